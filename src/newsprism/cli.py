@@ -1,0 +1,143 @@
+"""Command line: a thin Typer layer over `newsprism.pipeline` and `newsprism.store`.
+
+Exit codes: 0 every input processed; 1 some inputs failed (the report holds
+the rest, and each failure is printed as one line); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsprism.models import Failure
+from newsprism.settings import Settings, load_settings
+
+app = typer.Typer(
+    help="Show how different outlets reported the same news event.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err_console = Console(stderr=True)
+
+InputsArg = Annotated[list[str], typer.Argument(help="Files, folders (walked recursively), http(s) URLs, or .urls files.", show_default=False)]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store to write to (created if missing).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML); default ./newsprism.toml if present.")]
+OneStoryOpt = Annotated[bool, typer.Option("--one-story", help="Treat all inputs as one story (skip grouping).")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first bad input instead of recording it.")]
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """Yield a progress callback: a Rich bar on a terminal, nothing otherwise or with --quiet."""
+    if quiet or not err_console.is_terminal:
+        yield lambda step, done, total: None
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(step: str, done: int, total: int | None) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        yield update
+
+
+def _print_failures(failures: list[Failure]) -> None:
+    for f in failures:
+        err_console.print(f"[red]error[/red] {f.input_ref}: {f.message} [{f.code}]", markup=True, highlight=False, soft_wrap=True)
+
+
+def _settings(config: Path | None, one_story: bool) -> Settings:
+    return load_settings(config, group={"one_story": one_story or None})
+
+
+@app.command(epilog="Examples:\n\n  newsprism analyze examples/\n\n  newsprism analyze a.txt b.html https://example.org/news/1 --out out/ --db news.duckdb")
+def analyze(
+    inputs: InputsArg = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.json, report.md and report.html.")] = Path("newsprism-report"),
+    db: DbOpt = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="With --db and no inputs: report one stored story.")] = None,
+    one_story: OneStoryOpt = False,
+    quiet: QuietOpt = False,
+    strict: StrictOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Analyse articles and write report.json, report.md and report.html."""
+    from newsprism.pipeline import analyze as run_analysis
+    from newsprism.report import write_reports
+
+    settings = _settings(config, one_story)
+    if not inputs and not (db and story):
+        raise typer.BadParameter("give at least one input, or --db FILE --story ID", param_hint="INPUTS")
+    if inputs:
+        with _progress(quiet) as progress:
+            report = run_analysis(inputs, settings, on_error="raise" if strict else "record", progress=progress)
+        if db:
+            from newsprism.store import Store
+
+            with Store(db) as store:
+                store.save_report(report)
+    else:
+        from newsprism.store import Store
+
+        with Store(db, read_only=True) as store:
+            report = store.story_report(story)
+        if report is None:
+            err_console.print(f"[red]error[/red] no story '{story}' in {db}")
+            raise typer.Exit(1)
+    paths = write_reports(report, out)
+    _print_failures(report.failures)
+    if not quiet:
+        n_stories = len(report.stories)
+        err_console.print(
+            f"{len(report.articles)} articles, {n_stories} {'story' if n_stories == 1 else 'stories'}, "
+            f"{len(report.failures)} failed -> {', '.join(str(p) for p in paths)}",
+            highlight=False,
+        )
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example:\n\n  newsprism ingest crawl.warc.gz feeds/ --db news.duckdb")
+def ingest(
+    inputs: InputsArg,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store (created if missing).")] = Path("newsprism.duckdb"),
+    one_story: OneStoryOpt = False,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Read and clean articles into the store without analysing them."""
+    from newsprism.pipeline import read_and_clean
+    from newsprism.store import Store
+
+    settings = _settings(config, one_story)
+    with _progress(quiet) as progress:
+        articles, failures = read_and_clean(inputs, settings, progress=progress)
+    with Store(db) as store:
+        added = store.add_articles(articles, failures)
+    _print_failures(failures)
+    if not quiet:
+        err_console.print(f"{added} new articles stored in {db} ({len(articles) - added} already there), {len(failures)} failed")
+    if failures:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,349 @@
+"""Every pydantic model that crosses a stage boundary, defined once.
+
+The JSON report, the DuckDB store and the web API all use these models, so a
+field name here is a contract: `report.json` keeps these names (see the
+foundation issue), and `schema/report.schema.json` is generated from `Report`.
+
+How a value flows through the pipeline::
+
+    ingest:     path / URL        -> Article          (raw text or HTML + input metadata)
+    clean:      Article           -> CleanArticle     (body, comments, removed parts, metadata)
+    group:      [CleanArticle]    -> [StoryGroup]     (which articles report one event)
+    understand: StoryGroup        -> Understanding    (sentences, entities, quotes, numbers, dates, claims)
+    compare:    Understanding     -> Comparison       (facts, conflicts, exclusives, omissions, timeline, summary)
+    framing:    Understanding     -> [FramingEntry]
+    report:     Report            -> report.json / report.md / report.html
+
+Evidence always points into `CleanArticle.text` by character offsets, so every
+conclusion can be checked against the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Model(BaseModel):
+    """Base for all models: unknown fields are refused so typos surface early."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def content_id(text: str, prefix: str = "a") -> str:
+    """Return a stable id for a piece of content (same content -> same id)."""
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{prefix}_{digest}"
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class Article(Model):
+    """One input article as read, before cleaning.
+
+    `raw` holds the text or HTML exactly as decoded from the input; the
+    metadata fields hold only what the input itself carried (a JSONL field, a
+    feed entry's link, a WARC record's URL), never a guess.
+    """
+
+    id: str = Field(description="Hash of the raw content: the same input read twice gets the same id.")
+    source_path: str = Field(description="The input's path or URL as given (with #record for multi-record files).")
+    raw: str = Field(description="Decoded text or HTML, as read.")
+    format: Literal["text", "html"] = Field(description="Whether `raw` is plain text or HTML.")
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = Field(default=None, description="As given by the input; normalised by clean.")
+
+
+# --------------------------------------------------------------------------- clean
+
+
+class Comment(Model):
+    """A reader comment, kept apart from the article body."""
+
+    author: str | None = None
+    posted: str | None = Field(default=None, description="ISO 8601 date or datetime when known.")
+    text: str
+
+
+class Removed(Model):
+    """A piece of the input left out of the clean text, and why."""
+
+    text: str
+    reason: str = Field(description="navigation, newsletter, teaser, caption, comment_section, title, byline, dateline, ...")
+
+
+class CleanArticle(Model):
+    """An article as newsprism reads it: clean body, comments apart, metadata as fields."""
+
+    id: str
+    source_path: str
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = Field(default=None, description="ISO 8601 date or datetime; never invented.")
+    text: str = Field(description="The clean body.")
+    comments: list[Comment] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- group
+
+
+class StoryGroup(Model):
+    """Articles that report one event."""
+
+    id: str = Field(description="Derived from the members, stable across runs.")
+    title: str
+    article_ids: list[str]
+
+
+def story_id(article_ids: list[str]) -> str:
+    """Return a story id derived from its first (oldest-known) member."""
+    return content_id("|".join(sorted(article_ids)[:1]), prefix="s")
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+class Evidence(Model):
+    """A sentence of one article that supports a finding; offsets index `CleanArticle.text`."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- understand
+
+
+class Sentence(Model):
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Mention(Model):
+    article_id: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+    sentence_index: int | None = None
+
+
+class Entity(Model):
+    """One real actor, across every spelling the story's articles use."""
+
+    id: str
+    name: str = Field(description="Canonical name.")
+    type: str = Field(description="PERSON, ORG, GPE, NORP, ...")
+    aliases: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list, description="Titles and ranks seen with the name, as evidence.")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class QuoteVariant(Model):
+    text: str
+    article_ids: list[str]
+    evidence: list[Evidence] = Field(default_factory=list)
+    direct: bool = True
+
+
+class Quote(Model):
+    """One remark, with every rendering of it across articles."""
+
+    id: str = ""
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+    channel: str | None = Field(default=None, description="Who relayed it: state TV, a news agency, another outlet.")
+    variants: list[QuoteVariant] = Field(default_factory=list)
+
+
+class NumberMention(Model):
+    """A number with what it counts and its bounds (`low`/`high` None when open)."""
+
+    article_id: str
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = Field(default=None, description="What is counted: people, strikes, ships, USD ...")
+    kind: str = Field(default="count", description="count, money, duration, percent, ordinal ...")
+    sentence_index: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class DateMention(Model):
+    """A date expression and what it resolves to."""
+
+    article_id: str
+    text: str
+    kind: str = Field(description="date, year, range, relative, duration")
+    value: str | None = Field(default=None, description="ISO date (or year / range start) it resolves to; None if unknown.")
+    end: str | None = Field(default=None, description="Range end, when a range.")
+    resolution: str | None = Field(default=None, description="How a relative date was resolved, e.g. 'Wednesday before 2020-07-09'.")
+    sentence_index: int | None = None
+    start: int | None = None
+    stop: int | None = None
+
+
+class Claim(Model):
+    """One body sentence as a claim record."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    text: str
+    start: int
+    end: int
+    entity_ids: list[str] = Field(default_factory=list)
+    numbers: list[NumberMention] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    attributed_to: str | None = Field(default=None, description="Entity id or name of the source the sentence is attributed to.")
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+
+
+class Understanding(Model):
+    """What the understanding stage read from one story's articles."""
+
+    story_id: str
+    articles: list[CleanArticle]
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    numbers: list[NumberMention] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- compare
+
+
+class Fact(Model):
+    id: str
+    text: str
+    article_ids: list[str]
+    independent_sources: int = Field(description="Outlets, not articles: near-copies count once.")
+    evidence: list[Evidence] = Field(default_factory=list)
+    claim_of: str | None = Field(default=None, description="Entity id of the speaker when the fact is a quoted claim, not established.")
+    entity_ids: list[str] = Field(default_factory=list)
+
+
+class Position(Model):
+    value: str
+    article_ids: list[str]
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Conflict(Model):
+    id: str
+    about: str
+    kind: Literal["number", "date", "actor", "place", "cause", "quote_wording"]
+    positions: list[Position]
+
+
+class Omission(Model):
+    """Facts most other outlets report that this article leaves out."""
+
+    article_id: str
+    outlet: str | None = None
+    fact_ids: list[str]
+
+
+class CopyRelation(Model):
+    """Two articles that are near-copies of one text (count as one source)."""
+
+    article_id: str
+    copy_of: str
+    similarity: float
+
+
+class TimelineEvent(Model):
+    date: str
+    event: str
+    article_ids: list[str]
+    evidence: list[Evidence] = Field(default_factory=list)
+    resolution: str | None = None
+
+
+class SummarySentence(Model):
+    text: str
+    article_ids: list[str]
+
+
+class Comparison(Model):
+    facts: list[Fact] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    exclusives: list[str] = Field(default_factory=list, description="Ids of facts only one outlet reports.")
+    omissions: list[Omission] = Field(default_factory=list)
+    copies: list[CopyRelation] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- framing
+
+
+class FramingEntry(Model):
+    article_id: str
+    term: str
+    category: str = Field(description="label, loaded, hedge, attribution_verb, scare_quote, channel")
+    target_entity_id: str | None = None
+    voice: Literal["outlet", "quote"] = "outlet"
+    speaker_entity_id: str | None = None
+    evidence: Evidence
+
+
+# --------------------------------------------------------------------------- report
+
+
+class Story(Model):
+    """One story in the report: its articles and everything newsprism found."""
+
+    id: str
+    title: str
+    article_ids: list[str]
+    entities: list[Entity] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    framing: list[FramingEntry] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+    exclusives: list[str] = Field(default_factory=list)
+    omissions: list[Omission] = Field(default_factory=list)
+    copies: list[CopyRelation] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    numbers: list[NumberMention] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+
+
+class Failure(Model):
+    """An input (or one record of it) that could not be processed, and why."""
+
+    input_ref: str
+    stage: str
+    code: str
+    message: str
+
+
+class Report(Model):
+    schema_version: str = SCHEMA_VERSION
+    generated_by: str = "newsprism"
+    articles: list[CleanArticle] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
