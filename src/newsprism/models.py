@@ -52,7 +52,8 @@ class Article(Model):
     """
 
     id: str = Field(description="Hash of the raw content: the same input read twice gets the same id.")
-    source_path: str = Field(description="The input's path or URL as given (with #record for multi-record files).")
+    source_path: str = Field(description="The input's path or URL as given.")
+    record: int | None = Field(default=None, description="1-based record number inside a multi-article input (JSONL line, feed entry, WARC record).")
     raw: str = Field(description="Decoded text or HTML, as read.")
     format: Literal["text", "html"] = Field(description="Whether `raw` is plain text or HTML.")
     url: str | None = None
@@ -85,6 +86,7 @@ class CleanArticle(Model):
 
     id: str
     source_path: str
+    record: int | None = None
     outlet: str | None = None
     url: str | None = None
     title: str | None = None

@@ -12,6 +12,6 @@ from newsprism.settings import CleanSettings
 def clean_article(article: Article, settings: CleanSettings | None = None) -> CleanArticle:
     """Return the article's clean body, comments, removed parts and metadata."""
     return CleanArticle(
-        id=article.id, source_path=article.source_path, outlet=article.outlet, url=article.url,
+        id=article.id, source_path=article.source_path, record=article.record, outlet=article.outlet, url=article.url,
         title=article.title, byline=article.byline, published=article.published, text=article.raw.strip(),
     )
