@@ -349,3 +349,101 @@ class Report(Model):
     articles: list[CleanArticle] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- store and web (read side)
+
+
+class OutletCount(Model):
+    """How many of a story's articles one outlet wrote (one segment of a coverage bar)."""
+
+    name: str
+    articles: int
+
+
+class StorySummary(Model):
+    """One row of the story list: what a reader scans before opening a story."""
+
+    id: str
+    title: str
+    first_published: str | None = Field(default=None, description="Earliest known publication time of its articles.")
+    last_published: str | None = Field(default=None, description="Latest known publication time of its articles.")
+    articles: int = 0
+    outlets: list[OutletCount] = Field(default_factory=list, description="Outlets covering it, most articles first.")
+    facts: int = 0
+    conflicts: int = 0
+    quotes: int = 0
+    analysed: bool = Field(default=False, description="Whether facts, conflicts and framing have been computed.")
+
+
+class StoryPage(Model):
+    """One page of stories, newest first."""
+
+    items: list[StorySummary]
+    total: int
+    page: int
+    page_size: int
+
+
+class SearchHit(Model):
+    """An article matching a full-text search, with the story it belongs to."""
+
+    article_id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    story_id: str | None = None
+    score: float = Field(description="BM25 relevance (higher is better).")
+    snippet: str = Field(description="A short passage of the article around the first match.")
+
+
+class SearchPage(Model):
+    q: str
+    items: list[SearchHit]
+    total: int
+    page: int
+    page_size: int
+
+
+class OutletSummary(Model):
+    """An outlet as seen in the store."""
+
+    name: str
+    articles: int
+    stories: int
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+class ActorLabel(Model):
+    """A word an outlet uses in its own voice for an actor, counted across stories."""
+
+    actor: str
+    actor_type: str | None = None
+    term: str
+    category: str
+    count: int
+    stories: int = Field(description="How many stories of this outlet use the term for the actor.")
+
+
+class OutletFact(Model):
+    """A fact seen from one outlet's side: one it alone reports, or one it leaves out."""
+
+    story_id: str
+    story_title: str
+    fact_id: str
+    text: str
+    independent_sources: int
+    outlets: list[str] = Field(default_factory=list, description="Outlets that report the fact.")
+
+
+class OutletProfile(Model):
+    """An outlet's page: its stories, its labels for recurring actors, its exclusives and blindspots."""
+
+    name: str
+    articles: int
+    stories: StoryPage
+    labels: list[ActorLabel] = Field(default_factory=list)
+    exclusive_facts: list[OutletFact] = Field(default_factory=list, description="Facts only this outlet reports, in stories others covered too.")
+    blindspot_facts: list[OutletFact] = Field(default_factory=list, description="Well-corroborated facts of stories it covered that it left out.")
+    blindspot_stories: list[StorySummary] = Field(default_factory=list, description="Stories most outlets covered and it did not.")
