@@ -97,6 +97,16 @@ class CleanArticle(Model):
     removed: list[Removed] = Field(default_factory=list)
 
 
+class OutletInfo(Model):
+    """One row of the outlet registry (`data/outlets.csv`, extended by the user's own file)."""
+
+    domain: str = Field(description="Web domain; also matches its subdomains.")
+    outlet: str = Field(description="The outlet's name as readers know it.")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
+    owner: str | None = None
+    leaning: str | None = Field(default=None, description="Only when a user's file supplies one; never guessed.")
+
+
 # --------------------------------------------------------------------------- group
 
 
