@@ -22,6 +22,8 @@ MESSAGES = {
     "NP111": "feed could not be parsed ({error})",
     "NP112": "no articles found in {what}",
     "NP113": "JSON is malformed ({error})",
+    "NP114": "line {line}: not an http(s) URL ({text})",
+    "NP115": "could not read ({error})",
     "NP201": "no article text left after cleaning ({chars} chars in)",
     "NP301": "store error: {error}",
 }

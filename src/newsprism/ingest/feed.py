@@ -1,0 +1,73 @@
+"""Feed reader: RSS / Atom / RDF bytes -> one Article per entry, with feedparser.
+
+Per entry: the longest `content` value (full text), else `summary`; format "html" when its
+type is HTML or XHTML. link -> url, title, author -> byline, published as given (an Atom
+`updated` time is when the entry last changed, so it is not used as `published`). The feed's
+own title is the entry's outlet. Records are numbered by entry position, 1-based.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+import feedparser
+
+from newsprism.errors import InputError
+from newsprism.ingest.decode import normalize_newlines
+from newsprism.models import Article, Failure, content_id
+
+_FEED_START = re.compile(
+    rb"\s*(<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*|<\?xml-stylesheet[^>]*\?>\s*)*<(rss|feed|rdf:rdf)[\s>]",
+    re.I | re.S,
+)
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """Return True when the first bytes of a document open an RSS, Atom or RDF feed."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return bool(_FEED_START.match(head[:4096]))
+
+
+def _entry_body(entry) -> tuple[str, str] | None:
+    """Return (body, format) of a feed entry: its longest content, else its summary."""
+    contents = [c for c in entry.get("content", []) if (c.get("value") or "").strip()]
+    if contents:
+        best = max(contents, key=lambda c: len(c["value"]))
+        return best["value"], "html" if best.get("type", "") in _HTML_TYPES else "text"
+    summary = entry.get("summary") or ""
+    if summary.strip():
+        kind = (entry.get("summary_detail") or {}).get("type", "text/html")
+        return summary, "html" if kind in _HTML_TYPES else "text"
+    return None
+
+
+def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
+    """Yield an Article per feed entry and a Failure (NP105) per entry without text.
+
+    Raises NP111 when the document is not a readable feed, NP112 when it has no entries.
+    """
+    # A stream, never a str or URL: feedparser would fetch a string that looks like a URL.
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    if not parsed.entries:
+        if parsed.get("bozo") and not parsed.get("version"):
+            raise InputError("NP111", error=str(parsed.get("bozo_exception", "not a feed")).strip())
+        raise InputError("NP112", what="feed (no entries)")
+    outlet = (parsed.feed.get("title") or "").strip() or None
+    for number, entry in enumerate(parsed.entries, 1):
+        body = _entry_body(entry)
+        if body is None:
+            yield Failure(
+                input_ref=f"{source_path}#{number}", stage="ingest", code="NP105",
+                message=InputError("NP105", record=number, fields="content, summary").message,
+            )
+            continue
+        raw, fmt = normalize_newlines(body[0]), body[1]
+        yield Article(
+            id=content_id(raw), source_path=source_path, record=number, raw=raw, format=fmt,
+            url=entry.get("link") or None, title=(entry.get("title") or "").strip() or None, outlet=outlet,
+            byline=entry.get("author") or None, published=entry.get("published") or None,
+        )

@@ -1,0 +1,80 @@
+"""Files: walking folders and reading files within a size cap, shared by the readers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from newsprism.errors import InputError
+
+# Largest file read whole (text, HTML, JSON, feed). Streamed formats (JSONL, WARC) apply it per
+# record instead, so a multi-gigabyte crawl is fine; a single 200 MB article is not an article.
+MAX_FILE_BYTES = 200_000_000
+
+# When walking a folder these are project files, not articles; named explicitly they are read.
+SKIPPED_PREFIXES = ("readme", "license", "licence", "changelog")
+
+
+def skipped_in_folder(name: str) -> bool:
+    """Return True for names a folder walk leaves out: hidden files and README/LICENSE/CHANGELOG files."""
+    lowered = name.lower()
+    return name.startswith(".") or lowered.startswith(SKIPPED_PREFIXES)
+
+
+def walk_folder(folder: Path) -> Iterator[Path]:
+    """Yield the files under `folder` in sorted path order, recursively, skipping hidden and project files.
+
+    Raises InputError NP115 when a folder cannot be listed. Symlinked folders are followed once.
+    """
+    seen: set[str] = set()
+
+    def walk(current: Path) -> Iterator[Path]:
+        real = os.path.realpath(current)
+        if real in seen:  # a symlink loop would otherwise never end
+            return
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as err:
+            raise InputError("NP115", error=err.strerror or str(err)) from err
+        for entry in entries:
+            if skipped_in_folder(entry.name):
+                continue
+            path = current / entry.name
+            if entry.is_dir():
+                yield from walk(path)
+            elif entry.is_file():
+                yield path
+
+    yield from walk(folder)
+
+
+def read_capped(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read `stream` to the end, or raise InputError NP108 once it holds more than `limit` bytes."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError("NP108", limit=limit)
+    return data
+
+
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Return a file's bytes; NP101 when empty, NP108 when over `limit`, NP115 when unreadable."""
+    try:
+        with path.open("rb") as stream:
+            data = read_capped(stream, limit)
+    except OSError as err:
+        raise InputError("NP115", error=err.strerror or str(err)) from err
+    if not data.strip():
+        raise InputError("NP101")
+    return data
+
+
+def head(path: Path, size: int = 2048) -> bytes:
+    """Return the first `size` bytes of a file (for sniffing); empty when unreadable."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(size)
+    except OSError:
+        return b""
