@@ -152,6 +152,7 @@ class Mention(Model):
     start: int | None = None
     end: int | None = None
     sentence_index: int | None = None
+    kind: str = Field(default="name", description="How the text refers to the entity: name, surname, acronym, demonym ('Iranian' -> Iran), capital ('Tehran says' -> Iran), epithet ('the Jewish state').")
 
 
 class Entity(Model):

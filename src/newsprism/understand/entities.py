@@ -1,0 +1,559 @@
+"""Entities: parsed articles -> one Entity per real actor across the story's articles.
+
+Steps, in order:
+
+1. `collect_mentions`: spaCy PERSON / ORG / GPE / NORP spans, repaired (titles cut off and
+   kept as evidence, possessives and determiners dropped, names cut short by the tagger
+   extended) plus country epithets from `data/understand/epithets.csv`.
+2. Countries first: a country's names, aliases, demonyms ("Iranian"), its capital when the
+   capital acts ("Tehran says ...") and its epithets all become mentions of one entity.
+   Demonyms are attached to the country on purpose: "Iranian forces" is evidence that
+   Iran is involved, and framing needs to know which country an adjective points at; the
+   mention's `kind` ("demonym") lets a consumer leave them out.
+3. People: full names are matched token by token with a transliteration key
+   (`name_key`: accents folded, `data/understand/transliteration.txt` rules, vowels
+   dropped) confirmed by Jaro-Winkler similarity, so Baqeri/Bagheri and Ayoub/Ayyoub meet
+   while Hassan/Hussein stay apart; middle names may be missing; a bare surname goes to the
+   full name that carries it (nearest earlier one in the same article when two people
+   share it). Different given names with one surname stay apart.
+4. Organisations and other groups: the same key over all tokens, channel words dropped
+   ("Al-Mayadeen news" = "al-Mayadeen TV"), acronyms matched to their expansions
+   (initials, or a parenthesis "Islamic State (IS)") and `org_aliases.csv`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from newsprism.models import Entity, Mention, Understanding, content_id
+from newsprism.understand.nlp import table, word_list
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
+# Dependency roles in which a place name is the actor, not the location ("Tehran says",
+# "Moscow's support", "along with Moscow"): capital-for-country metonymy.
+ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound"}
+ACTING_PREPS = {"with", "from", "by", "between"}
+
+
+@dataclass
+class Found:
+    """A mention while the stage works on it (not a model: it is mutated while clustering)."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    label: str
+    kind: str = "name"
+    country: str | None = None
+    titles: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    first_token: int = 0  # token index in the doc, for ordering and dependency checks
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and apostrophes: 'Bāqerī' -> 'baqeri'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"['’‘`ʿʾ]", "", text.lower())
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(row["regex"]), row["replacement"] or "") for row in table("transliteration.txt"))
+
+
+@lru_cache(maxsize=65536)
+def spelling(token: str) -> str:
+    """Return a name token with transliteration rules applied, vowels kept."""
+    word = fold(token)
+    for pattern, repl in _rules():
+        word = pattern.sub(repl, word)
+    return re.sub(r"[^a-z0-9]", "", word)
+
+
+@lru_cache(maxsize=65536)
+def name_key(token: str) -> str:
+    """Return the transliteration key of one name token: its consonant skeleton."""
+    word = spelling(token)
+    if not word:
+        return ""
+    return word[0] + re.sub(r"[aeiou]", "", word[1:])
+
+
+def tokens_match(a: str, b: str) -> bool:
+    """True when two name tokens are spellings of one name (not just similar-looking names)."""
+    if fold(a) == fold(b):
+        return True
+    sa, sb = spelling(a), spelling(b)
+    if not sa or not sb:
+        return False
+    similarity = jellyfish.jaro_winkler_similarity(sa, sb)
+    if name_key(a) == name_key(b):
+        return similarity >= 0.8
+    return similarity >= 0.94 and min(len(sa), len(sb)) >= 5
+
+
+def name_tokens(text: str) -> list[str]:
+    """Split a name into tokens, dropping particles (al, bin, van ...) and 'al-' prefixes."""
+    particles = word_list("particles.txt")
+    out = []
+    for raw in re.split(r"[\s]+", text.strip()):
+        word = raw.strip(".,;:()[]\"'’‘“”")
+        parts = [p for p in re.split(r"(?<=\w)-(?=\w)", word)]
+        # "al-Assad": the article is a particle; "Al-Mayadeen" keeps its stem
+        if len(parts) > 1 and fold(parts[0]) in particles:
+            parts = parts[1:]
+        word = "-".join(parts)
+        if word and fold(word) not in particles:
+            out.append(word)
+    return out
+
+
+def initials(text: str) -> str:
+    """Return the initials of the capitalised words of a name ('Syrian Arab News Agency' -> 'SANA')."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in {"of", "the", "and", "for", "&"}]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha()
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, str]       # folded name or alias -> country
+    demonyms: dict[str, str]    # folded demonym -> country
+    capitals: dict[str, str]    # folded capital -> country
+    epithets: dict[str, str]    # folded epithet phrase -> country
+    org_aliases: dict[str, str]  # folded alias -> canonical organisation name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    names, demonyms, capitals = {}, {}, {}
+    for row in table("countries.csv"):
+        country = row["name"]
+        for alias in [country, *filter(None, (row.get("aliases") or "").split("|"))]:
+            names[fold(alias)] = country
+        names[fold("the " + country)] = country
+        for demonym in filter(None, (row.get("demonyms") or "").split("|")):
+            demonyms[fold(demonym)] = country
+        for capital in filter(None, (row.get("capital") or "").split("|")):
+            capitals[fold(capital)] = country
+    epithets = {fold(row["phrase"]): row["country"] for row in table("epithets.csv")}
+    orgs = {}
+    for row in table("org_aliases.csv"):
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            orgs[fold(alias)] = row["name"]
+    return Gazetteer(names, demonyms, capitals, epithets, orgs)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _is_title_word(token_text: str) -> bool:
+    return fold(token_text).rstrip(".") in word_list("titles.txt")
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """Return the title phrase right before a name ('Chief of Staff Major General'), if any."""
+    i = start - 1
+    taken: list[int] = []
+    while i >= 0:
+        tok = doc[i]
+        if "\n" in tok.text_with_ws:
+            break
+        if _is_title_word(tok.text) or (tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"}):
+            taken.append(i)
+        elif tok.lower_ in CONNECTORS and taken:
+            taken.append(i)
+        else:
+            break
+        i -= 1
+    while taken and doc[taken[-1]].lower_ in CONNECTORS:
+        taken.pop()
+    if not taken or not any(_is_title_word(doc[j].text) for j in taken):
+        return None
+    return doc[taken[-1]: taken[0] + 1].text
+
+
+def _trim_span(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """Return token bounds of an entity span without determiners, possessives, line breaks."""
+    start, end = span.start, span.end
+    for i in range(start, end - 1):
+        if "\n" in doc[i].text_with_ws:
+            end = i + 1
+            break
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
+    """Cut titles off a PERSON span and extend it over name tokens the tagger left out."""
+    titles: list[str] = []
+    cut = start
+    while cut < end - 1 and (_is_title_word(doc[cut].text) or (cut > start and doc[cut].lower_ in CONNECTORS)):
+        cut += 1
+    if cut > start:
+        titles.append(doc[start:cut].text)
+    start = cut
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_type_ in {"", "PERSON"}
+        and "\n" not in doc[end - 1].text_with_ws
+        and not doc[end - 1].whitespace_ == ""
+        and not _is_title_word(doc[end].text)
+    ):
+        end += 1
+    before = _title_before(doc, start)
+    if before:
+        titles.insert(0, before)
+    return start, end, titles
+
+
+def _acts(doc: Doc, start: int, end: int) -> bool:
+    """True when a place name is the doer in its sentence (subject, possessor, partner)."""
+    token = doc[end - 1]
+    seen = 0
+    while token.dep_ == "conj" and seen < 5:
+        token = token.head
+        seen += 1
+    if token.dep_ in ACTING_DEPS:
+        return token.dep_ != "compound" or token.head.pos_ == "NOUN"
+    if token.dep_ == "pobj" and token.head.lower_ in ACTING_PREPS:
+        return True
+    return False
+
+
+def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
+    """Return the entity mentions of one parsed article (step 1 and country tagging)."""
+    gaz = gazetteer()
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    token_sentence = [0] * len(doc)
+    for s in doc.sents:
+        for t in s:
+            token_sentence[t.i] = sent_index[s.start]
+    found: list[Found] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        bounds = _trim_span(doc, ent)
+        if not bounds:
+            continue
+        start, end = bounds
+        label, titles = ent.label_, []
+        if label == "PERSON":
+            start, end, titles = _person_bounds(doc, start, end)
+        text = doc[start:end].text
+        key = fold(text)
+        mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start)
+        if key in gaz.names:
+            mention.label, mention.country = "GPE", gaz.names[key]
+        elif key in gaz.demonyms and label != "PERSON":
+            mention.label, mention.kind, mention.country = "GPE", "demonym", gaz.demonyms[key]
+        elif key in gaz.capitals and label in {"GPE", "LOC", "ORG"} and _acts(doc, start, end):
+            mention.label, mention.kind, mention.country = "GPE", "capital", gaz.capitals[key]
+        elif key in gaz.epithets:
+            mention.label, mention.kind, mention.country = "GPE", "epithet", gaz.epithets[key]
+        elif label in {"LOC", "FAC"}:
+            continue
+        if mention.label == "PERSON":
+            mention.tokens = name_tokens(text)
+            if not mention.tokens:
+                continue
+        found.append(mention)
+        covered.update(range(mention.start, mention.end))
+    text = doc.text
+    for phrase, country in gaz.epithets.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", fold(text)):
+            if m.start() in covered:
+                continue
+            token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if token is None:
+                continue
+            found.append(Found(article_id, text[m.start():m.end()], m.start(), m.end(), token_sentence[token.start], "GPE", "epithet", country, first_token=token.start))
+            covered.update(range(m.start(), m.end()))
+    _add_missed_countries(article_id, doc, found, covered, token_sentence)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
+    """Pick up country names and demonyms the tagger missed or mislabelled (e.g. inside 'Iran-backed')."""
+    gaz = gazetteer()
+    for token in doc:
+        if token.idx in covered or not token.text[:1].isupper():
+            continue
+        key = fold(token.text)
+        country, kind = gaz.names.get(key), "name"
+        if not country and key in gaz.demonyms:
+            country, kind = gaz.demonyms[key], "demonym"
+        if country:
+            found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "GPE", kind, country, first_token=token.i))
+            covered.update(range(token.idx, token.idx + len(token.text)))
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """True when two multi-token names name one person: given name and surname match, middles optional."""
+    if not tokens_match(a[-1], b[-1]) or not tokens_match(a[0], b[0]):
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    j = 0
+    for tok in short:
+        while j < len(long_) and not tokens_match(tok, long_[j]):
+            j += 1
+        if j == len(long_):
+            return False
+        j += 1
+    return True
+
+
+def _cluster_people(people: list[Found]) -> list[list[Found]]:
+    full = [m for m in people if len(m.tokens) >= 2]
+    clusters: list[list[Found]] = []
+    for m in sorted(full, key=lambda m: -len(m.tokens)):
+        for c in clusters:
+            if any(_same_person(m.tokens, o.tokens) for o in c):
+                c.append(m)
+                break
+        else:
+            clusters.append([m])
+    singles = [m for m in people if len(m.tokens) == 1]
+    leftovers: list[list[Found]] = []
+    for m in singles:
+        candidates = [c for c in clusters if any(tokens_match(m.tokens[0], o.tokens[-1]) for o in c)]
+        if not candidates:
+            candidates = [c for c in clusters if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])]
+        if candidates:
+            _best_cluster(m, candidates).append(m)
+            continue
+        for c in leftovers:
+            if tokens_match(m.tokens[0], c[0].tokens[0]):
+                c.append(m)
+                break
+        else:
+            leftovers.append([m])
+    return clusters + leftovers
+
+
+def _best_cluster(m: Found, candidates: list[list[Found]]) -> list[Found]:
+    """Pick the person a bare surname means: the nearest earlier full name in its article, else the most named."""
+    if len(candidates) == 1:
+        return candidates[0]
+    def score(c: list[Found]) -> tuple:
+        earlier = [o.start for o in c if o.article_id == m.article_id and o.start < m.start and len(o.tokens) >= 2]
+        same_article = any(o.article_id == m.article_id for o in c)
+        return (max(earlier) if earlier else -1, same_article, len(c))
+    return max(candidates, key=score)
+
+
+def _org_key(text: str) -> tuple[str, ...]:
+    channel = word_list("channel_nouns.txt")
+    tokens = [t for t in name_tokens(text) if fold(t) not in CONNECTORS]
+    while len(tokens) > 1 and fold(tokens[-1]) in channel:
+        tokens.pop()
+    while len(tokens) > 1 and fold(tokens[0]) in gazetteer().names and tokens[0] != tokens[-1]:
+        # "Lebanon's Al-Mayadeen" is Al-Mayadeen; "Syria's" is a possessive qualifier
+        break
+    return tuple(name_key(t) for t in tokens)
+
+
+def _cluster_groups(groups: list[Found], parentheses: dict[str, str]) -> list[list[Found]]:
+    gaz = gazetteer()
+    clusters: list[list[Found]] = []
+    by_key: dict[tuple, list[Found]] = {}
+    for m in groups:
+        alias = gaz.org_aliases.get(fold(m.text))
+        key = ("alias", alias) if alias else _org_key(parentheses.get(m.text, m.text))
+        if key in by_key:
+            by_key[key].append(m)
+            continue
+        for other_key, c in by_key.items():
+            if c[0].label == m.label or {c[0].label, m.label} <= {"ORG", "NORP"}:
+                if other_key[0] != "alias" and key[0] != "alias" and _fuzzy_org(m.text, c[0].text):
+                    c.append(m)
+                    break
+        else:
+            by_key[key] = [m]
+            clusters.append(by_key[key])
+    # acronyms -> expansions
+    merged: list[list[Found]] = []
+    for c in clusters:
+        acronym = next((m.text.replace(".", "") for m in c if is_acronym(m.text)), None)
+        target = None
+        if acronym:
+            target = next((o for o in merged if any(not is_acronym(x.text) and initials(x.text) == acronym for x in o)), None)
+        else:
+            target = next((o for o in merged if any(is_acronym(x.text) and initials(m.text) == x.text.replace(".", "") for x in o for m in c)), None)
+        if target is not None:
+            target.extend(c)
+        else:
+            merged.append(c)
+    return merged
+
+
+def _fuzzy_org(a: str, b: str) -> bool:
+    ka, kb = " ".join(_org_key(a)), " ".join(_org_key(b))
+    if not ka or not kb:
+        return False
+    return fuzz.ratio(ka, kb) >= 92 and len(ka) >= 4
+
+
+def _parenthesised_acronyms(texts: dict[str, str]) -> dict[str, str]:
+    """Map an acronym defined in parentheses to its expansion: 'Islamic State (IS)' -> IS: Islamic State."""
+    out: dict[str, str] = {}
+    for text in texts.values():
+        for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|the\s+|and\s+|for\s+)?){1,6})\(([A-Z][A-Za-z.]{1,7})\)", text):
+            words = m.group(1).split()
+            acronym = m.group(2).replace(".", "")
+            for k in range(len(words), 0, -1):
+                phrase = " ".join(words[-k:])
+                if initials(phrase) == acronym:
+                    out[m.group(2)] = phrase
+                    break
+    return out
+
+
+def _canonical(cluster: list[Found]) -> str:
+    if cluster[0].country and any(m.country for m in cluster):
+        return next(m.country for m in cluster if m.country)
+    names = [m for m in cluster if m.kind == "name"] or cluster
+    if cluster[0].label == "PERSON":
+        full = [" ".join(m.tokens) if False else m.text for m in names if len(m.tokens) >= 2] or [m.text for m in names]
+        counts = Counter(full)
+        return max(counts, key=lambda n: (counts[n], len(n)))
+    alias = gazetteer().org_aliases.get(fold(names[0].text))
+    if alias:
+        return alias
+    plain = [m.text for m in names if not is_acronym(m.text)] or [m.text for m in names]
+    counts = Counter(plain)
+    return max(counts, key=lambda n: (counts[n], -len(n)))
+
+
+def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entity]:
+    """Cluster every mention of the story into entities (steps 2-4)."""
+    gaz = gazetteer()
+    countries: dict[str, list[Found]] = defaultdict(list)
+    people, groups = [], []
+    for m in mentions:
+        if m.country:
+            countries[m.country].append(m)
+        elif m.label == "PERSON":
+            people.append(m)
+        else:
+            groups.append(m)
+    person_clusters = _cluster_people(people)
+    # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
+    surnames = {fold(c[0].tokens[-1]): c for c in person_clusters if any(len(m.tokens) >= 2 for m in c)}
+    kept_groups = []
+    for m in groups:
+        tokens = name_tokens(m.text)
+        target = None
+        if len(tokens) == 1 and fold(m.text) not in gaz.org_aliases and not is_acronym(m.text):
+            target = next((c for c in person_clusters if any(len(o.tokens) >= 2 and tokens_match(tokens[0], o.tokens[-1]) for o in c)), None)
+        if target is not None:
+            m.label, m.tokens, m.kind = "PERSON", tokens, "surname"
+            target.append(m)
+        else:
+            kept_groups.append(m)
+    del surnames
+    group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts))
+    entities = []
+    for cluster in [*countries.values(), *person_clusters, *group_clusters]:
+        entities.append(_entity(cluster))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities
+
+
+def _entity(cluster: list[Found]) -> Entity:
+    cluster = sorted(cluster, key=lambda m: (m.article_id, m.start))
+    name = _canonical(cluster)
+    label = "GPE" if any(m.country for m in cluster) else Counter(m.label for m in cluster).most_common(1)[0][0]
+    if label == "PERSON":
+        for m in cluster:
+            if len(m.tokens) == 1 and m.kind == "name":
+                m.kind = "surname"
+    elif any(is_acronym(m.text) for m in cluster):
+        for m in cluster:
+            if is_acronym(m.text) and m.kind == "name":
+                m.kind = "acronym"
+    aliases = sorted({m.text for m in cluster if m.text != name})
+    titles = list(dict.fromkeys(t for m in cluster for t in m.titles))
+    return Entity(
+        id=content_id(f"{label}|{name}", prefix="e"),
+        name=name,
+        type=label,
+        aliases=aliases,
+        titles=titles,
+        mentions=[Mention(article_id=m.article_id, text=m.text, start=m.start, end=m.end, sentence_index=m.sentence_index, kind=m.kind) for m in cluster],
+    )
+
+
+def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
+    """Add bare surnames of the story's people that the tagger did not mark at all."""
+    surnames: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.tokens) >= 2:
+            surnames.setdefault(spelling(m.tokens[-1]), m.tokens[-1])
+    if not surnames:
+        return
+    covered = defaultdict(set)
+    for m in mentions:
+        covered[m.article_id].update(range(m.start, m.end))
+    for article_id, doc in docs.items():
+        sent_of = {}
+        for i, s in enumerate(doc.sents):
+            for t in s:
+                sent_of[t.i] = i
+        for token in doc:
+            if token.idx in covered[article_id] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            word = name_tokens(token.text)
+            if len(word) != 1:
+                continue
+            if any(tokens_match(word[0], s) for s in surnames.values()):
+                mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "PERSON", "surname", tokens=word, first_token=token.i))
+                covered[article_id].update(range(token.idx, token.idx + len(token.text)))
+
+
+def entity_at(understanding: Understanding, article_id: str, start: int, end: int) -> Entity | None:
+    """Return the entity a character span of one article refers to, or None.
+
+    A mention that overlaps the span counts; the one overlapping most wins.
+    """
+    best, best_overlap = None, 0
+    for entity in understanding.entities:
+        for m in entity.mentions:
+            if m.article_id != article_id or m.start is None or m.end is None:
+                continue
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap or (overlap == best_overlap == 0 and start == end == m.start):
+                best, best_overlap = entity, overlap
+    return best
