@@ -296,6 +296,7 @@ class TimelineEvent(Model):
 class SummarySentence(Model):
     text: str
     article_ids: list[str]
+    evidence: list[Evidence] = Field(default_factory=list, description="The source sentence in each cited article; the report's citation chips show it.")
 
 
 class Comparison(Model):
