@@ -26,6 +26,10 @@ MESSAGES = {
     "NP115": "could not read ({error})",
     "NP201": "no article text left after cleaning ({chars} chars in)",
     "NP301": "store error: {error}",
+    "NP302": "no store at {path} (create one with `newsprism ingest` or `newsprism analyze --db`)",
+    "NP303": "cannot open store {path}: {error}",
+    "NP304": "store {path} has layout version {found}, newer than this newsprism knows ({supported}); upgrade newsprism",
+    "NP305": "store {path} has layout version {found}, older than {supported}; open it once for writing (e.g. `newsprism ingest`) to upgrade it",
 }
 
 
