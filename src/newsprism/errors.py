@@ -26,6 +26,7 @@ MESSAGES = {
     "NP115": "could not read ({error})",
     "NP201": "no article text left after cleaning ({chars} chars in)",
     "NP301": "store error: {error}",
+    "NP401": "no story with id '{story_id}' in the report",
     "NP302": "no store at {path} (create one with `newsprism ingest` or `newsprism analyze --db`)",
     "NP303": "cannot open store {path}: {error}",
     "NP304": "store {path} has layout version {found}, newer than this newsprism knows ({supported}); upgrade newsprism",
