@@ -322,6 +322,45 @@ class FramingEntry(Model):
     evidence: Evidence
 
 
+class FramingTerm(Model):
+    """One framing term as one outlet used it: how often, in whose voice, and where."""
+
+    term: str
+    category: str = Field(description="label, loaded, hedge, attribution_verb, scare_quote, channel")
+    count: int = 1
+    voice: Literal["outlet", "quote"] = "outlet"
+    speaker_entity_id: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class LabelRow(Model):
+    """The labels each outlet gives one actor: one row per entity, across its spellings."""
+
+    entity_id: str
+    entity_name: str
+    labels: dict[str, list[FramingTerm]] = Field(default_factory=dict, description="Outlet -> the labels it gives the actor.")
+
+
+class OutletFraming(Model):
+    """One outlet's framing of a story: its counted terms, each with evidence."""
+
+    outlet: str
+    article_ids: list[str] = Field(default_factory=list)
+    loaded: list[FramingTerm] = Field(default_factory=list)
+    hedges: list[FramingTerm] = Field(default_factory=list)
+    attribution_verbs: list[FramingTerm] = Field(default_factory=list)
+    channels: list[FramingTerm] = Field(default_factory=list)
+    scare_quotes: list[FramingTerm] = Field(default_factory=list)
+
+
+class FramingProfile(Model):
+    """A story's framing per outlet (newsprism.framing.framing_profile), for reports and the web app."""
+
+    story_id: str
+    outlets: list[OutletFraming] = Field(default_factory=list)
+    labels: list[LabelRow] = Field(default_factory=list, description="Outlet x actor table of labels.")
+
+
 # --------------------------------------------------------------------------- report
 
 
