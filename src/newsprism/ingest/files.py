@@ -51,15 +51,16 @@ def walk_folder(folder: Path) -> Iterator[Path]:
     yield from walk(folder)
 
 
-def read_capped(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_capped(stream: BinaryIO, limit: int | None = None) -> bytes:
     """Read `stream` to the end, or raise InputError NP108 once it holds more than `limit` bytes."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputError("NP108", limit=limit)
     return data
 
 
-def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_file(path: Path, limit: int | None = None) -> bytes:
     """Return a file's bytes; NP101 when empty, NP108 when over `limit`, NP115 when unreadable."""
     try:
         with path.open("rb") as stream:

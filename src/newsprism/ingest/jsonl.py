@@ -128,9 +128,9 @@ def read_jsonl(stream: BinaryIO, source_path: str) -> Iterator[Article | Failure
             except UnicodeDecodeError:
                 text = decode_bytes(line)
             try:
-                record = json.loads(text)
+                record = json.loads(text.strip())
             except json.JSONDecodeError as err:
-                raise InputError("NP104", line=number, error=err.msg) from err
+                raise InputError("NP104", line=number, error=f"{err.msg} at column {err.colno}") from err
             yield article_from_record(record, source_path, number)
         except InputError as err:
             yield Failure(input_ref=ref, stage="ingest", code=err.code, message=err.message)

@@ -1,0 +1,434 @@
+"""Ingest as a user meets it: every reader on inputs we wrote, URLs against a real local server,
+and every kind of bad input through the real command line (message, exit code, good inputs kept)."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from conftest import TEST_DATA
+from newsprism.cli import app
+from newsprism.ingest import read_inputs
+from newsprism.models import Article, Failure, content_id
+from newsprism.settings import IngestSettings
+
+DATA = TEST_DATA / "ingest"
+runner = CliRunner()
+
+
+def read_all(*inputs, settings: IngestSettings | None = None) -> tuple[list[Article], list[Failure]]:
+    items = list(read_inputs([str(i) for i in inputs], settings))
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Failure)]
+
+
+# --------------------------------------------------------------------------- text, HTML, encodings
+
+
+def test_ingest_text_file_gives_one_text_article_with_content_id():
+    articles, failures = read_all(DATA / "crlf.txt")
+    assert failures == []
+    [article] = articles
+    assert article.format == "text"
+    assert article.source_path == str(DATA / "crlf.txt")
+    assert article.id == content_id(article.raw)
+    assert article.record is None
+
+
+def test_ingest_crlf_becomes_lf_and_keeps_the_same_id_as_the_lf_copy(tmp_path):
+    lf_copy = tmp_path / "lf.txt"
+    lf_copy.write_bytes((DATA / "crlf.txt").read_bytes().replace(b"\r\n", b"\n"))
+    [crlf], _ = read_all(DATA / "crlf.txt")
+    [lf], _ = read_all(lf_copy)
+    assert "\r" not in crlf.raw
+    assert crlf.id == lf.id
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("cp1252.txt", ["Café", "“quiet hours”", "€400", "council’s"]),
+        ("utf16_bom.txt", ["Skålholm"]),
+        ("latin1_meta.html", ["Skålholm", "à la place"]),
+    ],
+)
+def test_ingest_decodes_non_utf8_inputs(name, expected):
+    [article], failures = read_all(DATA / name)
+    assert failures == []
+    for word in expected:
+        assert word in article.raw
+    assert "\ufeff" not in article.raw and "\r" not in article.raw
+
+
+def test_ingest_strips_a_utf8_bom(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfA short report about a council vote.\n")
+    [article], _ = read_all(path)
+    assert article.raw.startswith("A short")
+
+
+@pytest.mark.parametrize("name", ["page.htm", "latin1_meta.html", "viewsource.txt"])
+def test_ingest_html_inputs_are_marked_html(name):
+    [article], _ = read_all(DATA / name)
+    assert article.format == "html"
+    assert "<p>" in article.raw
+
+
+# --------------------------------------------------------------------------- JSON and JSONL
+
+
+def test_ingest_jsonl_reads_every_good_line_and_names_each_bad_one():
+    articles, failures = read_all(DATA / "articles.jsonl")
+    assert [a.record for a in articles] == [1, 2, 6]
+    first, second, third = articles
+    assert (first.url, first.title, first.outlet, first.byline, first.published) == (
+        "https://bay-herald.example/crane", "Crane collapses", "Bay Herald", "R. Okafor", "2026-04-03")
+    assert second.outlet == "Coast Wire"  # a {"name": ...} source object
+    assert second.byline == "T. Lind, M. Baptiste"  # an authors list
+    assert second.url == "https://coastwire.example/strike" and second.published == "2026-04-04T09:30:00Z"
+    assert third.format == "html" and third.outlet == "Arnholt Daily"
+    by_ref = {f.input_ref: f for f in failures}
+    ref = str(DATA / "articles.jsonl")
+    assert by_ref[f"{ref}:line 3"].code == "NP104"
+    assert by_ref[f"{ref}:line 4"].code == "NP105"
+    assert by_ref[f"{ref}:line 7"].code == "NP104"
+    assert len(failures) == 3
+
+
+@pytest.mark.parametrize(
+    "name, titles, outlets",
+    [
+        ("list.json", ["Pass closed", "Pass reopens"], ["Hollin Post", None]),
+        ("wrapped.json", ["Boats stay in port"], ["Greyhaven Echo"]),
+        ("single.json", ["Sea wall approved"], ["greyhaven-echo.example"]),
+    ],
+)
+def test_ingest_json_files_hold_one_object_a_list_or_a_wrapped_list(name, titles, outlets):
+    articles, failures = read_all(DATA / name)
+    assert failures == []
+    assert [a.title for a in articles] == titles
+    assert [a.outlet for a in articles] == outlets
+    assert all(a.format == "text" and a.raw.strip() for a in articles)
+
+
+def test_ingest_json_file_holding_jsonl_is_read_line_by_line(tmp_path):
+    path = tmp_path / "lines.json"
+    path.write_text('{"text": "First short report."}\n{"text": "Second short report."}\n', encoding="utf-8")
+    articles, failures = read_all(path)
+    assert [a.raw for a in articles] == ["First short report.", "Second short report."]
+    assert failures == []
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def test_ingest_rss_entries_with_content_summary_and_none():
+    articles, failures = read_all(DATA / "feed.rss")
+    assert [a.record for a in articles] == [1, 2]
+    bridge, school = articles
+    assert "two supports" in bridge.raw and "teaser" not in bridge.raw  # full content beats the summary
+    assert bridge.url == "https://valley-courier.example/bridge"
+    assert bridge.byline == "Ines Varga" and bridge.outlet == "Valley Courier"
+    assert bridge.published and "2026" in bridge.published
+    assert "primary school" in school.raw
+    [empty] = failures
+    assert empty.code == "NP105" and empty.input_ref.endswith("feed.rss#3")
+
+
+def test_ingest_atom_entry_keeps_published_not_updated():
+    [entry], failures = read_all(DATA / "feed.atom")
+    assert failures == []
+    assert entry.format == "html" and "40-turbine" in entry.raw
+    assert entry.published == "2026-03-11T09:00:00Z"
+    assert entry.byline == "Oskar Brandt" and entry.url == "https://northern-ledger.example/wind"
+
+
+def test_ingest_feed_is_sniffed_whatever_its_extension(tmp_path):
+    path = tmp_path / "latest"
+    path.write_bytes((DATA / "feed.atom").read_bytes())
+    [entry], failures = read_all(path)
+    assert failures == [] and entry.title == "Wind farm approved"
+
+
+# --------------------------------------------------------------------------- WARC
+
+
+def _html(n: int) -> bytes:
+    return f"<html><body><p>Report {n}: the dam at Eskholt held after a week of rain.</p></body></html>".encode()
+
+
+def write_warc(path: Path, gz: bool) -> None:
+    """A small crawl: a request, three HTML pages, an image, a 404 page and a redirect."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gz)
+
+        def response(url, status, ctype, body):
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+
+        writer.write_record(writer.create_warc_record("https://news.example/1", "request", payload=io.BytesIO(b"GET /1 HTTP/1.1\r\n\r\n")))
+        response("https://news.example/1", "200 OK", "text/html; charset=utf-8", _html(1))
+        response("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+        response("https://news.example/2", "200 OK", "text/html", _html(2))
+        response("https://news.example/gone", "404 Not Found", "text/html", b"<html><body>Not here</body></html>")
+        response("https://news.example/old", "301 Moved Permanently", "text/html", b"")
+        response("https://news.example/3", "200 OK", "application/xhtml+xml", _html(3))
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_ingest_warc_yields_every_html_response_with_its_url(tmp_path, name):
+    path = tmp_path / name
+    write_warc(path, gz=name.endswith(".gz"))
+    articles, failures = read_all(path)
+    assert failures == []
+    assert [a.url for a in articles] == ["https://news.example/1", "https://news.example/2", "https://news.example/3"]
+    assert all(a.format == "html" and a.published is None for a in articles)  # WARC-Date is the capture time
+    assert len({a.record for a in articles}) == 3
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_ingest_truncated_warc_keeps_records_before_the_damage(tmp_path, name):
+    whole = tmp_path / ("whole-" + name)
+    write_warc(whole, gz=name.endswith(".gz"))
+    data = whole.read_bytes()
+    cut = tmp_path / name
+    cut.write_bytes(data[: len(data) - 40])  # inside the last page
+    articles, failures = read_all(cut)
+    assert [a.url for a in articles] == ["https://news.example/1", "https://news.example/2"]
+    [failure] = failures
+    assert failure.code == "NP106" and failure.input_ref == str(cut)
+
+
+# --------------------------------------------------------------------------- folders and streaming
+
+
+def test_ingest_folder_is_walked_sorted_skipping_hidden_and_project_files():
+    articles, failures = read_all(DATA / "folder")
+    assert failures == []
+    assert [Path(a.source_path).relative_to(DATA / "folder").as_posix() for a in articles] == ["01_first.txt", "sub/02_second.md"]
+
+
+def test_ingest_explicit_readme_is_read():
+    [article], _ = read_all(DATA / "folder" / "README.md")
+    assert "describes this folder" in article.raw
+
+
+def test_ingest_seed_folder_gives_exactly_the_five_articles(seeds_dir):
+    articles, failures = read_all(seeds_dir)
+    assert failures == []
+    assert len(articles) == 5
+    assert all(Path(a.source_path).suffix == ".txt" and not Path(a.source_path).name.startswith("README") for a in articles)
+
+
+def test_ingest_reads_lazily_one_input_at_a_time():
+    consumed = []
+
+    def inputs():
+        for name in ["crlf.txt", "page.htm"]:
+            consumed.append(name)
+            yield str(DATA / name)
+
+    stream = read_inputs(inputs())
+    first = next(stream)
+    assert isinstance(first, Article) and consumed == ["crlf.txt"]
+
+
+# --------------------------------------------------------------------------- URLs against a real server
+
+PAGE = b"<html><head><title>Harbour</title></head><body><p>The harbour at Selsby froze for the first time in 40 years.</p></body></html>"
+PLAIN = "The ice at Selsby harbour was 12 cm thick, the coastguard said. Fishermen’s boats stayed in.".encode("cp1252")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    user_agents: list[str] = []
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def _send(self, status: int, ctype: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        type(self).user_agents.append(self.headers.get("User-Agent", ""))
+        routes = {
+            "/article.html": (200, "text/html; charset=utf-8", PAGE),
+            "/plain.txt": (200, "text/plain; charset=windows-1252", PLAIN),
+            "/feed": (200, "application/rss+xml", (DATA / "feed.rss").read_bytes()),
+            "/big.html": (200, "text/html", b"<p>" + b"x" * 50_000 + b"</p>"),
+            "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(32)),
+        }
+        if self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/article.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif self.path == "/stream-big":  # no Content-Length: the cap must hold while streaming
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(20):
+                self.wfile.write(b"<p>" + b"y" * 4096 + b"</p>")
+            self.close_connection = True
+        elif self.path in routes:
+            self._send(*routes[self.path])
+        else:
+            self._send(404, "text/html", b"<html><body>No such page</body></html>")
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def refused_url() -> str:
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/article.html"
+
+
+SMALL_FETCH = IngestSettings(fetch_max_bytes=20_000, fetch_timeout=5)
+
+
+def test_ingest_url_html_and_text_by_content_type_with_user_agent(server):
+    articles, failures = read_all(f"{server}/article.html", f"{server}/plain.txt", settings=SMALL_FETCH)
+    assert failures == []
+    page, plain = articles
+    assert page.format == "html" and "froze" in page.raw
+    assert page.source_path == f"{server}/article.html" and page.url == f"{server}/article.html"
+    assert plain.format == "text" and "Fishermen’s" in plain.raw  # decoded by the header's charset
+    assert SMALL_FETCH.user_agent in _Handler.user_agents
+
+
+def test_ingest_url_redirect_keeps_given_and_final_address(server):
+    [article], _ = read_all(f"{server}/moved", settings=SMALL_FETCH)
+    assert article.source_path == f"{server}/moved"
+    assert article.url == f"{server}/article.html"
+
+
+def test_ingest_url_feed_gives_its_entries(server):
+    articles, failures = read_all(f"{server}/feed", settings=SMALL_FETCH)
+    assert [a.title for a in articles] == ["Bridge inspection finds cracks", "School roof repaired"]
+    assert [f.code for f in failures] == ["NP105"]
+
+
+@pytest.mark.parametrize(
+    "path, code, words",
+    [
+        ("/missing.html", "NP107", "404"),
+        ("/big.html", "NP108", "too large"),
+        ("/stream-big", "NP108", "too large"),
+        ("/image.png", "NP102", "binary"),
+    ],
+)
+def test_ingest_url_failures(server, path, code, words):
+    articles, [failure] = read_all(f"{server}{path}", settings=SMALL_FETCH)
+    assert articles == []
+    assert failure.code == code and failure.input_ref == f"{server}{path}"
+    assert words in failure.message
+
+
+def test_ingest_refused_port_is_np107():
+    url = refused_url()
+    _, [failure] = read_all(url, settings=SMALL_FETCH)
+    assert failure.code == "NP107" and failure.input_ref == url
+
+
+def test_ingest_urls_file_fetches_each_line_and_names_bad_lines(server, tmp_path):
+    listing = tmp_path / "today.urls"
+    listing.write_text(f"# morning pages\n\n{server}/article.html\n   \n{server}/plain.txt\nnot a url\n{server}/gone\n", encoding="utf-8")
+    articles, failures = read_all(listing, settings=SMALL_FETCH)
+    assert [a.source_path for a in articles] == [f"{server}/article.html", f"{server}/plain.txt"]
+    codes = {f.input_ref: f.code for f in failures}
+    assert codes == {f"{listing}:line 6": "NP114", f"{server}/gone": "NP107"}
+
+
+# --------------------------------------------------------------------------- bad inputs through the CLI
+
+GOOD_TEXT = "The Orrin valley school reopened on Monday after flood repairs, the district said. About 300 pupils returned.\n"
+
+
+def _bad_input(kind: str, tmp_path: Path, server: str) -> tuple[str, str, list[str]]:
+    """Make one bad input; return (argument, input_ref in the message, words the message must hold)."""
+    if kind == "empty":
+        path = tmp_path / "empty.txt"
+        path.write_bytes(b"")
+        return str(path), str(path), ["empty"]
+    if kind == "binary":
+        path = tmp_path / "scan.txt"
+        path.write_bytes(b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 4)
+        return str(path), str(path), ["binary"]
+    if kind == "unknown_extension":
+        path = tmp_path / "notes.docx"
+        path.write_text("A document in a format newsprism does not read.", encoding="utf-8")
+        return str(path), str(path), ["unsupported", ".docx"]
+    if kind == "malformed_jsonl":
+        path = tmp_path / "batch.jsonl"
+        path.write_text('{"text": "The bakery on Mill Road closed after 80 years."}\n{"text": broken\n', encoding="utf-8")
+        return str(path), f"{path}:line 2", ["malformed JSON"]
+    if kind == "record_without_text":
+        path = tmp_path / "meta.jsonl"
+        path.write_text('{"title": "Only a title", "url": "https://example.org/x"}\n', encoding="utf-8")
+        return str(path), f"{path}:line 1", ["no article text"]
+    if kind == "truncated_warc":
+        whole = tmp_path / "whole.warc.gz"
+        write_warc(whole, gz=True)
+        path = tmp_path / "cut.warc.gz"
+        path.write_bytes(whole.read_bytes()[:-40])
+        return str(path), str(path), ["truncated"]
+    if kind == "unreachable_url":
+        url = refused_url()
+        return url, url, ["could not fetch"]
+    if kind == "http_error":
+        return f"{server}/nothing-here", f"{server}/nothing-here", ["could not fetch", "404"]
+    if kind == "too_large":
+        return f"{server}/big.html", f"{server}/big.html", ["too large"]
+    if kind == "missing_path":
+        path = tmp_path / "not-there.txt"
+        return str(path), str(path), ["does not exist"]
+    raise AssertionError(kind)
+
+
+BAD_KINDS = ["empty", "binary", "unknown_extension", "malformed_jsonl", "record_without_text", "truncated_warc",
+             "unreachable_url", "http_error", "too_large", "missing_path"]
+
+
+@pytest.mark.parametrize("kind", BAD_KINDS)
+def test_ingest_bad_input_via_cli_names_input_and_reason_and_keeps_the_good(kind, tmp_path, server):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    bad, ref, words = _bad_input(kind, tmp_path, server)
+    config = tmp_path / "newsprism.toml"
+    config.write_text("[ingest]\nfetch_max_bytes = 20000\nfetch_timeout = 5\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(good), bad, "--out", str(out), "--quiet", "--config", str(config)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if ref in line]
+    assert lines, result.output
+    for word in words:
+        assert word in lines[0], lines[0]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert str(good) in [a["source_path"] for a in report["articles"]]
+    assert ref in [f["input_ref"] for f in report["failures"]]
+
+
+def test_ingest_cli_usage_error_exits_2():
+    result = runner.invoke(app, ["ingest", "--db"])
+    assert result.exit_code == 2
