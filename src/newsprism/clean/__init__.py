@@ -1,17 +1,76 @@
 """Clean: Article -> CleanArticle (body, reader comments apart, removed parts, metadata).
 
-STUB: passes the text through; the real cleaner replaces this module.
+Plain text goes through the line reader (`clean.text`); HTML through trafilatura
+(`clean.html`) and then the same line reader on what trafilatura kept. Metadata
+the input carried wins; otherwise the page's own: title, byline, dateline,
+source-URL line, then the outlet from the URL's domain (`data/outlets.csv` plus
+the user's `clean.outlets_file`), the masthead, or the page's references to
+itself (newsletter plug, blurb, staff credit). Nothing is guessed: when the page
+does not say, the field stays None. Every line left out of `text` is in
+`removed` with its reason.
 """
 
 from __future__ import annotations
 
-from newsprism.models import Article, CleanArticle
+from newsprism.clean.html import read_html
+from newsprism.clean.metadata import better_date, normalise_date
+from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
+from newsprism.clean.text import Line, read_text
+from newsprism.models import Article, CleanArticle, Removed
 from newsprism.settings import CleanSettings
+
+__all__ = ["clean_article", "load_outlets", "outlet_for_url"]
+
+
+def _removed(lines: list[Line]) -> list[Removed]:
+    """Return the non-body lines as Removed parts, consecutive lines of one reason merged."""
+    parts: list[Removed] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.kind == "body":
+            previous = None
+            continue
+        if parts and previous is not None and previous.reason == line.reason:
+            parts[-1].text += "\n" + line.text
+        else:
+            parts.append(Removed(text=line.text, reason=line.reason))
+        previous = line
+    return parts
 
 
 def clean_article(article: Article, settings: CleanSettings | None = None) -> CleanArticle:
     """Return the article's clean body, comments, removed parts and metadata."""
+    settings = settings or CleanSettings()
+    extra = str(settings.outlets_file) if settings.outlets_file else None
+    names = outlet_names(extra)
+    sitename = None
+    if article.format == "html":
+        page = read_html(article.raw, article.url)
+        reading = read_text(page.text, names, given_title=article.title or page.title, from_html=True)
+        comments = page.comments
+        title, byline = article.title or page.title or reading.title, page.byline or reading.byline
+        published = normalise_date(article.published) or better_date(page.published, reading.published)
+        url = article.url or page.url or reading.url
+        sitename = page.sitename
+    else:
+        reading = read_text(article.raw, names, given_title=article.title)
+        comments = reading.comments
+        title, byline = article.title or reading.title, reading.byline
+        published = normalise_date(article.published) or reading.published
+        url = article.url or reading.url
+    row = outlet_for_url(url, extra)
+    outlet = article.outlet or (row.outlet if row else None) or next(iter(reading.outlet_mentions), None) or sitename
+    body = "\n\n".join(line.text for line in reading.lines if line.kind == "body")
     return CleanArticle(
-        id=article.id, source_path=article.source_path, record=article.record, outlet=article.outlet, url=article.url,
-        title=article.title, byline=article.byline, published=article.published, text=article.raw.strip(),
+        id=article.id,
+        source_path=article.source_path,
+        record=article.record,
+        outlet=outlet,
+        url=url,
+        title=title,
+        byline=article.byline or byline,
+        published=published,
+        text=body,
+        comments=comments,
+        removed=_removed(reading.lines),
     )

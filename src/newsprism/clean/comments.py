@@ -1,0 +1,119 @@
+"""Reader comments in plain text: find where the section starts and split it into entries.
+
+An entry opens with a short "handle + date/time" line ("jdoe 10 July 2020, 09:53",
+"jdoe · 2 hours ago", "Jane says: March 3, 2021 at 4:12 pm") or a handle line
+followed by a date line; the lines after it, up to the next opening, are its text.
+Buttons and counters ("Reply", "12 likes") belong to the section but not to any text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.clean.metadata import DATE_RE, RELATIVE_RE, find_date
+from newsprism.clean.patterns import avatar_words_re, comment_header_re, match_clutter
+from newsprism.models import Comment
+
+SAYS_RE = re.compile(r"^(?P<who>.{1,60}?)\s+(?:says|said|wrote|writes|replied)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+HANDLE_RE = re.compile(r"^@?[\w.\-' ]{1,40}$", re.UNICODE)
+SEPARATORS = " ,|·•-–—@:"
+
+
+def is_comment_header(line: str) -> bool:
+    """Return True if `line` opens a reader-comment section ("Comments 7", "Comments (3)", ...)."""
+    return bool(comment_header_re().fullmatch(line.strip()))
+
+
+def _clean_author(text: str) -> str | None:
+    text = text.strip(SEPARATORS + " ")
+    text = re.sub(r"\s+(?:on|at|posted|replied)$", "", text, flags=re.I).strip(SEPARATORS)
+    text = avatar_words_re().sub("", text).strip(SEPARATORS)
+    return text or None
+
+
+def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
+    """Return (is_opening, author, posted ISO or None, text on the same line) for one line."""
+    stripped = line.strip()
+    says = SAYS_RE.match(stripped)
+    if says and len(says.group("who").split()) <= 4:
+        rest = says.group("rest")
+        iso, match = find_date(rest)
+        text = rest
+        if match and match.start() <= 3:
+            text = rest[match.end():]
+        elif RELATIVE_RE.match(rest):
+            text = RELATIVE_RE.sub("", rest, count=1)
+        return True, _clean_author(says.group("who")), iso, text.strip(SEPARATORS)
+    iso, match = find_date(stripped)
+    if match is not None:
+        before, after = stripped[: match.start()], stripped[match.end():].strip(SEPARATORS)
+        if after or not before.strip(SEPARATORS):
+            return False, None, None, ""
+        if len(before.split()) <= 5 and HANDLE_RE.match(before.strip(SEPARATORS) or "x"):
+            return True, _clean_author(before), iso, ""
+        return False, None, None, ""
+    relative = RELATIVE_RE.search(stripped)
+    if relative and not stripped[relative.end():].strip(SEPARATORS):
+        before = stripped[: relative.start()]
+        if before.strip(SEPARATORS) and len(before.split()) <= 5 and HANDLE_RE.match(before.strip(SEPARATORS)):
+            return True, _clean_author(before), None, ""
+    return False, None, None, ""
+
+
+def _is_date_only(line: str) -> tuple[bool, str | None]:
+    stripped = line.strip()
+    match = DATE_RE.search(stripped)
+    if match and not (stripped[: match.start()] + stripped[match.end():]).strip(SEPARATORS):
+        return True, find_date(stripped)[0]
+    relative = RELATIVE_RE.search(stripped)
+    if relative and not (stripped[: relative.start()] + stripped[relative.end():]).strip(SEPARATORS):
+        return True, None
+    return False, None
+
+
+def is_comment_ui(line: str) -> bool:
+    """Return True for a comment-section button or counter ("Reply", "3 likes")."""
+    return match_clutter(line.strip(), len(line.split())) == "comment_ui"
+
+
+def split_comments(lines: list[str]) -> tuple[list[Comment], list[int]]:
+    """Split a comment section's lines (header excluded) into comments.
+
+    Returns the comments and, for each line, the index of the comment it went
+    into (-1 for buttons, counters and lines before the first entry).
+    """
+    comments: list[dict] = []
+    owner = [-1] * len(lines)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        opening, author, posted, same_line_text = read_entry_opening(line)
+        if not opening and len(line.split()) <= 4 and HANDLE_RE.match(line.strip()):
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+            if nxt is not None:
+                date_only, iso = _is_date_only(lines[nxt])
+                if date_only:
+                    comments.append({"author": _clean_author(line), "posted": iso, "text": []})
+                    owner[i] = owner[nxt] = len(comments) - 1
+                    i = nxt + 1
+                    continue
+        if opening:
+            comments.append({"author": author, "posted": posted, "text": [same_line_text] if same_line_text else []})
+            owner[i] = len(comments) - 1
+        elif is_comment_ui(line):
+            pass
+        elif comments:
+            comments[-1]["text"].append(line.strip())
+            owner[i] = len(comments) - 1
+        else:
+            # text before any recognisable opening: an entry without handle or date
+            comments.append({"author": None, "posted": None, "text": [line.strip()]})
+            owner[i] = len(comments) - 1
+        i += 1
+    result = [Comment(author=c["author"], posted=c["posted"], text="\n".join(c["text"]).strip()) for c in comments]
+    keep = [k for k, c in enumerate(result) if c.text or c.author]
+    remap = {old: new for new, old in enumerate(keep)}
+    return [result[k] for k in keep], [remap.get(o, -1) for o in owner]

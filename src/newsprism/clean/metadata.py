@@ -1,0 +1,176 @@
+"""Metadata readers: dates (as ISO, keeping time and zone when given), bylines, source URLs.
+
+Dates go through a fast regular expression for the common page formats first
+("JULY 8, 2020 14:47", "Thursday 9 July 2020 - 08:25", "2020-07-08T14:47:00+03:00");
+only a line that looks like a date but matches none of them goes to `dateparser`.
+A date is never invented: no year, no date; no time given, no time returned.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "feburary": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
+_TIME = (
+    r"(?:\s*(?:,|-|–|—|\||at|@|·|•)?\s*(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?))?)?"
+)
+DATE_RE = re.compile(
+    r"(?<![\w/])(?:"
+    rf"{_WEEKDAY}(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month1')},?\s+(?P<year1>\d{{4}})"
+    rf"|{_WEEKDAY}{_MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})"
+    r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?:T(?=\d))?"
+    r")" + _TIME + r"(?![\w:])",
+    re.IGNORECASE,
+)
+ZONE_OFFSETS = {"z": "Z", "utc": "Z", "gmt": "Z"}
+RELATIVE_RE = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b|\b(?:just now|yesterday|today)\b",
+    re.IGNORECASE,
+)
+
+
+def _zone(raw: str | None) -> str:
+    if not raw:
+        return ""
+    key = raw.replace(" ", "").lower()
+    if key in ZONE_OFFSETS:
+        return ZONE_OFFSETS[key]
+    match = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?", key)
+    if not match:
+        return ""
+    sign, hours, minutes = match.groups()
+    return f"{sign}{int(hours):02d}:{minutes or '00'}"
+
+
+def iso_from_match(match: re.Match) -> str | None:
+    """Return the ISO 8601 date (with time and zone when the match has them) of a DATE_RE match."""
+    g = match.groupdict()
+    try:
+        if g["year1"]:
+            year, month, day = int(g["year1"]), MONTHS[g["month1"].lower().rstrip(".")], int(g["day1"])
+        elif g["year2"]:
+            year, month, day = int(g["year2"]), MONTHS[g["month2"].lower().rstrip(".")], int(g["day2"])
+        else:
+            year, month, day = int(g["year3"]), int(g["month3"]), int(g["day3"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1800 <= year <= 2200):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if g["hour"] is None:
+        return iso
+    hour, minute = int(g["hour"]), int(g["minute"])
+    ampm = (g["ampm"] or "").replace(".", "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return iso
+    iso += f"T{hour:02d}:{minute:02d}" + (f":{g['second']}" if g["second"] else "")
+    return iso + _zone(g["zone"])
+
+
+def find_date(text: str) -> tuple[str | None, re.Match | None]:
+    """Return (ISO date, match) for the first absolute date in `text`, or (None, None)."""
+    for match in DATE_RE.finditer(text):
+        iso = iso_from_match(match)
+        if iso:
+            return iso, match
+    return None, None
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    import dateparser  # slow import, only needed for unusual formats
+
+    return dateparser
+
+
+def parse_date(text: str) -> str | None:
+    """Return an ISO 8601 date or datetime for `text`, or None; never fills in a missing year or time.
+
+    Tries the fast pattern first, then `dateparser` with strict settings (all of
+    day, month and year required), as for a date string of unusual shape.
+    """
+    if not text or not text.strip():
+        return None
+    iso, _ = find_date(text)
+    if iso:
+        return iso
+    if RELATIVE_RE.search(text) or not re.search(r"\d{4}", text):
+        return None  # relative or yearless: resolving it would invent a date
+    parsed = _dateparser().parse(
+        text.strip(), settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    )
+    if parsed is None:
+        return None
+    has_time = bool(re.search(r"\d{1,2}[:.]\d{2}", text))
+    return parsed.strftime("%Y-%m-%dT%H:%M") if has_time else parsed.strftime("%Y-%m-%d")
+
+
+def normalise_date(value: str | None) -> str | None:
+    """Return an input's own date string as ISO 8601 (None stays None; unparseable kept as None)."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", value):
+        return value
+    return parse_date(value)
+
+
+def better_date(first: str | None, second: str | None) -> str | None:
+    """Return the more precise of two readings of the same date (one with a time beats one without)."""
+    if not first:
+        return second
+    if not second:
+        return first
+    if first[:10] == second[:10] and len(second) > len(first):
+        return second
+    return first
+
+
+BYLINE_RE = re.compile(
+    r"^(?:by|written by|words by|author:?|posted by|reported by|von|par|por)\s+(?P<name>[^\n]{2,120}?)\s*[,|·•-]?\s*$",
+    re.IGNORECASE,
+)
+URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+SOURCE_LINE_RE = re.compile(
+    r"^(?:(?:content |article |story )?(?:retrieved|taken|copied|fetched|archived|downloaded) from|source( url)?|"
+    r"originally published (?:at|on|in)|original (?:article|story|url|link)|url|link|permalink|read (?:it|the original) (?:at|on))"
+    r"\s*:?\s*(?P<url>https?://\S+?)[.,;]?$",
+    re.IGNORECASE,
+)
+
+
+def read_byline(line: str) -> str | None:
+    """Return the author name(s) of a byline line ("By Jane Doe"), or None."""
+    match = BYLINE_RE.match(line.strip())
+    if not match:
+        return None
+    name = match.group("name").strip(" ,|-–—\u00a0")
+    words = name.split()
+    if not words or len(words) > 12 or name.endswith((".", "!", "?")) and len(words) > 5:
+        return None
+    if not any(w[:1].isupper() for w in words):
+        return None
+    return name
+
+
+def read_source_url(line: str) -> str | None:
+    """Return the URL of a "Content retrieved from: URL" style line, or of a line that is only a URL."""
+    stripped = line.strip()
+    match = SOURCE_LINE_RE.match(stripped)
+    if match:
+        return match.group("url").rstrip(".,;")
+    only = URL_RE.fullmatch(stripped.rstrip(".,;"))
+    return only.group(0) if only else None

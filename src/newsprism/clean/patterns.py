@@ -1,0 +1,51 @@
+"""Line patterns and vocabularies for cleaning, read once from `data/clean/` (users may extend them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    reason: str
+    max_words: int
+    regex: re.Pattern
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("newsprism").joinpath(f"data/clean/{name}").read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def line_patterns() -> tuple[LinePattern, ...]:
+    """Return the clutter patterns of `line_patterns.tsv`, in file order (first match wins)."""
+    rows = []
+    for line in _data_lines("line_patterns.tsv"):
+        reason, max_words, pattern = line.split("\t", 2)
+        rows.append(LinePattern(reason.strip(), int(max_words), re.compile(pattern, re.IGNORECASE)))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def comment_header_re() -> re.Pattern:
+    """Return one regex matching any line that opens a reader-comment section."""
+    return re.compile("|".join(f"(?:{p})" for p in _data_lines("comment_headers.txt")), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def avatar_words_re() -> re.Pattern:
+    """Return a regex for avatar placeholder words in front of a commenter's handle."""
+    words = sorted((w.strip() for w in _data_lines("avatar_words.txt")), key=len, reverse=True)
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)+", re.IGNORECASE)
+
+
+def match_clutter(line: str, n_words: int) -> str | None:
+    """Return the reason of the first clutter pattern matching `line`, or None."""
+    for row in line_patterns():
+        if n_words <= row.max_words and row.regex.search(line):
+            return row.reason
+    return None

@@ -1,0 +1,276 @@
+"""Plain-text page reading: label every line body / clutter / metadata / comment, with a reason.
+
+Steps, in order (each only labels lines the earlier ones left open):
+
+1. comment section: from a "Comments 7"-style header to the end (clutter patterns inside it,
+   such as a copyright footer, stay clutter);
+2. metadata lines: source URL ("Content retrieved from: URL"), byline ("By ..."), dateline
+   (a line that is a date and time and little else);
+3. clutter patterns from `data/clean/line_patterns.tsv` (navigation, newsletter, share, cookie,
+   captions and credits, copyright, story ids, staff credits, blurbs, ...);
+4. teasers: the headline just above a "Read more »" marker, and the headline list under a
+   "Most read" / "Related" header;
+5. captions repeated without their credit (a prefix of a caption is a caption);
+6. the header zone (lines above the first body paragraph): the title (the input's own title
+   if given, else the first headline-shaped line), menus and section labels; later copies of
+   the title are `title_repeat`;
+7. the footer zone (lines below the last body paragraph) keeps sentences and drops fragments;
+8. repeated body paragraphs keep their last copy.
+
+Signals are general (length, terminal punctuation, capitalisation, position, repetition,
+calls to action, date/handle shapes); nothing here knows a particular site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsprism.clean.comments import is_comment_header, split_comments
+from newsprism.clean.metadata import DATE_RE, better_date, find_date, read_byline, read_source_url
+from newsprism.clean.outlets import OutletNames
+from newsprism.clean.patterns import match_clutter
+from newsprism.models import Comment
+
+TERMINAL = (".", "!", "?", "…", ":", ";")
+CLOSERS = ("\"", "”", "’", "'", ")", "»", "]")
+DATELINE_WORDS = {
+    "published", "updated", "posted", "date", "on", "last", "modified", "first", "at", "am", "pm", "|", "-", "–", "—",
+    "gmt", "utc", "time", "created", "issued", "edt", "est", "bst", "cet", "cest", "ist", "idt", "ast",
+}
+# Reasons whose lines may name the page's own outlet (a caption credit or teaser names others).
+SELF_REFERENCE_REASONS = ("navigation", "newsletter", "subscription", "blurb", "staff_credit", "copyright")
+# A separator inside a line of menu items ("World | Politics | Business").
+MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
+CREDIT_TAIL = re.compile(r"\s*\((?:photo|image|picture|credit|courtesy|file)[^()]*\)\s*$|\s*\([A-Z][A-Z/ .&-]{1,40}\)\s*$", re.I)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    words: int
+    kind: str = ""  # body, clutter, metadata, comment
+    reason: str = ""
+
+    def label(self, kind: str, reason: str) -> None:
+        self.kind, self.reason = kind, reason
+
+
+@dataclass
+class TextReading:
+    """What the plain-text reader found: labelled lines, comments and metadata."""
+
+    lines: list[Line]
+    comments: list[Comment] = field(default_factory=list)
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet_mentions: list[str] = field(default_factory=list)
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Return the non-empty lines of `raw` with their character offsets."""
+    lines = []
+    for match in re.finditer(r"[^\r\n]+", raw):
+        text = match.group(0).replace("\u00a0", " ").strip()
+        if text:
+            lines.append(Line(match.start(), match.end(), text, len(text.split())))
+    return lines
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True if `text` ends like a sentence: terminal punctuation, possibly inside a closing quote."""
+    stripped = text.rstrip()
+    while stripped.endswith(CLOSERS) and len(stripped) > 1:
+        stripped = stripped[:-1].rstrip()
+        if stripped.endswith(TERMINAL + (",",)):
+            return True
+    return stripped.endswith(TERMINAL)
+
+
+def is_sentence(line: Line) -> bool:
+    """Return True for a line shaped like body prose: several words ending in terminal punctuation, or long."""
+    return (line.words >= 8 and ends_sentence(line.text)) or line.words >= 30
+
+
+def is_menu_shaped(text: str, words: int) -> bool:
+    """Return True for a line of menu items: separators, or many capitalised words with no lowercase word."""
+    if len(MENU_SEPARATORS.findall(text)) >= 2:
+        return True
+    if text.endswith((".", "!", "?")):
+        return False
+    text = DATE_RE.sub(" ", text)
+    tokens = [t for t in re.findall(r"[^\W\d_][\w'’.-]*", text) if t.lower() not in DATELINE_WORDS]
+    if len(tokens) < 6:
+        return False
+    lower = sum(1 for t in tokens if t[0].islower())
+    return lower == 0
+
+
+def is_masthead(text: str, names: OutletNames) -> bool:
+    """Return True for "Outlet Name - tagline ..." / "Outlet Name | ..." lines naming a registry outlet."""
+    text = DATE_RE.sub(" ", text).strip()
+    text = re.sub(r"^(?:date|updated|published)\b\s*", "", text, flags=re.I)
+    if names.name_re is None:
+        return False
+    match = names.name_re.match(text)
+    return bool(match) and bool(re.match(r"\s*(?:[-–—|:•·]|$)", text[match.end():]))
+
+
+def _dateline(line: Line) -> str | None:
+    iso, match = find_date(line.text)
+    if not match:
+        return None
+    rest = (line.text[: match.start()] + " " + line.text[match.end():]).lower()
+    leftover = [w for w in re.findall(r"[\w|–—-]+", rest) if w not in DATELINE_WORDS and not re.fullmatch(r"\d{1,2}:\d{2}", w)]
+    return iso if len(leftover) <= 1 else None
+
+
+def read_text(raw: str, names: OutletNames, given_title: str | None = None, from_html: bool = False) -> TextReading:
+    """Label every line of a plain-text page and read its metadata and comments.
+
+    With `from_html`, the text is trafilatura's output: it has no menus or
+    masthead left, so only the pattern, teaser, caption and repeat steps run.
+    """
+    lines = split_lines(raw)
+    reading = TextReading(lines=lines)
+    n = len(lines)
+
+    # 1. comment section
+    comment_start = next((i for i in range(1, n) if lines[i].words <= 12 and is_comment_header(lines[i].text)), n)
+    if comment_start < n:
+        lines[comment_start].label("comment", "comment_section")
+        section = lines[comment_start + 1:]
+        reading.comments, owners = split_comments([line.text for line in section])
+        for line, owner in zip(section, owners):
+            reason = match_clutter(line.text, line.words)
+            if owner < 0 and reason and reason not in ("comment_ui", "share"):
+                line.label("clutter", reason)
+            else:
+                line.label("comment", "comment_section")
+
+    dates: list[str] = []
+    weak_dates: list[str] = []
+    open_lines = lines[:comment_start]
+
+    # 2.-3. metadata and clutter patterns
+    for line in open_lines:
+        url = read_source_url(line.text)
+        if url:
+            line.label("metadata", "source_url")
+            reading.url = reading.url or url
+            continue
+        byline = read_byline(line.text) if line.words <= 12 else None
+        if byline:
+            line.label("metadata", "byline")
+            reading.byline = reading.byline or byline
+            continue
+        if line.words <= 14:
+            iso = _dateline(line)
+            if iso:
+                line.label("metadata", "dateline")
+                dates.append(iso)
+                continue
+        reason = match_clutter(line.text, line.words)
+        if reason:
+            line.label("clutter", reason)
+
+    # 4. teasers around markers and under list headers
+    for i, line in enumerate(open_lines):
+        if line.reason == "teaser_marker":
+            line.reason = "teaser"
+            prev = open_lines[i - 1] if i else None
+            if prev is not None and not prev.kind and prev.words <= 25 and not prev.text.endswith((".", "!", "?")):
+                prev.label("clutter", "teaser")
+        elif line.reason == "teaser_list":
+            line.reason = "teaser"
+            for follower in open_lines[i + 1:]:
+                if follower.kind or is_sentence(follower) or follower.words > 25:
+                    break
+                follower.label("clutter", "teaser")
+
+    # 5. captions repeated without their credit
+    captions = [normalise(CREDIT_TAIL.sub("", l.text)) for l in open_lines if l.reason == "caption"]
+    captions = [c for c in captions if len(c) >= 20]
+    if captions:
+        for line in open_lines:
+            if not line.kind:
+                key = normalise(line.text)
+                if len(key) >= 20 and any(c.startswith(key) or key.startswith(c) for c in captions):
+                    line.label("clutter", "caption")
+
+    # 6. header zone: title, menus, section labels
+    first_body = next((i for i, l in enumerate(open_lines) if not l.kind and is_sentence(l)), len(open_lines))
+    title_key = normalise(given_title) if given_title else None
+    if title_key:
+        reading.title = given_title
+        for line in open_lines:
+            if not line.kind and normalise(line.text) == title_key:
+                line.label("metadata", "title" if not any(l.reason == "title" for l in open_lines) else "title_repeat")
+    if not from_html:
+        for i, line in enumerate(open_lines[:first_body]):
+            if line.kind:
+                if line.reason == "navigation" and i <= 3:
+                    iso, _ = find_date(line.text)
+                    if iso:
+                        weak_dates.append(iso)
+                continue
+            if is_menu_shaped(line.text, line.words) or is_masthead(line.text, names) or (line.words <= 2 and reading.title is None):
+                line.label("clutter", "navigation")
+                iso, _ = find_date(line.text)
+                if iso:
+                    weak_dates.append(iso)
+            elif reading.title is None and 2 <= line.words <= 40:
+                line.label("metadata", "title")
+                reading.title = line.text
+                title_key = normalise(line.text)
+            elif line.words <= 2:
+                line.label("clutter", "navigation")
+    if title_key:
+        for line in open_lines:
+            if not line.kind and normalise(line.text) == title_key:
+                line.label("metadata", "title_repeat")
+
+    # 7. footer zone: fragments after the last sentence
+    if not from_html:
+        last_body = max((i for i, l in enumerate(open_lines) if not l.kind and is_sentence(l)), default=-1)
+        for line in open_lines[last_body + 1:]:
+            if not line.kind:
+                line.label("clutter", "footer")
+
+    # 8. remaining open lines are body; repeated paragraphs keep their last copy
+    for line in open_lines:
+        if not line.kind:
+            line.label("body", "body")
+    seen: dict[str, Line] = {}
+    for line in open_lines:
+        if line.kind == "body" and line.words >= 4:
+            key = normalise(line.text)
+            if key in seen:
+                seen[key].label("clutter", "duplicate")
+            seen[key] = line
+
+    # outlet named by the page itself (masthead, newsletter plug, blurb, staff credit)
+    for line in open_lines:
+        if line.kind == "clutter" and line.reason in SELF_REFERENCE_REASONS:
+            if line.reason == "navigation" and open_lines.index(line) > first_body:
+                continue
+            found = names.find(line.text)
+            if found and found not in reading.outlet_mentions:
+                reading.outlet_mentions.append(found)
+
+    published = None
+    for iso in dates:
+        published = better_date(published, iso) if published is None or published[:10] == iso[:10] else published
+    for iso in weak_dates:
+        if published is None or published[:10] == iso[:10]:
+            published = better_date(published, iso)
+    reading.published = published
+    return reading
