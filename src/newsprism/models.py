@@ -171,6 +171,8 @@ class QuoteVariant(Model):
     article_ids: list[str]
     evidence: list[Evidence] = Field(default_factory=list)
     direct: bool = True
+    partial: bool = Field(default=False, description="A quoted fragment woven into the outlet's own sentence, not a whole quoted remark.")
+    speaker_text: str | None = Field(default=None, description="How this article names the speaker ('he', 'the Syrian minister', 'Baqeri').")
 
 
 class Quote(Model):
