@@ -43,13 +43,17 @@ def test_ingest_text_file_gives_one_text_article_with_content_id():
     assert article.record is None
 
 
-def test_ingest_crlf_becomes_lf_and_keeps_the_same_id_as_the_lf_copy(tmp_path):
-    lf_copy = tmp_path / "lf.txt"
-    lf_copy.write_bytes((DATA / "crlf.txt").read_bytes().replace(b"\r\n", b"\n"))
+def test_ingest_crlf_and_cr_become_lf_and_keep_the_same_id_as_the_lf_copy(tmp_path):
+    crlf_bytes = (DATA / "crlf.txt").read_bytes()
+    assert b"\r\n" in crlf_bytes  # the fixture must really hold Windows line ends
+    lf_copy, cr_copy = tmp_path / "lf.txt", tmp_path / "cr.txt"
+    lf_copy.write_bytes(crlf_bytes.replace(b"\r\n", b"\n"))
+    cr_copy.write_bytes(crlf_bytes.replace(b"\r\n", b"\r"))
     [crlf], _ = read_all(DATA / "crlf.txt")
     [lf], _ = read_all(lf_copy)
-    assert "\r" not in crlf.raw
-    assert crlf.id == lf.id
+    [cr], _ = read_all(cr_copy)
+    assert "\r" not in crlf.raw and "\r" not in cr.raw
+    assert crlf.id == lf.id == cr.id
 
 
 @pytest.mark.parametrize(

@@ -53,8 +53,9 @@ def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
     # A stream, never a str or URL: feedparser would fetch a string that looks like a URL.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     if not parsed.entries:
-        if parsed.get("bozo") and not parsed.get("version"):
-            raise InputError("NP111", error=str(parsed.get("bozo_exception", "not a feed")).strip())
+        if not parsed.get("version"):
+            reason = parsed.get("bozo_exception") or "not an RSS or Atom feed"
+            raise InputError("NP111", error=str(reason).strip())
         raise InputError("NP112", what="feed (no entries)")
     outlet = (parsed.feed.get("title") or "").strip() or None
     for number, entry in enumerate(parsed.entries, 1):
