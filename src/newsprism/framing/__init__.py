@@ -1,14 +1,56 @@
-"""Framing: Understanding -> [FramingEntry] (labels, loaded words, hedges, scare quotes, channels).
+"""Framing: Understanding -> [FramingEntry]: how each outlet frames the story's actors.
 
-STUB: returns no entries; the real stage replaces this module.
+Steps, per article (reader comments are never read: they are not in `CleanArticle.text`):
+
+1. parse the clean text (the understanding stage's spaCy pipeline) and locate the story's
+   entities in it (`context.py`);
+2. find the quotations and whose they are (`voice.py`), then the scare quotes among them
+   (`scare_quotes.py`);
+3. labels per actor from the parse (`labels.py`);
+4. loaded words, hedges and attribution verbs from the lexicons (`terms.py`, `lexicon.py`);
+5. channels the article relays (`channels.py`).
+
+Every entry says whose voice it is: the outlet's, or a quoted speaker's. `framing_profile`
+(`profile.py`) turns the entries into a per-outlet profile for the report.
 """
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from newsprism.framing.channels import find_channels
+from newsprism.framing.context import article_contexts
+from newsprism.framing.labels import find_labels
+from newsprism.framing.lexicon import load_lexicon
+from newsprism.framing.profile import framing_profile
+from newsprism.framing.scare_quotes import mark_scare_quotes
+from newsprism.framing.terms import find_terms
+from newsprism.framing.voice import find_quotations
 from newsprism.models import FramingEntry, Understanding
 from newsprism.settings import FramingSettings
 
+__all__ = ["frame_story", "framing_profile", "parse_texts"]
+
+
+def parse_texts(texts: list[str]) -> list[Doc]:
+    """Parse with the understanding stage's pipeline (same tokens and sentences as it saw)."""
+    from newsprism.understand import nlp
+
+    return nlp.parse(texts)
+
 
 def frame_story(understanding: Understanding, settings: FramingSettings | None = None) -> list[FramingEntry]:
-    """Return how each outlet frames the story's actors."""
-    return []
+    """Return how each outlet frames the story: labels, loaded words, hedges, attribution verbs, scare quotes, channels."""
+    settings = settings or FramingSettings()
+    lexicon = load_lexicon(settings.lexicon_dir)
+    if not understanding.articles:
+        return []
+    docs = parse_texts([a.text for a in understanding.articles])
+    entries: list[FramingEntry] = []
+    for ctx in article_contexts(understanding, docs):
+        ctx.quotations = find_quotations(ctx, understanding, lexicon)
+        entries += mark_scare_quotes(ctx, lexicon)
+        entries += find_labels(ctx, lexicon)
+        entries += find_terms(ctx, lexicon)
+        entries += find_channels(ctx, understanding, lexicon)
+    return entries

@@ -1,0 +1,112 @@
+"""Channels: the relaying sources an outlet leans on (state TV, a news agency, another outlet).
+
+Read from the understanding stage's quote channels, from "according to X", and from a
+relaying subject of a reporting verb ("state television said", "the agency quoted X",
+"aired on state TV") whose noun phrase holds a channel word (channels.txt) or names an
+organisation that reports.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsprism.framing.context import ArticleContext
+from newsprism.framing.lexicon import Lexicon
+from newsprism.framing.voice import quotation_at
+from newsprism.models import FramingEntry, Understanding
+
+_RELAY_VERBS = {"report", "say", "quote", "cite", "air", "broadcast", "publish", "carry", "show", "announce", "run", "release"}
+_RELAY_PREPS = {"on", "by", "in", "from", "via", "to"}
+
+
+def _np(token: Token) -> list[Token]:
+    """Return the noun phrase of `token` without determiners, clauses or a trailing prepositional phrase."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("det", "predet", "relcl", "acl", "punct", "cc", "conj", "appos", "prep") and not (child.dep_ == "punct" and child.text in "-–"):
+            if child.dep_ == "prep" and child.i < token.i:
+                keep += list(child.subtree)
+            continue
+        keep += list(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    run = [keep[0]]
+    for t in keep[1:]:
+        if t.i != run[-1].i + 1:
+            if t.i > token.i:
+                break
+            run = [t]
+            continue
+        run.append(t)
+    return run
+
+
+def _is_channel(ctx: ArticleContext, tokens: list[Token], lexicon: Lexicon) -> bool:
+    words = {t.lower_ for t in tokens}
+    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(tokens, tokens[1:])}
+    return bool(words & lexicon.channels or pairs & lexicon.channels)
+
+
+def _entry(ctx: ArticleContext, tokens: list[Token]) -> FramingEntry | None:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    term = ctx.article.text[start:end].strip(" ,.;:")
+    if not any(c.isalpha() for c in term):
+        return None
+    # the relaying organisation itself, not a place in its name ("Lebanon's Al-Mayadeen")
+    entity_id = None
+    for t in sorted(tokens, key=lambda t: (t.dep_ in ("poss", "case", "amod", "npadvmod"), -t.i)):
+        entity_id = entity_id or ctx.entity_of_token(t)
+    quote = quotation_at(ctx, start, end)
+    in_quote = quote is not None and not quote.scare
+    return FramingEntry(
+        article_id=ctx.article.id,
+        term=term,
+        category="channel",
+        target_entity_id=entity_id,
+        voice="quote" if in_quote else "outlet",
+        speaker_entity_id=quote.speaker_entity_id if in_quote else None,
+        evidence=ctx.evidence(start, end),
+    )
+
+
+def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Lexicon) -> list[FramingEntry]:
+    """Return every relaying source the article cites, once per sentence and source."""
+    found: list[FramingEntry] = []
+    doc = ctx.doc
+    for token in doc:
+        tokens: list[Token] | None = None
+        # "according to X"
+        if token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according":
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                tokens = _np(objects[0])
+        # "state TV reported", "the agency quoted X": a relaying subject of a reporting verb
+        elif token.dep_ in ("nsubj",) and token.head.lemma_.lower() in _RELAY_VERBS:
+            phrase = _np(token)
+            entity = ctx.entities.get(ctx.entity_of_token(token) or "")
+            relays_by_name = entity is not None and entity.type == "ORG" and token.head.lemma_.lower() in ("report", "quote", "air", "broadcast", "publish", "carry")
+            if _is_channel(ctx, phrase, lexicon) or relays_by_name:
+                tokens = phrase
+        # "aired on Iranian state TV", "a video published by the agency"
+        elif token.dep_ == "pobj" and token.head.lower_ in _RELAY_PREPS and token.head.head.lemma_.lower() in _RELAY_VERBS - {"say"}:
+            phrase = _np(token)
+            if _is_channel(ctx, phrase, lexicon):
+                tokens = phrase
+        if tokens:
+            entry = _entry(ctx, tokens)
+            if entry:
+                found.append(entry)
+    # the understanding stage's channels, where its quote evidence lies in this article
+    for quote in understanding.quotes:
+        if not quote.channel:
+            continue
+        for variant in quote.variants:
+            for ev in variant.evidence:
+                if ev.article_id == ctx.article.id:
+                    found.append(FramingEntry(article_id=ctx.article.id, term=quote.channel, category="channel", evidence=ctx.evidence(ev.start, ev.end)))
+    unique: dict[tuple, FramingEntry] = {}
+    for entry in found:
+        key = (entry.term.lower().removeprefix("the "), entry.evidence.start)
+        unique.setdefault(key, entry)
+    # a channel inside a longer channel phrase of the same sentence ("SANA" in "state news agency SANA") counts once
+    kept = list(unique.values())
+    return [e for e in kept if not any(o is not e and o.evidence.start == e.evidence.start and e.term.lower() in o.term.lower() and len(o.term) > len(e.term) for o in kept)]

@@ -1,0 +1,295 @@
+"""Labels: the words an outlet attaches to each actor, read from the dependency parse.
+
+For every located mention of an entity, in this order:
+
+1. premodifiers before the name ("Iran-backed militant group Hezbollah", "U.S. ally Israel",
+   "Syrian Defense Minister X"), including a noun the name is in apposition to
+   ("the ... terrorist group Hezbollah");
+2. a label noun built on the name ("the Assad regime", "Hamas militants"; label_heads.txt);
+3. appositives after the name ("Israel, Iran's enemy, ...");
+4. predicates that describe it ("X is the main supporter of Y", "described X as a partner");
+5. mentions that are themselves epithets ("the Jewish state" when the understanding stage
+   resolved it), and epithets it did not resolve (epithets.txt, then "the <Proper-adjective>
+   state/country/kingdom" read as the country last in subject position).
+
+A premodifier chain is split into labels as a reader would: the noun label with its
+lower-case modifiers ("terrorist group"), hyphenated modifiers alone ("Iran-backed"), runs of
+capitalised modifiers together ("Lebanese Shiite"); a chain ending in a capitalised title
+("Syrian Defense Minister") stays one label.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsprism.framing.context import ArticleContext
+from newsprism.framing.lexicon import Lexicon
+from newsprism.framing.voice import quotation_at
+from newsprism.models import FramingEntry
+
+_DROP_DEPS = {"det", "predet", "poss", "case", "cc", "conj", "prep", "relcl", "acl", "appos", "punct", "mark", "nummod"}
+# Verbs whose object is described by an "as" phrase or an object predicate: "described X as a partner".
+_DESCRIBING_VERBS = {"describe", "call", "label", "brand", "dub", "term", "consider", "view", "regard", "see", "characterize", "characterise", "portray", "paint", "denounce", "hail"}
+# English honorifics carry no framing on their own.
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "madam"}
+_MAX_PHRASE = 14
+
+
+def _gather(token: Token, stop: int) -> list[Token]:
+    """Return the modifier tokens under `token` left of `stop`, without determiners, possessors or clauses."""
+    if token.dep_ in _DROP_DEPS and not (token.dep_ == "punct" and token.text in "-–"):
+        return []
+    found = [token] if token.i < stop else []
+    for child in token.children:
+        found += _gather(child, stop)
+    return found
+
+
+def _left_chain(head: Token, stop: int) -> list[Token]:
+    """Return the contiguous run of `head`'s premodifiers that ends just before token index `stop`."""
+    tokens = sorted({t.i: t for child in head.lefts for t in _gather(child, stop)}.values(), key=lambda t: t.i)
+    run: list[Token] = []
+    expected = stop - 1
+    for token in reversed(tokens):
+        if token.i != expected:
+            break
+        run.insert(0, token)
+        expected -= 1
+    while run and run[0].dep_ == "punct":
+        run.pop(0)
+    return run
+
+
+def _units(tokens: list[Token]) -> list[list[Token]]:
+    """Group tokens written without a space between them ("Iran", "-", "backed")."""
+    units: list[list[Token]] = []
+    for token in tokens:
+        if units and units[-1][-1].i == token.i - 1 and (units[-1][-1].whitespace_ == "" or token.text in "-–"):
+            units[-1].append(token)
+        else:
+            units.append([token])
+    return units
+
+
+def _text(unit: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in unit).strip()
+
+
+def _hyphenated(unit: list[Token]) -> bool:
+    return len(unit) > 1 and any(t.text in "-–" for t in unit)
+
+
+def _capitalised(unit: list[Token]) -> bool:
+    return unit[0].text[:1].isupper()
+
+
+def split_labels(tokens: list[Token]) -> list[list[Token]]:
+    """Split a premodifier chain into the labels a reader would name (see the module docstring)."""
+    units = _units(tokens)
+    if not units:
+        return []
+    last = units[-1]
+    if _capitalised(last) and last[-1].pos_ == "PROPN" and not _hyphenated(last):
+        return [[t for u in units for t in u]]
+    labels: list[list[list[Token]]] = []
+    k = len(units)
+    if last[-1].pos_ in ("NOUN", "PROPN") and not _hyphenated(last):
+        k -= 1
+        while k > 0:
+            unit = units[k - 1]
+            if _hyphenated(unit) or (_capitalised(unit) and unit[-1].pos_ != "PROPN"):
+                break
+            k -= 1
+        labels.append(units[k:])
+    groups: list[list[list[Token]]] = []
+    for unit in units[:k]:
+        joinable = _capitalised(unit) and not _hyphenated(unit)
+        if joinable and groups and _capitalised(groups[-1][-1]) and not _hyphenated(groups[-1][-1]):
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+    return [[t for u in label for t in u] for label in groups + labels]
+
+
+def _phrase(token: Token) -> list[Token]:
+    """Return a describing noun phrase: its premodifiers, the noun and one following 'of'-style phrase."""
+    tokens = sorted(_gather_phrase(token), key=lambda t: t.i)
+    while tokens and tokens[0].dep_ in ("det", "predet", "punct"):
+        tokens.pop(0)
+    contiguous = []
+    for t in tokens:
+        if contiguous and t.i != contiguous[-1].i + 1:
+            break
+        contiguous.append(t)
+    return contiguous[:_MAX_PHRASE]
+
+
+def _gather_phrase(token: Token, depth: int = 0) -> list[Token]:
+    found = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl") or (child.dep_ == "punct" and child.text not in "-–"):
+            continue
+        if child.dep_ == "prep" and (child.i < token.i or depth > 0):
+            continue
+        found += _gather_phrase(child, depth + (child.dep_ == "prep"))
+    return found
+
+
+class _Collector:
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        self.entries: list[FramingEntry] = []
+        self.seen: set[tuple] = set()
+
+    def add(self, tokens: list[Token], entity_id: str, name_words: set[str]) -> None:
+        tokens = [t for t in tokens if t.lower_ not in _HONORIFICS]
+        if not tokens or all(t.is_punct for t in tokens):
+            return
+        if all(t.lower_ in name_words for t in tokens if not t.is_punct):
+            return  # part of the actor's own name, not a label
+        term = " ".join(_text(u) for u in _units(tokens)).strip(" ,;:'\"‘’“”")
+        if not term or not any(c.isalpha() for c in term):
+            return
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        key = (term.lower(), entity_id, tokens[0].sent.start)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        quote = quotation_at(self.ctx, start, end)
+        in_quote = quote is not None and not quote.scare
+        self.entries.append(
+            FramingEntry(
+                article_id=self.ctx.article.id,
+                term=term,
+                category="label",
+                target_entity_id=entity_id,
+                voice="quote" if in_quote else "outlet",
+                speaker_entity_id=quote.speaker_entity_id if in_quote else None,
+                evidence=self.ctx.evidence(start, end),
+            )
+        )
+
+
+def _name_words(ctx: ArticleContext, entity_id: str) -> set[str]:
+    entity = ctx.entities.get(entity_id)
+    if entity is None:
+        return set()
+    words = set()
+    for spelling in [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]:
+        words.update(w.lower() for w in spelling.replace("-", " ").split())
+    return words
+
+
+def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
+    root = mention.root
+    names = _name_words(ctx, entity_id)
+    inside = {t.i for t in mention}
+    # 5a. the mention is itself an epithet ("the Jewish state" resolved by the understanding stage)
+    if root.pos_ == "NOUN" and root.text[:1].islower():
+        out.add([t for t in mention if t.dep_ not in ("det", "poss", "case")], entity_id, names)
+        return
+    # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
+    doc = mention.doc
+    glued = mention.start > 0 and doc[mention.start - 1].whitespace_ == "" and not doc[mention.start - 1].is_quote
+    chain = [] if glued else _left_chain(root, mention.start)
+    # the name in apposition to a noun just before it: "the terrorist group Hezbollah", "the minister, X"
+    head = root.head
+    between = doc[head.i + 1 : mention.start] if head.i < mention.start else None
+    if (
+        root.dep_ == "appos"
+        and between is not None
+        and head.pos_ in ("NOUN", "PROPN")
+        and ctx.entity_of_token(head) in (None, entity_id)
+        and all(t.text == "," or t in chain for t in between)
+    ):
+        chain = _left_chain(head, head.i) + [head]
+    for label in split_labels(chain):
+        out.add(label, entity_id, names)
+    # 2. a label noun built on the name: "the Assad regime", "Hezbollah fighters"
+    if root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= mention.end and head.lemma_.lower() in lexicon.label_heads:
+        mods = [t for t in _left_chain(head, head.i) if t.i not in inside]
+        out.add(mods + [head], entity_id, names)
+    # 3. appositives after the name: "Israel, Iran's enemy, ..."
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= mention.end and child.pos_ in ("NOUN", "PRON", "NUM", "PROPN"):
+            if child.pos_ == "PROPN" and ctx.entity_of_token(child) not in (None, entity_id):
+                continue
+            phrase = _phrase(child)
+            poss = [t for t in child.lefts if t.dep_ == "poss"]
+            if poss:  # keep "Iran's" in "Iran's enemy": the relation is the label
+                phrase = [t for t in child.subtree if poss[0].left_edge.i <= t.i < phrase[0].i] + phrase if phrase else phrase
+            out.add(phrase, entity_id, names)
+    # 4. predicates: "X is the main supporter of Y"; "described X as a partner"
+    verb = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+        for child in verb.children:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") and ctx.entity_of_token(child) is None:
+                out.add(_phrase(child), entity_id, names)
+    if root.dep_ == "dobj" and verb.lemma_.lower() in _DESCRIBING_VERBS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        out.add(_phrase(obj), entity_id, names)
+            elif child.dep_ in ("oprd",) and child.pos_ in ("NOUN", "ADJ"):
+                out.add(_phrase(child), entity_id, names)
+
+
+def _entity_named(ctx: ArticleContext, name: str) -> str | None:
+    name = name.lower()
+    for entity in ctx.entities.values():
+        if entity.name.lower() == name or name in (a.lower() for a in entity.aliases):
+            return entity.id
+    return None
+
+
+def _salient_country(ctx: ArticleContext, before_sentence: Span) -> str | None:
+    """Return the country entity last in subject position before this sentence (else last named)."""
+    doc = before_sentence.doc
+    fallback = None
+    for token in reversed(doc[: before_sentence.start]):
+        entity_id = ctx.entity_of_token(token)
+        entity = ctx.entities.get(entity_id) if entity_id else None
+        if entity is None or entity.type != "GPE":
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return entity_id
+        fallback = fallback or entity_id
+    return fallback
+
+
+def _epithet_labels(ctx: ArticleContext, lexicon: Lexicon, out: _Collector) -> None:
+    for chunk in ctx.doc.noun_chunks:
+        words = [t for t in chunk if t.dep_ not in ("det", "predet")]
+        if not words:
+            continue
+        root_entity = ctx.entity_of_token(chunk.root)
+        if root_entity is not None:
+            continue  # a resolved mention: handled with its entity
+        named = [ctx.entities.get(ctx.entity_of_token(t) or "") for t in words]
+        if any(e is not None and e.type not in ("NORP",) for e in named):
+            continue  # built on a name ("the Assad regime"): a label of that actor, not an epithet
+        text = " ".join(_text(u) for u in _units(words)).lower()
+        entity_id = None
+        if text in lexicon.epithets:
+            entity_id = _entity_named(ctx, lexicon.epithets[text])
+        elif (
+            chunk.root.lemma_.lower() in lexicon.state_heads
+            and chunk[0].lower_ == "the"
+            and any(t.dep_ == "amod" and t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > chunk.start for t in words[:-1])
+        ):
+            entity_id = _salient_country(ctx, chunk.sent)
+        if entity_id:
+            out.add(words, entity_id, set())
+
+
+def find_labels(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
+    """Return the labels the article attaches to each located entity."""
+    out = _Collector(ctx)
+    for span in ctx.entity_spans:
+        mention = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if mention is None or len(mention) == 0:
+            continue
+        _mention_labels(ctx, mention, span.entity_id, lexicon, out)
+    _epithet_labels(ctx, lexicon, out)
+    return out.entries

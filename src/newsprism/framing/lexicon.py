@@ -1,0 +1,75 @@
+"""Framing lexicons: the shipped word lists under data/framing/en/, plus a user's own.
+
+Each file is plain text, one term a line, '#' for comments; files with a second column
+(attribution_verbs.txt, epithets.txt) map a term to a tag. A user's `lexicon_dir` may hold
+files of the same names: their terms are added to the shipped ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+LANGUAGE = "en"
+FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every framing word list, lower-cased; `max_words` is the longest phrase in words."""
+
+    loaded: frozenset[str]
+    hedges: frozenset[str]
+    attribution_verbs: dict[str, str]
+    channels: frozenset[str]
+    label_heads: frozenset[str]
+    state_heads: frozenset[str]
+    epithets: dict[str, str]
+    max_words: int = field(default=1)
+
+
+def _rows(text: str) -> list[list[str]]:
+    rows = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "\t" in line:
+            rows.append([part.strip().lower() for part in line.split("\t") if part.strip()])
+        else:
+            # "lemma   tag" columns are space-aligned; a phrase without a tag keeps its spaces
+            parts = line.rsplit(None, 1)
+            rows.append([p.lower() for p in parts] if len(parts) == 2 and "  " in line else [line.lower()])
+    return rows
+
+
+def _read_all(name: str, user_dir: Path | None) -> list[list[str]]:
+    shipped = resources.files("newsprism").joinpath("data", "framing", LANGUAGE, f"{name}.txt")
+    rows = _rows(shipped.read_text(encoding="utf-8"))
+    if user_dir is not None:
+        for candidate in (Path(user_dir) / f"{name}.txt", Path(user_dir) / LANGUAGE / f"{name}.txt"):
+            if candidate.is_file():
+                rows += _rows(candidate.read_text(encoding="utf-8"))
+    return rows
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(user_dir: Path | None = None) -> Lexicon:
+    """Return the shipped lexicons with the terms of `user_dir`'s files added (cached per folder)."""
+    sets = {name: _read_all(name, user_dir) for name in FILES}
+    words = lambda name: frozenset(row[0] for row in sets[name])  # noqa: E731
+    tagged = lambda name, default: {row[0]: (row[1] if len(row) > 1 else default) for row in sets[name]}  # noqa: E731
+    loaded, hedges = words("loaded"), words("hedges")
+    longest = max((len(term.replace("-", " - ").split()) for term in loaded | hedges), default=1)
+    return Lexicon(
+        loaded=loaded,
+        hedges=hedges,
+        attribution_verbs=tagged("attribution_verbs", "neutral"),
+        channels=words("channels"),
+        label_heads=words("label_heads"),
+        state_heads=words("state_heads"),
+        epithets=tagged("epithets", ""),
+        max_words=longest,
+    )

@@ -1,0 +1,124 @@
+"""Lexicon terms: loaded and evaluative words, hedges and attribution verbs, each with its voice.
+
+Words are matched on their lower-cased form and on their lemma; phrases (up to the longest
+lexicon entry) on the lower-cased text as written, so "foreign-owned giant" and "is said to"
+match whole. A term inside a quotation is the speaker's (voice "quote"), else the outlet's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsprism.framing.context import ArticleContext
+from newsprism.framing.lexicon import Lexicon
+from newsprism.framing.voice import quotation_at
+from newsprism.models import FramingEntry
+
+# Verbs of saying that are also everyday verbs ("add salt", "state of"): count them only when they
+# introduce speech, i.e. govern a clause or a quotation.
+_SPEECH_DEPS = {"ccomp", "parataxis", "xcomp"}
+_QUOTE_MARKS = set("“”‘’\"'«»")
+
+
+def _entry(ctx: ArticleContext, start: int, end: int, term: str, category: str) -> FramingEntry:
+    quote = quotation_at(ctx, start, end)
+    in_quote = quote is not None and not quote.scare
+    return FramingEntry(
+        article_id=ctx.article.id,
+        term=term,
+        category=category,
+        target_entity_id=None,
+        voice="quote" if in_quote else "outlet",
+        speaker_entity_id=quote.speaker_entity_id if in_quote else None,
+        evidence=ctx.evidence(start, end),
+    )
+
+
+def _prefixes(terms: frozenset[str]) -> frozenset[str]:
+    return frozenset(term[:k] for term in terms for k in range(1, len(term) + 1))
+
+
+_PREFIX_CACHE: dict[frozenset[str], frozenset[str]] = {}
+
+
+def phrase_matches(doc: Doc, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """Return token ranges [i, j) whose text (or lemmas) form a term, longest match first, no overlaps."""
+    prefixes = _PREFIX_CACHE.get(terms) or _PREFIX_CACHE.setdefault(terms, _prefixes(terms))
+    lower = [t.lower_ for t in doc]
+    lemma = [t.lemma_.lower() for t in doc]
+    space = [t.whitespace_ for t in doc]
+    found: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        matched = 0
+        if doc[i].is_punct:
+            i += 1
+            continue
+        text, lemmas = lower[i], lemma[i]
+        j = i + 1
+        while True:
+            if (text in terms or lemmas in terms) and not doc[j - 1].is_punct:
+                matched = j - i
+            if j >= n or (text not in prefixes and lemmas not in prefixes):
+                break
+            text += space[j - 1] + lower[j]
+            lemmas += space[j - 1] + lemma[j]
+            j += 1
+        if matched:
+            found.append((i, i + matched))
+            i += matched
+        else:
+            i += 1
+    return found
+
+
+def _is_speech_verb(ctx: ArticleContext, token: Token, tag: str) -> bool:
+    """Whether `token` introduces someone's words here, not an everyday use ("do not welcome the troops")."""
+    if token.pos_ != "VERB":
+        return False
+    quote = quotation_at(ctx, token.idx, token.idx + len(token.text))
+    if quote is not None and not quote.scare:
+        return False  # the speaker's own verb, inside the quotation
+    if any(child.dep_ in _SPEECH_DEPS for child in token.children):
+        return True
+    doc = token.doc
+    near = doc[max(0, token.i - 3) : token.i + 4]
+    if any(t.is_quote or t.text in _QUOTE_MARKS for t in near):
+        return True
+    subtree = list(token.subtree)
+    if any(q.start >= subtree[0].idx and q.end <= subtree[-1].idx + len(subtree[-1].text) and not q.scare for q in ctx.quotations):
+        return True
+    # praise, blame, concession and emotion verbs are speech acts when a person does them: "X lauded the ties"
+    if tag in ("praise", "criticism", "concession", "emotion"):
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                entity = ctx.entities.get(ctx.entity_of_token(child) or "")
+                if entity is not None:
+                    return entity.type == "PERSON"
+                return child.lower_ in ("he", "she") or child.pos_ == "PROPN"
+    return False
+
+
+def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
+    """Return the article's loaded words, hedges and attribution verbs."""
+    doc = ctx.doc
+    entries: list[FramingEntry] = []
+    for category, terms in (("loaded", lexicon.loaded), ("hedge", lexicon.hedges)):
+        for i, j in phrase_matches(doc, terms):
+            span = doc[i:j]
+            # a name that happens to be spelled like a loaded word ("Hawk" the missile) is not one
+            if j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and span[0].i > span[0].sent.start:
+                continue
+            entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.attribution_verbs and _is_speech_verb(ctx, token, lexicon.attribution_verbs[lemma]):
+            entries.append(_entry(ctx, token.idx, token.idx + len(token.text), token.text, "attribution_verb"))
+    # "point out" style two-word verbs
+    for token in doc:
+        if token.dep_ == "prt" and f"{token.head.lemma_.lower()} {token.lower_}" in lexicon.attribution_verbs:
+            head = token.head
+            if _is_speech_verb(ctx, head, lexicon.attribution_verbs[f"{head.lemma_.lower()} {token.lower_}"]):
+                start, end = min(head.idx, token.idx), max(head.idx + len(head.text), token.idx + len(token.text))
+                entries.append(_entry(ctx, start, end, f"{head.text} {token.text}", "attribution_verb"))
+    return entries
