@@ -116,21 +116,87 @@ def ingest(
     one_story: OneStoryOpt = False,
     quiet: QuietOpt = False,
     config: ConfigOpt = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")] = 500,
 ) -> None:
-    """Read and clean articles into the store without analysing them."""
-    from newsprism.pipeline import read_and_clean
+    """Read and clean articles into the store without analysing them.
+
+    Streams: memory stays bounded, every batch is committed as it is done, and a run
+    that was killed resumes where it stopped when started again with the same inputs.
+    """
+    from newsprism.errors import StoreError
     from newsprism.store import Store
+    from newsprism.store.stream import stream_ingest
 
     settings = _settings(config, one_story)
-    with _progress(quiet) as progress:
-        articles, failures = read_and_clean(inputs, settings, progress=progress)
-    with Store(db) as store:
-        added = store.add_articles(articles, failures)
-    _print_failures(failures)
+    try:
+        with Store(db) as store, _progress(quiet) as progress:
+            stats = stream_ingest(inputs, settings, store, batch_size=batch_size, progress=progress)
+    except StoreError as err:
+        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False)
+        raise typer.Exit(1) from None
+    _print_failures(stats.failures)
     if not quiet:
-        err_console.print(f"{added} new articles stored in {db} ({len(articles) - added} already there), {len(failures)} failed")
-    if failures:
+        err_console.print(
+            f"{stats.new} new articles stored in {db} ({stats.already_stored} already there), {len(stats.failures)} failed",
+            highlight=False,
+        )
+    if stats.failures:
         raise typer.Exit(1)
+
+
+@app.command(epilog="Examples:\n\n  newsprism stories --db news.duckdb\n\n  newsprism stories --outlet 'Daily Example' --search flood --json")
+def stories(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store to read.")] = Path("newsprism.duckdb"),
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only stories this outlet covered.")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", "-s", help="Only stories with an article matching these words.")] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Only stories with articles on or after this date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Only stories with articles on or before this date (YYYY-MM-DD).")] = None,
+    page: Annotated[int, typer.Option("--page", min=1, help="Page number.")] = 1,
+    page_size: Annotated[int, typer.Option("--page-size", min=1, max=200, help="Stories per page.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the page as JSON (the API's StoryPage).")] = False,
+) -> None:
+    """List the stories in a store: size, outlets, time span and title, newest first."""
+    from rich.table import Table
+
+    from newsprism.errors import StoreError
+    from newsprism.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            result = store.stories(outlet=outlet, q=search, date_from=date_from, date_to=date_to, page=page, page_size=page_size)
+    except StoreError as err:
+        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    table = Table(title=f"{result.total} stories (page {result.page})", title_justify="left")
+    for column in ("id", "articles", "outlets", "from", "to", "title"):
+        table.add_column(column, overflow="fold")
+    for s in result.items:
+        table.add_row(s.id, str(s.articles), ", ".join(o.name for o in s.outlets), s.first_published or "", s.last_published or "", s.title)
+    Console().print(table)
+
+
+@app.command(epilog="Example:\n\n  newsprism serve --db news.duckdb --port 8000")
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store to serve (opened read-only).")] = Path("newsprism.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; loopback by default, so only this machine can connect.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve a store as web pages and a JSON API (/api/, OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from newsprism.errors import StoreError
+    from newsprism.web import create_app
+
+    try:
+        web_app = create_app(db)
+    except StoreError as err:
+        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False)
+        raise typer.Exit(1) from None
+    err_console.print(f"serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 def main() -> None:
