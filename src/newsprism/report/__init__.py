@@ -1,33 +1,20 @@
 """Report: Report -> report.json, report.md, report.html.
 
-STUB: minimal renderers; the rich Markdown and HTML reports replace these.
+    render_json      the contract other tools read (validates against schema/report.schema.json)
+    render_markdown  the same content as tables and lists
+    render_html      one self-contained page; the web app's story page renders it too
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from newsprism.models import Report
+from newsprism.report.html import csp_hashes, render_html
+from newsprism.report.json import render_json
+from newsprism.report.markdown import render_markdown
 
-
-def render_json(report: Report) -> str:
-    """Return the report as JSON (the contract other tools read)."""
-    return report.model_dump_json(indent=2)
-
-
-def render_markdown(report: Report) -> str:
-    """Return the report as Markdown."""
-    lines = ["# newsprism report", ""]
-    for story in report.stories:
-        lines += [f"## {story.title}", "", f"{len(story.article_ids)} articles", ""]
-    return "\n".join(lines)
-
-
-def render_html(report: Report) -> str:
-    """Return the report as one self-contained HTML page."""
-    body = "".join(f"<h2>{html.escape(s.title)}</h2>" for s in report.stories)
-    return f"<!doctype html><html><head><meta charset='utf-8'><title>newsprism report</title></head><body>{body}</body></html>"
+__all__ = ["csp_hashes", "render_html", "render_json", "render_markdown", "write_reports"]
 
 
 def write_reports(report: Report, out_dir: str | Path) -> list[Path]:

@@ -1,0 +1,496 @@
+"""Report view: Report -> StoryView, the plain rows both report.md and report.html print.
+
+Steps, per story:
+    1. label each article (outlet, else host, else "Article N") and group articles by outlet;
+    2. place every evidence span in its article's text (offsets checked against the text);
+    3. cite: turn evidence into citations (outlet, sentence, anchor id in the article view);
+    4. build the sections: summary, coverage matrix, conflicts, framing, quotes, timeline,
+       exclusives and omissions, copies, articles.
+
+Nothing here trusts the analysis stages blindly: evidence whose offsets do not match the
+text is re-found by its text or dropped, ids that name nothing are shown as they are, and
+every list may be empty.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from newsprism.models import CleanArticle, Evidence, Report, Story
+
+SAFE_SCHEMES = ("http", "https")
+
+
+@dataclass
+class Cite:
+    """One source sentence: which article, which outlet, where it sits in the article view."""
+
+    article_id: str
+    outlet: str
+    text: str
+    anchor: str | None
+
+    def as_json(self) -> dict:
+        return {"o": self.outlet, "t": self.text, "a": self.anchor or f"art-{self.article_id}"}
+
+
+@dataclass
+class Chip:
+    """A clickable label (citation, framing term) backed by one or more source sentences."""
+
+    label: str
+    cites: list[Cite]
+    kind: str = "cite"
+    count: int = 1
+
+    @property
+    def href(self) -> str:
+        first = self.cites[0] if self.cites else None
+        if first is None:
+            return "#"
+        return f"#{first.anchor}" if first.anchor else f"#art-{first.article_id}"
+
+    @property
+    def data(self) -> str:
+        return json.dumps([c.as_json() for c in self.cites[:6]], ensure_ascii=False)
+
+    @property
+    def tooltip(self) -> str:
+        return "\n".join(f"{c.outlet}: {c.text}" for c in self.cites[:3])
+
+
+@dataclass
+class ArticleView:
+    article: CleanArticle
+    number: int
+    label: str
+    outlet_key: str
+    safe_url: str | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    copies_of: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def source(self) -> str:
+        return source_name(self.article)
+
+
+@dataclass
+class Segment:
+    """A run of article text, marked when it is evidence; `anchors` are the span starts opening here."""
+
+    text: str
+    marked: bool
+    starts: list[int]
+    anchors: list[int]
+
+
+@dataclass
+class StoryView:
+    story: Story
+    articles: list[ArticleView]
+    outlets: list[str]
+    summary: list[tuple[str, list[Chip]]]
+    coverage: list[dict]
+    conflicts: list[dict]
+    framing_actors: list[dict]
+    framing_profiles: list[dict]
+    quotes: list[dict]
+    timeline: list[dict]
+    exclusives: list[dict]
+    omissions: list[dict]
+    copies: list[dict]
+    entities: list[dict]
+    span: str = ""
+    points: list[dict] = field(default_factory=list)
+    ticks: list[dict] = field(default_factory=list)
+
+    @property
+    def lanes(self) -> int:
+        return max((p["lane"] for p in self.points), default=0)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return the URL when it is a plain web link; anything else (javascript:, data:) is never linked."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
+
+
+def article_label(article: CleanArticle, number: int) -> str:
+    """Name an article as a reader would: its outlet, else its web host, else 'Article N'."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    url = safe_url(article.url)
+    if url:
+        host = urlsplit(url).netloc.lower()
+        return host[4:] if host.startswith("www.") else host
+    return f"Article {number}"
+
+
+def source_name(article: CleanArticle) -> str:
+    name = PurePath(article.source_path).name or article.source_path
+    return f"{name} #{article.record}" if article.record else name
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def place_span(article: CleanArticle, ev: Evidence) -> tuple[int, int] | None:
+    """Return the (start, end) of the evidence in the article text, re-found by text when offsets drift."""
+    text = article.text
+    want = ev.text.strip()
+    valid = 0 <= ev.start < ev.end <= len(text)
+    if valid and (not want or text[ev.start:ev.end].strip() == want):
+        return ev.start, ev.end
+    if want:
+        hits = [m.start() for m in re.finditer(re.escape(want), text)]
+        if hits:
+            start = min(hits, key=lambda h: abs(h - ev.start))
+            return start, start + len(want)
+    return (ev.start, ev.end) if valid else None
+
+
+def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """Cut `text` at every span edge; each piece knows which spans cover it and which start at it."""
+    spans = sorted(set(spans))
+    cuts = sorted({0, len(text), *(s for s, _ in spans), *(e for _, e in spans)})
+    starts_at: dict[int, list[int]] = defaultdict(list)
+    for s, _ in spans:
+        if s not in starts_at[s]:
+            starts_at[s].append(s)
+    out = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        covering = sorted({s for s, e in spans if s <= lo and hi <= e})
+        out.append(Segment(text=text[lo:hi], marked=bool(covering), starts=covering, anchors=starts_at.get(lo, [])))
+    return out
+
+
+def parse_when(date: str) -> float | None:
+    """Return a date string (YYYY, YYYY-MM, YYYY-MM-DD, datetime, range start) as a fractional year."""
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date or "")
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    return year + (min(month, 12) - 1) / 12 + (min(day, 31) - 1) / 372
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Context:
+    """What the section builders share: articles by id, their labels, and placed spans."""
+
+    def __init__(self, story: Story, articles: dict[str, CleanArticle]) -> None:
+        self.story = story
+        self.views: dict[str, ArticleView] = {}
+        for number, aid in enumerate(story.article_ids, 1):
+            art = articles.get(aid)
+            if art is None:
+                continue
+            label = article_label(art, number)
+            self.views[aid] = ArticleView(article=art, number=number, label=label, outlet_key=label, safe_url=safe_url(art.url))
+        self.entities = {e.id: e.name for e in story.entities}
+        self.facts = {f.id: f for f in story.facts}
+
+    def label(self, article_id: str) -> str:
+        view = self.views.get(article_id)
+        return view.label if view else article_id
+
+    def outlet(self, article_id: str) -> str:
+        view = self.views.get(article_id)
+        return view.outlet_key if view else article_id
+
+    def entity(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        return self.entities.get(entity_id, entity_id)
+
+    def cite(self, ev: Evidence) -> Cite:
+        view = self.views.get(ev.article_id)
+        if view is None:
+            return Cite(article_id=ev.article_id, outlet=ev.article_id, text=ev.text, anchor=None)
+        span = place_span(view.article, ev)
+        anchor = None
+        if span:
+            view.spans.append(span)
+            anchor = f"s-{view.id}-{span[0]}"
+        text = ev.text or (view.article.text[span[0]:span[1]] if span else "")
+        return Cite(article_id=ev.article_id, outlet=view.label, text=text, anchor=anchor)
+
+    def chips_for(self, evidence: list[Evidence], article_ids: list[str]) -> list[Chip]:
+        """One chip per cited article: its evidence when given, else a link to the article itself."""
+        by_article: dict[str, list[Evidence]] = defaultdict(list)
+        for ev in evidence:
+            by_article[ev.article_id].append(ev)
+        order = list(dict.fromkeys([*article_ids, *by_article]))
+        chips = []
+        for aid in order:
+            cites = [self.cite(ev) for ev in by_article.get(aid, [])]
+            if not cites:
+                cites = [Cite(article_id=aid, outlet=self.label(aid), text="", anchor=None)]
+            chips.append(Chip(label=self.label(aid), cites=cites))
+        return chips
+
+    def best_evidence(self, text: str, article_id: str) -> Evidence | None:
+        """Find the sentence of `article_id` a summary sentence most likely rests on (facts, then claims)."""
+        candidates: list[Evidence] = [ev for f in self.story.facts for ev in f.evidence if ev.article_id == article_id]
+        candidates += [Evidence(article_id=c.article_id, text=c.text, start=c.start, end=c.end) for c in self.story.claims if c.article_id == article_id]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda ev: _overlap(text, ev.text))
+        return best if _overlap(text, best.text) > 0.1 else None
+
+
+def _summary(ctx: _Context) -> list[tuple[str, list[Chip]]]:
+    rows = []
+    for sentence in ctx.story.summary:
+        evidence = list(sentence.evidence)
+        have = {ev.article_id for ev in evidence}
+        for aid in sentence.article_ids:
+            if aid not in have:
+                found = ctx.best_evidence(sentence.text, aid)
+                if found:
+                    evidence.append(found)
+        rows.append((sentence.text, ctx.chips_for(evidence, sentence.article_ids)))
+    return rows
+
+
+def _spans_overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
+    """Facts × outlets: states, contradicts (sits on another side of a conflict), omits, or silent."""
+    omitted: dict[str, set[str]] = defaultdict(set)
+    for om in ctx.story.omissions:
+        for fid in om.fact_ids:
+            omitted[fid].add(ctx.outlet(om.article_id))
+
+    def ev_keys(evidence: list[Evidence]) -> list[tuple[str, int, int]]:
+        keys = []
+        for ev in evidence:
+            view = ctx.views.get(ev.article_id)
+            span = place_span(view.article, ev) if view else None
+            if span:
+                keys.append((ev.article_id, *span))
+        return keys
+
+    exclusive = set(ctx.story.exclusives)
+    rows = []
+    for fact in sorted(ctx.story.facts, key=lambda f: (-f.independent_sources, -len(f.article_ids))):
+        stating = {ctx.outlet(a) for a in fact.article_ids}
+        fact_keys = ev_keys(fact.evidence)
+        contra: set[str] = set()
+        for conflict in ctx.story.conflicts:
+            for pos in conflict.positions:
+                linked = any(_spans_overlap(f, p) for f in fact_keys for p in ev_keys(pos.evidence))
+                if not linked and len(pos.value) >= 3 and pos.value.lower() in fact.text.lower():
+                    linked = bool(set(pos.article_ids) & set(fact.article_ids))
+                if linked:
+                    for other in conflict.positions:
+                        if other is not pos:
+                            contra |= {ctx.outlet(a) for a in other.article_ids}
+        cells = []
+        for outlet in outlets:
+            if outlet in stating:
+                state = "states"
+            elif outlet in contra:
+                state = "contradicts"
+            elif outlet in omitted.get(fact.id, ()):
+                state = "omits"
+            else:
+                state = "silent"
+            cells.append(state)
+        rows.append({
+            "fact": fact,
+            "cells": cells,
+            "exclusive": fact.id in exclusive or len(stating) == 1,
+            "claim_of": ctx.entity(fact.claim_of),
+            "chips": ctx.chips_for(fact.evidence, fact.article_ids),
+        })
+    return rows
+
+
+def _conflicts(ctx: _Context) -> list[dict]:
+    return [
+        {"conflict": c, "positions": [
+            {"value": p.value, "outlets": sorted({ctx.outlet(a) for a in p.article_ids}),
+             "chips": ctx.chips_for(p.evidence, p.article_ids), "sentences": [ctx.cite(ev) for ev in p.evidence]}
+            for p in c.positions]}
+        for c in ctx.story.conflicts
+    ]
+
+
+def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]:
+    """Actor rows (outlet columns of term chips) and per-outlet profiles (counts by category and voice)."""
+    cells: dict[str, dict[str, dict[tuple, Chip]]] = defaultdict(lambda: defaultdict(dict))
+    profiles: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for entry in ctx.story.framing:
+        actor = ctx.entity(entry.target_entity_id) or ""
+        outlet = ctx.outlet(entry.article_id)
+        speaker = ctx.entity(entry.speaker_entity_id)
+        key = (entry.term.lower(), entry.category, entry.voice)
+        chip = cells[actor][outlet].get(key)
+        cite = ctx.cite(entry.evidence)
+        if chip is None:
+            label = entry.term if entry.voice == "outlet" else f"{entry.term} (quoting {speaker or 'a source'})"
+            cells[actor][outlet][key] = Chip(label=label, cites=[cite], kind=f"{entry.category} voice-{entry.voice}")
+        else:
+            chip.cites.append(cite)
+            chip.count += 1
+        profile_key = entry.category if entry.voice == "outlet" else "in quotes"
+        profiles[outlet][profile_key][entry.term] += 1
+    actors = sorted(cells, key=lambda a: (a == "", a.lower()))
+    actor_rows = [{"actor": a or "No single actor", "cells": [list(cells[a].get(o, {}).values()) for o in outlets]} for a in actors]
+    categories = ["label", "loaded", "hedge", "scare_quote", "attribution_verb", "channel", "in quotes"]
+    seen_extra = sorted({c for p in profiles.values() for c in p} - set(categories))
+    profile_rows = [
+        {"outlet": o, "columns": [(c, profiles[o].get(c, Counter()).most_common()) for c in categories + seen_extra]}
+        for o in outlets if o in profiles
+    ]
+    return actor_rows, profile_rows
+
+
+def _quotes(ctx: _Context) -> list[dict]:
+    rows = []
+    for q in ctx.story.quotes:
+        rows.append({
+            "speaker": q.speaker or ctx.entity(q.speaker_entity_id) or "Unattributed",
+            "channel": q.channel,
+            "variants": [{"text": v.text, "direct": v.direct, "outlets": sorted({ctx.outlet(a) for a in v.article_ids}),
+                          "chips": ctx.chips_for(v.evidence, v.article_ids)} for v in q.variants],
+        })
+    return rows
+
+
+def _timeline(ctx: _Context) -> list[dict]:
+    events = [(parse_when(t.date), i, t) for i, t in enumerate(ctx.story.timeline)]
+    events.sort(key=lambda x: (x[0] is None, x[0] or 0, x[1]))
+    return [{"when": w, "event": t, "chips": ctx.chips_for(t.evidence, t.article_ids)} for w, _, t in events]
+
+
+def timeline_svg_points(rows: list[dict], width: int = 640, pad: int = 28) -> list[dict]:
+    """Place dated events on a time axis (x in SVG units); undated events are left off the chart."""
+    dated = [r for r in rows if r["when"] is not None]
+    if not dated:
+        return []
+    lo, hi = min(r["when"] for r in dated), max(r["when"] for r in dated)
+    spread = hi - lo or 1.0
+    points, last_x, lane = [], None, 0
+    for n, r in enumerate(rows, 1):
+        if r["when"] is None:
+            continue
+        x = pad + (r["when"] - lo) / spread * (width - 2 * pad) if hi > lo else width / 2
+        lane = (lane + 1) % 3 if last_x is not None and x - last_x < 18 else 0
+        last_x = x
+        points.append({"n": n, "x": round(x, 1), "lane": lane, "date": r["event"].date, "event": r["event"].event})
+    return points
+
+
+def timeline_ticks(rows: list[dict], width: int = 640, pad: int = 28) -> list[dict]:
+    dated = [r["when"] for r in rows if r["when"] is not None]
+    if not dated:
+        return []
+    lo, hi = min(dated), max(dated)
+    if hi - lo < 1 / 12:
+        return [{"x": width / 2, "label": rows[0]["event"].date[:10]}]
+    first, last = int(lo), int(hi)
+    step = max(1, (last - first) // 6 + (1 if (last - first) > 6 else 0))
+    ticks = []
+    if last - first < 2:
+        span_months = [(y, m) for y in range(first, last + 1) for m in range(1, 13)]
+        span_months = [(y, m) for y, m in span_months if lo - 1 / 12 <= y + (m - 1) / 12 <= hi]
+        every = max(1, len(span_months) // 6)
+        for y, m in span_months[::every]:
+            when = y + (m - 1) / 12
+            ticks.append({"x": round(pad + (when - lo) / (hi - lo) * (width - 2 * pad), 1), "label": f"{y}-{m:02d}"})
+        return [t for t in ticks if pad - 1 <= t["x"] <= width - pad + 1]
+    for y in range(first + (1 if first < lo else 0), last + 1, step):
+        ticks.append({"x": round(pad + (y - lo) / (hi - lo) * (width - 2 * pad), 1), "label": str(y)})
+    return ticks
+
+
+def _omissions(ctx: _Context) -> tuple[list[dict], list[dict]]:
+    exclusives = []
+    for fid in ctx.story.exclusives:
+        fact = ctx.facts.get(fid)
+        if fact:
+            exclusives.append({"fact": fact, "outlets": sorted({ctx.outlet(a) for a in fact.article_ids}),
+                               "chips": ctx.chips_for(fact.evidence, fact.article_ids)})
+    omissions = []
+    for om in ctx.story.omissions:
+        omissions.append({"outlet": om.outlet or ctx.label(om.article_id), "article_id": om.article_id,
+                          "facts": [ctx.facts[f].text if f in ctx.facts else f for f in om.fact_ids]})
+    return exclusives, omissions
+
+
+def _copies(ctx: _Context) -> list[dict]:
+    rows = []
+    for rel in ctx.story.copies:
+        rows.append({"copier": ctx.label(rel.article_id), "original": ctx.label(rel.copy_of), "copy_id": rel.article_id,
+                     "original_id": rel.copy_of, "similarity": rel.similarity})
+        view = ctx.views.get(rel.article_id)
+        if view:
+            view.copies_of.append((ctx.label(rel.copy_of), rel.similarity))
+    return rows
+
+
+def _entities(ctx: _Context) -> list[dict]:
+    rows = []
+    for e in ctx.story.entities:
+        outlets = sorted({ctx.outlet(m.article_id) for m in e.mentions})
+        rows.append({"entity": e, "outlets": outlets, "mentions": len(e.mentions)})
+    rows.sort(key=lambda r: (-r["mentions"], r["entity"].name.lower()))
+    return rows
+
+
+def build_story_view(story: Story, articles: dict[str, CleanArticle]) -> StoryView:
+    """Return everything the reports print for one story, with evidence placed in the article texts."""
+    ctx = _Context(story, articles)
+    outlets = list(dict.fromkeys(v.outlet_key for v in ctx.views.values()))
+    summary = _summary(ctx)
+    coverage = _coverage(ctx, outlets)
+    conflicts = _conflicts(ctx)
+    framing_actors, framing_profiles = _framing(ctx, outlets)
+    quotes = _quotes(ctx)
+    timeline = _timeline(ctx)
+    exclusives, omissions = _omissions(ctx)
+    copies = _copies(ctx)
+    entities = _entities(ctx)
+    published = sorted(v.article.published for v in ctx.views.values() if v.article.published)
+    span = ""
+    if published:
+        first, last = published[0][:10], published[-1][:10]
+        span = first if first == last else f"{first} to {last}"
+    return StoryView(span=span, points=timeline_svg_points(timeline), ticks=timeline_ticks(timeline), story=story, articles=list(ctx.views.values()), outlets=outlets, summary=summary,
+                     coverage=coverage, conflicts=conflicts, framing_actors=framing_actors,
+                     framing_profiles=framing_profiles, quotes=quotes, timeline=timeline, exclusives=exclusives,
+                     omissions=omissions, copies=copies, entities=entities)
+
+
+def build_views(report: Report, story_id: str | None = None) -> tuple[list[StoryView], list[CleanArticle]]:
+    """Return the story views (one story when `story_id` is given) and the articles in no story."""
+    articles = {a.id: a for a in report.articles}
+    stories = [s for s in report.stories if story_id is None or s.id == story_id]
+    in_story = {aid for s in report.stories for aid in s.article_ids}
+    loose = [a for a in report.articles if a.id not in in_story] if story_id is None else []
+    return [build_story_view(s, articles) for s in stories], loose
