@@ -13,11 +13,16 @@ Steps, in order (each article is parsed once, in one batched spaCy pass):
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from newsprism.models import CleanArticle, Sentence, StoryGroup, Understanding
 from newsprism.settings import UnderstandSettings
 from newsprism.understand.claims import build_claim, is_claim_sentence
+from newsprism.understand.dates import find_dates
+from newsprism.understand.numbers import find_numbers
+from newsprism.understand.quotes import QuoteRecord, article_quotes, group_quotes
 from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions, entity_at
 from newsprism.understand.nlp import load_nlp, parse
 
@@ -38,6 +43,23 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
+def _embedder(settings: UnderstandSettings):
+    from newsprism.embed import embed
+
+    return embed
+
+
+def _sources_by_sentence(records: list[QuoteRecord], bounds: list[tuple[int, int]]) -> dict[int, str]:
+    """Map a sentence index to who its content is attributed to: speaker entity id, else speaker or channel."""
+    starts = [start for start, _ in bounds]
+    out: dict[int, str] = {}
+    for r in records:
+        source = r.speaker_entity_id or r.speaker_text or r.channel
+        if source:
+            out.setdefault(max(0, bisect_right(starts, r.sentence_start) - 1), source)
+    return out
+
+
 def understand_story(group: StoryGroup, articles: list[CleanArticle], settings: UnderstandSettings | None = None) -> Understanding:
     """Read sentences, entities, quotes, numbers, dates and claims from one story's articles."""
     settings = settings or UnderstandSettings()
@@ -49,13 +71,24 @@ def understand_story(group: StoryGroup, articles: list[CleanArticle], settings: 
     mentions = [m for article in articles for m in collect_mentions(article.id, docs[article.id])]
     add_surname_mentions(docs, mentions)
     entities = cluster_mentions(mentions, {a.id: a.text for a in articles})
-    numbers, dates, quotes = [], [], []
+    numbers, dates, records = [], [], []
+    bounds = {a.id: sentence_bounds(docs[a.id]) for a in articles}
+    for article in articles:
+        doc = docs[article.id]
+        starts = [start for start, _ in bounds[article.id]]
+        sentence_of = lambda offset, starts=starts: max(0, bisect_right(starts, offset) - 1)  # noqa: E731
+        article_dates = find_dates(article.id, article.text, article.published, doc, sentence_of)
+        dates.extend(article_dates)
+        numbers.extend(find_numbers(article.id, article.text, doc, [(d.start, d.stop) for d in article_dates], sentence_of))
+        records.extend(article_quotes(article.id, doc, bounds[article.id], entities))
+    quotes = group_quotes(records, entities, _embedder(settings))
     claims = []
     for article in articles:
         doc = docs[article.id]
-        for index, (sent, (start, end)) in enumerate(zip(doc.sents, sentence_bounds(doc))):
+        sources = _sources_by_sentence([r for r in records if r.article_id == article.id], bounds[article.id])
+        for index, (sent, (start, end)) in enumerate(zip(doc.sents, bounds[article.id])):
             if is_claim_sentence(sent):
-                claims.append(build_claim(article.id, index, sent, start, end, entities, numbers, dates, None))
+                claims.append(build_claim(article.id, index, sent, start, end, entities, numbers, dates, sources.get(index)))
     return Understanding(
         story_id=group.id, articles=articles, sentences=sentences, entities=entities,
         quotes=quotes, numbers=numbers, dates=dates, claims=claims,

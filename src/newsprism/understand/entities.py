@@ -38,9 +38,10 @@ from newsprism.understand.nlp import table, word_list
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
+TITLE_CONNECTORS = {"of", "the", "for"}
 # Dependency roles in which a place name is the actor, not the location ("Tehran says",
 # "Moscow's support", "along with Moscow"): capital-for-country metonymy.
-ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound"}
+ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 ACTING_PREPS = {"with", "from", "by", "between"}
 
 
@@ -59,6 +60,7 @@ class Found:
     titles: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     first_token: int = 0  # token index in the doc, for ordering and dependency checks
+    headline: bool = False  # found in a Title Case line, where the tagger is unreliable
 
 
 # --------------------------------------------------------------------------- keys
@@ -130,8 +132,13 @@ def initials(text: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
+    """True for initials ('SANA', 'U.N.'), not for a place written in capitals ('TEHRAN')."""
     bare = text.replace(".", "")
-    return 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha()
+    if not (2 <= len(bare) <= 7 and bare.isupper() and bare.isalpha()):
+        return False
+    gaz = gazetteer()
+    key = fold(text)
+    return key in gaz.names or key not in gaz.capitals and key not in gaz.demonyms
 
 
 # --------------------------------------------------------------------------- countries
@@ -179,16 +186,16 @@ def _title_before(doc: Doc, start: int) -> str | None:
     taken: list[int] = []
     while i >= 0:
         tok = doc[i]
-        if "\n" in tok.text_with_ws:
+        if "\n" in tok.text_with_ws or tok.ent_type_ == "PERSON":
             break
         if _is_title_word(tok.text) or (tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"}):
             taken.append(i)
-        elif tok.lower_ in CONNECTORS and taken:
+        elif tok.lower_ in TITLE_CONNECTORS and taken:
             taken.append(i)
         else:
             break
         i -= 1
-    while taken and doc[taken[-1]].lower_ in CONNECTORS:
+    while taken and doc[taken[-1]].lower_ in TITLE_CONNECTORS:
         taken.pop()
     if not taken or not any(_is_title_word(doc[j].text) for j in taken):
         return None
@@ -242,7 +249,7 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
         token = token.head
         seen += 1
     if token.dep_ in ACTING_DEPS:
-        return token.dep_ != "compound" or token.head.pos_ == "NOUN"
+        return True
     if token.dep_ == "pobj" and token.head.lower_ in ACTING_PREPS:
         return True
     return False
@@ -256,6 +263,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     for s in doc.sents:
         for t in s:
             token_sentence[t.i] = sent_index[s.start]
+    headline_sents = {i for i, s in enumerate(doc.sents) if _is_headline(s)}
     found: list[Found] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -271,6 +279,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         text = doc[start:end].text
         key = fold(text)
         mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start)
+        mention.headline = token_sentence[start] in headline_sents
         if key in gaz.names:
             mention.label, mention.country = "GPE", gaz.names[key]
         elif key in gaz.demonyms and label != "PERSON":
@@ -289,7 +298,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         covered.update(range(mention.start, mention.end))
     text = doc.text
     for phrase, country in gaz.epithets.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", fold(text)):
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags=re.IGNORECASE):
             if m.start() in covered:
                 continue
             token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -298,8 +307,26 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             found.append(Found(article_id, text[m.start():m.end()], m.start(), m.end(), token_sentence[token.start], "GPE", "epithet", country, first_token=token.start))
             covered.update(range(m.start(), m.end()))
     _add_missed_countries(article_id, doc, found, covered, token_sentence)
+    _add_parenthesised_acronyms(article_id, doc, found, covered, token_sentence)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _is_headline(sent: Span) -> bool:
+    """True for a Title Case line (headline, navigation): most words capitalised, none lower-case content."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _add_parenthesised_acronyms(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
+    """Add acronyms given in parentheses right after a name ('Islamic State (IS)'), which taggers often miss."""
+    for m in re.finditer(r"\(([A-Z][A-Z.]{1,7})\)", doc.text):
+        if m.start(1) in covered:
+            continue
+        token = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if token is not None:
+            found.append(Found(article_id, m.group(1), m.start(1), m.end(1), token_sentence[token.start], "ORG", "acronym", first_token=token.start))
+            covered.update(range(m.start(1), m.end(1)))
 
 
 def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
@@ -309,6 +336,12 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
         if token.idx in covered or not token.text[:1].isupper():
             continue
         key = fold(token.text)
+        if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
+            # taggers often miss agencies and parties known by their initials ("SANA")
+            if not _is_headline(token.sent):
+                found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i))
+                covered.update(range(token.idx, token.idx + len(token.text)))
+            continue
         country, kind = gaz.names.get(key), "name"
         if not country and key in gaz.demonyms:
             country, kind = gaz.demonyms[key], "demonym"
@@ -391,13 +424,18 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str]) -> list[li
     by_key: dict[tuple, list[Found]] = {}
     for m in groups:
         alias = gaz.org_aliases.get(fold(m.text))
-        key = ("alias", alias) if alias else _org_key(parentheses.get(m.text, m.text))
+        if alias:
+            key = ("alias", alias)
+        elif is_acronym(m.text) and m.text not in parentheses:
+            key = ("acronym", m.text.replace(".", ""))
+        else:
+            key = _org_key(parentheses.get(m.text, m.text))
         if key in by_key:
             by_key[key].append(m)
             continue
         for other_key, c in by_key.items():
             if c[0].label == m.label or {c[0].label, m.label} <= {"ORG", "NORP"}:
-                if other_key[0] != "alias" and key[0] != "alias" and _fuzzy_org(m.text, c[0].text):
+                if other_key[0] not in {"alias", "acronym"} and key[0] not in {"alias", "acronym"} and _fuzzy_org(m.text, c[0].text):
                     c.append(m)
                     break
         else:
@@ -470,6 +508,14 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
         else:
             groups.append(m)
     person_clusters = _cluster_people(people)
+    # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Mayadeen") is the group
+    group_keys = {_org_key(m.text) for m in groups}
+    for c in [c for c in person_clusters if all(len(m.tokens) == 1 for m in c)]:
+        if _org_key(c[0].text) in group_keys:
+            person_clusters.remove(c)
+            for m in c:
+                m.label, m.kind = "ORG", "name"
+            groups.extend(c)
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     surnames = {fold(c[0].tokens[-1]): c for c in person_clusters if any(len(m.tokens) >= 2 for m in c)}
     kept_groups = []
@@ -487,6 +533,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts))
     entities = []
     for cluster in [*countries.values(), *person_clusters, *group_clusters]:
+        if all(m.headline for m in cluster) and not cluster[0].country:
+            continue
         entities.append(_entity(cluster))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities

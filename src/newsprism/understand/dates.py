@@ -1,0 +1,254 @@
+"""Dates: article text -> DateMentions, relative ones resolved against the publication date.
+
+Explicit dates, months, years, ranges ("1980-88", "since 2011", "between 2003 and 2005"),
+decades, relative expressions ("on Wednesday", "last November", "three days ago", "in
+recent years") and durations ("a 9-year civil war": kind "duration", an ISO 8601 period,
+never a date). A relative expression is resolved only when the article's publication date
+is known; otherwise its value stays None and `resolution` says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from newsprism.models import DateMention
+from newsprism.understand.nlp import table
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "hour": "H", "minute": "M"}
+
+MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+def _word_numbers() -> dict[str, float]:
+    return {row["word"]: float(row["value"]) for row in table("number_words.txt") if row["value"]}
+
+
+NUMBER_WORD = r"(?P<count>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+
+# (kind, compiled pattern); earlier patterns win over later overlapping ones.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    ("dmy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH},?\s+{YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?![\w])", re.I)),
+    ("md", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?![\w,]|,\s*\d)", re.I)),
+    ("my", re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b", re.I)),
+    ("duration", re.compile(rf"\b{NUMBER_WORD}[- ](?P<unit>year|month|week|day|decade|hour|minute)s?(?:-long|-old)?\b(?!\s+(?:ago|earlier|later|before|after))", re.I)),
+    ("range", re.compile(r"\b(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–—/]\s*(?P<y2>\d{2}|\d{4})\b(?!-)")),
+    ("between", re.compile(rf"\b(?:between|from)\s+(?P<y1>1[6-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+(?P<y2>1[6-9]\d\d|20\d\d)\b", re.I)),
+    ("since", re.compile(rf"\bsince\s+{YEAR}\b", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)s\b")),
+    ("ago", re.compile(rf"\b{NUMBER_WORD}\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)),
+    ("relmonth", re.compile(rf"\b(?P<rel>last|this|next|in|since|early|late|mid-?)\s+{MONTH}(?![\w.]|\.\w)", re.I)),
+    ("relunit", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?{WEEKDAY}\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|last night|this morning|this week)\b", re.I)),
+    ("vague", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>years|months|weeks|days|decades)\b|\bin recent (?P<unit2>years|months|weeks)\b", re.I)),
+    ("year", re.compile(rf"\b(?P<prep>in|since|by|until|of|from|after|before|during|early|late|mid-?)?\s*{YEAR}\b(?![,.]?\d)(?!\s*(?:people|persons|troops|soldiers|civilians|dollars|%))", re.I)),
+]
+
+
+def publication_date(published: str | None) -> dt.date | None:
+    """Return the date part of an ISO publication date, or None when unknown or unreadable."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:3] if text.lower().rstrip(".") not in MONTHS else text.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_future(doc: Doc | None, start: int) -> bool:
+    """True when the verb governing the expression at `start` is in the future ('will meet on Monday')."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.head is token:
+            break
+        token = token.head
+    return any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children)
+
+
+def _count(text: str) -> float | None:
+    text = text.lower()
+    if text in {"a", "an"}:
+        return 1.0
+    try:
+        return float(text)
+    except ValueError:
+        return _word_numbers().get(text)
+
+
+def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tuple[str, str | None, str | None, str | None] | None:
+    """Return (kind, value, end, resolution) for one match, or None to drop it."""
+    g = m.groupdict()
+    unknown = "publication date unknown"
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["mon"]), int(g["day"]))
+        return ("date", d.isoformat(), None, None) if d else None
+    if kind in {"dmy", "mdy"}:
+        d = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
+        return ("date", d.isoformat(), None, None) if d else None
+    if kind in {"dm", "md"}:
+        month, day = _month(g["month"]), int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        if pub is None:
+            return ("date", None, None, f"{g['month']} {day} in an unknown year: {unknown}")
+        d = _safe_date(pub.year, month, day)
+        if d and d > pub + dt.timedelta(days=31) and not _is_future(doc, m.start()):
+            d = _safe_date(pub.year - 1, month, day)
+        return ("date", d.isoformat() if d else None, None, f"year taken from publication date {pub.isoformat()}")
+    if kind == "my":
+        return ("date", f"{int(g['year']):04d}-{_month(g['month']):02d}", None, None)
+    if kind == "duration":
+        count = _count(g["count"])
+        if count is None:
+            return None
+        unit = g["unit"].lower()
+        n = count * 10 if unit == "decade" else count
+        prefix = "PT" if unit in {"hour", "minute"} else "P"
+        return ("duration", f"{prefix}{n:g}{UNITS[unit]}", None, None)
+    if kind in {"range", "between"}:
+        y1, y2 = int(g["y1"]), g["y2"]
+        end = int(y2) if len(y2) == 4 else int(str(y1)[:2] + y2)
+        if end <= y1 or end - y1 > 100:
+            return None
+        return ("range", str(y1), str(end), None)
+    if kind == "since":
+        if pub is None:
+            return ("range", g["year"], None, f"open range from {g['year']}: {unknown}")
+        return ("range", g["year"], pub.isoformat(), f"since {g['year']} up to publication date {pub.isoformat()}")
+    if kind == "decade":
+        return ("range", g["decade"], str(int(g["decade"]) + 9), None)
+    if kind == "year":
+        return ("year", g["year"], None, None)
+    # relative expressions: only with a publication date
+    if kind == "ago":
+        count = _count(g["count"])
+        if pub is None or count is None:
+            return ("relative", None, None, unknown)
+        unit = g["unit"].lower()
+        days = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * count
+        d = pub - dt.timedelta(days=round(days))
+        value = d.isoformat() if unit in {"day", "week"} else (f"{d.year:04d}-{d.month:02d}" if unit == "month" else str(d.year))
+        return ("relative", value, None, f"{count:g} {unit}(s) before publication date {pub.isoformat()}")
+    if kind == "relmonth":
+        rel = g["rel"].lower()
+        month = _month(g["month"])
+        if pub is None:
+            return ("relative", None, None, unknown)
+        if rel == "next" or (rel in {"in", "this"} and _is_future(doc, m.start())):
+            year = pub.year if month > pub.month else pub.year + 1
+        elif rel == "this":
+            year = pub.year
+        else:
+            year = pub.year if month < pub.month or (month == pub.month and rel not in {"last"}) else pub.year - 1
+        how = "next" if rel == "next" else ("most recent" if rel != "this" else "this year's")
+        return ("relative", f"{year:04d}-{month:02d}", None, f"{how} {g['month'].capitalize()} relative to publication date {pub.isoformat()}")
+    if kind == "relunit":
+        if pub is None:
+            return ("relative", None, None, unknown)
+        rel, unit = g["rel"].lower(), g["unit"].lower()
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[rel]
+        if unit == "year":
+            value = str(pub.year + shift)
+        elif unit == "month":
+            month_index = pub.year * 12 + pub.month - 1 + shift
+            value = f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+        else:
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=shift)
+            value = monday.isoformat()
+        return ("relative", value, None, f"{m.group(0)} relative to publication date {pub.isoformat()}")
+    if kind == "weekday":
+        if pub is None:
+            return ("relative", None, None, unknown)
+        target = WEEKDAYS[g["weekday"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel == "next" or (rel != "last" and _is_future(doc, m.start())):
+            delta = (target - pub.weekday()) % 7 or 7
+            d = pub + dt.timedelta(days=delta)
+            how = f"{g['weekday'].capitalize()} after {pub.isoformat()}"
+        else:
+            delta = (pub.weekday() - target) % 7
+            if rel == "last" and delta == 0:
+                delta = 7
+            d = pub - dt.timedelta(days=delta)
+            how = f"{g['weekday'].capitalize()} on or before {pub.isoformat()}" if delta == 0 else f"{g['weekday'].capitalize()} before {pub.isoformat()}"
+        return ("relative", d.isoformat(), None, how + " (publication date)")
+    if kind == "deictic":
+        if pub is None:
+            return ("relative", None, None, unknown)
+        word = g["word"].lower()
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return ("relative", (pub + dt.timedelta(days=shift)).isoformat(), None, f"{word} relative to publication date {pub.isoformat()}")
+    if kind == "vague":
+        unit = (g.get("unit") or g.get("unit2") or "").lower()
+        if pub is None:
+            return ("relative", None, None, unknown)
+        return ("relative", None, pub.isoformat(), f"an unspecified number of {unit} before publication date {pub.isoformat()}")
+    return None
+
+
+def find_dates(article_id: str, text: str, published: str | None, doc: Doc | None = None, sentence_of=None) -> list[DateMention]:
+    """Return the date expressions of one article, resolved where the publication date allows.
+
+    `sentence_of(char_offset) -> sentence index` fills `sentence_index` when given.
+    """
+    pub = publication_date(published)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            matched = m.group(0)
+            lead = len(matched) - len(matched.lstrip())
+            start += lead
+            if kind == "year":
+                start = m.start("year")
+            if matched.endswith(".") and "month" in m.groupdict() and m.group("month") and len(m.group("month")) > 3:
+                end -= 1
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if "month" in m.groupdict() and m.group("month") and not m.group("month")[0].isupper():
+                continue  # "may", "march" in lower case are verbs
+            resolved = _resolve(kind, m, pub, doc)
+            if resolved is None:
+                continue
+            date_kind, value, range_end, resolution = resolved
+            taken.append((start, end))
+            found.append(DateMention(
+                article_id=article_id, text=text[start:end], kind=date_kind, value=value, end=range_end,
+                resolution=resolution, sentence_index=sentence_of(start) if sentence_of else None, start=start, stop=end,
+            ))
+    found.sort(key=lambda d: d.start or 0)
+    return found

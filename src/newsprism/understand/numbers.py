@@ -1,0 +1,162 @@
+"""Numbers: article text -> NumberMentions with what they count and their bounds.
+
+"more than 380,000 people" -> value 380000, low 380000, unit "people"; "hundreds of
+strikes" -> low 200, high 999 (vague quantities from `data/understand/number_words.txt`);
+"nearly 250 ships" -> high 250; "$1.2 billion a day" -> money, unit "USD/day"; "a 9-year
+civil war" -> duration, unit "year". Bound words live in `data/understand/bounds.txt`.
+Numbers inside dates (years, days of the month) are left to `dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from newsprism.models import NumberMention
+from newsprism.understand.nlp import table
+
+CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rials": "IRR", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB"}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+DURATION_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "century"}
+RATES = r"(?P<rate>\s+(?:a|per|each)\s+(?:day|week|month|year|hour))?"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[float | None, float | None, float | None]]:
+    out = {}
+    for row in table("number_words.txt"):
+        def num(x: str) -> float | None:
+            return float(x) if x else None
+        out[row["word"]] = (num(row["value"]), num(row["low"]), num(row["high"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bounds() -> list[tuple[str, str]]:
+    rows = [(row["phrase"], row["bound"]) for row in table("bounds.txt")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    words = sorted(_words(), key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in words)
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn\b|m\b|k\b))?"
+    return re.compile(
+        rf"(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b)){scale}"
+        rf"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)?"
+        rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|-old)?\b)?"
+        rf"(?P<ordinal>st|nd|rd|th)?\b",
+        re.I,
+    )
+
+
+def _bound_before(text: str, start: int) -> str | None:
+    before = text[max(0, start - 25):start].lower().rstrip()
+    for phrase, bound in _bounds():
+        if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+            return bound
+    return None
+
+
+def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
+    """Return what a number counts: the noun after it ('380,000 people', 'hundreds of strikes')."""
+    if doc is None:
+        after = re.match(r"\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[end:end + 40])
+        return after.group(1) if after else None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    i = span.end
+    if doc[i].lower_ == "of" and i + 1 < len(doc):
+        i += 1
+    for token in doc[i:i + 4]:
+        if token.pos_ in {"NOUN", "PROPN"} and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN" and doc[token.i + 1].dep_ != "conj"):
+            return token.lower_ if token.pos_ == "NOUN" else token.text
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN", "DET", "NUM", "ADV", "PUNCT"} or token.is_punct and token.text not in {"-"}:
+            break
+    head = span.root.head
+    if span.root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN" and head.i >= span.end:
+        return head.lower_
+    return None
+
+
+def find_numbers(
+    article_id: str,
+    text: str,
+    doc: Doc | None = None,
+    skip: list[tuple[int, int]] | None = None,
+    sentence_of=None,
+) -> list[NumberMention]:
+    """Return the quantities of one article; spans in `skip` (dates) are left out."""
+    skip = skip or []
+    out: list[NumberMention] = []
+    for m in _pattern().finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        if any(start < e and s < end for s, e in skip):
+            continue
+        g = m.groupdict()
+        if g["digits"] and (text[max(0, start - 1):start] in {":", "/", "."} or text[end:end + 1] in {":", "/"} or re.match(r"[.,]\d", text[end:end + 2])):
+            continue  # times, URLs, version numbers
+        if re.search(r"\bNo\.?\s*$", text[max(0, start - 4):start]):
+            continue  # "No. 1" is a rank
+        if g["word"] and g["word"].lower() in {"one", "half"} and not g["scale"]:
+            continue  # "one of", "half the" are rarely figures
+        if g["word"] and text[start:start + 1].isupper() and start > 0 and text[start - 2:start] not in {". ", "\n"} and g["word"].lower() not in _words():
+            continue
+        kind = "count"
+        value = low = high = None
+        if g["digits"]:
+            value = float(g["digits"].replace(",", ""))
+            low = high = value
+        else:
+            value, low, high = _words()[g["word"].lower()]
+        factor = SCALES.get((g["scale"] or "").lower(), 1.0)
+        if factor != 1.0:
+            value = value * factor if value is not None else None
+            low = low * factor if low is not None else None
+            high = high * factor if high is not None else None
+        unit = None
+        rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 16])
+        if g["ordinal"]:
+            if not g["digits"]:
+                continue
+            kind = "ordinal"
+        elif g["percent"]:
+            kind, unit = "percent", "%"
+        elif g["hyphunit"]:
+            kind, unit = "duration", g["hyphunit"].lower()
+        elif g["currency"]:
+            kind, unit = "money", CURRENCIES[g["currency"].lower()]
+        else:
+            after = re.match(r"\s+([A-Za-z]+)", text[end:end + 20])
+            word_after = after.group(1).lower() if after else ""
+            if word_after in CURRENCY_WORDS:
+                kind, unit = "money", CURRENCY_WORDS[word_after]
+                end += after.end()
+            elif word_after.rstrip("s") in DURATION_UNITS and not re.match(r"\s+\w+s?\s+(?:ago|later|earlier)", text[end:end + 24]):
+                kind, unit = "duration", word_after.rstrip("s")
+            else:
+                unit = _unit(doc, start, end, text)
+        if kind == "money" and rate:
+            unit = f"{unit}/{rate.group(1)}"
+            end += rate.end()
+        bound = _bound_before(text, start)
+        if value is not None:
+            if bound == "low":
+                low, high = value, None
+            elif bound == "high":
+                low, high = None, value
+            elif bound == "approx":
+                low = high = None
+        out.append(NumberMention(
+            article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
+            sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
+        ))
+    return out

@@ -1,0 +1,447 @@
+"""Quotes: parsed articles + entities -> Quotes with speaker, channel and cross-article variants.
+
+Steps, in order:
+
+1. `quote_spans`: quoted stretches in straight or curly double quotes, and in single quotes
+   used as quotation marks. One-word quotes ('Israel', "victory") are scare quotes, left
+   to framing, not Quote records.
+2. `attribute`: for each sentence holding a quote, or an indirect report ("X said that
+   ..."), find the speech verb and read speaker and channel off the parse:
+   "X said" -> speaker X; "the broadcaster quoted X as saying" / "SANA quoted X" ->
+   speaker X, channel the subject; "according to Y" -> channel Y when Y is a medium (a
+   channel noun from `data/understand/channel_nouns.txt` or a known organisation), else
+   the speaker. A pronoun or a description ("he added", "the Syrian minister") is
+   resolved to the last person named before it whose titles fit.
+3. `group_quotes`: records with the same speaker entity whose wording is close in meaning
+   (cosine of the shared sentence embeddings) become variants of one Quote; near-identical
+   wordings share one variant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
+from newsprism.understand.entities import fold, gazetteer
+from newsprism.understand.nlp import word_list
+
+PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+# Cosine between sentence embeddings above which two renderings by one speaker are one
+# remark; set on the seed cluster's translated quotes (same remark 0.72-0.93, different
+# remarks of one speaker below 0.6).
+SAME_REMARK = 0.66
+SAME_REMARK_UNKNOWN_SPEAKER = 0.85
+
+# Nouns that describe a person by office, so "the Iranian commander said" is a person
+# to resolve; "the joint statement said" is not.
+PERSON_NOUNS = word_list("titles.txt") | {"official", "commander", "diplomat", "source", "negotiator", "lawmaker", "politician", "activist", "witness", "resident"}
+
+PAIRS = [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»")]
+
+
+@dataclass
+class QuoteRecord:
+    """One rendering of a remark in one article, before grouping."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    sentence_text: str
+    direct: bool = True
+    partial: bool = False
+    speaker_text: str | None = None
+    speaker_entity_id: str | None = None
+    channel: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- step 1
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of the content of every quotation in `text` (marks excluded)."""
+    spans: list[tuple[int, int]] = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        line, base = line_match.group(0), line_match.start()
+        taken: list[tuple[int, int]] = []
+        for open_mark, close_mark in PAIRS:
+            i = 0
+            while True:
+                o = line.find(open_mark, i)
+                if o < 0:
+                    break
+                i = o + 1
+                if open_mark in {"'", "‘"}:
+                    prev = line[o - 1] if o else " "
+                    if prev.isalnum() or not (o + 1 < len(line) and line[o + 1].isalpha()):
+                        continue
+                if any(s <= o < e for s, e in taken):
+                    continue
+                c = _find_close(line, o + 1, close_mark, single=open_mark in {"'", "‘"})
+                if c is None:
+                    continue
+                content_start, content_end = o + 1, c
+                if content_end - content_start < 2:
+                    continue
+                taken.append((o, c + 1))
+                spans.append((base + content_start, base + content_end))
+                i = c + 1
+    spans.sort()
+    return spans
+
+
+def _find_close(line: str, start: int, mark: str, single: bool) -> int | None:
+    j = start
+    while True:
+        c = line.find(mark, j)
+        if c < 0:
+            return None
+        if not single:
+            return c
+        nxt = line[c + 1] if c + 1 < len(line) else " "
+        prev = line[c - 1] if c else " "
+        if not nxt.isalpha() and not prev.isspace():
+            return c
+        j = c + 1
+
+
+def is_scare_quote(content: str) -> bool:
+    """True for a one-word quotation: a scare quote or a term, not a remark."""
+    return len(re.findall(r"[\w'’-]+", content)) < 2
+
+
+# --------------------------------------------------------------------------- step 2
+
+
+@dataclass
+class Resolver:
+    """Resolves speaker phrases of one article to entities (pronouns and descriptions included)."""
+
+    article_id: str
+    people: list[tuple[int, Entity]]      # (mention start, entity), in text order
+    spans: list[tuple[int, int, Entity]]  # every mention of the article
+    channels: list[tuple[int, str]] = field(default_factory=list)
+
+    def entity_in(self, start: int, end: int, person_first: bool = True) -> Entity | None:
+        hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
+        if person_first:
+            people = [h for h in hits if h[2].type == "PERSON"]
+            hits = people or hits
+        return min(hits, key=lambda h: h[0])[2] if hits else None
+
+    def person_before(self, offset: int, head: str | None = None, modifiers: tuple[str, ...] = ()) -> Entity | None:
+        """Return the person a pronoun or a description at `offset` most likely means."""
+        earlier = [(s, e) for s, e in self.people if s < offset]
+        if not earlier:
+            return None
+        if head is None:
+            return earlier[-1][1]
+        def fit(item: tuple[int, Entity]) -> tuple:
+            s, ent = item
+            titles = fold(" ".join(ent.titles))
+            score = 0
+            if head and head in titles:
+                score += 2
+            for mod in modifiers:
+                country = gazetteer().demonyms.get(mod) or gazetteer().names.get(mod)
+                if mod in titles or (country and fold(country) in titles):
+                    score += 1
+            return (score, s)
+        return max(earlier, key=fit)[1]
+
+    def channel_before(self, offset: int) -> str | None:
+        earlier = [c for s, c in self.channels if s < offset]
+        return earlier[-1] if earlier else None
+
+
+def _phrase(token) -> Span:
+    doc = token.doc
+    return doc[token.left_edge.i: token.right_edge.i + 1]
+
+
+def _is_channel_phrase(span: Span, resolver: Resolver) -> bool:
+    channel_nouns = word_list("channel_nouns.txt")
+    if span.root.lower_ in channel_nouns or span.root.lemma_.lower() in channel_nouns:
+        return True
+    ent = resolver.entity_in(span.start_char, span.end_char, person_first=False)
+    if ent is not None and ent.type == "ORG" and span.root.pos_ == "PROPN":
+        words = {t.lower_ for t in span}
+        return bool(words & channel_nouns) or ent.type == "ORG"
+    return False
+
+
+def _channel_name(span: Span, resolver: Resolver) -> str:
+    orgs = [ent for s, e, ent in resolver.spans if s < span.end_char and span.start_char < e and ent.type == "ORG"]
+    if orgs:
+        return orgs[0].name
+    words = [t for t in span if t.dep_ not in {"det"} and not t.is_punct]
+    text = span.doc.text[words[0].idx: words[-1].idx + len(words[-1].text)] if words else span.text
+    if span.root.lower_ in {"broadcaster", "agency", "channel", "network", "station", "outlet", "paper", "newspaper"} and len(words) <= 1:
+        earlier = resolver.channel_before(span.start_char)
+        if earlier:
+            return earlier
+    return text
+
+
+def _speaker(token, resolver: Resolver) -> tuple[str, Entity | None]:
+    """Return (speaker phrase, entity) for the subject token of a speech verb."""
+    span = _phrase(token)
+    # cut relative clauses and appositions off a long subject ("Bagheri, who ...")
+    if len(span) > 8:
+        span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else span
+    text = span.text
+    if token.lower_ in PRONOUNS:
+        ent = resolver.person_before(token.idx) if token.lower_ in PERSON_PRONOUNS else None
+        return text, ent
+    ent = resolver.entity_in(span.start_char, span.end_char)
+    if ent is not None and ent.type == "PERSON":
+        return text, ent
+    ent = resolver.entity_in(token.idx, token.idx + len(token.text), person_first=False)
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in PERSON_NOUNS:
+        modifiers = tuple(fold(t.text) for t in span if t.i != token.i and t.dep_ in {"amod", "compound", "nmod"})
+        person = resolver.person_before(token.idx, head=token.lower_, modifiers=modifiers)
+        if person is not None:
+            return text, person
+    return text, ent
+
+
+def _speech_verbs(sent: Span, outside: tuple[int, int] | None) -> list:
+    verbs = word_list("speech_verbs.txt")
+    found = []
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs:
+            continue
+        if outside and outside[0] <= token.idx < outside[1]:
+            continue
+        found.append(token)
+    return found
+
+
+def _according_to(sent: Span, outside: tuple[int, int] | None):
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
+            if outside and outside[0] <= token.idx < outside[1]:
+                continue
+            pobj = next((c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None and token.i + 2 < len(sent.doc):
+                pobj = sent.doc[token.i + 2]
+            return pobj
+    return None
+
+
+def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
+    """Fill the speaker and channel of a record from its sentence's parse."""
+    outside = (record.start, record.end) if record.direct else None
+    verbs = sorted(_speech_verbs(sent, outside), key=lambda v: min(abs(v.idx - record.start), abs(v.idx - record.end)))
+    for verb in verbs:
+        # "quoted X as saying": the subject-less "saying" hands over to "quoted"
+        hops = 0
+        while not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children) and verb.head is not verb and hops < 2:
+            head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+            if head.lemma_.lower() not in word_list("speech_verbs.txt"):
+                break
+            verb, hops = head, hops + 1
+        _attribute_to_verb(record, verb, outside, resolver)
+        if record.speaker_text is None and record.channel is None:
+            _nearby_person(record, sent, verb, outside, resolver)
+        if record.speaker_text or record.channel:
+            break
+    according = _according_to(sent, outside)
+    if according is not None:
+        phrase = _phrase(according)
+        if _is_channel_phrase(phrase, resolver) or record.speaker_text:
+            record.channel = record.channel or _channel_name(phrase, resolver)
+        else:
+            record.speaker_text, ent = _speaker(according, resolver)
+            record.speaker_entity_id = ent.id if ent else None
+
+
+def _inside(token, outside: tuple[int, int] | None) -> bool:
+    return bool(outside and outside[0] <= token.idx < outside[1])
+
+
+def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _inside(c, outside)), None)
+    if verb.lemma_.lower() == "quote":
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and not _inside(c, outside)), None)
+        if subject is not None and subject.dep_ == "nsubj":
+            record.channel = _channel_name(_phrase(subject), resolver)
+        if obj is not None:
+            record.speaker_text, ent = _speaker(obj, resolver)
+            record.speaker_entity_id = ent.id if ent else None
+    elif subject is not None:
+        phrase = _phrase(subject)
+        if _is_channel_phrase(phrase, resolver) and subject.lower_ not in PRONOUNS:
+            record.channel = _channel_name(phrase, resolver)
+            resolver.channels.append((phrase.start_char, record.channel))
+        else:
+            record.speaker_text, ent = _speaker(subject, resolver)
+            record.speaker_entity_id = ent.id if ent else None
+
+
+def _nearby_person(record: QuoteRecord, sent: Span, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
+    """When the parse gives the speech verb no subject, take the person named next to it ('"...," X said')."""
+    lo, hi = sent.start_char, sent.end_char
+    candidates = [
+        (s, e, ent) for s, e, ent in resolver.spans
+        if ent.type == "PERSON" and lo <= s < hi and not (outside and outside[0] <= s < outside[1]) and abs(s - verb.idx) < 160
+    ]
+    if not candidates:
+        return
+    s, e, ent = min(candidates, key=lambda c: abs(c[0] - verb.idx))
+    record.speaker_text, record.speaker_entity_id = sent.doc.text[s:e], ent.id
+
+
+def _sentence_channels(sent: Span, resolver: Resolver) -> None:
+    """Remember channels named in a sentence ('state television said ...') for later 'the broadcaster'."""
+    for verb in _speech_verbs(sent, None):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in PRONOUNS:
+            phrase = _phrase(subject)
+            if _is_channel_phrase(phrase, resolver):
+                resolver.channels.append((phrase.start_char, _channel_name(phrase, resolver)))
+
+
+def _is_partial(content_start: int, sent_start: int, sent_text: str, content: str) -> bool:
+    before = sent_text[: max(0, content_start - sent_start - 1)].strip()
+    if content[:1].islower():
+        return True
+    if not before:
+        return False
+    return not before.endswith((":", ",", "—", "-")) and len(before.split()) >= 3
+
+
+def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, int]], entities: list[Entity]) -> list[QuoteRecord]:
+    """Return the direct, partial and indirect quote records of one article (steps 1-2)."""
+    spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.article_id == article_id and m.start is not None]
+    people = sorted((m.start, e) for e in entities if e.type == "PERSON" for m in e.mentions if m.article_id == article_id and m.start is not None)
+    resolver = Resolver(article_id, [(s, e) for s, e in people], spans)
+    quoted = [q for q in quote_spans(doc.text) if not is_scare_quote(doc.text[q[0]:q[1]])]
+    records: list[QuoteRecord] = []
+    sents = list(doc.sents)
+    previous: QuoteRecord | None = None
+    for sent, (s_start, s_end) in zip(sents, sentence_bounds):
+        _sentence_channels(sent, resolver)
+        inside = [q for q in quoted if s_start <= q[0] < s_end or (q[0] < s_start < q[1])]
+        sent_text = doc.text[s_start:s_end]
+        if inside:
+            for q_start, q_end in inside:
+                content = doc.text[q_start:q_end].strip().rstrip(",")
+                record = QuoteRecord(article_id, content, q_start, q_end, s_start, s_end, sent_text, direct=True,
+                                     partial=_is_partial(q_start, s_start, sent_text, content))
+                attribute(record, sent, resolver)
+                if record.speaker_text is None and previous is not None and previous.sentence_end >= s_start - 3 and not _speech_verbs(sent, (q_start, q_end)):
+                    record.speaker_text, record.speaker_entity_id = previous.speaker_text, previous.speaker_entity_id
+                    record.channel = record.channel or previous.channel
+                records.append(record)
+                previous = record
+            continue
+        record = _indirect(article_id, sent, s_start, s_end, sent_text, resolver)
+        if record is not None:
+            records.append(record)
+        previous = None
+    return records
+
+
+def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: str, resolver: Resolver) -> QuoteRecord | None:
+    """Return an indirect-speech record ("X said that ...") for a sentence without quotation marks."""
+    for verb in _speech_verbs(sent, None):
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if clause is None or subject is None or verb.lemma_.lower() == "quote":
+            continue
+        span = _phrase(clause)
+        start, end = span.start_char, span.end_char
+        if span[0].lower_ == "that":
+            start = span[1].idx if len(span) > 1 else start
+        content = sent.doc.text[start:end].strip()
+        if len(content.split()) < 4:
+            continue
+        record = QuoteRecord(article_id, content, start, end, s_start, s_end, sent_text, direct=False)
+        attribute(record, sent, resolver)
+        if record.speaker_text is None and record.channel is None:
+            continue
+        return record
+    return None
+
+
+# --------------------------------------------------------------------------- step 3
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", fold(text)).strip()
+
+
+def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -> list[Quote]:
+    """Group renderings of one remark across articles into Quotes with variants."""
+    if not records:
+        return []
+    names = {e.id: e.name for e in entities}
+    vectors = embed_fn([r.text for r in records])
+    sims = np.asarray(vectors) @ np.asarray(vectors).T
+    parent = list(range(len(records)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(records):
+        for j in range(i + 1, len(records)):
+            b = records[j]
+            if a.article_id == b.article_id and not (a.speaker_entity_id and a.speaker_entity_id == b.speaker_entity_id and fuzz.ratio(_normal(a.text), _normal(b.text)) >= 90):
+                continue
+            if a.speaker_entity_id and b.speaker_entity_id:
+                same = a.speaker_entity_id == b.speaker_entity_id and sims[i, j] >= SAME_REMARK
+            else:
+                same = sims[i, j] >= SAME_REMARK_UNKNOWN_SPEAKER
+            if same:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(records)):
+        groups.setdefault(root(i), []).append(i)
+    quotes = []
+    for members in groups.values():
+        recs = [records[i] for i in members]
+        variants: list[tuple[QuoteRecord, list[QuoteRecord]]] = []
+        for r in sorted(recs, key=lambda r: (not r.direct, r.partial, -len(r.text))):
+            for head, same in variants:
+                if r.direct == head.direct and fuzz.ratio(_normal(r.text), _normal(head.text)) >= 90:
+                    same.append(r)
+                    break
+            else:
+                variants.append((r, [r]))
+        speaker_ids = Counter(r.speaker_entity_id for r in recs if r.speaker_entity_id)
+        speaker_id = speaker_ids.most_common(1)[0][0] if speaker_ids else None
+        speaker = names.get(speaker_id) if speaker_id else next((r.speaker_text for r in recs if r.speaker_text), None)
+        channels = Counter(r.channel for r in recs if r.channel)
+        quotes.append(Quote(
+            id=content_id(f"{speaker_id or speaker}|{_normal(variants[0][0].text)}", prefix="q"),
+            speaker=speaker,
+            speaker_entity_id=speaker_id,
+            channel=channels.most_common(1)[0][0] if channels else None,
+            variants=[
+                QuoteVariant(
+                    text=head.text,
+                    article_ids=list(dict.fromkeys(r.article_id for r in same)),
+                    evidence=[Evidence(article_id=r.article_id, text=r.sentence_text, start=r.sentence_start, end=r.sentence_end) for r in same],
+                    direct=head.direct,
+                    partial=head.partial,
+                    speaker_text=head.speaker_text,
+                )
+                for head, same in variants
+            ],
+        ))
+    quotes.sort(key=lambda q: (-len({a for v in q.variants for a in v.article_ids}), q.id))
+    return quotes
