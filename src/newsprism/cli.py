@@ -132,13 +132,13 @@ def ingest(
         with Store(db) as store, _progress(quiet) as progress:
             stats = stream_ingest(inputs, settings, store, batch_size=batch_size, progress=progress)
     except StoreError as err:
-        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False)
+        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     _print_failures(stats.failures)
     if not quiet:
         err_console.print(
             f"{stats.new} new articles stored in {db} ({stats.already_stored} already there), {len(stats.failures)} failed",
-            highlight=False,
+            highlight=False, soft_wrap=True,
         )
     if stats.failures:
         raise typer.Exit(1)
@@ -165,7 +165,7 @@ def stories(
         with Store(db, read_only=True) as store:
             result = store.stories(outlet=outlet, q=search, date_from=date_from, date_to=date_to, page=page, page_size=page_size)
     except StoreError as err:
-        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False)
+        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
@@ -193,7 +193,7 @@ def serve(
     try:
         web_app = create_app(db)
     except StoreError as err:
-        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False)
+        err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     err_console.print(f"serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
