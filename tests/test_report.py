@@ -1,0 +1,449 @@
+"""Tests for the reports: report.json against the shipped schema, report.md, and report.html as a reader meets it.
+
+The rich fixture (tests/data/report/rich_report.json, built by build_fixture.py) is an
+invented story; the seeds' report comes from running newsprism on ../shared/seeds.
+Browser tests drive Debian's chromium through Playwright and skip cleanly without it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from lxml import html as lxml_html
+
+from conftest import REPO, SHARED, TEST_DATA
+from newsprism.errors import NewsprismError
+from newsprism.models import (
+    CleanArticle,
+    Comment,
+    Evidence,
+    Fact,
+    FramingEntry,
+    Quote,
+    QuoteVariant,
+    Removed,
+    Report,
+    Story,
+    SummarySentence,
+)
+from newsprism.report import render_html, render_json, render_markdown, write_reports
+from newsprism.report.html import csp_hashes
+from newsprism.report.schema import SCHEMA_PATH, schema_text, shipped_schema
+from newsprism.report.view import build_views, place_span, safe_url
+
+FIXTURE = TEST_DATA / "report" / "rich_report.json"
+ARTIFACTS = REPO / "test-artifacts" / "report"
+CHROMIUM = Path("/usr/bin/chromium")
+HOSTILE_JS = "window.__pwned = (window.__pwned || 0) + 1"
+
+
+@pytest.fixture(scope="module")
+def rich() -> Report:
+    return Report.model_validate_json(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def hostile(rich: Report) -> Report:
+    """The rich report plus one article (and findings) full of markup that must stay inert."""
+    text = (
+        f"Harbour staff found a note. <script>{HOSTILE_JS}</script> It read: "
+        f'<img src=x onerror="{HOSTILE_JS}"> and <a href="javascript:{HOSTILE_JS}">click</a>.\n\n'
+        "The note ended with </textarea></style></script><svg onload=\"alert(1)\">."
+    )
+    art = CleanArticle(
+        id="a_hostile", source_path="inputs/hostile.html", outlet='Evil "><script>alert(1)</script>',
+        url=f"javascript:{HOSTILE_JS}", title="<script>alert('title')</script>", byline="<b onmouseover=alert(1)>x</b>",
+        published="2026-03-12", text=text,
+        comments=[Comment(author="<script>alert(2)</script>", text=f"<img src=x onerror=\"{HOSTILE_JS}\">")],
+        removed=[Removed(text="<iframe src='javascript:alert(3)'></iframe>", reason="<script>alert(4)</script>")],
+    )
+    sentence = text.split(" It read")[0] + " It read: "
+    ev = Evidence(article_id=art.id, text=text[text.index("<img"):text.index("</a>.") + 5], start=text.index("<img"), end=text.index("</a>.") + 5)
+    story = rich.stories[0]
+    story = story.model_copy(update={
+        "article_ids": [*story.article_ids, art.id],
+        "facts": [*story.facts, Fact(id="f_evil", text=f"<script>{HOSTILE_JS}</script>", article_ids=[art.id], independent_sources=1, evidence=[ev])],
+        "quotes": [*story.quotes, Quote(speaker="<img src=x onerror=alert(5)>", channel="<script>alert(6)</script>",
+                                        variants=[QuoteVariant(text="<svg onload=alert(7)>", article_ids=[art.id], evidence=[ev])])],
+        "framing": [*story.framing, FramingEntry(article_id=art.id, term="<script>alert(8)</script>", category="loaded", evidence=ev)],
+        "summary": [*story.summary, SummarySentence(text=sentence + "<img src=x onerror=alert(9)>", article_ids=[art.id], evidence=[ev])],
+    })
+    return rich.model_copy(update={"articles": [*rich.articles, art], "stories": [story]})
+
+
+@pytest.fixture(scope="session")
+def seeds_report(seeds_dir: Path) -> Report:
+    import newsprism
+
+    return newsprism.analyze([seeds_dir])
+
+
+def _validator():
+    schema = shipped_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _errors(report_json: str) -> list[str]:
+    return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in _validator().iter_errors(json.loads(report_json))]
+
+
+# --------------------------------------------------------------------------- schema and JSON
+
+
+def test_report_schema_shipped_equals_generated():
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run: .venv/bin/python -m newsprism.report.schema"
+
+
+def test_report_schema_keeps_contract_names():
+    schema = shipped_schema()
+    article = schema["$defs"]["CleanArticle"]["properties"]
+    story = schema["$defs"]["Story"]["properties"]
+    for name in ("id", "source_path", "outlet", "url", "title", "byline", "published", "text", "comments", "removed"):
+        assert name in article
+    for name in ("id", "title", "article_ids", "entities", "facts", "conflicts", "quotes", "framing", "timeline", "summary"):
+        assert name in story
+
+
+def test_report_json_of_fixture_validates(rich: Report):
+    assert _errors(render_json(rich)) == []
+
+
+@pytest.mark.parametrize("breakage", ["missing_articles_field", "wrong_type", "unknown_field"])
+def test_report_schema_rejects_broken_reports(rich: Report, breakage: str):
+    data = json.loads(render_json(rich))
+    if breakage == "missing_articles_field":
+        del data["stories"][0]["article_ids"]
+    elif breakage == "wrong_type":
+        data["stories"][0]["facts"][0]["independent_sources"] = "three"
+    else:
+        data["articles"][0]["colour"] = "red"
+    assert list(_validator().iter_errors(data))
+
+
+def test_report_json_round_trips(rich: Report):
+    assert Report.model_validate_json(render_json(rich)) == rich
+
+
+@pytest.mark.slow
+def test_report_seeds_validate_and_keep_contract(seeds_report: Report, tmp_path: Path):
+    assert _errors(render_json(seeds_report)) == []
+    paths = write_reports(seeds_report, tmp_path)
+    assert [p.name for p in paths] == ["report.json", "report.md", "report.html"]
+    checker = SHARED / "tools" / "check_contract.py"
+    if not checker.exists():
+        pytest.skip("../shared/tools/check_contract.py not present")
+    done = subprocess.run([sys.executable, str(checker), str(tmp_path / "report.json")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    for article in seeds_report.articles:
+        assert f'id="art-{article.id}"' in page
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").count("\n#### ") == len(seeds_report.articles)
+
+
+# --------------------------------------------------------------------------- HTML as markup
+
+
+def _doc(page: str):
+    return lxml_html.fromstring(page)
+
+
+def test_report_html_is_self_contained(rich: Report):
+    page = render_html(rich)
+    doc = _doc(page)
+    assert not doc.xpath("//link | //script[@src] | //img | //iframe | //object | //embed")
+    assert "@import" not in page and "url(" not in page
+    assert len(doc.xpath("//script")) == 1 and len(doc.xpath("//style")) == 1
+    hrefs = [a.get("href") for a in doc.xpath("//a[@href]")]
+    external = [h for h in hrefs if not h.startswith("#")]
+    assert set(external) == {safe_url(a.url) for a in rich.articles if safe_url(a.url)}
+
+
+def test_report_html_anchors_every_evidence_sentence(rich: Report):
+    doc = _doc(render_html(rich))
+    articles = {a.id: a for a in rich.articles}
+    story = rich.stories[0]
+    evidence = [ev for f in story.facts for ev in f.evidence] + [ev for c in story.conflicts for p in c.positions for ev in p.evidence]
+    evidence += [e.evidence for e in story.framing]
+    assert evidence
+    for ev in evidence:
+        node = doc.get_element_by_id(f"s-{ev.article_id}-{ev.start}")
+        start = int(node.get("data-s").split()[0])
+        assert articles[ev.article_id].text.startswith(node.text_content(), start)
+        assert ev.text.startswith(node.text_content())
+
+
+def test_report_html_summary_chips_point_at_source_sentences(rich: Report):
+    doc = _doc(render_html(rich))
+    chips = doc.xpath("//ol[@class='sum']/li[1]//a[@data-cites]")
+    outlets = {a.id: a.outlet for a in rich.articles}
+    assert [c.text_content() for c in chips] == [outlets[a] for a in rich.stories[0].summary[0].article_ids]
+    for chip in chips:
+        cites = json.loads(chip.get("data-cites"))
+        target = doc.get_element_by_id(chip.get("href")[1:])
+        assert cites[0]["t"].startswith(target.text_content())
+
+
+def test_report_html_finds_summary_source_without_given_evidence(rich: Report):
+    """A summary sentence with only article ids still cites the closest fact sentence of each article."""
+    doc = _doc(render_html(rich))
+    chips = doc.xpath("//ol[@class='sum']/li[2]//a[@data-cites]")
+    texts = [json.loads(c.get("data-cites"))[0]["t"] for c in chips]
+    assert any("21 crew" in t for t in texts) and any("About 20" in t for t in texts)
+
+
+def test_report_html_shows_removed_parts_and_comments_apart(rich: Report):
+    doc = _doc(render_html(rich))
+    for art in rich.articles:
+        box = doc.get_element_by_id(f"art-{art.id}")
+        body = box.xpath(".//div[@class='art-text']")[0].text_content()
+        assert body == art.text
+        removed = [p.text_content() for p in box.xpath(".//p[@class='rm']")]
+        assert len(removed) == len(art.removed) and all(r.text in got for r, got in zip(art.removed, removed))
+        comments = box.xpath(".//div[@class='comment']")
+        assert len(comments) == len(art.comments)
+        assert all(c.text not in body for c in art.comments)
+
+
+def test_report_html_coverage_matrix_marks_states_contradicts_omits(rich: Report):
+    views, _ = build_views(rich)
+    view = views[0]
+    by_fact = {row["fact"].id: dict(zip(view.outlets, row["cells"])) for row in view.coverage}
+    # the cause conflict puts the outlet blaming the wind against the engine-failure fact
+    assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
+    assert by_fact["f_engine"]["Harbour Ledger"] == "states"
+    # the unnamed article is listed as omitting the grounding itself
+    assert by_fact["f_aground"]["Article 5"] == "omits"
+    assert by_fact["f_2019"]["Coastline Daily"] == "silent"
+    page = render_html(rich)
+    assert page.count('<td class="cell contradicts"') == 1
+
+
+def test_report_html_escapes_hostile_article(hostile: Report):
+    page = render_html(hostile)
+    doc = _doc(page)
+    scripts = doc.xpath("//script")
+    assert len(scripts) == 1 and "__pwned" not in scripts[0].text_content()
+    assert not doc.xpath("//img | //iframe | //svg//*[@onload] | //*[@onerror] | //*[@onload] | //*[@onmouseover]")
+    assert not [a for a in doc.xpath("//a[@href]") if a.get("href").strip().lower().startswith("javascript:")]
+    body = doc.get_element_by_id("art-a_hostile").xpath(".//div[@class='art-text']")[0].text_content()
+    assert "<script>" in body and "onerror=" in body  # shown as text, not run
+
+
+def test_report_markdown_neutralises_markup(hostile: Report):
+    text = render_markdown(hostile)
+    assert "<script" not in text and "<img" not in text and "&lt;script&gt;" in text
+
+
+def test_report_html_carries_nonce_for_the_web_app(rich: Report):
+    page = render_html(rich, csp_nonce="r4nd0mN0nce")
+    doc = _doc(page)
+    assert [s.get("nonce") for s in doc.xpath("//script | //style")] == ["r4nd0mN0nce", "r4nd0mN0nce"]
+    assert not doc.xpath("//meta[@http-equiv]")
+    assert not doc.xpath("//*[@style]"), "style attributes break under a nonce-only style-src"
+
+
+def test_report_html_standalone_declares_its_own_policy(rich: Report):
+    doc = _doc(render_html(rich))
+    policy = doc.xpath("//meta[@http-equiv='Content-Security-Policy']")[0].get("content")
+    hashes = csp_hashes()
+    assert "default-src 'none'" in policy and hashes["script"] in policy and hashes["style"] in policy
+
+
+def test_report_story_id_selects_one_story(rich: Report):
+    other = Story(id="s_other", title="A second, unrelated story", article_ids=[rich.articles[-1].id])
+    first = rich.stories[0].model_copy(update={"article_ids": [a.id for a in rich.articles[:-1]]})
+    two = rich.model_copy(update={"stories": [first, other]})
+    both = render_html(two)
+    assert "A second, unrelated story" in both and 'href="#story-s_other"' in both
+    one = render_html(two, story_id="s_other")
+    assert "A second, unrelated story" in one and rich.stories[0].title not in one
+    assert "A second, unrelated story" in render_markdown(two, story_id="s_other")
+    with pytest.raises(NewsprismError) as err:
+        render_html(two, story_id="s_missing")
+    assert err.value.code == "NP401"
+
+
+@pytest.mark.parametrize("report", [
+    Report(),
+    Report(articles=[CleanArticle(id="a1", source_path="x.txt", text="Only text, nothing found.")],
+           stories=[Story(id="s1", title="Bare story", article_ids=["a1", "a_not_in_report"])]),
+], ids=["no_stories", "no_findings"])
+def test_report_renders_empty_reports(report: Report):
+    page = render_html(report)
+    text = render_markdown(report)
+    assert "</html>" in page and text.startswith("# newsprism report")
+    if report.stories:
+        assert "No summary was produced" in page and "Bare story" in text
+        assert "Only text, nothing found." in page
+
+
+@pytest.mark.parametrize("shift", [0, 7, -3, 10_000])
+def test_report_places_evidence_when_offsets_drift(rich: Report, shift: int):
+    art = rich.articles[0]
+    sentence = "All 21 crew members were taken off the ship by lifeboat crews before dawn."
+    start = art.text.index(sentence)
+    ev = Evidence(article_id=art.id, text=sentence, start=start + shift, end=start + shift + len(sentence))
+    assert place_span(art, ev) == (start, start + len(sentence))
+
+
+def test_report_ignores_evidence_that_fits_nowhere(rich: Report):
+    art = rich.articles[0]
+    assert place_span(art, Evidence(article_id=art.id, text="Not in the article.", start=10_000, end=10_020)) is None
+    story = rich.stories[0].model_copy(update={"facts": [Fact(id="f_x", text="x", article_ids=[art.id, "a_unknown"], independent_sources=1,
+                                                              evidence=[Evidence(article_id=art.id, text="nowhere", start=-5, end=99_999),
+                                                                        Evidence(article_id="a_unknown", text="ghost", start=0, end=5)])]})
+    page = render_html(rich.model_copy(update={"stories": [story]}))
+    assert "ghost" in page and "</html>" in page
+
+
+@pytest.mark.parametrize("url,linked", [
+    ("https://example.org/a", True), ("http://example.org/a", True), ("javascript:alert(1)", False),
+    (" JavaScript:alert(1)", False), ("data:text/html,hi", False), ("//example.org/a", False), ("ftp://example.org", False),
+])
+def test_report_links_only_web_urls(url: str, linked: bool):
+    assert (safe_url(url) is not None) is linked
+
+
+def test_report_markdown_carries_the_same_content(rich: Report):
+    text = render_markdown(rich)
+    story = rich.stories[0]
+    for fact in story.facts:
+        assert fact.text.replace("_", "\\_") in text
+    for conflict in story.conflicts:
+        assert conflict.about in text and all(f"**{p.value}**" in text for p in conflict.positions)
+    for quote in story.quotes:
+        assert all(v.text in text for v in quote.variants)
+    for event in story.timeline:
+        assert f"| {event.date} |" in text
+    for entry in story.framing:
+        assert entry.term in text
+    for art in rich.articles:
+        assert all(r.text.replace("|", "\\|") in text for r in art.removed)
+        assert all(c.text in text for c in art.comments)
+    assert "copies" in text and "97% alike" in text
+    # every table row has as many cells as its header
+    for block in re.findall(r"(?:^\|.*\|\n)+", text, flags=re.M):
+        widths = {len(re.findall(r"(?<!\\)\|", line)) for line in block.splitlines()}
+        assert len(widths) == 1, block
+
+
+# --------------------------------------------------------------------------- in a browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium not installed (./run setup installs it)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM),
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, url: str, **context):
+    """Open a page and record console errors, page errors, dialogs and every request it makes."""
+    page = browser.new_page(**context)
+    seen = {"console": [], "requests": [], "dialogs": []}
+    page.on("console", lambda m: seen["console"].append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: seen["console"].append(str(e)))
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    page.goto(url)
+    return page, seen
+
+
+def _tap_first_summary_chip(page, tap: bool = False):
+    chip = page.locator("ol.sum a.cite").first
+    expected = json.loads(chip.get_attribute("data-cites"))[0]
+    chip.tap() if tap else chip.click()
+    pop = page.locator("#np-pop")
+    pop.wait_for(state="visible")
+    return expected, pop
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_report_browser_chip_shows_source_sentence(browser, rich: Report, tmp_path: Path, device: str):
+    path = tmp_path / "report.html"
+    path.write_text(render_html(rich), encoding="utf-8")
+    context = {"viewport": {"width": 1280, "height": 900}} if device == "desktop" else \
+        {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+    page, seen = _open(browser, path.as_uri(), **context)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"fixture-{device}-top.png"))
+    expected, pop = _tap_first_summary_chip(page, tap=device == "phone")
+    assert expected["t"] in pop.inner_text() and expected["o"] in pop.inner_text()
+    hit = page.locator(".art-text .ev.hit").first
+    assert hit.is_visible() and expected["t"].startswith(hit.inner_text())
+    box, view = hit.bounding_box(), page.viewport_size
+    assert 0 <= box["y"] <= view["height"], "the cited sentence is scrolled into view"
+    assert page.evaluate("document.documentElement.scrollWidth") <= view["width"], "no sideways scrolling of the page"
+    page.screenshot(path=str(ARTIFACTS / f"fixture-{device}-chip.png"))
+    page.screenshot(path=str(ARTIFACTS / f"fixture-{device}-full.png"), full_page=True)
+    assert seen["console"] == []
+    assert seen["requests"] == [path.as_uri()]
+    page.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("policy", ["own_policy", "no_policy"])
+def test_report_browser_hostile_article_runs_nothing(browser, hostile: Report, tmp_path: Path, policy: str):
+    """Inert both with the page's own CSP and without any policy (escaping alone must hold)."""
+    path = tmp_path / "report.html"
+    path.write_text(render_html(hostile) if policy == "own_policy" else render_html(hostile, csp_nonce="unused"), encoding="utf-8")
+    page, seen = _open(browser, path.as_uri(), viewport={"width": 1280, "height": 900})
+    page.locator("#art-a_hostile").scroll_into_view_if_needed()
+    for chip in page.locator("a[data-cites]").all()[-3:]:
+        chip.click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned === undefined")
+    assert seen["dialogs"] == []
+    assert page.locator("img, iframe").count() == 0
+    assert "<script>" in page.locator("#art-a_hostile .art-text").inner_text()
+    assert seen["requests"] == [path.as_uri()]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#art-a_hostile").screenshot(path=str(ARTIFACTS / f"hostile-article-{policy}.png"))
+    page.close()
+
+
+@pytest.mark.slow
+def test_report_browser_works_under_nonce_csp(browser, rich: Report):
+    """Served as the web app serves it (a nonce-only policy), the chips still work and nothing is blocked."""
+    nonce = "dGVzdC1ub25jZQ"
+    body = render_html(rich, csp_nonce=nonce)
+    policy = f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src data:"
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route("http://report.test/**", lambda route: route.fulfill(
+        status=200, body=body, headers={"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy}))
+    page.goto("http://report.test/story")
+    expected, pop = _tap_first_summary_chip(page)
+    assert expected["t"] in pop.inner_text()
+    assert page.locator(".card").first.evaluate("e => getComputedStyle(e).borderRadius") != "0px", "styles applied"
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.slow
+def test_report_browser_seed_report(browser, seeds_report: Report, tmp_path: Path):
+    path = tmp_path / "report.html"
+    path.write_text(render_html(seeds_report), encoding="utf-8")
+    page, seen = _open(browser, path.as_uri(), viewport={"width": 1280, "height": 900})
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seeds-full.png"), full_page=True)
+    if page.locator("ol.sum a.cite").count():
+        expected, pop = _tap_first_summary_chip(page)
+        assert expected["o"] in pop.inner_text()
+    assert seen["console"] == []
+    assert seen["requests"] == [path.as_uri()]
+    page.close()
