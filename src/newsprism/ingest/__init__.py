@@ -61,11 +61,11 @@ def file_kind(path: Path) -> str | None:
     if name.endswith(".warc.gz"):
         return "warc"
     kind = SUFFIXES.get(path.suffix.lower())
-    if kind in {"text", "html", "feed", None}:
+    if kind is None:
         start = head(path)
         if looks_like_feed(start):
             return "feed"
-        if kind is None and _looks_like_warc(start):
+        if _looks_like_warc(start):
             return "warc"
     return kind
 
@@ -80,10 +80,12 @@ def _looks_like_warc(start: bytes) -> bool:
 
 
 def _read_file(path: Path, ref: str, kind: str) -> Iterator[Article | Failure]:
-    if kind == "text":
-        yield text_article(read_file(path), ref)
-    elif kind == "html":
-        yield html_article(read_file(path), ref)
+    if kind in {"text", "html"}:
+        data = read_file(path)
+        if looks_like_feed(data[:4096]):  # a feed saved as .txt or .html is still a feed
+            yield from read_feed(data, ref)
+        else:
+            yield (text_article if kind == "text" else html_article)(data, ref)
     elif kind == "json":
         yield from read_json(read_file(path), ref)
     elif kind == "feed":

@@ -54,20 +54,28 @@ def walk_folder(folder: Path) -> Iterator[Path]:
 def read_capped(stream: BinaryIO, limit: int | None = None) -> bytes:
     """Read `stream` to the end, or raise InputError NP108 once it holds more than `limit` bytes."""
     limit = MAX_FILE_BYTES if limit is None else limit
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise InputError("NP108", limit=limit)
-    return data
+    chunks: list[bytes] = []
+    size = 0
+    # Chunks, not read(limit + 1): that would allocate the whole cap for every small file.
+    while chunk := stream.read(1 << 20):
+        size += len(chunk)
+        if size > limit:
+            raise InputError("NP108", limit=limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def read_file(path: Path, limit: int | None = None) -> bytes:
     """Return a file's bytes; NP101 when empty, NP108 when over `limit`, NP115 when unreadable."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         with path.open("rb") as stream:
+            if os.fstat(stream.fileno()).st_size > limit:
+                raise InputError("NP108", limit=limit)
             data = read_capped(stream, limit)
     except OSError as err:
         raise InputError("NP115", error=err.strerror or str(err)) from err
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError("NP101")
     return data
 
