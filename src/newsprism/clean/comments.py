@@ -17,6 +17,8 @@ from newsprism.models import Comment
 SAYS_RE = re.compile(r"^(?P<who>.{1,60}?)\s+(?:says|said|wrote|writes|replied)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 HANDLE_RE = re.compile(r"^@?[\w.\-' ]{1,40}$", re.UNICODE)
 SEPARATORS = " ,|·•-–—@:"
+# Page parts that can follow a comment section and are not anyone's comment.
+PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
 
 def is_comment_header(line: str) -> bool:
@@ -103,7 +105,7 @@ def split_comments(lines: list[str]) -> tuple[list[Comment], list[int]]:
         if opening:
             comments.append({"author": author, "posted": posted, "text": [same_line_text] if same_line_text else []})
             owner[i] = len(comments) - 1
-        elif is_comment_ui(line):
+        elif match_clutter(line.strip(), len(line.split())) in PAGE_FOOTER | {"comment_ui"}:
             pass
         elif comments:
             comments[-1]["text"].append(line.strip())

@@ -23,8 +23,12 @@ _TIME = (
     r"\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?))?)?"
 )
+_LEADING_TIME = (
+    r"(?:(?P<lhour>\d{1,2})[:.](?P<lminute>\d{2})\s*(?P<lampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?P<lzone>UTC|GMT|Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T))?\s*(?:,|on|\||-|·)?\s+)?"
+)
 DATE_RE = re.compile(
-    r"(?<![\w/])(?:"
+    r"(?<![\w/])" + _LEADING_TIME + r"(?:"
     rf"{_WEEKDAY}(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month1')},?\s+(?P<year1>\d{{4}})"
     rf"|{_WEEKDAY}{_MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})"
     r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?:T(?=\d))?"
@@ -66,6 +70,8 @@ def iso_from_match(match: re.Match) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1800 <= year <= 2200):
         return None
     iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if g["hour"] is None and g["lhour"] is not None:
+        g = {**g, "hour": g["lhour"], "minute": g["lminute"], "ampm": g["lampm"], "second": None, "zone": g["lzone"]}
     if g["hour"] is None:
         return iso
     hour, minute = int(g["hour"]), int(g["minute"])
@@ -140,7 +146,7 @@ def better_date(first: str | None, second: str | None) -> str | None:
 
 
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|author:?|posted by|reported by|von|par|por)\s+(?P<name>[^\n]{2,120}?)\s*[,|·•-]?\s*$",
+    r"^(?:by|written by|words by|story by|text by|article by|author:?|posted by|reported by|von|par|por)\s+(?P<name>[^\n]{2,120}?)\s*[,|·•-]?\s*$",
     re.IGNORECASE,
 )
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")

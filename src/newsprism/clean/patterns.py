@@ -13,6 +13,8 @@ class LinePattern:
     reason: str
     max_words: int
     regex: re.Pattern
+    footer_only: bool = False
+    hints: tuple[str, ...] = ()
 
 
 def _data_lines(name: str) -> list[str]:
@@ -25,8 +27,10 @@ def line_patterns() -> tuple[LinePattern, ...]:
     """Return the clutter patterns of `line_patterns.tsv`, in file order (first match wins)."""
     rows = []
     for line in _data_lines("line_patterns.tsv"):
-        reason, max_words, pattern = line.split("\t", 2)
-        rows.append(LinePattern(reason.strip(), int(max_words), re.compile(pattern, re.IGNORECASE)))
+        reason, max_words, hints, pattern = line.split("\t", 3)
+        reason, _, zone = reason.strip().partition("@")
+        hint_list = tuple(h for h in hints.strip().split(",") if h and h != "-")
+        rows.append(LinePattern(reason, int(max_words), re.compile(pattern, re.IGNORECASE), zone == "footer", hint_list))
     return tuple(rows)
 
 
@@ -43,9 +47,20 @@ def avatar_words_re() -> re.Pattern:
     return re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)+", re.IGNORECASE)
 
 
-def match_clutter(line: str, n_words: int) -> str | None:
-    """Return the reason of the first clutter pattern matching `line`, or None."""
-    for row in line_patterns():
-        if n_words <= row.max_words and row.regex.search(line):
+def match_clutter(line: str, n_words: int, footer: bool = False) -> str | None:
+    """Return the reason of the first clutter pattern matching `line`, or None.
+
+    Rows marked `@footer` only apply when `footer` is True (below the last body paragraph).
+    """
+    lower = line.lower()
+    for row in _applicable(n_words, footer):
+        if row.hints and not any(h in lower for h in row.hints):
+            continue
+        if row.regex.search(line):
             return row.reason
     return None
+
+
+@lru_cache(maxsize=256)
+def _applicable(n_words: int, footer: bool) -> tuple[LinePattern, ...]:
+    return tuple(r for r in line_patterns() if n_words <= r.max_words and (footer or not r.footer_only))

@@ -124,13 +124,21 @@ def is_masthead(text: str, names: OutletNames) -> bool:
     return bool(match) and bool(re.match(r"\s*(?:[-–—|:•·]|$)", text[match.end():]))
 
 
-def _dateline(line: Line) -> str | None:
+def _dateline(line: Line) -> tuple[str | None, str | None]:
+    """Return (ISO date, byline) for a line that is a date (and maybe "by NAME") and little else."""
     iso, match = find_date(line.text)
     if not match:
-        return None
-    rest = (line.text[: match.start()] + " " + line.text[match.end():]).lower()
-    leftover = [w for w in re.findall(r"[\w|–—-]+", rest) if w not in DATELINE_WORDS and not re.fullmatch(r"\d{1,2}:\d{2}", w)]
-    return iso if len(leftover) <= 1 else None
+        return None, None
+    rest = line.text[: match.start()] + " " + line.text[match.end():]
+    byline = None
+    by = re.search(r"\bby\s+(.+)$", rest, flags=re.I)
+    if by:
+        name = by.group(1).strip()
+        if len(name.split()) <= 5:
+            byline = read_byline("By " + name) or name  # handles are often lower-case
+            rest = rest[: by.start()]
+    leftover = [w for w in re.findall(r"[\w|–—-]+", rest.lower()) if w not in DATELINE_WORDS and not re.fullmatch(r"\d{1,2}:\d{2}", w)]
+    return (iso, byline) if len(leftover) <= 1 else (None, None)
 
 
 def read_text(raw: str, names: OutletNames, given_title: str | None = None, from_html: bool = False) -> TextReading:
@@ -173,10 +181,11 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
             reading.byline = reading.byline or byline
             continue
         if line.words <= 14:
-            iso = _dateline(line)
+            iso, byline = _dateline(line)
             if iso:
                 line.label("metadata", "dateline")
                 dates.append(iso)
+                reading.byline = reading.byline or byline
                 continue
         reason = match_clutter(line.text, line.words)
         if reason:
@@ -191,10 +200,14 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
                 prev.label("clutter", "teaser")
         elif line.reason == "teaser_list":
             line.reason = "teaser"
+            run = []
             for follower in open_lines[i + 1:]:
                 if follower.kind or is_sentence(follower) or follower.words > 25:
                     break
-                follower.label("clutter", "teaser")
+                run.append(follower)
+            if len(run) >= 2:  # one line under "Latest news" may be the page's own headline
+                for follower in run:
+                    follower.label("clutter", "teaser")
 
     # 5. captions repeated without their credit
     captions = [normalise(CREDIT_TAIL.sub("", l.text)) for l in open_lines if l.reason == "caption"]
@@ -231,8 +244,8 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
                 line.label("metadata", "title")
                 reading.title = line.text
                 title_key = normalise(line.text)
-            elif line.words <= 2:
-                line.label("clutter", "navigation")
+            elif line.words <= 4 and not ends_sentence(line.text):
+                line.label("clutter", "label")  # kicker or section label near the headline
     if title_key:
         for line in open_lines:
             if not line.kind and normalise(line.text) == title_key:
@@ -241,8 +254,18 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
     # 7. footer zone: fragments after the last sentence
     if not from_html:
         last_body = max((i for i, l in enumerate(open_lines) if not l.kind and is_sentence(l)), default=-1)
+        # bios and "About us" blurbs are sentences too: check the footer patterns before "last"
+        while last_body >= 0 and match_clutter(open_lines[last_body].text, open_lines[last_body].words, footer=True):
+            line = open_lines[last_body]
+            line.label("clutter", match_clutter(line.text, line.words, footer=True))
+            last_body = max((i for i, l in enumerate(open_lines[:last_body]) if not l.kind and is_sentence(l)), default=-1)
         for line in open_lines[last_body + 1:]:
-            if not line.kind:
+            if line.kind:
+                continue
+            reason = match_clutter(line.text, line.words, footer=True)
+            if reason:
+                line.label("clutter", reason)
+            elif not (line.words >= 4 and ends_sentence(line.text)):
                 line.label("clutter", "footer")
 
     # 8. remaining open lines are body; repeated paragraphs keep their last copy
