@@ -100,6 +100,11 @@ def split_labels(tokens: list[Token]) -> list[list[Token]]:
             if _hyphenated(unit) or (_capitalised(unit) and unit[-1].pos_ != "PROPN"):
                 break
             k -= 1
+        # a bare noun ("ally") says little alone: keep the proper adjectives just before it ("Sarnian ally")
+        while k == len(units) - 1 and k > 0 and _capitalised(units[k - 1]) and not _hyphenated(units[k - 1]):
+            k -= 1
+            while k > 0 and _capitalised(units[k - 1]) and not _hyphenated(units[k - 1]):
+                k -= 1
         labels.append(units[k:])
     groups: list[list[list[Token]]] = []
     for unit in units[:k]:
@@ -174,10 +179,14 @@ def _name_words(ctx: ArticleContext, entity_id: str) -> set[str]:
     entity = ctx.entities.get(entity_id)
     if entity is None:
         return set()
-    words = set()
-    for spelling in [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]:
-        words.update(w.lower() for w in spelling.replace("-", " ").split())
-    return words
+    # only the capitalised words of its names: an epithet spelling ("the Jewish state") is a label, not a name
+    spellings = [entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind != "epithet")]
+    return {w.lower() for spelling in spellings for w in spelling.replace("-", " ").split() if w[:1].isupper() and not _is_epithet_text(w, spelling)}
+
+
+def _is_epithet_text(word: str, spelling: str) -> bool:
+    first = spelling.split()[0].lower() if spelling.split() else ""
+    return first in ("the", "a", "an") or spelling.split()[-1][:1].islower()
 
 
 def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
@@ -186,7 +195,7 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     inside = {t.i for t in mention}
     # 5a. the mention is itself an epithet ("the Jewish state" resolved by the understanding stage)
     if root.pos_ == "NOUN" and root.text[:1].islower():
-        out.add([t for t in mention if t.dep_ not in ("det", "poss", "case")], entity_id, names)
+        out.add([t for t in mention if t.dep_ not in ("det", "poss", "case")], entity_id, set())
         return
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
     doc = mention.doc
@@ -243,19 +252,19 @@ def _entity_named(ctx: ArticleContext, name: str) -> str | None:
     return None
 
 
-def _salient_country(ctx: ArticleContext, before_sentence: Span) -> str | None:
-    """Return the country entity last in subject position before this sentence (else last named)."""
-    doc = before_sentence.doc
-    fallback = None
-    for token in reversed(doc[: before_sentence.start]):
-        entity_id = ctx.entity_of_token(token)
-        entity = ctx.entities.get(entity_id) if entity_id else None
-        if entity is None or entity.type != "GPE":
-            continue
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return entity_id
-        fallback = fallback or entity_id
-    return fallback
+def _salient_country(ctx: ArticleContext, sentence: Span) -> str | None:
+    """Return the country in subject position in one of the two sentences before, if any.
+
+    Only the recent subject: a country merely named earlier is too weak a cue, and a wrong
+    target is worse than no label.
+    """
+    sents = [s for s in sentence.doc.sents if s.end <= sentence.start][-2:]
+    for sent in reversed(sents):
+        for token in sent:
+            entity = ctx.entities.get(ctx.entity_of_token(token) or "")
+            if entity is not None and entity.type == "GPE" and token.dep_ in ("nsubj", "nsubjpass"):
+                return entity.id
+    return None
 
 
 def _epithet_labels(ctx: ArticleContext, lexicon: Lexicon, out: _Collector) -> None:
@@ -276,7 +285,7 @@ def _epithet_labels(ctx: ArticleContext, lexicon: Lexicon, out: _Collector) -> N
         elif (
             chunk.root.lemma_.lower() in lexicon.state_heads
             and chunk[0].lower_ == "the"
-            and any(t.dep_ == "amod" and t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > chunk.start for t in words[:-1])
+            and any(t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i > chunk.start for t in words[:-1])
         ):
             entity_id = _salient_country(ctx, chunk.sent)
         if entity_id:

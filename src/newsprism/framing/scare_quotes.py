@@ -26,14 +26,28 @@ def _is_name(ctx: ArticleContext, q: Quotation) -> bool:
 
 
 def _attributed(ctx: ArticleContext, q: Quotation, lexicon: Lexicon) -> bool:
-    """Whether the quotation's sentence credits someone with the words (a partial quote)."""
+    """Whether the quotation's sentence credits someone with the words (a partial quote).
+
+    The word must sit in what the verb reports ("said the army was headed for 'victory'"),
+    not be the object of praise or blame ("hailed the new 'experts'"), which is the outlet's doubt.
+    """
+    if q.speaker_entity_id is not None:
+        return True
     span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    return any(
-        t.lemma_.lower() in lexicon.attribution_verbs and t.pos_ in ("VERB", "AUX") and not (q.start <= t.idx < q.end)
-        for t in span[0].sent
-    ) or q.speaker_entity_id is not None
+    quoted = {t.i for t in span}
+    for verb in span[0].sent:
+        tag = lexicon.attribution_verbs.get(verb.lemma_.lower())
+        if tag is None or verb.pos_ not in ("VERB", "AUX") or verb.i in quoted:
+            continue
+        reporting = ("ccomp", "xcomp", "parataxis") if tag in ("praise", "criticism", "emotion") else ("ccomp", "xcomp", "parataxis", "dobj", "prep", "advcl")
+        for child in verb.children:
+            if child.dep_ in reporting and quoted & {t.i for t in child.subtree}:
+                return True
+        if abs(verb.i - span.start) <= 3 or abs(verb.i - span.end) <= 3:
+            return True
+    return False
 
 
 def _introduced_as_term(ctx: ArticleContext, q: Quotation) -> bool:

@@ -1,0 +1,299 @@
+"""Framing as a reader of the report checks it: labels per actor, loaded words, hedges,
+attribution verbs, scare quotes and channels, each with its sentence and whose voice it is.
+
+Unit tests build an Understanding by hand over text invented here (actors and words that
+appear nowhere in the seeds); the end-to-end tests run the seed cluster through
+`newsprism.analyze`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsprism
+from newsprism.framing import frame_story, framing_profile
+from newsprism.models import CleanArticle, Entity, Mention, Quote, QuoteVariant, Story, Understanding, content_id
+from newsprism.settings import FramingSettings, load_settings
+
+from conftest import TEST_DATA
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def article(text: str, outlet: str | None = None) -> CleanArticle:
+    return CleanArticle(id=content_id(text), source_path=f"{outlet or 'mem'}.txt", outlet=outlet, text=text)
+
+
+def entity(name: str, type_: str, articles: list[CleanArticle], *spellings: str) -> Entity:
+    """An entity with a mention at every place one of its spellings occurs in the articles."""
+    mentions = []
+    for a in articles:
+        for spelling in (name, *spellings):
+            start = a.text.find(spelling)
+            while start != -1:
+                mentions.append(Mention(article_id=a.id, text=spelling, start=start, end=start + len(spelling)))
+                start = a.text.find(spelling, start + len(spelling))
+    return Entity(id=content_id(name, "e"), name=name, type=type_, aliases=list(spellings), mentions=mentions)
+
+
+def understanding(articles: list[CleanArticle], entities: list[Entity], quotes: list[Quote] | None = None) -> Understanding:
+    return Understanding(story_id="s_test", articles=articles, entities=entities, quotes=quotes or [])
+
+
+def terms(entries, category: str, **where) -> list[str]:
+    return [e.term for e in entries if e.category == category and all(getattr(e, k) == v for k, v in where.items())]
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_framing_labels_split_a_premodifier_chain_before_a_name():
+    a = article("Soldiers clashed with fighters from the Moscow-funded Balkan separatist militia Zorya near the border on Monday.")
+    zorya = entity("Zorya", "ORG", [a])
+    entries = frame_story(understanding([a], [zorya]))
+    labels = terms(entries, "label", target_entity_id=zorya.id)
+    assert "Moscow-funded" in labels
+    assert any(label.endswith("militia") for label in labels)
+    assert all(e.evidence.text.startswith("Soldiers clashed") for e in entries if e.category == "label")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "spellings", "expected"),
+    [
+        ("Lawmakers froze the accounts of the Velde regime on Friday.", "Tomas Velde", ("Velde",), "regime"),
+        ("Kestria, a longtime rival of its neighbour, closed the pass.", "Kestria", (), "longtime rival of its neighbour"),
+        ("Relief groups praised Sarnian ally Kestria for opening the road.", "Kestria", (), "Sarnian ally"),
+    ],
+)
+def test_framing_labels_from_regime_nouns_appositives_and_premodifiers(text, name, spellings, expected):
+    a = article(text)
+    target = entity(name, "PERSON" if " " in name else "GPE", [a], *spellings)
+    labels = terms(frame_story(understanding([a], [target])), "label", target_entity_id=target.id)
+    assert expected in labels
+
+
+def test_framing_epithet_from_the_lexicon_stands_for_its_actor():
+    a = article("North Korea tested a rocket on Tuesday. The Hermit Kingdom has ignored every warning since March.")
+    korea = entity("North Korea", "GPE", [a])
+    labels = terms(frame_story(understanding([a], [korea])), "label", target_entity_id=korea.id)
+    assert any("hermit kingdom" in label.lower() for label in labels)
+
+
+def test_framing_epithet_with_a_proper_adjective_goes_to_the_country_last_in_subject_position():
+    a = article("Kestria has closed its embassy in the capital. The Alpine republic says talks are over.")
+    kestria = entity("Kestria", "GPE", [a])
+    labels = terms(frame_story(understanding([a], [kestria])), "label", target_entity_id=kestria.id)
+    assert any("alpine republic" in label.lower() for label in labels)
+
+
+def test_framing_labels_of_one_actor_across_spellings_form_one_profile_row():
+    a1 = article("Brigadier Jovan Petrovitch inspected the troops on Sunday.", outlet="Daily Lantern")
+    a2 = article("Rebel commander Jovan Petrović rejected the truce on Sunday.", outlet="Evening Courier")
+    jovan = entity("Jovan Petrovitch", "PERSON", [a1, a2], "Jovan Petrović")
+    entries = frame_story(understanding([a1, a2], [jovan]))
+    story = Story(id="s_test", title="t", article_ids=[a1.id, a2.id], entities=[jovan], framing=entries)
+    profile = framing_profile(story, [a1, a2])
+    rows = [row for row in profile.labels if row.entity_id == jovan.id]
+    assert len(rows) == 1
+    assert set(rows[0].labels) == {"Daily Lantern", "Evening Courier"}
+    assert [t.term for t in rows[0].labels["Evening Courier"]] == ["Rebel commander"]
+
+
+# --------------------------------------------------------------------------- loaded words, hedges, voice
+
+
+def test_framing_loaded_word_in_a_quote_is_the_speakers_not_the_outlets():
+    text = (
+        'Minister Ilse Marrow defended the budget on Tuesday. "This is a disgraceful stunt by bungling amateurs," '
+        "she said of the opposition's plan. The shambolic debate lasted four hours."
+    )
+    a = article(text)
+    marrow = entity("Ilse Marrow", "PERSON", [a], "Marrow")
+    quote = Quote(id="q1", speaker="Ilse Marrow", speaker_entity_id=marrow.id, variants=[QuoteVariant(text="This is a disgraceful stunt by bungling amateurs,", article_ids=[a.id])])
+    entries = frame_story(understanding([a], [marrow], [quote]))
+    quoted = {e.term.lower(): e for e in entries if e.category == "loaded" and e.voice == "quote"}
+    assert {"disgraceful", "bungling"} <= set(quoted)
+    assert quoted["bungling"].speaker_entity_id == marrow.id
+    assert not [e for e in entries if e.category == "loaded" and e.voice == "outlet" and e.term.lower() in {"disgraceful", "bungling"}]
+
+
+def test_framing_speaker_found_from_the_parse_when_understanding_has_no_quotes():
+    a = article('Officials met in Varna. "Their rhetoric is pathetic," Dragan Velic said after the talks.')
+    velic = entity("Dragan Velic", "PERSON", [a])
+    entries = frame_story(understanding([a], [velic]))
+    loaded = [e for e in entries if e.category == "loaded" and e.term.lower() == "pathetic"]
+    assert loaded and loaded[0].voice == "quote" and loaded[0].speaker_entity_id == velic.id
+
+
+def test_framing_hedges_and_multiword_terms_in_the_outlets_voice():
+    a = article("The convoy was reportedly attacked near Orsk. The foreign-owned giant is said to have paid the guards.")
+    entries = frame_story(understanding([a], []))
+    hedges = [t.lower() for t in terms(entries, "hedge", voice="outlet")]
+    assert "reportedly" in hedges
+    assert "is said to" in hedges
+    assert "foreign-owned giant" in [t.lower() for t in terms(entries, "loaded", voice="outlet")]
+
+
+def test_framing_attribution_verbs_are_found_but_not_verbs_inside_quotes():
+    text = 'The mayor insisted the bridge was safe. "We do not welcome the inspectors," she admitted on Friday.'
+    entries = frame_story(understanding([article(text)], []))
+    verbs = [t.lower() for t in terms(entries, "attribution_verb")]
+    assert "insisted" in verbs and "admitted" in verbs
+    assert "welcome" not in verbs
+
+
+def test_framing_user_lexicon_adds_to_the_shipped_one():
+    a = article("Critics called the featherbrained plan a blunderbuss. Word on the street is that it will pass.")
+    plain = frame_story(understanding([a], []))
+    extended = frame_story(understanding([a], []), FramingSettings(lexicon_dir=TEST_DATA / "framing" / "user_lexicon"))
+    assert "featherbrained" not in [t.lower() for t in terms(plain, "loaded")]
+    assert {"featherbrained", "blunderbuss"} <= {t.lower() for t in terms(extended, "loaded")}
+    assert "word on the street" in [t.lower() for t in terms(extended, "hedge")]
+
+
+# --------------------------------------------------------------------------- scare quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        ("The envoy described ‘Kestria’ as a threat to the region.", "Kestria"),
+        ('Officials hailed the new "experts" hired for the inquiry.', "experts"),
+        ("Local leaders call the district 'Upper Varna' in their letters.", "Upper Varna"),
+    ],
+)
+def test_framing_scare_quotes_on_names_and_single_words(text, scare):
+    a = article(text)
+    kestria = entity("Kestria", "GPE", [a])
+    assert scare in terms(frame_story(understanding([a], [kestria])), "scare_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister said the army was headed for "victory" after the vote.',
+        "Analysts use the term 'grey zone' for such raids.",
+        '"We will not give up the valley," the governor said on Monday.',
+        "The farmers' union said the harvest's value fell, and it didn't recover.",
+    ],
+)
+def test_framing_real_quotes_terms_and_apostrophes_are_not_scare_quotes(text):
+    assert terms(frame_story(understanding([article(text)], [])), "scare_quote") == []
+
+
+# --------------------------------------------------------------------------- channels
+
+
+def test_framing_channels_from_according_to_and_relaying_subjects():
+    text = (
+        "The dam burst overnight, state radio said. Forty homes were flooded, according to the Valtoran News Agency. "
+        "A video aired on Orsk Television showed the damage."
+    )
+    channels = [t.lower() for t in terms(frame_story(understanding([article(text)], [])), "channel")]
+    assert "state radio" in channels
+    assert "valtoran news agency" in channels
+    assert "orsk television" in channels
+
+
+def test_framing_channel_from_the_understanding_quotes():
+    text = 'The general promised calm. "The roads will reopen," he told reporters.'
+    a = article(text)
+    quote = Quote(id="q", speaker="general", channel="Radio Kestria", variants=[QuoteVariant(text="The roads will reopen,", article_ids=[a.id], evidence=[])])
+    quote.variants[0].evidence.append(
+        newsprism.models.Evidence(article_id=a.id, text=text[text.index('"') :], start=text.index('"'), end=len(text))
+    )
+    assert "Radio Kestria" in terms(frame_story(understanding([a], [], [quote])), "channel")
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def test_framing_profile_counts_terms_per_outlet_with_evidence():
+    a1 = article("The brutal crackdown went on. Troops were reportedly deployed; the brutal raids continued.", outlet="Daily Lantern")
+    a2 = article("Troops were deployed to the north on Monday.", outlet="Evening Courier")
+    entries = frame_story(understanding([a1, a2], []))
+    story = Story(id="s", title="t", article_ids=[a1.id, a2.id], framing=entries)
+    profile = framing_profile(story, [a1, a2])
+    by_outlet = {o.outlet: o for o in profile.outlets}
+    brutal = [t for t in by_outlet["Daily Lantern"].loaded if t.term.lower() == "brutal"]
+    assert brutal and brutal[0].count == 2 and len(brutal[0].evidence) == 2
+    assert [t.term for t in by_outlet["Daily Lantern"].hedges] == ["reportedly"]
+    assert by_outlet["Evening Courier"].loaded == [] and by_outlet["Evening Courier"].hedges == []
+
+
+def test_framing_empty_story_gives_no_entries():
+    assert frame_story(Understanding(story_id="s", articles=[])) == []
+
+
+# --------------------------------------------------------------------------- the seed cluster, end to end
+
+
+@pytest.fixture(scope="module")
+def seed_story(seeds_dir):
+    report = newsprism.analyze([seeds_dir], load_settings(group={"one_story": True}))
+    assert len(report.stories) == 1
+    story = report.stories[0]
+    by_prefix = {a.source_path.replace("\\", "/").rsplit("/", 1)[-1][:3]: a for a in report.articles}
+    return story, by_prefix, report.articles
+
+
+def _entity_named(story, *spellings):
+    for e in story.entities:
+        names = {e.name.lower(), *(a.lower() for a in e.aliases)}
+        if any(s.lower() in n for s in spellings for n in names):
+            return e
+    pytest.fail(f"no entity for {spellings}")
+
+
+def _own(story, article, category):
+    return [e for e in story.framing if e.article_id == article.id and e.category == category and e.voice == "outlet"]
+
+
+def test_framing_seeds_labels_in_the_outlets_own_voice(seed_story):
+    story, seeds, _ = seed_story
+    hezbollah = _entity_named(story, "Hezbollah")
+    israel = _entity_named(story, "Israel")
+    labels_000 = {(e.term.lower(), e.target_entity_id) for e in _own(story, seeds["000"], "label")}
+    assert ("terrorist group", hezbollah.id) in labels_000
+    assert any("jewish state" in term and target == israel.id for term, target in labels_000)
+    labels_001 = {(e.term.lower(), e.target_entity_id) for e in _own(story, seeds["001"], "label")}
+    assert ("militant group", hezbollah.id) in labels_001
+
+
+def test_framing_seeds_loaded_words_hedges_and_scare_quotes(seed_story):
+    story, seeds, _ = seed_story
+    assert "regime" in {e.term.lower() for e in _own(story, seeds["002"], "loaded")}
+    assert "allegedly" in {e.term.lower() for e in _own(story, seeds["002"], "hedge")}
+    assert "brutal" in {e.term.lower() for e in _own(story, seeds["003"], "loaded")}
+    israel = _entity_named(story, "Israel")
+    scare = [e for e in story.framing if e.article_id == seeds["004"].id and e.category == "scare_quote"]
+    assert any(e.term == "Israel" and e.target_entity_id == israel.id for e in scare)
+    for e in story.framing:
+        assert e.evidence.text == next(a for a in seeds.values() if a.id == e.article_id).text[e.evidence.start : e.evidence.end]
+
+
+def test_framing_seeds_quoted_word_is_the_speakers(seed_story):
+    story, seeds, _ = seed_story
+    prattling = [e for e in story.framing if e.article_id == seeds["004"].id and e.term.lower() == "prattling"]
+    assert prattling and all(e.voice == "quote" for e in prattling)
+    speaker = _entity_named(story, "Baqeri", "Bagheri")
+    assert prattling[0].speaker_entity_id == speaker.id
+
+
+def test_framing_seeds_one_label_row_per_actor_across_spellings(seed_story):
+    story, seeds, articles = seed_story
+    profile = framing_profile(story, articles)
+    bagheri = _entity_named(story, "Baqeri", "Bagheri")
+    rows = [row for row in profile.labels if row.entity_id == bagheri.id]
+    assert len(rows) == 1
+    outlets = {newsprism.framing.profile.outlet_name(seeds[p]) for p in ("000", "004")}
+    assert outlets <= set(rows[0].labels)
+
+
+def test_framing_seeds_reader_comments_are_never_evidence(seed_story):
+    story, seeds, _ = seed_story
+    comments = [c.text for c in seeds["001"].comments]
+    assert comments, "the seed's comments should have been kept apart by cleaning"
+    for e in story.framing:
+        assert not any(e.evidence.text in c or c in e.evidence.text for c in comments)
