@@ -1,14 +1,94 @@
-"""Compare: Understanding -> Comparison (facts, conflicts, exclusives, omissions, timeline, summary).
+"""Compare: Understanding -> Comparison (facts, conflicts, exclusives, omissions, copies, timeline, summary).
 
-STUB: returns an empty Comparison; the real stage replaces this module.
+Steps, in order:
+1. views.build_views: each claim with its source, numbers (as ranges), event and report dates;
+2. embed every claim once (newsprism.embed, offline all-MiniLM-L6-v2);
+3. copies.find_copies: near-copy articles (MinHash), so a wire text counts as one source;
+4. facts: align claims across articles into facts, with evidence and independent sources;
+5. conflicts: number, date, actor, place, cause and quote-wording disagreements;
+6. omissions: exclusives (one outlet only) and, per article, facts most others report;
+7. timeline: dated events (report dates, durations and undated claims left out);
+8. summary: 3-8 cited, deterministic sentences free of one outlet's labels.
+
+Everything reads CleanArticle.text through the claims, so page clutter and reader
+comments (kept apart by the clean stage) never reach a finding.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
+from newsprism.compare.conflicts import (
+    actor_conflicts,
+    cause_conflicts,
+    date_conflicts,
+    number_conflicts,
+    place_conflicts,
+    quote_wording_conflicts,
+    related_pairs,
+)
+from newsprism.compare.copies import find_copies, independent_groups
+from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cross_stats, story_prior_logodds, supporting_claims
+from newsprism.compare.omissions import exclusives, omissions
+from newsprism.compare.summary import build_summary
+from newsprism.compare.timeline import build_timeline
+from newsprism.compare.views import build_views, embed_views, source_keys
 from newsprism.models import Comparison, Understanding
 from newsprism.settings import CompareSettings
 
+__all__ = ["compare_story"]
+
 
 def compare_story(understanding: Understanding, settings: CompareSettings | None = None) -> Comparison:
-    """Compare the outlets of one story."""
-    return Comparison()
+    """Compare the outlets of one story: what each confirms, contradicts, adds and leaves out."""
+    settings = settings or CompareSettings()
+    articles = understanding.articles
+    views = build_views(understanding)
+    if not views:
+        return Comparison()
+    embeddings = embed_views(views)
+    sources = source_keys(articles)
+    copies = find_copies(articles, views, settings.copy_sentence_jaccard, settings.copy_article_share)
+    independent = independent_groups([a.id for a in articles], sources, copies)
+    article_index = np.array([hash(v.article_id) for v in views])
+    mu, sd = cross_stats(embeddings @ embeddings.T, article_index) if len(views) <= 3000 else _sampled_stats(embeddings, article_index)
+    claims_per_article = len(views) / max(1, len({v.article_id for v in views}))
+    alignment = Alignment(
+        views, embeddings, mu, sd, settings, types={e.id: e.type for e in understanding.entities},
+        prior_logodds=story_prior_logodds(claims_per_article, settings),
+    )
+    groups = cluster_claims(alignment)
+    support = supporting_claims(alignment, groups)
+    fact_groups = [sorted(g + extra) for g, extra in zip(groups, support)]
+    facts = build_facts(alignment, fact_groups, independent, understanding.quotes, understanding.entities)
+
+    pairs = related_pairs(alignment, groups)
+    conflicts = (
+        number_conflicts(alignment, pairs)
+        + date_conflicts(alignment, pairs)
+        + actor_conflicts(alignment, pairs)
+        + place_conflicts(alignment, groups, understanding)
+        + cause_conflicts(alignment, pairs)
+        + quote_wording_conflicts(understanding.quotes, settings, sources)
+    )
+    views_by_fact = [[views[i] for i in g] for g in fact_groups]
+    summary = build_summary(
+        facts, conflicts, views_by_fact, articles, understanding.entities, sources,
+        [embeddings[g] for g in fact_groups], settings.summary_min_sentences, settings.summary_max_sentences,
+    )
+    return Comparison(
+        facts=facts,
+        conflicts=conflicts,
+        exclusives=exclusives(facts, sources),
+        omissions=omissions(facts, articles, sources, settings.omission_majority),
+        copies=copies,
+        timeline=build_timeline(views, fact_groups, facts),
+        summary=summary,
+    )
+
+
+def _sampled_stats(embeddings: np.ndarray, groups: np.ndarray, sample: int = 3000) -> tuple[float, float]:
+    """Cross-article similarity statistics from a fixed sample (large stories)."""
+    rng = np.random.default_rng(0)
+    pick = np.sort(rng.choice(len(embeddings), size=sample, replace=False))
+    return cross_stats(embeddings[pick] @ embeddings[pick].T, groups[pick])

@@ -1,0 +1,356 @@
+"""Conflicts: where reports of one event disagree, typed, with every position and its evidence.
+
+Claims are "related" when they come from different sources and read alike (cosine of
+their embeddings >= settings.related_min_cos) or were aligned into one fact. Among related
+claims:
+
+- number: counts of one unit whose ranges cannot both hold ("dozens" vs "hundreds"; a
+  bound that another value satisfies, "more than 300" and "320", is no conflict);
+- date: one event dated on different days close together (report dates are left out);
+- actor: different offices named for one part in one event (offices from data/compare/offices.txt);
+- place: different places given for one event, when neither report mentions the other place;
+- cause: unlike causes given after a cause marker (data/compare/cause_markers.txt);
+- quote_wording: renderings of one quote that do not agree in meaning (translation
+  variants that agree are variants, not conflicts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+
+import numpy as np
+
+from newsprism.compare import lexicons
+from newsprism.compare.facts import Alignment, stem_overlap
+from newsprism.compare.views import ClaimView, content_stems, intervals_overlap, units_match
+from newsprism.models import Conflict, Entity, Evidence, Position, Quote, Understanding, content_id
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPOSITIONS = re.compile(r"\b(?:in|at|near|off|outside|inside)\s+(?:the\s+)?$", re.I)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list]:
+        out: dict = defaultdict(list)
+        for x in list(self.parent):
+            out[self.find(x)].append(x)
+        return [sorted(g) for g in out.values()]
+
+
+def related_pairs(al: Alignment, fact_groups: list[list[int]]) -> list[tuple[int, int]]:
+    """Return claim pairs from different sources that report one event, in a stable order."""
+    views, E, s = al.views, al.embeddings, al.settings
+    pairs: set[tuple[int, int]] = set()
+    for start in range(0, len(views), 512):
+        sims = E[start: start + 512] @ E.T
+        for r, c in zip(*np.nonzero(sims >= s.related_min_cos)):
+            i, j = start + int(r), int(c)
+            if i < j and views[i].source != views[j].source:
+                pairs.add((i, j))
+    for group in fact_groups:
+        for a in group:
+            for b in group:
+                if a < b and views[a].source != views[b].source:
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
+def _shares_actor(v: ClaimView, w: ClaimView) -> bool:
+    return not v.entity_ids or not w.entity_ids or bool(v.entity_ids & w.entity_ids)
+
+
+def _conflict(kind: str, about: str, positions: list[Position]) -> Conflict:
+    key = kind + "|" + about + "|" + "|".join(f"{p.value}:{','.join(p.article_ids)}" for p in positions)
+    return Conflict(id=content_id(key, prefix="k"), about=about, kind=kind, positions=positions)
+
+
+def _position(value: str, views: list[ClaimView]) -> Position:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for v in views:
+        seen.setdefault((v.article_id, v.claim.start), v.evidence())
+    return Position(value=value, article_ids=list(dict.fromkeys(v.article_id for v in views)), evidence=list(seen.values()))
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
+    """Counts of one thing, in related claims, whose ranges cannot all hold."""
+    views = al.views
+    union = _Union()
+    for i, j in pairs:
+        v, w = views[i], views[j]
+        if not v.numbers or not w.numbers or not _shares_actor(v, w):
+            continue
+        for a, (_, _, _, u1) in enumerate(v.numbers):
+            for b, (_, _, _, u2) in enumerate(w.numbers):
+                if units_match(u1, u2):
+                    union.union((i, a), (j, b))
+    conflicts = []
+    for group in union.groups():
+        ranges = {(views[i].numbers[k][1], views[i].numbers[k][2]) for i, k in group}
+        if not any(not intervals_overlap(x, y) for x in ranges for y in ranges):
+            continue
+        by_value: dict[str, list[ClaimView]] = defaultdict(list)
+        bounds: dict[str, tuple[float, float]] = {}
+        units = Counter()
+        for i, k in group:
+            mention, lo, hi, _ = views[i].numbers[k]
+            value = " ".join(mention.text.split())
+            by_value[value].append(views[i])
+            bounds[value] = (lo, hi)
+            units[(mention.unit or "").lower()] += 1
+        ordered = sorted(by_value, key=lambda val: (bounds[val][0], bounds[val][1], val))
+        about = f"number of {units.most_common(1)[0][0] or 'items'}"
+        conflicts.append(_conflict("number", about, [_position(val, by_value[val]) for val in ordered]))
+    return conflicts
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
+    """One event dated on different nearby days by different reports (report dates left out)."""
+    views, E, s = al.views, al.embeddings, al.settings
+    union = _Union()
+    for i, j in pairs:
+        v, w = views[i], views[j]
+        if not v.event_dates or not w.event_dates or not _shares_actor(v, w):
+            continue
+        p = float(al.probability([i], [j])[0, 0])
+        if p < s.fact_threshold:
+            continue
+        for a, d1 in enumerate(v.event_dates):
+            for b, d2 in enumerate(w.event_dates):
+                x, y = _day(d1.value or ""), _day(d2.value or "")
+                if x and y and x != y and abs((x - y).days) <= max_days:
+                    union.union((i, a), (j, b))
+    conflicts = []
+    for group in union.groups():
+        by_value: dict[str, list[ClaimView]] = defaultdict(list)
+        for i, k in group:
+            d = views[i].event_dates[k]
+            by_value[f"{d.value} ({' '.join(d.text.split())})"].append(views[i])
+        if len({val.split(" ")[0] for val in by_value}) < 2:
+            continue
+        first = views[group[0][0]].claim.text
+        about = "date of: " + " ".join(first.split()[:14])
+        conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
+    return conflicts
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def offices_in(text: str) -> set[str]:
+    """Return the offices a sentence names (shown names from offices.txt)."""
+    table = lexicons.offices()
+    pattern = lexicons.words_pattern(list(table))
+    if pattern is None:
+        return set()
+    return {table[m.group(0).lower()] for m in pattern.finditer(text)}
+
+
+def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
+    """Different offices named for one part of one event ('with the president' / 'with the defence minister')."""
+    views = al.views
+    office_words = content_stems(" ".join(lexicons.offices()))
+    offices = {}
+    votes: dict[int, Counter] = defaultdict(Counter)
+    edges: dict[int, int] = Counter()
+    union = _Union()
+    for i, j in pairs:
+        v, w = views[i], views[j]
+        for x in (i, j):
+            if x not in offices:
+                offices[x] = offices_in(views[x].claim.text)
+        if not offices[i] or not offices[j]:
+            continue
+        only_v, only_w = offices[i] - offices[j], offices[j] - offices[i]
+        if not only_v or not only_w:
+            continue
+        shared = (v.stems & w.stems) - office_words
+        if len(shared) < 3 or not _shares_actor(v, w) or float(al.embeddings[i] @ al.embeddings[j]) < al.settings.related_min_cos + 0.1:
+            continue
+        union.union(i, j)
+        edges[i] += 1
+        edges[j] += 1
+        votes[i].update(only_v)
+        votes[j].update(only_w)
+    conflicts = []
+    for group in union.groups():
+        # Each article takes the offices it was most often alone in naming.
+        best: dict[str, tuple[int, list[str], int]] = {}
+        for i in group:
+            if not votes[i]:
+                continue
+            top = max(votes[i].values())
+            named = sorted(o for o, n in votes[i].items() if n == top)
+            article = views[i].article_id
+            if article not in best or top > best[article][0]:
+                best[article] = (top, named, i)
+        by_value: dict[str, list[ClaimView]] = defaultdict(list)
+        for _, named, i in best.values():
+            by_value[" / ".join(named)].append(views[i])
+        values = list(by_value)
+        if len(values) < 2 or all(set(a.split(" / ")) & set(b.split(" / ")) for a in values for b in values if a != b):
+            continue
+        shared = set.intersection(*(set(views[i].stems) for i in group)) - office_words
+        about = "who took part in: " + (", ".join(sorted(shared)[:6]) or " ".join(views[group[0]].claim.text.split()[:10]))
+        ordered = sorted(values, key=lambda val: (-len(by_value[val]), val))
+        conflicts.append(_conflict("actor", about, [_position(val, by_value[val]) for val in ordered]))
+    return conflicts
+
+
+# --------------------------------------------------------------------------- places
+
+
+def _places(v: ClaimView, entities: dict[str, Entity]) -> dict[str, str]:
+    found = {}
+    for eid in v.entity_ids:
+        e = entities.get(eid)
+        if e is None or e.type not in PLACE_TYPES:
+            continue
+        for m in e.mentions:
+            if m.article_id != v.article_id or m.start is None or not (v.claim.start <= m.start < v.claim.end):
+                continue
+            if PLACE_PREPOSITIONS.search(v.claim.text[max(0, m.start - v.claim.start - 12): m.start - v.claim.start]):
+                found[eid] = e.name
+    return found
+
+
+def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: Understanding) -> list[Conflict]:
+    """Different places given for one fact, when neither report mentions the other's place at all."""
+    views = al.views
+    entities = {e.id: e for e in understanding.entities}
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    for e in understanding.entities:
+        for m in e.mentions:
+            mentioned[m.article_id].add(e.id)
+    conflicts = []
+    for group in fact_groups:
+        if len(group) < 2:
+            continue
+        places = {i: _places(views[i], entities) for i in group}
+        by_value: dict[str, list[ClaimView]] = defaultdict(list)
+        ids: dict[str, str] = {}
+        for i, found in places.items():
+            for eid, name in found.items():
+                by_value[name].append(views[i])
+                ids[name] = eid
+        if len(by_value) < 2:
+            continue
+        names = sorted(by_value)
+        clash = any(
+            all(ids[b] not in mentioned[v.article_id] for v in by_value[a]) and all(ids[a] not in mentioned[v.article_id] for v in by_value[b])
+            for a in names for b in names if a < b
+        )
+        if clash:
+            about = "place of: " + " ".join(views[group[0]].claim.text.split()[:12])
+            conflicts.append(_conflict("place", about, [_position(n, by_value[n]) for n in names]))
+    return conflicts
+
+
+# --------------------------------------------------------------------------- causes
+
+
+def cause_of(text: str) -> str | None:
+    """Return the cause a sentence gives after a cause marker, up to the clause break."""
+    pattern = lexicons.words_pattern(lexicons.cause_markers())
+    m = pattern.search(text) if pattern else None
+    if not m:
+        return None
+    cause = re.split(r"[,;:.!?\"“”]| and said| according", text[m.end():], maxsplit=1)[0].strip()
+    return cause if 0 < len(cause.split()) <= 12 else None
+
+
+def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
+    """Unlike causes given for one event by different reports."""
+    views = al.views
+    causes = {}
+    for i, j in pairs:
+        for x in (i, j):
+            if x not in causes:
+                causes[x] = cause_of(views[x].claim.text)
+    with_cause = [i for i, c in causes.items() if c]
+    if len(with_cause) < 2:
+        return []
+    from newsprism.embed import embed
+
+    vectors = dict(zip(with_cause, embed([causes[i] for i in with_cause])))
+    union = _Union()
+    disagree = set()
+    for i, j in pairs:
+        if not causes.get(i) or not causes.get(j) or not _shares_actor(views[i], views[j]):
+            continue
+        union.union(i, j)
+        same = float(vectors[i] @ vectors[j]) >= 0.6 or stem_overlap(content_stems(causes[i]), content_stems(causes[j])) >= 0.5
+        if not same:
+            disagree.add(union.find(i))
+    conflicts = []
+    for group in union.groups():
+        if union.find(group[0]) not in disagree:
+            continue
+        by_value: dict[str, list[ClaimView]] = defaultdict(list)
+        for i in group:
+            by_value[causes[i]].append(views[i])
+        about = "cause of: " + " ".join(views[group[0]].claim.text.split()[:12])
+        conflicts.append(_conflict("cause", about, [_position(c, by_value[c]) for c in sorted(by_value)]))
+    return conflicts
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, str]) -> list[Conflict]:
+    """Renderings of one quote, from different sources, that do not agree in meaning."""
+    candidates = [q for q in quotes if len(q.variants) >= 2]
+    if not candidates:
+        return []
+    from newsprism.embed import embed
+
+    texts = [var.text for q in candidates for var in q.variants]
+    vectors = iter(embed(texts))
+    conflicts = []
+    for q in candidates:
+        vecs = [next(vectors) for _ in q.variants]
+        clash = False
+        for a in range(len(q.variants)):
+            for b in range(a + 1, len(q.variants)):
+                src_a = {sources.get(x, x) for x in q.variants[a].article_ids}
+                src_b = {sources.get(x, x) for x in q.variants[b].article_ids}
+                if src_a == src_b:
+                    continue
+                nums_a = set(re.findall(r"\d[\d,.]*", q.variants[a].text))
+                nums_b = set(re.findall(r"\d[\d,.]*", q.variants[b].text))
+                if float(vecs[a] @ vecs[b]) < settings.quote_variant_min_cos or (nums_a and nums_b and nums_a != nums_b):
+                    clash = True
+        if clash:
+            about = f"wording of a quote by {q.speaker or 'an unnamed speaker'}"
+            positions = [Position(value=var.text, article_ids=var.article_ids, evidence=var.evidence) for var in q.variants]
+            conflicts.append(_conflict("quote_wording", about, positions))
+    return conflicts

@@ -1,0 +1,286 @@
+"""Facts: claims aligned across articles, so that one fact holds every article that states it.
+
+Steps:
+1. score every pair of claims from different articles: the cosine of their sentence
+   embeddings, the same cosine as a z-score against all cross-article pairs of the story
+   (what stands out from the story's common topic), and the overlap of content words;
+   `alignment_probability` turns these into one probability (weights fitted on NAnCo);
+2. veto pairs whose anchors disagree: numbers of one unit that cannot both be true, event
+   dates that differ, or different actors of one kind (two ships, two people) — such
+   pairs are different facts, or conflicts (see conflicts.py), never one fact;
+3. merge greedily, best pair first, keeping at most one claim per article and requiring
+   the merged groups to agree on average (no chaining of loose pairs);
+4. attach a further claim of an article already in a fact when it restates that fact;
+5. every claim left alone is a fact of its own article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.compare.views import ClaimView, intervals_overlap, units_match
+from newsprism.models import Entity, Fact, Quote, content_id
+from newsprism.settings import CompareSettings
+
+CLASH_FREE_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"})
+
+
+def alignment_probability(cos: np.ndarray, z: np.ndarray, overlap: np.ndarray, settings: CompareSettings, prior_logodds: float = 0.0) -> np.ndarray:
+    """Return the probability that two texts state the same thing, from their three scores.
+
+    The weights are fitted with balanced classes; `prior_logodds` adds the log prior odds
+    of a match where matches are rare (most claim pairs of a story are unrelated).
+    """
+    logit = settings.align_w_cos * cos + settings.align_w_z * z + settings.align_w_overlap * overlap + settings.align_bias + prior_logodds
+    return 1.0 / (1.0 + np.exp(-logit))
+
+
+def story_prior_logodds(claims_per_article: float, settings: CompareSettings) -> float:
+    """Log prior odds that a claim pair of two articles is one fact: the share of an
+    article's claims another restates, spread over the claims of that other article."""
+    prior = min(0.5, settings.shared_claim_share / max(1.0, claims_per_article))
+    return float(np.log(prior / (1.0 - prior)))
+
+
+def cross_stats(sim: np.ndarray, groups: np.ndarray) -> tuple[float, float]:
+    """Return the mean and spread of similarities between items of different groups."""
+    mask = groups[:, None] != groups[None, :]
+    values = sim[np.triu(mask, 1)]
+    if values.size < 2:
+        return 0.0, 1.0
+    return float(values.mean()), float(max(values.std(), 0.05))
+
+
+def stem_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller text's content stems that the other has too."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def numbers_disagree(v: ClaimView, w: ClaimView) -> bool:
+    """True when the two claims count one thing with values that cannot both be true."""
+    for _, lo1, hi1, u1 in v.numbers:
+        for _, lo2, hi2, u2 in w.numbers:
+            if units_match(u1, u2) and not intervals_overlap((lo1, hi1), (lo2, hi2)):
+                return True
+    return False
+
+
+def _date_keys(dates: list) -> set[str]:
+    return {d.value for d in dates if d.value}
+
+
+def _background(v: ClaimView, other: ClaimView) -> bool:
+    """True when `v` dates its event years before the time `other` (undated) is reported at."""
+    if other.event_dates or other.story_year is None or not v.event_dates:
+        return False
+    for d in v.event_dates:
+        last = d.end or (None if d.kind == "range" else d.value)
+        if last is None or not last[:4].isdigit() or int(last[:4]) > other.story_year - 2:
+            return False
+    return True
+
+
+def dates_disagree(v: ClaimView, w: ClaimView) -> bool:
+    """True when the claims date their events differently, or one is dated years before
+    the story while the other, undated, reports the story's own events."""
+    a, b = _date_keys(v.event_dates), _date_keys(w.event_dates)
+    if not a or not b:
+        return _background(v, w) or _background(w, v)
+    for x in a:
+        for y in b:
+            n = min(len(x), len(y))
+            if x[:n] == y[:n]:
+                return False
+    return True
+
+
+def actors_clash(v: ClaimView, w: ClaimView, types: dict[str, str]) -> bool:
+    """True when both claims name actors of one kind and they name none in common (two ships)."""
+    by_type_v: dict[str, set[str]] = {}
+    by_type_w: dict[str, set[str]] = {}
+    for e in v.entity_ids:
+        by_type_v.setdefault(types.get(e, "?"), set()).add(e)
+    for e in w.entity_ids:
+        by_type_w.setdefault(types.get(e, "?"), set()).add(e)
+    for t, ents in by_type_v.items():
+        if t in CLASH_FREE_TYPES or t not in by_type_w:
+            continue
+        # Each names an actor of this kind the other does not: two ships, two people.
+        if ents - by_type_w[t] and by_type_w[t] - ents:
+            return True
+    return False
+
+
+def vetoed(v: ClaimView, w: ClaimView, cos: float, types: dict[str, str], settings: CompareSettings) -> bool:
+    """True when anchors say two similar claims are not one fact."""
+    if numbers_disagree(v, w) or dates_disagree(v, w):
+        return True
+    return cos < settings.clash_override_cos and actors_clash(v, w, types)
+
+
+@dataclass
+class Alignment:
+    """The story's claim views, their embeddings and the scoring context."""
+
+    views: list[ClaimView]
+    embeddings: np.ndarray
+    mu: float
+    sd: float
+    settings: CompareSettings
+    types: dict[str, str] = field(default_factory=dict)
+    prior_logodds: float = 0.0
+
+    def probability(self, i: list[int], j: list[int]) -> np.ndarray:
+        cos = self.embeddings[i] @ self.embeddings[j].T
+        overlap = np.array([[stem_overlap(self.views[a].stems, self.views[b].stems) for b in j] for a in i], dtype=np.float32)
+        return alignment_probability(cos, (cos - self.mu) / self.sd, overlap, self.settings, self.prior_logodds)
+
+
+def candidate_pairs(al: Alignment) -> list[tuple[float, int, int]]:
+    """Return (probability, i, j) for cross-article pairs above the fact threshold, best first."""
+    views, E, s = al.views, al.embeddings, al.settings
+    n = len(views)
+    groups = np.array([hash(v.article_id) for v in views])
+    # cos floor below which no pair can reach the threshold: skip them before the slow part.
+    pairs: list[tuple[float, int, int]] = []
+    block = 512
+    for start in range(0, n, block):
+        sims = E[start: start + block] @ E.T
+        for r, c in zip(*np.nonzero(sims >= s.candidate_min_cos)):
+            i, j = start + int(r), int(c)
+            if j <= i or groups[i] == groups[j]:
+                continue
+            cos = float(sims[r, c])
+            overlap = stem_overlap(views[i].stems, views[j].stems)
+            p = float(alignment_probability(np.float32(cos), np.float32((cos - al.mu) / al.sd), np.float32(overlap), s, al.prior_logodds))
+            if p >= s.fact_threshold and not vetoed(views[i], views[j], cos, al.types, s):
+                pairs.append((p, i, j))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return pairs
+
+
+def cluster_claims(al: Alignment) -> list[list[int]]:
+    """Group claim indexes into facts (see the module docstring for the steps)."""
+    views, s = al.views, al.settings
+    cluster_of = list(range(len(views)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(views))}
+    articles: dict[int, set[str]] = {i: {views[i].article_id} for i in range(len(views))}
+    for _, i, j in candidate_pairs(al):
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b or articles[a] & articles[b]:
+            continue
+        ma, mb = members[a], members[b]
+        if len(ma) + len(mb) > 2:
+            linkage = al.probability(ma, mb)
+            if float(linkage.mean()) < s.fact_link_threshold:
+                continue
+            if any(vetoed(views[x], views[y], float(al.embeddings[x] @ al.embeddings[y]), al.types, s) for x in ma for y in mb):
+                continue
+        keep, drop = (a, b) if a < b else (b, a)
+        for m in members[drop]:
+            cluster_of[m] = keep
+        members[keep] = ma + mb if keep == a else mb + ma
+        articles[keep] |= articles.pop(drop)
+        del members[drop]
+    # A second claim of an article already in a fact joins it when it restates the fact.
+    for cid, group in list(members.items()):
+        if len(group) != 1 or len(members) == 1:
+            continue
+        i = group[0]
+        best, best_p = None, s.fact_threshold
+        for other, og in members.items():
+            if other == cid or len(og) < 2 or views[i].article_id not in articles[other]:
+                continue
+            p = float(al.probability([i], og).mean())
+            if p > best_p and not any(vetoed(views[i], views[y], float(al.embeddings[i] @ al.embeddings[y]), al.types, s) for y in og):
+                best, best_p = other, p
+        if best is not None:
+            members[best].append(i)
+            del members[cid]
+    return [sorted(g) for g in sorted(members.values(), key=lambda g: min(g))]
+
+
+def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]:
+    """For each fact, the best claim of every article outside it that also states it.
+
+    A sentence often states two facts ("X signed a deal with Y to strengthen Z"); it stays
+    in its own fact and is added as evidence to the other, so that fact counts the article.
+    """
+    views, s = al.views, al.settings
+    by_article: dict[str, list[int]] = {}
+    for v in views:
+        by_article.setdefault(v.article_id, []).append(v.index)
+    extra: list[list[int]] = []
+    for group in groups:
+        found: list[int] = []
+        if len(group) >= 2:
+            inside = {views[i].article_id for i in group}
+            for article_id, candidates in by_article.items():
+                if article_id in inside:
+                    continue
+                probs = al.probability(candidates, group).mean(axis=1)
+                best = int(np.argmax(probs))
+                i = candidates[best]
+                if probs[best] >= s.fact_threshold and not any(
+                    vetoed(views[i], views[y], float(al.embeddings[i] @ al.embeddings[y]), al.types, s) for y in group
+                ):
+                    found.append(i)
+        extra.append(sorted(found))
+    return extra
+
+
+def quote_speakers(views: list[ClaimView], quotes: list[Quote]) -> dict[int, str]:
+    """Map a claim index to the speaker entity of a quote whose rendering lies inside it."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for q in quotes:
+        speaker = q.speaker_entity_id or q.speaker
+        if not speaker:
+            continue
+        for var in q.variants:
+            for ev in var.evidence:
+                spans.setdefault(ev.article_id, []).append((ev.start, ev.end, speaker))
+    found: dict[int, str] = {}
+    for v in views:
+        for start, end, speaker in spans.get(v.article_id, []):
+            if start < v.claim.end and end > v.claim.start:
+                found[v.index] = speaker
+                break
+    return found
+
+
+def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, str], quotes: list[Quote], entities: list[Entity]) -> list[Fact]:
+    """Turn claim groups (members plus supporting claims) into Facts: canonical text,
+    articles, evidence, independent sources, speaker."""
+    views, E = al.views, al.embeddings
+    speakers = quote_speakers(views, quotes)
+    known = {e.id for e in entities}
+    facts: list[Fact] = []
+    for group in groups:
+        if len(group) > 1:
+            sims = E[group] @ E[group].T
+            medoid = group[int(np.argmax(sims.sum(axis=1)))]
+        else:
+            medoid = group[0]
+        article_ids = list(dict.fromkeys(views[i].article_id for i in group))
+        quoted = [speakers[i] for i in group if i in speakers and (views[i].quoted_share > 0.2 or views[i].claim.attributed_to)]
+        claim_of = None
+        if quoted and len(quoted) * 2 >= len(group):
+            claim_of = Counter(quoted).most_common(1)[0][0]
+        elif all(views[i].quoted_share > 0.3 and views[i].claim.attributed_to in known for i in group):
+            claim_of = Counter(views[i].claim.attributed_to for i in group).most_common(1)[0][0]
+        entity_counts = Counter(e for i in group for e in views[i].claim.entity_ids)
+        facts.append(Fact(
+            id=content_id("|".join(sorted(views[i].claim.id for i in group)), prefix="f"),
+            text=views[medoid].claim.text,
+            article_ids=article_ids,
+            independent_sources=len({independent[a] for a in article_ids}),
+            evidence=[views[i].evidence() for i in group],
+            claim_of=claim_of,
+            entity_ids=[e for e, _ in sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))],
+        ))
+    return facts

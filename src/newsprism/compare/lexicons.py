@@ -1,0 +1,83 @@
+"""Data files the comparison reads (src/newsprism/data/compare/*.txt), loaded once.
+
+Each file opens with a comment giving its source and licence; users extend them by
+editing the file. The framing lexicons (data/framing/en/) are read for the summary's
+list of words to avoid when present.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(package: str, name: str) -> list[str]:
+    try:
+        text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _compare_lines(name: str) -> list[str]:
+    return _lines("newsprism.data.compare", name) or _lines("newsprism", f"data/compare/{name}")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = _compare_lines(name)
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def words_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """Return one case-insensitive whole-word pattern for `terms`, longest first."""
+    terms = sorted({t.lower() for t in terms if t}, key=len, reverse=True)
+    if not terms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def offices() -> dict[str, str]:
+    """Map every spelling of an office to the office's shown name."""
+    table: dict[str, str] = {}
+    for line in _compare_lines("offices.txt"):
+        names = [n.strip().lower() for n in line.split("|") if n.strip()]
+        for name in names:
+            table[name] = names[0]
+    return table
+
+
+@lru_cache(maxsize=1)
+def cause_markers() -> list[str]:
+    return [m.lower() for m in _compare_lines("cause_markers.txt")]
+
+
+@lru_cache(maxsize=1)
+def report_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in _compare_lines("report_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def approximators() -> dict[str, tuple[float, float]]:
+    return {r["phrase"].lower(): (float(r["low"]), float(r["high"])) for r in _rows("approximators.txt")}
+
+
+@lru_cache(maxsize=1)
+def vague_quantities() -> dict[str, tuple[float, float]]:
+    return {r["word"].lower(): (float(r["low"]), float(r["high"])) for r in _rows("vague_quantities.txt")}
+
+
+@lru_cache(maxsize=1)
+def summary_avoid_terms() -> frozenset[str]:
+    """Labels and loaded words the summary must not carry on one outlet's word."""
+    terms = set(_compare_lines("avoid_in_summary.txt"))
+    terms.update(_lines("newsprism", "data/framing/en/loaded.txt"))
+    for line in _lines("newsprism", "data/framing/en/epithets.txt"):
+        phrase = re.split(r"\t|\s{2,}", line)[0].strip()
+        if phrase:
+            terms.add(phrase)
+            terms.add(f"the {phrase}")
+    return frozenset(t.lower() for t in terms if t)

@@ -1,0 +1,41 @@
+"""Timeline: the dated events of the story and its background, each with its sources.
+
+Only event dates count: a date that tells when something was reported ("state TV
+reported Friday") is left out, and so are durations and dates that did not resolve.
+Undated events are left out, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from newsprism.compare.views import ClaimView
+from newsprism.models import Evidence, Fact, TimelineEvent
+
+
+def _date_key(value: str, end: str | None) -> str:
+    return f"{value}/{end}" if end and end != value else value
+
+
+def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: list[Fact]) -> list[TimelineEvent]:
+    """Return one event per (fact, date), sorted by date, with the articles that date it."""
+    events: list[TimelineEvent] = []
+    for group, fact in zip(fact_groups, facts):
+        by_date: dict[str, list[tuple[ClaimView, object]]] = defaultdict(list)
+        for i in group:
+            v = views[i]
+            for d in v.event_dates:
+                by_date[_date_key(d.value, d.end)].append((v, d))
+        for date, hits in by_date.items():
+            article_ids = list(dict.fromkeys(v.article_id for v, _ in hits))
+            evidence: dict[tuple[str, int], Evidence] = {}
+            for v, _ in hits:
+                evidence.setdefault((v.article_id, v.claim.start), v.evidence())
+            resolutions = list(dict.fromkeys(d.resolution or f"'{d.text}' as written" for _, d in hits))
+            text = hits[0][0].claim.text if len(group) > 1 and len(hits) < len(group) else fact.text
+            events.append(TimelineEvent(
+                date=date, event=" ".join(text.split()), article_ids=article_ids,
+                evidence=list(evidence.values()), resolution="; ".join(resolutions),
+            ))
+    events.sort(key=lambda e: (e.date, -len(e.article_ids), e.event))
+    return events

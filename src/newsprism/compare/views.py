@@ -1,0 +1,206 @@
+"""What the comparison needs of each claim, computed once per story.
+
+A `ClaimView` wraps one `Claim` with its article's source key (outlet, or the article
+itself when the outlet is unknown), its embedding row, its number intervals, and its
+dates split into event dates and report dates ("state TV reported Friday" tells when
+something was reported, not when it happened).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.compare import lexicons
+from newsprism.models import Claim, CleanArticle, DateMention, Entity, Evidence, NumberMention, Understanding, content_id
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+STOPWORDS = frozenset(
+    """a an the of to in on at for from by with and or but nor as is are was were be been being it its this that these those
+    has have had having he she they them his her their our we you i will would can could may might shall should not no
+    also than then there here which who whom whose what when where while after before about into over under against between
+    during since until said says say told according such other more most some any all each both only own same so very just
+    one two three new last first second year years day days week weeks mr ms""".split()
+)
+OPEN = math.inf
+
+
+@dataclass
+class ClaimView:
+    """One claim as the comparison reads it."""
+
+    claim: Claim
+    index: int
+    source: str
+    outlet: str | None
+    entity_ids: frozenset[str]
+    stems: frozenset[str]
+    numbers: list[tuple[NumberMention, float, float, str]] = field(default_factory=list)
+    event_dates: list[DateMention] = field(default_factory=list)
+    report_dates: list[DateMention] = field(default_factory=list)
+    quoted_share: float = 0.0
+    story_year: int | None = None
+
+    @property
+    def article_id(self) -> str:
+        return self.claim.article_id
+
+    def evidence(self) -> Evidence:
+        c = self.claim
+        return Evidence(article_id=c.article_id, text=c.text, start=c.start, end=c.end)
+
+
+def stem(word: str) -> str:
+    """Return a crude English stem, enough to match 'signed'/'signing'/'signs'."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Return the stems of a text's content words (no stopwords, no bare numbers)."""
+    return frozenset(stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS and not w[0].isdigit() and len(w) > 2)
+
+
+def unit_key(unit: str | None) -> str | None:
+    """Return a comparable form of what a number counts ('airstrikes' -> 'airstrike')."""
+    if not unit:
+        return None
+    words = [stem(w) for w in WORD.findall(unit.lower()) if w not in STOPWORDS]
+    return words[-1] if words else None
+
+
+def units_match(a: str | None, b: str | None) -> bool:
+    """True when two unit keys name one thing ('strike' and 'airstrike' do)."""
+    if not a or not b:
+        return False
+    return a == b or (len(a) >= 4 and b.endswith(a)) or (len(b) >= 4 and a.endswith(b))
+
+
+def number_interval(n: NumberMention) -> tuple[float, float] | None:
+    """Return the closed range a number mention allows, or None when it says nothing usable.
+
+    Bounds from the understanding stage come first; an approximator ("nearly", "about")
+    narrows an open side to a window, so "nearly 250" excludes 212 yet admits 240.
+    """
+    text = n.text.lower()
+    low, high = n.low, n.high
+    if n.value is None and low is None and high is None:
+        for word, (lo, hi) in sorted(lexicons.vague_quantities().items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{re.escape(word)}\b", text):
+                return lo, hi
+        return None
+    value = n.value if n.value is not None else (low if low is not None else high)
+    point = low is None and high is None or low == high
+    for phrase, (f_lo, f_hi) in sorted(lexicons.approximators().items(), key=lambda kv: -len(kv[0])):
+        if value is not None and re.search(rf"\b{re.escape(phrase)}\b", text):
+            if low is None or point:
+                low = value * f_lo
+            if high is None or point:
+                high = value * f_hi
+            break
+    if low is None and high is None:
+        low = high = value
+    return (low if low is not None else -OPEN), (high if high is not None else OPEN)
+
+
+def intervals_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] * 1.0001 and b[0] <= a[1] * 1.0001
+
+
+def is_report_date(claim: Claim, date: DateMention) -> bool:
+    """True when a date tells when something was reported ('state TV reported Friday')."""
+    start = date.start - claim.start if date.start is not None else claim.text.find(date.text)
+    if start < 0:
+        return False
+    before = claim.text[max(0, start - 30): start].lower()
+    words = re.findall(r"[a-z]+", before)
+    # The reporting verb sits right before the date, at most one preposition between.
+    tail = [w for w in words[-2:] if w not in {"on", "late", "early", "last"}]
+    return bool(tail) and tail[-1] in lexicons.report_verbs()
+
+
+def quoted_share(text: str) -> float:
+    """Return the share of a sentence's characters inside quotation marks."""
+    inside = sum(len(m.group(0)) for m in re.finditer(r"[\"“][^\"“”]{3,}[\"”]|(?<!\w)['‘][^'‘’]{3,}['’](?!\w)", text))
+    return inside / max(1, len(text))
+
+
+def source_keys(articles: list[CleanArticle]) -> dict[str, str]:
+    """Map each article id to its source: the outlet (case-folded) or the article itself."""
+    return {a.id: (a.outlet.strip().casefold() if a.outlet and a.outlet.strip() else a.id) for a in articles}
+
+
+def fallback_claims(understanding: Understanding) -> list[Claim]:
+    """Claims from sentences (or a plain split) when the understanding stage gave none."""
+    claims: list[Claim] = []
+    if understanding.sentences:
+        for s in understanding.sentences:
+            claims.append(Claim(id=content_id(f"{s.article_id}|{s.index}", "c"), article_id=s.article_id, sentence_index=s.index, text=s.text, start=s.start, end=s.end))
+        return claims
+    for article in understanding.articles:
+        for i, m in enumerate(re.finditer(r"[^\n.!?]+(?:[.!?]+[\"”’']?|$)", article.text)):
+            text = m.group(0).strip()
+            if len(text.split()) < 5:
+                continue
+            start = article.text.index(text, m.start())
+            claims.append(Claim(id=content_id(f"{article.id}|{i}", "c"), article_id=article.id, sentence_index=i, text=text, start=start, end=start + len(text)))
+    return claims
+
+
+def entity_index(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.id: e for e in entities}
+
+
+def build_views(understanding: Understanding) -> list[ClaimView]:
+    """Return one view per claim, in article order then sentence order."""
+    claims = understanding.claims or fallback_claims(understanding)
+    sources = source_keys(understanding.articles)
+    outlets = {a.id: a.outlet for a in understanding.articles}
+    order = {a.id: i for i, a in enumerate(understanding.articles)}
+    claims = sorted((c for c in claims if c.article_id in sources), key=lambda c: (order[c.article_id], c.sentence_index))
+    years = {a.id: int(a.published[:4]) for a in understanding.articles if a.published and a.published[:4].isdigit()}
+    # An article without a publication date reports the story's events: use the story's year.
+    story_year = sorted(years.values())[len(years) // 2] if years else None
+    views: list[ClaimView] = []
+    for i, c in enumerate(claims):
+        numbers = []
+        for n in c.numbers:
+            if n.kind in {"duration", "ordinal"}:
+                continue
+            interval = number_interval(n)
+            key = unit_key(n.unit)
+            if interval is not None and key:
+                numbers.append((n, interval[0], interval[1], key))
+        event_dates, report_dates = [], []
+        for d in c.dates:
+            if d.kind == "duration" or not d.value:
+                continue
+            (report_dates if is_report_date(c, d) else event_dates).append(d)
+        views.append(ClaimView(
+            claim=c, index=i, source=sources[c.article_id], outlet=outlets.get(c.article_id),
+            entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers,
+            event_dates=event_dates, report_dates=report_dates, quoted_share=quoted_share(c.text),
+            story_year=years.get(c.article_id, story_year),
+        ))
+    return views
+
+
+def embed_views(views: list[ClaimView]) -> np.ndarray:
+    """Return the L2-normalised embedding of every claim, one row per view."""
+    from newsprism.embed import embed
+
+    return embed([v.claim.text for v in views])
+
+
+def stem_overlap_text(a: str, b: str) -> float:
+    """Share of the shorter text's content stems found in the other."""
+    sa, sb = content_stems(a), content_stems(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
