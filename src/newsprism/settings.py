@@ -39,7 +39,25 @@ class UnderstandSettings(Section):
 
 
 class CompareSettings(Section):
-    pass
+    # Alignment weights: logistic regression (C=0.1, balanced classes) fitted on the NAnCo
+    # validation questions (Q2, Q3, Q5, Q6) with features cosine, z-score of the cosine among
+    # the compared items and content-word overlap; bench/bench_compare.py scores Q4, Q7-Q9.
+    align_w_cos: float = Field(0.67, description="Weight of the embedding cosine in the alignment probability.")
+    align_w_z: float = Field(2.27, description="Weight of the cosine's z-score against the story's cross-article pairs.")
+    align_w_overlap: float = Field(0.14, description="Weight of the content-word overlap.")
+    align_bias: float = Field(-1.41, description="Bias of the alignment logistic (for balanced classes).")
+    shared_claim_share: float = Field(0.3, description="Prior share of an article's claims that another article restates; with the claims per article it sets the prior odds added to the balanced logistic.")
+    fact_threshold: float = Field(0.5, description="Alignment probability from which two claims are one fact.")
+    fact_link_threshold: float = Field(0.35, description="Mean probability two groups of claims need to merge into one fact.")
+    candidate_min_cos: float = Field(0.45, description="Cosine below which a claim pair is never considered (speed).")
+    clash_override_cos: float = Field(0.92, description="Cosine from which two claims naming different actors still merge (near-identical text).")
+    related_min_cos: float = Field(0.5, description="Cosine from which two claims are read as reports of one event when looking for conflicts.")
+    quote_variant_min_cos: float = Field(0.6, description="Cosine from which two renderings of one quote agree in meaning (variants, not a conflict).")
+    copy_sentence_jaccard: float = Field(0.6, description="Estimated Jaccard of word 3-shingles from which two sentences are one text.")
+    copy_article_share: float = Field(0.3, description="Share of the shorter article's sentences found in the other that makes it a near-copy.")
+    omission_majority: float = Field(0.5, description="Share of the other outlets that must report a fact for its absence to be an omission.")
+    summary_min_sentences: int = Field(3, description="Fewest sentences in the neutral summary (when the story has that many facts).")
+    summary_max_sentences: int = Field(8, description="Most sentences in the neutral summary.")
 
 
 class FramingSettings(Section):
