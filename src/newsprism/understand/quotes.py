@@ -38,6 +38,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 # remarks of one speaker below 0.6).
 SAME_REMARK = 0.66
 SAME_REMARK_UNKNOWN_SPEAKER = 0.85
+# Two renderings differing only in spelling or punctuation ("defence"/"defense") are one wording.
+SAME_WORDING = 96
 
 # Nouns that describe a person by office, so "the Iranian commander said" is a person
 # to resolve; "the joint statement said" is not.
@@ -276,6 +278,10 @@ def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | Non
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and not _inside(c, outside)), None)
         if subject is not None and subject.dep_ == "nsubj":
             record.channel = _channel_name(_phrase(subject), resolver)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:  # "X was quoted as saying by state TV"
+            record.channel = _channel_name(_phrase(by), resolver)
         if obj is not None:
             record.speaker_text, ent = _speaker(obj, resolver)
             record.speaker_entity_id = ent.id if ent else None
@@ -417,7 +423,7 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
         variants: list[tuple[QuoteRecord, list[QuoteRecord]]] = []
         for r in sorted(recs, key=lambda r: (not r.direct, r.partial, -len(r.text))):
             for head, same in variants:
-                if r.direct == head.direct and fuzz.ratio(_normal(r.text), _normal(head.text)) >= 90:
+                if r.direct == head.direct and fuzz.ratio(_normal(r.text), _normal(head.text)) >= SAME_WORDING:
                     same.append(r)
                     break
             else:
