@@ -62,6 +62,26 @@ def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
     return False, None, None, ""
 
 
+def find_headerless_start(lines: list[str]) -> int | None:
+    """Return where a comment section without a header starts, or None.
+
+    Needs at least two entry openings of the strict kinds ("name says:" alone on
+    its line, or a handle followed by a date and time) so that a body sentence
+    such as 'Jones says: "..."' never starts one.
+    """
+    openings = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        says = SAYS_RE.match(stripped)
+        if says and not says.group("rest") and len(says.group("who").split()) <= 4:
+            openings.append(i)
+            continue
+        opening, _, posted, text = read_entry_opening(stripped)
+        if opening and not text and (posted or RELATIVE_RE.search(stripped)):
+            openings.append(i)
+    return openings[0] if len(openings) >= 2 else None
+
+
 def _is_date_only(line: str) -> tuple[bool, str | None]:
     stripped = line.strip()
     match = DATE_RE.search(stripped)
@@ -105,6 +125,14 @@ def split_comments(lines: list[str]) -> tuple[list[Comment], list[int]]:
         if opening:
             comments.append({"author": author, "posted": posted, "text": [same_line_text] if same_line_text else []})
             owner[i] = len(comments) - 1
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+            if posted is None and not same_line_text and nxt is not None:
+                date_only, iso = _is_date_only(lines[nxt])
+                if date_only:  # "Jane says:" then the date on its own line
+                    comments[-1]["posted"] = iso
+                    owner[nxt] = len(comments) - 1
+                    i = nxt + 1
+                    continue
         elif match_clutter(line.strip(), len(line.split())) in PAGE_FOOTER | {"comment_ui"}:
             pass
         elif comments:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprism.clean.comments import is_comment_header, split_comments
+from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
 from newsprism.clean.metadata import DATE_RE, better_date, find_date, read_byline, read_source_url
 from newsprism.clean.outlets import OutletNames
 from newsprism.clean.patterns import match_clutter
@@ -152,10 +152,16 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
     n = len(lines)
 
     # 1. comment section
-    comment_start = next((i for i in range(1, n) if lines[i].words <= 12 and is_comment_header(lines[i].text)), n)
+    comment_start = next((i for i in range(1, n) if lines[i].words <= 30 and is_comment_header(lines[i].text)), n)
+    header = comment_start < n
+    if not header:
+        last_sentence = max((i for i, l in enumerate(lines) if is_sentence(l) and not find_date(l.text)[1]), default=0)
+        start = find_headerless_start([l.text for l in lines[last_sentence + 1:]]) if not from_html else None
+        comment_start = n if start is None else last_sentence + 1 + start
     if comment_start < n:
-        lines[comment_start].label("comment", "comment_section")
-        section = lines[comment_start + 1:]
+        if header:
+            lines[comment_start].label("comment", "comment_section")
+        section = lines[comment_start + int(header):]
         reading.comments, owners = split_comments([line.text for line in section])
         for line, owner in zip(section, owners):
             reason = match_clutter(line.text, line.words)
