@@ -274,10 +274,6 @@ def _summary(ctx: _Context) -> list[tuple[str, list[Chip]]]:
     return rows
 
 
-def _spans_overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
-    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
-
-
 def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
     """Facts × outlets: states, contradicts (sits on another side of a conflict), omits, or silent."""
     omitted: dict[str, set[str]] = defaultdict(set)
@@ -294,21 +290,30 @@ def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
                 keys.append((ev.article_id, *span))
         return keys
 
+    # Index conflict positions by the sentences they rest on, so each fact is linked in one pass.
+    positions_at: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for ci, conflict in enumerate(ctx.story.conflicts):
+        for pi, pos in enumerate(conflict.positions):
+            for aid, start, end in ev_keys(pos.evidence):
+                positions_at[aid].append((start, end, ci, pi))
+
     exclusive = set(ctx.story.exclusives)
     rows = []
     for fact in sorted(ctx.story.facts, key=lambda f: (-f.independent_sources, -len(f.article_ids))):
         stating = {ctx.outlet(a) for a in fact.article_ids}
-        fact_keys = ev_keys(fact.evidence)
+        linked = {(ci, pi) for aid, start, end in ev_keys(fact.evidence)
+                  for ps, pe, ci, pi in positions_at.get(aid, ()) if ps < end and start < pe}
+        fact_articles = set(fact.article_ids)
+        for ci, conflict in enumerate(ctx.story.conflicts):
+            for pi, pos in enumerate(conflict.positions):
+                if (ci, pi) not in linked and len(pos.value) >= 3 and pos.value.lower() in fact.text.lower() \
+                        and fact_articles & set(pos.article_ids):
+                    linked.add((ci, pi))
         contra: set[str] = set()
-        for conflict in ctx.story.conflicts:
-            for pos in conflict.positions:
-                linked = any(_spans_overlap(f, p) for f in fact_keys for p in ev_keys(pos.evidence))
-                if not linked and len(pos.value) >= 3 and pos.value.lower() in fact.text.lower():
-                    linked = bool(set(pos.article_ids) & set(fact.article_ids))
-                if linked:
-                    for other in conflict.positions:
-                        if other is not pos:
-                            contra |= {ctx.outlet(a) for a in other.article_ids}
+        for ci, pi in linked:
+            for oi, other in enumerate(ctx.story.conflicts[ci].positions):
+                if oi != pi:
+                    contra |= {ctx.outlet(a) for a in other.article_ids}
         cells = []
         for outlet in outlets:
             if outlet in stating:
