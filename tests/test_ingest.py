@@ -3,6 +3,7 @@ and every kind of bad input through the real command line (message, exit code, g
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import socket
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import TEST_DATA
+from conftest import SHARED, TEST_DATA
 from newsprism.cli import app
 from newsprism.ingest import read_inputs
 from newsprism.models import Article, Failure, content_id
@@ -129,6 +130,59 @@ def test_ingest_json_file_holding_jsonl_is_read_line_by_line(tmp_path):
     articles, failures = read_all(path)
     assert [a.raw for a in articles] == ["First short report.", "Second short report."]
     assert failures == []
+
+
+def test_ingest_json_feed_and_id_mapping_and_schema_org_names(tmp_path):
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Harbour Notes", "description": "A feed about the harbour",
+        "items": [{"id": "1", "url": "https://harbour-notes.example/1", "title": "Pier repaired",
+                   "content_html": "<p>The north pier reopened.</p><p>Repairs took a month.</p>",
+                   "date_published": "2026-05-02T08:00:00Z", "authors": [{"name": "Lea Moss"}]}],
+    }), encoding="utf-8")
+    mapping = tmp_path / "by-id.json"
+    mapping.write_text(json.dumps({
+        "x1": {"headline": "Tunnel opens", "articleBody": "The new rail tunnel under the Fenn opened on Sunday.",
+               "datePublished": "2026-05-03", "author": {"name": "J. Ward"}, "publisher": {"name": "Fenn Times"}},
+        "x2": {"headline": "No body here"},
+    }), encoding="utf-8")
+    [item], failures = read_all(feed)
+    assert failures == []
+    assert (item.format, item.title, item.byline, item.published) == ("html", "Pier repaired", "Lea Moss", "2026-05-02T08:00:00Z")
+    [tunnel], [missing] = read_all(mapping)
+    assert (tunnel.title, tunnel.byline, tunnel.outlet, tunnel.published) == ("Tunnel opens", "J. Ward", "Fenn Times", "2026-05-03")
+    assert missing.code == "NP105" and missing.input_ref == f"{mapping}#2"
+
+
+@pytest.mark.parametrize("name", ["page.htm", "articles.jsonl", "feed.rss", "list.json"])
+def test_ingest_gzipped_inputs_read_like_the_plain_file(tmp_path, name):
+    packed = tmp_path / (name + ".gz")
+    packed.write_bytes(gzip.compress((DATA / name).read_bytes()))
+    plain_articles, plain_failures = read_all(DATA / name)
+    articles, failures = read_all(packed)
+    assert [a.id for a in articles] == [a.id for a in plain_articles]
+    assert [f.code for f in failures] == [f.code for f in plain_failures]
+    assert all(a.source_path == str(packed) for a in articles)
+
+
+def test_ingest_cut_off_gzipped_jsonl_keeps_the_lines_before(tmp_path):
+    lines = "".join(json.dumps({"text": f"Report {i} on the Fenn tunnel works, day {i}."}) + "\n" for i in range(2000))
+    packed = gzip.compress(lines.encode("utf-8"))
+    cut = tmp_path / "dump.jsonl.gz"
+    cut.write_bytes(packed[: len(packed) // 2])
+    articles, failures = read_all(cut)
+    assert 0 < len(articles) < 2000
+    assert [f.input_ref for f in failures] == [str(cut)] or failures[-1].input_ref == str(cut)
+
+
+def test_ingest_real_benchmark_pages_decode(tmp_path):
+    folder = SHARED / "data" / "scrapinghub-article-extraction-benchmark"
+    pages = sorted(folder.rglob("*.html.gz"))[:25] if folder.is_dir() else []
+    if not pages:
+        pytest.skip("../shared/data/scrapinghub-article-extraction-benchmark not present")
+    articles, failures = read_all(*pages)
+    assert failures == []
+    assert len(articles) == len(pages) and all(a.format == "html" and "<" in a.raw for a in articles)
 
 
 # --------------------------------------------------------------------------- feeds
@@ -414,22 +468,42 @@ BAD_KINDS = ["empty", "binary", "unknown_extension", "malformed_jsonl", "record_
              "unreachable_url", "http_error", "too_large", "missing_path"]
 
 
-@pytest.mark.parametrize("kind", BAD_KINDS)
-def test_ingest_bad_input_via_cli_names_input_and_reason_and_keeps_the_good(kind, tmp_path, server):
+@pytest.fixture(scope="module")
+def cli_run(server, tmp_path_factory):
+    """One `newsprism analyze` over a good article and every kind of bad input (the pipeline loads once)."""
+    tmp_path = tmp_path_factory.mktemp("cli")
     good = tmp_path / "good.txt"
     good.write_text(GOOD_TEXT, encoding="utf-8")
-    bad, ref, words = _bad_input(kind, tmp_path, server)
+    bad = {}
+    for kind in BAD_KINDS:
+        folder = tmp_path / kind
+        folder.mkdir()
+        bad[kind] = _bad_input(kind, folder, server)
     config = tmp_path / "newsprism.toml"
     config.write_text("[ingest]\nfetch_max_bytes = 20000\nfetch_timeout = 5\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["analyze", str(good), bad, "--out", str(out), "--quiet", "--config", str(config)])
+    args = ["analyze", str(good), *[argument for argument, _, _ in bad.values()], "--out", str(out), "--quiet", "--config", str(config)]
+    result = runner.invoke(app, args)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return result, report, good, bad
+
+
+def test_ingest_cli_with_bad_inputs_exits_1_and_keeps_the_good(cli_run):
+    result, report, good, _ = cli_run
     assert result.exit_code == 1, result.output
-    lines = [line for line in result.output.splitlines() if ref in line]
-    assert lines, result.output
+    sources = [a["source_path"] for a in report["articles"]]
+    assert str(good) in sources
+    assert any(s.endswith("batch.jsonl") for s in sources)  # the good line of the file with a malformed one
+
+
+@pytest.mark.parametrize("kind", BAD_KINDS)
+def test_ingest_cli_names_each_bad_input_and_reason_on_one_line(cli_run, kind):
+    result, report, _, bad = cli_run
+    _, ref, words = bad[kind]
+    lines = [line for line in result.output.splitlines() if f" {ref}: " in line]
+    assert len(lines) == 1, result.output
     for word in words:
         assert word in lines[0], lines[0]
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert str(good) in [a["source_path"] for a in report["articles"]]
     assert ref in [f["input_ref"] for f in report["failures"]]
 
 

@@ -9,7 +9,7 @@ memory stays bounded however many inputs there are. Each input is dispatched by 
    (a file named explicitly is always read); a folder with nothing to read -> NP112;
 3. a file by extension: .txt .md .markdown .text (text.py), .html .htm .xhtml .shtml
    (html.py), .jsonl .ndjson and .json (jsonl.py), .warc .warc.gz (warc.py), .rss .atom
-   .xml (feed.py), .urls (one URL a line, url.py). Any file that sniffs as a feed is read as
+   .xml (feed.py), .urls (one URL a line, url.py); `name.ext.gz` is read as `name.ext`. Any file that sniffs as a feed is read as
    one, and any file without a known extension that sniffs as a WARC is read as one;
    anything else -> NP103.
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from newsprism.errors import InputError
 from newsprism.ingest.feed import looks_like_feed, read_feed
-from newsprism.ingest.files import head, read_file, walk_folder
+from newsprism.ingest.files import head, open_input, read_file, walk_folder
 from newsprism.ingest.html import html_article
 from newsprism.ingest.jsonl import read_json, read_jsonl
 from newsprism.ingest.text import text_article
@@ -55,17 +55,27 @@ SUFFIXES = {
 }
 
 
+def gzipped(path: Path) -> bool:
+    """Return True for a gzip-compressed input other than a WARC (warcio reads those itself)."""
+    name = path.name.lower()
+    return name.endswith(".gz") and not name.endswith(".warc.gz")
+
+
 def file_kind(path: Path) -> str | None:
-    """Return the reader a file needs (text, html, json, jsonl, warc, feed, urls), or None if unknown."""
+    """Return the reader a file needs (text, html, json, jsonl, warc, feed, urls), or None if unknown.
+
+    `name.ext.gz` is read as `name.ext`, decompressed on the fly.
+    """
     name = path.name.lower()
     if name.endswith(".warc.gz"):
         return "warc"
-    kind = SUFFIXES.get(path.suffix.lower())
+    compressed = gzipped(path)
+    kind = SUFFIXES.get(Path(name[:-3]).suffix if compressed else path.suffix.lower())
     if kind is None:
-        start = head(path)
+        start = head(path, compressed=compressed)
         if looks_like_feed(start):
             return "feed"
-        if _looks_like_warc(start):
+        if not compressed and _looks_like_warc(start):
             return "warc"
     return kind
 
@@ -80,21 +90,25 @@ def _looks_like_warc(start: bytes) -> bool:
 
 
 def _read_file(path: Path, ref: str, kind: str) -> Iterator[Article | Failure]:
+    compressed = gzipped(path)
     if kind in {"text", "html"}:
-        data = read_file(path)
+        data = read_file(path, compressed=compressed)
         if looks_like_feed(data[:4096]):  # a feed saved as .txt or .html is still a feed
             yield from read_feed(data, ref)
         else:
             yield (text_article if kind == "text" else html_article)(data, ref)
     elif kind == "json":
-        yield from read_json(read_file(path), ref)
+        yield from read_json(read_file(path, compressed=compressed), ref)
     elif kind == "feed":
-        yield from read_feed(read_file(path), ref)
+        yield from read_feed(read_file(path, compressed=compressed), ref)
     elif kind in {"jsonl", "warc"}:
         if path.stat().st_size == 0:
             raise InputError("NP101")
-        with path.open("rb") as stream:
-            yield from (read_jsonl if kind == "jsonl" else read_warc)(stream, ref)
+        with open_input(path, compressed) as stream:
+            try:
+                yield from (read_jsonl if kind == "jsonl" else read_warc)(stream, ref)
+            except (EOFError, zlib.error, OSError) as err:  # a cut-off or corrupt .jsonl.gz
+                raise InputError("NP115", error=str(err)) from err
 
 
 def _failure(ref: str, err: Exception) -> Failure:
@@ -133,7 +147,7 @@ class _Reader:
         kind = file_kind(path)
         if kind is None:
             suffix = "".join(path.suffixes[-1:]) or "(none)"
-            supported = ", ".join(sorted(SUFFIXES))
+            supported = ", ".join(sorted(SUFFIXES)) + ", and any of these gzipped (.gz)"
             yield _failure(ref, InputError("NP103", ext=suffix, supported=supported))
         elif kind == "urls":
             yield from self.urls_file(path, ref)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -65,25 +67,33 @@ def read_capped(stream: BinaryIO, limit: int | None = None) -> bytes:
     return b"".join(chunks)
 
 
-def read_file(path: Path, limit: int | None = None) -> bytes:
-    """Return a file's bytes; NP101 when empty, NP108 when over `limit`, NP115 when unreadable."""
+def open_input(path: Path, compressed: bool = False) -> BinaryIO:
+    """Open a file for reading bytes, decompressing gzip on the fly when `compressed`."""
+    return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def read_file(path: Path, limit: int | None = None, compressed: bool = False) -> bytes:
+    """Return a file's (decompressed) bytes; NP101 when empty, NP108 when over `limit`, NP115 when unreadable.
+
+    The cap applies to the decompressed size, so a small .gz cannot expand without bound.
+    """
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > limit:
+        with open_input(path, compressed) as stream:
+            if not compressed and os.fstat(stream.fileno()).st_size > limit:
                 raise InputError("NP108", limit=limit)
             data = read_capped(stream, limit)
-    except OSError as err:
-        raise InputError("NP115", error=err.strerror or str(err)) from err
+    except (OSError, EOFError, zlib.error) as err:  # gzip.BadGzipFile is an OSError
+        raise InputError("NP115", error=getattr(err, "strerror", None) or str(err)) from err
     if not data or data.isspace():
         raise InputError("NP101")
     return data
 
 
-def head(path: Path, size: int = 2048) -> bytes:
-    """Return the first `size` bytes of a file (for sniffing); empty when unreadable."""
+def head(path: Path, size: int = 2048, compressed: bool = False) -> bytes:
+    """Return the first `size` (decompressed) bytes of a file, for sniffing; empty when unreadable."""
     try:
-        with path.open("rb") as stream:
+        with open_input(path, compressed) as stream:
             return stream.read(size)
-    except OSError:
+    except (OSError, EOFError, zlib.error):
         return b""

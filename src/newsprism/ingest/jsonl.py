@@ -5,12 +5,14 @@ Accepted field names, first non-empty wins (docs/INPUTS.md has the same table):
 ==========  =====================================================================
 Article     JSON field names
 ==========  =====================================================================
-raw (text)  text, content, body, maintext, article, article_text, full_text, description
+raw (text)  text, content, body, articleBody, maintext, article, article_text, full_text,
+            content_text, description, summary
 raw (HTML)  html, raw_html, content_html, body_html   (used only when no text field has a value)
 url         url, link, canonical_url, uri
 title       title, headline
 outlet      outlet, source, site_name, sitename, publisher, source_domain, site
-published   published, date, published_at, publishedAt, date_publish, datePublished, pubDate
+published   published, date, published_at, publishedAt, date_publish, datePublished, date_published,
+            pubDate
 byline      byline, author, authors
 ==========  =====================================================================
 
@@ -19,7 +21,9 @@ A value may be a string, a list (joined with ", ": `authors: ["A", "B"]`), or an
 `content: {"rendered": ...}`). A text value that opens like an HTML page or holds block tags
 is read as HTML. A .json file may hold one article object, a list of them, or an object that
 wraps the list under one of articles, items, entries, data, results, documents, records,
-posts, stories. JSONL records are numbered by line; .json list items by position.
+posts, stories (so a JSON Feed, jsonfeed.org, reads as it is), or an object mapping ids to
+article objects. schema.org NewsArticle names (headline, articleBody, datePublished, author,
+publisher) are covered by the table. JSONL records are numbered by line; .json list items by position.
 """
 
 from __future__ import annotations
@@ -35,13 +39,17 @@ from newsprism.ingest.decode import decode_bytes, normalize_newlines
 from newsprism.ingest.files import MAX_FILE_BYTES
 from newsprism.models import Article, Failure, content_id
 
-TEXT_FIELDS = ("text", "content", "body", "maintext", "article", "article_text", "full_text", "description")
+TEXT_FIELDS = ("text", "content", "body", "articleBody", "maintext", "article", "article_text", "full_text",
+               "content_text", "description", "summary")
+# Fields that mark an object as an article itself; a feed-like wrapper may carry its own description.
+BODY_FIELDS = TEXT_FIELDS[:-2]
 HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 METADATA_FIELDS = {
     "url": ("url", "link", "canonical_url", "uri"),
     "title": ("title", "headline"),
     "outlet": ("outlet", "source", "site_name", "sitename", "publisher", "source_domain", "site"),
-    "published": ("published", "date", "published_at", "publishedAt", "date_publish", "datePublished", "pubDate"),
+    "published": ("published", "date", "published_at", "publishedAt", "date_publish", "datePublished", "date_published",
+                  "pubDate"),
     "byline": ("byline", "author", "authors"),
 }
 LIST_WRAPPERS = ("articles", "items", "entries", "data", "results", "documents", "records", "posts", "stories")
@@ -142,10 +150,13 @@ def _records_of(document: object) -> list | None:
     """Return the list of article records a parsed .json document holds, or None for a single record."""
     if isinstance(document, list):
         return document
-    if isinstance(document, dict) and _first(document, TEXT_FIELDS + HTML_FIELDS) is None:
+    if isinstance(document, dict) and _first(document, BODY_FIELDS + HTML_FIELDS) is None:
         for key in LIST_WRAPPERS:
             if isinstance(document.get(key), list):
                 return document[key]
+        values = list(document.values())
+        if values and all(isinstance(v, dict) for v in values):  # {"id1": {...}, "id2": {...}}
+            return values
     return None
 
 
