@@ -224,9 +224,12 @@ def _html(n: int) -> bytes:
 
 
 def write_warc(path: Path, gz: bool) -> None:
-    """A small crawl: a request, three HTML pages, an image, a 404 page and a redirect."""
+    """A small crawl: warcinfo, a DNS lookup, a request, three HTML pages, an image, a 404, a redirect, an HTML resource."""
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=gz)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "newsprism tests"}))
+        writer.write_record(writer.create_warc_record("dns:news.example", "response", warc_content_type="text/dns",
+                                                      payload=io.BytesIO(b"20260301 news.example. 300 IN A 192.0.2.7\n")))
 
         def response(url, status, ctype, body):
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
@@ -239,6 +242,8 @@ def write_warc(path: Path, gz: bool) -> None:
         response("https://news.example/gone", "404 Not Found", "text/html", b"<html><body>Not here</body></html>")
         response("https://news.example/old", "301 Moved Permanently", "text/html", b"")
         response("https://news.example/3", "200 OK", "application/xhtml+xml", _html(3))
+        writer.write_record(writer.create_warc_record("https://news.example/4", "resource", warc_content_type="text/html",
+                                                      payload=io.BytesIO(_html(4))))
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
@@ -247,9 +252,9 @@ def test_ingest_warc_yields_every_html_response_with_its_url(tmp_path, name):
     write_warc(path, gz=name.endswith(".gz"))
     articles, failures = read_all(path)
     assert failures == []
-    assert [a.url for a in articles] == ["https://news.example/1", "https://news.example/2", "https://news.example/3"]
+    assert [a.url for a in articles] == [f"https://news.example/{n}" for n in (1, 2, 3, 4)]
     assert all(a.format == "html" and a.published is None for a in articles)  # WARC-Date is the capture time
-    assert len({a.record for a in articles}) == 3
+    assert len({a.record for a in articles}) == 4
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
@@ -260,7 +265,7 @@ def test_ingest_truncated_warc_keeps_records_before_the_damage(tmp_path, name):
     cut = tmp_path / name
     cut.write_bytes(data[: len(data) - 40])  # inside the last page
     articles, failures = read_all(cut)
-    assert [a.url for a in articles] == ["https://news.example/1", "https://news.example/2"]
+    assert [a.url for a in articles] == [f"https://news.example/{n}" for n in (1, 2, 3)]
     [failure] = failures
     assert failure.code == "NP106" and failure.input_ref == str(cut)
 

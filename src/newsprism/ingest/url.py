@@ -47,7 +47,11 @@ def make_client(settings: IngestSettings) -> httpx.Client:
     return httpx.Client(
         follow_redirects=True,
         timeout=httpx.Timeout(settings.fetch_timeout),
-        headers={"User-Agent": settings.user_agent},
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,"
+                      "application/json;q=0.8,text/plain;q=0.8,*/*;q=0.5",
+        },
     )
 
 

@@ -102,8 +102,10 @@ def read_warc(stream: BinaryIO, source_path: str) -> Iterator[Article | Failure]
     number = 0
     try:
         for number, record in enumerate(iterator, 1):
-            is_response = record.rec_type == "response"
-            if is_response and record.http_headers is None:
+            block_type = (record.rec_headers.get_header("Content-Type") or "").lower()
+            # An HTTP response whose HTTP headers did not parse was cut off inside them (a dns:
+            # or other non-HTTP response legitimately has none).
+            if record.rec_type == "response" and block_type.startswith("application/http") and record.http_headers is None:
                 raise InputError("NP106", error=f"record {number} has no HTTP headers")
             ref = f"{source_path}#{number}"
             try:
