@@ -27,6 +27,7 @@ from newsprism.compare.facts import Alignment, stem_overlap
 from newsprism.compare.views import ClaimView, content_stems, intervals_overlap, units_match
 from newsprism.models import Conflict, Entity, Evidence, Position, Quote, Understanding, content_id
 
+NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = re.compile(r"\b(?:in|at|near|off|outside|inside)\s+(?:the\s+)?$", re.I)
 
@@ -345,9 +346,13 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                 src_b = {sources.get(x, x) for x in q.variants[b].article_ids}
                 if src_a == src_b:
                     continue
-                nums_a = set(re.findall(r"\d[\d,.]*", q.variants[a].text))
-                nums_b = set(re.findall(r"\d[\d,.]*", q.variants[b].text))
-                if float(vecs[a] @ vecs[b]) < settings.quote_variant_min_cos or (nums_a and nums_b and nums_a != nums_b):
+                ta, tb = q.variants[a].text, q.variants[b].text
+                nums_a, nums_b = set(re.findall(r"\d[\d,.]*", ta)), set(re.findall(r"\d[\d,.]*", tb))
+                negated = bool(NEGATION.search(ta)) != bool(NEGATION.search(tb))
+                # A partial quote inside a longer rendering agrees with it.
+                contained = stem_overlap(content_stems(ta), content_stems(tb)) >= 0.6
+                unlike = float(vecs[a] @ vecs[b]) < settings.quote_variant_min_cos and not contained
+                if unlike or negated or (nums_a and nums_b and nums_a != nums_b):
                     clash = True
         if clash:
             about = f"wording of a quote by {q.speaker or 'an unnamed speaker'}"

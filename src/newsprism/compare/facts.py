@@ -16,16 +16,19 @@ Steps:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.compare.views import ClaimView, intervals_overlap, units_match
+from newsprism.compare.views import ClaimView, content_stems, intervals_overlap, units_match
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
 
 CLASH_FREE_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"})
+# Places and groups are named in passing ("in Syria", "US sanctions"): they clash only as subjects.
+SUBJECT_ONLY_TYPES = frozenset({"GPE", "LOC", "ORG"})
 
 
 def alignment_probability(cos: np.ndarray, z: np.ndarray, overlap: np.ndarray, settings: CompareSettings, prior_logodds: float = 0.0) -> np.ndarray:
@@ -89,6 +92,8 @@ def dates_disagree(v: ClaimView, w: ClaimView) -> bool:
     """True when the claims date their events differently, or one is dated years before
     the story while the other, undated, reports the story's own events."""
     a, b = _date_keys(v.event_dates), _date_keys(w.event_dates)
+    if (v.period and not b and not w.period) or (w.period and not a and not v.period):
+        return True
     if not a or not b:
         return _background(v, w) or _background(w, v)
     for x in a:
@@ -109,6 +114,13 @@ def actors_clash(v: ClaimView, w: ClaimView, types: dict[str, str]) -> bool:
         by_type_w.setdefault(types.get(e, "?"), set()).add(e)
     for t, ents in by_type_v.items():
         if t in CLASH_FREE_TYPES or t not in by_type_w:
+            continue
+        if t in SUBJECT_ONLY_TYPES:
+            # Only a sentence-initial actor counts ("Russia has provided ..." / "Iran plans ..."):
+            # the parse's subject is often the reporting clause's ("state TV").
+            sv, sw = v.lead_entities & ents, w.lead_entities & by_type_w[t]
+            if sv and sw and sv.isdisjoint(sw):
+                return True
             continue
         # Each names an actor of this kind the other does not: two ships, two people.
         if ents - by_type_w[t] and by_type_w[t] - ents:
@@ -205,40 +217,72 @@ def cluster_claims(al: Alignment) -> list[list[int]]:
     return [sorted(g) for g in sorted(members.values(), key=lambda g: min(g))]
 
 
+CLAUSE_BREAK = re.compile(r",\s+(?:including|which|while|as|after|and|but|to)?\s*|;\s+|\s+[—–]\s+")
+
+
+def clauses(text: str) -> list[str]:
+    """Split a sentence at clause breaks; return the parts of five words or more (none if one part)."""
+    parts = [p.strip() for p in CLAUSE_BREAK.split(text) if p and len(p.split()) >= 5]
+    return parts if len(parts) >= 2 else []
+
+
 def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]:
     """For each fact, the best claim of every article outside it that also states it.
 
-    A sentence often states two facts ("X signed a deal with Y to strengthen Z"); it stays
-    in its own fact and is added as evidence to the other, so that fact counts the article.
+    A sentence often states two facts ("X signed a deal with Y, including a pledge to
+    strengthen Z"); it stays in its own fact and is added as evidence to the other, so that
+    fact counts the article. Whole sentences are tried first, then their clauses for facts
+    that several articles state.
     """
-    views, s = al.views, al.settings
+    views, s, E = al.views, al.settings, al.embeddings
     by_article: dict[str, list[int]] = {}
     for v in views:
         by_article.setdefault(v.article_id, []).append(v.index)
-    extra: list[list[int]] = []
-    for group in groups:
-        found: list[int] = []
-        if len(group) >= 2:
-            inside = {views[i].article_id for i in group}
-            for article_id, candidates in by_article.items():
-                if article_id in inside:
-                    continue
-                probs = al.probability(candidates, group).mean(axis=1)
-                best = int(np.argmax(probs))
-                i = candidates[best]
-                if probs[best] >= s.fact_threshold and not any(
-                    vetoed(views[i], views[y], float(al.embeddings[i] @ al.embeddings[y]), al.types, s) for y in group
-                ):
-                    found.append(i)
-        extra.append(sorted(found))
-    return extra
+    extra: list[list[int]] = [[] for _ in groups]
+    wanted: list[tuple[int, int, str]] = []  # (group number, claim index, clause text)
+    for g, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        inside = {views[i].article_id for i in group}
+        centroid = E[group].mean(axis=0)
+        for article_id, candidates in by_article.items():
+            if article_id in inside:
+                continue
+            probs = al.probability(candidates, group).mean(axis=1)
+            best = int(np.argmax(probs))
+            i = candidates[best]
+            if probs[best] >= s.fact_threshold and not any(
+                vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group
+            ):
+                extra[g].append(i)
+            elif len(group) >= 3:
+                for i in candidates:
+                    if float(E[i] @ centroid) >= s.candidate_min_cos:
+                        wanted.extend((g, i, part) for part in clauses(views[i].claim.text))
+    if wanted:
+        from newsprism.embed import embed
+
+        vectors = embed([part for _, _, part in wanted])
+        best_clause: dict[tuple[int, str], tuple[float, int]] = {}
+        for (g, i, part), vec in zip(wanted, vectors):
+            group = groups[g]
+            cos = E[group] @ vec
+            overlap = np.array([stem_overlap(content_stems(part), views[y].stems) for y in group], dtype=np.float32)
+            p = float(alignment_probability(cos, (cos - al.mu) / al.sd, overlap, s, al.prior_logodds).mean())
+            key = (g, views[i].article_id)
+            if p >= s.fact_threshold and p > best_clause.get(key, (0.0, -1))[0]:
+                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group):
+                    best_clause[key] = (p, i)
+        for (g, _), (_, i) in best_clause.items():
+            extra[g].append(i)
+    return [sorted(set(x)) for x in extra]
 
 
 def quote_speakers(views: list[ClaimView], quotes: list[Quote]) -> dict[int, str]:
     """Map a claim index to the speaker entity of a quote whose rendering lies inside it."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for q in quotes:
-        speaker = q.speaker_entity_id or q.speaker
+        speaker = q.speaker_entity_id
         if not speaker:
             continue
         for var in q.variants:

@@ -78,8 +78,13 @@ def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, E
 
 
 def compress(text: str) -> str:
-    """Drop a leading dateline ('CITY, Country — ') and normalise spaces."""
-    return DATELINE.sub("", " ".join(text.split()))
+    """Drop a leading dateline ('CITY, Country — '), normalise spaces, close an open quote."""
+    text = DATELINE.sub("", " ".join(text.split()))
+    if text.count('"') % 2:
+        text += '"'
+    if text.count("“") > text.count("”"):
+        text += "”"
+    return text
 
 
 def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySentence:
@@ -116,6 +121,8 @@ def build_summary(
     if not facts:
         return []
     banned = banned_terms(articles)
+    # A sentence that holds one side of a disagreement is not stated as the story's fact.
+    contested = {(e.article_id, e.start) for c in conflicts for p in c.positions for e in p.evidence}
     by_id = {e.id: e for e in entities}
     sentences_per_article = {a.id: 1 for a in articles}
     for group in views_by_fact:
@@ -138,6 +145,8 @@ def build_summary(
         order = sorted(range(len(group)), key=lambda x: (-len(group[x].entity_ids), len(group[x].claim.text), group[x].index))
         for x in order:
             v = group[x]
+            if (v.article_id, v.claim.start) in contested:
+                continue
             text = compress(v.claim.text)
             if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05):
                 continue

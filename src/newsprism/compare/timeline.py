@@ -37,5 +37,10 @@ def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: 
                 date=date, event=" ".join(text.split()), article_ids=article_ids,
                 evidence=list(evidence.values()), resolution="; ".join(resolutions),
             ))
+    # A sentence that states two facts is one event, not two.
+    unique: dict[tuple, TimelineEvent] = {}
+    for e in events:
+        unique.setdefault((e.date, tuple(sorted((x.article_id, x.start) for x in e.evidence))), e)
+    events = list(unique.values())
     events.sort(key=lambda e: (e.date, -len(e.article_ids), e.event))
     return events

@@ -43,6 +43,9 @@ class ClaimView:
     report_dates: list[DateMention] = field(default_factory=list)
     quoted_share: float = 0.0
     story_year: int | None = None
+    period: bool = False
+    subject_entities: frozenset[str] = frozenset()
+    lead_entities: frozenset[str] = frozenset()
 
     @property
     def article_id(self) -> str:
@@ -157,6 +160,35 @@ def entity_index(entities: list[Entity]) -> dict[str, Entity]:
     return {e.id: e for e in entities}
 
 
+def subject_entities(claim: Claim, mentions: list[tuple[int, str]]) -> frozenset[str]:
+    """Return the entities named inside the claim's grammatical subject."""
+    if not claim.subject:
+        return frozenset()
+    at = claim.text.find(claim.subject)
+    if at < 0:
+        return frozenset()
+    lo, hi = claim.start + at, claim.start + at + len(claim.subject)
+    return frozenset(eid for start, eid in mentions if lo <= start < hi)
+
+
+DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|i|ic)$", re.I)
+
+
+def is_modifier(text: str, entity: Entity) -> bool:
+    """True for an adjectival mention ('Syrian' for Syria): it qualifies a noun, it does not act."""
+    return text.casefold() != entity.name.casefold() and bool(DEMONYM.search(text.strip())) and len(text.split()) == 1
+
+
+def lead_entities(claim: Claim, mentions: list[tuple[int, str]]) -> frozenset[str]:
+    """Return the entity that opens the sentence (its first three words), if any."""
+    words = list(re.finditer(r"\S+", claim.text))
+    if not words:
+        return frozenset()
+    head = words[min(2, len(words) - 1)].end()
+    first = sorted((start, eid) for start, eid in mentions if claim.start <= start < claim.start + head)
+    return frozenset({first[0][1]}) if first else frozenset()
+
+
 def build_views(understanding: Understanding) -> list[ClaimView]:
     """Return one view per claim, in article order then sentence order."""
     claims = understanding.claims or fallback_claims(understanding)
@@ -167,6 +199,14 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
     years = {a.id: int(a.published[:4]) for a in understanding.articles if a.published and a.published[:4].isdigit()}
     # An article without a publication date reports the story's events: use the story's year.
     story_year = sorted(years.values())[len(years) // 2] if years else None
+    mentions: dict[str, list[tuple[int, str]]] = {}
+    actors: dict[str, list[tuple[int, str]]] = {}
+    for e in understanding.entities:
+        for m in e.mentions:
+            if m.start is not None:
+                mentions.setdefault(m.article_id, []).append((m.start, e.id))
+                if not is_modifier(m.text, e):
+                    actors.setdefault(m.article_id, []).append((m.start, e.id))
     views: list[ClaimView] = []
     for i, c in enumerate(claims):
         numbers = []
@@ -178,7 +218,10 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             if interval is not None and key:
                 numbers.append((n, interval[0], interval[1], key))
         event_dates, report_dates = [], []
+        period = False
         for d in c.dates:
+            if not d.value and d.end:
+                period = True  # "in recent years": a stretch of time, not the story's event
             if d.kind == "duration" or not d.value:
                 continue
             (report_dates if is_report_date(c, d) else event_dates).append(d)
@@ -186,7 +229,9 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             claim=c, index=i, source=sources[c.article_id], outlet=outlets.get(c.article_id),
             entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers,
             event_dates=event_dates, report_dates=report_dates, quoted_share=quoted_share(c.text),
-            story_year=years.get(c.article_id, story_year),
+            story_year=years.get(c.article_id, story_year), period=period,
+            subject_entities=subject_entities(c, mentions.get(c.article_id, [])),
+            lead_entities=lead_entities(c, actors.get(c.article_id, [])),
         ))
     return views
 
