@@ -172,11 +172,13 @@ def read_byline(line: str) -> str | None:
     return name
 
 
-def read_source_url(line: str) -> str | None:
-    """Return the URL of a "Content retrieved from: URL" style line, or of a line that is only a URL."""
+def read_source_url(line: str, bare: bool = True) -> str | None:
+    """Return the URL of a "Content retrieved from: URL" style line, or (with `bare`) of a line that is only a URL."""
     stripped = line.strip()
     match = SOURCE_LINE_RE.match(stripped)
     if match:
         return match.group("url").rstrip(".,;")
+    if not bare:
+        return None
     only = URL_RE.fullmatch(stripped.rstrip(".,;"))
     return only.group(0) if only else None

@@ -14,6 +14,7 @@ class LinePattern:
     max_words: int
     regex: re.Pattern
     footer_only: bool = False
+    text_only: bool = False
     hints: tuple[str, ...] = ()
 
 
@@ -30,7 +31,7 @@ def line_patterns() -> tuple[LinePattern, ...]:
         reason, max_words, hints, pattern = line.split("\t", 3)
         reason, _, zone = reason.strip().partition("@")
         hint_list = tuple(h for h in hints.strip().split(",") if h and h != "-")
-        rows.append(LinePattern(reason, int(max_words), re.compile(pattern, re.IGNORECASE), zone == "footer", hint_list))
+        rows.append(LinePattern(reason, int(max_words), re.compile(pattern, re.IGNORECASE), zone == "footer", zone == "text", hint_list))
     return tuple(rows)
 
 
@@ -47,13 +48,14 @@ def avatar_words_re() -> re.Pattern:
     return re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)+", re.IGNORECASE)
 
 
-def match_clutter(line: str, n_words: int, footer: bool = False) -> str | None:
+def match_clutter(line: str, n_words: int, footer: bool = False, html: bool = False) -> str | None:
     """Return the reason of the first clutter pattern matching `line`, or None.
 
-    Rows marked `@footer` only apply when `footer` is True (below the last body paragraph).
+    Rows marked `@footer` only apply when `footer` is True (below the last body paragraph),
+    rows marked `@text` only when `html` is False.
     """
     lower = line.lower()
-    for row in _applicable(n_words, footer):
+    for row in _applicable(n_words, footer, html):
         if row.hints and not any(h in lower for h in row.hints):
             continue
         if row.regex.search(line):
@@ -62,5 +64,6 @@ def match_clutter(line: str, n_words: int, footer: bool = False) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _applicable(n_words: int, footer: bool) -> tuple[LinePattern, ...]:
-    return tuple(r for r in line_patterns() if n_words <= r.max_words and (footer or not r.footer_only))
+def _applicable(n_words: int, footer: bool, html: bool) -> tuple[LinePattern, ...]:
+    rows = line_patterns()
+    return tuple(r for r in rows if n_words <= r.max_words and (footer or not r.footer_only) and not (html and r.text_only))

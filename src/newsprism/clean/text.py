@@ -141,7 +141,38 @@ def _dateline(line: Line) -> tuple[str | None, str | None]:
     return (iso, byline) if len(leftover) <= 1 else (None, None)
 
 
-def read_text(raw: str, names: OutletNames, given_title: str | None = None, from_html: bool = False) -> TextReading:
+def _similar_title(line: Line, title_key: str) -> bool:
+    """Return True if a short line is the page title give or take a site suffix or kicker."""
+    key = normalise(line.text)
+    if not key or line.words > 40 or ends_sentence(line.text) and not line.text.endswith("?"):
+        return False
+    if key == title_key:
+        return True
+    shorter, longer = sorted((key, title_key), key=len)
+    return len(shorter) >= 0.6 * len(longer) and longer.startswith(shorter) or len(shorter) >= 20 and shorter in longer and len(shorter) >= 0.75 * len(longer)
+
+
+def _tail_bullet_teasers(lines: list[Line]) -> None:
+    """Label a run of 3+ bulleted headline-like lines near the end of extracted HTML as teasers."""
+    n = len(lines)
+    i = n - 1
+    while i >= 0 and lines[i].kind and lines[i].kind != "body":
+        i -= 1
+    end = i
+    while (
+        i >= 0 and lines[i].kind == "body" and lines[i].text.startswith(("- ", "• ", "* "))
+        and 4 <= lines[i].words <= 40 and not lines[i].text.endswith(".")  # steps and polls are content
+    ):
+        i -= 1
+    run = lines[i + 1:end + 1]
+    if len(run) >= 3 and i + 1 >= 0.5 * n:
+        for line in run:
+            line.label("clutter", "teaser")
+
+
+def read_text(
+    raw: str, names: OutletNames, given_title: str | None = None, from_html: bool = False
+) -> TextReading:
     """Label every line of a plain-text page and read its metadata and comments.
 
     With `from_html`, the text is trafilatura's output: it has no menus or
@@ -176,7 +207,7 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
 
     # 2.-3. metadata and clutter patterns
     for line in open_lines:
-        url = read_source_url(line.text)
+        url = read_source_url(line.text, bare=not from_html)
         if url:
             line.label("metadata", "source_url")
             reading.url = reading.url or url
@@ -193,7 +224,7 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
                 dates.append(iso)
                 reading.byline = reading.byline or byline
                 continue
-        reason = match_clutter(line.text, line.words)
+        reason = match_clutter(line.text, line.words, html=from_html)
         if reason:
             line.label("clutter", reason)
 
@@ -230,8 +261,9 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
     title_key = normalise(given_title) if given_title else None
     if title_key:
         reading.title = given_title
-        for line in open_lines:
-            if not line.kind and normalise(line.text) == title_key:
+        for i, line in enumerate(open_lines):
+            same = normalise(line.text) == title_key or (from_html and i <= 1 and _similar_title(line, title_key))
+            if not line.kind and same:
                 line.label("metadata", "title" if not any(l.reason == "title" for l in open_lines) else "title_repeat")
     if not from_html:
         for i, line in enumerate(open_lines[:first_body]):
@@ -258,28 +290,29 @@ def read_text(raw: str, names: OutletNames, given_title: str | None = None, from
                 line.label("metadata", "title_repeat")
 
     # 7. footer zone: fragments after the last sentence
-    if not from_html:
-        last_body = max((i for i, l in enumerate(open_lines) if not l.kind and is_sentence(l)), default=-1)
-        # bios and "About us" blurbs are sentences too: check the footer patterns before "last"
-        while last_body >= 0 and match_clutter(open_lines[last_body].text, open_lines[last_body].words, footer=True):
-            line = open_lines[last_body]
-            line.label("clutter", match_clutter(line.text, line.words, footer=True))
-            last_body = max((i for i, l in enumerate(open_lines[:last_body]) if not l.kind and is_sentence(l)), default=-1)
-        for line in open_lines[last_body + 1:]:
-            if line.kind:
-                continue
-            reason = match_clutter(line.text, line.words, footer=True)
-            if reason:
-                line.label("clutter", reason)
-            elif not (line.words >= 4 and ends_sentence(line.text)):
-                line.label("clutter", "footer")
+    last_body = max((i for i, l in enumerate(open_lines) if not l.kind and is_sentence(l)), default=-1)
+    # bios and "About us" blurbs are sentences too: check the footer patterns before "last"
+    while last_body >= 0 and match_clutter(open_lines[last_body].text, open_lines[last_body].words, footer=True, html=from_html):
+        line = open_lines[last_body]
+        line.label("clutter", match_clutter(line.text, line.words, footer=True, html=from_html))
+        last_body = max((i for i, l in enumerate(open_lines[:last_body]) if not l.kind and is_sentence(l)), default=-1)
+    for line in open_lines[last_body + 1:]:
+        if line.kind:
+            continue
+        reason = match_clutter(line.text, line.words, footer=True, html=from_html)
+        if reason:
+            line.label("clutter", reason)
+        elif not from_html and not (line.words >= 4 and ends_sentence(line.text)):
+            line.label("clutter", "footer")
 
     # 8. remaining open lines are body; repeated paragraphs keep their last copy
     for line in open_lines:
         if not line.kind:
             line.label("body", "body")
+    if from_html:
+        _tail_bullet_teasers(open_lines)
     seen: dict[str, Line] = {}
-    for line in open_lines:
+    for line in open_lines if not from_html else []:  # in HTML, repeats are real (interview questions)
         if line.kind == "body" and line.words >= 4:
             key = normalise(line.text)
             if key in seen:

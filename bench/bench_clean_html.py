@@ -1,0 +1,157 @@
+"""HTML cleaning: main text vs plain trafilatura on two public benchmarks, in the same run.
+
+1. ScrapingHub article-extraction-benchmark (181 news pages): our `clean_article(...).text`
+   and plain `trafilatura.extract(include_comments=False)` are written as `output/*.json`
+   in a scratch folder and scored by the benchmark's own `evaluate.py` (run from the shared
+   data folder, not copied).
+2. trafilatura's evaluation set (990 pages with must-have / must-not-have segments): ours vs
+   trafilatura with its published options, scored as trafilatura's tests/evaluate.py does
+   (a `with` segment found is a true positive, a `without` segment found a false positive).
+3. Speed: seconds per page for both on the ScrapingHub pages.
+
+Run from the repo root: `.venv/bin/python -m bench.bench_clean_html [--limit N] [--only scrapinghub|trafeval]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+import trafilatura
+from trafilatura.utils import decode_file
+
+from bench.results import write_section
+from newsprism.clean import clean_article
+from newsprism.models import Article, content_id
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SCRAPINGHUB = DATA / "scrapinghub-article-extraction-benchmark" / "scrapinghub__article-extraction-benchmark"
+TRAFEVAL = DATA / "trafilatura-eval" / "adbar__trafilatura"
+PUBLISHED_OPTIONS = {"include_comments": False, "include_tables": True, "include_formatting": False, "fast": False}
+
+
+def ours(html: str) -> str:
+    article = Article(id=content_id(html), source_path="bench", raw=html, format="html")
+    return clean_article(article).text
+
+
+def run_scrapinghub(limit: int | None) -> tuple[str, dict]:
+    truth = json.loads((SCRAPINGHUB / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth)[:limit] if limit else sorted(truth)
+    pages = {k: decode_file(gzip.decompress((SCRAPINGHUB / "html" / f"{k}.html.gz").read_bytes())) for k in keys}
+    outputs: dict[str, dict] = {"newsprism": {}, "trafilatura_same_run": {}}
+    seconds = {"newsprism": 0.0, "trafilatura_same_run": 0.0}
+    for key, html in pages.items():
+        start = time.perf_counter()
+        text = trafilatura.extract(html, include_comments=False) or ""
+        seconds["trafilatura_same_run"] += time.perf_counter() - start
+        outputs["trafilatura_same_run"][key] = {"articleBody": text}
+        start = time.perf_counter()
+        outputs["newsprism"][key] = {"articleBody": ours(html)}
+        seconds["newsprism"] += time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch_dir = Path(scratch)
+        (scratch_dir / "output").mkdir()
+        subset = {k: truth[k] for k in keys}
+        (scratch_dir / "ground-truth.json").write_text(json.dumps(subset), encoding="utf-8")
+        for name, output in outputs.items():
+            (scratch_dir / "output" / f"{name}.json").write_text(json.dumps(output), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, str(SCRAPINGHUB / "evaluate.py"), "--n-bootstrap", "200"],
+            cwd=scratch_dir, capture_output=True, text=True, check=True,
+        )
+    print(result.stdout)
+    scores = {}
+    for line in result.stdout.splitlines():
+        match = re.match(r"^(\S+)\s+(?:\S+\s+)?([\d.]+) ± [\d.]+\s+([\d.]+) ± [\d.]+\s+([\d.]+) ± [\d.]+", line)
+        if match and match.group(1) in outputs:
+            scores[match.group(1)] = tuple(float(x) for x in match.group(2, 3, 4))
+    per_page = {name: seconds[name] / len(pages) for name in seconds}
+    rows = [
+        f"**ScrapingHub article-extraction-benchmark** ({len(pages)} pages, scored by its own evaluate.py; "
+        "trafilatura 2.3.1 published here: F1 0.960 with include_comments=False; target ≥ 0.965 and above trafilatura)",
+        "",
+        "| extractor | F1 | precision | recall | ms/page |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, (f1, p, r) in scores.items():
+        rows.append(f"| {name} | {f1:.3f} | {p:.3f} | {r:.3f} | {per_page[name] * 1000:.1f} |")
+    ratio = per_page["newsprism"] / per_page["trafilatura_same_run"]
+    rows += ["", f"Speed: newsprism takes {ratio:.2f}× the time of trafilatura alone (target ≤ 1.10×)."]
+    return "\n".join(rows), {"scores": scores, "ratio": ratio}
+
+
+def _trafeval_pages(limit: int | None) -> list[tuple[dict, str]]:
+    cache = Path(tempfile.gettempdir()) / "newsprism-trafeval"
+    if not (cache / "tests").is_dir():
+        with tarfile.open(TRAFEVAL / "tests_eval_html_and_annotations.tar.xz") as tar:
+            tar.extractall(cache, filter="data")
+    evaldata = json.loads((TRAFEVAL / "evaldata.json").read_text(encoding="utf-8"))
+    items = list(evaldata.values())[:limit] if limit else list(evaldata.values())
+    pages = []
+    for item in items:
+        path = next(p for p in (cache / "tests" / "eval" / item["file"], cache / "tests" / "cache" / item["file"]) if p.exists())
+        pages.append((item, decode_file(path.read_bytes())))
+    return pages
+
+
+def _count(text: str, item: dict, counts: list[int]) -> None:
+    for segment in item.get("with", []):
+        if segment is not None:
+            counts[0 if segment in text else 1] += 1  # true positive / false negative
+    for segment in item.get("without", []):
+        if segment is not None:
+            counts[2 if segment in text else 3] += 1  # false positive / true negative
+
+
+def run_trafeval(limit: int | None) -> tuple[str, dict]:
+    pages = _trafeval_pages(limit)
+    counts = {"newsprism": [0, 0, 0, 0], "trafilatura_published_options": [0, 0, 0, 0]}
+    for item, html in pages:
+        _count(trafilatura.extract(html, **PUBLISHED_OPTIONS) or "", item, counts["trafilatura_published_options"])
+        _count(ours(html), item, counts["newsprism"])
+    rows = [
+        f"**trafilatura evaluation set** ({len(pages)} pages; a `with` segment found = TP, a `without` segment found = FP; "
+        "trafilatura 2.3.1 published here: F 0.926; target ≥ 0.935)",
+        "",
+        "| extractor | precision | recall | F | accuracy |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    figures = {}
+    for name, (tp, fn, fp, tn) in counts.items():
+        p, r = tp / (tp + fp), tp / (tp + fn)
+        f = 2 * p * r / (p + r)
+        figures[name] = f
+        rows.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {(tp + tn) / (tp + tn + fp + fn):.3f} |")
+    return "\n".join(rows), figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, help="only the first N pages of each set (development runs)")
+    parser.add_argument("--only", choices=["scrapinghub", "trafeval"])
+    parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
+    args = parser.parse_args()
+    parts = []
+    if args.only in (None, "scrapinghub"):
+        parts.append(run_scrapinghub(args.limit)[0])
+    if args.only in (None, "trafeval"):
+        parts.append(run_trafeval(args.limit)[0])
+    markdown = "\n\n".join(parts)
+    if args.limit:
+        markdown = f"_Subset: first {args.limit} pages of each set._\n\n" + markdown
+    print(markdown)
+    if not args.no_write:
+        write_section("clean: HTML main text vs trafilatura", markdown)
+
+
+if __name__ == "__main__":
+    main()
