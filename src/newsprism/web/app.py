@@ -3,7 +3,7 @@
 Article text is untrusted. Templates escape everything (Jinja2 autoescape), links from
 articles are kept only when they are http(s), and every response carries a
 Content-Security-Policy that runs only our own script files; the story page, which embeds
-the report template's inline scripts, allows exactly those scripts by hash. Errors become
+the report template's inline script, allows it by a per-response nonce. Errors become
 404/422 pages or JSON, never a stack trace.
 """
 
@@ -26,7 +26,7 @@ from newsprism.web.deps import templates
 log = logging.getLogger(__name__)
 
 BASE_CSP = (
-    "default-src 'none'; script-src 'self'{script_hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'none'; script-src 'self'{script_nonce}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'; object-src 'none'"
 )
@@ -37,10 +37,9 @@ SECURITY_HEADERS = [
 ]
 
 
-def content_security_policy(script_hashes: list[str] | None = None) -> str:
-    """Return the CSP header value, allowing our script files plus inline scripts with these sha256 hashes."""
-    extra = "".join(f" 'sha256-{h}'" for h in script_hashes or [])
-    return BASE_CSP.format(script_hashes=extra)
+def content_security_policy(nonce: str | None = None) -> str:
+    """Return the CSP header value: our script files only, plus inline scripts carrying `nonce` if given."""
+    return BASE_CSP.format(script_nonce=f" 'nonce-{nonce}'" if nonce else "")
 
 
 class SecurityHeaders:

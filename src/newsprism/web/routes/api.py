@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 from starlette.background import BackgroundTask
 from starlette.responses import FileResponse
 
@@ -23,6 +25,16 @@ PageQ = Annotated[int, Query(ge=1, le=100_000, description="1-based page number.
 PageSizeQ = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Items per page (at most {MAX_PAGE_SIZE}).")]
 IdPath = Annotated[str, Path(min_length=1, max_length=200)]
 TextQ = Annotated[str | None, Query(max_length=500)]
+
+
+def _iso_day(value: object) -> object:
+    """Refuse anything but YYYY-MM-DD (pydantic alone would read a number as a Unix time)."""
+    if value is not None and not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+DayQ = Annotated[dt.date | None, BeforeValidator(_iso_day)]
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
 
@@ -40,8 +52,8 @@ def list_stories(
     store: StoreDep,
     outlet: TextQ = None,
     q: TextQ = None,
-    date_from: Annotated[dt.date | None, Query(description="Stories with articles on or after this day.")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Stories with articles on or before this day.")] = None,
+    date_from: Annotated[DayQ, Query(description="Stories with articles on or after this day (YYYY-MM-DD).")] = None,
+    date_to: Annotated[DayQ, Query(description="Stories with articles on or before this day (YYYY-MM-DD).")] = None,
     page: PageQ = 1,
     page_size: PageSizeQ = 20,
 ) -> StoryPage:
