@@ -19,16 +19,12 @@ from markupsafe import Markup, escape
 
 from newsprism.errors import NewsprismError
 from newsprism.models import Report
-from newsprism.report.view import ArticleView, build_views, segments
+from newsprism.report.view import CATEGORY_NAMES, ArticleView, build_views, segments
 
 OPEN_ARTICLES_UP_TO = 8
 """Stories with more articles start with them folded, so a 200-article page stays scannable."""
 
 SYMBOLS = {"states": "✓", "contradicts": "✕", "omits": "−", "silent": "·"}
-CATEGORY_NAMES = {
-    "label": "Labels", "loaded": "Loaded words", "hedge": "Hedges", "scare_quote": "Scare quotes",
-    "attribution_verb": "Attribution verbs", "channel": "Channels", "in quotes": "Inside quotes (speakers' words)",
-}
 
 
 @lru_cache(maxsize=1)

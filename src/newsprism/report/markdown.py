@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsprism.models import Report
-from newsprism.report.view import Chip, StoryView, build_views
+from newsprism.report.view import CATEGORY_NAMES, Chip, StoryView, build_views
 
 SYMBOLS = {"states": "✓ states", "contradicts": "✕ contradicts", "omits": "− omits", "silent": "·"}
 
@@ -23,8 +23,9 @@ def md(text: str | None) -> str:
     return re.sub(r"([*_`\[\]])", r"\\\1", text)
 
 
-def _sources(chips: list[Chip]) -> str:
-    return "; ".join(md(c.label) for c in chips)
+def _sources(chips: list[Chip], limit: int = 12) -> str:
+    names = "; ".join(md(c.label) for c in chips[:limit])
+    return names + (f"; and {len(chips) - limit} more" if len(chips) > limit else "")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -43,8 +44,8 @@ def _story(v: StoryView) -> list[str]:
     if v.summary:
         for n, (text, chips) in enumerate(v.summary, 1):
             out.append(f"{n}. {md(text)} [{_sources(chips)}]")
-            for chip in chips:
-                for cite in chip.cites:
+            for chip in chips[:12]:
+                for cite in chip.cites[:1]:
                     if cite.text:
                         out.append(f"   - {md(cite.outlet)}: “{md(cite.text)}”")
         out.append("")
@@ -82,7 +83,11 @@ def _story(v: StoryView) -> list[str]:
     out += ["### Only one outlet reports", ""]
     out += [f"- {md(x['fact'].text)} ({', '.join(md(o) for o in x['outlets'])})" for x in v.exclusives] or ["_No exclusives._"]
     out += ["", "### Left out", ""]
-    out += [f"- **{md(o['outlet'])}** leaves out: " + "; ".join(md(f) for f in o["facts"]) for o in v.omissions] or ["_No omissions._"]
+    for o in v.omissions:
+        out.append(f"- **{md(o['outlet'])}** leaves out:")
+        out += [f"  - {md(f)}" for f in o["facts"]]
+    if not v.omissions:
+        out.append("_No omissions._")
     out.append("")
 
     out += ["### Framing", ""]
@@ -98,7 +103,7 @@ def _story(v: StoryView) -> list[str]:
             names = [name for name, _ in v.framing_profiles[0]["columns"]]
             prow = [[md(p["outlet"]), *(", ".join(f"{md(t)}{f' ×{n}' if n > 1 else ''}" for t, n in terms) for _, terms in p["columns"])]
                     for p in v.framing_profiles]
-            out += _table(["Outlet", *(n.replace("_", " ") for n in names)], prow)
+            out += _table(["Outlet", *(CATEGORY_NAMES.get(n, n.replace("_", " ")) for n in names)], prow)
         out.append("Evidence:")
         out.append("")
         for row in v.framing_actors:

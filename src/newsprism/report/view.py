@@ -24,6 +24,10 @@ from urllib.parse import urlsplit
 from newsprism.models import CleanArticle, Evidence, Report, Story
 
 SAFE_SCHEMES = ("http", "https")
+CATEGORY_NAMES = {
+    "label": "Labels", "loaded": "Loaded words", "hedge": "Hedges", "scare_quote": "Scare quotes",
+    "attribution_verb": "Attribution verbs", "channel": "Channels", "in quotes": "Inside quotes (speakers' words)",
+}
 
 
 @dataclass
@@ -237,18 +241,20 @@ class _Context:
         return Cite(article_id=ev.article_id, outlet=view.label, text=text, anchor=anchor)
 
     def chips_for(self, evidence: list[Evidence], article_ids: list[str]) -> list[Chip]:
-        """One chip per cited article: its evidence when given, else a link to the article itself."""
+        """One chip per outlet citing its sentences; an article without evidence links to the article itself."""
         by_article: dict[str, list[Evidence]] = defaultdict(list)
         for ev in evidence:
             by_article[ev.article_id].append(ev)
-        order = list(dict.fromkeys([*article_ids, *by_article]))
-        chips = []
-        for aid in order:
+        by_outlet: dict[str, list[Cite]] = {}
+        articles_of: dict[str, set[str]] = defaultdict(set)
+        for aid in dict.fromkeys([*article_ids, *by_article]):
+            outlet = self.outlet(aid)
             cites = [self.cite(ev) for ev in by_article.get(aid, [])]
             if not cites:
                 cites = [Cite(article_id=aid, outlet=self.label(aid), text="", anchor=None)]
-            chips.append(Chip(label=self.label(aid), cites=cites))
-        return chips
+            by_outlet.setdefault(outlet, []).extend(cites)
+            articles_of[outlet].add(aid)
+        return [Chip(label=outlet, cites=cites, count=len(articles_of[outlet])) for outlet, cites in by_outlet.items()]
 
     def best_evidence(self, text: str, article_id: str) -> Evidence | None:
         """Find the sentence of `article_id` a summary sentence most likely rests on (facts, then claims)."""
