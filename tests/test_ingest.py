@@ -423,6 +423,14 @@ def test_ingest_urls_file_fetches_each_line_and_names_bad_lines(server, tmp_path
     assert codes == {f"{listing}:line 6": "NP114", f"{server}/gone": "NP107"}
 
 
+@pytest.mark.parametrize("content, code", [("", "NP101"), ("# nothing to fetch today\n\n", "NP112")])
+def test_ingest_urls_file_without_urls_is_reported(tmp_path, content, code):
+    listing = tmp_path / "none.urls"
+    listing.write_text(content, encoding="utf-8")
+    articles, [failure] = read_all(listing)
+    assert articles == [] and failure.code == code and failure.input_ref == str(listing)
+
+
 # --------------------------------------------------------------------------- bad inputs through the CLI
 
 GOOD_TEXT = "The Orrin valley school reopened on Monday after flood repairs, the district said. About 300 pupils returned.\n"

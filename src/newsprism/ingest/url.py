@@ -22,6 +22,7 @@ import httpx
 from newsprism.errors import InputError
 from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.feed import looks_like_feed, read_feed
+from newsprism.ingest.files import read_file
 from newsprism.ingest.html import html_article
 from newsprism.ingest.jsonl import read_json, read_jsonl
 from newsprism.ingest.text import text_article
@@ -100,8 +101,11 @@ def read_url(url: str, client: httpx.Client, settings: IngestSettings) -> Iterat
 
 
 def urls_in_file(path: Path, source_path: str) -> Iterator[str | Failure]:
-    """Yield the URLs listed in a .urls file, and an NP114 Failure for each line that is not one."""
-    text = decode_bytes(path.read_bytes())
+    """Yield the URLs listed in a .urls file, and an NP114 Failure for each line that is not one.
+
+    Raises NP101 when the file is empty.
+    """
+    text = decode_bytes(read_file(path))
     for number, line in enumerate(text.splitlines(), 1):
         entry = line.strip()
         if not entry or entry.startswith("#"):
