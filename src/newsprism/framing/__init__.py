@@ -39,13 +39,17 @@ def parse_texts(texts: list[str]) -> list[Doc]:
     return nlp.parse(texts)
 
 
-def frame_story(understanding: Understanding, settings: FramingSettings | None = None) -> list[FramingEntry]:
-    """Return how each outlet frames the story: labels, loaded words, hedges, attribution verbs, scare quotes, channels."""
+def frame_story(understanding: Understanding, settings: FramingSettings | None = None, docs: list[Doc] | None = None) -> list[FramingEntry]:
+    """Return how each outlet frames the story: labels, loaded words, hedges, attribution verbs, scare quotes, channels.
+
+    `docs`, one parsed Doc per article in order, spares a second parse when the caller has one.
+    """
     settings = settings or FramingSettings()
     lexicon = load_lexicon(settings.lexicon_dir)
     if not understanding.articles:
         return []
-    docs = parse_texts([a.text for a in understanding.articles])
+    if docs is None or len(docs) != len(understanding.articles):
+        docs = parse_texts([a.text for a in understanding.articles])
     entries: list[FramingEntry] = []
     for ctx in article_contexts(understanding, docs):
         ctx.quotations = find_quotations(ctx, understanding, lexicon)

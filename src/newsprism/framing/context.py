@@ -32,6 +32,30 @@ class ArticleContext:
     sentence_bounds: list[tuple[int, int]]
     entities: dict[str, Entity]
     quotations: list = field(default_factory=list)  # voice.Quotation, filled by voice.find_quotations
+    token_entities: list[str | None] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
+    lemma: list[str] = field(default_factory=list)
+    space: list[str] = field(default_factory=list)
+    punct: list[bool] = field(default_factory=list)
+    dep: list[str] = field(default_factory=list)
+    name_words: dict[str, set[str]] = field(default_factory=dict)  # entity id -> words of its names (labels.py)
+
+    def __post_init__(self) -> None:
+        # token index -> entity id, so per-token look-ups stay O(1) on long articles; the most
+        # specific (shortest) mention wins where spans nest
+        self.token_entities = [None] * len(self.doc)
+        # one pass over the tokens for the attributes every step reads (spaCy builds a Token per access)
+        self.lower, self.lemma, self.space, self.punct, self.dep = [], [], [], [], []
+        for t in self.doc:
+            self.lower.append(t.lower_)
+            self.lemma.append(t.lemma_.lower())
+            self.space.append(t.whitespace_)
+            self.punct.append(t.is_punct)
+            self.dep.append(t.dep_)
+        for span in sorted(self.entity_spans, key=lambda s: s.start - s.end):
+            tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            for token in tokens or []:
+                self.token_entities[token.i] = span.entity_id
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Return the entity id of the mention overlapping [start, end), the longest one first."""
@@ -42,7 +66,7 @@ class ArticleContext:
         return best
 
     def entity_of_token(self, token: Token) -> str | None:
-        return self.entity_at(token.idx, token.idx + len(token.text))
+        return self.token_entities[token.i] if token.doc is self.doc else self.entity_at(token.idx, token.idx + len(token.text))
 
     def evidence(self, start: int, end: int | None = None) -> Evidence:
         """Return the sentence holding offset `start` as evidence."""

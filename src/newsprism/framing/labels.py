@@ -176,6 +176,12 @@ class _Collector:
 
 
 def _name_words(ctx: ArticleContext, entity_id: str) -> set[str]:
+    if entity_id not in ctx.name_words:
+        ctx.name_words[entity_id] = _compute_name_words(ctx, entity_id)
+    return ctx.name_words[entity_id]
+
+
+def _compute_name_words(ctx: ArticleContext, entity_id: str) -> set[str]:
     entity = ctx.entities.get(entity_id)
     if entity is None:
         return set()

@@ -41,23 +41,21 @@ def _prefixes(terms: frozenset[str]) -> frozenset[str]:
 _PREFIX_CACHE: dict[frozenset[str], frozenset[str]] = {}
 
 
-def phrase_matches(doc: Doc, terms: frozenset[str]) -> list[tuple[int, int]]:
+def phrase_matches(ctx: ArticleContext, terms: frozenset[str]) -> list[tuple[int, int]]:
     """Return token ranges [i, j) whose text (or lemmas) form a term, longest match first, no overlaps."""
     prefixes = _PREFIX_CACHE.get(terms) or _PREFIX_CACHE.setdefault(terms, _prefixes(terms))
-    lower = [t.lower_ for t in doc]
-    lemma = [t.lemma_.lower() for t in doc]
-    space = [t.whitespace_ for t in doc]
+    lower, lemma, space, punct = ctx.lower, ctx.lemma, ctx.space, ctx.punct
     found: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    i, n = 0, len(lower)
     while i < n:
         matched = 0
-        if doc[i].is_punct:
+        if punct[i]:
             i += 1
             continue
         text, lemmas = lower[i], lemma[i]
         j = i + 1
         while True:
-            if (text in terms or lemmas in terms) and not doc[j - 1].is_punct:
+            if (text in terms or lemmas in terms) and not punct[j - 1]:
                 matched = j - i
             if j >= n or (text not in prefixes and lemmas not in prefixes):
                 break
@@ -104,19 +102,23 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     doc = ctx.doc
     entries: list[FramingEntry] = []
     for category, terms in (("loaded", lexicon.loaded), ("hedge", lexicon.hedges)):
-        for i, j in phrase_matches(doc, terms):
+        for i, j in phrase_matches(ctx, terms):
             span = doc[i:j]
             # a name that happens to be spelled like a loaded word ("Hawk" the missile) is not one
             if j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and span[0].i > span[0].sent.start:
                 continue
             entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma in lexicon.attribution_verbs and _is_speech_verb(ctx, token, lexicon.attribution_verbs[lemma]):
-            entries.append(_entry(ctx, token.idx, token.idx + len(token.text), token.text, "attribution_verb"))
+    for i, lemma in enumerate(ctx.lemma):
+        if lemma in lexicon.attribution_verbs:
+            token = doc[i]
+            if _is_speech_verb(ctx, token, lexicon.attribution_verbs[lemma]):
+                entries.append(_entry(ctx, token.idx, token.idx + len(token.text), token.text, "attribution_verb"))
     # "point out" style two-word verbs
-    for token in doc:
-        if token.dep_ == "prt" and f"{token.head.lemma_.lower()} {token.lower_}" in lexicon.attribution_verbs:
+    for i, dep in enumerate(ctx.dep):
+        if dep != "prt":
+            continue
+        token = doc[i]
+        if f"{token.head.lemma_.lower()} {token.lower_}" in lexicon.attribution_verbs:
             head = token.head
             if _is_speech_verb(ctx, head, lexicon.attribution_verbs[f"{head.lemma_.lower()} {token.lower_}"]):
                 start, end = min(head.idx, token.idx), max(head.idx + len(head.text), token.idx + len(token.text))
