@@ -24,7 +24,7 @@ import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, stem_overlap
-from newsprism.compare.views import ClaimView, content_stems, intervals_overlap, units_match
+from newsprism.compare.views import STOPWORDS, ClaimView, content_stems, intervals_overlap, units_match
 from newsprism.models import Conflict, Entity, Evidence, Position, Quote, Understanding, content_id
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
@@ -167,13 +167,22 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
 # --------------------------------------------------------------------------- actors
 
 
+GENERIC_OFFICE = re.compile(r"\b([A-Za-z]+)\s+minister\b|\bminister\s+(?:of|for)\s+(?:the\s+)?([A-Za-z]+)", re.I)
+DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
+
+
 def offices_in(text: str) -> set[str]:
-    """Return the offices a sentence names (shown names from offices.txt)."""
+    """Return the offices a sentence names: those of offices.txt, and any '<field> minister'."""
     table = lexicons.offices()
     pattern = lexicons.words_pattern(list(table))
-    if pattern is None:
-        return set()
-    return {table[m.group(0).lower()] for m in pattern.finditer(text)}
+    found = {table[m.group(0).lower()] for m in pattern.finditer(text)} if pattern else set()
+    for m in GENERIC_OFFICE.finditer(text):
+        field = m.group(1) or m.group(2)
+        if field.lower() in STOPWORDS or DEMONYM_WORD.match(field):
+            continue
+        name = f"{field.lower()} minister"
+        found.add(table.get(name, name))
+    return found
 
 
 def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:

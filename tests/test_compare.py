@@ -1,0 +1,256 @@
+"""Tests for the comparison stage: invented clusters built by hand, then the seed story end to end.
+
+The invented story (tests/data/compare/harbour_story.json) has other actors, numbers and
+dates than the seeds, so these tests check that the code knows no seed names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import pytest
+
+from conftest import TEST_DATA
+from newsprism.compare import compare_story
+from newsprism.models import Claim, CleanArticle, Comparison, DateMention, Entity, Evidence, Mention, NumberMention, Quote, QuoteVariant, Understanding
+from newsprism.settings import CompareSettings
+
+STORY = TEST_DATA / "compare" / "harbour_story.json"
+
+
+def build_understanding(spec: dict, keep: set[str] | None = None) -> Understanding:
+    """Build an Understanding by hand from a story spec (what the understanding stage would read)."""
+    entities = {key: Entity(id=f"e_{key}", name=name, type=kind) for key, (name, kind) in spec["entities"].items()}
+    articles, claims, variants = [], [], {}
+    for art in spec["articles"]:
+        if keep is not None and art["id"] not in keep:
+            continue
+        text = " ".join(s["text"] for s in art["sentences"])
+        articles.append(CleanArticle(id=art["id"], source_path=f"{art['id']}.txt", outlet=art["outlet"], published=art["published"], text=text))
+        pos = 0
+        for index, s in enumerate(art["sentences"]):
+            start = text.index(s["text"], pos)
+            end = start + len(s["text"])
+            pos = end
+            for key in s.get("entities", []):
+                name = entities[key].name
+                for m in re.finditer(re.escape(name.split()[-1]), s["text"]):
+                    entities[key].mentions.append(Mention(article_id=art["id"], text=name, start=start + m.start(), end=start + m.end(), sentence_index=index))
+            numbers = [
+                NumberMention(article_id=art["id"], text=t, value=v, low=lo, high=hi, unit=u, sentence_index=index)
+                for t, v, lo, hi, u in s.get("numbers", [])
+            ]
+            dates = [
+                DateMention(article_id=art["id"], text=t, value=v, kind=k, resolution=f"{t} resolved against {art['published']}", sentence_index=index, start=start + s["text"].index(t))
+                for t, v, k in s.get("dates", [])
+            ]
+            attributed = s.get("attributed_to")
+            claims.append(Claim(
+                id=f"c_{art['id']}_{index}", article_id=art["id"], sentence_index=index, text=s["text"], start=start, end=end,
+                entity_ids=[f"e_{k}" for k in s.get("entities", [])], numbers=numbers, dates=dates,
+                attributed_to=f"e_{attributed}" if attributed else None,
+            ))
+            if "quote" in s:
+                q_start = start + s["text"].index(s["quote"])
+                ev = Evidence(article_id=art["id"], text=s["quote"], start=q_start, end=q_start + len(s["quote"]))
+                variants.setdefault(attributed, []).append(QuoteVariant(text=s["quote"], article_ids=[art["id"]], evidence=[ev], direct=s["quote"][0].isupper()))
+    quotes = [Quote(id=f"q_{k}", speaker=entities[k].name, speaker_entity_id=f"e_{k}", variants=v) for k, v in variants.items()]
+    return Understanding(story_id="s_test", articles=articles, entities=list(entities.values()), quotes=quotes, claims=claims)
+
+
+@lru_cache(maxsize=4)
+def compared(keep: tuple[str, ...] | None = None) -> tuple[Understanding, Comparison]:
+    spec = json.loads(STORY.read_text(encoding="utf-8"))
+    understanding = build_understanding(spec, set(keep) if keep else None)
+    return understanding, compare_story(understanding, CompareSettings())
+
+
+def facts_with(comparison: Comparison, *words: str):
+    return [f for f in comparison.facts if all(any(w.lower() in e.text.lower() for e in f.evidence) for w in words)]
+
+
+# --------------------------------------------------------------------------- invented story
+
+
+def test_compare_fact_holds_every_outlet_and_counts_copies_once():
+    u, c = compared()
+    grounding = [f for f in facts_with(c, "ran aground near") if len(f.article_ids) >= 3]
+    assert grounding, [f.text for f in c.facts]
+    fact = max(grounding, key=lambda f: len(f.article_ids))
+    assert {"art_a", "art_b", "art_d"} <= set(fact.article_ids)
+    # art_d repeats art_b's wire text: it is listed as a copy and not counted as a second source.
+    assert any({r.article_id, r.copy_of} == {"art_b", "art_d"} for r in c.copies)
+    assert fact.independent_sources == len(set(fact.article_ids)) - ({"art_b", "art_d"} <= set(fact.article_ids))
+    for ev in fact.evidence:
+        article = next(a for a in u.articles if a.id == ev.article_id)
+        assert article.text[ev.start: ev.end] == ev.text
+
+
+def test_compare_different_ships_stay_different_facts():
+    _, c = compared()
+    for f in c.facts:
+        texts = " ".join(e.text for e in f.evidence)
+        assert not ("Orla Bay" in texts and "Maren Star" in texts), f.text
+
+
+def test_compare_number_conflict_lists_every_position_with_bounds():
+    _, c = compared()
+    ships = [k for k in c.conflicts if k.kind == "number" and "ship" in k.about]
+    assert len(ships) == 1, [k.about for k in c.conflicts]
+    values = {p.value.lower(): set(p.article_ids) for p in ships[0].positions}
+    assert values["212 ships"] == {"art_a"}
+    assert values["nearly 250 ships"] >= {"art_b"}
+    assert values["more than 300 ships"] == {"art_c"}
+    # Every position carries the sentence it came from.
+    assert all(p.evidence and all(e.article_id in p.article_ids for e in p.evidence) for p in ships[0].positions)
+
+
+@pytest.mark.parametrize("keep", [("art_c", "art_x")])
+def test_compare_bound_satisfied_by_another_value_is_no_conflict(keep):
+    spec = json.loads(STORY.read_text(encoding="utf-8"))
+    extra = {"id": "art_x", "outlet": "Quay Post", "published": "2031-03-05", "sentences": [
+        {"text": "Some 320 ships were waiting to pass through the channel, according to port officials.", "numbers": [["320 ships", 320, 320, 320, "ships"]]},
+        {"text": "The freighter Maren Star ran aground near Velport's port, blocking the main shipping channel.", "entities": ["maren", "velport"]},
+    ]}
+    spec["articles"].append(extra)
+    c = compare_story(build_understanding(spec, set(keep)), CompareSettings())
+    assert not [k for k in c.conflicts if k.kind == "number"], [k.positions for k in c.conflicts]
+
+
+def test_compare_date_conflict_and_report_date_kept_apart():
+    _, c = compared()
+    dates = [k for k in c.conflicts if k.kind == "date"]
+    assert dates, [k.kind for k in c.conflicts]
+    values = " ".join(p.value for p in dates[0].positions)
+    assert "2031-03-04" in values and "2031-03-03" in values
+    # "the Coast Guard said on Friday" dates a report, not an event.
+    assert all(not e.date.startswith("2031-03-07") for e in c.timeline)
+    assert any(e.date == "2031-03-04" and "art_a" in e.article_ids and e.resolution for e in c.timeline)
+    assert any(e.date == "1931" for e in c.timeline)
+
+
+def test_compare_cause_and_actor_conflicts():
+    _, c = compared()
+    cause = [k for k in c.conflicts if k.kind == "cause"]
+    assert cause and any("wind" in p.value for p in cause[0].positions) and any("engine" in p.value for p in cause[0].positions)
+    actor = [k for k in c.conflicts if k.kind == "actor"]
+    assert actor, [k.kind for k in c.conflicts]
+    by_value = {p.value: set(p.article_ids) for p in actor[0].positions}
+    assert "art_a" in by_value.get("transport minister", set()) or any("art_a" in ids for v, ids in by_value.items() if "transport" in v)
+    assert any("art_b" in ids for v, ids in by_value.items() if "prime minister" in v)
+
+
+def test_compare_quote_translations_are_variants_and_facts_from_quotes_are_claims():
+    _, c = compared()
+    assert not [k for k in c.conflicts if k.kind == "quote_wording"]
+    reopen = facts_with(c, "reopen")
+    assert reopen and all(f.claim_of == "e_okafor" for f in reopen)
+
+
+def test_compare_exclusives_and_omissions():
+    _, c = compared()
+    by_id = {f.id: f for f in c.facts}
+    exclusive_texts = [by_id[i].text for i in c.exclusives]
+    assert any("1931" in t for t in exclusive_texts)
+    assert all(len({by_id[i].article_ids[0]}) == 1 for i in c.exclusives)
+    # art_c alone leaves out the cause the others give; facts most others report count as omissions.
+    omitted = {o.article_id: {by_id[i].text for i in o.fact_ids} for o in c.omissions}
+    assert all(o.fact_ids for o in c.omissions)
+    assert "art_c" in omitted and any("engine" in t or "Tugboats" in t for t in omitted["art_c"])
+
+
+def test_compare_summary_is_cited_neutral_and_deterministic():
+    u, c = compared()
+    assert 3 <= len(c.summary) <= 8
+    ids = {a.id for a in u.articles}
+    for s in c.summary:
+        assert s.article_ids and set(s.article_ids) <= ids
+        assert "reckless" not in s.text.lower()
+    assert any("Maren Star" in s.text for s in c.summary)
+    assert any(re.search(r"212 ships.*more than 300 ships|range", s.text, re.I) for s in c.summary)
+    again = compare_story(u, CompareSettings())
+    assert [s.text for s in again.summary] == [s.text for s in c.summary]
+
+
+def test_compare_empty_understanding_gives_empty_comparison():
+    u = Understanding(story_id="s_empty", articles=[])
+    assert compare_story(u) == Comparison()
+
+
+# --------------------------------------------------------------------------- the seed story, end to end
+
+BANNED = ("regime", "terrorist group", "prattling", "the jewish state")
+
+
+@pytest.fixture(scope="module")
+def seed_story(seeds_dir):
+    import newsprism
+    from newsprism.settings import load_settings
+
+    report = newsprism.analyze([seeds_dir], load_settings(group={"one_story": True}))
+    assert report.stories
+    prefix = {a.id: a.source_path.split("/")[-1][:3] for a in report.articles}
+    return report, report.stories[0], prefix
+
+
+@pytest.mark.slow
+def test_compare_seeds_air_defence_fact_from_all_five(seed_story):
+    _, story, prefix = seed_story
+    air = [f for f in story.facts if re.search(r"air defen[cs]e", " ".join(e.text for e in f.evidence), re.I)]
+    assert max(len({prefix[a] for a in f.article_ids}) for f in air) == 5
+
+
+@pytest.mark.slow
+def test_compare_seeds_conflicts_on_strikes_and_signing_partner(seed_story):
+    _, story, prefix = seed_story
+    strikes = [k for k in story.conflicts if k.kind == "number" and "strike" in k.about]
+    assert strikes
+    values = " ".join(p.value.lower() for p in strikes[0].positions)
+    assert "hundreds" in values and "dozens" in values
+    actor = [k for k in story.conflicts if k.kind == "actor"]
+    assert actor
+    president = [p for p in actor[0].positions if "president" in p.value]
+    minister = [p for p in actor[0].positions if "minister" in p.value]
+    assert president and {prefix[a] for a in president[0].article_ids} == {"001"}
+    assert minister and "001" not in {prefix[a] for a in minister[0].article_ids}
+
+
+@pytest.mark.slow
+def test_compare_seeds_exclusives(seed_story):
+    _, story, prefix = seed_story
+    by_id = {f.id: f for f in story.facts}
+    exclusive = [by_id[i] for i in story.exclusives]
+    caesar = [f for f in exclusive if "Caesar" in f.text]
+    deal_2006 = [f for f in exclusive if "2006" in f.text]
+    assert caesar and {prefix[a] for a in caesar[0].article_ids} == {"002"}
+    assert deal_2006 and {prefix[a] for a in deal_2006[0].article_ids} == {"003"}
+
+
+@pytest.mark.slow
+def test_compare_seeds_summary_and_timeline(seed_story):
+    _, story, _ = seed_story
+    text = " ".join(s.text for s in story.summary)
+    assert 3 <= len(story.summary) <= 8
+    assert all(s.article_ids for s in story.summary)
+    assert re.search(r"Bagheri|Baqeri", text)
+    assert re.search(r"air defen[cs]e", text, re.I)
+    assert not [w for w in BANNED if w in text.lower()]
+    signing = [e for e in story.timeline if e.date == "2020-07-08"]
+    assert signing and any("sign" in e.event.lower() for e in signing)
+
+
+@pytest.mark.slow
+def test_compare_seeds_nothing_from_comments_or_clutter(seed_story):
+    report, story, _ = seed_story
+    articles = {a.id: a for a in report.articles}
+    comments = [c.text.strip() for a in report.articles for c in a.comments if len(c.text.strip()) > 15]
+    evidence = [e for f in story.facts for e in f.evidence]
+    evidence += [e for k in story.conflicts for p in k.positions for e in p.evidence]
+    evidence += [e for t in story.timeline for e in t.evidence]
+    for e in evidence:
+        assert articles[e.article_id].text[e.start: e.end] == e.text
+        assert not any(c[:40] in e.text for c in comments)
+    summary = " ".join(s.text for s in story.summary)
+    assert "Sign Up" not in summary and "Read More" not in summary and "comedy section" not in summary
