@@ -448,3 +448,18 @@ def test_report_browser_seed_report(browser, seeds_report: Report, tmp_path: Pat
     assert seen["console"] == []
     assert seen["requests"] == [path.as_uri()]
     page.close()
+
+
+@pytest.mark.slow
+def test_report_browser_prints_every_article(browser, rich: Report, tmp_path: Path):
+    path = tmp_path / "report.html"
+    path.write_text(render_html(rich), encoding="utf-8")
+    page, seen = _open(browser, path.as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = false; })")
+    page.emulate_media(media="print")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "fixture-print.pdf"))
+    assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)"), "folded articles open for print"
+    assert page.locator("header.top").evaluate("e => getComputedStyle(e).display") == "none"
+    assert seen["console"] == []
+    page.close()

@@ -101,7 +101,7 @@ def _story(v: StoryView) -> list[str]:
         out += _table(["Actor", *(md(o) for o in v.outlets)], rows)
         if v.framing_profiles:
             names = [name for name, _ in v.framing_profiles[0]["columns"]]
-            prow = [[md(p["outlet"]), *(", ".join(f"{md(t)}{f' ×{n}' if n > 1 else ''}" for t, n in terms) for _, terms in p["columns"])]
+            prow = [[md(p["outlet"]), *(", ".join(f"{md(c.label)}{f' ×{c.count}' if c.count > 1 else ''}" for c in terms) for _, terms in p["columns"])]
                     for p in v.framing_profiles]
             out += _table(["Outlet", *(CATEGORY_NAMES.get(n, n.replace("_", " ")) for n in names)], prow)
         out.append("Evidence:")

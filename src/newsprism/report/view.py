@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -352,9 +352,9 @@ def _conflicts(ctx: _Context) -> list[dict]:
 
 
 def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]:
-    """Actor rows (outlet columns of term chips) and per-outlet profiles (counts by category and voice)."""
+    """Actor rows (outlet columns of term chips) and per-outlet profiles (term chips with counts, by category and voice)."""
     cells: dict[str, dict[str, dict[tuple, Chip]]] = defaultdict(lambda: defaultdict(dict))
-    profiles: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    profiles: dict[str, dict[str, dict[str, Chip]]] = defaultdict(lambda: defaultdict(dict))
     for entry in ctx.story.framing:
         actor = ctx.entity(entry.target_entity_id) or ""
         outlet = ctx.outlet(entry.article_id)
@@ -368,14 +368,20 @@ def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]
         else:
             chip.cites.append(cite)
             chip.count += 1
-        profile_key = entry.category if entry.voice == "outlet" else "in quotes"
-        profiles[outlet][profile_key][entry.term] += 1
+        column = entry.category if entry.voice == "outlet" else "in quotes"
+        term_chip = profiles[outlet][column].get(entry.term.lower())
+        if term_chip is None:
+            profiles[outlet][column][entry.term.lower()] = Chip(label=entry.term, cites=[cite], kind=f"{entry.category} voice-{entry.voice}")
+        else:
+            term_chip.cites.append(cite)
+            term_chip.count += 1
     actors = sorted(cells, key=lambda a: (a == "", a.lower()))
     actor_rows = [{"actor": a or "No single actor", "cells": [list(cells[a].get(o, {}).values()) for o in outlets]} for a in actors]
     categories = ["label", "loaded", "hedge", "scare_quote", "attribution_verb", "channel", "in quotes"]
     seen_extra = sorted({c for p in profiles.values() for c in p} - set(categories))
     profile_rows = [
-        {"outlet": o, "columns": [(c, profiles[o].get(c, Counter()).most_common()) for c in categories + seen_extra]}
+        {"outlet": o, "columns": [(c, sorted(profiles[o].get(c, {}).values(), key=lambda ch: (-ch.count, ch.label.lower())))
+                                  for c in categories + seen_extra]}
         for o in outlets if o in profiles
     ]
     return actor_rows, profile_rows
