@@ -24,7 +24,8 @@ from newsprism.understand.dates import find_dates
 from newsprism.understand.numbers import find_numbers
 from newsprism.understand.quotes import QuoteRecord, article_quotes, group_quotes
 from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions, entity_at
-from newsprism.understand.nlp import load_nlp, parse
+from newsprism.understand.nlp import doc_text, load_nlp, parse
+from newsprism.understand.nlp import sentences as doc_sentences
 
 __all__ = ["understand_story", "entity_at", "load_nlp", "sentence_bounds"]
 
@@ -32,9 +33,9 @@ __all__ = ["understand_story", "entity_at", "load_nlp", "sentence_bounds"]
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Return (start, end) character offsets of each sentence, outer whitespace excluded."""
     bounds = []
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         start, end = sent.start_char, sent.end_char
-        text = doc.text
+        text = doc_text(doc)
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -86,7 +87,7 @@ def understand_story(group: StoryGroup, articles: list[CleanArticle], settings: 
     for article in articles:
         doc = docs[article.id]
         sources = _sources_by_sentence([r for r in records if r.article_id == article.id], bounds[article.id])
-        for index, (sent, (start, end)) in enumerate(zip(doc.sents, bounds[article.id])):
+        for index, (sent, (start, end)) in enumerate(zip(doc_sentences(doc), bounds[article.id])):
             if is_claim_sentence(sent):
                 claims.append(build_claim(article.id, index, sent, start, end, entities, numbers, dates, sources.get(index)))
     return Understanding(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
+from newsprism.understand.nlp import doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "acomp", "ccomp", "xcomp"}
@@ -59,7 +60,7 @@ def build_claim(
         id=content_id(f"{article_id}|{index}", prefix="c"),
         article_id=article_id,
         sentence_index=index,
-        text=sent.doc.text[start:end],
+        text=doc_text(sent.doc)[start:end],
         start=start,
         end=end,
         entity_ids=entity_ids,

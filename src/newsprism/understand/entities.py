@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
-from newsprism.understand.nlp import table, word_list
+from newsprism.understand.nlp import doc_text, sentences, table, token_sentences, word_list
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -66,6 +66,7 @@ class Found:
 # --------------------------------------------------------------------------- keys
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and apostrophes: 'Bāqerī' -> 'baqeri'."""
     text = unicodedata.normalize("NFKD", text)
@@ -258,12 +259,8 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
 def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     """Return the entity mentions of one parsed article (step 1 and country tagging)."""
     gaz = gazetteer()
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    token_sentence = [0] * len(doc)
-    for s in doc.sents:
-        for t in s:
-            token_sentence[t.i] = sent_index[s.start]
-    headline_sents = {i for i, s in enumerate(doc.sents) if _is_headline(s)}
+    token_sentence = token_sentences(doc)
+    headline_sents = {i for i, s in enumerate(sentences(doc)) if _is_headline(s)}
     found: list[Found] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -296,7 +293,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
                 continue
         found.append(mention)
         covered.update(range(mention.start, mention.end))
-    text = doc.text
+    text = doc_text(doc)
     for phrase, country in gaz.epithets.items():
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags=re.IGNORECASE):
             if m.start() in covered:
@@ -320,7 +317,7 @@ def _is_headline(sent: Span) -> bool:
 
 def _add_parenthesised_acronyms(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
     """Add acronyms given in parentheses right after a name ('Islamic State (IS)'), which taggers often miss."""
-    for m in re.finditer(r"\(([A-Z][A-Z.]{1,7})\)", doc.text):
+    for m in re.finditer(r"\(([A-Z][A-Z.]{1,7})\)", doc_text(doc)):
         if m.start(1) in covered:
             continue
         token = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -338,7 +335,7 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
         key = fold(token.text)
         if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
             # taggers often miss agencies and parties known by their initials ("SANA")
-            if not _is_headline(token.sent):
+            if not _is_headline(sentences(doc)[token_sentence[token.i]]):
                 found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i))
                 covered.update(range(token.idx, token.idx + len(token.text)))
             continue
@@ -407,14 +404,12 @@ def _best_cluster(m: Found, candidates: list[list[Found]]) -> list[Found]:
     return max(candidates, key=score)
 
 
+@lru_cache(maxsize=16384)
 def _org_key(text: str) -> tuple[str, ...]:
     channel = word_list("channel_nouns.txt")
     tokens = [t for t in name_tokens(text) if fold(t) not in CONNECTORS]
     while len(tokens) > 1 and fold(tokens[-1]) in channel:
         tokens.pop()
-    while len(tokens) > 1 and fold(tokens[0]) in gazetteer().names and tokens[0] != tokens[-1]:
-        # "Lebanon's Al-Mayadeen" is Al-Mayadeen; "Syria's" is a possessive qualifier
-        break
     return tuple(name_key(t) for t in tokens)
 
 
@@ -576,10 +571,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     for m in mentions:
         covered[m.article_id].update(range(m.start, m.end))
     for article_id, doc in docs.items():
-        sent_of = {}
-        for i, s in enumerate(doc.sents):
-            for t in s:
-                sent_of[t.i] = i
+        sent_of = token_sentences(doc)
         for token in doc:
             if token.idx in covered[article_id] or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue

@@ -42,6 +42,31 @@ def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[Doc]:
     return list(load_nlp(model).pipe(texts, batch_size=32))
 
 
+def doc_text(doc: Doc) -> str:
+    """Return the doc's text, built once per doc (Doc.text rebuilds it on every call)."""
+    if "newsprism_text" not in doc.user_data:
+        doc.user_data["newsprism_text"] = doc.text
+    return doc.user_data["newsprism_text"]
+
+
+def sentences(doc: Doc) -> list:
+    """Return the doc's sentences as a list, computed once per doc (doc.sents is costly)."""
+    if "newsprism_sents" not in doc.user_data:
+        doc.user_data["newsprism_sents"] = list(doc.sents)
+    return doc.user_data["newsprism_sents"]
+
+
+def token_sentences(doc: Doc) -> list[int]:
+    """Return, for each token, the index of its sentence (computed once per doc)."""
+    if "newsprism_token_sents" not in doc.user_data:
+        index = [0] * len(doc)
+        for i, sent in enumerate(sentences(doc)):
+            for t in range(sent.start, sent.end):
+                index[t] = i
+        doc.user_data["newsprism_token_sents"] = index
+    return doc.user_data["newsprism_token_sents"]
+
+
 def _data_text(name: str) -> str:
     return resources.files("newsprism").joinpath(f"data/understand/{name}").read_text(encoding="utf-8")
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -29,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.entities import fold, gazetteer
-from newsprism.understand.nlp import word_list
+from newsprism.understand.nlp import doc_text, sentences, word_list
 
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
@@ -37,7 +38,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 # remark; set on the seed cluster's translated quotes (same remark 0.72-0.93, different
 # remarks of one speaker below 0.6).
 SAME_REMARK = 0.66
-SAME_REMARK_UNKNOWN_SPEAKER = 0.85
+SAME_WORDING_UNKNOWN_SPEAKER = 85
 # Two renderings differing only in spelling or punctuation ("defence"/"defense") are one wording.
 SAME_WORDING = 96
 
@@ -187,7 +188,7 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
     if orgs:
         return orgs[0].name
     words = [t for t in span if t.dep_ not in {"det"} and not t.is_punct]
-    text = span.doc.text[words[0].idx: words[-1].idx + len(words[-1].text)] if words else span.text
+    text = doc_text(span.doc)[words[0].idx: words[-1].idx + len(words[-1].text)] if words else span.text
     if span.root.lower_ in {"broadcaster", "agency", "channel", "network", "station", "outlet", "paper", "newspaper"} and len(words) <= 1:
         earlier = resolver.channel_before(span.start_char)
         if earlier:
@@ -195,12 +196,19 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
     return text
 
 
-def _speaker(token, resolver: Resolver) -> tuple[str, Entity | None]:
-    """Return (speaker phrase, entity) for the subject token of a speech verb."""
+def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
+    """Set the record's speaker phrase, its offsets and its entity from the speaker's head token."""
     span = _phrase(token)
     # cut relative clauses and appositions off a long subject ("Bagheri, who ...")
     if len(span) > 8:
-        span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else span
+        span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else token.doc[span.start: token.i + 1]
+    record.speaker_text, ent = _speaker(token, span, resolver)
+    record.speaker_entity_id = ent.id if ent else None
+    record.extra["speaker_span"] = (span.start_char, span.end_char)
+
+
+def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]:
+    """Return (speaker phrase, entity) for the subject token of a speech verb."""
     text = span.text
     if token.lower_ in PRONOUNS:
         ent = resolver.person_before(token.idx) if token.lower_ in PERSON_PRONOUNS else None
@@ -264,8 +272,7 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
         if _is_channel_phrase(phrase, resolver) or record.speaker_text:
             record.channel = record.channel or _channel_name(phrase, resolver)
         else:
-            record.speaker_text, ent = _speaker(according, resolver)
-            record.speaker_entity_id = ent.id if ent else None
+            _set_speaker(record, according, resolver)
 
 
 def _inside(token, outside: tuple[int, int] | None) -> bool:
@@ -283,16 +290,14 @@ def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | Non
         if by is not None:  # "X was quoted as saying by state TV"
             record.channel = _channel_name(_phrase(by), resolver)
         if obj is not None:
-            record.speaker_text, ent = _speaker(obj, resolver)
-            record.speaker_entity_id = ent.id if ent else None
+            _set_speaker(record, obj, resolver)
     elif subject is not None:
         phrase = _phrase(subject)
         if _is_channel_phrase(phrase, resolver) and subject.lower_ not in PRONOUNS:
             record.channel = _channel_name(phrase, resolver)
             resolver.channels.append((phrase.start_char, record.channel))
         else:
-            record.speaker_text, ent = _speaker(subject, resolver)
-            record.speaker_entity_id = ent.id if ent else None
+            _set_speaker(record, subject, resolver)
 
 
 def _nearby_person(record: QuoteRecord, sent: Span, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
@@ -305,7 +310,8 @@ def _nearby_person(record: QuoteRecord, sent: Span, verb, outside: tuple[int, in
     if not candidates:
         return
     s, e, ent = min(candidates, key=lambda c: abs(c[0] - verb.idx))
-    record.speaker_text, record.speaker_entity_id = sent.doc.text[s:e], ent.id
+    record.speaker_text, record.speaker_entity_id = doc_text(sent.doc)[s:e], ent.id
+    record.extra["speaker_span"] = (s, e)
 
 
 def _sentence_channels(sent: Span, resolver: Resolver) -> None:
@@ -332,17 +338,17 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.article_id == article_id and m.start is not None]
     people = sorted((m.start, e) for e in entities if e.type == "PERSON" for m in e.mentions if m.article_id == article_id and m.start is not None)
     resolver = Resolver(article_id, [(s, e) for s, e in people], spans)
-    quoted = [q for q in quote_spans(doc.text) if not is_scare_quote(doc.text[q[0]:q[1]])]
+    quoted = [q for q in quote_spans(doc_text(doc)) if not is_scare_quote(doc_text(doc)[q[0]:q[1]])]
     records: list[QuoteRecord] = []
-    sents = list(doc.sents)
+    sents = sentences(doc)
     previous: QuoteRecord | None = None
     for sent, (s_start, s_end) in zip(sents, sentence_bounds):
         _sentence_channels(sent, resolver)
         inside = [q for q in quoted if s_start <= q[0] < s_end or (q[0] < s_start < q[1])]
-        sent_text = doc.text[s_start:s_end]
+        sent_text = doc_text(doc)[s_start:s_end]
         if inside:
             for q_start, q_end in inside:
-                content = doc.text[q_start:q_end].strip().rstrip(",")
+                content = doc_text(doc)[q_start:q_end].strip().rstrip(",")
                 record = QuoteRecord(article_id, content, q_start, q_end, s_start, s_end, sent_text, direct=True,
                                      partial=_is_partial(q_start, s_start, sent_text, content))
                 attribute(record, sent, resolver)
@@ -370,7 +376,7 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
         start, end = span.start_char, span.end_char
         if span[0].lower_ == "that":
             start = span[1].idx if len(span) > 1 else start
-        content = sent.doc.text[start:end].strip()
+        content = doc_text(sent.doc)[start:end].strip()
         if len(content.split()) < 4:
             continue
         record = QuoteRecord(article_id, content, start, end, s_start, s_end, sent_text, direct=False)
@@ -384,6 +390,7 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
 # --------------------------------------------------------------------------- step 3
 
 
+@lru_cache(maxsize=8192)
 def _normal(text: str) -> str:
     return re.sub(r"\W+", " ", fold(text)).strip()
 
@@ -393,8 +400,6 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
     if not records:
         return []
     names = {e.id: e.name for e in entities}
-    vectors = embed_fn([r.text for r in records])
-    sims = np.asarray(vectors) @ np.asarray(vectors).T
     parent = list(range(len(records)))
 
     def root(i: int) -> int:
@@ -403,16 +408,28 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
             i = parent[i]
         return i
 
+    # Only records of one speaker in different articles need the (costly) sentence model;
+    # remarks with no known speaker are grouped only when their wording is close.
+    by_speaker: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        if r.speaker_entity_id:
+            by_speaker.setdefault(r.speaker_entity_id, []).append(i)
+    candidates = [idx for idx in by_speaker.values() if len({records[i].article_id for i in idx}) > 1]
+    wanted = sorted({i for idx in candidates for i in idx})
+    vectors = np.asarray(embed_fn([" ".join(records[i].text.split()[:80]) for i in wanted])) if wanted else np.zeros((0, 1))
+    row = {i: k for k, i in enumerate(wanted)}
+    for idx in candidates:
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                a, b = records[i], records[j]
+                if a.article_id != b.article_id and float(vectors[row[i]] @ vectors[row[j]]) >= SAME_REMARK:
+                    parent[root(j)] = root(i)
     for i, a in enumerate(records):
         for j in range(i + 1, len(records)):
             b = records[j]
-            if a.article_id == b.article_id and not (a.speaker_entity_id and a.speaker_entity_id == b.speaker_entity_id and fuzz.ratio(_normal(a.text), _normal(b.text)) >= 90):
+            if a.article_id == b.article_id or (a.speaker_entity_id and b.speaker_entity_id):
                 continue
-            if a.speaker_entity_id and b.speaker_entity_id:
-                same = a.speaker_entity_id == b.speaker_entity_id and sims[i, j] >= SAME_REMARK
-            else:
-                same = sims[i, j] >= SAME_REMARK_UNKNOWN_SPEAKER
-            if same:
+            if fuzz.token_set_ratio(_normal(a.text), _normal(b.text)) >= SAME_WORDING_UNKNOWN_SPEAKER:
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(records)):

@@ -1,0 +1,365 @@
+"""Benchmark the understanding stage: cross-document entities, quotes and speakers, speed.
+
+Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
+
+1. Cross-document entity resolution on ECB+ (test topics 36-45, HUM/NON/LOC entity chains;
+   each sub-topic, e.g. 36ecb, is one story) and NewsWCL50 (10 events x 5 outlets; ACTOR,
+   ACTOR-I, COUNTRY and GROUP chains). Predicted mentions: newsprism's own. A predicted
+   mention is aligned to the shortest gold mention of the same sentence that holds its last
+   token (its head, for English names); unaligned predictions stay as spurious mentions.
+   Scored two ways: end to end (every gold entity mention, most of them pronouns and
+   descriptions that newsprism does not try to resolve) and on the aligned mentions only
+   (clustering quality where both sides have the mention). The baseline clusters the same
+   predicted mentions by exact (case-folded) name.
+2. Quotes on PolNeAR test (84 articles, first annotator's file): gold direct quotes are
+   Content spans holding a quotation mark. Content matched exactly after stripping quote
+   marks and punctuation, and leniently (overlap >= 50% of the longer span); speakers
+   count when the predicted speaker phrase overlaps the gold Source span.
+3. Speed: `understand_story` on PolNeAR articles of 400-900 words, five per story, model
+   and encoder loaded before the clock starts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from newsprism.models import CleanArticle, StoryGroup, content_id
+from newsprism.scoring import b_cubed, ceaf_e, conll_f1, muc, span_prf
+from newsprism.understand import sentence_bounds, understand_story
+from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions
+from newsprism.understand.nlp import load_nlp, parse
+from newsprism.understand.quotes import article_quotes
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ECB = DATA / "ecbplus/anastasia-zhukova__Diverse_CDCR_datasets/ECBplus-prep/output_data/test_parsing"
+WCL = DATA / "newswcl50/anastasia-zhukova__Diverse_CDCR_datasets/NewsWCL50-prep/output_data/NewsWCL50.conll"
+POLNEAR = DATA / "polnear/networkdynamics__PolNeAR/data/test"
+ECB_TEST_TOPICS = range(36, 46)
+ECB_ENTITY_TYPES = {"HUM", "NON", "LOC"}
+WCL_ENTITY_TYPES = ("ACTOR", "ACTOR-I", "COUNTRY", "GROUP")
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+class Doc:
+    """A document rebuilt from CoNLL tokens: one sentence a line, tokens joined by spaces."""
+
+    def __init__(self, doc_id: str, sentences: list[list[str]]):
+        self.id = doc_id
+        self.offsets: dict[tuple[int, int], tuple[int, int]] = {}
+        lines, pos = [], 0
+        for s, tokens in enumerate(sentences):
+            parts = []
+            for t, token in enumerate(tokens):
+                self.offsets[(s, t)] = (pos, pos + len(token))
+                parts.append(token)
+                pos += len(token) + 1
+            lines.append(" ".join(parts))
+        self.text = "\n".join(lines)
+
+    def token_at(self, char: int) -> tuple[int, int] | None:
+        for key, (a, b) in self.offsets.items():
+            if a <= char < b:
+                return key
+        return None
+
+
+def read_conll(path: Path) -> dict[str, list[list[tuple[str, str]]]]:
+    """Return doc key -> sentences -> (token, coref column)."""
+    docs: dict[str, dict[int, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 4:
+            continue
+        docs[cols[0]][int(cols[1])].append((cols[3], cols[4].strip() if len(cols) > 4 else "-"))
+    return {k: [v[i] for i in sorted(v)] for k, v in docs.items()}
+
+
+def ecb_stories() -> list[tuple[str, list[Doc], list[tuple[str, int, frozenset[int], str]]]]:
+    """Return (story, docs, gold mentions as (doc id, sentence, token ids, chain))."""
+    stories = []
+    for topic in ECB_TEST_TOPICS:
+        for sub in (f"{topic}ecb", f"{topic}ecbplus"):
+            folder = ECB / sub / "annotation" / "original"
+            conll = folder / f"{sub}.conll"
+            if not conll.exists():
+                continue
+            raw = read_conll(conll)
+            docs = {key: Doc(key, [[tok for tok, _ in sent] for sent in sents]) for key, sents in raw.items()}
+            gold = []
+            for m in json.loads((folder / f"entity_mentions_{sub}.json").read_text(encoding="utf-8")):
+                if m["mention_type"] in ECB_ENTITY_TYPES and m["conll_doc_key"] in docs:
+                    gold.append((m["conll_doc_key"], m["sent_id"], frozenset(m["tokens_number"]), m["coref_chain"]))
+            stories.append((sub, list(docs.values()), gold))
+    return stories
+
+
+def wcl_stories() -> list[tuple[str, list[Doc], list[tuple[str, int, frozenset[int], str]]]]:
+    raw = read_conll(WCL)
+    by_topic: dict[str, list[str]] = defaultdict(list)
+    for key in raw:
+        by_topic[key.split("/")[0]].append(key)
+    stories = []
+    for topic, keys in sorted(by_topic.items()):
+        docs, gold = [], []
+        for key in keys:
+            sents = raw[key]
+            docs.append(Doc(key, [[tok for tok, _ in sent] for sent in sents]))
+            for s, sent in enumerate(sents):
+                open_: dict[str, list[int]] = defaultdict(list)
+                for t, (_, col) in enumerate(sent):
+                    if col in {"-", ""}:
+                        continue
+                    for part in col.split("|"):
+                        part = part.strip()
+                        if not part:
+                            continue
+                        chain = part.strip("()")
+                        if part.startswith("("):
+                            open_[chain].append(t)
+                        if part.endswith(")") and open_[chain]:
+                            start = open_[chain].pop()
+                            if chain.endswith(WCL_ENTITY_TYPES):
+                                gold.append((key, s, frozenset(range(start, t + 1)), chain))
+        stories.append((topic, docs, gold))
+    return stories
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def predicted(docs: list[Doc]) -> list[tuple[str, int, int, str, str]]:
+    """Return newsprism's mentions as (doc id, start, end, text, entity id)."""
+    parsed = dict(zip([d.id for d in docs], parse([d.text for d in docs])))
+    mentions = [m for d in docs for m in collect_mentions(d.id, parsed[d.id])]
+    add_surname_mentions(parsed, mentions)
+    entities = cluster_mentions(mentions, {d.id: d.text for d in docs})
+    return [(m.article_id, m.start, m.end, m.text, e.id) for e in entities for m in e.mentions]
+
+
+def score_entities(stories) -> dict[str, dict[str, float]]:
+    results: dict[str, dict[str, list]] = {"newsprism": defaultdict(list), "exact-match baseline": defaultdict(list)}
+    for _, docs, gold in stories:
+        by_id = {d.id: d for d in docs}
+        pred = predicted(docs)
+        gold_by_sentence = defaultdict(list)
+        for i, (doc_id, sent, tokens, chain) in enumerate(gold):
+            gold_by_sentence[(doc_id, sent)].append((len(tokens), i, tokens))
+        keys, used = [], set()
+        for doc_id, start, end, text, entity_id in pred:
+            head = by_id[doc_id].token_at(end - 1)
+            key = ("p", doc_id, start)
+            if head is not None:
+                options = sorted(g for g in gold_by_sentence[(doc_id, head[0])] if head[1] in g[2] and g[1] not in used)
+                if options:
+                    used.add(options[0][1])
+                    key = ("g", options[0][1])
+            keys.append(key)
+        gold_clusters = defaultdict(set)
+        for i, (_, _, _, chain) in enumerate(gold):
+            gold_clusters[chain].add(("g", i))
+        systems = {
+            "newsprism": [(k, p[4]) for k, p in zip(keys, pred)],
+            "exact-match baseline": [(k, " ".join(p[3].lower().split())) for k, p in zip(keys, pred)],
+        }
+        aligned = {k for k in keys if k[0] == "g"}
+        gold_aligned = [c & aligned for c in gold_clusters.values() if c & aligned]
+        for name, labelled in systems.items():
+            clusters = defaultdict(set)
+            for key, label in labelled:
+                clusters[label].add(key)
+            pred_clusters = list(clusters.values())
+            pred_aligned = [c & aligned for c in pred_clusters if c & aligned]
+            r = results[name]
+            r["b3_all"].append(b_cubed(gold_clusters.values(), pred_clusters))
+            r["conll_all"].append(conll_f1(gold_clusters.values(), pred_clusters))
+            r["b3_aligned"].append(b_cubed(gold_aligned, pred_aligned))
+            r["conll_aligned"].append(conll_f1(gold_aligned, pred_aligned))
+            r["muc_aligned"].append(muc(gold_aligned, pred_aligned))
+            r["ceaf_aligned"].append(ceaf_e(gold_aligned, pred_aligned))
+        results["newsprism"]["mentions"].append((len(gold), len(pred), len(aligned)))
+    out = {}
+    for name, r in results.items():
+        mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731
+        out[name] = {
+            "B3 P (all)": mean([x.precision for x in r["b3_all"]]),
+            "B3 R (all)": mean([x.recall for x in r["b3_all"]]),
+            "B3 F1 (all)": mean([x.f1 for x in r["b3_all"]]),
+            "CoNLL F1 (all)": mean(r["conll_all"]),
+            "B3 P (aligned)": mean([x.precision for x in r["b3_aligned"]]),
+            "B3 R (aligned)": mean([x.recall for x in r["b3_aligned"]]),
+            "B3 F1 (aligned)": mean([x.f1 for x in r["b3_aligned"]]),
+            "CoNLL F1 (aligned)": mean(r["conll_aligned"]),
+        }
+        if r.get("mentions"):
+            out[name]["mentions"] = tuple(sum(x[i] for x in r["mentions"]) for i in range(3))
+    return out
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+QUOTE_MARKS = "“”\"‘’'"
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in QUOTE_MARKS or text[start].isspace() or text[start] in ",.;:—-"):
+        start += 1
+    while end > start and (text[end - 1] in QUOTE_MARKS or text[end - 1].isspace() or text[end - 1] in ",.;:—-"):
+        end -= 1
+    return start, end
+
+
+def polnear_gold(ann: Path, text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """Return gold direct quotes as (content span, source span or None)."""
+    spans, relations = {}, []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, info, _ = line.split("\t", 2)
+            label, ranges = info.split(" ", 1)
+            parts = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
+            spans[tid] = (label, parts)
+        elif line.startswith("E"):
+            relations.append(dict(p.split(":") for p in line.split("\t")[1].split()))
+    gold = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if not content:
+            continue
+        source = spans.get(rel.get("Source", ""))
+        source_span = (min(p[0] for p in source[1]), max(p[1] for p in source[1])) if source else None
+        for a, b in content[1]:
+            if any(c in text[a:b] for c in "“”\""):
+                gold.append((_strip(text, a, b), source_span))
+    return gold
+
+
+def score_quotes(limit: int | None = None) -> dict[str, float]:
+    texts = sorted((POLNEAR / "text").glob("*.txt"))[:limit]
+    anns = sorted((POLNEAR / "attributions").glob("*.ann"))
+    gold_all, pred_all = [], []
+    speaker_hits = pred_with_speaker = gold_with_source = 0
+    for path in texts:
+        ann = next((a for a in anns if a.name.startswith(path.stem + "_")), None)
+        if ann is None:
+            continue
+        text = path.read_text(encoding="utf-8")
+        gold = polnear_gold(ann, text)
+        doc = parse([text])[0]
+        mentions = collect_mentions(path.stem, doc)
+        add_surname_mentions({path.stem: doc}, mentions)
+        entities = cluster_mentions(mentions, {path.stem: text})
+        records = [r for r in article_quotes(path.stem, doc, sentence_bounds(doc), entities) if r.direct]
+        pred = [(_strip(text, r.start, r.end), r.extra.get("speaker_span")) for r in records]
+        gold_all += [(path.stem, *g[0]) for g in gold]
+        pred_all += [(path.stem, *p[0]) for p in pred]
+        gold_with_source += sum(1 for g in gold if g[1])
+        pred_with_speaker += sum(1 for p in pred if p[1])
+        for p_span, p_speaker in pred:
+            match = next((g for g in gold if _overlap(g[0], p_span) >= 0.5), None)
+            if match and match[1] and p_speaker and _overlap(match[1], p_speaker) > 0:
+                speaker_hits += 1
+    exact = span_prf(gold_all, pred_all)
+    lenient = span_prf(gold_all, pred_all, overlap=0.5)
+    speaker_p = speaker_hits / pred_with_speaker if pred_with_speaker else 0.0
+    speaker_r = speaker_hits / gold_with_source if gold_with_source else 0.0
+    speaker_f = 2 * speaker_p * speaker_r / (speaker_p + speaker_r) if speaker_p + speaker_r else 0.0
+    return {
+        "articles": len(texts), "gold direct quotes": len(gold_all), "predicted": len(pred_all),
+        "content exact P": exact.precision, "content exact R": exact.recall, "content exact F1": exact.f1,
+        "content overlap P": lenient.precision, "content overlap R": lenient.recall, "content overlap F1": lenient.f1,
+        "speaker P": speaker_p, "speaker R": speaker_r, "speaker F1": speaker_f,
+    }
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter / max(a[1] - a[0], b[1] - b[0], 1) if inter > 0 else 0.0
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def speed(n_articles: int = 60) -> dict[str, float]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((POLNEAR.parent / "train" / "text").glob("*.txt"))]
+    texts = [t for t in texts if 400 <= len(t.split()) <= 900][:n_articles]
+    articles = [CleanArticle(id=content_id(t), source_path=f"polnear{i}", published="2016-10-01", text=t) for i, t in enumerate(texts)]
+    load_nlp()
+    from newsprism.embed import embed
+
+    embed(["warm up"])
+    understand_story(StoryGroup(id="warm", title="", article_ids=[articles[0].id]), articles[:1])
+    start = time.perf_counter()
+    for i in range(0, len(articles), 5):
+        chunk = articles[i:i + 5]
+        understand_story(StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in chunk]), chunk)
+    seconds = time.perf_counter() - start
+    words = sum(len(a.text.split()) for a in articles) / len(articles)
+    return {"articles": len(articles), "mean words": words, "seconds": seconds, "articles/s": len(articles) / seconds}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _table(rows: dict[str, dict[str, float]], columns: list[str]) -> str:
+    head = "| system | " + " | ".join(columns) + " |\n|---|" + "---|" * len(columns) + "\n"
+    body = "".join("| " + name + " | " + " | ".join(f"{r[c]:.3f}" for c in columns) + " |\n" for name, r in rows.items())
+    return head + body
+
+
+def main() -> None:
+    from bench.results import write_section
+
+    quick = "--quick" in sys.argv
+    columns = ["B3 P (all)", "B3 R (all)", "B3 F1 (all)", "CoNLL F1 (all)", "B3 P (aligned)", "B3 R (aligned)", "B3 F1 (aligned)", "CoNLL F1 (aligned)"]
+    parts = []
+    for name, loader in [("ECB+ test topics 36-45", ecb_stories), ("NewsWCL50", wcl_stories)]:
+        stories = loader()
+        if quick:
+            stories = stories[:3]
+        t = time.perf_counter()
+        result = score_entities(stories)
+        gold_n, pred_n, aligned_n = result["newsprism"].pop("mentions")
+        gain = result["newsprism"]["B3 F1 (aligned)"] - result["exact-match baseline"]["B3 F1 (aligned)"]
+        gain_all = result["newsprism"]["B3 F1 (all)"] - result["exact-match baseline"]["B3 F1 (all)"]
+        parts.append(
+            f"### Cross-document entities: {name}\n\n{len(stories)} stories; {gold_n} gold entity mentions, "
+            f"{pred_n} predicted, {aligned_n} aligned; macro-averaged over stories ({time.perf_counter() - t:.0f} s).\n\n"
+            + _table(result, columns)
+            + f"\nB-cubed F1 gain over the exact-match baseline: {gain * 100:+.1f} points on aligned mentions, "
+            f"{gain_all * 100:+.1f} end to end (target: +15).\n"
+        )
+        print(parts[-1], flush=True)
+    q = score_quotes(limit=20 if quick else None)
+    parts.append(
+        "### Quotes and speakers: PolNeAR test\n\n"
+        f"{q['articles']} articles, {q['gold direct quotes']} gold direct-quote contents, {q['predicted']} predicted.\n\n"
+        "| measure | P | R | F1 |\n|---|---|---|---|\n"
+        f"| direct-quote content, exact (marks and edge punctuation stripped) | {q['content exact P']:.3f} | {q['content exact R']:.3f} | {q['content exact F1']:.3f} |\n"
+        f"| direct-quote content, overlap >= 50% | {q['content overlap P']:.3f} | {q['content overlap R']:.3f} | {q['content overlap F1']:.3f} |\n"
+        f"| speaker of direct quotes (phrase overlaps gold Source) | {q['speaker P']:.3f} | {q['speaker R']:.3f} | {q['speaker F1']:.3f} |\n"
+        "\nTargets: content F1 >= 0.75, speaker F1 >= 0.70.\n"
+    )
+    print(parts[-1], flush=True)
+    s = speed(20 if quick else 60)
+    parts.append(
+        "### Speed\n\n"
+        f"`understand_story` on {s['articles']} PolNeAR train articles (mean {s['mean words']:.0f} words), 5 per story, "
+        f"models loaded first: {s['seconds']:.1f} s, **{s['articles/s']:.1f} articles/s** (target >= 20). "
+        "The 2 cores were shared with other jobs while measuring.\n"
+    )
+    print(parts[-1], flush=True)
+    if not quick:
+        write_section("understand: entities, quotes, speed", "\n".join(parts))
+
+
+if __name__ == "__main__":
+    main()
