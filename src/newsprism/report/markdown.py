@@ -120,7 +120,9 @@ def _story(v: StoryView) -> list[str]:
         for q in v.quotes:
             out.append(f"- **{md(q['speaker'])}**" + (f" (via {md(q['channel'])})" if q["channel"] else ""))
             for var in q["variants"]:
-                kind = "direct" if var["direct"] else "paraphrase"
+                kind = ("quoted fragment" if var["partial"] else "direct") if var["direct"] else "paraphrase"
+                if var["speaker_text"]:
+                    kind += f", speaker named as “{md(var['speaker_text'])}”"
                 out.append(f"  - “{md(var['text'])}” ({kind}; {', '.join(md(o) for o in var['outlets'])})")
         out.append("")
     else:

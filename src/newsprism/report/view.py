@@ -393,7 +393,8 @@ def _quotes(ctx: _Context) -> list[dict]:
         rows.append({
             "speaker": q.speaker or ctx.entity(q.speaker_entity_id) or "Unattributed",
             "channel": q.channel,
-            "variants": [{"text": v.text, "direct": v.direct, "outlets": sorted({ctx.outlet(a) for a in v.article_ids}),
+            "variants": [{"text": v.text, "direct": v.direct, "partial": v.partial,
+                          "speaker_text": v.speaker_text, "outlets": sorted({ctx.outlet(a) for a in v.article_ids}),
                           "chips": ctx.chips_for(v.evidence, v.article_ids)} for v in q.variants],
         })
     return rows
