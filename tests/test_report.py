@@ -320,6 +320,7 @@ def test_report_markdown_carries_the_same_content(rich: Report):
         assert conflict.about in text and all(f"**{p.value}**" in text for p in conflict.positions)
     for quote in story.quotes:
         assert all(v.text in text for v in quote.variants)
+        assert all(f"speaker named as “{v.speaker_text}”" in text for v in quote.variants if v.speaker_text)
     for event in story.timeline:
         assert f"| {event.date} |" in text
     for entry in story.framing:

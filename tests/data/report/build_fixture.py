@@ -205,7 +205,8 @@ def build() -> Report:
     quotes = [
         Quote(id="q_protect", speaker="Ilse Varga", speaker_entity_id="e_varga", channel="Tidewater Agency", variants=[
             QuoteVariant(text="We are doing everything we can to protect the coastline", article_ids=[ids["ledger"]], evidence=[e("ledger", "\"We are")]),
-            QuoteVariant(text="We do everything possible to protect the coast", article_ids=[ids["coastline"]], evidence=[e("coastline", "\"We do")]),
+            QuoteVariant(text="We do everything possible to protect the coast", article_ids=[ids["coastline"]], evidence=[e("coastline", "\"We do")],
+                         speaker_text="harbour master Ilse Varga"),
         ]),
         Quote(id="q_engine", speaker="Ilse Varga", speaker_entity_id="e_varga", channel=None, variants=[
             QuoteVariant(text="an engine failure was the likely cause", article_ids=[ids["wire"], ids["courier"]], direct=False,
