@@ -32,6 +32,8 @@ DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store to wri
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML); default ./newsprism.toml if present.")]
 OneStoryOpt = Annotated[bool, typer.Option("--one-story", help="Treat all inputs as one story (skip grouping).")]
+WorkersOpt = Annotated[Optional[int], typer.Option("--workers", min=1, help="Run cleaning, understanding and grouping fingerprints on a local Dask cluster of N worker processes.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="Run them on an existing Dask cluster instead, e.g. tcp://10.0.0.5:8786 (see docs/SCALE.md).")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first bad input instead of recording it.")]
 
 
@@ -72,6 +74,8 @@ def analyze(
     quiet: QuietOpt = False,
     strict: StrictOpt = False,
     config: ConfigOpt = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Analyse articles and write report.json, report.md and report.html."""
     from newsprism.pipeline import analyze as run_analysis
@@ -81,8 +85,10 @@ def analyze(
     if not inputs and not (db and story):
         raise typer.BadParameter("give at least one input, or --db FILE --story ID", param_hint="INPUTS")
     if inputs:
-        with _progress(quiet) as progress:
-            report = run_analysis(inputs, settings, on_error="raise" if strict else "record", progress=progress)
+        from newsprism.scale import open_cluster
+
+        with open_cluster(workers, scheduler) as scale, _progress(quiet) as progress:
+            report = run_analysis(inputs, settings, on_error="raise" if strict else "record", progress=progress, scale=scale)
         if db:
             from newsprism.store import Store
 
@@ -117,6 +123,8 @@ def ingest(
     quiet: QuietOpt = False,
     config: ConfigOpt = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")] = 500,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Read and clean articles into the store without analysing them.
 
@@ -129,7 +137,9 @@ def ingest(
 
     settings = _settings(config, one_story)
     try:
-        with Store(db) as store, _progress(quiet) as progress:
+        from newsprism.scale import open_cluster, using
+
+        with open_cluster(workers, scheduler) as scale, using(scale), Store(db) as store, _progress(quiet) as progress:
             stats = stream_ingest(inputs, settings, store, batch_size=batch_size, progress=progress)
     except StoreError as err:
         err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False, soft_wrap=True)

@@ -9,6 +9,7 @@ the batch goes on; with `on_error="raise"` the first failure is raised instead.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable, Iterable
@@ -23,6 +24,7 @@ from newsprism.group import group_articles
 from newsprism.ingest import read_inputs
 from newsprism.models import Article, CleanArticle, Failure, Report, Story, StoryGroup
 from newsprism.settings import Settings, load_settings
+from newsprism.scale import Runner, current_runner
 from newsprism.understand import understand_story
 
 log = logging.getLogger(__name__)
@@ -48,8 +50,12 @@ def read_and_clean(
     *,
     on_error: Literal["record", "raise"] = "record",
     progress: Progress = _quiet,
+    scale: Runner | None = None,
 ) -> tuple[list[CleanArticle], list[Failure]]:
-    """Read every input and clean each article; return the clean articles and the failures."""
+    """Read every input and clean each article; return the clean articles and the failures.
+
+    With `scale` (see `newsprism.scale.open_cluster`), cleaning runs on its workers in chunks.
+    """
     paths = [i for i in inputs if not isinstance(i, Article)]
     given = [i for i in inputs if isinstance(i, Article)]
     articles: list[CleanArticle] = []
@@ -76,10 +82,49 @@ def read_and_clean(
             failures.append(_failure(item.source_path, "clean", err))
         progress("read", len(articles) + len(failures), None)
 
+    scale = scale if scale is not None else current_runner()
+    if scale is not None:
+        return _read_and_clean_scaled(given, paths, settings, on_error, progress, scale)
     for article in given:
         take(article)
     for item in read_inputs(paths, settings.ingest):
         take(item)
+    return articles, failures
+
+
+def _read_and_clean_scaled(given, paths, settings: Settings, on_error, progress: Progress, scale: Runner, chunk: int = 2048):
+    """Read on the driver, clean chunk by chunk on the cluster; same outcomes and order as the single-process path."""
+    articles: list[CleanArticle] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+    pending: list[Article] = []
+
+    def flush() -> None:
+        for item, outcome in zip(pending, scale.map_each(clean_article, pending, (settings.clean,)), strict=True):
+            try:
+                if not outcome.ok:
+                    raise outcome.error()
+                if not outcome.value.text.strip():
+                    raise StageError("NP201", chars=len(item.raw))
+                articles.append(outcome.value)
+            except Exception as err:  # noqa: BLE001 - recorded per input, never lost
+                if on_error == "raise":
+                    raise
+                failures.append(_failure(item.source_path, "clean", err))
+        pending.clear()
+        progress("read", len(articles) + len(failures), None)
+
+    for item in itertools.chain(given, read_inputs(paths, settings.ingest)):
+        if isinstance(item, Failure):
+            if on_error == "raise":
+                raise StageError(item.code, error=f"{item.input_ref}: {item.message}")
+            failures.append(item)
+        elif item.id not in seen:
+            seen.add(item.id)
+            pending.append(item)
+            if len(pending) >= chunk:
+                flush()
+    flush()
     return articles, failures
 
 
@@ -115,6 +160,7 @@ def analyze(
     *,
     on_error: Literal["record", "raise"] = "record",
     progress: Progress = _quiet,
+    scale: Runner | None = None,
 ) -> Report:
     """Read, clean, group and analyse `inputs` (paths, folders, URLs or Article objects) into a Report.
 
@@ -126,7 +172,10 @@ def analyze(
             print(fact.independent_sources, fact.text)
     """
     settings = settings or load_settings()
-    articles, failures = read_and_clean(list(inputs), settings, on_error=on_error, progress=progress)
+    scale = scale if scale is not None else current_runner()
+    articles, failures = read_and_clean(list(inputs), settings, on_error=on_error, progress=progress, scale=scale)
+    if scale is not None:
+        return _analyze_scaled(articles, failures, settings, on_error, progress, scale)
     groups = group_articles(articles, settings.group)
     stories: list[Story] = []
     for done, group in enumerate(groups, 1):
@@ -139,3 +188,32 @@ def analyze(
             stories.append(Story(id=group.id, title=group.title, article_ids=group.article_ids))
         progress("analyze", done, len(groups))
     return Report(articles=articles, stories=stories, failures=failures)
+
+
+def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: Progress, scale: Runner) -> Report:
+    """Fingerprints and stories on the cluster, clustering on the driver (it needs every fingerprint)."""
+    from newsprism.group import fingerprint_articles
+
+    fingerprints = None
+    if not settings.group.one_story:
+        fingerprints = scale.map_batches(fingerprint_articles, articles, (None, settings.group.lead_sentences))
+    groups = group_articles(articles, settings.group, fingerprints=fingerprints)
+    by_id = {a.id: a for a in articles}
+    jobs = [(g, [by_id[i] for i in g.article_ids if i in by_id]) for g in groups]
+    outcomes = scale.map_each(_analyze_job, jobs, (settings,))
+    stories: list[Story] = []
+    for done, (group, outcome) in enumerate(zip(groups, outcomes, strict=True), 1):
+        if outcome.ok:
+            stories.append(outcome.value)
+        else:
+            if on_error == "raise":
+                raise outcome.error()
+            failures.append(_failure(f"story {group.id}", "analyze", outcome.error()))
+            stories.append(Story(id=group.id, title=group.title, article_ids=group.article_ids))
+        progress("analyze", done, len(groups))
+    return Report(articles=articles, stories=stories, failures=failures)
+
+
+def _analyze_job(job: tuple[StoryGroup, list[CleanArticle]], settings: Settings) -> Story:
+    group, members = job
+    return analyze_story(group, members, settings)

@@ -32,6 +32,19 @@ class CleanSettings(Section):
 
 class GroupSettings(Section):
     one_story: bool = Field(False, description="Put all inputs of a call into one story (skip grouping).")
+    # Thresholds and weights below: swept on the odd-numbered ECB+ topics by bench/bench_group.py
+    # (results for all topics and the held-out even ones in bench/RESULTS.md, "group: ECB+").
+    threshold: float = Field(0.9, description="Pair score an article needs with an earlier article to join its story.")
+    name_weight: float = Field(1.5, description="Weight of shared names (capitalised tokens of headline and lead) in the pair score.")
+    rare_names: bool = Field(True, description="Weight shared names by rarity among the articles seen so far (a shared rare name tells more than a shared country).")
+    number_weight: float = Field(0.15, description="Weight of shared numbers and dates of headline and lead in the pair score.")
+    time_window_days: int = Field(7, description="Articles published further apart than this many days are penalised.")
+    time_penalty: float = Field(0.5, description="Pair-score penalty for articles published outside the time window.")
+    duplicate_threshold: float = Field(0.8, description="MinHash Jaccard estimate above which an article is a near-copy and joins its original's story.")
+    neighbours: int = Field(20, description="Nearest earlier articles (by lead embedding) scored for each new article.")
+    lead_sentences: int = Field(8, description="Body sentences after the headline that make up the lead compared across articles.")
+    link: str = Field("average", description="How an article is compared with a story: single (its closest member) or average (all members, bounded).")
+    ann: str = Field("usearch", description="Vector index for nearest neighbours: usearch (approximate, HNSW) or exact.")
 
 
 class UnderstandSettings(Section):

@@ -1,18 +1,62 @@
 """Group: [CleanArticle] -> [StoryGroup] (which articles report one event).
 
-STUB: puts every article into one story; real grouping replaces this module.
+    fingerprint_articles (fingerprint.py): lead embedding, names, numbers, day, MinHash
+    StoryIndex (cluster.py): online clustering over a vector index (index.py)
+
+`group_articles` is the one-call API; keep a `StoryIndex` (or pass the stories
+of an earlier run as `existing`) to add articles incrementally with stable ids.
 """
 
 from __future__ import annotations
 
+from newsprism.group.cluster import StoryIndex, pair_score
+from newsprism.group.fingerprint import Fingerprint, fingerprint_articles
 from newsprism.models import CleanArticle, StoryGroup, story_id
 from newsprism.settings import GroupSettings
 
+__all__ = ["Fingerprint", "StoryIndex", "fingerprint_articles", "group_articles", "pair_score"]
 
-def group_articles(articles: list[CleanArticle], settings: GroupSettings | None = None) -> list[StoryGroup]:
-    """Return the stories the articles form; with `one_story`, all articles form one."""
-    if not articles:
+
+def _title(article: CleanArticle) -> str:
+    return (article.title or article.text[:80]).strip()
+
+
+def arrival_order(articles: list[CleanArticle]) -> list[int]:
+    """Return the order to add articles in: by publication time when every article has one, else as given."""
+    if articles and all(a.published for a in articles):
+        return sorted(range(len(articles)), key=lambda i: articles[i].published)
+    return list(range(len(articles)))
+
+
+def group_articles(
+    articles: list[CleanArticle],
+    settings: GroupSettings | None = None,
+    existing: list[StoryGroup] | None = None,
+    fingerprints: list[Fingerprint] | None = None,
+) -> list[StoryGroup]:
+    """Return the stories the articles form; with `one_story`, all articles form one.
+
+    `existing` are stories of an earlier run: their members stay where they
+    are and keep the story id, new articles join them or found new stories.
+    `fingerprints` (one per article, same order) skips computing them, e.g.
+    when `newsprism.scale` computed them on a cluster.
+    """
+    settings = settings or GroupSettings()
+    if not articles and not existing:
         return []
-    ids = [a.id for a in articles]
-    title = next((a.title for a in articles if a.title), articles[0].text[:80])
-    return [StoryGroup(id=story_id(ids), title=title, article_ids=ids)]
+    if settings.one_story:
+        ids = [a.id for a in articles]
+        title = next((a.title for a in articles if a.title), articles[0].text[:80])
+        return [StoryGroup(id=story_id(ids), title=title, article_ids=ids)]
+    if fingerprints is None:
+        from newsprism.scale import LocalRunner
+
+        # partitioned exactly as on a Dask cluster, so both compute the same embeddings
+        fingerprints = LocalRunner().map_batches(fingerprint_articles, articles, (None, settings.lead_sentences))
+    by_id = {fp.article_id: fp for fp in fingerprints}
+    index = StoryIndex(settings, ndim=len(fingerprints[0].vector) if fingerprints else 384)
+    for group in existing or []:
+        index.seed(group, [by_id[a] for a in group.article_ids if a in by_id])
+    for i in arrival_order(articles):
+        index.add(fingerprints[i], _title(articles[i]))
+    return index.stories()

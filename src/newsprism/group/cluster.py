@@ -1,0 +1,174 @@
+"""Cluster: [Fingerprint] -> stories, one article at a time (online, so new articles never re-cluster old ones).
+
+For each new article, in order:
+    1. near-copy: a MinHash LSH hit above `duplicate_threshold` puts it in its original's story;
+    2. candidates: the `neighbours` nearest earlier articles by lead embedding (vector index);
+    3. evidence: each candidate pair scores
+           cosine(lead vectors) + name_weight * overlap(names) + number_weight * overlap(numbers)
+           - time_penalty when published more than `time_window_days` apart;
+    4. decision: it joins the story of the best-scoring candidate when that score reaches
+       `threshold`, and otherwise founds a story of its own (nothing is forced into a story).
+
+A story's id is derived from its founding article only, so it never changes as articles join.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHashLSH
+from datasketch.lean_minhash import LeanMinHash
+
+from newsprism.group.fingerprint import MINHASH_PERMUTATIONS, MINHASH_SCHEME, Fingerprint
+from newsprism.group.index import VECTOR_INDEXES
+from newsprism.models import StoryGroup, story_id
+from newsprism.settings import GroupSettings
+
+
+def set_overlap(a: frozenset[str], b: frozenset[str], weight=None) -> float:
+    """Return the cosine of two sets as binary vectors, each item weighted by `weight(item)` (default 1).
+
+    1 for equal sets, 0 when either is empty or they share nothing.
+    """
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if not shared:
+        return 0.0
+    if weight is None:
+        return len(shared) / math.sqrt(len(a) * len(b))
+    w2 = {t: weight(t) ** 2 for t in a | b}
+    return sum(w2[t] for t in shared) / math.sqrt(sum(w2[t] for t in a) * sum(w2[t] for t in b))
+
+
+def days_apart(a: Fingerprint, b: Fingerprint) -> int:
+    """Return how many days apart two articles are dated (0 when unknown): full dates first, else day of year."""
+    if a.published and b.published:
+        return abs((a.published - b.published).days)
+    if a.month_day and b.month_day:
+        gap = abs((dt.date(2000, *a.month_day) - dt.date(2000, *b.month_day)).days)
+        return min(gap, 366 - gap)
+    return 0
+
+
+def pair_score(a: Fingerprint, b: Fingerprint, cosine: float, settings: GroupSettings, name_weight=None) -> float:
+    """Return the evidence that two articles report one event (higher is stronger).
+
+    `name_weight(name)` rates how telling a shared name is (rare names tell more); default 1.
+    """
+    score = cosine + settings.name_weight * set_overlap(a.names, b.names, name_weight) + settings.number_weight * set_overlap(a.numbers, b.numbers)
+    if days_apart(a, b) > settings.time_window_days:
+        score -= settings.time_penalty
+    # rounded so that float noise between processes (Dask workers) cannot flip a decision
+    return round(score, 4)
+
+
+NAME_PRIOR = 20
+AVERAGE_MEMBERS = 32
+"""Members an average-link score looks at: the founder and the most recent ones (bounded cost per article)."""
+
+
+@dataclass
+class _Story:
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+class StoryIndex:
+    """Incremental story state: add articles, read stories; ids stay stable as it grows."""
+
+    def __init__(self, settings: GroupSettings | None = None, ndim: int = 384) -> None:
+        self.settings = settings or GroupSettings()
+        self._vectors = VECTOR_INDEXES[self.settings.ann](ndim)
+        self._lsh = MinHashLSH(threshold=self.settings.duplicate_threshold, num_perm=MINHASH_PERMUTATIONS)
+        self._fingerprints: list[Fingerprint] = []
+        self._story_of: list[int] = []  # article key -> story position
+        self._key_of: dict[str, int] = {}
+        self._stories: list[_Story] = []
+        self._name_counts: Counter[str] = Counter()  # articles naming each name, for rarity weights
+
+    def __len__(self) -> int:
+        return len(self._fingerprints)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._key_of
+
+    def _remember(self, fp: Fingerprint, story: int) -> None:
+        key = len(self._fingerprints)
+        self._fingerprints.append(fp)
+        self._story_of.append(story)
+        self._key_of[fp.article_id] = key
+        self._name_counts.update(fp.names)
+        self._stories[story].article_ids.append(fp.article_id)
+        self._vectors.add(key, fp.vector)
+        self._lsh.insert(key, LeanMinHash(seed=1, hashvalues=fp.minhash, scheme=MINHASH_SCHEME), check_duplication=False)
+
+    def _near_copy(self, fp: Fingerprint) -> int | None:
+        """Return the key of the earliest earlier article this one nearly copies, if any."""
+        hits = self._lsh.query(LeanMinHash(seed=1, hashvalues=fp.minhash, scheme=MINHASH_SCHEME))
+        copies = [k for k in hits if np.mean(self._fingerprints[k].minhash == fp.minhash) >= self.settings.duplicate_threshold]
+        return min(copies) if copies else None
+
+    def _name_weight(self, name: str) -> float:
+        """Return the inverse document frequency of a name among the articles seen so far (rarer tells more).
+
+        `NAME_PRIOR` unseen articles are added to the count so that in a small batch,
+        where every shared name is by definition common, names still count.
+        """
+        return math.log((len(self._fingerprints) + NAME_PRIOR) / (self._name_counts[name] + 1))
+
+    def _best_story(self, fp: Fingerprint) -> int | None:
+        """Return the story that fits best above the threshold (ties: oldest story), or None.
+
+        single link: a story's score is its best-scoring member among the neighbours;
+        average link: the mean score over its members (up to `AVERAGE_MEMBERS`), which
+        keeps a chain of look-alike articles from pulling two events together.
+        """
+        weight = self._name_weight if self.settings.rare_names else None
+        best_of: dict[int, float] = {}
+        for key, cosine in self._vectors.search(fp.vector, self.settings.neighbours):
+            score = pair_score(fp, self._fingerprints[key], cosine, self.settings, weight)
+            story = self._story_of[key]
+            best_of[story] = max(score, best_of.get(story, -math.inf))
+        if self.settings.link == "average":
+            best_of = {story: self._mean_score(fp, story, weight) for story, score in best_of.items() if score >= self.settings.threshold}
+        fits = [(-score, story) for story, score in best_of.items() if score >= self.settings.threshold]
+        return min(fits)[1] if fits else None
+
+    def _mean_score(self, fp: Fingerprint, story: int, weight) -> float:
+        members = [self._key_of[a] for a in self._stories[story].article_ids if a in self._key_of]
+        members = members[:1] + members[1:][-(AVERAGE_MEMBERS - 1) :]
+        cosines = np.stack([self._fingerprints[k].vector for k in members]) @ fp.vector
+        return round(sum(pair_score(fp, self._fingerprints[k], float(c), self.settings, weight) for k, c in zip(members, cosines)) / len(members), 4)
+
+    def add(self, fp: Fingerprint, title: str = "") -> str:
+        """Place one article in a story (an existing one or a new one); return the story id."""
+        if fp.article_id in self._key_of:
+            return self._stories[self._story_of[self._key_of[fp.article_id]]].id
+        copy_of = self._near_copy(fp)
+        story = self._story_of[copy_of] if copy_of is not None else self._best_story(fp)
+        if story is None:
+            story = len(self._stories)
+            self._stories.append(_Story(id=story_id([fp.article_id]), title=title))
+        self._remember(fp, story)
+        return self._stories[story].id
+
+    def seed(self, group: StoryGroup, fingerprints: list[Fingerprint]) -> None:
+        """Restore a known story (from an earlier run) with the fingerprints of those members at hand."""
+        position = len(self._stories)
+        self._stories.append(_Story(id=group.id, title=group.title))
+        for fp in fingerprints:
+            if fp.article_id not in self._key_of:
+                self._remember(fp, position)
+        # members whose fingerprints are not at hand still belong to the story
+        missing = [a for a in group.article_ids if a not in set(self._stories[position].article_ids)]
+        self._stories[position].article_ids.extend(missing)
+
+    def stories(self) -> list[StoryGroup]:
+        """Return the stories in founding order, members in joining order."""
+        return [StoryGroup(id=s.id, title=s.title, article_ids=list(s.article_ids)) for s in self._stories]
