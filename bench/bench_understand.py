@@ -12,9 +12,12 @@ Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
    (clustering quality where both sides have the mention). The baseline clusters the same
    predicted mentions by exact (case-folded) name.
 2. Quotes on PolNeAR test (84 articles, first annotator's file): gold direct quotes are
-   Content spans holding a quotation mark. Content matched exactly after stripping quote
-   marks and punctuation, and leniently (overlap >= 50% of the longer span); speakers
-   count when the predicted speaker phrase overlaps the gold Source span.
+   Content spans wholly inside quotation marks (contents that only embed a quoted fragment,
+   'said that X was "rigged"', are partial quotes, not scored here); predictions are
+   newsprism's direct, non-partial quotes. Content matched exactly after stripping quote
+   marks and edge punctuation, and leniently (overlap >= 50% of the longer span); a
+   speaker counts when the predicted speaker phrase (or the channel, when the remark has
+   no other source: "the newspaper wrote") overlaps the gold Source span.
 3. Speed: `understand_story` on PolNeAR articles of 400-900 words, five per story, model
    and encoder loaded before the clock starts.
 """
@@ -210,6 +213,15 @@ def score_entities(stories) -> dict[str, dict[str, float]]:
 QUOTE_MARKS = "“”\"‘’'"
 
 
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace and edge punctuation outside the quotation marks."""
+    while start < end and (text[start].isspace() or text[start] in ",.;:—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—-"):
+        end -= 1
+    return start, end
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start] in QUOTE_MARKS or text[start].isspace() or text[start] in ",.;:—-"):
         start += 1
@@ -237,7 +249,9 @@ def polnear_gold(ann: Path, text: str) -> list[tuple[tuple[int, int], tuple[int,
         source = spans.get(rel.get("Source", ""))
         source_span = (min(p[0] for p in source[1]), max(p[1] for p in source[1])) if source else None
         for a, b in content[1]:
-            if any(c in text[a:b] for c in "“”\""):
+            a2, b2 = _strip_edges(text, a, b)
+            # a direct quote: the content is wholly inside quotation marks
+            if a2 < b2 and text[a2] in "“\"" and text[b2 - 1] in "”\"" and text[a2 + 1:b2 - 1].count("“") == 0:
                 gold.append((_strip(text, a, b), source_span))
     return gold
 
@@ -257,8 +271,8 @@ def score_quotes(limit: int | None = None) -> dict[str, float]:
         mentions = collect_mentions(path.stem, doc)
         add_surname_mentions({path.stem: doc}, mentions)
         entities = cluster_mentions(mentions, {path.stem: text})
-        records = [r for r in article_quotes(path.stem, doc, sentence_bounds(doc), entities) if r.direct]
-        pred = [(_strip(text, r.start, r.end), r.extra.get("speaker_span")) for r in records]
+        records = [r for r in article_quotes(path.stem, doc, sentence_bounds(doc), entities) if r.direct and not r.partial]
+        pred = [(_strip(text, r.start, r.end), r.extra.get("speaker_span") or r.extra.get("channel_span")) for r in records]
         gold_all += [(path.stem, *g[0]) for g in gold]
         pred_all += [(path.stem, *p[0]) for p in pred]
         gold_with_source += sum(1 for g in gold if g[1])

@@ -32,6 +32,7 @@ from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.entities import fold, gazetteer
 from newsprism.understand.nlp import doc_text, sentences, word_list
 
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 # Cosine between sentence embeddings above which two renderings by one speaker are one
@@ -119,8 +120,14 @@ def _find_close(line: str, start: int, mark: str, single: bool) -> int | None:
 
 
 def is_scare_quote(content: str) -> bool:
-    """True for a one-word quotation: a scare quote or a term, not a remark."""
-    return len(re.findall(r"[\w'’-]+", content)) < 2
+    """True for a quotation that is not a remark: one word (a scare quote or a term), or a
+    short Title Case name of a show, book or slogan ("Meet the Press")."""
+    words = re.findall(r"[\w'’-]+", content)
+    if len(words) < 2:
+        return True
+    small = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "by", "with"}
+    content_words = [w for w in words if w.lower() not in small]
+    return len(words) <= 7 and not re.search(r"[.!?,]", content.strip()[:-1]) and all(w[:1].isupper() or w[:1].isdigit() for w in content_words)
 
 
 # --------------------------------------------------------------------------- step 2
@@ -271,6 +278,7 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
         phrase = _phrase(according)
         if _is_channel_phrase(phrase, resolver) or record.speaker_text:
             record.channel = record.channel or _channel_name(phrase, resolver)
+            record.extra.setdefault("channel_span", (phrase.start_char, phrase.end_char))
         else:
             _set_speaker(record, according, resolver)
 
@@ -281,20 +289,27 @@ def _inside(token, outside: tuple[int, int] | None) -> bool:
 
 def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _inside(c, outside)), None)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # "officials who said ...": the speaker is the noun the clause hangs on
+    elif subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+        subject = None
     if verb.lemma_.lower() == "quote":
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and not _inside(c, outside)), None)
         if subject is not None and subject.dep_ == "nsubj":
             record.channel = _channel_name(_phrase(subject), resolver)
+            record.extra["channel_span"] = (_phrase(subject).start_char, _phrase(subject).end_char)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:  # "X was quoted as saying by state TV"
             record.channel = _channel_name(_phrase(by), resolver)
+            record.extra["channel_span"] = (_phrase(by).start_char, _phrase(by).end_char)
         if obj is not None:
             _set_speaker(record, obj, resolver)
     elif subject is not None:
         phrase = _phrase(subject)
         if _is_channel_phrase(phrase, resolver) and subject.lower_ not in PRONOUNS:
             record.channel = _channel_name(phrase, resolver)
+            record.extra["channel_span"] = (phrase.start_char, phrase.end_char)
             resolver.channels.append((phrase.start_char, record.channel))
         else:
             _set_speaker(record, subject, resolver)
@@ -342,9 +357,9 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     records: list[QuoteRecord] = []
     sents = sentences(doc)
     previous: QuoteRecord | None = None
-    for sent, (s_start, s_end) in zip(sents, sentence_bounds):
+    for index, (sent, (s_start, s_end)) in enumerate(zip(sents, sentence_bounds)):
         _sentence_channels(sent, resolver)
-        inside = [q for q in quoted if s_start <= q[0] < s_end or (q[0] < s_start < q[1])]
+        inside = [q for q in quoted if s_start - 1 <= q[0] < s_end]
         sent_text = doc_text(doc)[s_start:s_end]
         if inside:
             for q_start, q_end in inside:
@@ -352,8 +367,15 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
                 record = QuoteRecord(article_id, content, q_start, q_end, s_start, s_end, sent_text, direct=True,
                                      partial=_is_partial(q_start, s_start, sent_text, content))
                 attribute(record, sent, resolver)
+                following = sents[index + 1] if index + 1 < len(sents) else None
+                if record.speaker_text is None and record.channel is None and following is not None and len(following) <= 8:
+                    # the tagger often splits '"...," she said.' after the closing mark
+                    attribute(record, following, resolver)
                 if record.speaker_text is None and previous is not None and previous.sentence_end >= s_start - 3 and not _speech_verbs(sent, (q_start, q_end)):
                     record.speaker_text, record.speaker_entity_id = previous.speaker_text, previous.speaker_entity_id
+                    for key in ("speaker_span", "channel_span"):
+                        if key in previous.extra:
+                            record.extra[key] = previous.extra[key]
                     record.channel = record.channel or previous.channel
                 records.append(record)
                 previous = record
