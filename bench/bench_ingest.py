@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import resource
 import subprocess
@@ -189,6 +190,7 @@ def main() -> None:
         print(json.dumps(_work(args.worker[0], args.worker[1], args.db)))
         return
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="newsprism-bench-ingest-") as tmp:
         root = Path(tmp)
         t0 = time.perf_counter()
@@ -216,12 +218,15 @@ def main() -> None:
         rows.append(_row("read + clean + store: txt (store.stream_ingest, batches of 500)", stream_run, "what `newsprism ingest` runs"))
         print(rows[-1], file=sys.stderr)
 
+    load_after = os.getloadavg()[0]
     rate = store_run["articles"] / store_run["seconds"]
     bare = read_store["articles"] / read_store["seconds"]
     verdict = "meets" if rate >= TARGET_READ_STORE else "misses"
     bare_verdict = "meets" if bare >= TARGET_READ_STORE else "misses"
     table = "\n".join([
-        f"{args.n:,} generated articles per format (~2.5 KB of invented text each); each row a fresh process.",
+        f"{args.n:,} generated articles per format (~2.5 KB of invented text each); each row a fresh process. "
+        f"Machine load average {load_before:.1f} before and {load_after:.1f} after the run (2 cores shared with "
+        "other work: figures are wall-clock and scale down with load).",
         "",
         "| run | articles | failed | seconds | articles/s | peak RSS MB | growth MB | note |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
