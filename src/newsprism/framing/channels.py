@@ -95,14 +95,21 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
             entry = _entry(ctx, tokens)
             if entry:
                 found.append(entry)
-    # the understanding stage's channels, where its quote evidence lies in this article
+    # the understanding stage's channels, where this article itself names the channel near the quote
+    # (a quote's channel comes from one rendering; another outlet may not relay it the same way)
+    text_lower = ctx.article.text.lower()
     for quote in understanding.quotes:
         if not quote.channel:
             continue
         for variant in quote.variants:
             for ev in variant.evidence:
-                if ev.article_id == ctx.article.id:
-                    found.append(FramingEntry(article_id=ctx.article.id, term=quote.channel, category="channel", evidence=ctx.evidence(ev.start, ev.end)))
+                if ev.article_id != ctx.article.id:
+                    continue
+                window_start = max(0, text_lower.rfind("\n", 0, max(0, ev.start - 1)))
+                window_end = text_lower.find("\n", ev.end + 1)
+                at = text_lower.find(quote.channel.lower(), window_start, window_end if window_end != -1 else len(text_lower))
+                if at >= 0:
+                    found.append(FramingEntry(article_id=ctx.article.id, term=quote.channel, category="channel", evidence=ctx.evidence(at, at + len(quote.channel))))
     unique: dict[tuple, FramingEntry] = {}
     for entry in found:
         key = (entry.term.lower().removeprefix("the "), entry.evidence.start)

@@ -33,6 +33,7 @@ _DESCRIBING_VERBS = {"describe", "call", "label", "brand", "dub", "term", "consi
 # English honorifics carry no framing on their own.
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "madam"}
 _MAX_PHRASE = 14
+_CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
 
 
 def _gather(token: Token, stop: int) -> list[Token]:
@@ -148,7 +149,9 @@ class _Collector:
 
     def add(self, tokens: list[Token], entity_id: str, name_words: set[str]) -> None:
         tokens = [t for t in tokens if t.lower_ not in _HONORIFICS]
-        if not tokens or all(t.is_punct for t in tokens):
+        if not any(t.pos_ in _CONTENT_POS and any(c.isalpha() for c in t.text) for t in tokens):
+            return  # a function word or stray punctuation, not a label
+        if any(t.text in "()[]{}|" for t in tokens) or tokens[0].text in "-–" or tokens[-1].text in "-–":
             return
         if all(t.lower_ in name_words for t in tokens if not t.is_punct):
             return  # part of the actor's own name, not a label
@@ -226,7 +229,8 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         out.add(mods + [head], entity_id, names)
     # 3. appositives after the name: "Israel, Iran's enemy, ..."
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= mention.end and child.pos_ in ("NOUN", "PRON", "NUM", "PROPN"):
+        dashed = any(t.text in "—–:(" for t in doc[mention.end : child.left_edge.i])
+        if child.dep_ == "appos" and child.i >= mention.end and child.pos_ in ("NOUN", "PRON", "NUM", "PROPN") and not dashed:
             if child.pos_ == "PROPN" and ctx.entity_of_token(child) not in (None, entity_id):
                 continue
             phrase = _phrase(child)
