@@ -12,7 +12,7 @@ import pytest
 
 import newsprism
 from newsprism.framing import frame_story, framing_profile
-from newsprism.models import CleanArticle, Entity, Mention, Quote, QuoteVariant, Story, Understanding, content_id
+from newsprism.models import CleanArticle, Entity, Evidence, Mention, Quote, QuoteVariant, Story, Understanding, content_id
 from newsprism.settings import FramingSettings, load_settings
 
 from conftest import TEST_DATA
@@ -196,14 +196,19 @@ def test_framing_channels_from_according_to_and_relaying_subjects():
     assert "orsk television" in channels
 
 
-def test_framing_channel_from_the_understanding_quotes():
-    text = 'The general promised calm. "The roads will reopen," he told reporters.'
-    a = article(text)
-    quote = Quote(id="q", speaker="general", channel="Radio Kestria", variants=[QuoteVariant(text="The roads will reopen,", article_ids=[a.id], evidence=[])])
-    quote.variants[0].evidence.append(
-        newsprism.models.Evidence(article_id=a.id, text=text[text.index('"') :], start=text.index('"'), end=len(text))
-    )
-    assert "Radio Kestria" in terms(frame_story(understanding([a], [], [quote])), "channel")
+def test_framing_channel_from_the_understanding_quotes_only_where_the_article_names_it():
+    named = 'The general promised calm. "The roads will reopen," he told Radio Kestria on Sunday.'
+    unnamed = 'The general promised calm. "The roads will reopen," he said on Sunday.'
+    a1, a2 = article(named), article(unnamed)
+
+    def variant(a: CleanArticle) -> QuoteVariant:
+        start = a.text.index('"')
+        return QuoteVariant(text="The roads will reopen,", article_ids=[a.id], evidence=[Evidence(article_id=a.id, text=a.text[start:], start=start, end=len(a.text))])
+
+    quote = Quote(id="q", speaker="general", channel="Radio Kestria", variants=[variant(a1), variant(a2)])
+    entries = frame_story(understanding([a1, a2], [], [quote]))
+    assert "Radio Kestria" in terms([e for e in entries if e.article_id == a1.id], "channel")
+    assert terms([e for e in entries if e.article_id == a2.id], "channel") == []
 
 
 # --------------------------------------------------------------------------- profile
