@@ -301,6 +301,14 @@ def test_store_search_ranks_by_bm25(filled, query, best):
     assert all(hit.story_id for hit in result.items)
 
 
+@pytest.mark.parametrize("query", ["tractors parade", "the old bridge", "cracks Tuesday engineers"])
+def test_store_search_scores_equal_duckdb_match_bm25(filled, query):
+    with Store(filled, read_only=True) as store:
+        ours = [(h.article_id, round(h.score, 9)) for h in store.search(query, page_size=50).items]
+        reference = [(r[0], round(r[1], 9)) for r in store._q("search_fts_reference", {"q": query, "limit": 50}).fetchall()]
+    assert ours and ours == reference
+
+
 def test_store_search_before_index_rebuild_finds_the_same(filled):
     with Store(filled) as store:
         store.add_articles([make_article("Daily Lantern", "A third tractors story, about a tractor museum.", "2024-07-01")])

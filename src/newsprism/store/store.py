@@ -224,11 +224,14 @@ class Store:
     Reads are safe from many threads: each thread gets its own cursor.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, threads: int | None = None) -> None:
+        """Open the store; `threads` caps DuckDB's threads per query (the web app uses 1 and serves
+        requests in parallel instead, which keeps small queries fast under load)."""
         self.path = Path(path)
         self.read_only = read_only
         self._local = threading.local()
         self._tmp: str | None = None
+        self._cache: dict[str, object] = {}  # read-only stores only: answers that cannot change
         if read_only and not self.path.is_file():
             raise StoreError("NP302", path=self.path)
         if not read_only:
@@ -241,6 +244,8 @@ class Store:
         except duckdb.Error as err:
             raise StoreError("NP303", path=self.path, error=str(err).splitlines()[0]) from err
         try:
+            if threads:
+                self._con.execute(f"SET threads = {int(threads)}")
             self._con.execute(f"LOAD '{str(fts_extension_path()).replace(chr(39), chr(39) * 2)}'")
             self._migrate()
             self._search_ready = self._index_ready()
@@ -526,8 +531,14 @@ class Store:
         }
         return self._story_page(params, page, page_size)
 
+    def _list_stories(self, params: dict) -> list[tuple]:
+        """Run list_stories with only the filters that are set (a filter given as None or 0 is off)."""
+        used = {k: v for k, v in params.items() if k in ("limit", "offset") or v not in (None, 0)}
+        where = [queries()[f"story_filter_{k}"] for k in used if k not in ("limit", "offset")]
+        return self._q("list_stories", used, where=" AND ".join(where) or "true").fetchall()
+
     def _story_page(self, params: dict, page: int, page_size: int) -> StoryPage:
-        rows = self._q("list_stories", params).fetchall()
+        rows = self._list_stories(params)
         total = rows[0][10] if rows else self._count_beyond(params)
         return StoryPage(items=[_summary_from_row(r) for r in rows], total=total, page=page, page_size=page_size)
 
@@ -535,7 +546,7 @@ class Store:
         """Count matches when the page asked for lies past the last one."""
         if params["offset"] == 0:
             return 0
-        rows = self._q("list_stories", {**params, "limit": 1, "offset": 0}).fetchall()
+        rows = self._list_stories({**params, "limit": 1, "offset": 0})
         return rows[0][10] if rows else 0
 
     def _search_story_ids(self, q: str) -> list[str]:
@@ -568,12 +579,20 @@ class Store:
 
     # -------------------------------------------------------------- reads: outlets
 
+    def _cached(self, key: str, compute):
+        """Return compute(), remembered for the life of a read-only store (nothing can change it)."""
+        if not self.read_only:
+            return compute()
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
     def outlets(self) -> list[OutletSummary]:
         """Return every outlet in the store, most articles first."""
-        return [
+        return list(self._cached("outlets", lambda: [
             OutletSummary(name=r[0], articles=r[1], stories=r[2], first_published=_iso(r[3]), last_published=_iso(r[4]))
             for r in self._q("list_outlets").fetchall()
-        ]
+        ]))
 
     def outlet(self, name: str, page: int = 1, page_size: int = 20, limit: int = 50) -> OutletProfile | None:
         """Return an outlet's stories, its labels for recurring actors, its exclusives and its blindspots.
@@ -605,10 +624,10 @@ class Store:
                 blind.append(fact)
         blind.sort(key=lambda f: (-len(f.outlets), -f.independent_sources, f.story_id, f.fact_id))
         exclusive.sort(key=lambda f: (f.story_id, f.fact_id))
-        total_outlets = self._q("count_outlets").fetchone()[0]
-        blind_stories = self._q("list_stories", {
+        total_outlets = self._cached("count_outlets", lambda: self._q("count_outlets").fetchone()[0])
+        blind_stories = self._list_stories({
             **base, "exclude_outlet": name, "min_outlets": max(2, (total_outlets + 1) // 2), "limit": limit, "offset": 0,
-        }).fetchall()
+        })
         return OutletProfile(
             name=name, articles=articles, stories=stories, labels=labels,
             exclusive_facts=exclusive[:limit], blindspot_facts=blind[:limit],

@@ -78,7 +78,7 @@ def error_page(request: Request, status: int, title: str, detail: str) -> HTMLRe
 
 def create_app(db_path: str | Path, store: Store | None = None) -> FastAPI:
     """Return the web app serving the store at `db_path`, opened read-only (or `store`, if given)."""
-    store = store or Store(db_path, read_only=True)
+    store = store or Store(db_path, read_only=True, threads=1)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

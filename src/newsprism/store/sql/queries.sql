@@ -211,37 +211,77 @@ SELECT count(*) FROM articles;
 SELECT input_ref, stage, code, message FROM failures ORDER BY recorded_at, input_ref LIMIT $limit;
 
 -- name: list_stories
--- Newest first; a filter given as NULL is off. `total` counts every match, not just the page.
+-- Newest first. `{where}` is the AND of the story_filter_* blocks for the filters in use (only
+-- those, so the unfiltered list stays a plain top-N scan); `total` counts every match.
 SELECT id, title, first_published, last_published, n_articles, outlets, n_facts, n_conflicts, n_quotes, analysed,
        count(*) OVER () AS total
 FROM stories
-WHERE ($outlet::VARCHAR IS NULL OR list_contains(outlet_names, $outlet::VARCHAR))
-  AND ($date_from::TIMESTAMP IS NULL OR last_published >= $date_from::TIMESTAMP)
-  AND ($date_to::TIMESTAMP IS NULL OR first_published < $date_to::TIMESTAMP)
-  AND ($story_ids::VARCHAR[] IS NULL OR list_contains($story_ids::VARCHAR[], id))
-  AND ($exclude_outlet::VARCHAR IS NULL OR NOT list_contains(outlet_names, $exclude_outlet::VARCHAR))
-  AND len(outlet_names) >= $min_outlets
+WHERE {where}
 ORDER BY last_published DESC NULLS LAST, id
 LIMIT $limit OFFSET $offset;
+
+-- name: story_filter_outlet
+list_contains(outlet_names, $outlet::VARCHAR)
+
+-- name: story_filter_exclude_outlet
+NOT list_contains(outlet_names, $exclude_outlet::VARCHAR)
+
+-- name: story_filter_min_outlets
+len(outlet_names) >= $min_outlets
+
+-- name: story_filter_date_from
+last_published >= $date_from::TIMESTAMP
+
+-- name: story_filter_date_to
+first_published < $date_to::TIMESTAMP
+
+-- name: story_filter_story_ids
+id IN (SELECT unnest($story_ids::VARCHAR[]))
 
 -- name: count_stories
 SELECT count(*) FROM stories;
 
 -- name: search_fts
--- BM25 over article title and text (DuckDB fts index); the page's rows are joined afterwards so
--- only they carry their text.
-WITH hits AS (
-    SELECT id, score, count(*) OVER () AS total
-    FROM (SELECT id, fts_main_articles.match_bm25(id, $q) AS score FROM articles)
-    WHERE score IS NOT NULL
-    ORDER BY score DESC, id
-    LIMIT $limit OFFSET $offset
+-- BM25 over article title and text, from the tables DuckDB's fts extension builds
+-- (fts_main_articles.dict/terms/docs/stats). This is the sum match_bm25() computes (k = 1.2,
+-- b = 0.75, any term may match), but for all documents at once: it reads only the postings of
+-- the query's terms instead of evaluating the macro once per article, which is ~100x faster on
+-- 100,000 articles. Only the page's rows are then joined to their text.
+WITH tokens AS (
+    SELECT DISTINCT stem(unnest(fts_main_articles.tokenize($q)), 'porter') AS t
+),
+qterms AS (
+    SELECT d.termid, d.df FROM fts_main_articles.dict d JOIN tokens ON d.term = tokens.t
+),
+term_tf AS (
+    SELECT docid, termid, count(*) AS tf
+    FROM fts_main_articles.terms
+    WHERE termid IN (SELECT termid FROM qterms)
+    GROUP BY docid, termid
+),
+scores AS (
+    SELECT docs.name AS id,
+           sum(log((st.num_docs - q.df + 0.5) / (q.df + 0.5) + 1)
+               * (tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * (docs.len / st.avgdl)))) AS score
+    FROM term_tf tf
+    JOIN qterms q ON q.termid = tf.termid
+    JOIN fts_main_articles.docs docs ON docs.docid = tf.docid
+    CROSS JOIN fts_main_articles.stats st
+    GROUP BY docs.name
+),
+hits AS (
+    SELECT id, score, count(*) OVER () AS total FROM scores ORDER BY score DESC, id LIMIT $limit OFFSET $offset
 )
 SELECT a.id, a.title, a.outlet, a.published, a.text,
        (SELECT min(sa.story_id) FROM story_articles sa WHERE sa.article_id = a.id) AS story_id,
        h.score, h.total
 FROM hits h JOIN articles a ON a.id = h.id
 ORDER BY h.score DESC, a.id;
+
+-- name: search_fts_reference
+-- The extension's own scorer, kept to check search_fts against (tests) and as the baseline.
+SELECT id, score FROM (SELECT id, fts_main_articles.match_bm25(id, $q) AS score FROM articles)
+WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT $limit;
 
 -- name: search_like
 -- Fallback while the search index is missing or stale: every term must appear; score is the
@@ -264,10 +304,15 @@ FROM hits h JOIN articles a ON a.id = h.id
 ORDER BY h.score DESC, a.id;
 
 -- name: stories_of_search_fts
+-- Stories holding an article that contains any of the query's terms (see search_fts).
 SELECT DISTINCT sa.story_id
-FROM (SELECT id, fts_main_articles.match_bm25(id, $q) AS score FROM articles) h
-JOIN story_articles sa ON sa.article_id = h.id
-WHERE h.score IS NOT NULL;
+FROM fts_main_articles.terms t
+JOIN fts_main_articles.docs docs ON docs.docid = t.docid
+JOIN story_articles sa ON sa.article_id = docs.name
+WHERE t.termid IN (
+    SELECT d.termid FROM fts_main_articles.dict d
+    WHERE d.term IN (SELECT stem(unnest(fts_main_articles.tokenize($q)), 'porter'))
+);
 
 -- name: stories_of_search_like
 SELECT DISTINCT sa.story_id
