@@ -5,7 +5,8 @@ For each new article, in order:
     2. candidates: the `neighbours` nearest earlier articles by lead embedding (vector index);
     3. evidence: each candidate pair scores
            cosine(lead vectors) + name_weight * overlap(names) + number_weight * overlap(numbers)
-           - time_penalty when published more than `time_window_days` apart;
+           - time_penalty when dated more than `time_window_days` apart
+       (never linked when dated more than `max_days_apart` apart);
     4. decision: it joins the story of the best-scoring candidate when that score reaches
        `threshold`, and otherwise founds a story of its own (nothing is forced into a story).
 
@@ -61,7 +62,10 @@ def pair_score(a: Fingerprint, b: Fingerprint, cosine: float, settings: GroupSet
     `name_weight(name)` rates how telling a shared name is (rare names tell more); default 1.
     """
     score = cosine + settings.name_weight * set_overlap(a.names, b.names, name_weight) + settings.number_weight * set_overlap(a.numbers, b.numbers)
-    if days_apart(a, b) > settings.time_window_days:
+    gap = days_apart(a, b)
+    if gap > settings.max_days_apart:
+        return -1.0  # dated this far apart, look-alike reports are of different events
+    if gap > settings.time_window_days:
         score -= settings.time_penalty
     # rounded so that float noise between processes (Dask workers) cannot flip a decision
     return round(score, 4)

@@ -1,0 +1,153 @@
+"""Story grouping: each event its own story, look-alikes apart, near-copies joined, ids stable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.group import StoryIndex, fingerprint_articles, group_articles
+from newsprism.group.fingerprint import extract_names, extract_numbers, lead_date
+from newsprism.models import CleanArticle, story_id
+from newsprism.pipeline import read_and_clean
+from newsprism.settings import GroupSettings, Settings
+
+from conftest import TEST_DATA
+
+MIXED = TEST_DATA / "group" / "mixed"
+EXPECTED = json.loads((TEST_DATA / "group" / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def mixed_articles() -> list[CleanArticle]:
+    articles, failures = read_and_clean([MIXED], Settings(), on_error="raise")
+    assert not failures
+    return articles
+
+
+@pytest.fixture(scope="module")
+def mixed_fingerprints(mixed_articles):
+    return fingerprint_articles(mixed_articles, lead_sentences=GroupSettings().lead_sentences)
+
+
+def file_groups(groups, articles) -> set[frozenset[str]]:
+    name = {a.id: Path(a.source_path).name for a in articles}
+    return {frozenset(name[i] for i in g.article_ids) for g in groups}
+
+
+def test_group_mixed_folder_each_event_is_its_own_story(mixed_articles, mixed_fingerprints):
+    groups = group_articles(mixed_articles, GroupSettings(), fingerprints=mixed_fingerprints)
+    assert file_groups(groups, mixed_articles) == {frozenset(files) for files in EXPECTED.values()}
+
+
+def test_group_teaser_for_another_story_does_not_pull_article_over(mixed_articles, mixed_fingerprints):
+    groups = group_articles(mixed_articles, GroupSettings(), fingerprints=mixed_fingerprints)
+    teaser_story = next(g for g in file_groups(groups, mixed_articles) if "ship_northern_post.txt" in g)
+    assert not any(name.startswith("rate_") for name in teaser_story)
+
+
+def test_group_story_ids_come_from_founding_article_and_survive_new_articles(mixed_articles, mixed_fingerprints):
+    settings = GroupSettings()
+    first = group_articles(mixed_articles[:6], settings, fingerprints=mixed_fingerprints[:6])
+    for group in first:
+        assert group.id == story_id([group.article_ids[0]])
+    later = group_articles(mixed_articles, settings, existing=first, fingerprints=mixed_fingerprints)
+    by_id = {g.id: g for g in later}
+    for group in first:
+        assert group.id in by_id, "an existing story lost its id"
+        assert by_id[group.id].article_ids[: len(group.article_ids)] == group.article_ids
+    assert sorted(a for g in later for a in g.article_ids) == sorted(a.id for a in mixed_articles)
+    once = group_articles(mixed_articles, settings, fingerprints=mixed_fingerprints)
+    assert file_groups(later, mixed_articles) == file_groups(once, mixed_articles)
+
+
+def test_group_story_index_adds_one_article_at_a_time(mixed_articles, mixed_fingerprints):
+    index = StoryIndex(GroupSettings())
+    for article, fp in zip(mixed_articles, mixed_fingerprints):
+        index.add(fp, article.title or "")
+    assert file_groups(index.stories(), mixed_articles) == {frozenset(files) for files in EXPECTED.values()}
+    assert len(index) == len(mixed_articles)
+
+
+def _fp(article_id: str, vector, names=(), numbers=(), published=None, minhash=None):
+    from newsprism.group.fingerprint import Fingerprint
+
+    vector = np.asarray(vector, dtype=np.float32)
+    return Fingerprint(
+        article_id=article_id, vector=vector / np.linalg.norm(vector), names=frozenset(names), numbers=frozenset(numbers),
+        published=published, minhash=minhash if minhash is not None else np.random.default_rng(hash(article_id) % 2**32).integers(0, 2**32, 64, dtype=np.uint64),
+    )
+
+
+@pytest.mark.parametrize("ann", ["usearch", "exact"])
+def test_group_near_copy_joins_original_even_when_leads_differ(ann):
+    shared = np.arange(64, dtype=np.uint64)
+    original = _fp("a1", [1, 0, 0, 0], minhash=shared)
+    copy = _fp("a2", [0, 1, 0, 0], minhash=shared)  # orthogonal lead vectors: only MinHash can join them
+    index = StoryIndex(GroupSettings(ann=ann), ndim=4)
+    assert index.add(original) == index.add(copy)
+
+
+def test_group_same_lead_a_year_apart_stays_apart():
+    settings = GroupSettings()
+    index = StoryIndex(settings, ndim=4)
+    first = index.add(_fp("b1", [1, 0.1, 0, 0], names={"kessar"}, published=dt.date(2023, 5, 14)))
+    same_week = index.add(_fp("b2", [1, 0.12, 0, 0], names={"kessar"}, published=dt.date(2023, 5, 15)))
+    next_year = index.add(_fp("b3", [1, 0.11, 0, 0], names={"kessar"}, published=dt.date(2024, 6, 2)))
+    assert first == same_week
+    assert next_year != first
+
+
+def test_group_unrelated_articles_stay_singletons():
+    index = StoryIndex(GroupSettings(), ndim=4)
+    ids = {index.add(_fp(f"c{i}", v)) for i, v in enumerate(np.eye(4))}
+    assert len(ids) == 4
+
+
+def test_group_one_story_keeps_every_article_together(mixed_articles):
+    groups = group_articles(mixed_articles, GroupSettings(one_story=True))
+    assert len(groups) == 1 and sorted(groups[0].article_ids) == sorted(a.id for a in mixed_articles)
+
+
+def test_group_empty_input_gives_no_stories():
+    assert group_articles([], GroupSettings()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Police said the Bank of Norvale raised rates. Tara Quill flew to Malibu on Monday.", {"bank", "norvale", "tara", "quill", "malibu"}),
+        ("He said the plan would fail. The minister left.", set()),
+    ],
+)
+def test_group_names_skip_function_words_weekdays_and_sentence_starts(text, names):
+    assert extract_names(text) == names
+
+
+def test_group_numbers_and_dates_are_normalised():
+    assert extract_numbers("On July 8, 2020 some 1,200 people and 3 dogs paid $4.5 million.") == {"4.5", "1200", "2020", "july-8"}
+    assert lead_date("KESSAR, 14 May 2023 - A bomb") == (dt.date(2023, 5, 14), (5, 14))
+    assert lead_date("on Sunday, 14 May, police said") == (None, (5, 14))
+
+
+def test_group_page_clutter_in_removed_parts_is_ignored(mixed_articles):
+    from newsprism.models import Removed
+
+    base = mixed_articles[0]
+    cluttered = base.model_copy(update={"removed": [Removed(text="Read more: Central bank lifts rates as prices climb", reason="teaser")]})
+    vectors = np.ones((1, 384), dtype=np.float32) / np.sqrt(384)
+    assert fingerprint_articles([base], vectors)[0].names == fingerprint_articles([cluttered], vectors)[0].names
+
+
+@pytest.mark.slow
+def test_group_cli_analyze_seeds_gives_one_story_with_all_five(seeds_dir, tmp_path):
+    result = CliRunner().invoke(app, ["analyze", str(seeds_dir), "--out", str(tmp_path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert len(report["articles"]) == 5
+    assert [sorted(s["article_ids"]) for s in report["stories"]] == [sorted(a["id"] for a in report["articles"])]

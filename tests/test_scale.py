@@ -1,0 +1,88 @@
+"""Scale: the same results on a Dask cluster as in one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.errors import InputError
+from newsprism.group import fingerprint_articles, group_articles
+from newsprism.pipeline import analyze, read_and_clean
+from newsprism.scale import LocalRunner, Outcome, PARTITION_SIZE, apply_each, current_runner, open_cluster, using
+from newsprism.settings import Settings
+
+from conftest import TEST_DATA
+
+MIXED = TEST_DATA / "group" / "mixed"
+
+
+def _halve(x: int) -> float:
+    if x == 3:
+        raise InputError("NP101")
+    if x == 5:
+        raise ValueError("five")
+    return x / 2
+
+
+def test_scale_apply_each_keeps_order_and_turns_errors_into_coded_outcomes():
+    outcomes = apply_each(_halve, [1, 3, 5, 8])
+    assert [o.value for o in outcomes if o.ok] == [0.5, 4.0]
+    assert [o.code for o in outcomes] == [None, "NP101", "NP000", None]
+    assert "five" in outcomes[2].message
+    assert outcomes[1].error().code == "NP101"
+
+
+def test_scale_local_runner_partitions_like_a_cluster_and_keeps_input_order():
+    items = list(range(PARTITION_SIZE * 2 + 5))
+    seen_sizes = []
+
+    def doubled(part):
+        seen_sizes.append(len(part))
+        return [x * 2 for x in part]
+
+    assert LocalRunner().map_batches(doubled, items) == [x * 2 for x in items]
+    assert seen_sizes == [PARTITION_SIZE, PARTITION_SIZE, 5]
+    assert [o.value for o in LocalRunner().map_each(_halve, [2, 4])] == [1.0, 2.0]
+
+
+def test_scale_without_workers_or_scheduler_runs_in_process():
+    with open_cluster() as runner:
+        assert runner is None
+    with using(LocalRunner()) as runner:
+        assert current_runner() is runner
+    assert current_runner() is None
+
+
+def test_scale_outcome_pickles():
+    import pickle
+
+    outcome = Outcome(code="NP201", message="no article text left after cleaning (3 chars in)")
+    assert pickle.loads(pickle.dumps(outcome)) == outcome
+
+
+def _memberships(report):
+    name = {a.id: Path(a.source_path).name for a in report.articles}
+    return sorted(sorted(name[i] for i in s.article_ids) for s in report.stories)
+
+
+@pytest.mark.slow
+def test_scale_local_cluster_gives_the_single_process_result():
+    settings = Settings()
+    single_articles, single_failures = read_and_clean([MIXED], settings)
+    single_report = analyze([MIXED], settings)
+    with open_cluster(workers=2) as runner:
+        assert runner.workers == 2
+        cluster_articles, cluster_failures = read_and_clean([MIXED], settings, scale=runner)
+        cluster_fps = runner.map_batches(fingerprint_articles, cluster_articles, (None, settings.group.lead_sentences))
+        cluster_report = analyze([MIXED], settings, scale=runner)
+    assert cluster_articles == single_articles
+    assert cluster_failures == single_failures
+    single_fps = fingerprint_articles(single_articles, lead_sentences=settings.group.lead_sentences)
+    assert all(np.allclose(a.vector, b.vector, atol=1e-5) and a.names == b.names for a, b in zip(cluster_fps, single_fps))
+    assert group_articles(cluster_articles, settings.group, fingerprints=cluster_fps) == group_articles(single_articles, settings.group)
+    assert cluster_report.articles == single_report.articles
+    assert [s.id for s in cluster_report.stories] == [s.id for s in single_report.stories]
+    assert _memberships(cluster_report) == _memberships(single_report)
+    assert len(cluster_report.stories) == 6
