@@ -154,6 +154,13 @@ def _doc(page: str):
     return lxml_html.fromstring(page)
 
 
+def _sentence_at(doc, anchor: str) -> str:
+    """Read a cited sentence back from the article view, as the page's script does."""
+    start = anchor.rsplit("-", 1)[1]
+    box = doc.get_element_by_id(anchor).xpath("ancestor::div[@class='art-text']")[0]
+    return "".join(n.text_content() for n in box.xpath(".//span[@data-s]") if start in n.get("data-s").split())
+
+
 def test_report_html_is_self_contained(rich: Report):
     page = render_html(rich)
     doc = _doc(page)
@@ -184,17 +191,17 @@ def test_report_html_summary_chips_point_at_source_sentences(rich: Report):
     chips = doc.xpath("//ol[@class='sum']/li[1]//a[@data-cites]")
     outlets = {a.id: a.outlet for a in rich.articles}
     assert [c.text_content() for c in chips] == [outlets[a] for a in rich.stories[0].summary[0].article_ids]
-    for chip in chips:
+    for chip, ev in zip(chips, rich.stories[0].summary[0].evidence):
         cites = json.loads(chip.get("data-cites"))
-        target = doc.get_element_by_id(chip.get("href")[1:])
-        assert cites[0]["t"].startswith(target.text_content())
+        assert cites[0]["a"] == chip.get("href")[1:] == f"s-{ev.article_id}-{ev.start}"
+        assert _sentence_at(doc, cites[0]["a"]) == ev.text
 
 
 def test_report_html_finds_summary_source_without_given_evidence(rich: Report):
     """A summary sentence with only article ids still cites the closest fact sentence of each article."""
     doc = _doc(render_html(rich))
     chips = doc.xpath("//ol[@class='sum']/li[2]//a[@data-cites]")
-    texts = [json.loads(c.get("data-cites"))[0]["t"] for c in chips]
+    texts = [_sentence_at(doc, json.loads(c.get("data-cites"))[0]["a"]) for c in chips]
     assert any("21 crew" in t for t in texts) and any("About 20" in t for t in texts)
 
 
@@ -363,6 +370,7 @@ def _open(browser, url: str, **context):
 
 
 def _tap_first_summary_chip(page, tap: bool = False):
+    """Tap the first source of the summary; return what it cites (outlet, anchor) and the popover."""
     chip = page.locator("ol.sum a.cite").first
     expected = json.loads(chip.get_attribute("data-cites"))[0]
     chip.tap() if tap else chip.click()
@@ -382,9 +390,10 @@ def test_report_browser_chip_shows_source_sentence(browser, rich: Report, tmp_pa
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"fixture-{device}-top.png"))
     expected, pop = _tap_first_summary_chip(page, tap=device == "phone")
-    assert expected["t"] in pop.inner_text() and expected["o"] in pop.inner_text()
+    source = rich.stories[0].summary[0].evidence[0]
+    assert source.text in pop.inner_text() and expected["o"] in pop.inner_text()
     hit = page.locator(".art-text .ev.hit").first
-    assert hit.is_visible() and expected["t"].startswith(hit.inner_text())
+    assert hit.is_visible() and "".join(page.locator(".art-text .ev.hit").all_inner_texts()) == source.text
     box, view = hit.bounding_box(), page.viewport_size
     assert 0 <= box["y"] <= view["height"], "the cited sentence is scrolled into view"
     assert page.evaluate("document.documentElement.scrollWidth") <= view["width"], "no sideways scrolling of the page"
@@ -428,8 +437,8 @@ def test_report_browser_works_under_nonce_csp(browser, rich: Report):
     page.route("http://report.test/**", lambda route: route.fulfill(
         status=200, body=body, headers={"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy}))
     page.goto("http://report.test/story")
-    expected, pop = _tap_first_summary_chip(page)
-    assert expected["t"] in pop.inner_text()
+    _, pop = _tap_first_summary_chip(page)
+    assert rich.stories[0].summary[0].evidence[0].text in pop.inner_text()
     assert page.locator(".card").first.evaluate("e => getComputedStyle(e).borderRadius") != "0px", "styles applied"
     assert errors == []
     page.close()

@@ -40,7 +40,10 @@ class Cite:
     anchor: str | None
 
     def as_json(self) -> dict:
-        return {"o": self.outlet, "t": self.text, "a": self.anchor or f"art-{self.article_id}"}
+        """The chip's data: outlet, anchor, and the sentence only when the page cannot show it at the anchor."""
+        if self.anchor:
+            return {"o": self.outlet, "a": self.anchor}
+        return {"o": self.outlet, "t": self.text, "a": f"art-{self.article_id}"}
 
 
 @dataclass
@@ -63,9 +66,6 @@ class Chip:
     def data(self) -> str:
         return json.dumps([c.as_json() for c in self.cites[:6]], ensure_ascii=False)
 
-    @property
-    def tooltip(self) -> str:
-        return "\n".join(f"{c.outlet}: {c.text}" for c in self.cites[:3])
 
 
 @dataclass

@@ -19,6 +19,20 @@
     return node;
   }
 
+  // The sentence a chip cites, read from the article view (the page stores each sentence once).
+  function sentence(c) {
+    if (c.t) { return c.t; }
+    var m = /^s-(.+)-(\d+)$/.exec(c.a || "");
+    var target = document.getElementById(c.a);
+    var box = target && target.closest(".art-text");
+    if (!m || !box) { return ""; }
+    var parts = [];
+    Array.prototype.forEach.call(box.querySelectorAll(".ev"), function (n) {
+      if ((" " + n.getAttribute("data-s") + " ").indexOf(" " + m[2] + " ") >= 0) { parts.push(n.textContent); }
+    });
+    return parts.join("");
+  }
+
   function fill(list) {
     pop.textContent = "";
     var close = el("button", "x", "×");
@@ -28,7 +42,7 @@
     list.forEach(function (c) {
       var box = el("div", "src");
       box.appendChild(el("div", "o", c.o));
-      box.appendChild(el("p", "t", c.t || "(no sentence given; opens the article)"));
+      box.appendChild(el("p", "t", sentence(c) || "(no sentence given; opens the article)"));
       var go = el("a", "go", "Show in article ↓");
       go.href = "#" + c.a;
       go.setAttribute("data-jump", c.a);
