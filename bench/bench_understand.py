@@ -10,7 +10,8 @@ Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
    Scored two ways: end to end (every gold entity mention, most of them pronouns and
    descriptions that newsprism does not try to resolve) and on the aligned mentions only
    (clustering quality where both sides have the mention). The baseline clusters the same
-   predicted mentions by exact (case-folded) name.
+   predicted mentions by exact (case-folded) name. ECB+ annotates only selected sentences,
+   so predictions outside sentences holding a gold entity or event mention are not scored.
 2. Quotes on PolNeAR test (84 articles, first annotator's file): gold direct quotes are
    Content spans wholly inside quotation marks (contents that only embed a quoted fragment,
    'said that X was "rigged"', are partial quotes, not scored here); predictions are
@@ -67,10 +68,9 @@ class Doc:
         self.text = "\n".join(lines)
 
     def token_at(self, char: int) -> tuple[int, int] | None:
-        for key, (a, b) in self.offsets.items():
-            if a <= char < b:
-                return key
-        return None
+        if not hasattr(self, "_by_char"):
+            self._by_char = {c: key for key, (a, b) in self.offsets.items() for c in range(a, b)}
+        return self._by_char.get(char)
 
 
 def read_conll(path: Path) -> dict[str, list[list[tuple[str, str]]]]:
@@ -97,11 +97,13 @@ def ecb_stories() -> list[tuple[str, list[Doc], list[tuple[str, int, frozenset[i
                 continue
             raw = read_conll(conll)
             docs = {key: Doc(key, [[tok for tok, _ in sent] for sent in sents]) for key, sents in raw.items()}
-            gold = []
-            for m in json.loads((folder / f"entity_mentions_{sub}.json").read_text(encoding="utf-8")):
-                if m["mention_type"] in ECB_ENTITY_TYPES and m["conll_doc_key"] in docs:
-                    gold.append((m["conll_doc_key"], m["sent_id"], frozenset(m["tokens_number"]), m["coref_chain"]))
-            stories.append((sub, list(docs.values()), gold))
+            gold, annotated = [], set()
+            for kind in ("entity", "event"):
+                for m in json.loads((folder / f"{kind}_mentions_{sub}.json").read_text(encoding="utf-8")):
+                    annotated.add((m["conll_doc_key"], m["sent_id"]))
+                    if kind == "entity" and m["mention_type"] in ECB_ENTITY_TYPES and m["conll_doc_key"] in docs:
+                        gold.append((m["conll_doc_key"], m["sent_id"], frozenset(m["tokens_number"]), m["coref_chain"]))
+            stories.append((sub, list(docs.values()), gold, annotated))
     return stories
 
 
@@ -132,7 +134,7 @@ def wcl_stories() -> list[tuple[str, list[Doc], list[tuple[str, int, frozenset[i
                             start = open_[chain].pop()
                             if chain.endswith(WCL_ENTITY_TYPES):
                                 gold.append((key, s, frozenset(range(start, t + 1)), chain))
-        stories.append((topic, docs, gold))
+        stories.append((topic, docs, gold, None))
     return stories
 
 
@@ -150,9 +152,12 @@ def predicted(docs: list[Doc]) -> list[tuple[str, int, int, str, str]]:
 
 def score_entities(stories) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, list]] = {"newsprism": defaultdict(list), "exact-match baseline": defaultdict(list)}
-    for _, docs, gold in stories:
+    for _, docs, gold, annotated in stories:
         by_id = {d.id: d for d in docs}
         pred = predicted(docs)
+        if annotated is not None:
+            # ECB+ annotates a selection of sentences; mentions elsewhere cannot be judged
+            pred = [p for p in pred if (by_id[p[0]].token_at(p[2] - 1) or (None, None))[0] is not None and (p[0], by_id[p[0]].token_at(p[2] - 1)[0]) in annotated]
         gold_by_sentence = defaultdict(list)
         for i, (doc_id, sent, tokens, chain) in enumerate(gold):
             gold_by_sentence[(doc_id, sent)].append((len(tokens), i, tokens))

@@ -41,8 +41,8 @@ CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
 TITLE_CONNECTORS = {"of", "the", "for"}
 # Dependency roles in which a place name is the actor, not the location ("Tehran says",
 # "Moscow's support", "along with Moscow"): capital-for-country metonymy.
-ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-ACTING_PREPS = {"with", "from", "by", "between"}
+ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
+ACTING_PREPS = {"with", "from", "by", "between", "against", "on", "toward", "towards"}
 
 
 @dataclass
@@ -283,14 +283,15 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             mention.label, mention.kind, mention.country = "GPE", "demonym", gaz.demonyms[key]
         elif key in gaz.capitals and label in {"GPE", "LOC", "ORG"} and _acts(doc, start, end):
             mention.label, mention.kind, mention.country = "GPE", "capital", gaz.capitals[key]
-        elif key in gaz.epithets:
+        elif key in gaz.epithets or "the " + key in gaz.epithets:
+            key = key if key in gaz.epithets else "the " + key
             mention.label, mention.kind, mention.country = "GPE", "epithet", gaz.epithets[key]
         elif label in {"LOC", "FAC"}:
             continue
         if mention.label == "PERSON":
             mention.tokens = name_tokens(text)
-            if not mention.tokens:
-                continue
+            if not mention.tokens or all(_is_title_word(t) for t in mention.tokens):
+                continue  # a bare title ("Sgt") names nobody
         found.append(mention)
         covered.update(range(mention.start, mention.end))
     text = doc_text(doc)
@@ -381,6 +382,11 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
         candidates = [c for c in clusters if any(tokens_match(m.tokens[0], o.tokens[-1]) for o in c)]
         if not candidates:
             candidates = [c for c in clusters if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])]
+        if not candidates:
+            # family name first ("Kim" of Kim Jong Un) or a given name alone ("Donald"):
+            # only when exactly one person of the story carries it
+            candidates = [c for c in clusters if any(len(o.tokens) >= 2 and tokens_match(m.tokens[0], o.tokens[0]) for o in c)]
+            candidates = candidates if len(candidates) == 1 else []
         if candidates:
             _best_cluster(m, candidates).append(m)
             continue
@@ -404,11 +410,26 @@ def _best_cluster(m: Found, candidates: list[list[Found]]) -> list[Found]:
     return max(candidates, key=score)
 
 
+@lru_cache(maxsize=1)
+def _country_alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """A regex of written country names and aliases ('U.S.', 'Britain') to spell them one way inside names."""
+    aliases: dict[str, str] = {}
+    for row in table("countries.csv"):
+        for alias in filter(None, (row.get("aliases") or "").split("|")):
+            aliases[alias] = row["name"]
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w])")
+    return pattern, aliases
+
+
 @lru_cache(maxsize=16384)
 def _org_key(text: str) -> tuple[str, ...]:
-    channel = word_list("channel_nouns.txt")
+    """Return the comparison key of a group or place name: country aliases spelt one way,
+    connectors, channel words ('news', 'TV') and generic heads ('province') dropped."""
+    pattern, aliases = _country_alias_pattern()
+    text = pattern.sub(lambda m: aliases[m.group(1)], text)
+    drop_at_end = word_list("channel_nouns.txt") | word_list("name_suffixes.txt")
     tokens = [t for t in name_tokens(text) if fold(t) not in CONNECTORS]
-    while len(tokens) > 1 and fold(tokens[-1]) in channel:
+    while len(tokens) > 1 and fold(tokens[-1]) in drop_at_end:
         tokens.pop()
     return tuple(name_key(t) for t in tokens)
 
