@@ -98,9 +98,11 @@ def is_comment_ui(line: str) -> bool:
     return match_clutter(line.strip(), len(line.split())) == "comment_ui"
 
 
-def split_comments(lines: list[str]) -> tuple[list[Comment], list[int]]:
+def split_comments(lines: list[str], bare_handles: bool = False) -> tuple[list[Comment], list[int]]:
     """Split a comment section's lines (header excluded) into comments.
 
+    With `bare_handles` (comments flattened out of HTML), a one-word line with no
+    punctuation followed by a longer line is taken as the next commenter's handle.
     Returns the comments and, for each line, the index of the comment it went
     into (-1 for buttons, counters and lines before the first entry).
     """
@@ -122,6 +124,10 @@ def split_comments(lines: list[str]) -> tuple[list[Comment], list[int]]:
                     owner[i] = owner[nxt] = len(comments) - 1
                     i = nxt + 1
                     continue
+        if not opening and bare_handles and re.fullmatch(r"@?[\w.\-]{2,30}", line.strip()):
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+            if nxt is not None and len(lines[nxt].split()) > 1:
+                opening, author, posted, same_line_text = True, line.strip().lstrip("@"), None, ""
         if opening:
             comments.append({"author": author, "posted": posted, "text": [same_line_text] if same_line_text else []})
             owner[i] = len(comments) - 1

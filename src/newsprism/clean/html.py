@@ -4,8 +4,8 @@ trafilatura (2.3.1) does the heavy lifting; the plain-text line reader then runs
 on what it returns, in its `from_html` mode (patterns, teasers, captions, title
 repeats only), to drop captions, "Read more" teasers and the repeated headline
 that some layouts leave inside the main text. The page's own publication
-datetime (meta tags, JSON-LD) keeps its time and zone when trafilatura's date
-(day only) agrees with it.
+datetime (meta tags, JSON-LD) keeps its time and zone; only a page that declares
+none goes to htmldate's (quick) date search. The page is parsed once for both.
 """
 
 from __future__ import annotations
@@ -13,16 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsprism.clean.comments import is_comment_header, split_comments
 from newsprism.models import Comment
 
-# Options of trafilatura's own benchmarks; comments are extracted separately into comments[].
-TRAFILATURA_OPTIONS = {"include_comments": True, "include_tables": True, "include_formatting": False, "with_metadata": True}
+# Comments are extracted apart (into comments[]), never into the body.
+TRAFILATURA_OPTIONS = {"include_comments": True, "include_tables": True, "include_formatting": False}
 
-PUBLISHED_RE = re.compile(
-    r"""(?:article:published_time|og:published_time|datePublished|date_published|publish[_-]?date|pubdate|dc\.date\.issued|sailthru\.date)"""
-    r"""["']?\s*(?:content\s*=\s*|:\s*)["'](?P<value>\d{4}-\d{2}-\d{2}[^"']{0,30})["']""",
-    re.IGNORECASE,
+# Meta tags and JSON-LD keys that state when a page was published, full datetime included.
+PUBLISHED_XPATH = (
+    '//meta[@property="article:published_time" or @property="og:published_time" or @name="pubdate"'
+    ' or @name="publish-date" or @name="publish_date" or @itemprop="datePublished" or @name="sailthru.date"'
+    ' or @name="DC.date.issued" or @name="dcterms.created"]/@content'
 )
+JSONLD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"')
+ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?")
 
 
 @dataclass
@@ -36,38 +40,67 @@ class HtmlReading:
     published: str | None = None
     url: str | None = None
     sitename: str | None = None
-    description: str | None = None
 
 
-def page_datetime(html: str, day: str | None) -> str | None:
-    """Return the page's declared publication datetime if it agrees with `day` (or `day` is None)."""
-    match = PUBLISHED_RE.search(html[:300_000])
-    if not match:
-        return day
-    value = match.group("value").strip()
-    if day and value[:10] != day[:10]:
-        return day
-    value = re.sub(r"\.\d+", "", value)  # drop fractions of a second
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?", value):
-        return day or value[:10]
-    return value.replace(" ", "T", 1)
+def declared_datetime(tree) -> str | None:
+    """Return the publication datetime the page declares in meta tags or JSON-LD, as ISO, or None."""
+    values = [str(v) for v in tree.xpath(PUBLISHED_XPATH)]
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()')[:5]:
+        values += JSONLD_PUBLISHED_RE.findall(script)
+    for value in values:
+        match = ISO_RE.match(re.sub(r"\.\d+", "", value.strip()))
+        if match:
+            return match.group(0).replace(" ", "T", 1)
+    return None
+
+
+def _metadata(tree, url: str | None):
+    """Return trafilatura's metadata without its costly parts (author scan, categories, licence, extensive date search)."""
+    from trafilatura import metadata as meta
+
+    doc = meta.examine_meta(tree)
+    if doc.author and " " not in doc.author:
+        doc.author = None
+    try:
+        doc = meta.extract_meta_json(tree, doc)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader can fail on odd pages; the rest still holds
+        pass
+    doc.title = doc.title or meta.extract_title(tree)
+    # no extract_author fallback: it scans the whole tree (a third of the metadata time on ScrapingHub)
+    doc.url = doc.url or meta.extract_url(tree, url)
+    doc.sitename = doc.sitename or meta.extract_sitename(tree)
+    declared = declared_datetime(tree)
+    if declared:
+        doc.date = declared
+    else:
+        params = meta.set_date_params(False)
+        params["url"] = doc.url
+        doc.date = meta.find_date(tree, **params)
+    return doc
 
 
 def read_html(html: str, url: str | None = None) -> HtmlReading:
-    """Run trafilatura on one page and return its main text, comments and metadata."""
+    """Run trafilatura on one page (parsed once) and return its main text, comments and metadata."""
     import trafilatura  # heavy import, only for HTML input
+    from trafilatura.utils import load_html
 
-    doc = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
-    if doc is None:
+    tree = load_html(html)
+    if tree is None:
         return HtmlReading()
-    comments = [Comment(text=block.strip()) for block in (doc.comments or "").split("\n") if block.strip()]
+    doc = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    info = _metadata(tree, url)
+    if doc is None:
+        return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename)
+    lines = [line for line in (doc.comments or "").split("\n") if line.strip()]
+    if lines and is_comment_header(lines[0]):
+        lines = lines[1:]
+    comments, _ = split_comments(lines, bare_handles=True)
     return HtmlReading(
         text=doc.text or "",
         comments=comments,
-        title=doc.title,
-        byline=doc.author,
-        published=page_datetime(html, doc.date),
-        url=doc.url,
-        sitename=doc.sitename,
-        description=doc.description,
+        title=info.title,
+        byline=info.author,
+        published=info.date,
+        url=info.url,
+        sitename=(info.sitename or "").lstrip("@") or None,
     )

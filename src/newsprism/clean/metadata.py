@@ -86,8 +86,13 @@ def iso_from_match(match: re.Match) -> str | None:
     return iso + _zone(g["zone"])
 
 
+YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+
+
 def find_date(text: str) -> tuple[str | None, re.Match | None]:
     """Return (ISO date, match) for the first absolute date in `text`, or (None, None)."""
+    if not YEAR_RE.search(text):
+        return None, None  # every date we read has a four-digit year; most lines have none
     for match in DATE_RE.finditer(text):
         iso = iso_from_match(match)
         if iso:

@@ -55,12 +55,18 @@ def match_clutter(line: str, n_words: int, footer: bool = False, html: bool = Fa
     rows marked `@text` only when `html` is False.
     """
     lower = line.lower()
+    present = {h for h in _all_hints() if h in lower}
     for row in _applicable(n_words, footer, html):
-        if row.hints and not any(h in lower for h in row.hints):
+        if row.hints and present.isdisjoint(row.hints):
             continue
         if row.regex.search(line):
             return row.reason
     return None
+
+
+@lru_cache(maxsize=1)
+def _all_hints() -> frozenset[str]:
+    return frozenset(h for row in line_patterns() for h in row.hints)
 
 
 @lru_cache(maxsize=256)

@@ -53,6 +53,14 @@ class Line:
     words: int
     kind: str = ""  # body, clutter, metadata, comment
     reason: str = ""
+    _key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The line's text normalised for comparison (cached)."""
+        if self._key is None:
+            self._key = normalise(self.text)
+        return self._key
 
     def label(self, kind: str, reason: str) -> None:
         self.kind, self.reason = kind, reason
@@ -143,7 +151,7 @@ def _dateline(line: Line) -> tuple[str | None, str | None]:
 
 def _similar_title(line: Line, title_key: str) -> bool:
     """Return True if a short line is the page title give or take a site suffix or kicker."""
-    key = normalise(line.text)
+    key = line.key
     if not key or line.words > 40 or ends_sentence(line.text) and not line.text.endswith("?"):
         return False
     if key == title_key:
@@ -186,9 +194,10 @@ def read_text(
     comment_start = next((i for i in range(1, n) if lines[i].words <= 30 and is_comment_header(lines[i].text)), n)
     header = comment_start < n
     if not header:
-        last_sentence = max((i for i, l in enumerate(lines) if is_sentence(l) and not find_date(l.text)[1]), default=0)
-        start = find_headerless_start([l.text for l in lines[last_sentence + 1:]]) if not from_html else None
-        comment_start = n if start is None else last_sentence + 1 + start
+        # a header-less section: at least two "name says:" / handle-and-date openings after the body began
+        first_sentence = next((i for i, l in enumerate(lines) if is_sentence(l)), n)
+        start = find_headerless_start([l.text for l in lines[first_sentence + 1:]]) if not from_html else None
+        comment_start = n if start is None else first_sentence + 1 + start
     if comment_start < n:
         if header:
             lines[comment_start].label("comment", "comment_section")
@@ -252,7 +261,7 @@ def read_text(
     if captions:
         for line in open_lines:
             if not line.kind:
-                key = normalise(line.text)
+                key = line.key
                 if len(key) >= 20 and any(c.startswith(key) or key.startswith(c) for c in captions):
                     line.label("clutter", "caption")
 
@@ -262,7 +271,7 @@ def read_text(
     if title_key:
         reading.title = given_title
         for i, line in enumerate(open_lines):
-            same = normalise(line.text) == title_key or (from_html and i <= 1 and _similar_title(line, title_key))
+            same = line.key == title_key or (from_html and i <= 1 and _similar_title(line, title_key))
             if not line.kind and same:
                 line.label("metadata", "title" if not any(l.reason == "title" for l in open_lines) else "title_repeat")
     if not from_html:
@@ -281,12 +290,12 @@ def read_text(
             elif reading.title is None and 2 <= line.words <= 40:
                 line.label("metadata", "title")
                 reading.title = line.text
-                title_key = normalise(line.text)
+                title_key = line.key
             elif line.words <= 4 and not ends_sentence(line.text):
                 line.label("clutter", "label")  # kicker or section label near the headline
     if title_key:
         for line in open_lines:
-            if not line.kind and normalise(line.text) == title_key:
+            if not line.kind and line.key == title_key:
                 line.label("metadata", "title_repeat")
 
     # 7. footer zone: fragments after the last sentence
@@ -314,7 +323,7 @@ def read_text(
     seen: dict[str, Line] = {}
     for line in open_lines if not from_html else []:  # in HTML, repeats are real (interview questions)
         if line.kind == "body" and line.words >= 4:
-            key = normalise(line.text)
+            key = line.key
             if key in seen:
                 seen[key].label("clutter", "duplicate")
             seen[key] = line
