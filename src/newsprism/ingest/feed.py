@@ -23,6 +23,7 @@ _FEED_START = re.compile(
     re.I | re.S,
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -32,16 +33,21 @@ def looks_like_feed(head: bytes) -> bool:
     return bool(_FEED_START.match(head[:4096]))
 
 
+def _format(value: str, declared_type: str) -> str:
+    # Feeds label plain summaries text/html too; text without a single tag is read as text.
+    return "html" if declared_type in _HTML_TYPES and _TAG.search(value) else "text"
+
+
 def _entry_body(entry) -> tuple[str, str] | None:
     """Return (body, format) of a feed entry: its longest content, else its summary."""
     contents = [c for c in entry.get("content", []) if (c.get("value") or "").strip()]
     if contents:
         best = max(contents, key=lambda c: len(c["value"]))
-        return best["value"], "html" if best.get("type", "") in _HTML_TYPES else "text"
+        return best["value"], _format(best["value"], best.get("type", ""))
     summary = entry.get("summary") or ""
     if summary.strip():
         kind = (entry.get("summary_detail") or {}).get("type", "text/html")
-        return summary, "html" if kind in _HTML_TYPES else "text"
+        return summary, _format(summary, kind)
     return None
 
 
@@ -63,7 +69,7 @@ def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
         if body is None:
             yield Failure(
                 input_ref=f"{source_path}#{number}", stage="ingest", code="NP105",
-                message=InputError("NP105", record=number, fields="content, summary").message,
+                message=InputError("NP105", fields="content, summary").message,
             )
             continue
         raw, fmt = normalize_newlines(body[0]), body[1]

@@ -52,6 +52,8 @@ METADATA_FIELDS = {
                   "pubDate"),
     "byline": ("byline", "author", "authors"),
 }
+# The input_ref already names the line or record; the message names the fields, briefly.
+FIELDS_LOOKED_FOR = "text, content, body, html and the other names in docs/INPUTS.md"
 LIST_WRAPPERS = ("articles", "items", "entries", "data", "results", "documents", "records", "posts", "stories")
 _NESTED_KEYS = ("name", "rendered", "text", "value", "href")
 _HTML_TAGS = re.compile(r"<(p|div|br|article|section|h[1-6]|html|body|span|a)\b[^>]*>", re.I)
@@ -97,14 +99,14 @@ def article_from_record(record: object, source_path: str, number: int, *, single
     `single` marks the only object of a .json file, which gets no record number.
     """
     if not isinstance(record, dict):
-        raise InputError("NP104", line=number, error=f"expected a JSON object, got {type(record).__name__}")
+        raise InputError("NP104", error=f"expected a JSON object, got {type(record).__name__}")
     fmt = "text"
     raw = _first(record, TEXT_FIELDS)
     if raw is None:
         raw = _first(record, HTML_FIELDS)
         fmt = "html"
     if raw is None:
-        raise InputError("NP105", record=number, fields=", ".join(TEXT_FIELDS + HTML_FIELDS))
+        raise InputError("NP105", fields=FIELDS_LOOKED_FOR)
     raw = normalize_newlines(raw)
     if fmt == "text" and _holds_html(raw):
         fmt = "html"
@@ -138,7 +140,7 @@ def read_jsonl(stream: BinaryIO, source_path: str) -> Iterator[Article | Failure
             try:
                 record = json.loads(text.strip())
             except json.JSONDecodeError as err:
-                raise InputError("NP104", line=number, error=f"{err.msg} at column {err.colno}") from err
+                raise InputError("NP104", error=f"{err.msg}: column {err.colno}") from err
             yield article_from_record(record, source_path, number)
         except InputError as err:
             yield Failure(input_ref=ref, stage="ingest", code=err.code, message=err.message)
@@ -189,8 +191,7 @@ def _one(record: object, source_path: str, number: int, ref: str, single: bool =
     try:
         return article_from_record(record, source_path, number, single=single)
     except InputError as err:
-        message = err.message if err.code != "NP104" else f"record {number}: {err.fields['error']}"
-        return Failure(input_ref=ref, stage="ingest", code=err.code, message=message)
+        return Failure(input_ref=ref, stage="ingest", code=err.code, message=err.message)
 
 
 def _parses(line: str) -> bool:
