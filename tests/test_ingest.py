@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -85,6 +86,28 @@ def test_ingest_html_inputs_are_marked_html(name):
     [article], _ = read_all(DATA / name)
     assert article.format == "html"
     assert "<p>" in article.raw
+
+
+def _random_bytes(low: int) -> bytes:
+    rng = random.Random(3)
+    return bytes(rng.randrange(low, 256) for _ in range(4000))
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        ("archive.html", b"PK\x03\x04" + b"content.xml" * 20),
+        ("dump.txt", b"ab\x00cd\x00" * 100),
+        ("noise.txt", _random_bytes(1)),
+        ("high-noise.html", _random_bytes(128)),
+    ],
+)
+def test_ingest_binary_files_are_np102(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    articles, [failure] = read_all(path)
+    assert articles == [] and failure.code == "NP102" and failure.input_ref == str(path)
 
 
 # --------------------------------------------------------------------------- JSON and JSONL
