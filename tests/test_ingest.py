@@ -81,6 +81,13 @@ def test_ingest_strips_a_utf8_bom(tmp_path):
     assert article.raw.startswith("A short")
 
 
+def test_ingest_mhtml_single_file_page():
+    [article], failures = read_all(DATA / "saved.mhtml")
+    assert failures == []
+    assert article.format == "html" and article.url == "https://riverside-post.example/news/lock-gates"
+    assert "“weather permitting”" in article.raw and "font-family" not in article.raw
+
+
 @pytest.mark.parametrize("name", ["page.htm", "latin1_meta.html", "viewsource.txt"])
 def test_ingest_html_inputs_are_marked_html(name):
     [article], _ = read_all(DATA / name)
@@ -296,10 +303,11 @@ def test_ingest_truncated_warc_keeps_records_before_the_damage(tmp_path, name):
 # --------------------------------------------------------------------------- folders and streaming
 
 
-def test_ingest_folder_is_walked_sorted_skipping_hidden_and_project_files():
+def test_ingest_folder_is_walked_sorted_skipping_hidden_project_and_saved_page_asset_files():
     articles, failures = read_all(DATA / "folder")
-    assert failures == []
-    assert [Path(a.source_path).relative_to(DATA / "folder").as_posix() for a in articles] == ["01_first.txt", "sub/02_second.md"]
+    assert failures == []  # saved-page_files/*.js and *.css would be NP103 if they were walked
+    assert [Path(a.source_path).relative_to(DATA / "folder").as_posix() for a in articles] == [
+        "01_first.txt", "saved-page.html", "sub/02_second.md"]
 
 
 def test_ingest_explicit_readme_is_read():

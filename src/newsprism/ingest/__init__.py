@@ -5,13 +5,14 @@ memory stays bounded however many inputs there are. Each input is dispatched by 
 
 1. `http://` / `https://` -> fetched (url.py);
 2. a missing path -> NP109; a folder -> its files, walked recursively in sorted order,
-   skipping hidden files and folders and README*, LICENSE*/LICENCE*, CHANGELOG* files
-   (a file named explicitly is always read); a folder with nothing to read -> NP112;
+   skipping hidden files and folders, README*, LICENSE*/LICENCE*, CHANGELOG* files and the
+   `<page>_files` folder a browser saves beside `<page>.html` (a file named explicitly is
+   always read); a folder with nothing to read -> NP112;
 3. a file by extension: .txt .md .markdown .text (text.py), .html .htm .xhtml .shtml
-   (html.py), .jsonl .ndjson and .json (jsonl.py), .warc .warc.gz (warc.py), .rss .atom
-   .xml (feed.py), .urls (one URL a line, url.py); `name.ext.gz` is read as `name.ext`. Any file that sniffs as a feed is read as
-   one, and any file without a known extension that sniffs as a WARC is read as one;
-   anything else -> NP103.
+   (html.py), .mhtml .mht (mhtml.py), .jsonl .ndjson and .json (jsonl.py), .warc .warc.gz
+   (warc.py), .rss .atom .xml (feed.py), .urls (one URL a line, url.py); `name.ext.gz` is
+   read as `name.ext`. Any file that sniffs as a feed is read as one, and any file without a
+   known extension that sniffs as a WARC is read as one; anything else -> NP103.
 
 A bad input (or one bad record of it) becomes a `Failure` whose `input_ref` names the file, with
 `:line N` (JSONL, .urls) or `#N` (record N of a WARC, feed or JSON list); the other inputs,
@@ -35,6 +36,7 @@ from newsprism.ingest.feed import looks_like_feed, read_feed
 from newsprism.ingest.files import head, open_input, read_file, walk_folder
 from newsprism.ingest.html import html_article
 from newsprism.ingest.jsonl import read_json, read_jsonl
+from newsprism.ingest.mhtml import mhtml_article
 from newsprism.ingest.text import text_article
 from newsprism.ingest.url import is_url, make_client, read_url, urls_in_file
 from newsprism.ingest.warc import read_warc
@@ -47,7 +49,7 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = {
     ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html", ".mhtml": "mhtml", ".mht": "mhtml",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".warc": "warc", ".warc.gz": "warc",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
@@ -97,6 +99,8 @@ def _read_file(path: Path, ref: str, kind: str) -> Iterator[Article | Failure]:
             yield from read_feed(data, ref)
         else:
             yield (text_article if kind == "text" else html_article)(data, ref)
+    elif kind == "mhtml":
+        yield mhtml_article(read_file(path, compressed=compressed), ref)
     elif kind == "json":
         yield from read_json(read_file(path, compressed=compressed), ref)
     elif kind == "feed":

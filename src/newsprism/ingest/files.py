@@ -25,10 +25,20 @@ def skipped_in_folder(name: str) -> bool:
     return name.startswith(".") or lowered.startswith(SKIPPED_PREFIXES)
 
 
+def page_assets(name: str, names: set[str]) -> bool:
+    """Return True for the `<page>_files` folder a browser's "save page" writes beside `<page>.html`."""
+    if not name.endswith("_files"):
+        return False
+    stem = name[: -len("_files")]
+    return any(f"{stem}{ext}" in names for ext in (".html", ".htm", ".xhtml", ".shtml"))
+
+
 def walk_folder(folder: Path) -> Iterator[Path]:
     """Yield the files under `folder` in sorted path order, recursively, skipping hidden and project files.
 
-    Raises InputError NP115 when a folder cannot be listed. Symlinked folders are followed once.
+    Also skipped: the `<page>_files` folder of scripts, styles and images a browser saves beside
+    `<page>.html`. Raises InputError NP115 when a folder cannot be listed. Symlinked folders are
+    followed once.
     """
     seen: set[str] = set()
 
@@ -41,12 +51,14 @@ def walk_folder(folder: Path) -> Iterator[Path]:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as err:
             raise InputError("NP115", error=err.strerror or str(err)) from err
+        names = {entry.name for entry in entries}
         for entry in entries:
             if skipped_in_folder(entry.name):
                 continue
             path = current / entry.name
             if entry.is_dir():
-                yield from walk(path)
+                if not page_assets(entry.name, names):
+                    yield from walk(path)
             elif entry.is_file():
                 yield path
 

@@ -1,0 +1,1 @@
+console.log("asset a browser saved beside the page");
