@@ -473,3 +473,20 @@ def test_report_browser_prints_every_article(browser, rich: Report, tmp_path: Pa
     assert page.locator("header.top").evaluate("e => getComputedStyle(e).display") == "none"
     assert seen["console"] == []
     page.close()
+
+
+@pytest.mark.parametrize("dates", [
+    ["2026-03-11", "sometime", "2019", "2026-03"],
+    ["2026-03-11T09:00:00", "2026-03-11"],
+    ["undated only"],
+])
+def test_report_timeline_orders_dated_events_and_keeps_undated_last(rich: Report, dates: list[str]):
+    from newsprism.models import TimelineEvent
+
+    art = rich.articles[0].id
+    story = rich.stories[0].model_copy(update={"timeline": [TimelineEvent(date=d, event=f"event {i}", article_ids=[art]) for i, d in enumerate(dates)]})
+    doc = _doc(render_html(rich.model_copy(update={"stories": [story]})))
+    shown = [li.xpath(".//time")[0].text_content() for li in doc.xpath("//ol[@class='events']/li")]
+    dated = [d for d in dates if d[:4].isdigit()]
+    assert shown[:len(dated)] == sorted(dated) and set(shown[len(dated):]) == set(dates) - set(dated)
+    assert len(doc.xpath("//svg[@class='timeline']//circle")) == len(dated)

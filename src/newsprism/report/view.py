@@ -402,7 +402,7 @@ def _quotes(ctx: _Context) -> list[dict]:
 
 def _timeline(ctx: _Context) -> list[dict]:
     events = [(parse_when(t.date), i, t) for i, t in enumerate(ctx.story.timeline)]
-    events.sort(key=lambda x: (x[0] is None, x[0] or 0, x[1]))
+    events.sort(key=lambda x: (x[0] is None, x[0] or 0, x[2].date, x[1]))
     return [{"when": w, "event": t, "chips": ctx.chips_for(t.evidence, t.article_ids)} for w, _, t in events]
 
 
@@ -430,7 +430,8 @@ def timeline_ticks(rows: list[dict], width: int = 640, pad: int = 28) -> list[di
         return []
     lo, hi = min(dated), max(dated)
     if hi - lo < 1 / 12:
-        return [{"x": width / 2, "label": rows[0]["event"].date[:10]}]
+        first_dated = next(r for r in rows if r["when"] is not None)
+        return [{"x": width / 2, "label": first_dated["event"].date[:10]}]
     first, last = int(lo), int(hi)
     step = max(1, (last - first) // 6 + (1 if (last - first) > 6 else 0))
     ticks = []
