@@ -166,7 +166,7 @@ def test_ingest_json_feed_and_id_mapping_and_schema_org_names(tmp_path):
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps({
         "version": "https://jsonfeed.org/version/1.1", "title": "Harbour Notes", "description": "A feed about the harbour",
-        "items": [{"id": "1", "url": "https://harbour-notes.example/1", "title": "Pier repaired",
+        "items": [{"id": "1", "url": "https://harbour-notes.example/1", "title": "Pier repaired", "summary": "Pier news.",
                    "content_html": "<p>The north pier reopened.</p><p>Repairs took a month.</p>",
                    "date_published": "2026-05-02T08:00:00Z", "authors": [{"name": "Lea Moss"}]}],
     }), encoding="utf-8")
@@ -179,6 +179,7 @@ def test_ingest_json_feed_and_id_mapping_and_schema_org_names(tmp_path):
     [item], failures = read_all(feed)
     assert failures == []
     assert (item.format, item.title, item.byline, item.published) == ("html", "Pier repaired", "Lea Moss", "2026-05-02T08:00:00Z")
+    assert "Repairs took a month" in item.raw  # the full content, not the summary
     [tunnel], [missing] = read_all(mapping)
     assert (tunnel.title, tunnel.byline, tunnel.outlet, tunnel.published) == ("Tunnel opens", "J. Ward", "Fenn Times", "2026-05-03")
     assert missing.code == "NP105" and missing.input_ref == f"{mapping}#2"

@@ -6,8 +6,9 @@ Accepted field names, first non-empty wins (docs/INPUTS.md has the same table):
 Article     JSON field names
 ==========  =====================================================================
 raw (text)  text, content, body, articleBody, maintext, article, article_text, full_text,
-            content_text, description, summary
-raw (HTML)  html, raw_html, content_html, body_html   (used only when no text field has a value)
+            content_text
+raw (HTML)  html, raw_html, content_html, body_html   (when no text field above has a value)
+raw (text)  description, summary                     (a teaser: only when nothing above has one)
 url         url, link, canonical_url, uri
 title       title, headline
 outlet      outlet, source, site_name, sitename, publisher, source_domain, site
@@ -39,10 +40,10 @@ from newsprism.ingest.decode import decode_bytes, normalize_newlines
 from newsprism.ingest.files import MAX_FILE_BYTES
 from newsprism.models import Article, Failure, content_id
 
-TEXT_FIELDS = ("text", "content", "body", "articleBody", "maintext", "article", "article_text", "full_text",
-               "content_text", "description", "summary")
-# Fields that mark an object as an article itself; a feed-like wrapper may carry its own description.
-BODY_FIELDS = TEXT_FIELDS[:-2]
+BODY_FIELDS = ("text", "content", "body", "articleBody", "maintext", "article", "article_text", "full_text",
+               "content_text")
+# Teasers, used only when an object has no body at all; a feed-like wrapper may carry its own description.
+TEASER_FIELDS = ("description", "summary")
 HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 METADATA_FIELDS = {
     "url": ("url", "link", "canonical_url", "uri"),
@@ -100,11 +101,11 @@ def article_from_record(record: object, source_path: str, number: int, *, single
     """
     if not isinstance(record, dict):
         raise InputError("NP104", error=f"expected a JSON object, got {type(record).__name__}")
-    fmt = "text"
-    raw = _first(record, TEXT_FIELDS)
+    raw, fmt = _first(record, BODY_FIELDS), "text"
     if raw is None:
-        raw = _first(record, HTML_FIELDS)
-        fmt = "html"
+        raw, fmt = _first(record, HTML_FIELDS), "html"
+    if raw is None:
+        raw, fmt = _first(record, TEASER_FIELDS), "text"
     if raw is None:
         raise InputError("NP105", fields=FIELDS_LOOKED_FOR)
     raw = normalize_newlines(raw)
