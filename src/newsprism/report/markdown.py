@@ -162,7 +162,7 @@ def _story(v: StoryView) -> list[str]:
         out.append("")
         if art.removed:
             out.append(f"Left out of the text ({len(art.removed)}):")
-            out += [f"- ~~{md(r.text)}~~ ({md(r.reason)})" for r in art.removed]
+            out += [f"- _{md(r.reason)}_: {md(r.text)}" for r in art.removed]
             out.append("")
         if art.comments:
             out.append(f"Reader comments ({len(art.comments)}), not part of the article:")
