@@ -11,13 +11,16 @@ none goes to htmldate's (quick) date search. The page is parsed once for both.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 from newsprism.clean.comments import is_comment_header, split_comments
 from newsprism.models import Comment
 
-# Comments are extracted apart (into comments[]), never into the body.
-TRAFILATURA_OPTIONS = {"include_comments": True, "include_tables": True, "include_formatting": False}
+# The main text comes from trafilatura with its published benchmark options, comments off:
+# with comments on, some pages' main text changes for the worse (trafilatura-eval, e.g. a
+# page whose comment block makes the whole page look like a forum). Comments are read apart.
+TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "include_formatting": False}
 
 # Meta tags and JSON-LD keys that state when a page was published, full datetime included.
 PUBLISHED_XPATH = (
@@ -79,6 +82,25 @@ def _metadata(tree, url: str | None):
     return doc
 
 
+def read_comments(tree, url: str | None) -> list[Comment]:
+    """Return the reader comments of a page, by trafilatura's comment extractor, when it has a comment block."""
+    from trafilatura.core import _prepare_tree  # pinned trafilatura 2.3.1: the step bare_extraction runs first
+    from trafilatura.main_extractor import extract_comments
+    from trafilatura.settings import Extractor
+    from trafilatura.xml import xmltotxt
+    from trafilatura.xpaths import COMMENTS_XPATH
+
+    if not any(xpath(tree) for xpath in COMMENTS_XPATH):
+        return []  # most pages: no comment block, no cost
+    options = Extractor(comments=True, tables=True, formatting=False)
+    cleaned, _ = _prepare_tree(deepcopy(tree), options, url)
+    body, _, _ = extract_comments(cleaned, options)
+    lines = [line for line in xmltotxt(body, False).split("\n") if line.strip()]
+    if lines and is_comment_header(lines[0]):
+        lines = lines[1:]
+    return split_comments(lines, bare_handles=True)[0]
+
+
 def read_html(html: str, url: str | None = None) -> HtmlReading:
     """Run trafilatura on one page (parsed once) and return its main text, comments and metadata."""
     import trafilatura  # heavy import, only for HTML input
@@ -91,10 +113,7 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
     info = _metadata(tree, url)
     if doc is None:
         return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename)
-    lines = [line for line in (doc.comments or "").split("\n") if line.strip()]
-    if lines and is_comment_header(lines[0]):
-        lines = lines[1:]
-    comments, _ = split_comments(lines, bare_handles=True)
+    comments = read_comments(tree, url)
     return HtmlReading(
         text=doc.text or "",
         comments=comments,
