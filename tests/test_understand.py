@@ -281,3 +281,23 @@ def test_understand_dates_resolve_against_publication(text, published, kind, val
 def test_understand_numbers_bounds(text, low, high):
     (number,) = find_numbers("a", text)
     assert (number.low, number.high) == (low, high)
+
+
+def test_understand_entity_ids_are_stable_hashes_of_type_and_name(invented_story):
+    u, _ = invented_story
+    for e in u.entities:
+        assert e.id == content_id(f"{e.type}|{e.name}", prefix="e")
+
+
+def test_understand_claims_read_subject_predicate_object(invented_story):
+    u, by = invented_story
+    claim = next(c for c in u.claims if c.article_id == by["harbour_a"].id and c.text.startswith("The two ministers"))
+    assert claim.subject == "The two ministers"
+    assert claim.predicate == "discussed"
+    assert claim.object and "dispute" in claim.object
+    assert any(n.kind == "duration" for n in claim.numbers) or any(d.kind == "duration" for d in claim.dates)
+
+
+def test_understand_empty_story_gives_empty_understanding():
+    u = understand_story(StoryGroup(id="s_empty", title="", article_ids=[]), [])
+    assert u.entities == [] and u.quotes == [] and u.claims == []

@@ -44,7 +44,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
-def _embedder(settings: UnderstandSettings):
+def _embedder():
+    """Return the shared sentence encoder (imported late: loading it costs seconds)."""
     from newsprism.embed import embed
 
     return embed
@@ -65,15 +66,16 @@ def understand_story(group: StoryGroup, articles: list[CleanArticle], settings: 
     """Read sentences, entities, quotes, numbers, dates and claims from one story's articles."""
     settings = settings or UnderstandSettings()
     docs = dict(zip([a.id for a in articles], parse([a.text for a in articles], settings.spacy_model)))
-    sentences: list[Sentence] = []
-    for article in articles:
-        for index, (start, end) in enumerate(sentence_bounds(docs[article.id])):
-            sentences.append(Sentence(article_id=article.id, index=index, start=start, end=end, text=article.text[start:end]))
+    bounds = {a.id: sentence_bounds(docs[a.id]) for a in articles}
+    sentences = [
+        Sentence(article_id=a.id, index=index, start=start, end=end, text=a.text[start:end])
+        for a in articles
+        for index, (start, end) in enumerate(bounds[a.id])
+    ]
     mentions = [m for article in articles for m in collect_mentions(article.id, docs[article.id])]
     add_surname_mentions(docs, mentions)
     entities = cluster_mentions(mentions, {a.id: a.text for a in articles})
     numbers, dates, records = [], [], []
-    bounds = {a.id: sentence_bounds(docs[a.id]) for a in articles}
     for article in articles:
         doc = docs[article.id]
         starts = [start for start, _ in bounds[article.id]]
@@ -82,7 +84,7 @@ def understand_story(group: StoryGroup, articles: list[CleanArticle], settings: 
         dates.extend(article_dates)
         numbers.extend(find_numbers(article.id, article.text, doc, [(d.start, d.stop) for d in article_dates], sentence_of))
         records.extend(article_quotes(article.id, doc, bounds[article.id], entities))
-    quotes = group_quotes(records, entities, _embedder(settings))
+    quotes = group_quotes(records, entities, _embedder())
     claims = []
     for article in articles:
         doc = docs[article.id]

@@ -71,7 +71,9 @@ def publication_date(published: str | None) -> dt.date | None:
 
 
 def _month(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")[:3] if text.lower().rstrip(".") not in MONTHS else text.lower().rstrip(".")]
+    """Return the month number of a month name or abbreviation ('Sept.' -> 9)."""
+    word = text.lower().rstrip(".")
+    return MONTHS[word] if word in MONTHS else MONTHS[word[:3]]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -533,7 +533,6 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
                 m.label, m.kind = "ORG", "name"
             groups.extend(c)
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
-    surnames = {fold(c[0].tokens[-1]): c for c in person_clusters if any(len(m.tokens) >= 2 for m in c)}
     kept_groups = []
     for m in groups:
         tokens = name_tokens(m.text)
@@ -545,7 +544,6 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             target.append(m)
         else:
             kept_groups.append(m)
-    del surnames
     group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts))
     entities = []
     for cluster in [*countries.values(), *person_clusters, *group_clusters]:
@@ -604,17 +602,34 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
                 covered[article_id].update(range(token.idx, token.idx + len(token.text)))
 
 
+_MENTION_INDEX: dict[int, tuple[Understanding, dict[str, list[tuple[int, int, Entity]]]]] = {}
+
+
+def _mention_index(understanding: Understanding) -> dict[str, list[tuple[int, int, Entity]]]:
+    """Return article id -> (start, end, entity) of every mention, built once per Understanding."""
+    cached = _MENTION_INDEX.get(id(understanding))
+    if cached is not None and cached[0] is understanding:
+        return cached[1]
+    index: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+    for entity in understanding.entities:
+        for m in entity.mentions:
+            if m.start is not None and m.end is not None:
+                index[m.article_id].append((m.start, m.end, entity))
+    if len(_MENTION_INDEX) > 8:
+        _MENTION_INDEX.clear()
+    _MENTION_INDEX[id(understanding)] = (understanding, index)
+    return index
+
+
 def entity_at(understanding: Understanding, article_id: str, start: int, end: int) -> Entity | None:
     """Return the entity a character span of one article refers to, or None.
 
-    A mention that overlaps the span counts; the one overlapping most wins.
+    A mention that overlaps the span counts; the one overlapping most wins (an empty span
+    counts when it sits inside a mention).
     """
     best, best_overlap = None, 0
-    for entity in understanding.entities:
-        for m in entity.mentions:
-            if m.article_id != article_id or m.start is None or m.end is None:
-                continue
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap or (overlap == best_overlap == 0 and start == end == m.start):
-                best, best_overlap = entity, overlap
+    for m_start, m_end, entity in _mention_index(understanding).get(article_id, ()):
+        overlap = min(end, m_end) - max(start, m_start)
+        if overlap > best_overlap or (best is None and start == end and m_start <= start < m_end):
+            best, best_overlap = entity, max(overlap, 0)
     return best

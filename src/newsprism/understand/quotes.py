@@ -438,7 +438,7 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
             by_speaker.setdefault(r.speaker_entity_id, []).append(i)
     candidates = [idx for idx in by_speaker.values() if len({records[i].article_id for i in idx}) > 1]
     wanted = sorted({i for idx in candidates for i in idx})
-    vectors = np.asarray(embed_fn([" ".join(records[i].text.split()[:80]) for i in wanted])) if wanted else np.zeros((0, 1))
+    vectors = np.asarray(embed_fn([" ".join(records[i].text.split()[:48]) for i in wanted])) if wanted else np.zeros((0, 1))
     row = {i: k for k, i in enumerate(wanted)}
     for idx in candidates:
         for x, i in enumerate(idx):
