@@ -490,3 +490,15 @@ def test_report_timeline_orders_dated_events_and_keeps_undated_last(rich: Report
     dated = [d for d in dates if d[:4].isdigit()]
     assert shown[:len(dated)] == sorted(dated) and set(shown[len(dated):]) == set(dates) - set(dated)
     assert len(doc.xpath("//svg[@class='timeline']//circle")) == len(dated)
+
+
+def test_report_markdown_matches_expected_file(rich: Report):
+    """report.md of the fixture, reviewed by hand; regenerate with NEWSPRISM_UPDATE_EXPECTED=1 after a deliberate change."""
+    import os
+
+    expected = TEST_DATA / "report" / "expected" / "rich_report.md"
+    text = render_markdown(rich)
+    if os.environ.get("NEWSPRISM_UPDATE_EXPECTED") == "1":
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(text, encoding="utf-8")
+    assert text == expected.read_text(encoding="utf-8")
