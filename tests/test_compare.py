@@ -174,6 +174,50 @@ def test_compare_summary_is_cited_neutral_and_deterministic():
     assert [s.text for s in again.summary] == [s.text for s in c.summary]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "other", "agree"),
+    [
+        ("more than 300 ships", None, 300, None, 320, True),
+        ("nearly 250 ships", 250, None, 250, 212, False),
+        ("nearly 250 ships", 250, None, 250, 240, True),
+        ("about 1,000 people", 1000, None, None, 950, True),
+        ("about 1,000 people", 1000, None, None, 700, False),
+        ("dozens of flights", None, None, None, 300, False),
+    ],
+)
+def test_compare_number_ranges_follow_bounds_and_approximators(text, value, low, high, other, agree):
+    from newsprism.compare.views import intervals_overlap, number_interval
+
+    mention = NumberMention(article_id="a", text=text, value=value, low=low, high=high, unit="x")
+    point = NumberMention(article_id="b", text=str(other), value=other, low=other, high=other, unit="x")
+    assert intervals_overlap(number_interval(mention), number_interval(point)) is agree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "is_report"),
+    [
+        ("The ministry announced the ban, state radio reported Friday.", "Friday", True),
+        ("The minister said on Monday that talks would resume.", "on Monday", True),
+        ("The bridge collapsed on Monday after heavy rain.", "on Monday", False),
+        ("The two rivals signed a truce in 1998.", "1998", False),
+    ],
+)
+def test_compare_report_dates_are_told_from_event_dates(sentence, date_text, is_report):
+    from newsprism.compare.views import is_report_date
+
+    claim = Claim(id="c", article_id="a", sentence_index=0, text=sentence, start=0, end=len(sentence))
+    date = DateMention(article_id="a", text=date_text, kind="relative", value="2030-01-01", start=sentence.index(date_text))
+    assert is_report_date(claim, date) is is_report
+
+
+def test_compare_without_claims_reads_sentences_itself():
+    spec = json.loads(STORY.read_text(encoding="utf-8"))
+    u = build_understanding(spec).model_copy(update={"claims": [], "quotes": []})
+    c = compare_story(u, CompareSettings())
+    assert any(len(f.article_ids) >= 3 for f in c.facts)
+    assert all(f.evidence for f in c.facts)
+
+
 def test_compare_empty_understanding_gives_empty_comparison():
     u = Understanding(story_id="s_empty", articles=[])
     assert compare_story(u) == Comparison()

@@ -229,8 +229,8 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
         values = list(by_value)
         if len(values) < 2 or all(set(a.split(" / ")) & set(b.split(" / ")) for a in values for b in values if a != b):
             continue
-        shared = set.intersection(*(set(views[i].stems) for i in group)) - office_words
-        about = "who took part in: " + (", ".join(sorted(shared)[:6]) or " ".join(views[group[0]].claim.text.split()[:10]))
+        shortest = min((views[i].claim.text for i in group), key=lambda t: (len(t), t))
+        about = "who took part in: " + " ".join(shortest.split()[:14]) + ("…" if len(shortest.split()) > 14 else "")
         ordered = sorted(values, key=lambda val: (-len(by_value[val]), val))
         conflicts.append(_conflict("actor", about, [_position(val, by_value[val]) for val in ordered]))
     return conflicts

@@ -163,7 +163,10 @@ def candidate_pairs(al: Alignment) -> list[tuple[float, int, int]]:
     block = 512
     for start in range(0, n, block):
         sims = E[start: start + block] @ E.T
-        for r, c in zip(*np.nonzero(sims >= s.candidate_min_cos)):
+        # Upper bound of the probability (full word overlap): skips hopeless pairs before the slow part.
+        upper = alignment_probability(sims, (sims - al.mu) / al.sd, np.float32(1.0), s, al.prior_logodds)
+        hopeful = (upper >= s.fact_threshold) & (sims >= s.candidate_min_cos)
+        for r, c in zip(*np.nonzero(hopeful)):
             i, j = start + int(r), int(c)
             if j <= i or groups[i] == groups[j]:
                 continue
@@ -235,39 +238,44 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
     that several articles state.
     """
     views, s, E = al.views, al.settings, al.embeddings
-    by_article: dict[str, list[int]] = {}
-    for v in views:
-        by_article.setdefault(v.article_id, []).append(v.index)
+    article_of = np.array([v.article_id for v in views], dtype=object)
     extra: list[list[int]] = [[] for _ in groups]
-    wanted: list[tuple[int, int, str]] = []  # (group number, claim index, clause text)
+    wanted: list[tuple[float, int, int]] = []  # (closeness, group number, claim index)
     for g, group in enumerate(groups):
         if len(group) < 2:
             continue
         inside = {views[i].article_id for i in group}
-        centroid = E[group].mean(axis=0)
-        for article_id, candidates in by_article.items():
-            if article_id in inside:
-                continue
-            probs = al.probability(candidates, group).mean(axis=1)
-            best = int(np.argmax(probs))
-            i = candidates[best]
-            if probs[best] >= s.fact_threshold and not any(
-                vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group
-            ):
-                extra[g].append(i)
-            elif len(group) >= 3:
-                for i in candidates:
-                    if float(E[i] @ centroid) >= s.candidate_min_cos:
-                        wanted.extend((g, i, part) for part in clauses(views[i].claim.text))
+        outside = np.array([a not in inside for a in article_of])
+        sims = E[group] @ E.T
+        # Upper bound (full word overlap) first: the exact probability only for hopeful claims.
+        upper = alignment_probability(sims, (sims - al.mu) / al.sd, np.float32(1.0), s, al.prior_logodds).mean(axis=0)
+        best: dict[str, tuple[float, int]] = {}
+        for i in np.nonzero((upper >= s.fact_threshold) & outside)[0]:
+            i = int(i)
+            p = float(al.probability([i], group).mean())
+            if p >= s.fact_threshold and p > best.get(views[i].article_id, (0.0, -1))[0]:
+                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group):
+                    best[views[i].article_id] = (p, i)
+        extra[g].extend(i for _, i in best.values())
+        if len(group) >= 3:
+            closeness = sims.mean(axis=0)
+            for i in np.nonzero((closeness >= s.candidate_min_cos) & outside)[0]:
+                if views[int(i)].article_id not in best:
+                    wanted.append((float(closeness[i]), g, int(i)))
+    # Clauses of the closest sentences only: embedding them is the costly part.
+    wanted = sorted(wanted, key=lambda t: (-t[0], t[1], t[2]))[: s.max_support_sentences]
+    wanted = [(g, i, part) for _, g, i in wanted for part in clauses(views[i].claim.text)]
     if wanted:
         from newsprism.embed import embed
 
-        vectors = embed([part for _, _, part in wanted])
+        unique = list(dict.fromkeys(part for _, _, part in wanted))
+        vector_of = dict(zip(unique, embed(unique)))
+        stems_of = {part: content_stems(part) for part in unique}
         best_clause: dict[tuple[int, str], tuple[float, int]] = {}
-        for (g, i, part), vec in zip(wanted, vectors):
+        for g, i, part in wanted:
             group = groups[g]
-            cos = E[group] @ vec
-            overlap = np.array([stem_overlap(content_stems(part), views[y].stems) for y in group], dtype=np.float32)
+            cos = E[group] @ vector_of[part]
+            overlap = np.array([stem_overlap(stems_of[part], views[y].stems) for y in group], dtype=np.float32)
             p = float(alignment_probability(cos, (cos - al.mu) / al.sd, overlap, s, al.prior_logodds).mean())
             key = (g, views[i].article_id)
             if p >= s.fact_threshold and p > best_clause.get(key, (0.0, -1))[0]:

@@ -99,7 +99,7 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySenten
             text += f", with {', '.join(parts[1:-1])} in between"
         text += "."
     elif conflict.kind == "actor":
-        text = f"Reports differ on {about.replace('who took part in: ', 'who took part (')}{')' if 'who took part in: ' in about else ''}: " + " versus ".join(parts) + "."
+        text = "Reports name different officials as taking part: " + " versus ".join(f"the {p}" for p in parts) + "."
     else:
         text = f"Reports differ on the {about}: " + " versus ".join(parts) + "."
     ids = list(dict.fromkeys(a for p in conflict.positions for a in p.article_ids))
