@@ -209,14 +209,16 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
     doc = mention.doc
     glued = mention.start > 0 and doc[mention.start - 1].whitespace_ == "" and not doc[mention.start - 1].is_quote
-    chain = [] if glued else _left_chain(root, mention.start)
+    # a name that only modifies another noun ("a new U.S. embassy") lends it no premodifiers: they are the noun's
+    modifier_only = root.dep_ in ("compound", "amod", "nmod") and root.head.i >= mention.end
+    chain = [] if glued or modifier_only else _left_chain(root, mention.start)
     # the name in apposition to a noun just before it: "the terrorist group Hezbollah", "the minister, X"
     head = root.head
     between = doc[head.i + 1 : mention.start] if head.i < mention.start else None
     if (
         root.dep_ == "appos"
         and between is not None
-        and head.pos_ in ("NOUN", "PROPN")
+        and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and len(between) == 0))  # "Tijuana, Mexico" is a place, not a label
         and ctx.entity_of_token(head) in (None, entity_id)
         and all(t.text == "," or t in chain for t in between)
     ):
@@ -240,11 +242,12 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
             out.add(phrase, entity_id, names)
     # 4. predicates: "X is the main supporter of Y"; "described X as a partner"
     verb = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+    negated = any(c.dep_ == "neg" for c in verb.children)  # "X is not a country to seek asylum" labels nothing
+    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and not negated:
         for child in verb.children:
             if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") and ctx.entity_of_token(child) is None:
                 out.add(_phrase(child), entity_id, names)
-    if root.dep_ == "dobj" and verb.lemma_.lower() in _DESCRIBING_VERBS:
+    if root.dep_ == "dobj" and verb.lemma_.lower() in _DESCRIBING_VERBS and not negated:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 for obj in child.children:

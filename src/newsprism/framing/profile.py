@@ -50,7 +50,8 @@ def _terms(entries: Iterable[FramingEntry]) -> list[FramingTerm]:
             if all((ev.article_id, ev.start) != (e.evidence.article_id, e.evidence.start) for ev in evidence):
                 evidence.append(e.evidence)
         terms.append(FramingTerm(term=group[0].term, category=group[0].category, count=len(group), voice=voice, speaker_entity_id=speaker, evidence=evidence))
-    terms.sort(key=lambda t: (-t.count, t.term.lower()))
+    # the outlet's own words first; quoted ones are worth showing, but apart
+    terms.sort(key=lambda t: (t.voice != "outlet", -t.count, t.term.lower()))
     return terms
 
 
