@@ -193,20 +193,30 @@ def serve(
     db: Annotated[Path, typer.Option("--db", help="DuckDB store to serve (opened read-only).")] = Path("newsprism.duckdb"),
     host: Annotated[str, typer.Option("--host", help="Address to listen on; loopback by default, so only this machine can connect.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (each opens the store read-only).")] = 1,
 ) -> None:
     """Serve a store as web pages and a JSON API (/api/, OpenAPI at /openapi.json)."""
+    import os
+
     import uvicorn
 
     from newsprism.errors import StoreError
     from newsprism.web import create_app
+    from newsprism.web.app import DB_ENV
 
     try:
         web_app = create_app(db)
     except StoreError as err:
         err_console.print(f"[red]error[/red] {err.message} [{err.code}]", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
-    err_console.print(f"serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", highlight=False)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    err_console.print(f"serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", highlight=False, soft_wrap=True)
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    web_app.state.store.close()
+    os.environ[DB_ENV] = str(Path(db).resolve())
+    uvicorn.run("newsprism.web.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level="warning",
+                timeout_worker_healthcheck=120)  # a worker imports the whole package before it answers
 
 
 def main() -> None:

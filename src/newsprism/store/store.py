@@ -53,7 +53,6 @@ EXPORT_TABLES = ("facts", "conflicts", "quotes", "framing")
 ANALYSIS_TABLES = ("entities", "facts", "conflicts", "quotes", "framing", "claims", "timeline", "summary")
 LABEL_CATEGORIES = ["label", "loaded", "scare_quote"]
 MAX_PAGE_SIZE = 200
-SEARCH_STORY_LIMIT = 5000  # stories a text filter on the story list can match (keeps the list query bounded)
 
 
 # ------------------------------------------------------------------ SQL files
@@ -163,8 +162,8 @@ def _summary_from_row(row: tuple) -> StorySummary:
     )
 
 
-def _story_rows(story: Story) -> dict[str, list[dict]]:
-    """Flatten one analysed story into rows of each analysis table."""
+def _story_rows(story: Story, outlet_of: dict[str, str | None]) -> dict[str, list[dict]]:
+    """Flatten one analysed story into rows of each analysis table (`outlet_of` maps article id to outlet)."""
     exclusive = set(story.exclusives)
     sid = story.id
     return {
@@ -175,7 +174,7 @@ def _story_rows(story: Story) -> dict[str, list[dict]]:
         "facts": [
             {"story_id": sid, "id": f.id, "text": f.text, "article_ids": f.article_ids,
              "independent_sources": f.independent_sources, "claim_of": f.claim_of, "exclusive": f.id in exclusive,
-             "data": f.model_dump()}
+             "data": f.model_dump(), "outlets": sorted({o for a in f.article_ids if (o := outlet_of.get(a))})}
             for f in {f.id: f for f in story.facts}.values()
         ],
         "conflicts": [
@@ -244,6 +243,7 @@ class Store:
         except duckdb.Error as err:
             raise StoreError("NP303", path=self.path, error=str(err).splitlines()[0]) from err
         try:
+            self._con.execute("SET enable_progress_bar = false")  # DuckDB would draw on the user's terminal
             if threads:
                 self._con.execute(f"SET threads = {int(threads)}")
             self._con.execute(f"LOAD '{str(fts_extension_path()).replace(chr(39), chr(39) * 2)}'")
@@ -426,6 +426,9 @@ class Store:
                     self._q("delete_story_rows", {"story_ids": story_ids}, table=table)
                 story_rows = []
                 table_rows: dict[str, list[dict]] = {t: [] for t in ANALYSIS_TABLES}
+                outlet_of = {a.id: a.outlet for a in by_id.values()}
+                missing = {a for s in stories for a in s.article_ids if a not in outlet_of}
+                outlet_of.update({a.id: a.outlet for a in self.articles(sorted(missing))} if missing else {})
                 for story in stories:
                     own = Report(
                         schema_version=report.schema_version, generated_by=report.generated_by,
@@ -436,7 +439,7 @@ class Store:
                         "n_conflicts": len(story.conflicts), "n_quotes": len(story.quotes), "analysed": True,
                         "report": own.model_dump(mode="json"),
                     })
-                    for table, rows in _story_rows(story).items():
+                    for table, rows in _story_rows(story, outlet_of).items():
                         table_rows[table].extend(rows)
                 self._bulk("upsert_stories", story_rows)
                 for table, rows in table_rows.items():
@@ -522,9 +525,13 @@ class Store:
     ) -> StoryPage:
         """Return one page of stories, newest first, filtered by outlet, text and date (inclusive days)."""
         page, page_size = _clamp_page(page, page_size)
-        story_ids = self._search_story_ids(q) if q and q.strip() else None
+        terms = _terms(q or "")
+        if q and not terms:  # nothing searchable (only punctuation): nothing matches
+            return StoryPage(items=[], total=0, page=page, page_size=page_size)
         params = {
-            "outlet": outlet or None, "story_ids": story_ids, "exclude_outlet": None, "min_outlets": 0,
+            "outlet": outlet or None, "exclude_outlet": None, "min_outlets": 0,
+            "q_fts": " ".join(terms) if terms and self._search_ready else None,
+            "terms_like": terms if terms and not self._search_ready else None,
             "date_from": parse_timestamp(date_from) if date_from else None,
             "date_to": _day_after(date_to) if date_to else None,
             "limit": page_size, "offset": (page - 1) * page_size,
@@ -535,7 +542,9 @@ class Store:
         """Run list_stories with only the filters that are set (a filter given as None or 0 is off)."""
         used = {k: v for k, v in params.items() if k in ("limit", "offset") or v not in (None, 0)}
         where = [queries()[f"story_filter_{k}"] for k in used if k not in ("limit", "offset")]
-        return self._q("list_stories", used, where=" AND ".join(where) or "true").fetchall()
+        # the filter blocks name their parameters after themselves, except the two text filters
+        renamed = {{"q_fts": "q", "terms_like": "terms"}.get(k, k): v for k, v in used.items()}
+        return self._q("list_stories", renamed, where=" AND ".join(where) or "true").fetchall()
 
     def _story_page(self, params: dict, page: int, page_size: int) -> StoryPage:
         rows = self._list_stories(params)
@@ -548,16 +557,6 @@ class Store:
             return 0
         rows = self._list_stories({**params, "limit": 1, "offset": 0})
         return rows[0][10] if rows else 0
-
-    def _search_story_ids(self, q: str) -> list[str]:
-        if self._search_ready:
-            rows = self._q("stories_of_search_fts", {"q": q}).fetchmany(SEARCH_STORY_LIMIT)
-        else:
-            terms = _terms(q)
-            if not terms:
-                return []
-            rows = self._q("stories_of_search_like", {"terms": terms}).fetchmany(SEARCH_STORY_LIMIT)
-        return [r[0] for r in rows]
 
     def search(self, q: str, page: int = 1, page_size: int = 20) -> SearchPage:
         """Full-text search over article titles and texts (BM25), best first."""
@@ -605,32 +604,25 @@ class Store:
         if not articles:
             return None
         page, page_size = _clamp_page(page, page_size)
-        base = {"outlet": None, "story_ids": None, "date_from": None, "date_to": None, "exclude_outlet": None, "min_outlets": 0}
+        base = {"outlet": None, "date_from": None, "date_to": None, "exclude_outlet": None, "min_outlets": 0}
         stories = self._story_page({**base, "outlet": name, "limit": page_size, "offset": (page - 1) * page_size}, page, page_size)
         labels = [
             ActorLabel(actor=r[0], actor_type=r[1], term=r[2], category=r[3], count=r[4], stories=r[5])
             for r in self._q("outlet_labels", {"outlet": name, "categories": LABEL_CATEGORIES, "limit": limit * 2}).fetchall()
         ]
-        exclusive, blind = [], []
-        for story_id, title, fact_id, text, sources, story_outlets, outlets in self._q(
-            "fact_outlets_for_outlet_stories", {"outlet": name}
-        ).fetchall():
-            outlets = outlets or []
-            fact = OutletFact(story_id=story_id, story_title=title, fact_id=fact_id, text=text,
-                              independent_sources=sources, outlets=outlets)
-            if outlets == [name]:
-                exclusive.append(fact)
-            elif name not in outlets and len(outlets) >= max(2, (story_outlets + 1) // 2):
-                blind.append(fact)
-        blind.sort(key=lambda f: (-len(f.outlets), -f.independent_sources, f.story_id, f.fact_id))
-        exclusive.sort(key=lambda f: (f.story_id, f.fact_id))
+
+        def facts(query: str) -> list[OutletFact]:
+            rows = self._q(query, {"outlet": name, "limit": limit}).fetchall()
+            return [OutletFact(story_id=r[0], story_title=r[1], fact_id=r[2], text=r[3], independent_sources=r[4], outlets=r[5])
+                    for r in rows]
+
         total_outlets = self._cached("count_outlets", lambda: self._q("count_outlets").fetchone()[0])
         blind_stories = self._list_stories({
             **base, "exclude_outlet": name, "min_outlets": max(2, (total_outlets + 1) // 2), "limit": limit, "offset": 0,
         })
         return OutletProfile(
             name=name, articles=articles, stories=stories, labels=labels,
-            exclusive_facts=exclusive[:limit], blindspot_facts=blind[:limit],
+            exclusive_facts=facts("outlet_exclusive_facts"), blindspot_facts=facts("outlet_blindspot_facts"),
             blindspot_stories=[_summary_from_row(r) for r in blind_stories],
         )
 

@@ -10,6 +10,7 @@ the report template's inline script, allows it by a per-response nonce. Errors b
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -128,3 +129,11 @@ def create_app(db_path: str | Path, store: Store | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(SecurityHeaders)
     return app
+
+
+DB_ENV = "NEWSPRISM_SERVE_DB"
+
+
+def app_from_env() -> FastAPI:
+    """App factory for multi-process serving (`uvicorn --factory`): each worker opens the store named by $NEWSPRISM_SERVE_DB."""
+    return create_app(os.environ[DB_ENV])

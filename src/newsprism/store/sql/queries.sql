@@ -145,9 +145,11 @@ INSERT INTO entities SELECT * FROM read_json($path, format = 'newline_delimited'
     story_id: 'VARCHAR', id: 'VARCHAR', name: 'VARCHAR', type: 'VARCHAR', aliases: 'VARCHAR[]', data: 'JSON'});
 
 -- name: insert_facts
-INSERT INTO facts SELECT * FROM read_json($path, format = 'newline_delimited', columns = {
+INSERT INTO facts (story_id, id, text, article_ids, independent_sources, claim_of, exclusive, data, outlets)
+SELECT story_id, id, text, article_ids, independent_sources, claim_of, exclusive, data, outlets
+FROM read_json($path, format = 'newline_delimited', columns = {
     story_id: 'VARCHAR', id: 'VARCHAR', text: 'VARCHAR', article_ids: 'VARCHAR[]',
-    independent_sources: 'INTEGER', claim_of: 'VARCHAR', exclusive: 'BOOLEAN', data: 'JSON'});
+    independent_sources: 'INTEGER', claim_of: 'VARCHAR', exclusive: 'BOOLEAN', data: 'JSON', outlets: 'VARCHAR[]'});
 
 -- name: insert_conflicts
 INSERT INTO conflicts SELECT * FROM read_json($path, format = 'newline_delimited', columns = {
@@ -211,7 +213,7 @@ SELECT count(*) FROM articles;
 SELECT input_ref, stage, code, message FROM failures ORDER BY recorded_at, input_ref LIMIT $limit;
 
 -- name: list_stories
--- Newest first. `{where}` is the AND of the story_filter_* blocks for the filters in use (only
+-- Newest first. The WHERE clause is the AND of the story_filter_* blocks for the filters in use (only
 -- those, so the unfiltered list stays a plain top-N scan); `total` counts every match.
 SELECT id, title, first_published, last_published, n_articles, outlets, n_facts, n_conflicts, n_quotes, analysed,
        count(*) OVER () AS total
@@ -235,8 +237,33 @@ last_published >= $date_from::TIMESTAMP
 -- name: story_filter_date_to
 first_published < $date_to::TIMESTAMP
 
--- name: story_filter_story_ids
-id IN (SELECT unnest($story_ids::VARCHAR[]))
+-- name: story_filter_q_fts
+-- Stories with an article holding every term of $q (stopwords aside), from the fts index tables.
+id IN (
+    WITH qt AS (
+        SELECT DISTINCT stem(w, 'porter') AS term
+        FROM (SELECT unnest(fts_main_articles.tokenize($q)) AS w)
+        WHERE w <> '' AND w NOT IN (SELECT sw FROM fts_main_articles.stopwords)
+    )
+    SELECT sa.story_id
+    FROM (
+        SELECT t.docid
+        FROM fts_main_articles.terms t
+        JOIN fts_main_articles.dict d ON d.termid = t.termid
+        JOIN qt ON qt.term = d.term
+        GROUP BY t.docid
+        HAVING count(DISTINCT t.termid) = (SELECT count(*) FROM qt)
+    ) hit
+    JOIN fts_main_articles.docs docs ON docs.docid = hit.docid
+    JOIN story_articles sa ON sa.article_id = docs.name
+)
+
+-- name: story_filter_terms_like
+-- The same while the search index is missing or stale: every term appears in one article.
+id IN (
+    SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id
+    WHERE list_bool_and([contains(lower(coalesce(a.title, '') || ' ' || a.text), t) FOR t IN $terms::VARCHAR[]])
+)
 
 -- name: count_stories
 SELECT count(*) FROM stories;
@@ -303,22 +330,6 @@ SELECT a.id, a.title, a.outlet, a.published, a.text,
 FROM hits h JOIN articles a ON a.id = h.id
 ORDER BY h.score DESC, a.id;
 
--- name: stories_of_search_fts
--- Stories holding an article that contains any of the query's terms (see search_fts).
-SELECT DISTINCT sa.story_id
-FROM fts_main_articles.terms t
-JOIN fts_main_articles.docs docs ON docs.docid = t.docid
-JOIN story_articles sa ON sa.article_id = docs.name
-WHERE t.termid IN (
-    SELECT d.termid FROM fts_main_articles.dict d
-    WHERE d.term IN (SELECT stem(unnest(fts_main_articles.tokenize($q)), 'porter'))
-);
-
--- name: stories_of_search_like
-SELECT DISTINCT sa.story_id
-FROM articles a JOIN story_articles sa ON sa.article_id = a.id
-WHERE list_bool_and([contains(lower(coalesce(a.title, '') || ' ' || a.text), t) FOR t IN $terms::VARCHAR[]]);
-
 -- name: list_outlets
 SELECT a.outlet, count(DISTINCT a.id), count(DISTINCT sa.story_id),
        min(a.published_at), max(a.published_at)
@@ -352,24 +363,29 @@ GROUP BY actor, actor_type, term, category
 ORDER BY actor_stories DESC, actor, n DESC, term
 LIMIT $limit;
 
--- name: fact_outlets_for_outlet_stories
--- Every fact of the stories the outlet covered, with the outlets reporting it and the story's
--- outlet count; exclusives and blindspots are picked from these rows.
-SELECT f.story_id, s.title, f.id, f.text, f.independent_sources, len(s.outlet_names) AS story_outlets,
-       list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
-FROM stories s
-JOIN facts f ON f.story_id = s.id
-LEFT JOIN (SELECT story_id, id, unnest(article_ids) AS article_id FROM facts) fa
-       ON fa.story_id = f.story_id AND fa.id = f.id
-LEFT JOIN articles a ON a.id = fa.article_id
-WHERE list_contains(s.outlet_names, $outlet) AND len(s.outlet_names) >= 2
-GROUP BY f.story_id, s.title, f.id, f.text, f.independent_sources, s.outlet_names;
+-- name: outlet_exclusive_facts
+-- Facts only this outlet reports, in stories another outlet covered too.
+SELECT f.story_id, s.title, f.id, f.text, f.independent_sources, f.outlets
+FROM facts f JOIN stories s ON s.id = f.story_id
+WHERE f.outlets = [$outlet::VARCHAR] AND len(s.outlet_names) >= 2
+ORDER BY s.last_published DESC NULLS LAST, f.story_id, f.id
+LIMIT $limit;
+
+-- name: outlet_blindspot_facts
+-- Facts of stories this outlet covered that at least half of the story's outlets (two or
+-- more) report and this outlet does not.
+SELECT f.story_id, s.title, f.id, f.text, f.independent_sources, f.outlets
+FROM facts f JOIN stories s ON s.id = f.story_id
+WHERE list_contains(s.outlet_names, $outlet::VARCHAR) AND NOT list_contains(f.outlets, $outlet::VARCHAR)
+  AND len(f.outlets) >= greatest(2, (len(s.outlet_names) + 1) // 2)
+ORDER BY len(f.outlets) DESC, f.independent_sources DESC, f.story_id, f.id
+LIMIT $limit;
 
 -- ------------------------------------------------------------------ exports (flat tables)
 
 -- name: export_facts
 SELECT f.story_id, f.id AS fact_id, f.text, f.independent_sources, f.claim_of, f.exclusive,
-       array_to_string(f.article_ids, ' ') AS article_ids
+       array_to_string(f.outlets, '; ') AS outlets, array_to_string(f.article_ids, ' ') AS article_ids
 FROM facts f WHERE $story_id::VARCHAR IS NULL OR f.story_id = $story_id::VARCHAR
 ORDER BY f.story_id, f.id;
 
