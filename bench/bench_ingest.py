@@ -170,7 +170,9 @@ def measure(kind: str, target: Path, db: Path | None = None) -> dict:
     cmd = [sys.executable, "-m", "bench.bench_ingest", "--worker", kind, str(target)]
     if db:
         cmd += ["--db", str(db)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench worker {kind} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
