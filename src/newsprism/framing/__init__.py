@@ -32,11 +32,17 @@ from newsprism.settings import FramingSettings
 __all__ = ["frame_story", "framing_profile", "parse_texts"]
 
 
-def parse_texts(texts: list[str]) -> list[Doc]:
-    """Parse with the understanding stage's pipeline (same tokens and sentences as it saw)."""
+def parse_texts(texts: list[str], *, entities: bool = True) -> list[Doc]:
+    """Parse with the understanding stage's pipeline (same tokens and sentences as it saw).
+
+    Framing takes its entities from the Understanding, so it parses without the NER component
+    (`entities=False`), which saves about a third of the parse.
+    """
     from newsprism.understand import nlp
 
-    return nlp.parse(texts)
+    if entities:
+        return nlp.parse(texts)
+    return list(nlp.load_nlp().pipe(texts, batch_size=32, disable=["ner"]))
 
 
 def frame_story(understanding: Understanding, settings: FramingSettings | None = None, docs: list[Doc] | None = None) -> list[FramingEntry]:
@@ -49,7 +55,7 @@ def frame_story(understanding: Understanding, settings: FramingSettings | None =
     if not understanding.articles:
         return []
     if docs is None or len(docs) != len(understanding.articles):
-        docs = parse_texts([a.text for a in understanding.articles])
+        docs = parse_texts([a.text for a in understanding.articles], entities=False)
     entries: list[FramingEntry] = []
     for ctx in article_contexts(understanding, docs):
         ctx.quotations = find_quotations(ctx, understanding, lexicon)
