@@ -149,6 +149,13 @@ def _dateline(line: Line) -> tuple[str | None, str | None]:
     return (iso, byline) if len(leftover) <= 1 else (None, None)
 
 
+def _question_headline(lines: list[Line], i: int) -> bool:
+    """Return True for a short question on the page's first open line: a headline, not body ("Should ...?")."""
+    line = lines[i]
+    first_open = next((j for j, l in enumerate(lines) if not l.kind), None)
+    return i == first_open and line.text.endswith("?") and line.words <= 16
+
+
 def _similar_title(line: Line, title_key: str) -> bool:
     """Return True if a short line is the page title give or take a site suffix or kicker."""
     key = line.key
@@ -266,7 +273,7 @@ def read_text(
                     line.label("clutter", "caption")
 
     # 6. header zone: title, menus, section labels
-    first_body = next((i for i, l in enumerate(open_lines) if not l.kind and is_sentence(l)), len(open_lines))
+    first_body = next((i for i, l in enumerate(open_lines) if not l.kind and is_sentence(l) and not _question_headline(open_lines, i)), len(open_lines))
     title_key = normalise(given_title) if given_title else None
     if title_key:
         reading.title = given_title
@@ -311,7 +318,7 @@ def read_text(
         reason = match_clutter(line.text, line.words, footer=True, html=from_html)
         if reason:
             line.label("clutter", reason)
-        elif not from_html and not (line.words >= 4 and ends_sentence(line.text)):
+        elif not from_html and not (line.words >= 3 and ends_sentence(line.text)):
             line.label("clutter", "footer")
 
     # 8. remaining open lines are body; repeated paragraphs keep their last copy
