@@ -23,6 +23,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -53,6 +54,7 @@ EXPORT_TABLES = ("facts", "conflicts", "quotes", "framing")
 ANALYSIS_TABLES = ("entities", "facts", "conflicts", "quotes", "framing", "claims", "timeline", "summary")
 LABEL_CATEGORIES = ["label", "loaded", "scare_quote"]
 MAX_PAGE_SIZE = 200
+PAGE_CACHE_SIZE = 2048  # answers a read-only store remembers (story pages, reports, searches)
 
 
 # ------------------------------------------------------------------ SQL files
@@ -230,7 +232,8 @@ class Store:
         self.read_only = read_only
         self._local = threading.local()
         self._tmp: str | None = None
-        self._cache: dict[str, object] = {}  # read-only stores only: answers that cannot change
+        self._cache: OrderedDict[object, object] = OrderedDict()  # read-only stores only: answers that cannot change
+        self._cache_lock = threading.Lock()
         if read_only and not self.path.is_file():
             raise StoreError("NP302", path=self.path)
         if not read_only:
@@ -496,6 +499,9 @@ class Store:
 
     def story_report_json(self, story_id: str) -> str | None:
         """Return a story's Report as JSON text (served as is by the API), or None if unknown."""
+        return self._cached(("story", story_id), lambda: self._story_report_json(story_id))
+
+    def _story_report_json(self, story_id: str) -> str | None:
         row = self._q("story_report", {"id": story_id}).fetchone()
         if row is None:
             return None
@@ -547,6 +553,10 @@ class Store:
         return self._q("list_stories", renamed, where=" AND ".join(where) or "true").fetchall()
 
     def _story_page(self, params: dict, page: int, page_size: int) -> StoryPage:
+        key = ("stories", tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())))
+        return self._cached(key, lambda: self._read_story_page(params, page, page_size))
+
+    def _read_story_page(self, params: dict, page: int, page_size: int) -> StoryPage:
         rows = self._list_stories(params)
         total = rows[0][10] if rows else self._count_beyond(params)
         return StoryPage(items=[_summary_from_row(r) for r in rows], total=total, page=page, page_size=page_size)
@@ -561,6 +571,9 @@ class Store:
     def search(self, q: str, page: int = 1, page_size: int = 20) -> SearchPage:
         """Full-text search over article titles and texts (BM25), best first."""
         page, page_size = _clamp_page(page, page_size)
+        return self._cached(("search", q, page, page_size), lambda: self._search(q, page, page_size))
+
+    def _search(self, q: str, page: int, page_size: int) -> SearchPage:
         terms = _terms(q)
         if not terms:
             return SearchPage(q=q, items=[], total=0, page=page, page_size=page_size)
@@ -578,13 +591,24 @@ class Store:
 
     # -------------------------------------------------------------- reads: outlets
 
-    def _cached(self, key: str, compute):
-        """Return compute(), remembered for the life of a read-only store (nothing can change it)."""
+    def _cached(self, key: object, compute):
+        """Return compute(), remembered while a read-only store is open (nothing can change it).
+
+        The most recently used PAGE_CACHE_SIZE answers are kept, so a busy story list or a
+        popular story is read from DuckDB once.
+        """
         if not self.read_only:
             return compute()
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            self._cache[key] = value
+            if len(self._cache) > PAGE_CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return value
 
     def outlets(self) -> list[OutletSummary]:
         """Return every outlet in the store, most articles first."""
