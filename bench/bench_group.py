@@ -14,6 +14,7 @@ Sections written to bench/RESULTS.md:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import itertools
 import json
@@ -21,7 +22,6 @@ import os
 import random
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +52,31 @@ def load_ecb() -> tuple[list[CleanArticle], list[str], list[int]]:
             gold.append(folder.name)
             topics.append(int("".join(itertools.takewhile(str.isdigit, folder.name))))
     return articles, gold, topics
+
+
+VECTOR_CACHE = Path(os.environ.get("NEWSPRISM_BENCH_CACHE", "/tmp")) / "newsprism-bench-ecb-lead-vectors.npz"
+
+
+def cached_lead_vectors(articles: list[CleanArticle]) -> np.ndarray:
+    """Return lead embeddings, reusing the ones of an earlier run when the lead texts are identical.
+
+    Embedding 982 leads takes minutes on 2 shared cores; the vectors depend only on
+    the lead text and the model, so re-runs that tune clustering reuse them.
+    """
+    import hashlib
+
+    from newsprism.embed import embed
+    from newsprism.group.fingerprint import lead_text
+
+    leads = [lead_text(a, sentences=GroupSettings().lead_sentences) for a in articles]
+    digest = hashlib.sha1("\x00".join(leads).encode()).hexdigest()
+    if VECTOR_CACHE.exists():
+        cached = np.load(VECTOR_CACHE)
+        if str(cached["digest"]) == digest:
+            return cached["vectors"]
+    vectors = embed(leads)
+    np.savez(VECTOR_CACHE, digest=digest, vectors=vectors)
+    return vectors
 
 
 def clusters_of(labels: list) -> list[set[int]]:
@@ -88,7 +113,8 @@ def bench_ecb() -> None:
     articles, gold, topics = load_ecb()
     titles = [a.title or "" for a in articles]
     t0 = time.perf_counter()
-    fps = fingerprint_articles(articles, lead_sentences=GroupSettings().lead_sentences)
+    fps = fingerprint_articles(articles, vectors=cached_lead_vectors(articles), lead_sentences=GroupSettings().lead_sentences)
+    print(f"fingerprints: {time.perf_counter() - t0:.1f} s", flush=True)
     t_fp = time.perf_counter() - t0
     # Grouping runs per subset so that tuning never sees the held-out topics.
     odd = [i for i, t in enumerate(topics) if t % 2 == 1]
@@ -99,15 +125,17 @@ def bench_ecb() -> None:
         return b_cubed(clusters_of([gold[i] for i in keep]), clusters_of(labels))
 
     grid = []
-    for threshold in np.arange(0.5, 1.21, 0.05):
-        for name_weight in (0.0, 0.25, 0.5, 0.75):
-            for number_weight in (0.0, 0.15, 0.3):
-                s = GroupSettings(threshold=float(round(threshold, 2)), name_weight=name_weight, number_weight=number_weight, ann="exact")
-                grid.append((run_subset(odd, s).f1, s))
+    for threshold in np.arange(0.7, 1.31, 0.05):
+        for name_weight in (0.5, 1.0, 1.5, 2.0):
+            for number_weight in (0.0, 0.15):
+                for link in ("single", "average"):
+                    s = GroupSettings(threshold=float(round(threshold, 2)), name_weight=name_weight, number_weight=number_weight, link=link, ann="exact")
+                    grid.append((run_subset(odd, s).f1, s))
+    best_single = max((g for g in grid if g[1].link == "single"), key=lambda g: g[0])[1]
     best_f1_odd, best = max(grid, key=lambda g: g[0])
     default = GroupSettings()
     rows = []
-    for label, s in (("tuned on odd topics", best), ("shipped defaults (usearch)", default)):
+    for label, s in (("best single-link on odd topics", best_single), ("tuned on odd topics", best), ("shipped defaults (usearch)", default)):
         t0 = time.perf_counter()
         all_score = run_subset(list(range(len(articles))), s)
         t_group = time.perf_counter() - t0
@@ -127,29 +155,236 @@ def bench_ecb() -> None:
 
     lines = [
         f"ECB+ ({len(articles)} articles, {len(set(gold))} event clusters in {len(set(topics))} topics, each topic two look-alike events). "
-        "B-cubed over articles. Weights swept on the odd topics only (grid of threshold 0.50–1.20 x name weight x number weight, "
-        f"{len(grid)} settings), then scored on the held-out even topics and on all. ECB+ has no publication dates, so the time term is idle.",
+        "B-cubed over articles. Weights swept on the odd topics only (grid of threshold 0.70–1.30 x name weight x number weight x link, "
+        f"{len(grid)} settings), then scored on the held-out even topics and on all. ECB+ has no publication dates: the time terms use the first date a lead states "
+        f"({sum(1 for f in fps if f.published)} articles with a full date, {sum(1 for f in fps if f.month_day)} with a day and month).",
         "",
         "| method | settings | P | R | F1 (all) | F1 odd (tuning) | F1 even (held out) | grouping time |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for label, s, s_odd, s_even, s_all, t in rows:
         lines.append(
-            f"| newsprism, {label} | threshold {s.threshold}, names {s.name_weight}, numbers {s.number_weight}, {s.ann} "
+            f"| newsprism, {label} | {s.link} link, threshold {s.threshold}, names {s.name_weight}, numbers {s.number_weight}, {s.ann} "
             f"| {s_all.precision:.3f} | {s_all.recall:.3f} | **{s_all.f1:.3f}** | {s_odd.f1:.3f} | {s_even.f1:.3f} | {t:.2f} s |"
         )
     lines.append(f"| baseline: TF-IDF cosine + single-link, full text, best threshold on all ({base_t:.3f}) | — | {base_score.precision:.3f} | {base_score.recall:.3f} | {base_score.f1:.3f} | — | — | — |")
     lines.append(f"| baseline: TF-IDF cosine + single-link, headline + first 80 words, best threshold ({lead_t:.3f}) | — | {lead_score.precision:.3f} | {lead_score.recall:.3f} | {lead_score.f1:.3f} | — | — | — |")
-    lines += ["", f"Fingerprinting (embedding of headline + lead, names, numbers, MinHash): {t_fp:.1f} s for {len(articles)} articles on 2 cores.", "Target: B-cubed F1 ≥ 0.85 and above the baseline."]
+    lines += ["", f"Fingerprinting (names, numbers, dates, MinHash; lead embeddings from the bench cache when the leads are unchanged): {t_fp:.1f} s for {len(articles)} articles. "
+              "Embedding the 982 leads with MiniLM took 563 s on the 2 shared cores (load average about 10).", "Target: B-cubed F1 ≥ 0.85 and above the baseline."]
     print("\n".join(lines))
     write_section("group: ECB+", "\n".join(lines))
 
 
+# --------------------------------------------------------------------------- generated stream
+
+SYLLABLES = "ka lo mi ren tor vas bel du fin gar hol jes kur lin mor nal pex quo ris sul tam ulv wen yor zed".split()
+
+
+def _word(rng: random.Random, n: int = 3) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(n)).capitalize()
+
+
+def _unit(nprng, ndim: int) -> np.ndarray:
+    v = nprng.standard_normal(ndim).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+def generate_stream(n: int, seed: int = 7, ndim: int = 384):
+    """Return (articles, vectors, story labels): n template articles in stories of 1-12 reports.
+
+    Vectors stand in for lead embeddings (precomputed): a topic direction shared by
+    look-alike stories, plus a story direction, plus per-article noise (same-story
+    cosine about 0.75, look-alike stories about 0.25, unrelated about 0).
+    """
+    rng = random.Random(seed)
+    nprng = np.random.default_rng(seed)
+    topics = nprng.standard_normal((max(1, n // 200), ndim)).astype(np.float32)
+    articles, vectors, labels = [], [], []
+    start = dt.date(2024, 1, 1)
+    story = 0
+    while len(articles) < n:
+        size = min(n - len(articles), rng.choice([1, 1, 2, 3, 4, 6, 8, 12]))
+        topic = topics[rng.randrange(len(topics))]
+        base = 0.7 * topic / np.linalg.norm(topic) + _unit(nprng, ndim)
+        base /= np.linalg.norm(base)
+        names = [_word(rng) for _ in range(4)] + [_word(rng, 2) for _ in range(2)]
+        place, count = _word(rng, 2), rng.randrange(10, 5000)
+        day = start + dt.timedelta(days=len(articles) * 365 // n)
+        for k in range(size):
+            vector = base + 0.6 * _unit(nprng, ndim)
+            vector /= np.linalg.norm(vector)
+            who = rng.sample(names, 3)
+            title = f"{who[0]} {who[1]} says {count} affected in {place}"
+            body = (
+                f"{place.upper()} - {who[0]} {who[1]} told reporters on {day:%d %B} that {count} people were affected in {place}. "
+                f"{who[2]} of the {_word(rng)} agency said more help would come. "
+                + " ".join(_word(rng, 2).lower() for _ in range(40))
+                + f". {rng.choice(names)} is expected to speak again."
+            )
+            published = (day + dt.timedelta(days=rng.randrange(0, 3))).isoformat()
+            articles.append(CleanArticle(id=content_id(f"{story}-{k}-{body}"), source_path="generated", title=title, text=body, published=published))
+            vectors.append(vector)
+            labels.append(story)
+        story += 1
+    return articles, np.stack(vectors).astype(np.float32), labels
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def scale_one(n: int) -> dict:
+    """Group a generated stream of n articles in this process; return timings, memory and quality."""
+    articles, vectors, labels = generate_stream(n)
+    gc.collect()
+    t0 = time.perf_counter()
+    fps = fingerprint_articles(articles, vectors=vectors, lead_sentences=GroupSettings().lead_sentences)
+    t_fp = time.perf_counter() - t0
+    index = StoryIndex(GroupSettings())
+    t0 = time.perf_counter()
+    for article, fp in zip(articles, fps):
+        index.add(fp, article.title or "")
+    t_group = time.perf_counter() - t0
+    position = {a: i for i, a in enumerate(a.id for a in articles)}
+    predicted = [0] * n
+    for s_i, group in enumerate(index.stories()):
+        for a in group.article_ids:
+            predicted[position[a]] = s_i
+    quality = b_cubed(clusters_of(labels), clusters_of(predicted))
+    return {"n": n, "stories": len(set(labels)), "found": len(index.stories()), "fingerprint_s": t_fp, "group_s": t_group,
+            "peak_mb": _peak_rss_mb(), "f1": quality.f1}
+
+
+def bench_scale(sizes=(10_000, 30_000, 100_000)) -> None:
+    import subprocess
+
+    rows = []
+    for n in sizes:
+        out = subprocess.run([sys.executable, "-m", "bench.bench_group", "scale_one", str(n)], capture_output=True, text=True, check=True, cwd=REPO)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(rows[-1], flush=True)
+    base = rows[0]
+    lines = [
+        "Generated stream (bench/bench_group.py `generate_stream`): template articles in stories of 1–12 reports, look-alike stories sharing a topic "
+        "direction, dated over a year. Lead embeddings are **precomputed stand-ins** (random topic + story + noise vectors, 384-d), because embedding "
+        "100k texts with MiniLM on 2 shared cores takes hours; names, numbers, dates and MinHash are computed from the text as in production. "
+        "Each size runs in a fresh process (peak RSS = whole process, data included). Shipped defaults (usearch, average link).",
+        "",
+        "| articles | true stories | stories found | B-cubed F1 | fingerprints (no embedding) | grouping | grouping articles/s | time vs 10k (linear = n/10k) | peak memory |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:,} | {r['stories']:,} | {r['found']:,} | {r['f1']:.3f} | {r['fingerprint_s']:.1f} s | {r['group_s']:.1f} s "
+            f"| **{r['n'] / r['group_s']:,.0f}** | {r['group_s'] / base['group_s']:.1f}x (n {r['n'] / base['n']:.0f}x) | {r['peak_mb']:,.0f} MB |"
+        )
+    lines += ["", "Targets: ≥ 200 articles/s grouping with embeddings precomputed, peak memory < 4 GB, near-linear growth 10k → 100k. "
+              "Measured on 2 cores shared with other jobs, so absolute times are pessimistic."]
+    write_section("group: scale", "\n".join(lines))
+
+
+# --------------------------------------------------------------------------- ANN
+
+
+def bench_ann(n: int = 10_000, k: int = 20) -> None:
+    """Sequential add + search as grouping does it: usearch vs exact brute force, recall@k against exact."""
+    from newsprism.group.index import VECTOR_INDEXES
+
+    _, vectors, _ = generate_stream(n)
+    results, times = {}, {}
+    for name in ("exact", "usearch"):
+        index = VECTOR_INDEXES[name](vectors.shape[1])
+        found = []
+        t0 = time.perf_counter()
+        for key, vector in enumerate(vectors):
+            found.append({h for h, _ in index.search(vector, k)})
+            index.add(key, vector)
+        times[name] = time.perf_counter() - t0
+        results[name] = found
+    recall = np.mean([len(a & b) / len(b) for a, b in zip(results["usearch"], results["exact"]) if b])
+    big = 100_000
+    _, vectors_big, _ = generate_stream(big)
+    index = VECTOR_INDEXES["usearch"](vectors_big.shape[1])
+    t0 = time.perf_counter()
+    for key, vector in enumerate(vectors_big):
+        index.search(vector, k)
+        index.add(key, vector)
+    t_big = time.perf_counter() - t0
+    lines = [
+        f"Each new vector is searched (top {k}) then added, as grouping does, over the generated stream's 384-d vectors.",
+        "",
+        "| index | articles | time | per article | recall@20 vs exact |",
+        "| --- | --- | --- | --- | --- |",
+        f"| exact (numpy brute force) | {n:,} | {times['exact']:.1f} s | {times['exact'] / n * 1e3:.2f} ms | 1.000 |",
+        f"| usearch 2.26.6 HNSW (f16, M=16, ef_add=128, ef_search=64) | {n:,} | {times['usearch']:.1f} s | {times['usearch'] / n * 1e3:.2f} ms | {recall:.3f} |",
+        f"| usearch, same | {big:,} | {t_big:.1f} s | {t_big / big * 1e3:.2f} ms | — |",
+        "",
+        "Exact search grows with the index (quadratic overall: about "
+        f"{times['exact'] / n * 1e3 * big / n:.1f} ms per article at {big:,} by extrapolation); usearch stays near-flat, so it is the default. "
+        "faiss-cpu and hnswlib were not measured (not installed; usearch already meets the target and ships as one wheel). "
+        "`GroupSettings.ann = \"exact\"` remains for small batches.",
+    ]
+    print("\n".join(lines))
+    write_section("group: ANN index", "\n".join(lines))
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+def bench_dask(n: int = 40) -> None:
+    """Full pipeline (read, clean, fingerprint, group, understand, compare, frame) in-process and on 1 and 2 local workers."""
+    import tempfile
+
+    from newsprism.pipeline import analyze
+    from newsprism.scale import open_cluster
+    from newsprism.settings import Settings
+
+    articles, gold, _ = load_ecb()
+    rng = random.Random(3)
+    sample = rng.sample(range(len(articles)), n)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sample.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for i in sample:
+                fh.write(json.dumps({"title": articles[i].title, "text": articles[i].text}) + "\n")
+        rows = []
+        memberships = {}
+        for workers in (None, 1, 2):
+            with open_cluster(workers=workers) as runner:
+                if runner is not None:  # warm the workers (imports, models) outside the timing
+                    analyze([path], Settings(), scale=runner)
+                t0 = time.perf_counter()
+                report = analyze([path], Settings(), scale=runner)
+                elapsed = time.perf_counter() - t0
+            memberships[workers] = sorted(sorted(s.article_ids) for s in report.stories)
+            rows.append((workers, elapsed, len(report.articles), len(report.stories)))
+            print(rows[-1], flush=True)
+    same = all(m == memberships[None] for m in memberships.values())
+    lines = [
+        f"Full `newsprism.analyze` (read JSONL, clean, fingerprint with embeddings, group, then understand, compare and frame each story) on {n} "
+        "ECB+ articles; Dask runs use a LocalCluster (processes, 1 thread each), timed after a warm-up run so model loading is not counted.",
+        "",
+        "| run | time | articles/s | stories |",
+        "| --- | --- | --- | --- |",
+    ]
+    for workers, elapsed, n_articles, n_stories in rows:
+        label = "single process (no Dask)" if workers is None else f"Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}"
+        lines.append(f"| {label} | {elapsed:.1f} s | {n_articles / elapsed:.2f} | {n_stories} |")
+    lines += ["", f"Story memberships identical across the three runs: {'yes' if same else 'NO'}. The machine has 2 cores shared with other jobs."]
+    print("\n".join(lines))
+    write_section("group: Dask", "\n".join(lines))
+
+
 # --------------------------------------------------------------------------- main
 
-PARTS = {"ecb": bench_ecb}
+PARTS = {"ecb": bench_ecb, "ann": bench_ann, "scale": bench_scale, "dask": bench_dask}
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["scale_one"]:
+        print(json.dumps(scale_one(int(sys.argv[2]))))
+        sys.exit(0)
     wanted = sys.argv[1:] or list(PARTS)
     for part in wanted:
         PARTS[part]()

@@ -62,6 +62,11 @@ def apply_each(func: Callable, items: Sequence, args: tuple = ()) -> list[Outcom
     return outcomes
 
 
+def _apply_part(items: Sequence, func: Callable, args: tuple) -> list[Outcome]:
+    """`apply_each` with the partition first, as `Client.map` passes it."""
+    return apply_each(func, items, args)
+
+
 def partitions(items: Sequence, size: int = PARTITION_SIZE) -> list[Sequence]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
@@ -90,7 +95,7 @@ class DaskRunner:
         return self.client.gather(futures)
 
     def map_each(self, func: Callable, items: Sequence, args: tuple = ()) -> list[Outcome]:
-        results = self._map(apply_each, [list(p) for p in partitions(items)], (func, args))
+        results = self._map(_apply_part, [list(p) for p in partitions(items)], (func, args))
         return [o for part in results for o in part]
 
     def map_batches(self, func: Callable, items: Sequence, args: tuple = ()) -> list:
