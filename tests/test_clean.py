@@ -253,3 +253,24 @@ def test_clean_bench_set_is_labelled_and_original():
         for line in (set_dir / name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("=== "):
                 assert line[:2] in {"B|", "C|", "M|", "K|"}, line
+
+
+def test_clean_text_outlet_from_its_own_masthead_and_copyright_when_not_in_registry():
+    masthead_page = (
+        "RIVERBEND COURIER\n"
+        "News | Sport | Farming | Letters\n"
+        "Flood defences finished a year early\n"
+        "Work on the new flood wall along the river was completed on Monday, a year ahead of schedule.\n"
+        "The wall protects about 600 homes that flooded twice in the last decade.\n"
+        "Subscribe to Riverbend Courier Plus for the full archive. Start your free trial\n"
+    )
+    clean = clean_text(masthead_page)
+    assert clean.outlet == "Riverbend Courier"
+    assert clean.title == "Flood defences finished a year early"
+    assert "Subscribe" not in clean.text and "RIVERBEND" not in clean.text
+    copyright_page = (
+        "Flood defences finished a year early\n"
+        "Work on the new flood wall along the river was completed on Monday, a year ahead of schedule.\n"
+        "© 2025 The Riverbend Courier. All rights reserved.\n"
+    )
+    assert clean_text(copyright_page).outlet == "The Riverbend Courier"

@@ -59,7 +59,13 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         published = normalise_date(article.published) or reading.published
         url = article.url or reading.url
     row = outlet_for_url(url, extra)
-    outlet = article.outlet or (row.outlet if row else None) or next(iter(reading.outlet_mentions), None) or sitename
+    outlet = (
+        article.outlet
+        or (row.outlet if row else None)
+        or next(iter(reading.outlet_mentions), None)
+        or sitename
+        or reading.copyright_holder
+    )
     body = "\n\n".join(line.text for line in reading.lines if line.kind == "body")
     return CleanArticle(
         id=article.id,

@@ -77,6 +77,25 @@ class TextReading:
     published: str | None = None
     url: str | None = None
     outlet_mentions: list[str] = field(default_factory=list)
+    copyright_holder: str | None = None
+
+
+COPYRIGHT_HOLDER_RE = re.compile(
+    r"(?:©|\(c\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|the|&|\d+)){0,6})",
+)
+
+
+def copyright_holder(line: str) -> str | None:
+    """Return the name in a copyright line ("© 2023 The Harbour Ledger. All rights reserved."), or None."""
+    match = COPYRIGHT_HOLDER_RE.search(line)
+    if not match:
+        return None
+    name = re.split(r"\.\s", match.group("name"))[0]
+    name = re.sub(r"\s+\d{4}$", "", name).rstrip(" .")
+    if name.lower().startswith(("all rights", "copyright")) or len(name) < 3:
+        return None
+    return name
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -149,6 +168,15 @@ def _dateline(line: Line) -> tuple[str | None, str | None]:
     return (iso, byline) if len(leftover) <= 1 else (None, None)
 
 
+def _caps_masthead(header: list[Line], i: int) -> bool:
+    """Return True for a short ALL-CAPS name on the page's first line with a headline still below it."""
+    line = header[i]
+    letters = [c for c in line.text if c.isalpha()]
+    if i != 0 or line.words > 5 or not letters or not all(c.isupper() for c in letters):
+        return False
+    return any(not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words) for l in header[i + 1:])
+
+
 def _question_headline(lines: list[Line], i: int) -> bool:
     """Return True for a short question on the page's first open line: a headline, not body ("Should ...?")."""
     line = lines[i]
@@ -219,6 +247,7 @@ def read_text(
 
     dates: list[str] = []
     weak_dates: list[str] = []
+    masthead: str | None = None
     open_lines = lines[:comment_start]
 
     # 2.-3. metadata and clutter patterns
@@ -289,7 +318,12 @@ def read_text(
                     if iso:
                         weak_dates.append(iso)
                 continue
-            if is_menu_shaped(line.text, line.words) or is_masthead(line.text, names) or (line.words <= 2 and reading.title is None):
+            if (
+                is_menu_shaped(line.text, line.words)
+                or is_masthead(line.text, names)
+                or (line.words <= 2 and reading.title is None)
+                or (reading.title is None and _caps_masthead(open_lines[:first_body], i) and (masthead := line.text))
+            ):
                 line.label("clutter", "navigation")
                 iso, _ = find_date(line.text)
                 if iso:
@@ -335,14 +369,26 @@ def read_text(
                 seen[key].label("clutter", "duplicate")
             seen[key] = line
 
-    # outlet named by the page itself (masthead, newsletter plug, blurb, staff credit)
-    for line in open_lines:
+    # outlet named by the page itself (masthead, newsletter plug, blurb, staff credit); a name the
+    # registry lacks is still taken from a copyright line ("© 2026 The Harbour Ledger.")
+    for index, line in enumerate(lines):
         if line.kind == "clutter" and line.reason in SELF_REFERENCE_REASONS:
-            if line.reason == "navigation" and open_lines.index(line) > first_body:
+            if line.reason == "navigation" and index > first_body:
                 continue
             found = names.find(line.text)
             if found and found not in reading.outlet_mentions:
                 reading.outlet_mentions.append(found)
+            elif not found and line.reason == "copyright":
+                reading.copyright_holder = reading.copyright_holder or copyright_holder(line.text)
+    if masthead and not reading.outlet_mentions:
+        # an ALL-CAPS masthead the registry lacks counts once the page names itself again in clutter
+        pattern = re.compile(r"(?<!\w)" + re.escape(masthead) + r"(?!\w)", re.IGNORECASE)
+        for line in lines:
+            if line.kind == "clutter" and line.reason in SELF_REFERENCE_REASONS + ("promo",) and line.text != masthead:
+                match = pattern.search(line.text)
+                if match:
+                    reading.outlet_mentions.append(match.group(0))
+                    break
 
     published = None
     for iso in dates:
