@@ -74,6 +74,20 @@ def test_group_story_index_adds_one_article_at_a_time(mixed_articles, mixed_fing
     assert len(index) == len(mixed_articles)
 
 
+def test_group_story_index_pickled_between_runs_places_new_articles_the_same(mixed_articles, mixed_fingerprints):
+    import pickle
+
+    settings = GroupSettings()
+    index = StoryIndex(settings)
+    for article, fp in zip(mixed_articles[:7], mixed_fingerprints[:7]):
+        index.add(fp, article.title or "")
+    resumed = pickle.loads(pickle.dumps(index))
+    for article, fp in zip(mixed_articles[7:], mixed_fingerprints[7:]):
+        index.add(fp, article.title or "")
+        resumed.add(fp, article.title or "")
+    assert resumed.stories() == index.stories()
+
+
 def _fp(article_id: str, vector, names=(), numbers=(), published=None, minhash=None):
     from newsprism.group.fingerprint import Fingerprint
 

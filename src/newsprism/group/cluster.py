@@ -84,7 +84,11 @@ class _Story:
 
 
 class StoryIndex:
-    """Incremental story state: add articles, read stories; ids stay stable as it grows."""
+    """Incremental story state: add articles, read stories; ids stay stable as it grows.
+
+    Pickle it to keep the state between runs (e.g. a daily feed): new articles are
+    then placed without re-fingerprinting or re-clustering the old ones.
+    """
 
     def __init__(self, settings: GroupSettings | None = None, ndim: int = 384) -> None:
         self.settings = settings or GroupSettings()
@@ -172,6 +176,21 @@ class StoryIndex:
         # members whose fingerprints are not at hand still belong to the story
         missing = [a for a in group.article_ids if a not in set(self._stories[position].article_ids)]
         self._stories[position].article_ids.extend(missing)
+
+    def __getstate__(self) -> dict:
+        # the vector index and LSH are rebuilt from the fingerprints: compiled indexes do not pickle
+        state = self.__dict__.copy()
+        del state["_vectors"], state["_lsh"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        ndim = len(self._fingerprints[0].vector) if self._fingerprints else 384
+        self._vectors = VECTOR_INDEXES[self.settings.ann](ndim)
+        self._lsh = MinHashLSH(threshold=self.settings.duplicate_threshold, num_perm=MINHASH_PERMUTATIONS)
+        for key, fp in enumerate(self._fingerprints):
+            self._vectors.add(key, fp.vector)
+            self._lsh.insert(key, LeanMinHash(seed=1, hashvalues=fp.minhash, scheme=MINHASH_SCHEME), check_duplication=False)
 
     def stories(self) -> list[StoryGroup]:
         """Return the stories in founding order, members in joining order."""
