@@ -6,7 +6,8 @@ Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
    each sub-topic, e.g. 36ecb, is one story) and NewsWCL50 (10 events x 5 outlets; ACTOR,
    ACTOR-I, COUNTRY and GROUP chains). Predicted mentions: newsprism's own. A predicted
    mention is aligned to the shortest gold mention of the same sentence that holds its last
-   token (its head, for English names); unaligned predictions stay as spurious mentions.
+   token (its head, for English names); of several predictions inside one gold mention
+   the one ending last takes it; unaligned predictions stay as spurious mentions.
    Scored two ways: end to end (every gold entity mention, most of them pronouns and
    descriptions that newsprism does not try to resolve) and on the aligned mentions only
    (clustering quality where both sides have the mention). The baseline clusters the same
@@ -161,16 +162,19 @@ def score_entities(stories) -> dict[str, dict[str, float]]:
         gold_by_sentence = defaultdict(list)
         for i, (doc_id, sent, tokens, chain) in enumerate(gold):
             gold_by_sentence[(doc_id, sent)].append((len(tokens), i, tokens))
-        keys, used = [], set()
-        for doc_id, start, end, text, entity_id in pred:
+        # each predicted mention goes to the shortest gold mention holding its last token;
+        # when several predictions land in one gold mention ("North Korean leader Kim"),
+        # the one ending last (nearest the English head) takes it
+        claims: dict[int, tuple[int, int]] = {}
+        for n, (doc_id, start, end, text, entity_id) in enumerate(pred):
             head = by_id[doc_id].token_at(end - 1)
-            key = ("p", doc_id, start)
-            if head is not None:
-                options = sorted(g for g in gold_by_sentence[(doc_id, head[0])] if head[1] in g[2] and g[1] not in used)
-                if options:
-                    used.add(options[0][1])
-                    key = ("g", options[0][1])
-            keys.append(key)
+            if head is None:
+                continue
+            options = sorted(g for g in gold_by_sentence[(doc_id, head[0])] if head[1] in g[2])
+            if options and (options[0][1] not in claims or claims[options[0][1]][0] < end):
+                claims[options[0][1]] = (end, n)
+        owner = {n: g for g, (_, n) in claims.items()}
+        keys = [("g", owner[n]) if n in owner else ("p", p[0], p[1]) for n, p in enumerate(pred)]
         gold_clusters = defaultdict(set)
         for i, (_, _, _, chain) in enumerate(gold):
             gold_clusters[chain].add(("g", i))

@@ -114,6 +114,7 @@ def name_tokens(text: str) -> list[str]:
     """Split a name into tokens, dropping particles (al, bin, van ...) and 'al-' prefixes."""
     particles = word_list("particles.txt")
     out = []
+    text = re.sub(r"(?<=\w)\s*-\s*(?=\w)", "-", text)  # "Jae - in" as tokenised text -> "Jae-in"
     for raw in re.split(r"[\s]+", text.strip()):
         word = raw.strip(".,;:()[]\"'’‘“”")
         parts = [p for p in re.split(r"(?<=\w)-(?=\w)", word)]
@@ -353,6 +354,8 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
 
 def _same_person(a: list[str], b: list[str]) -> bool:
     """True when two multi-token names name one person: given name and surname match, middles optional."""
+    if spelling("".join(a)) == spelling("".join(b)):
+        return True  # "Kim Jong-un" = "Kim Jong Un"
     if not tokens_match(a[-1], b[-1]) or not tokens_match(a[0], b[0]):
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -376,38 +379,60 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
                 break
         else:
             clusters.append([m])
-    singles = [m for m in people if len(m.tokens) == 1]
+    # one sense per article: every bare "Trump" of one article means the same person,
+    # decided on the evidence of all of them (titles) and the first one's position
+    singles: dict[tuple[str, str], list[Found]] = {}
+    for m in people:
+        if len(m.tokens) == 1:
+            singles.setdefault((m.article_id, spelling(m.tokens[0])), []).append(m)
     leftovers: list[list[Found]] = []
-    for m in singles:
+    for group in singles.values():
+        m = group[0]
+        # the surname of a full name, or a bare name already resolved in another article
         candidates = [c for c in clusters if any(tokens_match(m.tokens[0], o.tokens[-1]) for o in c)]
         if not candidates:
             candidates = [c for c in clusters if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])]
         if not candidates:
             # family name first ("Kim" of Kim Jong Un) or a given name alone ("Donald"):
-            # only when exactly one person of the story carries it
+            # only when one person of the story carries it, or one was named earlier here
             candidates = [c for c in clusters if any(len(o.tokens) >= 2 and tokens_match(m.tokens[0], o.tokens[0]) for o in c)]
-            candidates = candidates if len(candidates) == 1 else []
+            if len(candidates) > 1:
+                candidates = [c for c in candidates if any(o.article_id == m.article_id and o.start < m.start for o in c)]
         if candidates:
-            _best_cluster(m, candidates).append(m)
+            _best_cluster(group, candidates).extend(group)
             continue
         for c in leftovers:
             if tokens_match(m.tokens[0], c[0].tokens[0]):
-                c.append(m)
+                c.extend(group)
                 break
         else:
-            leftovers.append([m])
+            leftovers.append(list(group))
     return clusters + leftovers
 
 
-def _best_cluster(m: Found, candidates: list[list[Found]]) -> list[Found]:
-    """Pick the person a bare surname means: the nearest earlier full name in its article, else the most named."""
+def _best_cluster(group: list[Found], candidates: list[list[Found]]) -> list[Found]:
+    """Pick the person a bare surname means when several share it.
+
+    News style introduces the main actor first and calls a namesake by full name later
+    ("Lawyer Rania Haddad ..."), so the person named first in the article wins; with no
+    full name earlier in the article, the person named most often in the story does.
+    """
     if len(candidates) == 1:
         return candidates[0]
+    m = group[0]
+    mine = _title_words([t for g in group for t in g.titles])
+
     def score(c: list[Found]) -> tuple:
+        # a shared title ("President Trump" / "President Donald Trump") outweighs order
+        shared = len(mine & _title_words([t for o in c for t in o.titles]))
         earlier = [o.start for o in c if o.article_id == m.article_id and o.start < m.start and len(o.tokens) >= 2]
-        same_article = any(o.article_id == m.article_id for o in c)
-        return (max(earlier) if earlier else -1, same_article, len(c))
+        return (shared, bool(earlier), -min(earlier) if earlier else 0, len(c))
     return max(candidates, key=score)
+
+
+def _title_words(titles: list[str]) -> set[str]:
+    """Return the title words of some title phrases, courtesy titles left out."""
+    return {fold(w).rstrip(".") for t in titles for w in t.split() if _is_title_word(w)} - {"mr", "mrs", "ms", "dr"}
 
 
 @lru_cache(maxsize=1)
