@@ -319,10 +319,10 @@ def read_text(
                         weak_dates.append(iso)
                 continue
             if (
-                is_menu_shaped(line.text, line.words)
+                (reading.title is None and _caps_masthead(open_lines[:first_body], i) and (masthead := line.text))
+                or is_menu_shaped(line.text, line.words)
                 or is_masthead(line.text, names)
                 or (line.words <= 2 and reading.title is None)
-                or (reading.title is None and _caps_masthead(open_lines[:first_body], i) and (masthead := line.text))
             ):
                 line.label("clutter", "navigation")
                 iso, _ = find_date(line.text)
