@@ -41,9 +41,6 @@ class ArticleContext:
     name_words: dict[str, set[str]] = field(default_factory=dict)  # entity id -> words of its names (labels.py)
 
     def __post_init__(self) -> None:
-        # token index -> entity id, so per-token look-ups stay O(1) on long articles; the most
-        # specific (shortest) mention wins where spans nest
-        self.token_entities = [None] * len(self.doc)
         # one pass over the tokens for the attributes every step reads (spaCy builds a Token per access)
         self.lower, self.lemma, self.space, self.punct, self.dep = [], [], [], [], []
         for t in self.doc:
@@ -52,6 +49,9 @@ class ArticleContext:
             self.space.append(t.whitespace_)
             self.punct.append(t.is_punct)
             self.dep.append(t.dep_)
+        # token index -> entity id, so per-token look-ups stay O(1) on long articles; the most
+        # specific (shortest) mention wins where spans nest
+        self.token_entities = [None] * len(self.doc)
         for span in sorted(self.entity_spans, key=lambda s: s.start - s.end):
             tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
             for token in tokens or []:

@@ -7,7 +7,7 @@ files of the same names: their terms are added to the shipped ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,7 @@ FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "st
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Every framing word list, lower-cased; `max_words` is the longest phrase in words."""
+    """Every framing word list, lower-cased."""
 
     loaded: frozenset[str]
     hedges: frozenset[str]
@@ -27,7 +27,6 @@ class Lexicon:
     label_heads: frozenset[str]
     state_heads: frozenset[str]
     epithets: dict[str, str]
-    max_words: int = field(default=1)
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -61,15 +60,12 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
     sets = {name: _read_all(name, user_dir) for name in FILES}
     words = lambda name: frozenset(row[0] for row in sets[name])  # noqa: E731
     tagged = lambda name, default: {row[0]: (row[1] if len(row) > 1 else default) for row in sets[name]}  # noqa: E731
-    loaded, hedges = words("loaded"), words("hedges")
-    longest = max((len(term.replace("-", " - ").split()) for term in loaded | hedges), default=1)
     return Lexicon(
-        loaded=loaded,
-        hedges=hedges,
+        loaded=words("loaded"),
+        hedges=words("hedges"),
         attribution_verbs=tagged("attribution_verbs", "neutral"),
         channels=words("channels"),
         label_heads=words("label_heads"),
         state_heads=words("state_heads"),
         epithets=tagged("epithets", ""),
-        max_words=longest,
     )
