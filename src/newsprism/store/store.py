@@ -408,6 +408,7 @@ class Store:
         self._q("refresh_story_stats", {"story_ids": story_ids + losing})
         if losing:
             self._q("delete_empty_stories", {"story_ids": losing})
+        self._q("refresh_recency")
 
     def save_report(self, report: Report) -> None:
         """Store a report's articles, stories and failures, replacing earlier analyses of the same stories.
@@ -547,6 +548,9 @@ class Store:
     def _list_stories(self, params: dict) -> list[tuple]:
         """Run list_stories with only the filters that are set (a filter given as None or 0 is off)."""
         used = {k: v for k, v in params.items() if k in ("limit", "offset") or v not in (None, 0)}
+        if len(used) == 2:
+            total = self._cached("count_stories", self.count_stories)
+            return self._q("list_stories_unfiltered", {**used, "total": total}).fetchall()
         where = [queries()[f"story_filter_{k}"] for k in used if k not in ("limit", "offset")]
         # the filter blocks name their parameters after themselves, except the two text filters
         renamed = {{"q_fts": "q", "terms_like": "terms"}.get(k, k): v for k, v in used.items()}

@@ -222,6 +222,21 @@ WHERE {where}
 ORDER BY last_published DESC NULLS LAST, id
 LIMIT $limit OFFSET $offset;
 
+-- name: list_stories_unfiltered
+-- The same page without filters, by position (see migration 3): no sort, no window.
+SELECT id, title, first_published, last_published, n_articles, outlets, n_facts, n_conflicts, n_quotes, analysed,
+       $total::BIGINT AS total  -- counted apart: a count subquery here costs more than the page
+FROM stories
+WHERE recency > $offset AND recency <= $offset + $limit
+ORDER BY recency;
+
+-- name: refresh_recency
+UPDATE stories SET recency = ranked.position
+FROM (
+    SELECT id, row_number() OVER (ORDER BY last_published DESC NULLS LAST, id) AS position FROM stories
+) ranked
+WHERE stories.id = ranked.id AND stories.recency IS DISTINCT FROM ranked.position;
+
 -- name: story_filter_outlet
 list_contains(outlet_names, $outlet::VARCHAR)
 
