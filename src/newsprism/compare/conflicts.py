@@ -337,18 +337,14 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
 
 
 def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, str]) -> list[Conflict]:
-    """Renderings of one quote, from different sources, that do not agree in meaning."""
-    candidates = [q for q in quotes if len(q.variants) >= 2]
-    if not candidates:
-        return []
-    from newsprism.embed import embed
+    """Renderings of one quote, from different sources, that do not agree in meaning.
 
-    texts = [var.text for q in candidates for var in q.variants]
-    vectors = iter(embed(texts))
-    conflicts = []
-    for q in candidates:
-        vecs = [next(vectors) for _ in q.variants]
-        clash = False
+    Cheap checks first (differing numbers or negation: a conflict; one rendering inside
+    the other: agreement); only the remaining pairs are compared by embedding.
+    """
+    clashing: set[int] = set()
+    to_embed: list[tuple[int, str, str]] = []
+    for k, q in enumerate(quotes):
         for a in range(len(q.variants)):
             for b in range(a + 1, len(q.variants)):
                 src_a = {sources.get(x, x) for x in q.variants[a].article_ids}
@@ -357,14 +353,23 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                     continue
                 ta, tb = q.variants[a].text, q.variants[b].text
                 nums_a, nums_b = set(re.findall(r"\d[\d,.]*", ta)), set(re.findall(r"\d[\d,.]*", tb))
-                negated = bool(NEGATION.search(ta)) != bool(NEGATION.search(tb))
-                # A partial quote inside a longer rendering agrees with it.
-                contained = stem_overlap(content_stems(ta), content_stems(tb)) >= 0.6
-                unlike = float(vecs[a] @ vecs[b]) < settings.quote_variant_min_cos and not contained
-                if unlike or negated or (nums_a and nums_b and nums_a != nums_b):
-                    clash = True
-        if clash:
-            about = f"wording of a quote by {q.speaker or 'an unnamed speaker'}"
-            positions = [Position(value=var.text, article_ids=var.article_ids, evidence=var.evidence) for var in q.variants]
-            conflicts.append(_conflict("quote_wording", about, positions))
+                if bool(NEGATION.search(ta)) != bool(NEGATION.search(tb)) or (nums_a and nums_b and nums_a != nums_b):
+                    clashing.add(k)
+                elif stem_overlap(content_stems(ta), content_stems(tb)) < 0.6:  # a partial quote inside a longer one agrees
+                    to_embed.append((k, ta, tb))
+    pending = [item for item in to_embed if item[0] not in clashing]
+    if pending:
+        from newsprism.embed import embed
+
+        texts = list(dict.fromkeys(t for _, ta, tb in pending for t in (ta, tb)))
+        vector = dict(zip(texts, embed(texts)))
+        for k, ta, tb in pending:
+            if float(vector[ta] @ vector[tb]) < settings.quote_variant_min_cos:
+                clashing.add(k)
+    conflicts = []
+    for k in sorted(clashing):
+        q = quotes[k]
+        about = f"wording of a quote by {q.speaker or 'an unnamed speaker'}"
+        positions = [Position(value=var.text, article_ids=var.article_ids, evidence=var.evidence) for var in q.variants]
+        conflicts.append(_conflict("quote_wording", about, positions))
     return conflicts

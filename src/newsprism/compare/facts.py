@@ -238,14 +238,14 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
     that several articles state.
     """
     views, s, E = al.views, al.settings, al.embeddings
-    article_of = np.array([v.article_id for v in views], dtype=object)
+    number_of = {a: k for k, a in enumerate(dict.fromkeys(v.article_id for v in views))}
+    article_of = np.array([number_of[v.article_id] for v in views])
     extra: list[list[int]] = [[] for _ in groups]
     wanted: list[tuple[float, int, int]] = []  # (closeness, group number, claim index)
     for g, group in enumerate(groups):
         if len(group) < 2:
             continue
-        inside = {views[i].article_id for i in group}
-        outside = np.array([a not in inside for a in article_of])
+        outside = ~np.isin(article_of, [number_of[views[i].article_id] for i in group])
         sims = E[group] @ E.T
         # Upper bound (full word overlap) first: the exact probability only for hopeful claims.
         upper = alignment_probability(sims, (sims - al.mu) / al.sd, np.float32(1.0), s, al.prior_logodds).mean(axis=0)
@@ -259,7 +259,7 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
         extra[g].extend(i for _, i in best.values())
         if len(group) >= 3:
             closeness = sims.mean(axis=0)
-            for i in np.nonzero((closeness >= s.candidate_min_cos) & outside)[0]:
+            for i in np.nonzero((closeness >= s.clause_min_cos) & outside)[0]:
                 if views[int(i)].article_id not in best:
                     wanted.append((float(closeness[i]), g, int(i)))
     # Clauses of the closest sentences only: embedding them is the costly part.

@@ -26,8 +26,9 @@ PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|the two|bo
 
 
 def _terms_in(text: str, terms: frozenset[str]) -> set[str]:
-    low = f" {text.lower()} "
-    return {t for t in terms if f" {t} " in re.sub(r"[^\w'’-]+", " ", low)}
+    """Return the terms found in `text` as whole words (punctuation ignored)."""
+    padded = " " + re.sub(r"[^\w'’-]+", " ", text.lower()) + " "
+    return {t for t in terms if f" {t} " in padded}
 
 
 def banned_terms(articles: list[CleanArticle]) -> frozenset[str]:

@@ -240,7 +240,11 @@ def embed_views(views: list[ClaimView]) -> np.ndarray:
     """Return the L2-normalised embedding of every claim, one row per view."""
     from newsprism.embed import embed
 
-    return embed([v.claim.text for v in views])
+    # Wire copies repeat sentences word for word: embed each text once.
+    unique = list(dict.fromkeys(v.claim.text for v in views))
+    row = {text: k for k, text in enumerate(unique)}
+    vectors = embed(unique)
+    return vectors[[row[v.claim.text] for v in views]]
 
 
 def stem_overlap_text(a: str, b: str) -> float:
