@@ -165,3 +165,13 @@ def test_group_cli_analyze_seeds_gives_one_story_with_all_five(seeds_dir, tmp_pa
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert len(report["articles"]) == 5
     assert [sorted(s["article_ids"]) for s in report["stories"]] == [sorted(a["id"] for a in report["articles"])]
+
+
+@pytest.mark.slow
+def test_group_cli_analyze_mixed_folder_reports_each_event_as_its_own_story(tmp_path):
+    result = CliRunner().invoke(app, ["analyze", str(MIXED), "--out", str(tmp_path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    name = {a["id"]: Path(a["source_path"]).name for a in report["articles"]}
+    stories = {frozenset(name[i] for i in s["article_ids"]) for s in report["stories"]}
+    assert stories == {frozenset(files) for files in EXPECTED.values()}
