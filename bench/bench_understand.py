@@ -387,7 +387,8 @@ def main() -> None:
         f"{s['cpu seconds']:.1f} s of CPU, i.e. {s['articles/cpu-s']:.1f} articles per CPU-second "
         f"(about {2 * s['articles/cpu-s']:.0f} articles/s if both cores were free). "
         f"The spaCy parse alone (en_core_web_sm, same articles) runs at {s['parse articles/cpu-s']:.1f} articles per "
-        "CPU-second, so the pipeline is parse-bound and 20 articles/s of 600 words is beyond this model on 2 cores. "
+        "CPU-second: the parse alone needs more than half of the 2-core budget for 20 articles/s of 600 words, "
+        "and the sentence encoder that groups one speaker's quotes across articles takes most of the rest. "
         "The 2 cores were shared with seven other engineers' jobs while measuring (load average about 10), "
         "so wall-clock figures understate the speed.\n"
     )
