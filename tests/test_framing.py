@@ -302,3 +302,42 @@ def test_framing_seeds_reader_comments_are_never_evidence(seed_story):
     assert comments, "the seed's comments should have been kept apart by cleaning"
     for e in story.framing:
         assert not any(e.evidence.text in c or c in e.evidence.text for c in comments)
+
+
+# --------------------------------------------------------------------------- an invented cluster, end to end
+
+
+@pytest.fixture(scope="module")
+def invented_story():
+    """Three invented reports of an invented dam blast (tests/data/framing/cluster), understood and framed."""
+    from newsprism.pipeline import read_and_clean
+    from newsprism.understand import understand_story
+
+    articles, failures = read_and_clean([TEST_DATA / "framing" / "cluster"], load_settings())
+    assert not failures
+    group = newsprism.StoryGroup(id="s_dam", title="dam", article_ids=[a.id for a in articles])
+    understood = understand_story(group, articles)
+    story = Story(id="s_dam", title="dam", article_ids=group.article_ids, entities=understood.entities, framing=frame_story(understood))
+    by_file = {a.source_path.replace("\\", "/").rsplit("/", 1)[-1].split(".")[0]: a for a in articles}
+    return story, by_file, articles
+
+
+def test_framing_invented_cluster_behaves_like_the_seeds(invented_story):
+    story, files, articles = invented_story
+    red_hand = _entity_named(story, "Red Hand")
+    ledger = [e for e in story.framing if e.article_id == files["northern_ledger"].id]
+    labels = {e.term for e in ledger if e.category == "label" and e.target_entity_id == red_hand.id and e.voice == "outlet"}
+    assert {"Varnistan-backed", "separatist militia"} <= labels
+    post = [e for e in story.framing if e.article_id == files["capital_post"].id]
+    assert "allegedly" in {e.term for e in post if e.category == "hedge" and e.voice == "outlet"}
+    assert "Varnistan" in {e.term for e in post if e.category == "scare_quote"}
+    assert "Varnish News Agency" in {e.term for e in post if e.category == "channel"}
+    harbour = [e for e in story.framing if e.article_id == files["harbour_times"].id]
+    petrovic = _entity_named(story, "Petrovic")
+    quoted = {e.term: e for e in harbour if e.category == "loaded" and e.voice == "quote"}
+    assert {"bungling", "thugs"} <= set(quoted) and quoted["thugs"].speaker_entity_id == petrovic.id
+    assert "regime" in {e.term for e in harbour if e.category == "loaded" and e.voice == "outlet"}
+    # "the blast" is an explosion, not the loaded verb
+    assert "blast" not in {e.term.lower() for e in story.framing if e.category == "loaded"}
+    rows = [r for r in framing_profile(story, articles).labels if r.entity_id == petrovic.id]
+    assert len(rows) == 1 and len(rows[0].labels) >= 2

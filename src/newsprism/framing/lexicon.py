@@ -21,6 +21,7 @@ class Lexicon:
     """Every framing word list, lower-cased."""
 
     loaded: frozenset[str]
+    loaded_pos: dict[str, str]  # term -> the only part of speech it is loaded as (upper-case spaCy POS)
     hedges: frozenset[str]
     attribution_verbs: dict[str, str]
     channels: frozenset[str]
@@ -62,6 +63,7 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
     tagged = lambda name, default: {row[0]: (row[1] if len(row) > 1 else default) for row in sets[name]}  # noqa: E731
     return Lexicon(
         loaded=words("loaded"),
+        loaded_pos={row[0]: row[1].upper() for row in sets["loaded"] if len(row) > 1},
         hedges=words("hedges"),
         attribution_verbs=tagged("attribution_verbs", "neutral"),
         channels=words("channels"),

@@ -107,6 +107,9 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
             # a name that happens to be spelled like a loaded word ("Hawk" the missile) is not one
             if j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and span[0].i > span[0].sent.start:
                 continue
+            wanted_pos = lexicon.loaded_pos.get(ctx.lower[i]) or lexicon.loaded_pos.get(ctx.lemma[i]) if category == "loaded" and j - i == 1 else None
+            if wanted_pos and span[0].pos_ != wanted_pos:
+                continue  # "the blast" is an explosion; "blasted the plan" is loaded
             entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
     for i, lemma in enumerate(ctx.lemma):
         if lemma in lexicon.attribution_verbs:
