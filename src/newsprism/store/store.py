@@ -325,6 +325,9 @@ class Store:
             except Exception:
                 con.execute("ROLLBACK")
                 raise
+        # Write the new layout into the file itself: DuckDB 1.4 cannot replay schema changes from the
+        # write-ahead log when a killed writer left one and the next open is read-only.
+        con.execute("CHECKPOINT")
 
     def _meta(self, key: str) -> str | None:
         row = self._q("get_meta", {"key": key}).fetchone()
