@@ -140,10 +140,13 @@ t2 = time.perf_counter()
 from newsprism.embed import load_encoder
 load_encoder()
 t3 = time.perf_counter()
+cpu3 = time.process_time()
 c = compare_story(u, settings.compare)
 t4 = time.perf_counter()
+cpu4 = time.process_time()
 print(json.dumps({"articles": len(articles), "claims": len(u.claims), "facts": len(c.facts), "conflicts": len(c.conflicts),
     "read_clean_s": t1 - t0, "understand_s": t2 - t1, "encoder_load_s": t3 - t2, "compare_s": t4 - t3, "total_s": t4 - t0,
+    "compare_cpu_s": cpu4 - cpu3, "total_cpu_s": cpu4,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -197,13 +200,16 @@ def bench_end_to_end(parts: set[str]) -> None:
         "End to end on this machine (2 cores, shared with other jobs; load average "
         f"{load:.1f} at the end of the run, so times are upper bounds). Stage times from a second fresh process.",
         "",
-        "| run | wall time | peak memory | target | claims | facts | conflicts | read+clean | understand | encoder load | compare |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "CPU columns are the process's CPU seconds (all threads), less sensitive to the other jobs than wall time.",
+        "",
+        "| run | wall time | peak memory | target | claims | facts | conflicts | read+clean | understand | encoder load | compare | compare CPU | all stages CPU |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, seconds, mb, target, s in rows:
         lines.append(
             f"| {name} | {seconds:.1f} s | {mb:.0f} MB | {target} | {s['claims']} | {s['facts']} | {s['conflicts']} | "
-            f"{s['read_clean_s']:.1f} s | {s['understand_s']:.1f} s | {s['encoder_load_s']:.1f} s | {s['compare_s']:.1f} s |"
+            f"{s['read_clean_s']:.1f} s | {s['understand_s']:.1f} s | {s['encoder_load_s']:.1f} s | {s['compare_s']:.1f} s | "
+            f"{s['compare_cpu_s']:.1f} s | {s['total_cpu_s']:.1f} s |"
         )
     md = "\n".join(lines)
     print(md)

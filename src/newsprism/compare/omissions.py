@@ -19,6 +19,9 @@ def exclusives(facts: list[Fact], sources: dict[str, str]) -> list[str]:
 def omissions(facts: list[Fact], articles: list[CleanArticle], sources: dict[str, str], majority: float) -> list[Omission]:
     """Return, per article, the facts that most other outlets report and it leaves out."""
     all_sources = set(sources.values())
+    fact_sources = [{sources[a] for a in f.article_ids} for f in facts]
+    # Only facts several outlets report can be omissions: skip the rest once.
+    candidates = [(f, fs) for f, fs in zip(facts, fact_sources) if len(fs) >= 2]
     result = []
     for article in articles:
         own = sources[article.id]
@@ -26,12 +29,9 @@ def omissions(facts: list[Fact], articles: list[CleanArticle], sources: dict[str
         if len(others) < 2:
             continue
         missing = []
-        for f in facts:
-            if article.id in f.article_ids:
-                continue
-            if any(sources[a] == own for a in f.article_ids):
-                continue  # another article of the same outlet reports it
-            reporting = {sources[a] for a in f.article_ids} - {own}
+        for f, reporting in candidates:
+            if own in reporting:
+                continue  # this outlet (this article or another of the outlet's) reports it
             if len(reporting) > majority * len(others):
                 missing.append(f.id)
         if missing:

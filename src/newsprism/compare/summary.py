@@ -73,7 +73,7 @@ def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, E
         names = _speaker_names(fact.claim_of, entities)
         if names and not any(n in text for n in names):
             return False
-        if not names and not re.search(r"\b(?:said|says|quoted|according to|stated|told|added)\b", text):
+        if not names and not (re.search(r"\baccording to\b", text, re.I) or set(re.findall(r"[a-z]+", text.lower())) & lexicons.report_verbs()):
             return False
     return True
 
