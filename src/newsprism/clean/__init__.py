@@ -6,8 +6,9 @@ the input carried wins; otherwise the page's own: title, byline, dateline,
 source-URL line, then the outlet from the URL's domain (`data/outlets.csv` plus
 the user's `clean.outlets_file`), the masthead, or the page's references to
 itself (newsletter plug, blurb, staff credit). Nothing is guessed: when the page
-does not say, the field stays None. Every line left out of `text` is in
-`removed` with its reason.
+does not say, the field stays None. Every line of the input text (or of
+trafilatura's output, for HTML) left out of `text` is in `removed` with its
+reason; what trafilatura itself drops from a page (menus, footers) is not listed.
 """
 
 from __future__ import annotations

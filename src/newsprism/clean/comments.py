@@ -93,11 +93,6 @@ def _is_date_only(line: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def is_comment_ui(line: str) -> bool:
-    """Return True for a comment-section button or counter ("Reply", "3 likes")."""
-    return match_clutter(line.strip(), len(line.split())) == "comment_ui"
-
-
 def split_comments(lines: list[str], bare_handles: bool = False) -> tuple[list[Comment], list[int]]:
     """Split a comment section's lines (header excluded) into comments.
 
