@@ -11,11 +11,8 @@ Stages (each a plain function from one model to the next) are importable too:
 `compare_story`, `frame_story`, `write_reports`.
 """
 
-from newsprism.clean import clean_article
-from newsprism.compare import compare_story
-from newsprism.framing import frame_story
-from newsprism.group import group_articles
-from newsprism.ingest import read_inputs
+from importlib import import_module
+
 from newsprism.models import (
     SCHEMA_VERSION,
     Article,
@@ -28,10 +25,27 @@ from newsprism.models import (
     StoryGroup,
     Understanding,
 )
-from newsprism.pipeline import analyze
-from newsprism.report import write_reports
 from newsprism.settings import Settings, load_settings
-from newsprism.understand import understand_story
+
+# Stage functions load their models (spaCy, the sentence encoder) on import, so they are
+# imported on first use: `newsprism serve`, `stories` and the store start without them.
+_LAZY = {
+    "analyze": "newsprism.pipeline",
+    "read_inputs": "newsprism.ingest",
+    "clean_article": "newsprism.clean",
+    "group_articles": "newsprism.group",
+    "understand_story": "newsprism.understand",
+    "compare_story": "newsprism.compare",
+    "frame_story": "newsprism.framing",
+    "write_reports": "newsprism.report",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
