@@ -45,6 +45,8 @@ def group_articles(
     if not articles and not existing:
         return []
     if settings.one_story:
+        if not articles:
+            return list(existing or [])
         ids = [a.id for a in articles]
         title = next((a.title for a in articles if a.title), articles[0].text[:80])
         return [StoryGroup(id=story_id(ids), title=title, article_ids=ids)]

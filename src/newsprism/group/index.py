@@ -56,7 +56,7 @@ class UsearchIndex:
         from usearch.index import Index
 
         # f16 storage: half the memory and about twice as fast as f32 on the generated stream, same neighbours for grouping
-        self._index = Index(ndim=ndim, metric="ip", dtype="f16", connectivity=16, expansion_add=128, expansion_search=64)
+        self._index = Index(ndim=ndim, metric="ip", dtype="f16", connectivity=16, expansion_add=64, expansion_search=64)
 
     def __len__(self) -> int:
         return len(self._index)
