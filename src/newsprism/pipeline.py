@@ -26,6 +26,7 @@ from newsprism.models import Article, CleanArticle, Failure, Report, Story, Stor
 from newsprism.settings import Settings, load_settings
 from newsprism.scale import Runner, current_runner
 from newsprism.understand import understand_story
+from newsprism.understand.nlp import parse
 
 log = logging.getLogger(__name__)
 
@@ -131,9 +132,10 @@ def _read_and_clean_scaled(given, paths, settings: Settings, on_error, progress:
 def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Settings) -> Story:
     """Understand, compare and frame one story."""
     members = [a for a in articles if a.id in set(group.article_ids)]
-    understanding = understand_story(group, members, settings.understand)
+    docs = parse([a.text for a in members], settings.understand.spacy_model)  # one parse serves understanding and framing
+    understanding = understand_story(group, members, settings.understand, docs=docs)
     comparison = compare_story(understanding, settings.compare)
-    framing = frame_story(understanding, settings.framing)
+    framing = frame_story(understanding, settings.framing, docs=docs)
     return Story(
         id=group.id,
         title=group.title,

@@ -62,10 +62,18 @@ def _sources_by_sentence(records: list[QuoteRecord], bounds: list[tuple[int, int
     return out
 
 
-def understand_story(group: StoryGroup, articles: list[CleanArticle], settings: UnderstandSettings | None = None) -> Understanding:
-    """Read sentences, entities, quotes, numbers, dates and claims from one story's articles."""
+def understand_story(
+    group: StoryGroup, articles: list[CleanArticle], settings: UnderstandSettings | None = None, docs: list[Doc] | None = None
+) -> Understanding:
+    """Read sentences, entities, quotes, numbers, dates and claims from one story's articles.
+
+    `docs`, one parsed Doc per article in order (`nlp.parse`), lets a caller parse once for
+    this stage and framing alike.
+    """
     settings = settings or UnderstandSettings()
-    docs = dict(zip([a.id for a in articles], parse([a.text for a in articles], settings.spacy_model)))
+    if docs is None or len(docs) != len(articles):
+        docs = parse([a.text for a in articles], settings.spacy_model)
+    docs = dict(zip([a.id for a in articles], docs))
     bounds = {a.id: sentence_bounds(docs[a.id]) for a in articles}
     sentences = [
         Sentence(article_id=a.id, index=index, start=start, end=end, text=a.text[start:end])
