@@ -165,12 +165,13 @@ def bench_ecb() -> None:
     for label, s, s_odd, s_even, s_all, t in rows:
         lines.append(
             f"| newsprism, {label} | {s.link} link, threshold {s.threshold}, names {s.name_weight}, numbers {s.number_weight}, {s.ann} "
-            f"| {s_all.precision:.3f} | {s_all.recall:.3f} | **{s_all.f1:.3f}** | {s_odd.f1:.3f} | {s_even.f1:.3f} | {t:.2f} s |"
+            f"| {s_all.precision:.3f} | {s_all.recall:.3f} | **{s_all.f1:.4f}** | {s_odd.f1:.4f} | {s_even.f1:.4f} | {t:.2f} s |"
         )
-    lines.append(f"| baseline: TF-IDF cosine + single-link, full text, best threshold on all ({base_t:.3f}) | — | {base_score.precision:.3f} | {base_score.recall:.3f} | {base_score.f1:.3f} | — | — | — |")
+    lines.append(f"| baseline: TF-IDF cosine + single-link, full text, best threshold on all ({base_t:.3f}) | — | {base_score.precision:.3f} | {base_score.recall:.3f} | {base_score.f1:.4f} | — | — | — |")
     lines.append(f"| baseline: TF-IDF cosine + single-link, headline + first 80 words, best threshold ({lead_t:.3f}) | — | {lead_score.precision:.3f} | {lead_score.recall:.3f} | {lead_score.f1:.3f} | — | — | — |")
     lines += ["", f"Fingerprinting (names, numbers, dates, MinHash; lead embeddings from the bench cache when the leads are unchanged): {t_fp:.1f} s for {len(articles)} articles. "
-              "Embedding the 982 leads with MiniLM took 563 s on the 2 shared cores (load average about 10).", "Target: B-cubed F1 ≥ 0.85 and above the baseline."]
+              "Embedding the 982 leads with MiniLM took 563 s on the 2 shared cores (load average about 10).", "Target: B-cubed F1 ≥ 0.85 and above the baseline.",
+              "The shipped defaults were picked in an exploratory sweep over all 982 articles before this split was set up, so their all-topic figure is optimistic; the honest held-out figure is the even-topic F1 of the setting tuned on odd topics."]
     print("\n".join(lines))
     write_section("group: ECB+", "\n".join(lines))
 
@@ -345,16 +346,15 @@ def bench_dask(n: int = 40) -> None:
     rng = random.Random(3)
     sample = rng.sample(range(len(articles)), n)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "sample.jsonl"
-        with path.open("w", encoding="utf-8") as fh:
-            for i in sample:
-                fh.write(json.dumps({"title": articles[i].title, "text": articles[i].text}) + "\n")
+        path, warm = Path(tmp) / "sample.jsonl", Path(tmp) / "warm.jsonl"
+        lines_out = [json.dumps({"title": articles[i].title, "text": articles[i].text}) + "\n" for i in sample]
+        path.write_text("".join(lines_out), encoding="utf-8")
+        warm.write_text("".join(lines_out[:4]), encoding="utf-8")
         rows = []
         memberships = {}
         for workers in (None, 1, 2):
             with open_cluster(workers=workers) as runner:
-                if runner is not None:  # warm the workers (imports, models) outside the timing
-                    analyze([path], Settings(), scale=runner)
+                analyze([warm], Settings(), scale=runner)  # warm up (imports, models) outside the timing
                 t0 = time.perf_counter()
                 report = analyze([path], Settings(), scale=runner)
                 elapsed = time.perf_counter() - t0
@@ -364,7 +364,7 @@ def bench_dask(n: int = 40) -> None:
     same = all(m == memberships[None] for m in memberships.values())
     lines = [
         f"Full `newsprism.analyze` (read JSONL, clean, fingerprint with embeddings, group, then understand, compare and frame each story) on {n} "
-        "ECB+ articles; Dask runs use a LocalCluster (processes, 1 thread each), timed after a warm-up run so model loading is not counted.",
+        "ECB+ articles; Dask runs use a LocalCluster (processes, 1 thread each), timed after a 4-article warm-up run so worker start-up and model loading are not counted (the single-process run is warmed the same way).",
         "",
         "| run | time | articles/s | stories |",
         "| --- | --- | --- | --- |",
