@@ -195,24 +195,6 @@ def _similar_title(line: Line, title_key: str) -> bool:
     return len(shorter) >= 0.6 * len(longer) and longer.startswith(shorter) or len(shorter) >= 20 and shorter in longer and len(shorter) >= 0.75 * len(longer)
 
 
-def _tail_bullet_teasers(lines: list[Line]) -> None:
-    """Label a run of 3+ bulleted headline-like lines near the end of extracted HTML as teasers."""
-    n = len(lines)
-    i = n - 1
-    while i >= 0 and lines[i].kind and lines[i].kind != "body":
-        i -= 1
-    end = i
-    while (
-        i >= 0 and lines[i].kind == "body" and lines[i].text.startswith(("- ", "• ", "* "))
-        and 4 <= lines[i].words <= 40 and not lines[i].text.endswith(".")  # steps and polls are content
-    ):
-        i -= 1
-    run = lines[i + 1:end + 1]
-    if len(run) >= 3 and i + 1 >= 0.5 * n:
-        for line in run:
-            line.label("clutter", "teaser")
-
-
 def read_text(
     raw: str, names: OutletNames, given_title: str | None = None, from_html: bool = False
 ) -> TextReading:
@@ -355,12 +337,11 @@ def read_text(
         elif not from_html and not (line.words >= 3 and ends_sentence(line.text)):
             line.label("clutter", "footer")
 
+
     # 8. remaining open lines are body; repeated paragraphs keep their last copy
     for line in open_lines:
         if not line.kind:
             line.label("body", "body")
-    if from_html:
-        _tail_bullet_teasers(open_lines)
     seen: dict[str, Line] = {}
     for line in open_lines if not from_html else []:  # in HTML, repeats are real (interview questions)
         if line.kind == "body" and line.words >= 4:
