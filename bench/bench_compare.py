@@ -65,7 +65,7 @@ def nanco_scores() -> dict[str, dict[str, np.ndarray]]:
         vectors = embed([a["Answer"] for a in answers])
         sims = vectors @ vectors.T
         # Answers to one question are the items compared, as a story's claims are.
-        mu, sd = cross_stats(sims, np.arange(len(answers)))
+        mu, sd = cross_stats(sims, np.arange(len(answers)), settings)
         stems = [content_stems(a["Answer"]) for a in answers]
         labels, cosines, probs = [], [], []
         for i, j in itertools.combinations(range(len(answers)), 2):

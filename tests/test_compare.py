@@ -218,6 +218,26 @@ def test_compare_without_claims_reads_sentences_itself():
     assert all(f.evidence for f in c.facts)
 
 
+def test_compare_place_conflict_when_reports_name_different_towns():
+    spec = {
+        "entities": {"dornby": ["Dornby", "GPE"], "kelmar": ["Kelmar", "GPE"], "plant": ["Vesta Chemicals", "ORG"]},
+        "articles": [
+            {"id": "p1", "outlet": "Valley Herald", "published": "2029-05-02", "sentences": [
+                {"text": "A fire broke out at the Vesta Chemicals plant in Dornby early on Sunday, forcing hundreds of residents to leave.", "entities": ["plant", "dornby"]},
+                {"text": "Firefighters brought the blaze under control by the evening.", "entities": []},
+            ]},
+            {"id": "p2", "outlet": "Plains Courier", "published": "2029-05-02", "sentences": [
+                {"text": "A fire broke out at the Vesta Chemicals plant in Kelmar early on Sunday, forcing hundreds of residents to leave.", "entities": ["plant", "kelmar"]},
+                {"text": "Firefighters had the blaze under control by the evening.", "entities": []},
+            ]},
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    places = [k for k in c.conflicts if k.kind == "place"]
+    assert places, [(k.kind, k.about) for k in c.conflicts]
+    assert {p.value for p in places[0].positions} == {"Dornby", "Kelmar"}
+
+
 def test_compare_empty_understanding_gives_empty_comparison():
     u = Understanding(story_id="s_empty", articles=[])
     assert compare_story(u) == Comparison()

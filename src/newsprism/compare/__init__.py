@@ -51,7 +51,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     copies = find_copies(articles, views, settings.copy_sentence_jaccard, settings.copy_article_share)
     independent = independent_groups([a.id for a in articles], sources, copies)
     article_index = np.array([hash(v.article_id) for v in views])
-    mu, sd = cross_stats(embeddings @ embeddings.T, article_index) if len(views) <= 3000 else _sampled_stats(embeddings, article_index)
+    mu, sd = cross_stats(embeddings @ embeddings.T, article_index, settings) if len(views) <= 3000 else _sampled_stats(embeddings, article_index, settings)
     claims_per_article = len(views) / max(1, len({v.article_id for v in views}))
     alignment = Alignment(
         views, embeddings, mu, sd, settings, types={e.id: e.type for e in understanding.entities},
@@ -87,8 +87,8 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     )
 
 
-def _sampled_stats(embeddings: np.ndarray, groups: np.ndarray, sample: int = 3000) -> tuple[float, float]:
+def _sampled_stats(embeddings: np.ndarray, groups: np.ndarray, settings: CompareSettings, sample: int = 3000) -> tuple[float, float]:
     """Cross-article similarity statistics from a fixed sample (large stories)."""
     rng = np.random.default_rng(0)
     pick = np.sort(rng.choice(len(embeddings), size=sample, replace=False))
-    return cross_stats(embeddings[pick] @ embeddings[pick].T, groups[pick])
+    return cross_stats(embeddings[pick] @ embeddings[pick].T, groups[pick], settings)

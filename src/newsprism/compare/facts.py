@@ -48,13 +48,20 @@ def story_prior_logodds(claims_per_article: float, settings: CompareSettings) ->
     return float(np.log(prior / (1.0 - prior)))
 
 
-def cross_stats(sim: np.ndarray, groups: np.ndarray) -> tuple[float, float]:
-    """Return the mean and spread of similarities between items of different groups."""
+def cross_stats(sim: np.ndarray, groups: np.ndarray, settings: CompareSettings | None = None) -> tuple[float, float]:
+    """Return the mean and spread of similarities between items of different groups.
+
+    Shrunk toward a prior (settings.stats_prior_*) worth a few dozen pairs, so that a story
+    of two short articles, whose few pairs are mostly matches, still has a usable scale.
+    """
+    settings = settings or CompareSettings()
     mask = groups[:, None] != groups[None, :]
-    values = sim[np.triu(mask, 1)]
-    if values.size < 2:
-        return 0.0, 1.0
-    return float(values.mean()), float(max(values.std(), 0.05))
+    values = sim[np.triu(mask, 1)].astype(np.float64)
+    n, k = values.size, float(settings.stats_prior_pairs)
+    m0, s0 = settings.stats_prior_mean, settings.stats_prior_sd
+    mean = (values.sum() + k * m0) / (n + k)
+    second = (np.square(values).sum() + k * (s0 * s0 + m0 * m0)) / (n + k)
+    return float(mean), float(max(np.sqrt(max(second - mean * mean, 0.0)), 0.05))
 
 
 def stem_overlap(a: frozenset[str], b: frozenset[str]) -> float:
