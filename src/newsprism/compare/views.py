@@ -156,10 +156,6 @@ def fallback_claims(understanding: Understanding) -> list[Claim]:
     return claims
 
 
-def entity_index(entities: list[Entity]) -> dict[str, Entity]:
-    return {e.id: e for e in entities}
-
-
 def subject_entities(claim: Claim, mentions: list[tuple[int, str]]) -> frozenset[str]:
     """Return the entities named inside the claim's grammatical subject."""
     if not claim.subject:
