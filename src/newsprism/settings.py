@@ -68,6 +68,7 @@ class CompareSettings(Section):
     fact_link_threshold: float = Field(0.5, description="Mean probability two groups of claims need to merge into one fact.")
     candidate_min_cos: float = Field(0.45, description="Cosine below which a claim pair is never considered (speed).")
     max_support_sentences: int = Field(300, description="Most sentences split into clauses when looking for a fact stated inside a longer sentence (speed on large stories).")
+    clauses_per_fact: int = Field(20, description="Most sentences of other articles searched clause by clause for one fact (speed on large stories).")
     clause_min_cos: float = Field(0.55, description="Cosine to a fact's claims from which a longer sentence is split into clauses to look for the fact inside it.")
     clash_override_cos: float = Field(0.92, description="Cosine from which two claims naming different actors still merge (near-identical text).")
     related_min_cos: float = Field(0.5, description="Cosine from which two claims are read as reports of one event when looking for conflicts.")

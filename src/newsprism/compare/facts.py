@@ -257,18 +257,23 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
         # Upper bound (full word overlap) first: the exact probability only for hopeful claims.
         upper = alignment_probability(sims, (sims - al.mu) / al.sd, np.float32(1.0), s, al.prior_logodds).mean(axis=0)
         best: dict[str, tuple[float, int]] = {}
-        for i in np.nonzero((upper >= s.fact_threshold) & outside)[0]:
-            i = int(i)
-            p = float(al.probability([i], group).mean())
-            if p >= s.fact_threshold and p > best.get(views[i].article_id, (0.0, -1))[0]:
-                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group):
-                    best[views[i].article_id] = (p, i)
+        hopeful = [int(i) for i in np.nonzero((upper >= s.fact_threshold) & outside)[0]]
+        if hopeful:
+            exact = al.probability(hopeful, group).mean(axis=1)
+            for i, p in zip(hopeful, exact):
+                p = float(p)
+                if p >= s.fact_threshold and p > best.get(views[i].article_id, (0.0, -1))[0]:
+                    if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group):
+                        best[views[i].article_id] = (p, i)
         extra[g].extend(i for _, i in best.values())
         if len(group) >= 3:
-            closeness = sims.mean(axis=0)
-            for i in np.nonzero((closeness >= s.clause_min_cos) & outside)[0]:
-                if views[int(i)].article_id not in best:
-                    wanted.append((float(closeness[i]), g, int(i)))
+            closeness = np.where(outside, sims.mean(axis=0), -1.0)
+            # The closest few sentences of other articles only: a fact lies inside few sentences.
+            top = np.argsort(-closeness, kind="stable")[: s.clauses_per_fact]
+            for i in top:
+                i = int(i)
+                if closeness[i] >= s.clause_min_cos and views[i].article_id not in best:
+                    wanted.append((float(closeness[i]), g, i))
     # Clauses of the closest sentences only: embedding them is the costly part.
     wanted = sorted(wanted, key=lambda t: (-t[0], t[1], t[2]))[: s.max_support_sentences]
     wanted = [(g, i, part) for _, g, i in wanted for part in clauses(views[i].claim.text)]
