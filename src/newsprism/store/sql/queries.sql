@@ -34,7 +34,7 @@ PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite = 1);
 -- ------------------------------------------------------------------ writes
 
 -- name: known_ids
-SELECT id FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]));
+SELECT id FROM articles WHERE id IN (SELECT unnest(string_split($ids, ',')));
 
 -- name: insert_articles
 INSERT INTO articles (id, source_path, record, outlet, url, title, byline, published, published_at, text, comments, removed)
