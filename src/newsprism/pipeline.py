@@ -38,6 +38,11 @@ def _quiet(step: str, done: int, total: int | None) -> None:
     pass
 
 
+def _input_ref(article: Article) -> str:
+    """Name an article's input the way ingest failures do: the path, and the record inside it."""
+    return f"{article.source_path}#{article.record}" if article.record else article.source_path
+
+
 def _failure(ref: str, stage: str, err: Exception) -> Failure:
     if isinstance(err, NewsprismError):
         return Failure(input_ref=ref, stage=stage, code=err.code, message=err.message)
@@ -80,7 +85,7 @@ def read_and_clean(
         except Exception as err:  # noqa: BLE001 - recorded per input, never lost
             if on_error == "raise":
                 raise
-            failures.append(_failure(item.source_path, "clean", err))
+            failures.append(_failure(_input_ref(item), "clean", err))
         progress("read", len(articles) + len(failures), None)
 
     scale = scale if scale is not None else current_runner()
@@ -111,7 +116,7 @@ def _read_and_clean_scaled(given, paths, settings: Settings, on_error, progress:
             except Exception as err:  # noqa: BLE001 - recorded per input, never lost
                 if on_error == "raise":
                     raise
-                failures.append(_failure(item.source_path, "clean", err))
+                failures.append(_failure(_input_ref(item), "clean", err))
         pending.clear()
         progress("read", len(articles) + len(failures), None)
 
