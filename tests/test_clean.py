@@ -195,6 +195,65 @@ def test_clean_html_page_metadata_caption_teaser_comments():
     assert "400 people" not in clean.text
 
 
+LIGHTHOUSE_BODY = (
+    "The cottage beside the Skerry Point lighthouse opened to visitors on Saturday as a small museum of the keepers "
+    "who lived there until the light was automated.\n\n"
+    "Volunteers spent two winters restoring the building, replacing the slate roof and rebuilding the peat store "
+    "behind the kitchen.\n\n"
+    '"People can finally see how the families lived out here," said trust secretary Ailsa Munro.\n\n'
+    "The museum will open every weekend until the end of September."
+)
+
+
+def clean_lighthouse() -> CleanArticle:
+    raw = (FIXTURES / "lighthouse_page.html").read_text(encoding="utf-8")
+    return clean_article(Article(id=content_id(raw), source_path="lighthouse_page.html", raw=raw, format="html"))
+
+
+def reason_of(clean: CleanArticle, fragment: str) -> str | None:
+    return next((part.reason for part in clean.removed if fragment in part.text), None)
+
+
+@pytest.mark.parametrize(
+    "fragment, reasons",
+    [
+        ("Island Life", {"navigation"}),
+        ("Weather", {"navigation"}),
+        ("© 2025 Skerry Courier. All rights reserved.", {"copyright", "footer"}),
+        ("Volunteers repaint the cottage door before the opening (photo: Calum Bain)", {"caption"}),
+        ("Harbour wall repairs delayed again by spring gales", {"teaser"}),
+        ("Most read", {"teaser"}),
+        ("Get the Courier in your inbox every Friday", {"newsletter"}),
+        ("By Iona MacRae", {"byline"}),
+    ],
+)
+def test_clean_html_page_parts_trafilatura_drops_are_in_removed(fragment, reasons):
+    clean = clean_lighthouse()
+    assert reason_of(clean, fragment) in reasons
+    assert fragment not in clean.text
+
+
+def test_clean_html_page_parts_leave_the_body_as_it_was():
+    clean = clean_lighthouse()
+    assert clean.text == LIGHTHOUSE_BODY  # the text trafilatura and the line reader gave before page parts were listed
+    assert clean.title == "Lighthouse keeper's cottage opens as museum" and clean.outlet == "Skerry Courier"
+    listed = "\n".join(part.text for part in clean.removed)
+    for hidden in ("never shown", "font-family", "Please turn on JavaScript"):  # script, style, noscript
+        assert hidden not in listed
+    for paragraph in LIGHTHOUSE_BODY.split("\n\n"):
+        assert paragraph not in listed  # body paragraphs are not listed again
+    assert "Lighthouse keeper's cottage opens as museum | Skerry Courier" not in listed  # title and site name are fields
+
+
+def test_clean_html_nothing_visible_lost():
+    raw = (FIXTURES / "lighthouse_page.html").read_text(encoding="utf-8")
+    clean = clean_lighthouse()
+    kept = " ".join([clean.text, *(part.text for part in clean.removed), clean.title or "", clean.outlet or ""])
+    visible = re.sub(r"(?s)<(script|style|noscript)\b.*?</\1>|<[^>]+>", " ", raw.split("<body>")[1])
+    for word in set(re.findall(r"[A-Za-z]{4,}", visible)):
+        assert word in kept, word
+
+
 # --------------------------------------------------------------------------- dates, outlets, patterns
 
 

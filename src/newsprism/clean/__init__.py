@@ -8,12 +8,15 @@ the user's `clean.outlets_file`), the masthead, or the page's references to
 itself (newsletter plug, blurb, staff credit). Nothing is guessed: when the page
 does not say, the field stays None. Every line of the input text (or of
 trafilatura's output, for HTML) left out of `text` is in `removed` with its
-reason; what trafilatura itself drops from a page (menus, footers) is not listed.
+reason; so is every visible block of an HTML page that trafilatura itself left out
+(menus, footers, captions, "Most read" boxes: `clean.html.page_blocks`), its reason
+read from its container where the page says (navigation, footer, copyright, caption,
+teaser, newsletter, ...) and "page_chrome" otherwise.
 """
 
 from __future__ import annotations
 
-from newsprism.clean.html import read_html
+from newsprism.clean.html import left_out_blocks, read_html
 from newsprism.clean.metadata import better_date, normalise_date
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
 from newsprism.clean.text import Line, read_text
@@ -45,6 +48,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     extra = str(settings.outlets_file) if settings.outlets_file else None
     names = outlet_names(extra)
     sitename = None
+    page = None
     if article.format == "html":
         page = read_html(article.raw, article.url)
         reading = read_text(page.text, names, given_title=article.title or page.title, from_html=True)
@@ -68,6 +72,17 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         or reading.copyright_holder
     )
     body = "\n\n".join(line.text for line in reading.lines if line.kind == "body")
+    removed = _removed(reading.lines)
+    if page is not None and page.blocks:
+        kept = [body, *(part.text for part in removed), *(c.text for c in comments), *(c.author or "" for c in comments)]
+        known = [v for v in (title, byline, article.byline, published, url, outlet, page.title, page.byline, page.sitename) if v]
+        previous = None
+        for text, reason in left_out_blocks(page.blocks, kept, known):
+            if previous == reason:  # consecutive blocks of one reason: one part, as for lines
+                removed[-1].text += "\n" + text
+            else:
+                removed.append(Removed(text=text, reason=reason))
+            previous = reason
     return CleanArticle(
         id=article.id,
         source_path=article.source_path,
@@ -79,5 +94,5 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         published=published,
         text=body,
         comments=comments,
-        removed=_removed(reading.lines),
+        removed=removed,
     )

@@ -43,6 +43,174 @@ COMMENT_BLOCK_XPATH = lxml.html.etree.XPath(
 COMMENT_BLOCK_RE = re.compile(r"(?i)\b(?:comments|comment-?list|commentlist|comments?-(?:area|section|wrapper|container)|disqus_thread|disqus)\b")
 
 
+# ---------------------------------------------------------------- the page's own visible text, block by block
+#
+# trafilatura leaves out menus, footers, captions, "Most read" boxes and the like; so that nothing
+# the user gave is lost, clean lists every visible block of the page that is not in the result.
+# One walk over the tree clean already parsed; a block's reason comes from its innermost telling
+# container (tag, then class / id / role), else from its own text.
+
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed", "canvas"})
+BLOCK_TAGS = frozenset({
+    "html", "body", "main", "article", "section", "div", "header", "footer", "nav", "aside", "menu", "form", "fieldset",
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+    "tr", "caption", "figure", "figcaption", "blockquote", "pre", "address", "details", "summary", "legend", "hr", "br",
+    "title", "center", "option", "label", "button",
+})
+# Tags that name what they hold, whatever their class ("header" only outside the article: an
+# article's own header holds its headline, byline and standfirst).
+TAG_REASONS = {
+    "nav": "navigation", "menu": "navigation", "footer": "footer", "figcaption": "caption", "aside": "teaser",
+    "form": "newsletter", "title": "title",
+}
+CONTAINER_RE = re.compile(
+    r"(?<![a-z])(?:"
+    r"(?P<navigation>nav|navbar|navigation|menu|menubar|breadcrumbs?|masthead|topbar|site-header|banner)"
+    r"|(?P<footer>footer|colophon|contentinfo)"
+    r"|(?P<caption>caption|wp-caption-text|figcaption|photo-credit|image-credit)"
+    r"|(?P<newsletter>newsletter|subscribe|subscription|signup|sign-up)"
+    r"|(?P<comment_section>comments?|comment-list|commentlist|disqus|disqus_thread)"
+    r"|(?P<share>share|sharing|social|share-buttons)"
+    r"|(?P<cookie>cookie|cookies|consent|gdpr)"
+    r"|(?P<advert>ad|ads|advert|adverts|advertisement|sponsored)"
+    r"|(?P<teaser>related|most-read|mostread|most-popular|popular|trending|recommended|recommendations|teasers?"
+    r"|sidebar|promo|more-stories|read-more|outbrain|taboola|complementary)"
+    r")(?![a-z])"
+)
+COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+_REASON_CACHE: dict[str, str | None] = {}
+
+
+def _container_reason(element, tag: str, in_article: bool) -> str | None:
+    reason = TAG_REASONS.get(tag)
+    if reason:
+        return reason
+    if tag == "header":
+        return None if in_article else "navigation"
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
+    if len(names) == 2:
+        return None
+    if names in _REASON_CACHE:
+        reason = _REASON_CACHE[names]
+    else:
+        match = CONTAINER_RE.search(names.lower())
+        reason = match.lastgroup if match else None
+        if len(_REASON_CACHE) < 4096:
+            _REASON_CACHE[names] = reason
+    if in_article and reason == "navigation":
+        return None  # a class such as "article-header" or "banner-image" inside the story says nothing
+    return reason
+
+
+def page_blocks(tree) -> list[tuple[str, str | None]]:
+    """Return the page's visible text blocks in page order as (text, container reason or None).
+
+    A block is the text of one block element (paragraph, heading, list item, table row, ...)
+    without its block children; `<br>` ends a block. Scripts, styles, templates, the head
+    (except its title) and elements hidden by `hidden` or an inline style are skipped.
+    """
+    blocks: list[tuple[str, str | None]] = []
+
+    def flush(buffer: list[str], reason: str | None) -> None:
+        text = " ".join(" ".join(buffer).split())
+        if text:
+            blocks.append((text, reason))
+        buffer.clear()
+
+    def walk(element, buffer: list[str], reason: str | None, in_article: bool) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in SKIPPED_TAGS or not isinstance(tag, str):
+                if tag == "head":
+                    title = child.find("title")
+                    if title is not None and title.text and title.text.strip():
+                        if buffer:
+                            flush(buffer, reason)
+                        blocks.append((" ".join(title.text.split()), "title"))
+            elif child.get("hidden") is not None or ((style := child.get("style")) and HIDDEN_STYLE_RE.search(style)):
+                pass
+            elif tag in BLOCK_TAGS:
+                if buffer:
+                    flush(buffer, reason)
+                inner = _container_reason(child, tag, in_article) or reason
+                own = [child.text] if child.text else []
+                if len(child):
+                    walk(child, own, inner, in_article or tag == "article" or tag == "main")
+                if own:
+                    flush(own, inner)
+            else:
+                if tag == "td" or tag == "th":
+                    buffer.append(" ")
+                if child.text:
+                    buffer.append(child.text)
+                if len(child):
+                    walk(child, buffer, reason, in_article)
+            if child.tail:
+                buffer.append(child.tail)
+
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    top: list[str] = []
+    try:
+        walk(root, top, None, False)
+    except RecursionError:  # a pathologically deep page: list what was read so far
+        pass
+    if top:
+        flush(top, None)
+    return blocks
+
+
+NON_WORD_RE = re.compile(r"\W+")
+KEEP_NEWLINES_RE = re.compile(r"[^\w\n]+")
+
+
+def _key(text: str) -> str:
+    return NON_WORD_RE.sub(" ", text.lower()).strip()
+
+
+def left_out_blocks(blocks: list[tuple[str, str | None]], kept: list[str], known: list[str]) -> list[tuple[str, str]]:
+    """Return (text, reason) for each page block not found in `kept` (body, comments, removed parts).
+
+    `known` holds the metadata values (title, byline, outlet, ...): a block that is only such
+    a value is in its field already, and so is a page title made of them ("Headline | Site"). A short block counts as found only when it is a
+    whole line of `kept` (a menu item "News" is not found in a body sentence that says
+    "news"); a longer one when it is inside one. Repeats of a block are listed once.
+    """
+    from newsprism.clean.metadata import find_date, read_byline
+    from newsprism.clean.patterns import match_clutter
+
+    # one substitution over all of it (not one per line): most of the cost here
+    lines = {line.strip() for line in KEEP_NEWLINES_RE.sub(" ", "\n".join([*kept, *known]).lower()).split("\n")}
+    corpus = " " + " \n ".join(lines) + " "
+    found: set[str] = set()
+    result: list[tuple[str, str]] = []
+    for text, container in blocks:
+        key = _key(text)
+        if not key or key in lines or key in found:
+            continue
+        found.add(key)
+        if (len(key) >= 24 or key.count(" ") >= 3) and f" {key} " in corpus:
+            continue
+        if container == "title" and all(_key(part) in lines for part in TITLE_SEPARATORS.split(text)):
+            continue
+        reason = container
+        if reason in (None, "footer", "title"):
+            if reason != "title" and read_byline(text):
+                reason = "byline"
+            elif reason is None and find_date(text)[1] is not None and len(text.split()) <= 8:
+                reason = "dateline"
+            elif COPYRIGHT_RE.search(text):
+                reason = "copyright"
+            elif reason is None:
+                words = len(text.split())
+                reason = (match_clutter(text, words, footer=True, html=True) if words <= 15 else None) or "page_chrome"
+        result.append((text, reason))
+    return result
+
+
 @dataclass
 class HtmlReading:
     """What trafilatura found on an HTML page."""
@@ -54,6 +222,7 @@ class HtmlReading:
     published: str | None = None
     url: str | None = None
     sitename: str | None = None
+    blocks: list[tuple[str, str | None]] = field(default_factory=list)  # the page's visible text blocks (page_blocks)
 
 
 def declared_datetime(tree) -> str | None:
@@ -127,10 +296,11 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
     tree = load_html(html)
     if tree is None:
         return HtmlReading()
-    doc = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    doc = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)  # works on a copy: `tree` stays whole
     info = _metadata(tree, url)
+    blocks = page_blocks(tree)
     if doc is None:
-        return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename)
+        return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=blocks)
     comments = read_comments(tree, url)
     return HtmlReading(
         text=doc.text or "",
@@ -140,4 +310,5 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
         published=info.date,
         url=info.url,
         sitename=(info.sitename or "").lstrip("@") or None,
+        blocks=blocks,
     )
