@@ -318,3 +318,104 @@ def test_compare_seeds_nothing_from_comments_or_clutter(seed_story):
         assert not any(c[:40] in e.text for c in comments)
     summary = " ".join(s.text for s in story.summary)
     assert "Sign Up" not in summary and "Read More" not in summary and "comedy section" not in summary
+
+
+# --------------------------------------------------------------------------- a second invented story
+# A freight train derails at Korvath Junction (invented: no such place, rail firm or people). Number
+# mentions are given as the understanding stage gives them: the bare number ("150") with its bound,
+# the approximator or bound words left in the sentence.
+
+RAIL = {
+    "entities": {"olin": ("Petra Olin", "PERSON"), "dunmore": ("Dunmore Rail", "ORG"), "korvath": ("Korvath", "GPE")},
+    "articles": [
+        {"id": "rail_p", "outlet": "Valley Courier", "published": "2032-07-08", "sentences": [
+            {"text": "Repair crews worked overnight on Wednesday to lift the freight train, which derailed at Korvath Junction on Tuesday and blocked the main road crossing.",
+             "entities": ["korvath"], "dates": [["on Wednesday", "2032-07-07", "relative"], ["on Tuesday", "2032-07-06", "relative"]]},
+            {"text": "By Wednesday evening 95 vehicles were stuck in queues on both sides of the crossing, according to the police.",
+             "numbers": [["95", 95, 95, 95, "vehicles"]], "dates": [["Wednesday", "2032-07-07", "relative"]]},
+            {"text": "The operator blamed heavy rain for the derailment, but two track workers said the train had suffered a brake failure minutes before it tipped over.",
+             "numbers": [["two", 2, 2, 2, "workers"]]},
+            {"text": "Olin said cranes and two bulldozers were working to lift the train's front wagon, and that no crew member had been hurt.",
+             "entities": ["olin"], "attributed_to": "olin", "quote": "cranes and two bulldozers were working to lift the train's front wagon, and that no crew member had been hurt",
+             "numbers": [["two", 2, 2, 2, "bulldozers"]]},
+        ]},
+        {"id": "rail_q", "outlet": "Plains Herald", "published": "2032-07-08", "sentences": [
+            {"text": "Nearly 150 cars were waiting at the crossing on Wednesday, according to traffic data firm RoadSense.",
+             "numbers": [["150", 150, None, 150, "cars"]], "dates": [["on Wednesday", "2032-07-07", "relative"]]},
+            {"text": "Rail director Petra Olin, a former engineer, admitted that the company's two biggest cranes were under repair when the train derailed.",
+             "entities": ["olin"], "attributed_to": "olin", "quote": "the company's two biggest cranes were under repair when the train derailed",
+             "numbers": [["two", 2, 2, 2, "cranes"]]},
+            {"text": "Regional officials insisted that a sudden downpour pushed the wagons off the rails on Tuesday evening.",
+             "dates": [["on Tuesday", "2032-07-06", "relative"]]},
+        ]},
+        {"id": "rail_r", "outlet": "Metro Wire", "published": "2032-07-07", "sentences": [
+            {"text": "A freight train derailed at Korvath Junction on Monday, leaving more than 200 vehicles stuck at the crossing, the operator said.",
+             "entities": ["korvath"], "numbers": [["200", 200, 200, None, "vehicles"]], "dates": [["on Monday", "2032-07-05", "relative"]]},
+            {"text": "The train, run by Dunmore Rail, suffered a brake failure and slid off the track, its director said in a statement.",
+             "entities": ["dunmore"]},
+        ]},
+        {"id": "rail_s", "outlet": "Evening Gazette", "published": "2032-07-08", "sentences": [
+            {"text": "A freight train derailed at Korvath Junction on Monday, leaving more than 200 vehicles stuck at the crossing, the operator said.",
+             "entities": ["korvath"], "numbers": [["200", 200, 200, None, "vehicles"]], "dates": [["on Monday", "2032-07-05", "relative"]]},
+            {"text": "The train, run by Dunmore Rail, suffered a brake failure and slid off the track, its director said in a statement.",
+             "entities": ["dunmore"]},
+        ]},
+        {"id": "rail_t", "outlet": "Freight Monitor", "published": "2032-07-08", "sentences": [
+            {"text": "Cranes began lifting the wagons on Thursday, two days after the derailment, with 230 vehicles still waiting to cross.",
+             "numbers": [["230", 230, 230, 230, "vehicles"]], "dates": [["on Thursday", "2032-07-08", "relative"]]},
+        ]},
+    ],
+}
+
+
+@lru_cache(maxsize=2)
+def rail_compared(content_min_cos: float | None = None) -> Comparison:
+    settings = CompareSettings() if content_min_cos is None else CompareSettings(content_min_cos=content_min_cos)
+    return compare_story(build_understanding(RAIL), settings)
+
+
+def test_compare_rail_counts_of_synonym_units_conflict_inside_longer_sentences():
+    c = rail_compared()
+    counts = [k for k in c.conflicts if k.kind == "number"]
+    assert len(counts) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    values = {p.value.lower(): set(p.article_ids) for p in counts[0].positions}
+    # Bare numbers from the understanding stage are shown with their bound or approximator and unit.
+    assert values == {"95 vehicles": {"rail_p"}, "nearly 150 cars": {"rail_q"}, "more than 200 vehicles": {"rail_r", "rail_s"}, "230 vehicles": {"rail_t"}}
+    # "nearly 150" is a window below 150, so it excludes 95; "more than 200" is satisfied by 230.
+    assert [p.value.lower() for p in counts[0].positions][0] == "95 vehicles"
+
+
+def test_compare_rail_date_conflict_from_clauses():
+    c = rail_compared()
+    dates = [k for k in c.conflicts if k.kind == "date"]
+    assert len(dates) == 1, [(k.about, [p.value for p in k.positions]) for k in dates]
+    by_day = {p.value.split(" ")[0]: set(p.article_ids) for p in dates[0].positions}
+    assert by_day.get("2032-07-05") == {"rail_r", "rail_s"}
+    assert "rail_p" in by_day.get("2032-07-06", set())
+    # The clause "worked overnight on Wednesday" dates another event: it is no position here.
+    assert "2032-07-07" not in by_day
+
+
+def test_compare_rail_cause_conflict_with_marker_and_cause_verb():
+    c = rail_compared()
+    causes = [k for k in c.conflicts if k.kind == "cause"]
+    assert len(causes) == 1, [(k.about, [p.value for p in k.positions]) for k in causes]
+    positions = {p.value: set(p.article_ids) for p in causes[0].positions}
+    weather = [v for v in positions if "rain" in v]
+    brakes = [v for v in positions if "brake" in v]
+    assert len(weather) == 1 and len(brakes) == 1, positions
+    # "heavy rain" (a marker) and "a sudden downpour" (subject of "pushed") are one position.
+    assert "downpour" in weather[0] and {"rail_p", "rail_q"} <= positions[weather[0]]
+    assert {"rail_p", "rail_r", "rail_s"} <= positions[brakes[0]]
+
+
+def test_compare_rail_same_speaker_different_words_are_different_facts():
+    def merged(c: Comparison) -> list[str]:
+        return [f.text for f in c.facts if any("under repair" in e.text for e in f.evidence) and any("front wagon" in e.text for e in f.evidence)]
+
+    c = rail_compared()
+    assert not merged(c)
+    # The summary cites the admission to the outlet that printed it, not to the one reporting the lifting.
+    assert all(s.article_ids == ["rail_q"] for s in c.summary if "under repair" in s.text)
+    # The two sentences share speaker, subject and words: whole-sentence alignment alone merges them.
+    assert merged(rail_compared(content_min_cos=-1.0))

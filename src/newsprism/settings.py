@@ -72,6 +72,8 @@ class CompareSettings(Section):
     clause_min_cos: float = Field(0.55, description="Cosine to a fact's claims from which a longer sentence is split into clauses to look for the fact inside it.")
     clash_override_cos: float = Field(0.92, description="Cosine from which two claims naming different actors still merge (near-identical text).")
     related_min_cos: float = Field(0.5, description="Cosine from which two claims are read as reports of one event when looking for conflicts.")
+    anchor_clause_min_cos: float = Field(0.55, description="Cosine from which the clauses around two counts or two event dates are read as one fact (number and date conflicts inside longer sentences).")
+    content_min_cos: float = Field(0.65, description="Cosine the reported words of two attributed claims need to be one fact ('X said A' / 'X said B': the shared speaker does not make them one).")
     quote_variant_min_cos: float = Field(0.45, description="Cosine from which two renderings of one quote agree in meaning (variants, not a conflict).")
     copy_sentence_jaccard: float = Field(0.6, description="Estimated Jaccard of word 3-shingles from which two sentences are one text.")
     copy_article_share: float = Field(0.3, description="Share of the shorter article's sentences found in the other that makes it a near-copy.")

@@ -32,7 +32,7 @@ from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cros
 from newsprism.compare.omissions import exclusives, omissions
 from newsprism.compare.summary import build_summary
 from newsprism.compare.timeline import build_timeline
-from newsprism.compare.views import build_views, embed_views, source_keys
+from newsprism.compare.views import attach_contents, build_views, embed_views, source_keys
 from newsprism.models import Comparison, Understanding
 from newsprism.settings import CompareSettings
 
@@ -47,6 +47,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     if not views:
         return Comparison()
     embeddings = embed_views(views)
+    attach_contents(views, understanding.quotes)
     sources = source_keys(articles)
     copies = find_copies(articles, views, settings.copy_sentence_jaccard, settings.copy_article_share)
     independent = independent_groups([a.id for a in articles], sources, copies)

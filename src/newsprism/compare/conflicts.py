@@ -1,15 +1,18 @@
 """Conflicts: where reports of one event disagree, typed, with every position and its evidence.
 
 Claims are "related" when they come from different sources and read alike (cosine of
-their embeddings >= settings.related_min_cos) or were aligned into one fact. Among related
-claims:
+their embeddings >= settings.related_min_cos) or were aligned into one fact. Counts and
+dates are also compared when only the clauses around them read alike
+(settings.anchor_clause_min_cos), since one sentence often carries several facts; two
+claims reporting different words of one speaker are not compared. Among related claims:
 
 - number: counts of one unit whose ranges cannot both hold ("dozens" vs "hundreds"; a
   bound that another value satisfies, "more than 300" and "320", is no conflict);
 - date: one event dated on different days close together (report dates are left out);
 - actor: different offices named for one part in one event (offices from data/compare/offices.txt);
 - place: different places given for one event, when neither report mentions the other place;
-- cause: unlike causes given after a cause marker (data/compare/cause_markers.txt);
+- cause: unlike causes given after a cause marker (data/compare/cause_markers.txt) or as
+  the subject of a cause verb (data/compare/cause_verbs.txt), in claims sharing an actor;
 - quote_wording: renderings of one quote that do not agree in meaning (translation
   variants that agree are variants, not conflicts).
 """
@@ -77,6 +80,15 @@ def _shares_actor(v: ClaimView, w: ClaimView) -> bool:
     return not v.entity_ids or not w.entity_ids or bool(v.entity_ids & w.entity_ids)
 
 
+def _different_statements(v: ClaimView, w: ClaimView, settings) -> bool:
+    """True when both claims report someone's words and the words say different things
+    ("the two newest cranes were out of service" / "three cranes were lifting the wagons"):
+    their counts and dates are of different things, not a disagreement."""
+    if v.content_vec is None or w.content_vec is None:
+        return False
+    return float(v.content_vec @ w.content_vec) < settings.content_min_cos
+
+
 def _conflict(kind: str, about: str, positions: list[Position]) -> Conflict:
     key = kind + "|" + about + "|" + "|".join(f"{p.value}:{','.join(p.article_ids)}" for p in positions)
     return Conflict(id=content_id(key, prefix="k"), about=about, kind=kind, positions=positions)
@@ -92,17 +104,43 @@ def _position(value: str, views: list[ClaimView]) -> Position:
 # --------------------------------------------------------------------------- numbers
 
 
+def _clause_vectors(texts: list[str]) -> dict[str, np.ndarray]:
+    """Embed each distinct clause once."""
+    unique = list(dict.fromkeys(t for t in texts if t))
+    if not unique:
+        return {}
+    from newsprism.embed import embed
+
+    return dict(zip(unique, embed(unique)))
+
+
+def _anchor_pairs(views: list[ClaimView], attr: str) -> list[tuple[int, int]]:
+    """Claim pairs from different sources that both carry an anchor (numbers or event dates)."""
+    having = [v.index for v in views if getattr(v, attr)]
+    return [(i, j) for x, i in enumerate(having) for j in having[x + 1:] if views[i].source != views[j].source]
+
+
 def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
-    """Counts of one thing, in related claims, whose ranges cannot all hold."""
+    """Counts of one thing, in related claims, whose ranges cannot all hold.
+
+    Two counts are of one thing when their units match and either their sentences are
+    related or the clauses they sit in read alike: a sentence often carries several facts
+    ("salvors began pumping on Friday, ..., with 320 ships now waiting"), so the sentences
+    can differ while the clauses around the counts state one fact.
+    """
     views = al.views
     union = _Union()
-    for i, j in pairs:
+    related = set(pairs)
+    vectors = _clause_vectors([t for v in views for t in v.number_clauses])
+    for i, j in sorted(related | set(_anchor_pairs(views, "numbers"))):
         v, w = views[i], views[j]
-        if not v.numbers or not w.numbers or not _shares_actor(v, w):
+        if not v.numbers or not w.numbers or not _shares_actor(v, w) or _different_statements(v, w, al.settings):
             continue
         for a, (_, _, _, u1) in enumerate(v.numbers):
             for b, (_, _, _, u2) in enumerate(w.numbers):
-                if units_match(u1, u2):
+                if not units_match(u1, u2):
+                    continue
+                if (i, j) in related or float(vectors[v.number_clauses[a]] @ vectors[w.number_clauses[b]]) >= al.settings.anchor_clause_min_cos:
                     union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
@@ -136,19 +174,31 @@ def _day(value: str) -> dt.date | None:
 
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
     """One event dated on different nearby days by different reports (report dates left out)."""
-    views, E, s = al.views, al.embeddings, al.settings
+    views, s = al.views, al.settings
     union = _Union()
-    for i, j in pairs:
+    related = set(pairs)
+    vectors = _clause_vectors([t for v in views for t in v.date_clauses])
+    for i, j in sorted(related | set(_anchor_pairs(views, "event_dates"))):
         v, w = views[i], views[j]
         if not v.event_dates or not w.event_dates or not _shares_actor(v, w):
             continue
-        p = float(al.probability([i], [j])[0, 0])
-        if p < s.fact_threshold:
+        # The whole sentences state one fact, or else only the dates whose clauses read alike
+        # ("ran aground in the canal on Wednesday" / "..., which ran aground in the canal on Thursday").
+        if _different_statements(v, w, s):
             continue
+        whole = (i, j) in related and float(al.probability([i], [j])[0, 0]) >= s.fact_threshold
+        # Each date is compared with the other sentence's date whose clause reads most alike
+        # (both ways): "worked on Wednesday to lift the train, which derailed on Tuesday" dates
+        # two events, and only the derailment's date answers "derailed on Monday".
+        sims = np.array([[float(vectors[ca] @ vectors[cb]) for cb in w.date_clauses] for ca in v.date_clauses])
         for a, d1 in enumerate(v.event_dates):
             for b, d2 in enumerate(w.event_dates):
+                if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
+                    continue
                 x, y = _day(d1.value or ""), _day(d2.value or "")
-                if x and y and x != y and abs((x - y).days) <= max_days:
+                if not (x and y and x != y and abs((x - y).days) <= max_days):
+                    continue
+                if whole or sims[a, b] >= s.anchor_clause_min_cos:
                     union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
@@ -158,7 +208,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             by_value[f"{d.value} ({' '.join(d.text.split())})"].append(views[i])
         if len({val.split(" ")[0] for val in by_value}) < 2:
             continue
-        first = views[group[0][0]].claim.text
+        # Name the event by the shortest clause that dates it ("A container ship ran aground ... on Wednesday").
+        first = min((views[i].date_clauses[k] for i, k in group), key=lambda t: (len(t), t))
         about = "date of: " + " ".join(first.split()[:14])
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
@@ -288,47 +339,103 @@ def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: 
 # --------------------------------------------------------------------------- causes
 
 
-def cause_of(text: str) -> str | None:
-    """Return the cause a sentence gives after a cause marker, up to the clause break."""
-    pattern = lexicons.words_pattern(lexicons.cause_markers())
-    m = pattern.search(text) if pattern else None
-    if not m:
-        return None
-    cause = re.split(r"[,;:.!?\"“”]| and said| according", text[m.end():], maxsplit=1)[0].strip()
+CAUSE_END = re.compile(
+    r"[,;:.!?\"“”]| and said| according"
+    r"|\s+(?:(?:minutes|hours|days|moments|shortly|just|soon)\s+)?(?:before|after|when|while|which|who|until)\b"
+    r"|\s+and\s+(?:then\s+)?[a-z]+ed\b"  # "suffered an engine failure and drifted ...": the effect follows
+    r"|\s+for\s+(?:the|its|his|her|their|a|an)\b"  # "blamed strong winds for the grounding"
+    r"|\s+of\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+)?\d",  # "gusts of up to 70 km/h": the size, not the cause
+    re.I,
+)
+CAUSE_START = re.compile(r".*(?:\bthat|[,;:]|\b(?:and|but|while)\b)\s+", re.I | re.S)
+
+
+def _trim_cause(text: str) -> str | None:
+    cause = CAUSE_END.split(text, maxsplit=1)[0].strip()
+    cause = re.sub(r"^(?:reportedly|apparently|allegedly)\s+", "", cause, flags=re.I)
     return cause if 0 < len(cause.split()) <= 12 else None
 
 
+def causes_in(text: str) -> list[str]:
+    """Return every cause a sentence gives: after a cause marker ("because of high winds",
+    data/compare/cause_markers.txt) or as the subject of a cause verb ("gusts pushed the
+    vessel", data/compare/cause_verbs.txt). A sentence may give two ("the authority blamed
+    winds, but pilots said the ship had suffered an engine failure")."""
+    found: list[str] = []
+    markers = lexicons.words_pattern(lexicons.cause_markers())
+    for m in markers.finditer(text) if markers else []:
+        cause = _trim_cause(text[m.end():])
+        if cause and cause not in found:
+            found.append(cause)
+    verbs = lexicons.words_pattern(lexicons.cause_verbs())
+    for m in verbs.finditer(text) if verbs else []:
+        head = CAUSE_START.sub("", text[: m.start()]).strip()
+        cause = _trim_cause(head) if head and not NEGATION.search(head) else None
+        if cause and len(cause.split()) <= 8 and cause not in found:
+            found.append(cause)
+    return found
+
+
+def cause_of(text: str) -> str | None:
+    """Return the first cause a sentence gives (see causes_in)."""
+    found = causes_in(text)
+    return found[0] if found else None
+
+
 def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
-    """Unlike causes given for one event by different reports."""
+    """Unlike causes given for one event by different reports.
+
+    Causes are read from every claim; two claims' causes are compared when the claims are
+    related or share an actor (or name none): a cause is usually given in a sentence of its
+    own, which reads unlike the other reports' sentences. Alike causes ("strong winds",
+    "gusts") form one position; a conflict needs two positions.
+    """
     views = al.views
-    causes = {}
-    for i, j in pairs:
-        for x in (i, j):
-            if x not in causes:
-                causes[x] = cause_of(views[x].claim.text)
-    with_cause = [i for i, c in causes.items() if c]
-    if len(with_cause) < 2:
+    causes = {v.index: causes_in(v.claim.text) for v in views}
+    nodes = [(i, k) for i, found in causes.items() for k in range(len(found))]
+    if len(nodes) < 2:
         return []
     from newsprism.embed import embed
 
-    vectors = dict(zip(with_cause, embed([causes[i] for i in with_cause])))
-    union = _Union()
-    disagree = set()
-    for i, j in pairs:
-        if not causes.get(i) or not causes.get(j) or not _shares_actor(views[i], views[j]):
-            continue
-        union.union(i, j)
-        same = float(vectors[i] @ vectors[j]) >= 0.6 or stem_overlap(content_stems(causes[i]), content_stems(causes[j])) >= 0.5
-        if not same:
-            disagree.add(union.find(i))
+    vectors = dict(zip(nodes, embed([causes[i][k] for i, k in nodes])))
+    stems = {n: content_stems(causes[n[0]][n[1]]) for n in nodes}
+    related = set(pairs)
+
+    def alike(x, y) -> bool:
+        return float(vectors[x] @ vectors[y]) >= 0.5 or stem_overlap(stems[x], stems[y]) >= 0.5
+
+    # Which claims give causes for one event: related, or sharing an actor.
+    event = _Union()
+    with_cause = sorted({i for i, _ in nodes})
+    for a, i in enumerate(with_cause):
+        event.find(i)
+        for j in with_cause[a + 1:]:
+            if views[i].source != views[j].source and ((i, j) in related or _shares_actor(views[i], views[j])):
+                event.union(i, j)
     conflicts = []
-    for group in union.groups():
-        if union.find(group[0]) not in disagree:
+    for group in event.groups():
+        members = [n for n in nodes if n[0] in group]
+        if len({views[i].source for i in group}) < 2:
             continue
-        by_value: dict[str, list[ClaimView]] = defaultdict(list)
-        for i in group:
-            by_value[causes[i]].append(views[i])
-        about = "cause of: " + " ".join(views[group[0]].claim.text.split()[:12])
+        same = _Union()
+        for a, x in enumerate(members):
+            same.find(x)
+            for y in members[a + 1:]:
+                if alike(x, y):
+                    same.union(x, y)
+        positions = same.groups()
+        if len(positions) < 2:
+            continue
+        by_value: dict[str, list[ClaimView]] = {}
+        for pos in positions:
+            texts = sorted({causes[i][k] for i, k in pos}, key=lambda t: (len(t), t))
+            by_value[" / ".join(texts)] = [views[i] for i, _ in pos]
+        # Two positions given by one source only (a sentence weighing two causes) are no disagreement between reports.
+        sources = [{v.source for v in vs} for vs in by_value.values()]
+        if not any(a - b or b - a for x, a in enumerate(sources) for b in sources[x + 1:]):
+            continue
+        first = views[min(group)].claim.text
+        about = "cause of: " + " ".join(first.split()[:12])
         conflicts.append(_conflict("cause", about, [_position(c, by_value[c]) for c in sorted(by_value)]))
     return conflicts
 

@@ -6,7 +6,8 @@ Steps:
    (what stands out from the story's common topic), and the overlap of content words;
    `alignment_probability` turns these into one probability (weights fitted on NAnCo);
 2. veto pairs whose anchors disagree: numbers of one unit that cannot both be true, event
-   dates that differ, or different actors of one kind (two ships, two people) — such
+   dates that differ, reported words that differ when both claims report someone's words
+   (settings.content_min_cos), or different actors of one kind (two ships, two people) — such
    pairs are different facts, or conflicts (see conflicts.py), never one fact;
 3. merge greedily, best pair first, keeping at most one claim per article and requiring
    the merged groups to agree on average (no chaining of loose pairs);
@@ -139,7 +140,13 @@ def vetoed(v: ClaimView, w: ClaimView, cos: float, types: dict[str, str], settin
     """True when anchors say two similar claims are not one fact."""
     if numbers_disagree(v, w) or dates_disagree(v, w):
         return True
-    return cos < settings.clash_override_cos and actors_clash(v, w, types)
+    if cos >= settings.clash_override_cos:
+        return False
+    # Both report someone's words: they are one fact only if the words are ("Haddad said the
+    # tugs were under repair" / "Haddad said tugs were working to free the bow").
+    if v.content_vec is not None and w.content_vec is not None and float(v.content_vec @ w.content_vec) < settings.content_min_cos:
+        return True
+    return actors_clash(v, w, types)
 
 
 @dataclass

@@ -81,3 +81,27 @@ def summary_avoid_terms() -> frozenset[str]:
             terms.add(phrase)
             terms.add(f"the {phrase}")
     return frozenset(t.lower() for t in terms if t)
+
+
+@lru_cache(maxsize=1)
+def cause_verbs() -> list[str]:
+    return [m.lower() for m in _compare_lines("cause_verbs.txt")]
+
+
+@lru_cache(maxsize=1)
+def bound_phrases() -> list[str]:
+    return sorted({p.lower() for p in _compare_lines("bound_phrases.txt")}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def unit_synonyms() -> dict[str, str]:
+    """Map the stem of every unit word of a synonym group to the group's first word."""
+    from newsprism.compare.views import stem
+
+    table: dict[str, str] = {}
+    for line in _compare_lines("unit_synonyms.txt"):
+        words = [w.strip().lower() for w in line.split("|") if w.strip()]
+        for w in words:
+            for form in (w, w + "s", w + "es"):  # "cars" is too short for stem() to strip
+                table[stem(form)] = stem(words[0])
+    return table

@@ -39,13 +39,17 @@ class ClaimView:
     entity_ids: frozenset[str]
     stems: frozenset[str]
     numbers: list[tuple[NumberMention, float, float, str]] = field(default_factory=list)
+    number_clauses: list[str] = field(default_factory=list)  # the clause each number sits in
     event_dates: list[DateMention] = field(default_factory=list)
+    date_clauses: list[str] = field(default_factory=list)  # the clause each event date sits in
     report_dates: list[DateMention] = field(default_factory=list)
     quoted_share: float = 0.0
     story_year: int | None = None
     period: bool = False
     subject_entities: frozenset[str] = frozenset()
     lead_entities: frozenset[str] = frozenset()
+    content: str | None = None  # the reported words of an attributed claim ("X said <content>")
+    content_vec: np.ndarray | None = None
 
     @property
     def article_id(self) -> str:
@@ -75,7 +79,10 @@ def unit_key(unit: str | None) -> str | None:
     if not unit:
         return None
     words = [stem(w) for w in WORD.findall(unit.lower()) if w not in STOPWORDS]
-    return words[-1] if words else None
+    if not words:
+        return None
+    # Synonyms count one thing ("ships" / "vessels"): data/compare/unit_synonyms.txt.
+    return lexicons.unit_synonyms().get(words[-1], words[-1])
 
 
 def units_match(a: str | None, b: str | None) -> bool:
@@ -85,13 +92,16 @@ def units_match(a: str | None, b: str | None) -> bool:
     return a == b or (len(a) >= 4 and b.endswith(a)) or (len(b) >= 4 and a.endswith(b))
 
 
-def number_interval(n: NumberMention) -> tuple[float, float] | None:
+def number_interval(n: NumberMention, before: str = "") -> tuple[float, float] | None:
     """Return the closed range a number mention allows, or None when it says nothing usable.
 
     Bounds from the understanding stage come first; an approximator ("nearly", "about")
-    narrows an open side to a window, so "nearly 250" excludes 212 yet admits 240.
+    narrows an open side to a window, so "nearly 250" excludes 212 yet admits 240. The
+    approximator may sit in the mention's text or right before it in the sentence (`before`):
+    the understanding stage often gives the bare number ("250") with only a bound.
     """
     text = n.text.lower()
+    before = before.lower()
     low, high = n.low, n.high
     if n.value is None and low is None and high is None:
         for word, (lo, hi) in sorted(lexicons.vague_quantities().items(), key=lambda kv: -len(kv[0])):
@@ -101,7 +111,7 @@ def number_interval(n: NumberMention) -> tuple[float, float] | None:
     value = n.value if n.value is not None else (low if low is not None else high)
     point = low is None and high is None or low == high
     for phrase, (f_lo, f_hi) in sorted(lexicons.approximators().items(), key=lambda kv: -len(kv[0])):
-        if value is not None and re.search(rf"\b{re.escape(phrase)}\b", text):
+        if value is not None and (re.search(rf"\b{re.escape(phrase)}\b", text) or re.search(rf"(?<![\w-]){re.escape(phrase)}\s+$", before)):
             if low is None or point:
                 low = value * f_lo
             if high is None or point:
@@ -114,6 +124,46 @@ def number_interval(n: NumberMention) -> tuple[float, float] | None:
 
 def intervals_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] * 1.0001 and b[0] <= a[1] * 1.0001
+
+
+CLAUSE_SPLIT = re.compile(r",\s+|;\s+|\s+[—–]\s+|\s+(?:while|whereas|but)\s+")
+
+
+def clause_at(text: str, at: int) -> str:
+    """Return the clause of `text` around character `at` (split at commas, semicolons, dashes).
+
+    A clause of fewer than five words ("the canal authority said") is joined to the one before it.
+    """
+    spans, last = [], 0
+    for m in CLAUSE_SPLIT.finditer(text):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, len(text)))
+    for k, (lo, hi) in enumerate(spans):
+        if lo <= at <= hi:
+            if len(text[lo:hi].split()) < 5 and k > 0:
+                lo = spans[k - 1][0]
+            return text[lo:hi].strip()
+    return text
+
+
+def number_phrase(claim: Claim, n: NumberMention, at: int) -> str:
+    """Return the number as a reader should see it: with the bound or approximator before it
+    and the unit after it when the mention's text leaves them out ("more than 300 vessels")."""
+    text = " ".join(n.text.split())
+    if not re.match(r"[a-z]", text.lower()):
+        before = claim.text[max(0, at - 30): at]
+        for phrase in lexicons.bound_phrases() + sorted(lexicons.approximators(), key=len, reverse=True):
+            m = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+$", before, re.I)
+            if m:
+                text = before[m.start():].strip().lower() + " " + text
+                break
+    after = claim.text[at + len(n.text): at + len(n.text) + 40]
+    if n.unit and n.unit.lower() not in text.lower():
+        m = re.match(r"\s+" + re.escape(n.unit) + r"\b", after, re.I)
+        if m:
+            text += " " + m.group(0).strip()
+    return text
 
 
 def is_report_date(claim: Claim, date: DateMention) -> bool:
@@ -205,26 +255,38 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                     actors.setdefault(m.article_id, []).append((m.start, e.id))
     views: list[ClaimView] = []
     for i, c in enumerate(claims):
-        numbers = []
+        numbers, number_clauses = [], []
         for n in c.numbers:
             if n.kind in {"duration", "ordinal"}:
                 continue
-            interval = number_interval(n)
+            at = n.start - c.start if n.start is not None and 0 <= n.start - c.start < len(c.text) else c.text.find(n.text)
+            at = max(at, 0)
+            interval = number_interval(n, c.text[max(0, at - 30): at])
             key = unit_key(n.unit)
+            # "the 300-metre vessel": a number joined by a hyphen measures (metres), it does not count vessels.
+            joined = re.match(r"-([A-Za-z]+)", c.text[at + len(n.text): at + len(n.text) + 30])
+            if joined and "-" not in n.text:
+                key = unit_key(joined.group(1))
             if interval is not None and key:
-                numbers.append((n, interval[0], interval[1], key))
-        event_dates, report_dates = [], []
+                numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
+                number_clauses.append(clause_at(c.text, at))
+        event_dates, report_dates, date_clauses = [], [], []
         period = False
         for d in c.dates:
             if not d.value and d.end:
                 period = True  # "in recent years": a stretch of time, not the story's event
             if d.kind == "duration" or not d.value:
                 continue
-            (report_dates if is_report_date(c, d) else event_dates).append(d)
+            if is_report_date(c, d):
+                report_dates.append(d)
+            else:
+                event_dates.append(d)
+                at = d.start - c.start if d.start is not None and 0 <= d.start - c.start < len(c.text) else max(c.text.find(d.text), 0)
+                date_clauses.append(clause_at(c.text, at))
         views.append(ClaimView(
             claim=c, index=i, source=sources[c.article_id], outlet=outlets.get(c.article_id),
-            entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers,
-            event_dates=event_dates, report_dates=report_dates, quoted_share=quoted_share(c.text),
+            entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers, number_clauses=number_clauses,
+            event_dates=event_dates, report_dates=report_dates, date_clauses=date_clauses, quoted_share=quoted_share(c.text),
             story_year=years.get(c.article_id, story_year), period=period,
             subject_entities=subject_entities(c, mentions.get(c.article_id, [])),
             lead_entities=lead_entities(c, actors.get(c.article_id, [])),
@@ -241,6 +303,32 @@ def embed_views(views: list[ClaimView]) -> np.ndarray:
     row = {text: k for k, text in enumerate(unique)}
     vectors = embed(unique)
     return vectors[[row[v.claim.text] for v in views]]
+
+
+def attach_contents(views: list[ClaimView], quotes: list) -> None:
+    """Give each attributed claim its reported words: the longest quote or paraphrase the
+    understanding stage found inside it, embedded once. "Haddad said A" and "Haddad said B"
+    share their speaker and reporting words; whether they are one fact depends on A and B."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for q in quotes:
+        for var in q.variants:
+            for ev in var.evidence:
+                spans.setdefault(ev.article_id, []).append((ev.start, ev.end, var.text))
+    for v in views:
+        c = v.claim
+        # The rendering's words (a paraphrase's evidence may be the whole sentence, its text the reported part).
+        inside = [t for start, end, t in spans.get(c.article_id, []) if start < c.end and end > c.start and t in c.text and len(t.split()) >= 4]
+        if inside and (c.attributed_to or v.quoted_share > 0.2):
+            v.content = max(inside, key=len)
+    texts = list(dict.fromkeys(v.content for v in views if v.content))
+    if not texts:
+        return
+    from newsprism.embed import embed
+
+    vectors = dict(zip(texts, embed(texts)))
+    for v in views:
+        if v.content:
+            v.content_vec = vectors[v.content]
 
 
 def stem_overlap_text(a: str, b: str) -> float:
