@@ -187,8 +187,9 @@ def left_out_blocks(blocks: list[tuple[str, str | None]], kept: list[str], known
     corpus = " " + " \n ".join(lines) + " "
     found: set[str] = set()
     result: list[tuple[str, str]] = []
-    for text, container in blocks:
-        key = _key(text)
+    keys = KEEP_NEWLINES_RE.sub(" ", "\n".join(text for text, _ in blocks).lower()).split("\n")  # block texts hold no newline
+    for (text, container), key in zip(blocks, keys, strict=True):
+        key = key.strip()
         if not key or key in lines or key in found:
             continue
         found.add(key)
