@@ -124,6 +124,9 @@ def build_summary(
     banned = banned_terms(articles)
     # A sentence that holds one side of a disagreement is not stated as the story's fact.
     contested = {(e.article_id, e.start) for c in conflicts for p in c.positions for e in p.evidence}
+    # A sentence giving one side's cause in other words ("lost steering in strong winds") is contested too.
+    causes = [t.strip().lower() for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if t.strip()]
+    cause_pattern = lexicons.words_pattern(causes)
     by_id = {e.id: e for e in entities}
     sentences_per_article = {a.id: 1 for a in articles}
     for group in views_by_fact:
@@ -146,7 +149,7 @@ def build_summary(
         order = sorted(range(len(group)), key=lambda x: (-len(group[x].entity_ids), len(group[x].claim.text), group[x].index))
         for x in order:
             v = group[x]
-            if (v.article_id, v.claim.start) in contested:
+            if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)):
                 continue
             text = compress(v.claim.text)
             if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05):
