@@ -20,6 +20,7 @@ conclusion can be checked against the sentence it came from.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Literal
 
@@ -105,6 +106,16 @@ class OutletInfo(Model):
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
     owner: str | None = None
     leaning: str | None = Field(default=None, description="Only when a user's file supplies one; never guessed.")
+
+
+def publication_day(published: str | None) -> "dt.date | None":
+    """Return the day part of an ISO 8601 publication date or datetime; None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------- group

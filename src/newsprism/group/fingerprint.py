@@ -26,7 +26,7 @@ from importlib import resources
 import numpy as np
 from datasketch import MinHash
 
-from newsprism.models import CleanArticle
+from newsprism.models import CleanArticle, publication_day
 
 MINHASH_PERMUTATIONS = 64
 SHINGLE_WORDS = 5
@@ -133,16 +133,6 @@ def lead_date(lead: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     return None, None
 
 
-def parse_day(published: str | None) -> dt.date | None:
-    """Return the publication day of an ISO 8601 date or datetime, None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 def shingle_minhash(text: str) -> np.ndarray:
     """Return the MinHash signature of the text's word 5-shingles (for near-copy detection)."""
     words = [w.lower() for w in _WORD.findall(text)]
@@ -162,7 +152,7 @@ def fingerprint_articles(articles: list[CleanArticle], vectors: np.ndarray | Non
     fingerprints = []
     for article, lead, vector in zip(articles, leads, vectors, strict=True):
         stated_day, month_day = lead_date(lead)
-        published = parse_day(article.published)
+        published = publication_day(article.published)
         fingerprints.append(
             Fingerprint(
                 article_id=article.id,

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsprism.models import DateMention
+from newsprism.models import DateMention, publication_day
 from newsprism.understand.nlp import table
 
 MONTHS = {
@@ -58,16 +58,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("vague", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>years|months|weeks|days|decades)\b|\bin recent (?P<unit2>years|months|weeks)\b", re.I)),
     ("year", re.compile(rf"\b(?P<prep>in|since|by|until|of|from|after|before|during|early|late|mid-?)?\s*{YEAR}\b(?![,.]?\d)(?!\s*(?:people|persons|troops|soldiers|civilians|dollars|%))", re.I)),
 ]
-
-
-def publication_date(published: str | None) -> dt.date | None:
-    """Return the date part of an ISO publication date, or None when unknown or unreadable."""
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def _month(text: str) -> int:
@@ -226,7 +216,7 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
 
     `sentence_of(char_offset) -> sentence index` fills `sentence_index` when given.
     """
-    pub = publication_date(published)
+    pub = publication_day(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in PATTERNS:
