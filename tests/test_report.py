@@ -226,7 +226,7 @@ def test_report_html_coverage_matrix_marks_states_contradicts_omits(rich: Report
     assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
     assert by_fact["f_engine"]["Harbour Ledger"] == "states"
     # the unnamed article is listed as omitting the grounding itself
-    assert by_fact["f_aground"]["Article 5"] == "omits"
+    assert by_fact["f_aground"]["blog.txt"] == "omits"
     assert by_fact["f_2019"]["Coastline Daily"] == "silent"
     page = render_html(rich)
     assert page.count('<td class="cell contradicts"') == 1

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import PurePath
+from urllib.parse import urlsplit
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -116,6 +118,22 @@ def publication_day(published: str | None) -> "dt.date | None":
         return dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+
+
+def article_label(article: CleanArticle) -> str:
+    """Name an article as a reader knows it: its outlet, else its web host, else its file (and record).
+
+    The summary's sentences and the reports' tables use this one name, so a source named in
+    a summary sentence is the same name as its column in the report.
+    """
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    if article.url:
+        host = urlsplit(article.url.strip()).netloc.lower()
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    name = PurePath(article.source_path).name or article.source_path
+    return f"{name} #{article.record}" if article.record else name
 
 
 # --------------------------------------------------------------------------- group

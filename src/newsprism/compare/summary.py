@@ -13,13 +13,12 @@ Steps (deterministic: same input, same text):
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.views import ClaimView, stem_overlap_text
-from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySentence
+from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySentence, article_label
 
 DATELINE = re.compile(r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})\s*[—–-]+\s+")
 PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|the two|both)\b", re.I)
@@ -39,16 +38,6 @@ def banned_terms(articles: list[CleanArticle]) -> frozenset[str]:
         found = _terms_in(a.text, terms)
         used_by_all = found if used_by_all is None else used_by_all & found
     return frozenset(terms - (used_by_all or set()))
-
-
-def source_label(article: CleanArticle) -> str:
-    """Name an article as the reader knows it: its outlet, else its file or URL."""
-    if article.outlet:
-        return article.outlet
-    if article.url:
-        return article.url
-    name = Path(article.source_path).name
-    return f"{name} #{article.record}" if article.record else name
 
 
 def _speaker_names(speaker: str | None, entities: dict[str, Entity]) -> list[str]:
@@ -161,7 +150,7 @@ def build_summary(
             break
     chosen.sort(key=lambda t: t[0])
     summary = [s for _, s, _ in chosen]
-    labels = {a.id: source_label(a) for a in articles}
+    labels = {a.id: article_label(a) for a in articles}
     main = sorted((c for c in conflicts if c.kind in {"number", "actor", "date"}), key=lambda c: (-sum(len(p.article_ids) for p in c.positions), c.id))
     for c in main[:conflict_budget]:
         sentence = _range_sentence(c, labels)

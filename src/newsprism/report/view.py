@@ -1,7 +1,7 @@
 """Report view: Report -> StoryView, the plain rows both report.md and report.html print.
 
 Steps, per story:
-    1. label each article (outlet, else host, else "Article N") and group articles by outlet;
+    1. label each article (outlet, else host, else its file: models.article_label) and group articles by outlet;
     2. place every evidence span in its article's text (offsets checked against the text);
     3. cite: turn evidence into citations (outlet, sentence, anchor id in the article view);
     4. build the sections: summary, coverage matrix, conflicts, framing, quotes, timeline,
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from newsprism.models import CleanArticle, Evidence, Report, Story
+from newsprism.models import CleanArticle, Evidence, Report, Story, article_label
 
 SAFE_SCHEMES = ("http", "https")
 CATEGORY_NAMES = {
@@ -133,17 +133,6 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
 
 
-def article_label(article: CleanArticle, number: int) -> str:
-    """Name an article as a reader would: its outlet, else its web host, else 'Article N'."""
-    if article.outlet and article.outlet.strip():
-        return article.outlet.strip()
-    url = safe_url(article.url)
-    if url:
-        host = urlsplit(url).netloc.lower()
-        return host[4:] if host.startswith("www.") else host
-    return f"Article {number}"
-
-
 def source_name(article: CleanArticle) -> str:
     name = PurePath(article.source_path).name or article.source_path
     return f"{name} #{article.record}" if article.record else name
@@ -210,7 +199,7 @@ class _Context:
             art = articles.get(aid)
             if art is None:
                 continue
-            label = article_label(art, number)
+            label = article_label(art)
             self.views[aid] = ArticleView(article=art, number=number, label=label, outlet_key=label, safe_url=safe_url(art.url))
         self.entities = {e.id: e.name for e in story.entities}
         self.facts = {f.id: f for f in story.facts}
