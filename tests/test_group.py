@@ -175,3 +175,55 @@ def test_group_cli_analyze_mixed_folder_reports_each_event_as_its_own_story(tmp_
     name = {a["id"]: Path(a["source_path"]).name for a in report["articles"]}
     stories = {frozenset(name[i] for i in s["article_ids"]) for s in report["stories"]}
     assert stories == {frozenset(files) for files in EXPECTED.values()}
+
+
+def test_group_cli_ingest_in_two_runs_adds_to_stored_stories_with_stable_ids(tmp_path):
+    import shutil
+
+    from newsprism.store import Store
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    for name in ("rate_valdoria_herald.txt", "rate_coastline_daily.txt", "ship_valdoria_herald.txt", "ship_coastline_daily.txt"):
+        shutil.copy(MIXED / name, first / name)
+    for name in ("rate_wire_copy.txt", "ship_northern_post.txt"):
+        shutil.copy(MIXED / name, second / name)
+    db = tmp_path / "news.duckdb"
+
+    def stored() -> dict[str, frozenset[str]]:
+        with Store(db, read_only=True) as store:
+            name = {a.id: Path(a.source_path).name for a in store.iter_articles()}
+            return {g.id: frozenset(name[i] for i in g.article_ids) for g in store.story_groups()}
+
+    result = CliRunner().invoke(app, ["ingest", str(first), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    before = stored()
+    assert set(before.values()) == {
+        frozenset({"rate_valdoria_herald.txt", "rate_coastline_daily.txt"}),
+        frozenset({"ship_valdoria_herald.txt", "ship_coastline_daily.txt"}),
+    }
+
+    result = CliRunner().invoke(app, ["ingest", str(second), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    after = stored()
+    assert set(after) == set(before)  # no new story, same ids
+    for story, files in before.items():
+        event = "rate_" if any(f.startswith("rate_") for f in files) else "ship_"
+        joined = "rate_wire_copy.txt" if event == "rate_" else "ship_northern_post.txt"
+        assert after[story] == files | {joined}
+
+    # a third run with nothing new changes nothing
+    result = CliRunner().invoke(app, ["ingest", str(first), str(second), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert stored() == after
+
+
+def test_group_cli_ingest_one_story_puts_the_run_in_one_story(tmp_path):
+    from newsprism.store import Store
+
+    db = tmp_path / "news.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(MIXED), "--db", str(db), "--one-story", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        groups = store.story_groups()
+    assert len(groups) == 1 and len(groups[0].article_ids) == len(list(MIXED.iterdir()))

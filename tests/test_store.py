@@ -238,12 +238,12 @@ def test_store_migrations_recorded_once(db):
         pass
     with Store(db) as store:
         versions = store._con.execute("SELECT version FROM schema_migrations").fetchall()
-    assert versions == [(1,), (2,), (3,)]
+    assert versions == [(1,), (2,), (3,), (4,)]
 
 
 def test_store_reader_refuses_layout_needing_upgrade(db):
     with Store(db) as store:
-        store._con.execute("DELETE FROM schema_migrations WHERE version = 3")
+        store._con.execute("DELETE FROM schema_migrations WHERE version = 4")
     with pytest.raises(StoreError) as err:
         Store(db, read_only=True)
     assert err.value.code == "NP305"

@@ -126,10 +126,12 @@ def ingest(
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
 ) -> None:
-    """Read and clean articles into the store without analysing them.
+    """Read and clean articles into the store and group them into stories, without analysing them.
 
     Streams: memory stays bounded, every batch is committed as it is done, and a run
     that was killed resumes where it stopped when started again with the same inputs.
+    Grouping is incremental: new articles join the stored stories (ids unchanged) or
+    open new ones; `--one-story` puts all of this run's new articles in one story.
     """
     from newsprism.errors import StoreError
     from newsprism.store import Store

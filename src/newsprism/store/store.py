@@ -404,6 +404,21 @@ class Store:
             self._bulk("upsert_groups", [g.model_dump() for g in groups])
             self._set_memberships(groups)
 
+    def save_grouping(self, groups: list[StoryGroup], state: bytes | None = None, key: str = "story_index") -> None:
+        """Store story memberships (as `save_groups`) and the grouping state under `key`, in one transaction."""
+        self._require_writable()
+        with self._transaction():
+            if groups:
+                self._bulk("upsert_groups", [g.model_dump() for g in groups])
+                self._set_memberships(groups)
+            if state is not None:
+                self._q("set_blob", {"key": key, "value": state})
+
+    def blob(self, key: str) -> bytes | None:
+        """Return the binary state stored under `key` (see `save_grouping`), or None."""
+        row = self._q("get_blob", {"key": key}).fetchone()
+        return bytes(row[0]) if row else None
+
     def _set_memberships(self, groups: list[StoryGroup]) -> None:
         story_ids = [g.id for g in groups]
         article_ids = [a for g in groups for a in g.article_ids]

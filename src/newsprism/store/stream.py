@@ -3,14 +3,19 @@
 Memory stays bounded by one batch whatever the size of the input, each batch is one
 transaction, and articles already in the store are skipped before cleaning, so a run
 killed halfway resumes where it stopped when started again with the same inputs.
+
+New articles are then grouped into stories incrementally: the `StoryIndex` is kept
+(pickled) in the store, so a later run adds its articles to existing stories (same ids)
+or opens new ones without regrouping old articles.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from newsprism.models import Article, Failure, Model
+from newsprism.models import Article, CleanArticle, Failure, Model, StoryGroup, story_id
 from newsprism.settings import Settings
 from newsprism.store.store import Store
 
@@ -24,6 +29,52 @@ class IngestStats(Model):
     new: int = 0
     already_stored: int = 0
     failures: list[Failure] = []
+    grouped: int = 0
+
+
+STORY_INDEX_KEY = "story_index"
+
+
+class _Grouper:
+    """Adds each batch's new articles to the store's persisted StoryIndex and saves the touched stories."""
+
+    def __init__(self, settings: Settings, store: Store) -> None:
+        self.settings, self.store = settings, store
+        state = store.blob(STORY_INDEX_KEY)
+        self.index = pickle.loads(state) if state else None
+        self.one_story: list[CleanArticle] = []
+
+    def add(self, articles: list[CleanArticle], batch_ids: list[str]) -> int:
+        """Group `articles` plus any stored article of `batch_ids` not yet in a story (a killed run's); return how many."""
+        if self.settings.group.one_story:
+            self.one_story.extend(articles)
+            return len(articles)
+        fresh = {a.id for a in articles}
+        placed = self.index if self.index is not None else ()
+        leftover = [i for i in batch_ids if i not in fresh and i not in placed and not self.store.article_story_ids(i)]
+        articles = articles + self.store.articles(leftover) if leftover else articles
+        articles = [a for a in {a.id: a for a in articles}.values() if a.id not in placed]
+        if not articles:
+            return 0
+        from newsprism.group import _title, arrival_order, fingerprint_articles
+        from newsprism.scale import LocalRunner, current_runner
+
+        runner = current_runner() or LocalRunner()
+        fingerprints = runner.map_batches(fingerprint_articles, articles, (None, self.settings.group.lead_sentences))
+        if self.index is None:
+            from newsprism.group import StoryIndex
+
+            self.index = StoryIndex(self.settings.group, ndim=len(fingerprints[0].vector))
+        touched = {self.index.add(fingerprints[i], _title(articles[i])) for i in arrival_order(articles)}
+        groups = [g for g in self.index.stories() if g.id in touched]
+        self.store.save_grouping(groups, pickle.dumps(self.index), STORY_INDEX_KEY)
+        return len(articles)
+
+    def finish(self) -> None:
+        if self.one_story:
+            ids = [a.id for a in self.one_story]
+            title = next((a.title for a in self.one_story if a.title), self.one_story[0].text[:80])
+            self.store.save_grouping([StoryGroup(id=story_id(ids), title=title, article_ids=ids)])
 
 
 def stream_ingest(
@@ -33,14 +84,20 @@ def stream_ingest(
     *,
     batch_size: int = 500,
     progress: Progress = lambda step, done, total: None,
+    group: bool = True,
 ) -> IngestStats:
-    """Read, clean and store `inputs`, committing every `batch_size` articles; return the counts."""
+    """Read, clean and store `inputs`, committing every `batch_size` articles; return the counts.
+
+    With `group`, each batch's new articles are then added to the store's stories
+    (all of this run's in one story with `settings.group.one_story`).
+    """
     from newsprism.ingest import read_inputs
     from newsprism.pipeline import read_and_clean
 
     stats = IngestStats()
     batch: list[Article] = []
     failures: list[Failure] = []
+    grouper = _Grouper(settings, store) if group else None
 
     def flush() -> None:
         known = store.known_ids(a.id for a in batch)
@@ -50,6 +107,8 @@ def stream_ingest(
         new = store.add_articles(cleaned, failures + clean_failures)
         stats.new += new
         stats.already_stored += len(batch) - len(todo) + len(cleaned) - new
+        if grouper is not None:
+            stats.grouped += grouper.add(cleaned, [a.id for a in batch])
         batch.clear()
         failures.clear()
 
@@ -63,4 +122,6 @@ def stream_ingest(
             flush()
         progress("ingest", stats.read + len(stats.failures) + len(failures), None)
     flush()
+    if grouper is not None:
+        grouper.finish()
     return stats

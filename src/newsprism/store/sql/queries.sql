@@ -25,6 +25,12 @@ SELECT value FROM store_meta WHERE key = $key;
 -- name: set_meta
 INSERT OR REPLACE INTO store_meta (key, value) VALUES ($key, $value);
 
+-- name: get_blob
+SELECT value FROM store_blobs WHERE key = $key;
+
+-- name: set_blob
+INSERT OR REPLACE INTO store_blobs (key, value) VALUES ($key, $value);
+
 -- name: search_index_exists
 SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_articles';
 
