@@ -551,10 +551,42 @@ class Store:
         page_size: int = 20,
     ) -> StoryPage:
         """Return one page of stories, newest first, filtered by outlet, text and date (inclusive days)."""
+        params, page, page_size = self._story_params(outlet, q, date_from, date_to, page, page_size)
+        if params is None:  # nothing searchable (only punctuation): nothing matches
+            return StoryPage(items=[], total=0, page=page, page_size=page_size)
+        return self._story_page(params, page, page_size)
+
+    def stories_json(
+        self,
+        outlet: str | None = None,
+        q: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        page: int = 1,
+        page_size: int = 20,
+        *,
+        cached_only: bool = False,
+    ) -> bytes | None:
+        """Return the same page as stories(), as its JSON (what the API serves), remembered like it.
+
+        With cached_only, return None instead of reading DuckDB when the page is not remembered,
+        so a caller on an event loop can answer a repeated page without leaving the loop.
+        """
+        params, page, page_size = self._story_params(outlet, q, date_from, date_to, page, page_size)
+        if params is None:
+            return StoryPage(items=[], total=0, page=page, page_size=page_size).model_dump_json().encode()
+        key = ("stories_json", self._story_key(params))
+        if cached_only:
+            return self._peek(key)
+        return self._cached(key, lambda: self._story_page(params, page, page_size).model_dump_json().encode())
+
+    def _story_params(
+        self, outlet: str | None, q: str | None, date_from: str | None, date_to: str | None, page: int, page_size: int,
+    ) -> tuple[dict | None, int, int]:
         page, page_size = _clamp_page(page, page_size)
         terms = _terms(q or "")
-        if q and not terms:  # nothing searchable (only punctuation): nothing matches
-            return StoryPage(items=[], total=0, page=page, page_size=page_size)
+        if q and not terms:
+            return None, page, page_size
         params = {
             "outlet": outlet or None, "exclude_outlet": None, "min_outlets": 0,
             "q_fts": " ".join(terms) if terms and self._search_ready else None,
@@ -563,7 +595,7 @@ class Store:
             "date_to": _day_after(date_to) if date_to else None,
             "limit": page_size, "offset": (page - 1) * page_size,
         }
-        return self._story_page(params, page, page_size)
+        return params, page, page_size
 
     def _list_stories(self, params: dict) -> list[tuple]:
         """Run list_stories with only the filters that are set (a filter given as None or 0 is off)."""
@@ -576,9 +608,12 @@ class Store:
         renamed = {{"q_fts": "q", "terms_like": "terms"}.get(k, k): v for k, v in used.items()}
         return self._q("list_stories", renamed, where=" AND ".join(where) or "true").fetchall()
 
+    @staticmethod
+    def _story_key(params: dict) -> tuple:
+        return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
     def _story_page(self, params: dict, page: int, page_size: int) -> StoryPage:
-        key = ("stories", tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())))
-        return self._cached(key, lambda: self._read_story_page(params, page, page_size))
+        return self._cached(("stories", self._story_key(params)), lambda: self._read_story_page(params, page, page_size))
 
     def _read_story_page(self, params: dict, page: int, page_size: int) -> StoryPage:
         rows = self._list_stories(params)
@@ -614,6 +649,16 @@ class Store:
         return SearchPage(q=q, items=hits, total=rows[0][7] if rows else 0, page=page, page_size=page_size)
 
     # -------------------------------------------------------------- reads: outlets
+
+    def _peek(self, key: object):
+        """Return a remembered answer, or None (never computes; only a read-only store remembers)."""
+        if not self.read_only:
+            return None
+        with self._cache_lock:
+            value = self._cache.get(key)
+            if value is not None:
+                self._cache.move_to_end(key)
+            return value
 
     def _cached(self, key: object, compute):
         """Return compute(), remembered while a read-only store is open (nothing can change it).

@@ -11,8 +11,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsprism.store import Store
 
 
-def get_store(request: Request) -> Store:
-    """Return the app's read-only store (tests may override this dependency)."""
+async def get_store(request: Request) -> Store:
+    """Return the app's read-only store (tests may override this dependency).
+
+    Async so FastAPI calls it on the event loop instead of handing it to a worker thread."""
     return request.app.state.store
 
 
