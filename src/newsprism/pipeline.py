@@ -60,63 +60,30 @@ def read_and_clean(
 ) -> tuple[list[CleanArticle], list[Failure]]:
     """Read every input and clean each article; return the clean articles and the failures.
 
-    With `scale` (see `newsprism.scale.open_cluster`), cleaning runs on its workers in chunks.
+    With `scale` (see `newsprism.scale.open_cluster`), cleaning runs on its workers in chunks;
+    outcomes and their order are the same as in one process.
     """
     paths = [i for i in inputs if not isinstance(i, Article)]
     given = [i for i in inputs if isinstance(i, Article)]
-    articles: list[CleanArticle] = []
-    failures: list[Failure] = []
-    seen: set[str] = set()
-
-    def take(item: Article | Failure) -> None:
-        if isinstance(item, Failure):
-            if on_error == "raise":
-                raise StageError(item.code, error=f"{item.input_ref}: {item.message}")
-            failures.append(item)
-            return
-        if item.id in seen:
-            return
-        seen.add(item.id)
-        try:
-            clean = clean_article(item, settings.clean)
-            if not clean.text.strip():
-                raise StageError("NP201", chars=len(item.raw))
-            articles.append(clean)
-        except Exception as err:  # noqa: BLE001 - recorded per input, never lost
-            if on_error == "raise":
-                raise
-            failures.append(_failure(_input_ref(item), "clean", err))
-        progress("read", len(articles) + len(failures), None)
-
     scale = scale if scale is not None else current_runner()
-    if scale is not None:
-        return _read_and_clean_scaled(given, paths, settings, on_error, progress, scale)
-    for article in given:
-        take(article)
-    for item in read_inputs(paths, settings.ingest):
-        take(item)
-    return articles, failures
-
-
-def _read_and_clean_scaled(given, paths, settings: Settings, on_error, progress: Progress, scale: Runner, chunk: int = 2048):
-    """Read on the driver, clean chunk by chunk on the cluster; same outcomes and order as the single-process path."""
+    chunk = 2048 if scale is not None else 1  # one at a time in process, so progress and memory stay per article
     articles: list[CleanArticle] = []
     failures: list[Failure] = []
     seen: set[str] = set()
     pending: list[Article] = []
 
     def flush() -> None:
-        for item, outcome in zip(pending, scale.map_each(clean_article, pending, (settings.clean,)), strict=True):
+        for item, clean, err in _clean_each(pending, settings, scale):
             try:
-                if not outcome.ok:
-                    raise outcome.error()
-                if not outcome.value.text.strip():
+                if err is not None:
+                    raise err
+                if not clean.text.strip():
                     raise StageError("NP201", chars=len(item.raw))
-                articles.append(outcome.value)
-            except Exception as err:  # noqa: BLE001 - recorded per input, never lost
+                articles.append(clean)
+            except Exception as error:  # noqa: BLE001 - recorded per input, never lost
                 if on_error == "raise":
                     raise
-                failures.append(_failure(_input_ref(item), "clean", err))
+                failures.append(_failure(_input_ref(item), "clean", error))
         pending.clear()
         progress("read", len(articles) + len(failures), None)
 
@@ -130,8 +97,22 @@ def _read_and_clean_scaled(given, paths, settings: Settings, on_error, progress:
             pending.append(item)
             if len(pending) >= chunk:
                 flush()
-    flush()
+    if pending:
+        flush()
     return articles, failures
+
+
+def _clean_each(batch: list[Article], settings: Settings, scale: Runner | None):
+    """Yield (article, clean article or None, error or None) for each article, on the cluster when given."""
+    if scale is None:
+        for item in batch:
+            try:
+                yield item, clean_article(item, settings.clean), None
+            except Exception as err:  # noqa: BLE001 - the caller records or raises it
+                yield item, None, err
+        return
+    for item, outcome in zip(batch, scale.map_each(clean_article, batch, (settings.clean,)), strict=True):
+        yield item, (outcome.value if outcome.ok else None), (None if outcome.ok else outcome.error())
 
 
 def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Settings) -> Story:
