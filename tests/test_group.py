@@ -218,6 +218,39 @@ def test_group_cli_ingest_in_two_runs_adds_to_stored_stories_with_stable_ids(tmp
     assert stored() == after
 
 
+@pytest.mark.slow
+def test_group_cli_ingest_after_analyze_db_joins_the_analysed_stories(tmp_path):
+    """Stories saved by `analyze --db` are known to a later `ingest`: no duplicate story is founded."""
+    import shutil
+
+    from newsprism.store import Store
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    for name in ("rate_valdoria_herald.txt", "rate_coastline_daily.txt", "ship_valdoria_herald.txt", "ship_coastline_daily.txt"):
+        shutil.copy(MIXED / name, first / name)
+    for name in ("rate_wire_copy.txt", "ship_northern_post.txt"):
+        shutil.copy(MIXED / name, second / name)
+    db = tmp_path / "news.duckdb"
+
+    result = CliRunner().invoke(app, ["analyze", str(first), "--db", str(db), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        analysed = {g.id: set(g.article_ids) for g in store.story_groups()}
+    assert len(analysed) == 2
+
+    result = CliRunner().invoke(app, ["ingest", str(second), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        name = {a.id: Path(a.source_path).name for a in store.iter_articles()}
+        after = {g.id: {name[i] for i in g.article_ids} for g in store.story_groups()}
+    assert set(after) == set(analysed)  # the new articles joined; no story was founded twice
+    for story, files in after.items():
+        event = "rate_" if any(f.startswith("rate_") for f in files) else "ship_"
+        joined = "rate_wire_copy.txt" if event == "rate_" else "ship_northern_post.txt"
+        assert joined in files and {name[i] for i in analysed[story]} == files - {joined}
+
+
 def test_group_cli_ingest_one_story_puts_the_run_in_one_story(tmp_path):
     from newsprism.store import Store
 

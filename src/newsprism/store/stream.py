@@ -43,6 +43,7 @@ class _Grouper:
         state = store.blob(STORY_INDEX_KEY)
         self.index = pickle.loads(state) if state else None
         self.one_story: list[CleanArticle] = []
+        self._adopted = False
 
     def add(self, articles: list[CleanArticle], batch_ids: list[str]) -> int:
         """Group `articles` plus any stored article of `batch_ids` not yet in a story (a killed run's); return how many."""
@@ -56,19 +57,42 @@ class _Grouper:
         articles = [a for a in {a.id: a for a in articles}.values() if a.id not in placed]
         if not articles:
             return 0
-        from newsprism.group import _title, arrival_order, fingerprint_articles
-        from newsprism.scale import LocalRunner, current_runner
+        from newsprism.group import _title, arrival_order
 
-        runner = current_runner() or LocalRunner()
-        fingerprints = runner.map_batches(fingerprint_articles, articles, (None, self.settings.group.lead_sentences))
+        fingerprints = self._fingerprints(articles)
         if self.index is None:
             from newsprism.group import StoryIndex
 
             self.index = StoryIndex(self.settings.group, ndim=len(fingerprints[0].vector))
+        self._adopt_unindexed_stories()
         touched = {self.index.add(fingerprints[i], _title(articles[i])) for i in arrival_order(articles)}
         groups = [g for g in self.index.stories() if g.id in touched]
         self.store.save_grouping(groups, pickle.dumps(self.index), STORY_INDEX_KEY)
         return len(articles)
+
+    def _fingerprints(self, articles: list[CleanArticle]) -> list:
+        from newsprism.group import fingerprint_articles
+        from newsprism.scale import LocalRunner, current_runner
+
+        runner = current_runner() or LocalRunner()
+        return runner.map_batches(fingerprint_articles, articles, (None, self.settings.group.lead_sentences))
+
+    def _adopt_unindexed_stories(self) -> None:
+        """Seed the index with stored stories it has never seen (e.g. saved by `analyze --db`).
+
+        Without this, articles ingested later could not join those stories and would
+        found duplicates of them. Runs once per ingest; a no-op when every story is known.
+        """
+        if self._adopted:
+            return
+        self._adopted = True
+        unknown = [g for g in self.store.story_groups() if not any(a in self.index for a in g.article_ids)]
+        if not unknown:
+            return
+        members = self.store.articles([a for g in unknown for a in g.article_ids])
+        by_id = {fp.article_id: fp for fp in self._fingerprints(members)} if members else {}
+        for group in unknown:
+            self.index.seed(group, [by_id[a] for a in group.article_ids if a in by_id])
 
     def finish(self) -> None:
         if self.one_story:
