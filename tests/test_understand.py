@@ -14,7 +14,8 @@ from newsprism.clean import clean_article
 from newsprism.models import Article, CleanArticle, StoryGroup, content_id
 from newsprism.understand import entity_at, understand_story
 from newsprism.understand.dates import find_dates
-from newsprism.understand.entities import tokens_match
+from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions, tokens_match
+from newsprism.understand.nlp import parse
 from newsprism.understand.numbers import find_numbers
 from newsprism.understand.quotes import quote_spans
 
@@ -301,3 +302,70 @@ def test_understand_claims_read_subject_predicate_object(invented_story):
 def test_understand_empty_story_gives_empty_understanding():
     u = understand_story(StoryGroup(id="s_empty", title="", article_ids=[]), [])
     assert u.entities == [] and u.quotes == [] and u.claims == []
+
+
+# --------------------------------------------------------------------------- pronouns and descriptions
+
+# Invented names and places; two articles of one story.
+VISIT_A = """Chilean President Ana Lorca arrived in Lima on Tuesday. She met Peruvian Prime Minister Mateo Quispe at the palace, and he thanked her for the visit.
+The president later toured the port run by the Norvale Shipping Group. The company said it would double its fleet.
+The Lorca administration has promised new trade rules."""
+VISIT_B = """Lorca, who spoke briefly, called the talks useful. The Chilean government published the agreement."""
+
+
+@pytest.fixture(scope="module")
+def visit_entities():
+    texts = {"visit_a": VISIT_A, "visit_b": VISIT_B}
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
+    add_surname_mentions(docs, mentions)
+    return cluster_mentions(mentions, texts)
+
+
+def _holder(entities, article_id: str, text: str, nth: int = 0):
+    """Return (entity, mention) of the nth mention with this exact text in one article."""
+    hits = sorted(((m.start, e, m) for e in entities for m in e.mentions if m.article_id == article_id and m.text == text), key=lambda h: h[0])
+    assert len(hits) > nth, f"no mention {text!r} in {article_id}"
+    return hits[nth][1], hits[nth][2]
+
+
+@pytest.mark.parametrize(
+    "article_id, text, entity_name, kind",
+    [
+        ("visit_a", "She", "Ana Lorca", "pronoun"),
+        ("visit_a", "her", "Ana Lorca", "pronoun"),
+        ("visit_a", "he", "Mateo Quispe", "pronoun"),  # the person named in its own sentence
+        ("visit_a", "The president", "Ana Lorca", "description"),  # her title elsewhere in the article
+        ("visit_b", "who", "Ana Lorca", "pronoun"),  # a relative clause hangs on the name
+        ("visit_a", "The company", "Norvale Shipping Group", "description"),
+        ("visit_a", "its", "Norvale Shipping Group", "pronoun"),
+        ("visit_a", "The Lorca administration", "Chile", "description"),  # a government counts as its country
+        ("visit_b", "The Chilean government", "Chile", "description"),
+    ],
+)
+def test_understand_pronouns_and_descriptions_join_what_they_refer_to(visit_entities, article_id, text, entity_name, kind):
+    entity, mention = _holder(visit_entities, article_id, text)
+    assert entity.name == entity_name
+    assert mention.kind == kind
+
+
+def test_understand_pronouns_and_descriptions_are_never_names_or_aliases(visit_entities):
+    for entity in visit_entities:
+        references = {m.text for m in entity.mentions if m.kind in {"pronoun", "description"}}
+        assert entity.name not in references
+        assert not references & set(entity.aliases)
+
+
+def test_understand_unresolvable_references_are_left_out():
+    text = "It was raining. They said the company would close. He left."
+    (doc,) = parse([text])
+    entities = cluster_mentions(collect_mentions("x", doc), {"x": text})
+    assert all(m.kind not in {"pronoun", "description"} for e in entities for m in e.mentions)
+
+
+def test_understand_seed_pronouns_never_become_names(seed_story):
+    u, _ = seed_story
+    for entity in u.entities:
+        kinds = {m.text: m.kind for m in entity.mentions}
+        assert kinds.get(entity.name) not in {"pronoun", "description"}
+        assert all(kinds.get(alias) not in {"pronoun", "description"} for alias in entity.aliases)

@@ -181,7 +181,7 @@ class Mention(Model):
     start: int | None = None
     end: int | None = None
     sentence_index: int | None = None
-    kind: str = Field(default="name", description="How the text refers to the entity: name, surname, acronym, demonym ('Iranian' -> Iran), capital ('Tehran says' -> Iran), epithet ('the Jewish state').")
+    kind: str = Field(default="name", description="How the text refers to the entity: name, surname, acronym, demonym ('Iranian' -> Iran), capital ('Tehran says' -> Iran), epithet ('the Jewish state'), pronoun ('he', 'its': resolved in its article to an earlier mention), description ('the president', 'the company', 'the Trump administration': resolved by title, role or head noun). Pronouns and descriptions are never an entity's name or alias.")
 
 
 class Entity(Model):

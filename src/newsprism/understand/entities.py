@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
@@ -34,6 +34,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
+from newsprism.understand.coref import attach_possessors, find_references, person_roles, resolve_descriptions
+from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import doc_text, sentences, table, token_sentences, word_list
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -43,24 +45,6 @@ TITLE_CONNECTORS = {"of", "the", "for"}
 # "Moscow's support", "along with Moscow"): capital-for-country metonymy.
 ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
 ACTING_PREPS = {"with", "from", "by", "between", "against", "on", "toward", "towards"}
-
-
-@dataclass
-class Found:
-    """A mention while the stage works on it (not a model: it is mutated while clustering)."""
-
-    article_id: str
-    text: str
-    start: int
-    end: int
-    sentence_index: int
-    label: str
-    kind: str = "name"
-    country: str | None = None
-    titles: list[str] = field(default_factory=list)
-    tokens: list[str] = field(default_factory=list)
-    first_token: int = 0  # token index in the doc, for ordering and dependency checks
-    headline: bool = False  # found in a Title Case line, where the tagger is unreliable
 
 
 # --------------------------------------------------------------------------- keys
@@ -276,7 +260,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             start, end, titles = _person_bounds(doc, start, end)
         text = doc[start:end].text
         key = fold(text)
-        mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start)
+        mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
         mention.headline = token_sentence[start] in headline_sents
         if key in gaz.names:
             mention.label, mention.country = "GPE", gaz.names[key]
@@ -303,12 +287,19 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if token is None:
                 continue
-            found.append(Found(article_id, text[m.start():m.end()], m.start(), m.end(), token_sentence[token.start], "GPE", "epithet", country, first_token=token.start))
+            found.append(Found(article_id, text[m.start():m.end()], m.start(), m.end(), token_sentence[token.start], "GPE", "epithet", country, first_token=token.start, last_token=token.end - 1))
             covered.update(range(m.start(), m.end()))
     _add_missed_countries(article_id, doc, found, covered, token_sentence)
     _add_parenthesised_acronyms(article_id, doc, found, covered, token_sentence)
     found.sort(key=lambda f: f.start)
-    return found
+    for mention in found:
+        if mention.label == "PERSON":
+            person_roles(doc, mention)
+        else:
+            mention.subject = doc[mention.last_token].dep_ in {"nsubj", "nsubjpass"}
+    references = find_references(article_id, doc, found, token_sentence)
+    attach_possessors(references)
+    return sorted(found + references, key=lambda f: f.start)
 
 
 def _is_headline(sent: Span) -> bool:
@@ -324,7 +315,7 @@ def _add_parenthesised_acronyms(article_id: str, doc: Doc, found: list[Found], c
             continue
         token = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if token is not None:
-            found.append(Found(article_id, m.group(1), m.start(1), m.end(1), token_sentence[token.start], "ORG", "acronym", first_token=token.start))
+            found.append(Found(article_id, m.group(1), m.start(1), m.end(1), token_sentence[token.start], "ORG", "acronym", first_token=token.start, last_token=token.end - 1))
             covered.update(range(m.start(1), m.end(1)))
 
 
@@ -338,14 +329,14 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
         if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
             # taggers often miss agencies and parties known by their initials ("SANA")
             if not _is_headline(sentences(doc)[token_sentence[token.i]]):
-                found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i))
+                found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i, last_token=token.i))
                 covered.update(range(token.idx, token.idx + len(token.text)))
             continue
         country, kind = gaz.names.get(key), "name"
         if not country and key in gaz.demonyms:
             country, kind = gaz.demonyms[key], "demonym"
         if country:
-            found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "GPE", kind, country, first_token=token.i))
+            found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "GPE", kind, country, first_token=token.i, last_token=token.i))
             covered.update(range(token.idx, token.idx + len(token.text)))
 
 
@@ -521,10 +512,11 @@ def _parenthesised_acronyms(texts: dict[str, str]) -> dict[str, str]:
 
 
 def _canonical(cluster: list[Found]) -> str:
-    if cluster[0].country and any(m.country for m in cluster):
+    if any(m.country for m in cluster):
         return next(m.country for m in cluster if m.country)
-    names = [m for m in cluster if m.kind == "name"] or cluster
-    if cluster[0].label == "PERSON":
+    named = [m for m in cluster if m.kind not in REFERENCE_KINDS]
+    names = [m for m in named if m.kind == "name"] or named
+    if names[0].label == "PERSON":
         full = [" ".join(m.tokens) if False else m.text for m in names if len(m.tokens) >= 2] or [m.text for m in names]
         counts = Counter(full)
         return max(counts, key=lambda n: (counts[n], len(n)))
@@ -541,7 +533,10 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     gaz = gazetteer()
     countries: dict[str, list[Found]] = defaultdict(list)
     people, groups = [], []
+    references = [m for m in mentions if m.kind in REFERENCE_KINDS]
     for m in mentions:
+        if m.kind in REFERENCE_KINDS:
+            continue
         if m.country:
             countries[m.country].append(m)
         elif m.label == "PERSON":
@@ -570,11 +565,19 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
         else:
             kept_groups.append(m)
     group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts))
-    entities = []
-    for cluster in [*countries.values(), *person_clusters, *group_clusters]:
-        if all(m.headline for m in cluster) and not cluster[0].country:
+    clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
+    # pronouns and descriptions join the entity of what they refer to (understand/coref.py)
+    for ref in references:
+        ref.label = ""
+    joined = resolve_descriptions(references, clusters, gaz)
+    for ref in references:
+        index = joined.get(id(ref))
+        if index is None:
             continue
-        entities.append(_entity(cluster))
+        anchor = next(m for m in clusters[index] if m.kind not in REFERENCE_KINDS)
+        ref.label, ref.country = anchor.label, anchor.country
+        clusters[index].append(ref)
+    entities = [_entity(cluster) for cluster in clusters]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 
@@ -582,7 +585,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
 def _entity(cluster: list[Found]) -> Entity:
     cluster = sorted(cluster, key=lambda m: (m.article_id, m.start))
     name = _canonical(cluster)
-    label = "GPE" if any(m.country for m in cluster) else Counter(m.label for m in cluster).most_common(1)[0][0]
+    label = "GPE" if any(m.country for m in cluster) else Counter(m.label for m in cluster if m.kind not in REFERENCE_KINDS).most_common(1)[0][0]
     if label == "PERSON":
         for m in cluster:
             if len(m.tokens) == 1 and m.kind == "name":
@@ -591,7 +594,7 @@ def _entity(cluster: list[Found]) -> Entity:
         for m in cluster:
             if is_acronym(m.text) and m.kind == "name":
                 m.kind = "acronym"
-    aliases = sorted({m.text for m in cluster if m.text != name})
+    aliases = sorted({m.text for m in cluster if m.text != name and m.kind not in REFERENCE_KINDS})
     titles = list(dict.fromkeys(t for m in cluster for t in m.titles))
     return Entity(
         id=content_id(f"{label}|{name}", prefix="e"),
@@ -623,7 +626,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             if len(word) != 1:
                 continue
             if any(tokens_match(word[0], s) for s in surnames.values()):
-                mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "PERSON", "surname", tokens=word, first_token=token.i))
+                mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "PERSON", "surname", tokens=word, first_token=token.i, last_token=token.i))
                 covered[article_id].update(range(token.idx, token.idx + len(token.text)))
 
 

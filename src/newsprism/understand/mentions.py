@@ -1,0 +1,42 @@
+"""The working record of one entity mention while the entities stage builds entities.
+
+Kept apart from `entities.py` so that `coref.py` (pronouns and descriptions) and
+`entities.py` (names) share it without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Mention kinds that refer to an entity without naming it: never a canonical name or alias.
+REFERENCE_KINDS = frozenset({"pronoun", "description"})
+
+
+@dataclass(eq=False)
+class Found:
+    """A mention while the stage works on it (not a model: it is mutated while clustering)."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    label: str
+    kind: str = "name"
+    country: str | None = None
+    titles: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    first_token: int = 0  # token index in the doc, for ordering and dependency checks
+    headline: bool = False  # found in a Title Case line, where the tagger is unreliable
+    last_token: int = 0  # token index of the mention's head (its last token)
+    # names: title and role words seen with the name in this article ("president", "actress")
+    roles: set[str] = field(default_factory=set)
+    subject: bool = False  # the mention is a clause subject (salient for a later pronoun)
+    # pronouns and descriptions
+    refers_to: Found | None = None  # the earlier mention a pronoun (or an appositive) stands for
+    head: str = ""  # a description's head noun lemma ("president", "company")
+    refers: str = ""  # what a description stands for: person, named_org, any_org, country, government
+    words: tuple[str, ...] = ()  # a description's folded modifier words ("north", "korean")
+    owner: Found | None = None  # the name or pronoun inside a government description ("the Trump administration")
+    gender: str = "any"
+    plural: bool = False
