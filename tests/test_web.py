@@ -165,6 +165,18 @@ def test_web_story_list_filters(client, params, expected, absent):
         assert text not in html
 
 
+def test_web_story_list_pages_stay_apart_when_repeated(client):
+    """The server remembers rendered list pages; each filter and page must still get its own."""
+    first = client.get("/").text
+    filtered = client.get("/", params={"outlet": "Coastal Times"}).text
+    second_page = client.get("/", params={"page": 2}).text
+    assert client.get("/").text == first
+    assert client.get("/", params={"outlet": "Coastal Times"}).text == filtered
+    assert client.get("/", params={"page": 2}).text == second_page
+    assert len({first, filtered, second_page}) == 3
+    assert "Weather note" in first and "Weather note" not in filtered
+
+
 def test_web_search_page_finds_articles(client):
     html = client.get("/search", params={"q": "rudder"}).text
     assert "Ferry runs aground off Kestrel Island" in html

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
 from importlib import resources
 from typing import Annotated
 
@@ -26,6 +30,34 @@ TextQ = Annotated[str, Query(max_length=500)]
 
 def _page(name: str, **context) -> HTMLResponse:
     return HTMLResponse(templates().get_template(name).render(**context))
+
+
+REMEMBERED_PAGES = 256
+_remembered: weakref.WeakKeyDictionary[Store, OrderedDict] = weakref.WeakKeyDictionary()
+_remembered_lock = threading.Lock()
+
+
+def _remembered_page(store: Store, key: tuple, render: Callable[[], str]) -> HTMLResponse:
+    """Return a rendered page, remembering the most recent ones of a read-only store.
+
+    A read-only store cannot change under the server, so a page once rendered stays
+    right; filling the template costs more than the store's own (remembered) answer,
+    and under load that is what queues requests. A writable store is rendered every time.
+    """
+    if not store.read_only:
+        return HTMLResponse(render())
+    with _remembered_lock:
+        pages = _remembered.setdefault(store, OrderedDict())
+        html = pages.get(key)
+        if html is not None:
+            pages.move_to_end(key)
+    if html is None:
+        html = render()
+        with _remembered_lock:
+            pages[key] = html
+            while len(pages) > REMEMBERED_PAGES:
+                pages.popitem(last=False)
+    return HTMLResponse(html)
 
 
 def _day(value: str, field: str) -> str | None:
@@ -55,9 +87,13 @@ def story_list(
     page_size: PageSizeQ = 25,
 ) -> HTMLResponse:
     filters = {"q": _clean(q), "outlet": _clean(outlet), "date_from": _day(date_from, "date_from"), "date_to": _day(date_to, "date_to")}
-    result = store.stories(**filters, page=page, page_size=page_size)
     params = {k: v for k, v in filters.items() if v} | {"page_size": page_size}
-    return _page("index.html", result=result, filters=filters, outlets=store.outlets(), params=params)
+
+    def render() -> str:
+        result = store.stories(**filters, page=page, page_size=page_size)
+        return templates().get_template("index.html").render(result=result, filters=filters, outlets=store.outlets(), params=params)
+
+    return _remembered_page(store, ("index", tuple(sorted(filters.items(), key=lambda kv: kv[0])), page, page_size), render)
 
 
 @router.get("/favicon.ico")
