@@ -4,25 +4,35 @@ NER only finds names, but news prose names an actor once and then says "he", "th
 president", "the company" or "the administration". These heuristics resolve such mentions,
 each for a reason one can read off the parse:
 
-1. `person_roles`: the title and role words a name carries in its article ("President X",
-   "actress X", "X, the leader of ...") and the gender they show (`gendered_words.csv`).
-2. `find_references` (per article, over the spaCy parse):
-   - third-person and relative pronouns (`pronouns.csv`) resolved at once to an earlier
-     mention of the article that agrees in kind, gender and number; candidates score for
-     closeness (sentences back), being a clause subject, and salience (how often the
-     same actor was named before); a relative "who" goes to the noun its clause hangs on;
-   - definite descriptions: a noun phrase headed by a title or role word ("the president",
-     "North Korean leader"), by an organisation, country or government noun
-     (`reference_nouns.csv`), or standing in apposition to a name ("X, the actress").
-     They are resolved after names are clustered, because a role may show up in another
-     article of the story.
-3. `resolve_descriptions` (per story): a person description goes to the person of the story
-   who carries its head word as a title or role (mentioned in the same article first,
-   nearest before it); an organisation noun to the organisation of the article whose name
-   holds the noun, or, for a generic noun ("the company"), the one in focus; "the country"
-   to the country in focus; a government ("the Trump administration", "the Russian
-   government", "his government") to the country it governs, which is how the story's
-   countries are counted.
+1. `person_roles` (per name mention): the title and role words a name carries in its
+   article ("President X", "actress X", "X, the leader of ...", "his wife, X") and the
+   gender they show (`data/understand/gendered_words.csv`).
+2. `find_references` (per article, over the spaCy parse): third-person and relative
+   pronouns (`pronouns.csv`); definite descriptions: a singular noun phrase with "the" /
+   "this" / a possessive, or a bare capitalised title ("President said"), headed by a
+   title or role word ("the president", "North Korean leader", "the actress"), by an
+   organisation, country or government noun (`reference_nouns.csv`), or standing in
+   apposition to a name ("X, the actress"). A relative "who" goes at once to the noun
+   its clause hangs on; everything else waits for the story's names to be clustered,
+   because a role or a gender may only show up in another article.
+3. `resolve_references` (per story, after names are clustered), in this order:
+   a. person descriptions go to the person of the story who carries the head word as a
+      title or role, the most specific match first, then the one the article named most
+      so far, then the latest; a country word ("the Japanese prime minister") must match
+      the person's titles;
+   b. organisation nouns go to the organisation of the article whose name holds the noun
+      ("the ministry"), or, for a generic noun ("the company"), the one named last within a
+      few sentences; "the country" to the country named last within a few sentences;
+   c. pronouns go to an earlier mention of their article within two sentences that agrees
+      in kind (person / thing / group), gender (from titles and roles anywhere in the
+      story) and number; candidates score for closeness, being a clause subject and
+      salience (how often the article named that actor before). A pronoun whose best
+      antecedent is a description that stands for no entity ("the plan ... it") is dropped;
+   d. governments ("the Trump administration", "the Russian government", "his
+      government") go to the country they govern, which is how NewsWCL50 and news readers
+      count them: the country named inside, else the one country in the titles of the
+      person named inside or meant by "his", else (bare "the administration") the country
+      of the leader the article names most.
 
 Unresolved pronouns and descriptions are dropped: an entity never gets a mention the stage
 cannot tie to a name.
@@ -31,7 +41,7 @@ cannot tie to a name.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -39,16 +49,16 @@ from spacy.tokens import Doc, Token
 from newsprism.understand.mentions import Found
 from newsprism.understand.nlp import doc_text, table, word_list
 
-DEFINITE = {"the", "this", "that", "these", "those"}
-POSSESSIVE_DETS = {"his", "her", "its", "their"}
+DEFINITE = {"the", "this", "that"}
+INDEFINITE = {"a", "an", "another", "any", "every", "each", "no", "some", "these", "those", "both", "all"}
+RELATIVE = {"who", "whom", "whose", "which"}
 # Sentences back a pronoun may look for its antecedent, and a generic description
 # ("the company", "the country") for the actor in focus. Set by reading, not by a sweep:
 # news prose re-names an actor within a paragraph.
 PRONOUN_WINDOW = 2
 FOCUS_WINDOW = 3
-# Candidate score weights for a pronoun's antecedent: one sentence further back costs more
-# than being a subject or named often gains, so the nearest fitting actor wins unless two
-# are equally near (set by reading the parse rules, not by a sweep on the bench sets).
+# Antecedent score: one sentence further back costs more than being a subject gains, so the
+# nearest fitting actor wins unless two are equally near. Set by reading, not by a sweep.
 DISTANCE_COST, SUBJECT_BONUS, SALIENCE_BONUS = 1.5, 1.0, 0.25
 
 
@@ -87,7 +97,8 @@ def _gender_of(words) -> str:
 def person_roles(doc: Doc, mention: Found) -> None:
     """Fill a person mention's role words, subject flag and gender from its surroundings."""
     head = doc[mention.last_token]
-    words = {_fold(w) for t in mention.titles for w in t.split()}
+    # of a title, its head and its title words are roles ("North Korean leader": leader)
+    words = {_fold(w) for t in mention.titles for n, w in enumerate(t.split()) if n == len(t.split()) - 1 or _is_role_word(w)}
     # "actress Jane Doe", "leader Warren Jeffs": a lower-case noun glued before the name
     before = doc[mention.first_token - 1] if mention.first_token > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.text.islower():
@@ -96,192 +107,122 @@ def person_roles(doc: Doc, mention: Found) -> None:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
             words.add(child.lemma_.lower())
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < mention.first_token:
-        words.add(head.head.lemma_.lower())  # "the sect's leader, Warren Jeffs"
+        words.add(head.head.lemma_.lower())  # "the sect's leader, Warren Jeffs", "his wife, Jane Doe"
     mention.roles = {w for w in words if w and w.isalpha()}
-    mention.subject = head.dep_ in {"nsubj", "nsubjpass"}
+    mark_syntax(doc, mention)
     mention.gender = _gender_of(mention.roles)
+
+
+def mark_syntax(doc: Doc, mention: Found) -> None:
+    """Record whether a mention is a subject or an object, and what its head hangs on."""
+    head = doc[mention.last_token]
+    mention.subject = head.dep_ in {"nsubj", "nsubjpass"}
+    mention.dep_object = head.dep_ in {"dobj", "pobj"}
+    mention.parent = head.head.i
 
 
 # --------------------------------------------------------------------------- 2. references
 
 
-def _covered_tokens(doc: Doc, names: list[Found]) -> dict[int, Found]:
-    out = {}
+def find_references(article_id: str, doc: Doc, names: list[Found], token_sentence: list[int]) -> list[Found]:
+    """Return the article's pronouns and descriptions; only relative pronouns come resolved."""
+    covered: dict[int, Found] = {}
     for m in names:
         for i in range(m.first_token, m.last_token + 1):
-            out[i] = m
-    return out
-
-
-def find_references(article_id: str, doc: Doc, names: list[Found], token_sentence: list[int]) -> list[Found]:
-    """Return the article's pronouns (resolved to an earlier mention) and descriptions (to resolve later)."""
-    covered = _covered_tokens(doc, names)
+            covered[i] = m
     known = pronouns()
     nouns = reference_nouns()
     out: list[Found] = []
-    candidates = sorted(names, key=lambda m: m.first_token)  # mentions a pronoun may point back to
     for token in doc:
         if token.i in covered:
             continue
         lower = token.lower_
         if token.pos_ == "PRON" and lower in known:
-            ref = _pronoun(article_id, token, known[lower], candidates, covered, token_sentence)
+            ref = _pronoun(article_id, token, known[lower], covered, token_sentence)
             if ref is not None:
                 out.append(ref)
-                candidates.append(ref)
             continue
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound"}:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
         desc = _description(article_id, token, nouns, covered, token_sentence)
         if desc is not None:
             out.append(desc)
-            candidates.append(desc)
             for i in range(desc.first_token, desc.last_token + 1):
                 covered.setdefault(i, desc)
-        candidates.sort(key=lambda m: m.first_token)
+    by_token = {m.first_token: m for m in out if m.kind == "pronoun"}
+    for m in out:
+        if m.owner == "poss":  # "his administration": the owner is the pronoun found for "his"
+            m.owner = by_token.get(m.first_token)
     return out
 
 
 def _make(article_id: str, doc: Doc, first: int, last: int, token_sentence: list[int], kind: str) -> Found:
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    text = doc_text(doc)[start:end]
-    found = Found(article_id, text, start, end, token_sentence[last], "", kind, first_token=first)
-    found.last_token = last
-    found.subject = doc[last].dep_ in {"nsubj", "nsubjpass"}
+    found = Found(article_id, doc_text(doc)[start:end], start, end, token_sentence[last], "", kind, first_token=first, last_token=last)
+    mark_syntax(doc, found)
     return found
 
 
-def _pronoun(article_id: str, token: Token, info: dict[str, str], candidates: list[Found],
-             covered: dict[int, Found], token_sentence: list[int]) -> Found | None:
-    doc = token.doc
-    ref = _make(article_id, doc, token.i, token.i, token_sentence, "pronoun")
-    if token.lower_ in {"who", "whom", "whose", "which"}:
+def _pronoun(article_id: str, token: Token, info: dict[str, str], covered: dict[int, Found], token_sentence: list[int]) -> Found | None:
+    if token.lower_ == "it" and token.head.lemma_ in {"be", "seem", "appear", "take", "remain", "say", "report"}:
+        return None  # "it is clear that", "it was reported": an expletive, not an actor
+    ref = _make(article_id, token.doc, token.i, token.i, token_sentence, "pronoun")
+    ref.gender, ref.number, ref.refers = info["gender"], info["number"], info["refers"]
+    ref.plural = info["number"] == "plural"
+    if token.lower_ in RELATIVE:
         # a relative pronoun stands for the noun its clause hangs on: "Jeffs, who leads ..."
         clause = token.head if token.head.dep_ == "relcl" else None
-        if clause is None:
-            return None
-        antecedent = covered.get(clause.head.i)
+        antecedent = covered.get(clause.head.i) if clause is not None else None
         if antecedent is None or antecedent.kind == "pronoun":
             return None
         ref.refers_to = antecedent
-        return ref
-    if token.lower_ == "it" and token.head.lemma_ in {"be", "seem", "appear", "take", "remain", "say", "report"}:
-        return None  # "it is clear that", "it was reported": an expletive, not an actor
-    here = token_sentence[token.i]
-    best, best_score = None, None
-    salience: Counter = Counter()
-    for m in candidates:
-        if m.first_token >= token.i:
-            break
-        salience[_actor_key(m)] += 1
-        distance = here - m.sentence_index
-        if distance > PRONOUN_WINDOW or not _agrees(m, info):
-            continue
-        if token.dep_ in {"dobj", "pobj"} and m.subject and doc[m.last_token].head == token.head:
-            continue  # "X praised him": him is not X
-        score = -DISTANCE_COST * distance + SUBJECT_BONUS * m.subject + SALIENCE_BONUS * min(salience[_actor_key(m)], 4)
-        if best_score is None or score >= best_score:
-            best, best_score = m, score
-    if best is None:
-        return None
-    ref.refers_to = best.refers_to if best.kind == "pronoun" else best
-    ref.gender, ref.plural = info["gender"], info["number"] == "plural"
     return ref
-
-
-def _actor_key(m: Found) -> str:
-    target = m.refers_to or m
-    if target.tokens:
-        return target.tokens[-1].lower()
-    return target.text.lower()
-
-
-def _kind_of(m: Found) -> str:
-    """Return person / thing / group for a candidate antecedent."""
-    target = m.refers_to if m.kind == "pronoun" and m.refers_to is not None else m
-    if target.kind == "description":
-        return "person" if target.refers == "person" else ("group" if target.plural else "thing")
-    if target.label == "PERSON":
-        return "person"
-    if target.label == "NORP" or (target.label in {"ORG"} and target.text.endswith("s") and not target.text.isupper()):
-        return "group"
-    if target.label == "GPE" and target.kind in {"demonym", "epithet"}:
-        return "none"
-    return "thing"
-
-
-def _agrees(m: Found, info: dict[str, str]) -> bool:
-    kind = _kind_of(m)
-    target = m.refers_to if m.kind == "pronoun" and m.refers_to is not None else m
-    if info["refers"] == "person":
-        if kind != "person":
-            return False
-        gender = target.gender if target.gender != "any" else m.gender
-        return info["gender"] == "any" or gender in {"any", info["gender"]}
-    if info["number"] == "plural":
-        return kind == "group" or (kind == "thing" and target.label == "ORG")
-    return kind == "thing"
 
 
 def _description(article_id: str, token: Token, nouns: dict[str, str], covered: dict[int, Found],
                  token_sentence: list[int]) -> Found | None:
     """Return a definite description headed by `token`, or None."""
+    if token.tag_ in {"NNS", "NNPS"}:
+        return None  # "the two countries", "the companies": several actors, not one entity
     doc = token.doc
     lemma = token.lemma_.lower()
     lefts = list(token.lefts)
-    dets = [t for t in lefts if t.dep_ == "det"]
-    if any(t.lower_ in {"a", "an", "another", "any", "every", "each", "no", "some"} for t in dets):
+    if any(t.dep_ == "det" and t.lower_ in INDEFINITE for t in lefts) or any(t.dep_ == "nummod" for t in lefts):
         return None  # "a president" refers to no one in particular
-    plural = token.tag_ in {"NNS", "NNPS"}
     appos_of = covered.get(token.head.i) if token.dep_ == "appos" and token.head.i < token.i else None
     refers = nouns.get(lemma)
-    if appos_of is not None and appos_of.label == "PERSON" and token.pos_ == "NOUN" and not plural:
+    if appos_of is not None and appos_of.label == "PERSON" and token.pos_ == "NOUN":
         refers = "person"  # "Jane Doe, the actress": the apposition says who it is
-    elif refers is None and _is_role_word(token.text) and not plural:
-        refers = "person"
-    if refers is None:
-        return None
-    definite = any(t.lower_ in DEFINITE for t in dets) or any(t.dep_ == "poss" for t in lefts)
-    bare_title = refers == "person" and token.text[:1].isupper()  # "President said", "Japanese Prime Minister"
-    modifiers = [t for t in lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "det"}]
-    if refers == "person" and not definite and not bare_title and appos_of is None:
-        # "North Korean leader" without an article: only with a modifier that says whose
-        if not any(t.dep_ in {"amod", "compound"} for t in lefts):
+    elif refers is None:
+        # a title or gendered word surely names a person; any other noun ("the actress",
+        # "the dictator") may be a role, resolved only when a person carries it in the story
+        refers = "person" if _is_role_word(token.text) else "role"
+    definite = any(t.lower_ in DEFINITE for t in lefts if t.dep_ == "det") or any(t.dep_ == "poss" for t in lefts)
+    if refers in {"person", "role"} and not definite and appos_of is None:
+        # "President said", "North Korean leader": a bare title needs a capital or a modifier saying whose
+        if not (token.text[:1].isupper() and _is_role_word(token.text)) and not any(t.dep_ in {"amod", "compound"} for t in lefts):
             return None
-    elif refers != "person" and not definite:
+        if refers == "role":
+            return None
+    elif not definite and appos_of is None:
         return None
-    if refers == "person" and any(doc[j].ent_type_ == "PERSON" for j in range(token.i + 1, min(token.i + 2, len(doc)))):
-        return None  # a title right before a name the tagger kept whole elsewhere
+    if refers in {"person", "role"} and token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+        return None  # a title right before a name
+    modifiers = [t for t in lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "det"}]
     first = min([t.left_edge.i for t in modifiers] + [token.i])
-    # keep the span inside the sentence and free of other names, except the owner of a government
-    owner = None
-    for j in range(first, token.i):
-        if j in covered:
-            owner = owner or covered[j]
+    owner = next((covered[j] for j in range(first, token.i) if j in covered), None)
     if owner is not None and refers != "government" and not owner.country:
         return None  # "Trump's lawyer", "the Apple company": someone else's, or part of a name
     desc = _make(article_id, doc, first, token.i, token_sentence, "description")
-    desc.head, desc.refers, desc.plural = lemma, refers, plural
+    desc.head, desc.refers = lemma, refers
     desc.words = tuple(_fold(t.text) for t in doc[first:token.i] if t.dep_ != "det" and t.is_alpha)
     desc.gender = _gender_of([lemma])
     desc.owner = owner
-    if owner is None:
-        poss = next((t for t in lefts if t.dep_ == "poss" and t.pos_ == "PRON"), None)
-        if poss is not None:
-            desc.owner = "poss"  # filled with the pronoun's mention once it is found below
+    if owner is None and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in lefts):
+        desc.owner = "poss"  # filled with the pronoun's own mention by find_references
     if appos_of is not None:
         desc.refers_to = appos_of
-    if plural:
-        return None  # "the two countries", "the companies": several actors, not one entity
     return desc
-
-
-def attach_possessors(references: list[Found]) -> None:
-    """Point a description's 'his'/'its' owner at the pronoun mention found for it."""
-    by_token = {(m.article_id, m.first_token): m for m in references if m.kind == "pronoun"}
-    for m in references:
-        if m.owner == "poss":
-            m.owner = by_token.get((m.article_id, m.first_token))
 
 
 # --------------------------------------------------------------------------- 3. story-wide
@@ -302,109 +243,192 @@ def _countries_in(texts, gazetteer) -> set[str]:
     return found
 
 
-def resolve_descriptions(references: list[Found], clusters: list[list[Found]], gazetteer) -> dict[int, int]:
-    """Return id(reference) -> index of the cluster it joins, for every reference that resolves."""
-    where = {id(m): i for i, c in enumerate(clusters) for m in c}
-    roles: dict[int, set[str]] = {}
-    person_country: dict[int, set[str]] = {}
-    for i, c in enumerate(clusters):
-        if c[0].label == "PERSON" and not c[0].country:
-            roles[i] = {w for m in c for w in m.roles}
-            person_country[i] = _countries_in([t for m in c for t in m.titles], gazetteer)
-    country_cluster = {c[0].country: i for i, c in enumerate(clusters) if c[0].country}
-    in_article: dict[str, list[Found]] = {}
-    for c in clusters:
-        for m in c:
-            in_article.setdefault(m.article_id, []).append(m)
-    for ms in in_article.values():
-        ms.sort(key=lambda m: m.start)
-    resolved: dict[int, int] = {}
+class _Story:
+    """What the resolution needs to know about the story's clustered names."""
 
-    def target_of(m: Found) -> int | None:
-        if id(m) in resolved:
-            return resolved[id(m)]
-        return where.get(id(m))
+    def __init__(self, clusters: list[list[Found]], gazetteer):
+        self.gazetteer = gazetteer
+        self.where = {id(m): i for i, c in enumerate(clusters) for m in c}
+        self.resolved: dict[int, int] = {}
+        self.kind: dict[int, str] = {}
+        self.roles: dict[int, set[str]] = {}  # person cluster -> role words a description's head may match
+        self.title_words: dict[int, set[str]] = {}  # ... and every word of its titles, for the most specific match
+        self.person_country: dict[int, set[str]] = {}
+        self.gender: dict[int, str] = {}
+        self.country_cluster = {c[0].country: i for i, c in enumerate(clusters) if c[0].country}
+        for i, c in enumerate(clusters):
+            label = c[0].label
+            if c[0].country:
+                self.kind[i] = "thing"
+            elif label == "PERSON":
+                self.kind[i] = "person"
+                self.roles[i] = {w for m in c for w in m.roles}
+                self.title_words[i] = self.roles[i] | {_fold(w) for m in c for t in m.titles for w in t.split()}
+                self.person_country[i] = _countries_in([t for m in c for t in m.titles], gazetteer)
+                genders = {m.gender for m in c} - {"any"}
+                self.gender[i] = genders.pop() if len(genders) == 1 else "any"
+            elif label == "NORP":
+                self.kind[i] = "group"
+            else:
+                self.kind[i] = "thing"
+        self.in_article: dict[str, list[Found]] = defaultdict(list)
+        for c in clusters:
+            for m in c:
+                self.in_article[m.article_id].append(m)
+        for ms in self.in_article.values():
+            ms.sort(key=lambda m: m.start)
 
-    for ref in sorted(references, key=lambda m: (m.article_id, m.start)):
-        if ref.kind != "description":
+    def target(self, m: Found) -> int | None:
+        return self.resolved.get(id(m), self.where.get(id(m)))
+
+
+def resolve_references(references: list[Found], clusters: list[list[Found]], gazetteer) -> dict[int, int]:
+    """Return id(reference) -> index of the cluster it joins, for every reference that resolves (steps 3a-d)."""
+    story = _Story(clusters, gazetteer)
+    ordered = sorted(references, key=lambda m: (m.article_id, m.start))
+    for ref in ordered:  # a. b.
+        if ref.kind != "description" or ref.refers == "government":
             continue
-        article = in_article.get(ref.article_id, [])
-        target = None
+        article = story.in_article.get(ref.article_id, [])
         if ref.refers_to is not None:
-            target = target_of(ref.refers_to)
-        elif ref.refers == "person":
-            target = _person_for(ref, roles, person_country, where, article, gazetteer)
+            target = story.target(ref.refers_to)
+        elif ref.refers in {"person", "role"}:
+            target = _person_for(ref, story, article)
         elif ref.refers in {"named_org", "any_org"}:
-            target = _org_for(ref, article, where)
-        elif ref.refers == "country":
-            target = _country_in_focus(ref, article, where)
-        elif ref.refers == "government":
-            target = _government_of(ref, article, where, person_country, country_cluster, resolved, target_of)
+            target = _org_for(ref, story, article)
+        else:
+            target = _country_in_focus(ref, story, article)
         if target is not None:
-            resolved[id(ref)] = target
-    for ref in references:
-        if ref.kind == "pronoun" and ref.refers_to is not None:
-            target = target_of(ref.refers_to)
+            story.resolved[id(ref)] = target
+    by_article: dict[str, list[Found]] = defaultdict(list)
+    for ref in ordered:
+        by_article[ref.article_id].append(ref)
+    for article_id, refs in by_article.items():  # c.
+        _resolve_pronouns(story, refs, story.in_article.get(article_id, []))
+    for ref in ordered:  # d.
+        if ref.kind == "description" and ref.refers == "government":
+            target = _government_of(ref, story, story.in_article.get(ref.article_id, []))
             if target is not None:
-                resolved[id(ref)] = target
-    return resolved
+                story.resolved[id(ref)] = target
+    return story.resolved
 
 
-def _person_for(ref: Found, roles, person_country, where, article: list[Found], gazetteer) -> int | None:
+def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
     wanted = set(ref.words) | {ref.head}
-    countries = _countries_in([" ".join(ref.words)], gazetteer)
-    named_before = Counter(where[id(m)] for m in article if m.start < ref.start and id(m) in where)
-    last_before = {where[id(m)]: m.start for m in article if m.start < ref.start and id(m) in where}
-    present = {where[id(m)] for m in article if id(m) in where}
+    countries = _countries_in([" ".join(ref.words)], story.gazetteer)
+    earlier = [story.where[id(m)] for m in article if m.start < ref.start and id(m) in story.where]
+    named_before = Counter(earlier)
+    last_before = {i: n for n, i in enumerate(earlier)}
+    present = {story.where[id(m)] for m in article if id(m) in story.where}
     best, best_score = None, None
-    for i, words in roles.items():
+    for i, words in story.roles.items():
         if ref.head not in words:
             continue
-        if countries and not countries & person_country[i]:
+        if countries and not countries & story.person_country[i]:
             continue  # "the Japanese prime minister" is not the Israeli one, nor one of no known country
         # the most specific match, then the person this article has named most so far
         # ("the president" in a story about one president who meets another), then the latest
-        score = (len(wanted & words), named_before[i], last_before.get(i, -1), i in present)
+        score = (len(wanted & story.title_words[i]), named_before[i], last_before.get(i, -1), i in present)
         if best_score is None or score > best_score:
             best, best_score = i, score
     return best
 
 
-def _org_for(ref: Found, article: list[Found], where) -> int | None:
-    orgs = [m for m in article if m.label in {"ORG", "NORP"} and not m.country and id(m) in where and m.kind != "pronoun"]
+def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
+    orgs = [m for m in article if story.kind.get(story.where.get(id(m))) in {"thing", "group"} and not m.country]
     holding = [m for m in orgs if ref.head in {w.lower() for w in re.findall(r"\w+", m.text)}]
     if holding:
         earlier = [m for m in holding if m.start < ref.start]
-        return where[id((earlier or holding)[-1 if earlier else 0])]
+        return story.where[id(earlier[-1] if earlier else holding[0])]
     if ref.refers == "any_org":
         recent = [m for m in orgs if m.start < ref.start and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW]
         if recent:
-            return where[id(recent[-1])]
+            return story.where[id(recent[-1])]
     return None
 
 
-def _country_in_focus(ref: Found, article: list[Found], where) -> int | None:
+def _country_in_focus(ref: Found, story: _Story, article: list[Found]) -> int | None:
     recent = [m for m in article if m.country and m.kind in {"name", "capital"} and m.start < ref.start
-              and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW and id(m) in where]
-    return where[id(recent[-1])] if recent else None
+              and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW]
+    return story.where[id(recent[-1])] if recent else None
 
 
-def _government_of(ref: Found, article, where, person_country, country_cluster, resolved, target_of) -> int | None:
+def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
+    """Return (person / thing / group / none, gender) of a possible antecedent."""
+    target = story.target(m)
+    if target is not None:
+        if m.kind == "demonym":
+            return "none", "any"  # "Iranian forces ... they": the forces, not Iran
+        if m.kind == "pronoun" and m.gender != "any":
+            return story.kind.get(target, "thing"), m.gender  # "she ... he": not the same person
+        gender = story.gender.get(target, "any")
+        if gender == "any" and m.kind == "description":
+            gender = m.gender
+        return story.kind.get(target, "thing"), gender
+    if m.kind == "description":
+        # an unresolved description still stands for something: it blocks a farther antecedent
+        if m.refers == "person":
+            return "person", m.gender
+        return ("none", "any") if m.refers == "role" else ("thing", "any")
+    return "none", "any"
+
+
+def _agrees(kind: str, gender: str, pronoun: Found) -> bool:
+    if pronoun.refers == "person":
+        return kind == "person" and (pronoun.gender == "any" or gender in {"any", pronoun.gender})
+    if pronoun.number == "plural":
+        return kind in {"group", "thing"}
+    return kind == "thing"
+
+
+def _resolve_pronouns(story: _Story, refs: list[Found], names: list[Found]) -> None:
+    mentions = sorted(names + refs, key=lambda m: m.start)
+    for n, ref in enumerate(mentions):
+        if ref.kind != "pronoun":
+            continue
+        if ref.refers_to is not None:  # a relative pronoun, resolved with its noun
+            target = story.target(ref.refers_to)
+            if target is not None:
+                story.resolved[id(ref)] = target
+            continue
+        salience: Counter = Counter()
+        best, best_score = None, None
+        for m in mentions[:n]:
+            if m.kind == "pronoun" and id(m) not in story.resolved:
+                continue
+            target = story.target(m)
+            salience[target if target is not None else id(m)] += 1
+            distance = ref.sentence_index - m.sentence_index
+            if distance > PRONOUN_WINDOW:
+                continue
+            kind, gender = _candidate_kind(m, story)
+            if not _agrees(kind, gender, ref):
+                continue
+            if ref.dep_object and m.subject and m.parent == ref.parent:
+                continue  # "X praised him": him is not X
+            score = -DISTANCE_COST * distance + SUBJECT_BONUS * m.subject + SALIENCE_BONUS * min(salience[target if target is not None else id(m)], 4)
+            if best_score is None or score >= best_score:
+                best, best_score = m, score
+        if best is not None and story.target(best) is not None:
+            target = story.resolved[id(ref)] = story.target(best)
+            if ref.gender != "any" and story.gender.get(target) == "any":
+                story.gender[target] = ref.gender  # "Laci Peterson ... she": later pronouns agree with it
+
+
+def _government_of(ref: Found, story: _Story, article: list[Found]) -> int | None:
     owner = ref.owner if isinstance(ref.owner, Found) else None
     if owner is not None:
         if owner.country:
-            return country_cluster.get(owner.country)
-        target = target_of(owner)
-        if target is not None:
-            if target in person_country:
-                countries = person_country[target]
-                if len(countries) == 1:
-                    return country_cluster.get(next(iter(countries)))
-                return None
-            return target  # an organisation's or country's own government
-        return None
+            return story.country_cluster.get(owner.country)
+        target = story.target(owner)
+        if target is None:
+            return None
+        if target in story.person_country:
+            countries = story.person_country[target]
+            return story.country_cluster.get(next(iter(countries))) if len(countries) == 1 else None
+        return target  # a country's or an organisation's own government
     # "the administration" alone: the country of the leader the article names most
-    leaders = Counter(where[id(m)] for m in article if id(m) in where and len(person_country.get(where[id(m)], ())) == 1)
+    leaders = Counter(story.where[id(m)] for m in article if len(story.person_country.get(story.where.get(id(m)), ())) == 1)
     for leader, _ in leaders.most_common(1):
-        return country_cluster.get(next(iter(person_country[leader])))
-    return _country_in_focus(ref, article, where)
+        return story.country_cluster.get(next(iter(story.person_country[leader])))
+    return _country_in_focus(ref, story, article)

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
-from newsprism.understand.coref import attach_possessors, find_references, person_roles, resolve_descriptions
+from newsprism.understand.coref import find_references, mark_syntax, person_roles, resolve_references
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import doc_text, sentences, table, token_sentences, word_list
 
@@ -296,9 +296,8 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         if mention.label == "PERSON":
             person_roles(doc, mention)
         else:
-            mention.subject = doc[mention.last_token].dep_ in {"nsubj", "nsubjpass"}
+            mark_syntax(doc, mention)
     references = find_references(article_id, doc, found, token_sentence)
-    attach_possessors(references)
     return sorted(found + references, key=lambda f: f.start)
 
 
@@ -569,7 +568,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     # pronouns and descriptions join the entity of what they refer to (understand/coref.py)
     for ref in references:
         ref.label = ""
-    joined = resolve_descriptions(references, clusters, gaz)
+    joined = resolve_references(references, clusters, gaz)
     for ref in references:
         index = joined.get(id(ref))
         if index is None:

@@ -32,6 +32,7 @@ class Found:
     # names: title and role words seen with the name in this article ("president", "actress")
     roles: set[str] = field(default_factory=set)
     subject: bool = False  # the mention is a clause subject (salient for a later pronoun)
+    dep_object: bool = False  # the mention is an object ("X praised him": him cannot be X)
     # pronouns and descriptions
     refers_to: Found | None = None  # the earlier mention a pronoun (or an appositive) stands for
     head: str = ""  # a description's head noun lemma ("president", "company")
@@ -40,3 +41,5 @@ class Found:
     owner: Found | None = None  # the name or pronoun inside a government description ("the Trump administration")
     gender: str = "any"
     plural: bool = False
+    number: str = "any"  # a pronoun's number: singular, plural or any
+    parent: int = -1  # token index of the syntactic head of the mention's head ("X praised him": both hang on "praised")
