@@ -350,8 +350,12 @@ def _is_partial(content_start: int, sent_start: int, sent_text: str, content: st
 
 def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, int]], entities: list[Entity]) -> list[QuoteRecord]:
     """Return the direct, partial and indirect quote records of one article (steps 1-2)."""
-    spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.article_id == article_id and m.start is not None]
-    people = sorted((m.start, e) for e in entities if e.type == "PERSON" for m in e.mentions if m.article_id == article_id and m.start is not None)
+    # names only: the resolver reads "he said" and "the broadcaster said" itself, and a "his"
+    # or "the company" near the verb must not become the speaker or channel phrase (PolNeAR
+    # speaker F1 0.758 with them, 0.761 without)
+    spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.article_id == article_id and m.start is not None and m.kind not in {"pronoun", "description"}]
+    # sorted by offset only: two mentions may start together
+    people = sorted(((s, e) for s, _, e in spans if e.type == "PERSON"), key=lambda p: p[0])
     resolver = Resolver(article_id, [(s, e) for s, e in people], spans)
     quoted = [q for q in quote_spans(doc_text(doc)) if not is_scare_quote(doc_text(doc)[q[0]:q[1]])]
     records: list[QuoteRecord] = []
