@@ -86,6 +86,16 @@ def _is_role_word(word: str) -> bool:
     return word in word_list("titles.txt") or word in gendered_words()
 
 
+# English agent-noun endings ("dictator", "actor", "novelist", "defendant", "comedian"):
+# a noun beside a name that is neither a title nor one of these is rarely the person's role
+# ("the sequel, Catching Fire" is a tagging error, not a role).
+AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "woman", "ee", "ess")
+
+
+def _is_agent_noun(word: str) -> bool:
+    return word.endswith(AGENT_SUFFIXES) and not word.endswith("ment")
+
+
 def _gender_of(words) -> str:
     genders = {gendered_words().get(_fold(w)) for w in words} - {None}
     return genders.pop() if len(genders) == 1 else "any"
@@ -98,7 +108,8 @@ def person_roles(doc: Doc, mention: Found) -> None:
     """Fill a person mention's role words, subject flag and gender from its surroundings."""
     head = doc[mention.last_token]
     # of a title, its head and its title words are roles ("North Korean leader": leader)
-    words = {_fold(w) for t in mention.titles for n, w in enumerate(t.split()) if n == len(t.split()) - 1 or _is_role_word(w)}
+    title_words = {_fold(w) for t in mention.titles for n, w in enumerate(t.split()) if n == len(t.split()) - 1 or _is_role_word(w)}
+    words = set(title_words)
     # "actress Jane Doe", "leader Warren Jeffs": a lower-case noun glued before the name
     before = doc[mention.first_token - 1] if mention.first_token > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.text.islower():
@@ -108,7 +119,7 @@ def person_roles(doc: Doc, mention: Found) -> None:
             words.add(child.lemma_.lower())
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < mention.first_token:
         words.add(head.head.lemma_.lower())  # "the sect's leader, Warren Jeffs", "his wife, Jane Doe"
-    mention.roles = {w for w in words if w and w.isalpha()}
+    mention.roles = {w for w in words if w and w.isalpha() and (w in title_words or _is_role_word(w) or _is_agent_noun(w))}
     mark_syntax(doc, mention)
     mention.gender = _gender_of(mention.roles)
 
