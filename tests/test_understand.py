@@ -356,11 +356,23 @@ def test_understand_pronouns_and_descriptions_are_never_names_or_aliases(visit_e
         assert not references & set(entity.aliases)
 
 
-def test_understand_unresolvable_references_are_left_out():
-    text = "It was raining. They said the company would close. He left."
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("It was raining. They said the company would close. He left.", None),  # nothing named to refer to
+        ("Mr. Tomas Brel arrived in Quito on Monday. She waved from the car.", "She"),  # gender disagrees
+        ("The Norvale Shipping Group opened a depot. It is clear that demand grew.", "It"),  # expletive "it"
+        ("Tomas Brel said he had never met a president before.", "a president"),  # indefinite: no one in particular
+    ],
+)
+def test_understand_unresolvable_references_are_left_out(text, reference):
     (doc,) = parse([text])
     entities = cluster_mentions(collect_mentions("x", doc), {"x": text})
-    assert all(m.kind not in {"pronoun", "description"} for e in entities for m in e.mentions)
+    references = [m.text for e in entities for m in e.mentions if m.kind in {"pronoun", "description"}]
+    if reference is None:
+        assert references == []
+    else:
+        assert reference not in references
 
 
 def test_understand_seed_pronouns_never_become_names(seed_story):

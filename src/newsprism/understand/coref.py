@@ -193,9 +193,15 @@ def _pronoun(article_id: str, token: Token, info: dict[str, str], covered: dict[
 def _description(article_id: str, token: Token, nouns: dict[str, str], covered: dict[int, Found],
                  token_sentence: list[int]) -> Found | None:
     """Return a definite description headed by `token`, or None."""
-    if token.tag_ in {"NNS", "NNPS"}:
-        return None  # "the two countries", "the companies": several actors, not one entity
     doc = token.doc
+    if token.tag_ in {"NNS", "NNPS"}:
+        # "the two countries", "the jurors": several actors, never one entity; kept only as a
+        # possible antecedent of "they", so that "the jurors ... their" is not given to a name
+        if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}:
+            return None
+        plural = _make(article_id, doc, token.i, token.i, token_sentence, "description")
+        plural.head, plural.refers, plural.plural = token.lemma_.lower(), "plural", True
+        return plural
     lemma = token.lemma_.lower()
     lefts = list(token.lefts)
     if any(t.dep_ == "det" and t.lower_ in INDEFINITE for t in lefts) or any(t.dep_ == "nummod" for t in lefts):
@@ -267,6 +273,7 @@ class _Story:
         self.person_country: dict[int, set[str]] = {}
         self.gender: dict[int, str] = {}
         self.country_cluster = {c[0].country: i for i, c in enumerate(clusters) if c[0].country}
+        self.label = {i: c[0].label for i, c in enumerate(clusters)}
         for i, c in enumerate(clusters):
             label = c[0].label
             if c[0].country:
@@ -307,8 +314,10 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = _person_for(ref, story, article)
         elif ref.refers in {"named_org", "any_org"}:
             target = _org_for(ref, story, article)
-        else:
+        elif ref.refers == "country":
             target = _country_in_focus(ref, story, article)
+        else:
+            target = None  # plural: a possible antecedent only
         if target is not None:
             story.resolved[id(ref)] = target
     by_article: dict[str, list[Found]] = defaultdict(list)
@@ -380,15 +389,17 @@ def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
         # an unresolved description still stands for something: it blocks a farther antecedent
         if m.refers == "person":
             return "person", m.gender
-        return ("none", "any") if m.refers == "role" else ("thing", "any")
+        if m.refers == "plural":
+            return "group", "any"
+        return "thing", "any"  # "the plan ... it": the plan, not the company named before
     return "none", "any"
 
 
-def _agrees(kind: str, gender: str, pronoun: Found) -> bool:
+def _agrees(kind: str, gender: str, label: str, pronoun: Found) -> bool:
     if pronoun.refers == "person":
         return kind == "person" and (pronoun.gender == "any" or gender in {"any", pronoun.gender})
     if pronoun.number == "plural":
-        return kind in {"group", "thing"}
+        return kind == "group" or (kind == "thing" and label == "ORG")  # "the company ... they", never a country
     return kind == "thing"
 
 
@@ -413,7 +424,7 @@ def _resolve_pronouns(story: _Story, refs: list[Found], names: list[Found]) -> N
             if distance > PRONOUN_WINDOW:
                 continue
             kind, gender = _candidate_kind(m, story)
-            if not _agrees(kind, gender, ref):
+            if not _agrees(kind, gender, story.label.get(target, ""), ref):
                 continue
             if ref.dep_object and m.subject and m.parent == ref.parent:
                 continue  # "X praised him": him is not X
