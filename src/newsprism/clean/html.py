@@ -11,6 +11,7 @@ none goes to htmldate's (quick) date search. The page is parsed once for both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from copy import deepcopy
 from dataclasses import dataclass, field
 
@@ -24,20 +25,15 @@ from newsprism.models import Comment
 # page whose comment block makes the whole page look like a forum). Comments are read apart.
 TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "include_formatting": False}
 
-# Meta tags and JSON-LD keys that state when a page was published, full datetime included.
-PUBLISHED_XPATH = (
-    '//meta[@property="article:published_time" or @property="og:published_time" or @name="pubdate"'
-    ' or @name="publish-date" or @name="publish_date" or @itemprop="datePublished" or @name="sailthru.date"'
-    ' or @name="DC.date.issued" or @name="dcterms.created"]/@content'
-)
+# JSON-LD keys that state when a page was published, full datetime included (meta tags: PUBLISHED_META_KEYS).
 JSONLD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"')
 ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?")
 
 
-# One pass over the page for comment blocks (trafilatura's own four comment XPaths cost several
-# times more, and the ScrapingHub speed target leaves no room for them).
+# Comment blocks are found in the walk over the page (scan_page); this XPath looks only inside a
+# hidden element, which the walk skips (trafilatura's own four comment XPaths cost several times more).
 COMMENT_BLOCK_XPATH = lxml.html.etree.XPath(
-    "//*[self::div or self::section or self::ol or self::ul or self::aside]"
+    "descendant-or-self::*[self::div or self::section or self::ol or self::ul or self::aside]"
     "[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'isqus') or contains(@class, 'isqus')]"
 )
 COMMENT_BLOCK_RE = re.compile(r"(?i)\b(?:comments|comment-?list|commentlist|comments?-(?:area|section|wrapper|container)|disqus_thread|disqus)\b")
@@ -85,13 +81,13 @@ HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I
 _REASON_CACHE: dict[str, str | None] = {}
 
 
-def _container_reason(element, tag: str, in_article: bool) -> str | None:
+def _container_reason(tag: str, names: str, in_article: bool) -> str | None:
+    """Return the reason a block container states by its tag, or by its "class id role" `names`."""
     reason = TAG_REASONS.get(tag)
     if reason:
         return reason
     if tag == "header":
         return None if in_article else "navigation"
-    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
     if len(names) == 2:
         return None
     if names in _REASON_CACHE:
@@ -106,6 +102,20 @@ def _container_reason(element, tag: str, in_article: bool) -> str | None:
     return reason
 
 
+@dataclass
+class PageScan:
+    """What one walk over the page found for the later passes, so that none of them walks it again."""
+
+    blocks: list[tuple[str, str | None]] = field(default_factory=list)
+    comment_block: object | None = None  # the first visible comment container (an element), if any
+    metas: list[dict[str, str]] = field(default_factory=list)  # attributes of every <meta> tag
+    json_ld: list[str] = field(default_factory=list)  # texts of JSON-LD / settings+json scripts
+
+
+COMMENT_CONTAINER_TAGS = frozenset({"div", "section", "ol", "ul", "aside"})
+JSON_SCRIPT_TYPES = frozenset({"application/ld+json", "application/settings+json"})
+
+
 def page_blocks(tree) -> list[tuple[str, str | None]]:
     """Return the page's visible text blocks in page order as (text, container reason or None).
 
@@ -113,10 +123,16 @@ def page_blocks(tree) -> list[tuple[str, str | None]]:
     without its block children; `<br>` ends a block. Scripts, styles, templates, the head
     (except its title) and elements hidden by `hidden` or an inline style are skipped.
     """
-    blocks: list[tuple[str, str | None]] = []
+    return scan_page(tree).blocks
+
+
+def scan_page(tree) -> PageScan:
+    """Walk the page once: its visible text blocks (`page_blocks`), comment block, meta tags and JSON-LD."""
+    scan = PageScan()
+    blocks = scan.blocks
 
     def flush(buffer: list[str], reason: str | None) -> None:
-        text = " ".join(" ".join(buffer).split())
+        text = nfc(" ".join(" ".join(buffer).split()))
         if text:
             blocks.append((text, reason))
         buffer.clear()
@@ -130,23 +146,48 @@ def page_blocks(tree) -> list[tuple[str, str | None]]:
                     if title is not None and title.text and title.text.strip():
                         if buffer:
                             flush(buffer, reason)
-                        blocks.append((" ".join(title.text.split()), "title"))
-            elif child.get("hidden") is not None or ((style := child.get("style")) and HIDDEN_STYLE_RE.search(style)):
-                pass
-            elif tag in BLOCK_TAGS:
+                        blocks.append((nfc(" ".join(title.text.split())), "title"))
+                    scan.metas += [dict(meta.items()) for meta in child.iter("meta")]
+                    scan.json_ld += [script.text for script in child.iter("script") if script.get("type") in JSON_SCRIPT_TYPES and script.text]
+                elif tag == "script" and child.get("type") in JSON_SCRIPT_TYPES and child.text:
+                    scan.json_ld.append(child.text)
+                if child.tail:
+                    buffer.append(child.tail)
+                continue
+            attributes = child.items()  # one call; most elements have none
+            if attributes:
+                attributes = dict(attributes)
+                if "hidden" in attributes or ((style := attributes.get("style")) and HIDDEN_STYLE_RE.search(style)):
+                    if scan.comment_block is None:  # comments folded away until a reader opens them are still comments
+                        scan.comment_block = _comment_block(child)
+                    if child.tail:
+                        buffer.append(child.tail)
+                    continue
+            if tag in BLOCK_TAGS:
                 if buffer:
                     flush(buffer, reason)
-                inner = _container_reason(child, tag, in_article) or reason
-                own = [child.text] if child.text else []
+                if attributes:
+                    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
+                    if (
+                        scan.comment_block is None and tag in COMMENT_CONTAINER_TAGS and ("omment" in names or "isqus" in names)
+                        and len(child) and COMMENT_BLOCK_RE.search(f"{attributes.get('id', '')} {attributes.get('class', '')}")
+                    ):
+                        scan.comment_block = child
+                    inner = _container_reason(tag, names, in_article) or reason
+                else:
+                    inner = TAG_REASONS.get(tag) or (None if in_article or tag != "header" else "navigation") or reason
+                text = child.text
+                own = [text] if text else []
                 if len(child):
                     walk(child, own, inner, in_article or tag == "article" or tag == "main")
                 if own:
                     flush(own, inner)
             else:
-                if tag == "td" or tag == "th":
-                    buffer.append(" ")
-                if child.text:
-                    buffer.append(child.text)
+                if tag == "meta" and attributes:
+                    scan.metas.append(attributes)
+                text = child.text
+                if text:
+                    buffer.append(text)
                 if len(child):
                     walk(child, buffer, reason, in_article)
             if child.tail:
@@ -160,7 +201,7 @@ def page_blocks(tree) -> list[tuple[str, str | None]]:
         pass
     if top:
         flush(top, None)
-    return blocks
+    return scan
 
 
 NON_WORD_RE = re.compile(r"\W+")
@@ -212,6 +253,15 @@ def left_out_blocks(blocks: list[tuple[str, str | None]], kept: list[str], known
     return result
 
 
+def nfc(text: str) -> str:
+    """Return `text` in Unicode NFC, as trafilatura's own extract() returns it (bare_extraction does not).
+
+    Pages that spell "ü" as "u" plus a combining mark would otherwise never match the same
+    words typed by a reader, or the trafilatura-eval segments (3 segments lost there).
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 @dataclass
 class HtmlReading:
     """What trafilatura found on an HTML page."""
@@ -226,10 +276,28 @@ class HtmlReading:
     blocks: list[tuple[str, str | None]] = field(default_factory=list)  # the page's visible text blocks (page_blocks)
 
 
-def declared_datetime(tree) -> str | None:
+def _comment_block(element):
+    """Return the first comment container at or under `element`, or None."""
+    for candidate in COMMENT_BLOCK_XPATH(element):
+        if COMMENT_BLOCK_RE.search(f"{candidate.get('id', '')} {candidate.get('class', '')}") and len(candidate) >= 1:
+            return candidate
+    return None
+
+
+PUBLISHED_META_KEYS = (
+    ("property", frozenset({"article:published_time", "og:published_time"})),
+    ("name", frozenset({"pubdate", "publish-date", "publish_date", "sailthru.date", "DC.date.issued", "dcterms.created"})),
+    ("itemprop", frozenset({"datePublished"})),
+)
+
+
+def declared_datetime(scan: PageScan) -> str | None:
     """Return the publication datetime the page declares in meta tags or JSON-LD, as ISO, or None."""
-    values = [str(v) for v in tree.xpath(PUBLISHED_XPATH)]
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()')[:5]:
+    values = [
+        meta["content"] for meta in scan.metas
+        if "content" in meta and any(meta.get(key) in names for key, names in PUBLISHED_META_KEYS)
+    ]
+    for script in scan.json_ld[:5]:
         values += JSONLD_PUBLISHED_RE.findall(script)
     for value in values:
         match = ISO_RE.match(re.sub(r"\.\d+", "", value.strip()))
@@ -238,22 +306,23 @@ def declared_datetime(tree) -> str | None:
     return None
 
 
-def _metadata(tree, url: str | None):
+def _metadata(tree, url: str | None, scan: PageScan):
     """Return trafilatura's metadata without its costly parts (author scan, categories, licence, extensive date search)."""
     from trafilatura import metadata as meta
 
     doc = meta.examine_meta(tree)
     if doc.author and " " not in doc.author:
         doc.author = None
-    try:
-        doc = meta.extract_meta_json(tree, doc)
-    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader can fail on odd pages; the rest still holds
-        pass
+    if scan.json_ld:  # the reader looks for these scripts only: without any it changes nothing
+        try:
+            doc = meta.extract_meta_json(tree, doc)
+        except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader can fail on odd pages; the rest still holds
+            pass
     doc.title = doc.title or meta.extract_title(tree)
     # no extract_author fallback: it scans the whole tree (a third of the metadata time on ScrapingHub)
     doc.url = doc.url or meta.extract_url(tree, url)
     doc.sitename = doc.sitename or meta.extract_sitename(tree)
-    declared = declared_datetime(tree)
+    declared = declared_datetime(scan)
     if declared:
         doc.date = declared
     else:
@@ -263,53 +332,71 @@ def _metadata(tree, url: str | None):
     return doc
 
 
-def read_comments(tree, url: str | None) -> list[Comment]:
-    """Return the reader comments of a page, by trafilatura's comment extractor, when it has a comment block."""
+def read_comments(container, url: str | None) -> list[Comment]:
+    """Return the reader comments in a page's comment block, by trafilatura's comment extractor."""
     from trafilatura.core import _prepare_tree  # pinned trafilatura 2.3.1: the step bare_extraction runs first
     from trafilatura.main_extractor import extract_comments
     from trafilatura.settings import Extractor
     from trafilatura.xml import xmltotxt
 
-    containers = [
-        element for element in COMMENT_BLOCK_XPATH(tree)
-        if COMMENT_BLOCK_RE.search(f"{element.get('id', '')} {element.get('class', '')}") and len(element) >= 1
-    ]
-    if not containers:
-        return []  # most pages: no comment block, no cost beyond one XPath pass
+    if container is None:
+        return []  # most pages: no comment block, no cost
     # prepare only the comment block, not the whole page: a fraction of the cost
     page = lxml.html.Element("html")
     body_element = lxml.html.etree.SubElement(page, "body")
-    body_element.append(deepcopy(containers[0]))
+    body_element.append(deepcopy(container))
     options = Extractor(comments=True, tables=True, formatting=False)
     cleaned, _ = _prepare_tree(page, options, url)
     body, _, _ = extract_comments(cleaned, options)
-    lines = [line for line in xmltotxt(body, False).split("\n") if line.strip()]
+    lines = [nfc(line) for line in xmltotxt(body, False).split("\n") if line.strip()]
     if lines and is_comment_header(lines[0]):
         lines = lines[1:]
     return split_comments(lines, bare_handles=True)[0]
 
 
+def main_text(tree, url: str | None) -> str | None:
+    """Return trafilatura's main text of the page, or None when it finds none; `tree` is pruned in place.
+
+    What `trafilatura.bare_extraction(tree, **TRAFILATURA_OPTIONS).text` returns (pinned 2.3.1),
+    without its copy of the whole tree: clean has read all it needs from the page before.
+    """
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import Extractor
+    from trafilatura.xml import xmltotxt
+
+    options = Extractor(
+        output_format="python", comments=TRAFILATURA_OPTIONS["include_comments"],
+        tables=TRAFILATURA_OPTIONS["include_tables"], formatting=TRAFILATURA_OPTIONS["include_formatting"], url=url,
+    )
+    try:
+        body, text, _, comments = trafilatura_sequence(tree, options, options.url)
+    except (TypeError, ValueError):  # bare_extraction's own "discarding data" cases
+        return None
+    if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+        return None
+    return xmltotxt(body, options.formatting)
+
+
 def read_html(html: str, url: str | None = None) -> HtmlReading:
-    """Run trafilatura on one page (parsed once) and return its main text, comments and metadata."""
-    import trafilatura  # heavy import, only for HTML input
-    from trafilatura.utils import load_html
+    """Parse one page once; read its blocks, metadata and comments, then trafilatura's main text."""
+    from trafilatura.utils import load_html  # heavy import, only for HTML input
 
     tree = load_html(html)
     if tree is None:
         return HtmlReading()
-    doc = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)  # works on a copy: `tree` stays whole
-    info = _metadata(tree, url)
-    blocks = page_blocks(tree)
-    if doc is None:
-        return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=blocks)
-    comments = read_comments(tree, url)
+    scan = scan_page(tree)
+    info = _metadata(tree, url, scan)
+    comments = read_comments(scan.comment_block, url)
+    text = main_text(tree, url)  # last: it prunes the tree
+    if text is None:
+        return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=scan.blocks)
     return HtmlReading(
-        text=doc.text or "",
+        text=nfc(text),
         comments=comments,
         title=info.title,
         byline=info.author,
         published=info.date,
         url=info.url,
         sitename=(info.sitename or "").lstrip("@") or None,
-        blocks=blocks,
+        blocks=scan.blocks,
     )
