@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from newsprism.models import CleanArticle, Sentence, StoryGroup, Understanding
 from newsprism.settings import UnderstandSettings
-from newsprism.understand.claims import build_claim, is_claim_sentence
+from newsprism.understand.claims import build_claims
 from newsprism.understand.dates import find_dates
 from newsprism.understand.numbers import find_numbers
 from newsprism.understand.quotes import QuoteRecord, article_quotes, group_quotes
@@ -93,13 +93,13 @@ def understand_story(
         numbers.extend(find_numbers(article.id, article.text, doc, [(d.start, d.stop) for d in article_dates], sentence_of))
         records.extend(article_quotes(article.id, doc, bounds[article.id], entities))
     quotes = group_quotes(records, entities, _embedder())
+    records_of: dict[str, list[QuoteRecord]] = {a.id: [] for a in articles}
+    for r in records:
+        records_of[r.article_id].append(r)
     claims = []
     for article in articles:
-        doc = docs[article.id]
-        sources = _sources_by_sentence([r for r in records if r.article_id == article.id], bounds[article.id])
-        for index, (sent, (start, end)) in enumerate(zip(doc_sentences(doc), bounds[article.id])):
-            if is_claim_sentence(sent):
-                claims.append(build_claim(article.id, index, sent, start, end, entities, numbers, dates, sources.get(index)))
+        sources = _sources_by_sentence(records_of[article.id], bounds[article.id])
+        claims.extend(build_claims(article.id, docs[article.id], bounds[article.id], entities, numbers, dates, sources))
     return Understanding(
         story_id=group.id, articles=articles, sentences=sentences, entities=entities,
         quotes=quotes, numbers=numbers, dates=dates, claims=claims,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from bisect import bisect_left
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
-from newsprism.understand.nlp import doc_text
+from newsprism.understand.nlp import doc_text, sentences
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "acomp", "ccomp", "xcomp"}
@@ -55,6 +58,56 @@ def build_claim(
     entity_ids = list(dict.fromkeys(
         e.id for e in entities for m in e.mentions if m.article_id == article_id and m.start is not None and start <= m.start < end
     ))
+    return _claim(
+        article_id, index, sent, start, end, entity_ids,
+        [n for n in numbers if n.article_id == article_id and n.sentence_index == index],
+        [d for d in dates if d.article_id == article_id and d.sentence_index == index],
+        attributed_to,
+    )
+
+
+def build_claims(
+    article_id: str,
+    doc: Doc,
+    bounds: list[tuple[int, int]],
+    entities: list[Entity],
+    numbers: list[NumberMention],
+    dates: list[DateMention],
+    sources: dict[int, str],
+) -> list[Claim]:
+    """Return the claims of one article's sentences, as `build_claim` would one by one.
+
+    Mentions, numbers and dates are indexed once per article (by offset and by sentence),
+    not scanned again for every sentence.
+    """
+    mentions = sorted(
+        (m.start, order) for order, e in enumerate(entities) for m in e.mentions if m.article_id == article_id and m.start is not None
+    )
+    starts = [start for start, _ in mentions]
+    numbers_in: dict[int | None, list[NumberMention]] = defaultdict(list)
+    for n in numbers:
+        if n.article_id == article_id:
+            numbers_in[n.sentence_index].append(n)
+    dates_in: dict[int | None, list[DateMention]] = defaultdict(list)
+    for d in dates:
+        if d.article_id == article_id:
+            dates_in[d.sentence_index].append(d)
+    claims = []
+    for index, (sent, (start, end)) in enumerate(zip(sentences(doc), bounds)):
+        if not is_claim_sentence(sent):
+            continue
+        inside = sorted({order for _, order in mentions[bisect_left(starts, start): bisect_left(starts, end)]})
+        claims.append(_claim(
+            article_id, index, sent, start, end, [entities[order].id for order in inside],
+            numbers_in.get(index, []), dates_in.get(index, []), sources.get(index),
+        ))
+    return claims
+
+
+def _claim(
+    article_id: str, index: int, sent: Span, start: int, end: int, entity_ids: list[str],
+    numbers: list[NumberMention], dates: list[DateMention], attributed_to: str | None,
+) -> Claim:
     subject, predicate, obj = subject_predicate_object(sent)
     return Claim(
         id=content_id(f"{article_id}|{index}", prefix="c"),
@@ -63,9 +116,9 @@ def build_claim(
         text=doc_text(sent.doc)[start:end],
         start=start,
         end=end,
-        entity_ids=entity_ids,
-        numbers=[n for n in numbers if n.article_id == article_id and n.sentence_index == index],
-        dates=[d for d in dates if d.article_id == article_id and d.sentence_index == index],
+        entity_ids=list(dict.fromkeys(entity_ids)),
+        numbers=numbers,
+        dates=dates,
         attributed_to=attributed_to,
         subject=subject,
         predicate=predicate,

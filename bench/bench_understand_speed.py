@@ -1,0 +1,165 @@
+"""Benchmark the understanding stage's speed (issue #5: >= 20 articles/s on 2 cores, 600-word articles).
+
+Run from /work/main:  .venv/bin/python -m bench.bench_understand_speed [--quick] [--baseline COMMIT]
+
+Workload (the one bench_understand used): PolNeAR train articles of 400-900 words, the first
+60, five per story, publication date given; models loaded and warmed on another article
+before the clock starts. Measured in one run, so both sides see the same machine load:
+
+1. `understand_story` end to end, parse included, with this checkout's code.
+2. The same with the speed work's files (understand/, pipeline.py, embed.py) as they were at
+   BASELINE and everything else as in this checkout's HEAD, in a subprocess.
+3. The spaCy parse alone: stock en_core_web_sm against `load_nlp` (numpy matmul ops,
+   vectorised attribute ruler, memoised lemmatizer), and whether the two agree on every
+   token's tag, POS, morphology, lemma, dependency, head, entity and sentence start.
+
+CPU seconds are this process's and its children's (resource.getrusage), so they count every
+thread and worker; the machine's 2 cores are shared with other jobs, so the load average is
+reported beside each figure and articles per CPU-second is the steadier measure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
+# The last commit before the speed work on issue #5; its versions of these files are the baseline.
+BASELINE = "b6b1c75"
+SPEED_FILES = [
+    "src/newsprism/understand/__init__.py",
+    "src/newsprism/understand/nlp.py",
+    "src/newsprism/understand/quotes.py",
+    "src/newsprism/understand/claims.py",
+    "src/newsprism/understand/numbers.py",
+    "src/newsprism/understand/dates.py",
+    "src/newsprism/pipeline.py",
+    "src/newsprism/embed.py",
+]
+STORY_SIZE = 5
+
+
+def workload(n_articles: int):
+    """Return n_articles + 1 PolNeAR train articles of 400-900 words (the last one warms up)."""
+    from newsprism.models import CleanArticle, content_id
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR_TRAIN.glob("*.txt"))]
+    texts = [t for t in texts if 400 <= len(t.split()) <= 900][: n_articles + 1]
+    return [CleanArticle(id=content_id(t), source_path=f"polnear{i}", published="2016-10-01", text=t) for i, t in enumerate(texts)]
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process (all threads) and its reaped children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measure(n_articles: int) -> dict[str, float]:
+    """Time `understand_story` over the workload, five articles a story, models warmed first."""
+    from newsprism.embed import embed
+    from newsprism.models import StoryGroup
+    from newsprism.understand import understand_story
+
+    articles = workload(n_articles)
+    warm, articles = articles[-1], articles[:-1]
+    embed(["warm up"])
+    understand_story(StoryGroup(id="warm", title="", article_ids=[warm.id]), [warm])
+    load = os.getloadavg()[0]
+    start, cpu = time.perf_counter(), cpu_seconds()
+    for i in range(0, len(articles), STORY_SIZE):
+        chunk = articles[i:i + STORY_SIZE]
+        understand_story(StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in chunk]), chunk)
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    return {
+        "articles": len(articles), "mean words": sum(len(a.text.split()) for a in articles) / len(articles),
+        "seconds": seconds, "cpu seconds": cpu, "load": (load + os.getloadavg()[0]) / 2,
+    }
+
+
+def _token_rows(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def parse_alone(n_articles: int) -> dict[str, float]:
+    """CPU of the parse alone, stock spaCy against `load_nlp`, and whether they agree token for token."""
+    from newsprism.understand.nlp import load_nlp
+
+    texts = [a.text for a in workload(n_articles)[:-1]]
+    out: dict[str, float] = {}
+    docs = {}
+    for name, nlp in [("stock", load_nlp(fast=False)), ("newsprism", load_nlp())]:
+        list(nlp.pipe(texts[:2]))
+        start, cpu = time.perf_counter(), cpu_seconds()
+        docs[name] = list(nlp.pipe(texts, batch_size=32))
+        out[f"{name} seconds"], out[f"{name} cpu seconds"] = time.perf_counter() - start, cpu_seconds() - cpu
+    out["docs differing"] = sum(_token_rows(a) != _token_rows(b) for a, b in zip(docs["stock"], docs["newsprism"]))
+    return out
+
+
+def measure_baseline(commit: str, n_articles: int) -> dict[str, float]:
+    """Run `measure` in a subprocess on HEAD with the speed work's files as they were at `commit`."""
+    with tempfile.TemporaryDirectory(prefix="np-speed-baseline-") as tmp:
+        tree = subprocess.run(["git", "archive", "HEAD", "src"], cwd=REPO, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=tree, check=True)
+        for path in SPEED_FILES:
+            old = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=REPO, check=True, capture_output=True).stdout
+            (Path(tmp) / path).write_bytes(old)
+        env = dict(os.environ, PYTHONPATH=str(Path(tmp) / "src"))
+        result = subprocess.run(
+            [sys.executable, "-m", "bench.bench_understand_speed", "--measure-only", str(n_articles)],
+            cwd=REPO, env=env, check=True, capture_output=True, text=True,
+        )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _row(name: str, r: dict[str, float]) -> str:
+    n = r["articles"]
+    return (
+        f"| {name} | {r['seconds']:.1f} | {n / r['seconds']:.1f} | {r['cpu seconds']:.1f} | "
+        f"{n / r['cpu seconds']:.2f} | {2 * n / r['cpu seconds']:.1f} | {r['load']:.1f} |\n"
+    )
+
+
+def main() -> None:
+    if "--measure-only" in sys.argv:  # the baseline subprocess
+        print(json.dumps(measure(int(sys.argv[sys.argv.index("--measure-only") + 1]))))
+        return
+    from bench.results import write_section
+
+    n = 20 if "--quick" in sys.argv else 60
+    commit = sys.argv[sys.argv.index("--baseline") + 1] if "--baseline" in sys.argv else BASELINE
+    before = measure_baseline(commit, n)
+    print("baseline", before, flush=True)
+    after = measure(n)
+    print("now", after, flush=True)
+    parse = parse_alone(n)
+    print("parse", parse, flush=True)
+    md = (
+        f"`understand_story` on {after['articles']} PolNeAR train articles (mean {after['mean words']:.0f} words), "
+        f"{STORY_SIZE} per story, parse included, models loaded and warmed first. Baseline: the files of the speed "
+        f"work as at {commit}, the rest of the tree as HEAD, measured in the same run.\n\n"
+        "| code | wall s | articles/s | CPU s | articles per CPU-s | articles/s if 2 cores were free | load average |\n"
+        "|---|---|---|---|---|---|---|\n"
+        + _row(f"baseline ({commit})", before)
+        + _row("now", after)
+        + f"\nParse alone (en_core_web_sm, same {after['articles']} articles): stock spaCy "
+        f"{parse['stock cpu seconds']:.1f} CPU s ({after['articles'] / parse['stock cpu seconds']:.1f} articles per CPU-s), "
+        f"newsprism's `load_nlp` {parse['newsprism cpu seconds']:.1f} CPU s "
+        f"({after['articles'] / parse['newsprism cpu seconds']:.1f} articles per CPU-s); "
+        f"{parse['docs differing']} of {after['articles']} docs differ from stock in any token's tag, POS, morphology, "
+        "lemma, dependency, head, entity or sentence start.\n\n"
+        "Target: 20 articles/s on 2 cores, i.e. 10 articles per CPU-second.\n"
+    )
+    print(md)
+    write_section("understand: speed", md)
+
+
+if __name__ == "__main__":
+    main()

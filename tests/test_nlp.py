@@ -1,0 +1,78 @@
+"""Tests for the spaCy pipeline newsprism loads (understand/nlp.py) and the shared encoder cache.
+
+The fast pipeline swaps thinc's matrix products and two spaCy components for faster ones
+(issue #5); these tests hold it to stock spaCy's output, token for token.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from thinc.api import get_current_ops
+
+from newsprism.understand.nlp import MatmulOps, MemoLemmatizer, VectorisedAttributeRuler, doc_text, load_nlp, parse, sentences
+
+TEXTS = [
+    # quotes, titles, contractions, possessives, numbers, dates and a line break
+    "BEIRUT (Reuters)\nMaj. Gen. Anna Kowalczyk said on Wednesday that the army \"won't retreat\" "
+    "and that Poland's air defence would get $1.2 billion a day. \"We're doin' nothin' wrong,\" she added.",
+    # spaces, tabs and blank lines become whitespace tokens; y' and n't are rule exceptions
+    "The minister didn't say.  Y'all heard it:\n\n\t'They can't stop us', the agency quoted him as saying. "
+    "More than 380,000 people were killed in the 9-year war, according to the monitor.",
+]
+
+
+def _rows(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_nlp_fast_pipeline_parses_like_stock_spacy(text):
+    stock, fast = load_nlp(fast=False)(text), load_nlp()(text)
+    assert _rows(fast) == _rows(stock)
+
+
+def test_nlp_fast_pipeline_uses_the_fast_parts():
+    nlp = load_nlp()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), VectorisedAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), MemoLemmatizer)
+    assert isinstance(nlp.get_pipe("tok2vec").model.ops, MatmulOps)
+    assert not isinstance(load_nlp(fast=False).get_pipe("tok2vec").model.ops, MatmulOps)
+
+
+def test_nlp_fast_ops_stay_inside_the_pipeline():
+    load_nlp()
+    assert not isinstance(get_current_ops(), MatmulOps)  # other thinc models built later get stock ops
+
+
+def test_nlp_matmul_ops_gemm_matches_numpy():
+    rng = np.random.default_rng(0)
+    x, y = rng.random((5, 3), dtype=np.float32), rng.random((4, 3), dtype=np.float32)
+    out = np.empty((5, 4), dtype=np.float32)
+    ops = MatmulOps()
+    assert np.allclose(ops.gemm(x, y, trans2=True), x @ y.T)
+    assert ops.gemm(x, y, out=out, trans2=True) is out and np.allclose(out, x @ y.T)
+    assert np.allclose(ops.gemm(x.T, y.T, trans1=True), x @ y.T)
+
+
+@pytest.mark.parametrize("text", ["Headline in capitals\nThe first sentence starts here. A second one follows."])
+def test_nlp_line_break_starts_a_sentence(text):
+    doc = parse([text])[0]
+    first = sentences(doc)[0]
+    assert "\n" not in first.text.strip() and first.text.strip() == "Headline in capitals"
+
+
+def test_nlp_parse_keeps_the_exact_text():
+    text = "  Two  spaces,\ttabs\r\nand a trailing line\n"
+    doc = parse([text])[0]
+    assert doc_text(doc) == text == doc.text
+
+
+def test_embed_same_text_gives_same_vector_once_cached():
+    from newsprism.embed import embed
+
+    first = embed(["Officials said the port reopened.", "The talks failed."])
+    again = embed(["The talks failed.", "Officials said the port reopened.", "The talks failed."])
+    assert again.shape == (3, 384)
+    assert np.array_equal(again[1], first[0]) and np.array_equal(again[0], again[2])
+    assert np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-5)
