@@ -2,7 +2,8 @@
 
 Steps, in order:
 1. views.build_views: each claim with its source, numbers (as ranges), event and report dates;
-2. embed every claim once (newsprism.embed, offline all-MiniLM-L6-v2);
+2. embed every claim once (newsprism.embed, offline all-MiniLM-L6-v2); later steps encode
+   the further texts they read (reported words, clauses, causes) through the same store;
 3. copies.find_copies: near-copy articles (MinHash), so a wire text counts as one source;
 4. facts: align claims across articles into facts, with evidence and independent sources;
 5. conflicts: number, date, actor, place, cause and quote-wording disagreements;
@@ -32,7 +33,7 @@ from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cros
 from newsprism.compare.omissions import exclusives, omissions
 from newsprism.compare.summary import build_summary
 from newsprism.compare.timeline import build_timeline
-from newsprism.compare.views import attach_contents, build_views, embed_views, source_keys
+from newsprism.compare.views import TextVectors, attach_contents, build_views, embed_views, source_keys
 from newsprism.models import Comparison, Understanding
 from newsprism.settings import CompareSettings
 
@@ -46,17 +47,20 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     views = build_views(understanding)
     if not views:
         return Comparison()
-    embeddings = embed_views(views)
+    vectors = TextVectors()
+    embeddings = embed_views(views, vectors)
     attach_contents(views, understanding.quotes)
     sources = source_keys(articles)
     copies = find_copies(articles, views, settings.copy_sentence_jaccard, settings.copy_article_share)
     independent = independent_groups([a.id for a in articles], sources, copies)
     article_index = np.array([hash(v.article_id) for v in views])
-    mu, sd = cross_stats(embeddings @ embeddings.T, article_index, settings) if len(views) <= 3000 else _sampled_stats(embeddings, article_index, settings)
+    # Up to 3,000 claims (36 MB) the whole cosine matrix is kept for every later step.
+    sims = embeddings @ embeddings.T if len(views) <= 3000 else None
+    mu, sd = cross_stats(sims, article_index, settings) if sims is not None else _sampled_stats(embeddings, article_index, settings)
     claims_per_article = len(views) / max(1, len({v.article_id for v in views}))
     alignment = Alignment(
         views, embeddings, mu, sd, settings, types={e.id: e.type for e in understanding.entities},
-        prior_logodds=story_prior_logodds(claims_per_article, settings),
+        prior_logodds=story_prior_logodds(claims_per_article, settings), vectors=vectors, sims=sims,
     )
     groups = cluster_claims(alignment)
     support = supporting_claims(alignment, groups)
@@ -70,7 +74,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         + actor_conflicts(alignment, pairs)
         + place_conflicts(alignment, groups, understanding)
         + cause_conflicts(alignment, pairs)
-        + quote_wording_conflicts(understanding.quotes, settings, sources)
+        + quote_wording_conflicts(understanding.quotes, settings, sources, vectors)
     )
     views_by_fact = [[views[i] for i in g] for g in fact_groups]
     summary = build_summary(

@@ -26,8 +26,8 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.facts import Alignment, stem_overlap
-from newsprism.compare.views import STOPWORDS, ClaimView, content_stems, intervals_overlap, units_match
+from newsprism.compare.facts import Alignment, reported_words_differ, stem_overlap
+from newsprism.compare.views import STOPWORDS, ClaimView, TextVectors, content_stems, intervals_overlap, units_match
 from newsprism.models import Conflict, Entity, Evidence, Position, Quote, Understanding, content_id
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
@@ -63,7 +63,7 @@ def related_pairs(al: Alignment, fact_groups: list[list[int]]) -> list[tuple[int
     views, E, s = al.views, al.embeddings, al.settings
     pairs: set[tuple[int, int]] = set()
     for start in range(0, len(views), 512):
-        sims = E[start: start + 512] @ E.T
+        sims = al.rows(slice(start, start + 512))
         for r, c in zip(*np.nonzero(sims >= s.related_min_cos)):
             i, j = start + int(r), int(c)
             if i < j and views[i].source != views[j].source:
@@ -80,13 +80,11 @@ def _shares_actor(v: ClaimView, w: ClaimView) -> bool:
     return not v.entity_ids or not w.entity_ids or bool(v.entity_ids & w.entity_ids)
 
 
-def _different_statements(v: ClaimView, w: ClaimView, settings) -> bool:
+def _different_statements(v: ClaimView, w: ClaimView, al: Alignment) -> bool:
     """True when both claims report someone's words and the words say different things
     ("the two newest cranes were out of service" / "three cranes were lifting the wagons"):
     their counts and dates are of different things, not a disagreement."""
-    if v.content_vec is None or w.content_vec is None:
-        return False
-    return float(v.content_vec @ w.content_vec) < settings.content_min_cos
+    return reported_words_differ(v, w, al.vectors, al.settings)
 
 
 def _conflict(kind: str, about: str, positions: list[Position]) -> Conflict:
@@ -102,16 +100,6 @@ def _position(value: str, views: list[ClaimView]) -> Position:
 
 
 # --------------------------------------------------------------------------- numbers
-
-
-def _clause_vectors(texts: list[str]) -> dict[str, np.ndarray]:
-    """Embed each distinct clause once."""
-    unique = list(dict.fromkeys(t for t in texts if t))
-    if not unique:
-        return {}
-    from newsprism.embed import embed
-
-    return dict(zip(unique, embed(unique)))
 
 
 def _anchor_pairs(views: list[ClaimView], attr: str) -> list[tuple[int, int]]:
@@ -131,17 +119,24 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
     views = al.views
     union = _Union()
     related = set(pairs)
-    vectors = _clause_vectors([t for v in views for t in v.number_clauses])
+    # Count pairs of one unit first; the reported words and clauses they need are then encoded in one batch.
+    matched: list[tuple[int, int, list[tuple[int, int]]]] = []
     for i, j in sorted(related | set(_anchor_pairs(views, "numbers"))):
         v, w = views[i], views[j]
-        if not v.numbers or not w.numbers or not _shares_actor(v, w) or _different_statements(v, w, al.settings):
+        if not v.numbers or not w.numbers or not _shares_actor(v, w):
             continue
-        for a, (_, _, _, u1) in enumerate(v.numbers):
-            for b, (_, _, _, u2) in enumerate(w.numbers):
-                if not units_match(u1, u2):
-                    continue
-                if (i, j) in related or float(vectors[v.number_clauses[a]] @ vectors[w.number_clauses[b]]) >= al.settings.anchor_clause_min_cos:
-                    union.union((i, a), (j, b))
+        same_unit = [(a, b) for a, n1 in enumerate(v.numbers) for b, n2 in enumerate(w.numbers) if units_match(n1[3], n2[3])]
+        if same_unit:
+            matched.append((i, j, same_unit))
+    al.encode_contents(x for i, j, _ in matched for x in (i, j))
+    matched = [(i, j, ab) for i, j, ab in matched if not _different_statements(views[i], views[j], al)]
+    # Clauses are compared only for count pairs whose sentences are not related.
+    al.vectors.encode(t for i, j, ab in matched if (i, j) not in related for a, b in ab for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
+    for i, j, same_unit in matched:
+        v, w = views[i], views[j]
+        for a, b in same_unit:
+            if (i, j) in related or float(al.vectors[v.number_clauses[a]] @ al.vectors[w.number_clauses[b]]) >= al.settings.anchor_clause_min_cos:
+                union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
         ranges = {(views[i].numbers[k][1], views[i].numbers[k][2]) for i, k in group}
@@ -177,26 +172,37 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
     views, s = al.views, al.settings
     union = _Union()
     related = set(pairs)
-    vectors = _clause_vectors([t for v in views for t in v.date_clauses])
+
+    def nearby_days(d1, d2) -> bool:
+        x, y = _day(d1.value or ""), _day(d2.value or "")
+        return bool(x and y and x != y and abs((x - y).days) <= max_days)
+
+    # Pairs with two nearby different days first (no other pair can join a conflict); the
+    # reported words and clauses they need are then encoded in one batch.
+    dated: list[tuple[int, int]] = []
     for i, j in sorted(related | set(_anchor_pairs(views, "event_dates"))):
         v, w = views[i], views[j]
         if not v.event_dates or not w.event_dates or not _shares_actor(v, w):
             continue
-        # The whole sentences state one fact, or else only the dates whose clauses read alike
-        # ("ran aground in the canal on Wednesday" / "..., which ran aground in the canal on Thursday").
-        if _different_statements(v, w, s):
-            continue
+        if any(nearby_days(d1, d2) for d1 in v.event_dates for d2 in w.event_dates):
+            dated.append((i, j))
+    al.encode_contents(x for pair in dated for x in pair)
+    # The whole sentences state one fact, or else only the dates whose clauses read alike
+    # ("ran aground in the canal on Wednesday" / "..., which ran aground in the canal on Thursday").
+    dated = [(i, j) for i, j in dated if not _different_statements(views[i], views[j], al)]
+    al.vectors.encode(t for i, j in dated for t in (*views[i].date_clauses, *views[j].date_clauses))
+    for i, j in dated:
+        v, w = views[i], views[j]
         whole = (i, j) in related and float(al.probability([i], [j])[0, 0]) >= s.fact_threshold
         # Each date is compared with the other sentence's date whose clause reads most alike
         # (both ways): "worked on Wednesday to lift the train, which derailed on Tuesday" dates
         # two events, and only the derailment's date answers "derailed on Monday".
-        sims = np.array([[float(vectors[ca] @ vectors[cb]) for cb in w.date_clauses] for ca in v.date_clauses])
+        sims = al.vectors.matrix(v.date_clauses) @ al.vectors.matrix(w.date_clauses).T
         for a, d1 in enumerate(v.event_dates):
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
                     continue
-                x, y = _day(d1.value or ""), _day(d2.value or "")
-                if not (x and y and x != y and abs((x - y).days) <= max_days):
+                if not nearby_days(d1, d2):
                     continue
                 if whole or sims[a, b] >= s.anchor_clause_min_cos:
                     union.union((i, a), (j, b))
@@ -395,9 +401,8 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     nodes = [(i, k) for i, found in causes.items() for k in range(len(found))]
     if len(nodes) < 2:
         return []
-    from newsprism.embed import embed
-
-    vectors = dict(zip(nodes, embed([causes[i][k] for i, k in nodes])))
+    matrix = al.vectors.matrix([causes[i][k] for i, k in nodes])
+    vectors = dict(zip(nodes, matrix))
     stems = {n: content_stems(causes[n[0]][n[1]]) for n in nodes}
     related = set(pairs)
 
@@ -443,7 +448,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
 # --------------------------------------------------------------------------- quotes
 
 
-def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, str]) -> list[Conflict]:
+def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, str], vectors: TextVectors | None = None) -> list[Conflict]:
     """Renderings of one quote, from different sources, that do not agree in meaning.
 
     Cheap checks first (differing numbers or negation: a conflict; one rendering inside
@@ -466,10 +471,8 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                     to_embed.append((k, ta, tb))
     pending = [item for item in to_embed if item[0] not in clashing]
     if pending:
-        from newsprism.embed import embed
-
-        texts = list(dict.fromkeys(t for _, ta, tb in pending for t in (ta, tb)))
-        vector = dict(zip(texts, embed(texts)))
+        vector = vectors or TextVectors()
+        vector.encode(t for _, ta, tb in pending for t in (ta, tb))
         for k, ta, tb in pending:
             if float(vector[ta] @ vector[tb]) < settings.quote_variant_min_cos:
                 clashing.add(k)

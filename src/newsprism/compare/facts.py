@@ -18,12 +18,12 @@ Steps:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.compare.views import ClaimView, content_stems, intervals_overlap, units_match
+from newsprism.compare.views import ClaimView, TextVectors, content_stems, intervals_overlap, units_match
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
 
@@ -136,17 +136,24 @@ def actors_clash(v: ClaimView, w: ClaimView, types: dict[str, str]) -> bool:
     return False
 
 
-def vetoed(v: ClaimView, w: ClaimView, cos: float, types: dict[str, str], settings: CompareSettings) -> bool:
+def reported_words_differ(v: ClaimView, w: ClaimView, vectors: TextVectors, settings: CompareSettings) -> bool:
+    """True when both claims report someone's words and the words say different things
+    ("Haddad said the tugs were under repair" / "Haddad said tugs were working to free the bow")."""
+    if v.content is None or w.content is None:
+        return False
+    return float(vectors[v.content] @ vectors[w.content]) < settings.content_min_cos
+
+
+def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
     """True when anchors say two similar claims are not one fact."""
     if numbers_disagree(v, w) or dates_disagree(v, w):
         return True
-    if cos >= settings.clash_override_cos:
+    if cos >= al.settings.clash_override_cos:
         return False
-    # Both report someone's words: they are one fact only if the words are ("Haddad said the
-    # tugs were under repair" / "Haddad said tugs were working to free the bow").
-    if v.content_vec is not None and w.content_vec is not None and float(v.content_vec @ w.content_vec) < settings.content_min_cos:
+    # Both report someone's words: they are one fact only if the words are.
+    if reported_words_differ(v, w, al.vectors, al.settings):
         return True
-    return actors_clash(v, w, types)
+    return actors_clash(v, w, al.types)
 
 
 @dataclass
@@ -160,6 +167,24 @@ class Alignment:
     settings: CompareSettings
     types: dict[str, str] = field(default_factory=dict)
     prior_logodds: float = 0.0
+    vectors: TextVectors = field(default_factory=TextVectors)
+    # Cosine of every claim pair, computed once in one product when the story is small enough
+    # to hold it (compare_story): a few-row product per fact costs more CPU than the whole
+    # matrix, since the BLAS library starts its threads for each.
+    sims: np.ndarray | None = None
+
+    def rows(self, index) -> np.ndarray:
+        """Return the cosines of the claims `index` (a list or a slice) with every claim."""
+        return self.sims[index] if self.sims is not None else self.embeddings[index] @ self.embeddings.T
+
+    def encode_contents(self, indexes) -> None:
+        """Encode, in one batch, the reported words of these claims (before a loop that vetoes them)."""
+        self.vectors.encode(self.views[i].content for i in indexes)
+
+    def upper_probability(self, i: int, j: list[int]) -> float:
+        """Mean probability of claim i with claims j were their content words all shared (a cheap upper bound)."""
+        cos = self.embeddings[j] @ self.embeddings[i]
+        return float(alignment_probability(cos, (cos - self.mu) / self.sd, np.float32(1.0), self.settings, self.prior_logodds).mean())
 
     def probability(self, i: list[int], j: list[int]) -> np.ndarray:
         cos = self.embeddings[i] @ self.embeddings[j].T
@@ -172,11 +197,10 @@ def candidate_pairs(al: Alignment) -> list[tuple[float, int, int]]:
     views, E, s = al.views, al.embeddings, al.settings
     n = len(views)
     groups = np.array([hash(v.article_id) for v in views])
-    # cos floor below which no pair can reach the threshold: skip them before the slow part.
-    pairs: list[tuple[float, int, int]] = []
+    scored: list[tuple[float, int, int, float]] = []
     block = 512
     for start in range(0, n, block):
-        sims = E[start: start + block] @ E.T
+        sims = al.rows(slice(start, start + block))
         # Upper bound of the probability (full word overlap): skips hopeless pairs before the slow part.
         upper = alignment_probability(sims, (sims - al.mu) / al.sd, np.float32(1.0), s, al.prior_logodds)
         hopeful = (upper >= s.fact_threshold) & (sims >= s.candidate_min_cos)
@@ -187,8 +211,10 @@ def candidate_pairs(al: Alignment) -> list[tuple[float, int, int]]:
             cos = float(sims[r, c])
             overlap = stem_overlap(views[i].stems, views[j].stems)
             p = float(alignment_probability(np.float32(cos), np.float32((cos - al.mu) / al.sd), np.float32(overlap), s, al.prior_logodds))
-            if p >= s.fact_threshold and not vetoed(views[i], views[j], cos, al.types, s):
-                pairs.append((p, i, j))
+            if p >= s.fact_threshold:
+                scored.append((p, i, j, cos))
+    al.encode_contents(x for _, i, j, _ in scored for x in (i, j))
+    pairs = [(p, i, j) for p, i, j, cos in scored if not vetoed(views[i], views[j], cos, al)]
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
     return pairs
 
@@ -208,7 +234,7 @@ def cluster_claims(al: Alignment) -> list[list[int]]:
             linkage = al.probability(ma, mb)
             if float(linkage.mean()) < s.fact_link_threshold:
                 continue
-            if any(vetoed(views[x], views[y], float(al.embeddings[x] @ al.embeddings[y]), al.types, s) for x in ma for y in mb):
+            if any(vetoed(views[x], views[y], float(al.embeddings[x] @ al.embeddings[y]), al) for x in ma for y in mb):
                 continue
         keep, drop = (a, b) if a < b else (b, a)
         for m in members[drop]:
@@ -217,16 +243,24 @@ def cluster_claims(al: Alignment) -> list[list[int]]:
         articles[keep] |= articles.pop(drop)
         del members[drop]
     # A second claim of an article already in a fact joins it when it restates the fact.
-    for cid, group in list(members.items()):
-        if len(group) != 1 or len(members) == 1:
-            continue
-        i = group[0]
+    # Only facts of two claims or more are joined, and only singletons leave `members` here, so
+    # the facts an article is in are fixed (their members grow): list them once, in key order.
+    facts_of: dict[str, list[int]] = defaultdict(list)
+    for other, og in members.items():
+        if len(og) >= 2:
+            for article in articles[other]:
+                facts_of[article].append(other)
+    singles = [g[0] for g in members.values() if len(g) == 1] if len(members) > 1 else []
+    # Reported words of the singletons that may join, encoded in one batch (a later join can
+    # still need one more: TextVectors encodes it then).
+    al.encode_contents(i for i in singles if any(al.upper_probability(i, members[o]) > s.fact_threshold for o in facts_of[views[i].article_id]))
+    for i in singles:
+        cid = i
         best, best_p = None, s.fact_threshold
-        for other, og in members.items():
-            if other == cid or len(og) < 2 or views[i].article_id not in articles[other]:
-                continue
+        for other in facts_of[views[i].article_id]:
+            og = members[other]
             p = float(al.probability([i], og).mean())
-            if p > best_p and not any(vetoed(views[i], views[y], float(al.embeddings[i] @ al.embeddings[y]), al.types, s) for y in og):
+            if p > best_p and not any(vetoed(views[i], views[y], float(al.embeddings[i] @ al.embeddings[y]), al) for y in og):
                 best, best_p = other, p
         if best is not None:
             members[best].append(i)
@@ -255,50 +289,59 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
     number_of = {a: k for k, a in enumerate(dict.fromkeys(v.article_id for v in views))}
     article_of = np.array([number_of[v.article_id] for v in views])
     extra: list[list[int]] = [[] for _ in groups]
-    wanted: list[tuple[float, int, int]] = []  # (closeness, group number, claim index)
+    # First the scores of every fact, then the vetoes, so that the reported words the vetoes
+    # read are encoded in one batch.
+    scored: list[tuple[int, list[tuple[int, float]], list[tuple[float, int]]]] = []  # (group, [(claim, p)], [(closeness, claim)])
     for g, group in enumerate(groups):
         if len(group) < 2:
             continue
         outside = ~np.isin(article_of, [number_of[views[i].article_id] for i in group])
-        sims = E[group] @ E.T
+        sims = al.rows(group)
         # Upper bound (full word overlap) first: the exact probability only for hopeful claims.
         upper = alignment_probability(sims, (sims - al.mu) / al.sd, np.float32(1.0), s, al.prior_logodds).mean(axis=0)
-        best: dict[str, tuple[float, int]] = {}
         hopeful = [int(i) for i in np.nonzero((upper >= s.fact_threshold) & outside)[0]]
+        passing = []
         if hopeful:
             exact = al.probability(hopeful, group).mean(axis=1)
-            for i, p in zip(hopeful, exact):
-                p = float(p)
-                if p >= s.fact_threshold and p > best.get(views[i].article_id, (0.0, -1))[0]:
-                    if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group):
-                        best[views[i].article_id] = (p, i)
-        extra[g].extend(i for _, i in best.values())
+            passing = [(i, float(p)) for i, p in zip(hopeful, exact) if float(p) >= s.fact_threshold]
+        close = []
         if len(group) >= 3:
             closeness = np.where(outside, sims.mean(axis=0), -1.0)
             # The closest few sentences of other articles only: a fact lies inside few sentences.
             top = np.argsort(-closeness, kind="stable")[: s.clauses_per_fact]
-            for i in top:
-                i = int(i)
-                if closeness[i] >= s.clause_min_cos and views[i].article_id not in best:
-                    wanted.append((float(closeness[i]), g, i))
+            close = [(float(closeness[i]), int(i)) for i in top if closeness[i] >= s.clause_min_cos]
+        scored.append((g, passing, close))
+    al.encode_contents(x for g, passing, _ in scored if passing for x in [*groups[g], *(i for i, _ in passing)])
+    wanted: list[tuple[float, int, int]] = []  # (closeness, group number, claim index)
+    for g, passing, close in scored:
+        group = groups[g]
+        best: dict[str, tuple[float, int]] = {}
+        for i, p in passing:
+            if p > best.get(views[i].article_id, (0.0, -1))[0]:
+                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al) for y in group):
+                    best[views[i].article_id] = (p, i)
+        extra[g].extend(i for _, i in best.values())
+        wanted.extend((c, g, i) for c, i in close if views[i].article_id not in best)
     # Clauses of the closest sentences only: embedding them is the costly part.
     wanted = sorted(wanted, key=lambda t: (-t[0], t[1], t[2]))[: s.max_support_sentences]
     wanted = [(g, i, part) for _, g, i in wanted for part in clauses(views[i].claim.text)]
     if wanted:
-        from newsprism.embed import embed
-
         unique = list(dict.fromkeys(part for _, _, part in wanted))
-        vector_of = dict(zip(unique, embed(unique)))
+        al.vectors.encode(unique)
         stems_of = {part: content_stems(part) for part in unique}
-        best_clause: dict[tuple[int, str], tuple[float, int]] = {}
+        clause_scores = []
         for g, i, part in wanted:
             group = groups[g]
-            cos = E[group] @ vector_of[part]
+            cos = E[group] @ al.vectors[part]
             overlap = np.array([stem_overlap(stems_of[part], views[y].stems) for y in group], dtype=np.float32)
-            p = float(alignment_probability(cos, (cos - al.mu) / al.sd, overlap, s, al.prior_logodds).mean())
+            clause_scores.append(float(alignment_probability(cos, (cos - al.mu) / al.sd, overlap, s, al.prior_logodds).mean()))
+        al.encode_contents(x for (g, i, _), p in zip(wanted, clause_scores) if p >= s.fact_threshold for x in [i, *groups[g]])
+        best_clause: dict[tuple[int, str], tuple[float, int]] = {}
+        for (g, i, part), p in zip(wanted, clause_scores):
+            group = groups[g]
             key = (g, views[i].article_id)
             if p >= s.fact_threshold and p > best_clause.get(key, (0.0, -1))[0]:
-                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al.types, s) for y in group):
+                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al) for y in group):
                     best_clause[key] = (p, i)
         for (g, _), (_, i) in best_clause.items():
             extra[g].append(i)

@@ -49,7 +49,6 @@ class ClaimView:
     subject_entities: frozenset[str] = frozenset()
     lead_entities: frozenset[str] = frozenset()
     content: str | None = None  # the reported words of an attributed claim ("X said <content>")
-    content_vec: np.ndarray | None = None
 
     @property
     def article_id(self) -> str:
@@ -294,21 +293,50 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
     return views
 
 
-def embed_views(views: list[ClaimView]) -> np.ndarray:
-    """Return the L2-normalised embedding of every claim, one row per view."""
-    from newsprism.embed import embed
+class TextVectors:
+    """Sentence embeddings of one story's texts, each distinct text encoded once, on demand.
 
-    # Wire copies repeat sentences word for word: embed each text once.
-    unique = list(dict.fromkeys(v.claim.text for v in views))
-    row = {text: k for k, text in enumerate(unique)}
-    vectors = embed(unique)
-    return vectors[[row[v.claim.text] for v in views]]
+    Claims, the reported words inside them, the clauses around counts and dates, causes and
+    quote renderings overlap (a clause is often a whole claim, wire copies repeat sentences),
+    and encoding is most of the comparison's time: each step asks this store for the texts
+    it reads, in one batch (`encode`) before its loop, and nothing is encoded twice.
+    """
+
+    def __init__(self) -> None:
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def encode(self, texts) -> None:
+        """Encode, in one batch, the texts not encoded yet."""
+        missing = list(dict.fromkeys(t for t in texts if t and t not in self._vectors))
+        if missing:
+            from newsprism.embed import embed
+
+            self._vectors.update(zip(missing, embed(missing)))
+
+    def __getitem__(self, text: str) -> np.ndarray:
+        if text not in self._vectors:
+            self.encode([text])  # a step that did not ask ahead still gets its vector
+        return self._vectors[text]
+
+    def matrix(self, texts: list[str]) -> np.ndarray:
+        """Return one row per text (encoding the missing ones in one batch)."""
+        self.encode(texts)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts])
+
+
+def embed_views(views: list[ClaimView], vectors: TextVectors) -> np.ndarray:
+    """Return the L2-normalised embedding of every claim, one row per view."""
+    # Wire copies repeat sentences word for word: each text is encoded once.
+    return vectors.matrix([v.claim.text for v in views])
 
 
 def attach_contents(views: list[ClaimView], quotes: list) -> None:
     """Give each attributed claim its reported words: the longest quote or paraphrase the
-    understanding stage found inside it, embedded once. "Haddad said A" and "Haddad said B"
-    share their speaker and reporting words; whether they are one fact depends on A and B."""
+    understanding stage found inside it. "Haddad said A" and "Haddad said B" share their
+    speaker and reporting words; whether they are one fact depends on A and B, whose vectors
+    are encoded only for the claims some step compares (facts.reported_words_differ)."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for q in quotes:
         for var in q.variants:
@@ -320,15 +348,6 @@ def attach_contents(views: list[ClaimView], quotes: list) -> None:
         inside = [t for start, end, t in spans.get(c.article_id, []) if start < c.end and end > c.start and t in c.text and len(t.split()) >= 4]
         if inside and (c.attributed_to or v.quoted_share > 0.2):
             v.content = max(inside, key=len)
-    texts = list(dict.fromkeys(v.content for v in views if v.content))
-    if not texts:
-        return
-    from newsprism.embed import embed
-
-    vectors = dict(zip(texts, embed(texts)))
-    for v in views:
-        if v.content:
-            v.content_vec = vectors[v.content]
 
 
 def stem_overlap_text(a: str, b: str) -> float:
