@@ -381,3 +381,18 @@ def test_understand_seed_pronouns_never_become_names(seed_story):
         kinds = {m.text: m.kind for m in entity.mentions}
         assert kinds.get(entity.name) not in {"pronoun", "description"}
         assert all(kinds.get(alias) not in {"pronoun", "description"} for alias in entity.aliases)
+
+
+def test_understand_surname_shared_by_a_couple_goes_by_gender():
+    texts = {
+        "x": "Senator Arno Velez and his wife, Lucia Velez, arrived in Quito on Monday. Mr. Velez thanked the crowd.",
+        "y": "Velez spoke for ten minutes. Mrs. Velez did not speak.",
+    }
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
+    add_surname_mentions(docs, mentions)
+    entities = cluster_mentions(mentions, texts)
+    mister = next(e for e in entities for m in e.mentions if m.article_id == "x" and m.text == "Velez" and texts["x"][m.start - 4:m.start] == "Mr. ")
+    missus = next(e for e in entities for m in e.mentions if m.article_id == "y" and m.text == "Velez" and texts["y"][m.start - 5:m.start] == "Mrs. ")
+    assert mister.name == "Arno Velez"
+    assert missus.name == "Lucia Velez"

@@ -388,6 +388,8 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
             candidates = [c for c in clusters if any(len(o.tokens) >= 2 and tokens_match(m.tokens[0], o.tokens[0]) for o in c)]
             if len(candidates) > 1:
                 candidates = [c for c in candidates if any(o.article_id == m.article_id and o.start < m.start for o in c)]
+        # "Mr. Trump" is not the Melania Trump named earlier: titles and roles show gender
+        candidates = [c for c in candidates if _genders_agree(group, c)]
         if candidates:
             _best_cluster(group, candidates).extend(group)
             continue
@@ -398,6 +400,12 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
         else:
             leftovers.append(list(group))
     return clusters + leftovers
+
+
+def _genders_agree(a: list[Found], b: list[Found]) -> bool:
+    """False only when both sides show one gender each (from titles and roles) and they differ."""
+    ga, gb = {m.gender for m in a} - {"any"}, {m.gender for m in b} - {"any"}
+    return not (len(ga) == 1 and len(gb) == 1 and ga != gb)
 
 
 def _best_cluster(group: list[Found], candidates: list[list[Found]]) -> list[Found]:
@@ -557,7 +565,9 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
         tokens = name_tokens(m.text)
         target = None
         if len(tokens) == 1 and fold(m.text) not in gaz.org_aliases and not is_acronym(m.text):
-            target = next((c for c in person_clusters if any(len(o.tokens) >= 2 and tokens_match(tokens[0], o.tokens[-1]) for o in c)), None)
+            holders = [c for c in person_clusters if any(len(o.tokens) >= 2 and tokens_match(tokens[0], o.tokens[-1]) for o in c)]
+            # several people may share the surname (Donald and Melania Trump): pick as for a bare surname
+            target = _best_cluster([m], holders) if holders else None
         if target is not None:
             m.label, m.tokens, m.kind = "PERSON", tokens, "surname"
             target.append(m)
