@@ -27,12 +27,6 @@ def _shingles(text: str, size: int = 3) -> set[bytes]:
     return {" ".join(words[i: i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def _minhash(shingles: set[bytes]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch(list(shingles))
-    return m
-
-
 def find_copies(articles: list[CleanArticle], views: list[ClaimView], sentence_jaccard: float, article_share: float) -> list[CopyRelation]:
     """Return the copy relations among the story's articles.
 
@@ -44,16 +38,19 @@ def find_copies(articles: list[CleanArticle], views: list[ClaimView], sentence_j
         if v.quoted_share < 0.5:
             by_article[v.article_id].append(v)
     lsh = MinHashLSH(threshold=sentence_jaccard, num_perm=NUM_PERM)
-    hashes: dict[str, MinHash] = {}
+    keys, shingle_sets = [], []
     for v in views:
         if v.quoted_share >= 0.5:
             continue
         sh = _shingles(v.claim.text)
         if len(sh) < 4:
             continue
-        key = f"{v.index}"
-        hashes[key] = _minhash(sh)
-        lsh.insert(key, hashes[key])
+        keys.append(f"{v.index}")
+        shingle_sets.append(list(sh))
+    # One permutation set for all sentences: a MinHash built alone draws its own each time.
+    hashes: dict[str, MinHash] = dict(zip(keys, MinHash.bulk(shingle_sets, num_perm=NUM_PERM, seed=1)))
+    for key, mh in hashes.items():
+        lsh.insert(key, mh)
     view_by_key = {str(v.index): v for v in views}
     shared: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for key, mh in hashes.items():

@@ -172,6 +172,8 @@ class Alignment:
     # to hold it (compare_story): a few-row product per fact costs more CPU than the whole
     # matrix, since the BLAS library starts its threads for each.
     sims: np.ndarray | None = None
+    _overlaps: dict[tuple[int, int], float] = field(default_factory=dict, repr=False)
+    _vetoes: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
 
     def rows(self, index) -> np.ndarray:
         """Return the cosines of the claims `index` (a list or a slice) with every claim."""
@@ -186,10 +188,25 @@ class Alignment:
         cos = self.embeddings[j] @ self.embeddings[i]
         return float(alignment_probability(cos, (cos - self.mu) / self.sd, np.float32(1.0), self.settings, self.prior_logodds).mean())
 
+    def overlap(self, a: int, b: int) -> float:
+        """stem_overlap of two claims, remembered: merging facts scores the same pairs again and again."""
+        key = (a, b) if a < b else (b, a)
+        found = self._overlaps.get(key)
+        if found is None:
+            found = self._overlaps[key] = stem_overlap(self.views[a].stems, self.views[b].stems)
+        return found
+
     def probability(self, i: list[int], j: list[int]) -> np.ndarray:
         cos = self.embeddings[i] @ self.embeddings[j].T
-        overlap = np.array([[stem_overlap(self.views[a].stems, self.views[b].stems) for b in j] for a in i], dtype=np.float32)
+        overlap = np.array([[self.overlap(a, b) for b in j] for a in i], dtype=np.float32)
         return alignment_probability(cos, (cos - self.mu) / self.sd, overlap, self.settings, self.prior_logodds)
+
+    def vetoed(self, x: int, y: int) -> bool:
+        """vetoed() for claims x and y at their own cosine, remembered (facts re-check member pairs as they grow)."""
+        found = self._vetoes.get((x, y))
+        if found is None:
+            found = self._vetoes[(x, y)] = vetoed(self.views[x], self.views[y], float(self.embeddings[x] @ self.embeddings[y]), self)
+        return found
 
 
 def candidate_pairs(al: Alignment) -> list[tuple[float, int, int]]:
@@ -209,7 +226,7 @@ def candidate_pairs(al: Alignment) -> list[tuple[float, int, int]]:
             if j <= i or groups[i] == groups[j]:
                 continue
             cos = float(sims[r, c])
-            overlap = stem_overlap(views[i].stems, views[j].stems)
+            overlap = al.overlap(i, j)
             p = float(alignment_probability(np.float32(cos), np.float32((cos - al.mu) / al.sd), np.float32(overlap), s, al.prior_logodds))
             if p >= s.fact_threshold:
                 scored.append((p, i, j, cos))
@@ -234,7 +251,7 @@ def cluster_claims(al: Alignment) -> list[list[int]]:
             linkage = al.probability(ma, mb)
             if float(linkage.mean()) < s.fact_link_threshold:
                 continue
-            if any(vetoed(views[x], views[y], float(al.embeddings[x] @ al.embeddings[y]), al) for x in ma for y in mb):
+            if any(al.vetoed(x, y) for x in ma for y in mb):
                 continue
         keep, drop = (a, b) if a < b else (b, a)
         for m in members[drop]:
@@ -260,7 +277,7 @@ def cluster_claims(al: Alignment) -> list[list[int]]:
         for other in facts_of[views[i].article_id]:
             og = members[other]
             p = float(al.probability([i], og).mean())
-            if p > best_p and not any(vetoed(views[i], views[y], float(al.embeddings[i] @ al.embeddings[y]), al) for y in og):
+            if p > best_p and not any(al.vetoed(i, y) for y in og):
                 best, best_p = other, p
         if best is not None:
             members[best].append(i)
@@ -318,7 +335,7 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
         best: dict[str, tuple[float, int]] = {}
         for i, p in passing:
             if p > best.get(views[i].article_id, (0.0, -1))[0]:
-                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al) for y in group):
+                if not any(al.vetoed(i, y) for y in group):
                     best[views[i].article_id] = (p, i)
         extra[g].extend(i for _, i in best.values())
         wanted.extend((c, g, i) for c, i in close if views[i].article_id not in best)
@@ -341,7 +358,7 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
             group = groups[g]
             key = (g, views[i].article_id)
             if p >= s.fact_threshold and p > best_clause.get(key, (0.0, -1))[0]:
-                if not any(vetoed(views[i], views[y], float(E[i] @ E[y]), al) for y in group):
+                if not any(al.vetoed(i, y) for y in group):
                     best_clause[key] = (p, i)
         for (g, _), (_, i) in best_clause.items():
             extra[g].append(i)

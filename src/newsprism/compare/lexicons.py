@@ -33,6 +33,12 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def words_pattern(terms: list[str]) -> re.Pattern[str] | None:
     """Return one case-insensitive whole-word pattern for `terms`, longest first."""
+    # Built once per term list: conflicts read every claim of a story with the same lists.
+    return _words_pattern(tuple(terms))
+
+
+@lru_cache(maxsize=32)
+def _words_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     terms = sorted({t.lower() for t in terms if t}, key=len, reverse=True)
     if not terms:
         return None
