@@ -396,3 +396,21 @@ def test_understand_surname_shared_by_a_couple_goes_by_gender():
     missus = next(e for e in entities for m in e.mentions if m.article_id == "y" and m.text == "Velez" and texts["y"][m.start - 5:m.start] == "Mrs. ")
     assert mister.name == "Arno Velez"
     assert missus.name == "Lucia Velez"
+
+
+@pytest.mark.parametrize(
+    "short, long",
+    [
+        ("Norvale Shipping", "Norvale Shipping Corp."),  # legal form
+        ("Kestrel Data", "Kestrel Data Systems"),  # a longer name that begins with the shorter one
+    ],
+)
+def test_understand_organisation_name_variants_are_one_entity(short, long):
+    texts = {
+        "x": f"Shares of {long} rose on Monday after the merger was approved by regulators.",
+        "y": f"Analysts said {short} would cut 300 jobs after the merger.",
+    }
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    entities = cluster_mentions([m for k in texts for m in collect_mentions(k, docs[k])], texts)
+    holders = [e for e in entities if {m.text for m in e.mentions} & {short, long}]
+    assert len(holders) == 1, [e.name for e in holders]

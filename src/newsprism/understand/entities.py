@@ -480,6 +480,19 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str]) -> list[li
         else:
             by_key[key] = [m]
             clusters.append(by_key[key])
+    # a name of two words or more that begins a longer one is the same organisation
+    # ("EYP Mission Critical" / "EYP Mission Critical Facilities")
+    keys = {id(c): key for key, c in by_key.items()}
+    for short in sorted(clusters, key=lambda c: len(keys.get(id(c), ()))):
+        key = keys.get(id(short), ())
+        if len(key) < 2 or key[0] in {"alias", "acronym"} or short[0].label != "ORG":
+            continue
+        longer = [c for c in clusters if c and c is not short and c[0].label == "ORG" and len(keys.get(id(c), ())) > len(key)
+                  and keys[id(c)][:len(key)] == key and keys[id(c)][0] not in {"alias", "acronym"}]
+        if len(longer) == 1:
+            longer[0].extend(short)
+            short.clear()
+    clusters = [c for c in clusters if c]
     # acronyms -> expansions
     merged: list[list[Found]] = []
     for c in clusters:
