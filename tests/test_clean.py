@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.clean import clean_article, load_outlets, outlet_for_url
+from newsprism.clean.html import left_out_blocks
 from newsprism.clean.metadata import parse_date
 from newsprism.clean.patterns import line_patterns, match_clutter
 from newsprism.models import Article, CleanArticle, content_id
@@ -252,6 +253,47 @@ def test_clean_html_nothing_visible_lost():
     visible = re.sub(r"(?s)<(script|style|noscript)\b.*?</\1>|<[^>]+>", " ", raw.split("<body>")[1])
     for word in set(re.findall(r"[A-Za-z]{4,}", visible)):
         assert word in kept, word
+
+
+def clean_fixture(name: str) -> CleanArticle:
+    raw = (FIXTURES / name).read_text(encoding="utf-8")
+    return clean_article(Article(id=content_id(raw), source_path=name, raw=raw, format="html"))
+
+
+def test_clean_html_comments_take_their_time_element_never_an_invented_one():
+    clean = clean_fixture("comment_times_page.html")
+    assert [(c.author, c.posted) for c in clean.comments] == [
+        ("quaysidecyclist", "2024-05-02T09:14:00+01:00"),  # shown as "Thursday": the datetime attribute says when
+        ("fishmarketfan", "2024-05-02T10:02"),  # shown as "an hour ago"
+        ("oldtownresident", None),  # no time on the page
+    ]
+
+
+def test_clean_html_marked_comment_entries_are_one_comment_each():
+    clean = clean_fixture("threaded_comments_page.html")
+    assert [(c.author, c.posted) for c in clean.comments] == [
+        ("Peter Wragg", "2024-03-11T18:20:00+00:00"),
+        ("Jo Tebbutt", "2024-03-11T19:05:00+00:00"),  # a reply nested in the first entry is its own comment
+        ("greenfingers", None),
+    ]
+    assert clean.comments[0].text == "Half plots would suit most people on the list, a full plot is a lot of digging."
+    assert clean.comments[2].text == "The cricket ground site floods every winter.\nAsk anyone who walks a dog there."
+    assert "digging" not in clean.text and "floods" not in clean.text
+    assert "Brackley" in clean.text
+
+
+@pytest.mark.parametrize(
+    "block, listed",
+    [
+        ("by Morag Lindsay", False),  # three words inside a kept line: kept, so not also removed
+        ("World News", True),  # a two-word menu item is found only as a whole line
+        ("Sign up for alerts today", True),
+    ],
+)
+def test_clean_html_left_out_blocks_a_kept_part_is_not_also_removed(block, listed):
+    kept = ["The ferry report by Morag Lindsay says world news rarely reaches the island."]
+    result = left_out_blocks([(block, None)], kept, known=[])
+    assert (block in [text for text, _ in result]) is listed
 
 
 # --------------------------------------------------------------------------- dates, outlets, patterns

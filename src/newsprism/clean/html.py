@@ -216,9 +216,11 @@ def left_out_blocks(blocks: list[tuple[str, str | None]], kept: list[str], known
     """Return (text, reason) for each page block not found in `kept` (body, comments, removed parts).
 
     `known` holds the metadata values (title, byline, outlet, ...): a block that is only such
-    a value is in its field already, and so is a page title made of them ("Headline | Site"). A short block counts as found only when it is a
-    whole line of `kept` (a menu item "News" is not found in a body sentence that says
-    "news"); a longer one when it is inside one. Repeats of a block are listed once.
+    a value is in its field already, and so is a page title made of them ("Headline | Site").
+    A block of one or two short words counts as found only when it is a whole line of `kept`
+    (a menu item "World News" is not found in a body sentence that says "world news"); a block
+    of three words or more also when it is inside one ("by Jane Doe" split off a body line by
+    the layout: a part kept in the text is not also listed as removed). Repeats are listed once.
     """
     from newsprism.clean.metadata import find_date, read_byline
     from newsprism.clean.patterns import match_clutter
@@ -234,7 +236,7 @@ def left_out_blocks(blocks: list[tuple[str, str | None]], kept: list[str], known
         if not key or key in lines or key in found:
             continue
         found.add(key)
-        if (len(key) >= 24 or key.count(" ") >= 3) and f" {key} " in corpus:
+        if (len(key) >= 24 or key.count(" ") >= 2) and f" {key} " in corpus:
             continue
         if container == "title" and all(_key(part) in lines for part in TITLE_SEPARATORS.split(text)):
             continue
@@ -341,6 +343,9 @@ def read_comments(container, url: str | None) -> list[Comment]:
 
     if container is None:
         return []  # most pages: no comment block, no cost
+    marked = marked_comments(container)
+    if marked:
+        return marked
     # prepare only the comment block, not the whole page: a fraction of the cost
     page = lxml.html.Element("html")
     body_element = lxml.html.etree.SubElement(page, "body")
@@ -351,7 +356,160 @@ def read_comments(container, url: str | None) -> list[Comment]:
     lines = [nfc(line) for line in xmltotxt(body, False).split("\n") if line.strip()]
     if lines and is_comment_header(lines[0]):
         lines = lines[1:]
-    return split_comments(lines, bare_handles=True)[0]
+    return _add_posted_times(split_comments(lines, bare_handles=True)[0], container)
+
+
+# A comment entry marks itself: class "comment" (or "comment-item", "single-comment", ...) or an id
+# such as "comment-123" (WordPress, Drupal and most comment plugins); its parts name themselves too.
+ENTRY_CLASS_RE = re.compile(r"^(?:comment|comment-(?:item|entry|wrap|wrapper|container|thread-item)|single-comment|commentlist-item|c-comment)$")
+ENTRY_ID_RE = re.compile(r"^(?:comment|li-comment|div-comment)-\d+$")
+AUTHOR_CLASS_RE = re.compile(r"(?<![a-z])(?:author|username|user-name|comment-name|commenter|fn|nickname)(?![a-z])")
+BODY_CLASS_RE = re.compile(r"(?<![a-z])(?:comment-(?:body|content|text|message)|commentbody|comment_text|text|content|body|message)(?![a-z])")
+SAYS_TAIL_RE = re.compile(r"\s+(?:says|said|wrote)\s*:?\s*$", re.IGNORECASE)
+
+
+def _is_entry(element) -> bool:
+    tag = element.tag
+    if tag not in ("li", "article", "div", "section"):
+        return False
+    if ENTRY_ID_RE.match(element.get("id") or ""):
+        return True
+    return any(ENTRY_CLASS_RE.match(token) for token in (element.get("class") or "").split())
+
+
+def marked_comments(container) -> list[Comment]:
+    """Return the comments of a block whose entries mark themselves in the HTML, or [] when they do not.
+
+    trafilatura's comment extractor flattens the block and drops the parts it takes for page
+    furniture, "comment-meta" headers with the commenter's name and time among them, so two
+    comments can run together. Where there are at least two marked entries, each entry gives
+    one comment: its author element (class "author", "fn", ...), its `<time>`, and its text
+    (the paragraphs of its "comment-body"/"comment-content" element when it has one, else its
+    own), leaving out replies nested inside it (they are entries of their own).
+    """
+    from newsprism.clean.metadata import find_date, normalise_date
+
+    entries = [element for element in container.iter() if isinstance(element.tag, str) and _is_entry(element)]
+    if len(entries) < 2:
+        return []
+    entry_set = set(entries)
+    comments: list[Comment] = []
+    for entry in entries:
+        author = posted = body = None
+        furniture: set[str] = set()  # texts of the author and time elements, not part of the comment
+
+        def walk(element) -> None:
+            nonlocal author, posted, body
+            for child in element:
+                if not isinstance(child.tag, str) or child.tag in SKIPPED_TAGS or child in entry_set:
+                    continue
+                names = f"{child.get('class') or ''} {child.get('id') or ''}".lower()
+                if child.tag == "time" and posted is None:
+                    value = (child.get("datetime") or "").strip()
+                    posted = (normalise_date(value) if value else None) or find_date(child.text_content())[0]
+                    furniture.add(" ".join(child.text_content().split()))
+                    continue
+                if author is None and AUTHOR_CLASS_RE.search(names) and 0 < len(child.text_content().split()) <= 6:
+                    author = SAYS_TAIL_RE.sub("", " ".join(child.text_content().split())) or None
+                    furniture.add(" ".join(child.text_content().split()))
+                    continue
+                if body is None and BODY_CLASS_RE.search(names):
+                    body = child
+                walk(child)
+
+        walk(entry)
+        texts: list[str] = []
+        for element in (body if body is not None else entry).iter("p", "blockquote", "pre"):
+            if next((a for a in element.iterancestors() if a in entry_set), None) is not entry:
+                continue  # inside a nested reply
+            line = " ".join(element.text_content().split())
+            if line and line not in furniture:
+                texts.append(line)
+        if not texts and body is not None:
+            line = " ".join(body.text_content().split())
+            texts = [line] if line and line not in furniture else []
+        text = nfc("\n".join(texts))
+        if text:
+            comments.append(Comment(author=nfc(author) if author else None, posted=posted, text=text))
+    return comments if len(comments) >= 2 else []
+
+
+def _flat_text_and_stamps(container) -> tuple[str, list[tuple[int, str]]]:
+    """Return the block's text with whitespace collapsed, and (offset, ISO) for each dated <time> in it.
+
+    A `<time>` element's date is its `datetime` attribute, else its own text when that is a date.
+    """
+    from newsprism.clean.metadata import find_date, normalise_date
+
+    pieces: list[str] = []
+    stamps: list[tuple[int, str]] = []
+    length = 0
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        words = " ".join(text.split()) if text else ""
+        if words:
+            pieces.append(words)
+            length += len(words) + 1
+
+    def walk(element) -> None:
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in SKIPPED_TAGS:
+                if child.tag == "time":
+                    value = (child.get("datetime") or "").strip()
+                    iso = (normalise_date(value) if value else None) or find_date(child.text_content())[0]
+                    if iso:
+                        stamps.append((length, iso))
+                add(child.text)
+                walk(child)
+            add(child.tail)
+
+    walk(container)
+    return nfc(" ".join(pieces)), stamps
+
+
+def _add_posted_times(comments: list[Comment], container) -> list[Comment]:
+    """Give comments without a posted time the one their entry shows in a `<time>` element.
+
+    The flattened comment text loses those elements, so each comment's text is found again in
+    the block's own text and takes the time between it and its neighbour: the time before its
+    text when the block puts times above the text (the first time comes before the first
+    comment's text), else the time after it. A comment with no such time keeps None.
+    """
+    if not comments or all(c.posted for c in comments):
+        return comments
+    flat, stamps = _flat_text_and_stamps(container)
+    if not stamps:
+        return comments
+    spans: list[tuple[int, int] | None] = []
+    cursor = 0
+    for comment in comments:
+        probe = " ".join(comment.text.split())[:60]
+        start = flat.find(probe, cursor) if probe else -1
+        if start < 0:
+            spans.append(None)
+            continue
+        spans.append((start, start + len(" ".join(comment.text.split()))))
+        cursor = start + len(probe)
+    found = [span for span in spans if span]
+    if not found:
+        return comments
+    times_first = stamps[0][0] <= found[0][0]
+    result = []
+    for index, (comment, span) in enumerate(zip(comments, spans)):
+        if comment.posted or span is None:
+            result.append(comment)
+            continue
+        if times_first:
+            low = max((s[1] for s in spans[:index] if s), default=-1)
+            window = [iso for offset, iso in stamps if low <= offset <= span[0]]
+            iso = window[-1] if window else None
+        else:
+            high = min((s[0] for s in spans[index + 1:] if s), default=len(flat) + 1)
+            window = [iso for offset, iso in stamps if span[1] <= offset <= high]
+            iso = window[0] if window else None
+        result.append(comment.model_copy(update={"posted": iso}) if iso else comment)
+    return result
 
 
 def main_text(tree, url: str | None) -> str | None:
