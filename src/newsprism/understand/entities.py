@@ -4,7 +4,8 @@ Steps, in order:
 
 1. `collect_mentions`: spaCy PERSON / ORG / GPE / NORP spans, repaired (titles cut off and
    kept as evidence, possessives and determiners dropped, names cut short by the tagger
-   extended) plus country epithets from `data/understand/epithets.csv`.
+   extended) plus country epithets from `data/understand/epithets.csv`; then the
+   article's pronouns and descriptions (`coref.find_references`).
 2. Countries first: a country's names, aliases, demonyms ("Iranian"), its capital when the
    capital acts ("Tehran says ...") and its epithets all become mentions of one entity.
    Demonyms are attached to the country on purpose: "Iranian forces" is evidence that
@@ -15,10 +16,15 @@ Steps, in order:
    dropped) confirmed by Jaro-Winkler similarity, so Baqeri/Bagheri and Ayoub/Ayyoub meet
    while Hassan/Hussein stay apart; middle names may be missing; a bare surname goes to the
    full name that carries it (nearest earlier one in the same article when two people
-   share it). Different given names with one surname stay apart.
+   share it, never one of the other gender by titles and roles). Different given names
+   with one surname stay apart.
 4. Organisations and other groups: the same key over all tokens, channel words dropped
-   ("Al-Mayadeen news" = "al-Mayadeen TV"), acronyms matched to their expansions
-   (initials, or a parenthesis "Islamic State (IS)") and `org_aliases.csv`.
+   ("Al-Mayadeen news" = "al-Mayadeen TV"), legal forms dropped ("Intel Corp." = "Intel"),
+   a name of two words or more joined to the one longer name it begins, acronyms matched to
+   their expansions (initials, or a parenthesis "Islamic State (IS)") and `org_aliases.csv`.
+5. Pronouns and descriptions ("she", "the president", "the company", "the Trump
+   administration") join the entity they refer to (`coref.py`); they are never an
+   entity's name or alias.
 """
 
 from __future__ import annotations
