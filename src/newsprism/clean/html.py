@@ -308,6 +308,37 @@ def declared_datetime(scan: PageScan) -> str | None:
     return None
 
 
+SURROGATES_RE = re.compile("[\ud800-\udfff]")
+JSON_UNICODE_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
+HTML_TAG_RE = re.compile(r"(<!--.*?-->|<[^>]*>)")
+
+
+def _read_json_ld(script: str, doc):
+    """Add what one JSON-LD script says to trafilatura's metadata `doc`, as its extract_meta_json does.
+
+    trafilatura (pinned 2.3.1) first strips the whitespace between JSON tokens with a regex
+    that calls back per string literal, then drops lone surrogates one character at a time: a
+    third of clean's metadata time on ScrapingHub. json.loads ignores that whitespace anyway
+    (the later whitespace collapse keeps the strings as trafilatura has them), and one regex
+    drops the surrogates; trafilatura's own readers then take the fields.
+    """
+    import json
+    from html import unescape
+
+    from trafilatura import metadata as meta
+
+    text = script
+    if "\\" in text:
+        text = text.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        text = JSON_UNICODE_ESCAPE_RE.sub(lambda match: chr(int(match[1], 16)), text)
+        text = unescape(SURROGATES_RE.sub("", text))
+    text = " ".join(HTML_TAG_RE.sub("", text).split())
+    try:
+        return meta.extract_json(json.loads(text, strict=False), doc)
+    except json.JSONDecodeError:
+        return meta.extract_json_parse_error(text, doc)
+
+
 def _metadata(tree, url: str | None, scan: PageScan):
     """Return trafilatura's metadata without its costly parts (author scan, categories, licence, extensive date search)."""
     from trafilatura import metadata as meta
@@ -315,9 +346,9 @@ def _metadata(tree, url: str | None, scan: PageScan):
     doc = meta.examine_meta(tree)
     if doc.author and " " not in doc.author:
         doc.author = None
-    if scan.json_ld:  # the reader looks for these scripts only: without any it changes nothing
+    for script in scan.json_ld:
         try:
-            doc = meta.extract_meta_json(tree, doc)
+            doc = _read_json_ld(script, doc)
         except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader can fail on odd pages; the rest still holds
             pass
     doc.title = doc.title or meta.extract_title(tree)
