@@ -61,8 +61,14 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measure(n_articles: int) -> dict[str, float]:
-    """Time `understand_story` over the workload, five articles a story, models warmed first."""
+def measure(n_articles: int, processes: int = 1) -> dict[str, float]:
+    """Time `understand_story` over the workload, five articles a story, models warmed first.
+
+    With `processes` > 1 the stories are parsed ahead in that many worker processes
+    (`nlp.parse_ahead`, as `pipeline.analyze` does) and each story gets its docs.
+    """
+    import multiprocessing
+
     from newsprism.embed import embed
     from newsprism.models import StoryGroup
     from newsprism.understand import understand_story
@@ -71,11 +77,18 @@ def measure(n_articles: int) -> dict[str, float]:
     warm, articles = articles[-1], articles[:-1]
     embed(["warm up"])
     understand_story(StoryGroup(id="warm", title="", article_ids=[warm.id]), [warm])
+    stories = [articles[i:i + STORY_SIZE] for i in range(0, len(articles), STORY_SIZE)]
     load = os.getloadavg()[0]
     start, cpu = time.perf_counter(), cpu_seconds()
-    for i in range(0, len(articles), STORY_SIZE):
-        chunk = articles[i:i + STORY_SIZE]
-        understand_story(StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in chunk]), chunk)
+    if processes > 1:
+        from newsprism.understand.nlp import parse_ahead
+
+        parsed = parse_ahead([[a.text for a in chunk] for chunk in stories], processes=processes)
+    else:
+        parsed = [None] * len(stories)
+    for i, (chunk, docs) in enumerate(zip(stories, parsed)):
+        understand_story(StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in chunk]), chunk, docs=docs)
+    multiprocessing.active_children()  # reap finished workers so their CPU is counted
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     return {
         "articles": len(articles), "mean words": sum(len(a.text.split()) for a in articles) / len(articles),
@@ -103,20 +116,24 @@ def parse_alone(n_articles: int) -> dict[str, float]:
     return out
 
 
+def measure_in_subprocess(n_articles: int, processes: int = 1, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run `measure` in a fresh process, so no cache or warm memo carries over between runs."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.bench_understand_speed", "--measure-only", str(n_articles), str(processes)],
+        cwd=REPO, env=env, check=True, capture_output=True, text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def measure_baseline(commit: str, n_articles: int) -> dict[str, float]:
-    """Run `measure` in a subprocess on HEAD with the speed work's files as they were at `commit`."""
+    """Run `measure` on HEAD with the speed work's files as they were at `commit`."""
     with tempfile.TemporaryDirectory(prefix="np-speed-baseline-") as tmp:
         tree = subprocess.run(["git", "archive", "HEAD", "src"], cwd=REPO, check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=tree, check=True)
         for path in SPEED_FILES:
             old = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=REPO, check=True, capture_output=True).stdout
             (Path(tmp) / path).write_bytes(old)
-        env = dict(os.environ, PYTHONPATH=str(Path(tmp) / "src"))
-        result = subprocess.run(
-            [sys.executable, "-m", "bench.bench_understand_speed", "--measure-only", str(n_articles)],
-            cwd=REPO, env=env, check=True, capture_output=True, text=True,
-        )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+        return measure_in_subprocess(n_articles, env=dict(os.environ, PYTHONPATH=str(Path(tmp) / "src")))
 
 
 def _row(name: str, r: dict[str, float]) -> str:
@@ -128,8 +145,9 @@ def _row(name: str, r: dict[str, float]) -> str:
 
 
 def main() -> None:
-    if "--measure-only" in sys.argv:  # the baseline subprocess
-        print(json.dumps(measure(int(sys.argv[sys.argv.index("--measure-only") + 1]))))
+    if "--measure-only" in sys.argv:  # one measurement, in its own process
+        at = sys.argv.index("--measure-only")
+        print(json.dumps(measure(int(sys.argv[at + 1]), int(sys.argv[at + 2]) if len(sys.argv) > at + 2 else 1)))
         return
     from bench.results import write_section
 
@@ -137,8 +155,10 @@ def main() -> None:
     commit = sys.argv[sys.argv.index("--baseline") + 1] if "--baseline" in sys.argv else BASELINE
     before = measure_baseline(commit, n)
     print("baseline", before, flush=True)
-    after = measure(n)
+    after = measure_in_subprocess(n)
     print("now", after, flush=True)
+    ahead = measure_in_subprocess(n, processes=2)
+    print("now, parse ahead in 2 workers", ahead, flush=True)
     parse = parse_alone(n)
     print("parse", parse, flush=True)
     md = (
@@ -148,7 +168,8 @@ def main() -> None:
         "| code | wall s | articles/s | CPU s | articles per CPU-s | articles/s if 2 cores were free | load average |\n"
         "|---|---|---|---|---|---|---|\n"
         + _row(f"baseline ({commit})", before)
-        + _row("now", after)
+        + _row("now, one process", after)
+        + _row("now, parsed ahead in 2 worker processes (as `analyze` runs)", ahead)
         + f"\nParse alone (en_core_web_sm, same {after['articles']} articles): stock spaCy "
         f"{parse['stock cpu seconds']:.1f} CPU s ({after['articles'] / parse['stock cpu seconds']:.1f} articles per CPU-s), "
         f"newsprism's `load_nlp` {parse['newsprism cpu seconds']:.1f} CPU s "

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from thinc.api import get_current_ops
 
-from newsprism.understand.nlp import MatmulOps, MemoLemmatizer, VectorisedAttributeRuler, doc_text, load_nlp, parse, sentences
+from newsprism.understand.nlp import MatmulOps, MemoLemmatizer, VectorisedAttributeRuler, doc_text, load_nlp, parse, parse_ahead, sentences
 
 TEXTS = [
     # quotes, titles, contractions, possessives, numbers, dates and a line break
@@ -76,3 +76,31 @@ def test_embed_same_text_gives_same_vector_once_cached():
     assert again.shape == (3, 384)
     assert np.array_equal(again[1], first[0]) and np.array_equal(again[0], again[2])
     assert np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-5)
+
+
+def test_nlp_parse_ahead_in_worker_processes_matches_parse(monkeypatch):
+    import newsprism.understand.nlp as nlp
+
+    monkeypatch.setattr(nlp, "PROCESSES_FROM", 1)  # force the workers on a small batch
+    batches = [TEXTS[:1], [], TEXTS[1:] + ["A third text.\nIt has two lines."]]
+    ahead = list(parse_ahead(batches, processes=2))
+    assert [len(docs) for docs in ahead] == [1, 0, 2]
+    for docs, texts in zip(ahead, batches):
+        for doc, expected in zip(docs, parse(texts)):
+            assert _rows(doc) == _rows(expected) and doc_text(doc) == expected.text
+
+
+def test_pipeline_stories_parse_in_process_when_parse_ahead_fails(monkeypatch):
+    import newsprism.pipeline as pipeline
+    from newsprism.models import CleanArticle, StoryGroup
+    from newsprism.settings import load_settings
+
+    def broken(batches, model, processes):
+        yield parse(batches[0], model)
+        raise RuntimeError("worker died")
+
+    monkeypatch.setattr(pipeline, "parse_ahead", broken)
+    articles = [CleanArticle(id=f"a{i}", source_path=f"a{i}.txt", text=text) for i, text in enumerate(TEXTS)]
+    groups = [StoryGroup(id=f"s{i}", title="", article_ids=[a.id]) for i, a in enumerate(articles)]
+    served = list(pipeline._parsed_stories(groups, articles, load_settings()))
+    assert len(served) == 2 and doc_text(served[0][0]) == TEXTS[0] and served[1] is None

@@ -26,7 +26,11 @@ from newsprism.models import Article, CleanArticle, Failure, Report, Story, Stor
 from newsprism.settings import Settings, load_settings
 from newsprism.scale import Runner, current_runner
 from newsprism.understand import understand_story
-from newsprism.understand.nlp import parse
+from newsprism.understand.nlp import parse, parse_ahead
+
+# Worker processes that parse the next stories while this one is analysed (the machines
+# newsprism targets have 2 cores; `parse_ahead` stays in-process for small runs).
+PARSE_PROCESSES = 2
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +119,15 @@ def _clean_each(batch: list[Article], settings: Settings, scale: Runner | None):
         yield item, (outcome.value if outcome.ok else None), (None if outcome.ok else outcome.error())
 
 
-def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Settings) -> Story:
-    """Understand, compare and frame one story."""
-    members = [a for a in articles if a.id in set(group.article_ids)]
-    docs = parse([a.text for a in members], settings.understand.spacy_model)  # one parse serves understanding and framing
+def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Settings, docs: list | None = None) -> Story:
+    """Understand, compare and frame one story.
+
+    `docs`, one parsed Doc per member article in order, skips the parse (see `_parsed_stories`).
+    """
+    ids = set(group.article_ids)
+    members = [a for a in articles if a.id in ids]
+    if docs is None or len(docs) != len(members):
+        docs = parse([a.text for a in members], settings.understand.spacy_model)  # one parse serves understanding and framing
     understanding = understand_story(group, members, settings.understand, docs=docs)
     comparison = compare_story(understanding, settings.compare)
     framing = frame_story(understanding, settings.framing, docs=docs)
@@ -166,9 +175,9 @@ def analyze(
         return _analyze_scaled(articles, failures, settings, on_error, progress, scale)
     groups = group_articles(articles, settings.group)
     stories: list[Story] = []
-    for done, group in enumerate(groups, 1):
+    for done, (group, docs) in enumerate(zip(groups, _parsed_stories(groups, articles, settings)), 1):
         try:
-            stories.append(analyze_story(group, articles, settings))
+            stories.append(analyze_story(group, articles, settings, docs))
         except Exception as err:  # noqa: BLE001 - one story's failure must not lose the others
             if on_error == "raise":
                 raise
@@ -176,6 +185,26 @@ def analyze(
             stories.append(Story(id=group.id, title=group.title, article_ids=group.article_ids))
         progress("analyze", done, len(groups))
     return Report(articles=articles, stories=stories, failures=failures)
+
+
+def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], settings: Settings):
+    """Yield each story's parsed docs in turn, parsed ahead in PARSE_PROCESSES worker processes.
+
+    While this process understands, compares and frames one story, the workers parse the
+    next ones. If the parse ahead fails, the rest is None: each story then parses itself,
+    so the failure is recorded against the story it belongs to.
+    """
+    position = {a.id: k for k, a in enumerate(articles)}
+    # members in the order of `articles`, as analyze_story takes them
+    batches = [[articles[k].text for k in sorted({position[i] for i in g.article_ids if i in position})] for g in groups]
+    served = 0
+    try:
+        for docs in parse_ahead(batches, settings.understand.spacy_model, processes=PARSE_PROCESSES):
+            served += 1
+            yield docs
+    except Exception:  # noqa: BLE001 - the stories left parse in-process and record their own failures
+        log.debug("parse ahead stopped after %d stories:\n%s", served, traceback.format_exc())
+    yield from itertools.repeat(None, len(groups) - served)
 
 
 def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: Progress, scale: Runner) -> Report:
