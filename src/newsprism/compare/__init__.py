@@ -29,7 +29,7 @@ from newsprism.compare.conflicts import (
     related_pairs,
 )
 from newsprism.compare.copies import find_copies, independent_groups
-from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cross_stats, story_prior_logodds, supporting_claims
+from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cross_stats, entity_states, story_prior_logodds, supporting_claims
 from newsprism.compare.omissions import exclusives, omissions
 from newsprism.compare.summary import build_summary
 from newsprism.compare.timeline import build_timeline
@@ -59,7 +59,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     mu, sd = cross_stats(sims, article_index, settings) if sims is not None else _sampled_stats(embeddings, article_index, settings)
     claims_per_article = len(views) / max(1, len({v.article_id for v in views}))
     alignment = Alignment(
-        views, embeddings, mu, sd, settings, types={e.id: e.type for e in understanding.entities},
+        views, embeddings, mu, sd, settings, types={e.id: e.type for e in understanding.entities}, states=entity_states(understanding.entities),
         prior_logodds=story_prior_logodds(claims_per_article, settings), vectors=vectors, sims=sims,
     )
     groups = cluster_claims(alignment)

@@ -77,7 +77,9 @@ def related_pairs(al: Alignment, fact_groups: list[list[int]]) -> list[tuple[int
 
 
 def _shares_actor(v: ClaimView, w: ClaimView) -> bool:
-    return not v.entity_ids or not w.entity_ids or bool(v.entity_ids & w.entity_ids)
+    """True when the claims name a common actor, or one names none (a claim's source is no actor)."""
+    a, b = v.entity_ids - v.source_entities, w.entity_ids - w.source_entities
+    return not a or not b or bool(a & b)
 
 
 def _different_statements(v: ClaimView, w: ClaimView, al: Alignment) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newsprism.compare import lexicons
 from newsprism.compare.views import ClaimView, TextVectors, content_stems, intervals_overlap, units_match
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
@@ -40,6 +41,17 @@ def alignment_probability(cos: np.ndarray, z: np.ndarray, overlap: np.ndarray, s
     """
     logit = settings.align_w_cos * cos + settings.align_w_z * z + settings.align_w_overlap * overlap + settings.align_bias + prior_logodds
     return 1.0 / (1.0 + np.exp(-logit))
+
+
+def entity_states(entities: list[Entity]) -> dict[str, str]:
+    """Map each place or group entity that stands for a state (by its name or an alias) to that state."""
+    found = {}
+    for e in entities:
+        if e.type in SUBJECT_ONLY_TYPES:
+            state = next(filter(None, (lexicons.state_of(n) for n in [e.name, *e.aliases])), None)
+            if state:
+                found[e.id] = state
+    return found
 
 
 def story_prior_logodds(claims_per_article: float, settings: CompareSettings) -> float:
@@ -112,8 +124,13 @@ def dates_disagree(v: ClaimView, w: ClaimView) -> bool:
     return True
 
 
-def actors_clash(v: ClaimView, w: ClaimView, types: dict[str, str]) -> bool:
-    """True when both claims name actors of one kind and they name none in common (two ships)."""
+def actors_clash(v: ClaimView, w: ClaimView, types: dict[str, str], states: dict[str, str] | None = None) -> bool:
+    """True when both claims name actors of one kind and they name none in common (two ships).
+
+    `states` maps a place or group entity to the state it stands for ("Moscow" and "Russia" as
+    subjects are one actor; see lexicons.state_names).
+    """
+    states = states or {}
     by_type_v: dict[str, set[str]] = {}
     by_type_w: dict[str, set[str]] = {}
     for e in v.entity_ids:
@@ -127,7 +144,7 @@ def actors_clash(v: ClaimView, w: ClaimView, types: dict[str, str]) -> bool:
             # Only a sentence-initial actor counts ("Russia has provided ..." / "Iran plans ..."):
             # the parse's subject is often the reporting clause's ("state TV").
             sv, sw = v.lead_entities & ents, w.lead_entities & by_type_w[t]
-            if sv and sw and sv.isdisjoint(sw):
+            if sv and sw and {states.get(e, e) for e in sv}.isdisjoint({states.get(e, e) for e in sw}):
                 return True
             continue
         # Each names an actor of this kind the other does not: two ships, two people.
@@ -153,7 +170,7 @@ def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
     # Both report someone's words: they are one fact only if the words are.
     if reported_words_differ(v, w, al.vectors, al.settings):
         return True
-    return actors_clash(v, w, al.types)
+    return actors_clash(v, w, al.types, al.states)
 
 
 @dataclass
@@ -166,6 +183,7 @@ class Alignment:
     sd: float
     settings: CompareSettings
     types: dict[str, str] = field(default_factory=dict)
+    states: dict[str, str] = field(default_factory=dict)  # entity id -> the state it stands for (actors_clash)
     prior_logodds: float = 0.0
     vectors: TextVectors = field(default_factory=TextVectors)
     # Cosine of every claim pair, computed once in one product when the story is small enough

@@ -2,7 +2,8 @@
 
 Each file opens with a comment giving its source and licence; users extend them by
 editing the file. The framing lexicons (data/framing/en/) are read for the summary's
-list of words to avoid when present.
+list of words to avoid when present, and the understanding stage's country table
+(data/understand/countries.csv, epithets.csv) for the names that stand for a state.
 """
 
 from __future__ import annotations
@@ -62,6 +63,15 @@ def cause_markers() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def source_marker_pattern() -> re.Pattern[str] | None:
+    """A pattern that matches a source marker ending right before a name ('according to the ')."""
+    markers = sorted({m.lower() for m in _compare_lines("source_markers.txt")}, key=len, reverse=True)
+    if not markers:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(m) for m in markers) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
 def report_verbs() -> frozenset[str]:
     return frozenset(v.lower() for v in _compare_lines("report_verbs.txt"))
 
@@ -111,3 +121,33 @@ def unit_synonyms() -> dict[str, str]:
             for form in (w, w + "s", w + "es"):  # "cars" is too short for stem() to strip
                 table[stem(form)] = stem(words[0])
     return table
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"['’‘`]", "", text.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def state_names() -> dict[str, str]:
+    """Map every name that stands for a state in news prose to the state: its names and
+    aliases, its capital ("Moscow said ...") and its epithets ("the Kremlin"), all folded.
+
+    Read from the understanding stage's data/understand/countries.csv and epithets.csv, so
+    both stages know one list.
+    """
+    table: dict[str, str] = {}
+    countries = list(csv.DictReader(io.StringIO("\n".join(_lines("newsprism", "data/understand/countries.csv")))))
+    for row in countries:
+        country = row["name"]
+        for name in [country, *(row.get("aliases") or "").split("|"), *(row.get("capital") or "").split("|")]:
+            if name.strip():
+                table[_fold(name)] = country
+    for row in csv.DictReader(io.StringIO("\n".join(_lines("newsprism", "data/understand/epithets.csv")))):
+        table[_fold(row["phrase"])] = row["country"]
+        table[_fold(re.sub(r"^the\s+", "", row["phrase"], flags=re.I))] = row["country"]
+    return table
+
+
+def state_of(name: str) -> str | None:
+    """Return the state a name stands for ('Moscow' -> 'Russia'), or None."""
+    return state_names().get(_fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I)))

@@ -48,6 +48,7 @@ class ClaimView:
     period: bool = False
     subject_entities: frozenset[str] = frozenset()
     lead_entities: frozenset[str] = frozenset()
+    source_entities: frozenset[str] = frozenset()  # named as where the report comes from ("according to X")
     content: str | None = None  # the reported words of an attributed claim ("X said <content>")
 
     @property
@@ -234,6 +235,20 @@ def lead_entities(claim: Claim, mentions: list[tuple[int, str]]) -> frozenset[st
     return frozenset({first[0][1]}) if first else frozenset()
 
 
+def source_entities(claim: Claim, mentions: list[tuple[int, str]]) -> frozenset[str]:
+    """Return the entities the claim names as its source ("..., according to the authority")."""
+    pattern = lexicons.source_marker_pattern()
+    if pattern is None:
+        return frozenset()
+    found = set()
+    for start, eid in mentions:
+        if claim.start <= start < claim.end:
+            at = start - claim.start
+            if pattern.search(claim.text[max(0, at - 30): at]):
+                found.add(eid)
+    return frozenset(found)
+
+
 def build_views(understanding: Understanding) -> list[ClaimView]:
     """Return one view per claim, in article order then sentence order."""
     claims = understanding.claims or fallback_claims(understanding)
@@ -289,6 +304,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             story_year=years.get(c.article_id, story_year), period=period,
             subject_entities=subject_entities(c, mentions.get(c.article_id, [])),
             lead_entities=lead_entities(c, actors.get(c.article_id, [])),
+            source_entities=source_entities(c, mentions.get(c.article_id, [])),
         ))
     return views
 
