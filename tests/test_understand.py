@@ -17,7 +17,8 @@ from newsprism.understand.dates import find_dates
 from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions, tokens_match
 from newsprism.understand.nlp import parse
 from newsprism.understand.numbers import find_numbers
-from newsprism.understand.quotes import quote_spans
+from newsprism.understand.quotes import article_quotes, quote_spans
+from newsprism.understand import sentence_bounds
 
 
 def _group(articles: list[CleanArticle]) -> StoryGroup:
@@ -414,3 +415,12 @@ def test_understand_organisation_name_variants_are_one_entity(short, long):
     entities = cluster_mentions([m for k in texts for m in collect_mentions(k, docs[k])], texts)
     holders = [e for e in entities if {m.text for m in e.mentions} & {short, long}]
     assert len(holders) == 1, [e.name for e in holders]
+
+
+def test_understand_pronoun_speaker_agrees_in_gender():
+    text = "Ms. Ana Lorca met Mr. Tomas Brel at the trade fair in Quito on Monday, and the two spoke for an hour.\n\"We agreed on everything that matters,\" she said after the talks."
+    (doc,) = parse([text])
+    entities = cluster_mentions(collect_mentions("x", doc), {"x": text})
+    (record,) = [r for r in article_quotes("x", doc, sentence_bounds(doc), entities) if r.direct]
+    speaker = next(e for e in entities if e.id == record.speaker_entity_id)
+    assert speaker.name == "Ana Lorca"

@@ -141,6 +141,7 @@ class Resolver:
     people: list[tuple[int, Entity]]      # (mention start, entity), in text order
     spans: list[tuple[int, int, Entity]]  # every mention of the article
     channels: list[tuple[int, str]] = field(default_factory=list)
+    pronouns: dict[int, Entity] = field(default_factory=dict)  # offset -> entity the entities stage resolved a pronoun to
 
     def entity_in(self, start: int, end: int, person_first: bool = True) -> Entity | None:
         hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
@@ -218,7 +219,8 @@ def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]
     """Return (speaker phrase, entity) for the subject token of a speech verb."""
     text = span.text
     if token.lower_ in PRONOUNS:
-        ent = resolver.person_before(token.idx) if token.lower_ in PERSON_PRONOUNS else None
+        # the entities stage's resolution first: it checks gender, subjects and salience
+        ent = resolver.pronouns.get(token.idx) or (resolver.person_before(token.idx) if token.lower_ in PERSON_PRONOUNS else None)
         return text, ent
     ent = resolver.entity_in(span.start_char, span.end_char)
     if ent is not None and ent.type == "PERSON":
@@ -357,6 +359,7 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     # sorted by offset only: two mentions may start together
     people = sorted(((s, e) for s, _, e in spans if e.type == "PERSON"), key=lambda p: p[0])
     resolver = Resolver(article_id, [(s, e) for s, e in people], spans)
+    resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun" and e.type == "PERSON"}
     quoted = [q for q in quote_spans(doc_text(doc)) if not is_scare_quote(doc_text(doc)[q[0]:q[1]])]
     records: list[QuoteRecord] = []
     sents = sentences(doc)
