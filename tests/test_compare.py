@@ -419,3 +419,39 @@ def test_compare_rail_same_speaker_different_words_are_different_facts():
     assert all(s.article_ids == ["rail_q"] for s in c.summary if "under repair" in s.text)
     # The two sentences share speaker, subject and words: whole-sentence alignment alone merges them.
     assert merged(rail_compared(content_min_cos=-1.0))
+
+
+# --------------------------------------------------------------------------- actors and sources
+
+BORDER = {
+    "entities": {"oslo": ["Oslo", "GPE"], "norway": ["Norway", "GPE"], "tollwatch": ["Tollwatch", "ORG"], "borderstat": ["Borderstat", "ORG"]},
+    "articles": [
+        {"id": "border_a", "outlet": "Fjord Post", "published": "2033-02-04", "sentences": [
+            {"text": "Oslo rejected the ceasefire proposal for the border region on Monday, calling it one-sided.",
+             "entities": ["oslo"], "dates": [["on Monday", "2033-02-03", "relative"]]},
+            {"text": "By Monday evening 80 trucks were stuck at the northern border post, according to Tollwatch.",
+             "entities": ["tollwatch"], "numbers": [["80", 80, 80, 80, "trucks"]], "dates": [["Monday", "2033-02-03", "relative"]]},
+        ]},
+        {"id": "border_b", "outlet": "Harbour Times", "published": "2033-02-04", "sentences": [
+            {"text": "Norway rejected the ceasefire proposal for the border region on Monday, saying it favoured one side.",
+             "entities": ["norway"], "dates": [["on Monday", "2033-02-03", "relative"]]},
+            {"text": "More than 150 trucks were stuck at the northern border post on Monday, according to Borderstat.",
+             "entities": ["borderstat"], "numbers": [["150", 150, 150, None, "trucks"]], "dates": [["on Monday", "2033-02-03", "relative"]]},
+        ]},
+    ],
+}
+
+
+def test_compare_capital_and_its_state_are_one_actor():
+    c = compare_story(build_understanding(BORDER), CompareSettings())
+    rejected = [f for f in c.facts if any("ceasefire" in e.text for e in f.evidence)]
+    # "Oslo rejected ..." and "Norway rejected ...": the capital stands for the state (data/understand/countries.csv).
+    assert len(rejected) == 1 and set(rejected[0].article_ids) == {"border_a", "border_b"}, [f.article_ids for f in rejected]
+
+
+def test_compare_counts_from_differently_sourced_reports_conflict():
+    c = compare_story(build_understanding(BORDER), CompareSettings())
+    counts = [k for k in c.conflicts if k.kind == "number"]
+    # Each count names its source ("according to X"); the sources are no actors of the count.
+    assert len(counts) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    assert {p.value.lower(): p.article_ids for p in counts[0].positions} == {"80 trucks": ["border_a"], "more than 150 trucks": ["border_b"]}
