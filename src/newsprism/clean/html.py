@@ -5,7 +5,17 @@ on what it returns, in its `from_html` mode (patterns, teasers, captions, title
 repeats only), to drop captions, "Read more" teasers and the repeated headline
 that some layouts leave inside the main text. The page's own publication
 datetime (meta tags, JSON-LD) keeps its time and zone; only a page that declares
-none goes to htmldate's (quick) date search. The page is parsed once for both.
+none goes to htmldate's (quick) date search.
+
+Steps, on one parsed tree (`read_html`):
+
+1. one walk (`scan_page`): the visible text blocks (for removed[]), the first comment block,
+   the meta tags and the JSON-LD scripts;
+2. metadata: trafilatura's meta-tag and JSON-LD readers, the declared datetime;
+3. comments: one per entry where the entries mark themselves (`marked_comments`), else
+   trafilatura's comment extractor on that block alone, times from `<time>` elements;
+4. main text: trafilatura's extraction cascade, last, on the tree itself (it prunes the
+   tree in place; running it last spares a copy of the whole page).
 """
 
 from __future__ import annotations
