@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.clean import clean_article, load_outlets, outlet_for_url
-from newsprism.clean.html import left_out_blocks
+from newsprism.clean.html import left_out_blocks, marked_comments
 from newsprism.clean.metadata import parse_date
 from newsprism.clean.patterns import line_patterns, match_clutter
 from newsprism.models import Article, CleanArticle, content_id
@@ -280,6 +280,28 @@ def test_clean_html_marked_comment_entries_are_one_comment_each():
     assert clean.comments[2].text == "The cricket ground site floods every winter.\nAsk anyone who walks a dog there."
     assert "digging" not in clean.text and "floods" not in clean.text
     assert "Brackley" in clean.text
+
+
+def test_clean_html_marked_comment_entries_without_paragraphs():
+    import lxml.html
+
+    block = lxml.html.fromstring(
+        '<div class="comments">'
+        '<div class="comment" id="comment-7"><span class="author">kayak_kate</span> Launch from the north slip at low tide. <a href="#">Reply</a></div>'
+        '<div class="comment" id="comment-8"><span class="author">harbourmaster</span> The north slip closes in March. <a href="#">Reply</a></div>'
+        "</div>"
+    )
+    assert [(c.author, c.text, c.posted) for c in marked_comments(block)] == [
+        ("kayak_kate", "Launch from the north slip at low tide.", None),
+        ("harbourmaster", "The north slip closes in March.", None),
+    ]
+
+
+def test_clean_html_unmarked_comment_block_is_left_to_trafilatura():
+    import lxml.html
+
+    block = lxml.html.fromstring('<div class="comments"><p>One reader wrote this.</p><p>Another wrote that.</p></div>')
+    assert marked_comments(block) == []
 
 
 @pytest.mark.parametrize(

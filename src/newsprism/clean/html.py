@@ -406,6 +406,7 @@ ENTRY_CLASS_RE = re.compile(r"^(?:comment|comment-(?:item|entry|wrap|wrapper|con
 ENTRY_ID_RE = re.compile(r"^(?:comment|li-comment|div-comment)-\d+$")
 AUTHOR_CLASS_RE = re.compile(r"(?<![a-z])(?:author|username|user-name|comment-name|commenter|fn|nickname)(?![a-z])")
 BODY_CLASS_RE = re.compile(r"(?<![a-z])(?:comment-(?:body|content|text|message)|commentbody|comment_text|text|content|body|message)(?![a-z])")
+ENTRY_CHROME_RE = re.compile(r"^(?:says|said|wrote)\s*:\s*|\s*\b(?:reply|antworten|répondre|responder)$", re.IGNORECASE)
 SAYS_TAIL_RE = re.compile(r"\s+(?:says|said|wrote)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -439,24 +440,28 @@ def marked_comments(container) -> list[Comment]:
         author = posted = body = None
         furniture: set[str] = set()  # texts of the author and time elements, not part of the comment
 
+        own: list[str] = [entry.text or ""]  # the entry's own text, replies, author and time left out
+
         def walk(element) -> None:
             nonlocal author, posted, body
             for child in element:
                 if not isinstance(child.tag, str) or child.tag in SKIPPED_TAGS or child in entry_set:
+                    own.append(child.tail or "")
                     continue
                 names = f"{child.get('class') or ''} {child.get('id') or ''}".lower()
                 if child.tag == "time" and posted is None:
                     value = (child.get("datetime") or "").strip()
                     posted = (normalise_date(value) if value else None) or find_date(child.text_content())[0]
                     furniture.add(" ".join(child.text_content().split()))
-                    continue
-                if author is None and AUTHOR_CLASS_RE.search(names) and 0 < len(child.text_content().split()) <= 6:
+                elif author is None and AUTHOR_CLASS_RE.search(names) and 0 < len(child.text_content().split()) <= 6:
                     author = SAYS_TAIL_RE.sub("", " ".join(child.text_content().split())) or None
                     furniture.add(" ".join(child.text_content().split()))
-                    continue
-                if body is None and BODY_CLASS_RE.search(names):
-                    body = child
-                walk(child)
+                else:
+                    if body is None and BODY_CLASS_RE.search(names):
+                        body = child
+                    own.append(child.text or "")
+                    walk(child)
+                own.append(child.tail or "")
 
         walk(entry)
         texts: list[str] = []
@@ -469,6 +474,9 @@ def marked_comments(container) -> list[Comment]:
         if not texts and body is not None:
             line = " ".join(body.text_content().split())
             texts = [line] if line and line not in furniture else []
+        if not texts:  # text straight inside the entry, no paragraphs: what is left of it
+            line = ENTRY_CHROME_RE.sub("", " ".join(" ".join(own).split()))
+            texts = [line] if line else []
         text = nfc("\n".join(texts))
         if text:
             comments.append(Comment(author=nfc(author) if author else None, posted=posted, text=text))
