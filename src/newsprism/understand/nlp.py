@@ -271,45 +271,51 @@ def _load_nlp(model: str, fast: bool) -> Language:
     return nlp
 
 
+# Docs per spaCy batch. The NER model steps through its transitions in Python, once per
+# step for the whole batch, so small batches pay that overhead more often: parsing 60
+# articles five at a time (one story each) costs 1.5x the CPU of batches of 32 (bench).
+PARSE_BATCH = 32
+# Below this many texts in all, `parse_ahead` parses in this process: each worker should
+# get at least one full batch, or forking it and shipping docs back serialised (about 4 ms
+# a doc both ways) costs more than the second core gives back.
+PROCESSES_FROM = 2 * PARSE_BATCH
+
+
+def _keep_text(doc: Doc, text: str) -> Doc:
+    doc.user_data["newsprism_text"] = text  # spaCy keeps every character, so doc.text == text
+    return doc
+
+
 def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[Doc]:
     """Parse `texts` in one batched pass (each text once)."""
-    docs = list(load_nlp(model).pipe(texts, batch_size=32))
-    for doc, text in zip(docs, texts):
-        doc.user_data["newsprism_text"] = text  # spaCy keeps every character, so doc.text == text
-    return docs
-
-
-# Below this many texts in all, `parse_ahead` parses in this process: forking the workers
-# and shipping each doc back serialised (about 4 ms a doc both ways) would cost more than
-# the second core gives back.
-PROCESSES_FROM = 48
+    return [_keep_text(doc, text) for doc, text in zip(load_nlp(model).pipe(texts, batch_size=PARSE_BATCH), texts)]
 
 
 def parse_ahead(batches: list[list[str]], model: str = DEFAULT_MODEL, processes: int = 1) -> Iterator[list[Doc]]:
-    """Yield the parsed docs of each batch of texts, in order.
+    """Yield the parsed docs of each batch of texts (one story's articles, say), in order.
 
-    With `processes` > 1 and enough texts, spaCy's worker processes (forked, so the loaded
-    pipeline is shared) parse later batches while the caller works on the docs of earlier
-    ones; each worker then uses one BLAS thread, as the workers are what fills the cores.
-    A worker's error is raised here, when the batch that failed is reached.
+    All texts go through spaCy as one stream in batches of PARSE_BATCH, whatever the size
+    of the caller's batches. With `processes` > 1 and at least PROCESSES_FROM texts, spaCy's
+    worker processes (forked, so the loaded pipeline is shared) parse the next texts while
+    the caller works on the docs already yielded; each worker then uses one BLAS thread, as
+    the workers are what fills the cores. A worker's error is raised here, at the batch
+    that holds the failing text.
     """
-    if processes <= 1 or sum(len(texts) for texts in batches) < PROCESSES_FROM:
-        for texts in batches:
-            yield parse(texts, model)
-        return
-    try:
-        from threadpoolctl import threadpool_limits  # comes with scikit-learn, which sentence-transformers needs
-
-        one_blas_thread = threadpool_limits(limits=1, user_api="blas")
-    except ImportError:
-        one_blas_thread = contextlib.nullcontext()
-    with one_blas_thread:
-        stream = load_nlp(model).pipe((t for texts in batches for t in texts), batch_size=8, n_process=processes)
+    texts = (t for texts in batches for t in texts)
+    workers = processes if processes > 1 and sum(len(b) for b in batches) >= PROCESSES_FROM else 1
+    one_blas_thread = contextlib.nullcontext()
+    if workers > 1:
         try:
-            for k, texts in enumerate(batches):
-                docs = list(itertools.islice(stream, len(texts)))
-                for doc, text in zip(docs, texts):
-                    doc.user_data["newsprism_text"] = text
+            from threadpoolctl import threadpool_limits  # comes with scikit-learn, which sentence-transformers needs
+
+            one_blas_thread = threadpool_limits(limits=1, user_api="blas")
+        except ImportError:
+            pass
+    with one_blas_thread:
+        stream = load_nlp(model).pipe(texts, batch_size=PARSE_BATCH, n_process=workers)
+        try:
+            for k, batch in enumerate(batches):
+                docs = [_keep_text(doc, text) for doc, text in zip(itertools.islice(stream, len(batch)), batch)]
                 if k == len(batches) - 1:
                     next(stream, None)  # the stream is spent: let spaCy join its workers now
                 yield docs
