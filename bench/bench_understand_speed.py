@@ -10,8 +10,8 @@ before the clock starts. Measured in one run, so both sides see the same machine
    pipeline.py, embed.py) as they were at BASELINE and everything else as in HEAD.
 2. The same with this checkout's code, three ways: each story parsing its own five
    articles; the stories parsed ahead in one stream of 32-doc batches in this process
-   (`nlp.parse_ahead`, as `pipeline.analyze` runs below 64 articles); and parsed ahead in 2
-   worker processes (as `analyze` runs from 64 articles).
+   (`nlp.parse_ahead`, as `pipeline.analyze` runs); and parsed ahead in 2 worker
+   processes (`pipeline.PARSE_PROCESSES = 2`).
 3. The spaCy parse alone: stock en_core_web_sm against `load_nlp` (numpy matmul ops,
    vectorised attribute ruler, memoised lemmatizer), and whether the two agree on every
    token's tag, POS, morphology, lemma, dependency, head, entity and sentence start.
@@ -90,7 +90,7 @@ def measure(n_articles: int, processes: int = 0) -> dict[str, float]:
         from newsprism.understand import nlp
         from newsprism.understand.nlp import parse_ahead
 
-        nlp.PROCESSES_FROM = 0  # the workload is below analyze's threshold for workers; use them anyway
+        nlp.PROCESSES_FROM = 0  # 60 articles are below the workers' threshold; use them anyway
 
         parsed = parse_ahead([[a.text for a in chunk] for chunk in stories], processes=processes)
     else:
@@ -188,12 +188,12 @@ def main() -> None:
         f"work as at {commit}, the rest of the tree as HEAD, measured in the same run. Each configuration ran "
         f"{repeats} times, interleaved, each time in a fresh process; the table gives the least wall and the least CPU "
         "time, and the mean load average over the runs.\n\n"
-        "| code | wall s | articles/s | CPU s | articles per CPU-s | articles/s if 2 cores were free | load average |\n"
+        "| code | wall s | articles/s | CPU s | articles per CPU-s | ceiling on 2 free cores (2 x per CPU-s), articles/s | load average |\n"
         "|---|---|---|---|---|---|---|\n"
         + _row(f"baseline ({commit})", before)
         + _row("now, each story parses its articles", after)
-        + _row("now, stories parsed ahead in batches of 32, one process (`analyze` below 64 articles)", streamed)
-        + _row("now, stories parsed ahead in 2 worker processes (`analyze` from 64 articles; forced here)", ahead)
+        + _row("now, stories parsed ahead in 32-doc batches, one process (as `analyze` runs)", streamed)
+        + _row("now, stories parsed ahead in 2 worker processes (`PARSE_PROCESSES = 2`)", ahead)
         + f"\nParse alone (en_core_web_sm, same {after['articles']} articles): stock spaCy "
         f"{parse['stock cpu seconds']:.1f} CPU s ({after['articles'] / parse['stock cpu seconds']:.1f} articles per CPU-s), "
         f"newsprism's `load_nlp` {parse['newsprism cpu seconds']:.1f} CPU s "

@@ -28,9 +28,13 @@ from newsprism.scale import Runner, current_runner
 from newsprism.understand import understand_story
 from newsprism.understand.nlp import parse, parse_ahead
 
-# Worker processes that parse the next stories while this one is analysed (the machines
-# newsprism targets have 2 cores; `parse_ahead` stays in-process for small runs).
-PARSE_PROCESSES = 2
+# Worker processes that parse the next stories while this one is analysed; 1 parses in this
+# process (still ahead, in 32-doc batches). Workers pay off for the understanding stage alone
+# (bench/bench_understand_speed.py: 60 articles 15.5 s -> 11.5 s wall at load 2.5), but not
+# for the whole analysis on 2 shared cores: 70 PolNeAR articles took 62.6 s in-process and
+# 97.8 s with 2 workers at load 3.5 (identical reports), as the parse is a small part of
+# `analyze` and the workers take the cores from the process doing the rest.
+PARSE_PROCESSES = 1
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +192,7 @@ def analyze(
 
 
 def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], settings: Settings):
-    """Yield each story's parsed docs in turn, parsed ahead in PARSE_PROCESSES worker processes.
+    """Yield each story's parsed docs in turn, parsed ahead (by PARSE_PROCESSES workers when more than 1).
 
     While this process understands, compares and frames one story, the workers parse the
     next ones. If the parse ahead fails, the rest is None: each story then parses itself,
