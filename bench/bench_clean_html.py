@@ -54,10 +54,14 @@ def run_scrapinghub(limit: int | None) -> tuple[str, dict]:
     pages = {k: decode_file(gzip.decompress((SCRAPINGHUB / "html" / f"{k}.html.gz").read_bytes())) for k in keys}
     outputs: dict[str, dict] = {"newsprism": {}, "trafilatura_same_run": {}}
     seconds = {"newsprism": 0.0, "trafilatura_same_run": 0.0}
+    same_jobs = 0.0  # trafilatura asked for what newsprism returns: text, metadata and comments (timed, not scored)
     for key, html in pages.items():
         start = time.process_time()
         text = trafilatura.extract(html, include_comments=False) or ""
         seconds["trafilatura_same_run"] += time.process_time() - start
+        start = time.process_time()
+        trafilatura.bare_extraction(html, include_comments=True, with_metadata=True)
+        same_jobs += time.process_time() - start
         outputs["trafilatura_same_run"][key] = {"articleBody": text}
         article = as_article(html)
         start = time.process_time()
@@ -91,8 +95,10 @@ def run_scrapinghub(limit: int | None) -> tuple[str, dict]:
     for name, (f1, p, r) in scores.items():
         rows.append(f"| {name} | {f1:.3f} | {p:.3f} | {r:.3f} | {per_page[name] * 1000:.1f} |")
     ratio = per_page["newsprism"] / per_page["trafilatura_same_run"]
-    rows += ["", f"Speed (CPU time of this process, so other jobs on the machine do not skew it): newsprism takes {ratio:.2f}× the time of trafilatura alone (target ≤ 1.10×); newsprism also reads metadata and comments."]
-    return "\n".join(rows), {"scores": scores, "ratio": ratio}
+    same_ratio = per_page["newsprism"] / (same_jobs / len(pages))
+    rows += ["", f"Speed (CPU time of this process, so other jobs on the machine do not skew it): newsprism takes {ratio:.2f}× the time of trafilatura alone (target ≤ 1.10×); newsprism also reads metadata and comments and lists every dropped part in removed[].",
+             "", f"For reference, trafilatura asked for the text, metadata and comments (`bare_extraction(include_comments=True, with_metadata=True)`) takes {same_jobs / len(pages) * 1000:.1f} ms/page; newsprism takes {same_ratio:.2f}× that."]
+    return "\n".join(rows), {"scores": scores, "ratio": ratio, "same_jobs_ratio": same_ratio}
 
 
 def _trafeval_pages(limit: int | None) -> list[tuple[dict, str]]:
