@@ -30,10 +30,11 @@ from newsprism.understand.nlp import parse, parse_ahead
 
 # Worker processes that parse the next stories while this one is analysed; 1 parses in this
 # process (still ahead, in 32-doc batches). Workers pay off for the understanding stage alone
-# (bench/bench_understand_speed.py: 60 articles 15.5 s -> 11.5 s wall at load 2.5), but not
-# for the whole analysis on 2 shared cores: 70 PolNeAR articles took 62.6 s in-process and
-# 97.8 s with 2 workers at load 3.5 (identical reports), as the parse is a small part of
-# `analyze` and the workers take the cores from the process doing the rest.
+# (bench/bench_understand_speed.py: 60 articles 8.4 s -> 6.5 s wall at load 1), but barely
+# for the whole analysis, where the parse is a small part, and they lose when the 2 cores are
+# shared: 70 PolNeAR articles took 61.8 s in-process and 57.2 s with 2 workers at load 1,
+# 62.6 s and 97.8 s at load 3.5 (identical reports), as the workers then take the cores from
+# the process doing the rest.
 PARSE_PROCESSES = 1
 
 log = logging.getLogger(__name__)
