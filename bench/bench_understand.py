@@ -1,4 +1,4 @@
-"""Benchmark the understanding stage: cross-document entities, quotes and speakers, speed.
+"""Benchmark the understanding stage: cross-document entities, quotes and speakers.
 
 Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
 
@@ -39,11 +39,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newsprism.models import CleanArticle, StoryGroup, content_id
 from newsprism.scoring import b_cubed, ceaf_e, conll_f1, muc, span_prf
-from newsprism.understand import sentence_bounds, understand_story
+from newsprism.understand import sentence_bounds
 from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions
-from newsprism.understand.nlp import load_nlp, parse
+from newsprism.understand.nlp import parse
 from newsprism.understand.quotes import article_quotes
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -324,34 +323,6 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(a[1] - a[0], b[1] - b[0], 1) if inter > 0 else 0.0
 
 
-# --------------------------------------------------------------------------- speed
-
-
-def speed(n_articles: int = 60) -> dict[str, float]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((POLNEAR.parent / "train" / "text").glob("*.txt"))]
-    texts = [t for t in texts if 400 <= len(t.split()) <= 900][:n_articles]
-    articles = [CleanArticle(id=content_id(t), source_path=f"polnear{i}", published="2016-10-01", text=t) for i, t in enumerate(texts)]
-    load_nlp()
-    from newsprism.embed import embed
-
-    embed(["warm up"])
-    understand_story(StoryGroup(id="warm", title="", article_ids=[articles[0].id]), articles[:1])
-    start, cpu = time.perf_counter(), time.process_time()
-    for i in range(0, len(articles), 5):
-        chunk = articles[i:i + 5]
-        understand_story(StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in chunk]), chunk)
-    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
-    start, cpu = time.perf_counter(), time.process_time()
-    parse([a.text for a in articles])
-    parse_seconds, parse_cpu = time.perf_counter() - start, time.process_time() - cpu
-    words = sum(len(a.text.split()) for a in articles) / len(articles)
-    return {
-        "articles": len(articles), "mean words": words, "seconds": seconds, "articles/s": len(articles) / seconds,
-        "cpu seconds": cpu_seconds, "articles/cpu-s": len(articles) / cpu_seconds,
-        "parse seconds": parse_seconds, "parse articles/cpu-s": len(articles) / parse_cpu,
-    }
-
-
 # --------------------------------------------------------------------------- report
 
 
@@ -424,7 +395,7 @@ def main() -> None:
     )
     print(parts[-1], flush=True)
     if not quick:
-        write_section("understand: entities, quotes, speed", "\n".join(parts))
+        write_section("understand: entities, quotes", "\n".join(parts))
 
 
 if __name__ == "__main__":
