@@ -48,9 +48,28 @@ def test_pipeline_raise_mode_stops_at_first_bad_input(tmp_path):
         newsprism.analyze([empty], on_error="raise")
 
 
-def test_pipeline_demo_reads_every_example_article():
-    report = newsprism.analyze([REPO / "examples"])
+@pytest.fixture(scope="module")
+def demo_report():
+    return newsprism.analyze([REPO / "examples"])
+
+
+def test_pipeline_demo_reads_every_example_article(demo_report):
+    report = demo_report
     assert not report.failures
     # five reports by five outlets: the examples README is documentation, not an article
     assert len(report.articles) == 5
     assert all(a.text.strip() for a in report.articles)
+
+
+def test_pipeline_demo_finds_its_planted_conflicts_and_keeps_them_out_of_the_summary(demo_report):
+    """The demo's reports disagree on the ship count, the day, the official and the cause: a new
+    user's first run must show all four, and the summary must not state one side as fact."""
+    (story,) = demo_report.stories
+    by_kind = {c.kind: [p.value for p in c.positions] for c in story.conflicts}
+    assert {"number", "date", "actor", "cause"} <= set(by_kind), by_kind
+    assert len(by_kind["number"]) == 4
+    causes = " | ".join(by_kind["cause"])
+    assert "engine" in causes and "wind" in causes and "gust" in causes, causes
+    stated = [s.text.lower() for s in story.summary if not s.text.startswith("Reports ")]
+    assert not [s for s in stated if "wind" in s or "gust" in s or "engine" in s], stated
+

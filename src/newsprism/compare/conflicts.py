@@ -82,6 +82,15 @@ def _shares_actor(v: ClaimView, w: ClaimView) -> bool:
     return not a or not b or bool(a & b)
 
 
+def _shares_event_actor(v: ClaimView, w: ClaimView) -> bool:
+    """As _shares_actor, for claims that give a cause: the subject of such a claim is usually
+    who gives the cause ("the authority blamed strong winds", "the operator said the engine
+    failed"), a source rather than an actor of the event caused."""
+    a = v.entity_ids - v.source_entities - v.subject_entities
+    b = w.entity_ids - w.source_entities - w.subject_entities
+    return not a or not b or bool(a & b)
+
+
 def _different_statements(v: ClaimView, w: ClaimView, al: Alignment) -> bool:
     """True when both claims report someone's words and the words say different things
     ("the two newest cranes were out of service" / "three cranes were lifting the wagons"):
@@ -440,7 +449,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     for a, i in enumerate(with_cause):
         event.find(i)
         for j in with_cause[a + 1:]:
-            if views[i].source != views[j].source and ((i, j) in related or _shares_actor(views[i], views[j])):
+            if views[i].source != views[j].source and ((i, j) in related or _shares_event_actor(views[i], views[j])):
                 event.union(i, j)
     conflicts = []
     for group in event.groups():
