@@ -14,6 +14,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from newsprism.store import MAX_PAGE_SIZE, Store
 from newsprism.web.app import content_security_policy
@@ -32,32 +33,37 @@ def _page(name: str, **context) -> HTMLResponse:
     return HTMLResponse(templates().get_template(name).render(**context))
 
 
-REMEMBERED_PAGES = 256
+REMEMBERED_PAGES = 1024  # rendered list pages are ~20-40 KB: at most a few tens of MB per worker
 _remembered: weakref.WeakKeyDictionary[Store, OrderedDict] = weakref.WeakKeyDictionary()
 _remembered_lock = threading.Lock()
 
 
-def _remembered_page(store: Store, key: tuple, render: Callable[[], str]) -> HTMLResponse:
-    """Return a rendered page, remembering the most recent ones of a read-only store.
+def _recall_page(store: Store, key: tuple) -> str | None:
+    """Return a page rendered earlier for a read-only store, or None.
 
     A read-only store cannot change under the server, so a page once rendered stays
     right; filling the template costs more than the store's own (remembered) answer,
-    and under load that is what queues requests. A writable store is rendered every time.
+    and under load that is what queues requests.
     """
     if not store.read_only:
-        return HTMLResponse(render())
+        return None
     with _remembered_lock:
-        pages = _remembered.setdefault(store, OrderedDict())
-        html = pages.get(key)
+        pages = _remembered.get(store)
+        html = pages.get(key) if pages is not None else None
         if html is not None:
             pages.move_to_end(key)
-    if html is None:
-        html = render()
+    return html
+
+
+def _render_and_remember(store: Store, key: tuple, render: Callable[[], str]) -> str:
+    html = render()
+    if store.read_only:
         with _remembered_lock:
+            pages = _remembered.setdefault(store, OrderedDict())
             pages[key] = html
             while len(pages) > REMEMBERED_PAGES:
                 pages.popitem(last=False)
-    return HTMLResponse(html)
+    return html
 
 
 def _day(value: str, field: str) -> str | None:
@@ -77,7 +83,7 @@ def _clean(value: str) -> str | None:
 
 
 @router.get("/", response_class=HTMLResponse)
-def story_list(
+async def story_list(
     store: StoreDep,
     q: TextQ = "",
     outlet: TextQ = "",
@@ -93,7 +99,12 @@ def story_list(
         result = store.stories(**filters, page=page, page_size=page_size)
         return templates().get_template("index.html").render(result=result, filters=filters, outlets=store.outlets(), params=params)
 
-    return _remembered_page(store, ("index", tuple(sorted(filters.items(), key=lambda kv: kv[0])), page, page_size), render)
+    # A remembered page is answered on the event loop; only rendering a new one goes to the thread pool.
+    key = ("index", tuple(sorted(filters.items(), key=lambda kv: kv[0])), page, page_size)
+    html = _recall_page(store, key)
+    if html is None:
+        html = await run_in_threadpool(_render_and_remember, store, key, render)
+    return HTMLResponse(html)
 
 
 @router.get("/favicon.ico")
