@@ -183,7 +183,7 @@ def main() -> None:
     parts.append(
         f"Machine load average {load_before:.1f} before and {load:.1f} after the run (2 cores shared with other "
         "work). Before this round of work (commit 0678c14) the same CPU-time comparison, min of 3 runs a page, "
-        "measured 1.35× on ScrapingHub; after it 1.28× in that harness."
+        "measured 1.35× on ScrapingHub; after it 1.28× in that harness; this bench measured 1.25× on ScrapingHub before pages were parsed with lxml's C-level element lookup (commit 5be080c; same main text on every page since)."
     )
     markdown = "\n\n".join(parts)
     if args.limit:

@@ -397,3 +397,15 @@ def test_clean_text_outlet_from_its_own_masthead_and_copyright_when_not_in_regis
         "© 2025 The Riverbend Courier. All rights reserved.\n"
     )
     assert clean_text(copyright_page).outlet == "The Riverbend Courier"
+
+
+@pytest.mark.parametrize("page", sorted((TEST_DATA / "clean").glob("*.html")), ids=lambda p: p.name)
+def test_clean_html_fast_parser_gives_trafilaturas_main_text(page):
+    """clean parses pages with a faster element lookup than trafilatura's own loader; the main text must not change."""
+    from trafilatura.utils import load_html
+
+    from newsprism.clean.html import load_page, main_text
+
+    html = page.read_text(encoding="utf-8")
+    ours = main_text(load_page(html), None)
+    assert ours and ours == main_text(load_html(html), None)
