@@ -378,7 +378,7 @@ def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
     target = story.target(m)
     if target is not None:
         if m.kind == "demonym":
-            return "none", "any"  # "Iranian forces ... they": the forces, not Iran
+            return "none", "any"  # "Norwegian troops ... they": the troops, not Norway
         if m.kind == "pronoun" and m.gender != "any":
             return story.kind.get(target, "thing"), m.gender  # "she ... he": not the same person
         gender = story.gender.get(target, "any")

@@ -19,7 +19,7 @@ Steps, in order:
    share it, never one of the other gender by titles and roles). Different given names
    with one surname stay apart.
 4. Organisations and other groups: the same key over all tokens, channel words dropped
-   ("Al-Mayadeen news" = "al-Mayadeen TV"), legal forms dropped ("Intel Corp." = "Intel"),
+   ("Channel Nine news" = "Channel Nine TV"), legal forms dropped ("Intel Corp." = "Intel"),
    a name of two words or more joined to the one longer name it begins, acronyms matched to
    their expansions (initials, or a parenthesis "Islamic State (IS)") and `org_aliases.csv`.
 5. Pronouns and descriptions ("she", "the president", "the company", "the Trump
