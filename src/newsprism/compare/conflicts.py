@@ -76,18 +76,16 @@ def related_pairs(al: Alignment, fact_groups: list[list[int]]) -> list[tuple[int
     return sorted(pairs)
 
 
-def _shares_actor(v: ClaimView, w: ClaimView) -> bool:
-    """True when the claims name a common actor, or one names none (a claim's source is no actor)."""
+def _shares_actor(v: ClaimView, w: ClaimView, *, subject_is_source: bool = False) -> bool:
+    """True when the claims name a common actor, or one names none (a claim's source is no actor).
+
+    With `subject_is_source`, for claims that give a cause, the subject is left out too: it is
+    usually who gives the cause ("the authority blamed strong winds", "the operator said the
+    engine failed"), a source rather than an actor of the event caused.
+    """
     a, b = v.entity_ids - v.source_entities, w.entity_ids - w.source_entities
-    return not a or not b or bool(a & b)
-
-
-def _shares_event_actor(v: ClaimView, w: ClaimView) -> bool:
-    """As _shares_actor, for claims that give a cause: the subject of such a claim is usually
-    who gives the cause ("the authority blamed strong winds", "the operator said the engine
-    failed"), a source rather than an actor of the event caused."""
-    a = v.entity_ids - v.source_entities - v.subject_entities
-    b = w.entity_ids - w.source_entities - w.subject_entities
+    if subject_is_source:
+        a, b = a - v.subject_entities, b - w.subject_entities
     return not a or not b or bool(a & b)
 
 
@@ -449,7 +447,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     for a, i in enumerate(with_cause):
         event.find(i)
         for j in with_cause[a + 1:]:
-            if views[i].source != views[j].source and ((i, j) in related or _shares_event_actor(views[i], views[j])):
+            if views[i].source != views[j].source and ((i, j) in related or _shares_actor(views[i], views[j], subject_is_source=True)):
                 event.union(i, j)
     conflicts = []
     for group in event.groups():

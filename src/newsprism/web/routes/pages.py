@@ -29,8 +29,12 @@ IdPath = Annotated[str, Path(min_length=1, max_length=200)]
 TextQ = Annotated[str, Query(max_length=500)]
 
 
+def _render(name: str, **context) -> str:
+    return templates().get_template(name).render(**context)
+
+
 def _page(name: str, **context) -> HTMLResponse:
-    return HTMLResponse(templates().get_template(name).render(**context))
+    return HTMLResponse(_render(name, **context))
 
 
 REMEMBERED_PAGES = 1024  # rendered list pages are ~20-40 KB: at most a few tens of MB per worker
@@ -97,7 +101,7 @@ async def story_list(
 
     def render() -> str:
         result = store.stories(**filters, page=page, page_size=page_size)
-        return templates().get_template("index.html").render(result=result, filters=filters, outlets=store.outlets(), params=params)
+        return _render("index.html", result=result, filters=filters, outlets=store.outlets(), params=params)
 
     # A remembered page is answered on the event loop; only rendering a new one goes to the thread pool.
     key = ("index", tuple(sorted(filters.items(), key=lambda kv: kv[0])), page, page_size)
