@@ -313,6 +313,9 @@ def test_compare_seeds_nothing_from_comments_or_clutter(seed_story):
     evidence = [e for f in story.facts for e in f.evidence]
     evidence += [e for k in story.conflicts for p in k.positions for e in p.evidence]
     evidence += [e for t in story.timeline for e in t.evidence]
+    evidence += [e for s in story.summary for e in s.evidence]
+    for s in story.summary:  # every summary sentence shows the sentence it rests on in each article it cites
+        assert {e.article_id for e in s.evidence} == set(s.article_ids), s.text
     for e in evidence:
         assert articles[e.article_id].text[e.start: e.end] == e.text
         assert not any(c[:40] in e.text for c in comments)

@@ -93,7 +93,7 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySenten
     else:
         text = f"Reports differ on the {about}: " + " versus ".join(parts) + "."
     ids = list(dict.fromkeys(a for p in conflict.positions for a in p.article_ids))
-    return SummarySentence(text=text, article_ids=ids)
+    return SummarySentence(text=text, article_ids=ids, evidence=[e for p in conflict.positions for e in p.evidence])
 
 
 def build_summary(
@@ -146,7 +146,7 @@ def build_summary(
             vec = embeddings_by_fact[k][x]
             if any(float(vec @ other) >= 0.8 or stem_overlap_text(text, s.text) >= 0.7 for _, s, other in chosen):
                 continue
-            chosen.append((place(group), SummarySentence(text=text, article_ids=list(fact.article_ids)), vec))
+            chosen.append((place(group), SummarySentence(text=text, article_ids=list(fact.article_ids), evidence=list(fact.evidence)), vec))
             break
     chosen.sort(key=lambda t: t[0])
     summary = [s for _, s, _ in chosen]
