@@ -232,6 +232,19 @@ def test_report_html_coverage_matrix_marks_states_contradicts_omits(rich: Report
     assert page.count('<td class="cell contradicts"') == 1
 
 
+def test_coverage_does_not_set_a_fact_against_a_conflict_it_only_shares_a_sentence_with(rich: Report):
+    """A fact resting on a conflict's sentence but not stating the disputed value is no side of it."""
+    story = rich.stories[0]
+    engine = next(f for f in story.facts if f.id == "f_engine")
+    other = Fact(id="f_master", text="Ilse Varga is the harbour master.", article_ids=engine.article_ids[:1],
+                 independent_sources=1, evidence=engine.evidence[:1])
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"facts": [*story.facts, other]})]})
+    views, _ = build_views(report)
+    by_fact = {row["fact"].id: dict(zip(views[0].outlets, row["cells"])) for row in views[0].coverage}
+    assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
+    assert "contradicts" not in by_fact["f_master"].values()
+
+
 def test_report_html_escapes_hostile_article(hostile: Report):
     page = render_html(hostile)
     doc = _doc(page)

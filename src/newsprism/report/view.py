@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from newsprism.models import CleanArticle, Evidence, Report, Story, article_label
+from newsprism.models import CleanArticle, Conflict, Evidence, Position, Report, Story, article_label
 
 SAFE_SCHEMES = ("http", "https")
 CATEGORY_NAMES = {
@@ -269,6 +269,20 @@ def _summary(ctx: _Context) -> list[tuple[str, list[Chip]]]:
     return rows
 
 
+def _states_value(conflict: Conflict, position: Position, text: str) -> bool:
+    """Whether a fact's text (lower case) says a conflict position's value in its own words.
+
+    A date position reads "2020-07-08 (on Wednesday)": the words in brackets are what a text
+    says. A quote-wording position is a whole variant, so sharing its sentence is enough.
+    """
+    if conflict.kind == "quote_wording":
+        return True
+    value = position.value
+    if value.endswith(")") and " (" in value:
+        value = value[value.index(" (") + 2:-1]
+    return value.lower() in text
+
+
 def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
     """Facts × outlets: states, contradicts (sits on another side of a conflict), omits, or silent."""
     omitted: dict[str, set[str]] = defaultdict(set)
@@ -296,14 +310,13 @@ def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
     rows = []
     for fact in sorted(ctx.story.facts, key=lambda f: (-f.independent_sources, -len(f.article_ids))):
         stating = {ctx.outlet(a) for a in fact.article_ids}
+        # A fact sits on a side of a conflict only when it rests on that side's sentence and
+        # states the disputed value itself: a quote told in the same sentence as who signed
+        # with whom, or another sentence naming "the president", is not a side of that dispute.
+        text = fact.text.lower()
         linked = {(ci, pi) for aid, start, end in ev_keys(fact.evidence)
-                  for ps, pe, ci, pi in positions_at.get(aid, ()) if ps < end and start < pe}
-        fact_articles = set(fact.article_ids)
-        for ci, conflict in enumerate(ctx.story.conflicts):
-            for pi, pos in enumerate(conflict.positions):
-                if (ci, pi) not in linked and len(pos.value) >= 3 and pos.value.lower() in fact.text.lower() \
-                        and fact_articles & set(pos.article_ids):
-                    linked.add((ci, pi))
+                  for ps, pe, ci, pi in positions_at.get(aid, ()) if ps < end and start < pe
+                  and _states_value(ctx.story.conflicts[ci], ctx.story.conflicts[ci].positions[pi], text)}
         contra: set[str] = set()
         for ci, pi in linked:
             for oi, other in enumerate(ctx.story.conflicts[ci].positions):
