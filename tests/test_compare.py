@@ -14,6 +14,7 @@ import pytest
 
 from conftest import TEST_DATA
 from newsprism.compare import compare_story
+from newsprism.compare.conflicts import quote_wording_conflicts
 from newsprism.models import Claim, CleanArticle, Comparison, DateMention, Entity, Evidence, Mention, NumberMention, Quote, QuoteVariant, Understanding
 from newsprism.settings import CompareSettings
 
@@ -458,3 +459,47 @@ def test_compare_counts_from_differently_sourced_reports_conflict():
     # Each count names its source ("according to X"); the sources are no actors of the count.
     assert len(counts) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
     assert {p.value.lower(): p.article_ids for p in counts[0].positions} == {"80 trucks": ["border_a"], "more than 150 trucks": ["border_b"]}
+
+
+def test_compare_partial_quote_is_a_variant_and_a_dropped_negation_a_conflict():
+    """A fragment of a remark agrees with the whole; a rendering without its "not" does not."""
+    def variant(text: str, article_id: str) -> QuoteVariant:
+        return QuoteVariant(text=text, article_ids=[article_id])
+
+    fragment = Quote(id="q_frag", speaker="Ana Ruiz", variants=[
+        variant("We will not leave until the last family is safe", "a"), variant("the last family", "b")])
+    negated = Quote(id="q_neg", speaker="Ana Ruiz", variants=[
+        variant("We will leave the valley before winter", "a"), variant("We will not leave the valley before winter", "b")])
+    conflicts = quote_wording_conflicts([fragment, negated], CompareSettings(), {"a": "a", "b": "b"})
+    assert [c.positions[0].value for c in conflicts] == ["We will leave the valley before winter"]
+
+
+def test_compare_summary_has_three_sentences_when_few_facts_are_corroborated():
+    """When corroborated facts cannot be told on their own ("It ...", "They said ..."), single-source facts
+    fill the summary, each cited to its article."""
+    def sentence(text: str, *entities: str) -> dict:
+        return {"text": text, "entities": list(entities)}
+
+    shared = [
+        sentence("A fire destroyed the old Norby Mill warehouse near the river late last night.", "mill"),
+        sentence("It had stood empty since the company moved its work to a new site in town.", "mill"),
+        sentence("They said the cause of the fire was not yet known to the investigators.")]
+    spec = {
+        "entities": {"mill": ["Norby Mill", "ORG"], "lund": ["Petra Lund", "PERSON"]},
+        "articles": [
+            {"id": "x1", "outlet": "Valley Post", "published": "2031-05-02", "sentences": [
+                *shared, sentence("Fire chief Petra Lund said the blaze started in a storage room full of grain.", "lund")]},
+            {"id": "x2", "outlet": "River Herald", "published": "2031-05-02", "sentences": [
+                sentence("The old Norby Mill warehouse by the river burned down in a fire late last night.", "mill"),
+                sentence("It had been empty since the firm moved its production to a new site in town.", "mill"),
+                sentence("They said investigators did not yet know what had caused the fire.")]},
+            {"id": "x3", "outlet": "Town Crier", "published": "2031-05-02", "sentences": [
+                sentence("Neighbours on the east bank were asked to keep their windows closed because of smoke.")]},
+        ],
+    }
+    understanding = build_understanding(spec)
+    comparison = compare_story(understanding, CompareSettings())
+    texts = {a.id: a.text for a in understanding.articles}
+    assert len(comparison.summary) >= 3
+    for s in comparison.summary:
+        assert s.article_ids and all(e.text in texts[e.article_id] for e in s.evidence)

@@ -27,7 +27,7 @@ import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, reported_words_differ, stem_overlap
-from newsprism.compare.views import STOPWORDS, ClaimView, TextVectors, content_stems, intervals_overlap, units_match
+from newsprism.compare.views import STOPWORDS, WORD, ClaimView, TextVectors, content_stems, intervals_overlap, units_match
 from newsprism.models import Conflict, Entity, Evidence, Position, Quote, Understanding, content_id
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
@@ -480,6 +480,21 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
 # --------------------------------------------------------------------------- quotes
 
 
+def _negation_clash(ta: str, tb: str) -> bool:
+    """One rendering negates what the other says.
+
+    The negated word must be in both: a partial quote ("house by house") is not the
+    opposite of the full remark ("... we will not stop ...") just because it is shorter.
+    """
+    for negated, other in ((ta, tb), (tb, ta)):
+        if NEGATION.search(negated) and not NEGATION.search(other):
+            after = negated[NEGATION.search(negated).end():]
+            following = [w for w in WORD.findall(after) if content_stems(w)][:1]
+            if not following or content_stems(following[0]) <= content_stems(other):
+                return True
+    return False
+
+
 def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, str], vectors: TextVectors | None = None) -> list[Conflict]:
     """Renderings of one quote, from different sources, that do not agree in meaning.
 
@@ -497,7 +512,7 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                     continue
                 ta, tb = q.variants[a].text, q.variants[b].text
                 nums_a, nums_b = set(re.findall(r"\d[\d,.]*", ta)), set(re.findall(r"\d[\d,.]*", tb))
-                if bool(NEGATION.search(ta)) != bool(NEGATION.search(tb)) or (nums_a and nums_b and nums_a != nums_b):
+                if _negation_clash(ta, tb) or (nums_a and nums_b and nums_a != nums_b):
                     clashing.add(k)
                 elif stem_overlap(content_stems(ta), content_stems(tb)) < 0.6:  # a partial quote inside a longer one agrees
                     to_embed.append((k, ta, tb))

@@ -2,6 +2,7 @@
 
 Steps (deterministic: same input, same text):
 1. rank facts by independent sources, then articles, then how early they come in the articles;
+   facts from one source only come in when too few corroborated ones are usable;
 2. for each, pick among the sentences that state it one that carries no label or loaded
    word unless every outlet uses that word (lexicons.summary_avoid_terms), whose quotes are
    attributed by name, and that is not a near-repeat of a sentence already chosen;
@@ -81,7 +82,10 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySenten
     parts = []
     for p in conflict.positions:
         names = ", ".join(dict.fromkeys(labels.get(a, a) for a in p.article_ids))
-        parts.append(f"{p.value} ({names})")
+        value = p.value
+        if conflict.kind == "number" and value[:1].isupper() and value.split()[0][1:].islower():
+            value = value[0].lower() + value[1:]  # "Nine people" began its sentence; here it does not
+        parts.append(f"{value} ({names})")
     about = conflict.about
     if conflict.kind == "number":
         text = f"Reports of the {about} range from {parts[0]} to {parts[-1]}"
@@ -126,13 +130,16 @@ def build_summary(
         return min(v.claim.sentence_index / sentences_per_article[v.article_id] for v in group)
 
     ranked = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -len(facts[k].article_ids), place(views_by_fact[k]), facts[k].id))
-    conflict_budget = min(2, len([c for c in conflicts if c.kind in {"number", "actor", "date"}]))
-    room = max(min_sentences, max_sentences - conflict_budget)
+    labels = {a.id: article_label(a) for a in articles}
+    main = sorted((c for c in conflicts if c.kind in {"number", "actor", "date"}), key=lambda c: (-sum(len(p.article_ids) for p in c.positions), c.id))
+    ranges = [r for r in (_range_sentence(c, labels) for c in main[:2]) if not _terms_in(r.text, banned)]
+    room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
+    # Corroborated facts first; facts from one source only fill the summary up to its fewest sentences.
     corroborated = [k for k in ranked if facts[k].independent_sources >= 2]
-    pool = corroborated if len(corroborated) >= min_sentences else ranked
-    for k in pool:
-        if len(chosen) >= room:
+    single = [k for k in ranked if facts[k].independent_sources < 2]
+    for k in corroborated + single:
+        if len(chosen) >= room or (facts[k].independent_sources < 2 and len(chosen) + len(ranges) >= min_sentences):
             break
         fact, group = facts[k], views_by_fact[k]
         order = sorted(range(len(group)), key=lambda x: (-len(group[x].entity_ids), len(group[x].claim.text), group[x].index))
@@ -149,11 +156,4 @@ def build_summary(
             chosen.append((place(group), SummarySentence(text=text, article_ids=list(fact.article_ids), evidence=list(fact.evidence)), vec))
             break
     chosen.sort(key=lambda t: t[0])
-    summary = [s for _, s, _ in chosen]
-    labels = {a.id: article_label(a) for a in articles}
-    main = sorted((c for c in conflicts if c.kind in {"number", "actor", "date"}), key=lambda c: (-sum(len(p.article_ids) for p in c.positions), c.id))
-    for c in main[:conflict_budget]:
-        sentence = _range_sentence(c, labels)
-        if not _terms_in(sentence.text, banned):
-            summary.append(sentence)
-    return summary[:max_sentences]
+    return ([s for _, s, _ in chosen] + ranges)[:max_sentences]
