@@ -80,11 +80,16 @@ def spelling(token: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(token: str) -> str:
-    """Return the transliteration key of one name token: its consonant skeleton."""
+    """Return the transliteration key of one name token: its consonant skeleton.
+
+    A leading vowel counts as "any vowel": romanisations differ there too
+    (Oleksandr / Aleksandr, Omar / Umar); `tokens_match` still asks the spellings to be close.
+    """
     word = spelling(token)
     if not word:
         return ""
-    return word[0] + re.sub(r"[aeiou]", "", word[1:])
+    first = "a" if word[0] in "aeiou" else word[0]
+    return first + re.sub(r"[aeiou]", "", word[1:])
 
 
 def tokens_match(a: str, b: str) -> bool:
@@ -349,20 +354,57 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """True when two multi-token names name one person: given name and surname match, middles optional."""
+    """True when two multi-token names name one person: given name and surname match, middles optional.
+
+    The given names may be a name and its short form ("Fred" / "Frederick"); a name that is
+    the end of a longer one ("Mark Felt" / "W. Mark Felt", "Lo Presti" / "Gaetano Lo
+    Presti") names the same person; one word more at most, as a longer run in front is
+    rather a title or an organisation the tagger glued on.
+    """
     if spelling("".join(a)) == spelling("".join(b)):
         return True  # "Kim Jong-un" = "Kim Jong Un"
-    if not tokens_match(a[-1], b[-1]) or not tokens_match(a[0], b[0]):
+    if not tokens_match(a[-1], b[-1]):
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    j = 0
-    for tok in short:
+    if len(short) + 1 == len(long_) and all(tokens_match(x, y) for x, y in zip(short, long_[len(long_) - len(short):])):
+        return True
+    if not given_names_match(a[0], b[0]):
+        return False
+    j = 1
+    for tok in short[1:]:
         while j < len(long_) and not tokens_match(tok, long_[j]):
             j += 1
         if j == len(long_):
             return False
         j += 1
     return True
+
+
+def given_names_match(a: str, b: str) -> bool:
+    """True when two given names are one person's: spellings of one name, or a name and its short form.
+
+    A short form is the start of the full name ("Fred" / "Frederick", "Alex" / "Alexander")
+    or a nickname listed in `data/understand/nicknames.csv` ("Bob" / "Robert").
+    """
+    if tokens_match(a, b):
+        return True
+    fa, fb = spelling(a), spelling(b)
+    if len(fa) >= 3 and len(fb) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
+        return True
+    return fb in nicknames().get(fa, ()) or fa in nicknames().get(fb, ())
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Return folded given name -> the names it is a short form or a full form of."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in table("nicknames.csv"):
+        name = spelling(row["name"])
+        for nick in row["nicknames"].split("|"):
+            nick = spelling(nick)
+            out[name].add(nick)
+            out[nick].add(name)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _cluster_people(people: list[Found]) -> list[list[Found]]:
@@ -474,7 +516,8 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str]) -> list[li
         elif is_acronym(m.text) and m.text not in parentheses:
             key = ("acronym", m.text.replace(".", ""))
         else:
-            key = _org_key(parentheses.get(m.text, m.text))
+            # a name made only of particles ("Van", "De La") has no key: its folded text stands in
+            key = _org_key(parentheses.get(m.text, m.text)) or ("text", fold(m.text))
         if key in by_key:
             by_key[key].append(m)
             continue
@@ -554,6 +597,31 @@ def _canonical(cluster: list[Found]) -> str:
     return max(counts, key=lambda n: (counts[n], -len(n)))
 
 
+def _relabel_people(people: list[Found], groups: list[Found]) -> None:
+    """Move to `people` the group mentions that are a person's full name tagged PERSON elsewhere.
+
+    The small English model often tags a person's name as ORG ("Bettie Page" is ORG in
+    most articles of one ECB+ story and PERSON in a few); a name of two words or more that
+    names a person somewhere in the story names that person everywhere.
+    """
+    by_surname: dict[str, list[list[str]]] = defaultdict(list)
+    for m in people:
+        if len(m.tokens) >= 2:
+            by_surname[name_key(m.tokens[-1])].append(m.tokens)
+    if not by_surname:
+        return
+    for m in list(groups):
+        if m.label not in {"ORG", "NORP", "GPE"} or is_acronym(m.text):
+            continue
+        tokens = name_tokens(m.text)
+        if any(w.islower() for w in m.text.split()):
+            continue  # "Armed Forces of Iran Mohammad X": an organisation and a name glued together
+        if len(tokens) >= 2 and any(_same_person(tokens, other) for other in by_surname.get(name_key(tokens[-1]), ())):
+            m.label, m.tokens = "PERSON", tokens
+            groups.remove(m)
+            people.append(m)
+
+
 def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entity]:
     """Cluster every mention of the story into entities (steps 2-4)."""
     gaz = gazetteer()
@@ -569,6 +637,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             people.append(m)
         else:
             groups.append(m)
+    _relabel_people(people, groups)
     person_clusters = _cluster_people(people)
     # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Mayadeen") is the group
     group_keys = {_org_key(m.text) for m in groups}
