@@ -236,6 +236,8 @@ def test_understand_invented_numbers_keep_bounds_and_units(invented_story):
         ("Hassan", "Hussein", False),
         ("Omar", "Amr", False),
         ("Sergei", "Sergey", True),
+        ("Oleksandr", "Aleksandr", True),
+        ("Ali", "Eli", False),
     ],
 )
 def test_understand_name_tokens_match_transliterations_only(a, b, same):
