@@ -426,3 +426,18 @@ def test_understand_pronoun_speaker_agrees_in_gender():
     (record,) = [r for r in article_quotes("x", doc, sentence_bounds(doc), entities) if r.direct]
     speaker = next(e for e in entities if e.id == record.speaker_entity_id)
     assert speaker.name == "Ana Lorca"
+
+
+def test_understand_description_speaker_named_later_in_the_article():
+    """"..., the regional governor said" goes to the governor the article names afterwards,
+    not to another person named earlier in the sentence."""
+    text = (
+        "Engineer Paul Dorn had inspected the dam a week earlier, and the flood was the worst in decades, "
+        "the regional governor said on Monday.\n\n"
+        "Governor Tessa Ivanova told reporters that the town would be rebuilt before winter.\n"
+    )
+    article = CleanArticle(id=content_id(text), source_path="governor.txt", published="2030-04-02", text=text)
+    u = understand_story(_group([article]), [article])
+    governor = _entity_with(u, "Tessa Ivanova")
+    first = [q for q in u.quotes if any("worst in decades" in v.text for v in q.variants)]
+    assert first and first[0].speaker_entity_id == governor.id

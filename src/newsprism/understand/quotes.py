@@ -142,6 +142,7 @@ class Resolver:
     spans: list[tuple[int, int, Entity]]  # every mention of the article
     channels: list[tuple[int, str]] = field(default_factory=list)
     pronouns: dict[int, Entity] = field(default_factory=dict)  # offset -> entity the entities stage resolved a pronoun to
+    descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> person a description ("the governor") stands for
 
     def entity_in(self, start: int, end: int, person_first: bool = True) -> Entity | None:
         hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
@@ -227,6 +228,10 @@ def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]
         return text, ent
     ent = resolver.entity_in(token.idx, token.idx + len(token.text), person_first=False)
     if token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in PERSON_NOUNS:
+        # the entities stage read titles story-wide, so it also knows a governor named only later
+        resolved = [p for at, p in resolver.descriptions.items() if span.start_char <= at < span.end_char]
+        if resolved:
+            return text, resolved[0]
         modifiers = tuple(fold(t.text) for t in span if t.i != token.i and t.dep_ in {"amod", "compound", "nmod"})
         person = resolver.person_before(token.idx, head=token.lower_, modifiers=modifiers)
         if person is not None:
@@ -360,6 +365,7 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     people = sorted(((s, e) for s, _, e in spans if e.type == "PERSON"), key=lambda p: p[0])
     resolver = Resolver(article_id, [(s, e) for s, e in people], spans)
     resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun" and e.type == "PERSON"}
+    resolver.descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "PERSON"}
     quoted = [q for q in quote_spans(doc_text(doc)) if not is_scare_quote(doc_text(doc)[q[0]:q[1]])]
     records: list[QuoteRecord] = []
     sents = sentences(doc)
