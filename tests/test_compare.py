@@ -503,3 +503,23 @@ def test_compare_summary_has_three_sentences_when_few_facts_are_corroborated():
     assert len(comparison.summary) >= 3
     for s in comparison.summary:
         assert s.article_ids and all(e.text in texts[e.article_id] for e in s.evidence)
+
+
+def test_compare_weekday_conflict_when_one_report_cannot_be_dated():
+    """'collapsed on Sunday' in an undated report against 'gave way on Monday' in a dated one
+    is a date conflict, with each weekday as written and no date invented for the undated side."""
+    spec = {
+        "entities": {"dam": ["Tarn Dam", "FAC"]},
+        "articles": [
+            {"id": "d1", "outlet": "Valley Post", "published": "2031-05-07", "sentences": [
+                {"text": "At least 12 people were killed when the Tarn Dam gave way on Monday night.", "entities": ["dam"],
+                 "dates": [["on Monday night", "2031-05-05", "relative"]]}]},
+            {"id": "d2", "outlet": "River Herald", "published": None, "sentences": [
+                {"text": "At least 12 people died after the wall of the Tarn Dam collapsed on Sunday.", "entities": ["dam"],
+                 "dates": [["on Sunday", None, "relative"]]}]},
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    dates = [c for c in comparison.conflicts if c.kind == "date"]
+    assert len(dates) == 1
+    assert {p.value: p.article_ids for p in dates[0].positions} == {"Monday": ["d1"], "Sunday": ["d2"]}

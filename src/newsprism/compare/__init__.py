@@ -27,6 +27,7 @@ from newsprism.compare.conflicts import (
     place_conflicts,
     quote_wording_conflicts,
     related_pairs,
+    weekday_conflicts,
 )
 from newsprism.compare.copies import find_copies, independent_groups
 from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cross_stats, entity_states, story_prior_logodds, supporting_claims
@@ -71,6 +72,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     conflicts = (
         number_conflicts(alignment, pairs)
         + date_conflicts(alignment, pairs)
+        + weekday_conflicts(alignment, pairs)
         + actor_conflicts(alignment, pairs)
         + place_conflicts(alignment, groups, understanding)
         + cause_conflicts(alignment, pairs)

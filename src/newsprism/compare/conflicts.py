@@ -27,8 +27,8 @@ import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, reported_words_differ, stem_overlap
-from newsprism.compare.views import STOPWORDS, WORD, ClaimView, TextVectors, content_stems, intervals_overlap, units_match
-from newsprism.models import Conflict, Entity, Evidence, Position, Quote, Understanding, content_id
+from newsprism.compare.views import STOPWORDS, WORD, ClaimView, TextVectors, clause_at, content_stems, intervals_overlap, is_report_date, units_match
+from newsprism.models import Conflict, DateMention, Entity, Evidence, Position, Quote, Understanding, content_id
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -190,6 +190,68 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
 
 
 # --------------------------------------------------------------------------- dates
+
+
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _named_weekdays(v: ClaimView) -> list[tuple[str, DateMention, bool]]:
+    """The event dates of a claim said by weekday: (weekday, mention, resolved?).
+
+    A weekday in an article without a publication date stays unresolved (never guessed),
+    but "on Sunday" and "on Monday" for one event still disagree on their face.
+    """
+    named = []
+    for d in v.claim.dates:
+        m = WEEKDAY.search(d.text)
+        if m is None or d.kind == "duration" or is_report_date(v.claim, d):
+            continue
+        named.append((m.group(1), d, bool(d.value)))
+    return named
+
+
+def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
+    """One event given different weekdays where at least one side could not be dated.
+
+    `date_conflicts` compares resolved dates; this pass covers the rest. The two sentences
+    must share an actor and the clauses around the two days must read alike ("the dam gave
+    way on Monday night" / "the wall of the reservoir collapsed on Sunday"); whole sentences
+    attributed to different people may differ in everything else.
+    """
+    views, s = al.views, al.settings
+    candidates: list[tuple[int, int, tuple[str, DateMention], tuple[str, DateMention]]] = []
+    for i, j in pairs:
+        v, w = views[i], views[j]
+        days_v, days_w = _named_weekdays(v), _named_weekdays(w)
+        if len(days_v) != 1 or len(days_w) != 1:
+            continue  # with two weekdays in a sentence, which one dates the event is a guess
+        (day_v, d_v, known_v), (day_w, d_w, known_w) = days_v[0], days_w[0]
+        if day_v == day_w or (known_v and known_w) or not _shares_actor(v, w):
+            continue
+        candidates.append((i, j, (day_v, d_v), (day_w, d_w)))
+    if not candidates:
+        return []
+    clauses = {(i, d.text): clause_at(views[i].claim.text, max(views[i].claim.text.find(d.text), 0))
+               for i, j, (_, d), (_, e) in candidates for i, d in ((i, d), (j, e))}
+    al.vectors.encode(clauses.values())
+    union = _Union()
+    day_of: dict[int, tuple[str, DateMention]] = {}
+    for i, j, day_i, day_j in candidates:
+        if float(al.vectors[clauses[(i, day_i[1].text)]] @ al.vectors[clauses[(j, day_j[1].text)]]) >= s.anchor_clause_min_cos:
+            union.union(i, j)
+            day_of[i], day_of[j] = day_i, day_j
+    conflicts = []
+    for group in union.groups():
+        by_value: dict[str, list[ClaimView]] = defaultdict(list)
+        for i in group:
+            day, d = day_of[i]
+            by_value[day].append(views[i])
+        if len(by_value) < 2:
+            continue
+        first = min((clauses[(i, day_of[i][1].text)] for i in group), key=lambda t: (len(t), t))
+        about = "date of: " + " ".join(first.split()[:14])
+        conflicts.append(_conflict("date", about, [_position(day, by_value[day]) for day in sorted(by_value)]))
+    return conflicts
 
 
 def _day(value: str) -> dt.date | None:

@@ -94,6 +94,8 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySenten
         text += "."
     elif conflict.kind == "actor":
         text = "Reports name different officials as taking part: " + " versus ".join(f"the {p}" for p in parts) + "."
+    elif conflict.kind == "date" and about.startswith("date of: "):
+        text = f"Reports differ on the date of “{about.removeprefix('date of: ')}”: " + " versus ".join(parts) + "."
     else:
         text = f"Reports differ on the {about}: " + " versus ".join(parts) + "."
     ids = list(dict.fromkeys(a for p in conflict.positions for a in p.article_ids))
