@@ -505,7 +505,8 @@ def _org_key(text: str) -> tuple[str, ...]:
     return tuple(name_key(t) for t in tokens)
 
 
-def _cluster_groups(groups: list[Found], parentheses: dict[str, str]) -> list[list[Found]]:
+def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: frozenset[tuple[str, ...]] = frozenset()) -> list[list[Found]]:
+    """Cluster organisation, group and place names; `places` holds the keys of the story's place names."""
     gaz = gazetteer()
     clusters: list[list[Found]] = []
     by_key: dict[tuple, list[Found]] = {}
@@ -538,6 +539,19 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str]) -> list[li
             continue
         longer = [c for c in clusters if c and c is not short and c[0].label == "ORG" and len(keys.get(id(c), ())) > len(key)
                   and keys[id(c)][:len(key)] == key and keys[id(c)][0] not in {"alias", "acronym"}]
+        if len(longer) == 1:
+            longer[0].extend(short)
+            short.clear()
+    clusters = [c for c in clusters if c]
+    # a name that ends one longer name whose other words are a place is the same organisation
+    # ("Saints" / "New Orleans Saints", "Red Sox" / "Boston Red Sox"); kept to one holder, so
+    # "Post" stays apart when both the Washington Post and the Denver Post are named
+    for short in sorted(clusters, key=lambda c: len(keys.get(id(c), ()))):
+        key = keys.get(id(short), ())
+        if not key or key[0] in {"alias", "acronym", "text"} or short[0].label not in {"ORG", "NORP"}:
+            continue
+        longer = [c for c in clusters if c and c is not short and c[0].label == "ORG"
+                  and any(len(k) > len(key) and k[-len(key):] == key and k[:-len(key)] in places for k in {_org_key(m.text) for m in c})]
         if len(longer) == 1:
             longer[0].extend(short)
             short.clear()
@@ -622,6 +636,16 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
             people.append(m)
 
 
+def _place_keys(groups: list[Found]) -> frozenset[tuple[str, ...]]:
+    """Return the keys of the places a story names (its GPE mentions) and of the capitals the gazetteer knows."""
+    return frozenset({_org_key(m.text) for m in groups if m.label == "GPE"} | _capital_keys())
+
+
+@lru_cache(maxsize=1)
+def _capital_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(_org_key(c) for row in table("countries.csv") for c in filter(None, (row.get("capital") or "").split("|")))
+
+
 def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entity]:
     """Cluster every mention of the story into entities (steps 2-4)."""
     gaz = gazetteer()
@@ -639,8 +663,11 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             groups.append(m)
     _relabel_people(people, groups)
     person_clusters = _cluster_people(people)
-    # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Mayadeen") is the group
+    # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Mayadeen"), or
+    # that ends a group's name after a place ("Colts" of the Indianapolis Colts), is the group
+    places = _place_keys(groups)
     group_keys = {_org_key(m.text) for m in groups}
+    group_keys |= {key[-1:] for key in group_keys if len(key) >= 2 and key[:-1] in places}
     for c in [c for c in person_clusters if all(len(m.tokens) == 1 for m in c)]:
         if _org_key(c[0].text) in group_keys:
             person_clusters.remove(c)
@@ -661,7 +688,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             target.append(m)
         else:
             kept_groups.append(m)
-    group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts))
+    group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts), places)
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
     # pronouns and descriptions join the entity of what they refer to (understand/coref.py)
     for ref in references:
@@ -704,18 +731,41 @@ def _entity(cluster: list[Found]) -> Entity:
 
 
 def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
-    """Add bare surnames of the story's people that the tagger did not mark at all."""
+    """Add what the tagger left unmarked: bare surnames of the story's people and repeats of its group names.
+
+    A name means one thing throughout a story, but the small English model marks "Colts"
+    in one sentence and not in the next; an unmarked proper-noun occurrence of an
+    organisation or group name tagged elsewhere in the story is that name too.
+    """
     surnames: dict[str, str] = {}
     for m in mentions:
         if m.label == "PERSON" and len(m.tokens) >= 2:
             surnames.setdefault(spelling(m.tokens[-1]), m.tokens[-1])
-    if not surnames:
+    group_names = {m.text: m.label for m in mentions
+                   if m.label in {"ORG", "NORP"} and m.kind == "name" and not m.country and not m.headline
+                   and "\n" not in m.text and len(m.text) >= 3 and not is_acronym(m.text)}
+    if not surnames and not group_names:
         return
     covered = defaultdict(set)
     for m in mentions:
         covered[m.article_id].update(range(m.start, m.end))
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(group_names, key=len, reverse=True)) + r")(?![\w-])") if group_names else None
     for article_id, doc in docs.items():
         sent_of = token_sentences(doc)
+        if pattern is not None:
+            for hit in pattern.finditer(doc_text(doc)):
+                if covered[article_id] & set(range(hit.start(), hit.end())):
+                    continue
+                span = doc.char_span(hit.start(), hit.end())
+                if span is None or span[-1].pos_ != "PROPN" or span[0].ent_type_ not in {"", "ORG", "NORP", "PERSON"}:
+                    continue
+                found = Found(article_id, hit.group(1), hit.start(), hit.end(), sent_of[span.start], group_names[hit.group(1)], "name",
+                              first_token=span.start, last_token=span.end - 1)
+                mark_syntax(doc, found)
+                mentions.append(found)
+                covered[article_id].update(range(hit.start(), hit.end()))
+        if not surnames:
+            continue
         for token in doc:
             if token.idx in covered[article_id] or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
