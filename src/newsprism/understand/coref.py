@@ -6,7 +6,8 @@ each for a reason one can read off the parse:
 
 1. `person_roles` (per name mention): the title and role words a name carries in its
    article ("President X", "actress X", "X, the leader of ...", "his wife, X") and the
-   gender they show (`data/understand/gendered_words.csv`).
+   gender they show (`data/understand/gendered_words.csv`), else the gender of the given
+   name when it goes with one sex (`given_names.csv`).
 2. `find_references` (per article, over the spaCy parse): third-person and relative
    pronouns (`pronouns.csv`); definite descriptions: a singular noun phrase with "the" /
    "this" / a possessive, or a bare capitalised title ("President said"), headed by a
@@ -73,6 +74,11 @@ def gendered_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    return {row["name"].lower(): row["gender"] for row in table("given_names.csv")}
+
+
+@lru_cache(maxsize=1)
 def reference_nouns() -> dict[str, str]:
     return {row["noun"]: row["refers"] for row in table("reference_nouns.csv")}
 
@@ -122,6 +128,9 @@ def person_roles(doc: Doc, mention: Found) -> None:
     mention.roles = {w for w in words if w and w.isalpha() and (w in title_words or _is_role_word(w) or _is_agent_noun(w))}
     mark_syntax(doc, mention)
     mention.gender = _gender_of(mention.roles)
+    if mention.gender == "any" and len(mention.tokens) >= 2:
+        # no title or role says it: a given name that goes with one sex does ("Jack Doe ... she" is not Jack)
+        mention.gender = given_names().get(mention.tokens[0].lower(), "any")
 
 
 def mark_syntax(doc: Doc, mention: Found) -> None:
