@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from copy import copy
+from functools import lru_cache
 
 LOGGER = logging.getLogger(__name__)
 
@@ -70,8 +71,68 @@ def comment_containers(tree) -> list:
     return found
 
 
+# What trafilatura's BASIC_CLEAN_XPATH (settings.py, 2.3.1) deletes before html2txt reads a page's text.
+_BASIC_CLEAN_TAGS = frozenset({"aside", "fencedframe", "footer", "script", "style", "svg", "template"})
+
+
+# Every alternative of trafilatura's cookie-consent pattern holds one of the words tested in
+# `_is_cookie_consent`: an ASCII class or id without any of them cannot match it. This gate is
+# ten times cheaper than the case-insensitive regex itself, which is tried on every class and id.
+@lru_cache(maxsize=1)
+def _cookie_consent_re() -> re.Pattern:
+    from trafilatura.settings import _COOKIE_CONSENT_RE  # pinned 2.3.1: the pattern BASIC_CLEAN_XPATH tests
+
+    return re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE)
+
+
+def _is_cookie_consent(value: str) -> bool:
+    lower = value.lower()
+    if value.isascii() and not (
+        "cookie" in lower or "consent" in lower or "borlabs" in lower or "cmplz" in lower or "onetrust" in lower or "moove" in lower
+    ):
+        return False
+    return _cookie_consent_re().search(value) is not None
+
+
+def basic_clean_targets(tree) -> list:
+    """Return what trafilatura's BASIC_CLEAN_XPATH selects under `tree`, in document order.
+
+    `contains(@class|@id, 'footer')` reads whichever of the two attributes the element
+    states first, as XPath takes the first attribute in document order.
+    """
+    found = []
+    for element in tree.iterdescendants():
+        tag = element.tag
+        if tag in _BASIC_CLEAN_TAGS:
+            found.append(element)
+            continue
+        classes, ident = element.get("class"), element.get("id")
+        if classes is None and ident is None or not isinstance(tag, str):
+            continue
+        if tag == "div" and "footer" in next(value for name, value in element.items() if name in ("class", "id")):
+            found.append(element)
+        elif (classes and _is_cookie_consent(classes)) or (ident and _is_cookie_consent(ident)):
+            found.append(element)
+    return found
+
+
+def page_text(tree) -> str:
+    """Return `trafilatura.baseline.html2txt(tree)` (pinned 2.3.1), its parts to delete selected as
+    `basic_clean_targets` does, not by BASIC_CLEAN_XPATH's two Python callbacks per element."""
+    from trafilatura.baseline import _spaced_text  # pinned 2.3.1: html2txt's last step
+    from trafilatura.xml import delete_element
+
+    tree = copy(tree)  # the steps below modify the tree
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    for element in basic_clean_targets(body):
+        delete_element(element)
+    return _spaced_text(body)
+
+
 def page_text_length_bound(tree) -> int:
-    """Return an upper bound of `len(trafilatura.baseline.html2txt(tree))`, from C-level lxml calls.
+    """Return an upper bound of `len(page_text(tree))`, from C-level lxml calls.
 
     html2txt deletes scripts, styles and other parts from the body, pads each text and tail
     of a block element with one space and collapses whitespace: its length is at most the
@@ -87,17 +148,24 @@ def page_text_length_bound(tree) -> int:
     return len(body.text_content()) - removed + 2 * blocks
 
 
+def covers_little_of_page(length: int, tree) -> bool:
+    """Return trafilatura's escalation test `length < ESCALATION_PAGE_SHARE * len(html2txt(tree))`,
+    reading the page's text only when the upper bound of its length does not already say no."""
+    from trafilatura.core import ESCALATION_PAGE_SHARE
+
+    return length < ESCALATION_PAGE_SHARE * page_text_length_bound(tree) and length < ESCALATION_PAGE_SHARE * len(page_text(tree))
+
+
 def extraction_sequence(tree, options, url: str | None = None):
     """Return (body element, its text) as `trafilatura_sequence(tree, options, url)` does with comments off.
 
     `options` must have comments off, balanced focus; `tree` is pruned in place, as there.
     """
-    from trafilatura.baseline import baseline, html2txt
+    from trafilatura.baseline import baseline
     from trafilatura.core import (
         ESCALATION_ACCEPT_RATIO,
         ESCALATION_JUSTEXT_RATIO,
         ESCALATION_MAX_LENGTH,
-        ESCALATION_PAGE_SHARE,
         _extract_and_compare,
         _forum_thread_page,
         _prepare_tree,
@@ -123,11 +191,7 @@ def extraction_sequence(tree, options, url: str | None = None):
             postbody, temp_text = b_body, b_text
 
     # 4. recall escalation, for a short extraction covering little of the page
-    if (
-        0 < len(temp_text) < ESCALATION_MAX_LENGTH
-        and len(temp_text) < ESCALATION_PAGE_SHARE * page_text_length_bound(tree)
-        and len(temp_text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
-    ):
+    if 0 < len(temp_text) < ESCALATION_MAX_LENGTH and covers_little_of_page(len(temp_text), tree):
         r_options = copy(options)
         r_options.focus = "recall"
         r_text = ""
