@@ -441,3 +441,48 @@ def test_understand_description_speaker_named_later_in_the_article():
     governor = _entity_with(u, "Tessa Ivanova")
     first = [q for q in u.quotes if any("worst in decades" in v.text for v in q.variants)]
     assert first and first[0].speaker_entity_id == governor.id
+
+
+# --------------------------------------------------------------------------- names across articles (issue #5, ECB+ errors)
+
+
+def _story_entities(texts: dict[str, str]):
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
+    add_surname_mentions(docs, mentions)
+    return cluster_mentions(mentions, texts)
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        ("Frederick Oduya Lanter", "Fred Lanter", True),  # a short form that begins the name; middle name absent
+        ("William Ostrander", "Bill Ostrander", True),  # a nickname (data/understand/nicknames.csv)
+        ("W. Tomas Brel Sr.", "Tomas Brel", True),  # a leading initial and a generational suffix
+        ("Mark Lanter", "Miles Lanter", False),  # brothers: other given names
+    ],
+)
+def test_understand_person_name_forms_across_articles(first, second, same):
+    texts = {"x": f"{first} was sworn in as mayor of Quito on Monday.", "y": f"{second} promised to fix the roads within a year."}
+    entities = _story_entities(texts)
+    people = {article_id: [e for e in entities if e.type == "PERSON" and any(m.article_id == article_id and m.kind == "name" for m in e.mentions)]
+              for article_id in texts}
+    assert len(people["x"]) == 1 and len(people["y"]) == 1
+    assert (people["x"][0].id == people["y"][0].id) is same
+
+
+def test_understand_team_name_without_its_city_is_the_team():
+    texts = {
+        "x": "The Portland Herons beat the Denver Owls 3-1 in Portland on Sunday.",
+        "y": "The Herons have now won five games in a row.",
+    }
+    team = [e for e in _story_entities(texts) if {m.text for m in e.mentions} & {"Herons", "Portland Herons"}]
+    assert len(team) == 1 and {"Herons", "Portland Herons"} <= {m.text for m in team[0].mentions}
+
+
+def test_understand_pronoun_skips_a_person_whose_given_name_shows_the_other_gender():
+    text = ("Singer Maria Lopez met reporters in Quito on Monday.\n"
+            "Jack Dorner, who runs the clinic, said the treatment had worked.\n"
+            "She plans to return to the stage in May.")
+    entity, _ = _holder(_story_entities({"x": text}), "x", "She")
+    assert entity.name == "Maria Lopez"

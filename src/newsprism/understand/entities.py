@@ -315,6 +315,8 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
 def _is_headline(sent: Span) -> bool:
     """True for a Title Case line (headline, navigation): most words capitalised, none lower-case content."""
     words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    if any(len(t.text) > 4 and t.text.islower() for t in words):
+        return False  # "Singer Maria Lopez met reporters in Quito": a sentence full of names, not a headline
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
