@@ -10,7 +10,17 @@ import numpy as np
 import pytest
 from thinc.api import get_current_ops
 
-from newsprism.understand.nlp import MatmulOps, MemoLemmatizer, VectorisedAttributeRuler, doc_text, load_nlp, parse, parse_ahead, sentences
+from newsprism.understand.nlp import (
+    MatmulOps,
+    MemoLemmatizer,
+    VectorisedAttributeRuler,
+    doc_text,
+    load_nlp,
+    parse,
+    parse_ahead,
+    sentences,
+    unfinished_sentences,
+)
 
 TEXTS = [
     # quotes, titles, contractions, possessives, numbers, dates and a line break
@@ -104,3 +114,16 @@ def test_pipeline_stories_parse_in_process_when_parse_ahead_fails(monkeypatch):
     groups = [StoryGroup(id=f"s{i}", title="", article_ids=[a.id]) for i, a in enumerate(articles)]
     served = list(pipeline._parsed_stories(groups, articles, load_settings()))
     assert len(served) == 2 and doc_text(served[0][0]) == TEXTS[0] and served[1] is None
+
+
+
+def test_no_sentence_starts_in_lower_case_right_after_a_word():
+    """Before parsing, "[and]" inside a quotation and "he" after a quoted question are marked as
+    no sentence start (stock spaCy split a seed quotation there, and the fragment became a
+    claim); a capital after a full stop and a line after a line break are left to the parser."""
+    doc = load_nlp().make_doc("They aim to “curb risks [and] stop smuggling.” Later the port reopened.\nlater still it closed. “Why?” he asked.")
+    unfinished_sentences(doc)
+    marked = {t.text: t.is_sent_start for t in doc}
+    assert marked["["] is False and marked["and"] is False and marked["stop"] is False and marked["he"] is False
+    assert marked["Later"] is None and marked["later"] is None
+    assert [s.text.split()[0] for s in sentences(parse(["They aim to “curb risks [and] stop smuggling.”"])[0])] == ["They"]

@@ -57,6 +57,37 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsprism_unfinished_sentences")
+def unfinished_sentences(doc: Doc) -> Doc:
+    """Keep a sentence going at a lower-case word: only a line break ends one there.
+
+    The parser sometimes splits inside a long quotation ("... aims to curb growing risks
+    [and] smuggling ..."), and a fragment then becomes a claim of its own. News prose does not
+    start a sentence in lower case ('"Why?" he asked' goes on), so before parsing those
+    tokens, and an opening bracket before one, are marked as no sentence start. A line
+    break (spaCy keeps it as a token of its own) still ends a sentence.
+    """
+    if len(doc) < 2:
+        return doc
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    lower, brackets, breaks = [], [], []
+    for orth in np.unique(orths):
+        text = strings[int(orth)]
+        if text[:1].islower():
+            lower.append(orth)
+        elif text in ("[", "("):
+            brackets.append(orth)
+        elif "\n" in text:
+            breaks.append(orth)
+    is_lower = np.isin(orths, lower)
+    continues = is_lower | (np.isin(orths, brackets) & np.append(is_lower[1:], False))
+    after_break = np.insert(np.isin(orths[:-1], breaks), 0, True)
+    for i in np.flatnonzero(continues & ~after_break):
+        doc[int(i)].is_sent_start = False
+    return doc
+
+
 class MatmulOps(NumpyOps):
     """thinc's NumpyOps with `gemm` done by numpy's matmul (OpenBLAS) instead of blis.
 
@@ -268,6 +299,8 @@ def _load_nlp(model: str, fast: bool) -> Language:
         nlp = spacy.load(model)
     if "newsprism_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newsprism_line_breaks", before="parser")
+    if "newsprism_unfinished_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("newsprism_unfinished_sentences", before="parser")
     return nlp
 
 
