@@ -486,3 +486,21 @@ def test_understand_pronoun_skips_a_person_whose_given_name_shows_the_other_gend
             "She plans to return to the stage in May.")
     entity, _ = _holder(_story_entities({"x": text}), "x", "She")
     assert entity.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Wellington said on Monday that New Zealand would send two more ships to the region.", "New Zealand"),
+        ("Wellington said on Monday that the new bypass around the market town in Somerset would open in May.", None),
+    ],
+)
+def test_understand_capital_stands_for_its_country_only_when_the_story_names_it(text, country):
+    holder = next(e for e in _story_entities({"x": text}) if any(m.text == "Wellington" for m in e.mentions))
+    assert holder.name == (country or "Wellington")
+
+
+def test_understand_possessive_in_an_apposition_is_not_the_named_person():
+    entities = _story_entities({"x": "Miles Lanter, his brother, said the mayor had resigned."})
+    miles = next(e for e in entities if e.name == "Miles Lanter")
+    assert "his" not in {m.text for m in miles.mentions}

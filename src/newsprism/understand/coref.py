@@ -189,6 +189,8 @@ def _pronoun(article_id: str, token: Token, info: dict[str, str], covered: dict[
     ref = _make(article_id, token.doc, token.i, token.i, token_sentence, "pronoun")
     ref.gender, ref.number, ref.refers = info["gender"], info["number"], info["refers"]
     ref.plural = info["number"] == "plural"
+    if token.dep_ == "poss" and token.head.dep_ in {"appos", "compound"}:
+        ref.owned_by_name = token.head.head.i  # "Jo Doe, his brother" / "her rep Jo Doe": the owner is someone else
     if token.lower_ in RELATIVE:
         # a relative pronoun stands for the noun its clause hangs on: "Jeffs, who leads ..."
         clause = token.head if token.head.dep_ == "relcl" else None
@@ -435,6 +437,8 @@ def _resolve_pronouns(story: _Story, refs: list[Found], names: list[Found]) -> N
             kind, gender = _candidate_kind(m, story)
             if not _agrees(kind, gender, story.label.get(target, ""), ref):
                 continue
+            if m.first_token <= ref.owned_by_name <= m.last_token:
+                continue  # "Miles Doe, his brother": his is not Miles
             if ref.dep_object and m.subject and m.parent == ref.parent:
                 continue  # "X praised him": him is not X
             score = -DISTANCE_COST * distance + SUBJECT_BONUS * m.subject + SALIENCE_BONUS * min(salience[target if target is not None else id(m)], 4)

@@ -500,6 +500,7 @@ def _org_key(text: str) -> tuple[str, ...]:
     connectors, channel words ('news', 'TV') and generic heads ('province') dropped."""
     pattern, aliases = _country_alias_pattern()
     text = pattern.sub(lambda m: aliases[m.group(1)], text)
+    text = re.sub(r"(?<=\w)\.(?:com|org|net)\b", "", text)  # a website is its outlet: "People.com" = "People"
     drop_at_end = word_list("channel_nouns.txt") | word_list("name_suffixes.txt")
     tokens = [t for t in name_tokens(text) if fold(t) not in CONNECTORS]
     while len(tokens) > 1 and fold(tokens[-1]) in drop_at_end:
@@ -512,11 +513,13 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
     gaz = gazetteer()
     clusters: list[list[Found]] = []
     by_key: dict[tuple, list[Found]] = {}
+    # a word in capitals that the story also writes as a name ("CHIEFS" in a headline, "Chiefs") is that name, not initials
+    written = {fold(m.text) for m in groups if not m.text.isupper()}
     for m in groups:
         alias = gaz.org_aliases.get(fold(m.text))
         if alias:
             key = ("alias", alias)
-        elif is_acronym(m.text) and m.text not in parentheses:
+        elif is_acronym(m.text) and m.text not in parentheses and fold(m.text) not in written:
             key = ("acronym", m.text.replace(".", ""))
         else:
             # a name made only of particles ("Van", "De La") has no key: its folded text stands in
@@ -654,6 +657,12 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     countries: dict[str, list[Found]] = defaultdict(list)
     people, groups = [], []
     references = [m for m in mentions if m.kind in REFERENCE_KINDS]
+    # a capital stands for its country only in a story that names the country: "Wellington"
+    # in a story about Somerset is the English town, not New Zealand's government
+    named = {m.country for m in mentions if m.country and m.kind not in {"capital", *REFERENCE_KINDS}}
+    for m in mentions:
+        if m.kind == "capital" and m.country not in named:
+            m.kind, m.country = "name", None
     for m in mentions:
         if m.kind in REFERENCE_KINDS:
             continue

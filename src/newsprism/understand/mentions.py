@@ -42,4 +42,5 @@ class Found:
     gender: str = "any"
     plural: bool = False
     number: str = "any"  # a pronoun's number: singular, plural or any
+    owned_by_name: int = -1  # a possessive pronoun inside a name's apposition ("X, his brother"): X's head token
     parent: int = -1  # token index of the syntactic head of the mention's head ("X praised him": both hang on "praised")
