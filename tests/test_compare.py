@@ -23,7 +23,8 @@ STORY = TEST_DATA / "compare" / "harbour_story.json"
 
 def build_understanding(spec: dict, keep: set[str] | None = None) -> Understanding:
     """Build an Understanding by hand from a story spec (what the understanding stage would read)."""
-    entities = {key: Entity(id=f"e_{key}", name=name, type=kind) for key, (name, kind) in spec["entities"].items()}
+    # An entity is [name, type] or [name, type, titles].
+    entities = {key: Entity(id=f"e_{key}", name=row[0], type=row[1], titles=row[2] if len(row) > 2 else []) for key, row in spec["entities"].items()}
     articles, claims, variants = [], [], {}
     for art in spec["articles"]:
         if keep is not None and art["id"] not in keep:
@@ -523,3 +524,47 @@ def test_compare_weekday_conflict_when_one_report_cannot_be_dated():
     dates = [c for c in comparison.conflicts if c.kind == "date"]
     assert len(dates) == 1
     assert {p.value: p.article_ids for p in dates[0].positions} == {"Monday": ["d1"], "Sunday": ["d2"]}
+
+
+# --------------------------------------------------------------------------- findings first missed on unseen stories
+
+UNSEEN = json.loads((TEST_DATA / "compare" / "unseen_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", ["office_holders"])
+def test_compare_actor_conflict_when_the_office_holders_are_the_differing_actors(case):
+    """'Mayor X ordered the evacuation' / 'Governor Y ordered the evacuation': the holders differ because the offices do."""
+    c = compare_story(build_understanding(UNSEEN[case]), CompareSettings())
+    actor = [k for k in c.conflicts if k.kind == "actor"]
+    assert len(actor) == 1, [k.kind for k in c.conflicts]
+    assert {p.value: p.article_ids for p in actor[0].positions} == {"mayor": ["post"], "governor": ["news"]}
+
+
+@pytest.mark.parametrize(("sentence", "cause"), [
+    ("Investigators said overloading caused the boat to capsize.", "overloading"),
+    ("Fire officials said the blaze was caused by an electrical fault in the boiler room.", "an electrical fault in the boiler room"),
+    ("The agency said that a power cut caused the delay.", "a power cut"),
+])
+def test_compare_cause_is_what_was_said_not_who_said_it(sentence, cause):
+    from newsprism.compare.conflicts import causes_in
+
+    assert causes_in(sentence) == [cause]
+
+
+@pytest.mark.parametrize("case", ["speech_time"])
+def test_compare_speakers_tonight_is_no_date_across_publication_days(case):
+    """One remark with 'tonight', printed on two days: no date conflict, no timeline entry, one fact."""
+    c = compare_story(build_understanding(UNSEEN[case]), CompareSettings())
+    assert not [k for k in c.conflicts if k.kind in {"date", "quote_wording"}], [k.about for k in c.conflicts]
+    assert not c.timeline
+    assert any(set(f.article_ids) == {"early", "late"} for f in c.facts), [f.article_ids for f in c.facts]
+
+
+@pytest.mark.parametrize("case", ["different_counts"])
+def test_compare_counts_of_different_things_in_one_events_reports_do_not_conflict(case):
+    """'A boat carrying 76 people capsized' counts passengers, '20 people died' the dead: only the dead conflict."""
+    c = compare_story(build_understanding(UNSEEN[case]), CompareSettings())
+    numbers = [k for k in c.conflicts if k.kind == "number"]
+    assert len(numbers) == 1, [[p.value for p in k.positions] for k in numbers]
+    values = {p.value.lower(): p.article_ids for p in numbers[0].positions}
+    assert values == {"eleven people": ["daily"], "at least 20 people": ["paper"]}

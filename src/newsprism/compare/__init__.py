@@ -73,7 +73,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         number_conflicts(alignment, pairs)
         + date_conflicts(alignment, pairs)
         + weekday_conflicts(alignment, pairs)
-        + actor_conflicts(alignment, pairs)
+        + actor_conflicts(alignment, pairs, understanding.entities)
         + place_conflicts(alignment, groups, understanding)
         + cause_conflicts(alignment, pairs)
         + quote_wording_conflicts(understanding.quotes, settings, sources, vectors)

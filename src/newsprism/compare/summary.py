@@ -134,7 +134,9 @@ def build_summary(
     ranked = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -len(facts[k].article_ids), place(views_by_fact[k]), facts[k].id))
     labels = {a.id: article_label(a) for a in articles}
     main = sorted((c for c in conflicts if c.kind in {"number", "actor", "date"}), key=lambda c: (-sum(len(p.article_ids) for p in c.positions), c.id))
-    ranges = [r for r in (_range_sentence(c, labels) for c in main[:2]) if not _terms_in(r.text, banned)]
+    # The two widest disagreements whose sentence is free of one outlet's words (a date conflict is
+    # named by a clause, which may be the one outlet's loaded sentence).
+    ranges = [r for r in (_range_sentence(c, labels) for c in main) if not _terms_in(r.text, banned)][:2]
     room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
     # Corroborated facts first; facts from one source only fill the summary up to its fewest sentences.

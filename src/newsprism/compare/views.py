@@ -40,6 +40,7 @@ class ClaimView:
     stems: frozenset[str]
     numbers: list[tuple[NumberMention, float, float, str]] = field(default_factory=list)
     number_clauses: list[str] = field(default_factory=list)  # the clause each number sits in
+    number_windows: list[str] = field(default_factory=list)  # each number with the few words around it
     event_dates: list[DateMention] = field(default_factory=list)
     date_clauses: list[str] = field(default_factory=list)  # the clause each event date sits in
     report_dates: list[DateMention] = field(default_factory=list)
@@ -147,6 +148,14 @@ def clause_at(text: str, at: int) -> str:
     return text
 
 
+def word_window(text: str, start: int, end: int, words: int = 3) -> str:
+    """Return text[start:end] with up to `words` words on each side, inside its sentence:
+    what a count counts ("carrying 118 people" / "40 people died")."""
+    before = re.findall(r"\S+", text[:start])[-words:]
+    after = re.findall(r"\S+", text[end:])[:words]
+    return " ".join([*before, text[start:end].strip(), *after])
+
+
 def number_phrase(claim: Claim, n: NumberMention, at: int) -> str:
     """Return the number as a reader should see it: with the bound or approximator before it
     and the unit after it when the mention's text leaves them out ("more than 300 vessels")."""
@@ -176,6 +185,20 @@ def is_report_date(claim: Claim, date: DateMention) -> bool:
     # The reporting verb sits right before the date, at most one preposition between.
     tail = [w for w in words[-2:] if w not in {"on", "late", "early", "last"}]
     return bool(tail) and tail[-1] in lexicons.report_verbs()
+
+
+QUOTED = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
+# Words that date by the moment they are said: inside a speaker's quoted words they point at
+# when the speaker spoke, which the article does not give, not at its publication date.
+SPEECH_TIME = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|now|this\s+(?:morning|afternoon|evening|week|month|year))\b", re.I)
+
+
+def speech_time_in_quote(claim: Claim, date: DateMention) -> bool:
+    """True for 'today' or 'tonight' inside quotation marks ('"keep windows shut tonight," she said')."""
+    if not SPEECH_TIME.search(date.text):
+        return False
+    start = date.start - claim.start if date.start is not None else claim.text.find(date.text)
+    return start >= 0 and any(m.start() < start < m.end() for m in QUOTED.finditer(claim.text))
 
 
 def quoted_share(text: str) -> float:
@@ -269,7 +292,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                     actors.setdefault(m.article_id, []).append((m.start, e.id))
     views: list[ClaimView] = []
     for i, c in enumerate(claims):
-        numbers, number_clauses = [], []
+        numbers, number_clauses, number_windows = [], [], []
         for n in c.numbers:
             if n.kind in {"duration", "ordinal"}:
                 continue
@@ -284,12 +307,13 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             if interval is not None and key:
                 numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
                 number_clauses.append(clause_at(c.text, at))
+                number_windows.append(word_window(c.text, at, at + len(n.text)))
         event_dates, report_dates, date_clauses = [], [], []
         period = False
         for d in c.dates:
             if not d.value and d.end:
                 period = True  # "in recent years": a stretch of time, not the story's event
-            if d.kind == "duration" or not d.value:
+            if d.kind == "duration" or not d.value or speech_time_in_quote(c, d):
                 continue
             if is_report_date(c, d):
                 report_dates.append(d)
@@ -299,7 +323,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                 date_clauses.append(clause_at(c.text, at))
         views.append(ClaimView(
             claim=c, index=i, source=sources[c.article_id], outlet=outlets.get(c.article_id),
-            entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers, number_clauses=number_clauses,
+            entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers, number_clauses=number_clauses, number_windows=number_windows,
             event_dates=event_dates, report_dates=report_dates, date_clauses=date_clauses, quoted_share=quoted_share(c.text),
             story_year=years.get(c.article_id, story_year), period=period,
             subject_entities=subject_entities(c, mentions.get(c.article_id, [])),
