@@ -5,23 +5,31 @@ Steps, in order:
 1. `collect_mentions`: spaCy PERSON / ORG / GPE / NORP spans, repaired (titles cut off and
    kept as evidence, possessives and determiners dropped, names cut short by the tagger
    extended) plus country epithets from `data/understand/epithets.csv`; then the
-   article's pronouns and descriptions (`coref.find_references`).
+   article's pronouns and descriptions (`coref.find_references`). `add_surname_mentions`
+   then adds what the tagger left unmarked: bare surnames of the story's people and
+   repeats of its group names ("Colts" marked in one sentence, not in the next).
 2. Countries first: a country's names, aliases, demonyms ("Iranian"), its capital when the
-   capital acts ("Tehran says ...") and its epithets all become mentions of one entity.
-   Demonyms are attached to the country on purpose: "Iranian forces" is evidence that
-   Iran is involved, and framing needs to know which country an adjective points at; the
-   mention's `kind` ("demonym") lets a consumer leave them out.
-3. People: full names are matched token by token with a transliteration key
+   capital acts ("Tehran says ...") in a story that names the country, and its epithets
+   all become mentions of one entity. Demonyms are attached to the country on purpose:
+   "Iranian forces" is evidence that Iran is involved, and framing needs to know which
+   country an adjective points at; the mention's `kind` ("demonym") lets a consumer leave
+   them out.
+3. People: a name of two words or more tagged ORG in one article and PERSON in another is
+   a person everywhere. Full names are matched token by token with a transliteration key
    (`name_key`: accents folded, `data/understand/transliteration.txt` rules, vowels
    dropped) confirmed by Jaro-Winkler similarity, so Baqeri/Bagheri and Ayoub/Ayyoub meet
-   while Hassan/Hussein stay apart; middle names may be missing; a bare surname goes to the
-   full name that carries it (nearest earlier one in the same article when two people
-   share it, never one of the other gender by titles and roles). Different given names
-   with one surname stay apart.
+   while Hassan/Hussein stay apart; middle names may be missing, a given name may be its
+   short form ("Fred" / "Frederick", `nicknames.csv`: "Bill" / "William"), one leading
+   word may be extra ("W. Mark Felt"); a bare surname goes to the full name that carries
+   it (nearest earlier one in the same article when two people share it, never one of the
+   other gender by titles, roles and given names). Different given names with one surname
+   stay apart.
 4. Organisations and other groups: the same key over all tokens, channel words dropped
    ("Channel Nine news" = "Channel Nine TV"), legal forms dropped ("Intel Corp." = "Intel"),
-   a name of two words or more joined to the one longer name it begins, acronyms matched to
-   their expansions (initials, or a parenthesis "Islamic State (IS)") and `org_aliases.csv`.
+   a name of two words or more joined to the one longer name it begins, a name joined to
+   the one longer name it ends after a place ("Saints" / "New Orleans Saints"), acronyms
+   matched to their expansions (initials, or a parenthesis "Islamic State (IS)") and
+   `org_aliases.csv`.
 5. Pronouns and descriptions ("she", "the president", "the company", "the Trump
    administration") join the entity they refer to (`coref.py`); they are never an
    entity's name or alias.
