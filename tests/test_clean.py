@@ -400,12 +400,92 @@ def test_clean_text_outlet_from_its_own_masthead_and_copyright_when_not_in_regis
 
 
 @pytest.mark.parametrize("page", sorted((TEST_DATA / "clean").glob("*.html")), ids=lambda p: p.name)
-def test_clean_html_fast_parser_gives_trafilaturas_main_text(page):
-    """clean parses pages with a faster element lookup than trafilatura's own loader; the main text must not change."""
-    from trafilatura.utils import load_html
+def test_clean_html_main_text_is_trafilaturas(page):
+    """clean parses pages with a faster element lookup and runs trafilatura's cascade with faster
+    prunes (clean.extraction); the main text must be what trafilatura itself returns."""
+    import trafilatura
 
-    from newsprism.clean.html import load_page, main_text
+    from newsprism.clean.html import TRAFILATURA_OPTIONS, load_page, main_text
 
     html = page.read_text(encoding="utf-8")
     ours = main_text(load_page(html), None)
-    assert ours and ours == main_text(load_html(html), None)
+    assert ours and ours == trafilatura.bare_extraction(html, **TRAFILATURA_OPTIONS).text
+
+
+def test_clean_extraction_selects_what_trafilaturas_xpaths_select():
+    """The Python selectors pick the same elements, in the same order, as trafilatura's XPaths
+    (comment block and lists, follow-up article, share box, cookie box, footer boxes)."""
+    from trafilatura.settings import BASIC_CLEAN_XPATH
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    from newsprism.clean import extraction
+    from newsprism.clean.html import load_page
+
+    tree = load_page((FIXTURES / "pruned_parts_page.html").read_text(encoding="utf-8"))
+    pairs = [
+        (RAW_TREE_PRUNE_XPATH[0], extraction.follow_up_containers),
+        (RAW_TREE_PRUNE_XPATH[1], extraction.share_button_boxes),
+        (REMOVE_COMMENTS_AND_LISTS_XPATH[0], extraction.comment_containers),
+        (BASIC_CLEAN_XPATH, extraction.basic_clean_targets),
+    ]
+    for xpath, selector in pairs:
+        expected = xpath(tree)
+        assert expected and selector(tree) == expected, selector.__name__
+    # id stated before class: XPath's contains(@class|@id, 'footer') reads the id, so this box stays
+    assert not any(e.get("id") == "bottom" for e in extraction.basic_clean_targets(tree))
+
+
+@pytest.mark.parametrize("page", sorted((TEST_DATA / "clean").glob("*.html")), ids=lambda p: p.name)
+def test_clean_extraction_page_text_is_html2txt(page):
+    from trafilatura.baseline import html2txt
+
+    from newsprism.clean.extraction import page_text, page_text_length_bound
+    from newsprism.clean.html import load_page
+
+    tree = load_page(page.read_text(encoding="utf-8"))
+    text = html2txt(tree)
+    assert text and page_text(tree) == text
+    assert page_text_length_bound(tree) >= len(text)
+
+
+@pytest.mark.parametrize(
+    "pattern, starts",
+    [
+        (r"^(main )?(menu|home)$", {"m", "h"}),
+        (r"^(skip|jump) to", {"s", "j"}),
+        (r"^\d+ likes?$", set("0123456789")),
+        (r"^[A-C]\.", {"a", "b", "c"}),
+        (r"^(à lire|lire) aussi", {"l"}),  # "à" only matches a non-ASCII first character: every row is tried then
+        (r"\bnewsletter\b", None),  # not anchored
+        (r"^(read)?", None),  # can match empty
+        (r"^(?=x)x", None),  # a look-ahead first
+    ],
+)
+def test_clean_patterns_first_characters(pattern, starts):
+    from newsprism.clean.patterns import first_characters
+
+    assert first_characters(pattern) == (frozenset(starts) if starts is not None else None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to main content", "SKIP TO MAIN CONTENT", "\u017fkip to main content", "Menu", "Read more »", "12 likes",
+        "Share this article", "(Photo: Jane Doe/Reuters)", "© 2025 The Courier. All rights reserved.", "Related: Pier lights approved",
+        "À lire aussi : la marée", "Home > News > Local", "Subscribe to our newsletter for daily updates", "",
+    ],
+)
+def test_clean_patterns_first_character_gate_changes_no_result(line):
+    """match_clutter tries only the rows a line's first character allows; the answer is the first matching row, as before."""
+    from newsprism.clean.patterns import _all_hints, _applicable
+
+    for words in (len(line.split()), 40):
+        for footer in (False, True):
+            lower = line.lower()
+            present = {h for h in _all_hints() if h in lower}
+            expected = next(
+                (row.reason for row in _applicable(words, footer, False)
+                 if not (row.hints and present.isdisjoint(row.hints)) and row.regex.search(line)),
+                None,
+            )
+            assert match_clutter(line, words, footer=footer) == expected
