@@ -568,3 +568,13 @@ def test_compare_counts_of_different_things_in_one_events_reports_do_not_conflic
     assert len(numbers) == 1, [[p.value for p in k.positions] for k in numbers]
     values = {p.value.lower(): p.article_ids for p in numbers[0].positions}
     assert values == {"eleven people": ["daily"], "at least 20 people": ["paper"]}
+
+
+@pytest.mark.parametrize("case", ["date_named"])
+def test_compare_date_conflict_is_named_by_the_majority_clause_and_summarised(case):
+    """Not by one outlet's loaded sentence nor a wire dateline; the summary then states the disagreement."""
+    c = compare_story(build_understanding(UNSEEN[case]), CompareSettings())
+    dates = [k for k in c.conflicts if k.kind == "date"]
+    assert len(dates) == 1, [k.about for k in c.conflicts]
+    assert dates[0].about.startswith("date of: A rockfall closed the Brannock quarry"), dates[0].about
+    assert any("Reports differ on the date" in s.text and "reckless" not in s.text for s in c.summary), [s.text for s in c.summary]

@@ -205,6 +205,8 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
 # --------------------------------------------------------------------------- dates
 
 
+# A wire dateline left at the head of a clause ("Dastrova (Agency) - A ferry ..."): no part of the event's name.
+DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w'.]*(?:[ ,]+[A-Z][\w'.]*){0,3})?\s*(?:\([^()]{1,40}\))?\s*[—–-]+\s+")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -262,7 +264,7 @@ def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confl
         if len(by_value) < 2:
             continue
         first = min((clauses[(i, day_of[i][1].text)] for i in group), key=lambda t: (len(t), t))
-        about = "date of: " + " ".join(first.split()[:14])
+        about = "date of: " + " ".join(DATELINE_LEAD.sub("", first).split()[:14])
         conflicts.append(_conflict("date", about, [_position(day, by_value[day]) for day in sorted(by_value)]))
     return conflicts
 
@@ -321,9 +323,15 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             by_value[f"{d.value} ({' '.join(d.text.split())})"].append(views[i])
         if len({val.split(" ")[0] for val in by_value}) < 2:
             continue
-        # Name the event by the shortest clause that dates it ("A container ship ran aground ... on Wednesday").
-        first = min((views[i].date_clauses[k] for i, k in group), key=lambda t: (len(t), t))
-        about = "date of: " + " ".join(first.split()[:14])
+        # Name the event by the shortest clause that dates it ("A container ship ran aground ... on Wednesday"),
+        # taken from the side most sources give: one outlet's wording (its count, its labels) does not name the event.
+        sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
+        value_of = {(i, k): f"{views[i].event_dates[k].value} ({' '.join(views[i].event_dates[k].text.split())})" for i, k in group}
+        first = min(
+            ((views[i].date_clauses[k], value_of[(i, k)]) for i, k in group),
+            key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]),
+        )[0]
+        about = "date of: " + " ".join(DATELINE_LEAD.sub("", first).split()[:14])
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
 
