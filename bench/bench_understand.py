@@ -2,23 +2,33 @@
 
 Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
 
-1. Cross-document entity resolution on ECB+ (test topics 36-45, HUM/NON/LOC entity chains;
-   each sub-topic, e.g. 36ecb, is one story) and NewsWCL50 (10 events x 5 outlets; ACTOR,
-   ACTOR-I, COUNTRY and GROUP chains). Predicted mentions: newsprism's own. A predicted
-   mention is aligned to the shortest gold mention of the same sentence that holds its last
-   token (its head, for English names); of several predictions inside one gold mention
-   the one ending last takes it; unaligned predictions stay as spurious mentions.
-   Predicted mentions are names plus the pronouns and descriptions newsprism resolves
-   (understand/coref.py); unresolved ones are never output. Scored two ways: end to end
-   (every gold entity mention, many of them common-noun entities such as "the jury" that
-   newsprism does not look for) and on the aligned mentions only (clustering quality where
-   both sides have the mention). Two baselines cluster the SAME predicted mentions: by
-   exact (case-folded) string, every mention ("he" in one article joins "he" in another),
-   and by exact name only (pronouns and descriptions stay singletons). ECB+ annotates only
+1. Cross-document entity resolution on ECB+ (HUM/NON/LOC entity chains; each sub-topic,
+   e.g. 36ecb, is one story): the test topics 36-45, the topics 3, 6, ..., 33 whose errors
+   were never read while the rules were written, and the other topics 1-35, whose errors
+   were (tuning); and on NewsWCL50 (10 events x 5 outlets; ACTOR, ACTOR-I, COUNTRY and GROUP
+   chains). Predicted mentions: newsprism's own, names plus the pronouns and descriptions
+   it resolves (understand/coref.py); unresolved ones are never output. Alignment
+   (`align`): a prediction whose span holds a gold mention's head token (ECB+ gives it)
+   takes that mention; every other prediction goes to the shortest gold mention left in
+   its sentence that holds its last token, and of several inside one gold mention the one
+   ending last takes it; unaligned predictions stay as spurious mentions. (Before, the
+   head was not used and "California" took "Promises Treatment Center in Malibu,
+   California" from the centre's own name.) Scored two ways: end to end (every gold entity
+   mention, and every prediction) and on the aligned mentions only (clustering quality
+   where both sides have the mention). ECB+ is scored twice more: on every gold entity
+   type, including the common-noun and non-human entities that issue #5 does not ask for
+   ("the jury", "the film", "the hospital"), and on the issue's types only (`ECB_SCOPED_TYPES`:
+   people, organisations, geo-political entities and places, and metonymic uses of them),
+   where predictions aligned to gold mentions of other types are left out instead of
+   counted as spurious. Two baselines cluster the SAME predicted mentions: by exact
+   (case-folded) string, every mention ("he" in one article joins "he" in another), and by
+   exact name only (pronouns and descriptions stay singletons). ECB+ annotates only
    selected sentences, so predictions outside sentences holding a gold entity or event
-   mention are not scored. NewsWCL50 annotates no pronoun on its own (3 of 3,773 gold
+   mention are not scored; inside them it annotates only the participants of its events,
+   so a correct mention of anyone else ("his" in "his career", a person named in passing)
+   counts as spurious end to end. NewsWCL50 annotates no pronoun on its own (3 of 3,773 gold
    mentions; "his" only inside "his administration"), so predicted pronouns are not scored
-   there either; the figures with them are printed beside.
+   there; the figures with them are printed beside.
 2. Quotes on PolNeAR test (84 articles, first annotator's file): gold direct quotes are
    Content spans wholly inside quotation marks (contents that only embed a quoted fragment,
    'said that X was "rigged"', are partial quotes, not scored here); predictions are
@@ -53,6 +63,8 @@ ECB_TEST_TOPICS = range(36, 46)
 # ECB+ topics whose errors were never read while the entity rules were written: a check that
 # rules found by reading test-topic errors (organisation legal forms, name prefixes) generalise
 ECB_HELD_OUT_TOPICS = range(3, 36, 3)
+# ECB+ topics whose errors were read to write the entity rules (ECB+ has no topics 15 and 17)
+ECB_TUNING_TOPICS = [t for t in range(1, 36) if t % 3]
 ECB_ENTITY_TYPES = {"HUM", "NON", "LOC"}
 # The ECB+ gold types that issue #5's PERSON / ORG / GPE / NORP entities cover: people,
 # organisations, countries and other geo-political places, and metonymic uses of them
@@ -385,57 +397,94 @@ def _table(rows: dict[str, dict[str, float]], columns: list[str]) -> str:
     return head + body
 
 
+NOTES = """### What the entity figures say
+
+Issue #5's target, B-cubed F1 at least 15 points above the exact-match baseline with predicted
+mentions, is **met on NewsWCL50 on aligned mentions only** (about +21 aligned, +11 end to end) and
+**missed on ECB+** on every set and in both scopes, end to end by far (ECB+ test topics about +4,
+held-out topics about 0). Read with care:
+
+- End to end, both systems share every predicted mention, so the gain can only come from
+  clustering; ECB+ annotates only the participants of its events, so many correct predictions
+  ("his" in "his career", a person named in passing) count as spurious for both, and half its
+  gold mentions are common nouns ("police", "the man", "the jury") that neither system
+  predicts. Grouping repeated common nouns across documents was tried before and dropped: it
+  raised ECB+ and filled NewsWCL50 and the reports with "the plan" / "the deal" entities.
+- ECB+ counts a government ("the government") apart from its country and a capital apart from
+  it; newsprism counts them as the country on purpose (NewsWCL50 and issue #5 do), which costs
+  precision on ECB+ (e.g. topic 11, Turkmenistan).
+- ECB+ often puts the same name into two chains within one sub-topic (two "NFL" or "Palermo"
+  chains); both systems lose there alike.
+
+Before/after this round's entity rules (given names and nicknames, a person's name tagged as an
+organisation, one extra leading word, team names after a place, unmarked repeats of group names,
+given-name gender, capitals only with their country named, possessives inside an apposition),
+scored once at the end with the scorer above on parses cached for the purpose (same parses for
+both): ECB+ test topics, every type, B3 F1 end to end / aligned 0.330 / 0.803 -> 0.346 / 0.817,
+gain over the all-strings baseline +3.5 / +10.4 -> +4.0 / +11.0; issue types +4.6 / +13.5 ->
++4.6 / +13.5. Held-out topics, every type 0.216 / 0.845 -> 0.219 / 0.840, gain +0.1 / +4.0 ->
+-0.3 / +3.2; issue types -0.5 / +5.8 -> -0.7 / +5.6. Tuning topics, issue types, gain +2.6 / +9.8 ->
++3.8 / +13.5. NewsWCL50 unchanged (+11.0 / +21.1). So the rules found on the tuning topics'
+errors raised the tuning and test figures a little and did not carry over to the held-out
+topics, whose aligned gain fell by 0.2-0.8 points: the remaining ECB+ errors are mostly
+annotation conventions above, not name variants. The old code crashed on a name made only of
+particles ("Van"); it was measured with that one-line fix.
+
+Load average while measuring: {load:.1f} on 2 cores.
+"""
+
+
+def _entity_part(name: str, stories, unscored: frozenset[str], scope: frozenset[str] | None, columns: list[str]) -> str:
+    """Score one set and return its markdown: counts, table, gains over both baselines."""
+    t, cpu = time.perf_counter(), time.process_time()
+    result = score_entities(stories, unscored, scope)
+    gold_n, pred_n, aligned_n, ref_n, ref_aligned = result["newsprism"].pop("mentions")
+    seconds, cpu_seconds = time.perf_counter() - t, time.process_time() - cpu
+    ours = result["newsprism"]
+    gains = "; ".join(
+        f"over the {baseline.split('(')[1].rstrip(')')} baseline {(ours['B3 F1 (aligned)'] - result[baseline]['B3 F1 (aligned)']) * 100:+.1f} "
+        f"points on aligned mentions, {(ours['B3 F1 (all)'] - result[baseline]['B3 F1 (all)']) * 100:+.1f} end to end"
+        for baseline in SYSTEMS[1:]
+    )
+    return (
+        f"#### {name}\n\n{len(stories)} stories; {gold_n} gold entity mentions, "
+        f"{pred_n} predicted ({ref_n} of them pronouns or descriptions), {aligned_n} aligned ({ref_aligned} pronouns or descriptions); "
+        f"macro-averaged over stories ({seconds:.0f} s wall, {cpu_seconds:.0f} s CPU, parse included when first scored).\n\n"
+        + _table(result, columns)
+        + f"\nB-cubed F1 gain {gains} (target: +15).\n"
+    )
+
+
 def main() -> None:
     from bench.results import write_section
 
     quick = "--quick" in sys.argv
     columns = ["B3 P (all)", "B3 R (all)", "B3 F1 (all)", "CoNLL F1 (all)", "B3 P (aligned)", "B3 R (aligned)", "B3 F1 (aligned)", "CoNLL F1 (aligned)"]
     parts = []
-    sets = [
-        ("ECB+ test topics 36-45", ecb_stories, frozenset()),
-        ("ECB+ topics 3, 6, ..., 33 (held out from rule writing)", lambda: ecb_stories(ECB_HELD_OUT_TOPICS), frozenset()),
-        ("NewsWCL50", wcl_stories, frozenset({"pronoun"})),
+    ecb_sets = [
+        ("ECB+ test topics 36-45", ecb_stories),
+        ("ECB+ topics 3, 6, ..., 33 (held out from rule writing)", lambda: ecb_stories(ECB_HELD_OUT_TOPICS)),
+        ("ECB+ tuning topics (1-35 but 3, 6, ..., 33; their errors were read to write the rules)", lambda: ecb_stories(ECB_TUNING_TOPICS)),
     ]
-    for name, loader, unscored in sets:
-        stories = loader()
-        if quick:
-            stories = stories[:3]
-        t, cpu = time.perf_counter(), time.process_time()
-        result = score_entities(stories, unscored)
-        gold_n, pred_n, aligned_n, ref_n, ref_aligned = result["newsprism"].pop("mentions")
-        seconds, cpu_seconds = time.perf_counter() - t, time.process_time() - cpu
-        ours = result["newsprism"]
-        gains = "; ".join(
-            f"over the {baseline.split('(')[1].rstrip(')')} baseline {(ours['B3 F1 (aligned)'] - result[baseline]['B3 F1 (aligned)']) * 100:+.1f} "
-            f"points on aligned mentions, {(ours['B3 F1 (all)'] - result[baseline]['B3 F1 (all)']) * 100:+.1f} end to end"
-            for baseline in SYSTEMS[1:]
-        )
-        note = ""
-        if unscored:
-            with_them = score_entities(stories)
-            with_them["newsprism"].pop("mentions")
-            note = (
-                f"\nWith predicted pronouns scored as well (NewsWCL50 annotates none, so they all count as spurious): newsprism "
-                f"B3 F1 {with_them['newsprism']['B3 F1 (all)']:.3f} end to end / {with_them['newsprism']['B3 F1 (aligned)']:.3f} aligned; "
-                f"all-strings baseline {with_them[SYSTEMS[1]]['B3 F1 (all)']:.3f} / {with_them[SYSTEMS[1]]['B3 F1 (aligned)']:.3f}; "
-                f"names-only baseline {with_them[SYSTEMS[2]]['B3 F1 (all)']:.3f} / {with_them[SYSTEMS[2]]['B3 F1 (aligned)']:.3f}.\n"
-            )
-        parts.append(
-            f"### Cross-document entities: {name}\n\n{len(stories)} stories; {gold_n} gold entity mentions, "
-            f"{pred_n} predicted ({ref_n} of them pronouns or descriptions), {aligned_n} aligned ({ref_aligned} pronouns or descriptions); "
-            f"macro-averaged over stories ({seconds:.0f} s wall, {cpu_seconds:.0f} s CPU, parse included).\n\n"
-            + _table(result, columns)
-            + f"\nB-cubed F1 gain {gains} (target: +15).\n" + note
-        )
-        print(parts[-1], flush=True)
+    for name, loader in ecb_sets:
+        stories = loader()[:3] if quick else loader()
+        parts.append(f"### Cross-document entities: {name}\n")
+        parts.append(_entity_part("every gold entity type (HUM, NON, LOC)", stories, frozenset(), None, columns))
+        parts.append(_entity_part("issue #5 types only (" + ", ".join(sorted(ECB_SCOPED_TYPES)) + ")", stories, frozenset(), ECB_SCOPED_TYPES, columns))
+        print("\n".join(parts[-3:]), flush=True)
+    stories = wcl_stories()[:3] if quick else wcl_stories()
+    parts.append("### Cross-document entities: NewsWCL50\n")
+    parts.append(_entity_part("ACTOR, ACTOR-I, COUNTRY and GROUP chains, predicted pronouns not scored", stories, frozenset({"pronoun"}), None, columns))
+    with_them = score_entities(stories)
+    with_them["newsprism"].pop("mentions")
     parts.append(
-        "Before pronouns and descriptions were resolved (commit 0fc19be, names only, one baseline): ECB+ test newsprism "
-        "B3 F1 0.291 end to end / 0.802 aligned, +1.0 / +2.8 over exact match; ECB+ held-out topics 0.208 / 0.863, "
-        "-0.2 / +2.1 (baseline 0.210 / 0.842); NewsWCL50 0.442 / 0.727, +8.2 / +14.8. "
-        "Aligned figures are over different mention sets before and after (the aligned pronouns and descriptions are "
-        "harder mentions), so the end-to-end columns are the ones to compare over time. "
-        f"Load average while measuring: {os.getloadavg()[0]:.1f} on 2 cores.\n"
+        f"With predicted pronouns scored as well (NewsWCL50 annotates none, so they all count as spurious): newsprism "
+        f"B3 F1 {with_them['newsprism']['B3 F1 (all)']:.3f} end to end / {with_them['newsprism']['B3 F1 (aligned)']:.3f} aligned; "
+        f"all-strings baseline {with_them[SYSTEMS[1]]['B3 F1 (all)']:.3f} / {with_them[SYSTEMS[1]]['B3 F1 (aligned)']:.3f}; "
+        f"names-only baseline {with_them[SYSTEMS[2]]['B3 F1 (all)']:.3f} / {with_them[SYSTEMS[2]]['B3 F1 (aligned)']:.3f}.\n"
     )
+    print("\n".join(parts[-2:]), flush=True)
+    parts.append(NOTES.format(load=os.getloadavg()[0]))
     q = score_quotes(limit=20 if quick else None)
     parts.append(
         "### Quotes and speakers: PolNeAR test\n\n"
