@@ -13,7 +13,9 @@ from thinc.api import get_current_ops
 from newsprism.understand.nlp import (
     MatmulOps,
     MemoLemmatizer,
+    SteppedParser,
     VectorisedAttributeRuler,
+    VectorisedEntityRecognizer,
     doc_text,
     load_nlp,
     parse,
@@ -30,22 +32,45 @@ TEXTS = [
     "The minister didn't say.  Y'all heard it:\n\n\t'They can't stop us', the agency quoted him as saying. "
     "More than 380,000 people were killed in the 9-year war, according to the monitor.",
 ]
+EDGE_TEXTS = [
+    # entities at the very start and end, across a line break, next to spaces; a lone token; nothing
+    "Warsaw\nThe Polish Foreign Ministry in   Warsaw met the European Union on 3 March 2021 in Brussels",
+    "NATO",
+    "",
+]
 
 
 def _rows(doc) -> list[tuple]:
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
 
 
-@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("text", TEXTS + EDGE_TEXTS)
 def test_nlp_fast_pipeline_parses_like_stock_spacy(text):
     stock, fast = load_nlp(fast=False)(text), load_nlp()(text)
     assert _rows(fast) == _rows(stock)
+
+
+def test_nlp_fast_pipeline_parses_a_batch_like_stock_spacy():
+    texts = TEXTS + EDGE_TEXTS + [text.upper() for text in TEXTS]  # docs of different lengths decoded side by side
+    stock, fast = load_nlp(fast=False).pipe(texts, batch_size=8), load_nlp().pipe(texts, batch_size=8)
+    assert [_rows(doc) for doc in fast] == [_rows(doc) for doc in stock]
+
+
+def test_nlp_vectorised_ner_leaves_preset_entities_to_spacy():
+    nlp = load_nlp()
+    doc = nlp.make_doc("Anna Kowalczyk flew to Warsaw on Monday.")
+    doc.set_ents([doc.char_span(0, 14, label="ORG")], default="unmodified")
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Anna Kowalczyk", "ORG")
 
 
 def test_nlp_fast_pipeline_uses_the_fast_parts():
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler"), VectorisedAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), MemoLemmatizer)
+    assert isinstance(nlp.get_pipe("parser"), SteppedParser)
+    assert isinstance(nlp.get_pipe("ner"), VectorisedEntityRecognizer)
     assert isinstance(nlp.get_pipe("tok2vec").model.ops, MatmulOps)
     assert not isinstance(load_nlp(fast=False).get_pipe("tok2vec").model.ops, MatmulOps)
 

