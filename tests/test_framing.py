@@ -341,3 +341,35 @@ def test_framing_invented_cluster_behaves_like_the_seeds(invented_story):
     assert "blast" not in {e.term.lower() for e in story.framing if e.category == "loaded"}
     rows = [r for r in framing_profile(story, articles).labels if r.entity_id == petrovic.id]
     assert len(rows) == 1 and len(rows[0].labels) >= 2
+
+
+# --------------------------------------------------------------------------- found wrong on unseen invented stories
+
+
+@pytest.mark.parametrize("text", [
+    "VELMORA, June 4 (Lakewire) - The barge Tessa sank in a squall about three kilometres from the quay, the port authority said.",
+])
+def test_framing_a_date_or_measure_beside_a_name_is_no_label(text):
+    """A dateline's date and a distance parsed as appositions say when and how far, not who."""
+    a = article(text, "Lakewire")
+    velmora = entity("Velmora", "GPE", [a], "VELMORA")
+    tessa = entity("Tessa", "PRODUCT", [a])
+    entries = frame_story(understanding([a], [velmora, tessa]))
+    labels = terms(entries, "label")
+    assert not [t for t in labels if "June" in t or "kilometres" in t], labels
+    # The dateline's agency is no label of the place either.
+    assert "Lakewire" not in terms(entries, "label", target_entity_id=velmora.id)
+
+
+@pytest.mark.parametrize("name", ["port authority"])
+def test_framing_an_actors_own_lower_case_name_is_no_label(name):
+    a = article(f"The {name} closed the quay after the barge sank. Divers sent by the {name} reached the wreck on Friday.")
+    actor = entity(name, "ORG", [a])
+    entries = frame_story(understanding([a], [actor]))
+    assert name not in [t.lower() for t in terms(entries, "label", target_entity_id=actor.id)]
+
+
+@pytest.mark.parametrize("word", ["junta"])
+def test_framing_junta_is_a_loaded_word(word):
+    a = article(f"The {word} in Kavros signed the accord with its neighbour on Sunday, ending two years of clashes.")
+    assert word in [t.lower() for t in terms(frame_story(understanding([a], [])), "loaded")]

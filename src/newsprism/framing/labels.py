@@ -34,6 +34,18 @@ _DESCRIBING_VERBS = {"describe", "call", "label", "brand", "dub", "term", "consi
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "madam"}
 _MAX_PHRASE = 14
 _CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
+# A date or a measure beside a name ("KERAVIA, March 3 (Newswire)", "the ferry X overturned ...
+# about two kilometres from the shore", parsed as appositions) says when or how far, not who.
+# Ordinals and bare counts stay: "first foreign leader", "one of the main organisers" are labels.
+_MEASURE_TYPES = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _is_measure(token: Token) -> bool:
+    """A date, a number or a counted measure ("March 3", "two kilometres"); read from the
+    entity type when the parse has one, else from a number modifying the token."""
+    if token.ent_type_ in _MEASURE_TYPES:
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children)
 
 
 def _gather(token: Token, stop: int) -> list[Token]:
@@ -149,6 +161,13 @@ class _Collector:
 
     def add(self, tokens: list[Token], entity_id: str, name_words: set[str]) -> None:
         tokens = [t for t in tokens if t.lower_ not in _HONORIFICS]
+        # a date or measure at either end is trimmed, unless written onto a word ("71-year-old")
+        while tokens and _is_measure(tokens[0]) and tokens[0].whitespace_:
+            tokens = tokens[1:]
+        while tokens and _is_measure(tokens[-1]) and (len(tokens) == 1 or tokens[-2].whitespace_):
+            tokens = tokens[:-1]
+        if not tokens:
+            return
         if not any(t.pos_ in _CONTENT_POS and any(c.isalpha() for c in t.text) for t in tokens):
             return  # a function word or stray punctuation, not a label
         if any(t.text in "()[]{}|" for t in tokens) or tokens[0].text in "-–" or tokens[-1].text in "-–":
@@ -193,6 +212,19 @@ def _compute_name_words(ctx: ArticleContext, entity_id: str) -> set[str]:
     return {w.lower() for spelling in spellings for w in spelling.replace("-", " ").split() if w[:1].isupper() and not _is_epithet_text(w, spelling)}
 
 
+def _is_own_name(ctx: ArticleContext, mention: Span, entity_id: str) -> bool:
+    """True when the mention, without its article, is one of the entity's names."""
+    entity = ctx.entities.get(entity_id)
+    if entity is None:
+        return False
+    words = [t.lower_ for t in mention if t.dep_ not in ("det", "poss", "case")]
+    text = " ".join(words)
+    # Spellings seen only as epithets ("the Jewish state") are labels, whatever the alias list holds.
+    epithets = {" ".join(m.text.lower().split()) for m in entity.mentions if m.kind == "epithet"}
+    names = [n for n in [entity.name, *entity.aliases] if " ".join(n.lower().split()) not in epithets]
+    return any(" ".join(n.lower().split()).removeprefix("the ") == text for n in names)
+
+
 def _is_epithet_text(word: str, spelling: str) -> bool:
     first = spelling.split()[0].lower() if spelling.split() else ""
     return first in ("the", "a", "an") or spelling.split()[-1][:1].islower()
@@ -202,8 +234,9 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     root = mention.root
     names = _name_words(ctx, entity_id)
     inside = {t.i for t in mention}
-    # 5a. the mention is itself an epithet ("the Jewish state" resolved by the understanding stage)
-    if root.pos_ == "NOUN" and root.text[:1].islower():
+    # 5a. the mention is itself an epithet ("the Jewish state" resolved by the understanding stage),
+    # unless it is the actor's own name written in lower case ("national audit office", "Oster province")
+    if root.pos_ == "NOUN" and root.text[:1].islower() and not _is_own_name(ctx, mention, entity_id):
         out.add([t for t in mention if t.dep_ not in ("det", "poss", "case")], entity_id, set())
         return
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
@@ -231,8 +264,9 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         out.add(mods + [head], entity_id, names)
     # 3. appositives after the name: "Israel, Iran's enemy, ..."
     for child in root.children:
-        dashed = any(t.text in "—–:(" for t in doc[mention.end : child.left_edge.i])
-        if child.dep_ == "appos" and child.i >= mention.end and child.pos_ in ("NOUN", "PRON", "NUM", "PROPN") and not dashed:
+        # a dash, colon or bracket before the appositive's noun: an aside or a dateline's agency, no label
+        dashed = any(t.text in "—–:(" for t in doc[mention.end : child.i])
+        if child.dep_ == "appos" and child.i >= mention.end and child.pos_ in ("NOUN", "PRON", "NUM", "PROPN") and not dashed and not any(_is_measure(t) for t in child.subtree if t.i <= child.i):
             if child.pos_ == "PROPN" and ctx.entity_of_token(child) not in (None, entity_id):
                 continue
             phrase = _phrase(child)
