@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 # re's own parser (Python 3.11: re._parser), to read which characters an anchored pattern can start with.
-from re import _parser as sre_parse  # noqa: PLC2701 - no public API gives a pattern's first characters
+from re import _parser as sre_parse  # private, but no public API parses a pattern
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class LinePattern:
     text_only: bool = False
     hints: tuple[str, ...] = ()
     # Lower-case ASCII characters a matching line can start with, for a pattern anchored at "^";
-    # None when any line may match (unanchored, or a class such as \w first). See `first_characters`.
+    # None when any line may match (unanchored, or able to match empty). See `first_characters`.
     starts: frozenset[str] | None = field(default=None, compare=False)
 
 
