@@ -90,7 +90,7 @@ def measure(n_articles: int, processes: int = 0) -> dict[str, float]:
         from newsprism.understand import nlp
         from newsprism.understand.nlp import parse_ahead
 
-        nlp.PROCESSES_FROM = 0  # 60 articles are below the workers' threshold; use them anyway
+        nlp.worker_count = lambda n_texts, most: most  # workers whatever the article count and load
 
         parsed = parse_ahead([[a.text for a in chunk] for chunk in stories], processes=processes)
     else:

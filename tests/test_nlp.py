@@ -116,13 +116,26 @@ def test_embed_same_text_gives_same_vector_once_cached():
 def test_nlp_parse_ahead_in_worker_processes_matches_parse(monkeypatch):
     import newsprism.understand.nlp as nlp
 
-    monkeypatch.setattr(nlp, "PROCESSES_FROM", 1)  # force the workers on a small batch
+    monkeypatch.setattr(nlp, "worker_count", lambda n_texts, processes: processes)  # workers on a small batch, busy or not
     batches = [TEXTS[:1], [], TEXTS[1:] + ["A third text.\nIt has two lines."]]
     ahead = list(parse_ahead(batches, processes=2))
     assert [len(docs) for docs in ahead] == [1, 0, 2]
     for docs, texts in zip(ahead, batches):
         for doc, expected in zip(docs, parse(texts)):
             assert _rows(doc) == _rows(expected) and doc_text(doc) == expected.text
+
+
+@pytest.mark.parametrize(
+    "n_texts, cores, load, expected",
+    [(64, 2, 0.3, 2), (63, 2, 0.3, 1), (64, 2, 1.5, 1), (500, 4, 2.5, 2), (500, 1, 0.0, 1)],
+)
+def test_nlp_parse_workers_only_for_enough_texts_and_a_spare_core(monkeypatch, n_texts, cores, load, expected):
+    import newsprism.understand.nlp as nlp
+
+    monkeypatch.setattr(nlp.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(nlp.os, "getloadavg", lambda: (load, load, load))
+    assert nlp.worker_count(n_texts, processes=2) == expected
+    assert nlp.worker_count(n_texts, processes=1) == 1
 
 
 def test_pipeline_stories_parse_in_process_when_parse_ahead_fails(monkeypatch):

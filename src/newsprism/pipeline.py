@@ -28,14 +28,10 @@ from newsprism.scale import Runner, current_runner
 from newsprism.understand import understand_story
 from newsprism.understand.nlp import parse, parse_ahead
 
-# Worker processes that parse the next stories while this one is analysed; 1 parses in this
-# process (still ahead, in 32-doc batches). Workers pay off for the understanding stage alone
-# (bench/bench_understand_speed.py: 60 articles 8.4 s -> 6.5 s wall at load 1), but barely
-# for the whole analysis, where the parse is a small part, and they lose when the 2 cores are
-# shared: 70 PolNeAR articles took 61.8 s in-process and 57.2 s with 2 workers at load 1,
-# 62.6 s and 97.8 s at load 3.5 (identical reports), as the workers then take the cores from
-# the process doing the rest.
-PARSE_PROCESSES = 1
+# Worker processes that parse the next stories while this one is analysed, at most; how many
+# are used is `nlp.worker_count`'s rule: workers for 64 texts or more when a core is spare,
+# else the parse runs in this process (still ahead, in 32-doc batches). Identical docs either way.
+PARSE_PROCESSES = 2
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +189,7 @@ def analyze(
 
 
 def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], settings: Settings):
-    """Yield each story's parsed docs in turn, parsed ahead (by PARSE_PROCESSES workers when more than 1).
+    """Yield each story's parsed docs in turn, parsed ahead (by up to PARSE_PROCESSES workers, see `nlp.worker_count`).
 
     While this process understands, compares and frames one story, the workers parse the
     next ones. If the parse ahead fails, the rest is None: each story then parses itself,

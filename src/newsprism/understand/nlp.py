@@ -28,6 +28,7 @@ import contextlib
 import csv
 import io
 import itertools
+import os
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -535,9 +536,9 @@ def _load_nlp(model: str, fast: bool) -> Language:
     return nlp
 
 
-# Docs per spaCy batch. The NER model steps through its transitions in Python, once per
-# step for the whole batch, so small batches pay that overhead more often: parsing 60
-# articles five at a time (one story each) costs 1.5x the CPU of batches of 32 (bench).
+# Docs per spaCy batch. The NER model steps through its transitions once per step for the
+# whole batch, so small batches pay that overhead more often: parsing 60 articles five at a
+# time (one story each) costs 1.5x the CPU of batches of 32 (bench).
 PARSE_BATCH = 32
 # Below this many texts in all, `parse_ahead` parses in this process: each worker should
 # get at least one full batch, or forking it and shipping docs back serialised (about 4 ms
@@ -550,32 +551,55 @@ def _keep_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
+def _one_blas_thread():
+    """Limit BLAS to one thread while spaCy parses (a no-op context when threadpoolctl is missing).
+
+    The parse's matrix products are small enough that OpenBLAS's second thread mostly
+    spins: 60 articles took 7.4 CPU s with it and 6.5 without (bench, load 4); both cores
+    are better used by parse workers (`parse_ahead`).
+    """
+    try:
+        from threadpoolctl import threadpool_limits  # comes with scikit-learn, which sentence-transformers needs
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def worker_count(n_texts: int, processes: int) -> int:
+    """How many worker processes `parse_ahead` uses for `n_texts` texts, at most `processes`.
+
+    Workers only when there are at least PROCESSES_FROM texts and the machine has a core to
+    spare (1-minute load average below cores - 1): on busy cores the workers only take
+    CPU from the process doing the rest of the analysis (70 articles: 62.6 s in this
+    process, 97.8 s with 2 workers at load 3.5). Otherwise 1, this process.
+    """
+    if processes <= 1 or n_texts < PROCESSES_FROM:
+        return 1
+    try:
+        spare = (os.cpu_count() or 1) - 1 - os.getloadavg()[0]
+    except OSError:  # no load average on this platform
+        spare = 0.0
+    return processes if spare > 0 else 1
+
+
 def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[Doc]:
     """Parse `texts` in one batched pass (each text once)."""
-    return [_keep_text(doc, text) for doc, text in zip(load_nlp(model).pipe(texts, batch_size=PARSE_BATCH), texts)]
+    with _one_blas_thread():
+        return [_keep_text(doc, text) for doc, text in zip(load_nlp(model).pipe(texts, batch_size=PARSE_BATCH), texts)]
 
 
 def parse_ahead(batches: list[list[str]], model: str = DEFAULT_MODEL, processes: int = 1) -> Iterator[list[Doc]]:
     """Yield the parsed docs of each batch of texts (one story's articles, say), in order.
 
     All texts go through spaCy as one stream in batches of PARSE_BATCH, whatever the size
-    of the caller's batches. With `processes` > 1 and at least PROCESSES_FROM texts, spaCy's
-    worker processes (forked, so the loaded pipeline is shared) parse the next texts while
-    the caller works on the docs already yielded; each worker then uses one BLAS thread, as
-    the workers are what fills the cores. A worker's error is raised here, at the batch
-    that holds the failing text.
+    of the caller's batches. With `worker_count` > 1, spaCy's worker processes (forked, so
+    the loaded pipeline is shared) parse the next texts while the caller works on the docs
+    already yielded. BLAS uses one thread either way. A worker's error is raised here, at
+    the batch that holds the failing text.
     """
     texts = (t for texts in batches for t in texts)
-    workers = processes if processes > 1 and sum(len(b) for b in batches) >= PROCESSES_FROM else 1
-    one_blas_thread = contextlib.nullcontext()
-    if workers > 1:
-        try:
-            from threadpoolctl import threadpool_limits  # comes with scikit-learn, which sentence-transformers needs
-
-            one_blas_thread = threadpool_limits(limits=1, user_api="blas")
-        except ImportError:
-            pass
-    with one_blas_thread:
+    workers = worker_count(sum(len(b) for b in batches), processes)
+    with _one_blas_thread():
         stream = load_nlp(model).pipe(texts, batch_size=PARSE_BATCH, n_process=workers)
         try:
             for k, batch in enumerate(batches):
