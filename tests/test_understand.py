@@ -460,6 +460,7 @@ def _story_entities(texts: dict[str, str]):
         ("William Ostrander", "Bill Ostrander", True),  # a nickname (data/understand/nicknames.csv)
         ("W. Tomas Brel Sr.", "Tomas Brel", True),  # a leading initial and a generational suffix
         ("Mark Lanter", "Miles Lanter", False),  # brothers: other given names
+        ("Paul Lanter", "Paula Lanter", False),  # one letter apart, but a man and a woman (given_names.csv)
     ],
 )
 def test_understand_person_name_forms_across_articles(first, second, same):

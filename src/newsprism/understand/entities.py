@@ -48,7 +48,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
-from newsprism.understand.coref import find_references, mark_syntax, person_roles, resolve_references
+from newsprism.understand.coref import find_references, given_names, mark_syntax, person_roles, resolve_references
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import doc_text, sentences, table, token_sentences, word_list
 
@@ -394,12 +394,18 @@ def given_names_match(a: str, b: str) -> bool:
     """True when two given names are one person's: spellings of one name, or a name and its short form.
 
     A short form is the start of the full name ("Fred" / "Frederick", "Alex" / "Alexander")
-    or a nickname listed in `data/understand/nicknames.csv` ("Bob" / "Robert").
+    or a nickname listed in `data/understand/nicknames.csv` ("Bob" / "Robert"); names that
+    `given_names.csv` gives to different sexes never match.
     """
+    genders = {given_names().get(a.lower()), given_names().get(b.lower())} - {None}
+    if len(genders) > 1:
+        return False  # "Paul" / "Paula", "Dan" / "Danielle": one letter apart, but a man and a woman
     if tokens_match(a, b):
         return True
     fa, fb = spelling(a), spelling(b)
-    if len(fa) >= 3 and len(fb) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
+    short, long_ = sorted((fa, fb), key=len)
+    # two letters more at least: "Paul" / "Paula", "Daniel" / "Daniela" are other people
+    if len(short) >= 3 and long_.startswith(short) and len(long_) >= len(short) + 2:
         return True
     return fb in nicknames().get(fa, ()) or fa in nicknames().get(fb, ())
 
