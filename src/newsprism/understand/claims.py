@@ -5,6 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
@@ -18,6 +21,16 @@ def is_claim_sentence(sent: Span) -> bool:
     """True for a sentence that states something: a verb and at least five words."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return len(words) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def _claim_sentences(doc: Doc) -> list[bool]:
+    """`is_claim_sentence` for each of the doc's sentences, counted over the doc's arrays at once."""
+    rows = doc.to_array([IS_PUNCT, IS_SPACE, POS])
+    words = np.concatenate([[0], np.cumsum((rows[:, 0] == 0) & (rows[:, 1] == 0))])
+    verbs = np.concatenate([[0], np.cumsum(np.isin(rows[:, 2], [VERB, AUX]))])
+    return [
+        bool(words[sent.end] - words[sent.start] >= 5 and verbs[sent.end] > verbs[sent.start]) for sent in sentences(doc)
+    ]
 
 
 def _clean(text: str) -> str:
@@ -93,8 +106,9 @@ def build_claims(
         if d.article_id == article_id:
             dates_in[d.sentence_index].append(d)
     claims = []
+    stating = _claim_sentences(doc)
     for index, (sent, (start, end)) in enumerate(zip(sentences(doc), bounds)):
-        if not is_claim_sentence(sent):
+        if not stating[index]:
             continue
         inside = sorted({order for _, order in mentions[bisect_left(starts, start): bisect_left(starts, end)]})
         claims.append(_claim(

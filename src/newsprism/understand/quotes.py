@@ -20,12 +20,16 @@ Steps, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
@@ -239,12 +243,23 @@ def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]
     return text, ent
 
 
+def _speech_verb_tokens(doc: Doc) -> list[int]:
+    """Indices of the doc's speech verbs (VERB or AUX with a lemma from speech_verbs.txt), found once per doc."""
+    if "newsprism_speech_verbs" not in doc.user_data:
+        verbs, strings = word_list("speech_verbs.txt"), doc.vocab.strings
+        rows = doc.to_array([POS, LEMMA])
+        lemmas = {h for h in np.unique(rows[:, 1]).tolist() if strings[h].lower() in verbs}
+        doc.user_data["newsprism_speech_verbs"] = [
+            i for i, (pos, lemma) in enumerate(rows.tolist()) if pos in (VERB, AUX) and lemma in lemmas
+        ]
+    return doc.user_data["newsprism_speech_verbs"]
+
+
 def _speech_verbs(sent: Span, outside: tuple[int, int] | None) -> list:
-    verbs = word_list("speech_verbs.txt")
-    found = []
-    for token in sent:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs:
-            continue
+    doc, found = sent.doc, []
+    indices = _speech_verb_tokens(doc)
+    for i in indices[bisect_left(indices, sent.start): bisect_left(indices, sent.end)]:
+        token = doc[i]
         if outside and outside[0] <= token.idx < outside[1]:
             continue
         found.append(token)
@@ -252,13 +267,18 @@ def _speech_verbs(sent: Span, outside: tuple[int, int] | None) -> list:
 
 
 def _according_to(sent: Span, outside: tuple[int, int] | None):
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
+    doc = sent.doc
+    if "newsprism_according" not in doc.user_data:  # where "according" stands, found once per doc
+        doc.user_data["newsprism_according"] = np.flatnonzero(doc.to_array(LOWER) == get_string_id("according")).tolist()
+    indices = doc.user_data["newsprism_according"]
+    for i in indices[bisect_left(indices, sent.start): bisect_left(indices, sent.end)]:
+        token = doc[i]
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             if outside and outside[0] <= token.idx < outside[1]:
                 continue
-            pobj = next((c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is None and token.i + 2 < len(sent.doc):
-                pobj = sent.doc[token.i + 2]
+            pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None and token.i + 2 < len(doc):
+                pobj = doc[token.i + 2]
             return pobj
     return None
 
