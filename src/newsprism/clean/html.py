@@ -14,8 +14,9 @@ Steps, on one parsed tree (`read_html`):
 2. metadata: trafilatura's meta-tag and JSON-LD readers, the declared datetime;
 3. comments: one per entry where the entries mark themselves (`marked_comments`), else
    trafilatura's comment extractor on that block alone, times from `<time>` elements;
-4. main text: trafilatura's extraction cascade, last, on the tree itself (it prunes the
-   tree in place; running it last spares a copy of the whole page).
+4. main text: trafilatura's extraction cascade (`clean.extraction`: the same result, three of
+   its element selections done without XPath callbacks into Python), last, on the tree itself
+   (it prunes the tree in place; running it last spares a copy of the whole page).
 """
 
 from __future__ import annotations
