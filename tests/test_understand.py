@@ -505,3 +505,36 @@ def test_understand_possessive_in_an_apposition_is_not_the_named_person():
     entities = _story_entities({"x": "Miles Lanter, his brother, said the mayor had resigned."})
     miles = next(e for e in entities if e.name == "Miles Lanter")
     assert "his" not in {m.text for m in miles.mentions}
+
+
+def test_understand_person_name_cut_off_the_end_of_an_organisation_span():
+    """The tagger runs a title into the name after it; the name is a person, the rest the organisation.
+    An organisation whose name holds a given name after "&" stays whole."""
+    from spacy.tokens import Span
+
+    from newsprism.understand.nlp import parse
+
+    text = "Chief of Staff of the Armed Forces of Norland Mohammad Rahimi signed the pact. Marks & Spencer Lydia Holt was not there."
+    doc = parse([text])[0]
+    words = [t.text for t in doc]
+    armed, norland_end = words.index("Armed"), words.index("Rahimi") + 1
+    marks = words.index("Marks")
+    doc.ents = [Span(doc, armed, norland_end, label="ORG"), Span(doc, marks, marks + 3, label="ORG")]
+    found = {(m.text, m.label) for m in collect_mentions("a1", doc)}
+    assert ("Mohammad Rahimi", "PERSON") in found
+    assert ("Armed Forces of Norland", "ORG") in found
+    assert ("Marks & Spencer", "ORG") in found
+
+
+def test_understand_group_name_repeats_skip_a_longer_proper_name():
+    """A story's group name met again on its own is a mention; inside "Defense Minister" it is not."""
+    from newsprism.understand.mentions import Found
+    from newsprism.understand.nlp import parse
+
+    text = "Norland Defense Minister Ana Roos met officials. Later, Defense said nothing more."
+    doc = parse([text])[0]
+    tagged = Found("b1", "Defense", 0, 7, 0, "ORG")  # as if the tagger had marked it in another article
+    mentions = [tagged]
+    add_surname_mentions({"a1": doc}, mentions)
+    added = [(m.start, m.text) for m in mentions[1:] if m.label == "ORG"]
+    assert added == [(text.index("Defense said"), "Defense")]
