@@ -6,7 +6,7 @@ to the next sentence.
 
 Speed (issue #5; figures in bench/RESULTS.md, section "understand: speed"). The pipeline
 gives the same tags, parse, morphology, lemmas and entities as stock spaCy, token for
-token, but `load_nlp` builds it three ways faster:
+token, but `load_nlp` builds it these ways faster:
 
 - `MatmulOps`: the models' matrix products go through numpy (OpenBLAS) instead of blis,
   about 3x faster single-threaded on the AMD EPYC machines this runs on. Set only while
@@ -16,10 +16,16 @@ token, but `load_nlp` builds it three ways faster:
   word exceptions) evaluated as numpy masks over the doc's arrays, instead of spaCy's
   general token Matcher, which took a fifth of the parse.
 - `MemoLemmatizer`: the rule lemmatizer's answer depends only on a token's text, POS and
-  morphology, so it is computed once per such triple per process; spaCy's own cache skips
-  the many tokens its rules decide early.
+  morphology, so it is computed once per such triple per process, by spaCy's procedure
+  with its word lists as sets.
+- `SteppedParser` and `VectorisedEntityRecognizer`: spaCy's transition loops (built with
+  Cython profiling, they took and dropped the GIL on every state lookup) replaced by the
+  same steps from Python with the GIL held, and, for NER, by one numpy step per token
+  position for the whole batch.
+- The parse runs with one BLAS thread (`_one_blas_thread`); both cores are used by parse
+  worker processes instead (`parse_ahead`, `worker_count`).
 
-`tests/test_nlp.py` checks all three against stock spaCy.
+`tests/test_nlp.py` checks them against stock spaCy.
 """
 
 from __future__ import annotations
