@@ -171,17 +171,17 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
     matched = [(i, j, ab) for i, j, ab in matched if not _different_statements(views[i], views[j], al)]
     # Clauses are compared only for count pairs whose sentences are not related.
     al.vectors.encode(t for i, j, ab in matched if (i, j) not in related for a, b in ab for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
-    al.vectors.encode(t for i, j, ab in matched for a, b in ab for t in (views[i].number_windows[a], views[j].number_windows[b]))
-    for i, j, same_unit in matched:
-        v, w = views[i], views[j]
-        for a, b in same_unit:
-            # Related sentences can count different things of one unit ("a ferry carrying 118
-            # people capsized" / "40 people died when the ferry capsized"): the words right
-            # around the two counts must read alike too.
-            if float(al.vectors[v.number_windows[a]] @ al.vectors[w.number_windows[b]]) < NUMBER_WINDOW_MIN_COS:
-                continue
-            if (i, j) in related or float(al.vectors[v.number_clauses[a]] @ al.vectors[w.number_clauses[b]]) >= al.settings.anchor_clause_min_cos:
-                union.union((i, a), (j, b))
+    linked = [
+        (i, a, j, b) for i, j, same_unit in matched for a, b in same_unit
+        if (i, j) in related or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
+    ]
+    # Related sentences can count different things of one unit ("a ferry carrying 118 people
+    # capsized" / "40 people died when the ferry capsized"): the words right around the two
+    # counts must read alike too.
+    al.vectors.encode(t for i, a, j, b in linked for t in (views[i].number_windows[a], views[j].number_windows[b]))
+    for i, a, j, b in linked:
+        if float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]) >= NUMBER_WINDOW_MIN_COS:
+            union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
         ranges = {(views[i].numbers[k][1], views[i].numbers[k][2]) for i, k in group}
