@@ -538,3 +538,16 @@ def test_understand_group_name_repeats_skip_a_longer_proper_name():
     add_surname_mentions({"a1": doc}, mentions)
     added = [(m.start, m.text) for m in mentions[1:] if m.label == "ORG"]
     assert added == [(text.index("Defense said"), "Defense")]
+
+
+
+def test_understand_place_after_a_preposition_is_no_look_alike_surname():
+    """"in Dravic" is a town, not a spelling of the minister Dravec named in the story; his own
+    surname after a preposition ("according to Dravec") is still him."""
+    text = ("Minister Ivo Dravec met the council on Monday.\n\n"
+            "The council in Dravic rejected the plan, according to Dravec.\n")
+    article = CleanArticle(id=content_id(text), source_path="council.txt", published="2030-04-02", text=text)
+    u = understand_story(_group([article]), [article])
+    minister = _entity_with(u, "Ivo Dravec")
+    assert "Dravic" not in minister.aliases
+    assert sum(1 for m in minister.mentions if m.text == "Dravec") == 1

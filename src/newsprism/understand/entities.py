@@ -223,6 +223,16 @@ def _trim_span(doc: Doc, span: Span) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+PLACE_WORDS = frozenset({"in", "at", "near", "between", "outside", "inside", "around", "across", "from", "into", "toward", "towards"})
+
+
+def _after_place_word(token) -> bool:
+    """True for "in X", "near X", "between Y and X": a place as likely as a person."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_WORDS
+
+
 def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """The tagger's entity spans, trimmed, with a person's name cut off the end of an organisation.
 
@@ -309,6 +319,8 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         key = fold(text)
         mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
         mention.headline = token_sentence[start] in headline_sents
+        if label == "PERSON" and end - start == 1:
+            mention.after_place_word = _after_place_word(doc[start])
         if key in gaz.names:
             mention.label, mention.country = "GPE", gaz.names[key]
         elif key in gaz.demonyms and label != "PERSON":
@@ -482,6 +494,9 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
                 candidates = [c for c in candidates if any(o.article_id == m.article_id and o.start < m.start for o in c)]
         # "Mr. Trump" is not the Melania Trump named earlier: titles and roles show gender
         candidates = [c for c in candidates if _genders_agree(group, c)]
+        if all(x.after_place_word for x in group):
+            # "the junta in Domir" is no spelling of the minister Demir: only the surname's own spelling counts
+            candidates = [c for c in candidates if any(spelling(m.tokens[0]) == spelling(o.tokens[-1]) for o in c)]
         if candidates:
             _best_cluster(group, candidates).extend(group)
             continue
@@ -827,7 +842,9 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             word = name_tokens(token.text)
             if len(word) != 1:
                 continue
-            if any(tokens_match(word[0], s) for s in surnames.values()):
+            # After a preposition ("the junta in Domir") a look-alike is as likely a place as
+            # the person: there the spelling must be the surname's own (Baqeri = Bagheri).
+            if spelling(word[0]) in surnames or (not _after_place_word(token) and any(tokens_match(word[0], s) for s in surnames.values())):
                 mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "PERSON", "surname", tokens=word, first_token=token.i, last_token=token.i))
                 covered[article_id].update(range(token.idx, token.idx + len(token.text)))
 

@@ -28,6 +28,7 @@ class Found:
     tokens: list[str] = field(default_factory=list)
     first_token: int = 0  # token index in the doc, for ordering and dependency checks
     headline: bool = False  # found in a Title Case line, where the tagger is unreliable
+    after_place_word: bool = False  # one word right after "in", "near", "between"...: maybe a place the tagger called a person
     last_token: int = 0  # token index of the mention's head (its last token)
     # names: title and role words seen with the name in this article ("president", "actress")
     roles: set[str] = field(default_factory=set)
