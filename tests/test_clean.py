@@ -489,3 +489,79 @@ def test_clean_patterns_first_character_gate_changes_no_result(line):
                 None,
             )
             assert match_clutter(line, words, footer=footer) == expected
+
+
+# --------------------------------------------------------------------------- caps mastheads (issue 4, item 3)
+
+SKIP_AND_SPACED_MENU = (
+    "Skip to main content\n"
+    "KESTON HERALD\n"
+    "Home  Region  Farming  Letters  Weather\n"
+    "Grain silo collapse closes harbour road\n"
+    "By Mirela Dorn | Transport desk\n"
+    "3 March 2026, 09:10\n"
+    "A grain silo at the east quay collapsed early on Tuesday, closing the harbour road for at least a week, the port said.\n"
+    "No one was hurt, but about 400 tonnes of barley spilled onto the quay.\n"
+    "Get the Keston Herald evening edition in your inbox\n"
+)
+CREDIT_BYLINE_PAGE = (
+    "VARDEN EXAMINER\n"
+    "City | County | Sport\n"
+    "Night buses return to three suburbs\n"
+    "Lotte Brink, Varden Examiner\n"
+    "12 April 2026\n"
+    "Night buses will run again to three outer suburbs from May, the transport board said on Friday.\n"
+    "The routes were cut two years ago when the board ran short of drivers.\n"
+)
+BREADCRUMB_PAGE = (
+    "ORLAN GAZETTE\n"
+    "Home > Towns > Orlan\n"
+    "School roof repairs finished before term\n"
+    "By Teodor Vass\n"
+    "Work on the leaking roof of the town's secondary school was finished on Monday, a week before the new term.\n"
+    "The repairs cost about 80,000 euros, the council said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "raw, outlet, masthead, title, byline",
+    [
+        (SKIP_AND_SPACED_MENU, "Keston Herald", "KESTON HERALD", "Grain silo collapse closes harbour road", "Mirela Dorn"),
+        (CREDIT_BYLINE_PAGE, "Varden Examiner", "VARDEN EXAMINER", "Night buses return to three suburbs", "Lotte Brink"),
+        (BREADCRUMB_PAGE, "Orlan Gazette", "ORLAN GAZETTE", "School roof repairs finished before term", "Teodor Vass"),
+    ],
+)
+def test_clean_text_outlet_from_caps_masthead_never_seen(raw, outlet, masthead, title, byline):
+    clean = clean_text(raw)
+    assert (clean.outlet, clean.title, clean.byline) == (outlet, title, byline)
+    assert reason_of(clean, masthead) == "masthead"
+    assert masthead not in clean.text and title not in clean.text
+    assert clean.text == "\n\n".join(line for line in raw.splitlines() if line.endswith(".") and len(line.split()) >= 8)
+
+
+def test_clean_text_spaced_menu_is_navigation_not_the_title():
+    clean = clean_text(SKIP_AND_SPACED_MENU)
+    assert reason_of(clean, "Home  Region  Farming") == "navigation"
+    assert "Transport desk" not in clean.text and clean.byline == "Mirela Dorn"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "WORLD NEWS",  # section label, not a publication
+        "LIVE TV",
+        "HALVERN",  # no publication noun and never named again: the text does not say
+    ],
+)
+def test_clean_text_caps_label_at_top_is_no_outlet(top):
+    raw = (
+        f"{top}\n"
+        "Europe | Asia | Americas\n"
+        "Ferry fares rise by a tenth from June\n"
+        "Fares on the island ferries will rise by about ten percent from June, the operator said on Monday.\n"
+        "The operator blamed higher fuel prices and a new crew agreement.\n"
+    )
+    clean = clean_text(raw)
+    assert clean.outlet is None
+    assert clean.title == "Ferry fares rise by a tenth from June"
+    assert top not in clean.text

@@ -169,6 +169,8 @@ def read_byline(line: str) -> str | None:
     if not match:
         return None
     name = match.group("name").strip(" ,|-–—\u00a0")
+    # "By Petra Lind | Politics desk": what follows a bar or dot is a desk, role or outlet, not a name
+    name = re.split(r"\s+[|·•]\s+", name)[0].strip(" ,")
     words = name.split()
     if not words or len(words) > 12 or name.endswith((".", "!", "?")) and len(words) > 5:
         return None

@@ -57,6 +57,16 @@ def avatar_words_re() -> re.Pattern:
     return re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def masthead_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (publication nouns, section-label words) of `masthead_words.txt`, lower-cased."""
+    kinds: dict[str, set[str]] = {"noun": set(), "section": set()}
+    for line in _data_lines("masthead_words.txt"):
+        kind, _, word = line.partition("\t")
+        kinds[kind.strip()].add(word.strip().lower())
+    return frozenset(kinds["noun"]), frozenset(kinds["section"])
+
+
 def first_characters(pattern: str) -> frozenset[str] | None:
     """Return the lower-case ASCII characters a line must start with for `pattern` (anchored at "^") to match it.
 

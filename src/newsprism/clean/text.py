@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
 from newsprism.clean.metadata import DATE_RE, better_date, find_date, read_byline, read_source_url
-from newsprism.clean.outlets import OutletNames
-from newsprism.clean.patterns import match_clutter
+from newsprism.clean.outlets import MINOR_WORDS, OutletNames
+from newsprism.clean.patterns import masthead_words, match_clutter
 from newsprism.models import Comment
 
 TERMINAL = (".", "!", "?", "…", ":", ";")
@@ -39,9 +39,17 @@ DATELINE_WORDS = {
     "gmt", "utc", "time", "created", "issued", "edt", "est", "bst", "cet", "cest", "ist", "idt", "ast",
 }
 # Reasons whose lines may name the page's own outlet (a caption credit or teaser names others).
-SELF_REFERENCE_REASONS = ("navigation", "newsletter", "subscription", "blurb", "staff_credit", "copyright")
+SELF_REFERENCE_REASONS = ("masthead", "navigation", "newsletter", "subscription", "blurb", "staff_credit", "copyright")
 # A separator inside a line of menu items ("World | Politics | Business").
 MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
+# Menu items copied off a nav bar with only two spaces between them ("News  Politics  Economy").
+SPACED_ITEMS = re.compile(r"\s{2,}")
+# A byline that credits the outlet after the name ("Anneke Holm, Lakeside Observer"): a name of
+# 2-4 capitalised words (name particles allowed), a separator, then the credit.
+CREDIT_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|der|den|da|del|di|du|le|la|bin|al|el)){1,3})"
+    r"\s*(?:,|\s[|–—·•-])\s*(?P<credit>[A-Z].{1,60})$"
+)
 CREDIT_TAIL = re.compile(r"\s*\((?:photo|image|picture|credit|courtesy|file)[^()]*\)\s*$|\s*\([A-Z][A-Z/ .&-]{1,40}\)\s*$", re.I)
 
 
@@ -131,6 +139,9 @@ def is_menu_shaped(text: str, words: int) -> bool:
     """Return True for a line of menu items: separators, or many capitalised words with no lowercase word."""
     if len(MENU_SEPARATORS.findall(text)) >= 2:
         return True
+    items = SPACED_ITEMS.split(text)
+    if len(items) >= 3 and all(len(item.split()) <= 3 and item[:1].isupper() and not ends_sentence(item) for item in items):
+        return True
     if text.endswith((".", "!", "?")):
         return False
     text = DATE_RE.sub(" ", text)
@@ -169,12 +180,72 @@ def _dateline(line: Line) -> tuple[str | None, str | None]:
 
 
 def _caps_masthead(header: list[Line], i: int) -> bool:
-    """Return True for a short ALL-CAPS name on the page's first line with a headline still below it."""
+    """Return True for a short ALL-CAPS name at the very top with a headline still below it.
+
+    Only page clutter ("Skip to main content") or a dateline may stand above it, and a line made
+    only of section words ("WORLD NEWS", "LIVE TV", "OPINION") is a label, not a masthead.
+    """
     line = header[i]
     letters = [c for c in line.text if c.isalpha()]
-    if i != 0 or line.words > 5 or not letters or not all(c.isupper() for c in letters):
+    if i > 3 or line.words > 5 or not letters or not all(c.isupper() for c in letters) or ends_sentence(line.text):
         return False
-    return any(not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words) for l in header[i + 1:])
+    if any(l.kind != "clutter" and l.reason != "dateline" for l in header[:i]):
+        return False
+    words = re.findall(r"[^\W\d_]+", line.text.lower())
+    if all(w in masthead_words()[1] for w in words):
+        return False
+    return any(l.reason == "title" or (not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words)) for l in header[i + 1:])
+
+
+def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
+    """Return True if a caps masthead names a publication by its shape alone.
+
+    It holds a publication noun ("POST", "TIMES") and the line right below it is a menu,
+    a breadcrumb or the headline: the layout of a site's header, not of a section label.
+    """
+    words = re.findall(r"[^\W\d_]+", masthead.lower())
+    nouns = masthead_words()[0]
+    if not any(w in nouns for w in words) or below is None:
+        return False
+    return below.reason in ("navigation", "title") or is_menu_shaped(below.text, below.words)
+
+
+def title_case(name: str) -> str:
+    """Return an ALL-CAPS name as a reader writes it ("MORVAN TIMES" -> "Morvan Times").
+
+    Minor words after the first are lower case; a word without a vowel ("NBC") stays in capitals.
+    str.title() would also capitalise after apostrophes ("O'Neill'S"), hence this.
+    """
+    out = []
+    for k, word in enumerate(name.split()):
+        lower = word.lower()
+        if k and lower in MINOR_WORDS:
+            out.append(lower)
+        elif not re.search(r"[aeiouy]", lower):
+            out.append(word)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:] for part in lower.split("-")))
+    return " ".join(out)
+
+
+def credit_byline(text: str, masthead: str | None, names: OutletNames) -> str | None:
+    """Return the name of a "Name, Outlet" byline ("Anneke Holm, Lakeside Observer"), or None.
+
+    The credit must be the page's masthead, an outlet of the registry, or a capitalised name
+    ending in a publication noun; otherwise "Lena Berg, Mayor" or a kicker stays unread.
+    """
+    match = CREDIT_BYLINE.match(text)
+    if not match or len(text.split()) > 10:
+        return None
+    credit = re.sub(r"^the\s+", "", match.group("credit").strip(" .,"), flags=re.I)
+    words = credit.split()
+    if masthead and credit.lower() == re.sub(r"^the\s+", "", masthead, flags=re.I).lower():
+        return match.group("name")
+    found = names.name_re.fullmatch(credit) if names.name_re is not None else None
+    capitalised = all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
+    if found or (capitalised and 1 < len(words) <= 5 and words[-1].lower() in masthead_words()[0]):
+        return match.group("name")
+    return None
 
 
 def _question_headline(lines: list[Line], i: int) -> bool:
@@ -230,6 +301,7 @@ def read_text(
     dates: list[str] = []
     weak_dates: list[str] = []
     masthead: str | None = None
+    masthead_index = -1
     open_lines = lines[:comment_start]
 
     # 2.-3. metadata and clutter patterns
@@ -293,16 +365,25 @@ def read_text(
             if not line.kind and same:
                 line.label("metadata", "title" if not any(l.reason == "title" for l in open_lines) else "title_repeat")
     if not from_html:
-        for i, line in enumerate(open_lines[:first_body]):
+        header_zone = open_lines[:first_body]
+        for i, line in enumerate(header_zone):
             if line.kind:
                 if line.reason == "navigation" and i <= 3:
                     iso, _ = find_date(line.text)
                     if iso:
                         weak_dates.append(iso)
                 continue
+            if masthead is None and _caps_masthead(header_zone, i):
+                line.label("clutter", "masthead")
+                masthead = line.text
+                masthead_index = i
+                continue
+            if reading.byline is None and (name := credit_byline(line.text, masthead, names)):
+                line.label("metadata", "byline")
+                reading.byline = name
+                continue
             if (
-                (reading.title is None and _caps_masthead(open_lines[:first_body], i) and (masthead := line.text))
-                or is_menu_shaped(line.text, line.words)
+                is_menu_shaped(line.text, line.words)
                 or is_masthead(line.text, names)
                 or (line.words <= 2 and reading.title is None)
             ):
@@ -362,14 +443,21 @@ def read_text(
             elif not found and line.reason == "copyright":
                 reading.copyright_holder = reading.copyright_holder or copyright_holder(line.text)
     if masthead and not reading.outlet_mentions:
-        # an ALL-CAPS masthead the registry lacks counts once the page names itself again in clutter
-        pattern = re.compile(r"(?<!\w)" + re.escape(masthead) + r"(?!\w)", re.IGNORECASE)
+        # An ALL-CAPS masthead the registry lacks names the outlet when the page writes the same
+        # words again as a name (newsletter plug, credit byline, photo credit), in the form found
+        # there, or when its shape says so (`_masthead_by_shape`), title-cased. Body lines do
+        # not count: a story may mention any name.
+        words = masthead.split()
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
         for line in lines:
-            if line.kind == "clutter" and line.reason in SELF_REFERENCE_REASONS + ("promo",) and line.text != masthead:
+            if line.kind in ("clutter", "metadata") and line.text != masthead:
                 match = pattern.search(line.text)
-                if match:
+                if match and not match.group(0).isupper():
                     reading.outlet_mentions.append(match.group(0))
                     break
+        below = header_zone[masthead_index + 1] if masthead_index + 1 < len(header_zone) else None
+        if not reading.outlet_mentions and _masthead_by_shape(masthead, below):
+            reading.outlet_mentions.append(title_case(masthead))
 
     published = None
     for iso in dates:
