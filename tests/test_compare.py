@@ -578,3 +578,21 @@ def test_compare_date_conflict_is_named_by_the_majority_clause_and_summarised(ca
     assert len(dates) == 1, [k.about for k in c.conflicts]
     assert dates[0].about.startswith("date of: A rockfall closed the Brannock quarry"), dates[0].about
     assert any("Reports differ on the date" in s.text and "reckless" not in s.text for s in c.summary), [s.text for s in c.summary]
+
+
+def test_compare_date_describing_a_name_does_not_split_a_fact():
+    """'The ferry, built in 1998, was run by X' and an undated 'The ferry was run by X' are one fact:
+    the year dates the ferry, not the event."""
+    spec = {
+        "entities": {"ferry": ["Tern", "ORG"], "line": ["Northway Lines", "ORG"]},
+        "articles": [
+            {"id": "f1", "outlet": "Valley Post", "published": "2031-05-07", "sentences": [
+                {"text": "The ferry Tern, built in 1998, was run by the operator Northway Lines on the island route.",
+                 "entities": ["ferry", "line"], "dates": [["in 1998", "1998", "year"]]}]},
+            {"id": "f2", "outlet": "River Herald", "published": "2031-05-07", "sentences": [
+                {"text": "The ferry Tern was run on the island route by the operator Northway Lines.",
+                 "entities": ["ferry", "line"]}]},
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    assert [sorted(f.article_ids) for f in comparison.facts] == [["f1", "f2"]]

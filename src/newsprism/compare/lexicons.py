@@ -77,6 +77,11 @@ def report_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def describing_participles() -> frozenset[str]:
+    return frozenset(v.lower() for v in _compare_lines("describing_participles.txt"))
+
+
+@lru_cache(maxsize=1)
 def approximators() -> dict[str, tuple[float, float]]:
     return {r["phrase"].lower(): (float(r["low"]), float(r["high"])) for r in _rows("approximators.txt")}
 

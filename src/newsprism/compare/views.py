@@ -201,6 +201,27 @@ def speech_time_in_quote(claim: Claim, date: DateMention) -> bool:
     return start >= 0 and any(m.start() < start < m.end() for m in QUOTED.finditer(claim.text))
 
 
+def describes_a_name(claim: Claim, date: DateMention) -> bool:
+    """True when a date sits in a comma aside that describes a name ("the ferry, built in 1988, ...").
+
+    The aside opens with a participle of `describing_participles.txt` and a comma closes it
+    (or the sentence ends): the date is the named thing's, not the reported event's.
+    """
+    start = date.start - claim.start if date.start is not None else claim.text.find(date.text)
+    if start < 0:
+        return False
+    opened = claim.text.rfind(",", 0, start)
+    if opened < 0:
+        return False
+    aside = claim.text[opened + 1: start].lower().split()
+    words = " ".join(aside[:2])
+    participles = lexicons.describing_participles()
+    if not aside or not (aside[0] in participles or words in participles):
+        return False
+    after = claim.text[start + len(date.text):].lstrip()
+    return after[:1] in {",", ".", ""}
+
+
 def quoted_share(text: str) -> float:
     """Return the share of a sentence's characters inside quotation marks."""
     inside = sum(len(m.group(0)) for m in re.finditer(r"[\"“][^\"“”]{3,}[\"”]|(?<!\w)['‘][^'‘’]{3,}['’](?!\w)", text))
@@ -317,6 +338,8 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                 continue
             if is_report_date(c, d):
                 report_dates.append(d)
+            elif describes_a_name(c, d):
+                continue
             else:
                 event_dates.append(d)
                 at = d.start - c.start if d.start is not None and 0 <= d.start - c.start < len(c.text) else max(c.text.find(d.text), 0)
