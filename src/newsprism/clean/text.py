@@ -139,7 +139,7 @@ def is_menu_shaped(text: str, words: int) -> bool:
     """Return True for a line of menu items: separators, or many capitalised words with no lowercase word."""
     if len(MENU_SEPARATORS.findall(text)) >= 2:
         return True
-    items = SPACED_ITEMS.split(text)
+    items = SPACED_ITEMS.split(text) if "  " in text else ()
     if len(items) >= 3 and all(len(item.split()) <= 3 and item[:1].isupper() and not ends_sentence(item) for item in items):
         return True
     if text.endswith((".", "!", "?")):
@@ -186,9 +186,8 @@ def _caps_masthead(header: list[Line], i: int) -> bool:
     only of section words ("WORLD NEWS", "LIVE TV", "OPINION") is a label, not a masthead.
     """
     line = header[i]
-    letters = [c for c in line.text if c.isalpha()]
-    if i > 3 or line.words > 5 or not letters or not all(c.isupper() for c in letters) or ends_sentence(line.text):
-        return False
+    if i > 3 or line.words > 5 or not line.text.isupper() or ends_sentence(line.text):
+        return False  # str.isupper: has cased letters, none of them lower case
     if any(l.kind != "clutter" and l.reason != "dateline" for l in header[:i]):
         return False
     words = re.findall(r"[^\W\d_]+", line.text.lower())
