@@ -565,3 +565,18 @@ def test_clean_text_caps_label_at_top_is_no_outlet(top):
     assert clean.outlet is None
     assert clean.title == "Ferry fares rise by a tenth from June"
     assert top not in clean.text
+
+
+@pytest.mark.parametrize(
+    "caps, name",
+    [
+        ("THE VALE OF ARDEN TIMES", "The Vale of Arden Times"),
+        ("O'HARA COUNTY POST", "O'Hara County Post"),
+        ("SMITH'S WEEKLY", "Smith's Weekly"),
+        ("STRAND-ON-SEA GAZETTE", "Strand-on-Sea Gazette"),
+    ],
+)
+def test_clean_text_caps_masthead_title_cased_as_a_reader_writes_it(caps, name):
+    from newsprism.clean.text import title_case
+
+    assert title_case(caps) == name

@@ -11,11 +11,16 @@ Steps, in order (each only labels lines the earlier ones left open):
 4. teasers: the headline just above a "Read more »" marker, and the headline list under a
    "Most read" / "Related" header;
 5. captions repeated without their credit (a prefix of a caption is a caption);
-6. the header zone (lines above the first body paragraph): the title (the input's own title
-   if given, else the first headline-shaped line), menus and section labels; later copies of
-   the title are `title_repeat`;
+6. the header zone (lines above the first body paragraph): an ALL-CAPS masthead at the very
+   top (`masthead`), a "Name, Outlet" credit byline, the title (the input's own title if given,
+   else the first headline-shaped line), menus (also items two spaces apart) and section
+   labels; later copies of the title are `title_repeat`;
 7. the footer zone (lines below the last body paragraph) keeps sentences and drops fragments;
 8. repeated body paragraphs keep their last copy.
+
+The outlet is read from lines where the page names itself: a registry name in the masthead or
+self-references, else an unregistered caps masthead the page names again or whose shape says so
+(a publication noun from `data/clean/masthead_words.txt` above a menu or the headline).
 
 Signals are general (length, terminal punctuation, capitalisation, position, repetition,
 calls to action, date/handle shapes); nothing here knows a particular site.
@@ -212,8 +217,9 @@ def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
 def title_case(name: str) -> str:
     """Return an ALL-CAPS name as a reader writes it ("MORVAN TIMES" -> "Morvan Times").
 
-    Minor words after the first are lower case; a word without a vowel ("NBC") stays in capitals.
-    str.title() would also capitalise after apostrophes ("O'Neill'S"), hence this.
+    Minor words after the first are lower case; a word without a vowel ("NBC") stays in capitals;
+    hyphenated parts other than minor words ("Strand-on-Sea") and an Irish-style prefix ("O'Hara")
+    are capitalised each. str.title() would also capitalise after a possessive ("Smith'S").
     """
     out = []
     for k, word in enumerate(name.split()):
@@ -223,7 +229,9 @@ def title_case(name: str) -> str:
         elif not re.search(r"[aeiouy]", lower):
             out.append(word)
         else:
-            out.append("-".join(part[:1].upper() + part[1:] for part in lower.split("-")))
+            parts = [part if j and part in MINOR_WORDS else part[:1].upper() + part[1:] for j, part in enumerate(lower.split("-"))]
+            parts = [re.sub(r"^(\w['’])(\w)(?=\w)", lambda m: m.group(1) + m.group(2).upper(), part) for part in parts]
+            out.append("-".join(parts))
     return " ".join(out)
 
 
