@@ -287,6 +287,79 @@ def test_understand_numbers_bounds(text, low, high):
     assert (number.low, number.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Thirty-two people died in the flood.", 32, "people"),  # not "two people"
+        ("The storm sank ninety-nine boats.", 99, "boats"),
+        ("The ship carried one hundred and twenty passengers.", 120, "passengers"),
+        ("The army sent two hundred soldiers.", 200, "soldiers"),
+        ("Nearly a hundred homes were lost.", 100, "homes"),
+        ("The stadium holds twenty-five thousand fans.", 25_000, "fans"),
+    ],
+)
+def test_understand_numbers_read_compound_number_words(text, value, unit):
+    (number,) = find_numbers("a", text, parse([text])[0])
+    assert (number.value, number.unit) == (value, unit)
+    assert number.text == text[number.start:number.end]
+
+
+def test_understand_numbers_word_ordinal_is_no_count():
+    assert find_numbers("a", "It was the worst fire of the twenty-first century.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("It ended a twenty-five-year war.", "duration", "P25Y"),
+        ("Thirty-two years ago the dam broke.", "relative", "1998"),
+    ],
+)
+def test_understand_dates_read_compound_number_words(text, kind, value):
+    found = find_dates("a", text, "2030-04-02")
+    assert [(d.kind, d.value) for d in found] == [(kind, value)]
+
+
+def _one_quote_about(text: str, content: str):
+    article = CleanArticle(id=content_id(text), source_path="relay.txt", published="2030-04-02", text=text)
+    u = understand_story(_group([article]), [article])
+    quotes = [q for q in u.quotes if any(v.text == content for v in q.variants)]
+    assert len(quotes) == 1, [(q.speaker, [v.text for v in q.variants]) for q in u.quotes]
+    speaker = next((e.name for e in u.entities if e.id == quotes[0].speaker_entity_id), None)
+    return quotes[0], speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "channel"),
+    [
+        ("Regional radio quoted the lighthouse keeper, Mats Okonkwo, as saying the beacon had failed before midnight.",
+         "the beacon had failed before midnight", "Mats Okonkwo", "Regional radio"),
+        ("Brenland state television quoted Interior Minister Oskar Vell as saying the curfew would end within two weeks.",
+         "the curfew would end within two weeks", "Oskar Vell", "Brenland state television"),
+        ("The public broadcaster KTV quoted police chief Marta Szabo as saying the roads were open again by Sunday evening.",
+         "the roads were open again by Sunday evening", "Marta Szabo", "KTV"),
+        ("Dr. Ada Pike was quoted by Radio Lindorf as saying the clinic had run out of vaccines.",
+         "the clinic had run out of vaccines", "Ada Pike", "Radio Lindorf"),
+        ("Local radio quoted Mayor Karin Holm as telling reporters that the bridge would reopen next week.",
+         "the bridge would reopen next week", "Karin Holm", "Local radio"),
+        ("Mayor Karin Holm told state radio that the bridge would reopen next week.",
+         "the bridge would reopen next week", "Karin Holm", "state radio"),
+        ("Mayor Karin Holm told the council that the bridge would reopen next week.",
+         "the bridge would reopen next week", "Karin Holm", None),  # an audience, not a medium
+        ("According to coach Dario Menk, the team had trained for the final in secret.",
+         "the team had trained for the final in secret", "Dario Menk", None),
+        ("The dam had cracked two days before the flood, according to state television.",
+         "The dam had cracked two days before the flood", None, "state television"),
+    ],
+)
+def test_understand_relayed_and_according_to_remarks_are_indirect_quotes(text, content, speaker, channel):
+    """"<medium> quoted <person> as saying <clause>" without quotation marks is an indirect quote
+    by the person through the medium; so is "according to <person or medium>, <statement>"."""
+    quote, speaker_name = _one_quote_about(text, content)
+    assert (speaker_name, quote.channel) == (speaker, channel)
+    assert not quote.variants[0].direct
+
+
 def test_understand_entity_ids_are_stable_hashes_of_type_and_name(invented_story):
     u, _ = invented_story
     for e in u.entities:

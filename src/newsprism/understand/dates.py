@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from newsprism.models import DateMention, publication_day
 from newsprism.understand.nlp import table
+from newsprism.understand.numbers import number_words_regex, word_value
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -35,7 +36,8 @@ def _word_numbers() -> dict[str, float]:
     return {row["word"]: float(row["value"]) for row in table("number_words.txt") if row["value"]}
 
 
-NUMBER_WORD = r"(?P<count>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+# a count in digits or words ("Thirty-two", "one hundred and twenty"), or "a"/"an"
+NUMBER_WORD = rf"(?P<count>\d+(?:\.\d+)?|{number_words_regex()}|a|an|hundred)"
 
 # (kind, compiled pattern); earlier patterns win over later overlapping ones.
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -97,7 +99,7 @@ def _count(text: str) -> float | None:
     try:
         return float(text)
     except ValueError:
-        return _word_numbers().get(text)
+        return _word_numbers().get(text) or word_value(text)
 
 
 def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tuple[str, str | None, str | None, str | None] | None:

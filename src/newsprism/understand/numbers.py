@@ -3,7 +3,10 @@
 "more than 380,000 people" -> value 380000, low 380000, unit "people"; "hundreds of
 strikes" -> low 200, high 999 (vague quantities from `data/understand/number_words.txt`);
 "nearly 250 ships" -> high 250; "$1.2 billion a day" -> money, unit "USD/day"; "a 9-year
-civil war" -> duration, unit "year". Bound words live in `data/understand/bounds.txt`.
+civil war" -> duration, unit "year". Number words combine as English writes them
+("Thirty-two" -> 32, "one hundred and twenty" -> 120, "two hundred thousand" -> 200,000),
+read by `number_words_regex` and `word_value`, which `dates` uses too. Bound words live in
+`data/understand/bounds.txt`.
 Numbers inside dates (years, days of the month) are left to `dates`.
 """
 
@@ -41,9 +44,59 @@ def _bounds() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _cardinals() -> dict[str, float]:
+    """Single cardinal words of number_words.txt by value: 'one' ... 'ninety', 'hundred', 'thousand' ..."""
+    return {w: v for w, (v, low, high) in _words().items() if " " not in w and v is not None and v >= 1 and v == int(v) and low == high == v}
+
+
+# Ordinal endings of a compound ("twenty-first"): the compound is a rank, not a count.
+ORDINAL_WORDS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+
+
+@lru_cache(maxsize=1)
+def number_words_regex() -> str:
+    """Regex (no groups) for a cardinal written in words, built from number_words.txt:
+    'seven', 'Thirty-two', 'twenty one', 'two hundred', 'a hundred', 'one hundred and twenty'.
+
+    Larger scales ('thousand', 'million') are left to the caller, which multiplies
+    ('two hundred thousand'). Hand-written because the grammar is small and the words come
+    from the data file; no library on the venv reads number words."""
+    def alt(lo: float, hi: float, step: float = 1) -> str:
+        words = [w for w, v in _cardinals().items() if lo <= v <= hi and v % step == 0]
+        return "|".join(sorted(words, key=len, reverse=True))
+    units, teens, tens = alt(1, 9), alt(10, 19), alt(20, 90, 10)
+    hundred = alt(100, 100)
+    small = rf"(?:(?:{tens})(?:[- ](?:{units}))?|(?:{teens})|(?:{units}))"
+    return rf"(?:(?:{small}|an?)[- ](?:{hundred})(?:(?: and |[- ]){small})?|{small})(?!-(?:{ORDINAL_WORDS})\b)"
+
+
+def word_value(phrase: str) -> float | None:
+    """Value of a cardinal in words ('Thirty-two' -> 32, 'one hundred and twenty' -> 120)."""
+    total = 0.0
+    for word in re.split(r"[-\s]+", phrase.lower()):
+        if word in {"and", ""}:
+            continue
+        value = 1.0 if word in {"a", "an"} else _cardinals().get(word)
+        if value is None:
+            return None
+        total = (total or 1.0) * value if value == 100 else total + value
+    return total
+
+
+def _word_triple(word: str) -> tuple[float | None, float | None, float | None] | None:
+    """(value, low, high) of a number word or phrase: the data file's, else the compound's."""
+    word = " ".join(word.lower().split())
+    if word in _words():
+        return _words()[word]
+    value = word_value(word)
+    return (value, value, value) if value is not None else None
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    words = sorted(_words(), key=len, reverse=True)
-    word_alt = "|".join(re.escape(w) for w in words)
+    # data-file words other than the cardinals the compound reads ('hundreds', 'a few', 'dozen')
+    words = sorted((w for w in _words() if w not in _cardinals() or _cardinals()[w] > 100 or w == "hundred"), key=len, reverse=True)
+    word_alt = number_words_regex() + "|" + "|".join(re.escape(w) for w in words)
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn\b|m\b|k\b))?"
     return re.compile(
@@ -108,7 +161,7 @@ def find_numbers(
             continue  # "No. 1" is a rank
         if g["word"] and g["word"].lower() in {"one", "half"} and not g["scale"]:
             continue  # "one of", "half the" are rarely figures
-        if g["word"] and text[start:start + 1].isupper() and start > 0 and text[start - 2:start] not in {". ", "\n"} and g["word"].lower() not in _words():
+        if g["word"] and text[start:start + 1].isupper() and start > 0 and text[start - 2:start] not in {". ", "\n"} and _word_triple(g["word"]) is None:
             continue
         kind = "count"
         value = low = high = None
@@ -116,7 +169,7 @@ def find_numbers(
             value = float(g["digits"].replace(",", ""))
             low = high = value
         else:
-            value, low, high = _words()[g["word"].lower()]
+            value, low, high = _word_triple(g["word"])
         factor = SCALES.get((g["scale"] or "").lower(), 1.0)
         if factor != 1.0:
             value = value * factor if value is not None else None
