@@ -580,3 +580,13 @@ def test_clean_text_caps_masthead_title_cased_as_a_reader_writes_it(caps, name):
     from newsprism.clean.text import title_case
 
     assert title_case(caps) == name
+
+
+def test_clean_text_caps_headline_over_its_standfirst_names_no_outlet():
+    raw = (
+        "RUNNER SETS NEW COUNTY RECORD\n"
+        "Schoolteacher knocks a minute off the half-marathon mark\n"
+        "A schoolteacher from Wenlow ran the county half-marathon in 68 minutes on Sunday, a minute faster than the old record.\n"
+        "She trains before work on the canal towpath, she said.\n"
+    )
+    assert clean_text(raw).outlet is None

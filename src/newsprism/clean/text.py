@@ -204,14 +204,19 @@ def _caps_masthead(header: list[Line], i: int) -> bool:
 def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
     """Return True if a caps masthead names a publication by its shape alone.
 
-    It holds a publication noun ("POST", "TIMES") and the line right below it is a menu,
-    a breadcrumb or the headline: the layout of a site's header, not of a section label.
+    It ends in a publication noun ("BREMGARD POST"; or starts with one before "of": "TIMES OF
+    MALTA") and the line right below it is a menu or breadcrumb (up to 4 words), or the headline
+    (up to 3 words: a longer caps line above a headline may be a caps headline over its standfirst).
     """
     words = re.findall(r"[^\W\d_]+", masthead.lower())
+    if words and words[0] == "the":
+        words = words[1:]
     nouns = masthead_words()[0]
-    if not any(w in nouns for w in words) or below is None:
+    if below is None or not words or not (words[-1] in nouns or len(words) > 2 and words[0] in nouns and words[1] == "of"):
         return False
-    return below.reason in ("navigation", "title") or is_menu_shaped(below.text, below.words)
+    if below.reason == "navigation" or is_menu_shaped(below.text, below.words):
+        return len(words) <= 4
+    return below.reason == "title" and len(words) <= 3
 
 
 def title_case(name: str) -> str:
