@@ -590,3 +590,18 @@ def test_clean_text_caps_headline_over_its_standfirst_names_no_outlet():
         "She trains before work on the canal towpath, she said.\n"
     )
     assert clean_text(raw).outlet is None
+
+
+@pytest.mark.parametrize(
+    "line, menu",
+    [
+        ("News  Politics  Economy  Culture  Sport", True),
+        ("Home  Sport  Weather", True),
+        ("Fire At  Kestrel Plant  Injures Dozens", False),  # a Title Case headline with stray double spaces
+        ("The council met.  It voted.  Then it adjourned.", False),
+    ],
+)
+def test_clean_text_menu_items_two_spaces_apart(line, menu):
+    from newsprism.clean.text import is_menu_shaped
+
+    assert is_menu_shaped(line, len(line.split())) is menu

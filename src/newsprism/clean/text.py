@@ -144,8 +144,11 @@ def is_menu_shaped(text: str, words: int) -> bool:
     """Return True for a line of menu items: separators, or many capitalised words with no lowercase word."""
     if len(MENU_SEPARATORS.findall(text)) >= 2:
         return True
+    # items two spaces apart: four or more short capitalised items, or three single words (a
+    # Title Case headline with one stray double space stays a headline)
     items = SPACED_ITEMS.split(text) if "  " in text else ()
-    if len(items) >= 3 and all(len(item.split()) <= 3 and item[:1].isupper() and not ends_sentence(item) for item in items):
+    longest = 1 if len(items) == 3 else 3
+    if len(items) >= 3 and all(len(item.split()) <= longest and item[:1].isupper() and not ends_sentence(item) for item in items):
         return True
     if text.endswith((".", "!", "?")):
         return False
