@@ -101,6 +101,7 @@ def name_key(token: str) -> str:
     return first + re.sub(r"[aeiou]", "", word[1:])
 
 
+@lru_cache(maxsize=262144)  # clustering asks about the same pairs of names again and again
 def tokens_match(a: str, b: str) -> bool:
     """True when two name tokens are spellings of one name (not just similar-looking names)."""
     if fold(a) == fold(b):
