@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SEEDS, TEST_DATA
 from newsprism.clean import clean_article
-from newsprism.models import Article, CleanArticle, StoryGroup, content_id
+from newsprism.models import Article, CleanArticle, Entity, StoryGroup, content_id
 from newsprism.understand import entity_at, understand_story
 from newsprism.understand.dates import find_dates
 from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions, tokens_match
@@ -624,3 +624,18 @@ def test_understand_place_after_a_preposition_is_no_look_alike_surname():
     minister = _entity_with(u, "Ivo Dravec")
     assert "Dravic" not in minister.aliases
     assert sum(1 for m in minister.mentions if m.text == "Dravec") == 1
+
+
+def test_understand_translations_of_one_remark_sharing_no_word_are_one_quote():
+    """Two outlets' renderings of one remark by one speaker, with no content word in common."""
+    from newsprism.embed import embed
+    from newsprism.understand.quotes import QuoteRecord, group_quotes
+
+    def record(article_id: str, text: str) -> QuoteRecord:
+        return QuoteRecord(article_id=article_id, text=text, start=0, end=len(text), sentence_start=0,
+                           sentence_end=len(text), sentence_text=text, speaker_entity_id="e_mayor")
+
+    quotes = group_quotes([record("a", "We will establish who is to blame and they will be held accountable"),
+                           record("b", "We will find out who is responsible, and they will answer for it")],
+                          [Entity(id="e_mayor", name="Lena Brandt", type="PERSON")], embed)
+    assert len(quotes) == 1 and len(quotes[0].variants) == 2
