@@ -217,14 +217,17 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
     """Name of the medium a phrase names: the organisation at its head ("the state broadcaster
     ORT", "Al-Mayadeen news", "the IRNA news agency"), else the phrase itself ("Talesh state
     television": the country does not broadcast, its state television does)."""
-    orgs = sorted((s, e, ent) for s, e, ent in resolver.spans if s < span.end_char and span.start_char < e and ent.type == "ORG")
+    orgs = [(s, e, ent) for s, e, ent in resolver.spans if s < span.end_char and span.start_char < e and ent.type == "ORG"]
     root, channel_nouns = span.root, word_list("channel_nouns.txt")
-    for s, e, ent in orgs:
-        if s <= root.idx < e:
-            return ent.name
-        between = [t for t in span if e <= t.idx < root.idx]
-        if e <= root.idx and root.lower_ in channel_nouns and all(t.lower_ in channel_nouns or t.is_punct for t in between):
-            return ent.name
+
+    def qualifies_medium(org_end: int) -> bool:
+        """An organisation before a medium noun with other words between ("Talesh state
+        television") qualifies the medium; "Al-Mayadeen news", "IRNA news agency" name it."""
+        between = [t for t in span if org_end <= t.idx < root.idx]
+        return org_end <= root.idx and not all(t.lower_ in channel_nouns or t.is_punct for t in between)
+
+    if orgs and not (root.lower_ in channel_nouns and all(qualifies_medium(e) for _, e, _ in orgs)):
+        return orgs[0][2].name
     words = [t for t in span if t.dep_ not in {"det"} and not t.is_punct]
     # a name the tagger missed, after what it is: "the public broadcaster KTV" -> "KTV"
     name = root if root.pos_ == "PROPN" and root.i > span.start and span.doc[root.i - 1].lower_ in channel_nouns else None
@@ -246,7 +249,7 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     # cut relative clauses and appositions off a long subject ("Bagheri, who ...")
     if len(span) > 8:
         span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else token.doc[span.start: token.i + 1]
-    while len(span) > 1 and span[-1].is_punct:  # "the harbour master, Piet Lindqvist,"
+    while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
         span = span[:-1]
     record.speaker_text, ent = _speaker(token, span, resolver)
     record.speaker_entity_id = ent.id if ent else None
@@ -390,9 +393,8 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
     channel_nouns = word_list("channel_nouns.txt")
     for token in phrases:
         phrase = _phrase(token)
-        if _inside(token, outside) or len(phrase) > 8 or not any(t.lower_ in channel_nouns for t in phrase):
-            continue
-        if token.lower_ in {"interview", "statement", "speech"}:
+        named_medium = token.pos_ == "PROPN" and any(t.lower_ in channel_nouns for t in phrase)  # "Radio Vesta"
+        if _inside(token, outside) or len(phrase) > 8 or not (token.lower_ in channel_nouns or named_medium):
             continue
         record.channel = _channel_name(phrase, resolver)
         record.extra["channel_span"] = (phrase.start_char, phrase.end_char)
@@ -505,7 +507,7 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
     """Return an indirect record for "According to X, <statement>." / "<statement>, according to X."
     (no speech verb): the statement is the content, X the speaker or, when a medium, the channel."""
     pobj = _according_to(sent, None)
-    if pobj is None:
+    if pobj is None or _speech_verbs(sent, None):  # a speech verb the parse could not use: no safe reading
         return None
     doc, text = sent.doc, doc_text(sent.doc)
     according = doc[pobj.i - 2] if pobj.i >= 2 and doc[pobj.i - 1].lower_ == "to" else pobj.head.head
