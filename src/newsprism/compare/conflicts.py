@@ -96,6 +96,12 @@ def _different_statements(v: ClaimView, w: ClaimView, al: Alignment) -> bool:
     return reported_words_differ(v, w, al.vectors, al.settings)
 
 
+def _clip(text: str, words: int) -> str:
+    """The first `words` words of a clause, with "…" when it goes on."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
 def _conflict(kind: str, about: str, positions: list[Position]) -> Conflict:
     key = kind + "|" + about + "|" + "|".join(f"{p.value}:{','.join(p.article_ids)}" for p in positions)
     return Conflict(id=content_id(key, prefix="k"), about=about, kind=kind, positions=positions)
@@ -264,7 +270,7 @@ def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confl
         if len(by_value) < 2:
             continue
         first = min((clauses[(i, day_of[i][1].text)] for i in group), key=lambda t: (len(t), t))
-        about = "date of: " + " ".join(DATELINE_LEAD.sub("", first).split()[:14])
+        about = "date of: " + _clip(DATELINE_LEAD.sub("", first), 14)
         conflicts.append(_conflict("date", about, [_position(day, by_value[day]) for day in sorted(by_value)]))
     return conflicts
 
@@ -331,7 +337,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             ((views[i].date_clauses[k], value_of[(i, k)]) for i, k in group),
             key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]),
         )[0]
-        about = "date of: " + " ".join(DATELINE_LEAD.sub("", first).split()[:14])
+        about = "date of: " + _clip(DATELINE_LEAD.sub("", first), 14)
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
 
@@ -433,7 +439,7 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         if len(values) < 2 or all(set(a.split(" / ")) & set(b.split(" / ")) for a in values for b in values if a != b):
             continue
         shortest = min((views[i].claim.text for i in group), key=lambda t: (len(t), t))
-        about = "who took part in: " + " ".join(shortest.split()[:14]) + ("…" if len(shortest.split()) > 14 else "")
+        about = "who took part in: " + _clip(shortest, 14)
         ordered = sorted(values, key=lambda val: (-len(by_value[val]), val))
         conflicts.append(_conflict("actor", about, [_position(val, by_value[val]) for val in ordered]))
     return conflicts
@@ -483,7 +489,7 @@ def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: 
             for a in names for b in names if a < b
         )
         if clash:
-            about = "place of: " + " ".join(views[group[0]].claim.text.split()[:12])
+            about = "place of: " + _clip(views[group[0]].claim.text, 12)
             conflicts.append(_conflict("place", about, [_position(n, by_value[n]) for n in names]))
     return conflicts
 
@@ -596,7 +602,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
         if not any(a - b or b - a for x, a in enumerate(sources) for b in sources[x + 1:]):
             continue
         first = views[min(group)].claim.text
-        about = "cause of: " + " ".join(first.split()[:12])
+        about = "cause of: " + _clip(first, 12)
         conflicts.append(_conflict("cause", about, [_position(c, by_value[c]) for c in sorted(by_value)]))
     return conflicts
 
