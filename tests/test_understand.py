@@ -639,3 +639,25 @@ def test_understand_translations_of_one_remark_sharing_no_word_are_one_quote():
                            record("b", "We will find out who is responsible, and they will answer for it")],
                           [Entity(id="e_mayor", name="Lena Brandt", type="PERSON")], embed)
     assert len(quotes) == 1 and len(quotes[0].variants) == 2
+
+
+def test_understand_occupation_before_a_name_is_a_title():
+    """"Nurse Ada Pike" is Ada Pike, with "Nurse" kept as evidence of who she is."""
+    text = "Nurse Ada Pike said the ward was full on Monday.\n\nPike said more beds would come.\n"
+    article = CleanArticle(id=content_id(text), source_path="ward.txt", published="2030-04-02", text=text)
+    u = understand_story(_group([article]), [article])
+    pike = _entity_with(u, "Ada Pike")
+    assert "Nurse Ada Pike" not in [pike.name, *pike.aliases]
+    assert any("nurse" in t.lower() for t in pike.titles)
+
+
+def test_understand_title_before_two_names_is_a_person_whatever_the_tagger_said():
+    """The small model calls "Nurse Ada Pike" an organisation and sees no one in "Mayor Ines
+    Falk"; a capitalised title and two names are a person. "General Motors" stays an organisation."""
+    text = ("Mayor Ines Falk said the road would reopen on Monday.\n\n"
+            "General Motors said its plant would stay shut.\n\nFalk thanked the crews.\n")
+    article = CleanArticle(id=content_id(text), source_path="road.txt", published="2030-04-02", text=text)
+    u = understand_story(_group([article]), [article])
+    falk = _entity_with(u, "Ines Falk")
+    assert falk.type == "PERSON" and any("mayor" in t.lower() for t in falk.titles)
+    assert not [e for e in u.entities if e.type == "PERSON" and "Motors" in e.name]

@@ -45,7 +45,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
+import numpy as np
 from rapidfuzz import fuzz
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
@@ -234,6 +236,26 @@ def _after_place_word(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_WORDS
 
 
+def _titled_names(doc: Doc) -> list[tuple[int, int]]:
+    """Spans "Title Given Family": a capitalised title word (titles.txt) and two capitalised
+    proper nouns after it, the span starting at the title. "General Motors" and the like are
+    no match: two name words must follow the title, and none of them may be a title itself."""
+    cached = doc.user_data.get("newsprism_titled_names")
+    if cached is not None:
+        return cached
+    spans = []
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    titles = [o for o in np.unique(orths) if (w := strings[int(o)])[:1].isupper() and _is_title_word(w) and w.lower() != "general"]
+    for i in map(int, np.flatnonzero(np.isin(orths[:-2], titles))):
+        given, family = doc[i + 1], doc[i + 2]
+        if (all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not _is_title_word(t.text) for t in (given, family))
+                and (i + 3 >= len(doc) or not (doc[i + 3].pos_ == "PROPN" and doc[i + 3].text[:1].isupper()))):
+            spans.append((i, i + 3))
+    doc.user_data["newsprism_titled_names"] = spans
+    return spans
+
+
 def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """The tagger's entity spans, trimmed, with a person's name cut off the end of an organisation.
 
@@ -241,9 +263,14 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     Forces of Iran Mohammad Rahimi signed ..." comes as one organisation. A given name
     (`given_names.csv`) inside the span, followed by one or two capitalised words that end
     it, starts a person (a name that begins the span, "Walt Disney", or follows "&" / "and",
-    "Marks & Spencer", is left whole).
+    "Marks & Spencer", is left whole). A capitalised title followed by two capitalised
+    names ("Nurse Ada Pike", "Mayor Ines Falk") is a person, whatever the tagger said.
     """
     names = given_names()
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for start, end in _titled_names(doc):
+        if not tagged & set(range(start, end)):
+            yield start, end, "PERSON"  # "Mayor Ines Falk said": the tagger saw no one
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
@@ -251,6 +278,9 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if not bounds:
             continue
         start, end = bounds
+        if ent.label_ == "ORG" and (start, end) in _titled_names(doc):
+            yield start, end, "PERSON"  # "Nurse Ada Pike" tagged as an organisation
+            continue
         if ent.label_ == "ORG":
             for k in range(max(start + 1, end - 3), end - 1):
                 if (doc[k].text[:1].isupper() and doc[k].lower_ in names and doc[k - 1].lower_ not in {"&", "and", "of"}
