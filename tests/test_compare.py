@@ -596,3 +596,23 @@ def test_compare_date_describing_a_name_does_not_split_a_fact():
     }
     comparison = compare_story(build_understanding(spec), CompareSettings())
     assert [sorted(f.article_ids) for f in comparison.facts] == [["f1", "f2"]]
+
+
+def test_compare_bound_every_value_satisfies_takes_no_side():
+    """'at least 30' fits both 32 and 'more than 40': the conflict is 32 against more than 40."""
+    def report(aid: str, outlet: str, text: str, number: list) -> dict:
+        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
+            {"text": text, "entities": ["ferry"], "numbers": [number]}]}
+
+    spec = {
+        "entities": {"ferry": ["Tern", "ORG"]},
+        "articles": [
+            report("n1", "Valley Post", "At least 30 people died when the ferry Tern capsized on the lake.", ["At least 30 people", 30, 30, None, "people"]),
+            report("n2", "River Herald", "Thirty-two people died when the ferry Tern capsized on the lake.", ["Thirty-two people", 32, 32, 32, "people"]),
+            report("n3", "Town Crier", "More than 40 people died when the ferry Tern capsized on the lake.", ["More than 40 people", 40, 41, None, "people"]),
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    numbers = [c for c in comparison.conflicts if c.kind == "number"]
+    assert len(numbers) == 1
+    assert [p.article_ids for p in numbers[0].positions] == [["n2"], ["n3"]]

@@ -203,6 +203,9 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
             bounds[value] = (lo, hi)
             units[(mention.unit or "").lower()] += 1
         ordered = sorted(by_value, key=lambda val: (bounds[val][0], bounds[val][1], val))
+        # A bound every other value satisfies ("at least 30" beside 32 and "more than 40") takes
+        # no side: it stays out of the positions, and its outlet is not set against anyone.
+        ordered = [val for val in ordered if not all(intervals_overlap(bounds[val], bounds[o]) for o in ordered if o != val)]
         about = f"number of {units.most_common(1)[0][0] or 'items'}"
         conflicts.append(_conflict("number", about, [_position(val, by_value[val]) for val in ordered]))
     return conflicts
