@@ -616,3 +616,23 @@ def test_compare_bound_every_value_satisfies_takes_no_side():
     numbers = [c for c in comparison.conflicts if c.kind == "number"]
     assert len(numbers) == 1
     assert [p.article_ids for p in numbers[0].positions] == [["n2"], ["n3"]]
+
+
+def test_compare_summary_tells_a_date_disputed_event_without_its_date():
+    """The event every outlet reports is in the summary; the day they dispute is left to the range sentence."""
+    def report(aid: str, outlet: str, text: str, day: str, value: str) -> dict:
+        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
+            {"text": text, "entities": ["dam"], "dates": [[day, value, "relative"]]}]}
+
+    spec = {
+        "entities": {"dam": ["Tarn Dam", "FAC"]},
+        "articles": [
+            report("d1", "Valley Post", "The Tarn Dam gave way on Monday night, flooding three villages below it.", "on Monday night", "2031-05-05"),
+            report("d2", "River Herald", "The Tarn Dam gave way on Monday, flooding three villages below the reservoir.", "on Monday", "2031-05-05"),
+            report("d3", "Town Crier", "The Tarn Dam gave way on Sunday, flooding three of the villages below it.", "on Sunday", "2031-05-04"),
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    assert [c.kind for c in comparison.conflicts] == ["date"]
+    told = [s.text for s in comparison.summary if "gave way" in s.text and "Reports differ" not in s.text]
+    assert told and not any(day in told[0] for day in ("Monday", "Sunday")), [s.text for s in comparison.summary]

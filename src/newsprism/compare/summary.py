@@ -14,6 +14,7 @@ Steps (deterministic: same input, same text):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import numpy as np
 
@@ -78,6 +79,23 @@ def compress(text: str) -> str:
     return text
 
 
+def _date_words(value: str) -> str:
+    """The words a date position was written with: "2031-05-05 (on Monday night)" -> "on Monday night"."""
+    if value.endswith(")") and " (" in value:
+        return value[value.index(" (") + 2:-1]
+    return value if value.startswith("on ") or not value.istitle() else "on " + value
+
+
+def _without_dates(text: str, dates: list[str]) -> str | None:
+    """The sentence with its disputed date phrases taken out, or None when one cannot be found."""
+    for words in dates:
+        pattern = re.compile(r"\s+" + re.escape(words) + r"(?:\s+(?:night|morning|evening|afternoon))?(?=[\s,.;:])")
+        if not pattern.search(text):
+            return None
+        text = pattern.sub("", text, count=1)
+    return re.sub(r"\s+,", ",", text)
+
+
 def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySentence:
     parts = []
     for p in conflict.positions:
@@ -118,7 +136,15 @@ def build_summary(
         return []
     banned = banned_terms(articles)
     # A sentence that holds one side of a disagreement is not stated as the story's fact.
-    contested = {(e.article_id, e.start) for c in conflicts for p in c.positions for e in p.evidence}
+    contested = {(e.article_id, e.start) for c in conflicts if c.kind != "date" for p in c.positions for e in p.evidence}
+    # A sentence that dates the event one side's way is told without its date ("broke out on
+    # Thursday night at the plant" -> "broke out at the plant"); the range sentence gives the dates.
+    dated: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for c in conflicts:
+        if c.kind == "date":
+            for p in c.positions:
+                for e in p.evidence:
+                    dated[(e.article_id, e.start)].append(_date_words(p.value))
     # A sentence giving one side's cause in other words ("lost steering in strong winds") is contested too.
     causes = [t.strip().lower() for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if t.strip()]
     cause_pattern = lexicons.words_pattern(causes)
@@ -152,6 +178,10 @@ def build_summary(
             if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)):
                 continue
             text = compress(v.claim.text)
+            if (v.article_id, v.claim.start) in dated:
+                text = _without_dates(text, dated[(v.article_id, v.claim.start)])
+                if text is None:
+                    continue
             if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05):
                 continue
             vec = embeddings_by_fact[k][x]
