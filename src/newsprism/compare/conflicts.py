@@ -255,8 +255,8 @@ def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confl
         candidates.append((i, j, (day_v, d_v), (day_w, d_w)))
     if not candidates:
         return []
-    clauses = {(i, d.text): clause_at(views[i].claim.text, max(views[i].claim.text.find(d.text), 0))
-               for i, j, (_, d), (_, e) in candidates for i, d in ((i, d), (j, e))}
+    clauses = {(k, d.text): clause_at(views[k].claim.text, max(views[k].claim.text.find(d.text), 0))
+               for a, b, (_, d_a), (_, d_b) in candidates for k, d in ((a, d_a), (b, d_b))}
     al.vectors.encode(clauses.values())
     union = _Union()
     day_of: dict[int, tuple[str, DateMention]] = {}
