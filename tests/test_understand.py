@@ -661,3 +661,18 @@ def test_understand_title_before_two_names_is_a_person_whatever_the_tagger_said(
     falk = _entity_with(u, "Ines Falk")
     assert falk.type == "PERSON" and any("mayor" in t.lower() for t in falk.titles)
     assert not [e for e in u.entities if e.type == "PERSON" and "Motors" in e.name]
+
+
+def test_understand_speaker_is_the_subject_not_its_possessor_or_a_place_in_it():
+    """"Korvel's chief executive, Mira Santala, told ..." is Santala's remark (not Korvel's);
+    "Unions at the plant in Lahti warned ..." is the unions', not Lahti's."""
+    text = ("Korvel chief executive Mira Santala said the plant would stay open.\n\n"
+            "\"We will open two new plants,\" Korvel's chief executive, Mira Santala, told analysts on Monday.\n\n"
+            "Unions at the Korvel plant in Lahti warned that up to 300 jobs could go.\n")
+    article = CleanArticle(id=content_id(text), source_path="korvel.txt", published="2030-04-02", text=text)
+    u = understand_story(_group([article]), [article])
+    santala = _entity_with(u, "Mira Santala")
+    by_text = {v.text: q for q in u.quotes for v in q.variants}
+    assert by_text["We will open two new plants"].speaker_entity_id == santala.id
+    unions = [q for t, q in by_text.items() if "300 jobs" in t]
+    assert unions and unions[0].speaker_entity_id is None, unions

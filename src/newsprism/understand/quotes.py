@@ -256,6 +256,31 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     record.extra["speaker_span"] = (span.start_char, span.end_char)
 
 
+def _person_in_subject(token, span: Span, resolver: Resolver) -> Entity | None:
+    """The first person named in a speech verb's subject who can be its speaker.
+
+    Not a possessor ("Acme's chief executive, Jo Doe": not Acme, even when the small model
+    calls Acme a person) and not one inside a prepositional phrase of the subject ("Unions at
+    the plant in Rauma warned": the unions spoke, not Rauma).
+    """
+    doc, text = token.doc, doc_text(token.doc)
+    for start, end, ent in sorted(resolver.spans, key=lambda h: h[0]):
+        if ent.type != "PERSON" or not (start < span.end_char and span.start_char < end):
+            continue
+        if text[end:end + 2] in ("'s", "’s"):
+            continue
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            continue
+        node, inside_prep = first.root, False
+        while node.i != token.i and node.head.i != node.i:
+            inside_prep = inside_prep or node.dep_ in ("prep", "pobj", "poss")
+            node = node.head
+        if node.i == token.i and not inside_prep:
+            return ent
+    return None
+
+
 def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]:
     """Return (speaker phrase, entity) for the subject token of a speech verb."""
     text = span.text
@@ -263,8 +288,11 @@ def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]
         # the entities stage's resolution first: it checks gender, subjects and salience
         ent = resolver.pronouns.get(token.idx) or (resolver.person_before(token.idx) if token.lower_ in PERSON_PRONOUNS else None)
         return text, ent
-    ent = resolver.entity_in(span.start_char, span.end_char)
-    if ent is not None and ent.type == "PERSON":
+    head = resolver.entity_in(token.idx, token.idx + len(token.text))
+    if head is not None and head.type == "PERSON":
+        return text, head  # "Acme chief executive Jo Doe said": the subject's head names the speaker
+    ent = _person_in_subject(token, span, resolver)
+    if ent is not None:
         return text, ent
     ent = resolver.entity_in(token.idx, token.idx + len(token.text), person_first=False)
     if token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in PERSON_NOUNS:
