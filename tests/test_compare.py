@@ -636,3 +636,22 @@ def test_compare_summary_tells_a_date_disputed_event_without_its_date():
     assert [c.kind for c in comparison.conflicts] == ["date"]
     told = [s.text for s in comparison.summary if "gave way" in s.text and "Reports differ" not in s.text]
     assert told and not any(day in told[0] for day in ("Monday", "Sunday")), [s.text for s in comparison.summary]
+
+
+def test_compare_percentages_written_differently_conflict():
+    """'jumped 31%' and 'rose 28 percent' for one share move are a conflict, and no one fact."""
+    def report(aid: str, outlet: str, text: str, number: list) -> dict:
+        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
+            {"text": text, "entities": ["firm"], "numbers": [number]}]}
+
+    spec = {
+        "entities": {"firm": ["Korvel", "ORG"]},
+        "articles": [
+            report("p1", "Valley Post", "Korvel shares jumped 31% in early trading.", ["31", 31, 31, 31, "%"]),
+            report("p2", "River Herald", "Korvel's shares rose 28 percent in early trading.", ["28 percent", 28, 28, 28, "%"]),
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    numbers = [c for c in comparison.conflicts if c.kind == "number"]
+    assert [p.value for p in numbers[0].positions] == ["28 percent", "31%"] and numbers[0].about == "percentage"
+    assert all(len(f.article_ids) == 1 for f in comparison.facts)

@@ -199,6 +199,8 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
         for i, k in group:
             mention, lo, hi, _ = views[i].numbers[k]
             value = " ".join(mention.text.split())
+            if mention.unit == "%" and not re.search(r"%|per ?cent", value):
+                value += "%"  # "31%" comes as "31" with the unit apart
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
             units[(mention.unit or "").lower()] += 1
@@ -206,7 +208,8 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
         # A bound every other value satisfies ("at least 30" beside 32 and "more than 40") takes
         # no side: it stays out of the positions, and its outlet is not set against anyone.
         ordered = [val for val in ordered if not all(intervals_overlap(bounds[val], bounds[o]) for o in ordered if o != val)]
-        about = f"number of {units.most_common(1)[0][0] or 'items'}"
+        unit = units.most_common(1)[0][0]
+        about = "percentage" if unit == "%" else f"number of {unit or 'items'}"
         conflicts.append(_conflict("number", about, [_position(val, by_value[val]) for val in ordered]))
     return conflicts
 

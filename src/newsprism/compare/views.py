@@ -79,6 +79,8 @@ def unit_key(unit: str | None) -> str | None:
     """Return a comparable form of what a number counts ('airstrikes' -> 'airstrike')."""
     if not unit:
         return None
+    if unit.strip() == "%":
+        return "percent"  # the understanding stage writes "31%", "28 percent" and "5 per cent" as "%"
     words = [stem(w) for w in WORD.findall(unit.lower()) if w not in STOPWORDS]
     if not words:
         return None
