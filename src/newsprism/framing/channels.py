@@ -51,7 +51,7 @@ def _entry(ctx: ArticleContext, tokens: list[Token]) -> FramingEntry | None:
     term = ctx.article.text[start:end].strip(" ,.;:")
     if not any(c.isalpha() for c in term):
         return None
-    # the relaying organisation itself, not a place in its name ("Lebanon's Al-Mayadeen")
+    # the relaying organisation itself, not a place in its name ("Norland's Radio Lindorf")
     entity_id = None
     for t in sorted(tokens, key=lambda t: (t.dep_ in ("poss", "case", "amod", "npadvmod"), -t.i)):
         entity_id = entity_id or ctx.entity_of_token(t)

@@ -215,14 +215,14 @@ def _is_channel_phrase(span: Span, resolver: Resolver) -> bool:
 
 def _channel_name(span: Span, resolver: Resolver) -> str:
     """Name of the medium a phrase names: the organisation at its head ("the state broadcaster
-    ORT", "Al-Mayadeen news", "the IRNA news agency"), else the phrase itself ("Talesh state
+    ORT", "Radio Lindorf news", "the KNA news agency"), else the phrase itself ("Talesh state
     television": the country does not broadcast, its state television does)."""
     orgs = [(s, e, ent) for s, e, ent in resolver.spans if s < span.end_char and span.start_char < e and ent.type == "ORG"]
     root, channel_nouns = span.root, word_list("channel_nouns.txt")
 
     def qualifies_medium(org_end: int) -> bool:
         """An organisation before a medium noun with other words between ("Talesh state
-        television") qualifies the medium; "Al-Mayadeen news", "IRNA news agency" name it."""
+        television") qualifies the medium; "Radio Lindorf news", "KNA news agency" name it."""
         between = [t for t in span if org_end <= t.idx < root.idx]
         return org_end <= root.idx and not all(t.lower_ in channel_nouns or t.is_punct for t in between)
 
@@ -246,7 +246,7 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
 def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     """Set the record's speaker phrase, its offsets and its entity from the speaker's head token."""
     span = _phrase(token)
-    # cut relative clauses and appositions off a long subject ("Bagheri, who ...")
+    # cut relative clauses and appositions off a long subject ("Dravec, who ...")
     if len(span) > 8:
         span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else token.doc[span.start: token.i + 1]
     while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
