@@ -292,6 +292,12 @@ class Position(Model):
     article_ids: list[str]
     evidence: list[Evidence] = Field(default_factory=list)
 
+    def written(self) -> str:
+        """The value as the texts write it: a date position "2020-07-08 (on Wednesday)" -> "on Wednesday"."""
+        if self.value.endswith(")") and " (" in self.value:
+            return self.value[self.value.index(" (") + 2:-1]
+        return self.value
+
 
 class Conflict(Model):
     id: str

@@ -20,7 +20,7 @@ import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.views import ClaimView, stem_overlap_text
-from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySentence, article_label
+from newsprism.models import CleanArticle, Conflict, Entity, Fact, Position, SummarySentence, article_label
 
 DATELINE = re.compile(r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})\s*[—–-]+\s+")
 PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|the two|both)\b", re.I)
@@ -79,11 +79,11 @@ def compress(text: str) -> str:
     return text
 
 
-def _date_words(value: str) -> str:
-    """The words a date position was written with: "2031-05-05 (on Monday night)" -> "on Monday night"."""
-    if value.endswith(")") and " (" in value:
-        return value[value.index(" (") + 2:-1]
-    return value if value.startswith("on ") or not value.istitle() else "on " + value
+def _date_words(position: Position) -> str:
+    """The words a date position was written with: "on Monday night"; a bare weekday ("Monday",
+    from a report that could not be dated) as "on Monday"."""
+    words = position.written()
+    return words if words != position.value or words.startswith("on ") or not words.istitle() else "on " + words
 
 
 def _without_dates(text: str, dates: list[str]) -> str | None:
@@ -144,7 +144,7 @@ def build_summary(
         if c.kind == "date":
             for p in c.positions:
                 for e in p.evidence:
-                    dated[(e.article_id, e.start)].append(_date_words(p.value))
+                    dated[(e.article_id, e.start)].append(_date_words(p))
     # A sentence giving one side's cause in other words ("lost steering in strong winds") is contested too.
     causes = [t.strip().lower() for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if t.strip()]
     cause_pattern = lexicons.words_pattern(causes)

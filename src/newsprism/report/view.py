@@ -272,15 +272,9 @@ def _summary(ctx: _Context) -> list[tuple[str, list[Chip]]]:
 def _states_value(conflict: Conflict, position: Position, text: str) -> bool:
     """Whether a fact's text (lower case) says a conflict position's value in its own words.
 
-    A date position reads "2020-07-08 (on Wednesday)": the words in brackets are what a text
-    says. A quote-wording position is a whole variant, so sharing its sentence is enough.
+    A quote-wording position is a whole variant, so sharing its sentence is enough.
     """
-    if conflict.kind == "quote_wording":
-        return True
-    value = position.value
-    if value.endswith(")") and " (" in value:
-        value = value[value.index(" (") + 2:-1]
-    return value.lower() in text
+    return conflict.kind == "quote_wording" or position.written().lower() in text
 
 
 def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
