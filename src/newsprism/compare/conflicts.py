@@ -222,6 +222,15 @@ DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w'.]*(?:[ ,]+[A-Z][\w'.]*){0,3})?\s*(?:\
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimView]]) -> str:
+    """Name a date conflict's event by the shortest of its (clause, value) pairs' clauses ("A container
+    ship ran aground ... on Wednesday"), taken from the side most sources give: one outlet's wording
+    (its count, its labels) does not name the event."""
+    sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
+    first = min(clauses, key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]))[0]
+    return "date of: " + _clip(DATELINE_LEAD.sub("", first), 14)
+
+
 def _named_weekdays(v: ClaimView) -> list[tuple[str, DateMention, bool]]:
     """The event dates of a claim said by weekday: (weekday, mention, resolved?).
 
@@ -275,8 +284,7 @@ def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confl
             by_value[day].append(views[i])
         if len(by_value) < 2:
             continue
-        first = min((clauses[(i, day_of[i][1].text)] for i in group), key=lambda t: (len(t), t))
-        about = "date of: " + _clip(DATELINE_LEAD.sub("", first), 14)
+        about = _date_about([(clauses[(i, day_of[i][1].text)], day_of[i][0]) for i in group], by_value)
         conflicts.append(_conflict("date", about, [_position(day, by_value[day]) for day in sorted(by_value)]))
     return conflicts
 
@@ -335,15 +343,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             by_value[f"{d.value} ({' '.join(d.text.split())})"].append(views[i])
         if len({val.split(" ")[0] for val in by_value}) < 2:
             continue
-        # Name the event by the shortest clause that dates it ("A container ship ran aground ... on Wednesday"),
-        # taken from the side most sources give: one outlet's wording (its count, its labels) does not name the event.
-        sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
         value_of = {(i, k): f"{views[i].event_dates[k].value} ({' '.join(views[i].event_dates[k].text.split())})" for i, k in group}
-        first = min(
-            ((views[i].date_clauses[k], value_of[(i, k)]) for i, k in group),
-            key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]),
-        )[0]
-        about = "date of: " + _clip(DATELINE_LEAD.sub("", first), 14)
+        about = _date_about([(views[i].date_clauses[k], value_of[(i, k)]) for i, k in group], by_value)
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
 
