@@ -240,9 +240,6 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
     """Spans "Title Given Family": a capitalised title word (titles.txt) and two capitalised
     proper nouns after it, the span starting at the title. "General Motors" and the like are
     no match: two name words must follow the title, and none of them may be a title itself."""
-    cached = doc.user_data.get("newsprism_titled_names")
-    if cached is not None:
-        return cached
     spans = []
     orths = doc.to_array(ORTH)
     strings = doc.vocab.strings
@@ -252,7 +249,6 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
         if (all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not _is_title_word(t.text) for t in (given, family))
                 and (i + 3 >= len(doc) or not (doc[i + 3].pos_ == "PROPN" and doc[i + 3].text[:1].isupper()))):
             spans.append((i, i + 3))
-    doc.user_data["newsprism_titled_names"] = spans
     return spans
 
 
@@ -268,7 +264,8 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """
     names = given_names()
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for start, end in _titled_names(doc):
+    titled = _titled_names(doc)
+    for start, end in titled:
         if not tagged & set(range(start, end)):
             yield start, end, "PERSON"  # "Mayor Ines Falk said": the tagger saw no one
     for ent in doc.ents:
@@ -278,7 +275,7 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if not bounds:
             continue
         start, end = bounds
-        if ent.label_ == "ORG" and (start, end) in _titled_names(doc):
+        if ent.label_ == "ORG" and (start, end) in titled:
             yield start, end, "PERSON"  # "Nurse Ada Pike" tagged as an organisation
             continue
         if ent.label_ == "ORG":
