@@ -69,6 +69,11 @@ def compared(keep: tuple[str, ...] | None = None) -> tuple[Understanding, Compar
     return understanding, compare_story(understanding, CompareSettings())
 
 
+def one_sentence_report(aid: str, outlet: str, text: str, entities: list[str], published: str | None = "2031-05-07", **found) -> dict:
+    """A story-spec article of one sentence; `found` holds its "numbers" and "dates" as the spec writes them."""
+    return {"id": aid, "outlet": outlet, "published": published, "sentences": [{"text": text, "entities": entities, **found}]}
+
+
 def facts_with(comparison: Comparison, *words: str):
     return [f for f in comparison.facts if all(any(w.lower() in e.text.lower() for e in f.evidence) for w in words)]
 
@@ -512,12 +517,10 @@ def test_compare_weekday_conflict_when_one_report_cannot_be_dated():
     spec = {
         "entities": {"dam": ["Tarn Dam", "FAC"]},
         "articles": [
-            {"id": "d1", "outlet": "Valley Post", "published": "2031-05-07", "sentences": [
-                {"text": "At least 12 people were killed when the Tarn Dam gave way on Monday night.", "entities": ["dam"],
-                 "dates": [["on Monday night", "2031-05-05", "relative"]]}]},
-            {"id": "d2", "outlet": "River Herald", "published": None, "sentences": [
-                {"text": "At least 12 people died after the wall of the Tarn Dam collapsed on Sunday.", "entities": ["dam"],
-                 "dates": [["on Sunday", None, "relative"]]}]},
+            one_sentence_report("d1", "Valley Post", "At least 12 people were killed when the Tarn Dam gave way on Monday night.", ["dam"],
+                                dates=[["on Monday night", "2031-05-05", "relative"]]),
+            one_sentence_report("d2", "River Herald", "At least 12 people died after the wall of the Tarn Dam collapsed on Sunday.", ["dam"],
+                                published=None, dates=[["on Sunday", None, "relative"]]),
         ],
     }
     comparison = compare_story(build_understanding(spec), CompareSettings())
@@ -586,12 +589,9 @@ def test_compare_date_describing_a_name_does_not_split_a_fact():
     spec = {
         "entities": {"ferry": ["Tern", "ORG"], "line": ["Northway Lines", "ORG"]},
         "articles": [
-            {"id": "f1", "outlet": "Valley Post", "published": "2031-05-07", "sentences": [
-                {"text": "The ferry Tern, built in 1998, was run by the operator Northway Lines on the island route.",
-                 "entities": ["ferry", "line"], "dates": [["in 1998", "1998", "year"]]}]},
-            {"id": "f2", "outlet": "River Herald", "published": "2031-05-07", "sentences": [
-                {"text": "The ferry Tern was run on the island route by the operator Northway Lines.",
-                 "entities": ["ferry", "line"]}]},
+            one_sentence_report("f1", "Valley Post", "The ferry Tern, built in 1998, was run by the operator Northway Lines on the island route.",
+                                ["ferry", "line"], dates=[["in 1998", "1998", "year"]]),
+            one_sentence_report("f2", "River Herald", "The ferry Tern was run on the island route by the operator Northway Lines.", ["ferry", "line"]),
         ],
     }
     comparison = compare_story(build_understanding(spec), CompareSettings())
@@ -600,16 +600,12 @@ def test_compare_date_describing_a_name_does_not_split_a_fact():
 
 def test_compare_bound_every_value_satisfies_takes_no_side():
     """'at least 30' fits both 32 and 'more than 40': the conflict is 32 against more than 40."""
-    def report(aid: str, outlet: str, text: str, number: list) -> dict:
-        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
-            {"text": text, "entities": ["ferry"], "numbers": [number]}]}
-
     spec = {
         "entities": {"ferry": ["Tern", "ORG"]},
         "articles": [
-            report("n1", "Valley Post", "At least 30 people died when the ferry Tern capsized on the lake.", ["At least 30 people", 30, 30, None, "people"]),
-            report("n2", "River Herald", "Thirty-two people died when the ferry Tern capsized on the lake.", ["Thirty-two people", 32, 32, 32, "people"]),
-            report("n3", "Town Crier", "More than 40 people died when the ferry Tern capsized on the lake.", ["More than 40 people", 40, 41, None, "people"]),
+            one_sentence_report("n1", "Valley Post", "At least 30 people died when the ferry Tern capsized on the lake.", ["ferry"], numbers=[["At least 30 people", 30, 30, None, "people"]]),
+            one_sentence_report("n2", "River Herald", "Thirty-two people died when the ferry Tern capsized on the lake.", ["ferry"], numbers=[["Thirty-two people", 32, 32, 32, "people"]]),
+            one_sentence_report("n3", "Town Crier", "More than 40 people died when the ferry Tern capsized on the lake.", ["ferry"], numbers=[["More than 40 people", 40, 41, None, "people"]]),
         ],
     }
     comparison = compare_story(build_understanding(spec), CompareSettings())
@@ -620,16 +616,12 @@ def test_compare_bound_every_value_satisfies_takes_no_side():
 
 def test_compare_summary_tells_a_date_disputed_event_without_its_date():
     """The event every outlet reports is in the summary; the day they dispute is left to the range sentence."""
-    def report(aid: str, outlet: str, text: str, day: str, value: str) -> dict:
-        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
-            {"text": text, "entities": ["dam"], "dates": [[day, value, "relative"]]}]}
-
     spec = {
         "entities": {"dam": ["Tarn Dam", "FAC"]},
         "articles": [
-            report("d1", "Valley Post", "The Tarn Dam gave way on Monday night, flooding three villages below it.", "on Monday night", "2031-05-05"),
-            report("d2", "River Herald", "The Tarn Dam gave way on Monday, flooding three villages below the reservoir.", "on Monday", "2031-05-05"),
-            report("d3", "Town Crier", "The Tarn Dam gave way on Sunday, flooding three of the villages below it.", "on Sunday", "2031-05-04"),
+            one_sentence_report("d1", "Valley Post", "The Tarn Dam gave way on Monday night, flooding three villages below it.", ["dam"], dates=[["on Monday night", "2031-05-05", "relative"]]),
+            one_sentence_report("d2", "River Herald", "The Tarn Dam gave way on Monday, flooding three villages below the reservoir.", ["dam"], dates=[["on Monday", "2031-05-05", "relative"]]),
+            one_sentence_report("d3", "Town Crier", "The Tarn Dam gave way on Sunday, flooding three of the villages below it.", ["dam"], dates=[["on Sunday", "2031-05-04", "relative"]]),
         ],
     }
     comparison = compare_story(build_understanding(spec), CompareSettings())
@@ -640,15 +632,11 @@ def test_compare_summary_tells_a_date_disputed_event_without_its_date():
 
 def test_compare_percentages_written_differently_conflict():
     """'jumped 31%' and 'rose 28 percent' for one share move are a conflict, and no one fact."""
-    def report(aid: str, outlet: str, text: str, number: list) -> dict:
-        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
-            {"text": text, "entities": ["firm"], "numbers": [number]}]}
-
     spec = {
         "entities": {"firm": ["Korvel", "ORG"]},
         "articles": [
-            report("p1", "Valley Post", "Korvel shares jumped 31% in early trading.", ["31", 31, 31, 31, "%"]),
-            report("p2", "River Herald", "Korvel's shares rose 28 percent in early trading.", ["28 percent", 28, 28, 28, "%"]),
+            one_sentence_report("p1", "Valley Post", "Korvel shares jumped 31% in early trading.", ["firm"], numbers=[["31", 31, 31, 31, "%"]]),
+            one_sentence_report("p2", "River Herald", "Korvel's shares rose 28 percent in early trading.", ["firm"], numbers=[["28 percent", 28, 28, 28, "%"]]),
         ],
     }
     comparison = compare_story(build_understanding(spec), CompareSettings())
