@@ -72,6 +72,10 @@ ECB_ENTITY_TYPES = {"HUM", "NON", "LOC"}
 # ("the hospital"), other locations ("the scene") and non-human things ("the film").
 ECB_SCOPED_TYPES = frozenset({"HUMAN_PART_PER", "HUMAN_PART_ORG", "HUMAN_PART_GPE", "HUMAN_PART_MET", "LOC_GEO"})
 WCL_ENTITY_TYPES = ("ACTOR", "ACTOR-I", "COUNTRY", "GROUP")
+# NewsWCL50's 10 events, split before the description rules of session 4 were written: the
+# errors of the even events were read to write and tune them, the odd events were not looked at
+WCL_TUNING_TOPICS = ("0", "2", "4", "6", "8")
+WCL_HELD_OUT_TOPICS = ("1", "3", "5", "7", "9")
 
 
 # --------------------------------------------------------------------------- corpora
@@ -133,13 +137,16 @@ def ecb_stories(topics=None) -> list[tuple[str, list[Doc], list[tuple[str, int, 
     return stories
 
 
-def wcl_stories() -> list[tuple[str, list[Doc], list[tuple[str, int, frozenset[int], str]]]]:
+def wcl_stories(topics=None) -> list[tuple[str, list[Doc], list[tuple[str, int, frozenset[int], str]]]]:
+    """Return (event, docs, gold mentions, None) of some NewsWCL50 events (default: all ten)."""
     raw = read_conll(WCL)
     by_topic: dict[str, list[str]] = defaultdict(list)
     for key in raw:
         by_topic[key.split("/")[0]].append(key)
     stories = []
     for topic, keys in sorted(by_topic.items()):
+        if topics is not None and topic not in topics:
+            continue
         docs, gold = [], []
         for key in keys:
             sents = raw[key]
@@ -479,7 +486,12 @@ def main() -> None:
         print("\n".join(parts[-3:]), flush=True)
     stories = wcl_stories()[:3] if quick else wcl_stories()
     parts.append("### Cross-document entities: NewsWCL50\n")
-    parts.append(_entity_part("ACTOR, ACTOR-I, COUNTRY and GROUP chains, predicted pronouns not scored", stories, frozenset({"pronoun"}), None, columns))
+    parts.append(_entity_part("all 10 events: ACTOR, ACTOR-I, COUNTRY and GROUP chains, predicted pronouns not scored", stories, frozenset({"pronoun"}), None, columns))
+    for name, topics in (("tuning events " + ", ".join(WCL_TUNING_TOPICS) + " (errors read)", WCL_TUNING_TOPICS),
+                         ("held-out events " + ", ".join(WCL_HELD_OUT_TOPICS) + " (errors never read)", WCL_HELD_OUT_TOPICS)):
+        half = [s for s in stories if s[0] in topics]
+        if half:
+            parts.append(_entity_part(name + ", same chains, pronouns not scored", half, frozenset({"pronoun"}), None, columns))
     with_them = score_entities(stories)
     with_them["newsprism"].pop("mentions")
     parts.append(
@@ -488,7 +500,7 @@ def main() -> None:
         f"all-strings baseline {with_them[SYSTEMS[1]]['B3 F1 (all)']:.3f} / {with_them[SYSTEMS[1]]['B3 F1 (aligned)']:.3f}; "
         f"names-only baseline {with_them[SYSTEMS[2]]['B3 F1 (all)']:.3f} / {with_them[SYSTEMS[2]]['B3 F1 (aligned)']:.3f}.\n"
     )
-    print("\n".join(parts[-2:]), flush=True)
+    print("\n".join(parts[-4:]), flush=True)
     parts.append(NOTES.format(load=os.getloadavg()[0]))
     q = score_quotes(limit=20 if quick else None)
     parts.append(
