@@ -242,6 +242,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
             return None
     elif not definite and appos_of is None:
         return None
+    if refers == "compass" and not (token.text[:1].isupper() and definite):
+        return None  # "the north of the country" is a region; "the North" in a Korea story is a country
     if refers in {"person", "role"} and token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
         return None  # a title right before a name
     modifiers = [t for t in lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "det"}]
@@ -335,6 +337,9 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = _org_for(ref, story, article)
         elif ref.refers == "country":
             target = _country_in_focus(ref, story, article)
+        elif ref.refers == "compass":
+            named = [i for country, i in story.country_cluster.items() if country.lower().split()[0] == ref.head]
+            target = named[0] if len(named) == 1 else None
         else:
             target = None  # plural: a possible antecedent only
         if target is not None:

@@ -191,6 +191,12 @@ def _is_title_word(token_text: str) -> bool:
 
 def _title_before(doc: Doc, start: int) -> str | None:
     """Return the title phrase right before a name ('Chief of Staff Major General'), if any."""
+    first = _title_start(doc, start)
+    return None if first is None else doc[first:start].text
+
+
+def _title_start(doc: Doc, start: int) -> int | None:
+    """Return the first token of the title phrase right before a name, if any."""
     i = start - 1
     taken: list[int] = []
     while i >= 0:
@@ -208,7 +214,7 @@ def _title_before(doc: Doc, start: int) -> str | None:
         taken.pop()
     if not taken or not any(_is_title_word(doc[j].text) for j in taken):
         return None
-    return doc[taken[-1]: taken[0] + 1].text
+    return taken[-1]
 
 
 def _trim_span(doc: Doc, span: Span) -> tuple[int, int] | None:
@@ -385,7 +391,47 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         else:
             mark_syntax(doc, mention)
     references = find_references(article_id, doc, found, token_sentence)
-    return sorted(found + references, key=lambda f: f.start)
+    titles = _title_descriptions(article_id, doc, found, token_sentence)
+    if titles:
+        # "North Korean" in "North Korean leader Kim" describes Kim's office: the phrase is a
+        # mention of Kim, not also one of North Korea
+        inside = {i for d in titles for i in range(d.first_token, d.last_token + 1)}
+        found = [m for m in found if not (m.country and m.first_token in inside and m.last_token in inside)]
+    return sorted(found + references + titles, key=lambda f: f.start)
+
+
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
+
+
+def _title_descriptions(article_id: str, doc: Doc, found: list[Found], token_sentence: list[int]) -> list[Found]:
+    """Return the title phrases that say whose office a person holds ("North Korean leader Kim",
+    "U.S. President Trump") as descriptions of that person.
+
+    Such a phrase is how an outlet describes the actor ("North Korean dictator" against
+    "North Korean leader"), and NewsWCL50 annotates it as its own mention. A bare title
+    ("President Trump", "Mr. Kim") is part of how the name is written and stays evidence only.
+    """
+    out = []
+    for name in found:
+        if name.label != "PERSON" or name.headline or not name.titles:
+            continue
+        first = _title_start(doc, name.first_token)
+        if first is None:
+            continue
+        words = [t for t in doc[first:name.first_token] if t.lower_ not in TITLE_CONNECTORS]
+        last = doc[name.first_token - 1]
+        if not _is_title_word(last.text) or fold(last.text).rstrip(".") in COURTESY_TITLES:
+            continue
+        if all(_is_title_word(t.text) for t in words):
+            continue  # "President Trump", "Prime Minister Abe": the name as written
+        desc = Found(article_id, doc[first:name.first_token].text, doc[first].idx, last.idx + len(last.text),
+                     token_sentence[first], "", "description", first_token=first, last_token=last.i)
+        desc.head, desc.refers, desc.refers_to = last.lemma_.lower(), "person", name
+        desc.words = tuple(fold(t.text) for t in words[:-1] if t.is_alpha)
+        desc.gender = name.gender
+        mark_syntax(doc, desc)
+        out.append(desc)
+    return out
 
 
 def _is_headline(sent: Span) -> bool:
