@@ -61,6 +61,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     claims_per_article = len(views) / max(1, len({v.article_id for v in views}))
     alignment = Alignment(
         views, embeddings, mu, sd, settings, types={e.id: e.type for e in understanding.entities}, states=entity_states(understanding.entities),
+        names={e.id: frozenset([e.name, *e.aliases]) for e in understanding.entities},
         prior_logodds=story_prior_logodds(claims_per_article, settings), vectors=vectors, sims=sims,
     )
     groups = cluster_claims(alignment)

@@ -161,9 +161,44 @@ def reported_words_differ(v: ClaimView, w: ClaimView, vectors: TextVectors, sett
     return float(vectors[v.content] @ vectors[w.content]) < settings.content_min_cos
 
 
+def _name_words(names: frozenset[str]) -> set[str]:
+    return {w.lower() for n in names for w in re.findall(r"[A-Za-z][\w'’-]*", n) if w[0].isupper()}
+
+
+def speakers_differ(v: ClaimView, w: ClaimView, names: dict[str, frozenset[str]]) -> bool:
+    """True when the claims are said by different sources ("Assad said ..." / "the heads of the
+    delegations stressed ..."): a remark is a claim of its speaker, two speakers make two facts.
+
+    `names` maps an entity id to its name and aliases. Two entities differ by id. An entity and
+    a phrase differ when the phrase names someone else ('Ministry of Mines') or stands for
+    several people ('the heads', 'officials'); a description that may be the same person ('the
+    58-year-old minister') is not told apart, nor are two phrases ('officials' / 'the commission').
+    """
+    a, b = v.speaker, w.speaker
+    if not a or not b or a == b:
+        return False
+    a_known, b_known = a in names, b in names
+    if a_known and b_known:
+        return True
+    if not a_known and not b_known:
+        return False
+    entity, phrase = (a, b) if a_known else (b, a)
+    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    if not words:
+        return False
+    own = _name_words(names[entity])
+    capitalised = {x.lower() for x in words[1:] if x[0].isupper()}
+    if capitalised and not capitalised & own:
+        return True
+    head = words[-1].lower()
+    return head.endswith("s") and not head.endswith("ss") and head not in own
+
+
 def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
     """True when anchors say two similar claims are not one fact."""
     if numbers_disagree(v, w) or dates_disagree(v, w):
+        return True
+    if speakers_differ(v, w, al.names):
         return True
     if cos >= al.settings.clash_override_cos:
         return False
@@ -184,6 +219,7 @@ class Alignment:
     settings: CompareSettings
     types: dict[str, str] = field(default_factory=dict)
     states: dict[str, str] = field(default_factory=dict)  # entity id -> the state it stands for (actors_clash)
+    names: dict[str, frozenset[str]] = field(default_factory=dict)  # entity id -> its name and aliases (speakers_differ)
     prior_logodds: float = 0.0
     vectors: TextVectors = field(default_factory=TextVectors)
     # Cosine of every claim pair, computed once in one product when the story is small enough

@@ -156,3 +156,14 @@ def state_names() -> dict[str, str]:
 def state_of(name: str) -> str | None:
     """Return the state a name stands for ('Moscow' -> 'Russia'), or None."""
     return state_names().get(_fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I)))
+
+
+@lru_cache(maxsize=1)
+def channel_nouns() -> frozenset[str]:
+    """Nouns that name a medium ('state television', 'the agency'): a claim it is attributed to
+    is relayed by it, not said by it. Read from the understanding stage's
+    data/understand/channel_nouns.txt and the framing stage's data/framing/en/channels.txt,
+    so the stages know one list."""
+    words = set(_lines("newsprism", "data/understand/channel_nouns.txt"))
+    words.update(w for line in _lines("newsprism", "data/framing/en/channels.txt") for w in line.split())
+    return frozenset(w.lower() for w in words)

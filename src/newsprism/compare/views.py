@@ -51,6 +51,9 @@ class ClaimView:
     lead_entities: frozenset[str] = frozenset()
     source_entities: frozenset[str] = frozenset()  # named as where the report comes from ("according to X")
     content: str | None = None  # the reported words of an attributed claim ("X said <content>")
+    # Who the claim is a claim of: the speaker entity of a quote inside it, else the entity or
+    # words it is attributed to; None when unattributed or relayed by a medium ("state TV said").
+    speaker: str | None = None
 
     @property
     def article_id(self) -> str:
@@ -397,18 +400,34 @@ def embed_views(views: list[ClaimView], vectors: TextVectors) -> np.ndarray:
     return vectors.matrix([v.claim.text for v in views])
 
 
+def is_medium(words: str) -> bool:
+    """True when a source phrase names a medium ('Iranian state TV', 'the broadcaster'): it relays, it does not speak."""
+    found = re.findall(r"[a-z]+", words.lower())
+    return bool(found) and found[-1] in lexicons.channel_nouns()
+
+
 def attach_contents(views: list[ClaimView], quotes: list) -> None:
-    """Give each attributed claim its reported words: the longest quote or paraphrase the
-    understanding stage found inside it. "Haddad said A" and "Haddad said B" share their
-    speaker and reporting words; whether they are one fact depends on A and B, whose vectors
-    are encoded only for the claims some step compares (facts.reported_words_differ)."""
+    """Give each attributed claim its reported words and its speaker.
+
+    The reported words are the longest quote or paraphrase the understanding stage found
+    inside it. "Haddad said A" and "Haddad said B" share their speaker and reporting words;
+    whether they are one fact depends on A and B, whose vectors are encoded only for the
+    claims some step compares (facts.reported_words_differ). The speaker is the speaker entity
+    of a quote rendered inside the claim, else what the claim is attributed to, unless that
+    is a medium."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
+    speakers: dict[str, list[tuple[int, int, str]]] = {}
     for q in quotes:
         for var in q.variants:
             for ev in var.evidence:
                 spans.setdefault(ev.article_id, []).append((ev.start, ev.end, var.text))
+                if q.speaker_entity_id:
+                    speakers.setdefault(ev.article_id, []).append((ev.start, ev.end, q.speaker_entity_id))
     for v in views:
         c = v.claim
+        quoted_by = next((s for start, end, s in speakers.get(c.article_id, []) if start < c.end and end > c.start), None)
+        attributed = c.attributed_to if c.attributed_to and not is_medium(c.attributed_to) else None
+        v.speaker = quoted_by or attributed
         # The rendering's words (a paraphrase's evidence may be the whole sentence, its text the reported part).
         inside = [t for start, end, t in spans.get(c.article_id, []) if start < c.end and end > c.start and t in c.text and len(t.split()) >= 4]
         if inside and (c.attributed_to or v.quoted_share > 0.2):
