@@ -233,6 +233,8 @@ def test_understand_invented_numbers_keep_bounds_and_units(invented_story):
         ("Yusuf", "Youssef", True),
         ("Mohammad", "Muhammad", True),
         ("Qasem", "Ghasem", True),
+        ("Kasymov", "Qasymov", True),  # qaf written K or Q
+        ("Gamal", "Kamal", False),
         ("Hassan", "Hussein", False),
         ("Omar", "Amr", False),
         ("Sergei", "Sergey", True),
@@ -676,3 +678,72 @@ def test_understand_speaker_is_the_subject_not_its_possessor_or_a_place_in_it():
     assert by_text["We will open two new plants"].speaker_entity_id == santala.id
     unions = [q for t, q in by_text.items() if "300 jobs" in t]
     assert unions and unions[0].speaker_entity_id is None, unions
+
+
+# --------------------------------------------------------------------------- unseen-story faults (invented text)
+
+
+def test_understand_person_named_after_an_organisation_speaks_and_the_medium_is_the_channel():
+    """"Norvik Energy chief executive Tomas Brandt told state radio" is Brandt's remark through
+    state radio; Norvik Energy only says whose chief executive he is (it was taken for the channel)."""
+    text = ("Norvik Energy runs the terminal.\n\n"
+            "\"We have closed the valve and nobody is in danger,\" Norvik Energy chief executive Tomas Brandt told state radio.\n")
+    quote, speaker = _one_quote_about(text, "We have closed the valve and nobody is in danger")
+    assert (speaker, quote.channel) == ("Tomas Brandt", "state radio")
+
+
+def test_understand_speaker_named_in_the_apposition_of_a_long_subject():
+    """A long subject is cut to its head ("Velland's transport minister"); the person named in its
+    apposition is still the speaker, not whoever a bare description would point at."""
+    text = ("Sandro Pellici, the coach of Vargas United, met the fans on Friday.\n\n"
+            "Velland's transport minister, Ana Morel, who took office in March, said the drivers had been \"left without any help\".\n")
+    quote, speaker = _one_quote_about(text, "left without any help")
+    assert speaker == "Ana Morel"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parse hangs the second clause on "said": the statement is still all of it
+        ("Hundreds of passengers waited on the platform, and the trains stopped when the power failed, station staff said.",
+         "Hundreds of passengers waited on the platform, and the trains stopped when the power failed"),
+        ("According to Mayor Karin Holm, the ferry will run again on Friday.", "the ferry will run again on Friday"),
+    ],
+)
+def test_understand_indirect_remark_is_the_whole_statement_without_the_full_stop(text, content):
+    quote, _ = _one_quote_about(text, content)
+    assert not quote.variants[0].direct
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "kind", "unit", "low", "high"),
+    [
+        ("Crews reached Lusk and two neighbouring farms.", "two", "count", "farms", 2, 2),
+        ("The club said 118 of its members had travelled.", "118", "count", "members", 118, 118),
+        ("Police closed gate 7 before the match.", "7", "identifier", None, 7, 7),
+        ("The state will pay 150,000 Egyptian pounds to each family.", "150,000 Egyptian pounds", "money", "EGP", 150000, 150000),
+        ("Seats cost between 40 and 250 pounds.", "40 and 250 pounds", "money", "GBP", 40, 250),
+        ("The bang was heard 12 kilometres away.", "12", "measure", "kilometres", 12, 12),
+    ],
+)
+def test_understand_numbers_units_kinds_and_ranges(text, number_text, kind, unit, low, high):
+    """What a number counts, and numbers that count nothing: a label ("gate 7"), a distance."""
+    numbers = find_numbers("a", text, parse([text])[0])
+    (number,) = [n for n in numbers if n.text == number_text]
+    assert (number.kind, number.unit, number.low, number.high) == (kind, unit, low, high)
+    assert text[number.start:number.end] == number.text
+
+
+def test_understand_rate_after_an_amount_is_no_duration():
+    """"$2 million a week" is a rate of the amount; "for a week" is a span of time."""
+    text = "The refinery loses $2 million a week, and the port closed for a week."
+    doc = parse([text])[0]
+    assert [d.text for d in find_dates("a", text, "2030-04-02", doc) if d.kind == "duration"] == ["a week"]
+    assert [d.start for d in find_dates("a", text, "2030-04-02", doc)] == [text.rindex("a week")]
+    (money,) = [n for n in find_numbers("a", text, doc) if n.kind == "money"]
+    assert money.unit == "USD/week"
+
+
+def test_understand_wire_dateline_is_not_part_of_an_indirect_remark():
+    text = "VELMORA (Lakewire) - The barge sank in a squall near the quay, the port authority said.\n"
+    _one_quote_about(text, "The barge sank in a squall near the quay")

@@ -62,6 +62,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# An amount right before "a week" / "a day" makes it a rate ("$3.5 million a week", "40 flights a day").
+RATE_BEFORE = re.compile(r"(?:\d|\b(?:thousand|million|billion|trillion|dollars|euros|pounds|percent|apiece))\s*$", re.I)
+
+
 def _month(text: str) -> int:
     """Return the month number of a month name or abbreviation ('Sept.' -> 9)."""
     word = text.lower().rstrip(".")
@@ -233,6 +237,8 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
                 end -= 1
             if any(start < e and s < end for s, e in taken):
                 continue
+            if kind == "duration" and m.group("count").lower() in {"a", "an"} and RATE_BEFORE.search(text[max(0, start - 24):start]):
+                continue  # "$3.5 million a week": a rate of the amount, no span of time
             if "month" in m.groupdict() and m.group("month") and not m.group("month")[0].isupper():
                 continue  # "may", "march" in lower case are verbs
             resolved = _resolve(kind, m, pub, doc)

@@ -2,8 +2,9 @@
 
 "more than 380,000 people" -> value 380000, low 380000, unit "people"; "hundreds of
 strikes" -> low 200, high 999 (vague quantities from `data/understand/number_words.txt`);
-"nearly 250 ships" -> high 250; "$1.2 billion a day" -> money, unit "USD/day"; "a 9-year
-civil war" -> duration, unit "year". Number words combine as English writes them
+"nearly 250 ships" -> high 250; "$1.2 billion a day" -> money, unit "USD/day" (currency names after an amount from
+`data/understand/currencies.txt`); "a 9-year civil war" -> duration, unit "year"; "15 kilometres"
+-> measure; "gate 4" -> identifier; "between 50 and 300 pounds" -> one number, low 50, high 300. Number words combine as English writes them
 ("Thirty-two" -> 32, "one hundred and twenty" -> 120, "two hundred thousand" -> 200,000),
 read by `number_words_regex` and `word_value`, which `dates` uses too. Bound words live in
 `data/understand/bounds.txt`.
@@ -21,7 +22,12 @@ from newsprism.models import NumberMention
 from newsprism.understand.nlp import table
 
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rials": "IRR", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB"}
+# Units of measure: "15 kilometres away" measures a distance, it counts nothing.
+MEASURE_UNITS = {
+    "kilometres", "kilometers", "kilometre", "kilometer", "km", "miles", "mile", "metres", "meters", "metre", "meter",
+    "feet", "foot", "inches", "centimetres", "centimeters", "tonnes", "tons", "tonne", "ton", "kilograms", "kg",
+    "litres", "liters", "barrels", "hectares", "acres", "degrees", "megawatts", "mw", "kilowatts", "gigawatts",
+}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 DURATION_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "century"}
 RATES = r"(?P<rate>\s+(?:a|per|each)\s+(?:day|week|month|year|hour))?"
@@ -35,6 +41,26 @@ def _words() -> dict[str, tuple[float | None, float | None, float | None]]:
             return float(x) if x else None
         out[row["word"]] = (num(row["value"]), num(row["low"]), num(row["high"]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> dict[str, str]:
+    """Currency names after an amount (data/understand/currencies.txt): phrase -> ISO code."""
+    return {row["phrase"]: row["code"] for row in table("currencies.txt")}
+
+
+def _currency_after(text: str, end: int) -> tuple[str, int] | None:
+    """(ISO code, characters taken) of a currency name right after an amount, the longest
+    phrase first: '200,000 Egyptian pounds' -> ('EGP', 16)."""
+    after = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 40])
+    if not after:
+        return None
+    words = _currency_words()
+    if after.group(2) and f"{after.group(1)} {after.group(2)}".lower() in words:
+        return words[f"{after.group(1)} {after.group(2)}".lower()], after.end()
+    if after.group(1).lower() in words:
+        return words[after.group(1).lower()], after.end(1)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +154,12 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
     if doc[i].lower_ == "of" and i + 1 < len(doc):
         i += 1
     for token in doc[i:i + 4]:
-        if token.pos_ in {"NOUN", "PROPN"} and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN" and doc[token.i + 1].dep_ != "conj"):
+        # a word that modifies a noun after it ("two neighbouring villages", "air strikes") is not the unit
+        modifies_next = token.i < token.head.i <= token.i + 3 and token.head.pos_ in {"NOUN", "PROPN"}
+        if token.pos_ in {"NOUN", "PROPN"} and not modifies_next:
             return token.lower_ if token.pos_ == "NOUN" else token.text
-        if token.pos_ not in {"ADJ", "NOUN", "PROPN", "DET", "NUM", "ADV", "PUNCT"} or token.is_punct and token.text not in {"-"}:
+        possessive = token.tag_ == "PRP$"  # "212 of its supporters"
+        if not possessive and (token.pos_ not in {"ADJ", "NOUN", "PROPN", "DET", "NUM", "ADV", "PUNCT"} or token.is_punct and token.text not in {"-"}):
             break
     head = span.root.head
     if span.root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN" and head.i >= span.end:
@@ -190,11 +219,16 @@ def find_numbers(
         else:
             after = re.match(r"\s+([A-Za-z]+)", text[end:end + 20])
             word_after = after.group(1).lower() if after else ""
-            if word_after in CURRENCY_WORDS:
-                kind, unit = "money", CURRENCY_WORDS[word_after]
-                end += after.end()
+            currency = _currency_after(text, end)
+            if currency:
+                kind, unit = "money", currency[0]
+                end += currency[1]
             elif word_after.rstrip("s") in DURATION_UNITS and not re.match(r"\s+\w+s?\s+(?:ago|later|earlier)", text[end:end + 24]):
                 kind, unit = "duration", word_after.rstrip("s")
+            elif word_after in MEASURE_UNITS:
+                kind, unit = "measure", word_after
+            elif g["digits"] and _is_label(doc, start, end):
+                kind = "identifier"  # "gate 4", "Flight 17": names a thing, counts nothing
             else:
                 unit = _unit(doc, start, end, text)
         if kind == "money" and rate:
@@ -212,4 +246,33 @@ def find_numbers(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
         ))
+    return _join_ranges(out, text)
+
+
+def _is_label(doc: Doc | None, start: int, end: int) -> bool:
+    """True for a number that labels the noun before it ("gate 4", "Flight 17", "Article 5")."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.tag_ in {"NN", "NNP"} and span.root.head.i == before.i and span.root.dep_ in {"nummod", "appos", "npadvmod", "compound"}
+
+
+def _join_ranges(numbers: list[NumberMention], text: str) -> list[NumberMention]:
+    """Join "between 50 and 300 pounds" / "from 20 to 30 people" into one number with both
+    bounds, taking the unit and kind of the second figure."""
+    out: list[NumberMention] = []
+    for n in numbers:
+        first = out[-1] if out else None
+        if (
+            first is not None and first.end is not None and n.start is not None and first.value is not None and n.value is not None
+            and re.fullmatch(r"\s+(?:and|to)\s+", text[first.end:n.start])
+            and re.search(r"\b(?:between|from)\s+$", text[max(0, first.start - 9):first.start], re.I)
+            and first.value < n.value
+        ):
+            out[-1] = n.model_copy(update={"text": text[first.start:n.end], "start": first.start, "value": None, "low": first.value, "high": n.value})
+            continue
+        out.append(n)
     return out

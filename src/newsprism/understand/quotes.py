@@ -54,6 +54,10 @@ SAME_WORDING = 96
 # to resolve; "the joint statement said" is not.
 PERSON_NOUNS = word_list("titles.txt") | {"official", "commander", "diplomat", "source", "negotiator", "lawmaker", "politician", "activist", "witness", "resident"}
 
+# A wire dateline opening a paragraph ("CAIRO (NWS) - ", "VELMORA, June 4 (Lakewire) - ") is where
+# and who filed the story, not part of a remark.
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^()\n]{1,40}\)\s*[-–—]+\s*")
+
 PAIRS = [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»")]
 
 
@@ -206,6 +210,9 @@ def _is_channel_phrase(span: Span, resolver: Resolver) -> bool:
     channel_nouns = word_list("channel_nouns.txt")
     if span.root.lower_ in channel_nouns or span.root.lemma_.lower() in channel_nouns:
         return True
+    head = resolver.entity_in(span.root.idx, span.root.idx + len(span.root.text))
+    if head is not None and head.type == "PERSON":
+        return False  # "Acme chief executive Jo Doe told state radio": a person speaks, Acme only qualifies her
     ent = resolver.entity_in(span.start_char, span.end_char, person_first=False)
     if ent is not None and ent.type == "ORG" and span.root.pos_ == "PROPN":
         words = {t.lower_ for t in span}
@@ -245,13 +252,13 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
 
 def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     """Set the record's speaker phrase, its offsets and its entity from the speaker's head token."""
-    span = _phrase(token)
+    span = whole = _phrase(token)
     # cut relative clauses and appositions off a long subject ("Dravec, who ...")
     if len(span) > 8:
         span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else token.doc[span.start: token.i + 1]
     while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
         span = span[:-1]
-    record.speaker_text, ent = _speaker(token, span, resolver)
+    record.speaker_text, ent = _speaker(token, span, resolver, whole)
     record.speaker_entity_id = ent.id if ent else None
     record.extra["speaker_span"] = (span.start_char, span.end_char)
 
@@ -274,15 +281,18 @@ def _person_in_subject(token, span: Span, resolver: Resolver) -> Entity | None:
             continue
         node, inside_prep = first.root, False
         while node.i != token.i and node.head.i != node.i:
-            inside_prep = inside_prep or node.dep_ in ("prep", "pobj", "poss")
+            # a clause inside the subject names other people: "the official, who met Jo Doe, said"
+            inside_prep = inside_prep or node.dep_ in ("prep", "pobj", "poss", "relcl", "acl", "advcl", "ccomp", "dobj")
             node = node.head
         if node.i == token.i and not inside_prep:
             return ent
     return None
 
 
-def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]:
-    """Return (speaker phrase, entity) for the subject token of a speech verb."""
+def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -> tuple[str, Entity | None]:
+    """Return (speaker phrase, entity) for the subject token of a speech verb; `whole` is the
+    subject before a long apposition was cut off it, where the person may be named
+    ("Tunland's sports minister, Ana Reyes, who ... said": Ana Reyes)."""
     text = span.text
     if token.lower_ in PRONOUNS:
         # the entities stage's resolution first: it checks gender, subjects and salience
@@ -291,7 +301,7 @@ def _speaker(token, span: Span, resolver: Resolver) -> tuple[str, Entity | None]
     head = resolver.entity_in(token.idx, token.idx + len(token.text))
     if head is not None and head.type == "PERSON":
         return text, head  # "Acme chief executive Jo Doe said": the subject's head names the speaker
-    ent = _person_in_subject(token, span, resolver)
+    ent = _person_in_subject(token, whole if whole is not None else span, resolver)
     if ent is not None:
         return text, ent
     ent = resolver.entity_in(token.idx, token.idx + len(token.text), person_first=False)
@@ -520,7 +530,17 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
         start, end = span.start_char, span.end_char
         if span[0].lower_ == "that":
             start = span[1].idx if len(span) > 1 else start
-        content = doc_text(sent.doc)[start:end].strip()
+        text = doc_text(sent.doc)
+        dateline = WIRE_DATELINE.match(text, start, end)
+        start = dateline.end() if dateline else start
+        attribution = min(verb.idx, subject.left_edge.idx) if subject is not None else verb.idx
+        first_word = next((t for t in sent if not t.is_punct), None)
+        if first_word is not None and start <= first_word.idx and end < attribution:
+            # "<statement>, witnesses said.": the statement is everything before the attribution,
+            # also the conjuncts the parse hung on the verb instead of the clause ("..., and the crush began ...")
+            end = start + len(text[start:attribution].rstrip().rstrip(",;:—–").rstrip())
+        content = _without_full_stop(text[start:end].strip())
+        end = start + len(content)
         if len(content.split()) < 4:
             continue
         record = QuoteRecord(article_id, content, start, end, s_start, s_end, sent_text, direct=False)
@@ -529,6 +549,11 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
             continue
         return record
     return _according_clause(article_id, sent, s_start, s_end, sent_text, resolver)
+
+
+def _without_full_stop(content: str) -> str:
+    """An indirect remark without the sentence's full stop, as the other records are ("U.S." keeps its dot)."""
+    return content[:-1] if re.search(r"[a-z0-9)\]”’\"']\.$", content) else content
 
 
 def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: str, resolver: Resolver) -> QuoteRecord | None:
@@ -551,7 +576,10 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
     else:
         return None  # in mid-sentence the statement's bounds are unclear
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    content = text[start:end].strip()
+    dateline = WIRE_DATELINE.match(text, start, end)
+    start = dateline.end() if dateline else start
+    content = _without_full_stop(text[start:end].strip())
+    end = start + len(content)
     if len(content.split()) < 4:
         return None
     record = QuoteRecord(article_id, content, start, end, s_start, s_end, sent_text, direct=False)
