@@ -457,8 +457,65 @@ def test_understand_seed_pronouns_never_become_names(seed_story):
     u, _ = seed_story
     for entity in u.entities:
         kinds = {m.text: m.kind for m in entity.mentions}
+        if all(m.kind == "description" for m in entity.mentions):
+            continue  # a group named only by group nouns ("militants"): named after its group (test below)
         assert kinds.get(entity.name) not in {"pronoun", "description"}
         assert all(kinds.get(alias) not in {"pronoun", "description"} for alias in entity.aliases)
+
+
+def _story_entities(texts: dict[str, str]) -> list[Entity]:
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
+    add_surname_mentions(docs, mentions)
+    return cluster_mentions(mentions, texts)
+
+
+def _holding(entities: list[Entity], text: str) -> Entity | None:
+    return next((e for e in entities if any(m.text == text for m in e.mentions)), None)
+
+
+def test_understand_title_phrase_before_a_name_describes_the_person_not_the_country():
+    entities = _story_entities({
+        "x": "Chilean President Marta Ruiz met farmers in Temuco on Monday. Chile will cut fuel taxes, she said.",
+        "y": "Marta Ruiz, the president of Chile, spoke to reporters on Tuesday.",
+    })
+    ruiz = _holding(entities, "Marta Ruiz")
+    assert _holding(entities, "Chilean President") is ruiz
+    assert next(m for m in ruiz.mentions if m.text == "Chilean President").kind == "description"
+    chile = next(e for e in entities if e.name == "Chile")
+    assert "Chilean" not in {m.text for m in chile.mentions}  # the demonym describes her office
+    # a bare title is how the name is written, not a description of its own
+    bare = _story_entities({"x": "President Marta Ruiz met farmers in Temuco on Monday."})
+    assert _holding(bare, "President") is None
+
+
+def test_understand_capitalised_north_or_south_is_the_country_named_so():
+    entities = _story_entities({
+        "x": "Sudan and South Sudan signed an oil deal on Monday. The South will pay a transit fee, officials said.",
+        "y": "Juba welcomed the deal. Farmers in the south of the region doubt it.",
+    })
+    south = next(e for e in entities if e.name == "South Sudan")
+    assert "The South" in {m.text for m in south.mentions}
+    assert _holding(entities, "the south") is None  # a region, in lower case
+    # with no country named North or South ..., "the South" stands for nothing
+    alone = _story_entities({"x": "Brazil and Peru met on Monday. The South will host the next round."})
+    assert _holding(alone, "The South") is None
+
+
+def test_understand_unnamed_group_is_one_entity_across_its_group_nouns():
+    entities = _story_entities({
+        "x": "Hundreds of refugees reached the border town of Ostrava on Monday. The refugees slept in a school.",
+        "y": "Asylum seekers lined up at the gate. Mayor Ivo Brandl said the town would feed the migrants.",
+        "z": "Brandl's supporters cheered him.",
+    })
+    group = _holding(entities, "The refugees")
+    assert group is not None and group.name == "migrants"
+    assert {"Hundreds of refugees", "Asylum seekers", "the migrants"} <= {m.text for m in group.mentions}
+    assert all(m.kind == "description" for m in group.mentions)
+    assert _holding(entities, "supporters") is None  # the mayor's own supporters are not an unnamed group
+    # one passing mention is no actor
+    once = _story_entities({"x": "Like many refugees, Ivo Brandl came to Ostrava in 1990."})
+    assert not [e for e in once if e.name == "migrants"]
 
 
 def test_understand_surname_shared_by_a_couple_goes_by_gender():
@@ -747,3 +804,34 @@ def test_understand_rate_after_an_amount_is_no_duration():
 def test_understand_wire_dateline_is_not_part_of_an_indirect_remark():
     text = "VELMORA (Lakewire) - The barge sank in a squall near the quay, the port authority said.\n"
     _one_quote_about(text, "The barge sank in a squall near the quay")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "channel"),
+    [
+        ("Halvor Mining said it would pay for the families to stay in the town.",
+         "it would pay for the families to stay in the town", "Halvor Mining", None),
+        ("Reuters said the ferry had left the port before the storm.",
+         "the ferry had left the port before the storm", None, "Reuters"),
+    ],
+)
+def test_understand_organisation_speaks_unless_it_is_a_medium(text, content, speaker, channel):
+    """A company that says something is the speaker; a news outlet that says it is the channel."""
+    quote, speaker_name = _one_quote_about(text, content)
+    assert (speaker_name, quote.channel) == (speaker, channel)
+
+
+def test_understand_aged_description_speaker_is_the_person_named_before():
+    """"The 47-year-old challenger said" stands for the challenger named earlier, though
+    "challenger" is no office title."""
+    text = ("Challenger Emil Straka won the count in Quellin on Sunday.\n\n"
+            "Straka, a former schoolteacher, ran on a promise to fix the roads.\n\n"
+            "The 47-year-old challenger said he would meet the outgoing mayor's team this week.\n")
+    quote, speaker = _one_quote_about(text, "he would meet the outgoing mayor's team this week")
+    assert speaker == "Emil Straka"
+
+
+def test_understand_declaring_someone_something_is_no_speech():
+    text = "The city commission declared the veteran Straka the winner of the mayoral election.\n"
+    article = CleanArticle(id=content_id(text), source_path="declare.txt", published="2030-04-02", text=text)
+    assert understand_story(_group([article]), [article]).quotes == []

@@ -207,8 +207,9 @@ def _compute_name_words(ctx: ArticleContext, entity_id: str) -> set[str]:
     entity = ctx.entities.get(entity_id)
     if entity is None:
         return set()
-    # only the capitalised words of its names: an epithet spelling ("the Jewish state") is a label, not a name
-    spellings = [entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind != "epithet")]
+    # only the capitalised words of its names: an epithet spelling ("the Jewish state") is a label, not a name,
+    # nor is a description ("Iranian Armed Forces Major General" before the name) or a pronoun
+    spellings = [entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind not in ("epithet", "description", "pronoun"))]
     return {w.lower() for spelling in spellings for w in spelling.replace("-", " ").split() if w[:1].isupper() and not _is_epithet_text(w, spelling)}
 
 

@@ -86,6 +86,12 @@ def reference_nouns() -> dict[str, str]:
     return {row["noun"]: row["refers"] for row in table("reference_nouns.csv")}
 
 
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, tuple[str, str]]:
+    """Return noun -> (group, plural / collective) from `group_nouns.csv`."""
+    return {row["noun"]: (row["group"], row["number"]) for row in table("group_nouns.csv")}
+
+
 def _fold(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 
@@ -213,6 +219,9 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
                  token_sentence: list[int]) -> Found | None:
     """Return a definite description headed by `token`, or None."""
     doc = token.doc
+    group = _group(article_id, token, covered, token_sentence)
+    if group is not None:
+        return group
     if token.tag_ in {"NNS", "NNPS"}:
         # "the two countries", "the jurors": several actors, never one entity; kept only as a
         # possible antecedent of "they", so that "the jurors ... their" is not given to a name
@@ -260,6 +269,53 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
         desc.owner = "poss"  # filled with the pronoun's own mention by find_references
     if appos_of is not None:
         desc.refers_to = appos_of
+    return desc
+
+
+# Nouns that count the people after them ("hundreds of refugees"): part of the group's phrase.
+AMOUNT_NOUNS = frozenset({"hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd", "band", "wave"})
+
+
+def _group(article_id: str, token: Token, covered: dict[int, Found], token_sentence: list[int]) -> Found | None:
+    """Return a noun phrase headed by a group noun (`group_nouns.csv`: "the migrants", "asylum
+    seekers", "the caravan") as a description of that group, or None.
+
+    Its modifiers come with it ("Central American migrants", "more than 150 migrants"); one
+    owned by a person, an organisation or a pronoun ("Trump's supporters", "their
+    supporters") is someone's own group and left out, as is an indefinite collective ("a
+    caravan").
+    """
+    nouns = group_nouns()
+    doc = token.doc
+    lemma = token.lemma_.lower()
+    previous = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "-" else doc[token.i - 1] if token.i else None
+    entry = nouns.get(f"{previous.lower_} {lemma}") if previous is not None else None  # "asylum seekers", "asylum - seekers"
+    entry = entry or nouns.get(lemma)
+    if entry is None:
+        return None
+    name, number = entry
+    plural = token.tag_ in {"NNS", "NNPS"}
+    lefts = list(token.lefts)
+    if number == "plural" and not plural:
+        return None
+    if number == "collective":
+        if plural or not any(t.dep_ == "det" and t.lower_ in DEFINITE for t in lefts):
+            return None
+    modifiers = [t for t in lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "det", "nummod", "quantmod"}]
+    first = min([t.left_edge.i for t in modifiers] + [token.i])
+    of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if of is not None and of.head.lemma_.lower() in AMOUNT_NOUNS and of.head.i < token.i:
+        first = min(first, of.head.left_edge.i)  # "hundreds of refugees", "a group of about 150 migrants"
+    for t in lefts:
+        if t.dep_ == "poss":
+            owner = covered.get(t.i)
+            if t.pos_ == "PRON" and t.lower_ != "its" or owner is not None and not owner.country:
+                return None
+    while first < token.i and (doc[first].is_punct or "\n" in doc[first].text_with_ws):
+        first += 1
+    desc = _make(article_id, doc, first, token.i, token_sentence, "description")
+    desc.head, desc.refers, desc.plural = name, "group", plural or number == "collective"
+    desc.label = "NORP"
     return desc
 
 

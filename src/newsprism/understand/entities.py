@@ -400,6 +400,9 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     return sorted(found + references + titles, key=lambda f: f.start)
 
 
+# How often a story must speak of an unnamed group ("the migrants") before it is an entity:
+# once may be a passing generic ("like many refugees"). Set by reading, not by a sweep.
+GROUP_MIN_MENTIONS = 2
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
 
 
@@ -734,6 +737,8 @@ def _canonical(cluster: list[Found]) -> str:
     if any(m.country for m in cluster):
         return next(m.country for m in cluster if m.country)
     named = [m for m in cluster if m.kind not in REFERENCE_KINDS]
+    if not named:
+        return cluster[0].head  # a group named only by group nouns: its name in group_nouns.csv
     names = [m for m in named if m.kind == "name"] or named
     if names[0].label == "PERSON":
         full = [" ".join(m.tokens) if False else m.text for m in names if len(m.tokens) >= 2] or [m.text for m in names]
@@ -832,6 +837,14 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             kept_groups.append(m)
     group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts), places)
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
+    # a group the story names only by group nouns ("the migrants", "the caravan", "asylum
+    # seekers"), at least twice, is an entity of its own; pronouns may then refer to it
+    by_group: dict[str, list[Found]] = defaultdict(list)
+    for ref in references:
+        if ref.refers == "group":
+            by_group[ref.head].append(ref)
+    clusters += [c for c in by_group.values() if len(c) >= GROUP_MIN_MENTIONS]
+    references = [ref for ref in references if ref.refers != "group"]
     # pronouns and descriptions join the entity of what they refer to (understand/coref.py)
     for ref in references:
         ref.label = ""
@@ -840,7 +853,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
         index = joined.get(id(ref))
         if index is None:
             continue
-        anchor = next(m for m in clusters[index] if m.kind not in REFERENCE_KINDS)
+        anchor = next((m for m in clusters[index] if m.kind not in REFERENCE_KINDS), clusters[index][0])
         ref.label, ref.country = anchor.label, anchor.country
         clusters[index].append(ref)
     entities = [_entity(cluster) for cluster in clusters]
@@ -851,7 +864,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
 def _entity(cluster: list[Found]) -> Entity:
     cluster = sorted(cluster, key=lambda m: (m.article_id, m.start))
     name = _canonical(cluster)
-    label = "GPE" if any(m.country for m in cluster) else Counter(m.label for m in cluster if m.kind not in REFERENCE_KINDS).most_common(1)[0][0]
+    named = [m for m in cluster if m.kind not in REFERENCE_KINDS] or cluster  # or a group named only by group nouns
+    label = "GPE" if any(m.country for m in cluster) else Counter(m.label for m in named).most_common(1)[0][0]
     if label == "PERSON":
         for m in cluster:
             if len(m.tokens) == 1 and m.kind == "name":
