@@ -824,7 +824,7 @@ def test_understand_organisation_speaks_unless_it_is_a_medium(text, content, spe
 def test_understand_aged_description_speaker_is_the_person_named_before():
     """"The 47-year-old challenger said" stands for the challenger named earlier, though
     "challenger" is no office title."""
-    text = ("Challenger Emil Straka won the count in Quellin on Sunday.\n\n"
+    text = ("The challenger, Emil Straka, won the count in Quellin on Sunday.\n\n"
             "Straka, a former schoolteacher, ran on a promise to fix the roads.\n\n"
             "The 47-year-old challenger said he would meet the outgoing mayor's team this week.\n")
     quote, speaker = _one_quote_about(text, "he would meet the outgoing mayor's team this week")

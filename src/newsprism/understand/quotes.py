@@ -12,8 +12,8 @@ Steps, in order:
    from `data/understand/relay_verbs.txt`; the clause after "as saying" is an indirect
    quote when it has no quotation marks); "X told state TV" / "X said on state radio" ->
    channel the medium; "according to Y" -> channel Y when Y is a medium (a
-   channel noun from `data/understand/channel_nouns.txt` or a known organisation), else
-   the speaker. A pronoun or a description ("he added", "the Syrian minister") is
+   channel noun from `data/understand/channel_nouns.txt` or an outlet of `data/outlets.csv`), else
+   the speaker; an organisation that is not a medium ("Halvor Mining said") is the speaker. A pronoun or a description ("he added", "the Syrian minister") is
    resolved to the last person named before it whose titles fit.
 3. `group_quotes`: records with the same speaker entity whose wording is close in meaning
    (cosine of the shared sentence embeddings) become variants of one Quote; near-identical
@@ -216,7 +216,34 @@ def _is_channel_phrase(span: Span, resolver: Resolver) -> bool:
     ent = resolver.entity_in(span.start_char, span.end_char, person_first=False)
     if ent is not None and ent.type == "ORG" and span.root.pos_ == "PROPN":
         words = {t.lower_ for t in span}
-        return bool(words & channel_nouns) or ent.type == "ORG"
+        # "SANA said" relays; "Halvor Mining said" is the company speaking
+        return bool(words & channel_nouns) or is_medium(ent) or any(c == ent.name for _, c in resolver.channels)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """Folded names of the outlets in the registry (data/outlets.csv), "the" dropped, with the
+    initials of three-word names ("Syrian Arab News Agency" -> "sana")."""
+    from newsprism.clean.outlets import initials, load_outlets  # the registry is read by the clean stage
+
+    names = set()
+    for row in load_outlets().values():
+        bare = re.sub(r"\s*\([^)]*\)$", "", re.sub(r"^the\s+", "", row.outlet, flags=re.I))
+        names.add(fold(bare))
+        if len(bare.split()) >= 3:
+            names.add(fold(initials(bare)))
+    return frozenset(names)
+
+
+def is_medium(entity: Entity) -> bool:
+    """True for an organisation that relays news: a channel noun in its name or an alias
+    ("Middle East News Agency" / MENA), or an outlet of the registry (Reuters, TASS)."""
+    channel_nouns = word_list("channel_nouns.txt")
+    for name in (entity.name, *entity.aliases):
+        bare = re.sub(r"^the\s+", "", name, flags=re.I)
+        if fold(bare) in _outlet_names() or any(w in channel_nouns for w in re.findall(r"[a-z]+", bare.lower())):
+            return True
     return False
 
 
@@ -305,7 +332,9 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
     if ent is not None:
         return text, ent
     ent = resolver.entity_in(token.idx, token.idx + len(token.text), person_first=False)
-    if token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in PERSON_NOUNS:
+    aged = any(c.dep_ == "amod" and c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.children) for c in token.children)
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and (token.lower_ in PERSON_NOUNS or aged):
+        # "the 47-year-old challenger": an age makes any noun a person
         # the entities stage read titles story-wide, so it also knows a governor named only later
         resolved = [p for at, p in resolver.descriptions.items() if span.start_char <= at < span.end_char]
         if resolved:
@@ -526,6 +555,8 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
         relayed = subject is None and _relaying_verb(verb) is not None
         if clause is None or (subject is None and not relayed) or verb.lemma_.lower() in _relay_verbs():
             continue
+        if clause.pos_ not in {"VERB", "AUX"}:
+            continue  # "declared Straka the winner": an act with two objects, no reported clause
         span = _phrase(clause)
         start, end = span.start_char, span.end_char
         if span[0].lower_ == "that":
