@@ -707,3 +707,102 @@ def test_compare_seeds_summary_names_speakers_and_tells_a_pledge_once(seed_story
     for f in story.facts:
         texts = " ".join(e.text for e in f.evidence)
         assert not ("Assad said" in texts and "heads of the senior military delegations" in texts), f.text
+
+
+@pytest.mark.parametrize(("sentence", "cause"), [
+    # What is blamed comes before "on", its cause after.
+    ("Engineers blamed the cave-in on blasting in a nearby shaft.", "blasting in a nearby shaft"),
+    # "is due to <verb>" is a plan, not a cause.
+    ("The new mayor, elected on Sunday, is due to take office on March 3.", None),
+    ("The delay was due to a fault in the ballot scanners.", "a fault in the ballot scanners"),
+])
+def test_compare_cause_after_blamed_on_and_no_cause_in_a_plan(sentence, cause):
+    from newsprism.compare.conflicts import causes_in
+
+    assert causes_in(sentence) == ([cause] if cause else [])
+
+
+def test_compare_cause_conflict_is_named_by_what_is_caused():
+    """The conflict names the event the causes are given for, not one side's sentence with its cause."""
+    spec = {
+        "entities": {"pit": ["Harl Pit", "FAC"]},
+        "articles": [
+            one_sentence_report("c1", "Valley Post", "The roof collapse at the Harl Pit was caused by a small earthquake.", ["pit"]),
+            one_sentence_report("c2", "River Herald", "Engineers blamed the roof collapse at the Harl Pit on blasting in a nearby shaft.", ["pit"]),
+        ],
+    }
+    causes = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "cause"]
+    assert len(causes) == 1
+    assert causes[0].about == "cause of: the roof collapse at the Harl Pit"
+    assert {p.value for p in causes[0].positions} == {"a small earthquake", "blasting in a nearby shaft"}
+
+
+def test_compare_date_conflict_names_its_event_without_either_date_and_contradiction_is_no_omission():
+    """'collapsed on Tuesday' (two outlets) / 'collapsed on Monday night' (one): the event is named
+    without a date, and the outlet on the other side contradicts the fact, it does not leave it out."""
+    def report(aid: str, outlet: str, day: str, value: str) -> dict:
+        return one_sentence_report(aid, outlet, f"A tunnel of the Harl Pit collapsed {day}, trapping miners underground.", ["pit"],
+                                   published="2031-05-07", dates=[[day, value, "relative"]])
+
+    spec = {"entities": {"pit": ["Harl Pit", "FAC"]}, "articles": [
+        report("t1", "Valley Post", "on Tuesday", "2031-05-06"), report("t2", "Town Crier", "on Tuesday", "2031-05-06"),
+        report("t3", "River Herald", "on Monday night", "2031-05-05"),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    dates = [k for k in c.conflicts if k.kind == "date"]
+    assert len(dates) == 1
+    assert not re.search(r"Monday|Tuesday", dates[0].about), dates[0].about
+    assert "collapsed" in dates[0].about
+    assert not [o for o in c.omissions if o.article_id == "t3"], c.omissions
+
+
+@pytest.mark.parametrize(("first", "second", "values"), [
+    ("The count was certified by commission chair Lena Moor after a long night.", "The count was certified by deputy chair Ivo Sand.", {"chair", "deputy chair"}),
+    ("Transport Minister Ada Rell toured the depot with the company's chief executive, Olaf Dunn.", "Transport Minister Ada Rell toured the depot with governor Per Alm.",
+     {"chief executive", "governor"}),
+])
+def test_compare_actor_conflict_on_chairs_and_chief_executives(first, second, values):
+    names = {"moor": ["Lena Moor", "PERSON", ["commission chair"]], "sand": ["Ivo Sand", "PERSON", ["deputy chair"]],
+             "rell": ["Ada Rell", "PERSON", ["Transport Minister"]], "dunn": ["Olaf Dunn", "PERSON", ["chief executive"]], "alm": ["Per Alm", "PERSON", ["governor"]]}
+
+    def named(text: str) -> list[str]:
+        return [k for k, row in names.items() if row[0] in text]
+
+    spec = {"entities": names, "articles": [one_sentence_report("o1", "Valley Post", first, named(first)),
+                                             one_sentence_report("o2", "River Herald", second, named(second))]}
+    actor = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    assert len(actor) == 1 and {p.value for p in actor[0].positions} == values
+
+
+def test_compare_chair_of_a_named_body_is_not_the_bare_chair():
+    from newsprism.compare.conflicts import offices_in
+
+    assert offices_in("Chairman of the Joint Staff Ivo Sand signed the deal.") == set()
+    assert offices_in("The deputy chair signed the deal.") == {"deputy chair"}
+
+
+def test_compare_margins_conflict_though_one_report_names_the_loser():
+    """'won by more than 4,000 votes' / 'defeating Mayor X by 2,900 votes': the names around a count do not say what it counts."""
+    spec = {
+        "entities": {"ode": ["Nils Ode", "PERSON"], "berg": ["Maja Berg", "PERSON", ["Mayor"]]},
+        "articles": [
+            one_sentence_report("v1", "Valley Post", "Ode won the mayoral race by more than 4,000 votes, the election board said.", ["ode"],
+                                numbers=[["4,000", 4000, 4000, None, "votes"]]),
+            one_sentence_report("v2", "River Herald", "Ode was declared the winner of the mayoral race, defeating Mayor Maja Berg by 2,900 votes.", ["ode", "berg"],
+                                numbers=[["2,900", 2900, 2900, 2900, "votes"]]),
+        ],
+    }
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert len(numbers) == 1
+    assert {p.value for p in numbers[0].positions} == {"more than 4,000 votes", "2,900 votes"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("TARNE (Northern Wire) - The board declared Ode the winner.", "The board declared Ode the winner."),
+    ("TARNE, Velland — The board declared Ode the winner.", "The board declared Ode the winner."),
+    ("The board declared Ode the winner - by a wide margin.", "The board declared Ode the winner - by a wide margin."),
+])
+def test_compare_summary_drops_a_wire_dateline(text, expected):
+    from newsprism.compare.summary import compress
+
+    assert compress(text) == expected

@@ -88,7 +88,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         facts=facts,
         conflicts=conflicts,
         exclusives=exclusives(facts, sources),
-        omissions=omissions(facts, articles, sources, settings.omission_majority),
+        omissions=omissions(facts, articles, sources, settings.omission_majority, conflicts),
         copies=copies,
         timeline=build_timeline(views, fact_groups, facts),
         summary=summary,

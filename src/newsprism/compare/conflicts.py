@@ -227,8 +227,17 @@ def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimVi
     ship ran aground ... on Wednesday"), taken from the side most sources give: one outlet's wording
     (its count, its labels) does not name the event."""
     sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
-    first = min(clauses, key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]))[0]
-    return "date of: " + _clip(DATELINE_LEAD.sub("", first), 14)
+    first, value = min(clauses, key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]))
+    return "date of: " + _clip(_without_date_words(DATELINE_LEAD.sub("", first), value), 14)
+
+
+def _without_date_words(clause: str, value: str) -> str:
+    """The clause without the date its side gives ("collapsed on Tuesday at the mine" -> "collapsed
+    at the mine"): the event is in dispute by its date, so its name gives neither side's."""
+    words = Position(value=value, article_ids=[]).written()
+    pattern = re.compile(r"\s*\b(?:on\s+|late\s+|early\s+)?" + re.escape(words.removeprefix("on ")) + r"(?:\s+(?:night|morning|evening|afternoon))?\b")
+    rest = pattern.sub("", clause, count=1)
+    return rest if len(rest.split()) >= 3 else clause
 
 
 def _named_weekdays(v: ClaimView) -> list[tuple[str, DateMention, bool]]:
@@ -352,6 +361,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
 # --------------------------------------------------------------------------- actors
 
 
+BODY_OFFICES = frozenset({"chair", "deputy chair"})
 GENERIC_OFFICE = re.compile(r"\b([A-Za-z]+)\s+minister\b|\bminister\s+(?:of|for)\s+(?:the\s+)?([A-Za-z]+)", re.I)
 DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 
@@ -360,7 +370,14 @@ def offices_in(text: str) -> set[str]:
     """Return the offices a sentence names: those of offices.txt, and any '<field> minister'."""
     table = lexicons.offices()
     pattern = lexicons.words_pattern(list(table))
-    found = {table[m.group(0).lower()] for m in pattern.finditer(text)} if pattern else set()
+    found = set()
+    for m in pattern.finditer(text) if pattern else []:
+        office = table[m.group(0).lower()]
+        # "Chairman of the Chiefs of Staff": a chair is the office of the body it names, which
+        # the bare office ("the chair certified the result") does not tell.
+        if office in BODY_OFFICES and re.match(r"\s+of\b", text[m.end():]):
+            continue
+        found.add(office)
     for m in GENERIC_OFFICE.finditer(text):
         field = m.group(1) or m.group(2)
         if field.lower() in STOPWORDS or DEMONYM_WORD.match(field):
@@ -413,9 +430,13 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         only_v, only_w = offices[i] - offices[j], offices[j] - offices[i]
         if not only_v or not only_w:
             continue
-        shared = (v.stems & w.stems) - office_words
         holders = _office_holders(v, offices[i], by_id) | _office_holders(w, offices[j], by_id)
-        if len(shared) < 3 or not _shares_actor(v, w, leave_out=holders):
+        holder_words = content_stems(" ".join(n for h in holders if h in by_id for n in [by_id[h].name, *by_id[h].aliases]))
+        shared = (v.stems & w.stems) - office_words
+        # Three shared words, or every word left of a short sentence once its offices and
+        # holders are taken out ("The result was certified by deputy chair X").
+        rest = min(v.stems - office_words - holder_words, w.stems - office_words - holder_words, key=len)
+        if not (len(shared) >= 3 or (len(rest) >= 2 and rest <= shared)) or not _shares_actor(v, w, leave_out=holders):
             continue
         if float(al.embeddings[i] @ al.embeddings[j]) < al.settings.related_min_cos + 0.1:
             # Two holders' names weigh heavily in short sentences: read what is left without them.
@@ -516,6 +537,39 @@ PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\
 CAUSE_START = re.compile(r".*(?:\bthat|[,;:]|\b(?:and|but|while)\b)\s+", re.I | re.S)
 
 
+# "blamed <what> on <cause>": what is blamed holds no clause break nor "for", and the cause is no day.
+BLAMED_ON = re.compile(
+    r"\s+(?:(?!for\b)[^\s,;:.]+\s+){0,8}?on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)"
+)
+COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
+
+
+def _is_plan(before: str, marker: str, after: str) -> bool:
+    """True for "is due to <schedule verb>" ("is due to take office"): a plan, not a cause."""
+    if marker.lower() != "due to" or not COPULA_BEFORE.search(before):
+        return False
+    following = re.match(r"\s*([a-z]+)", after)
+    return bool(following) and following.group(1) in lexicons.schedule_verbs()
+
+
+def effect_of(text: str) -> str | None:
+    """Return what a sentence gives a cause for: the words before its first cause marker
+    ("The count was delayed for hours because of ..." -> "The count was delayed for hours"),
+    or what is blamed ("Engineers blamed the collapse on ..." -> "the collapse")."""
+    markers = lexicons.words_pattern(lexicons.cause_markers())
+    for m in markers.finditer(text) if markers else []:
+        after = text[m.end():]
+        if _is_plan(text[: m.start()], m.group(0), after):
+            continue
+        blamed_on = BLAMED_ON.match(after) if m.group(0).lower() == "blamed" else None
+        if blamed_on:
+            return after[: blamed_on.end()].strip().removesuffix(" on").strip() or None
+        head = CAUSE_START.sub("", text[: m.start()]).strip()
+        head = re.sub(r"\s+(?:is|are|was|were|been|being|be)$", "", head, flags=re.I).strip(" ,")
+        return head if len(head.split()) >= 2 else None
+    return None
+
+
 def _trim_cause(text: str) -> str | None:
     cause = CAUSE_END.split(text, maxsplit=1)[0].strip()
     cause = re.sub(r"^(?:reportedly|apparently|allegedly)\s+", "", cause, flags=re.I)
@@ -530,7 +584,12 @@ def causes_in(text: str) -> list[str]:
     found: list[str] = []
     markers = lexicons.words_pattern(lexicons.cause_markers())
     for m in markers.finditer(text) if markers else []:
-        cause = _trim_cause(text[m.end():])
+        after = text[m.end():]
+        if _is_plan(text[: m.start()], m.group(0), after):
+            continue
+        # "blamed the collapse on blasting": what is blamed comes first, its cause after "on".
+        blamed_on = BLAMED_ON.match(after) if m.group(0).lower() == "blamed" else None
+        cause = _trim_cause(after[blamed_on.end():] if blamed_on else after)
         if cause and cause not in found:
             found.append(cause)
     verbs = lexicons.words_pattern(lexicons.cause_verbs())
@@ -608,8 +667,11 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
         sources = [{v.source for v in vs} for vs in by_value.values()]
         if not any(a - b or b - a for x, a in enumerate(sources) for b in sources[x + 1:]):
             continue
-        first = views[min(group)].claim.text
-        about = "cause of: " + _clip(first, 12)
+        # Named by what the causes are given for, as the positions' sentences say it ("the
+        # collapse"), not by one side's sentence with its cause.
+        effects = [e for pos in positions for i, _ in pos if (e := effect_of(views[i].claim.text))]
+        first = min(effects, key=lambda t: (len(t), t)) if effects else views[min(i for pos in positions for i, _ in pos)].claim.text
+        about = "cause of: " + _clip(first[:1].lower() + first[1:] if first.split()[0].lower() in {"the", "a", "an"} else first, 12)
         conflicts.append(_conflict("cause", about, [_position(c, by_value[c]) for c in sorted(by_value)]))
     return conflicts
 

@@ -110,6 +110,12 @@ def cause_verbs() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def schedule_verbs() -> frozenset[str]:
+    """Verbs that make "is due to" a plan, not a cause ("is due to take office")."""
+    return frozenset(v.lower() for v in _compare_lines("schedule_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def bound_phrases() -> list[str]:
     return sorted({p.lower() for p in _compare_lines("bound_phrases.txt")}, key=len, reverse=True)
 

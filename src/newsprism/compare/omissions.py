@@ -6,7 +6,7 @@ unknown), so two articles of one outlet never make a fact look corroborated.
 
 from __future__ import annotations
 
-from newsprism.models import CleanArticle, Fact, Omission
+from newsprism.models import CleanArticle, Conflict, Fact, Omission
 
 
 def exclusives(facts: list[Fact], sources: dict[str, str]) -> list[str]:
@@ -16,10 +16,23 @@ def exclusives(facts: list[Fact], sources: dict[str, str]) -> list[str]:
     return [f.id for f in facts if len({sources[a] for a in f.article_ids}) == 1]
 
 
-def omissions(facts: list[Fact], articles: list[CleanArticle], sources: dict[str, str], majority: float) -> list[Omission]:
-    """Return, per article, the facts that most other outlets report and it leaves out."""
+def contradicting_articles(fact: Fact, conflicts: list[Conflict]) -> set[str]:
+    """Articles on another side of a conflict that one of the fact's sentences takes a side in:
+    an outlet that dates the collapse a day earlier reports it, it does not leave it out."""
+    found: set[str] = set()
+    for conflict in conflicts:
+        for k, position in enumerate(conflict.positions):
+            if any(e.article_id == f.article_id and e.start < f.end and f.start < e.end for e in position.evidence for f in fact.evidence):
+                found.update(a for j, other in enumerate(conflict.positions) if j != k for a in other.article_ids)
+    return found
+
+
+def omissions(facts: list[Fact], articles: list[CleanArticle], sources: dict[str, str], majority: float, conflicts: list[Conflict] | None = None) -> list[Omission]:
+    """Return, per article, the facts that most other outlets report and it leaves out
+    (not those it contradicts: see contradicting_articles)."""
     all_sources = set(sources.values())
     fact_sources = [{sources[a] for a in f.article_ids} for f in facts]
+    contradicting = {f.id: contradicting_articles(f, conflicts or []) for f in facts}
     # Only facts several outlets report can be omissions: skip the rest once.
     candidates = [(f, fs) for f, fs in zip(facts, fact_sources) if len(fs) >= 2]
     result = []
@@ -30,8 +43,8 @@ def omissions(facts: list[Fact], articles: list[CleanArticle], sources: dict[str
             continue
         missing = []
         for f, reporting in candidates:
-            if own in reporting:
-                continue  # this outlet (this article or another of the outlet's) reports it
+            if own in reporting or article.id in contradicting[f.id]:
+                continue  # this outlet (this article or another of the outlet's) reports it, or gives it otherwise
             if len(reporting) > majority * len(others):
                 missing.append(f.id)
         if missing:

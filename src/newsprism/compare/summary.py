@@ -25,7 +25,8 @@ from newsprism.compare import lexicons
 from newsprism.compare.views import ClaimView, is_medium, stem_overlap_text
 from newsprism.models import CleanArticle, Conflict, Entity, Fact, Position, SummarySentence, article_label
 
-DATELINE = re.compile(r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})\s*[—–-]+\s+")
+# "CITY, Country — " or "CITY (Agency) - ": a wire dateline, no part of what happened.
+DATELINE = re.compile(r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})\s*(?:\([^()]{1,40}\))?\s*[—–-]+\s+")
 # Two facts of one speaker whose closest sentences are this alike tell one remark (one pledge
 # rendered as a paraphrase and as a quote): 0.79 on the seed pledge, at most 0.74 between
 # sentences of unrelated facts of that story.
@@ -193,7 +194,9 @@ def build_summary(
 
     ranked = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -len(facts[k].article_ids), place(views_by_fact[k]), facts[k].id))
     labels = {a.id: article_label(a) for a in articles}
-    main = sorted((c for c in conflicts if c.kind in {"number", "actor", "date"}), key=lambda c: (-sum(len(p.article_ids) for p in c.positions), c.id))
+    # Widest first; at equal width a count before a date before an office (ids only break the last ties).
+    kind_order = {"number": 0, "date": 1, "actor": 2}
+    main = sorted((c for c in conflicts if c.kind in kind_order), key=lambda c: (-sum(len(p.article_ids) for p in c.positions), kind_order[c.kind], c.id))
     # The two widest disagreements whose sentence is free of one outlet's words (a date conflict is
     # named by a clause, which may be the one outlet's loaded sentence).
     ranges = [r for r in (_range_sentence(c, labels) for c in main) if not _terms_in(r.text, banned)][:2]

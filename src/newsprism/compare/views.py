@@ -158,6 +158,12 @@ def word_window(text: str, start: int, end: int, words: int = 3) -> str:
     what a count counts ("carrying 118 people" / "40 people died")."""
     before = re.findall(r"\S+", text[:start])[-words:]
     after = re.findall(r"\S+", text[end:])[:words]
+    # Names are left out: whose count it is, the actor checks decide; here only what is
+    # counted matters ("won by more than 4,000 votes" / "defeating Mayor X by 2,900 votes").
+    first = re.match(r"\s*(\S+)", text)
+    at_start = len(re.findall(r"\S+", text[:start])) <= words
+    before = [w for k, w in enumerate(before) if not (w[:1].isupper() and not (at_start and k == 0 and first and w == first.group(1)))]
+    after = [w for w in after if not w[:1].isupper()]
     return " ".join([*before, text[start:end].strip(), *after])
 
 
