@@ -13,7 +13,10 @@ each for a reason one can read off the parse:
    "this" / a possessive, or a bare capitalised title ("President said"), headed by a
    title or role word ("the president", "North Korean leader", "the actress"), by an
    organisation, country or government noun (`reference_nouns.csv`), or standing in
-   apposition to a name ("X, the actress"). A relative "who" goes at once to the noun
+   apposition to a name ("X, the actress"). Noun phrases headed by a group noun
+   (`group_nouns.csv`: "the migrants", "asylum seekers", "the caravan") are descriptions
+   of an unnamed group, which `entities.cluster_mentions` makes one entity a group when
+   the story speaks of it at least twice. A relative "who" goes at once to the noun
    its clause hangs on; everything else waits for the story's names to be clustered,
    because a role or a gender may only show up in another article.
 3. `resolve_references` (per story, after names are clustered), in this order:
@@ -24,6 +27,8 @@ each for a reason one can read off the parse:
    b. organisation nouns go to the organisation of the article whose name holds the noun
       ("the ministry"), or, for a generic noun ("the company"), the one named last within a
       few sentences; "the country" to the country named last within a few sentences;
+      capitalised "the North" / "the South" to the one country of the story whose name
+      begins with that word ("North Korea");
    c. pronouns go to an earlier mention of their article within two sentences that agrees
       in kind (person / thing / group), gender (from titles and roles anywhere in the
       story) and number; candidates score for closeness, being a clause subject and

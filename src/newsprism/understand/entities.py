@@ -31,8 +31,11 @@ Steps, in order:
    matched to their expansions (initials, or a parenthesis "Islamic State (IS)") and
    `org_aliases.csv`.
 5. Pronouns and descriptions ("she", "the president", "the company", "the Trump
-   administration") join the entity they refer to (`coref.py`); they are never an
-   entity's name or alias.
+   administration", and a title phrase before a name that says whose office it is:
+   "North Korean leader Kim") join the entity they refer to (`coref.py`); they are never
+   an entity's name or alias. A group the story names only by group nouns ("the
+   migrants", "asylum seekers", "the caravan"; `data/understand/group_nouns.csv`), at
+   least twice, is an entity of its own, named after its group.
 """
 
 from __future__ import annotations
