@@ -835,3 +835,22 @@ def test_understand_declaring_someone_something_is_no_speech():
     text = "The city commission declared the veteran Straka the winner of the mayoral election.\n"
     article = CleanArticle(id=content_id(text), source_path="declare.txt", published="2030-04-02", text=text)
     assert understand_story(_group([article]), [article]).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the small model tags this capital NORP or nothing at all
+        "Tunis demanded on Sunday that the inquiry be independent, and Tunisia's sports minister said the fans had been mistreated.",
+    ],
+)
+def test_understand_acting_capital_the_tagger_missed_is_its_country(text):
+    holder = next(e for e in _story_entities({"x": text}) if any(m.text == "Tunis" for m in e.mentions))
+    assert holder.name == "Tunisia"
+
+
+def test_understand_wire_dateline_names_no_actor():
+    """"VELMORA (Lakewire) - " says where and by whom the story was filed."""
+    entities = _story_entities({"x": "VELMORA (Lakewire) - The barge Tessa sank near the quay, Mayor Ines Falk said.\n"})
+    assert not [e for e in entities if any(m.text in {"VELMORA", "Lakewire"} for m in e.mentions)], [e.name for e in entities]
+    assert any(e.name == "Ines Falk" for e in entities)

@@ -362,7 +362,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             mention.label, mention.country = "GPE", gaz.names[key]
         elif key in gaz.demonyms and label != "PERSON":
             mention.label, mention.kind, mention.country = "GPE", "demonym", gaz.demonyms[key]
-        elif key in gaz.capitals and label in {"GPE", "LOC", "ORG"} and _acts(doc, start, end):
+        elif key in gaz.capitals and label in {"GPE", "LOC", "ORG", "NORP"} and _acts(doc, start, end):  # "Tunis demanded": tagged NORP
             mention.label, mention.kind, mention.country = "GPE", "capital", gaz.capitals[key]
         elif key in gaz.epithets or "the " + key in gaz.epithets:
             key = key if key in gaz.epithets else "the " + key
@@ -387,6 +387,9 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             covered.update(range(m.start(), m.end()))
     _add_missed_countries(article_id, doc, found, covered, token_sentence)
     _add_parenthesised_acronyms(article_id, doc, found, covered, token_sentence)
+    datelines = [m.span() for m in WIRE_DATELINE_LINE.finditer(text)] if "(" in text else []
+    if datelines:  # "CAIRO (NWS) - ": where and by whom a wire story was filed, no actor of it
+        found = [f for f in found if not any(s <= f.start < e for s, e in datelines)]
     found.sort(key=lambda f: f.start)
     for mention in found:
         if mention.label == "PERSON":
@@ -459,6 +462,11 @@ def _add_parenthesised_acronyms(article_id: str, doc: Doc, found: list[Found], c
             covered.update(range(m.start(1), m.end(1)))
 
 
+# A wire dateline opening a paragraph: "CAIRO (NWS) - ", "VELMORA, June 4 (Lakewire) - ".
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^()\n]{1,40}\)\s*[-–—]+\s*")
+WIRE_DATELINE_LINE = re.compile(r"(?m)^" + WIRE_DATELINE.pattern)
+
+
 def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
     """Pick up country names and demonyms the tagger missed or mislabelled (e.g. inside 'Iran-backed')."""
     gaz = gazetteer()
@@ -475,6 +483,8 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
         country, kind = gaz.names.get(key), "name"
         if not country and key in gaz.demonyms:
             country, kind = gaz.demonyms[key], "demonym"
+        if not country and key in gaz.capitals and token.pos_ in {"PROPN", "NOUN"} and _acts(doc, token.i, token.i + 1):
+            country, kind = gaz.capitals[key], "capital"  # "Tunis demanded ...", untagged by the small model
         if country:
             found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "GPE", kind, country, first_token=token.i, last_token=token.i))
             covered.update(range(token.idx, token.idx + len(token.text)))

@@ -36,7 +36,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
-from newsprism.understand.entities import fold, gazetteer
+from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer
 from newsprism.understand.nlp import doc_text, sentences, word_list
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
@@ -54,9 +54,6 @@ SAME_WORDING = 96
 # to resolve; "the joint statement said" is not.
 PERSON_NOUNS = word_list("titles.txt") | {"official", "commander", "diplomat", "source", "negotiator", "lawmaker", "politician", "activist", "witness", "resident"}
 
-# A wire dateline opening a paragraph ("CAIRO (NWS) - ", "VELMORA, June 4 (Lakewire) - ") is where
-# and who filed the story, not part of a remark.
-WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^()\n]{1,40}\)\s*[-–—]+\s*")
 
 PAIRS = [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»")]
 
