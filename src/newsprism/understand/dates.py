@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsprism.models import DateMention, publication_day
 from newsprism.understand.nlp import table
-from newsprism.understand.numbers import number_words_regex, word_value
+from newsprism.understand.numbers import number_word_initials, number_words_regex, word_value
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -38,24 +38,31 @@ def _word_numbers() -> dict[str, float]:
 
 # a count in digits or words ("Thirty-two", "one hundred and twenty"), or "a"/"an"
 NUMBER_WORD = rf"(?P<count>\d+(?:\.\d+)?|{number_words_regex()}|a|an|hundred)"
+# what NUMBER_WORD can start with, checked first: the same matches, in half the time
+COUNT_START = rf"(?=[\d{number_word_initials()}])"
+
+# First letters of the weekday and month names, checked by lookahead before the patterns that
+# start with those names try their alternations: the same matches, in about half the time.
+WEEKDAY_START = "".join(sorted({w[0] for w in WEEKDAYS}))
+MONTH_START = "".join(sorted({m[0] for m in MONTHS}))
 
 # (kind, compiled pattern); earlier patterns win over later overlapping ones.
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
-    ("dmy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH},?\s+{YEAR}\b", re.I)),
-    ("mdy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
-    ("dm", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?![\w])", re.I)),
-    ("md", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?![\w,]|,\s*\d)", re.I)),
-    ("my", re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b", re.I)),
-    ("duration", re.compile(rf"\b{NUMBER_WORD}[- ](?P<unit>year|month|week|day|decade|hour|minute)s?(?:-long|-old)?\b(?!\s+(?:ago|earlier|later|before|after))", re.I)),
+    ("dmy", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH},?\s+{YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?![\w])", re.I)),
+    ("md", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?![\w,]|,\s*\d)", re.I)),
+    ("my", re.compile(rf"\b(?=[{MONTH_START}]){MONTH}\s+(?:of\s+)?{YEAR}\b", re.I)),
+    ("duration", re.compile(rf"\b{COUNT_START}{NUMBER_WORD}[- ](?P<unit>year|month|week|day|decade|hour|minute)s?(?:-long|-old)?\b(?!\s+(?:ago|earlier|later|before|after))", re.I)),
     ("range", re.compile(r"\b(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–—/]\s*(?P<y2>\d{2}|\d{4})\b(?!-)")),
     ("between", re.compile(rf"\b(?:between|from)\s+(?P<y1>1[6-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+(?P<y2>1[6-9]\d\d|20\d\d)\b", re.I)),
     ("since", re.compile(rf"\bsince\s+{YEAR}\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)s\b")),
-    ("ago", re.compile(rf"\b{NUMBER_WORD}\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b{COUNT_START}{NUMBER_WORD}\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)),
     ("relmonth", re.compile(rf"\b(?P<rel>last|this|next|in|since|early|late|mid-?)\s+{MONTH}(?![\w.]|\.\w)", re.I)),
     ("relunit", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?{WEEKDAY}\b", re.I)),
+    ("weekday", re.compile(rf"\b(?=[lnto{WEEKDAY_START}])(?:(?P<rel>last|next|this|on)\s+)?{WEEKDAY}\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|last night|this morning|this week)\b", re.I)),
     ("vague", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>years|months|weeks|days|decades)\b|\bin recent (?P<unit2>years|months|weeks)\b", re.I)),
     ("year", re.compile(rf"\b(?P<prep>in|since|by|until|of|from|after|before|during|early|late|mid-?)?\s*{YEAR}\b(?![,.]?\d)(?!\s*(?:people|persons|troops|soldiers|civilians|dollars|%))", re.I)),

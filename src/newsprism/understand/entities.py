@@ -73,6 +73,8 @@ ACTING_PREPS = {"with", "from", "by", "between", "against", "on", "toward", "tow
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and apostrophes: 'Bāqerī' -> 'baqeri'."""
+    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks: skip both passes
+        return re.sub(r"['`]", "", text.lower())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"['’‘`ʿʾ]", "", text.lower())
@@ -137,12 +139,14 @@ def name_tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)  # acronym matching asks for the same names' initials again and again
 def initials(text: str) -> str:
     """Return the initials of the capitalised words of a name ('Syrian Arab News Agency' -> 'SANA')."""
     words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in {"of", "the", "and", "for", "&"}]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
+@lru_cache(maxsize=16384)
 def is_acronym(text: str) -> bool:
     """True for initials ('SANA', 'U.N.'), not for a place written in capitals ('TEHRAN')."""
     bare = text.replace(".", "")
@@ -708,19 +712,29 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             longer[0].extend(short)
             short.clear()
     clusters = [c for c in clusters if c]
-    # acronyms -> expansions
+    # acronyms -> expansions; each merged cluster keeps the set of its acronyms and of its
+    # other names' initials, so a cluster is checked against sets, not name by name
     merged: list[list[Found]] = []
+    acronyms_of: list[set[str]] = []  # per merged cluster: its acronyms, dots dropped
+    initials_of: list[set[str]] = []  # per merged cluster: the initials of its other names
     for c in clusters:
         acronym = next((m.text.replace(".", "") for m in c if is_acronym(m.text)), None)
-        target = None
         if acronym:
-            target = next((o for o in merged if any(not is_acronym(x.text) and initials(x.text) == acronym for x in o)), None)
+            k = next((k for k, known in enumerate(initials_of) if acronym in known), None)
         else:
-            target = next((o for o in merged if any(is_acronym(x.text) and initials(m.text) == x.text.replace(".", "") for x in o for m in c)), None)
-        if target is not None:
-            target.extend(c)
-        else:
-            merged.append(c)
+            mine = {initials(m.text) for m in c}
+            k = next((k for k, known in enumerate(acronyms_of) if known & mine), None)
+        if k is None:
+            k = len(merged)
+            merged.append([])
+            acronyms_of.append(set())
+            initials_of.append(set())
+        merged[k].extend(c)
+        for m in c:
+            if is_acronym(m.text):
+                acronyms_of[k].add(m.text.replace(".", ""))
+            else:
+                initials_of[k].add(initials(m.text))
     return merged
 
 
@@ -836,11 +850,13 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             groups.extend(c)
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     kept_groups = []
+    # the surnames of each person's full names (a surname joining below adds none)
+    surnames_of = [list(dict.fromkeys(o.tokens[-1] for o in c if len(o.tokens) >= 2)) for c in person_clusters]
     for m in groups:
         tokens = name_tokens(m.text)
         target = None
         if len(tokens) == 1 and fold(m.text) not in gaz.org_aliases and not is_acronym(m.text):
-            holders = [c for c in person_clusters if any(len(o.tokens) >= 2 and tokens_match(tokens[0], o.tokens[-1]) for o in c)]
+            holders = [c for c, surnames in zip(person_clusters, surnames_of) if any(tokens_match(tokens[0], s) for s in surnames)]
             # several people may share the surname (Donald and Melania Trump): pick as for a bare surname
             target = _best_cluster([m], holders) if holders else None
         if target is not None:

