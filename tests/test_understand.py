@@ -781,6 +781,9 @@ def test_understand_indirect_remark_is_the_whole_statement_without_the_full_stop
         ("The state will pay 150,000 Egyptian pounds to each family.", "150,000 Egyptian pounds", "money", "EGP", 150000, 150000),
         ("Seats cost between 40 and 250 pounds.", "40 and 250 pounds", "money", "GBP", 40, 250),
         ("The bang was heard 12 kilometres away.", "12", "measure", "kilometres", 12, 12),
+        ("Nine were killed and 60 injured in the blast.", "60", "count", "injured", 60, 60),
+        ("A doctor said 14 of the wounded were in intensive care.", "14", "count", "wounded", 14, 14),
+        ("Five injured workers were flown out.", "Five", "count", "workers", 5, 5),
     ],
 )
 def test_understand_numbers_units_kinds_and_ranges(text, number_text, kind, unit, low, high):
@@ -854,3 +857,15 @@ def test_understand_wire_dateline_names_no_actor():
     entities = _story_entities({"x": "VELMORA (Lakewire) - The barge Tessa sank near the quay, Mayor Ines Falk said.\n"})
     assert not [e for e in entities if any(m.text in {"VELMORA", "Lakewire"} for m in e.mentions)], [e.name for e in entities]
     assert any(e.name == "Ines Falk" for e in entities)
+
+
+def test_understand_indirect_remark_ends_before_a_second_speech_verb():
+    text = "Mayor Karin Holm told reporters she would meet the families this week and said the city would pay for the funerals.\n"
+    quote, speaker = _one_quote_about(text, "she would meet the families this week")
+    assert speaker == "Karin Holm"
+
+
+def test_understand_speaker_phrase_of_a_long_subject_is_the_whole_name():
+    text = "Dr Rania Selim, who has run the city hospital since 2019 and trained in Lyon, said the wards were full.\n"
+    quote, _ = _one_quote_about(text, "the wards were full")
+    assert quote.variants[0].speaker_text == "Rania Selim"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsprism.models import NumberMention
-from newsprism.understand.nlp import table
+from newsprism.understand.nlp import table, word_list
 
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 # Units of measure: "15 kilometres away" measures a distance, it counts nothing.
@@ -165,6 +165,11 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
     i = span.end
     if doc[i].lower_ == "of" and i + 1 < len(doc):
         i += 1
+        if doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].lower_ in word_list("counted_states.txt"):
+            return doc[i + 1].lower_  # "31 of the injured"
+    noun_after = i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"}  # "five injured people" counts people
+    if doc[i].lower_ in word_list("counted_states.txt") and doc[i].pos_ in {"VERB", "ADJ", "NOUN"} and not noun_after:
+        return doc[i].lower_  # "more than 140 injured"
     for token in doc[i:i + 4]:
         # a word that modifies a noun after it ("two neighbouring villages", "air strikes") is not the unit
         modifies_next = token.i < token.head.i <= token.i + 3 and token.head.pos_ in {"NOUN", "PROPN"}

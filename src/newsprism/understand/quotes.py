@@ -280,6 +280,9 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     # cut relative clauses and appositions off a long subject ("Dravec, who ...")
     if len(span) > 8:
         span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else token.doc[span.start: token.i + 1]
+        name_start = min((s for s, e, _ in resolver.spans if s <= token.idx < e and s >= whole.start_char), default=None)
+        if token.pos_ == "PROPN" and name_start is not None:  # the whole name, not its last word ("Rania al-Tawil")
+            span = token.doc.char_span(name_start, token.idx + len(token.text), alignment_mode="expand") or span
     while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
         span = span[:-1]
     record.speaker_text, ent = _speaker(token, span, resolver, whole)
@@ -559,6 +562,14 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
         if span[0].lower_ == "that":
             start = span[1].idx if len(span) > 1 else start
         text = doc_text(sent.doc)
+        speech = word_list("speech_verbs.txt")
+        second = next((t for t in span if t.i > span.start and t.dep_ == "conj" and t.lemma_.lower() in speech
+                       and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)), None)
+        if second is not None:  # "told reporters he would meet them and said ...": the first remark ends before "and said"
+            cut = second.i
+            while cut - 1 > span.start and (sent.doc[cut - 1].dep_ == "cc" or sent.doc[cut - 1].is_punct):
+                cut -= 1
+            end = min(end, sent.doc[cut - 1].idx + len(sent.doc[cut - 1].text))
         dateline = WIRE_DATELINE.match(text, start, end)
         start = dateline.end() if dateline else start
         attribution = min(verb.idx, subject.left_edge.idx) if subject is not None else verb.idx
