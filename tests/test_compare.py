@@ -806,3 +806,32 @@ def test_compare_summary_drops_a_wire_dateline(text, expected):
     from newsprism.compare.summary import compress
 
     assert compress(text) == expected
+
+
+def test_compare_quote_renderings_joined_by_agreeing_renderings_are_variants():
+    """A short paraphrase agrees with a longer rendering, which agrees with a third: one remark, no
+    conflict, though the short one and the third share no word."""
+    renderings = [
+        ("q1", "Valley Post", "Those who caused this flood will answer for it, whoever they may be"),
+        ("q2", "River Herald", "those responsible for this flood will be held to account, whoever they are"),
+        ("q3", "Town Crier", "those responsible would be held to account"),
+    ]
+    variants = [QuoteVariant(text=t, article_ids=[a], evidence=[Evidence(article_id=a, text=t, start=0, end=len(t))]) for a, _, t in renderings]
+    quote = Quote(id="q", speaker="Ines Falk", speaker_entity_id="e_falk", variants=variants)
+    assert quote_wording_conflicts([quote], CompareSettings(), {a: o for a, o, _ in renderings}) == []
+
+
+def test_compare_summary_tells_a_count_disputed_event_without_its_count():
+    """The event every outlet reports is in the summary without the disputed count ('killing workers'),
+    the range sentence giving the counts."""
+    def report(aid: str, outlet: str, count: str, value: float) -> dict:
+        return one_sentence_report(aid, outlet, f"An explosion tore through the Varn gas pipeline late on Tuesday, killing {count} workers and closing the line.",
+                                   ["line"], numbers=[[count, value, value, value, "workers"]])
+
+    spec = {"entities": {"line": ["Varn", "FAC"]}, "articles": [
+        report("w1", "Valley Post", "three", 3), report("w2", "Town Crier", "three", 3), report("w3", "River Herald", "four", 4)]}
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    assert [c.kind for c in comparison.conflicts] == ["number"]
+    told = [s.text for s in comparison.summary if "explosion" in s.text and "Reports" not in s.text]
+    assert told and "killing workers" in told[0], [s.text for s in comparison.summary]
+    assert any(s.text.startswith("Reports of the number of workers") for s in comparison.summary)

@@ -698,12 +698,19 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
     """Renderings of one quote, from different sources, that do not agree in meaning.
 
     Cheap checks first (differing numbers or negation: a conflict; one rendering inside
-    the other: agreement); only the remaining pairs are compared by embedding.
+    the other: agreement); only the remaining pairs are compared by embedding. Agreement
+    carries over: renderings joined by a chain of agreeing pairs are variants of one remark
+    ("those responsible would be held to account" agrees with "... will be held to account,
+    whoever they are", which agrees with "... will answer for it, whoever they may be"); a
+    conflict needs renderings no chain joins.
     """
     clashing: set[int] = set()
-    to_embed: list[tuple[int, str, str]] = []
+    to_embed: list[tuple[int, int, int]] = []
+    agree: dict[int, _Union] = {}
     for k, q in enumerate(quotes):
+        agree[k] = _Union()
         for a in range(len(q.variants)):
+            agree[k].find(a)
             for b in range(a + 1, len(q.variants)):
                 src_a = {sources.get(x, x) for x in q.variants[a].article_ids}
                 src_b = {sources.get(x, x) for x in q.variants[b].article_ids}
@@ -714,14 +721,20 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                 if _negation_clash(ta, tb) or (nums_a and nums_b and nums_a != nums_b):
                     clashing.add(k)
                 elif stem_overlap(content_stems(ta), content_stems(tb)) < 0.6:  # a partial quote inside a longer one agrees
-                    to_embed.append((k, ta, tb))
+                    to_embed.append((k, a, b))
+                else:
+                    agree[k].union(a, b)
     pending = [item for item in to_embed if item[0] not in clashing]
     if pending:
         vector = vectors or TextVectors()
-        vector.encode(t for _, ta, tb in pending for t in (ta, tb))
-        for k, ta, tb in pending:
-            if float(vector[ta] @ vector[tb]) < settings.quote_variant_min_cos:
-                clashing.add(k)
+        vector.encode(t for k, a, b in pending for t in (quotes[k].variants[a].text, quotes[k].variants[b].text))
+        unlike: list[tuple[int, int, int]] = []
+        for k, a, b in pending:
+            if float(vector[quotes[k].variants[a].text] @ vector[quotes[k].variants[b].text]) >= settings.quote_variant_min_cos:
+                agree[k].union(a, b)
+            else:
+                unlike.append((k, a, b))
+        clashing.update(k for k, a, b in unlike if agree[k].find(a) != agree[k].find(b))
     conflicts = []
     for k in sorted(clashing):
         q = quotes[k]
