@@ -297,6 +297,19 @@ def test_clean_html_marked_comment_entries_without_paragraphs():
     ]
 
 
+def test_clean_html_comment_author_in_a_plain_bold_element():
+    """A commenter's name in an unclassed <b> that opens the entry is the author, not lost."""
+    import lxml.html
+
+    block = lxml.html.fromstring(
+        '<section id="comments"><h3>Reader comments</h3>'
+        '<div class="comment"><b>rivergull</b><p>The ferry was late again.</p></div>'
+        '<div class="comment"><strong>Anna K.</strong><p>Nobody told us why.</p></div>'
+        "</section>"
+    )
+    assert [(c.author, c.text) for c in marked_comments(block)] == [("rivergull", "The ferry was late again."), ("Anna K.", "Nobody told us why.")]
+
+
 def test_clean_html_unmarked_comment_block_is_left_to_trafilatura():
     import lxml.html
 

@@ -486,6 +486,10 @@ def marked_comments(container) -> list[Comment]:
                 own.append(child.tail or "")
 
         walk(entry)
+        if author is None:
+            author = _unmarked_author(entry)
+            if author:
+                furniture.add(author)
         texts: list[str] = []
         for element in (body if body is not None else entry).iter("p", "blockquote", "pre"):
             if next((a for a in element.iterancestors() if a in entry_set), None) is not entry:
@@ -503,6 +507,25 @@ def marked_comments(container) -> list[Comment]:
         if text:
             comments.append(Comment(author=nfc(author) if author else None, posted=posted, text=text))
     return comments if len(comments) >= 2 else []
+
+
+# Inline elements that, first in a comment entry and before its paragraphs, hold the commenter's
+# name when the page gives it no class ("<div class=comment><b>nomad_74</b><p>...</p></div>").
+AUTHOR_TAGS = frozenset({"b", "strong", "cite", "span", "a", "h3", "h4", "h5", "h6", "header", "em"})
+
+
+def _unmarked_author(entry) -> str | None:
+    """The commenter's name written in a plain inline element that opens the entry, else None."""
+    for child in entry:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in {"p", "blockquote", "div"}:
+            return None  # the text came first: no name before it
+        words = " ".join(child.text_content().split())
+        if child.tag in AUTHOR_TAGS and 0 < len(words.split()) <= 4 and not re.search(r"\w{3,}[.!?]$", words):  # "Anna K." is a name, "Agreed." a remark
+            return nfc(SAYS_TAIL_RE.sub("", words)) or None
+        return None
+    return None
 
 
 def _flat_text_and_stamps(container) -> tuple[str, list[tuple[int, str]]]:
