@@ -442,6 +442,42 @@ Six of them (doctor, student, teacher, reporter, journalist, analyst) took 1.1 p
 gain off the ECB+ test topics and were taken out again: that choice was made looking at the test
 topics, so those figures are no longer untouched by tuning for that one list.
 
+Session 4 (task W, descriptions that name actors). Before any rule was written, NewsWCL50's ten
+events were split: the errors of events 0, 2, 4, 6, 8 were read and the rules tuned on them;
+events 1, 3, 5, 7, 9 were never looked at (`WCL_TUNING_TOPICS`, `WCL_HELD_OUT_TOPICS`). Three
+rules were kept: (1) a title phrase before a name that says whose office it is ("North Korean
+leader Kim", "U.S. President Trump", not a bare "President Trump") is a description of the
+person, and its demonym no longer also a mention of the country; (2) capitalised "the North" /
+"the South" is the one country of the story whose name begins with the word; (3) an unnamed
+group the story speaks of at least twice by group nouns (`data/understand/group_nouns.csv`:
+"the migrants", "asylum seekers", "the caravan", "protesters", "investigators") is one entity.
+One rule was tried and dropped because the tuning events did not gain: giving a president of
+no known country the country of "the American president" (tuning events 0.498 end to end with and without it). A variant of (1)
+keeping only lower-case role words ("leader", "dictator") was also worse on the tuning events
+(aligned 0.757 against 0.763) and was not taken. B3 F1 of newsprism, end to end / aligned, with
+the gain over the all-strings baseline in brackets, before -> after these rules (same scorer,
+HEAD with and without them, same run of the other code):
+
+| set | before | after |
+|---|---|---|
+| NewsWCL50 tuning events 0, 2, 4, 6, 8 | 0.459 / 0.737 (+9.4 / +18.0) | 0.498 / 0.763 (+12.5 / +23.2) |
+| NewsWCL50 held-out events 1, 3, 5, 7, 9 | 0.484 / 0.751 (+12.6 / +24.3) | 0.481 / 0.753 (+12.4 / +24.7) |
+| NewsWCL50 all 10 events | 0.472 / 0.744 (+11.0 / +21.2) | 0.490 / 0.758 (+12.4 / +23.9) |
+| ECB+ test topics, every type | 0.346 / 0.817 (+4.1 / +11.1) | 0.347 / 0.819 (+4.0 / +11.3) |
+| ECB+ test topics, issue types | 0.384 / 0.822 (+4.8 / +13.6) | 0.384 / 0.824 (+4.7 / +13.9) |
+| ECB+ held-out topics, every type | 0.220 / 0.840 (-0.3 / +3.2) | 0.219 / 0.840 (-0.3 / +3.2) |
+| ECB+ held-out topics, issue types | 0.253 / 0.900 (-0.7 / +5.6) | 0.250 / 0.901 (-0.8 / +5.6) |
+
+The whole gain is on the tuning events; the held-out events hold no unnamed migrant-like group
+and no "the North", and lose 0.3 end to end because NewsWCL50 annotates a title phrase before a
+name sometimes apart ("Japanese Prime Minister" / "Shinzo Abe") and sometimes as one mention
+with the name ("French President Emmanuel Macron"), where the title description counts as
+spurious. So the NewsWCL50 end-to-end gain stays short of +15 (+12.4) and is not shown to
+generalise beyond the events it was tuned on. What remains missed on the tuning events is
+mostly plural or split reference ("the two leaders", "both countries", "the Korean Peninsula"
+for both Koreas), officials and lawyers that the gold counts as their country, and "the
+(Trump) administration" when no article of the story gives the president's country.
+
 Load average while measuring: {load:.1f} on 2 cores.
 """
 
