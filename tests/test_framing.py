@@ -48,6 +48,21 @@ def terms(entries, category: str, **where) -> list[str]:
 # --------------------------------------------------------------------------- labels
 
 
+@pytest.mark.parametrize(("text", "name", "expected", "absent"), [
+    # the date of the event is no part of the label, nor is a preposition it leaves behind
+    ("The city commission declared Ivo Marr the winner of the mayoral election on Sunday.", "Ivo Marr",
+     "winner of the mayoral election", ["winner of the mayoral election on", "winner of the mayoral election on Sunday"]),
+    # a bare count is no label ("two" of "two fans, among them Ada Brill")
+    ("Police arrested two fans, among them Ada Brill, a student.", "Ada Brill", "student", ["two"]),
+])
+def test_framing_labels_leave_out_dates_and_bare_counts(text, name, expected, absent):
+    a = article(text)
+    person = entity(name, "PERSON", [a])
+    labels = terms(frame_story(understanding([a], [person])), "label", target_entity_id=person.id)
+    assert expected in labels
+    assert not set(absent) & set(labels), labels
+
+
 def test_framing_labels_split_a_premodifier_chain_before_a_name():
     a = article("Soldiers clashed with fighters from the Moscow-funded Balkan separatist militia Zorya near the border on Monday.")
     zorya = entity("Zorya", "ORG", [a])
@@ -194,6 +209,15 @@ def test_framing_channels_from_according_to_and_relaying_subjects():
     assert "state radio" in channels
     assert "valtoran news agency" in channels
     assert "orsk television" in channels
+
+
+def test_framing_according_to_a_person_is_no_channel():
+    """'According to Ada Brill, ...' names the speaker; 'according to the Valtoran News Agency' a medium."""
+    a = article("According to Ada Brill, rescuers reached the village at dawn. Forty homes were flooded, according to the Valtoran News Agency.")
+    brill = entity("Ada Brill", "PERSON", [a])
+    channels = terms(frame_story(understanding([a], [brill])), "channel")
+    assert "Ada Brill" not in channels
+    assert "Valtoran News Agency" in channels
 
 
 def test_framing_channel_from_the_understanding_quotes_only_where_the_article_names_it():

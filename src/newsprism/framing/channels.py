@@ -78,7 +78,11 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
         if token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according":
             objects = [c for c in token.children if c.dep_ == "pobj"]
             if objects:
-                tokens = _np(objects[0])
+                phrase = _np(objects[0])
+                # "According to Ben Salah, ...": a person is the speaker, not a medium relaying someone.
+                person = ctx.entities.get(ctx.entity_of_token(objects[0]) or "")
+                if person is None or person.type != "PERSON" or _is_channel(ctx, phrase, lexicon):
+                    tokens = phrase
         # "state TV reported", "the agency quoted X": a relaying subject of a reporting verb
         elif token.dep_ in ("nsubj",) and token.head.lemma_.lower() in _RELAY_VERBS:
             phrase = _np(token)

@@ -38,6 +38,8 @@ _CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
 # about two kilometres from the shore", parsed as appositions) says when or how far, not who.
 # Ordinals and bare counts stay: "first foreign leader", "one of the main organisers" are labels.
 _MEASURE_TYPES = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"}
+# Days a parse may leave untyped in a short text.
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 
 
 def _is_measure(token: Token) -> bool:
@@ -149,6 +151,8 @@ def _gather_phrase(token: Token, depth: int = 0) -> list[Token]:
             continue
         if child.dep_ == "prep" and (child.i < token.i or depth > 0):
             continue
+        if child.dep_ == "prep" and any(_is_measure(g) or g.lower_ in _DAY_WORDS for g in child.children if g.dep_ == "pobj"):
+            continue  # "the winner of the election on Sunday": when, not who
         found += _gather_phrase(child, depth + (child.dep_ == "prep"))
     return found
 
@@ -166,10 +170,13 @@ class _Collector:
             tokens = tokens[1:]
         while tokens and _is_measure(tokens[-1]) and (len(tokens) == 1 or tokens[-2].whitespace_):
             tokens = tokens[:-1]
+        # a preposition or article left at the end once its date is trimmed ("winner of the election on")
+        while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART"):
+            tokens = tokens[:-1]
         if not tokens:
             return
-        if not any(t.pos_ in _CONTENT_POS and any(c.isalpha() for c in t.text) for t in tokens):
-            return  # a function word or stray punctuation, not a label
+        if not any(t.pos_ in _CONTENT_POS and t.pos_ != "NUM" and any(c.isalpha() for c in t.text) for t in tokens):
+            return  # a function word, a bare count ("two" of "two supporters") or stray punctuation, not a label
         if any(t.text in "()[]{}|" for t in tokens) or tokens[0].text in "-–" or tokens[-1].text in "-–":
             return
         if all(t.lower_ in name_words for t in tokens if not t.is_punct):
