@@ -835,3 +835,18 @@ def test_compare_summary_tells_a_count_disputed_event_without_its_count():
     told = [s.text for s in comparison.summary if "explosion" in s.text and "Reports" not in s.text]
     assert told and "killing workers" in told[0], [s.text for s in comparison.summary]
     assert any(s.text.startswith("Reports of the number of workers") for s in comparison.summary)
+
+
+def test_compare_a_share_and_a_count_are_different_facts():
+    """'took 51.2 percent of the vote' and 'won by more than 4,000 votes' read alike but state two things."""
+    spec = {
+        "entities": {"ode": ["Nils Ode", "PERSON"]},
+        "articles": [
+            one_sentence_report("m1", "Valley Post", "Ode took 51.2 percent of the vote in the mayoral race, the board said.", ["ode"],
+                                numbers=[["51.2 percent", 51.2, 51.2, 51.2, "%"]]),
+            one_sentence_report("m2", "River Herald", "Ode won the mayoral race by more than 4,000 votes, the board said.", ["ode"],
+                                numbers=[["4,000", 4000, 4000, None, "votes"]]),
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    assert not [f for f in comparison.facts if len(f.article_ids) > 1], [f.text for f in comparison.facts]

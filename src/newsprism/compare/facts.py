@@ -93,6 +93,16 @@ def numbers_disagree(v: ClaimView, w: ClaimView) -> bool:
     return False
 
 
+def measures_differ(v: ClaimView, w: ClaimView) -> bool:
+    """True when one claim gives only shares and the other only counts ("took 51.2 percent of the
+    vote" / "won by more than 4,000 votes"): a share and a count are two statements, even of one thing."""
+    if not v.numbers or not w.numbers:
+        return False
+    share_v = {n[3] == "percent" for n in v.numbers}
+    share_w = {n[3] == "percent" for n in w.numbers}
+    return len(share_v) == 1 and len(share_w) == 1 and share_v != share_w
+
+
 def _date_keys(dates: list) -> set[str]:
     return {d.value for d in dates if d.value}
 
@@ -196,7 +206,7 @@ def speakers_differ(v: ClaimView, w: ClaimView, names: dict[str, frozenset[str]]
 
 def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
     """True when anchors say two similar claims are not one fact."""
-    if numbers_disagree(v, w) or dates_disagree(v, w):
+    if numbers_disagree(v, w) or dates_disagree(v, w) or measures_differ(v, w):
         return True
     if speakers_differ(v, w, al.names):
         return True
