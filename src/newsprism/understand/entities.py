@@ -458,12 +458,27 @@ def _is_headline(sent: Span) -> bool:
 def _add_parenthesised_acronyms(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
     """Add acronyms given in parentheses right after a name ('Islamic State (IS)'), which taggers often miss."""
     for m in re.finditer(r"\(([A-Z][A-Z.]{1,7})\)", doc_text(doc)):
-        if m.start(1) in covered:
-            continue
         token = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if token is not None:
+        if token is None:
+            continue
+        if m.start(1) not in covered:
             found.append(Found(article_id, m.group(1), m.start(1), m.end(1), token_sentence[token.start], "ORG", "acronym", first_token=token.start, last_token=token.end - 1))
             covered.update(range(m.start(1), m.end(1)))
+        _add_expansion_before(article_id, doc, token.start - 1, m.group(1).replace(".", ""), found, covered, token_sentence)
+
+
+def _add_expansion_before(article_id: str, doc: Doc, paren: int, acronym: str, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
+    """Add the name an acronym in parentheses expands when the tagger missed it: the capitalised
+    words right before "(" whose initials are the acronym ("Norrland Grid Board (NGB)")."""
+    first = paren
+    while first - 1 >= 0 and paren - first < 8 and (doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in {"of", "and", "for", "&"}):
+        first -= 1
+        if doc[first].text[:1].isupper() and initials(doc[first:paren].text) == acronym:
+            start, end = doc[first].idx, doc[paren - 1].idx + len(doc[paren - 1].text)
+            if not any(i in covered for i in range(start, end)):
+                found.append(Found(article_id, doc[first:paren].text, start, end, token_sentence[first], "ORG", "name", first_token=first, last_token=paren - 1))
+                covered.update(range(start, end))
+            return
 
 
 # A wire dateline opening a paragraph: "CAIRO (NWS) - ", "VELMORA, June 4 (Lakewire) - ".
