@@ -165,3 +165,31 @@ def test_no_sentence_starts_in_lower_case_right_after_a_word():
     assert marked["["] is False and marked["and"] is False and marked["stop"] is False and marked["he"] is False
     assert marked["Later"] is None and marked["later"] is None
     assert [s.text.split()[0] for s in sentences(parse(["They aim to “curb risks [and] stop smuggling.”"])[0])] == ["They"]
+
+
+HEADLINE_TEXTS = [
+    # a Title Case headline over a body sentence; a sentence full of names is no headline
+    "Storm Closes Harbour Road Tonight\nThe council said the road would stay shut until Friday.",
+    "Singer Maria Lopez met reporters in Quito on Monday.\nMORE NEWS FROM THE REGION\nÉlan Vital Wins Award",
+    "NATO",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + EDGE_TEXTS + HEADLINE_TEXTS)
+def test_nlp_array_shortcuts_answer_like_the_token_loops(text):
+    """The entities stage reads capitalisation and Title Case lines from the doc's arrays (speed,
+    issue #5); each answer must be the token-by-token one."""
+    from newsprism.understand.entities import _headline_sentences, _is_headline
+    from newsprism.understand.nlp import upper_initial
+
+    doc = parse([text])[0]
+    assert upper_initial(doc).tolist() == [t.text[:1].isupper() for t in doc]
+    assert _headline_sentences(doc) == {i for i, s in enumerate(sentences(doc)) if _is_headline(s)}
+
+
+def test_nlp_headline_sentences_finds_the_title_case_line():
+    from newsprism.understand.entities import _headline_sentences
+
+    doc = parse([HEADLINE_TEXTS[0]])[0]
+    assert _headline_sentences(doc) == {0}

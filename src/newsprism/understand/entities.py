@@ -50,13 +50,14 @@ from functools import lru_cache
 import jellyfish
 import numpy as np
 from rapidfuzz import fuzz
-from spacy.attrs import ORTH
+from spacy.attrs import IS_ALPHA, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
 from newsprism.understand.coref import find_references, given_names, mark_syntax, person_roles, resolve_references
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
-from newsprism.understand.nlp import doc_text, sentences, table, token_sentences, word_list
+from newsprism.understand.nlp import doc_text, sentences, table, token_sentences, upper_initial, word_list
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -349,7 +350,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     """Return the entity mentions of one parsed article (step 1 and country tagging)."""
     gaz = gazetteer()
     token_sentence = token_sentences(doc)
-    headline_sents = {i for i, s in enumerate(sentences(doc)) if _is_headline(s)}
+    headline_sents = _headline_sentences(doc)
     found: list[Found] = []
     covered: set[int] = set()
     for start, end, label in _entity_spans(doc):
@@ -389,7 +390,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
                 continue
             found.append(Found(article_id, text[m.start():m.end()], m.start(), m.end(), token_sentence[token.start], "GPE", "epithet", country, first_token=token.start, last_token=token.end - 1))
             covered.update(range(m.start(), m.end()))
-    _add_missed_countries(article_id, doc, found, covered, token_sentence)
+    _add_missed_countries(article_id, doc, found, covered, token_sentence, headline_sents)
     _add_parenthesised_acronyms(article_id, doc, found, covered, token_sentence)
     datelines = [m.span() for m in WIRE_DATELINE_LINE.finditer(text)] if "(" in text else []
     if datelines:  # "CAIRO (NWS) - ": where and by whom a wire story was filed, no actor of it
@@ -455,6 +456,24 @@ def _is_headline(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
+def _headline_sentences(doc: Doc) -> set[int]:
+    """Return the indices of the doc's sentences that `_is_headline` holds for, all at once
+    from the doc's arrays (one answer per distinct word) instead of token by token."""
+    orths, alpha = doc.to_array([ORTH, IS_ALPHA]).T
+    if not len(orths):
+        return set()
+    strings = doc.vocab.strings
+    feats = {o: (len(w) > 3, len(w) > 4 and w.islower(), w[:1].isupper()) for o in set(orths.tolist()) for w in [strings[o]]}
+    long_, lower, upper = np.array([feats[o] for o in orths.tolist()], dtype=bool).T
+    word = alpha.astype(bool) & long_
+    sentence = np.array(token_sentences(doc))
+    n = len(sentences(doc))
+    words = np.bincount(sentence, weights=word, minlength=n)
+    lowers = np.bincount(sentence, weights=word & lower, minlength=n)
+    uppers = np.bincount(sentence, weights=word & upper, minlength=n)
+    return set(np.flatnonzero((lowers == 0) & (words >= 3) & (uppers >= 0.8 * words)).tolist())
+
+
 def _add_parenthesised_acronyms(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
     """Add acronyms given in parentheses right after a name ('Islamic State (IS)'), which taggers often miss."""
     for m in re.finditer(r"\(([A-Z][A-Z.]{1,7})\)", doc_text(doc)):
@@ -486,16 +505,20 @@ WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+
 WIRE_DATELINE_LINE = re.compile(r"(?m)^" + WIRE_DATELINE.pattern)
 
 
-def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
+def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int],
+                          headline_sents: set[int] | None = None) -> None:
     """Pick up country names and demonyms the tagger missed or mislabelled (e.g. inside 'Iran-backed')."""
     gaz = gazetteer()
-    for token in doc:
-        if token.idx in covered or not token.text[:1].isupper():
+    if headline_sents is None:
+        headline_sents = _headline_sentences(doc)
+    for i in np.flatnonzero(upper_initial(doc)).tolist():  # only capitalised tokens can be names
+        token = doc[i]
+        if token.idx in covered:
             continue
         key = fold(token.text)
         if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
             # taggers often miss agencies and parties known by their initials ("SANA")
-            if not _is_headline(sentences(doc)[token_sentence[token.i]]):
+            if token_sentence[token.i] not in headline_sents:
                 found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i, last_token=token.i))
                 covered.update(range(token.idx, token.idx + len(token.text)))
             continue
@@ -968,8 +991,9 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
                 covered[article_id].update(range(hit.start(), hit.end()))
         if not surnames:
             continue
-        for token in doc:
-            if token.idx in covered[article_id] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        for i in np.flatnonzero((doc.to_array(POS) == PROPN) & upper_initial(doc)).tolist():  # capitalised proper nouns
+            token = doc[i]
+            if token.idx in covered[article_id]:
                 continue
             word = name_tokens(token.text)
             if len(word) != 1:

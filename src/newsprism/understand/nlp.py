@@ -656,6 +656,25 @@ def token_sentences(doc: Doc) -> list[int]:
     return doc.user_data["newsprism_token_sents"]
 
 
+_UPPER_INITIAL: dict[int, bool] = {}  # orth id -> its text starts with a capital (ids are hashes of the text)
+
+
+def upper_initial(doc: Doc) -> np.ndarray:
+    """Return a bool per token: its text starts with an upper-case letter (`t.text[:1].isupper()`).
+
+    From the doc's ORTH array with one answer per distinct word of the process, so the
+    stages that look only at capitalised tokens skip the others without building them."""
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    flags = []
+    for orth in orths.tolist():
+        flag = _UPPER_INITIAL.get(orth)
+        if flag is None:
+            flag = _UPPER_INITIAL[orth] = strings[orth][:1].isupper()
+        flags.append(flag)
+    return np.array(flags, dtype=bool)
+
+
 def _data_text(name: str) -> str:
     return resources.files("newsprism").joinpath(f"data/understand/{name}").read_text(encoding="utf-8")
 
