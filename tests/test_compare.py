@@ -850,3 +850,15 @@ def test_compare_a_share_and_a_count_are_different_facts():
     }
     comparison = compare_story(build_understanding(spec), CompareSettings())
     assert not [f for f in comparison.facts if len(f.article_ids) > 1], [f.text for f in comparison.facts]
+
+
+@pytest.mark.parametrize(("sentence", "effect"), [
+    ("Engineers blamed the cave-in on blasting in a nearby shaft.", "the cave-in"),
+    ("Port officials blamed a sudden squall for the capsizing.", "the capsizing"),
+    ("Fire officials said the blaze was caused by a fault in the boiler room.", "the blaze"),
+    ("The count was delayed for hours because of a power cut.", "The count was delayed for hours"),
+])
+def test_compare_cause_conflict_names_what_is_caused_not_who_gives_the_cause(sentence, effect):
+    from newsprism.compare.conflicts import effect_of
+
+    assert effect_of(sentence) == effect

@@ -561,10 +561,19 @@ def effect_of(text: str) -> str | None:
         after = text[m.end():]
         if _is_plan(text[: m.start()], m.group(0), after):
             continue
-        blamed_on = BLAMED_ON.match(after) if m.group(0).lower() == "blamed" else None
-        if blamed_on:
-            return after[: blamed_on.end()].strip().removesuffix(" on").strip() or None
+        if m.group(0).lower() == "blamed":
+            # "blamed <what> on <cause>", or "blamed <cause> for <what>"; the subject is who blames.
+            blamed_on = BLAMED_ON.match(after)
+            if blamed_on:
+                return after[: blamed_on.end()].strip().removesuffix(" on").strip() or None
+            blamed_for = re.search(r"\bfor\s+((?:the|its|his|her|their|a|an)\s+[^,;:.]+)", after, re.I)
+            return blamed_for.group(1).strip() if blamed_for else None
         head = CAUSE_START.sub("", text[: m.start()]).strip()
+        # "Fire officials said the blaze was caused by ...": what they said is about the blaze.
+        reporting = lexicons.words_pattern(lexicons.report_verbs())
+        said = list(reporting.finditer(head)) if reporting else []
+        if said:
+            head = re.sub(r"^that\s+", "", head[said[-1].end():].strip(), flags=re.I)
         head = re.sub(r"\s+(?:is|are|was|were|been|being|be)$", "", head, flags=re.I).strip(" ,")
         return head if len(head.split()) >= 2 else None
     return None
