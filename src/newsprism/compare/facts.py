@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.views import ClaimView, TextVectors, content_stems, intervals_overlap, units_match
+from newsprism.compare.views import ClaimView, TextVectors, content_stems, intervals_overlap, strip_dateline, units_match
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
 
@@ -471,7 +471,7 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
         entity_counts = Counter(e for i in group for e in views[i].claim.entity_ids)
         facts.append(Fact(
             id=content_id("|".join(sorted(views[i].claim.id for i in group)), prefix="f"),
-            text=views[medoid].claim.text,
+            text=strip_dateline(views[medoid].claim.text),  # the evidence keeps the sentence as written
             article_ids=article_ids,
             independent_sources=len({independent[a] for a in article_ids}),
             evidence=[views[i].evidence() for i in group],

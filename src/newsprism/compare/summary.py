@@ -22,11 +22,9 @@ from collections import defaultdict
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.views import ClaimView, is_medium, stem_overlap_text
+from newsprism.compare.views import ClaimView, is_medium, stem_overlap_text, strip_dateline
 from newsprism.models import CleanArticle, Conflict, Entity, Fact, Position, SummarySentence, article_label
 
-# "CITY, Country — " or "CITY (Agency) - ": a wire dateline, no part of what happened.
-DATELINE = re.compile(r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})\s*(?:\([^()]{1,40}\))?\s*[—–-]+\s+")
 # Two facts of one speaker whose closest sentences are this alike tell one remark (one pledge
 # rendered as a paraphrase and as a quote): 0.79 on the seed pledge, at most 0.74 between
 # sentences of unrelated facts of that story.
@@ -79,7 +77,7 @@ def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, E
 
 def compress(text: str) -> str:
     """Drop a leading dateline ('CITY, Country — '), normalise spaces, close an open quote."""
-    text = DATELINE.sub("", " ".join(text.split()))
+    text = strip_dateline(text)
     if text.count('"') % 2:
         text += '"'
     if text.count("“") > text.count("”"):

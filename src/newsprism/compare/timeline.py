@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsprism.compare.views import ClaimView
+from newsprism.compare.views import ClaimView, strip_dateline
 from newsprism.models import Evidence, Fact, TimelineEvent
 
 
@@ -34,7 +34,7 @@ def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: 
             resolutions = list(dict.fromkeys(d.resolution or f"'{d.text}' as written" for _, d in hits))
             text = hits[0][0].claim.text if len(group) > 1 and len(hits) < len(group) else fact.text
             events.append(TimelineEvent(
-                date=date, event=" ".join(text.split()), article_ids=article_ids,
+                date=date, event=strip_dateline(text), article_ids=article_ids,
                 evidence=list(evidence.values()), resolution="; ".join(resolutions),
             ))
     # A sentence that states two facts is one event, not two.

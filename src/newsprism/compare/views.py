@@ -64,6 +64,16 @@ class ClaimView:
         return Evidence(article_id=c.article_id, text=c.text, start=c.start, end=c.end)
 
 
+# "CITY, Country — " or "CITY (Agency) - " at the head of a wire text: where and by whom it was
+# filed, no part of what happened.
+DATELINE = re.compile(r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})\s*(?:\([^()]{1,40}\))?\s*[—–-]+\s+")
+
+
+def strip_dateline(text: str) -> str:
+    """The text without a leading wire dateline, its spaces normalised."""
+    return DATELINE.sub("", " ".join(text.split()))
+
+
 def stem(word: str) -> str:
     """Return a crude English stem, enough to match 'signed'/'signing'/'signs'."""
     w = word.lower().replace("’", "'").removesuffix("'s")
