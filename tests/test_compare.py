@@ -686,6 +686,7 @@ def test_compare_claims_of_different_speakers_are_different_facts(sentence, sour
     ("Minister Rana Velt said the dam would be finished by spring.", "Minister Rana Velt", "e_velt", None),
     ("The broadcaster quoted Velt as saying the dam would be finished by spring.", "The broadcaster", "e_velt", None),
     ("The 61-year-old minister said the dam would be finished by spring.", "The 61-year-old minister", None, None),
+    ("The minister's spokesman said the dam would be finished by spring.", "The minister's spokesman", "e_velt", None),
 ])
 def test_compare_summary_names_the_speaker_a_description_stands_for(text, subject, speaker, expected):
     from newsprism.compare.summary import name_the_speaker

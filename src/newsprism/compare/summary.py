@@ -104,7 +104,8 @@ def name_the_speaker(text: str, view: ClaimView, entities: dict[str, Entity]) ->
     if not subject or person is None or person.type != "PERSON" or not text.startswith(subject):
         return text
     words = subject.split()
-    if words[0].lower() not in {"the", "a", "an"} or is_medium(subject):
+    # "The minister's spokesman": a description relative to someone else is left as written.
+    if words[0].lower() not in {"the", "a", "an"} or is_medium(subject) or re.search(r"['’]s\b", subject):
         return text
     names = {w.lower() for n in [person.name, *person.aliases] for w in n.split()}
     if any(w.lower().strip(",") in names for w in words):
