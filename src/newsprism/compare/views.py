@@ -336,7 +336,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
     for i, c in enumerate(claims):
         numbers, number_clauses, number_windows = [], [], []
         for n in c.numbers:
-            if n.kind in {"duration", "ordinal"}:
+            if n.kind in {"duration", "ordinal", "identifier"}:  # "gate 4" names, it does not count
                 continue
             at = n.start - c.start if n.start is not None and 0 <= n.start - c.start < len(c.text) else c.text.find(n.text)
             at = max(at, 0)
