@@ -880,3 +880,17 @@ def test_understand_name_before_a_parenthesised_acronym_is_its_expansion():
     assert company.name == "Prairie Gas Transit Company"
     quote, speaker = _one_quote_about(text, "a fire at the pumping station burned for nine hours")
     assert speaker == "Prairie Gas Transit Company"
+
+
+def test_understand_each_rendering_keeps_the_channel_it_came_through():
+    """One remark relayed by state radio in one article and by a news agency in another: the
+    quote names the channel most renderings give, each variant its own."""
+    texts = {
+        "one": "Mayor Karin Holm told state radio that \"the bridge will open again before the winter\".\n",
+        "two": "\"The bridge will be open again before winter comes,\" Mayor Karin Holm said, according to the news agency Nordpress.\n",
+    }
+    articles = [CleanArticle(id=content_id(t), source_path=f"{k}.txt", published="2030-04-02", text=t) for k, t in texts.items()]
+    u = understand_story(_group(articles), articles)
+    (quote,) = [q for q in u.quotes if len(q.variants) == 2]
+    by_article = {v.article_ids[0]: v.channel for v in quote.variants}
+    assert by_article == {articles[0].id: "state radio", articles[1].id: "Nordpress"}

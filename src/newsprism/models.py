@@ -202,6 +202,7 @@ class QuoteVariant(Model):
     direct: bool = True
     partial: bool = Field(default=False, description="A quoted fragment woven into the outlet's own sentence, not a whole quoted remark.")
     speaker_text: str | None = Field(default=None, description="How this article names the speaker ('he', 'the Syrian minister', 'Baqeri').")
+    channel: str | None = Field(default=None, description="Who relayed this rendering, when its article says so (state TV, a news agency); renderings of one remark may come through different channels.")
 
 
 class Quote(Model):
@@ -210,7 +211,7 @@ class Quote(Model):
     id: str = ""
     speaker: str | None = None
     speaker_entity_id: str | None = None
-    channel: str | None = Field(default=None, description="Who relayed it: state TV, a news agency, another outlet.")
+    channel: str | None = Field(default=None, description="Who relayed it: state TV, a news agency, another outlet (the channel most of its renderings name).")
     variants: list[QuoteVariant] = Field(default_factory=list)
 
 

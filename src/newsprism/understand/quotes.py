@@ -703,6 +703,7 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
                     direct=head.direct,
                     partial=head.partial,
                     speaker_text=head.speaker_text,
+                    channel=Counter(r.channel for r in same if r.channel).most_common(1)[0][0] if any(r.channel for r in same) else None,
                 )
                 for head, same in variants
             ],
