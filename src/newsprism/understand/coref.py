@@ -98,6 +98,12 @@ def group_nouns() -> dict[str, tuple[str, str]]:
     return {row["noun"]: (row["group"], row["number"]) for row in table("group_nouns.csv")}
 
 
+@lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    """The last words of the group nouns ("seeker" of "asylum seeker")."""
+    return frozenset(noun.split()[-1] for noun in group_nouns())
+
+
 def _fold(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 
@@ -292,8 +298,10 @@ def _group(article_id: str, token: Token, covered: dict[int, Found], token_sente
     caravan").
     """
     nouns = group_nouns()
-    doc = token.doc
     lemma = token.lemma_.lower()
+    if lemma not in _group_heads():
+        return None  # most nouns: one set lookup
+    doc = token.doc
     previous = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "-" else doc[token.i - 1] if token.i else None
     entry = nouns.get(f"{previous.lower_} {lemma}") if previous is not None else None  # "asylum seekers", "asylum - seekers"
     entry = entry or nouns.get(lemma)
