@@ -430,16 +430,19 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
 def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
     wanted = set(ref.words) | {ref.head}
     countries = _countries_in([" ".join(ref.words)], story.gazetteer)
+    candidates = [
+        i for i, words in story.roles.items()
+        # "the Japanese prime minister" is not the Israeli one, nor one of no known country
+        if ref.head in words and not (countries and not countries & story.person_country[i])
+    ]
+    if not candidates:
+        return None  # most descriptions: the article's counts below are not needed
     earlier = [story.where[id(m)] for m in article if m.start < ref.start and id(m) in story.where]
     named_before = Counter(earlier)
     last_before = {i: n for n, i in enumerate(earlier)}
     present = {story.where[id(m)] for m in article if id(m) in story.where}
     best, best_score = None, None
-    for i, words in story.roles.items():
-        if ref.head not in words:
-            continue
-        if countries and not countries & story.person_country[i]:
-            continue  # "the Japanese prime minister" is not the Israeli one, nor one of no known country
+    for i in candidates:
         # the most specific match, then the person this article has named most so far
         # ("the president" in a story about one president who meets another), then the latest
         score = (len(wanted & story.title_words[i]), named_before[i], last_before.get(i, -1), i in present)

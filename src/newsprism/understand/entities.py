@@ -57,7 +57,9 @@ from spacy.tokens import Doc, Span
 from newsprism.models import Entity, Mention, Understanding, content_id
 from newsprism.understand.coref import find_references, given_names, mark_syntax, person_roles, resolve_references
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
-from newsprism.understand.nlp import doc_text, sentences, table, token_sentences, upper_initial, word_list
+from newsprism.understand.nlp import (
+    LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
+)
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -458,19 +460,16 @@ def _is_headline(sent: Span) -> bool:
 
 def _headline_sentences(doc: Doc) -> set[int]:
     """Return the indices of the doc's sentences that `_is_headline` holds for, all at once
-    from the doc's arrays (one answer per distinct word) instead of token by token."""
-    orths, alpha = doc.to_array([ORTH, IS_ALPHA]).T
-    if not len(orths):
+    from the doc's arrays (`nlp.token_flags`) instead of token by token."""
+    if not len(doc):
         return set()
-    strings = doc.vocab.strings
-    feats = {o: (len(w) > 3, len(w) > 4 and w.islower(), w[:1].isupper()) for o in set(orths.tolist()) for w in [strings[o]]}
-    long_, lower, upper = np.array([feats[o] for o in orths.tolist()], dtype=bool).T
-    word = alpha.astype(bool) & long_
+    flags = token_flags(doc)
+    word = (doc.to_array(IS_ALPHA) > 0) & ((flags & LONGER_THAN_3) > 0)
     sentence = np.array(token_sentences(doc))
     n = len(sentences(doc))
     words = np.bincount(sentence, weights=word, minlength=n)
-    lowers = np.bincount(sentence, weights=word & lower, minlength=n)
-    uppers = np.bincount(sentence, weights=word & upper, minlength=n)
+    lowers = np.bincount(sentence, weights=word & ((flags & LOWER_LONGER_THAN_4) > 0), minlength=n)
+    uppers = np.bincount(sentence, weights=word & ((flags & UPPER_INITIAL) > 0), minlength=n)
     return set(np.flatnonzero((lowers == 0) & (words >= 3) & (uppers >= 0.8 * words)).tolist())
 
 

@@ -168,6 +168,10 @@ class VectorisedAttributeRuler:
         self.vocab = vocab
         self.rules: list[tuple[list[list[tuple[int, str, object]]], int, dict[int, int]]] = []
         self.attrs_read: list[int] = []
+        # per rule: (attribute, values) pairs of which the doc must hold at least one value
+        # each for the rule to match anywhere; a rule whose tag or word the doc lacks is
+        # skipped without computing its mask (most of the 180 rules, in a news article)
+        self.needs: list[list[tuple[int, frozenset[int]]]] = []
 
     def adopt(self, ruler) -> bool:
         """Take over `ruler`'s rules; False (nothing adopted) when one cannot be vectorised."""
@@ -185,6 +189,11 @@ class VectorisedAttributeRuler:
                 rules.append((compiled, index % len(compiled), dict(attrs)))
         self.rules = rules
         self.attrs_read = sorted({c[0] for compiled, _, _ in rules for token in compiled for c in token})
+        self.needs = [
+            [(attr, frozenset([value]) if op == "eq" else frozenset(value.tolist()))
+             for token in compiled for attr, op, value in token if op in {"eq", "IN"}]
+            for compiled, _, _ in rules
+        ]
         return True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -198,9 +207,10 @@ class VectorisedAttributeRuler:
         values = doc.to_array(list(_WRITABLE))
         slot = {attr: k for k, attr in enumerate(_WRITABLE)}
         changed: set[int] = set()
-        for compiled, index, attrs in self.rules:
+        present = {attr: set(np.unique(col).tolist()) for attr, col in column.items()}
+        for (compiled, index, attrs), needs in zip(self.rules, self.needs):
             length = len(compiled)
-            if length > n:
+            if length > n or any(present[attr].isdisjoint(values) for attr, values in needs):
                 continue
             mask = np.ones(n - length + 1, dtype=bool)
             for offset, token in enumerate(compiled):
@@ -656,23 +666,33 @@ def token_sentences(doc: Doc) -> list[int]:
     return doc.user_data["newsprism_token_sents"]
 
 
-_UPPER_INITIAL: dict[int, bool] = {}  # orth id -> its text starts with a capital (ids are hashes of the text)
+# Bits of `token_flags`, each a test of the token's text.
+UPPER_INITIAL = 1  # text[:1].isupper()
+LONGER_THAN_3 = 2  # len(text) > 3
+LOWER_LONGER_THAN_4 = 4  # len(text) > 4 and text.islower()
+_FLAGS: dict[int, int] = {}  # orth id -> its flags (orth ids are hashes of the text)
+
+
+def _flags_of(text: str) -> int:
+    return (UPPER_INITIAL * text[:1].isupper() | LONGER_THAN_3 * (len(text) > 3)
+            | LOWER_LONGER_THAN_4 * (len(text) > 4 and text.islower()))
+
+
+def token_flags(doc: Doc) -> np.ndarray:
+    """Return per token the bits above (UPPER_INITIAL ...), from the doc's ORTH array with one
+    answer per distinct word of the process: the entities stage looks only at capitalised
+    tokens and reads Title Case lines without building a Token object for every word."""
+    orths = doc.to_array(ORTH).tolist()
+    memo, strings = _FLAGS, doc.vocab.strings
+    for orth in orths:
+        if orth not in memo:
+            memo[orth] = _flags_of(strings[orth])
+    return np.array([memo[orth] for orth in orths], dtype=np.uint8)
 
 
 def upper_initial(doc: Doc) -> np.ndarray:
-    """Return a bool per token: its text starts with an upper-case letter (`t.text[:1].isupper()`).
-
-    From the doc's ORTH array with one answer per distinct word of the process, so the
-    stages that look only at capitalised tokens skip the others without building them."""
-    orths = doc.to_array(ORTH)
-    strings = doc.vocab.strings
-    flags = []
-    for orth in orths.tolist():
-        flag = _UPPER_INITIAL.get(orth)
-        if flag is None:
-            flag = _UPPER_INITIAL[orth] = strings[orth][:1].isupper()
-        flags.append(flag)
-    return np.array(flags, dtype=bool)
+    """Return a bool per token: its text starts with an upper-case letter (`t.text[:1].isupper()`)."""
+    return (token_flags(doc) & UPPER_INITIAL) > 0
 
 
 def _data_text(name: str) -> str:
