@@ -894,3 +894,13 @@ def test_understand_each_rendering_keeps_the_channel_it_came_through():
     (quote,) = [q for q in u.quotes if len(q.variants) == 2]
     by_article = {v.article_ids[0]: v.channel for v in quote.variants}
     assert by_article == {articles[0].id: "state radio", articles[1].id: "Nordpress"}
+
+
+def test_understand_chief_executive_description_is_the_named_executive():
+    """"Norvik chief executive Tomas Brandt" makes "chief executive" his title, so "The chief
+    executive said" later is his remark, not the governor's named in between."""
+    text = ("Norvik chief executive Tomas Brandt visited the terminal on Monday.\n\n"
+            "Governor Ilse Marek said the road would stay shut.\n\n"
+            "The chief executive said the company had spent heavily on safety.\n")
+    quote, speaker = _one_quote_about(text, "the company had spent heavily on safety")
+    assert speaker == "Tomas Brandt"
