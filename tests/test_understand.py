@@ -518,6 +518,20 @@ def test_understand_unnamed_group_is_one_entity_across_its_group_nouns():
     assert not [e for e in once if e.name == "migrants"]
 
 
+def test_understand_leader_and_regime_descriptions_go_to_the_office_holder_and_his_country():
+    entities = _story_entities({
+        "x": "Belarusian President Ivan Drozd rejected the sanctions on Monday. The 68-year-old leader told "
+             "parliament that Minsk would not bow to pressure. Drozd's regime has jailed critics.",
+        "y": "The rogue regime of Ivan Drozd faces new sanctions. The president said Belarus would respond.",
+        "z": "Polish Prime Minister Marta Wolska said the Belarusian leader had crossed a line.",
+    })
+    drozd = _holding(entities, "Ivan Drozd")
+    assert {"The 68-year-old leader", "The president", "the Belarusian leader"} <= {m.text for m in drozd.mentions}
+    belarus = next(e for e in entities if e.name == "Belarus")
+    assert {"Drozd's regime", "The rogue regime"} <= {m.text for m in belarus.mentions}
+    assert _holding(entities, "the Belarusian leader") is not _holding(entities, "Marta Wolska")
+
+
 def test_understand_surname_shared_by_a_couple_goes_by_gender():
     texts = {
         "x": "Senator Arno Velez and his wife, Lucia Velez, arrived in Quito on Monday. Mr. Velez thanked the crowd.",

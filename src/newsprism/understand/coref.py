@@ -373,6 +373,8 @@ class _Story:
                 self.kind[i] = "person"
                 self.roles[i] = {w for m in c for w in m.roles}
                 self.title_words[i] = self.roles[i] | {_fold(w) for m in c for t in m.titles for w in t.split()}
+                if self.title_words[i] & word_list("leader_titles.txt"):
+                    self.roles[i].add("leader")  # "President X" is the one "the leader" may stand for
                 self.person_country[i] = _countries_in([t for m in c for t in m.titles], gazetteer)
                 genders = {m.gender for m in c} - {"any"}
                 self.gender[i] = genders.pop() if len(genders) == 1 else "any"
