@@ -798,6 +798,8 @@ def test_understand_indirect_remark_is_the_whole_statement_without_the_full_stop
         ("Nine were killed and 60 injured in the blast.", "60", "count", "injured", 60, 60),
         ("A doctor said 14 of the wounded were in intensive care.", "14", "count", "wounded", 14, 14),
         ("Five injured workers were flown out.", "Five", "count", "workers", 5, 5),
+        ("The death toll from the landslide rose to 26 on Friday.", "26", "count", "people", 26, 26),
+        ("Officials gave a death toll of 31.", "31", "count", "people", 31, 31),
     ],
 )
 def test_understand_numbers_units_kinds_and_ranges(text, number_text, kind, unit, low, high):

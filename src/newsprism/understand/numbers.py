@@ -181,6 +181,18 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
     head = span.root.head
     if span.root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN" and head.i >= span.end:
         return head.lower_
+    return _people_figure(span.root)
+
+
+def _people_figure(number) -> str | None:
+    """'people' for the figure of a death toll: "a death toll of 23", "the toll rose to 18"."""
+    node = number.head if number.dep_ == "pobj" else number
+    owner = node.head
+    figures = word_list("people_figures.txt")
+    if owner.lemma_.lower() in figures:
+        return "people"
+    if owner.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in figures for c in owner.children):
+        return "people"
     return None
 
 
