@@ -618,3 +618,39 @@ def test_clean_text_menu_items_two_spaces_apart(line, menu):
     from newsprism.clean.text import is_menu_shaped
 
     assert is_menu_shaped(line, len(line.split())) is menu
+
+
+def _clean_text(raw: str) -> CleanArticle:
+    return clean_article(Article(id=content_id(raw), source_path="page.txt", raw=raw, format="text"))
+
+
+def test_clean_text_kicker_above_the_headline_is_a_label():
+    """"Live updates: ..." above the headline is the page's kicker; the headline below it is the title."""
+    raw = ("Live updates: harbour fire\n"
+           "Fire destroys warehouses at Port Lindqvist\n"
+           "By Ada Pike\n"
+           "A fire destroyed three warehouses at Port Lindqvist on Monday, the harbour master said.\n"
+           "Firefighters from two towns fought the blaze for six hours before it was out.\n")
+    clean = _clean_text(raw)
+    assert clean.title == "Fire destroys warehouses at Port Lindqvist"
+    assert not clean.text.startswith(("Live", "Fire destroys"))
+    assert ("Live updates: harbour fire", "label") in [(r.text, r.reason) for r in clean.removed]
+
+
+def test_clean_text_comment_widget_lines_and_bare_photo_credit():
+    """Compact times ("3h ago"), "Reply · 12 likes" rows and a photo library's name alone on a line."""
+    raw = ("Fire destroys warehouses at Port Lindqvist\n"
+           "A fire destroyed three warehouses at Port Lindqvist on Monday, the harbour master said.\n"
+           "Getty Images\n"
+           "Firefighters from two towns fought the blaze for six hours before it was out.\n"
+           "Comments\n"
+           "Showing 2 of 9 comments\n"
+           "dockhand_joe · 3h ago\n"
+           "The alarms there never worked.\n"
+           "Reply · 12 likes\n"
+           "Lena M · 2h ago\n"
+           "Glad nobody was hurt.\n"
+           "Reply · 3 likes\n")
+    clean = _clean_text(raw)
+    assert "Getty" not in clean.text
+    assert [(c.author, c.text) for c in clean.comments] == [("dockhand_joe", "The alarms there never worked."), ("Lena M", "Glad nobody was hurt.")]

@@ -37,7 +37,8 @@ DATE_RE = re.compile(
 )
 ZONE_OFFSETS = {"z": "Z", "utc": "Z", "gmt": "Z"}
 RELATIVE_RE = re.compile(
-    r"\b(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b|\b(?:just now|yesterday|today)\b",
+    r"\b(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b|\b(?:just now|yesterday|today)\b"
+    r"|\b\d+\s?(?:s|m|min|h|hr|d|w|mo|y)\s+ago\b",  # the compact "3h ago", "5d ago" of comment widgets
     re.IGNORECASE,
 )
 

@@ -187,6 +187,14 @@ def _dateline(line: Line) -> tuple[str | None, str | None]:
     return (iso, byline) if len(leftover) <= 1 else (None, None)
 
 
+def _kicker(line: Line) -> bool:
+    """True for a line opening with section words and a colon ("Live updates: ...", "Analysis: ..."),
+    the kicker a page sets above its headline (section words from data/clean/masthead_words.txt)."""
+    prefix = re.match(r"^([^:]{1,30}):\s*\S", line.text)
+    words = re.findall(r"[^\W\d_]+", prefix.group(1).lower()) if prefix else []
+    return bool(words) and all(w in masthead_words()[1] for w in words)
+
+
 def _caps_masthead(header: list[Line], i: int) -> bool:
     """Return True for a short ALL-CAPS name at the very top with a headline still below it.
 
@@ -406,6 +414,10 @@ def read_text(
                 iso, _ = find_date(line.text)
                 if iso:
                     weak_dates.append(iso)
+            elif reading.title is None and 2 <= line.words <= 40 and _kicker(line) and any(
+                not later.kind and 2 <= later.words <= 40 and not is_menu_shaped(later.text, later.words) for later in header_zone[i + 1:]
+            ):
+                line.label("clutter", "label")  # "Live updates: port attack" above the headline is a kicker
             elif reading.title is None and 2 <= line.words <= 40:
                 line.label("metadata", "title")
                 reading.title = line.text
