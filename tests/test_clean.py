@@ -310,6 +310,21 @@ def test_clean_html_comment_author_in_a_plain_bold_element():
     assert [(c.author, c.text) for c in marked_comments(block)] == [("rivergull", "The ferry was late again."), ("Anna K.", "Nobody told us why.")]
 
 
+def test_clean_html_comment_time_in_a_date_classed_element():
+    import lxml.html
+
+    block = lxml.html.fromstring(
+        '<ol class="commentlist">'
+        '<li class="comment"><cite>sailor_sam</cite> <span class="date">3 March 2026 at 10:12</span><p>It happened in Spain too.</p></li>'
+        '<li class="comment"><cite>Ingrid</cite> <span class="date">3 March 2026 at 11:40</span><p>Back to clipboards.</p></li>'
+        "</ol>"
+    )
+    assert [(c.author, c.posted, c.text) for c in marked_comments(block)] == [
+        ("sailor_sam", "2026-03-03T10:12", "It happened in Spain too."),
+        ("Ingrid", "2026-03-03T11:40", "Back to clipboards."),
+    ]
+
+
 def test_clean_html_unmarked_comment_block_is_left_to_trafilatura():
     import lxml.html
 

@@ -475,6 +475,9 @@ def marked_comments(container) -> list[Comment]:
                     value = (child.get("datetime") or "").strip()
                     posted = (normalise_date(value) if value else None) or find_date(child.text_content())[0]
                     furniture.add(" ".join(child.text_content().split()))
+                elif posted is None and DATE_CLASS_RE.search(names) and find_date(child.text_content())[0]:
+                    posted = find_date(child.text_content())[0]  # <span class="date">3 March 2026 at 10:12</span>
+                    furniture.add(" ".join(child.text_content().split()))
                 elif author is None and AUTHOR_CLASS_RE.search(names) and 0 < len(child.text_content().split()) <= 6:
                     author = SAYS_TAIL_RE.sub("", " ".join(child.text_content().split())) or None
                     furniture.add(" ".join(child.text_content().split()))
@@ -508,6 +511,9 @@ def marked_comments(container) -> list[Comment]:
             comments.append(Comment(author=nfc(author) if author else None, posted=posted, text=text))
     return comments if len(comments) >= 2 else []
 
+
+# Classes of an element that shows when a comment was posted, when the page uses no <time>.
+DATE_CLASS_RE = re.compile(r"date|time|posted|published", re.IGNORECASE)
 
 # Inline elements that, first in a comment entry and before its paragraphs, hold the commenter's
 # name when the page gives it no class ("<div class=comment><b>nomad_74</b><p>...</p></div>").
