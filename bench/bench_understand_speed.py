@@ -3,11 +3,13 @@
 Run from /work/main:  .venv/bin/python -m bench.bench_understand_speed [--quick] [--repeat N] [--baseline COMMIT ...]
 
 Workload (the one bench_understand used): PolNeAR train articles of 400-900 words, the first
-60, five per story, publication date given; models loaded and warmed on another article
-before the clock starts. Measured in one run, so both sides see the same machine load:
+60, five per story, publication date given; the process imports `newsprism.pipeline` (as
+`newsprism analyze` runs) and loads and warms the models on another article before the clock
+starts. Measured in one run, so both sides see the same machine load:
 
 1. `understand_story` end to end, parse included, with the speed work's files (understand/,
-   pipeline.py, embed.py) as they were at each of BASELINES and everything else as in HEAD.
+   pipeline.py, embed.py) as they were at each of BASELINES and everything else as in HEAD;
+   the newest baseline also with the stories parsed ahead, in one process and in 2 workers.
 2. The same with this checkout's code, three ways: each story parsing its own five
    articles; the stories parsed ahead in one stream of 32-doc batches in this process
    (`nlp.parse_ahead`, as `pipeline.analyze` runs); and parsed ahead in 2 worker
@@ -16,6 +18,7 @@ before the clock starts. Measured in one run, so both sides see the same machine
    vectorised attribute ruler, memoised set-lookup lemmatizer, parser stepped with the GIL
    held, vectorised NER decoding), and whether the two agree on every token's tag, POS,
    morphology, lemma, dependency, head, entity and sentence start.
+4. Where the one-process run's CPU goes: each step of `understand_story` timed (`stage_times`).
 
 Each configuration of 1-2 runs in a fresh process (no warm cache carries over), repeated
 and interleaved with the others (--repeat N, default 2). CPU seconds are the measuring
@@ -37,12 +40,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
-# Baselines, their versions of SPEED_FILES measured beside this checkout: the last commit before
-# the speed work on issue #5, and the start of the round that replaced spaCy's transition loops.
-BASELINES = ["b6b1c75", "2904422"]
+# Baselines, their versions of SPEED_FILES measured beside this checkout: the start of the round
+# that replaced spaCy's transition loops, and the start of the round on the stage after the parse
+# (garbage collector, quote encoding batches, regex lookaheads, entity loops).
+BASELINES = ["2904422", "349af31"]
 SPEED_FILES = [
     "src/newsprism/understand/__init__.py",
     "src/newsprism/understand/nlp.py",
+    "src/newsprism/understand/entities.py",
+    "src/newsprism/understand/coref.py",
+    "src/newsprism/understand/mentions.py",
     "src/newsprism/understand/quotes.py",
     "src/newsprism/understand/claims.py",
     "src/newsprism/understand/numbers.py",
@@ -77,6 +84,7 @@ def measure(n_articles: int, processes: int = 0) -> dict[str, float]:
     """
     import multiprocessing
 
+    import newsprism.pipeline  # noqa: F401  (imported as `newsprism analyze` runs: clean, compare, framing loaded)
     from newsprism.embed import embed
     from newsprism.models import StoryGroup
     from newsprism.understand import understand_story
@@ -105,6 +113,54 @@ def measure(n_articles: int, processes: int = 0) -> dict[str, float]:
         "articles": len(articles), "mean words": sum(len(a.text.split()) for a in articles) / len(articles),
         "seconds": seconds, "cpu seconds": cpu, "load": (load + os.getloadavg()[0]) / 2,
     }
+
+
+# The steps of `understand_story` timed one by one (`stage_times`), as imported into newsprism.understand.
+STAGES = ["collect_mentions", "add_surname_mentions", "cluster_mentions", "find_dates", "find_numbers",
+          "article_quotes", "group_quotes", "build_claims"]
+
+
+def stage_times(n_articles: int) -> dict[str, float]:
+    """CPU seconds of each step of `understand_story` over the workload, stories parsed ahead first.
+
+    Each step is wrapped in a timer where `understand_story` looks it up; "encode" is the
+    sentence encoder's share of `group_quotes`. Run in a fresh process, models warmed first.
+    """
+    import newsprism.embed as embed_module
+    import newsprism.pipeline  # noqa: F401  (as in `measure`)
+    import newsprism.understand as understand
+    from newsprism.embed import embed
+    from newsprism.models import StoryGroup
+    from newsprism.understand.nlp import parse_ahead
+
+    articles = workload(n_articles)
+    warm, articles = articles[-1], articles[:-1]
+    embed(["warm up"])
+    understand.understand_story(StoryGroup(id="warm", title="", article_ids=[warm.id]), [warm])
+    stories = [articles[i:i + STORY_SIZE] for i in range(0, len(articles), STORY_SIZE)]
+    spent = dict.fromkeys(["parse ahead", *STAGES, "encode"], 0.0)
+
+    def timed(name, function):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - start
+        return run
+
+    for name in STAGES:
+        setattr(understand, name, timed(name, getattr(understand, name)))
+    embed_module._encode = timed("encode", embed_module._encode)
+    start = time.process_time()
+    parsed = list(parse_ahead([[a.text for a in chunk] for chunk in stories]))
+    spent["parse ahead"] = time.process_time() - start
+    start = time.process_time()
+    for i, (chunk, docs) in enumerate(zip(stories, parsed)):
+        understand.understand_story(StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in chunk]), chunk, docs=docs)
+    spent["understand_story"] = time.process_time() - start
+    spent["load"] = os.getloadavg()[0]
+    return spent
 
 
 def _token_rows(doc) -> list[tuple]:
@@ -138,7 +194,7 @@ def measure_in_subprocess(n_articles: int, processes: int = 0, env: dict[str, st
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure_baseline(commit: str, n_articles: int) -> dict[str, float]:
+def measure_baseline(commit: str, n_articles: int, processes: int = 0) -> dict[str, float]:
     """Run `measure` on HEAD with the speed work's files as they were at `commit`."""
     with tempfile.TemporaryDirectory(prefix="np-speed-baseline-") as tmp:
         tree = subprocess.run(["git", "archive", "HEAD", "src"], cwd=REPO, check=True, capture_output=True).stdout
@@ -146,7 +202,7 @@ def measure_baseline(commit: str, n_articles: int) -> dict[str, float]:
         for path in SPEED_FILES:
             old = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=REPO, check=True, capture_output=True).stdout
             (Path(tmp) / path).write_bytes(old)
-        return measure_in_subprocess(n_articles, env=dict(os.environ, PYTHONPATH=str(Path(tmp) / "src")))
+        return measure_in_subprocess(n_articles, processes, env=dict(os.environ, PYTHONPATH=str(Path(tmp) / "src")))
 
 
 def _best(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -172,16 +228,24 @@ def main() -> None:
         at = sys.argv.index("--measure-only")
         print(json.dumps(measure(int(sys.argv[at + 1]), int(sys.argv[at + 2]) if len(sys.argv) > at + 2 else 0)))
         return
+    if "--stages-only" in sys.argv:
+        print(json.dumps(stage_times(int(sys.argv[sys.argv.index("--stages-only") + 1]))))
+        return
     from bench.results import write_section
 
     n = 20 if "--quick" in sys.argv else 60
     repeats = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 2
     commits = sys.argv[sys.argv.index("--baseline") + 1:] if "--baseline" in sys.argv else BASELINES
     commits = [c for c in commits if not c.startswith("--")]
-    runs: dict[str, list[dict[str, float]]] = {**{c: [] for c in commits}, "story": [], "streamed": [], "ahead": []}
+    latest = commits[-1]  # the newest baseline is also measured parsing ahead, in one process and in 2 workers
+    runs: dict[str, list[dict[str, float]]] = {
+        **{c: [] for c in commits}, f"{latest} streamed": [], f"{latest} ahead": [], "story": [], "streamed": [], "ahead": [],
+    }
     for _ in range(repeats):  # interleaved, so a burst of load on the shared machine hits every configuration
         for commit in commits:
             runs[commit].append(measure_baseline(commit, n))
+        runs[f"{latest} streamed"].append(measure_baseline(latest, n, processes=1))
+        runs[f"{latest} ahead"].append(measure_baseline(latest, n, processes=2))
         runs["story"].append(measure_in_subprocess(n))
         runs["streamed"].append(measure_in_subprocess(n, processes=1))
         runs["ahead"].append(measure_in_subprocess(n, processes=2))
@@ -190,6 +254,11 @@ def main() -> None:
     after, streamed, ahead = best["story"], best["streamed"], best["ahead"]
     parse = parse_alone(n)
     print("parse", parse, flush=True)
+    stages = json.loads(subprocess.run(
+        [sys.executable, "-m", "bench.bench_understand_speed", "--stages-only", str(n)], cwd=REPO, check=True, capture_output=True, text=True,
+    ).stdout.strip().splitlines()[-1])
+    print("stages", stages, flush=True)
+    shares = ", ".join(f"`{name}` {stages[name]:.2f}" for name in sorted(STAGES, key=lambda s: -stages[s]))
     md = (
         f"`understand_story` on {after['articles']} PolNeAR train articles (mean {after['mean words']:.0f} words), "
         f"{STORY_SIZE} per story, parse included, models loaded and warmed first. Baselines: the files of the speed "
@@ -198,7 +267,9 @@ def main() -> None:
         "time, and the mean load average over the runs.\n\n"
         "| code | wall s | articles/s | CPU s (each run) | articles per CPU-s | ceiling on 2 free cores (2 x per CPU-s), articles/s | load average |\n"
         "|---|---|---|---|---|---|---|\n"
-        + "".join(_row(f"baseline ({commit})", best[commit]) for commit in commits)
+        + "".join(_row(f"baseline ({commit}), each story parses its articles", best[commit]) for commit in commits)
+        + _row(f"baseline ({latest}), stories parsed ahead in 32-doc batches, one process", best[f"{latest} streamed"])
+        + _row(f"baseline ({latest}), stories parsed ahead in 2 worker processes", best[f"{latest} ahead"])
         + _row("now, each story parses its articles", after)
         + _row("now, stories parsed ahead in 32-doc batches, one process", streamed)
         + _row("now, stories parsed ahead in 2 worker processes (as `analyze` runs on 64+ articles with a core spare)", ahead)
@@ -209,14 +280,13 @@ def main() -> None:
         f"{parse['docs differing']} of {after['articles']} docs differ from stock in any token's tag, POS, morphology, "
         "lemma, dependency, head, entity or sentence start.\n\n"
         "Target: 20 articles/s on 2 cores, i.e. 10 articles per CPU-second.\n\n"
-        f"Where the one-process run's {streamed['cpu seconds']:.1f} CPU s go: the parse about "
-        f"{parse['newsprism cpu seconds']:.1f} s (parse alone above), the rest about "
-        f"{streamed['cpu seconds'] - parse['newsprism cpu seconds']:.1f} s, of which cProfile (2026-11-24) puts about half in "
-        "the entities stage (mention collection, surname mentions, clustering, coreference: Python loops over tokens "
-        "and name pairs), a fifth in encoding quote renderings with the sentence model to group them, and an eighth in "
-        "dates, numbers, quotes and claims. The 2-worker row pays each "
-        "worker's cold caches (lexemes, lemmas) and shipping docs back, about 1 CPU s here, for wall time when a core "
-        "is free; `analyze` uses workers only for 64+ articles with a spare core.\n"
+        f"Where the one-process run's CPU goes (one more fresh process, each step of `understand_story` timed, load "
+        f"{stages['load']:.1f}): parsing ahead {stages['parse ahead']:.2f} s, `understand_story` {stages['understand_story']:.2f} s, "
+        f"of which {shares} (the sentence encoder {stages['encode']:.2f} of `group_quotes`). "
+        "The 2-worker row pays each worker's cold caches (lexemes, lemmas) and shipping docs back for wall time when a "
+        "core is free; the workers fork from a parent whose loaded models are frozen out of the garbage collector "
+        "(`nlp.freeze_loaded`), so a worker's collector neither walks nor writes to them. `analyze` uses workers only for 64+ articles with a "
+        "spare core.\n"
     )
     print(md)
     write_section("understand: speed", md)
