@@ -920,3 +920,18 @@ def test_understand_chief_executive_description_is_the_named_executive():
             "The chief executive said the company had spent heavily on safety.\n")
     quote, speaker = _one_quote_about(text, "the company had spent heavily on safety")
     assert speaker == "Tomas Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("\"We lost everything,\" Mayor Karin Holm said, adding that the city would rebuild forty homes.\n",
+         "the city would rebuild forty homes"),
+        ("Mayor Karin Holm said a 'full review' had begun and that the bridge would stay shut for two weeks.\n",
+         "the bridge would stay shut for two weeks"),
+    ],
+)
+def test_understand_indirect_remark_beside_a_quote_in_one_sentence(text, content):
+    """A quote's speaker also reports something outside the quotation marks of the same sentence."""
+    quote, speaker = _one_quote_about(text, content)
+    assert speaker == "Karin Holm" and not quote.variants[0].direct

@@ -542,6 +542,8 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
                     record.channel = record.channel or previous.channel
                 records.append(record)
                 previous = record
+            if previous is not None and previous.speaker_text:
+                records.extend(_clauses_beside_quotes(article_id, sent, s_start, s_end, sent_text, inside, previous))
             continue
         record = _indirect(article_id, sent, s_start, s_end, sent_text, resolver)
         if record is not None:
@@ -592,6 +594,36 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
             continue
         return record
     return _according_clause(article_id, sent, s_start, s_end, sent_text, resolver)
+
+
+def _clauses_beside_quotes(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: str,
+                           quoted: list[tuple[int, int]], speaker: QuoteRecord) -> list[QuoteRecord]:
+    """Indirect remarks the speaker of a sentence's quote makes in the same sentence, outside the
+    quotation marks: "'...,' Vell said, adding that the ferry would run again" and "Vell said a 'full
+    review' had begun and that the port would stay shut" (the clause after "and that")."""
+    speech, out = word_list("speech_verbs.txt"), []
+    for token in sent:
+        head = token.head
+        if token.dep_ == "ccomp" and head.dep_ in {"advcl", "xcomp", "conj"} and head.lemma_.lower() in speech \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            clause = _phrase(token)  # "adding that ..."
+        elif token.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech and any(c.dep_ == "mark" for c in token.children):
+            clause = sent.doc[min(c.i for c in token.children if c.dep_ == "mark"): token.right_edge.i + 1]  # "... and that ..."
+        else:
+            continue
+        if clause[0].lower_ == "that":
+            clause = clause[1:]
+        if not len(clause) or any(q_start < clause.end_char and clause.start_char < q_end for q_start, q_end in quoted):
+            continue
+        start = clause.start_char
+        content = _without_full_stop(doc_text(sent.doc)[start:clause.end_char].strip())
+        if len(content.split()) < 4:
+            continue
+        record = QuoteRecord(article_id, content, start, start + len(content), s_start, s_end, sent_text, direct=False,
+                             speaker_text=speaker.speaker_text, speaker_entity_id=speaker.speaker_entity_id)
+        record.extra = {k: v for k, v in speaker.extra.items() if k == "speaker_span"}
+        out.append(record)
+    return out
 
 
 def _without_full_stop(content: str) -> str:
