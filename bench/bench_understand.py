@@ -485,6 +485,9 @@ not shown to generalise beyond the events it was tuned on. What remains missed o
 events is mostly plural or split reference ("the two leaders", "both countries", "the Korean
 Peninsula" for both Koreas), officials and lawyers that the gold counts as their country, and
 "the (Trump) administration" when no article of the story gives the president's country.
+Cost: `understand_story` on bench_understand_speed's 60 articles (one process, fresh each run,
+three runs each, interleaved, load 3.9-4.2) took 7.00 / 7.10 / 7.22 CPU s without these rules
+and 7.09 / 7.14 / 7.17 with them: +0.4% on the mean, inside the runs' spread.
 
 Load average while measuring: {load:.1f} on 2 cores.
 """
