@@ -935,3 +935,26 @@ def test_understand_indirect_remark_beside_a_quote_in_one_sentence(text, content
     """A quote's speaker also reports something outside the quotation marks of the same sentence."""
     quote, speaker = _one_quote_about(text, content)
     assert speaker == "Karin Holm" and not quote.variants[0].direct
+
+
+def _quotes_of(text: str):
+    article = CleanArticle(id=content_id(text), source_path="talks.txt", published="2030-05-07", text=text)
+    u = understand_story(_group([article]), [article])
+    names = {e.id: e.name for e in u.entities}
+    return {v.text: (names.get(q.speaker_entity_id), v.channel) for q in u.quotes for v in q.variants}
+
+
+def test_understand_unnamed_speakers_are_not_guessed_and_media_are_channels():
+    """An office no one named holds, or "a senior official", is nobody named before; "told AFP",
+    "a statement carried by the state news agency" and "wrote on Telegram" name the channel."""
+    text = ("Sheikh Tamir bin Saleh al-Odeh, the chief mediator, said in a statement carried by the state news agency that \"real progress\" had been made.\n\n"
+            "\"We are closer than ever,\" a senior official close to the talks told AFP.\n\n"
+            "Abu Karim al-Shami, a commander of the armed group, wrote on Telegram that his fighters would respect any truce.\n\n"
+            "The foreign minister was quoted by Al-Nour TV as saying: \"No agreement has been signed yet.\"\n\n"
+            "\"The ball is in their court,\" he added.\n")
+    quotes = _quotes_of(text)
+    assert quotes["real progress"] == ("Tamir bin Saleh al-Odeh", "state news agency")
+    assert quotes["We are closer than ever"] == (None, "AFP")
+    assert quotes["his fighters would respect any truce"] == ("Abu Karim al-Shami", "Telegram")
+    assert quotes["No agreement has been signed yet."] == (None, "Al-Nour TV")
+    assert quotes["The ball is in their court"][0] is None

@@ -177,7 +177,10 @@ class Resolver:
                 if mod in titles or (country and fold(country) in titles):
                     score += 1
             return (score, s)
-        return max(earlier, key=fit)[1]
+        best = max(earlier, key=fit)
+        if fit(best)[0] == 0 and len({id(ent) for _, ent in earlier}) > 1:
+            return None  # "the foreign minister said" when no one named so far holds the office: no guess
+        return best[1]
 
     def channel_before(self, offset: int) -> str | None:
         earlier = [c for s, c in self.channels if s < offset]
@@ -221,7 +224,7 @@ def _is_channel_phrase(span: Span, resolver: Resolver) -> bool:
 @lru_cache(maxsize=1)
 def _outlet_names() -> frozenset[str]:
     """Folded names of the outlets in the registry (data/outlets.csv), "the" dropped, with the
-    initials of three-word names ("Syrian Arab News Agency" -> "sana")."""
+    initials of three-word names ("Syrian Arab News Agency" -> "sana", "Agence France-Presse" -> "afp")."""
     import csv
     from importlib.resources import files
 
@@ -232,7 +235,7 @@ def _outlet_names() -> frozenset[str]:
     for row in csv.DictReader(line for line in lines if not line.startswith("#")):
         bare = re.sub(r"\s*\([^)]*\)$", "", re.sub(r"^the\s+", "", row["outlet"], flags=re.I))
         names.add(fold(bare))
-        if len(bare.split()) >= 3:
+        if len(re.split(r"[\s-]+", bare)) >= 3:  # "Agence France-Presse" -> "afp"
             names.add(fold(initials(bare)))
     return frozenset(names)
 
@@ -252,7 +255,9 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
     """Name of the medium a phrase names: the organisation at its head ("the state broadcaster
     ORT", "Radio Lindorf news", "the KNA news agency"), else the phrase itself ("Talesh state
     television": the country does not broadcast, its state television does)."""
-    orgs = [(s, e, ent) for s, e, ent in resolver.spans if s < span.end_char and span.start_char < e and ent.type == "ORG"]
+    # a lower-case "organisation" ("state news") is a tagger's slip, not a name
+    orgs = [(s, e, ent) for s, e, ent in resolver.spans if s < span.end_char and span.start_char < e and ent.type == "ORG"
+            and any(ch.isupper() for ch in doc_text(span.doc)[s:e])]
     root, channel_nouns = span.root, word_list("channel_nouns.txt")
 
     def qualifies_medium(org_end: int) -> bool:
@@ -261,6 +266,8 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
         between = [t for t in span if org_end <= t.idx < root.idx]
         return org_end <= root.idx and not all(t.lower_ in channel_nouns or t.is_punct for t in between)
 
+    # the organisation at the head first, then one named after it ("the state news agency QNA")
+    orgs.sort(key=lambda o: (not (o[0] <= root.idx < o[1]), not o[0] > root.idx))
     if orgs and not (root.lower_ in channel_nouns and all(qualifies_medium(e) for _, e, _ in orgs)):
         return orgs[0][2].name
     words = [t for t in span if t.dep_ not in {"det"} and not t.is_punct]
@@ -336,6 +343,8 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
     if ent is not None:
         return text, ent
     ent = resolver.entity_in(token.idx, token.idx + len(token.text), person_first=False)
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children):
+        return text, None  # "a senior official told ...": someone new, not a person named before
     aged = any(c.dep_ == "amod" and c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.children) for c in token.children)
     if token.pos_ == "NOUN" and token.tag_ == "NN" and (token.lower_ in PERSON_NOUNS or aged):
         # "the 47-year-old challenger": an age makes any noun a person
@@ -461,10 +470,17 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
     phrases = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.lemma_.lower() == "tell"]
     phrases += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "on", "in"}
                 for p in c.children if p.dep_ == "pobj"]
+    # "said in a statement carried by the state news agency QNA": the agent of a carrying verb
+    carriers = word_list("carry_verbs.txt")
+    phrases += [p for d in verb.subtree if d.dep_ in {"acl", "relcl"} and d.lemma_.lower() in carriers and not _inside(d, outside)
+                for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     channel_nouns = word_list("channel_nouns.txt")
     for token in phrases:
         phrase = _phrase(token)
         named_medium = token.pos_ == "PROPN" and any(t.lower_ in channel_nouns for t in phrase)  # "Radio Vesta"
+        if not named_medium and token.pos_ == "PROPN":  # "told AFP", "told Reuters": an outlet of the registry
+            ent = resolver.entity_in(phrase.start_char, phrase.end_char, person_first=False)
+            named_medium = ent is not None and ent.type == "ORG" and is_medium(ent)
         if _inside(token, outside) or len(phrase) > 8 or not (token.lower_ in channel_nouns or named_medium):
             continue
         record.channel = _channel_name(phrase, resolver)
@@ -534,6 +550,10 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
                 if record.speaker_text is None and record.channel is None and following is not None and len(following) <= 8:
                     # the tagger often splits '"...," she said.' after the closing mark
                     attribute(record, following, resolver)
+                if (record.speaker_text or "").lower() in PERSON_PRONOUNS and previous is not None and previous.speaker_text \
+                        and previous.sentence_end >= s_start - 3 and previous.sentence_start < s_start:
+                    # '"...," he added.' right after a quote: the previous quote's speaker, even one only described
+                    record.speaker_entity_id = previous.speaker_entity_id
                 if record.speaker_text is None and previous is not None and previous.sentence_end >= s_start - 3 and not _speech_verbs(sent, (q_start, q_end)):
                     record.speaker_text, record.speaker_entity_id = previous.speaker_text, previous.speaker_entity_id
                     for key in ("speaker_span", "channel_span"):
