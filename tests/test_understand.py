@@ -958,3 +958,11 @@ def test_understand_unnamed_speakers_are_not_guessed_and_media_are_channels():
     assert quotes["his fighters would respect any truce"] == ("Abu Karim al-Shami", "Telegram")
     assert quotes["No agreement has been signed yet."] == (None, "Al-Nour TV")
     assert quotes["The ball is in their court"][0] is None
+
+
+def test_understand_what_a_speaker_says_he_will_be_is_no_mention_of_another():
+    """'"... I will be the mayor of everyone," Straka said' does not mention the sitting mayor."""
+    text = ("Mayor Dorota Felk conceded on Sunday.\n\n"
+            "\"This city has chosen change, and I will be the mayor of everyone,\" Emil Straka told supporters.\n")
+    felk = next(e for e in _story_entities({"x": text}) if e.name == "Dorota Felk")
+    assert [m.text for m in felk.mentions if m.kind == "description"] == []

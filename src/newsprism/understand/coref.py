@@ -231,6 +231,10 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
                  token_sentence: list[int]) -> Found | None:
     """Return a definite description headed by `token`, or None."""
     doc = token.doc
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in token.head.children
+    ):
+        return None  # "I will be the mayor of everyone": the speaker describes himself, no one else
     group = _group(article_id, token, covered, token_sentence)
     if group is not None:
         return group
