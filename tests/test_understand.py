@@ -966,3 +966,17 @@ def test_understand_what_a_speaker_says_he_will_be_is_no_mention_of_another():
             "\"This city has chosen change, and I will be the mayor of everyone,\" Emil Straka told supporters.\n")
     felk = next(e for e in _story_entities({"x": text}) if e.name == "Dorota Felk")
     assert [m.text for m in felk.mentions if m.kind == "description"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Egypt said seats cost between 50 and 300 pounds.", "EGP"),  # the country the article names
+        ("The British firm paid 40 million pounds.", "GBP"),
+        ("Tunisian fans paid 30 dinars each.", "TND"),
+        ("Egypt and Lebanon traded 5 million pounds.", "GBP"),  # two countries with pounds: the default stands
+    ],
+)
+def test_understand_currency_word_of_the_country_the_article_names(text, unit):
+    (money,) = [n for n in find_numbers("a", text, parse([text])[0]) if n.kind == "money"]
+    assert money.unit == unit

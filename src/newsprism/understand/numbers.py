@@ -58,9 +58,34 @@ def _currency_after(text: str, end: int) -> tuple[str, int] | None:
     words = _currency_words()
     if after.group(2) and f"{after.group(1)} {after.group(2)}".lower() in words:
         return words[f"{after.group(1)} {after.group(2)}".lower()], after.end()
-    if after.group(1).lower() in words:
-        return words[after.group(1).lower()], after.end(1)
+    word = after.group(1).lower()
+    if word in _local_currencies():
+        local = _local_currency(word, text)
+        if local or word in words:
+            return local or words[word], after.end(1)
+        return word, after.end(1)  # "dinars" with no country named: the word is all we know
+    if word in words:
+        return words[word], after.end(1)
     return None
+
+
+@lru_cache(maxsize=1)
+def _local_currencies() -> dict[str, list[tuple[re.Pattern, str]]]:
+    """word -> [(regex of a country's name, aliases, demonyms and capital, ISO code)] (data/understand/local_currencies.csv)."""
+    countries = {row["name"]: row for row in table("countries.csv")}
+    out: dict[str, list[tuple[re.Pattern, str]]] = {}
+    for row in table("local_currencies.csv"):
+        info = countries.get(row["country"], {})
+        names = [row["country"]] + [n for key in ("aliases", "demonyms", "capital") for n in (info.get(key) or "").split("|") if n]
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+        out.setdefault(row["word"], []).append((pattern, row["code"]))
+    return out
+
+
+def _local_currency(word: str, text: str) -> str | None:
+    """The code of the one country using `word` ("pounds") that the article names, else None."""
+    codes = {code for pattern, code in _local_currencies()[word] if pattern.search(text)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 @lru_cache(maxsize=1)
