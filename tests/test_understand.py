@@ -820,8 +820,9 @@ def test_understand_rate_after_an_amount_is_no_duration():
     assert money.unit == "USD/week"
 
 
-def test_understand_wire_dateline_is_not_part_of_an_indirect_remark():
-    text = "VELMORA (Lakewire) - The barge sank in a squall near the quay, the port authority said.\n"
+@pytest.mark.parametrize("dateline", ["VELMORA (Lakewire) - ", "VELMORA, Tessland — ", "VELMORA, June 4 (Lakewire) – "])
+def test_understand_wire_dateline_is_not_part_of_an_indirect_remark(dateline):
+    text = dateline + "The barge sank in a squall near the quay, the port authority said.\n"
     _one_quote_about(text, "The barge sank in a squall near the quay")
 
 

@@ -394,7 +394,7 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             covered.update(range(m.start(), m.end()))
     _add_missed_countries(article_id, doc, found, covered, token_sentence, headline_sents)
     _add_parenthesised_acronyms(article_id, doc, found, covered, token_sentence)
-    datelines = [m.span() for m in WIRE_DATELINE_LINE.finditer(text)] if "(" in text else []
+    datelines = [m.span() for m in WIRE_DATELINE_LINE.finditer(text)]
     if datelines:  # "CAIRO (NWS) - ": where and by whom a wire story was filed, no actor of it
         found = [f for f in found if not any(s <= f.start < e for s, e in datelines)]
     found.sort(key=lambda f: f.start)
@@ -499,8 +499,13 @@ def _add_expansion_before(article_id: str, doc: Doc, paren: int, acronym: str, f
             return
 
 
-# A wire dateline opening a paragraph: "CAIRO (NWS) - ", "VELMORA, June 4 (Lakewire) - ".
-WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^()\n]{1,40}\)\s*[-–—]+\s*")
+# A wire dateline opening a paragraph: "CAIRO (NWS) - ", "VELMORA, June 4 (Lakewire) - ",
+# "TEHRAN, Iran — ", "WASHINGTON (AP) — ": a place in capitals, maybe its country and a date,
+# maybe the agency in parentheses, then a dash.
+WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]+\s*"
+)
 WIRE_DATELINE_LINE = re.compile(r"(?m)^" + WIRE_DATELINE.pattern)
 
 
