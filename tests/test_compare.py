@@ -716,6 +716,9 @@ def test_compare_seeds_summary_names_speakers_and_tells_a_pledge_once(seed_story
     # "is due to <verb>" is a plan, not a cause.
     ("The new mayor, elected on Sunday, is due to take office on March 3.", None),
     ("The delay was due to a fault in the ballot scanners.", "a fault in the ballot scanners"),
+    # a rejected cause is an aside; a cause not ruled out is a cause given
+    ("Investigators said that a cracked weld, not sabotage, caused the blast.", "a cracked weld"),
+    ("The ministry said it could not rule out sabotage after the blast.", "sabotage"),
 ])
 def test_compare_cause_after_blamed_on_and_no_cause_in_a_plan(sentence, cause):
     from newsprism.compare.conflicts import causes_in
@@ -858,6 +861,8 @@ def test_compare_a_share_and_a_count_are_different_facts():
     ("Port officials blamed a sudden squall for the capsizing.", "the capsizing"),
     ("Fire officials said the blaze was caused by a fault in the boiler room.", "the blaze"),
     ("The count was delayed for hours because of a power cut.", "The count was delayed for hours"),
+    ("Investigators said that a cracked weld, not sabotage, caused the blast on the line.", "the blast on the line"),
+    ("The ministry said on Monday it could not rule out sabotage.", None),
 ])
 def test_compare_cause_conflict_names_what_is_caused_not_who_gives_the_cause(sentence, effect):
     from newsprism.compare.conflicts import effect_of

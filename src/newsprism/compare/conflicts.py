@@ -575,8 +575,22 @@ def effect_of(text: str) -> str | None:
         if said:
             head = re.sub(r"^that\s+", "", head[said[-1].end():].strip(), flags=re.I)
         head = re.sub(r"\s+(?:is|are|was|were|been|being|be)$", "", head, flags=re.I).strip(" ,")
-        return head if len(head.split()) >= 2 else None
+        # "Astana said on Wednesday it could not rule out ...": what is left names no event.
+        if len(head.split()) >= 2 and head.split()[0].lower() not in EFFECT_NON_STARTS and head.split()[-1].lower() not in EFFECT_NON_STARTS:
+            return head
+        break
+    # "a corroded weld caused last Tuesday's explosion": what a cause verb caused.
+    verbs = lexicons.words_pattern(lexicons.cause_verbs())
+    for m in verbs.finditer(text) if verbs else []:
+        if not PASSIVE_BEFORE.search(text[: m.start()]):
+            caused = _trim_cause(text[m.end():])
+            if caused and len(caused.split()) >= 2:
+                return caused
     return None
+
+
+# Words that cannot begin or end the name of an event ("on Wednesday it").
+EFFECT_NON_STARTS = frozenset({"on", "in", "at", "it", "he", "she", "they", "we", "i", "this", "that", "there", "after", "before"})
 
 
 def _trim_cause(text: str) -> str | None:
@@ -608,7 +622,9 @@ def causes_in(text: str) -> list[str]:
         # cause follows "by" and is read by the marker "caused by" above.
         if PASSIVE_BEFORE.search(text[: m.start()]):
             continue
-        head = CAUSE_START.sub("", text[: m.start()]).strip()
+        # "a corroded weld, not sabotage, caused ...": the rejected cause is an aside.
+        before = re.sub(r",\s*not\s+[^,]{1,40},\s*$", " ", text[: m.start()])
+        head = CAUSE_START.sub("", before).strip()
         # "Investigators said overloading caused ...": the cause is what they said, not who said it.
         said = list(reporting.finditer(head)) if reporting else []
         if said:
