@@ -868,3 +868,22 @@ def test_compare_cause_conflict_names_what_is_caused_not_who_gives_the_cause(sen
     from newsprism.compare.conflicts import effect_of
 
     assert effect_of(sentence) == effect
+
+
+def test_compare_a_toll_counted_by_its_subject_conflicts_with_a_count_of_people():
+    """'At least 17 people were killed' / 'the death toll ... rose to 18' / '19 people died': 18 and 19
+    disagree (the toll counts people though its sentence does not say 'people'); 'at least 17' fits both."""
+    spec = {
+        "entities": {"arena": ["Velm Arena", "FAC"]},
+        "articles": [
+            one_sentence_report("d1", "Valley Post", "At least 17 people were killed in a crush at the Velm Arena on Saturday.", ["arena"],
+                                numbers=[["17", 17, 17, None, "people"]]),
+            one_sentence_report("d2", "River Herald", "The death toll from the crush at the Velm Arena rose to 18 on Sunday, the ministry said.", ["arena"],
+                                numbers=[["18", 18, 18, 18, "people"]]),
+            one_sentence_report("d3", "Town Crier", "Fans mourned at the Velm Arena, where 19 people died in the crush.", ["arena"],
+                                numbers=[["19 people", 19, 19, 19, "people"]]),
+        ],
+    }
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert len(numbers) == 1, [[p.value for p in k.positions] for k in numbers]
+    assert [p.article_ids for p in numbers[0].positions] == [["d2"], ["d3"]]

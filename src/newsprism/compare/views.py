@@ -177,6 +177,22 @@ def word_window(text: str, start: int, end: int, words: int = 3) -> str:
     return " ".join([*before, text[start:end].strip(), *after])
 
 
+CLAUSE_HEAD = re.compile(r"^((?:[^\s\d]+\s+){0,3}?[^\s\d]+?)\s+(?:from|of|at|in|on|for|with|after|rose|rises|climbed|reached|stood|has|had|was|is|were|are)\b")
+
+
+def counted_window(text: str, start: int, end: int, unit: str | None, clause: str) -> str:
+    """word_window, led by the noun phrase that opens the clause when the unit is not among the
+    words around the count: "The death toll ... rose to 18 on Sunday" counts what "the death
+    toll" counts, which "rose to 18 on the" does not say."""
+    window = word_window(text, start, end)
+    if not unit or unit.lower() in window.lower():
+        return window
+    head = CLAUSE_HEAD.match(strip_dateline(clause))
+    if head is None or head.group(1).lower() in window.lower():
+        return window
+    return head.group(1) + " " + window
+
+
 def number_phrase(claim: Claim, n: NumberMention, at: int) -> str:
     """Return the number as a reader should see it: with the bound or approximator before it
     and the unit after it when the mention's text leaves them out ("more than 300 vessels")."""
@@ -349,7 +365,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             if interval is not None and key:
                 numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
                 number_clauses.append(clause_at(c.text, at))
-                number_windows.append(word_window(c.text, at, at + len(n.text)))
+                number_windows.append(counted_window(c.text, at, at + len(n.text), n.unit, number_clauses[-1]))
         event_dates, report_dates, date_clauses = [], [], []
         period = False
         for d in c.dates:
