@@ -515,3 +515,19 @@ def test_report_markdown_matches_expected_file(rich: Report):
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_text(text, encoding="utf-8")
     assert text == expected.read_text(encoding="utf-8")
+
+
+def test_report_quote_renderings_name_their_own_channels_when_they_differ(rich: Report):
+    """One remark relayed by state TV in one outlet and by a news agency in another: each rendering
+    says which; the remark's heading claims no single channel."""
+    from newsprism.models import QuoteVariant
+
+    story = rich.stories[0]
+    ids = story.article_ids[:2]
+    quote = Quote(id="q_relay", speaker="Ada Brill", channel="state television", variants=[
+        QuoteVariant(text="The roads will reopen by Friday", article_ids=[ids[0]], channel="state television"),
+        QuoteVariant(text="Roads are to reopen on Friday", article_ids=[ids[1]], channel="the Norland News Agency"),
+    ])
+    text = render_markdown(rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [quote]})]}))
+    assert "- **Ada Brill**\n" in text
+    assert "via state television" in text and "via the Norland News Agency" in text

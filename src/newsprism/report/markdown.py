@@ -123,6 +123,8 @@ def _story(v: StoryView) -> list[str]:
                 kind = ("quoted fragment" if var["partial"] else "direct") if var["direct"] else "paraphrase"
                 if var["speaker_text"]:
                     kind += f", speaker named as “{md(var['speaker_text'])}”"
+                if var["channel"]:
+                    kind += f", via {md(var['channel'])}"
                 out.append(f"  - “{md(var['text'])}” ({kind}; {', '.join(md(o) for o in var['outlets'])})")
         out.append("")
     else:

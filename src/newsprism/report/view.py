@@ -386,10 +386,14 @@ def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]
 def _quotes(ctx: _Context) -> list[dict]:
     rows = []
     for q in ctx.story.quotes:
+        # One channel for the remark when its renderings came through it (or name none); when they came
+        # through different channels (state TV in one outlet, a news agency in another), each its own.
+        channels = {v.channel for v in q.variants if v.channel}
+        shared = q.channel if not channels or channels == {q.channel} else None
         rows.append({
             "speaker": q.speaker or ctx.entity(q.speaker_entity_id) or "Unattributed",
-            "channel": q.channel,
-            "variants": [{"text": v.text, "direct": v.direct, "partial": v.partial,
+            "channel": shared,
+            "variants": [{"text": v.text, "direct": v.direct, "partial": v.partial, "channel": None if shared else v.channel,
                           "speaker_text": v.speaker_text, "outlets": sorted({ctx.outlet(a) for a in v.article_ids}),
                           "chips": ctx.chips_for(v.evidence, v.article_ids)} for v in q.variants],
         })
