@@ -88,3 +88,23 @@ def test_scale_local_cluster_gives_the_single_process_result():
     assert [s.id for s in cluster_report.stories] == [s.id for s in single_report.stories]
     assert _memberships(cluster_report) == _memberships(single_report)
     assert len(cluster_report.stories) == 3
+
+
+def test_scale_story_parts_pack_stories_by_articles_in_order():
+    from newsprism.pipeline import story_parts
+
+    jobs = [(f"s{k}", ["a"] * n) for k, n in enumerate([5, 30, 2, 40, 3, 1])]
+    parts = story_parts(jobs, articles_per_part=32)
+    # every story once, in order; a part closes once it holds 32 articles or more
+    assert [j for part in parts for j in part] == jobs
+    assert [[name for name, _ in part] for part in parts] == [["s0", "s1"], ["s2", "s3"], ["s4", "s5"]]
+    # many small stories spread over several tasks (one task for 64 stories had left a worker idle)
+    assert len(story_parts([(k, ["a"] * 5) for k in range(12)], articles_per_part=32)) == 2
+
+
+def test_scale_local_runner_analyses_each_story_of_a_part_and_keeps_their_order():
+    settings = Settings()
+    single = analyze(SMALL, settings)
+    scaled = analyze(SMALL, settings, scale=LocalRunner())
+    assert [s.id for s in scaled.stories] == [s.id for s in single.stories]
+    assert [s.model_dump() for s in scaled.stories] == [s.model_dump() for s in single.stories]

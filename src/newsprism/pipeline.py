@@ -24,7 +24,7 @@ from newsprism.group import group_articles
 from newsprism.ingest import read_inputs
 from newsprism.models import Article, CleanArticle, Failure, Report, Story, StoryGroup
 from newsprism.settings import Settings, load_settings
-from newsprism.scale import Runner, current_runner
+from newsprism.scale import Outcome, Runner, apply_each, current_runner
 from newsprism.understand import understand_story
 from newsprism.understand.nlp import parse, parse_ahead
 
@@ -32,6 +32,9 @@ from newsprism.understand.nlp import parse, parse_ahead
 # are used is `nlp.worker_count`'s rule: workers for 64 texts or more when a core is spare,
 # else the parse runs in this process (still ahead, in 32-doc batches). Identical docs either way.
 PARSE_PROCESSES = 2
+# Articles per cluster task when stories are analysed on a cluster (`story_parts`): 32 fills
+# one spaCy batch (nlp.PARSE_BATCH), so each worker parses as fast as a single process does.
+STORY_PART_ARTICLES = 32
 
 log = logging.getLogger(__name__)
 
@@ -188,8 +191,8 @@ def analyze(
     return Report(articles=articles, stories=stories, failures=failures)
 
 
-def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], settings: Settings):
-    """Yield each story's parsed docs in turn, parsed ahead (by up to PARSE_PROCESSES workers, see `nlp.worker_count`).
+def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], settings: Settings, processes: int = PARSE_PROCESSES):
+    """Yield each story's parsed docs in turn, parsed ahead (by up to `processes` workers, see `nlp.worker_count`).
 
     While this process understands, compares and frames one story, the workers parse the
     next ones. If the parse ahead fails, the rest is None: each story then parses itself,
@@ -200,12 +203,29 @@ def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], sett
     batches = [[articles[k].text for k in sorted({position[i] for i in g.article_ids if i in position})] for g in groups]
     served = 0
     try:
-        for docs in parse_ahead(batches, settings.understand.spacy_model, processes=PARSE_PROCESSES):
+        for docs in parse_ahead(batches, settings.understand.spacy_model, processes=processes):
             served += 1
             yield docs
     except Exception:  # noqa: BLE001 - the stories left parse in-process and record their own failures
         log.debug("parse ahead stopped after %d stories:\n%s", served, traceback.format_exc())
     yield from itertools.repeat(None, len(groups) - served)
+
+
+def story_parts(jobs: list, articles_per_part: int = STORY_PART_ARTICLES) -> list[list]:
+    """Pack consecutive stories into parts of at least `articles_per_part` articles (the last may hold fewer).
+
+    One part is one cluster task: its articles are parsed in one stream, as a single-process
+    run parses them, and a run of many small stories still spreads over every worker.
+    """
+    parts: list[list] = [[]]
+    size = 0
+    for job in jobs:
+        parts[-1].append(job)
+        size += len(job[1])
+        if size >= articles_per_part:
+            parts.append([])
+            size = 0
+    return [p for p in parts if p]
 
 
 def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: Progress, scale: Runner) -> Report:
@@ -218,7 +238,7 @@ def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: 
     groups = group_articles(articles, settings.group, fingerprints=fingerprints)
     by_id = {a.id: a for a in articles}
     jobs = [(g, [by_id[i] for i in g.article_ids if i in by_id]) for g in groups]
-    outcomes = scale.map_each(_analyze_job, jobs, (settings,))
+    outcomes = scale.map_parts(_analyze_part, story_parts(jobs), (settings,))
     stories: list[Story] = []
     for done, (group, outcome) in enumerate(zip(groups, outcomes, strict=True), 1):
         if outcome.ok:
@@ -232,6 +252,13 @@ def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: 
     return Report(articles=articles, stories=stories, failures=failures)
 
 
-def _analyze_job(job: tuple[StoryGroup, list[CleanArticle]], settings: Settings) -> Story:
-    group, members = job
-    return analyze_story(group, members, settings)
+def _analyze_part(jobs: list[tuple[StoryGroup, list[CleanArticle]]], settings: Settings) -> list[Outcome]:
+    """Analyse one part's stories on a worker: their articles parsed ahead in one stream, then each story."""
+    articles = [a for _, members in jobs for a in members]
+    parsed = _parsed_stories([group for group, _ in jobs], articles, settings, processes=1)
+    return apply_each(_analyze_job, list(zip(jobs, parsed)), (settings,))
+
+
+def _analyze_job(job: tuple[tuple[StoryGroup, list[CleanArticle]], list | None], settings: Settings) -> Story:
+    (group, members), docs = job
+    return analyze_story(group, members, settings, docs)

@@ -4,6 +4,7 @@
     open_cluster(scheduler=ADDRESS)  -> a client of a cluster someone already runs
     cluster.map_each(func, items)    -> [Outcome], in input order, one per item
     cluster.map_batches(func, items) -> func over fixed-size partitions, flattened, in order
+    cluster.map_parts(func, parts)   -> func over partitions the caller chose, flattened, in order
 
 Only per-item work leaves the driver: grouping needs every fingerprint at once, so it
 runs on the driver (reduce), and only the driver writes to the store. Partitions
@@ -78,7 +79,10 @@ class LocalRunner:
         return [o for part in partitions(items) for o in apply_each(func, part, args)]
 
     def map_batches(self, func: Callable, items: Sequence, args: tuple = ()) -> list:
-        return [v for part in partitions(items) for v in func(list(part), *args)]
+        return self.map_parts(func, [list(p) for p in partitions(items)], args)
+
+    def map_parts(self, func: Callable, parts: list[list], args: tuple = ()) -> list:
+        return [v for part in parts for v in func(part, *args)]
 
 
 class DaskRunner:
@@ -99,8 +103,11 @@ class DaskRunner:
         return [o for part in results for o in part]
 
     def map_batches(self, func: Callable, items: Sequence, args: tuple = ()) -> list:
-        results = self._map(func, [list(p) for p in partitions(items)], args)
-        return [v for part in results for v in part]
+        return self.map_parts(func, [list(p) for p in partitions(items)], args)
+
+    def map_parts(self, func: Callable, parts: list[list], args: tuple = ()) -> list:
+        """One task per part (parts the caller sized, e.g. by the work in them), results flattened in order."""
+        return [v for part in self._map(func, parts, args) for v in part]
 
     @property
     def workers(self) -> int:
