@@ -108,3 +108,11 @@ def test_scale_local_runner_analyses_each_story_of_a_part_and_keeps_their_order(
     scaled = analyze(SMALL, settings, scale=LocalRunner())
     assert [s.id for s in scaled.stories] == [s.id for s in single.stories]
     assert [s.model_dump() for s in scaled.stories] == [s.model_dump() for s in single.stories]
+
+
+def test_scale_part_size_gives_every_worker_a_share_of_a_small_run():
+    from newsprism.pipeline import STORY_PART_ARTICLES, part_size
+
+    assert part_size(60, 2) == 30
+    assert part_size(10_000, 4) == STORY_PART_ARTICLES
+    assert part_size(3, 8) == 1

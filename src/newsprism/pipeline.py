@@ -211,11 +211,17 @@ def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], sett
     yield from itertools.repeat(None, len(groups) - served)
 
 
+def part_size(n_articles: int, workers: int) -> int:
+    """Articles per cluster task: STORY_PART_ARTICLES, or fewer so that a small run gives every worker a share."""
+    return max(1, min(STORY_PART_ARTICLES, -(-n_articles // max(1, workers))))
+
+
 def story_parts(jobs: list, articles_per_part: int = STORY_PART_ARTICLES) -> list[list]:
     """Pack consecutive stories into parts of at least `articles_per_part` articles (the last may hold fewer).
 
     One part is one cluster task: its articles are parsed in one stream, as a single-process
     run parses them, and a run of many small stories still spreads over every worker.
+    A story's result does not depend on the part it lands in.
     """
     parts: list[list] = [[]]
     size = 0
@@ -238,7 +244,8 @@ def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: 
     groups = group_articles(articles, settings.group, fingerprints=fingerprints)
     by_id = {a.id: a for a in articles}
     jobs = [(g, [by_id[i] for i in g.article_ids if i in by_id]) for g in groups]
-    outcomes = scale.map_parts(_analyze_part, story_parts(jobs), (settings,))
+    size = part_size(sum(len(members) for _, members in jobs), getattr(scale, "workers", 1))
+    outcomes = scale.map_parts(_analyze_part, story_parts(jobs, size), (settings,))
     stories: list[Story] = []
     for done, (group, outcome) in enumerate(zip(groups, outcomes, strict=True), 1):
         if outcome.ok:
