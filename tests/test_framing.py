@@ -150,6 +150,28 @@ def test_framing_hedges_and_multiword_terms_in_the_outlets_voice():
     assert "foreign-owned giant" in [t.lower() for t in terms(entries, "loaded", voice="outlet")]
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Nine quarry workers were hurt when a tunnel caved in on Friday near Velm.", "caved"),
+    ("The roof of the depot caved after a week of heavy snow.", "caved"),
+    ("Inspectors blamed the cracks on blasting in a nearby pit.", "blasting"),
+    ("Crews blasted rock for the new road all morning.", "blasted"),
+])
+def test_framing_dramatising_verb_in_its_literal_sense_is_no_loaded_word(text, word):
+    entries = frame_story(understanding([article(text)], []))
+    assert word not in [t.lower() for t in terms(entries, "loaded")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The council caved in to the demands of the developers.", "caved"),
+    ("The mayor caved to pressure from the unions on Tuesday.", "caved"),
+    ("Opposition leaders blasted the budget as a giveaway.", "blasted"),
+    ("Farmers warned the ministry against caving to the importers.", "caving"),
+])
+def test_framing_dramatising_verb_said_of_people_stays_loaded(text, word):
+    entries = frame_story(understanding([article(text)], []))
+    assert word in [t.lower() for t in terms(entries, "loaded")]
+
+
 def test_framing_attribution_verbs_are_found_but_not_verbs_inside_quotes():
     text = 'The mayor insisted the bridge was safe. "We do not welcome the inspectors," she admitted on Friday.'
     entries = frame_story(understanding([article(text)], []))

@@ -1,7 +1,7 @@
 """Framing lexicons: the shipped word lists under data/framing/en/, plus a user's own.
 
 Each file is plain text, one term a line, '#' for comments; files with a second column
-(attribution_verbs.txt, epithets.txt) map a term to a tag. A user's `lexicon_dir` may hold
+(attribution_verbs.txt, epithets.txt, literal_particles.txt) map a term to a tag. A user's `lexicon_dir` may hold
 files of the same names: their terms are added to the shipped ones.
 """
 
@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 LANGUAGE = "en"
-FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets")
+FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets", "physical_nouns", "literal_particles")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Lexicon:
     label_heads: frozenset[str]
     state_heads: frozenset[str]
     epithets: dict[str, str]
+    physical_nouns: frozenset[str]  # a dramatising verb with one of these as subject or object is literal
+    literal_particles: dict[str, frozenset[str]]  # verb lemma -> particles of its literal sense ("cave in")
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -70,4 +72,6 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
         label_heads=words("label_heads"),
         state_heads=words("state_heads"),
         epithets=tagged("epithets", ""),
+        physical_nouns=words("physical_nouns"),
+        literal_particles={verb: frozenset(row[1] for row in sets["literal_particles"] if row[0] == verb and len(row) > 1) for verb in words("literal_particles")},
     )

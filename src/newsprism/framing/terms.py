@@ -97,6 +97,41 @@ def _is_speech_verb(ctx: ArticleContext, token: Token, tag: str) -> bool:
     return False
 
 
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "dative"}
+_NOUN_DEPS = {"pcomp", "pobj", "dobj", "nsubj", "nsubjpass"}
+_GERUND_COMPLEMENTS = _OBJECT_DEPS | {"xcomp", "ccomp", "prt", "agent"}
+
+
+def literal_sense(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a dramatising verb is used in its physical sense here, which is no framing.
+
+    "the roof caved in", "a tunnel caved in" (a physical subject, or the thing a participle
+    describes; the particle of data/framing/en/literal_particles.txt with no "to" after it:
+    "caved in to donors" is giving in), "crews blasted rock" (a physical object,
+    data/framing/en/physical_nouns.txt), "blamed the collapse on blasting" (a gerund standing
+    as the name of an activity, with no one doing it and nothing it is done to).
+    """
+    children = list(token.children)
+    things = [c for c in children if c.dep_ in _SUBJECT_DEPS or c.dep_ == "dobj"]
+    if token.dep_ in ("acl", "relcl") or (token.dep_ == "advcl" and token.head.pos_ == "NOUN"):
+        things.append(token.head)
+        # "the roof of the depot caved", parsed as said of "depot": the noun before "of" counts too
+        if token.head.dep_ == "pobj" and token.head.head.lower_ == "of":
+            things.append(token.head.head.head)
+    if any(t.lemma_.lower() in lexicon.physical_nouns or t.lower_ in lexicon.physical_nouns for t in things):
+        return True
+    particles = lexicon.literal_particles.get(token.lemma_.lower(), frozenset())
+    if particles and not any(c.lower_ == "to" for c in children):
+        # "caved in": a particle, or a preposition left without its object
+        if any(c.lower_ in particles and (c.dep_ == "prt" or c.tag_ == "RP" or not list(c.children)) for c in children):
+            return True
+    # "warned against caving to donors", "plotting to bomb": a gerund with a complement is done to or for someone
+    if token.tag_ == "VBG" and token.dep_ in _NOUN_DEPS and not any(c.dep_ in _GERUND_COMPLEMENTS or c.lower_ == "to" for c in children):
+        return True
+    return False
+
+
 def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     """Return the article's loaded words, hedges and attribution verbs."""
     doc = ctx.doc
@@ -110,6 +145,8 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
             wanted_pos = lexicon.loaded_pos.get(ctx.lower[i]) or lexicon.loaded_pos.get(ctx.lemma[i]) if category == "loaded" and j - i == 1 else None
             if wanted_pos and span[0].pos_ != wanted_pos:
                 continue  # "the blast" is an explosion; "blasted the plan" is loaded
+            if wanted_pos == "VERB" and literal_sense(span[0], lexicon):
+                continue  # "the roof caved in", "blasting in a gallery": the physical sense
             entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
     for i, lemma in enumerate(ctx.lemma):
         if lemma in lexicon.attribution_verbs:
