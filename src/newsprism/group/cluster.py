@@ -8,7 +8,9 @@ For each new article, in order:
            - time_penalty when dated more than `time_window_days` apart
        (never linked when dated more than `max_days_apart` apart);
     4. decision: it joins the story of the best-scoring candidate when that score reaches
-       `threshold`, and otherwise founds a story of its own (nothing is forced into a story).
+       `threshold`, and otherwise founds a story of its own (nothing is forced into a story);
+       with average link the mean score over the story's members must reach it too, a little
+       lower when the article shares names with that story alone (see `OWN_NAMES`).
 
 A story's id is derived from its founding article only, so it never changes as articles join.
 """
@@ -72,6 +74,10 @@ def pair_score(a: Fingerprint, b: Fingerprint, cosine: float, settings: GroupSet
 
 
 NAME_PRIOR = 20
+OWN_NAMES = 2
+OWN_NAMES_BONUS = 0.15
+"""Average link: an article naming `OWN_NAMES` names that only one story names gets `OWN_NAMES_BONUS` on its mean
+score with that story (picked on the ECB+ odd topics among 2-3 names x 0.1-0.2; bench/RESULTS.md, "group: ECB+")."""
 AVERAGE_MEMBERS = 32
 """Members an average-link score looks at: the founder and the most recent ones (bounded cost per article)."""
 
@@ -99,6 +105,7 @@ class StoryIndex:
         self._key_of: dict[str, int] = {}
         self._stories: list[_Story] = []
         self._name_counts: Counter[str] = Counter()  # articles naming each name, for rarity weights
+        self._stories_naming: dict[str, set[int]] = {}  # name -> stories whose members name it
 
     def __len__(self) -> int:
         return len(self._fingerprints)
@@ -112,6 +119,8 @@ class StoryIndex:
         self._story_of.append(story)
         self._key_of[fp.article_id] = key
         self._name_counts.update(fp.names)
+        for name in fp.names:
+            self._stories_naming.setdefault(name, set()).add(story)
         self._stories[story].article_ids.append(fp.article_id)
         self._vectors.add(key, fp.vector)
         self._lsh.insert(key, LeanMinHash(seed=1, hashvalues=fp.minhash, scheme=MINHASH_SCHEME), check_duplication=False)
@@ -144,9 +153,21 @@ class StoryIndex:
             story = self._story_of[key]
             best_of[story] = max(score, best_of.get(story, -math.inf))
         if self.settings.link == "average":
-            best_of = {story: self._mean_score(fp, story, weight) for story, score in best_of.items() if score >= self.settings.threshold}
+            best_of = {story: self._mean_score(fp, story, weight) + self._own_names_bonus(fp, story) for story, score in best_of.items() if score >= self.settings.threshold}
         fits = [(-score, story) for story, score in best_of.items() if score >= self.settings.threshold]
         return min(fits)[1] if fits else None
+
+    def _own_names_bonus(self, fp: Fingerprint, story: int) -> float:
+        """Return `OWN_NAMES_BONUS` when the article names `OWN_NAMES` or more names that only this story's members name, else 0.
+
+        An article whose lead is about a side aspect (the victims' families, days
+        later) matches one member well and the others weakly, so its mean falls
+        short; names no other story uses (the operator, the local official, the
+        town) still tie it to its event, while a look-alike event shares its kind
+        and its country with the story, names that other stories use too.
+        """
+        own = sum(1 for name in fp.names if self._stories_naming.get(name) == {story})
+        return OWN_NAMES_BONUS if own >= OWN_NAMES else 0.0
 
     def _mean_score(self, fp: Fingerprint, story: int, weight) -> float:
         members = [self._key_of[a] for a in self._stories[story].article_ids if a in self._key_of]
@@ -188,6 +209,11 @@ class StoryIndex:
         ndim = len(self._fingerprints[0].vector) if self._fingerprints else 384
         self._vectors = VECTOR_INDEXES[self.settings.ann](ndim)
         self._lsh = MinHashLSH(threshold=self.settings.duplicate_threshold, num_perm=MINHASH_PERMUTATIONS)
+        if "_stories_naming" not in state:  # pickled before the index kept it
+            self._stories_naming = {}
+            for fp, story in zip(self._fingerprints, self._story_of):
+                for name in fp.names:
+                    self._stories_naming.setdefault(name, set()).add(story)
         for key, fp in enumerate(self._fingerprints):
             self._vectors.add(key, fp.vector)
             self._lsh.insert(key, LeanMinHash(seed=1, hashvalues=fp.minhash, scheme=MINHASH_SCHEME), check_duplication=False)

@@ -4,8 +4,9 @@ Steps, in order:
     1. lead: the headline plus the first body sentences (what a news article
        is about is in its top; teasers and related links sit lower down);
     2. vector: sentence embedding of the lead (`newsprism.embed.embed`);
-    3. names: capitalised word tokens of the lead (a light, model-free stand-in
-       for named entities; see `data/group/<lang>/not_names.txt`);
+    3. names: capitalised word tokens of the headline and of each lead sentence, and
+       each part of a hyphenated name (a light, model-free stand-in for named
+       entities; see `data/group/<lang>/not_names.txt`);
     4. numbers: numbers and month-day dates of the lead;
     5. day: the publication day when the input carried one, else the first full date
        the lead states (a dateline); `month_day` also keeps a date stated without a year;
@@ -75,14 +76,18 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def lead_text(article: CleanArticle, sentences: int = 3, max_chars: int = 800) -> str:
-    """Return the headline and the first body sentences, the part that says what the article reports."""
+def lead_parts(article: CleanArticle, sentences: int = 3) -> list[str]:
+    """Return the headline (when there is one) and the first body sentences, each apart."""
     parts = [article.title.strip()] if article.title and article.title.strip() else []
     body = split_sentences(article.text)
     if parts and body and body[0].strip().rstrip(".") == parts[0].rstrip("."):
         body = body[1:]  # the cleaner sometimes keeps the headline as the first line
-    parts.extend(body[:sentences])
-    return " ".join(parts)[:max_chars]
+    return parts + body[:sentences]
+
+
+def lead_text(article: CleanArticle, sentences: int = 3, max_chars: int = 800) -> str:
+    """Return the headline and the first body sentences, the part that says what the article reports."""
+    return " ".join(lead_parts(article, sentences))[:max_chars]
 
 
 def extract_names(text: str, lang: str = "en") -> frozenset[str]:
@@ -95,9 +100,13 @@ def extract_names(text: str, lang: str = "en") -> frozenset[str]:
             # A capital at the start of a sentence says nothing, unless a name goes on after it.
             if match.start() <= 1 and not (i + 1 < len(matches) and matches[i + 1].start() == match.end() + 1):
                 continue
-            token = re.sub(r"[’']s$", "", match.group()).strip("’'-").lower()
-            if len(token) > 1 and token not in ignore:
-                names.add(token)
+            token = re.sub(r"[’']s$", "", match.group()).strip("’'-")
+            parts = token.split("-")
+            # "the Zharkol-Aktau pipeline" names Aktau too: each part of a hyphenated name counts on its own
+            also = parts if len(parts) > 1 and all(p[:1].isupper() for p in parts) else []
+            for name in (token.lower(), *(p.lower() for p in also)):
+                if len(name) > 1 and name not in ignore:
+                    names.add(name)
     return frozenset(names)
 
 
@@ -144,20 +153,22 @@ def shingle_minhash(text: str) -> np.ndarray:
 
 def fingerprint_articles(articles: list[CleanArticle], vectors: np.ndarray | None = None, lead_sentences: int = 3) -> list[Fingerprint]:
     """Return one fingerprint per article; `vectors` skips the embedding when already computed."""
-    leads = [lead_text(a, sentences=lead_sentences) for a in articles]
+    parts = [lead_parts(a, sentences=lead_sentences) for a in articles]
+    leads = [" ".join(p)[:800] for p in parts]  # as lead_text
     if vectors is None:
         from newsprism.embed import embed
 
         vectors = embed(leads)
     fingerprints = []
-    for article, lead, vector in zip(articles, leads, vectors, strict=True):
+    for article, lead, pieces, vector in zip(articles, leads, parts, vectors, strict=True):
         stated_day, month_day = lead_date(lead)
         published = publication_day(article.published)
         fingerprints.append(
             Fingerprint(
                 article_id=article.id,
                 vector=np.asarray(vector, dtype=np.float32),
-                names=extract_names(lead),
+                # headline and body apart: the body's first word opens a sentence, not a name
+                names=extract_names("\n".join(pieces)[:800]),
                 numbers=extract_numbers(lead),
                 published=published or stated_day,
                 minhash=shingle_minhash(article.text),
