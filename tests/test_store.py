@@ -361,6 +361,33 @@ def test_store_outlet_blindspot_fact(db):
     assert lantern.blindspot_facts[0].outlets == ["Harbor Ledger", "Valley Courier"]
 
 
+def test_store_outlet_labels_keep_their_written_case(db):
+    """A label naming a place keeps its capitals; spellings differing only in case count as one word."""
+    report = dam_report()
+    story = report.stories[0]
+    lantern = report.articles[2]
+    sentence = "Officials called the cracks cosmetic and ruled out danger."
+    entries = [FramingEntry(article_id=lantern.id, term=term, category="label", target_entity_id="e_council",
+                            evidence=evidence(lantern, sentence))
+               for term in ("keeper of Millbrook Waterworks", "Keeper of Millbrook Waterworks")]
+    report = report.model_copy(update={"stories": [story.model_copy(update={"framing": story.framing + entries})]})
+    with Store(db) as store:
+        store.save_report(report)
+        labels = {(l.term, l.count) for l in store.outlet("Daily Lantern").labels}
+    assert ("Keeper of Millbrook Waterworks", 2) in labels
+    assert not any(term.islower() and "millbrook" in term for term, _ in labels)
+
+
+def test_store_search_snippet_shows_the_word_searched_for(db):
+    """A short query word ('el' of 'el-Harun') is found as a word, not inside 'travelled'."""
+    filler = " ".join(["The visiting fans had travelled through the night to reach the ground."] * 4)
+    text = f"{filler} Later the minister, Omar el-Harun, promised an inquiry into the crush."
+    with Store(db) as store:
+        store.add_articles([make_article("Harbor Ledger", text)])
+        hits = store.search("el-Harun").items
+    assert hits and "el-Harun" in hits[0].snippet
+
+
 @pytest.mark.parametrize("table", ["facts", "conflicts", "quotes", "framing"])
 def test_store_export_csv_and_parquet(filled, tmp_path, table):
     with Store(filled, read_only=True) as store:

@@ -123,9 +123,14 @@ def _clamp_page(page: int, page_size: int) -> tuple[int, int]:
 
 
 def _snippet(text: str, terms: list[str], width: int = 160) -> str:
-    """Return a passage of `text` around the first query term found, cut at word edges."""
+    """Return a passage of `text` around the first query term found, cut at word edges.
+
+    A term is looked for as a whole word first: the 'el' of 'el-Tawil' must not place the
+    passage at 'travelled', where the reader sees none of the words searched for.
+    """
     lower = text.lower()
-    found = [i for i in (lower.find(t) for t in terms) if i >= 0]
+    found = [m.start() for t in terms for m in [re.search(rf"(?<!\w){re.escape(t)}(?!\w)", lower)] if m]
+    found = found or [i for i in (lower.find(t) for t in terms) if i >= 0]
     at = min(found) if found else 0
     start = max(0, at - width // 3)
     if start:

@@ -367,11 +367,13 @@ SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL;
 
 -- name: outlet_labels
 -- Words the outlet itself (not a quoted speaker) uses for an actor; actors it labels in the
--- most stories come first, since recurring labels say more than a one-off.
-SELECT actor, actor_type, term, category, count(*) AS n, count(DISTINCT story_id) AS stories,
+-- most stories come first, since recurring labels say more than a one-off. Spellings that
+-- differ only in case are one word, shown as written (min() keeps a capitalised spelling, so
+-- a name inside a label, 'director of Corniche General Hospital', is never lower-cased).
+SELECT actor, actor_type, min(term) AS term, category, count(*) AS n, count(DISTINCT story_id) AS stories,
        max(actor_stories) AS actor_stories
 FROM (
-    SELECT coalesce(e.name, f.target_entity_id) AS actor, e.type AS actor_type, lower(f.term) AS term,
+    SELECT coalesce(e.name, f.target_entity_id) AS actor, e.type AS actor_type, f.term, lower(f.term) AS term_key,
            f.category, f.story_id,
            count(DISTINCT f.story_id) OVER (PARTITION BY coalesce(e.name, f.target_entity_id)) AS actor_stories
     FROM framing f
@@ -380,8 +382,8 @@ FROM (
     WHERE a.outlet = $outlet AND f.voice = 'outlet' AND f.target_entity_id IS NOT NULL
       AND f.category IN (SELECT unnest($categories::VARCHAR[]))
 )
-GROUP BY actor, actor_type, term, category
-ORDER BY actor_stories DESC, actor, n DESC, term
+GROUP BY actor, actor_type, term_key, category
+ORDER BY actor_stories DESC, actor, n DESC, term_key
 LIMIT $limit;
 
 -- name: outlet_exclusive_facts
