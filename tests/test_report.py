@@ -531,3 +531,22 @@ def test_report_quote_renderings_name_their_own_channels_when_they_differ(rich: 
     text = render_markdown(rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [quote]})]}))
     assert "- **Ada Brill**\n" in text
     assert "via state television" in text and "via the Norland News Agency" in text
+
+
+def test_report_paraphrase_is_never_put_in_quotation_marks(rich: Report):
+    """Quotation marks say 'these are the speaker's words': report.md and report.html put them
+    around a direct quote only, never around an outlet's paraphrase."""
+    from newsprism.models import QuoteVariant
+
+    story = rich.stories[0]
+    ids = story.article_ids[:2]
+    quote = Quote(id="q_said", speaker="Ada Brill", variants=[
+        QuoteVariant(text="The roads will reopen by Friday", article_ids=[ids[0]], direct=True),
+        QuoteVariant(text="the roads would reopen within days", article_ids=[ids[1]], direct=False),
+    ])
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [quote]})]})
+    text = render_markdown(report)
+    assert "  - “The roads will reopen by Friday” (direct" in text
+    assert "  - the roads would reopen within days (paraphrase" in text
+    shown = [b.text_content() for b in _doc(render_html(report)).xpath("//div[@class='quote']//blockquote")]
+    assert shown == ["“The roads will reopen by Friday”", "the roads would reopen within days"]

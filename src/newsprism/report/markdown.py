@@ -125,7 +125,9 @@ def _story(v: StoryView) -> list[str]:
                     kind += f", speaker named as “{md(var['speaker_text'])}”"
                 if var["channel"]:
                     kind += f", via {md(var['channel'])}"
-                out.append(f"  - “{md(var['text'])}” ({kind}; {', '.join(md(o) for o in var['outlets'])})")
+                # Quotation marks only around words the speaker said; a paraphrase is the outlet's words (as in report.html).
+                said = f"“{md(var['text'])}”" if var["direct"] else md(var["text"])
+                out.append(f"  - {said} ({kind}; {', '.join(md(o) for o in var['outlets'])})")
         out.append("")
     else:
         out += ["_No quotes were found._", ""]
