@@ -550,3 +550,27 @@ def test_report_paraphrase_is_never_put_in_quotation_marks(rich: Report):
     assert "  - the roads would reopen within days (paraphrase" in text
     shown = [b.text_content() for b in _doc(render_html(report)).xpath("//div[@class='quote']//blockquote")]
     assert shown == ["“The roads will reopen by Friday”", "the roads would reopen within days"]
+
+
+def test_report_one_speakers_remarks_sit_together_under_one_heading(rich: Report):
+    """A minister heard three times among other speakers is one heading with three remarks,
+    in report.md and report.html alike; a different speaker keeps a heading of their own."""
+    from newsprism.models import QuoteVariant
+
+    story = rich.stories[0]
+    art = story.article_ids[0]
+
+    def remark(qid: str, speaker: str, text: str) -> Quote:
+        return Quote(id=qid, speaker=speaker, variants=[QuoteVariant(text=text, article_ids=[art], direct=True)])
+
+    quotes = [remark("q1", "Ada Brill", "The roads will reopen"), remark("q2", "Tomas Ek", "We were not warned"),
+              remark("q3", "Ada Brill", "Nobody will be spared"), remark("q4", "Tomas Ek", "The water rose fast")]
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"quotes": quotes})]})
+    text = render_markdown(report)
+    section = text[text.index("### Quotes"):text.index("### Timeline")]
+    assert section.count("**Ada Brill**") == 1 and section.count("**Tomas Ek**") == 1
+    assert section.index("The roads will reopen") < section.index("Nobody will be spared") < section.index("**Tomas Ek**")
+    doc = _doc(render_html(report))
+    assert [h.text_content() for h in doc.xpath("//div[contains(@class, 'quote')]/h3")] == ["Ada Brill", "Tomas Ek"]
+    remarks = [b.text_content() for b in doc.xpath("//div[contains(@class, 'quote')]//blockquote")]
+    assert remarks == ["“The roads will reopen”", "“Nobody will be spared”", "“We were not warned”", "“The water rose fast”"]

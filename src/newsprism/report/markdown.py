@@ -118,7 +118,8 @@ def _story(v: StoryView) -> list[str]:
     out += ["### Quotes", ""]
     if v.quotes:
         for q in v.quotes:
-            out.append(f"- **{md(q['speaker'])}**" + (f" (via {md(q['channel'])})" if q["channel"] else ""))
+            if not q["continues"]:
+                out.append(f"- **{md(q['speaker'])}**" + (f" (via {md(q['channel'])})" if q["channel"] else ""))
             for var in q["variants"]:
                 kind = ("quoted fragment" if var["partial"] else "direct") if var["direct"] else "paraphrase"
                 if var["speaker_text"]:

@@ -384,6 +384,9 @@ def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]
 
 
 def _quotes(ctx: _Context) -> list[dict]:
+    """One row per remark, a speaker's remarks next to each other (in the order the speakers first
+    appear); `continues` marks a remark by the same speaker through the same channel as the row
+    before, which the reports print under that row's heading rather than repeat it."""
     rows = []
     for q in ctx.story.quotes:
         # One channel for the remark when its renderings came through it (or name none); when they came
@@ -396,7 +399,17 @@ def _quotes(ctx: _Context) -> list[dict]:
             "variants": [{"text": v.text, "direct": v.direct, "partial": v.partial, "channel": None if shared else v.channel,
                           "speaker_text": v.speaker_text, "outlets": sorted({ctx.outlet(a) for a in v.article_ids}),
                           "chips": ctx.chips_for(v.evidence, v.article_ids)} for v in q.variants],
+            "speaker_key": q.speaker_entity_id or (q.speaker or "").strip().lower() or None,
         })
+    # A speaker's remarks were scattered among others' (a minister heard three times in a story).
+    first_seen: dict[str | None, int] = {}
+    for n, row in enumerate(rows):
+        first_seen.setdefault(row["speaker_key"] or f"#{n}", n)
+    order = sorted(range(len(rows)), key=lambda n: (first_seen[rows[n]["speaker_key"] or f"#{n}"], n))
+    rows = [rows[n] for n in order]
+    for before, row in zip([None, *rows], rows):
+        row["continues"] = bool(before and row["speaker_key"] and before["speaker_key"] == row["speaker_key"]
+                                and before["channel"] == row["channel"])
     return rows
 
 
