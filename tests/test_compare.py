@@ -15,7 +15,7 @@ import pytest
 from conftest import TEST_DATA
 from newsprism.compare import compare_story
 from newsprism.compare.conflicts import quote_wording_conflicts
-from newsprism.models import Claim, CleanArticle, Comparison, DateMention, Entity, Evidence, Mention, NumberMention, Quote, QuoteVariant, Understanding
+from newsprism.models import Claim, CleanArticle, Comparison, Conflict, DateMention, Entity, Evidence, Mention, NumberMention, Position, Quote, QuoteVariant, Understanding
 from newsprism.settings import CompareSettings
 
 STORY = TEST_DATA / "compare" / "harbour_story.json"
@@ -887,3 +887,109 @@ def test_compare_a_toll_counted_by_its_subject_conflicts_with_a_count_of_people(
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert len(numbers) == 1, [[p.value for p in k.positions] for k in numbers]
     assert [p.article_ids for p in numbers[0].positions] == [["d2"], ["d3"]]
+
+
+@pytest.mark.parametrize(("sentence", "cause"), [
+    # what a thing has suffered over time is its record, not the cause of this event
+    ("The canal, dug in 1870-1875 by two rival firms, has suffered several breaches in recent years.", None),
+    ("The dam has suffered two floods since 2015.", None),
+    ("Divers said the barge had suffered a hull breach before it sank.", "a hull breach"),
+    ("The barge sank after suffering a hull breach.", "a hull breach"),
+])
+def test_compare_what_a_thing_has_suffered_over_time_is_no_cause(sentence, cause):
+    from newsprism.compare.conflicts import causes_in
+
+    assert causes_in(sentence) == ([cause] if cause else [])
+
+
+def _dispute(kind: str, about: str, *sides: tuple[str, list[str]]) -> Conflict:
+    return Conflict(id=f"k_{kind}_{about}", about=about, kind=kind, positions=[Position(value=v, article_ids=ids) for v, ids in sides])
+
+
+def test_compare_summary_tells_each_kind_of_disagreement_before_a_second_of_one_kind():
+    """A story disputing two counts, a date, who took part and a cause: the summary's range
+    sentences give the date, a count, the official and the cause before the second count."""
+    from newsprism.compare.summary import pick_ranges
+
+    conflicts = [
+        _dispute("number", "number of boats", ("12 boats", ["a", "b"]), ("more than 20 boats", ["c", "d"])),
+        _dispute("number", "number of people", ("40 people", ["a", "b"]), ("55 people", ["c"])),
+        _dispute("date", "date of: the regatta was cancelled", ("2031-05-03 (on Saturday)", ["a", "b", "c"]), ("2031-05-04 (on Sunday)", ["d"])),
+        _dispute("actor", "who took part in: the harbour master closed the port", ("harbour master", ["a"]), ("deputy harbour master", ["d"])),
+        _dispute("cause", "cause of: the regatta was cancelled", ("a storm warning", ["a"]), ("a fuel spill", ["c"])),
+    ]
+    labels = {k: k.upper() for k in "abcd"}
+    told, more = pick_ranges(conflicts, labels, frozenset(), 8)
+    kinds_told = [next(c.kind for c in conflicts if c.positions[0].value in s.text) for s in told]
+    assert sorted(kinds_told) == ["actor", "cause", "date", "number"]
+    assert "12 boats" in told[kinds_told.index("number")].text  # the wider count dispute first
+    assert [s for s in more if "40 people" in s.text]  # the second count only where room is left
+    # three kinds and a summary of six sentences: still one of each, at most half the summary
+    told, _ = pick_ranges(conflicts[:4], labels, frozenset(), 6)
+    assert len(told) == 3 and not any("40 people" in s.text for s in told)
+
+
+def test_compare_a_bound_and_a_count_it_allows_state_one_fact():
+    """'more than 300 volunteers' and 'some 320 volunteers' are no conflict, and one fact: both
+    sentences stay its evidence, so the bound is shown beside the count."""
+    def report(aid, outlet, *sentences):
+        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
+            {"text": t, "entities": ["hiker"] if "Pell" in t else [], **({"numbers": [n]} if n else {})} for t, n in sentences]}
+
+    spec = {
+        "entities": {"hiker": ["Ada Pell", "PERSON"]},
+        "articles": [
+            report("v1", "Valley Post",
+                   ("Searchers found no trace on Wednesday of Ada Pell, a hiker missing since the weekend.", None),
+                   ("More than 300 volunteers from across the province are taking part in the operation, the district office said.",
+                    ["More than 300 volunteers", 300, 300, None, "volunteers"]),
+                   ("Pell's family asked the public to check sheds and barns.", None),
+                   ("The trail was closed to walkers until further notice.", None),
+                   ("Forecasters expect frost in the hills overnight.", None),
+                   ("A helicopter with a thermal camera flew over the valley at dawn.", None)),
+            report("v2", "River Herald",
+                   ("The search for missing hiker Ada Pell entered its fourth day on Wednesday.", None),
+                   ("Some 320 volunteers were combing the woods around the trail in shifts.", ["Some 320 volunteers", 320, None, None, "volunteers"]),
+                   ("Police dogs were brought in from the capital.", None),
+                   ("Pell, 34, is an experienced climber, her brother told the paper.", None),
+                   ("Local cafes handed out soup to the searchers.", None),
+                   ("The mountain rescue service said the ground was too wet for quad bikes.", None)),
+            report("v3", "Town Crier",
+                   ("Ada Pell, a hiker missing since the weekend, was still not found on Wednesday.", None),
+                   ("Her car was found at a car park near the trail.", None)),
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    assert not [c for c in comparison.conflicts if c.kind == "number"]
+    merged = facts_with(comparison, "volunteers")
+    assert len(merged) == 1 and sorted(merged[0].article_ids) == ["v1", "v2"]
+    assert any("More than 300" in e.text for e in merged[0].evidence)
+
+
+def test_compare_agreeing_counts_of_people_alone_do_not_join_two_facts():
+    """A count of a general unit ('40 people') ties nothing: different things happen to 40 people."""
+    spec = {
+        "entities": {"town": ["Orvel", "GPE"]},
+        "articles": [
+            one_sentence_report("p1", "Valley Post", "More than 40 people were taken to hospital in Orvel after the storm.", ["town"],
+                                numbers=[["More than 40 people", 40, 40, None, "people"]]),
+            one_sentence_report("p2", "River Herald", "Some 45 people spent the night in a school gym in Orvel.", ["town"],
+                                numbers=[["Some 45 people", 45, None, None, "people"]]),
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    assert all(len(f.article_ids) == 1 for f in comparison.facts)
+
+
+def test_compare_summary_avoids_pejorative_group_labels_one_outlet_uses():
+    """Labels pejorative in general usage (a religious slur, 'terrorism' said of one side) are
+    one outlet's words: a summary sentence never carries them unless every outlet does."""
+    from newsprism.compare.summary import banned_terms
+
+    articles = [
+        CleanArticle(id="t1", source_path="t1.txt", text="The two armies vowed to fight infidels and takfiri terrorism along the border."),
+        CleanArticle(id="t2", source_path="t2.txt", text="The two armies agreed to patrol the border together."),
+    ]
+    banned = banned_terms(articles)
+    assert {"takfiri", "infidels", "terrorism"} <= banned
+    assert "border" not in banned

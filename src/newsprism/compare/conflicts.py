@@ -599,6 +599,23 @@ def _trim_cause(text: str) -> str | None:
     return cause if 0 < len(cause.split()) <= 12 else None
 
 
+# "has suffered several leaks in recent years": what a thing has suffered over time (present
+# perfect, a count of events, a span of years) is its record, not the cause of this event;
+# "the ship had suffered an engine failure" gives one.
+SUFFERED_MARKERS = frozenset({"suffered", "after suffering"})
+RECORD_BEFORE = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:\w+ly\s+)?$", re.I)
+RECORD_CAUSE = re.compile(
+    r"^(?:several|many|numerous|multiple|repeated|frequent|recurring|a (?:number|series|string|spate) of|two|three|four|five|\d+)\b"
+    r"|\b(?:in recent (?:years|months|decades)|over the (?:past|last|years)|in the past|since \d{4}|for years|for decades)\b",
+    re.I,
+)
+
+
+def _is_record(before: str, marker: str, cause: str) -> bool:
+    """True for what a thing has suffered over time ("has suffered several leaks in recent years")."""
+    return marker.lower() in SUFFERED_MARKERS and bool(RECORD_BEFORE.search(before) or RECORD_CAUSE.search(cause))
+
+
 def causes_in(text: str) -> list[str]:
     """Return every cause a sentence gives: after a cause marker ("because of high winds",
     data/compare/cause_markers.txt) or as the subject of a cause verb ("gusts pushed the
@@ -613,6 +630,8 @@ def causes_in(text: str) -> list[str]:
         # "blamed the collapse on blasting": what is blamed comes first, its cause after "on".
         blamed_on = BLAMED_ON.match(after) if m.group(0).lower() == "blamed" else None
         cause = _trim_cause(after[blamed_on.end():] if blamed_on else after)
+        if cause and _is_record(text[: m.start()], m.group(0), cause):
+            continue
         if cause and cause not in found:
             found.append(cause)
     verbs = lexicons.words_pattern(lexicons.cause_verbs())

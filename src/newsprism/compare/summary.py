@@ -10,7 +10,8 @@ Steps (deterministic: same input, same text):
    with a description the entities stage resolved ("The 58-year-old minister said ..." ->
    "Korrin said ...": out of its article the description names nobody);
    a fact whose speaker already has a sentence on the same subject is not told twice;
-4. add one sentence per main disagreement, giving the range with its sources;
+4. add one sentence per main disagreement, giving the range with its sources: one of each kind
+   (count, date, who took part, cause) before a second of any kind, at most half the summary;
 5. order the fact sentences as the articles do, disagreements last.
 """
 
@@ -167,12 +168,45 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySenten
         text += "."
     elif conflict.kind == "actor":
         text = "Reports name different officials as taking part: " + " versus ".join(f"the {p}" for p in parts) + "."
+    elif conflict.kind == "cause" and about.startswith("cause of: "):
+        text = f"Reports give different causes for “{about.removeprefix('cause of: ')}”: " + " versus ".join(parts) + "."
     elif conflict.kind == "date" and about.startswith("date of: "):
         text = f"Reports differ on the date of “{about.removeprefix('date of: ')}”: " + " versus ".join(parts) + "."
     else:
         text = f"Reports differ on the {about}: " + " versus ".join(parts) + "."
     ids = list(dict.fromkeys(a for p in conflict.positions for a in p.article_ids))
     return SummarySentence(text=text, article_ids=ids, evidence=[e for p in conflict.positions for e in p.evidence])
+
+
+# Kinds of disagreement the summary tells, in this order at equal width.
+RANGE_KIND_ORDER = {"number": 0, "date": 1, "actor": 2, "cause": 3}
+
+
+def pick_ranges(
+    conflicts: list[Conflict], labels: dict[str, str], banned: frozenset[str], max_sentences: int
+) -> tuple[list[SummarySentence], list[SummarySentence]]:
+    """The disagreements the summary tells: one of each kind the story has (a count, a date, who
+    took part, a cause) before a second of any kind, widest first within a kind; at most half the
+    summary. A disagreement whose sentence would carry one outlet's words (a date conflict is
+    named by a clause, which may be the one outlet's loaded sentence) is skipped. Returns the ones always told, and the further ones that may fill leftover room."""
+    ordered = sorted(
+        (c for c in conflicts if c.kind in RANGE_KIND_ORDER),
+        key=lambda c: (-sum(len(p.article_ids) for p in c.positions), RANGE_KIND_ORDER[c.kind], c.id),
+    )
+    usable = [(c.kind, r) for c, r in ((c, _range_sentence(c, labels)) for c in ordered) if not _terms_in(r.text, banned)]
+    seen: dict[str, int] = defaultdict(int)
+    by_turn: list[tuple[int, int, SummarySentence]] = []
+    for rank, (kind, sentence) in enumerate(usable):
+        by_turn.append((seen[kind], rank, sentence))  # the n-th of its kind waits for every kind's (n-1)-th
+        seen[kind] += 1
+    turns = sorted(by_turn, key=lambda t: (t[0], t[1]))
+    # One of each kind is told (up to half the summary); a second of a kind only where the facts leave room.
+    # (at least the two first in turn, as many as a story of one kind of disagreement had).
+    first = [s for turn, _, s in turns if turn == 0][: max(2, max_sentences // 2)]
+    rest = [s for _, _, s in turns if s not in first]
+    while len(first) < 2 and rest:
+        first.append(rest.pop(0))
+    return first, rest
 
 
 def build_summary(
@@ -223,12 +257,7 @@ def build_summary(
 
     ranked = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -len(facts[k].article_ids), place(views_by_fact[k]), facts[k].id))
     labels = {a.id: article_label(a) for a in articles}
-    # Widest first; at equal width a count before a date before an office (ids only break the last ties).
-    kind_order = {"number": 0, "date": 1, "actor": 2}
-    main = sorted((c for c in conflicts if c.kind in kind_order), key=lambda c: (-sum(len(p.article_ids) for p in c.positions), kind_order[c.kind], c.id))
-    # The two widest disagreements whose sentence is free of one outlet's words (a date conflict is
-    # named by a clause, which may be the one outlet's loaded sentence).
-    ranges = [r for r in (_range_sentence(c, labels) for c in main) if not _terms_in(r.text, banned)][:2]
+    ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences)
     room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
     # Per chosen sentence: its speaker and the embeddings of every sentence of its fact.
@@ -271,4 +300,4 @@ def build_summary(
             told.append((speaker, embeddings_by_fact[k]))
             break
     chosen.sort(key=lambda t: t[0])
-    return ([s for _, s, _ in chosen] + ranges)[:max_sentences]
+    return ([s for _, s, _ in chosen] + ranges + more_ranges)[:max_sentences]
