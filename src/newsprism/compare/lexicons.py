@@ -105,6 +105,12 @@ def summary_avoid_terms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def generic_units() -> frozenset[str]:
+    """Units too general for agreeing counts to tie two sentences together (data/compare/generic_units.txt)."""
+    return frozenset(u.lower() for u in _compare_lines("generic_units.txt"))
+
+
+@lru_cache(maxsize=1)
 def cause_verbs() -> list[str]:
     return [m.lower() for m in _compare_lines("cause_verbs.txt")]
 
