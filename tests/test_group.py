@@ -254,3 +254,21 @@ def test_group_cli_ingest_one_story_puts_the_run_in_one_story(tmp_path):
     with Store(db, read_only=True) as store:
         groups = store.story_groups()
     assert len(groups) == 1 and len(groups[0].article_ids) == len(list(MIXED.iterdir()))
+
+
+EVENTS = TEST_DATA / "group" / "events"
+EVENTS_EXPECTED = json.loads((TEST_DATA / "group" / "events_expected.json").read_text(encoding="utf-8"))
+
+
+def test_group_undated_side_aspect_article_and_short_wire_item_join_their_event_and_a_fire_stays_apart():
+    """A blast story holds an undated article about the victims' families and a one-line wire item; a fire in the same country that week is another story."""
+    articles, failures = read_and_clean([EVENTS], Settings(), on_error="raise")
+    assert not failures
+    seen: dict[str, int] = {}
+    label = {}
+    for article in articles:  # "depot_wire.jsonl#2": the second article of that file
+        name = Path(article.source_path).name
+        seen[name] = seen.get(name, 0) + 1
+        label[article.id] = name if name.endswith(".txt") else f"{name}#{seen[name]}"
+    groups = group_articles(articles, GroupSettings())
+    assert {frozenset(label[i] for i in g.article_ids) for g in groups} == {frozenset(files) for files in EVENTS_EXPECTED.values()}
