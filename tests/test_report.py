@@ -574,3 +574,27 @@ def test_report_one_speakers_remarks_sit_together_under_one_heading(rich: Report
     assert [h.text_content() for h in doc.xpath("//div[contains(@class, 'quote')]/h3")] == ["Ada Brill", "Tomas Ek"]
     remarks = [b.text_content() for b in doc.xpath("//div[contains(@class, 'quote')]//blockquote")]
     assert remarks == ["“The roads will reopen”", "“Nobody will be spared”", "“We were not warned”", "“The water rose fast”"]
+
+
+def test_report_browser_timeline_markers_of_one_weekend_do_not_hide_each_other(browser, rich: Report, tmp_path: Path):
+    """Seven events of one weekend and one from years before: every numbered marker is drawn
+    apart from the others, inside the chart, so each number can be read and clicked."""
+    from newsprism.models import TimelineEvent
+
+    art = rich.articles[0].id
+    dates = ["2018-05-02"] + [f"2026-11-0{d}" for d in (7, 7, 7, 8, 8, 8, 9)]
+    story = rich.stories[0].model_copy(update={"timeline": [TimelineEvent(date=d, event=f"event {i}", article_ids=[art]) for i, d in enumerate(dates)]})
+    path = tmp_path / "report.html"
+    path.write_text(render_html(rich.model_copy(update={"stories": [story]})), encoding="utf-8")
+    page, seen = _open(browser, path.as_uri(), viewport={"width": 1280, "height": 900})
+    chart = page.locator("svg.timeline").bounding_box()
+    boxes = [page.locator("svg.timeline g.dot circle").nth(i).bounding_box() for i in range(len(dates))]
+    page.close()
+    for box in boxes:
+        assert chart["y"] <= box["y"] and box["y"] + box["height"] <= chart["y"] + chart["height"] + 0.5
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = a["x"] + a["width"] <= b["x"] + 0.5 or b["x"] + b["width"] <= a["x"] + 0.5 \
+                or a["y"] + a["height"] <= b["y"] + 0.5 or b["y"] + b["height"] <= a["y"] + 0.5
+            assert apart, (a, b)
+    assert not seen["console"]
