@@ -401,3 +401,19 @@ def test_web_api_fuzzed_from_openapi_has_no_server_error(server):
             check()
         except Unsatisfiable:
             assert mode is schemathesis.GenerationMode.NEGATIVE  # an operation without parameters has no invalid request
+
+
+@pytest.mark.slow
+def test_web_browser_outlet_fact_links_to_its_row_with_evidence(server, page):
+    """A fact on an outlet page (here a blindspot of Northern Wire) opens its story at that fact's
+    coverage row, where the reader finds the outlets that state it and their sentences."""
+    page.goto(server + "/outlets/Northern Wire")
+    link = page.locator("#blindspots ul.facts li", has_text="212 passengers were brought ashore").locator("a")
+    link.click()
+    page.wait_for_url(re.compile(r"/stories/s_ferry#"))
+    row = page.locator("tr:target")
+    assert row.count() == 1
+    assert "212 passengers were brought ashore by lifeboats." in row.locator("th").inner_text()
+    assert row.locator("a.cite").count() == 2  # Island Gazette and Coastal Times, each with its sentence
+    assert row.is_visible() and page.evaluate("document.querySelector('tr:target').getBoundingClientRect().top") < 900
+    assert page.problems == []
