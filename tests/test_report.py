@@ -598,3 +598,20 @@ def test_report_browser_timeline_markers_of_one_weekend_do_not_hide_each_other(b
                 or a["y"] + a["height"] <= b["y"] + 0.5 or b["y"] + b["height"] <= a["y"] + 0.5
             assert apart, (a, b)
     assert not seen["console"]
+
+
+def test_report_left_out_facts_link_to_their_rows_and_no_copies_is_said(rich: Report):
+    """Each fact an outlet leaves out links to its coverage row (its sources and sentences); a story
+    without copies says so in report.html and report.md rather than leave the heading out."""
+    story = rich.stories[0].model_copy(update={"copies": []})
+    report = rich.model_copy(update={"stories": [story]})
+    doc = _doc(render_html(report))
+    facts = {f.id: f.text for f in story.facts}
+    links = doc.xpath("//section[contains(@id, '-exclusives')]//ul//ul/li/a")
+    assert len(links) == sum(len(om.fact_ids) for om in story.omissions)
+    for link in links:
+        row = doc.xpath(f"//tr[@id='{link.get('href')[1:]}']")
+        assert row and facts[row[0].get("id").rsplit("-fact-", 1)[1]] == link.text_content()
+        assert link.text_content() in row[0].xpath("./th")[0].text_content()
+    assert doc.xpath("//section[contains(@id, '-actors')]//p[@class='empty']")[0].text_content() == "No article copies another."
+    assert "### Copies\n\n_No article copies another._\n" in render_markdown(report)

@@ -148,10 +148,9 @@ def _story(v: StoryView) -> list[str]:
     else:
         out += ["_No actors were recognised._", ""]
 
-    if v.copies:
-        out += ["### Copies", ""]
-        out += [f"- {md(c['copier'])} copies {md(c['original'])} ({c['similarity'] * 100:.0f}% alike; counted as one source)" for c in v.copies]
-        out.append("")
+    out += ["### Copies", ""]
+    out += [f"- {md(c['copier'])} copies {md(c['original'])} ({c['similarity'] * 100:.0f}% alike; counted as one source)" for c in v.copies]
+    out += ([] if v.copies else ["_No article copies another._"]) + [""]
 
     out += ["### Articles", ""]
     for a in v.articles:

@@ -485,7 +485,8 @@ def _omissions(ctx: _Context) -> tuple[list[dict], list[dict]]:
     omissions = []
     for om in ctx.story.omissions:
         omissions.append({"outlet": om.outlet or ctx.label(om.article_id), "article_id": om.article_id,
-                          "facts": [ctx.facts[f].text if f in ctx.facts else f for f in om.fact_ids]})
+                          "facts": [ctx.facts[f].text if f in ctx.facts else f for f in om.fact_ids],
+                          "fact_ids": [f if f in ctx.facts else None for f in om.fact_ids]})
     return exclusives, omissions
 
 
