@@ -272,3 +272,15 @@ def test_group_undated_side_aspect_article_and_short_wire_item_join_their_event_
         label[article.id] = name if name.endswith(".txt") else f"{name}#{seen[name]}"
     groups = group_articles(articles, GroupSettings())
     assert {frozenset(label[i] for i in g.article_ids) for g in groups} == {frozenset(files) for files in EVENTS_EXPECTED.values()}
+
+
+def test_group_undated_articles_are_placed_after_the_dated_ones():
+    """Dated reports found the stories in time order; an undated follow-up is then placed against all of them."""
+    from newsprism.group import arrival_order
+
+    articles = [
+        CleanArticle(id="undated-follow-up", source_path="a.jsonl", text="Families wait."),
+        CleanArticle(id="second", source_path="b.txt", text="b", published="2026-03-05"),
+        CleanArticle(id="first", source_path="c.txt", text="c", published="2026-03-03T11:20:00+00:00"),
+    ]
+    assert [articles[i].id for i in arrival_order(articles)] == ["first", "second", "undated-follow-up"]

@@ -22,10 +22,14 @@ def _title(article: CleanArticle) -> str:
 
 
 def arrival_order(articles: list[CleanArticle]) -> list[int]:
-    """Return the order to add articles in: by publication time when every article has one, else as given."""
-    if articles and all(a.published for a in articles):
-        return sorted(range(len(articles)), key=lambda i: articles[i].published)
-    return list(range(len(articles)))
+    """Return the order to add articles in: the dated ones by publication time, then the undated ones as given.
+
+    Online grouping places each article against the stories before it, so the
+    dated reports found their stories first and an undated one (a JSONL line
+    without a date, often a follow-up) is placed against all of them.
+    """
+    dated = sorted((i for i, a in enumerate(articles) if a.published), key=lambda i: articles[i].published)
+    return dated + [i for i, a in enumerate(articles) if not a.published]
 
 
 def group_articles(
