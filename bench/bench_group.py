@@ -174,6 +174,10 @@ def bench_ecb() -> None:
     lines.append(f"| baseline: TF-IDF cosine + single-link, headline + first 80 words, best threshold ({lead_t:.3f}) | — | {lead_score.precision:.3f} | {lead_score.recall:.3f} | {lead_score.f1:.3f} | — | — | — |")
     lines += ["", f"Fingerprinting (names, numbers, dates, MinHash; lead embeddings from the bench cache when the leads are unchanged): {t_fp:.1f} s for {len(articles)} articles. "
               "Embedding the 982 leads with MiniLM took 563 s on the 2 shared cores (load average about 10).", "Target: B-cubed F1 ≥ 0.85 and above the baseline.",
+              "Before the side-aspect rule and the name changes of c8b62f6 (same bench, same cached vectors, at 1a037df): shipped defaults F1 0.8496 "
+              "(P 0.850, R 0.849; odd 0.8477, even 0.8682); tuned on odd was average link, names 2.0, numbers 0.0: F1 0.8462 (odd 0.8611, even 0.8663); "
+              "best single-link 0.8168 (odd 0.8358, even 0.8271). With the rule, names 2.0 / numbers 0.0 falls to odd 0.8385, even 0.8576 "
+              "(the fixed +0.15 merges more ECB+ look-alikes when names weigh more), so the sweep now picks the shipped weights.",
               "The shipped defaults were picked in an exploratory sweep over all 982 articles before this split was set up, so their all-topic figure is optimistic; the honest held-out figure is the even-topic F1 of the setting tuned on odd topics."]
     print("\n".join(lines))
     write_section("group: ECB+", "\n".join(lines))
@@ -193,6 +197,9 @@ MIXED_STORIES = {
     "stadium": Path("/tmp/q2-stories/stadium"),
 }
 """Each invented event's folder; a file's story is the folder it came from."""
+
+
+SHUFFLES = 30
 
 
 def build_mixed_folder(target: Path) -> None:
@@ -247,6 +254,7 @@ def bench_mixed() -> None:
         cpu0, t0 = time.process_time(), time.perf_counter()
         groups = group_articles(articles, Settings().group)
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - t0
+        fingerprints = fingerprint_articles(articles, lead_sentences=Settings().group.lead_sentences)
     story_of = {a: k for k, g in enumerate(groups) for a in g.article_ids}
     names, gold, labels = [], [], []
     seen: dict[str, int] = {}
@@ -263,6 +271,17 @@ def bench_mixed() -> None:
     texts = [f"{a.title or ''} {a.text}" for a in articles]
     base_score, base_t = max(((score(gold, tfidf_single_link(texts, float(t))), float(t)) for t in np.arange(0.05, 0.95, 0.025)), key=lambda b: b[0].f1)
     wrong = misplaced(gold, labels, names)
+    # a folder's order is arbitrary (file names), and grouping is online: score shuffled input orders too
+    shuffled_f1, shuffled_wrong = [], {}
+    for seed in range(SHUFFLES):
+        order = list(range(len(articles)))
+        random.Random(seed).shuffle(order)
+        placed = group_articles([articles[i] for i in order], Settings().group, fingerprints=[fingerprints[i] for i in order])
+        where = {a: k for k, g in enumerate(placed) for a in g.article_ids}
+        shuffled_labels = [where[a.id] for a in articles]
+        shuffled_f1.append(score(gold, shuffled_labels).f1)
+        for w in misplaced(gold, shuffled_labels, names):
+            shuffled_wrong[w] = shuffled_wrong.get(w, 0) + 1
     load = os.getloadavg()
     lines = [
         f"The session's invented stories ({len(MIXED_STORIES)} events: {', '.join(MIXED_STORIES)}; folders under /tmp) copied into one folder, "
@@ -280,6 +299,26 @@ def bench_mixed() -> None:
         "Articles not in their story's main group: " + ("none." if not wrong else ""),
     ]
     lines += [f"- {w}" for w in wrong]
+    lines += [
+        "",
+        f"Over {SHUFFLES} shuffled input orders (same fingerprints): F1 mean {np.mean(shuffled_f1):.4f}, min {min(shuffled_f1):.4f}; "
+        f"orders with every article in its story's main group: {sum(f == 1.0 for f in shuffled_f1)} of {SHUFFLES}. Articles misplaced in some order: "
+        + ("none." if not shuffled_wrong else ""),
+    ]
+    lines += [f"- {w} — in {n} of {SHUFFLES} orders" for w, n in sorted(shuffled_wrong.items(), key=lambda kv: -kv[1])]
+    lines += [
+        "",
+        f"Before, at 1a037df with the same {SHUFFLES} orders: F1 mean 0.9694, min 0.9353; the families article alone in 30 of 30 orders, the "
+        "other `pipeline__wire.jsonl` article (the weld) alone in 7, `stadium__maghreb-sport.rss` alone in 5 and in a second stadium group in 3 more, "
+        "`stadium__north-africa-review.html` in a second stadium group in 3 (no order put two events together).",
+        "",
+        "Before c8b62f6 (at 1a037df, same bench): 10 stories, P 1.000, R 0.959, F1 0.9793; one article misplaced: `pipeline__wire.jsonl#2` "
+        "(undated, its lead about the victims' families) alone. It matched one report well and the other two weakly, so the average-link mean "
+        "stayed below the threshold; it now joins because it names names no other story uses (SGTC, Aktau via 'Zharkol-Aktau', Kasymov). "
+        "The rule was made for this article, so this set is not held out for it. tests/test_group.py keeps the fault as a regression test on "
+        "tests/data/group/events/ (an undated side-aspect article, a one-line wire item, a fire and a blast in one country in one week), "
+        "written afterwards and shaped until 1a037df failed on it: a regression check, not a held-out measure.",
+    ]
     print("\n".join(lines))
     write_section("group: invented stories, mixed", "\n".join(lines))
 
