@@ -615,3 +615,17 @@ def test_report_left_out_facts_link_to_their_rows_and_no_copies_is_said(rich: Re
         assert link.text_content() in row[0].xpath("./th")[0].text_content()
     assert doc.xpath("//section[contains(@id, '-actors')]//p[@class='empty']")[0].text_content() == "No article copies another."
     assert "### Copies\n\n_No article copies another._\n" in render_markdown(report)
+
+
+def test_report_remark_without_speaker_names_the_channel_that_reported_it(rich: Report):
+    """'... Radio Tormen reported': no person is named, so the channel is who says it; the heading
+    reads 'Reported by Radio Kestrel', not 'Unattributed' beside 'via Radio Kestrel'."""
+    from newsprism.models import QuoteVariant
+
+    story = rich.stories[0]
+    quote = Quote(id="q_radio", channel="Radio Kestrel", variants=[
+        QuoteVariant(text="The mayor won 51 percent of the vote", article_ids=[story.article_ids[0]], direct=False, channel="Radio Kestrel")])
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [quote]})]})
+    assert "- **Reported by Radio Kestrel**\n" in render_markdown(report)
+    heading = _doc(render_html(report)).xpath("//div[contains(@class, 'quote')]/h3")[0].text_content()
+    assert heading == "Reported by Radio Kestrel"

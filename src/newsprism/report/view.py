@@ -393,8 +393,13 @@ def _quotes(ctx: _Context) -> list[dict]:
         # through different channels (state TV in one outlet, a news agency in another), each its own.
         channels = {v.channel for v in q.variants if v.channel}
         shared = q.channel if not channels or channels == {q.channel} else None
+        speaker = q.speaker or ctx.entity(q.speaker_entity_id)
+        if not speaker and shared:
+            # 'Straka took 51.2 percent, Radio Tormen reported': the channel is who says it, and
+            # 'Unattributed, via Radio Tormen' read as a contradiction.
+            speaker, shared = f"Reported by {shared}", None
         rows.append({
-            "speaker": q.speaker or ctx.entity(q.speaker_entity_id) or "Unattributed",
+            "speaker": speaker or "Unattributed",
             "channel": shared,
             "variants": [{"text": v.text, "direct": v.direct, "partial": v.partial, "channel": None if shared else v.channel,
                           "speaker_text": v.speaker_text, "outlets": sorted({ctx.outlet(a) for a in v.article_ids}),
