@@ -137,6 +137,7 @@ def test_group_empty_input_gives_no_stories():
     [
         ("Police said the Bank of Norvale raised rates. Tara Quill flew to Malibu on Monday.", {"bank", "norvale", "tara", "quill", "malibu"}),
         ("He said the plan would fail. The minister left.", set()),
+        ("Fire hit the Zharkol-Aktau line near a half-built depot.", {"zharkol-aktau", "zharkol", "aktau"}),
     ],
 )
 def test_group_names_skip_function_words_weekdays_and_sentence_starts(text, names):
