@@ -202,6 +202,22 @@ def find_references(article_id: str, doc: Doc, names: list[Found], token_sentenc
     return out
 
 
+def _title_before_name(token: Token, covered: dict[int, Found]) -> bool:
+    """True when `token` opens or is part of a title run that ends at a person's name: "Chief of
+    Staff Major General Jo Doe", "Chief of Staff for the Armed Forces of Iran Jo Doe" (capitalised
+    words and "of", "the", "for" between)."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and i - token.i <= 16:
+        nxt = doc[i]
+        if nxt.ent_type_ == "PERSON" or (i in covered and covered[i].label == "PERSON"):
+            return True
+        if not (nxt.lower_ in {"of", "the", "for"} or (nxt.text[:1].isupper() and nxt.pos_ == "PROPN") or (nxt.text[:1].isupper() and _is_role_word(nxt.text))):
+            return False
+        i += 1
+    return False
+
+
 def _make(article_id: str, doc: Doc, first: int, last: int, token_sentence: list[int], kind: str) -> Found:
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     found = Found(article_id, doc_text(doc)[start:end], start, end, token_sentence[last], "", kind, first_token=first, last_token=last)
@@ -214,6 +230,10 @@ def _pronoun(article_id: str, token: Token, info: dict[str, str], covered: dict[
         return None  # "it is clear that", "it was reported": an expletive, not an actor
     ref = _make(article_id, token.doc, token.i, token.i, token_sentence, "pronoun")
     ref.gender, ref.number, ref.refers = info["gender"], info["number"], info["refers"]
+    if token.lower_ == "it":
+        events = word_list("event_nouns.txt")
+        ref.event_before = next((t.i for t in reversed(token.doc[token.sent.start:token.i])
+                                 if t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass", "dobj"} and t.lemma_.lower() in events), -1)
     ref.plural = info["number"] == "plural"
     if token.dep_ == "poss" and token.head.dep_ in {"appos", "compound"}:
         ref.owned_by_name = token.head.head.i  # "Jo Doe, his brother" / "her rep Jo Doe": the owner is someone else
@@ -269,8 +289,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
         return None
     if refers == "compass" and not (token.text[:1].isupper() and definite):
         return None  # "the north of the country" is a region; "the North" in a Korea story is a country
-    if refers in {"person", "role"} and token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
-        return None  # a title right before a name
+    if refers in {"person", "role"} and _title_before_name(token, covered):
+        return None  # a title right before a name, or a word of one ("Chief" of "Chief of Staff Gen. Jo Doe")
     modifiers = [t for t in lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "det"}]
     first = min([t.left_edge.i for t in modifiers] + [token.i])
     owner = next((covered[j] for j in range(first, token.i) if j in covered), None)
@@ -369,6 +389,10 @@ class _Story:
         self.gender: dict[int, str] = {}
         self.country_cluster = {c[0].country: i for i, c in enumerate(clusters) if c[0].country}
         self.label = {i: c[0].label for i, c in enumerate(clusters)}
+        self.words = {i: {w.lower() for m in c if m.kind not in {"pronoun", "description"} for w in re.findall(r"\w+", m.text)}
+                      for i, c in enumerate(clusters)}
+        self.home: str | None = None  # the story's own country (its wire datelines), set by resolve_references
+        self.article_home: dict[str, str] = {}
         for i, c in enumerate(clusters):
             label = c[0].label
             if c[0].country:
@@ -397,9 +421,17 @@ class _Story:
         return self.resolved.get(id(m), self.where.get(id(m)))
 
 
-def resolve_references(references: list[Found], clusters: list[list[Found]], gazetteer) -> dict[int, int]:
-    """Return id(reference) -> index of the cluster it joins, for every reference that resolves (steps 3a-d)."""
+def resolve_references(references: list[Found], clusters: list[list[Found]], gazetteer, homes: dict[str, str] | None = None) -> dict[int, int]:
+    """Return id(reference) -> index of the cluster it joins, for every reference that resolves (steps 3a-d).
+
+    `homes`: article id -> the country of its wire dateline, what a bare "the government" means.
+    """
     story = _Story(clusters, gazetteer)
+    story.article_home = dict(homes or {})
+    counts = Counter(story.article_home.values())
+    if counts:
+        (country, n), *rest = counts.most_common(2) + [(None, 0)]
+        story.home = country if n > rest[0][1] else None
     ordered = sorted(references, key=lambda m: (m.article_id, m.start))
     for ref in ordered:  # a. b.
         if ref.kind != "description" or ref.refers == "government":
@@ -458,8 +490,11 @@ def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
 
 
 def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
-    orgs = [m for m in article if story.kind.get(story.where.get(id(m))) in {"thing", "group"} and not m.country]
-    holding = [m for m in orgs if ref.head in {w.lower() for w in re.findall(r"\w+", m.text)}]
+    # "the company" is an organisation, never a town the tagger left without a country ("near Ostrel")
+    orgs = [m for m in article if story.kind.get(story.where.get(id(m))) in {"thing", "group"} and not m.country
+            and story.label.get(story.where.get(id(m))) not in {"GPE", "LOC", "FAC"} and "place" not in m.evidence]
+    # the noun in one of the entity's names, in this article or another ("SGTC" here, "Steppe Gas Transit Company" there)
+    holding = [m for m in orgs if ref.head in story.words.get(story.where[id(m)], ())]
     if holding:
         earlier = [m for m in holding if m.start < ref.start]
         return story.where[id(earlier[-1] if earlier else holding[0])]
@@ -535,6 +570,8 @@ def _resolve_pronoun(story: _Story, ref: Found, mentions: list[Found], passed: l
         if target is not None:
             story.resolved[id(ref)] = target
         return
+    if ref.event_before >= 0:
+        return  # "X said a fire burned for hours before crews put it out": it is the fire, no entity
     best, best_score = None, None
     for k in range(first, len(passed)):
         if passed[k] is None:
@@ -572,7 +609,12 @@ def _government_of(ref: Found, story: _Story, article: list[Found]) -> int | Non
             countries = story.person_country[target]
             return story.country_cluster.get(next(iter(countries))) if len(countries) == 1 else None
         return target  # a country's or an organisation's own government
-    # "the administration" alone: the country of the leader the article names most
+    # "the government" alone: the country the article (or else the story) is filed from, not a
+    # foreign one named nearby (a Russian minister in a story from Kazakhstan)
+    home = story.article_home.get(ref.article_id) or story.home
+    if home in story.country_cluster:
+        return story.country_cluster[home]
+    # else the country of the leader the article names most
     leaders = Counter(story.where[id(m)] for m in article if len(story.person_country.get(story.where.get(id(m)), ())) == 1)
     for leader, _ in leaders.most_common(1):
         return story.country_cluster.get(next(iter(story.person_country[leader])))

@@ -55,7 +55,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
-from newsprism.understand.coref import find_references, given_names, mark_syntax, person_roles, resolve_references
+from newsprism.understand.coref import find_references, given_names, mark_syntax, person_roles, reference_nouns, resolve_references
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
     LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
@@ -294,6 +294,12 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if ent.label_ == "ORG" and (start, end) in titled:
             yield start, end, "PERSON"  # "Nurse Ada Pike" tagged as an organisation
             continue
+        if (ent.label_ == "ORG" and 2 <= end - start <= 3 and start > 0 and doc[start - 1].text.islower() and doc[start - 1].pos_ == "NOUN"
+                and _is_title_word(doc[start - 1].text)
+                and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and not _is_title_word(t.text)
+                        and t.lower_ not in reference_nouns() for t in doc[start:end])):
+            yield start, end, "PERSON"  # "commission chair Hanna Voss": a lower-case title before a name
+            continue
         if ent.label_ == "ORG":
             for k in range(max(start + 1, end - 3), end - 1):
                 if (doc[k].text[:1].isupper() and doc[k].lower_ in names and doc[k - 1].lower_ not in {"&", "and", "of"}
@@ -348,6 +354,75 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def name_contexts() -> dict[tuple[str, str], str]:
+    """(word, where) -> place / group, from name_contexts.csv."""
+    return {(row["word"], row["where"]): row["kind"] for row in table("name_contexts.csv")}
+
+
+def _context_of(token, contexts: dict[tuple[str, str], str]) -> str | None:
+    """Place or group, as the words right around one name token say ("village of X", "the side X")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "between X and Y": Y's context is X's
+    head = token.head
+    if token.dep_ == "pobj":
+        kind = contexts.get((head.lower_, "prep"))  # "near X"
+        if not kind and head.lower_ in {"between", "against"}:
+            kind = contexts.get((head.head.lemma_.lower(), "between"))  # "a match between X and Y"
+        if kind:
+            return kind
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        kind = contexts.get((head.head.lemma_.lower(), "of"))  # "village of X", "out of X", "supporters of X"
+        if kind:
+            return kind
+    if token.dep_ == "appos" and head.pos_ == "NOUN":
+        kind = contexts.get((head.lemma_.lower(), "before"))  # "the Tunisian side Sahel Bizerte"
+        if kind:
+            return kind
+    if token.dep_ == "compound" and head.pos_ == "NOUN" and head.i > token.i:
+        noun = head
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # "the Zharkol pumping station"
+        kind = contexts.get((noun.lemma_.lower(), "after")) or contexts.get((head.lemma_.lower(), "after"))
+        if kind:
+            return kind
+    if token.i > 0 and token.doc[token.i - 1].pos_ == "NOUN":
+        kind = contexts.get((token.doc[token.i - 1].lemma_.lower(), "before"))
+        if kind:
+            return kind
+    for conj in [c for c in token.children if c.dep_ == "conj"] + ([head] if token.dep_ == "conj" else []):
+        kind = contexts.get((conj.lemma_.lower(), "before")) if conj.pos_ == "NOUN" else None
+        if kind == "group":
+            return kind  # "between Al-Manara and the Tunisian side Sahel Bizerte": two teams
+    return None
+
+
+def _name_evidence(doc: Doc, mention: Found) -> set[str]:
+    """What the words around a PERSON mention say it is: a person, a place or a group.
+
+    The small tagger calls a village ("Zharkol") or a football club ("Sahel Bizerte") a
+    person; a person shows it by a title, a role, a gender, a known given name, or by saying
+    something. `cluster_mentions` retypes a "person" who never shows it but whose context
+    names a place or a group.
+    """
+    out = set()
+    if mention.titles or mention.roles or mention.gender != "any" or (
+            len(mention.tokens) >= 2 and mention.tokens[0].lower() in given_names()):
+        out.add("person")
+    head = doc[mention.last_token]
+    verb = head.head
+    if head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in word_list("speech_verbs.txt"):
+        out.add("person")
+    if head.dep_ == "agent" or (head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_.lower() in word_list("speech_verbs.txt")):
+        out.add("person")
+    kind = _context_of(head, name_contexts())
+    if kind:
+        out.add(kind)
+    if mention.after_place_word:
+        out.add("place")
+    return out
+
+
 def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     """Return the entity mentions of one parsed article (step 1 and country tagging)."""
     gaz = gazetteer()
@@ -376,6 +451,9 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             mention.label, mention.kind, mention.country = "GPE", "epithet", gaz.epithets[key]
         elif label in {"LOC", "FAC"}:
             continue
+        if (mention.label in {"ORG", "NORP"} and end - start == 1 and end < len(doc) and _is_title_word(doc[start].text)
+                and doc[end].text[:1].isupper() and _is_title_word(doc[end].text)):
+            continue  # "Interior" of "Interior Minister Jane Doe": a word of her title, no organisation
         if mention.label == "PERSON":
             mention.tokens = name_tokens(text)
             if not mention.tokens or all(_is_title_word(t) for t in mention.tokens):
@@ -401,7 +479,10 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     for mention in found:
         if mention.label == "PERSON":
             person_roles(doc, mention)
+            mention.evidence = _name_evidence(doc, mention)
         else:
+            kind = _context_of(doc[mention.last_token], name_contexts()) if not mention.country else None
+            mention.evidence = {kind} if kind else set()  # "the Dravik copper mine": a site, not the company
             mark_syntax(doc, mention)
     references = find_references(article_id, doc, found, token_sentence)
     titles = _title_descriptions(article_id, doc, found, token_sentence)
@@ -856,6 +937,27 @@ def _capital_keys() -> frozenset[tuple[str, ...]]:
     return frozenset(_org_key(c) for row in table("countries.csv") for c in filter(None, (row.get("capital") or "").split("|")))
 
 
+def dateline_countries(texts: dict[str, str]) -> dict[str, str]:
+    """article id -> the country its wire dateline names ("ASTANA (EWA) - ", "TEHRAN, Iran — "), where one does."""
+    gaz = gazetteer()
+    out = {}
+    for article_id, text in texts.items():
+        match = WIRE_DATELINE_LINE.search(text[:2000])
+        if not match:
+            continue
+        words = re.findall(r"[A-Za-z.'’-]+", match.group(0))
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                key = fold(" ".join(words[i:i + n]))
+                country = gaz.names.get(key) or gaz.capitals.get(key)
+                if country:
+                    out[article_id] = country
+                    break
+            if article_id in out:
+                break
+    return out
+
+
 def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entity]:
     """Cluster every mention of the story into entities (steps 2-4)."""
     gaz = gazetteer()
@@ -890,6 +992,15 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             for m in c:
                 m.label, m.kind = "ORG", "name"
             groups.extend(c)
+    # a "person" no mention shows to be one (no title, role, given name or speech verb) whose
+    # words around say place ("out of Zharkol") or group ("the side Sahel Bizerte") is that
+    for c in [c for c in person_clusters if not any("person" in m.evidence for m in c)]:
+        kinds = {k for m in c for k in m.evidence}
+        if kinds & {"place", "group"}:
+            person_clusters.remove(c)
+            for m in c:
+                m.label, m.kind = ("ORG" if "group" in kinds else "GPE"), "name"
+            groups.extend(c)
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     kept_groups = []
     # the surnames of each person's full names (a surname joining below adds none)
@@ -897,7 +1008,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     for m in groups:
         tokens = name_tokens(m.text)
         target = None
-        if len(tokens) == 1 and fold(m.text) not in gaz.org_aliases and not is_acronym(m.text):
+        if (len(tokens) == 1 and fold(m.text) not in gaz.org_aliases and not is_acronym(m.text)
+                and not m.evidence & {"place", "group"}):  # "out of Dravic", "the Dravic mine": no look-alike of Dravec
             holders = [c for c, surnames in zip(person_clusters, surnames_of) if any(tokens_match(tokens[0], s) for s in surnames)]
             # several people may share the surname (Donald and Melania Trump): pick as for a bare surname
             target = _best_cluster([m], holders) if holders else None
@@ -919,7 +1031,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     # pronouns and descriptions join the entity of what they refer to (understand/coref.py)
     for ref in references:
         ref.label = ""
-    joined = resolve_references(references, clusters, gaz)
+    joined = resolve_references(references, clusters, gaz, dateline_countries(texts))
     for ref in references:
         index = joined.get(id(ref))
         if index is None:

@@ -29,6 +29,10 @@ class Found:
     first_token: int = 0  # token index in the doc, for ordering and dependency checks
     headline: bool = False  # found in a Title Case line, where the tagger is unreliable
     after_place_word: bool = False  # one word right after "in", "near", "between"...: maybe a place the tagger called a person
+    # a PERSON name's context: "person" (a title, role, given name, speech verb), "place" ("village of X"),
+    # "group" ("the side X", "supporters of X"); data/understand/name_contexts.csv
+    evidence: set[str] = field(default_factory=set)
+    event_before: int = -1  # a pronoun "it": token index of the last event noun ("a fire") before it in its sentence
     last_token: int = 0  # token index of the mention's head (its last token)
     # names: title and role words seen with the name in this article ("president", "actress")
     roles: set[str] = field(default_factory=set)
