@@ -629,3 +629,25 @@ def test_report_remark_without_speaker_names_the_channel_that_reported_it(rich: 
     assert "- **Reported by Radio Kestrel**\n" in render_markdown(report)
     heading = _doc(render_html(report)).xpath("//div[contains(@class, 'quote')]/h3")[0].text_content()
     assert heading == "Reported by Radio Kestrel"
+
+
+def test_report_markdown_coverage_table_reads_in_a_terminal(rich: Report):
+    """report.md shown by a terminal Markdown viewer (rich, 100 columns): the coverage table keeps
+    the facts readable (outlet columns are letters, named in a key line above the table)."""
+    import io
+
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    text = render_markdown(rich)
+    from newsprism.report.view import build_views
+
+    view = build_views(rich)[0][0]
+    key = next(line for line in text.splitlines() if line.startswith("Columns: "))
+    assert all(f"**{letter}** {outlet}" in key for letter, outlet in zip("ABCDEFGH", view.outlets))
+    console = Console(width=100, no_color=True, record=True, file=io.StringIO())
+    console.print(Markdown(text))
+    shown = console.export_text()
+    for row in view.coverage:
+        opening = " ".join(row["fact"].text.split()[:6])  # the fact's first words stay on one line
+        assert opening in shown, opening

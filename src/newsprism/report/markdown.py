@@ -28,6 +28,16 @@ def _sources(chips: list[Chip], limit: int = 12) -> str:
     return names + (f"; and {len(chips) - limit} more" if len(chips) > limit else "")
 
 
+def _column_key(index: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: the short name of a table column."""
+    key = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        key = chr(ord("A") + rest) + key
+    return key
+
+
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     out += ["| " + " | ".join(r) + " |" for r in rows]
@@ -54,7 +64,12 @@ def _story(v: StoryView) -> list[str]:
 
     out += ["### Coverage: who reports what", ""]
     if v.coverage:
+        # Outlets head their columns by letter: full names made each one-symbol column as wide as the
+        # name, and a terminal (rich, glow) then squeezed the facts to a dozen characters a line.
+        keys = [_column_key(i) for i in range(len(v.outlets))]
         out.append("✓ states · ✕ contradicts · − omits (most others report it) · · not reported")
+        out.append("")
+        out.append("Columns: " + " · ".join(f"**{k}** {md(o)}" for k, o in zip(keys, v.outlets)))
         out.append("")
         rows = []
         for row in v.coverage:
@@ -64,7 +79,7 @@ def _story(v: StoryView) -> list[str]:
             if row["exclusive"]:
                 fact += " _(one outlet only)_"
             rows.append([fact, str(row["fact"].independent_sources), *(SYMBOLS[c].split()[0] for c in row["cells"])])
-        out += _table(["Fact", "Sources", *(md(o) for o in v.outlets)], rows)
+        out += _table(["Fact", "Sources", *keys], rows)
     else:
         out += ["_No facts were aligned across the articles._", ""]
 
