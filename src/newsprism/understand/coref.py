@@ -391,6 +391,10 @@ class _Story:
         self.label = {i: c[0].label for i, c in enumerate(clusters)}
         self.words = {i: {w.lower() for m in c if m.kind not in {"pronoun", "description"} for w in re.findall(r"\w+", m.text)}
                       for i, c in enumerate(clusters)}
+        # clusters at least half of whose names the tagger calls a place ("Stanislav": NORP in a headline, GPE in the text)
+        self.places = {i for i, c in enumerate(clusters)
+                       if (named := [m for m in c if m.kind not in {"pronoun", "description"}])
+                       and 2 * sum(m.label in {"GPE", "LOC", "FAC"} for m in named) >= len(named)}
         self.home: str | None = None  # the story's own country (its wire datelines), set by resolve_references
         self.article_home: dict[str, str] = {}
         for i, c in enumerate(clusters):
@@ -492,7 +496,8 @@ def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
 def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
     # "the company" is an organisation, never a town the tagger left without a country ("near Ostrel")
     orgs = [m for m in article if story.kind.get(story.where.get(id(m))) in {"thing", "group"} and not m.country
-            and story.label.get(story.where.get(id(m))) not in {"GPE", "LOC", "FAC"} and "place" not in m.evidence]
+            and story.where.get(id(m)) not in story.places and "place" not in m.evidence
+            and story.words.get(story.where.get(id(m)))]  # a group named only by group nouns ("investigators") is no company
     # the noun in one of the entity's names, in this article or another ("SGTC" here, "Steppe Gas Transit Company" there)
     holding = [m for m in orgs if ref.head in story.words.get(story.where[id(m)], ())]
     if holding:

@@ -418,8 +418,8 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     kind = _context_of(head, name_contexts())
     if kind:
         out.add(kind)
-    if mention.after_place_word:
-        out.add("place")
+    # a bare "in X" / "between X" is no evidence here: measured on ECB+, it retyped real people
+    # (held-out topics' aligned CoNLL F1 0.830 -> 0.815 with it)
     return out
 
 
