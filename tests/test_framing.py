@@ -166,6 +166,7 @@ def test_framing_dramatising_verb_in_its_literal_sense_is_no_loaded_word(text, w
     ("The mayor caved to pressure from the unions on Tuesday.", "caved"),
     ("Opposition leaders blasted the budget as a giveaway.", "blasted"),
     ("Farmers warned the ministry against caving to the importers.", "caving"),
+    ("Senator Vell blasted the new border wall as a waste of money.", "blasted"),
 ])
 def test_framing_dramatising_verb_said_of_people_stays_loaded(text, word):
     entries = frame_story(understanding([article(text)], []))

@@ -100,7 +100,7 @@ def _is_speech_verb(ctx: ArticleContext, token: Token, tag: str) -> bool:
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OBJECT_DEPS = {"dobj", "nsubj", "nsubjpass", "dative"}
 _NOUN_DEPS = {"pcomp", "pobj", "dobj", "nsubj", "nsubjpass"}
-_GERUND_COMPLEMENTS = _OBJECT_DEPS | {"xcomp", "ccomp", "prt", "agent"}
+_GERUND_COMPLEMENTS = _OBJECT_DEPS | {"xcomp", "ccomp", "prt", "agent", "compound", "poss"}  # "liberal-bashing", "his bashing"
 
 
 def literal_sense(token: Token, lexicon: Lexicon) -> bool:
@@ -108,12 +108,17 @@ def literal_sense(token: Token, lexicon: Lexicon) -> bool:
 
     "the roof caved in", "a tunnel caved in" (a physical subject, or the thing a participle
     describes; the particle of data/framing/en/literal_particles.txt with no "to" after it:
-    "caved in to donors" is giving in), "crews blasted rock" (a physical object,
-    data/framing/en/physical_nouns.txt), "blamed the collapse on blasting" (a gerund standing
+    "caved in to donors" is giving in), "crews blasted rock" (a physical object when no one named
+    or referred to by a pronoun does it, data/framing/en/physical_nouns.txt), "blamed the collapse on blasting" (a gerund standing
     as the name of an activity, with no one doing it and nothing it is done to).
     """
     children = list(token.children)
-    things = [c for c in children if c.dep_ in _SUBJECT_DEPS or c.dep_ == "dobj"]
+    subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS]
+    things = list(subjects)
+    # A physical object makes it literal only when no one named does it: "crews blasted rock", but
+    # "Senator X blasted the border wall" criticises the wall.
+    if not any(c.pos_ in ("PROPN", "PRON") for c in subjects):
+        things += [c for c in children if c.dep_ == "dobj"]
     if token.dep_ in ("acl", "relcl") or (token.dep_ == "advcl" and token.head.pos_ == "NOUN"):
         things.append(token.head)
         # "the roof of the depot caved", parsed as said of "depot": the noun before "of" counts too
