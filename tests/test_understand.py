@@ -1048,3 +1048,37 @@ def test_understand_words_of_a_long_title_are_no_descriptions_of_their_own():
                "Arisz said the pact would last ten years.\n")
     arisz = _entity_with(u, "Omar Arisz")
     assert not {"Chief", "Staff"} & {m.text for m in arisz.mentions}
+
+
+def test_understand_invented_ferry_story_namesakes_surname_only_outlet_and_town_named_like_a_person():
+    """Three outlets: one names the operator's chief only by surname; two unrelated Vargas; a town named like a person."""
+    courier = ("STANISLAV (RNS) - A passenger ferry capsized on Lake Orvanne on Saturday evening near the town of Stanislav, "
+               "killing at least six people, rescue officials said.\n\n"
+               "Rescue chief Bence Varga said 41 people had been pulled from the water. \"The water was very cold, and the wind "
+               "made it hard to reach them,\" Varga said.\n\n"
+               "The ferry's captain, Ilona Varga, who is not related to the rescue chief, survived and was questioned by police.\n\n"
+               "The operator, Orvanne Lines, said it was cooperating with investigators. Its chief executive, Dorian Hollis, said "
+               "the company would pay for the funerals.\n")
+    herald = ("Families gathered in Stanislav on Sunday after the ferry disaster on Lake Orvanne.\n\n"
+              "Orvanne Lines chief executive Dorian Hollis visited the harbour and said he was \"deeply sorry\".\n\n"
+              "Captain Ilona Varga told investigators the engine failed minutes before the boat tipped over, her lawyer said. "
+              "Varga has been suspended by the company.\n\n"
+              "A storm hit the lake on Saturday afternoon and it knocked out power in the harbour for two hours.\n")
+    post = ("Hollis apologised on Sunday for the ferry sinking near Stanislav that killed seven people.\n\n"
+            "Mr Hollis said the firm would review its safety rules and hire more crew.\n\n"
+            "The rescue commander, Bence Varga, said divers would keep searching the lake until Tuesday.\n")
+    articles = [CleanArticle(id=content_id(t), source_path=f"{n}.txt", published="2030-05-06", text=t)
+                for n, t in (("courier", courier), ("herald", herald), ("post", post))]
+    u = understand_story(_group(articles), articles)
+    ids = {a.id: a.source_path for a in articles}
+    hollis = _entity_with(u, "Dorian Hollis")
+    assert sum(1 for m in hollis.mentions if ids[m.article_id] == "post.txt" and m.text == "Hollis") == 2
+    bence, ilona = _entity_with(u, "Bence Varga"), _entity_with(u, "Ilona Varga")
+    assert bence.id != ilona.id
+    assert [ids[m.article_id] for m in bence.mentions if m.text == "Varga"] == ["courier.txt"]  # '..., Varga said' after the quote
+    assert [ids[m.article_id] for m in ilona.mentions if m.text == "Varga"] == ["herald.txt"]  # 'Varga has been suspended'
+    assert all(e.type != "PERSON" for e in u.entities if e.name == "Stanislav" or "Stanislav" in e.aliases)
+    operator = _entity_with(u, "Orvanne Lines")
+    assert "courier.txt" in {ids[m.article_id] for m in operator.mentions if m.text == "the company"}
+    assert not [e for e in u.entities for m in e.mentions if m.text == "the company" and e.type != "ORG"]
+    assert "herald.txt" not in {ids[m.article_id] for m in operator.mentions if m.text == "it"}  # the storm's 'it'

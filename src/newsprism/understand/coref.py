@@ -395,6 +395,9 @@ class _Story:
         self.places = {i for i, c in enumerate(clusters)
                        if (named := [m for m in c if m.kind not in {"pronoun", "description"}])
                        and 2 * sum(m.label in {"GPE", "LOC", "FAC"} for m in named) >= len(named)}
+        self.organisations = {i for i, c in enumerate(clusters)
+                              if (named := [m for m in c if m.kind not in {"pronoun", "description"}])
+                              and 2 * sum(m.label == "ORG" for m in named) >= len(named)}
         self.home: str | None = None  # the story's own country (its wire datelines), set by resolve_references
         self.article_home: dict[str, str] = {}
         for i, c in enumerate(clusters):
@@ -504,7 +507,10 @@ def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
         earlier = [m for m in holding if m.start < ref.start]
         return story.where[id(earlier[-1] if earlier else holding[0])]
     if ref.refers == "any_org":
-        recent = [m for m in orgs if m.start < ref.start and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW]
+        # by nearness alone only what the tagger calls an organisation: not a nationality or
+        # political group ("NORP"), which a place name often is ("in Stanislav")
+        recent = [m for m in orgs if m.start < ref.start and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW
+                  and story.where[id(m)] in story.organisations]
         if recent:
             return story.where[id(recent[-1])]
     return None
