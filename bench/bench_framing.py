@@ -111,29 +111,25 @@ def bench_babe() -> None:
         "| predictor | sentence macro F1 | F1 biased | F1 non-biased | word P | word R | word F1 |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, pick in variants.items():
-        pred = [bool(pick(found[content_id(text)])) for text, _, _ in rows]
+    def scores(found_by_text, pick):
+        """Sentence macro F1 (all, biased, non-biased) and word P/R/F1 of one predictor over the BABE rows."""
+        pred = [bool(pick(found_by_text[content_id(text)])) for text, _, _ in rows]
         macro, biased, neutral = _macro_f1(gold_labels, pred)
         tp = predicted = gold_total = 0
         for text, _, gold in rows:
-            words = pick(found[content_id(text)])
+            words = pick(found_by_text[content_id(text)])
             tp += len(words & gold)
             predicted += len(words)
             gold_total += len(gold)
-        words_prf = PRF.from_counts(tp, predicted, gold_total)
+        return macro, biased, neutral, PRF.from_counts(tp, predicted, gold_total)
+
+    for name, pick in variants.items():
+        macro, biased, neutral, words_prf = scores(found, pick)
         lines.append(
             f"| {name} | **{macro:.3f}** | {biased.f1:.3f} | {neutral.f1:.3f} | {words_prf.precision:.3f} | {words_prf.recall:.3f} | {words_prf.f1:.3f} |"
         )
     for name, pick in list(variants.items())[:2]:
-        pred = [bool(pick(found_unchecked[content_id(text)])) for text, _, _ in rows]
-        macro, biased, neutral = _macro_f1(gold_labels, pred)
-        tp = predicted = gold_total = 0
-        for text, _, gold in rows:
-            words = pick(found_unchecked[content_id(text)])
-            tp += len(words & gold)
-            predicted += len(words)
-            gold_total += len(gold)
-        words_prf = PRF.from_counts(tp, predicted, gold_total)
+        macro, biased, neutral, words_prf = scores(found_unchecked, pick)
         lines.append(
             f"| before: {name}, no literal-sense check | {macro:.3f} | {biased.f1:.3f} | {neutral.f1:.3f} | {words_prf.precision:.3f} | {words_prf.recall:.3f} | {words_prf.f1:.3f} |"
         )
