@@ -200,7 +200,7 @@ def _name_words(names: frozenset[str]) -> set[str]:
 
 
 def speakers_differ(v: ClaimView, w: ClaimView, names: dict[str, frozenset[str]]) -> bool:
-    """True when the claims are said by different sources ("Assad said ..." / "the heads of the
+    """True when the claims are said by different sources ("Mayor Lind said ..." / "the heads of the
     delegations stressed ..."): a remark is a claim of its speaker, two speakers make two facts.
 
     `names` maps an entity id to its name and aliases. Two entities differ by id. An entity and

@@ -88,7 +88,7 @@ def compress(text: str) -> str:
 
 def short_name(entity: Entity) -> str:
     """The name a news sentence uses for a person after first mention: the surname
-    ('Mohammad Bagheri' -> 'Bagheri'); a one-word name as it is."""
+    ('Hanna Voss' -> 'Voss'); a one-word name as it is."""
     words = entity.name.split()
     return words[-1] if len(words) > 1 else entity.name
 
@@ -96,7 +96,7 @@ def short_name(entity: Entity) -> str:
 def name_the_speaker(text: str, view: ClaimView, entities: dict[str, Entity]) -> str:
     """Replace a sentence-opening description of the claim's speaker by the speaker's short name.
 
-    Only a description ('The Iranian commander', 'the 58-year-old minister') whose person the
+    Only a description ('The Belarusian commander', 'the 58-year-old minister') whose person the
     entities stage resolved (the claim's speaker is a PERSON entity) and that holds none of the
     person's names; a medium ('The broadcaster quoted X ...') is left as it is.
     """

@@ -433,7 +433,7 @@ def embed_views(views: list[ClaimView], vectors: TextVectors) -> np.ndarray:
 
 
 def is_medium(words: str) -> bool:
-    """True when a source phrase names a medium ('Iranian state TV', 'the broadcaster'): it relays, it does not speak."""
+    """True when a source phrase names a medium ('Kazakh state TV', 'the broadcaster'): it relays, it does not speak."""
     found = re.findall(r"[a-z]+", words.lower())
     return bool(found) and found[-1] in lexicons.channel_nouns()
 
