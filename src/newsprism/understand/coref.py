@@ -389,15 +389,12 @@ class _Story:
         self.gender: dict[int, str] = {}
         self.country_cluster = {c[0].country: i for i, c in enumerate(clusters) if c[0].country}
         self.label = {i: c[0].label for i, c in enumerate(clusters)}
-        self.words = {i: {w.lower() for m in c if m.kind not in {"pronoun", "description"} for w in re.findall(r"\w+", m.text)}
-                      for i, c in enumerate(clusters)}
+        # each cluster's mentions by name (not its pronouns and descriptions)
+        named = [[m for m in c if m.kind not in {"pronoun", "description"}] for c in clusters]
+        self.words = {i: {w.lower() for m in ms for w in re.findall(r"\w+", m.text)} for i, ms in enumerate(named)}
         # clusters at least half of whose names the tagger calls a place ("Stanislav": NORP in a headline, GPE in the text)
-        self.places = {i for i, c in enumerate(clusters)
-                       if (named := [m for m in c if m.kind not in {"pronoun", "description"}])
-                       and 2 * sum(m.label in {"GPE", "LOC", "FAC"} for m in named) >= len(named)}
-        self.organisations = {i for i, c in enumerate(clusters)
-                              if (named := [m for m in c if m.kind not in {"pronoun", "description"}])
-                              and 2 * sum(m.label == "ORG" for m in named) >= len(named)}
+        self.places = {i for i, ms in enumerate(named) if ms and 2 * sum(m.label in {"GPE", "LOC", "FAC"} for m in ms) >= len(ms)}
+        self.organisations = {i for i, ms in enumerate(named) if ms and 2 * sum(m.label == "ORG" for m in ms) >= len(ms)}
         self.home: str | None = None  # the story's own country (its wire datelines), set by resolve_references
         self.article_home: dict[str, str] = {}
         for i, c in enumerate(clusters):
