@@ -1082,3 +1082,101 @@ def test_understand_invented_ferry_story_namesakes_surname_only_outlet_and_town_
     assert "courier.txt" in {ids[m.article_id] for m in operator.mentions if m.text == "the company"}
     assert not [e for e in u.entities for m in e.mentions if m.text == "the company" and e.type != "ORG"]
     assert "herald.txt" not in {ids[m.article_id] for m in operator.mentions if m.text == "it"}  # the storm's 'it'
+
+
+# --------------------------------------------------------------------------- numbers and dates: ages, occasions, scales, bounds (task Q5)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "low", "high"),
+    [
+        ("A 58-year-old fisherman was rescued off Corvo Point.", "58-year-old", 58, 58),
+        ("\"The water rose in minutes,\" said Ilse Varga, 44, a baker.", "44", 44, 44),
+        ("Residents aged over 70 were moved first.", "70", 70, None),
+        ("The girl was 6 years old.", "6 years old", 6, 6),
+    ],
+)
+def test_understand_numbers_age_is_an_age_not_a_count_or_a_span_of_time(text, number_text, low, high):
+    doc = parse([text])[0]
+    dates = find_dates("a", text, "2030-04-02", doc)
+    numbers = find_numbers("a", text, doc, [(d.start, d.stop) for d in dates])
+    (age,) = [n for n in numbers if n.text == number_text]
+    assert (age.kind, age.unit, age.low, age.high) == ("age", "years", low, high)
+    assert not [d for d in dates if d.kind == "duration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ("The dam wall has cracked twice since it was built.", "count", "times"),
+        ("Ferries were cancelled twice on Sunday.", "count", "times"),
+        ("The new hall holds twice as many seats.", "ratio", "times"),
+        ("Fares are now three times as high.", "ratio", "times"),
+    ],
+)
+def test_understand_numbers_twice_counts_occasions_and_times_as_many_multiplies(text, kind, unit):
+    numbers = find_numbers("a", text, parse([text])[0])
+    (number,) = [n for n in numbers if n.unit == unit]
+    assert (number.kind, number.value) == (kind, 2 if "twice" in text else 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A magnitude 5.8 earthquake hit the valley.", 5.8),
+        ("The survey put the tremor at magnitude 6.4.", 6.4),
+        ("A 6.2-magnitude quake shook the coast.", 6.2),
+        ("It registered 4.9 on the Richter scale.", 4.9),
+        ("The quake measured 5.5 and was felt in the capital.", 5.5),
+    ],
+)
+def test_understand_numbers_magnitude_is_a_measure_on_its_scale(text, value):
+    (number,) = find_numbers("a", text, parse([text])[0])
+    assert (number.kind, number.unit, number.value) == ("measure", "magnitude", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "kind", "unit"),
+    [
+        ("Work on the Orsk-2 reservoir stopped.", "2", "identifier", None),
+        ("The line carries 35% of the region's gas.", "35%", "percent", "%"),
+    ],
+)
+def test_understand_numbers_figure_in_a_name_and_percent_sign(text, number_text, kind, unit):
+    (number,) = find_numbers("a", text, parse([text])[0])
+    assert (number.text, number.kind, number.unit) == (number_text, kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("The bridge will stay shut for at least three weeks.", "at least three weeks", 3, None),
+        ("An inquiry will report within ten days.", "within ten days", None, 10),
+        ("The strike lasted 14 months.", "14 months", 14, 14),
+    ],
+)
+def test_understand_duration_keeps_its_bound_as_a_number_and_a_date_span(text, span, low, high):
+    doc = parse([text])[0]
+    dates = find_dates("a", text, "2030-04-02", doc)
+    (duration,) = [d for d in dates if d.kind == "duration"]
+    assert duration.text == span and text[duration.start:duration.stop] == span
+    (number,) = [n for n in find_numbers("a", text, doc, [(d.start, d.stop) for d in dates]) if n.kind == "duration"]
+    assert (number.low, number.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("Records were copied between 4 March and 19 May.", "2030-03-04", "2030-05-19"),
+        ("The intruders had access from early January until late February.", "2030-01", "2030-02"),
+    ],
+)
+def test_understand_dates_two_ends_of_one_stretch_are_one_range(text, value, end):
+    (found,) = find_dates("a", text, "2030-06-10", parse([text])[0])
+    assert (found.kind, found.value, found.end) == ("range", value, end)
+
+
+def test_understand_dates_weekday_in_a_reported_promise_is_ahead_of_publication():
+    text = "The council said it would reopen the market by Saturday. Traders protested on Monday."
+    found = find_dates("a", text, "2030-04-03", parse([text])[0])  # a Wednesday
+    assert [(d.text, d.value) for d in found] == [("Saturday", "2030-04-06"), ("on Monday", "2030-04-01")]

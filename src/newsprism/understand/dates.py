@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsprism.models import DateMention, publication_day
 from newsprism.understand.nlp import table
-from newsprism.understand.numbers import number_word_initials, number_words_regex, word_value
+from newsprism.understand.numbers import bound_before, number_word_initials, number_words_regex, word_value
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -102,7 +102,10 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         if token.head is token:
             break
         token = token.head
-    return any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children)
+    if any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children):
+        return True
+    # reported speech: "the company said it would send a text by Friday" looks ahead of the saying
+    return token.dep_ == "ccomp" and any(c.lower_ in {"would", "'d"} for c in token.children)
 
 
 def _count(text: str) -> float | None:
@@ -248,16 +251,46 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
                 continue
             if kind == "duration" and m.group("count").lower() in {"a", "an"} and RATE_BEFORE.search(text[max(0, start - 24):start]):
                 continue  # "$3.5 million a week": a rate of the amount, no span of time
+            if kind == "duration" and (matched.lower().endswith("-old") or re.match(r"[- ]old\b", text[end:end + 5])):
+                continue  # "a 67-year-old woman", "4 years old": an age (numbers reads it), no span of time
             if "month" in m.groupdict() and m.group("month") and not m.group("month")[0].isupper():
                 continue  # "may", "march" in lower case are verbs
             resolved = _resolve(kind, m, pub, doc)
             if resolved is None:
                 continue
             date_kind, value, range_end, resolution = resolved
+            bound = bound_before(text, start) if date_kind == "duration" else None
+            if bound:
+                # "at least two weeks": the span keeps its bound word, and the resolution says which side it bounds
+                start, side = bound[1], {"low": "a lower bound", "high": "an upper bound", "approx": "approximate"}[bound[0]]
+                resolution = f"{text[start:m.start() + lead].strip()} {value}: {side}"
             taken.append((start, end))
             found.append(DateMention(
                 article_id=article_id, text=text[start:end], kind=date_kind, value=value, end=range_end,
                 resolution=resolution, sentence_index=sentence_of(start) if sentence_of else None, start=start, stop=end,
             ))
     found.sort(key=lambda d: d.start or 0)
-    return found
+    return _join_ranges(found, text)
+
+
+# "between 3 September and 28 October", "from early September until late October"
+RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
+RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _join_ranges(found: list[DateMention], text: str) -> list[DateMention]:
+    """Join two dates that open and close one stretch ("between 3 September and 28 October")
+    into one range from the first to the second, each end resolved as it was alone."""
+    out: list[DateMention] = []
+    for d in found:
+        first = out[-1] if out else None
+        if (
+            first is not None and first.kind in {"date", "relative"} and d.kind in {"date", "relative"}
+            and first.value and d.value and first.value < d.value and first.stop is not None and d.start is not None
+            and RANGE_JOIN.fullmatch(text[first.stop:d.start]) and RANGE_OPEN.search(text[max(0, first.start - 9):first.start])
+        ):
+            how = "; ".join(r for r in (first.resolution, d.resolution) if r) or None
+            out[-1] = first.model_copy(update={"kind": "range", "end": d.value, "text": text[first.start:d.stop], "stop": d.stop, "resolution": how})
+            continue
+        out.append(d)
+    return out

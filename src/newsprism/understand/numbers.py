@@ -29,7 +29,7 @@ MEASURE_UNITS = {
     "litres", "liters", "barrels", "hectares", "acres", "degrees", "megawatts", "mw", "kilowatts", "gigawatts",
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-DURATION_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "century"}
+DURATION_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "second", "century"}
 RATES = r"(?P<rate>\s+(?:a|per|each)\s+(?:day|week|month|year|hour))?"
 
 
@@ -165,8 +165,9 @@ def _pattern() -> re.Pattern:
     return re.compile(
         rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b)){scale}"
         rf"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)?"
-        rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|-old)?\b)?"
-        rf"(?P<ordinal>st|nd|rd|th)?\b",
+        rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|(?P<old>-old))?\b)?"
+        # a "%" ends the figure with no word boundary after it ("40% of the region")
+        rf"(?P<ordinal>st|nd|rd|th)?(?:\b|(?<=%))",
         re.I,
     )
 
@@ -235,9 +236,9 @@ def find_numbers(
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
-        if any(start < e and s < end for s, e in skip):
-            continue
         g = m.groupdict()
+        if any(start < e and s < end for s, e in skip) and not _spans_time(g, text, end):
+            continue  # a date; a span of time ("at least two weeks") is kept for its bounds
         if g["digits"] and (text[max(0, start - 1):start] in {":", "/", "."} or text[end:end + 1] in {":", "/"} or re.match(r"[.,]\d", text[end:end + 2])):
             continue  # times, URLs, version numbers
         if re.search(r"\bNo\.?\s*$", text[max(0, start - 4):start]):
@@ -260,14 +261,26 @@ def find_numbers(
             high = high * factor if high is not None else None
         unit = None
         rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 16])
+        age = _age_after(text, end) if not g["percent"] and not g["currency"] else None
+        scale = _scale(doc, text, start, end) if g["digits"] and not g["percent"] and not g["currency"] else None
         if g["ordinal"]:
             if not g["digits"]:
                 continue
             kind = "ordinal"
         elif g["percent"]:
             kind, unit = "percent", "%"
+        elif g["old"] or age:
+            # "a 67-year-old woman", "aged 9 months": how old someone is, neither a count nor a span of time
+            kind, unit = "age", (g["hyphunit"] or age[0]).lower() + "s"
+            end += age[1] if age and not g["old"] else 0
+        elif _aged_before(text, start) or (g["digits"] and _age_apposition(doc, text, start, end)):
+            kind, unit = "age", "years"  # "aged over 65", "Kawa Moradi, 52, said"
         elif g["hyphunit"]:
             kind, unit = "duration", g["hyphunit"].lower()
+        elif scale:
+            kind, unit = "measure", scale  # "magnitude 6.1", "the quake measured 6.1"
+        elif g["digits"] and re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
+            kind = "identifier"  # "Naryn-3", "F-16": part of a name
         elif g["currency"]:
             kind, unit = "money", CURRENCIES[g["currency"].lower()]
         else:
@@ -279,12 +292,15 @@ def find_numbers(
                 end += currency[1]
             elif word_after.rstrip("s") in DURATION_UNITS and not re.match(r"\s+\w+s?\s+(?:ago|later|earlier)", text[end:end + 24]):
                 kind, unit = "duration", word_after.rstrip("s")
+                end += after.end()  # "two weeks": the span of time with its unit
             elif word_after in MEASURE_UNITS:
                 kind, unit = "measure", word_after
             elif g["digits"] and _is_label(doc, start, end):
                 kind = "identifier"  # "gate 4", "Flight 17": names a thing, counts nothing
             else:
                 unit = _unit(doc, start, end, text)
+                if unit == "times" and re.match(r"\s+times\s+(?:as|the|more|higher|larger|bigger|greater|faster)\b", text[end:end + 24], re.I):
+                    kind = "ratio"  # "three times as many": a multiplier, not a count of occasions
         if kind == "money" and rate:
             unit = f"{unit}/{rate.group(1)}"
             end += rate.end()
@@ -300,7 +316,127 @@ def find_numbers(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
         ))
+    out.extend(_repeats(article_id, text, skip, sentence_of))
+    out.sort(key=lambda n: n.start or 0)
     return _join_ranges(out, text)
+
+
+def _spans_time(g: dict, text: str, end: int) -> bool:
+    """True for a figure of a span of time or an age ("two weeks", "12 years", "a 9-year war"),
+    which `dates` also reads as a duration: the number keeps its bounds ("at least two weeks")."""
+    if g["hyphunit"]:
+        return True
+    after = re.match(r"\s+([a-z]+?)s?\b(?!\s+(?:ago|later|earlier|before|after)\b)", text[end:end + 24], re.I)
+    return bool(after) and after.group(1).lower() in DURATION_UNITS
+
+
+def _age_after(text: str, end: int) -> tuple[str, int] | None:
+    """(unit, characters taken) of "years old" / "months old" right after a figure: "she is 9 years old"."""
+    after = re.match(r"\s+(year|month|week|day)s?[- ]old\b", text[end:end + 20], re.I)
+    return (after.group(1), after.end()) if after else None
+
+
+def _aged_before(text: str, start: int) -> bool:
+    """True for a figure after "aged" (a bound word may sit between): "customers aged over 65"."""
+    before = text[max(0, start - 40):start].lower()
+    m = re.search(r"\baged\s+(.*?)$", before)
+    return bool(m) and (not m.group(1).strip() or any(m.group(1).strip() == phrase for phrase, _ in _bounds()))
+
+
+def _age_apposition(doc: Doc | None, text: str, start: int, end: int) -> bool:
+    """True for a person's age set off by commas after the name: "Kawa Moradi, 52, said"."""
+    if not re.search(r"[A-Za-z], $", text[max(0, start - 3):start]) or not re.match(r"\s*(?:[,)]|\.(?:\s|$)|$)", text[end:end + 3]):
+        return False
+    value = float(text[start:end].replace(",", "")) if text[start:end].replace(",", "").isdigit() else None
+    if value is None or not 1 <= value < 120:
+        return False
+    if doc is None:
+        return text[:start - 2].split()[-1][:1].isupper()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    name = span.root.head
+    # the tagger often calls an unfamiliar surname an organisation; a place is never aged
+    return span.root.dep_ == "appos" and name.pos_ == "PROPN" and name.i < span.start and name.ent_type_ not in {"GPE", "LOC", "FAC"}
+
+
+@lru_cache(maxsize=1)
+def _scales() -> tuple[list[tuple[str, str]], dict[str, str], frozenset[str]]:
+    """(scale words and units, subject lemma -> unit, verbs) from data/understand/scales.csv."""
+    words, subjects = [], {}
+    for row in table("scales.csv"):
+        words.append((row["word"], row["unit"]))
+        for subject in filter(None, (row.get("subjects") or "").split("|")):
+            subjects[subject] = row["unit"]
+    return words, subjects, frozenset({"measure", "register", "record"})
+
+
+def _scale(doc: Doc | None, text: str, start: int, end: int) -> str | None:
+    """The scale a figure is read on: named next to it ("magnitude 6.1", "a 6.3-magnitude quake",
+    "6.2 on the Richter scale"), or what measured it ("the quake measured 6.1")."""
+    words, subjects, verbs = _scales()
+    before, after = text[max(0, start - 30):start].lower(), text[end:end + 30].lower()
+    for word, unit in words:
+        w = re.escape(word)
+        if re.search(rf"\b{w}(?:\s+of)?[\s-]*$", before) or re.match(rf"\s*-?\s*(?:on\s+the\s+)?{w}\b", after):
+            return unit
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root.head
+    if verb.lemma_.lower() in verbs and span.root.dep_ in {"dobj", "attr", "npadvmod", "nummod"}:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lemma_.lower() in subjects:
+                return subjects[child.lemma_.lower()]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _repeat_words() -> dict[str, float]:
+    """Adverbs counting occasions ("twice") and their values (data/understand/repeat_words.csv)."""
+    return {row["word"]: float(row["value"]) for row in table("repeat_words.csv")}
+
+
+def _repeats(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of) -> list[NumberMention]:
+    """Return "twice" / "thrice" as counts of occasions (unit "times"), or as a ratio
+    before "as" / "the" ("twice as many", "twice the size"), with any bound before them."""
+    words = _repeat_words()
+    out = []
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+    for m in re.finditer(pattern, text, re.I):
+        start, end = m.span()
+        if any(start < e and s < end for s, e in skip):
+            continue
+        value = words[m.group(0).lower()]
+        ratio = re.match(r"\s+(?:as|the|that|more|over)\b", text[end:end + 8], re.I)
+        rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 16], re.I)
+        kind, unit = ("ratio", "times") if ratio else ("count", f"times/{rate.group(1).lower()}" if rate else "times")
+        low = high = value
+        bound = _bound_before(text, start)
+        if bound == "low":
+            high = None
+        elif bound == "high":
+            low = None
+        elif bound == "approx":
+            low = high = None
+        out.append(NumberMention(
+            article_id=article_id, text=m.group(0), value=value, low=low, high=high, unit=unit, kind=kind,
+            sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
+        ))
+    return out
+
+
+def bound_before(text: str, start: int) -> tuple[str, int] | None:
+    """Return (bound, where its phrase starts) for a bound phrase right before `start`
+    ("at least two weeks" -> ("low", offset of "at")), as data/understand/bounds.txt says."""
+    bound = _bound_before(text, start)
+    if bound is None:
+        return None
+    before = text[max(0, start - 25):start].rstrip()
+    phrase = next(p for p, b in _bounds() if before.lower().endswith(p) and b == bound)
+    return bound, start - (start - max(0, start - 25) - len(before)) - len(phrase)
 
 
 def _is_label(doc: Doc | None, start: int, end: int) -> bool:
