@@ -27,7 +27,9 @@ import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, reported_words_differ, stem_overlap
-from newsprism.compare.views import STOPWORDS, WORD, ClaimView, TextVectors, clause_at, content_stems, intervals_overlap, is_report_date, units_match
+from newsprism.compare.views import (
+    STOPWORDS, WORD, ClaimView, TextVectors, clause_at, content_stems, intervals_overlap, is_report_date, strip_dateline, units_match, without_date_words,
+)
 from newsprism.models import Conflict, DateMention, Entity, Evidence, Position, Quote, Understanding, content_id
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
@@ -217,8 +219,6 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
 # --------------------------------------------------------------------------- dates
 
 
-# A wire dateline left at the head of a clause ("Dastrova (Agency) - A ferry ..."): no part of the event's name.
-DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w'.]*(?:[ ,]+[A-Z][\w'.]*){0,3})?\s*(?:\([^()]{1,40}\))?\s*[—–-]+\s+")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -228,16 +228,15 @@ def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimVi
     (its count, its labels) does not name the event."""
     sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
     first, value = min(clauses, key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]))
-    return "date of: " + _clip(_without_date_words(DATELINE_LEAD.sub("", first), value), 14)
+    # A wire dateline left at the head of the clause ("Dastrova (Agency) - A ferry ...") is no part of the event's name.
+    return "date of: " + _clip(_without_date_words(strip_dateline(first), value), 14)
 
 
 def _without_date_words(clause: str, value: str) -> str:
     """The clause without the date its side gives ("collapsed on Tuesday at the mine" -> "collapsed
     at the mine"): the event is in dispute by its date, so its name gives neither side's."""
-    words = Position(value=value, article_ids=[]).written()
-    pattern = re.compile(r"\s*\b(?:on\s+|late\s+|early\s+)?" + re.escape(words.removeprefix("on ")) + r"(?:\s+(?:night|morning|evening|afternoon))?\b")
-    rest = pattern.sub("", clause, count=1)
-    return rest if len(rest.split()) >= 3 else clause
+    rest = without_date_words(clause, Position(value=value, article_ids=[]).written())
+    return rest if rest is not None and len(rest.split()) >= 3 else clause
 
 
 def _named_weekdays(v: ClaimView) -> list[tuple[str, DateMention, bool]]:
@@ -397,6 +396,48 @@ def _office_holders(v: ClaimView, offices: set[str], entities: dict[str, Entity]
     return frozenset(held)
 
 
+# What may stand between an office and its holder's name in apposition: "the company's chief
+# executive, Tomas Berend" (after the office) / "Tomas Berend, the chief executive" (before it).
+APPOSITION_AFTER = re.compile(r"^,?\s*$")
+APPOSITION_BEFORE = re.compile(r"^,\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?(?:(?!who\b|which\b|that\b)[a-z][\w-]*\s+)?$")
+
+
+def _holder_of(v: ClaimView, office: str, entities: dict[str, Entity]) -> Entity | None:
+    """The person a claim names in an office: an entity of the claim whose titles hold the office
+    ("Mines Minister Ilse Korrin"), whose mention inside the claim is the office's description
+    ("Syria's president", resolved by the entities stage), or whose name stands in apposition to
+    the office ("the chief executive, Tomas Berend"). With two, the one mentioned nearest the office word."""
+    c = v.claim
+    pattern = lexicons.words_pattern([k for k, shown in lexicons.offices().items() if shown == office] or [office])
+    at = [(m.start(), m.end()) for m in pattern.finditer(c.text)] if pattern else []
+    at += [(m.start(), m.end()) for m in GENERIC_OFFICE.finditer(c.text) if office.split()[0] in m.group(0).lower()]
+    found: dict[str, int] = {}
+    for eid in v.entity_ids:
+        e = entities.get(eid)
+        if e is None or e.type != "PERSON":
+            continue
+        mentions = [m for m in e.mentions if m.article_id == c.article_id and m.start is not None and c.start <= m.start < c.end]
+        spans = [(m.start - c.start, (m.end or m.start + len(m.text)) - c.start) for m in mentions]
+        titled = any(office in offices_in(t) for t in e.titles)
+        described = any(office in offices_in(m.text) for m in mentions)
+        apposed = any(APPOSITION_AFTER.match(c.text[o_end:m_start]) if o_end <= m_start else APPOSITION_BEFORE.match(c.text[m_end:o_start]) if m_end <= o_start else False
+                      for m_start, m_end in spans for o_start, o_end in at)
+        if spans and (titled or described or apposed):
+            found[eid] = min((abs(m_start - o_start) for m_start, _ in spans for o_start, _ in at), default=len(c.text))
+    return entities[min(found, key=lambda eid: (found[eid], eid))] if found else None
+
+
+def _named_offices(value: str, views: list[ClaimView], entities: dict[str, Entity]) -> str:
+    """An actor position's offices with the person each refers to ("defense minister Ali Ayyoub
+    / governor"): the name most of the position's claims give the office to; an office whose
+    holder no claim names stays bare."""
+    named = []
+    for office in value.split(" / "):
+        holders = Counter(h.name for v in views if (h := _holder_of(v, office, entities)) is not None)
+        named.append(f"{office} {min(holders, key=lambda n: (-holders[n], n))}" if holders else office)
+    return " / ".join(named)
+
+
 def _without(text: str, holders: frozenset[str], entities: dict[str, Entity]) -> str:
     """The sentence with its office words and the office holders' names left out."""
     names = [n for eid in holders if eid in entities for n in [entities[eid].name, *entities[eid].aliases]]
@@ -469,7 +510,8 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         shortest = min((views[i].claim.text for i in group), key=lambda t: (len(t), t))
         about = "who took part in: " + _clip(shortest, 14)
         ordered = sorted(values, key=lambda val: (-len(by_value[val]), val))
-        conflicts.append(_conflict("actor", about, [_position(val, by_value[val]) for val in ordered]))
+        # Each office with the person it refers to: "chair" vs "deputy chair" says which titles differ, not who.
+        conflicts.append(_conflict("actor", about, [_position(_named_offices(val, by_value[val], by_id), by_value[val]) for val in ordered]))
     return conflicts
 
 
@@ -552,43 +594,6 @@ def _is_plan(before: str, marker: str, after: str) -> bool:
     return bool(following) and following.group(1) in lexicons.schedule_verbs()
 
 
-def effect_of(text: str) -> str | None:
-    """Return what a sentence gives a cause for: the words before its first cause marker
-    ("The count was delayed for hours because of ..." -> "The count was delayed for hours"),
-    or what is blamed ("Engineers blamed the collapse on ..." -> "the collapse")."""
-    markers = lexicons.words_pattern(lexicons.cause_markers())
-    for m in markers.finditer(text) if markers else []:
-        after = text[m.end():]
-        if _is_plan(text[: m.start()], m.group(0), after):
-            continue
-        if m.group(0).lower() == "blamed":
-            # "blamed <what> on <cause>", or "blamed <cause> for <what>"; the subject is who blames.
-            blamed_on = BLAMED_ON.match(after)
-            if blamed_on:
-                return after[: blamed_on.end()].strip().removesuffix(" on").strip() or None
-            blamed_for = re.search(r"\bfor\s+((?:the|its|his|her|their|a|an)\s+[^,;:.]+)", after, re.I)
-            return blamed_for.group(1).strip() if blamed_for else None
-        head = CAUSE_START.sub("", text[: m.start()]).strip()
-        # "Fire officials said the blaze was caused by ...": what they said is about the blaze.
-        reporting = lexicons.words_pattern(lexicons.report_verbs())
-        said = list(reporting.finditer(head)) if reporting else []
-        if said:
-            head = re.sub(r"^that\s+", "", head[said[-1].end():].strip(), flags=re.I)
-        head = re.sub(r"\s+(?:is|are|was|were|been|being|be)$", "", head, flags=re.I).strip(" ,")
-        # "Astana said on Wednesday it could not rule out ...": what is left names no event.
-        if len(head.split()) >= 2 and head.split()[0].lower() not in EFFECT_NON_STARTS and head.split()[-1].lower() not in EFFECT_NON_STARTS:
-            return head
-        break
-    # "a corroded weld caused last Tuesday's explosion": what a cause verb caused.
-    verbs = lexicons.words_pattern(lexicons.cause_verbs())
-    for m in verbs.finditer(text) if verbs else []:
-        if not PASSIVE_BEFORE.search(text[: m.start()]):
-            caused = _trim_cause(text[m.end():])
-            if caused and len(caused.split()) >= 2:
-                return caused
-    return None
-
-
 # Words that cannot begin or end the name of an event ("on Wednesday it").
 EFFECT_NON_STARTS = frozenset({"on", "in", "at", "it", "he", "she", "they", "we", "i", "this", "that", "there", "after", "before"})
 
@@ -616,17 +621,55 @@ def _is_record(before: str, marker: str, cause: str) -> bool:
     return marker.lower() in SUFFERED_MARKERS and bool(RECORD_BEFORE.search(before) or RECORD_CAUSE.search(cause))
 
 
-def causes_in(text: str) -> list[str]:
-    """Return every cause a sentence gives: after a cause marker ("because of high winds",
-    data/compare/cause_markers.txt) or as the subject of a cause verb ("gusts pushed the
-    vessel", data/compare/cause_verbs.txt). A sentence may give two ("the authority blamed
-    winds, but pilots said the ship had suffered an engine failure")."""
+def _effect_before(text: str, m: re.Match) -> str | None:
+    """What a cause marker gives a cause for, read from the words around it ("The count was
+    delayed for hours because of ..." -> "The count was delayed for hours"; "Engineers blamed
+    the collapse on ..." -> "the collapse"); None when they name no event."""
+    after = text[m.end():]
+    if m.group(0).lower() == "blamed":
+        # "blamed <what> on <cause>", or "blamed <cause> for <what>"; the subject is who blames.
+        blamed_on = BLAMED_ON.match(after)
+        if blamed_on:
+            return after[: blamed_on.end()].strip().removesuffix(" on").strip() or None
+        blamed_for = re.search(r"\bfor\s+((?:the|its|his|her|their|a|an)\s+[^,;:.]+)", after, re.I)
+        return blamed_for.group(1).strip() if blamed_for else None
+    head = CAUSE_START.sub("", text[: m.start()]).strip()
+    # "Fire officials said the blaze was caused by ...": what they said is about the blaze.
+    reporting = lexicons.words_pattern(lexicons.report_verbs())
+    said = list(reporting.finditer(head)) if reporting else []
+    if said:
+        head = re.sub(r"^that\s+", "", head[said[-1].end():].strip(), flags=re.I)
+    head = re.sub(r"\s+(?:is|are|was|were|been|being|be)$", "", head, flags=re.I).strip(" ,")
+    # "Astana said on Wednesday it could not rule out ...": what is left names no event.
+    words = head.split()
+    if len(words) >= 2 and words[0].lower() not in EFFECT_NON_STARTS and words[-1].lower() not in EFFECT_NON_STARTS:
+        return head
+    return None
+
+
+def scan_causes(text: str) -> tuple[list[str], str | None]:
+    """Read a sentence's cause markers and cause verbs once: every cause it gives, and what the
+    first one is given for.
+
+    Causes: after a cause marker ("because of high winds", data/compare/cause_markers.txt) or as
+    the subject of a cause verb ("gusts pushed the vessel", data/compare/cause_verbs.txt); a
+    sentence may give two ("the authority blamed winds, but pilots said the ship had suffered an
+    engine failure"). The effect: the words before the first cause marker that is no plan ("is
+    due to take office"), or what is blamed; else what a cause verb caused ("a corroded weld
+    caused last Tuesday's explosion").
+    """
     found: list[str] = []
+    effect: str | None = None
+    effect_read = False  # the effect is read from the first marker that is no plan, and from no other
+    verb_effect = True  # a cause verb names the effect when no marker did (what is blamed, when unreadable, names none)
     markers = lexicons.words_pattern(lexicons.cause_markers())
     for m in markers.finditer(text) if markers else []:
         after = text[m.end():]
         if _is_plan(text[: m.start()], m.group(0), after):
             continue
+        if not effect_read:
+            effect, effect_read = _effect_before(text, m), True
+            verb_effect = effect is None and m.group(0).lower() != "blamed"
         # "blamed the collapse on blasting": what is blamed comes first, its cause after "on".
         blamed_on = BLAMED_ON.match(after) if m.group(0).lower() == "blamed" else None
         cause = _trim_cause(after[blamed_on.end():] if blamed_on else after)
@@ -641,6 +684,10 @@ def causes_in(text: str) -> list[str]:
         # cause follows "by" and is read by the marker "caused by" above.
         if PASSIVE_BEFORE.search(text[: m.start()]):
             continue
+        if effect is None and verb_effect:
+            caused = _trim_cause(text[m.end():])
+            if caused and len(caused.split()) >= 2:
+                effect = caused
         # "a corroded weld, not sabotage, caused ...": the rejected cause is an aside.
         before = re.sub(r",\s*not\s+[^,]{1,40},\s*$", " ", text[: m.start()])
         head = CAUSE_START.sub("", before).strip()
@@ -651,13 +698,17 @@ def causes_in(text: str) -> list[str]:
         cause = _trim_cause(head) if head and not NEGATION.search(head) else None
         if cause and len(cause.split()) <= 8 and cause not in found:
             found.append(cause)
-    return found
+    return found, effect
 
 
-def cause_of(text: str) -> str | None:
-    """Return the first cause a sentence gives (see causes_in)."""
-    found = causes_in(text)
-    return found[0] if found else None
+def causes_in(text: str) -> list[str]:
+    """Return every cause a sentence gives (see scan_causes)."""
+    return scan_causes(text)[0]
+
+
+def effect_of(text: str) -> str | None:
+    """Return what a sentence gives a cause for (see scan_causes)."""
+    return scan_causes(text)[1]
 
 
 def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
@@ -669,7 +720,8 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     "gusts") form one position; a conflict needs two positions.
     """
     views = al.views
-    causes = {v.index: causes_in(v.claim.text) for v in views}
+    scanned = {v.index: scan_causes(v.claim.text) for v in views}
+    causes = {i: found for i, (found, _) in scanned.items()}
     nodes = [(i, k) for i, found in causes.items() for k in range(len(found))]
     if len(nodes) < 2:
         return []
@@ -713,7 +765,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
             continue
         # Named by what the causes are given for, as the positions' sentences say it ("the
         # collapse"), not by one side's sentence with its cause.
-        effects = [e for pos in positions for i, _ in pos if (e := effect_of(views[i].claim.text))]
+        effects = [e for pos in positions for i, _ in pos if (e := scanned[i][1])]
         first = min(effects, key=lambda t: (len(t), t)) if effects else views[min(i for pos in positions for i, _ in pos)].claim.text
         about = "cause of: " + _clip(first[:1].lower() + first[1:] if first.split()[0].lower() in {"the", "a", "an"} else first, 12)
         conflicts.append(_conflict("cause", about, [_position(c, by_value[c]) for c in sorted(by_value)]))

@@ -93,15 +93,33 @@ def vague_quantities() -> dict[str, tuple[float, float]]:
 
 @lru_cache(maxsize=1)
 def summary_avoid_terms() -> frozenset[str]:
-    """Labels and loaded words the summary must not carry on one outlet's word."""
+    """Labels and loaded words the summary must not carry on one outlet's word, in any sense
+    (the dramatising verbs, which are loaded only in one sense, are `summary_avoid_verbs`)."""
     terms = set(_compare_lines("avoid_in_summary.txt"))
-    terms.update(_lines("newsprism", "data/framing/en/loaded.txt"))
+    terms.update(term for term, tag in _framing_loaded() if not tag)
     for line in _lines("newsprism", "data/framing/en/epithets.txt"):
         phrase = re.split(r"\t|\s{2,}", line)[0].strip()
         if phrase:
             terms.add(phrase)
             terms.add(f"the {phrase}")
     return frozenset(t.lower() for t in terms if t)
+
+
+def _framing_loaded() -> list[tuple[str, str]]:
+    """The framing lexicon's loaded words as (term, part-of-speech tag or "")."""
+    rows = []
+    for line in _lines("newsprism", "data/framing/en/loaded.txt"):
+        term, _, tag = line.partition("\t")  # 'blast<TAB>verb': loaded only as a verb
+        rows.append((term.strip().lower(), tag.strip().lower()))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def summary_avoid_verbs() -> frozenset[str]:
+    """Dramatising verbs (loaded.txt terms tagged 'verb') the summary must not carry in their
+    loaded sense on one outlet's word, less the reporting verbs of summary_allowed_verbs.txt."""
+    allowed = {w.lower() for w in _compare_lines("summary_allowed_verbs.txt")}
+    return frozenset(term for term, tag in _framing_loaded() if tag == "verb" and term not in allowed)
 
 
 @lru_cache(maxsize=1)

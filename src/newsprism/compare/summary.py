@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.views import ClaimView, is_medium, stem_overlap_text, strip_dateline
+from newsprism.compare.views import ClaimView, is_medium, stem_overlap_text, strip_dateline, units_match, without_date_words
 from newsprism.models import CleanArticle, Conflict, Entity, Fact, Position, SummarySentence, article_label
 
 # Two facts of one speaker whose closest sentences are this alike tell one remark (one pledge
@@ -39,14 +40,32 @@ def _terms_in(text: str, terms: frozenset[str]) -> set[str]:
     return {t for t in terms if f" {t} " in padded}
 
 
-def banned_terms(articles: list[CleanArticle]) -> frozenset[str]:
-    """Return the avoid-terms that not every article of the story uses."""
-    terms = lexicons.summary_avoid_terms()
+def banned_terms(articles: list[CleanArticle], terms: frozenset[str] | None = None) -> frozenset[str]:
+    """Return the avoid-terms (`terms`, by default lexicons.summary_avoid_terms) that not every
+    article of the story uses."""
+    terms = lexicons.summary_avoid_terms() if terms is None else terms
     used_by_all = None
     for a in articles:
         found = _terms_in(a.text, terms)
         used_by_all = found if used_by_all is None else used_by_all & found
     return frozenset(terms - (used_by_all or set()))
+
+
+def carries_loaded_verb(text: str, verbs: frozenset[str]) -> bool:
+    """True when a sentence uses one of `verbs` (dramatising verbs, lexicons.summary_avoid_verbs)
+    in its loaded sense, by framing's own check (framing.terms.verb_in_loaded_sense): "the war
+    that has ravaged the country" is loaded, "the fire ravaged the warehouse" literal, "the
+    blast" a noun. The sentence is parsed only when it holds one of the words."""
+    found = frozenset(_terms_in(text, verbs))
+    return bool(found) and _loaded_verbs(text, found)
+
+
+@lru_cache(maxsize=4096)
+def _loaded_verbs(text: str, verbs: frozenset[str]) -> bool:
+    from newsprism.framing.lexicon import load_lexicon
+    from newsprism.framing.terms import loaded_verbs_in
+
+    return bool(loaded_verbs_in(text, verbs, load_lexicon()))
 
 
 def _speaker_names(speaker: str | None, entities: dict[str, Entity]) -> list[str]:
@@ -59,12 +78,14 @@ def _speaker_names(speaker: str | None, entities: dict[str, Entity]) -> list[str
     return [w for n in names for w in n.split() if len(w) > 2 and w[0].isupper()]
 
 
-def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, Entity], quoted: bool) -> bool:
+def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, Entity], quoted: bool, banned_verbs: frozenset[str] = frozenset()) -> bool:
     words = text.split()
     if not 6 <= len(words) <= 50 or text.rstrip()[-1:] not in {".", "\"", "”", "’", "'", "!"}:
         return False
     if _terms_in(text, banned):
         return False
+    if carries_loaded_verb(text, banned_verbs):
+        return False  # a dramatising verb in its loaded sense, on one outlet's word
     if PRONOUN_START.match(text):
         return False  # "He added ..." names nobody once taken out of its article
     if quoted:
@@ -114,21 +135,14 @@ def name_the_speaker(text: str, view: ClaimView, entities: dict[str, Entity]) ->
     return short_name(person) + text[len(subject):]
 
 
-def _date_words(position: Position) -> str:
-    """The words a date position was written with: "on Monday night"; a bare weekday ("Monday",
-    from a report that could not be dated) as "on Monday"."""
-    words = position.written()
-    return words if words != position.value or words.startswith("on ") or not words.istitle() else "on " + words
-
-
 def _without_dates(text: str, dates: list[str]) -> str | None:
-    """The sentence with its disputed date phrases taken out, or None when one cannot be found."""
+    """The sentence with its disputed date phrases taken out (views.without_date_words), or None
+    when one cannot be found."""
     for words in dates:
-        pattern = re.compile(r"\s+" + re.escape(words) + r"(?:\s+(?:night|morning|evening|afternoon))?(?=[\s,.;:])")
-        if not pattern.search(text):
+        text = without_date_words(text, words)
+        if text is None:
             return None
-        text = pattern.sub("", text, count=1)
-    return re.sub(r"\s+,", ",", text)
+    return text
 
 
 COUNT_WORD = re.compile(
@@ -150,6 +164,40 @@ def _without_counts(text: str, values: list[str]) -> str | None:
             unit = unit[:1].upper() + unit[1:]
         text = text[: found.start()] + unit + text[found.end():]
     return text
+
+
+def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[ClaimView]:
+    """The claims of a fact that say what its summary sentence says as worded: the sentence is
+    cited to their articles only.
+
+    A fact holds every article that reports it, but its summary sentence is one article's
+    sentence, and a reader checks each citation against it:
+    - a sentence that gives the fact to a speaker ("Korrin said ...", "..., officials said")
+      is no receipt for articles that give it to someone else, to a channel only ("state radio
+      reported") or to no one; one that gives it to a channel, for articles that do not;
+    - a sentence quoting one wording of a remark cites the articles printing that wording (the
+      understanding stage's quote variants: near-identical wordings are one variant), not
+      other renderings nor paraphrases;
+    - a sentence giving a count ("at least 17 people were killed") is no receipt for an
+      article giving another count of the same thing ("18 people"), though the bound admits
+      it: the count the summary tells is the one its citations print.
+    """
+    told = [(lo, hi, unit) for mention, lo, hi, unit in chosen.numbers if mention.text.lower() in text.lower()]
+    source = chosen.speaker or chosen.relayed_by
+    kept = []
+    for w in group:
+        if w is not chosen:
+            if source and (w.speaker or w.relayed_by) != source:
+                continue
+            if any(w.renderings.get(q) != variant for q, variant in chosen.renderings.items()):
+                continue
+            if any(
+                (counts := [(w_lo, w_hi) for _, w_lo, w_hi, w_unit in w.numbers if units_match(unit, w_unit)]) and (lo, hi) not in counts
+                for lo, hi, unit in told
+            ):
+                continue
+        kept.append(w)
+    return kept
 
 
 def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySentence:
@@ -224,6 +272,7 @@ def build_summary(
     if not facts:
         return []
     banned = banned_terms(articles)
+    banned_verbs = banned_terms(articles, lexicons.summary_avoid_verbs())
     # A sentence that holds one side of a disagreement is not stated as the story's fact.
     contested = {(e.article_id, e.start) for c in conflicts if c.kind not in {"date", "number"} for p in c.positions for e in p.evidence}
     # A sentence giving one side's count is told without the count ("killing three workers" ->
@@ -242,7 +291,7 @@ def build_summary(
         if c.kind == "date":
             for p in c.positions:
                 for e in p.evidence:
-                    dated[(e.article_id, e.start)].append(_date_words(p))
+                    dated[(e.article_id, e.start)].append(p.written())
     # A sentence giving one side's cause in other words ("lost steering in strong winds") is contested too.
     causes = [t.strip().lower() for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if t.strip()]
     cause_pattern = lexicons.words_pattern(causes)
@@ -288,7 +337,7 @@ def build_summary(
                 text = _without_dates(text, dated[(v.article_id, v.claim.start)])
                 if text is None:
                     continue
-            if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05):
+            if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05, banned_verbs):
                 continue
             vec = embeddings_by_fact[k][x]
             if any(float(vec @ other) >= 0.8 or stem_overlap_text(text, s.text) >= 0.7 for _, s, other in chosen):
@@ -296,7 +345,12 @@ def build_summary(
             speaker = fact.claim_of or v.speaker
             if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
                 break  # the speaker's remark on this subject is told already ("will strengthen air defences" twice)
-            chosen.append((place(group), SummarySentence(text=text, article_ids=list(fact.article_ids), evidence=list(fact.evidence)), vec))
+            cited = receipts(v, text, group)
+            evidence = {}
+            for w in [v, *cited]:
+                evidence.setdefault(w.article_id, w.evidence())
+            ids = [a for a in fact.article_ids if a in evidence]
+            chosen.append((place(group), SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids]), vec))
             told.append((speaker, embeddings_by_fact[k]))
             break
     chosen.sort(key=lambda t: t[0])

@@ -54,6 +54,11 @@ class ClaimView:
     # Who the claim is a claim of: the speaker entity of a quote inside it, else the entity or
     # words it is attributed to; None when unattributed or relayed by a medium ("state TV said").
     speaker: str | None = None
+    relayed_by: str | None = None  # the medium the claim is attributed to ("state radio"), lower-cased, when it names no speaker
+    # The quoted wordings the claim prints: (quote, variant) numbers of the understanding stage's
+    # direct renderings inside it. Renderings of one remark whose wording differs beyond near-identity
+    # are different variants ("had been able" / "were able").
+    renderings: dict[int, int] = field(default_factory=dict)
 
     @property
     def article_id(self) -> str:
@@ -64,14 +69,42 @@ class ClaimView:
         return Evidence(article_id=c.article_id, text=c.text, start=c.start, end=c.end)
 
 
-# "CITY, Country — " or "CITY (Agency) - " at the head of a wire text: where and by whom it was
-# filed, no part of what happened.
-DATELINE = re.compile(r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3})\s*(?:\([^()]{1,40}\))?\s*[—–-]+\s+")
+# "CITY, Country — ", "CITY (Agency) - " or "City (Agency) - " at the head of a wire text (or of
+# a clause cut from it): where and by whom it was filed, no part of what happened. A place in
+# title case counts only with the agency in brackets: "Mayor Ivo Sand - who ..." is no dateline.
+# The one dateline pattern of the comparison (facts, timeline, summary and date-conflict names).
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3}\s*(?:\([^()]{1,40}\))?"
+    r"|[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*\([^()]{1,40}\))\s*[—–-]+\s+"
+)
 
 
 def strip_dateline(text: str) -> str:
     """The text without a leading wire dateline, its spaces normalised."""
     return DATELINE.sub("", " ".join(text.split()))
+
+
+DAY_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+
+
+def without_date_words(text: str, words: str) -> str | None:
+    """The text with one date phrase taken out, or None when the phrase is not in it.
+
+    `words` is the date as its report wrote it ("on Tuesday", "Tuesday", "12 October"); an
+    "on", "late" or "early" before it and a part of the day after it ("late on Monday night")
+    go with it. Used where an event's date is in dispute, so that neither side's date is told
+    as the event's: the name of a date conflict and the summary's sentence of the event.
+    """
+    bare = words.removeprefix("on ")
+    pattern = re.compile(r"(?:^|\s+)(?i:(?:late|early)\s+)?(?i:on\s+)?" + re.escape(bare) + DAY_PART + r"(?=[\s,.;:!?]|$)")
+    found = pattern.search(text)
+    if found is None:
+        return None
+    rest = text[: found.start()] + text[found.end():]
+    if found.start() == 0:  # "On Tuesday, a tunnel collapsed ..." -> "A tunnel collapsed ..."
+        rest = rest.lstrip(" ,")
+        rest = rest[:1].upper() + rest[1:]
+    return re.sub(r"\s+,", ",", rest)
 
 
 def stem(word: str) -> str:
@@ -449,10 +482,13 @@ def attach_contents(views: list[ClaimView], quotes: list) -> None:
     is a medium."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     speakers: dict[str, list[tuple[int, int, str]]] = {}
-    for q in quotes:
-        for var in q.variants:
+    wordings: dict[str, list[tuple[int, int, str, int, int]]] = {}
+    for q_number, q in enumerate(quotes):
+        for v_number, var in enumerate(q.variants):
             for ev in var.evidence:
                 spans.setdefault(ev.article_id, []).append((ev.start, ev.end, var.text))
+                if var.direct:
+                    wordings.setdefault(ev.article_id, []).append((ev.start, ev.end, var.text, q_number, v_number))
                 if q.speaker_entity_id:
                     speakers.setdefault(ev.article_id, []).append((ev.start, ev.end, q.speaker_entity_id))
     for v in views:
@@ -460,6 +496,8 @@ def attach_contents(views: list[ClaimView], quotes: list) -> None:
         quoted_by = next((s for start, end, s in speakers.get(c.article_id, []) if start < c.end and end > c.start), None)
         attributed = c.attributed_to if c.attributed_to and not is_medium(c.attributed_to) else None
         v.speaker = quoted_by or attributed
+        v.relayed_by = " ".join(c.attributed_to.lower().split()) if c.attributed_to and not v.speaker and is_medium(c.attributed_to) else None
+        v.renderings = {q: var for start, end, t, q, var in wordings.get(c.article_id, []) if start < c.end and end > c.start and t in c.text}
         # The rendering's words (a paraphrase's evidence may be the whole sentence, its text the reported part).
         inside = [t for start, end, t in spans.get(c.article_id, []) if start < c.end and end > c.start and t in c.text and len(t.split()) >= 4]
         if inside and (c.attributed_to or v.quoted_share > 0.2):

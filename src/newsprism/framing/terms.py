@@ -137,6 +137,28 @@ def literal_sense(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def verb_in_loaded_sense(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a dramatising verb (a loaded.txt term tagged 'verb') is used as a verb in its loaded
+    sense here: "the war that has ravaged the country", not "the fire ravaged the warehouse" nor
+    "the blast" (a noun). The one check framing and the neutral summary both apply."""
+    return token.pos_ == "VERB" and not literal_sense(token, lexicon)
+
+
+def loaded_verbs_in(text: str, terms: frozenset[str], lexicon: Lexicon) -> set[str]:
+    """Return the `terms` (lower-cased dramatising verbs) that a sentence uses in their loaded sense.
+
+    For text outside an article's parse (the summary's candidate sentences): the sentence is
+    parsed alone with the understanding stage's pipeline, only when it holds one of the terms.
+    """
+    words = {w.lower() for w in text.replace("’", "'").split()}
+    if not any(t in w for t in terms for w in words):
+        return set()
+    from newsprism.understand import nlp
+
+    doc = next(iter(nlp.load_nlp().pipe([text], disable=["ner"])))
+    return {t.lower_ for t in doc if (t.lower_ in terms or t.lemma_.lower() in terms) and verb_in_loaded_sense(t, lexicon)}
+
+
 def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     """Return the article's loaded words, hedges and attribution verbs."""
     doc = ctx.doc
@@ -150,7 +172,7 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
             wanted_pos = lexicon.loaded_pos.get(ctx.lower[i]) or lexicon.loaded_pos.get(ctx.lemma[i]) if category == "loaded" and j - i == 1 else None
             if wanted_pos and span[0].pos_ != wanted_pos:
                 continue  # "the blast" is an explosion; "blasted the plan" is loaded
-            if wanted_pos == "VERB" and literal_sense(span[0], lexicon):
+            if wanted_pos == "VERB" and not verb_in_loaded_sense(span[0], lexicon):
                 continue  # "the roof caved in", "blasting in a gallery": the physical sense
             entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
     for i, lemma in enumerate(ctx.lemma):
