@@ -49,7 +49,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newsprism.scoring import b_cubed, ceaf_e, conll_f1, muc, span_prf
+from newsprism.scoring import PRF, _muc_one_way, b_cubed, ceaf_e, conll_f1, muc, span_prf
 from newsprism.understand import sentence_bounds
 from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions
 from newsprism.understand.nlp import parse
@@ -238,6 +238,34 @@ def align(pred, docs: list[Doc], gold) -> list[int | None]:
     return [owner.get(n) for n in range(len(pred))]
 
 
+def pooling_counts(gold, predicted) -> tuple[tuple[float, float], ...]:
+    """Return one story's raw B-cubed, MUC and CEAF-e sums as (numerator, denominator) pairs
+    for precision and recall, so that stories can be pooled (`pooled`)."""
+    g, p = [frozenset(c) for c in gold if c], [frozenset(c) for c in predicted if c]
+    n_g, n_p = sum(map(len, g)), sum(map(len, p))
+    b3 = b_cubed(g, p)
+    muc_r, muc_rd = _muc_one_way(g, p)
+    muc_p, muc_pd = _muc_one_way(p, g)
+    ceaf = ceaf_e(g, p)
+    return ((b3.precision * n_p, n_p), (b3.recall * n_g, n_g), (muc_p, muc_pd), (muc_r, muc_rd),
+            (ceaf.precision * len(p), len(p)), (ceaf.recall * len(g), len(g)))
+
+
+def pooled(per_story: list[tuple[tuple[float, float], ...]]) -> tuple[PRF, float]:
+    """Return B-cubed and CoNLL F1 over all stories scored as one document (micro average).
+
+    This is what the CoNLL-2012 reference scorer gives when a corpus's topics are
+    concatenated into one key and one response file, the usual way ECB+ cross-document
+    results are reported (Cybulska & Vossen 2015, Barhom et al. 2019, Cattan et al. 2021):
+    clusters never cross stories, so each metric's sums simply add up (CEAF-e's optimal
+    alignment decomposes story by story).
+    """
+    sums = [tuple(sum(x[i][j] for x in per_story) for j in (0, 1)) for i in range(6)]
+    ratio = [num / den if den else 0.0 for num, den in sums]
+    b3, muc_, ceaf = PRF.from_pr(ratio[0], ratio[1]), PRF.from_pr(ratio[2], ratio[3]), PRF.from_pr(ratio[4], ratio[5])
+    return b3, (b3.f1 + muc_.f1 + ceaf.f1) / 3
+
+
 def score_entities(stories, unscored_kinds: frozenset[str] = frozenset(), scope: frozenset[str] | None = None) -> dict[str, dict[str, float]]:
     """Score newsprism and both baselines on the same predicted mentions (kinds in `unscored_kinds` left out).
 
@@ -279,6 +307,8 @@ def score_entities(stories, unscored_kinds: frozenset[str] = frozenset(), scope:
             r = results[name]
             r["b3_all"].append(b_cubed(gold_clusters.values(), pred_clusters))
             r["conll_all"].append(conll_f1(gold_clusters.values(), pred_clusters))
+            r["pooled_all"].append(pooling_counts(gold_clusters.values(), pred_clusters))
+            r["pooled_aligned"].append(pooling_counts(gold_aligned, pred_aligned))
             r["b3_aligned"].append(b_cubed(gold_aligned, pred_aligned))
             r["conll_aligned"].append(conll_f1(gold_aligned, pred_aligned))
             r["muc_aligned"].append(muc(gold_aligned, pred_aligned))
@@ -298,6 +328,10 @@ def score_entities(stories, unscored_kinds: frozenset[str] = frozenset(), scope:
             "B3 F1 (aligned)": mean([x.f1 for x in r["b3_aligned"]]),
             "CoNLL F1 (aligned)": mean(r["conll_aligned"]),
         }
+        for scope_name in ("all", "aligned"):
+            b3, conll = pooled(r[f"pooled_{scope_name}"])
+            out[name].update({f"pooled B3 P ({scope_name})": b3.precision, f"pooled B3 R ({scope_name})": b3.recall,
+                              f"pooled B3 F1 ({scope_name})": b3.f1, f"pooled CoNLL F1 ({scope_name})": conll})
         if r.get("mentions"):
             out[name]["mentions"] = tuple(sum(x[i] for x in r["mentions"]) for i in range(5))
     return out

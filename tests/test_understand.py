@@ -1042,6 +1042,38 @@ def test_understand_the_company_is_never_a_town():
     assert all(e.type == "ORG" for e in holders) and not [e for e in holders if e.name in {"Ostrava", "Brevik"}]
 
 
+# --------------------------------------------------------------------------- not actors (task E, issue #5)
+
+
+def test_understand_surname_inside_a_building_or_mountain_name_is_not_the_person():
+    """"Halvorsen Tower" and "Mount Halvorsen" name a building and a mountain, not the developer Ada Halvorsen;
+    her surname alone and after a title is still her."""
+    body = ("Developer Ada Halvorsen opened a hotel on Monday.\n\n"
+            "Guests at Halvorsen Tower were moved out after the alarm. Climbers on Mount Halvorsen saw the smoke.\n\n"
+            "Halvorsen said the guests were safe. Ms. Halvorsen thanked the firefighters.\n")
+    starts = {m.start for m in _entity_with(_story(body), "Ada Halvorsen").mentions}
+    assert body.index("Halvorsen Tower") not in starts
+    assert body.index("Mount Halvorsen") + len("Mount ") not in starts
+    assert body.index("Halvorsen said") in starts and body.index("Ms. Halvorsen") + len("Ms. ") in starts
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_entity"),
+    [
+        ("The singer Kara Lund was arrested for DUI early on Sunday, police in Ostmark said.", "DUI"),
+        ("The talks in Velmar ended at 14:00 GMT without a deal, the ministry said.", "GMT"),
+        ("BLAZE DESTROYS OSTMARK DEPOT\n\nA blaze destroyed a depot in Ostmark on Monday, fire crews said.", "BLAZE"),
+    ],
+)
+def test_understand_abbreviations_and_shouted_words_are_no_organisations(text, not_an_entity):
+    """Abbreviations of ordinary things ("DUI", "GMT") and a headline word the article also writes
+    in lower case ("BLAZE" beside "a blaze") name no actor; real initials still do."""
+    u = _story(text + "\n\nThe FBI said it would help.\n")
+    names = {n for e in u.entities for n in (e.name, *e.aliases)}
+    assert not_an_entity not in names
+    assert "FBI" in names
+
+
 def test_understand_words_of_a_long_title_are_no_descriptions_of_their_own():
     """"Chief of Staff for the Armed Forces of Velmar Toma Arisz": neither "Chief" nor "Staff" is a mention."""
     u = _story("Defence Minister Ivo Kalnik and Chief of Staff for the Armed Forces of the Republic of Velmar Omar Arisz signed a pact on Monday.\n\n"

@@ -423,6 +423,20 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     return out
 
 
+def _names_no_actor(text: str, article_text: str) -> bool:
+    """True for a word in capitals that names no actor: a common abbreviation ("DUI", "GMT",
+    `data/understand/not_actors.txt`) or an ordinary word in a headline or a shouted line
+    that the article also writes in lower case ("FIRE" beside "the fire"; four letters or
+    more, so that initials such as "WHO" or "US" are never taken for the word)."""
+    bare = text.replace(".", "")
+    if not (bare.isalpha() and bare.isupper()):
+        return False
+    word = bare.lower()
+    if word in word_list("not_actors.txt"):
+        return True
+    return len(word) >= 4 and re.search(rf"(?<![\w-]){word}(?![\w-])", article_text) is not None
+
+
 def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     """Return the entity mentions of one parsed article (step 1 and country tagging)."""
     gaz = gazetteer()
@@ -450,6 +464,8 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             key = key if key in gaz.epithets else "the " + key
             mention.label, mention.kind, mention.country = "GPE", "epithet", gaz.epithets[key]
         elif label in {"LOC", "FAC"}:
+            continue
+        elif _names_no_actor(text, doc_text(doc)):
             continue
         if (mention.label in {"ORG", "NORP"} and end - start == 1 and end < len(doc) and _is_title_word(doc[start].text)
                 and doc[end].text[:1].isupper() and _is_title_word(doc[end].text)):
@@ -603,7 +619,7 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
         key = fold(token.text)
         if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
             # taggers often miss agencies and parties known by their initials ("SANA")
-            if token_sentence[token.i] not in headline_sents:
+            if token_sentence[token.i] not in headline_sents and not _names_no_actor(token.text, doc_text(doc)):
                 found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i, last_token=token.i))
                 covered.update(range(token.idx, token.idx + len(token.text)))
             continue
@@ -1069,6 +1085,25 @@ def _entity(cluster: list[Found]) -> Entity:
     )
 
 
+def _inside_other_name(doc: Doc, i: int) -> bool:
+    """True when proper noun `i` is a word of a longer proper name that is not a person's.
+
+    "Trump Tower", "the Cook Village store" (a word before another capitalised proper noun
+    it modifies) and "Mount Cook" (a word after a capitalised proper noun that modifies
+    it) name a building, a place or a firm, not the person whose surname they share; a
+    title ("Mr. Cook", "Sen. Cook") or a given name ("Jo Cook") before it does not count.
+    """
+    token = doc[i]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if (after is not None and token.dep_ == "compound" and token.head.i > i and after.pos_ == "PROPN"
+            and after.text[:1].isupper() and "\n" not in token.text_with_ws and not _is_title_word(after.text)):
+        return True
+    before = doc[i - 1] if i else None
+    return (before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == i
+            and before.text[:1].isupper() and "\n" not in before.text_with_ws and not _is_title_word(before.text)
+            and fold(before.text) not in given_names() and before.ent_type_ != "PERSON")
+
+
 def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     """Add what the tagger left unmarked: bare surnames of the story's people and repeats of its group names.
 
@@ -1112,7 +1147,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             if token.idx in covered[article_id]:
                 continue
             word = name_tokens(token.text)
-            if len(word) != 1:
+            if len(word) != 1 or _inside_other_name(doc, i):
                 continue
             # After a preposition ("the junta in Domir") a look-alike is as likely a place as
             # the person: there the spelling must be the surname's own (Baqeri = Bagheri).
