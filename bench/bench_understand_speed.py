@@ -115,15 +115,44 @@ def measure(n_articles: int, processes: int = 0) -> dict[str, float]:
     }
 
 
-def _understand_part(jobs, settings):
-    """What `pipeline._analyze_part` does on a cluster worker, understanding only: the part's
-    articles parsed in one stream (the pipeline's own `_parsed_stories`), then each story."""
+def _understand_part(jobs, settings, whole: bool = False):
+    """What `pipeline._analyze_part` does on a worker, understanding only: the part's articles
+    parsed in one stream (the pipeline's own `_parsed_stories`), then each story. Returns each
+    story's claim count, or with `whole` its Understanding (what the fork pool ships back)."""
     from newsprism.pipeline import _parsed_stories
     from newsprism.understand import understand_story
 
     articles = [a for _, members in jobs for a in members]
     parsed = _parsed_stories([g for g, _ in jobs], articles, settings, processes=1)
-    return [len(understand_story(g, members, settings.understand, docs=docs).claims) for (g, members), docs in zip(jobs, parsed)]
+    out = [understand_story(g, members, settings.understand, docs=docs) for (g, members), docs in zip(jobs, parsed)]
+    return out if whole else [len(u.claims) for u in out]
+
+
+def measure_pool(n_articles: int, workers: int = 2) -> dict[str, float]:
+    """Time the understanding of the workload in `scale.ForkRunner` workers forked from this
+    process after it loaded and warmed the models (`pipeline.warm_up`): whole stories, packed
+    into parts as `analyze` packs them (`pipeline.fork_parts`), each worker parsing its part in
+    one stream and understanding its stories, shipping back only the Understandings. The fork,
+    the shipping and the workers' CPU (reaped children) are inside the measured span."""
+    from newsprism.models import StoryGroup
+    from newsprism.pipeline import fork_parts, warm_up
+    from newsprism.scale import ForkRunner
+    from newsprism.settings import Settings
+
+    articles = workload(n_articles)[:-1]
+    stories = [articles[i:i + STORY_SIZE] for i in range(0, len(articles), STORY_SIZE)]
+    jobs = [(StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in chunk]), chunk) for i, chunk in enumerate(stories)]
+    settings = Settings()
+    warm_up(settings)
+    load = os.getloadavg()[0]
+    start, cpu, own = time.perf_counter(), cpu_seconds(), time.process_time()
+    understood = ForkRunner(workers).map_parts(_understand_part, fork_parts(jobs, workers), (settings, True))
+    seconds, cpu, own = time.perf_counter() - start, cpu_seconds() - cpu, time.process_time() - own
+    assert [u.story_id for u in understood] == [g.id for g, _ in jobs]
+    return {
+        "articles": len(articles), "mean words": sum(len(a.text.split()) for a in articles) / len(articles),
+        "seconds": seconds, "cpu seconds": cpu, "parent cpu seconds": own, "load": (load + os.getloadavg()[0]) / 2,
+    }
 
 
 def _warm_worker(warm) -> float:
@@ -281,6 +310,9 @@ def main() -> None:
         return
     if "--cluster-only" in sys.argv:  # the cluster path, in its own process
         print(json.dumps(measure_cluster(int(sys.argv[sys.argv.index("--cluster-only") + 1]))))
+        return
+    if "--pool-only" in sys.argv:  # the fork pool, in its own process
+        print(json.dumps(measure_pool(int(sys.argv[sys.argv.index("--pool-only") + 1]))))
         return
     if "--stages-only" in sys.argv:
         print(json.dumps(stage_times(int(sys.argv[sys.argv.index("--stages-only") + 1]))))

@@ -8,7 +8,7 @@ import newsprism
 from newsprism.errors import StageError
 from newsprism.models import Article, content_id
 
-from conftest import REPO
+from conftest import REPO, TEST_DATA
 
 
 def make_article(text: str, **meta) -> Article:
@@ -73,3 +73,40 @@ def test_pipeline_demo_finds_its_planted_conflicts_and_keeps_them_out_of_the_sum
     stated = [s.text.lower() for s in story.summary if not s.text.startswith("Reports ")]
     assert not [s for s in stated if "wind" in s or "gust" in s or "engine" in s], stated
 
+
+
+# two stories of one week and a singleton (tests/data/group/mixed), small enough for a quick run
+SMALL_MIXED = sorted(p for p in (TEST_DATA / "group" / "mixed").iterdir() if p.name.startswith(("rate_", "ship_", "library_")))
+
+
+def test_pipeline_stories_in_forked_workers_match_one_process_and_keep_a_failure_to_its_story(monkeypatch):
+    """Whole stories in forked workers (as `analyze` runs 64+ articles on free cores): the same
+    stories in the same order as one process; a story that fails is recorded and the rest kept."""
+    import newsprism.pipeline as pipeline
+    from newsprism.scale import fork_available
+
+    if not fork_available():
+        pytest.skip("no fork on this platform")
+    settings = newsprism.Settings()
+    monkeypatch.setattr(pipeline, "story_workers", lambda n_articles: 1)
+    single = newsprism.analyze(SMALL_MIXED, settings)
+    monkeypatch.setattr(pipeline, "story_workers", lambda n_articles: 2)
+    forked = newsprism.analyze(SMALL_MIXED, settings)
+    assert len(single.stories) == 3 and not single.failures and not forked.failures
+    assert [s.model_dump() for s in forked.stories] == [s.model_dump() for s in single.stories]
+
+    failing = single.stories[1].id
+    understand = pipeline.understand_story
+
+    def understand_or_fail(group, *args, **kwargs):
+        if group.id == failing:
+            raise RuntimeError("no parse for this story")
+        return understand(group, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "understand_story", understand_or_fail)  # the forked workers inherit it
+    broken = newsprism.analyze(SMALL_MIXED, settings)
+    assert [(f.input_ref, f.code) for f in broken.failures] == [(f"story {failing}", "NP000")]
+    assert "no parse for this story" in broken.failures[0].message
+    assert [s.id for s in broken.stories] == [s.id for s in single.stories]
+    assert broken.stories[1].article_ids == single.stories[1].article_ids and not broken.stories[1].claims
+    assert [broken.stories[k].model_dump() for k in (0, 2)] == [single.stories[k].model_dump() for k in (0, 2)]

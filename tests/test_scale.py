@@ -116,3 +116,35 @@ def test_scale_part_size_gives_every_worker_a_share_of_a_small_run():
     assert part_size(60, 2) == 30
     assert part_size(10_000, 4) == STORY_PART_ARTICLES
     assert part_size(3, 8) == 1
+
+
+def _halve_part_or_die(part):
+    """One value per item; a part holding 99 kills its worker process outright."""
+    import os
+
+    if 99 in part:
+        os._exit(3)
+    return apply_each(_halve, part)
+
+
+def test_scale_fork_runner_keeps_part_order_and_loses_only_the_part_whose_worker_dies():
+    from newsprism.scale import ForkRunner, fork_available
+
+    if not fork_available():
+        pytest.skip("no fork on this platform")
+    parts = [[2, 4], [3, 6], [99, 8], [10], [12, 14]]
+    outcomes = ForkRunner(workers=2).map_parts(_halve_part_or_die, parts)
+    assert len(outcomes) == 9
+    assert [o.value for o in outcomes[:4]] == [1.0, 2.0, None, 3.0]
+    assert outcomes[2].code == "NP101"  # an item's own error, as in one process
+    # the dead worker's part: one error per item, naming the lost worker; the parts after it are kept
+    assert [o.code for o in outcomes[4:6]] == ["NP000", "NP000"] and "worker process" in outcomes[4].message
+    assert [o.value for o in outcomes[6:]] == [5.0, 6.0, 7.0]
+
+
+def test_scale_fork_runner_maps_items_like_the_local_runner():
+    from newsprism.scale import ForkRunner
+
+    items = list(range(PARTITION_SIZE + 7)) + [3, 5]
+    forked, local = ForkRunner(workers=2).map_each(_halve, items), LocalRunner().map_each(_halve, items)
+    assert forked == local

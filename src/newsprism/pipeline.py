@@ -24,9 +24,9 @@ from newsprism.group import group_articles
 from newsprism.ingest import read_inputs
 from newsprism.models import Article, CleanArticle, Failure, Report, Story, StoryGroup
 from newsprism.settings import Settings, load_settings
-from newsprism.scale import Outcome, Runner, apply_each, current_runner
+from newsprism.scale import ForkRunner, Outcome, Runner, apply_each, current_runner, fork_available, free_cores
 from newsprism.understand import understand_story
-from newsprism.understand.nlp import parse, parse_ahead
+from newsprism.understand.nlp import freeze_loaded, parse, parse_ahead
 
 # Worker processes that parse the next stories while this one is analysed, at most; how many
 # are used is `nlp.worker_count`'s rule: workers for 64 texts or more when a core is spare,
@@ -35,6 +35,20 @@ PARSE_PROCESSES = 2
 # Articles per cluster task when stories are analysed on a cluster (`story_parts`): 32 fills
 # one spaCy batch (nlp.PARSE_BATCH), so each worker parses as fast as a single process does.
 STORY_PART_ARTICLES = 32
+
+# Whole stories (parse, understand, compare, framing) run in up to this many worker processes
+# forked from this one (`scale.ForkRunner`) from FORK_FROM articles, when the cores are free
+# (`story_workers`); this process then only waits. See bench/RESULTS.md, "understand: speed".
+STORY_PROCESSES = 2
+FORK_FROM = 64
+# An invented story the models are warmed on before workers fork, so each worker inherits warm
+# caches (lexemes, lemmas, word lists, the lexicon) instead of filling its own.
+WARM_UP_TEXT = (
+    "Harbour officials in Norwick said on Monday that 12 workers were hurt when a crane fell at the "
+    "container port, and about 300 people were moved out of nearby streets. \"We are still counting "
+    "the damage,\" the port's director, Mara Lind, told the Coast Gazette. The city council will meet "
+    "on Friday to discuss the accident, its chairman said."
+)
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +192,11 @@ def analyze(
     if scale is not None:
         return _analyze_scaled(articles, failures, settings, on_error, progress, scale)
     groups = group_articles(articles, settings.group)
+    workers = story_workers(len(articles))
+    if workers > 1:
+        warm_up(settings)
+        stories = _stories_on(ForkRunner(workers), groups, articles, failures, settings, on_error, progress)
+        return Report(articles=articles, stories=stories, failures=failures)
     stories: list[Story] = []
     for done, (group, docs) in enumerate(zip(groups, _parsed_stories(groups, articles, settings)), 1):
         try:
@@ -189,6 +208,23 @@ def analyze(
             stories.append(Story(id=group.id, title=group.title, article_ids=group.article_ids))
         progress("analyze", done, len(groups))
     return Report(articles=articles, stories=stories, failures=failures)
+
+
+def story_workers(n_articles: int, most: int = STORY_PROCESSES) -> int:
+    """How many forked workers `analyze` runs whole stories in: 1 (this process) below FORK_FROM
+    articles, where fork has no support, or when fewer than 2 cores are free (`scale.free_cores`);
+    else as many as there are free cores, at most `most`. Workers on a busy core only share it."""
+    if most <= 1 or n_articles < FORK_FROM or not fork_available():
+        return 1
+    return max(1, min(most, int(free_cores() + 0.5)))
+
+
+def warm_up(settings: Settings) -> None:
+    """Load the models and run one invented story through every stage, then freeze what is loaded
+    (`nlp.freeze_loaded`): workers forked afterwards share the warm models and caches copy-on-write."""
+    article = CleanArticle(id="warm-up", source_path="warm-up", published="2020-01-01", text=WARM_UP_TEXT)
+    analyze_story(StoryGroup(id="warm-up", title="", article_ids=[article.id]), [article], settings)
+    freeze_loaded()
 
 
 def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], settings: Settings, processes: int = PARSE_PROCESSES):
@@ -234,6 +270,33 @@ def story_parts(jobs: list, articles_per_part: int = STORY_PART_ARTICLES) -> lis
     return [p for p in parts if p]
 
 
+def balanced_parts(jobs: list, n_parts: int) -> list[list]:
+    """Cut consecutive stories into at most `n_parts` parts of about equal text (characters).
+
+    For workers that start together and each take one part at a time (`scale.ForkRunner`): the
+    run lasts as long as its longest part, and work follows the text more closely than the
+    article count (60 bench articles cut 30/30 gave parts of 3.2 and 3.9 CPU s).
+    """
+    sizes = [sum(len(a.text) for a in members) for _, members in jobs]
+    total = sum(sizes)
+    parts: list[list] = [[]]
+    done = 0
+    for job, size in zip(jobs, sizes):
+        # close the part when this story's middle lies past the part's share of the text
+        if parts[-1] and len(parts) < n_parts and done + size / 2 > total * len(parts) / n_parts:
+            parts.append([])
+        parts[-1].append(job)
+        done += size
+    return parts
+
+
+def fork_parts(jobs: list, workers: int) -> list[list]:
+    """The parts `analyze` gives its forked workers: `balanced_parts`, as many per worker as it
+    takes to keep a part at STORY_PART_ARTICLES articles or fewer on average (one spaCy batch)."""
+    n_articles = sum(len(members) for _, members in jobs)
+    return balanced_parts(jobs, workers * max(1, -(-n_articles // (workers * STORY_PART_ARTICLES))))
+
+
 def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: Progress, scale: Runner) -> Report:
     """Fingerprints and stories on the cluster, clustering on the driver (it needs every fingerprint)."""
     from newsprism.group import fingerprint_articles
@@ -242,10 +305,21 @@ def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: 
     if not settings.group.one_story:
         fingerprints = scale.map_batches(fingerprint_articles, articles, (None, settings.group.lead_sentences))
     groups = group_articles(articles, settings.group, fingerprints=fingerprints)
+    return Report(articles=articles, stories=_stories_on(scale, groups, articles, failures, settings, on_error, progress), failures=failures)
+
+
+def _stories_on(runner: Runner, groups: list[StoryGroup], articles: list[CleanArticle], failures: list[Failure],
+                settings: Settings, on_error, progress: Progress) -> list[Story]:
+    """Analyse the stories on `runner`, consecutive stories packed into parts (`story_parts`); a
+    story that failed is recorded in `failures` and kept as an empty Story."""
     by_id = {a.id: a for a in articles}
     jobs = [(g, [by_id[i] for i in g.article_ids if i in by_id]) for g in groups]
-    size = part_size(sum(len(members) for _, members in jobs), getattr(scale, "workers", 1))
-    outcomes = scale.map_parts(_analyze_part, story_parts(jobs, size), (settings,))
+    workers = getattr(runner, "workers", 1)
+    if isinstance(runner, ForkRunner):
+        parts = fork_parts(jobs, workers)
+    else:
+        parts = story_parts(jobs, part_size(sum(len(members) for _, members in jobs), workers))
+    outcomes = runner.map_parts(_analyze_part, parts, (settings,))
     stories: list[Story] = []
     for done, (group, outcome) in enumerate(zip(groups, outcomes, strict=True), 1):
         if outcome.ok:
@@ -256,7 +330,7 @@ def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: 
             failures.append(_failure(f"story {group.id}", "analyze", outcome.error()))
             stories.append(Story(id=group.id, title=group.title, article_ids=group.article_ids))
         progress("analyze", done, len(groups))
-    return Report(articles=articles, stories=stories, failures=failures)
+    return stories
 
 
 def _analyze_part(jobs: list[tuple[StoryGroup, list[CleanArticle]]], settings: Settings) -> list[Outcome]:

@@ -5,6 +5,7 @@
     cluster.map_each(func, items)    -> [Outcome], in input order, one per item
     cluster.map_batches(func, items) -> func over fixed-size partitions, flattened, in order
     cluster.map_parts(func, parts)   -> func over partitions the caller chose, flattened, in order
+    ForkRunner(workers=N).map_parts  -> the same over N processes forked from this one (no Dask)
 
 Only per-item work leaves the driver: grouping needs every fingerprint at once, so it
 runs on the driver (reduce), and only the driver writes to the store. Partitions
@@ -14,9 +15,17 @@ single-process run compute the same values. See docs/SCALE.md.
 
 from __future__ import annotations
 
+import gc
 import logging
+import math
+import multiprocessing
+import os
+import sys
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -114,7 +123,111 @@ class DaskRunner:
         return len(self.client.scheduler_info().get("workers", {}))
 
 
-Runner = LocalRunner | DaskRunner
+# The work of one `ForkRunner.map_parts` call, set just before its workers fork: they inherit
+# it, so only part numbers travel to them and functions need not pickle.
+_forked_work: tuple[Callable, list[list], tuple] | None = None
+
+
+def fork_available() -> bool:
+    """Whether this platform can fork worker processes (Linux and other POSIX systems, not Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def free_cores() -> float:
+    """Cores not taken by other processes: the core count less the 1-minute load average, less
+    this process's own share of that average (a process busy for t CPU-seconds adds about
+    1 - exp(-t/60) to it), so a long run does not count itself as someone else's load."""
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # no load average on this platform: assume the cores are taken
+        return 1.0
+    own = 1 - math.exp(-time.process_time() / 60)
+    return cores - max(0.0, load - own)
+
+
+def _init_forked_worker() -> None:
+    """Set up a forked worker: one thread for torch and BLAS (the workers fill the cores), no
+    tokenizer threads, and what it inherited frozen out of its garbage collector (see
+    `understand.nlp.freeze_loaded`), so collections neither walk nor copy the parent's pages."""
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
+    if "torch" in sys.modules:
+        import torch
+
+        torch.set_num_threads(1)
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        pass
+    else:
+        threadpool_limits(limits=1, user_api="blas")
+    gc.freeze()
+
+
+def _run_forked_part(k: int) -> list:
+    func, parts, args = _forked_work
+    return func(parts[k], *args)
+
+
+class ForkRunner:
+    """Runs partitions in worker processes forked from this one; results come back in input order.
+
+    For one machine without Dask: the workers inherit this process's loaded and warmed models
+    copy-on-write, so nothing loads twice, and only each part's results travel back (pickled).
+    `func(part, *args)` must return one value per item of its part; a part whose worker dies
+    gives each of its items an error Outcome, and the other parts keep their results.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def map_each(self, func: Callable, items: Sequence, args: tuple = ()) -> list[Outcome]:
+        return self.map_parts(_apply_part, [list(p) for p in partitions(items)], (func, args))
+
+    def map_batches(self, func: Callable, items: Sequence, args: tuple = ()) -> list:
+        return self.map_parts(func, [list(p) for p in partitions(items)], args)
+
+    def map_parts(self, func: Callable, parts: list[list], args: tuple = ()) -> list:
+        """One part per task, as many workers at a time as `workers`, results flattened in order."""
+        global _forked_work
+        if not parts:
+            return []
+        gc.freeze()  # the parent's objects stay put, so the forked pages stay shared
+        _forked_work = (func, parts, args)
+        try:
+            done = self._run(range(len(parts)), self.workers)
+            # A worker that dies (killed, out of memory) breaks the pool for every part not yet
+            # back; each of those runs again alone, so only the part that kills its worker is lost.
+            for k in [k for k, value in done.items() if isinstance(value, BrokenProcessPool)]:
+                done.update(self._run([k], 1))
+        finally:
+            _forked_work = None
+        results = []
+        for k, part in enumerate(parts):
+            value = done[k]
+            if isinstance(value, Exception):
+                results.extend([Outcome(code="NP000", message=f"worker process failed: {type(value).__name__}: {value}")] * len(part))
+            else:
+                results.extend(value)
+        return results
+
+    @staticmethod
+    def _run(part_numbers, workers: int) -> dict[int, Any]:
+        """Run the given parts of `_forked_work` in a new pool of forked workers: their results, or their errors."""
+        out: dict[int, Any] = {}
+        with ProcessPoolExecutor(min(workers, len(part_numbers)), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_init_forked_worker) as pool:
+            futures = {k: pool.submit(_run_forked_part, k) for k in part_numbers}
+            for k, future in futures.items():
+                try:
+                    out[k] = future.result()
+                except Exception as err:  # noqa: BLE001 - kept as this part's error, the others go on
+                    log.debug("forked worker failed on part %d:\n%s", k, traceback.format_exc())
+                    out[k] = err
+        return out
+
+
+Runner = LocalRunner | DaskRunner | ForkRunner
 
 
 @contextmanager
