@@ -491,16 +491,19 @@ def attach_contents(views: list[ClaimView], quotes: list) -> None:
                     wordings.setdefault(ev.article_id, []).append((ev.start, ev.end, var.text, q_number, v_number))
                 if q.speaker_entity_id:
                     speakers.setdefault(ev.article_id, []).append((ev.start, ev.end, q.speaker_entity_id))
+    # media the understanding stage named as the only source of a report ("..., according to Al-Nour"): they relay, they do not speak
+    relays = {var.channel for q in quotes for var in q.variants if var.channel and not var.speaker_text and not q.speaker_entity_id}
     for v in views:
         c = v.claim
         quoted_by = next((s for start, end, s in speakers.get(c.article_id, []) if start < c.end and end > c.start), None)
-        attributed = c.attributed_to if c.attributed_to and not is_medium(c.attributed_to) else None
+        medium = bool(c.attributed_to) and (is_medium(c.attributed_to) or c.attributed_to in relays)
+        attributed = c.attributed_to if c.attributed_to and not medium else None
         v.speaker = quoted_by or attributed
-        v.relayed_by = " ".join(c.attributed_to.lower().split()) if c.attributed_to and not v.speaker and is_medium(c.attributed_to) else None
+        v.relayed_by = " ".join(c.attributed_to.lower().split()) if c.attributed_to and not v.speaker and medium else None
         v.renderings = {q: var for start, end, t, q, var in wordings.get(c.article_id, []) if start < c.end and end > c.start and t in c.text}
         # The rendering's words (a paraphrase's evidence may be the whole sentence, its text the reported part).
         inside = [t for start, end, t in spans.get(c.article_id, []) if start < c.end and end > c.start and t in c.text and len(t.split()) >= 4]
-        if inside and (c.attributed_to or v.quoted_share > 0.2):
+        if inside and (v.speaker or v.quoted_share > 0.2):  # a relayed report is the outlet's account, not someone's words
             v.content = max(inside, key=len)
 
 

@@ -151,6 +151,7 @@ class Resolver:
     channels: list[tuple[int, str]] = field(default_factory=list)
     pronouns: dict[int, Entity] = field(default_factory=dict)  # offset -> entity the entities stage resolved a pronoun to
     descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> person a description ("the governor") stands for
+    org_descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> organisation a description ("the company") stands for
 
     def entity_in(self, start: int, end: int, person_first: bool = True) -> Entity | None:
         hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
@@ -270,6 +271,11 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
     orgs.sort(key=lambda o: (not (o[0] <= root.idx < o[1]), not o[0] > root.idx))
     if orgs and not (root.lower_ in channel_nouns and all(qualifies_medium(e) for _, e, _ in orgs)):
         return orgs[0][2].name
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and root.lower_ in channel_nouns and after.pos_ == "PROPN" and after.head.i == root.head.i and after.dep_ == root.dep_:
+        # "the state news agency IRNA reported": the parse gave the verb two subjects, the name is the second
+        named = resolver.entity_in(after.idx, after.idx + len(after.text), person_first=False)
+        return named.name if named is not None and named.type == "ORG" else after.text
     words = [t for t in span if t.dep_ not in {"det"} and not t.is_punct]
     # a name the tagger missed, after what it is: "the public broadcaster KTV" -> "KTV"
     name = root if root.pos_ == "PROPN" and root.i > span.start and span.doc[root.i - 1].lower_ in channel_nouns else None
@@ -343,6 +349,13 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
     if ent is not None:
         return text, ent
     ent = resolver.entity_in(token.idx, token.idx + len(token.text), person_first=False)
+    if ent is None:
+        # "the troubled shipping firm Acme Lines admitted": the name stands beside a description of it
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i]
+        ent = next((resolver.entity_in(c.idx, c.idx + len(c.text), person_first=False) for c in named), None)
+    if ent is None and token.pos_ == "NOUN":
+        # "the company said": the organisation the entities stage took the description for
+        ent = next((e for at, e in resolver.org_descriptions.items() if span.start_char <= at <= token.idx), None)
     if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children):
         return text, None  # "a senior official told ...": someone new, not a person named before
     aged = any(c.dep_ == "amod" and c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.children) for c in token.children)
@@ -431,8 +444,22 @@ def _inside(token, outside: tuple[int, int] | None) -> bool:
     return bool(outside and outside[0] <= token.idx < outside[1])
 
 
+def _subject(verb, outside: tuple[int, int] | None = None, deps: frozenset[str] = frozenset({"nsubj", "nsubjpass"})):
+    """The subject of a speech verb outside the quotation: of two the parse gives ("SEOUL (KW) -
+    Acme said", "the state news agency QNA reported"), not one inside a wire dateline, and the one
+    nearest the verb before it ("About 300 people marched, police said")."""
+    subjects = [c for c in verb.children if c.dep_ in deps and not _inside(c, outside)]
+    if len(subjects) > 1:
+        dateline = WIRE_DATELINE.match(doc_text(verb.doc), verb.sent.start_char)
+        subjects = [c for c in subjects if not (dateline and c.idx < dateline.end())] or subjects
+        before = [c for c in subjects if c.i < verb.i]
+        if len(before) > 1 and not any(c.dep_ == "conj" for b in before for c in b.children):
+            return before[-1]
+    return subjects[0] if subjects else None
+
+
 def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _inside(c, outside)), None)
+    subject = _subject(verb, outside)
     if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         subject = verb.head  # "officials who said ...": the speaker is the noun the clause hangs on
     elif subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
@@ -532,6 +559,7 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     resolver = Resolver(article_id, [(s, e) for s, e in people], spans)
     resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun" and e.type == "PERSON"}
     resolver.descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "PERSON"}
+    resolver.org_descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "ORG"}
     quoted = [q for q in quote_spans(doc_text(doc)) if not is_scare_quote(doc_text(doc)[q[0]:q[1]])]
     records: list[QuoteRecord] = []
     sents = sentences(doc)
@@ -576,7 +604,17 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
     """Return an indirect-speech record ("X said that ...") for a sentence without quotation marks."""
     for verb in _speech_verbs(sent, None):
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _subject(verb, deps=frozenset({"nsubj"}))
+        if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            subject = _subject(verb.head, deps=frozenset({"nsubj"}))  # "Jo Doe apologised and said ..."
+        if clause is None and subject is not None:
+            trailing = _trailing_statement(sent, verb, subject)
+            if trailing is not None:
+                record = QuoteRecord(article_id, trailing[2], trailing[0], trailing[1], s_start, s_end, sent_text, direct=False)
+                attribute(record, sent, resolver)
+                if record.speaker_text or record.channel:
+                    return record
+            continue
         # "State radio quoted X as saying ...": "saying" has no subject of its own; "quoted" does
         relayed = subject is None and _relaying_verb(verb) is not None
         if clause is None or (subject is None and not relayed) or verb.lemma_.lower() in _relay_verbs():
@@ -598,7 +636,8 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
             end = min(end, sent.doc[cut - 1].idx + len(sent.doc[cut - 1].text))
         dateline = WIRE_DATELINE.match(text, start, end)
         start = dateline.end() if dateline else start
-        attribution = min(verb.idx, subject.left_edge.idx) if subject is not None else verb.idx
+        # where the attribution begins: its first subject ("..., the state news agency QNA reported"), not one in a dateline
+        attribution = min([verb.idx] + [c.left_edge.idx for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.left_edge.idx > start])
         first_word = next((t for t in sent if not t.is_punct), None)
         if first_word is not None and start <= first_word.idx and end < attribution:
             # "<statement>, witnesses said.": the statement is everything before the attribution,
@@ -606,7 +645,9 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
             end = start + len(text[start:attribution].rstrip().rstrip(",;:—–").rstrip())
         content = _without_full_stop(text[start:end].strip())
         end = start + len(content)
-        if len(content.split()) < 4:
+        # a clause with a subject of its own is a statement however short ("it would investigate")
+        whole = len(content.split()) >= 3 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        if len(content.split()) < 4 and not whole:
             continue
         record = QuoteRecord(article_id, content, start, end, s_start, s_end, sent_text, direct=False)
         attribute(record, sent, resolver)
@@ -614,6 +655,28 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
             continue
         return record
     return _according_clause(article_id, sent, s_start, s_end, sent_text, resolver)
+
+
+def _trailing_statement(sent: Span, verb, subject) -> tuple[int, int, str] | None:
+    """(start, end, text) of the statement before a closing attribution the parse hung no
+    clause on: "About 300 people marched past the court, police said." Only when the
+    attribution ends the sentence and a comma sets it off."""
+    doc, text = sent.doc, doc_text(sent.doc)
+    left = subject.left_edge
+    if left.i <= sent.start or doc[left.i - 1].text != "," or subject.i > verb.i:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1: sent.end]):
+        return None
+    words = [t for t in doc[sent.start: left.i - 1] if not t.is_space]
+    if not words or not any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    start = words[0].idx
+    dateline = WIRE_DATELINE.match(text, start, left.idx)
+    start = dateline.end() if dateline else start
+    content = _without_full_stop(text[start: doc[left.i - 1].idx].strip())
+    if len(content.split()) < 4:
+        return None
+    return start, start + len(content), content
 
 
 def _clauses_beside_quotes(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: str,
@@ -662,14 +725,21 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
     if according.lower_ != "according":
         return None
     phrase = doc[according.i: max(according.right_edge.i, pobj.right_edge.i) + 1]
-    before = [t for t in sent if t.i < phrase.start and not t.is_punct]
-    after = [t for t in sent if t.i >= phrase.end and not t.is_punct]
+    # a line break ends a sentence as a token of its own: no word of the statement
+    before = [t for t in sent if t.i < phrase.start and not t.is_punct and not t.is_space]
+    after = [t for t in sent if t.i >= phrase.end and not t.is_punct and not t.is_space]
+    named = None
     if not before and after:  # "According to X, ..."
         words = after
+        named = _apposed_person(doc, phrase.end, sent.end, resolver)
+        if named is not None:  # "According to the prosecutor, Jo Doe, the money ...": Jo Doe speaks
+            words = [t for t in words if t.i >= named[1]]
     elif before and not after:  # "..., according to X."
         words = before
     else:
         return None  # in mid-sentence the statement's bounds are unclear
+    if not words:
+        return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     dateline = WIRE_DATELINE.match(text, start, end)
     start = dateline.end() if dateline else start
@@ -679,8 +749,33 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
         return None
     record = QuoteRecord(article_id, content, start, end, s_start, s_end, sent_text, direct=False)
     attribute(record, sent, resolver)
-    # "according to official figures" is a source, not a speaker: keep named speakers and media
-    return record if record.speaker_entity_id or record.channel else None
+    if named is not None and record.speaker_entity_id is None:
+        person = doc[named[0]: named[1] - 1]
+        record.speaker_text, record.speaker_entity_id = f"{phrase[2:].text}, {person.text}", named[2].id
+        record.extra["speaker_span"] = (phrase[2].idx, person.end_char)
+    # "according to official figures" is a source, not a speaker: keep named speakers, media,
+    # and people described by what they are ("according to local officials")
+    people = pobj.tag_ == "NNS" and pobj.lemma_.lower() in PERSON_NOUNS
+    return record if record.speaker_entity_id or record.channel or people else None
+
+
+def _apposed_person(doc: Doc, at: int, stop: int, resolver: Resolver) -> tuple[int, int, Entity] | None:
+    """(first token, token after the closing comma, person) for a person named between commas
+    right after an "according to" phrase, which the parse did not hang on it:
+    "According to the prosecutor, Jo Doe, the money ..."."""
+    i = at
+    while i < stop and doc[i].is_punct and doc[i].text == ",":
+        i += 1
+    if i == at or i >= stop:
+        return None
+    for s, e, ent in resolver.spans:
+        if ent.type == "PERSON" and s == doc[i].idx:
+            j = i
+            while j < stop and doc[j].idx < e:
+                j += 1
+            if j < stop and doc[j].text == ",":
+                return i, j + 1, ent
+    return None
 
 
 # --------------------------------------------------------------------------- step 3
