@@ -165,7 +165,7 @@ def diagnose(stories, unscored: frozenset[str], scope, examples: int = 0) -> Non
         variants["full"]["x"].append(score(lambda n: True))
         variants["no spurious at all"]["x"].append(score(lambda n: classes[n] is None))
         for cls_where in {c for c in classes if c is not None}:
-            variants[f"without spurious {cls_where[0]} ({cls_where[1]})"]["x"].append(score(lambda n, c=cls_where: classes[n] != c))
+            variants[f"without spurious {cls_where[0]} ({cls_where[1]})"].setdefault("story", {})[len(variants["full"]["x"]) - 1] = score(lambda n, c=cls_where: classes[n] != c)
         variants["no spurious, gold no prediction aligns to left out"]["x"].append(score(lambda n: classes[n] is None, drop_uncovered=True))
     print(f"\n{len(stories)} stories, {n_gold} gold mentions scored, {n_pred} predictions scored, {n_spur} spurious\n")
     print("## gold mentions not aligned\n\n| why | form | type | count |\n|---|---|---|---|")
@@ -179,9 +179,8 @@ def diagnose(stories, unscored: frozenset[str], scope, examples: int = 0) -> Non
     print("| variant | ours P | ours R | ours F1 | base P | base F1 | gain F1 |\n|---|---|---|---|---|---|---|")
     full = variants["full"]["x"]
     for name, v in sorted(variants.items(), key=lambda kv: kv[0] != "full"):
-        runs = v["x"]
-        if len(runs) != len(full):  # a class absent from some stories: score the others as full
-            continue
+        # a class absent from a story leaves that story as it is
+        runs = [v["story"].get(i, full[i]) for i in range(len(full))] if "story" in v else v["x"]
         mean = lambda f: sum(f(r) for r in runs) / len(runs)  # noqa: E731
         ours_f, base_f = mean(lambda r: r["ours"].f1), mean(lambda r: r["baseline"].f1)
         print(f"| {name} | {mean(lambda r: r['ours'].precision):.3f} | {mean(lambda r: r['ours'].recall):.3f} | {ours_f:.3f} | "

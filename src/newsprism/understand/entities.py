@@ -1085,25 +1085,6 @@ def _entity(cluster: list[Found]) -> Entity:
     )
 
 
-def _inside_other_name(doc: Doc, i: int) -> bool:
-    """True when proper noun `i` is a word of a longer proper name that is not a person's.
-
-    "Trump Tower", "the Cook Village store" (a word before another capitalised proper noun
-    it modifies) and "Mount Cook" (a word after a capitalised proper noun that modifies
-    it) name a building, a place or a firm, not the person whose surname they share; a
-    title ("Mr. Cook", "Sen. Cook") or a given name ("Jo Cook") before it does not count.
-    """
-    token = doc[i]
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    if (after is not None and token.dep_ == "compound" and token.head.i > i and after.pos_ == "PROPN"
-            and after.text[:1].isupper() and "\n" not in token.text_with_ws and not _is_title_word(after.text)):
-        return True
-    before = doc[i - 1] if i else None
-    return (before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == i
-            and before.text[:1].isupper() and "\n" not in before.text_with_ws and not _is_title_word(before.text)
-            and fold(before.text) not in given_names() and before.ent_type_ != "PERSON")
-
-
 def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     """Add what the tagger left unmarked: bare surnames of the story's people and repeats of its group names.
 
@@ -1147,7 +1128,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             if token.idx in covered[article_id]:
                 continue
             word = name_tokens(token.text)
-            if len(word) != 1 or _inside_other_name(doc, i):
+            if len(word) != 1:
                 continue
             # After a preposition ("the junta in Domir") a look-alike is as likely a place as
             # the person: there the spelling must be the surname's own (Baqeri = Bagheri).
