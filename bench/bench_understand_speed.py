@@ -1,6 +1,7 @@
 """Benchmark the understanding stage's speed (issue #5: >= 20 articles/s on 2 cores, 600-word articles).
 
 Run from /work/main:  .venv/bin/python -m bench.bench_understand_speed [--quick] [--repeat N] [--baseline COMMIT ...]
+(about 2.5 minutes on an idle 2-core machine with the default --repeat 1; each repeat adds about 2)
 
 Workload (the one bench_understand used): PolNeAR train articles of 400-900 words, the first
 60, five per story, publication date given; the process imports `newsprism.pipeline` (as
@@ -10,10 +11,12 @@ starts. Measured in one run, so both sides see the same machine load:
 1. `understand_story` end to end, parse included, with the speed work's files (understand/,
    pipeline.py, embed.py) as they were at each of BASELINES and everything else as in HEAD;
    the newest baseline also with the stories parsed ahead, in one process and in 2 workers.
-2. The same with this checkout's code, three ways: each story parsing its own five
+2. The same with this checkout's code, five ways: each story parsing its own five
    articles; the stories parsed ahead in one stream of 32-doc batches in this process
-   (`nlp.parse_ahead`, as `pipeline.analyze` runs); and parsed ahead in 2 worker
-   processes (`pipeline.PARSE_PROCESSES = 2`).
+   (`nlp.parse_ahead`, as `pipeline.analyze` runs below 64 articles); parsed ahead in 2 worker
+   processes (`pipeline.PARSE_PROCESSES = 2`); whole stories in 2 workers forked from this
+   process (`scale.ForkRunner`, as `analyze` runs 64+ articles on 2 free cores); and on a local
+   2-worker Dask cluster (as `analyze --workers 2`).
 3. The spaCy parse alone: stock en_core_web_sm against `load_nlp` (numpy matmul ops,
    vectorised attribute ruler, memoised set-lookup lemmatizer, parser stepped with the GIL
    held, vectorised NER decoding), and whether the two agree on every token's tag, POS,
@@ -21,7 +24,7 @@ starts. Measured in one run, so both sides see the same machine load:
 4. Where the one-process run's CPU goes: each step of `understand_story` timed (`stage_times`).
 
 Each configuration of 1-2 runs in a fresh process (no warm cache carries over), repeated
-and interleaved with the others (--repeat N, default 2). CPU seconds are the measuring
+and interleaved with the others (--repeat N, default 1). CPU seconds are the measuring
 process's and its children's (resource.getrusage), so they count every thread and worker;
 the machine's 2 cores are shared with other jobs, so the load average is reported beside
 each figure and articles per CPU-second is the steadier measure.
@@ -29,6 +32,7 @@ each figure and articles per CPU-second is the steadier measure.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import resource
@@ -41,9 +45,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
 # Baselines, their versions of SPEED_FILES measured beside this checkout: the start of the round
-# that replaced spaCy's transition loops, and the start of the round on the stage after the parse
-# (garbage collector, quote encoding batches, regex lookaheads, entity loops).
-BASELINES = ["2904422", "349af31"]
+# on the stage after the parse (garbage collector, quote encoding batches, regex lookaheads, entity
+# loops), and the start of the round that runs whole stories in forked workers (session 5).
+BASELINES = ["349af31", "4ba9226"]
 SPEED_FILES = [
     "src/newsprism/understand/__init__.py",
     "src/newsprism/understand/nlp.py",
@@ -55,6 +59,7 @@ SPEED_FILES = [
     "src/newsprism/understand/numbers.py",
     "src/newsprism/understand/dates.py",
     "src/newsprism/pipeline.py",
+    "src/newsprism/scale.py",
     "src/newsprism/embed.py",
 ]
 STORY_SIZE = 5
@@ -303,6 +308,13 @@ def _row(name: str, r: dict[str, float]) -> str:
     )
 
 
+def _run_json(option: str, n_articles: int) -> dict[str, float]:
+    """Run this module with `option` in a fresh process and return the JSON line it prints last."""
+    result = subprocess.run([sys.executable, "-m", "bench.bench_understand_speed", option, str(n_articles)],
+                            cwd=REPO, check=True, capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     if "--measure-only" in sys.argv:  # one measurement, in its own process
         at = sys.argv.index("--measure-only")
@@ -320,12 +332,14 @@ def main() -> None:
     from bench.results import write_section
 
     n = 20 if "--quick" in sys.argv else 60
-    repeats = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 2
-    commits = sys.argv[sys.argv.index("--baseline") + 1:] if "--baseline" in sys.argv else BASELINES
-    commits = [c for c in commits if not c.startswith("--")]
+    repeats = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
+    commits = BASELINES
+    if "--baseline" in sys.argv:  # the commits after it, up to the next option
+        after = sys.argv[sys.argv.index("--baseline") + 1:]
+        commits = list(itertools.takewhile(lambda a: not a.startswith("--"), after)) or BASELINES
     latest = commits[-1]  # the newest baseline is also measured parsing ahead, in one process and in 2 workers
     runs: dict[str, list[dict[str, float]]] = {
-        **{c: [] for c in commits}, f"{latest} streamed": [], f"{latest} ahead": [], "story": [], "streamed": [], "ahead": [], "cluster": [],
+        **{c: [] for c in commits}, f"{latest} streamed": [], f"{latest} ahead": [], "story": [], "streamed": [], "ahead": [], "pool": [], "cluster": [],
     }
     for _ in range(repeats):  # interleaved, so a burst of load on the shared machine hits every configuration
         for commit in commits:
@@ -335,17 +349,14 @@ def main() -> None:
         runs["story"].append(measure_in_subprocess(n))
         runs["streamed"].append(measure_in_subprocess(n, processes=1))
         runs["ahead"].append(measure_in_subprocess(n, processes=2))
-        runs["cluster"].append(json.loads(subprocess.run(
-            [sys.executable, "-m", "bench.bench_understand_speed", "--cluster-only", str(n)], cwd=REPO, check=True, capture_output=True, text=True,
-        ).stdout.strip().splitlines()[-1]))
+        runs["pool"].append(_run_json("--pool-only", n))
+        runs["cluster"].append(_run_json("--cluster-only", n))
         print(json.dumps({k: v[-1] for k, v in runs.items()}), flush=True)
     best = {k: _best(v) for k, v in runs.items()}
     after, streamed, ahead = best["story"], best["streamed"], best["ahead"]
     parse = parse_alone(n)
     print("parse", parse, flush=True)
-    stages = json.loads(subprocess.run(
-        [sys.executable, "-m", "bench.bench_understand_speed", "--stages-only", str(n)], cwd=REPO, check=True, capture_output=True, text=True,
-    ).stdout.strip().splitlines()[-1])
+    stages = _run_json("--stages-only", n)
     print("stages", stages, flush=True)
     shares = ", ".join(f"`{name}` {stages[name]:.2f}" for name in sorted(STAGES, key=lambda s: -stages[s]))
     md = (
@@ -361,7 +372,8 @@ def main() -> None:
         + _row(f"baseline ({latest}), stories parsed ahead in 2 worker processes", best[f"{latest} ahead"])
         + _row("now, each story parses its articles", after)
         + _row("now, stories parsed ahead in 32-doc batches, one process", streamed)
-        + _row("now, stories parsed ahead in 2 worker processes (as `analyze` runs on 64+ articles with a core spare)", ahead)
+        + _row("now, stories parsed ahead in 2 worker processes (as `analyze` runs on 64+ articles with one free core)", ahead)
+        + _row("now, whole stories in 2 forked workers (`scale.ForkRunner`, parts of `pipeline.fork_parts`; as `analyze` runs on 64+ articles with 2 free cores)", best["pool"])
         + _row("now, a local Dask cluster of 2 workers (as `analyze --workers 2` sends stories: parts of `pipeline.part_size` articles, each parsed in one stream)", best["cluster"])
         + f"\nParse alone (en_core_web_sm, same {after['articles']} articles, one BLAS thread, first pass in the process): stock spaCy "
         f"{parse['stock cpu seconds']:.1f} CPU s ({after['articles'] / parse['stock cpu seconds']:.1f} articles per CPU-s), "

@@ -80,7 +80,7 @@ SMALL_MIXED = sorted(p for p in (TEST_DATA / "group" / "mixed").iterdir() if p.n
 
 
 def test_pipeline_stories_in_forked_workers_match_one_process_and_keep_a_failure_to_its_story(monkeypatch):
-    """Whole stories in forked workers (as `analyze` runs 64+ articles on free cores): the same
+    """Whole stories in forked workers (as `analyze` runs 2+ stories on free cores): the same
     stories in the same order as one process; a story that fails is recorded and the rest kept."""
     import newsprism.pipeline as pipeline
     from newsprism.scale import fork_available
@@ -88,9 +88,9 @@ def test_pipeline_stories_in_forked_workers_match_one_process_and_keep_a_failure
     if not fork_available():
         pytest.skip("no fork on this platform")
     settings = newsprism.Settings()
-    monkeypatch.setattr(pipeline, "story_workers", lambda n_articles: 1)
+    monkeypatch.setattr(pipeline, "story_workers", lambda n_stories, n_articles: 1)
     single = newsprism.analyze(SMALL_MIXED, settings)
-    monkeypatch.setattr(pipeline, "story_workers", lambda n_articles: 2)
+    monkeypatch.setattr(pipeline, "story_workers", lambda n_stories, n_articles: 2)
     forked = newsprism.analyze(SMALL_MIXED, settings)
     assert len(single.stories) == 3 and not single.failures and not forked.failures
     assert [s.model_dump() for s in forked.stories] == [s.model_dump() for s in single.stories]

@@ -148,3 +148,44 @@ def test_scale_fork_runner_maps_items_like_the_local_runner():
     items = list(range(PARTITION_SIZE + 7)) + [3, 5]
     forked, local = ForkRunner(workers=2).map_each(_halve, items), LocalRunner().map_each(_halve, items)
     assert forked == local
+
+
+def test_scale_balanced_parts_cut_consecutive_stories_by_their_text():
+    from types import SimpleNamespace
+
+    from newsprism.pipeline import balanced_parts, fork_parts
+
+    def story(name, *chars):
+        return (name, [SimpleNamespace(text="x" * c) for c in chars])
+
+    jobs = [story("a", 100, 100), story("b", 900), story("c", 300), story("d", 300), story("e", 300)]
+    parts = balanced_parts(jobs, 2)
+    # every story once, in order; the cut falls where the text halves (1100 | 900), not at half the stories
+    assert [j for part in parts for j in part] == jobs
+    assert [[name for name, _ in part] for part in parts] == [["a", "b"], ["c", "d", "e"]]
+    assert balanced_parts(jobs[:1], 2) == [jobs[:1]]
+    # 130 articles for 2 workers: 6 parts (3 each), so no part holds much more than one 32-doc spaCy batch
+    many = [story(f"s{k}", *[500] * 5) for k in range(26)]
+    assert len(fork_parts(many, 2)) == 6
+
+
+@pytest.mark.parametrize(
+    "stories, articles, free, expected",
+    [(12, 60, 2.0, 2), (12, 60, 1.6, 2), (12, 60, 1.2, 1), (1, 60, 2.0, 1), (2, 4, 2.0, 1), (2, 10, 4.0, 2), (12, 60, 0.3, 1)],
+)
+def test_scale_analyze_forks_story_workers_only_for_two_stories_on_two_free_cores(monkeypatch, stories, articles, free, expected):
+    import newsprism.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "free_cores", lambda: free)
+    assert pipeline.story_workers(stories, articles) == expected
+
+
+def test_scale_free_cores_do_not_count_this_process_as_someone_elses_load(monkeypatch):
+    import newsprism.scale as scale
+
+    monkeypatch.setattr(scale.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(scale.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
+    monkeypatch.setattr(scale.time, "process_time", lambda: 0.0)  # idle so far: the load is another job's
+    assert scale.free_cores() == pytest.approx(1.0)
+    monkeypatch.setattr(scale.time, "process_time", lambda: 600.0)  # busy for minutes: the load is this process
+    assert scale.free_cores() == pytest.approx(2.0, abs=0.01)

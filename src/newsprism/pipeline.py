@@ -37,10 +37,13 @@ PARSE_PROCESSES = 2
 STORY_PART_ARTICLES = 32
 
 # Whole stories (parse, understand, compare, framing) run in up to this many worker processes
-# forked from this one (`scale.ForkRunner`) from FORK_FROM articles, when the cores are free
-# (`story_workers`); this process then only waits. See bench/RESULTS.md, "understand: speed".
+# forked from this one (`scale.ForkRunner`) for runs of 2 stories or more and FORK_FROM articles
+# or more, when 2 cores are free (`story_workers`); this process then only waits. A story costs
+# 0.5-0.7 CPU s an article end to end (comparison is most of it), so two stories of 5 articles
+# already take about 7 CPU s in one process, against about 0.6 s the pool adds (warm-up, each
+# worker's cold caches). See bench/RESULTS.md, "understand: speed".
 STORY_PROCESSES = 2
-FORK_FROM = 64
+FORK_FROM = 8
 # An invented story the models are warmed on before workers fork, so each worker inherits warm
 # caches (lexemes, lemmas, word lists, the lexicon) instead of filling its own.
 WARM_UP_TEXT = (
@@ -192,7 +195,7 @@ def analyze(
     if scale is not None:
         return _analyze_scaled(articles, failures, settings, on_error, progress, scale)
     groups = group_articles(articles, settings.group)
-    workers = story_workers(len(articles))
+    workers = story_workers(len(groups), len(articles))
     if workers > 1:
         warm_up(settings)
         stories = _stories_on(ForkRunner(workers), groups, articles, failures, settings, on_error, progress)
@@ -210,13 +213,14 @@ def analyze(
     return Report(articles=articles, stories=stories, failures=failures)
 
 
-def story_workers(n_articles: int, most: int = STORY_PROCESSES) -> int:
-    """How many forked workers `analyze` runs whole stories in: 1 (this process) below FORK_FROM
-    articles, where fork has no support, or when fewer than 2 cores are free (`scale.free_cores`);
-    else as many as there are free cores, at most `most`. Workers on a busy core only share it."""
-    if most <= 1 or n_articles < FORK_FROM or not fork_available():
+def story_workers(n_stories: int, n_articles: int, most: int = STORY_PROCESSES) -> int:
+    """How many forked workers `analyze` runs whole stories in: 1 (this process) for one story,
+    below FORK_FROM articles, where fork has no support, or when fewer than 1.5 cores are free
+    (`scale.free_cores`); else as many as there are free cores, rounded, at most `most` and at
+    most one a story. Two workers on one free core would only share it, and pay the pool's cost."""
+    if most <= 1 or n_stories < 2 or n_articles < FORK_FROM or not fork_available():
         return 1
-    return max(1, min(most, int(free_cores() + 0.5)))
+    return max(1, min(most, n_stories, int(free_cores() + 0.5)))
 
 
 def warm_up(settings: Settings) -> None:
@@ -315,13 +319,15 @@ def _stories_on(runner: Runner, groups: list[StoryGroup], articles: list[CleanAr
     by_id = {a.id: a for a in articles}
     jobs = [(g, [by_id[i] for i in g.article_ids if i in by_id]) for g in groups]
     workers = getattr(runner, "workers", 1)
-    if isinstance(runner, ForkRunner):
-        parts = fork_parts(jobs, workers)
+    if isinstance(runner, ForkRunner):  # tells progress as parts come back
+        outcomes = runner.map_parts(_analyze_part, fork_parts(jobs, workers), (settings,),
+                                    progress=lambda done: progress("analyze", done, len(groups)))
     else:
-        parts = story_parts(jobs, part_size(sum(len(members) for _, members in jobs), workers))
-    outcomes = runner.map_parts(_analyze_part, parts, (settings,))
+        outcomes = runner.map_parts(_analyze_part, story_parts(jobs, part_size(sum(len(m) for _, m in jobs), workers)), (settings,))
+        for done in range(1, len(groups) + 1):
+            progress("analyze", done, len(groups))
     stories: list[Story] = []
-    for done, (group, outcome) in enumerate(zip(groups, outcomes, strict=True), 1):
+    for group, outcome in zip(groups, outcomes, strict=True):
         if outcome.ok:
             stories.append(outcome.value)
         else:
@@ -329,7 +335,6 @@ def _stories_on(runner: Runner, groups: list[StoryGroup], articles: list[CleanAr
                 raise outcome.error()
             failures.append(_failure(f"story {group.id}", "analyze", outcome.error()))
             stories.append(Story(id=group.id, title=group.title, article_ids=group.article_ids))
-        progress("analyze", done, len(groups))
     return stories
 
 

@@ -187,15 +187,16 @@ class ForkRunner:
     def map_batches(self, func: Callable, items: Sequence, args: tuple = ()) -> list:
         return self.map_parts(func, [list(p) for p in partitions(items)], args)
 
-    def map_parts(self, func: Callable, parts: list[list], args: tuple = ()) -> list:
-        """One part per task, as many workers at a time as `workers`, results flattened in order."""
+    def map_parts(self, func: Callable, parts: list[list], args: tuple = (), progress: Callable[[int], None] | None = None) -> list:
+        """One part per task, as many workers at a time as `workers`, results flattened in order;
+        `progress(items)` is told how many items are back, in order, as each part comes back."""
         global _forked_work
         if not parts:
             return []
         gc.freeze()  # the parent's objects stay put, so the forked pages stay shared
         _forked_work = (func, parts, args)
         try:
-            done = self._run(range(len(parts)), self.workers)
+            done = self._run(range(len(parts)), self.workers, parts, progress)
             # A worker that dies (killed, out of memory) breaks the pool for every part not yet
             # back; each of those runs again alone, so only the part that kills its worker is lost.
             for k in [k for k, value in done.items() if isinstance(value, BrokenProcessPool)]:
@@ -212,9 +213,10 @@ class ForkRunner:
         return results
 
     @staticmethod
-    def _run(part_numbers, workers: int) -> dict[int, Any]:
+    def _run(part_numbers, workers: int, parts: list[list] | None = None, progress: Callable[[int], None] | None = None) -> dict[int, Any]:
         """Run the given parts of `_forked_work` in a new pool of forked workers: their results, or their errors."""
         out: dict[int, Any] = {}
+        items = 0
         with ProcessPoolExecutor(min(workers, len(part_numbers)), mp_context=multiprocessing.get_context("fork"),
                                  initializer=_init_forked_worker) as pool:
             futures = {k: pool.submit(_run_forked_part, k) for k in part_numbers}
@@ -224,6 +226,9 @@ class ForkRunner:
                 except Exception as err:  # noqa: BLE001 - kept as this part's error, the others go on
                     log.debug("forked worker failed on part %d:\n%s", k, traceback.format_exc())
                     out[k] = err
+                if progress is not None and parts is not None:
+                    items += len(parts[k])
+                    progress(items)
         return out
 
 
