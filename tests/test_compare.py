@@ -1173,3 +1173,18 @@ def test_compare_one_scan_gives_a_sentences_causes_and_what_they_caused(sentence
     from newsprism.compare.conflicts import causes_in, effect_of, scan_causes
 
     assert scan_causes(sentence) == (causes, effect) == (causes_in(sentence), effect_of(sentence))
+
+
+def test_compare_summary_count_hedged_or_not_is_one_figure_for_its_citations():
+    """'About 340 workers' and '340 workers' print one figure: both articles are the sentence's receipts."""
+    led_out = "workers were led out of the Tarsk plant as the fire spread through the packing hall"
+    spec = {
+        "entities": {"plant": ["Tarsk", "FAC"]},
+        "articles": [
+            one_sentence_report("h1", "Valley Post", f"About 340 {led_out}.", ["plant"], numbers=[["About 340 workers", 340, None, None, "workers"]]),
+            one_sentence_report("h2", "River Herald", f"As many as 340 {led_out} on Monday.", ["plant"], numbers=[["340 workers", 340, 340, 340, "workers"]]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    told = [s for s in c.summary if "led out" in s.text]
+    assert told and sorted(told[0].article_ids) == ["h1", "h2"], [(s.text, s.article_ids) for s in c.summary]

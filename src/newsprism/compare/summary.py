@@ -4,8 +4,11 @@ Steps (deterministic: same input, same text):
 1. rank facts by independent sources, then articles, then how early they come in the articles;
    facts from one source only come in when too few corroborated ones are usable;
 2. for each, pick among the sentences that state it one that carries no label or loaded
-   word unless every outlet uses that word (lexicons.summary_avoid_terms), whose quotes are
-   attributed by name, and that is not a near-repeat of a sentence already chosen;
+   word unless every outlet uses that word (lexicons.summary_avoid_terms; a dramatising verb,
+   lexicons.summary_avoid_verbs, only in its loaded sense, by framing's own check), whose quotes
+   are attributed by name, and that is not a near-repeat of a sentence already chosen; it is
+   cited to the articles whose sentences say what it says as worded (`receipts`: the same
+   speaker or channel, the same quote wording, the same count);
 3. lightly compress: drop a leading dateline, and name the speaker where the sentence opens
    with a description the entities stage resolved ("The 58-year-old minister said ..." ->
    "Korrin said ...": out of its article the description names nobody);
@@ -179,10 +182,11 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
       understanding stage's quote variants: near-identical wordings are one variant), not
       other renderings nor paraphrases;
     - a sentence giving a count ("at least 17 people were killed") is no receipt for an
-      article giving another count of the same thing ("18 people"), though the bound admits
-      it: the count the summary tells is the one its citations print.
+      article giving another figure for the same thing ("18 people"), though the bound admits
+      it: the figure the summary tells is the one its citations print ("about 340" and "340"
+      are one figure).
     """
-    told = [(lo, hi, unit) for mention, lo, hi, unit in chosen.numbers if mention.text.lower() in text.lower()]
+    told = [(_figure(mention), lo, hi, unit) for mention, lo, hi, unit in chosen.numbers if mention.text.lower() in text.lower()]
     source = chosen.speaker or chosen.relayed_by
     kept = []
     for w in group:
@@ -191,13 +195,20 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
                 continue
             if any(w.renderings.get(q) != variant for q, variant in chosen.renderings.items()):
                 continue
+            # The same figure, however hedged ("about 340" / "340"), or the same range.
             if any(
-                (counts := [(w_lo, w_hi) for _, w_lo, w_hi, w_unit in w.numbers if units_match(unit, w_unit)]) and (lo, hi) not in counts
-                for lo, hi, unit in told
+                (counts := [(_figure(n), w_lo, w_hi) for n, w_lo, w_hi, w_unit in w.numbers if units_match(unit, w_unit)])
+                and not any(f == figure or (w_lo, w_hi) == (lo, hi) for f, w_lo, w_hi in counts)
+                for figure, lo, hi, unit in told
             ):
                 continue
         kept.append(w)
     return kept
+
+
+def _figure(n) -> float | None:
+    """The figure a count states: its value, else its bound ("at least 17" -> 17)."""
+    return n.value if n.value is not None else n.low if n.low is not None else n.high
 
 
 def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySentence:
