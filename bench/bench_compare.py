@@ -308,7 +308,7 @@ def ideas_markdown(per_q: dict) -> list[str]:
             "top principal component of the answers is the largest answer group itself, not a topic shared by all, so",
             "centring and removing it (or whitening) scrambles the groups (0.69-0.83); the cosine's z-score among the",
             "question's pairs, which the product already reads, is the per-question correction that works. Clause-level and",
-            "question-removed encodings rank pairs about as the plain cosine does (answers are two to nine words long).",
+            "question-removed encodings rank pairs about as the plain cosine does (answers run to a median of two to nine words).",
         ]),
     ]
 
