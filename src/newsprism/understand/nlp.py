@@ -22,8 +22,9 @@ token, but `load_nlp` builds it these ways faster:
   Cython profiling, they took and dropped the GIL on every state lookup) replaced by the
   same steps from Python with the GIL held, and, for NER, by one numpy step per token
   position for the whole batch.
-- The parse runs with one BLAS thread (`_one_blas_thread`); both cores are used by parse
-  worker processes instead (`parse_ahead`, `worker_count`).
+- The parse runs with one BLAS thread (`_one_blas_thread`); both cores are used by worker
+  processes instead: whole stories in workers forked after the models are loaded and warmed
+  (`pipeline.story_workers`, `scale.ForkRunner`), or parse workers (`parse_ahead`, `worker_count`).
 
 `tests/test_nlp.py` checks them against stock spaCy.
 """
@@ -599,17 +600,17 @@ def worker_count(n_texts: int, processes: int) -> int:
     """How many worker processes `parse_ahead` uses for `n_texts` texts, at most `processes`.
 
     Workers only when there are at least PROCESSES_FROM texts and the machine has a core to
-    spare (1-minute load average below cores - 1): on busy cores the workers only take
-    CPU from the process doing the rest of the analysis (70 articles: 62.6 s in this
-    process, 97.8 s with 2 workers at load 3.5). Otherwise 1, this process.
+    spare beside this process (`scale.free_cores` above 1: the load average less this
+    process's own share of it); on busy cores the workers only take CPU from the process
+    doing the rest of the analysis (70 articles: 62.6 s in this process, 97.8 s with 2
+    workers at load 3.5). Otherwise 1, this process. With 2 free cores `pipeline.analyze`
+    runs whole stories in forked workers instead (`pipeline.story_workers`).
     """
+    from newsprism.scale import free_cores
+
     if processes <= 1 or n_texts < PROCESSES_FROM:
         return 1
-    try:
-        spare = (os.cpu_count() or 1) - 1 - os.getloadavg()[0]
-    except OSError:  # no load average on this platform
-        spare = 0.0
-    return processes if spare > 0 else 1
+    return processes if free_cores() - 1 > 0 else 1
 
 
 def parse(texts: list[str], model: str = DEFAULT_MODEL) -> list[Doc]:
