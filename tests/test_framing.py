@@ -173,6 +173,25 @@ def test_framing_dramatising_verb_said_of_people_stays_loaded(text, word):
     assert word in [t.lower() for t in terms(entries, "loaded")]
 
 
+@pytest.mark.parametrize("text", [
+    "Nine quarry workers were hurt when a tunnel caved in on Friday near Velm.",
+    "Crews blasted rock for the new road all morning.",
+    "The council caved in to the demands of the developers.",
+    "Opposition leaders blasted the budget as a giveaway.",
+    "The blast shattered windows along the harbour road.",
+])
+def test_framing_sense_check_for_a_lone_sentence_agrees_with_the_articles_flags(text):
+    """The summary asks framing about one sentence at a time (loaded_verbs_in): the answer is the
+    dramatising verbs framing itself flags when the sentence is an article."""
+    from newsprism.framing.lexicon import load_lexicon
+    from newsprism.framing.terms import loaded_verbs_in
+
+    lexicon = load_lexicon()
+    verbs = frozenset(t for t in lexicon.loaded if lexicon.loaded_pos.get(t) == "VERB")
+    flagged = {t.lower() for t in terms(frame_story(understanding([article(text)], [])), "loaded")} & verbs
+    assert loaded_verbs_in(text, verbs, lexicon) == flagged
+
+
 def test_framing_attribution_verbs_are_found_but_not_verbs_inside_quotes():
     text = 'The mayor insisted the bridge was safe. "We do not welcome the inspectors," she admitted on Friday.'
     entries = frame_story(understanding([article(text)], []))
