@@ -1062,6 +1062,14 @@ def test_understand_abbreviations_and_shouted_words_are_no_organisations(text, n
     assert "FBI" in names
 
 
+def test_understand_surname_the_tagger_calls_a_noun_in_a_headline_is_the_person():
+    """"Voss hates the deal" (a headline where the tagger reads "Voss" as a noun) is Mayor Ida Voss."""
+    body = ("Voss hates the port deal and may kill it\n\n"
+            "Mayor Ida Voss told the council on Monday that the port deal was short of money.\n")
+    voss = _entity_with(_story(body), "Ida Voss")
+    assert 0 in {m.start for m in voss.mentions}
+
+
 def test_understand_words_of_a_long_title_are_no_descriptions_of_their_own():
     """"Chief of Staff for the Armed Forces of Velmar Toma Arisz": neither "Chief" nor "Staff" is a mention."""
     u = _story("Defence Minister Ivo Kalnik and Chief of Staff for the Armed Forces of the Republic of Velmar Omar Arisz signed a pact on Monday.\n\n"

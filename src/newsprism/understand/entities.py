@@ -51,7 +51,7 @@ import jellyfish
 import numpy as np
 from rapidfuzz import fuzz
 from spacy.attrs import IS_ALPHA, ORTH, POS
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
@@ -1123,13 +1123,18 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
                 covered[article_id].update(range(hit.start(), hit.end()))
         if not surnames:
             continue
-        for i in np.flatnonzero((doc.to_array(POS) == PROPN) & upper_initial(doc)).tolist():  # capitalised proper nouns
+        pos = doc.to_array(POS)
+        # capitalised proper nouns, and capitalised common nouns: in a headline or after a
+        # bracket the tagger often calls a surname a noun ("Dravec warns ...", "[Dravec] knew")
+        for i in np.flatnonzero(((pos == PROPN) | (pos == NOUN)) & upper_initial(doc)).tolist():
             token = doc[i]
             if token.idx in covered[article_id]:
                 continue
             word = name_tokens(token.text)
             if len(word) != 1:
                 continue
+            if pos[i] == NOUN and spelling(word[0]) not in surnames:
+                continue  # a common noun is a surname only in the surname's own spelling, never a look-alike
             # After a preposition ("the junta in Domir") a look-alike is as likely a place as
             # the person: there the spelling must be the surname's own (Baqeri = Bagheri).
             if spelling(word[0]) in surnames or (not _after_place_word(token) and any(tokens_match(word[0], s) for s in surnames.values())):
