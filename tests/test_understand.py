@@ -1224,10 +1224,10 @@ def test_understand_dates_weekday_in_a_reported_promise_is_ahead_of_publication(
         ("Chief executive Lars Odegaard apologised and said the firm would refund every passenger.\n",
          "the firm would refund every passenger", "Lars Odegaard", None),
         ("The Tessland Rail Authority said it would investigate.\n", "it would investigate", "Tessland Rail Authority", None),
-        ("VELMORA (Lakewire) - Orvik Shipping said on Monday that the tanker had been refloated.\n",
-         "the tanker had been refloated", "Orvik Shipping", None),
-        ("The troubled ferry operator Orvik Shipping admitted that two sailings had been cancelled.\n",
-         "two sailings had been cancelled", "Orvik Shipping", None),
+        ("VELMORA (Lakewire) - Tessland Ferries said on Monday that the tanker had been refloated.\n\nTessland Ferries runs six ships.\n",
+         "the tanker had been refloated", "Tessland Ferries", None),
+        ("The troubled ferry operator Orvik Ferries Ltd admitted that two sailings had been cancelled.\n",
+         "two sailings had been cancelled", "Orvik Ferries Ltd", None),
         ("The storm flattened the harbour wall on Sunday, the state news agency TNA reported.\n",
          "The storm flattened the harbour wall on Sunday", None, "TNA"),
     ],
@@ -1252,7 +1252,7 @@ def test_understand_unnamed_people_as_source_are_speakers_without_an_entity(text
 
 
 def test_understand_the_company_as_speaker_is_the_company_named_before():
-    text = ("Orvik Shipping cancelled all sailings on Monday.\n\n"
+    text = ("Orvik Ferries Ltd cancelled all sailings on Monday.\n\n"
             "The company said the ferries would stay in port until the wind dropped.\n")
     _, speaker = _one_quote_about(text, "the ferries would stay in port until the wind dropped")
-    assert speaker == "Orvik Shipping"
+    assert speaker == "Orvik Ferries Ltd"

@@ -302,6 +302,9 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
             span = token.doc.char_span(name_start, token.idx + len(token.text), alignment_mode="expand") or span
     while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
         span = span[:-1]
+    dateline = WIRE_DATELINE.match(doc_text(token.doc), token.sent.start_char)
+    if dateline and span.start_char < dateline.end() <= token.idx:  # the speaker, not the wire's dateline before it
+        span = token.doc.char_span(dateline.end(), span.end_char, alignment_mode="expand") or span
     record.speaker_text, ent = _speaker(token, span, resolver, whole)
     record.speaker_entity_id = ent.id if ent else None
     record.extra["speaker_span"] = (span.start_char, span.end_char)
@@ -449,8 +452,12 @@ def _subject(verb, outside: tuple[int, int] | None = None, deps: frozenset[str] 
     Acme said", "the state news agency QNA reported"), not one inside a wire dateline, and the one
     nearest the verb before it ("About 300 people marched, police said")."""
     subjects = [c for c in verb.children if c.dep_ in deps and not _inside(c, outside)]
+    dateline = WIRE_DATELINE.match(doc_text(verb.doc), verb.sent.start_char) if subjects else None
+    if dateline:
+        # "VELMORA (Lakewire) - Acme Ltd said": the parse may hang the name on the dateline's place as an apposition
+        subjects = [next((a for a in c.children if a.dep_ == "appos" and a.idx >= dateline.end()), c) if c.idx < dateline.end() else c
+                    for c in subjects]
     if len(subjects) > 1:
-        dateline = WIRE_DATELINE.match(doc_text(verb.doc), verb.sent.start_char)
         subjects = [c for c in subjects if not (dateline and c.idx < dateline.end())] or subjects
         before = [c for c in subjects if c.i < verb.i]
         if len(before) > 1 and not any(c.dep_ == "conj" for b in before for c in b.children):
