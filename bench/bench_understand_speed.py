@@ -200,6 +200,41 @@ def measure_cluster(n_articles: int, workers: int = 2) -> dict[str, float]:
     }
 
 
+def measure_end_to_end(n_articles: int, workers: int) -> dict[str, float]:
+    """Time whole stories as `analyze` runs them after grouping (understand, compare, framing:
+    `pipeline._stories_on` with a `ForkRunner`, warm-up included, or the in-process loop with
+    workers 1), models loaded first; CPU includes the reaped workers."""
+    import newsprism.pipeline as pipeline
+    from newsprism.embed import embed
+    from newsprism.models import StoryGroup
+    from newsprism.scale import ForkRunner
+    from newsprism.settings import Settings
+    from newsprism.understand.nlp import load_nlp
+
+    articles = workload(n_articles)[:-1]
+    groups = [StoryGroup(id=f"s{i}", title="", article_ids=[a.id for a in articles[i:i + STORY_SIZE]])
+              for i in range(0, len(articles), STORY_SIZE)]
+    settings = Settings()
+    embed(["warm up"])
+    load_nlp(settings.understand.spacy_model)
+    load = os.getloadavg()[0]
+    start, cpu = time.perf_counter(), cpu_seconds()
+    if workers > 1:
+        pipeline.warm_up(settings)
+        stories = pipeline._stories_on(ForkRunner(workers), groups, articles, [], settings, "record", pipeline._quiet)
+    else:
+        stories = [pipeline.analyze_story(g, articles, settings, docs)
+                   for g, docs in zip(groups, pipeline._parsed_stories(groups, articles, settings))]
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    assert [s.id for s in stories] == [g.id for g in groups]
+    return {"articles": len(articles), "stories": len(groups), "seconds": seconds, "cpu seconds": cpu,
+            "load": (load + os.getloadavg()[0]) / 2}
+
+
+# Articles of the end-to-end comparison: two stories, about the smallest run `analyze` forks for.
+END_TO_END_ARTICLES = 10
+
+
 # The steps of `understand_story` timed one by one (`stage_times`), as imported into newsprism.understand.
 STAGES = ["collect_mentions", "add_surname_mentions", "cluster_mentions", "find_dates", "find_numbers",
           "article_quotes", "group_quotes", "build_claims"]
@@ -308,9 +343,9 @@ def _row(name: str, r: dict[str, float]) -> str:
     )
 
 
-def _run_json(option: str, n_articles: int) -> dict[str, float]:
+def _run_json(option: str, n_articles: int, *more: str) -> dict[str, float]:
     """Run this module with `option` in a fresh process and return the JSON line it prints last."""
-    result = subprocess.run([sys.executable, "-m", "bench.bench_understand_speed", option, str(n_articles)],
+    result = subprocess.run([sys.executable, "-m", "bench.bench_understand_speed", option, str(n_articles), *more],
                             cwd=REPO, check=True, capture_output=True, text=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -326,6 +361,10 @@ def main() -> None:
     if "--pool-only" in sys.argv:  # the fork pool, in its own process
         print(json.dumps(measure_pool(int(sys.argv[sys.argv.index("--pool-only") + 1]))))
         return
+    if "--end-to-end-only" in sys.argv:  # whole stories, in process (workers 1) or forked (2)
+        at = sys.argv.index("--end-to-end-only")
+        print(json.dumps(measure_end_to_end(int(sys.argv[at + 1]), int(sys.argv[at + 2]))))
+        return
     if "--stages-only" in sys.argv:
         print(json.dumps(stage_times(int(sys.argv[sys.argv.index("--stages-only") + 1]))))
         return
@@ -340,6 +379,7 @@ def main() -> None:
     latest = commits[-1]  # the newest baseline is also measured parsing ahead, in one process and in 2 workers
     runs: dict[str, list[dict[str, float]]] = {
         **{c: [] for c in commits}, f"{latest} streamed": [], f"{latest} ahead": [], "story": [], "streamed": [], "ahead": [], "pool": [], "cluster": [],
+        "end to end, one process": [], "end to end, forked": [],
     }
     for _ in range(repeats):  # interleaved, so a burst of load on the shared machine hits every configuration
         for commit in commits:
@@ -351,6 +391,8 @@ def main() -> None:
         runs["ahead"].append(measure_in_subprocess(n, processes=2))
         runs["pool"].append(_run_json("--pool-only", n))
         runs["cluster"].append(_run_json("--cluster-only", n))
+        runs["end to end, one process"].append(_run_json("--end-to-end-only", END_TO_END_ARTICLES, "1"))
+        runs["end to end, forked"].append(_run_json("--end-to-end-only", END_TO_END_ARTICLES, "2"))
         print(json.dumps({k: v[-1] for k, v in runs.items()}), flush=True)
     best = {k: _best(v) for k, v in runs.items()}
     after, streamed, ahead = best["story"], best["streamed"], best["ahead"]
@@ -372,8 +414,8 @@ def main() -> None:
         + _row(f"baseline ({latest}), stories parsed ahead in 2 worker processes", best[f"{latest} ahead"])
         + _row("now, each story parses its articles", after)
         + _row("now, stories parsed ahead in 32-doc batches, one process", streamed)
-        + _row("now, stories parsed ahead in 2 worker processes (as `analyze` runs on 64+ articles with one free core)", ahead)
-        + _row("now, whole stories in 2 forked workers (`scale.ForkRunner`, parts of `pipeline.fork_parts`; as `analyze` runs on 64+ articles with 2 free cores)", best["pool"])
+        + _row("now, stories parsed ahead in 2 worker processes (as `analyze` runs 64+ articles with 1 to 1.5 free cores)", ahead)
+        + _row("now, whole stories in 2 forked workers (`scale.ForkRunner`, parts of `pipeline.fork_parts`; as `analyze` runs 2+ stories of 8+ articles with 2 free cores)", best["pool"])
         + _row("now, a local Dask cluster of 2 workers (as `analyze --workers 2` sends stories: parts of `pipeline.part_size` articles, each parsed in one stream)", best["cluster"])
         + f"\nParse alone (en_core_web_sm, same {after['articles']} articles, one BLAS thread, first pass in the process): stock spaCy "
         f"{parse['stock cpu seconds']:.1f} CPU s ({after['articles'] / parse['stock cpu seconds']:.1f} articles per CPU-s), "
@@ -385,11 +427,22 @@ def main() -> None:
         f"Where the one-process run's CPU goes (one more fresh process, each step of `understand_story` timed, load "
         f"{stages['load']:.1f}): parsing ahead {stages['parse ahead']:.2f} s, `understand_story` {stages['understand_story']:.2f} s, "
         f"of which {shares} (the sentence encoder {stages['encode']:.2f} of `group_quotes`). "
-        "The 2-worker row pays each worker's cold caches (lexemes, lemmas) and shipping docs back for wall time when a "
-        "core is free; the workers fork from a parent whose loaded models are frozen out of the garbage collector "
-        "(`nlp.freeze_loaded`), so a worker's collector neither walks nor writes to them. `analyze` uses workers only for 64+ articles with a "
-        "spare core. The cluster row counts the driver's and both workers' process time over the measured span; its "
-        "workers loaded and warmed their models before the clock started, as a long run amortises them.\n"
+        "The parse-worker row pays each worker's cold caches and shipping docs back, and the parent does all the rest "
+        "serially. The forked-workers row forks 2 workers from a parent that loaded and warmed the models "
+        "(`pipeline.warm_up`, before the clock, as the other rows warm theirs) and froze them out of the garbage "
+        "collector; each worker parses its part (here 6 stories) in one stream, understands its stories and ships back "
+        f"only the Understandings; the parent spent {best['pool']['parent cpu seconds']:.2f} CPU s meanwhile (forking, "
+        "unpickling). Its extra CPU over the one-process row is mostly each worker's first 32-doc batch touching fresh "
+        "memory (about 0.3 s of system time a process) and the two parts' unequal text. "
+        "The cluster row counts the driver's and both workers' process time over the measured span; its "
+        "workers loaded and warmed their models before the clock started, as a long run amortises them.\n\n"
+        f"End to end (understand, compare and framing of each story, as `analyze` runs after grouping; the first "
+        f"{best['end to end, one process']['articles']} articles, {best['end to end, one process']['stories']} stories; models loaded "
+        "before the clock, the forked run's warm-up inside it): one process "
+        f"{best['end to end, one process']['seconds']:.1f} s wall, {best['end to end, one process']['cpu seconds']:.1f} CPU s; "
+        f"2 forked workers {best['end to end, forked']['seconds']:.1f} s wall, {best['end to end, forked']['cpu seconds']:.1f} CPU s "
+        f"(load {best['end to end, forked']['load']:.1f}). Comparison takes most of a story's time, so `analyze` forks "
+        "for 2 stories or more from 8 articles (`pipeline.story_workers`).\n"
     )
     print(md)
     write_section("understand: speed", md)
