@@ -1256,3 +1256,32 @@ def test_understand_the_company_as_speaker_is_the_company_named_before():
             "The company said the ferries would stay in port until the wind dropped.\n")
     _, speaker = _one_quote_about(text, "the ferries would stay in port until the wind dropped")
     assert speaker == "Orvik Ferries Ltd"
+
+
+def _story_quotes(texts: list[str]):
+    articles = [CleanArticle(id=content_id(t), source_path=f"{i}.txt", published="2030-03-05", text=t) for i, t in enumerate(texts)]
+    u = understand_story(_group(articles), articles)
+    names = {e.id: e.name for e in u.entities}
+    return [(names.get(q.speaker_entity_id), sorted(v.text for v in q.variants)) for q in u.quotes]
+
+
+def test_understand_loose_translations_of_one_remark_are_one_quote_when_each_is_the_others_closest():
+    """Two renderings further apart than the usual cut (cosine 0.58) are one remark when the
+    speaker's other remark in those articles is far from both; that other remark stays apart."""
+    texts = [
+        "Governor Ilse Marwick was quoted by the news agency VNA as saying that crews would not stop until the last worker was out.\n\n"
+        "\"Families should wait at the community hall,\" Marwick added.\n",
+        "Governor Ilse Marwick said in a televised address: ‘Our rescuers will not give up until the final worker is back above ground.’\n",
+    ]
+    quotes = _story_quotes(texts)
+    assert ("Ilse Marwick", ["Our rescuers will not give up until the final worker is back above ground.",
+                             "crews would not stop until the last worker was out"]) in quotes
+    assert ("Ilse Marwick", ["Families should wait at the community hall"]) in quotes
+
+
+def test_understand_two_outlets_accounts_from_different_sources_are_not_one_remark():
+    texts = [
+        "A fire destroyed the Brask timber mill on Monday, killing four workers, officials said.\n",
+        "A fire destroyed the timber mill in Brask late on Sunday, killing at least five workers, the state news agency TNA reported.\n",
+    ]
+    assert all(len(variants) == 1 for _, variants in _story_quotes(texts))
