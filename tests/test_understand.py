@@ -1285,3 +1285,15 @@ def test_understand_two_outlets_accounts_from_different_sources_are_not_one_rema
         "A fire destroyed the timber mill in Brask late on Sunday, killing at least five workers, the state news agency TNA reported.\n",
     ]
     assert all(len(variants) == 1 for _, variants in _story_quotes(texts))
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit"),
+    [
+        ("The blast killed nine people and injured more than 60, officials said.", "60", "injured"),
+        ("Police arrested 12 men and detained 30 on Friday.", "30", "detained"),
+    ],
+)
+def test_understand_numbers_bare_object_of_a_casualty_verb_counts_its_participle(text, number_text, unit):
+    (number,) = [n for n in find_numbers("a", text, parse([text])[0]) if n.text == number_text]
+    assert (number.kind, number.unit) == ("count", unit)

@@ -1,10 +1,16 @@
 """Numbers: article text -> NumberMentions with what they count and their bounds.
 
-"more than 380,000 people" -> value 380000, low 380000, unit "people"; "hundreds of
+"more than 380,000 people" -> value 380000, low 380000, unit "people"; "injuring more than 400"
+-> unit "injured"; "hundreds of
 strikes" -> low 200, high 999 (vague quantities from `data/understand/number_words.txt`);
 "nearly 250 ships" -> high 250; "$1.2 billion a day" -> money, unit "USD/day" (currency names after an amount from
 `data/understand/currencies.txt`); "a 9-year civil war" -> duration, unit "year"; "15 kilometres"
--> measure; "gate 4" -> identifier; "between 50 and 300 pounds" -> one number, low 50, high 300. Number words combine as English writes them
+-> measure; "gate 4", "Naryn-3" -> identifier; "between 50 and 300 pounds" -> one number, low 50, high 300;
+"40%" -> percent; "a 67-year-old woman", "Jo Doe, 52,", "aged over 65" -> age (unit "years"), never a
+count nor a span of time; "twice" -> count 2, unit "times" (`data/understand/repeat_words.csv`), "twice as
+many" / "three times as high" -> ratio; "magnitude 6.1", "the quake measured 6.1" -> measure on that scale
+(`data/understand/scales.csv`); "at least two weeks" -> duration with its bound (a span `dates` also
+reads: the number keeps the bound, the date the span). Number words combine as English writes them
 ("Thirty-two" -> 32, "one hundred and twenty" -> 120, "two hundred thousand" -> 200,000),
 read by `number_words_regex` and `word_value`, which `dates` uses too. Bound words live in
 `data/understand/bounds.txt`.
@@ -207,6 +213,12 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
     head = span.root.head
     if span.root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN" and head.i >= span.end:
         return head.lower_
+    if span.root.dep_ == "dobj" and head.pos_ == "VERB":
+        # "killing 38 people and injuring more than 400": the verb's participle says what is counted
+        lemma = head.lemma_.lower()
+        participle = lemma + ("d" if lemma.endswith("e") else "ed")
+        if participle in word_list("counted_states.txt"):
+            return participle
     return _people_figure(span.root)
 
 
