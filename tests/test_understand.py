@@ -1297,3 +1297,18 @@ def test_understand_two_outlets_accounts_from_different_sources_are_not_one_rema
 def test_understand_numbers_bare_object_of_a_casualty_verb_counts_its_participle(text, number_text, unit):
     (number,) = [n for n in find_numbers("a", text, parse([text])[0]) if n.text == number_text]
     assert (number.kind, number.unit) == ("count", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("VELMORA (Lakewire) - Tessland Ferries said on Monday that the tanker had been refloated.", "Tessland Ferries"),
+        ("About 300 people marched past the town hall, police said.", "police"),
+        ("Officials and witnesses said the bridge fell at noon.", "Officials and witnesses"),
+    ],
+)
+def test_understand_claim_subject_is_no_wire_dateline_and_the_nearest_of_two(text, subject):
+    from newsprism.understand.claims import subject_predicate_object
+
+    sent = list(parse([text])[0].sents)[0]
+    assert subject_predicate_object(sent)[0] == subject

@@ -11,6 +11,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
+from newsprism.understand.entities import WIRE_DATELINE
 from newsprism.understand.nlp import doc_text, sentences
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -42,7 +43,7 @@ def subject_predicate_object(sent: Span) -> tuple[str | None, str | None, str | 
     root = sent.root
     if root.pos_ not in {"VERB", "AUX"}:
         return None, None, None
-    subject = next((t for t in root.children if t.dep_ in SUBJECT_DEPS), None)
+    subject = _subject(sent, root)
     obj = next((t for t in root.children if t.dep_ in OBJECT_DEPS), None)
     if obj is None:
         prep = next((t for t in root.children if t.dep_ in {"prep", "agent"}), None)
@@ -51,9 +52,31 @@ def subject_predicate_object(sent: Span) -> tuple[str | None, str | None, str | 
             obj = prep
     parts = [t for t in root.children if t.dep_ in {"aux", "auxpass", "neg", "prt"}] + [root]
     predicate = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
-    subject_text = _clean(sent.doc[subject.left_edge.i: subject.right_edge.i + 1].text) if subject is not None else None
+    subject_text = None
+    if subject is not None:
+        left = subject.left_edge.i
+        dateline = WIRE_DATELINE.match(doc_text(sent.doc), sent.start_char)
+        while dateline and left < subject.i and sent.doc[left].idx < dateline.end():
+            left += 1  # "SEOUL (KW) - Acme": the dateline is no part of the subject
+        subject_text = _clean(sent.doc[left: subject.right_edge.i + 1].text)
     object_text = _clean(sent.doc[obj.left_edge.i: obj.right_edge.i + 1].text) if obj is not None else None
     return subject_text or None, predicate, object_text or None
+
+
+def _subject(sent: Span, root):
+    """The root's subject: of two the parse gives, not the place of a wire dateline ("SEOUL (KW) -
+    Acme said", where the name may hang on the place as its apposition) and the one nearest
+    before the verb ("About 300 people marched, police said": police)."""
+    subjects = [t for t in root.children if t.dep_ in SUBJECT_DEPS]
+    dateline = WIRE_DATELINE.match(doc_text(sent.doc), sent.start_char) if subjects else None
+    if dateline:
+        subjects = [next((a for a in t.children if a.dep_ == "appos" and a.idx >= dateline.end()), t) if t.idx < dateline.end() else t
+                    for t in subjects]
+        subjects = [t for t in subjects if t.idx >= dateline.end()] or subjects
+    before = [t for t in subjects if t.i < root.i]
+    if len(before) > 1 and not any(c.dep_ == "conj" for t in before for c in t.children):
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def build_claim(
