@@ -28,7 +28,7 @@ import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.views import ClaimView, is_medium, stem_overlap_text, strip_dateline, units_match, without_date_words
-from newsprism.models import CleanArticle, Conflict, Entity, Fact, Position, SummarySentence, article_label
+from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySentence, article_label
 
 # Two facts of one speaker whose closest sentences are this alike tell one remark (one pledge
 # rendered as a paraphrase and as a quote): 0.79 on the seed pledge, at most 0.74 between
