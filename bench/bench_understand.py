@@ -15,7 +15,11 @@ Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
    head was not used and "California" took "Promises Treatment Center in Malibu,
    California" from the centre's own name.) Scored two ways: end to end (every gold entity
    mention, and every prediction) and on the aligned mentions only (clustering quality
-   where both sides have the mention). ECB+ is scored twice more: on every gold entity
+   where both sides have the mention). The metrics are the CoNLL-2012 reference scorer's on
+   predicted mentions (Pradhan et al. 2014): twinless predictions stay in their entities and
+   count against precision, no mention is added or dropped to make the sides match; figures
+   are macro-averaged over stories and also pooled over the set (scored as one document, the
+   usual way ECB+ results are reported). ECB+ is scored twice more: on every gold entity
    type, including the common-noun and non-human entities that issue #5 does not ask for
    ("the jury", "the film", "the hospital"), and on the issue's types only (`ECB_SCOPED_TYPES`:
    people, organisations, geo-political entities and places, and metonymic uses of them),
@@ -441,9 +445,10 @@ def _table(rows: dict[str, dict[str, float]], columns: list[str]) -> str:
 NOTES = """### What the entity figures say
 
 Issue #5's target, B-cubed F1 at least 15 points above the exact-match baseline with predicted
-mentions, is **met on NewsWCL50 on aligned mentions only** (about +24 aligned, +12 end to end) and
-**missed on ECB+** on every set and in both scopes, end to end by far (ECB+ test topics about +4,
-held-out topics about 0). Read with care:
+mentions, is **met on NewsWCL50 on aligned mentions only** (about +24 aligned, +12.5 end to end,
+on tuning and held-out events alike) and **missed on ECB+** end to end on every set (test topics
+about +4.5, held-out topics about 0); on aligned mentions ECB+ reaches it only on the test
+topics' issue types (+15) and the tuning topics when pooled. Read with care:
 
 - End to end, both systems share every predicted mention, so the gain can only come from
   clustering; ECB+ annotates only the participants of its events, so many correct predictions
@@ -457,7 +462,85 @@ held-out topics about 0). Read with care:
 - ECB+ often puts the same name into two chains within one sub-topic (two "NFL" or "Palermo"
   chains); both systems lose there alike.
 
-Before/after this round's entity rules (given names and nicknames, a person's name tagged as an
+**Scoring convention (checked in session 5, task E).** B-cubed, MUC and CEAF-e are computed as
+the CoNLL-2012 reference scorer does for predicted mentions (Pradhan et al. 2014, "Scoring
+coreference partitions of predicted mentions"): no mention manipulation; a gold mention no
+prediction is aligned to scores zero recall; a prediction aligned to no gold mention (twinless)
+stays in its predicted entity, scores zero precision and counts in the size of that entity, so
+it lowers the precision of the correct mentions beside it. Cai & Strube (2010)'s B3-sys variant
+would instead drop twinless predictions that are singletons, which would favour the baseline's
+singletons; it is not used. Two departures, both applied to all three systems alike: a
+prediction is matched to a gold mention by head or last token (`align`), not only by identical
+boundaries (the reference scorer's rule; with it, "Iranian" would miss the gold "Iranian
+officials" for both systems); and the per-story figures are macro-averaged over stories. The
+usual way to report ECB+ cross-document results (Cybulska & Vossen 2015, Barhom et al. 2019,
+Cattan et al. 2021) is to score the whole set as one document: the "pooled" columns do that
+(clusters never cross stories, so each metric's sums add up story by story). Pooled and
+macro gains differ by about a point or less on NewsWCL50 and the ECB+ test topics; on the ECB+
+held-out topics the pooled aligned gain is lower (+2.9 against +3.9 every type, +4.8 against
++6.0 issue types), on the tuning topics higher (+15.7 against +11.9, +17.9 against +13.9): the
+macro mean gives a topic of few mentions as much weight as a large one. Both are printed; the
+old (macro) columns are kept so the earlier rounds' figures stay comparable.
+
+**Where the end-to-end gain is lost** (session 5, task E; `bench/diagnose_entities.py`, read
+on the tuning sets only: NewsWCL50 events 0, 2, 4, 6, 8 with pronouns unscored as above, and
+ECB+ tuning topics, issue types). B-cubed F1 end to end, macro over stories, at the end of
+this round:
+
+| tuning set | newsprism / baseline, as scored | with no spurious prediction | and no unpredicted gold (= aligned) |
+|---|---|---|---|
+| NewsWCL50 events 0, 2, 4, 6, 8 | 0.503 / 0.378 (+12.5) | 0.640 / 0.439 (+20.1) | 0.764 / 0.533 (+23.1) |
+| ECB+ tuning topics, issue types | 0.368 / 0.330 (+3.8) | 0.612 / 0.493 (+11.9) | 0.884 / 0.745 (+13.9) |
+
+So spurious predictions cost 7.6 (NewsWCL50) and 8.1 (ECB+) points of gain, gold mentions never
+predicted 3.0 and 2.0. The spurious predictions lower both systems' precision about equally
+(newsprism 0.885 -> 0.509, baseline 0.934 -> 0.571 on NewsWCL50; 0.910 -> 0.361 and 0.945 ->
+0.422 on ECB+): the gain shrinks because the same precision loss takes more F1 from the
+system with the higher recall, not because spurious mentions sit in our bigger entities more
+than in the baseline's string clusters (641 of NewsWCL50's 737 spurious predictions and 1,099
+of ECB+'s 1,185 are in entities with other mentions, but the baseline groups the same strings).
+
+| tuning set | gold mentions not aligned | why | spurious predictions (of all scored) | what they are |
+|---|---|---|---|---|
+| NewsWCL50 | 309 of 1,987 | 201 nothing predicted over them (187 common-noun phrases: "the two countries", "officials", "top leaders", "the two leaders", plural and split reference); 83 a prediction inside them went to a nested gold mention ("the Trump administration" holding "Trump", "officials from Japan" holding "Japan"); 16 only a pronoun (unscored here) covers them; 9 boundaries ("Moon Jae - in" as the bench's tokens rebuild it) | 737 of 2,415 | 493 names in no gold mention: people, places, outlets and countries NewsWCL50 does not annotate in that sentence (87 bare "Trump"s among them: its chains leave many mentions out); 111 descriptions (39 title phrases overlapping a gold mention that also spans the name); 64 names overlapping a gold mention of other boundaries; 43 demonyms; 26 NORP words ("inter-Korean", "Western") |
+| ECB+ issue types | 666 of 1,855 | 663 nothing predicted (506 common-noun phrases: "man", "people", "police", "officials", "climber"; 90 names, many capitalised group words in headlines: "Police", "Voters"; 37 pronouns); 3 nested | 1,185 of 2,374 | 695 names of people, organisations and places the gold does not annotate (ECB+ annotates event participants only); 228 pronouns ("his", "her": ECB+ annotates few pronouns, 151 in these topics); 91 descriptions; 81 demonyms and NORP words; 90 names overlapping gold mentions of other boundaries |
+
+Spurious predictions by cost (points of end-to-end gain won back by removing only that class):
+ECB+ pronouns 1.6; descriptions 0.6 on ECB+, 1.0 on NewsWCL50 plus 0.6 for title phrases over
+a gold mention; place names 0.4 / 1.2; organisation names 0.5 / 0.5; bare surnames 0.2 / 1.0;
+every other class 0.1 or less.
+Nearly all are correct mentions of real actors that the gold leaves out, which the product must
+keep (a report names every actor, not only an event's participants). Title phrases are a
+genuine boundary question: of the title phrases newsprism makes a description of the person
+named after them ("French President" + "Emmanuel Macron"), NewsWCL50's tuning events annotate
+23 as one mention with the name, 22 as a mention of their own, and 7 not at all (ECB+: 7 not
+at all), so neither boundary would gain; they stay descriptions.
+
+Changes of this round (each measured beside the code without it, same parses, tuning first;
+held-out and test scored once per change, to report). B3 F1 end to end / aligned (gain over the
+all-strings baseline, macro):
+
+| change | NewsWCL50 tuning | ECB+ tuning, every type | ECB+ held-out, every type | ECB+ test, every type | kept |
+|---|---|---|---|---|---|
+| abbreviations of ordinary things ("DUI", "GMT", `data/understand/not_actors.txt`) and a word in capitals the article also writes in lower case ("FIRE" beside "the fire") are no organisations | 0.500 / 0.763 (+12.6 / +23.2), unchanged | 0.340 / 0.852 -> 0.342 / 0.852 (+3.7 / +11.9 -> +3.8 / +11.9) | 0.221 / 0.845 -> 0.224 / 0.850 (-0.2 / +3.7 -> -0.1 / +3.9) | 0.351 / 0.831 -> 0.353 / 0.832 (+4.5 / +12.5 -> +4.6 / +12.6) | yes |
+| a capitalised word the tagger calls a common noun is a bare surname of the story's person when it has the surname's own spelling ("Voss hates the deal" in a headline) | 0.500 / 0.763 -> 0.503 / 0.764 (+12.6 / +23.2 -> +12.5 / +23.1) | 0.342 / 0.852 -> 0.343 / 0.851 (+3.8 / +11.9 -> +3.9 / +11.9) | 0.224 / 0.850 -> 0.223 / 0.852 (-0.1 / +3.9 -> -0.1 / +3.9) | 0.353 / 0.832 -> 0.354 / 0.832 (+4.6 / +12.6 -> +4.7 / +12.8) | yes: more of the gold's mentions found; the gain stays within 0.1 because the baseline shares the new mentions |
+| a surname inside a longer proper name ("X Tower", "Mount X") is no mention of the person | 0.500 -> 0.501 end to end, gain unchanged | 0.340 / 0.852 -> 0.339 / 0.855 (gain unchanged) | aligned gain +3.7 -> +2.5, CoNLL aligned 0.804 -> 0.787 | not scored | no |
+
+Tried on the tuning sets and not kept: "police" as an unnamed group entity (like "the migrants"):
+ECB+ tuning end to end 0.340 -> 0.349, but the baseline rises as much (gain +3.7 -> +3.7, aligned
++11.9 -> +11.5). Not tried, as the diagnosis above shows them to be annotation choices: leaving
+out names, pronouns or title phrases the gold does not annotate. What stays missed is what the
+earlier rounds found: plural and split reference ("the two leaders", "both countries"),
+officials and lawyers the gold counts as their country, "the (Trump) administration" when no
+article of the story gives the president's country, and ECB+'s unnamed participants ("the
+man", "police"), which the exact-match baseline clusters as well as newsprism could. Cost:
+`understand_story` on bench_understand_speed's 60 articles, one fresh process each, three runs
+each interleaved, load 4-5: 11.62 / 11.79 / 11.47 CPU s before this round, 11.55 / 11.78 / 11.48
+after (-0.2% on the mean, inside the runs' spread). PolNeAR quotes are the same with and
+without this round's entity changes (speaker F1 0.760 -> 0.762 in the table below comes from
+task Q's quote changes in the same working tree, not from these).
+
+Earlier rounds. Before/after this round's entity rules (given names and nicknames, a person's name tagged as an
 organisation, one extra leading word, team names after a place, unmarked repeats of group names,
 given-name gender, capitals only with their country named, possessives inside an apposition),
 scored once at the end with the scorer above on parses cached for the purpose (same parses for
@@ -536,13 +619,16 @@ def _entity_part(name: str, stories, unscored: frozenset[str], scope: frozenset[
     ours = result["newsprism"]
     gains = "; ".join(
         f"over the {baseline.split('(')[1].rstrip(')')} baseline {(ours['B3 F1 (aligned)'] - result[baseline]['B3 F1 (aligned)']) * 100:+.1f} "
-        f"points on aligned mentions, {(ours['B3 F1 (all)'] - result[baseline]['B3 F1 (all)']) * 100:+.1f} end to end"
+        f"points on aligned mentions, {(ours['B3 F1 (all)'] - result[baseline]['B3 F1 (all)']) * 100:+.1f} end to end "
+        f"(pooled: {(ours['pooled B3 F1 (aligned)'] - result[baseline]['pooled B3 F1 (aligned)']) * 100:+.1f} / "
+        f"{(ours['pooled B3 F1 (all)'] - result[baseline]['pooled B3 F1 (all)']) * 100:+.1f})"
         for baseline in SYSTEMS[1:]
     )
     return (
         f"#### {name}\n\n{len(stories)} stories; {gold_n} gold entity mentions, "
         f"{pred_n} predicted ({ref_n} of them pronouns or descriptions), {aligned_n} aligned ({ref_aligned} pronouns or descriptions); "
-        f"macro-averaged over stories ({seconds:.0f} s wall, {cpu_seconds:.0f} s CPU, parse included when first scored).\n\n"
+        f"macro-averaged over stories, and pooled (all stories as one document) in the last four columns "
+        f"({seconds:.0f} s wall, {cpu_seconds:.0f} s CPU, parse included when first scored).\n\n"
         + _table(result, columns)
         + f"\nB-cubed F1 gain {gains} (target: +15).\n"
     )
@@ -552,7 +638,8 @@ def main() -> None:
     from bench.results import write_section
 
     quick = "--quick" in sys.argv
-    columns = ["B3 P (all)", "B3 R (all)", "B3 F1 (all)", "CoNLL F1 (all)", "B3 P (aligned)", "B3 R (aligned)", "B3 F1 (aligned)", "CoNLL F1 (aligned)"]
+    columns = ["B3 P (all)", "B3 R (all)", "B3 F1 (all)", "CoNLL F1 (all)", "B3 P (aligned)", "B3 R (aligned)", "B3 F1 (aligned)", "CoNLL F1 (aligned)",
+               "pooled B3 F1 (all)", "pooled CoNLL F1 (all)", "pooled B3 F1 (aligned)", "pooled CoNLL F1 (aligned)"]
     parts = []
     ecb_sets = [
         ("ECB+ test topics 36-45", ecb_stories),
