@@ -1070,6 +1070,19 @@ def test_understand_surname_the_tagger_calls_a_noun_in_a_headline_is_the_person(
     assert 0 in {m.start for m in voss.mentions}
 
 
+def test_understand_group_name_the_tagger_calls_a_noun_is_still_the_group():
+    """"Falcons clinch playoff spot" (a headline where "Falcons" is read as a common noun) is the team
+    the story names elsewhere; the same word in lower case is not."""
+    from newsprism.understand.mentions import Found
+
+    text = "Falcons clinch playoff spot by beating Hawks\n\nThe falcons on the team badge were repainted.\n"
+    doc = parse([text])[0]
+    assert doc[0].pos_ == "NOUN"  # the case this rule is for
+    mentions = [Found("b1", "Falcons", 0, 7, 0, "ORG")]  # as if the tagger had marked it in another article
+    add_surname_mentions({"a1": doc}, mentions)
+    assert [(m.start, m.text, m.label) for m in mentions[1:]] == [(0, "Falcons", "ORG")]
+
+
 def test_understand_words_of_a_long_title_are_no_descriptions_of_their_own():
     """"Chief of Staff for the Armed Forces of Velmar Toma Arisz": neither "Chief" nor "Staff" is a mention."""
     u = _story("Defence Minister Ivo Kalnik and Chief of Staff for the Armed Forces of the Republic of Velmar Omar Arisz signed a pact on Monday.\n\n"
@@ -1312,3 +1325,8 @@ def test_understand_claim_subject_is_no_wire_dateline_and_the_nearest_of_two(tex
 
     sent = list(parse([text])[0].sents)[0]
     assert subject_predicate_object(sent)[0] == subject
+
+
+def test_understand_numbers_figure_set_off_after_a_place_is_no_age():
+    text = "The toll in Brask, 40, was the highest in the valley."
+    assert [n.kind for n in find_numbers("a", text, parse([text])[0])] == ["count"]

@@ -368,8 +368,9 @@ def _age_apposition(doc: Doc | None, text: str, start: int, end: int) -> bool:
     if span is None:
         return False
     name = span.root.head
-    # the tagger often calls an unfamiliar surname an organisation; a place is never aged
-    return span.root.dep_ == "appos" and name.pos_ == "PROPN" and name.i < span.start and name.ent_type_ not in {"GPE", "LOC", "FAC"}
+    # the tagger often calls an unfamiliar surname an organisation or even a place ("Dzhumabekov, 61,"
+    # came out GPE), so the name's tag decides nothing; a place after a preposition ("in Brask, 40,") is no person
+    return span.root.dep_ == "appos" and name.pos_ == "PROPN" and name.i < span.start and name.dep_ != "pobj"
 
 
 @lru_cache(maxsize=1)
