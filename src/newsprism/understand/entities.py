@@ -1112,7 +1112,11 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
                 if covered[article_id] & set(range(hit.start(), hit.end())):
                     continue
                 span = doc.char_span(hit.start(), hit.end())
-                if span is None or span[-1].pos_ != "PROPN" or span[0].ent_type_ not in {"", "ORG", "NORP", "PERSON"}:
+                if span is None or span[0].ent_type_ not in {"", "ORG", "NORP", "PERSON"}:
+                    continue
+                # a proper noun, or a capitalised word the tagger calls a noun ("Colts clinch
+                # playoff spot", "the Colts' win over the Jaguars"): the exact name, capital and all
+                if not (span[-1].pos_ == "PROPN" or span[-1].pos_ == "NOUN" and hit.group(1)[:1].isupper()):
                     continue
                 if span[-1].dep_ == "compound" and span[-1].head.i == span.end and span[-1].head.pos_ == "PROPN":
                     continue  # inside a longer proper name: "Defense" in "Defense Minister"
