@@ -798,8 +798,10 @@ def _normal(text: str) -> str:
 # has been brought out from under the ruins": cosine 0.59) while the same speaker's other remarks
 # in those articles read further still (0.31-0.46). Two renderings of one speaker in two
 # articles are then one remark when each is the other's closest, at least SAME_REMARK_MUTUAL,
-# and at least MUTUAL_MARGIN closer than any other remark of that speaker in either article.
-# With one remark on each side there is nothing to be closer than, and SAME_REMARK alone decides.
+# and at least MUTUAL_MARGIN closer than any other remark of that speaker in either article, and
+# one of them quotes the speaker's words (two paraphrases in the outlets' own words read alike
+# when they report one event: SAME_REMARK alone decides for them). With one remark on each side
+# there is nothing to be closer than, and SAME_REMARK alone decides.
 SAME_REMARK_MUTUAL = 0.55
 MUTUAL_MARGIN = 0.1
 
@@ -824,6 +826,8 @@ def _mutual_renderings(by_speaker: dict[str, list[int]], records: list[QuoteReco
                     best = sims[ai, bj]
                     if best < SAME_REMARK_MUTUAL or int(sims[:, bj].argmax()) != ai:
                         continue
+                    if not records[i].direct and not records[b_side[bj]].direct:
+                        continue  # two outlets' own paraphrases: only SAME_REMARK joins them
                     others = [v for k, v in enumerate(sims[ai]) if k != bj] + [v for k, v in enumerate(sims[:, bj]) if k != ai]
                     if all(v <= best - MUTUAL_MARGIN for v in others):
                         out.append((i, b_side[bj]))
