@@ -1210,6 +1210,7 @@ def test_understand_duration_keeps_its_bound_as_a_number_and_a_date_span(text, s
     [
         ("Records were copied between 4 March and 19 May.", "2030-03-04", "2030-05-19"),
         ("The intruders had access from early January until late February.", "2030-01", "2030-02"),
+        ("The valley was flooded twice in the past four years.", "2026", "2030-06-10"),
     ],
 )
 def test_understand_dates_two_ends_of_one_stretch_are_one_range(text, value, end):

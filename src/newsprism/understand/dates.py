@@ -2,8 +2,9 @@
 
 Explicit dates, months, years, ranges ("1980-88", "since 2011", "between 2003 and 2005"),
 decades, relative expressions ("on Wednesday", "last November", "three days ago", "in
-recent years") and durations ("a 9-year civil war": kind "duration", an ISO 8601 period,
-never a date). A relative expression is resolved only when the article's publication date
+recent years"; "in the past three years" is a range up to publication) and durations ("a
+9-year civil war": kind "duration", an ISO 8601 period, never a date; "at least two weeks"
+keeps its bound word in the span; "a 67-year-old" is an age, left to `numbers`). A relative expression is resolved only when the article's publication date
 is known; otherwise its value stays None and `resolution` says why.
 """
 
@@ -56,6 +57,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?![\w])", re.I)),
     ("md", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?![\w,]|,\s*\d)", re.I)),
     ("my", re.compile(rf"\b(?=[{MONTH_START}]){MONTH}\s+(?:of\s+)?{YEAR}\b", re.I)),
+    ("pastn", re.compile(rf"\b(?:in|over|during|within)\s+the\s+(?:past|last)\s+{COUNT_START}{NUMBER_WORD}\s+(?P<unit>year|month|week|day)s?\b", re.I)),
     ("duration", re.compile(rf"\b{COUNT_START}{NUMBER_WORD}[- ](?P<unit>year|month|week|day|decade|hour|minute)s?(?:-long|-old)?\b(?!\s+(?:ago|earlier|later|before|after))", re.I)),
     ("range", re.compile(r"\b(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–—/]\s*(?P<y2>\d{2}|\d{4})\b(?!-)")),
     ("between", re.compile(rf"\b(?:between|from)\s+(?P<y1>1[6-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+(?P<y2>1[6-9]\d\d|20\d\d)\b", re.I)),
@@ -163,6 +165,14 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
     if kind == "year":
         return ("year", g["year"], None, None)
     # relative expressions: only with a publication date
+    if kind == "pastn":  # "in the past three years": the stretch up to publication
+        count = _count(g["count"])
+        if pub is None or count is None:
+            return ("relative", None, None, unknown)
+        unit = g["unit"].lower()
+        d = pub - dt.timedelta(days=round({"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * count))
+        value = d.isoformat() if unit in {"day", "week"} else (f"{d.year:04d}-{d.month:02d}" if unit == "month" else str(d.year))
+        return ("range", value, pub.isoformat(), f"{count:g} {unit}(s) before publication date {pub.isoformat()} up to it")
     if kind == "ago":
         count = _count(g["count"])
         if pub is None or count is None:
