@@ -4,8 +4,9 @@ Explicit dates, months, years, ranges ("1980-88", "since 2011", "between 2003 an
 decades, relative expressions ("on Wednesday", "last November", "three days ago", "in
 recent years"; "in the past three years" is a range up to publication) and durations ("a
 9-year civil war": kind "duration", an ISO 8601 period, never a date; "at least two weeks"
-keeps its bound word in the span; "a 67-year-old" is an age, left to `numbers`). A relative expression is resolved only when the article's publication date
-is known; otherwise its value stays None and `resolution` says why.
+keeps its bound word in the span; "a 67-year-old" is an age, left to `numbers`). A relative
+expression is resolved only when the article's publication date is known; otherwise its value
+stays None and `resolution` says why.
 """
 
 from __future__ import annotations
