@@ -14,10 +14,14 @@ Steps, in order:
    channel the medium; "according to Y" -> channel Y when Y is a medium (a
    channel noun from `data/understand/channel_nouns.txt` or an outlet of `data/outlets.csv`), else
    the speaker; an organisation that is not a medium ("Halvor Mining said") is the speaker. A pronoun or a description ("he added", "the Syrian minister") is
-   resolved to the last person named before it whose titles fit.
+   resolved to the last person named before it whose titles fit; "the company said" to the
+   organisation the entities stage took it for. A wire dateline is never the speaker
+   ("SEOUL (KW) - Acme said"); "<statement>, police said." needs no clause in the parse.
 3. `group_quotes`: records with the same speaker entity whose wording is close in meaning
-   (cosine of the shared sentence embeddings) become variants of one Quote; near-identical
-   wordings share one variant.
+   (cosine of the shared sentence embeddings) become variants of one Quote, also looser
+   translations when each is the other's clear closest (`_mutual_renderings`); near-identical
+   wordings share one variant. Records with no speaker entity join only by near-identical
+   wording, and two outlets' own paraphrases only when they name one source.
 """
 
 from __future__ import annotations
