@@ -1188,3 +1188,15 @@ def test_compare_summary_count_hedged_or_not_is_one_figure_for_its_citations():
     c = compare_story(build_understanding(spec), CompareSettings())
     told = [s for s in c.summary if "led out" in s.text]
     assert told and sorted(told[0].article_ids) == ["h1", "h2"], [(s.text, s.article_ids) for s in c.summary]
+
+
+@pytest.mark.parametrize(("direct", "conflict"), [(False, False), (True, True)])
+def test_compare_paraphrases_differing_on_a_figure_are_no_quote_wording_conflict(direct, conflict):
+    """Two outlets' paraphrases of one statement that differ on a count are a count disagreement, not a
+    disagreement on the speaker's words; the same figures inside quotation marks are."""
+    renderings = [("p1", "Valley Post", "38 customers had their passwords reset by Friday"),
+                  ("p2", "River Herald", "41 customers had their passwords reset by Friday")]
+    variants = [QuoteVariant(text=t, article_ids=[a], evidence=[Evidence(article_id=a, text=t, start=0, end=len(t))], direct=direct) for a, _, t in renderings]
+    quote = Quote(id="q", speaker="Norra Telecom", variants=variants)
+    found = quote_wording_conflicts([quote], CompareSettings(), {a: o for a, o, _ in renderings})
+    assert bool(found) == conflict, found

@@ -814,7 +814,11 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                     continue
                 ta, tb = q.variants[a].text, q.variants[b].text
                 nums_a, nums_b = set(re.findall(r"\d[\d,.]*", ta)), set(re.findall(r"\d[\d,.]*", tb))
-                if _negation_clash(ta, tb) or (nums_a and nums_b and nums_a != nums_b):
+                # Differing figures are a wording clash only between quoted words: two outlets' paraphrases
+                # of a statement ("said 38 people were treated" / "said nearly 40 were in hospital") differ
+                # on a count, which the number conflicts tell, not on the speaker's wording.
+                direct = q.variants[a].direct and q.variants[b].direct
+                if _negation_clash(ta, tb) or (direct and nums_a and nums_b and nums_a != nums_b):
                     clashing.add(k)
                 elif stem_overlap(content_stems(ta), content_stems(tb)) < 0.6:  # a partial quote inside a longer one agrees
                     to_embed.append((k, a, b))
