@@ -1200,3 +1200,19 @@ def test_compare_paraphrases_differing_on_a_figure_are_no_quote_wording_conflict
     quote = Quote(id="q", speaker="Norra Telecom", variants=variants)
     found = quote_wording_conflicts([quote], CompareSettings(), {a: o for a, o, _ in renderings})
     assert bool(found) == conflict, found
+
+
+def test_compare_date_conflict_has_one_side_per_day_however_written():
+    """'on Monday' and a bare 'Monday' for the same day are one side of the disagreement, not two."""
+    quake = "A strong earthquake struck the Varna valley {}, flattening much of the town of Tesk."
+    spec = {
+        "entities": {"tesk": ["Tesk", "GPE"]},
+        "articles": [
+            one_sentence_report("y1", "Valley Post", quake.format("on Sunday night"), ["tesk"], dates=[["on Sunday night", "2031-05-04", "relative"]]),
+            one_sentence_report("y2", "River Herald", quake.format("on Monday"), ["tesk"], dates=[["on Monday", "2031-05-05", "relative"]]),
+            one_sentence_report("y3", "Town Crier", quake.format("early Monday"), ["tesk"], dates=[["Monday", "2031-05-05", "relative"]]),
+        ],
+    }
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert len(dates) == 1, [k.about for k in dates]
+    assert sorted(sorted(p.article_ids) for p in dates[0].positions) == [["y1"], ["y2", "y3"]], [(p.value, p.article_ids) for p in dates[0].positions]

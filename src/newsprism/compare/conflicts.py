@@ -222,12 +222,14 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
-def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimView]]) -> str:
+def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimView]], side_of: dict[str, str] | None = None) -> str:
     """Name a date conflict's event by the shortest of its (clause, value) pairs' clauses ("A container
     ship ran aground ... on Wednesday"), taken from the side most sources give: one outlet's wording
-    (its count, its labels) does not name the event."""
+    (its count, its labels) does not name the event. `side_of` maps a clause's value to its side in
+    `by_value` when they differ ("2031-05-06 (Tuesday)" is on the side "2031-05-06 (on Tuesday)")."""
     sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
-    first, value = min(clauses, key=lambda cv: (-sources_of[cv[1]], len(cv[0]), cv[0]))
+    side_of = side_of or {}
+    first, value = min(clauses, key=lambda cv: (-sources_of[side_of.get(cv[1], cv[1])], len(cv[0]), cv[0]))
     # A wire dateline left at the head of the clause ("Dastrova (Agency) - A ferry ...") is no part of the event's name.
     return "date of: " + _clip(_without_date_words(strip_dateline(first), value), 14)
 
@@ -345,14 +347,19 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
                     union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
+        value_of = {(i, k): f"{views[i].event_dates[k].value} ({' '.join(views[i].event_dates[k].text.split())})" for i, k in group}
+        # One side per day, however each report wrote it ("on Monday" / "Monday"): the side is named by
+        # the words most of its reports use, else the longest.
+        written: dict[str, Counter] = defaultdict(Counter)
+        for i, k in group:
+            written[views[i].event_dates[k].value][value_of[(i, k)]] += 1
+        if len(written) < 2:
+            continue
+        side_of = {label: min(labels, key=lambda x: (-labels[x], -len(x), x)) for labels in written.values() for label in labels}
         by_value: dict[str, list[ClaimView]] = defaultdict(list)
         for i, k in group:
-            d = views[i].event_dates[k]
-            by_value[f"{d.value} ({' '.join(d.text.split())})"].append(views[i])
-        if len({val.split(" ")[0] for val in by_value}) < 2:
-            continue
-        value_of = {(i, k): f"{views[i].event_dates[k].value} ({' '.join(views[i].event_dates[k].text.split())})" for i, k in group}
-        about = _date_about([(views[i].date_clauses[k], value_of[(i, k)]) for i, k in group], by_value)
+            by_value[side_of[value_of[(i, k)]]].append(views[i])
+        about = _date_about([(views[i].date_clauses[k], value_of[(i, k)]) for i, k in group], by_value, side_of)
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
 
