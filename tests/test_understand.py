@@ -1331,3 +1331,16 @@ def test_understand_claim_subject_is_no_wire_dateline_and_the_nearest_of_two(tex
 def test_understand_numbers_figure_set_off_after_a_place_is_no_age():
     text = "The toll in Brask, 40, was the highest in the valley."
     assert [n.kind for n in find_numbers("a", text, parse([text])[0])] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The Tashkent court fined the firm 90 million soms.", "UZS"),
+        ("Officials in Bishkek said 40 million soms had gone missing.", "KGS"),
+        ("The regulator imposed a fine of 3 billion Korean won.", "KRW"),
+    ],
+)
+def test_understand_som_and_won_amounts_are_money_of_the_country_named(text, unit):
+    (number,) = find_numbers("a", text, parse([text])[0])
+    assert (number.kind, number.unit) == ("money", unit)
