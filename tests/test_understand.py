@@ -1344,3 +1344,9 @@ def test_understand_numbers_figure_set_off_after_a_place_is_no_age():
 def test_understand_som_and_won_amounts_are_money_of_the_country_named(text, unit):
     (number,) = find_numbers("a", text, parse([text])[0])
     assert (number.kind, number.unit) == ("money", unit)
+
+
+
+@pytest.mark.parametrize("text", ["A twice-weekly ferry links the islands.", "The road flooded once or twice last winter."])
+def test_understand_numbers_twice_as_a_frequency_or_a_guess_is_no_figure(text):
+    assert not [n for n in find_numbers("a", text, parse([text])[0]) if n.unit == "times"]

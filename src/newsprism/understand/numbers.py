@@ -420,8 +420,10 @@ def _repeats(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
     pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
     for m in re.finditer(pattern, text, re.I):
         start, end = m.span()
-        if any(start < e and s < end for s, e in skip):
-            continue
+        if any(start < e and s < end for s, e in skip) or text[end:end + 1] == "-":
+            continue  # "a twice-weekly ferry" says how often, it counts no occasion
+        if re.search(r"\bonce\s+or\s+$", text[max(0, start - 8):start], re.I) or re.match(r"\s+or\s+", text[end:end + 5]):
+            continue  # "once or twice", "twice or three times": no figure
         value = words[m.group(0).lower()]
         ratio = re.match(r"\s+(?:as|the|that|more|over)\b", text[end:end + 8], re.I)
         rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 16], re.I)
