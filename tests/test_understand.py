@@ -1135,6 +1135,7 @@ def test_understand_invented_ferry_story_namesakes_surname_only_outlet_and_town_
         ("\"The water rose in minutes,\" said Ilse Varga, 44, a baker.", "44", 44, 44),
         ("Residents aged over 70 were moved first.", "70", 70, None),
         ("The girl was 6 years old.", "6 years old", 6, 6),
+        ("Volunteers aged 18 to 25 signed up.", "25", 25, 25),
     ],
 )
 def test_understand_numbers_age_is_an_age_not_a_count_or_a_span_of_time(text, number_text, low, high):

@@ -352,7 +352,9 @@ def _aged_before(text: str, start: int) -> bool:
     """True for a figure after "aged" (a bound word may sit between): "customers aged over 65"."""
     before = text[max(0, start - 40):start].lower()
     m = re.search(r"\baged\s+(.*?)$", before)
-    return bool(m) and (not m.group(1).strip() or any(m.group(1).strip() == phrase for phrase, _ in _bounds()))
+    between = m.group(1).strip() if m else ""
+    # "aged 18 to 25": the second figure is an age as well
+    return bool(m) and (not between or any(between == phrase for phrase, _ in _bounds()) or bool(re.fullmatch(r"\d{1,3}\s*(?:to|and|-|–)", between)))
 
 
 def _age_apposition(doc: Doc | None, text: str, start: int, end: int) -> bool:
