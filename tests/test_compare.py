@@ -1216,3 +1216,19 @@ def test_compare_date_conflict_has_one_side_per_day_however_written():
     dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
     assert len(dates) == 1, [k.about for k in dates]
     assert sorted(sorted(p.article_ids) for p in dates[0].positions) == [["y1"], ["y2", "y3"]], [(p.value, p.article_ids) for p in dates[0].positions]
+
+
+@pytest.mark.parametrize(("first", "second", "values"), [
+    ("Judge Ada Rell read the verdict to a packed courtroom on Thursday.", "The verdict was read on Thursday by Judge Ivo Sand.", {"judge Ada Rell", "judge Ivo Sand"}),
+    # Both reports name both judges: no dispute over who read it.
+    ("Judge Ada Rell read the verdict on Thursday as Judge Ivo Sand looked on.", "The verdict was read on Thursday by Judge Ivo Sand, beside Judge Ada Rell.", None),
+])
+def test_compare_actor_conflict_when_one_office_is_given_to_different_people(first, second, values):
+    """'Judge A read the verdict' / 'the verdict was read by Judge B': one office, two people."""
+    names = {"rell": ["Ada Rell", "PERSON", ["Judge"]], "sand": ["Ivo Sand", "PERSON", ["Judge"]]}
+    spec = {"entities": names, "articles": [
+        one_sentence_report("j1", "Valley Post", first, [k for k, row in names.items() if row[0] in first]),
+        one_sentence_report("j2", "River Herald", second, [k for k, row in names.items() if row[0] in second]),
+    ]}
+    actor = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    assert ({p.value for p in actor[0].positions} if actor else None) == values, [(k.about, [p.value for p in k.positions]) for k in actor]

@@ -455,7 +455,8 @@ def _without(text: str, holders: frozenset[str], entities: dict[str, Entity]) ->
 
 
 def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[Entity] | None = None) -> list[Conflict]:
-    """Different offices named for one part of one event ('with the president' / 'with the defence minister').
+    """Different offices named for one part of one event ('with the president' / 'with the defence minister'),
+    or one office given to different people ('Judge A read the verdict' / 'the verdict was read by Judge B').
 
     The people holding the disputed offices are no shared actor the claims must have: in
     "the mayor ordered the evacuation" / "the governor ordered the evacuation" the part in
@@ -468,29 +469,76 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
     votes: dict[int, Counter] = defaultdict(Counter)
     edges: dict[int, int] = Counter()
     union = _Union()
-    for i, j in pairs:
+    # One office given to different people ("Judge A read the verdict" / "the verdict was read by Judge B").
+    held_by = _Union()
+    holder_value: dict[int, str] = {}
+    related = set(pairs)
+
+    def one_part(i: int, j: int, holders: frozenset[str]) -> bool:
+        """The two claims tell one part of one event once their offices and holders are left out."""
         v, w = views[i], views[j]
-        for x in (i, j):
-            if x not in offices:
-                offices[x] = offices_in(views[x].claim.text)
-        if not offices[i] or not offices[j]:
-            continue
-        only_v, only_w = offices[i] - offices[j], offices[j] - offices[i]
-        if not only_v or not only_w:
-            continue
-        holders = _office_holders(v, offices[i], by_id) | _office_holders(w, offices[j], by_id)
         holder_words = content_stems(" ".join(n for h in holders if h in by_id for n in [by_id[h].name, *by_id[h].aliases]))
         shared = (v.stems & w.stems) - office_words
         # Three shared words, or every word left of a short sentence once its offices and
         # holders are taken out ("The result was certified by deputy chair X").
         rest = min(v.stems - office_words - holder_words, w.stems - office_words - holder_words, key=len)
         if not (len(shared) >= 3 or (len(rest) >= 2 and rest <= shared)) or not _shares_actor(v, w, leave_out=holders):
-            continue
+            return False
         if float(al.embeddings[i] @ al.embeddings[j]) < al.settings.related_min_cos + 0.1:
             # Two holders' names weigh heavily in short sentences: read what is left without them.
             rest_v, rest_w = _without(v.claim.text, holders, by_id), _without(w.claim.text, holders, by_id)
             if float(al.vectors[rest_v] @ al.vectors[rest_w]) < al.settings.related_min_cos + 0.1:
-                continue
+                return False
+        return True
+
+    # Claims giving one office to different people rarely read alike enough to be related (the
+    # names weigh heavily in short sentences): they are paired by office, then read by one_part.
+    by_office: dict[str, list[int]] = defaultdict(list)
+    for v in views:
+        found = offices[v.index] = offices_in(v.claim.text)
+        for office in found:
+            by_office[office].append(v.index)
+    same_office = {
+        (i, j) for idx in by_office.values() for x, i in enumerate(idx) for j in idx[x + 1:]
+        if views[i].source != views[j].source and len((views[i].stems & views[j].stems) - office_words) >= 2
+    }
+    def same_act(i: int, j: int, office: str, holders: frozenset[str]) -> bool:
+        """The clauses around the office say one thing once the office and its holders are left out
+        ("Judge A read the verdict, which also ordered ..." / "The verdict was read by Judge B")."""
+        if not _shares_actor(views[i], views[j], leave_out=holders):
+            return False
+        pattern = lexicons.words_pattern([k for k, shown in lexicons.offices().items() if shown == office] or [office])
+        clauses = []
+        for x in (i, j):
+            text = views[x].claim.text
+            found = pattern.search(text) if pattern else None
+            rest = _without(clause_at(text, found.start()) if found else text, holders, by_id)
+            if len(content_stems(rest)) < 2:
+                return False
+            clauses.append(rest)
+        return float(al.vectors[clauses[0]] @ al.vectors[clauses[1]]) >= al.settings.related_min_cos + 0.1
+
+    for i, j in sorted(set(pairs) | same_office):
+        v, w = views[i], views[j]
+        if not offices[i] or not offices[j]:
+            continue
+        only_v, only_w = offices[i] - offices[j], offices[j] - offices[i]
+        if not only_v or not only_w:
+            # The same office: a dispute when each claim gives it to another person and names not the other's.
+            for office in sorted(offices[i] & offices[j]):
+                hv, hw = _holder_of(v, office, by_id), _holder_of(w, office, by_id)
+                if hv is None or hw is None or hv.id == hw.id or hv.id in w.entity_ids or hw.id in v.entity_ids:
+                    continue
+                if one_part(i, j, frozenset({hv.id, hw.id})) or same_act(i, j, office, frozenset({hv.id, hw.id})):
+                    held_by.union(i, j)
+                    holder_value[i], holder_value[j] = f"{office} {hv.name}", f"{office} {hw.name}"
+                    break
+            continue
+        if (i, j) not in related:
+            continue  # different offices are compared in related claims only
+        holders = _office_holders(v, offices[i], by_id) | _office_holders(w, offices[j], by_id)
+        if not one_part(i, j, holders):
+            continue
         union.union(i, j)
         edges[i] += 1
         edges[j] += 1
@@ -519,6 +567,15 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         ordered = sorted(values, key=lambda val: (-len(by_value[val]), val))
         # Each office with the person it refers to: "chair" vs "deputy chair" says which titles differ, not who.
         conflicts.append(_conflict("actor", about, [_position(_named_offices(val, by_value[val], by_id), by_value[val]) for val in ordered]))
+    for group in held_by.groups():
+        by_holder: dict[str, list[ClaimView]] = defaultdict(list)
+        for i in group:
+            by_holder[holder_value[i]].append(views[i])
+        if len(by_holder) < 2:
+            continue
+        shortest = min((views[i].claim.text for i in group), key=lambda t: (len(t), t))
+        ordered = sorted(by_holder, key=lambda val: (-len(by_holder[val]), val))
+        conflicts.append(_conflict("actor", "who took part in: " + _clip(shortest, 14), [_position(val, by_holder[val]) for val in ordered]))
     return conflicts
 
 
