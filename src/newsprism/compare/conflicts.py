@@ -502,6 +502,14 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         (i, j) for idx in by_office.values() for x, i in enumerate(idx) for j in idx[x + 1:]
         if views[i].source != views[j].source and len((views[i].stems & views[j].stems) - office_words) >= 2
     }
+    holders_seen: dict[tuple[int, str], Entity | None] = {}
+
+    def holder(i: int, office: str) -> Entity | None:
+        """_holder_of, once per claim and office (a claim meets many others naming its office)."""
+        if (i, office) not in holders_seen:
+            holders_seen[(i, office)] = _holder_of(views[i], office, by_id)
+        return holders_seen[(i, office)]
+
     def same_act(i: int, j: int, office: str, holders: frozenset[str]) -> bool:
         """The clauses around the office say one thing once the office and its holders are left out
         ("Judge A read the verdict, which also ordered ..." / "The verdict was read by Judge B")."""
@@ -526,7 +534,7 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         if not only_v or not only_w:
             # The same office: a dispute when each claim gives it to another person and names not the other's.
             for office in sorted(offices[i] & offices[j]):
-                hv, hw = _holder_of(v, office, by_id), _holder_of(w, office, by_id)
+                hv, hw = holder(i, office), holder(j, office)
                 if hv is None or hw is None or hv.id == hw.id or hv.id in w.entity_ids or hw.id in v.entity_ids:
                     continue
                 if one_part(i, j, frozenset({hv.id, hw.id})) or same_act(i, j, office, frozenset({hv.id, hw.id})):
