@@ -669,3 +669,44 @@ def test_clean_text_comment_widget_lines_and_bare_photo_credit():
     clean = _clean_text(raw)
     assert "Getty" not in clean.text
     assert [(c.author, c.text) for c in clean.comments] == [("dockhand_joe", "The alarms there never worked."), ("Lena M", "Glad nobody was hurt.")]
+
+
+# --------------------------------------------------------------------------- Title Case mastheads (L1)
+
+TITLED_MASTHEAD_PAGE = (
+    "Skip to main content\n"
+    "Marrow Valley Courier\n"
+    "News | Farming | Sport | Weather\n"
+    "Flood barrier: what riverside households need to know\n"
+    "By Oskar Lind\n"
+    "Monday 9 March 2026 - 08:15\n"
+    "The new flood barrier on the lower river will close for the first time on Thursday, the water board said.\n"
+    "About 900 households behind the barrier will get a text message an hour before it closes.\n"
+    "{footer}"
+)
+
+
+@pytest.mark.parametrize("footer", ["© 2026 Marrow Valley Courier\n", ""])
+def test_clean_text_title_case_masthead_over_a_menu_is_the_outlet_and_the_headline_the_title(footer):
+    """A mixed-case masthead above the menu names the outlet; the headline under the menu is the
+    title, not a body paragraph (where later stages would read it as a claim)."""
+    clean = clean_text(TITLED_MASTHEAD_PAGE.format(footer=footer))
+    assert clean.outlet == "Marrow Valley Courier"
+    assert clean.title == "Flood barrier: what riverside households need to know"
+    assert clean.byline == "Oskar Lind"
+    assert reason_of(clean, "Marrow Valley Courier") == "masthead"
+    assert reason_of(clean, "Flood barrier: what") == "title"
+    assert "Flood barrier" not in clean.text and "Marrow Valley" not in clean.text
+    assert clean.text.startswith("The new flood barrier")
+
+
+def test_clean_text_short_title_case_headline_without_a_menu_below_stays_the_title():
+    raw = (
+        "Skip to main content\n"
+        "Harbour Crane Toppled\n"
+        "A harbour crane toppled onto an empty berth during the storm on Sunday night, the port authority said.\n"
+        "Nobody was on the berth at the time, the authority said.\n"
+    )
+    clean = clean_text(raw)
+    assert clean.title == "Harbour Crane Toppled"
+    assert clean.outlet is None

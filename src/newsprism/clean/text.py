@@ -12,7 +12,7 @@ Steps, in order (each only labels lines the earlier ones left open):
    "Most read" / "Related" header;
 5. captions repeated without their credit (a prefix of a caption is a caption);
 6. the header zone (lines above the first body paragraph): an ALL-CAPS masthead at the very
-   top (`masthead`), a "Name, Outlet" credit byline, the title (the input's own title if given,
+   top, or a short Title Case name standing over a menu (`masthead`), a "Name, Outlet" credit byline, the title (the input's own title if given,
    else the first headline-shaped line), menus (also items two spaces apart) and section
    labels; later copies of the title are `title_repeat`;
 7. the footer zone (lines below the last body paragraph) keeps sentences and drops fragments;
@@ -212,6 +212,32 @@ def _caps_masthead(header: list[Line], i: int) -> bool:
     return any(l.reason == "title" or (not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words)) for l in header[i + 1:])
 
 
+def _titled_masthead(header: list[Line], i: int) -> bool:
+    """Return True for a short Title Case name at the top standing over a menu, with a headline below.
+
+    The mixed-case form of `_caps_masthead` ("Skip to main content", "Harbour Times", "News | Sport",
+    headline): only page clutter or a dateline above it, up to 5 words, every word capitalised
+    (minor words aside), no terminal punctuation, the next line a menu, and a headline-shaped line
+    (4+ words, no menu) after the menu. Without the menu below, a short Title Case line stays the
+    headline candidate.
+    """
+    line = header[i]
+    if i > 3 or line.words > 5 or ends_sentence(line.text) or i + 1 >= len(header):
+        return False
+    words = line.text.split()
+    if not all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words) or not words[0][:1].isupper():
+        return False
+    if any(l.kind != "clutter" and l.reason != "dateline" for l in header[:i]):
+        return False
+    below = header[i + 1]
+    if not (below.reason == "navigation" or (not below.kind and is_menu_shaped(below.text, below.words))):
+        return False
+    names = re.findall(r"[^\W\d_]+", line.text.lower())
+    if all(w in masthead_words()[1] for w in names):
+        return False  # "World News" over a menu is a section label
+    return any(not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words) for l in header[i + 2:])
+
+
 def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
     """Return True if a caps masthead names a publication by its shape alone.
 
@@ -396,7 +422,7 @@ def read_text(
                     if iso:
                         weak_dates.append(iso)
                 continue
-            if masthead is None and _caps_masthead(header_zone, i):
+            if masthead is None and (_caps_masthead(header_zone, i) or _titled_masthead(header_zone, i)):
                 line.label("clutter", "masthead")
                 masthead = line.text
                 masthead_index = i
@@ -479,12 +505,12 @@ def read_text(
         for line in lines:
             if line.kind in ("clutter", "metadata") and line.text != masthead:
                 match = pattern.search(line.text)
-                if match and not match.group(0).isupper():
+                if match and (not match.group(0).isupper() or not masthead.isupper()):
                     reading.outlet_mentions.append(match.group(0))
                     break
         below = header_zone[masthead_index + 1] if masthead_index + 1 < len(header_zone) else None
         if not reading.outlet_mentions and _masthead_by_shape(masthead, below):
-            reading.outlet_mentions.append(title_case(masthead))
+            reading.outlet_mentions.append(title_case(masthead) if masthead.isupper() else masthead)
 
     published = None
     for iso in dates:
