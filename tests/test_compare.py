@@ -41,8 +41,8 @@ def build_understanding(spec: dict, keep: set[str] | None = None) -> Understandi
                 for m in re.finditer(re.escape(name.split()[-1]), s["text"]):
                     entities[key].mentions.append(Mention(article_id=art["id"], text=name, start=start + m.start(), end=start + m.end(), sentence_index=index))
             numbers = [
-                NumberMention(article_id=art["id"], text=t, value=v, low=lo, high=hi, unit=u, sentence_index=index)
-                for t, v, lo, hi, u in s.get("numbers", [])
+                NumberMention(article_id=art["id"], text=t, value=v, low=lo, high=hi, unit=u, sentence_index=index, kind=kind[0] if kind else "count")
+                for t, v, lo, hi, u, *kind in s.get("numbers", [])  # an optional sixth item is the kind ("duration")
             ]
             dates = [
                 DateMention(article_id=art["id"], text=t, value=v, kind=k, resolution=f"{t} resolved against {art['published']}", sentence_index=index, start=start + s["text"].index(t))
@@ -1116,7 +1116,9 @@ def test_compare_summary_leaves_out_a_sentence_with_one_outlets_loaded_verb():
     ("The dam gave way on Monday night, officials said.", "Monday", "The dam gave way, officials said."),
     ("On Tuesday, a tunnel collapsed at the mine.", "on Tuesday", "A tunnel collapsed at the mine."),
     ("The count ended on 12 October after two recounts.", "12 October", "The count ended after two recounts."),
-    ("Monday's count was late.", "Monday", None),
+    ("The death toll from Monday's earthquake rose to 41.", "on Monday", "The death toll from the earthquake rose to 41."),
+    ("Monday's count was late.", "Monday", "The count was late."),
+    ("The Mondays were quiet.", "Monday", None),
     ("The count ended at dawn.", "on Friday", None),
 ])
 def test_compare_one_function_takes_a_disputed_date_out_of_a_clause(text, words, expected):
@@ -1232,3 +1234,21 @@ def test_compare_actor_conflict_when_one_office_is_given_to_different_people(fir
     ]}
     actor = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
     assert ({p.value for p in actor[0].positions} if actor else None) == values, [(k.about, [p.value for p in k.positions]) for k in actor]
+
+
+def test_compare_summary_length_of_time_cites_only_articles_giving_that_length():
+    """'sentenced to 12 years' is no receipt for a report of 11 years, though the comparison reads no conflict in it."""
+    sentenced = "A Varna court sentenced the former port director Ivo Sand to {} in prison for fraud on Thursday."
+    spec = {
+        "entities": {"sand": ["Ivo Sand", "PERSON"]},
+        "articles": [
+            one_sentence_report("s1", "Valley Post", sentenced.format("12 years"), ["sand"], numbers=[["12 years", 12, 12, 12, "years", "duration"]]),
+            one_sentence_report("s2", "River Herald", sentenced.format("11 years"), ["sand"], numbers=[["11 years", 11, 11, 11, "years", "duration"]]),
+            one_sentence_report("s3", "Town Crier", sentenced.format("12 years").replace("for fraud ", ""), ["sand"], numbers=[["12 years", 12, 12, 12, "years", "duration"]]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    told = [s for s in c.summary if "sentenced" in s.text and not s.text.startswith("Reports")]
+    assert told, [s.text for s in c.summary]
+    length = "12 years" if "12 years" in told[0].text else "11 years"
+    assert all(length in e.text for e in told[0].evidence) and len(told[0].evidence) == (2 if length == "12 years" else 1), [(s.text, s.article_ids) for s in c.summary]

@@ -184,9 +184,11 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
     - a sentence giving a count ("at least 17 people were killed") is no receipt for an
       article giving another figure for the same thing ("18 people"), though the bound admits
       it: the figure the summary tells is the one its citations print ("about 340" and "340"
-      are one figure).
+      are one figure); so for a length of time ("12 years in prison" / "11 years").
     """
     told = [(_figure(mention), lo, hi, unit) for mention, lo, hi, unit in chosen.numbers if mention.text.lower() in text.lower()]
+    # Lengths of time are no counts the comparison reads, but a reader checks them too ("12 years in prison").
+    lengths = [(n.value, _length_unit(n)) for n in chosen.claim.numbers if n.kind == "duration" and n.value is not None and n.text.lower() in text.lower()]
     source = chosen.speaker or chosen.relayed_by
     kept = []
     for w in group:
@@ -202,8 +204,18 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
                 for figure, lo, hi, unit in told
             ):
                 continue
+            if any(
+                (given := [n.value for n in w.claim.numbers if n.kind == "duration" and _length_unit(n) == unit]) and value not in given
+                for value, unit in lengths
+            ):
+                continue
         kept.append(w)
     return kept
+
+
+def _length_unit(n) -> str:
+    """The unit of a length of time, singular ("years" -> "year")."""
+    return (n.unit or "").lower().removesuffix("s")
 
 
 def _figure(n) -> float | None:

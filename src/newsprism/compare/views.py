@@ -99,7 +99,11 @@ def without_date_words(text: str, words: str) -> str | None:
     pattern = re.compile(r"(?:^|\s+)(?i:(?:late|early)\s+)?(?i:on\s+)?" + re.escape(bare) + DAY_PART + r"(?=[\s,.;:!?]|$)")
     found = pattern.search(text)
     if found is None:
-        return None
+        # "from Monday's earthquake" -> "from the earthquake": a possessive date gives way to "the".
+        possessive = re.search(r"(?:^|(?<=\s))" + re.escape(bare) + r"['’]s(?=\s)", text)
+        if possessive is None:
+            return None
+        return text[: possessive.start()] + ("The" if possessive.start() == 0 else "the") + text[possessive.end():]
     rest = text[: found.start()] + text[found.end():]
     if found.start() == 0:  # "On Tuesday, a tunnel collapsed ..." -> "A tunnel collapsed ..."
         rest = rest.lstrip(" ,")
