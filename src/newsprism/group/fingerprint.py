@@ -4,8 +4,8 @@ Steps, in order:
     1. lead: the headline plus the first body sentences (what a news article
        is about is in its top; teasers and related links sit lower down);
     2. vector: sentence embedding of the lead (`newsprism.embed.embed`);
-    3. names: capitalised word tokens of the headline and of each lead sentence, and
-       each part of a hyphenated name (a light, model-free stand-in for named
+    3. names: capitalised word tokens of the headline and of each lead sentence (a sentence's
+       first word only before another name or a reporting verb), and each part of a hyphenated name (a light, model-free stand-in for named
        entities; see `data/group/<lang>/not_names.txt`);
     4. numbers: numbers and month-day dates of the lead;
     5. day: the publication day when the input carried one, else the first full date
@@ -62,6 +62,13 @@ def not_names(lang: str = "en") -> frozenset[str]:
     return frozenset(line.split("#")[0].strip().lower() for line in text.splitlines() if line.split("#")[0].strip())
 
 
+@lru_cache(maxsize=4)
+def speech_verbs(lang: str = "en") -> frozenset[str]:
+    """Return the inflected reporting verbs after which a sentence's first word is a speaker's name (shipped data file, cached)."""
+    text = resources.files("newsprism.data").joinpath(f"group/{lang}/speech_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("#")[0].strip().lower() for line in text.splitlines() if line.split("#")[0].strip())
+
+
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences on end punctuation followed by a capital (cheap, model-free)."""
     sentences: list[str] = []
@@ -93,13 +100,19 @@ def lead_text(article: CleanArticle, sentences: int = 3, max_chars: int = 800) -
 def extract_names(text: str, lang: str = "en") -> frozenset[str]:
     """Return lower-cased capitalised tokens that are probably names (not function words, months, titles)."""
     ignore = not_names(lang)
+    verbs = speech_verbs(lang)
+    lower_words = {w for w in _WORD.findall(text) if w.islower()}
     names = set()
     for sentence in split_sentences(text):
         matches = list(_NAME.finditer(sentence))
         for i, match in enumerate(matches):
-            # A capital at the start of a sentence says nothing, unless a name goes on after it.
+            # A capital at the start of a sentence says nothing, unless a name goes on after it, or a
+            # reporting verb does ("Ghasemi said"; the lead may name the speaker only so) and the
+            # word is never written in lower case in this text ("Police said ... the police")
             if match.start() <= 1 and not (i + 1 < len(matches) and matches[i + 1].start() == match.end() + 1):
-                continue
+                after = sentence[match.end():].split(None, 1)
+                if not (after and after[0].lower() in verbs and match.group().lower() not in lower_words):
+                    continue
             token = re.sub(r"[’']s$", "", match.group()).strip("’'-")
             parts = token.split("-")
             # "the Zharkol-Aktau pipeline" names Aktau too: each part of a hyphenated name counts on its own
