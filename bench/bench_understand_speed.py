@@ -136,11 +136,11 @@ def _understand_part(jobs, settings, whole: bool = False):
 def measure_pool(n_articles: int, workers: int = 2) -> dict[str, float]:
     """Time the understanding of the workload in `scale.ForkRunner` workers forked from this
     process after it loaded and warmed the models (`pipeline.warm_up`): whole stories, packed
-    into parts as `analyze` packs them (`pipeline.fork_parts`), each worker parsing its part in
+    into parts as `analyze` deals them (`pipeline.run_in_parts`), each worker parsing its part in
     one stream and understanding its stories, shipping back only the Understandings. The fork,
     the shipping and the workers' CPU (reaped children) are inside the measured span."""
     from newsprism.models import StoryGroup
-    from newsprism.pipeline import fork_parts, warm_up
+    from newsprism.pipeline import run_in_parts, warm_up
     from newsprism.scale import ForkRunner
     from newsprism.settings import Settings
 
@@ -151,7 +151,7 @@ def measure_pool(n_articles: int, workers: int = 2) -> dict[str, float]:
     warm_up(settings)
     load = os.getloadavg()[0]
     start, cpu, own = time.perf_counter(), cpu_seconds(), time.process_time()
-    understood = ForkRunner(workers).map_parts(_understand_part, fork_parts(jobs, workers), (settings, True))
+    understood = run_in_parts(ForkRunner(workers), _understand_part, jobs, (settings, True))
     seconds, cpu, own = time.perf_counter() - start, cpu_seconds() - cpu, time.process_time() - own
     assert [u.story_id for u in understood] == [g.id for g, _ in jobs]
     return {

@@ -150,7 +150,7 @@ def test_scale_fork_runner_maps_items_like_the_local_runner():
     assert forked == local
 
 
-def test_scale_balanced_parts_cut_consecutive_stories_by_their_text():
+def test_scale_balanced_parts_deal_stories_by_their_text():
     from types import SimpleNamespace
 
     from newsprism.pipeline import balanced_parts, fork_parts
@@ -158,15 +158,30 @@ def test_scale_balanced_parts_cut_consecutive_stories_by_their_text():
     def story(name, *chars):
         return (name, [SimpleNamespace(text="x" * c) for c in chars])
 
-    jobs = [story("a", 100, 100), story("b", 900), story("c", 300), story("d", 300), story("e", 300)]
+    jobs = [story("a", 900), story("b", 300), story("c", 300), story("d", 100, 100), story("e", 200), story("f", 100)]
     parts = balanced_parts(jobs, 2)
-    # every story once, in order; the cut falls where the text halves (1100 | 900), not at half the stories
-    assert [j for part in parts for j in part] == jobs
-    assert [[name for name, _ in part] for part in parts] == [["a", "b"], ["c", "d", "e"]]
+    # every story once, each part in input order; the text splits 1000 | 1000 (a cut between consecutive stories gives 900 | 1100 at best)
+    assert sorted(j for part in parts for j in part) == sorted(jobs)
+    assert all(part == sorted(part, key=jobs.index) for part in parts)
+    assert sorted(sum(len(a.text) for _, members in part for a in members) for part in parts) == [1000, 1000]
     assert balanced_parts(jobs[:1], 2) == [jobs[:1]]
     # 130 articles for 2 workers: 6 parts (3 each), so no part holds much more than one 32-doc spaCy batch
     many = [story(f"s{k}", *[500] * 5) for k in range(26)]
     assert len(fork_parts(many, 2)) == 6
+
+
+def _names(part):
+    return [name for name, _ in part]
+
+
+def test_scale_run_in_parts_gives_results_in_story_order():
+    from types import SimpleNamespace
+
+    from newsprism.pipeline import run_in_parts
+    from newsprism.scale import ForkRunner
+
+    jobs = [(f"s{k}", [SimpleNamespace(text="x" * size)]) for k, size in enumerate([50, 900, 10, 400, 400, 70, 600])]
+    assert run_in_parts(ForkRunner(workers=2), _names, jobs) == [name for name, _ in jobs]
 
 
 @pytest.mark.parametrize(

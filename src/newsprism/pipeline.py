@@ -278,23 +278,25 @@ def story_parts(jobs: list, articles_per_part: int = STORY_PART_ARTICLES) -> lis
 
 
 def balanced_parts(jobs: list, n_parts: int) -> list[list]:
-    """Cut consecutive stories into at most `n_parts` parts of about equal text (characters).
+    """Deal stories into at most `n_parts` parts of about equal text (characters), largest story first
+    to the part with the least text so far (the longest-processing-time rule); each part keeps its
+    stories in input order.
 
     For workers that start together and each take one part at a time (`scale.ForkRunner`): the
     run lasts as long as its longest part, and the parse, most of understanding's work, follows
-    the text more closely than the article count.
+    the text more closely than the article count. Cutting consecutive stories instead left one
+    of two parts 15% longer on the speed bench's twelve stories. `run_in_parts` puts the results
+    back in story order.
     """
     sizes = [sum(len(a.text) for a in members) for _, members in jobs]
-    total = sum(sizes)
-    parts: list[list] = [[]]
-    done = 0
-    for job, size in zip(jobs, sizes):
-        # close the part when this story's middle lies past the part's share of the text
-        if parts[-1] and len(parts) < n_parts and done + size / 2 > total * len(parts) / n_parts:
-            parts.append([])
-        parts[-1].append(job)
-        done += size
-    return parts
+    n_parts = max(1, min(n_parts, len(jobs)))
+    loads = [0] * n_parts
+    members_of: list[list[int]] = [[] for _ in range(n_parts)]
+    for k in sorted(range(len(jobs)), key=lambda k: (-sizes[k], k)):
+        lightest = min(range(n_parts), key=lambda p: (loads[p], p))
+        members_of[lightest].append(k)
+        loads[lightest] += sizes[k]
+    return [[jobs[k] for k in sorted(ks)] for ks in members_of if ks]
 
 
 def fork_parts(jobs: list, workers: int) -> list[list]:
@@ -302,6 +304,17 @@ def fork_parts(jobs: list, workers: int) -> list[list]:
     takes to keep a part at STORY_PART_ARTICLES articles or fewer on average (one spaCy batch)."""
     n_articles = sum(len(members) for _, members in jobs)
     return balanced_parts(jobs, workers * max(1, -(-n_articles // (workers * STORY_PART_ARTICLES))))
+
+
+def run_in_parts(runner: ForkRunner, func: Callable, jobs: list, args: tuple = (), progress: Callable[[int], None] | None = None) -> list:
+    """`func(part, *args)` over `fork_parts(jobs, runner.workers)` on `runner`: one result per job, in the order of `jobs`."""
+    parts = fork_parts(jobs, runner.workers)
+    results = runner.map_parts(func, parts, args, progress=progress)
+    slot = {id(job): k for k, job in enumerate(jobs)}
+    ordered: list = [None] * len(jobs)
+    for job, result in zip((job for part in parts for job in part), results, strict=True):
+        ordered[slot[id(job)]] = result
+    return ordered
 
 
 def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: Progress, scale: Runner) -> Report:
@@ -323,8 +336,8 @@ def _stories_on(runner: Runner, groups: list[StoryGroup], articles: list[CleanAr
     jobs = [(g, [by_id[i] for i in g.article_ids if i in by_id]) for g in groups]
     workers = getattr(runner, "workers", 1)
     if isinstance(runner, ForkRunner):  # tells progress as parts come back
-        outcomes = runner.map_parts(_analyze_part, fork_parts(jobs, workers), (settings,),
-                                    progress=lambda done: progress("analyze", done, len(groups)))
+        outcomes = run_in_parts(runner, _analyze_part, jobs, (settings,),
+                                progress=lambda done: progress("analyze", done, len(groups)))
     else:
         outcomes = runner.map_parts(_analyze_part, story_parts(jobs, part_size(sum(len(m) for _, m in jobs), workers)), (settings,))
         for done in range(1, len(groups) + 1):
