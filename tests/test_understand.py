@@ -240,6 +240,11 @@ def test_understand_invented_numbers_keep_bounds_and_units(invented_story):
         ("Sergei", "Sergey", True),
         ("Oleksandr", "Aleksandr", True),
         ("Ali", "Eli", False),
+        ("Dzhaksybekov", "Jaksybekov", True),  # Russian-style Dzh, English J
+        ("Djaksybekov", "Dzhaksybekov", True),  # French-style Dj
+        ("Chung", "Jeong", True),  # romanisations of one Korean surname (surname_romanisations.csv)
+        ("Pak", "Park", True),
+        ("Chung", "Kang", False),
     ],
 )
 def test_understand_name_tokens_match_transliterations_only(a, b, same):
@@ -1351,3 +1356,49 @@ def test_understand_som_and_won_amounts_are_money_of_the_country_named(text, uni
 @pytest.mark.parametrize("text", ["A twice-weekly ferry links the islands.", "The road flooded once or twice last winter."])
 def test_understand_numbers_twice_as_a_frequency_or_a_guess_is_no_figure(text):
     assert not [n for n in find_numbers("a", text, parse([text])[0]) if n.unit == "times"]
+
+
+# --------------------------------------------------------------------------- Q5 entity faults (task E2, issue #5)
+
+
+def test_understand_dzh_dj_j_spellings_are_one_person_and_namesakes_stay_apart():
+    """Dzh / Dj / J spell one sound: one person across outlets; a relative sharing the surname stays apart."""
+    entities = _story_entities({
+        "x": "Former minister Ruslan Dzhaksybekov was jailed on Monday. His nephew Marat Dzhaksybekov was acquitted.",
+        "y": "A court jailed former minister Ruslan Djaksybekov for ten years. Djaksybekov denied the charges.",
+        "z": "Ruslan Jaksybekov said he would appeal. Marat Jaksybekov left the court.",
+    })
+    ruslan = _holding(entities, "Ruslan Dzhaksybekov")
+    marat = _holding(entities, "Marat Dzhaksybekov")
+    assert ruslan is not None and marat is not None and ruslan is not marat
+    assert _holding(entities, "Ruslan Djaksybekov") is ruslan and _holding(entities, "Ruslan Jaksybekov") is ruslan
+    assert _holding(entities, "Djaksybekov") is ruslan
+    assert _holding(entities, "Marat Jaksybekov") is marat
+
+
+def test_understand_korean_surname_romanisations_and_surname_first_are_one_person():
+    """"Jeong Min-ho" / "Chung Min-ho" are one person, a bare "Jeong" in a third outlet is him
+    (surname first), and "Jeong Ha-eun", who shares the surname, stays another person."""
+    entities = _story_entities({
+        "x": "Chief executive Jeong Min-ho apologised on Monday. Jeong Ha-eun, a regulator, said a fine was possible.",
+        "y": "Chief executive Chung Min-ho said the firm was sorry.",
+        "z": "Jeong said on Tuesday the firm would pay for identity protection.",
+    })
+    min_ho = _holding(entities, "Jeong Min-ho")
+    assert min_ho is not None and _holding(entities, "Chung Min-ho") is min_ho
+    assert _holding(entities, "Jeong") is min_ho
+    ha_eun = _holding(entities, "Jeong Ha-eun")
+    assert ha_eun is not None and ha_eun is not min_ho
+
+
+def test_understand_the_company_is_not_the_agency_named_just_before():
+    """"The Ostmark Cyber Agency alerted the company, the company said": the company is the
+    firm named the sentence before, not the agency, and a later "the company" out of sight is the same firm."""
+    u = _story("Velnor Telecom said hackers had stolen customer data.\n\n"
+               "The Ostmark Cyber Agency discovered the breach and alerted the company on 2 May, the company said.\n\n"
+               "The agency said it had warned operators in April.\n\n"
+               "Customers were angry.\n\n"
+               "Shops were quiet on Tuesday.\n\n"
+               "The company said it would send a text message to each customer.\n")
+    holders = {e.name for e in u.entities for m in e.mentions if m.text.lower() == "the company"}
+    assert holders == {"Velnor Telecom"}

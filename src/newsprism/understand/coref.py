@@ -26,7 +26,9 @@ each for a reason one can read off the parse:
       the person's titles;
    b. organisation nouns go to the organisation of the article whose name holds the noun
       ("the ministry"), or, for a generic noun ("the company"), the one named last within a
-      few sentences; "the country" to the country named last within a few sentences;
+      few sentences whose name does not say it is another kind (`org_kinds.csv`: "the
+      company" is no "... Agency" named just before it), else what the article's previous
+      "the company" meant; "the country" to the country named last within a few sentences;
       capitalised "the North" / "the South" to the one country of the story whose name
       begins with that word ("North Korea");
    c. pronouns go to an earlier mention of their article within two sentences that agrees
@@ -437,6 +439,7 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
         (country, n), *rest = counts.most_common(2) + [(None, 0)]
         story.home = country if n > rest[0][1] else None
     ordered = sorted(references, key=lambda m: (m.article_id, m.start))
+    same_noun: dict[tuple[str, str], int] = {}  # (article, head noun) -> what it last resolved to
     for ref in ordered:  # a. b.
         if ref.kind != "description" or ref.refers == "government":
             continue
@@ -447,6 +450,9 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = _person_for(ref, story, article)
         elif ref.refers in {"named_org", "any_org"}:
             target = _org_for(ref, story, article)
+            if target is None and ref.refers == "any_org":
+                # "the company" again, the company out of sight: one article's "the company" is one company
+                target = same_noun.get((ref.article_id, ref.head))
         elif ref.refers == "country":
             target = _country_in_focus(ref, story, article)
         elif ref.refers == "compass":
@@ -456,6 +462,7 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = None  # plural: a possible antecedent only
         if target is not None:
             story.resolved[id(ref)] = target
+            same_noun[(ref.article_id, ref.head)] = target
     by_article: dict[str, list[Found]] = defaultdict(list)
     for ref in ordered:
         by_article[ref.article_id].append(ref)
@@ -507,10 +514,27 @@ def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
         # by nearness alone only what the tagger calls an organisation: not a nationality or
         # political group ("NORP"), which a place name often is ("in Stanislav")
         recent = [m for m in orgs if m.start < ref.start and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW
-                  and story.where[id(m)] in story.organisations]
+                  and story.where[id(m)] in story.organisations and _kind_fits(ref.head, story.words[story.where[id(m)]])]
         if recent:
             return story.where[id(recent[-1])]
     return None
+
+
+@lru_cache(maxsize=1)
+def org_kinds() -> dict[str, str]:
+    """Word -> business / public, from `org_kinds.csv` ("telecom" -> business, "agency" -> public)."""
+    return {row["word"]: row["kind"] for row in table("org_kinds.csv")}
+
+
+def _kind_fits(noun: str, name_words: set[str]) -> bool:
+    """False when a description's noun and an organisation's name say different kinds.
+
+    "the company" is not the "... Security Agency" named just before it; a name that says
+    nothing of its kind ("KISA" alone, "Hanul") fits every description.
+    """
+    wanted = org_kinds().get(noun)
+    said = {org_kinds()[w] for w in name_words if w in org_kinds()}
+    return wanted is None or not said or wanted in said
 
 
 def _country_in_focus(ref: Found, story: _Story, article: list[Found]) -> int | None:

@@ -55,7 +55,10 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
-from newsprism.understand.coref import find_references, given_names, mark_syntax, person_roles, reference_nouns, resolve_references
+from newsprism.understand.coref import (
+    _is_agent_noun, _is_role_word, find_references, given_names, group_nouns, mark_syntax, org_kinds, person_roles, reference_nouns,
+    resolve_references,
+)
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
     LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
@@ -111,10 +114,19 @@ def name_key(token: str) -> str:
     return first + re.sub(r"[aeiou]", "", word[1:])
 
 
+@lru_cache(maxsize=1)
+def surname_romanisations() -> dict[str, int]:
+    """Folded surname spelling -> its row in `surname_romanisations.csv` (Jeong / Chung / Jung)."""
+    return {fold(v): i for i, row in enumerate(table("surname_romanisations.csv")) for v in row["variants"].split("|")}
+
+
 @lru_cache(maxsize=262144)  # clustering asks about the same pairs of names again and again
 def tokens_match(a: str, b: str) -> bool:
     """True when two name tokens are spellings of one name (not just similar-looking names)."""
     if fold(a) == fold(b):
+        return True
+    rows = surname_romanisations()
+    if fold(a) in rows and rows.get(fold(a)) == rows.get(fold(b)):
         return True
     sa, sb = spelling(a), spelling(b)
     if not sa or not sb:
@@ -397,6 +409,39 @@ def _context_of(token, contexts: dict[tuple[str, str], str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_words() -> dict[tuple[str, str], str]:
+    """(word, first / last) -> place / group, from name_words.csv plus org_kinds.csv's words at the end."""
+    out = {(row["word"], "last"): "group" for row in table("org_kinds.csv")}
+    out.update({(row["word"], row["position"]): row["kind"] for row in table("name_words.csv")})
+    return out
+
+
+def _kind_in_name(tokens: list[str]) -> str | None:
+    """Place or group, as a word of the name itself says ("Lake Kelvar", "Oskar Dam", "Velnor Telecom")."""
+    if len(tokens) < 2:
+        return None
+    words = _name_words()
+    return words.get((tokens[0].lower(), "first")) or words.get((tokens[-1].lower(), "last"))
+
+
+def _apposition_kind(doc: Doc, last_token: int) -> str | None:
+    """Person or place, as a noun in apposition after a name says ("X, a teacher in Y", "X, the town closest to Y")."""
+    for child in doc[last_token].children:
+        if child.dep_ != "appos" or child.pos_ != "NOUN" or child.i <= last_token:
+            continue
+        if not any(t.dep_ == "det" for t in child.lefts):
+            continue  # "X, a teacher" / "X, the town": a described apposition, not a list of names
+        lemma = child.lemma_.lower()
+        if name_contexts().get((lemma, "of")) == "place" and lemma not in reference_nouns():
+            return "place"  # name_contexts.csv's "village of", "town of" nouns
+        if lemma in org_kinds() or lemma in reference_nouns() or lemma in group_nouns():
+            return None  # "X, a telecom operator", "X, the agency"
+        if _is_role_word(child.text) or _is_agent_noun(lemma):
+            return "person"  # "a 47-year-old teacher", "the widow"
+    return None
+
+
 def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     """What the words around a PERSON mention say it is: a person, a place or a group.
 
@@ -409,6 +454,9 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     if mention.titles or mention.roles or mention.gender != "any" or (
             len(mention.tokens) >= 2 and mention.tokens[0].lower() in given_names()):
         out.add("person")
+    elif _kind_in_name(mention.tokens):
+        # "Velnor Telecom said": the name's own word outweighs a speech verb, which companies use too
+        return {_kind_in_name(mention.tokens)}
     head = doc[mention.last_token]
     verb = head.head
     if head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in word_list("speech_verbs.txt"):
@@ -463,6 +511,8 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         elif key in gaz.epithets or "the " + key in gaz.epithets:
             key = key if key in gaz.epithets else "the " + key
             mention.label, mention.kind, mention.country = "GPE", "epithet", gaz.epithets[key]
+        elif key in gaz.capitals and label == "NORP":
+            mention.label = "GPE"  # "a Bishkek court": a capital is no nationality, though not its country acting either
         elif label in {"LOC", "FAC"}:
             continue
         elif _names_no_actor(text, doc_text(doc)):
@@ -470,6 +520,9 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         if (mention.label in {"ORG", "NORP"} and end - start == 1 and end < len(doc) and _is_title_word(doc[start].text)
                 and doc[end].text[:1].isupper() and _is_title_word(doc[end].text)):
             continue  # "Interior" of "Interior Minister Jane Doe": a word of her title, no organisation
+        if (mention.label in {"ORG", "NORP", "GPE"} and not mention.country and len(name_tokens(text)) >= 2
+                and _apposition_kind(doc, end - 1) == "person"):
+            mention.label = "PERSON"  # "Jane Doe, a 47-year-old teacher": the tagger said ORG
         if mention.label == "PERSON":
             mention.tokens = name_tokens(text)
             if not mention.tokens or all(_is_title_word(t) for t in mention.tokens):
@@ -499,6 +552,14 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         else:
             kind = _context_of(doc[mention.last_token], name_contexts()) if not mention.country else None
             mention.evidence = {kind} if kind else set()  # "the Dravik copper mine": a site, not the company
+            if not mention.country and not is_acronym(mention.text):
+                # the tagger's type against what the words around say: "Residents of X, the
+                # town ..." (ORG) is a place, "the news agency X" (GPE) an organisation
+                said = _apposition_kind(doc, mention.last_token) or kind
+                if said == "place" and mention.label in {"ORG", "NORP"}:
+                    mention.label = "GPE"
+                elif said == "group" and mention.label == "GPE":
+                    mention.label = "ORG"
             mark_syntax(doc, mention)
     references = find_references(article_id, doc, found, token_sentence)
     titles = _title_descriptions(article_id, doc, found, token_sentence)
@@ -715,8 +776,9 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
     leftovers: list[list[Found]] = []
     for group in singles.values():
         m = group[0]
-        # the surname of a full name, or a bare name already resolved in another article
-        candidates = [c for c in clusters if any(tokens_match(m.tokens[0], o.tokens[-1]) for o in c)]
+        # the surname of a full name, or a bare name already resolved in another article;
+        # in surname-first names ("Jeong Hyun-woo") the first token is the surname
+        candidates = [c for c in clusters if any(tokens_match(m.tokens[0], _surname(o.tokens)) for o in c)]
         if not candidates:
             candidates = [c for c in clusters if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])]
         if not candidates:
@@ -740,6 +802,18 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
         else:
             leftovers.append(list(group))
     return clusters + leftovers
+
+
+def _surname(tokens: list[str]) -> str:
+    """The family name of a name's tokens: the last, or the first in East Asian order.
+
+    A hyphenated given name with a lower-case second syllable ("Hyun-woo", "Mi-rae",
+    "Jong-un") marks Korean-style order, surname first; "Gholam-Reza" and "Smith-Jones"
+    (capitalised second part) do not.
+    """
+    if len(tokens) >= 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[-1]):
+        return tokens[0]
+    return tokens[-1]
 
 
 def _genders_agree(a: list[Found], b: list[Found]) -> bool:
@@ -1020,7 +1094,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     kept_groups = []
     # the surnames of each person's full names (a surname joining below adds none)
-    surnames_of = [list(dict.fromkeys(o.tokens[-1] for o in c if len(o.tokens) >= 2)) for c in person_clusters]
+    surnames_of = [list(dict.fromkeys(_surname(o.tokens) for o in c if len(o.tokens) >= 2)) for c in person_clusters]
     for m in groups:
         tokens = name_tokens(m.text)
         target = None
@@ -1095,7 +1169,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     surnames: dict[str, str] = {}
     for m in mentions:
         if m.label == "PERSON" and len(m.tokens) >= 2:
-            surnames.setdefault(spelling(m.tokens[-1]), m.tokens[-1])
+            surnames.setdefault(spelling(_surname(m.tokens)), _surname(m.tokens))
     group_names = {m.text: m.label for m in mentions
                    if m.label in {"ORG", "NORP"} and m.kind == "name" and not m.country and not m.headline
                    and "\n" not in m.text and len(m.text) >= 3 and not is_acronym(m.text)}
