@@ -1252,3 +1252,19 @@ def test_compare_summary_length_of_time_cites_only_articles_giving_that_length()
     assert told, [s.text for s in c.summary]
     length = "12 years" if "12 years" in told[0].text else "11 years"
     assert all(length in e.text for e in told[0].evidence) and len(told[0].evidence) == (2 if length == "12 years" else 1), [(s.text, s.article_ids) for s in c.summary]
+
+
+def test_compare_measures_given_by_different_measuring_bodies_conflict():
+    """'The survey measured the quake at magnitude 6.3' / 'The quake measured 6.1, the agency said': who measured
+    is the source, not an actor the two reports must share; the conflict is named by what is measured."""
+    spec = {
+        "entities": {"survey": ["Tarn Geological Survey", "ORG"], "agency": ["Velm News Agency", "ORG"], "tesk": ["Tesk", "GPE"]},
+        "articles": [
+            one_sentence_report("m1", "Valley Post", "The Tarn Geological Survey measured the quake at magnitude 6.3.", ["survey"],
+                                numbers=[["6.3", 6.3, 6.3, 6.3, "magnitude", "measure"]], subject="The Tarn Geological Survey"),
+            one_sentence_report("m2", "River Herald", "The quake near Tesk measured 6.1, the Velm News Agency said.", ["agency", "tesk"],
+                                numbers=[["6.1", 6.1, 6.1, 6.1, "magnitude", "measure"]], attributed_to="agency"),
+        ],
+    }
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, sorted(p.value for p in k.positions)) for k in numbers] == [("magnitude", ["6.1", "6.3"])]

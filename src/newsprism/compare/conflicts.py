@@ -170,10 +170,16 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
     matched: list[tuple[int, int, list[tuple[int, int]]]] = []
     for i, j in _same_unit_pairs(views):
         v, w = views[i], views[j]
-        if not v.numbers or not w.numbers or not _shares_actor(v, w):
+        if not v.numbers or not w.numbers:
             continue
         same_unit = [(a, b) for a, n1 in enumerate(v.numbers) for b, n2 in enumerate(w.numbers) if units_match(n1[3], n2[3])]
-        if same_unit:
+        if not same_unit:
+            continue
+        # A measure ("magnitude 6.1", "a depth of 10 km") is of the thing measured; who measured it
+        # ("the USGS measured the quake at ...", "..., IRNA said") is its source, no actor the two must share.
+        measures = all(v.numbers[a][0].kind == "measure" and w.numbers[b][0].kind == "measure" for a, b in same_unit)
+        sources = frozenset(x for x in (v.claim.attributed_to, w.claim.attributed_to) if x)
+        if _shares_actor(v, w) or (measures and _shares_actor(v, w, subject_is_source=True, leave_out=sources)):
             matched.append((i, j, same_unit))
     al.encode_contents(x for i, j, _ in matched for x in (i, j))
     matched = [(i, j, ab) for i, j, ab in matched if not _different_statements(views[i], views[j], al)]
@@ -211,7 +217,8 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
         # no side: it stays out of the positions, and its outlet is not set against anyone.
         ordered = [val for val in ordered if not all(intervals_overlap(bounds[val], bounds[o]) for o in ordered if o != val)]
         unit = units.most_common(1)[0][0]
-        about = "percentage" if unit == "%" else f"number of {unit or 'items'}"
+        measured = all(views[i].numbers[k][0].kind == "measure" for i, k in group)
+        about = "percentage" if unit == "%" else unit if measured and unit else f"number of {unit or 'items'}"  # "magnitude", not "number of magnitude"
         conflicts.append(_conflict("number", about, [_position(val, by_value[val]) for val in ordered]))
     return conflicts
 
