@@ -151,6 +151,23 @@ def test_framing_hedges_and_multiword_terms_in_the_outlets_voice():
 
 
 @pytest.mark.parametrize(("text", "word"), [
+    # a pejorative label for a person (judgement of propriety) and an adjective of blame for a firm
+    ("The kleptocrat who ran the port authority, Ivo Marek, was jailed on Monday.", "kleptocrat"),
+    ("The negligent shipping firm Orlen Lines admitted that the ballast tanks were never checked.", "negligent"),
+    ("Critics called the minister a crook after the audit.", "crook"),
+    ("Inspectors found shoddy welds on the new bridge.", "shoddy"),
+])
+def test_framing_judgement_words_in_the_outlets_voice_are_loaded(text, word):
+    entries = frame_story(understanding([article(text)], []))
+    assert word in [t.lower() for t in terms(entries, "loaded", voice="outlet")]
+
+
+def test_framing_a_legal_charge_stated_neutrally_is_no_loaded_word():
+    entries = frame_story(understanding([article("The firm was charged with negligence and the director with embezzlement.")], []))
+    assert not terms(entries, "loaded")
+
+
+@pytest.mark.parametrize(("text", "word"), [
     ("Nine quarry workers were hurt when a tunnel caved in on Friday near Velm.", "caved"),
     ("The roof of the depot caved after a week of heavy snow.", "caved"),
     ("Inspectors blamed the cracks on blasting in a nearby pit.", "blasting"),
