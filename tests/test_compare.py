@@ -1268,3 +1268,22 @@ def test_compare_measures_given_by_different_measuring_bodies_conflict():
     }
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [(k.about, sorted(p.value for p in k.positions)) for k in numbers] == [("magnitude", ["6.1", "6.3"])]
+
+
+def test_compare_summary_does_not_cite_an_article_giving_the_deed_to_another_actor():
+    """'The Red Cross led the rescue' is no receipt for 'Army teams led the rescue', though both may be one fact."""
+    rescue = "led the rescue effort in the flooded villages of the Varna valley on Monday."
+    spec = {
+        "entities": {"cross": ["Red Cross", "ORG"], "army": ["Velm Army", "ORG"]},
+        "articles": [
+            one_sentence_report("a1", "Valley Post", f"The Red Cross {rescue}", ["cross"], subject="The Red Cross"),
+            one_sentence_report("a2", "River Herald", f"Teams of the Velm Army {rescue}", ["army"], subject="Teams of the Velm Army"),
+            one_sentence_report("a3", "Town Crier", f"The Red Cross {rescue.replace('on Monday', 'since Monday')}", ["cross"], subject="The Red Cross"),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [f for f in c.facts if set(f.article_ids) == {"a1", "a2", "a3"}], [(f.text, f.article_ids) for f in c.facts]
+    told = [s for s in c.summary if "rescue effort" in s.text and not s.text.startswith("Reports")]
+    assert told, [s.text for s in c.summary]
+    actor = "Red Cross" if "Red Cross" in told[0].text else "Velm Army"
+    assert all(actor in e.text for e in told[0].evidence), [(s.text, [e.text for e in s.evidence]) for s in c.summary]

@@ -178,6 +178,8 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
     - a sentence that gives the fact to a speaker ("Korrin said ...", "..., officials said")
       is no receipt for articles that give it to someone else, to a channel only ("state radio
       reported") or to no one; one that gives it to a channel, for articles that do not;
+    - a sentence whose subject names an actor ("The Red Crescent led the rescue") is no
+      receipt for an article giving the deed to another actor it names instead;
     - a sentence quoting one wording of a remark cites the articles printing that wording (the
       understanding stage's quote variants: near-identical wordings are one variant), not
       other renderings nor paraphrases;
@@ -194,6 +196,10 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
     for w in group:
         if w is not chosen:
             if source and (w.speaker or w.relayed_by) != source:
+                continue
+            # "The Red Crescent led the rescue" is no receipt for "Teams of the Guards led the rescue":
+            # another actor does it there, and the article names not this one.
+            if chosen.subject_entities and w.subject_entities and not chosen.subject_entities & (w.subject_entities | w.entity_ids):
                 continue
             if any(w.renderings.get(q) != variant for q, variant in chosen.renderings.items()):
                 continue
