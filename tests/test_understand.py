@@ -1402,3 +1402,20 @@ def test_understand_the_company_is_not_the_agency_named_just_before():
                "The company said it would send a text message to each customer.\n")
     holders = {e.name for e in u.entities for m in e.mentions if m.text.lower() == "the company"}
     assert holders == {"Velnor Telecom"}
+
+
+def test_understand_a_named_persons_lawyer_is_the_storys_one_lawyer_and_no_guess_among_two():
+    """"Doe's lawyer" in one outlet is "His lawyer, Sam Roe" of another when the story has one
+    lawyer besides Doe; with two lawyers it is left unresolved."""
+    one = _story_entities({
+        "x": "Former mayor Ivo Marsh was jailed on Monday. His lawyer, Sam Roe, said the defence would appeal.",
+        "y": "Ivo Marsh denied the charges. Marsh's lawyer said he would appeal.",
+    })
+    roe = _holding(one, "Sam Roe")
+    assert roe is not None and _holding(one, "Marsh's lawyer") is roe
+    two = _story_entities({
+        "x": "Former mayor Ivo Marsh was jailed on Monday. His lawyer, Sam Roe, said the defence would appeal.",
+        "z": "Lena Holt, a lawyer for the city, welcomed the verdict.",
+        "y": "Ivo Marsh denied the charges. Marsh's lawyer said he would appeal.",
+    })
+    assert _holding(two, "Marsh's lawyer") is None

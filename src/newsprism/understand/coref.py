@@ -23,7 +23,8 @@ each for a reason one can read off the parse:
    a. person descriptions go to the person of the story who carries the head word as a
       title or role, the most specific match first, then the one the article named most
       so far, then the latest; a country word ("the Japanese prime minister") must match
-      the person's titles;
+      the person's titles; a named person's role ("Jo Doe's lawyer") only to the one other
+      person of the story who carries it;
    b. organisation nouns go to the organisation of the article whose name holds the noun
       ("the ministry"), or, for a generic noun ("the company"), the one named last within a
       few sentences whose name does not say it is another kind (`org_kinds.csv`: "the
@@ -297,7 +298,10 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     first = min([t.left_edge.i for t in modifiers] + [token.i])
     owner = next((covered[j] for j in range(first, token.i) if j in covered), None)
     if owner is not None and refers != "government" and not owner.country:
-        return None  # "Trump's lawyer", "the Apple company": someone else's, or part of a name
+        if not (refers in {"person", "role"} and token.pos_ == "NOUN"
+                and (_is_role_word(token.text) or _is_agent_noun(lemma))):
+            return None  # "the Apple company": part of a name
+        refers = "role"  # "Jo Doe's lawyer" (the tagger may call Jo Doe ORG here): joined only to the story's one lawyer (`_person_for`)
     desc = _make(article_id, doc, first, token.i, token_sentence, "description")
     desc.head, desc.refers = lemma, refers
     desc.words = tuple(_fold(t.text) for t in doc[first:token.i] if t.dep_ != "det" and t.is_alpha)
@@ -484,6 +488,13 @@ def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
         # "the Japanese prime minister" is not the Israeli one, nor one of no known country
         if ref.head in words and not (countries and not countries & story.person_country[i])
     ]
+    owner = ref.owner if isinstance(ref.owner, Found) and ref.owner.kind != "pronoun" and not ref.owner.country else None
+    if owner is not None:
+        # "Jo Doe's lawyer" is "His lawyer, Sam Roe" of another outlet only when one person
+        # of the story (not Jo Doe) is a lawyer: with two, which one is a guess
+        candidates = [i for i in candidates if i != story.target(owner)]
+        if len(candidates) != 1:
+            return None
     if not candidates:
         return None  # most descriptions: the article's counts below are not needed
     earlier = [story.where[id(m)] for m in article if m.start < ref.start and id(m) in story.where]
