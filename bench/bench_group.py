@@ -178,6 +178,8 @@ def bench_ecb() -> None:
               "(P 0.850, R 0.849; odd 0.8477, even 0.8682); tuned on odd was average link, names 2.0, numbers 0.0: F1 0.8462 (odd 0.8611, even 0.8663); "
               "best single-link 0.8168 (odd 0.8358, even 0.8271). With the rule, names 2.0 / numbers 0.0 falls to odd 0.8385, even 0.8576 "
               "(the fixed +0.15 merges more ECB+ look-alikes when names weigh more), so the sweep now picks the shipped weights.",
+              "A sentence's first word before a reporting verb ('Ghasemi said') read as a name (62528cb), measured beside the old name "
+              "reading in one run on the same cached vectors: shipped defaults F1 0.8476 -> 0.8481 (P 0.818 both, R 0.879 -> 0.880; odd 0.8503 -> 0.8513, even 0.8701 both).",
               "The shipped defaults were picked in an exploratory sweep over all 982 articles before this split was set up, so their all-topic figure is optimistic; the honest held-out figure is the even-topic F1 of the setting tuned on odd topics."]
     print("\n".join(lines))
     write_section("group: ECB+", "\n".join(lines))
@@ -195,6 +197,9 @@ MIXED_STORIES = {
     "recount": Path("/tmp/q1-stories/recount"),
     "pipeline": Path("/tmp/q2-stories/pipeline"),
     "stadium": Path("/tmp/q2-stories/stadium"),
+    "verdict": Path("/tmp/q5-stories/verdict"),
+    "quake": Path("/tmp/q5-stories/quake"),
+    "breach": Path("/tmp/q5-stories/breach"),
 }
 """Each invented event's folder; a file's story is the folder it came from."""
 
@@ -288,7 +293,7 @@ def bench_mixed() -> None:
         f"{len(articles)} articles from .txt, .html, .jsonl (some holding several articles) and .rss files, read and cleaned as `newsprism analyze` does, "
         "then grouped with the shipped defaults. Gold: the folder each file came from. B-cubed over articles.",
         "",
-        "| method | stories found (gold 9) | P | R | F1 |",
+        f"| method | stories found (gold {len(MIXED_STORIES)}) | P | R | F1 |",
         "| --- | --- | --- | --- | --- |",
         f"| newsprism, shipped defaults | {len(groups)} | {ours.precision:.3f} | {ours.recall:.3f} | **{ours.f1:.4f}** |",
         f"| baseline: TF-IDF cosine + single-link, full text, best threshold on this set ({base_t:.3f}) | {len(set(tfidf_single_link(texts, base_t)))} "
@@ -307,6 +312,12 @@ def bench_mixed() -> None:
     ]
     lines += [f"- {w} — in {n} of {SHUFFLES} orders" for w, n in sorted(shuffled_wrong.items(), key=lambda kv: -kv[1])]
     lines += [
+        "",
+        "Q5's three stories (verdict, quake, breach) joined the set on 2026-11-24. Before 62528cb (same 49 articles, same cleaning, "
+        "side by side in one run) the quake's later-day report (`quake__kurdistan-weekly.txt`, toll 61, 'counts its dead') was alone in "
+        "the folder order and in 30 of 30 shuffled orders (F1 0.9845): it names the governor only as 'Ghasemi said', and a sentence's "
+        "first word was never read as a name. A bare word before a reporting verb now counts when the lead never writes it in lower "
+        "case; F1 1.0000, 30 of 30 orders perfect. The rule was written for this article, so the set is not held out for it.",
         "",
         f"Before, at 1a037df with the same {SHUFFLES} orders: F1 mean 0.9694, min 0.9353; the families article alone in 30 of 30 orders, the "
         "other `pipeline__wire.jsonl` article (the weld) alone in 7, `stadium__maghreb-sport.rss` alone in 5 and in a second stadium group in 3 more, "
