@@ -6,10 +6,12 @@ dates are also compared when only the clauses around them read alike
 (settings.anchor_clause_min_cos), since one sentence often carries several facts; two
 claims reporting different words of one speaker are not compared. Among related claims:
 
-- number: counts of one unit whose ranges cannot both hold ("dozens" vs "hundreds"; a
-  bound that another value satisfies, "more than 300" and "320", is no conflict);
+- number: counts (or measures: "magnitude 6.1" / "6.3") of one unit whose ranges cannot both
+  hold ("dozens" vs "hundreds"; a bound that another value satisfies, "more than 300" and
+  "320", is no conflict);
 - date: one event dated on different days close together (report dates are left out);
-- actor: different offices named for one part in one event (offices from data/compare/offices.txt);
+- actor: different offices named for one part in one event, or one office given to different
+  people (offices from data/compare/offices.txt), each position naming the person it refers to;
 - place: different places given for one event, when neither report mentions the other place;
 - cause: unlike causes given after a cause marker (data/compare/cause_markers.txt) or as
   the subject of a cause verb (data/compare/cause_verbs.txt), in claims sharing an actor;
