@@ -1409,13 +1409,13 @@ def test_understand_a_named_persons_lawyer_is_the_storys_one_lawyer_and_no_guess
     lawyer besides Doe; with two lawyers it is left unresolved."""
     one = _story_entities({
         "x": "Former mayor Ivo Marsh was jailed on Monday. His lawyer, Sam Roe, said the defence would appeal.",
-        "y": "Ivo Marsh denied the charges. Marsh's lawyer said he would appeal.",
+        "y": "Ivo Marsh said he was innocent. Mr Marsh's lawyer said he would appeal.",
     })
     roe = _holding(one, "Sam Roe")
-    assert roe is not None and _holding(one, "Marsh's lawyer") is roe
+    assert roe is not None and _holding(one, "Mr Marsh's lawyer") is roe
     two = _story_entities({
         "x": "Former mayor Ivo Marsh was jailed on Monday. His lawyer, Sam Roe, said the defence would appeal.",
         "z": "Lena Holt, a lawyer for the city, welcomed the verdict.",
-        "y": "Ivo Marsh denied the charges. Marsh's lawyer said he would appeal.",
+        "y": "Ivo Marsh said he was innocent. Mr Marsh's lawyer said he would appeal.",
     })
-    assert _holding(two, "Marsh's lawyer") is None
+    assert _holding(two, "Mr Marsh's lawyer") is None
