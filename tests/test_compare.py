@@ -1026,6 +1026,25 @@ def test_compare_summary_cites_only_articles_that_give_the_remark_to_its_speaker
     assert len(cited) == (2 if source == "Falk" else 1), told
 
 
+def test_compare_summary_tells_a_fact_in_the_words_most_of_its_articles_vouch_for():
+    """Three outlets report one fact, one of them giving it to a speaker: of the sentences about as
+    central as the best, the summary tells one that holds for more than the speaker's outlet."""
+    spec = {
+        "entities": {"falk": ["Ines Falk", "PERSON", ["Mayor"]], "bridge": ["Osterby Bridge", "FAC", []], "council": ["city council", "ORG", []]},
+        "articles": [
+            one_sentence_report("b1", "Valley Post", "Falk said the Osterby Bridge took ten years of planning by the city council.",
+                                ["falk", "bridge", "council"], attributed_to="falk"),
+            one_sentence_report("b2", "River Herald", "The Osterby Bridge took ten years of planning.", ["bridge"]),
+            one_sentence_report("b3", "Town Crier", "The city council spent ten years planning the Osterby Bridge.", ["council", "bridge"]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [f for f in c.facts if set(f.article_ids) == {"b1", "b2", "b3"}], [(f.text, f.article_ids) for f in c.facts]
+    told = [s for s in c.summary if "ten years" in s.text]
+    assert len(told) == 1, [s.text for s in c.summary]
+    assert "Falk" not in told[0].text and {"b2", "b3"} <= set(told[0].article_ids), (told[0].text, told[0].article_ids)
+
+
 def test_compare_summary_quoting_one_wording_cites_only_the_articles_with_that_wording():
     """Three outlets quote one remark; two print one wording, the third another translation. The summary
     sentence quoting a wording cites the articles printing it (the understanding stage's variants), not the other."""

@@ -34,6 +34,9 @@ from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySenten
 # rendered as a paraphrase and as a quote): 0.79 on the seed pledge, at most 0.74 between
 # sentences of unrelated facts of that story.
 SAME_SUBJECT_COS = 0.75
+# How much less central (mean cosine with the fact's other sentences) a sentence may be than the
+# fact's most central usable one and still be told for citing more of the fact's articles.
+RECEIPT_CENTRALITY_MARGIN = 0.1
 PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|the two|both)\b", re.I)
 
 
@@ -353,8 +356,14 @@ def build_summary(
         rows = embeddings_by_fact[k]
         centrality = (rows @ rows.T).mean(axis=1) if len(group) > 1 else np.ones(1)
         order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]) + 0.01 * len(group[x].entity_ids), 4), len(group[x].claim.text), group[x].index))
+        # Of the sentences stating the fact about as centrally as the best usable one, the one
+        # that holds for the most of its articles as worded (`receipts`): the most corroborated
+        # fact should not be told in the one outlet's words that only it can vouch for.
+        candidates = []
         for x in order:
             v = group[x]
+            if candidates and float(centrality[x]) < float(centrality[candidates[0][0]]) - RECEIPT_CENTRALITY_MARGIN:
+                break
             if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)):
                 continue
             text = name_the_speaker(compress(v.claim.text), v, by_id)
@@ -373,14 +382,17 @@ def build_summary(
                 continue
             speaker = fact.claim_of or v.speaker
             if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
-                break  # the speaker's remark on this subject is told already ("will strengthen air defences" twice)
+                continue  # the speaker's remark on this subject is told already ("will strengthen air defences" twice)
             cited = receipts(v, text, group)
-            evidence = {}
-            for w in [v, *cited]:
-                evidence.setdefault(w.article_id, w.evidence())
-            ids = [a for a in fact.article_ids if a in evidence]
-            chosen.append((place(group), SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids]), vec))
-            told.append((speaker, embeddings_by_fact[k]))
-            break
+            candidates.append((x, text, v, cited, vec, speaker))
+        if not candidates:
+            continue
+        x, text, v, cited, vec, speaker = max(candidates, key=lambda c: len({w.article_id for w in [c[2], *c[3]]}))
+        evidence = {}
+        for w in [v, *cited]:
+            evidence.setdefault(w.article_id, w.evidence())
+        ids = [a for a in fact.article_ids if a in evidence]
+        chosen.append((place(group), SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids]), vec))
+        told.append((speaker, embeddings_by_fact[k]))
     chosen.sort(key=lambda t: t[0])
     return ([s for _, s, _ in chosen] + ranges + more_ranges)[:max_sentences]
