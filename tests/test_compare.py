@@ -1306,3 +1306,14 @@ def test_compare_summary_does_not_cite_an_article_giving_the_deed_to_another_act
     assert told, [s.text for s in c.summary]
     actor = "Red Cross" if "Red Cross" in told[0].text else "Velm Army"
     assert all(actor in e.text for e in told[0].evidence), [(s.text, [e.text for e in s.evidence]) for s in c.summary]
+
+
+def test_compare_an_office_word_ending_a_persons_name_is_no_office():
+    """'Tishana King said' names a person, not a king; an office word before a name or after a demonym stays an office."""
+    from newsprism.compare.conflicts import offices_in
+
+    assert offices_in("Tishana King said the hearing would resume.") == set()
+    assert offices_in("Ruth Judge told the court she was innocent.") == set()
+    assert "king" in offices_in("King Edric opened the bridge on Monday.")
+    assert "president" in offices_in("The Veskan President said the talks had failed.")
+    assert "judge" in offices_in("The verdict was read by Judge Mara Lind.")

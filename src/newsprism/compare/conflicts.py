@@ -388,6 +388,8 @@ def offices_in(text: str) -> set[str]:
     found = set()
     for m in pattern.finditer(text) if pattern else []:
         office = table[m.group(0).lower()]
+        if _ends_a_name(text, m):
+            continue
         # "Chairman of the Chiefs of Staff": a chair is the office of the body it names, which
         # the bare office ("the chair certified the result") does not tell.
         if office in BODY_OFFICES and re.match(r"\s+of\b", text[m.end():]):
@@ -400,6 +402,22 @@ def offices_in(text: str) -> set[str]:
         name = f"{field.lower()} minister"
         found.add(table.get(name, name))
     return found
+
+
+PRECEDING_WORD = re.compile(r"([A-Z][a-z]+)\s+$")
+FOLLOWING_NAME = re.compile(r"^\s+[A-Z]")
+
+
+def _ends_a_name(text: str, m: re.Match) -> bool:
+    """Whether a capitalised office word is the last word of a person's name ("Tishana King said",
+    "Ruth Bishop"): a capitalised word that is no demonym stands before it ("Syrian President" is an
+    office) and no name follows it ("Queen Mara" is a title)."""
+    if not m.group(0)[:1].isupper() or " " in m.group(0):
+        return False
+    before = PRECEDING_WORD.search(text[max(0, m.start() - 40):m.start()])
+    if before is None or DEMONYM_WORD.match(before.group(1)) or before.group(1).lower() in lexicons.offices():
+        return False
+    return FOLLOWING_NAME.match(text[m.end():]) is None
 
 
 def _office_holders(v: ClaimView, offices: set[str], entities: dict[str, Entity]) -> frozenset[str]:
