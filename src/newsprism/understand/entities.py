@@ -425,6 +425,12 @@ def _kind_in_name(tokens: list[str]) -> str | None:
     return words.get((tokens[0].lower(), "first")) or words.get((tokens[-1].lower(), "last"))
 
 
+def _after_of_place_word(token) -> bool:
+    """True for the X of "residents of X", "the town of X" (name_contexts.csv's place words before "of")."""
+    return (token.dep_ == "pobj" and token.head.lower_ == "of"
+            and name_contexts().get((token.head.head.lemma_.lower(), "of")) == "place")
+
+
 def _apposition_kind(doc: Doc, last_token: int) -> str | None:
     """Person or place, as a noun in apposition after a name says ("X, a teacher in Y", "X, the town closest to Y")."""
     for child in doc[last_token].children:
@@ -554,11 +560,12 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             mention.evidence = {kind} if kind else set()  # "the Dravik copper mine": a site, not the company
             if not mention.country and not is_acronym(mention.text):
                 # the tagger's type against what the words around say: "Residents of X, the
-                # town ..." (ORG) is a place, "the news agency X" (GPE) an organisation
-                said = _apposition_kind(doc, mention.last_token) or kind
-                if said == "place" and mention.label in {"ORG", "NORP"}:
+                # town ..." (ORG) is a place, "the news agency X" (GPE) an organisation; not "the X
+                # copper mine" (a site may carry its company's name)
+                apposed = _apposition_kind(doc, mention.last_token)
+                if mention.label in {"ORG", "NORP"} and (apposed or ("place" if _after_of_place_word(doc[mention.last_token]) else None)) == "place":
                     mention.label = "GPE"
-                elif said == "group" and mention.label == "GPE":
+                elif mention.label == "GPE" and (apposed or kind) == "group":
                     mention.label = "ORG"
             mark_syntax(doc, mention)
     references = find_references(article_id, doc, found, token_sentence)
