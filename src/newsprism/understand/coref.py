@@ -299,7 +299,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     owner = next((covered[j] for j in range(first, token.i) if j in covered), None)
     if owner is not None and refers != "government" and not owner.country:
         if not (owner.label == "PERSON" and refers in {"person", "role"} and token.pos_ == "NOUN"
-                and (_is_role_word(token.text) or _is_agent_noun(lemma))):
+                and (_is_role_word(token.text) or _is_agent_noun(lemma)) and _fold(token.text) not in gendered_words()):
+            # kin ("X's son", gendered_words.csv) are left out: whose son is the whole question
             return None  # "the Apple company": part of a name
         # "Jo Doe's lawyer": joined only to the story's one lawyer (`_person_for`); an organisation's
         # or a place's ("CNN's correspondent", "Tehran's seismologic center") cost ECB+ 0.2-0.4 aligned B3
@@ -459,6 +460,8 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             if target is None and ref.refers == "any_org":
                 # "the company" again, the company out of sight: one article's "the company" is one company
                 target = same_noun.get((ref.article_id, ref.head))
+            elif target is not None:
+                same_noun[(ref.article_id, ref.head)] = target  # only what nearness found, not an apposition's person
         elif ref.refers == "country":
             target = _country_in_focus(ref, story, article)
         elif ref.refers == "compass":
@@ -468,7 +471,6 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = None  # plural: a possible antecedent only
         if target is not None:
             story.resolved[id(ref)] = target
-            same_noun[(ref.article_id, ref.head)] = target
     by_article: dict[str, list[Found]] = defaultdict(list)
     for ref in ordered:
         by_article[ref.article_id].append(ref)
