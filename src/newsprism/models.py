@@ -201,7 +201,7 @@ class QuoteVariant(Model):
     evidence: list[Evidence] = Field(default_factory=list)
     direct: bool = True
     partial: bool = Field(default=False, description="A quoted fragment woven into the outlet's own sentence, not a whole quoted remark.")
-    speaker_text: str | None = Field(default=None, description="How this article names the speaker ('he', 'the Syrian minister', 'Baqeri').")
+    speaker_text: str | None = Field(default=None, description="How this article names the speaker ('he', 'the Veskan minister', 'Korvel').")
     channel: str | None = Field(default=None, description="Who relayed this rendering, when its article says so (state TV, a news agency); renderings of one remark may come through different channels.")
 
 

@@ -462,7 +462,7 @@ def _holder_of(v: ClaimView, office: str, entities: dict[str, Entity]) -> Entity
 
 
 def _named_offices(value: str, views: list[ClaimView], entities: dict[str, Entity]) -> str:
-    """An actor position's offices with the person each refers to ("defense minister Ali Ayyoub
+    """An actor position's offices with the person each refers to ("defense minister Rasa Korvel
     / governor"): the name most of the position's claims give the office to; an office whose
     holder no claim names stays bare."""
     named = []
