@@ -94,6 +94,18 @@ def test_pipeline_stories_in_forked_workers_match_one_process_and_keep_a_failure
     forked = newsprism.analyze(SMALL_MIXED, settings)
     assert len(single.stories) == 3 and not single.failures and not forked.failures
     assert [s.model_dump() for s in forked.stories] == [s.model_dump() for s in single.stories]
+    # Newest first, so a story lists its articles (oldest first) in another order than the input:
+    # a worker must read them in input order too, or ties (a fact's wording, a quote's channel) differ.
+    from newsprism.models import Article
+
+    newest_first = [Article(id=f"a{k}", source_path=p.name, raw=p.read_text(encoding="utf-8"), format="text",
+                            published=f"2025-03-{20 - k:02d}") for k, p in enumerate(SMALL_MIXED)]
+    monkeypatch.setattr(pipeline, "story_workers", lambda n_stories, n_articles: 1)
+    single_newest_first = newsprism.analyze(newest_first, settings)
+    assert any(s.article_ids != sorted(s.article_ids) for s in single_newest_first.stories)
+    monkeypatch.setattr(pipeline, "story_workers", lambda n_stories, n_articles: 2)
+    forked_newest_first = newsprism.analyze(newest_first, settings)
+    assert [s.model_dump() for s in forked_newest_first.stories] == [s.model_dump() for s in single_newest_first.stories]
 
     failing = single.stories[1].id
     understand = pipeline.understand_story

@@ -332,8 +332,11 @@ def _stories_on(runner: Runner, groups: list[StoryGroup], articles: list[CleanAr
                 settings: Settings, on_error, progress: Progress) -> list[Story]:
     """Analyse the stories on `runner`, consecutive stories packed into parts (`story_parts`); a
     story that failed is recorded in `failures` and kept as an empty Story."""
-    by_id = {a.id: a for a in articles}
-    jobs = [(g, [by_id[i] for i in g.article_ids if i in by_id]) for g in groups]
+    # Each story's articles in input order, as `analyze_story` takes them in this process: the
+    # order decides ties (a fact's wording, a quote's channel), so a story must not depend on
+    # whether it ran here or on a worker.
+    position = {a.id: k for k, a in enumerate(articles)}
+    jobs = [(g, [articles[k] for k in sorted({position[i] for i in g.article_ids if i in position})]) for g in groups]
     workers = getattr(runner, "workers", 1)
     if isinstance(runner, ForkRunner):  # tells progress as parts come back
         outcomes = run_in_parts(runner, _analyze_part, jobs, (settings,),
