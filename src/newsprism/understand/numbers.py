@@ -186,6 +186,14 @@ def _bound_before(text: str, start: int) -> str | None:
     return None
 
 
+def _with_bound(value: float | None, low: float | None, high: float | None, bound: str | None) -> tuple[float | None, float | None]:
+    """(low, high) of a figure after a bound phrase: "at least 17" -> (17, None), "up to 17" ->
+    (None, 17), "about 17" -> (None, None); a figure with no value ("hundreds") or no bound keeps its own."""
+    if value is None or bound is None:
+        return low, high
+    return {"low": (value, None), "high": (None, value), "approx": (None, None)}.get(bound, (low, high))
+
+
 def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
     """Return what a number counts: the noun after it ('380,000 people', 'hundreds of strikes')."""
     if doc is None:
@@ -316,14 +324,7 @@ def find_numbers(
         if kind == "money" and rate:
             unit = f"{unit}/{rate.group(1)}"
             end += rate.end()
-        bound = _bound_before(text, start)
-        if value is not None:
-            if bound == "low":
-                low, high = value, None
-            elif bound == "high":
-                low, high = None, value
-            elif bound == "approx":
-                low = high = None
+        low, high = _with_bound(value, low, high, _bound_before(text, start))
         out.append(NumberMention(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
@@ -430,14 +431,7 @@ def _repeats(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
         ratio = re.match(r"\s+(?:as|the|that|more|over)\b", text[end:end + 8], re.I)
         rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 16], re.I)
         kind, unit = ("ratio", "times") if ratio else ("count", f"times/{rate.group(1).lower()}" if rate else "times")
-        low = high = value
-        bound = _bound_before(text, start)
-        if bound == "low":
-            high = None
-        elif bound == "high":
-            low = None
-        elif bound == "approx":
-            low = high = None
+        low, high = _with_bound(value, value, value, _bound_before(text, start))
         out.append(NumberMention(
             article_id=article_id, text=m.group(0), value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
@@ -453,7 +447,7 @@ def bound_before(text: str, start: int) -> tuple[str, int] | None:
         return None
     before = text[max(0, start - 25):start].rstrip()
     phrase = next(p for p, b in _bounds() if before.lower().endswith(p) and b == bound)
-    return bound, start - (start - max(0, start - 25) - len(before)) - len(phrase)
+    return bound, max(0, start - 25) + len(before) - len(phrase)
 
 
 def _is_label(doc: Doc | None, start: int, end: int) -> bool:
