@@ -145,8 +145,7 @@ def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Set
 
     `docs`, one parsed Doc per member article in order, skips the parse (see `_parsed_stories`).
     """
-    ids = set(group.article_ids)
-    members = [a for a in articles if a.id in ids]
+    members = members_in_input_order([group], articles)[0]
     if docs is None or len(docs) != len(members):
         docs = parse([a.text for a in members], settings.understand.spacy_model)  # one parse serves understanding and framing
     understanding = understand_story(group, members, settings.understand, docs=docs)
@@ -234,6 +233,16 @@ def warm_up(settings: Settings) -> None:
     freeze_loaded()
 
 
+def members_in_input_order(groups: list[StoryGroup], articles: list[CleanArticle]) -> list[list[CleanArticle]]:
+    """Each story's articles in the order of `articles`, as `analyze_story` takes them.
+
+    A story lists its articles oldest first, but the order decides ties (a fact's wording, a
+    quote's channel), so a story parsed ahead or sent to a worker must see them as this process does.
+    """
+    position = {a.id: k for k, a in enumerate(articles)}
+    return [[articles[k] for k in sorted({position[i] for i in g.article_ids if i in position})] for g in groups]
+
+
 def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], settings: Settings, processes: int = PARSE_PROCESSES):
     """Yield each story's parsed docs in turn, parsed ahead (by up to `processes` workers, see `nlp.worker_count`).
 
@@ -241,9 +250,7 @@ def _parsed_stories(groups: list[StoryGroup], articles: list[CleanArticle], sett
     next ones. If the parse ahead fails, the rest is None: each story then parses itself,
     so the failure is recorded against the story it belongs to.
     """
-    position = {a.id: k for k, a in enumerate(articles)}
-    # members in the order of `articles`, as analyze_story takes them
-    batches = [[articles[k].text for k in sorted({position[i] for i in g.article_ids if i in position})] for g in groups]
+    batches = [[a.text for a in members] for members in members_in_input_order(groups, articles)]
     served = 0
     try:
         for docs in parse_ahead(batches, settings.understand.spacy_model, processes=processes):
@@ -330,13 +337,10 @@ def _analyze_scaled(articles, failures, settings: Settings, on_error, progress: 
 
 def _stories_on(runner: Runner, groups: list[StoryGroup], articles: list[CleanArticle], failures: list[Failure],
                 settings: Settings, on_error, progress: Progress) -> list[Story]:
-    """Analyse the stories on `runner`, consecutive stories packed into parts (`story_parts`); a
-    story that failed is recorded in `failures` and kept as an empty Story."""
-    # Each story's articles in input order, as `analyze_story` takes them in this process: the
-    # order decides ties (a fact's wording, a quote's channel), so a story must not depend on
-    # whether it ran here or on a worker.
-    position = {a.id: k for k, a in enumerate(articles)}
-    jobs = [(g, [articles[k] for k in sorted({position[i] for i in g.article_ids if i in position})]) for g in groups]
+    """Analyse the stories on `runner`: in parts of about equal text on forked workers
+    (`run_in_parts`), else consecutive stories packed into parts (`story_parts`); a story that
+    failed is recorded in `failures` and kept as an empty Story."""
+    jobs = list(zip(groups, members_in_input_order(groups, articles)))
     workers = getattr(runner, "workers", 1)
     if isinstance(runner, ForkRunner):  # tells progress as parts come back
         outcomes = run_in_parts(runner, _analyze_part, jobs, (settings,),
