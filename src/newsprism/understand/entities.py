@@ -460,9 +460,9 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     if mention.titles or mention.roles or mention.gender != "any" or (
             len(mention.tokens) >= 2 and mention.tokens[0].lower() in given_names()):
         out.add("person")
-    elif _kind_in_name(mention.tokens):
+    elif named_kind := _kind_in_name(mention.tokens):
         # "Velnor Telecom said": the name's own word outweighs a speech verb, which companies use too
-        return {_kind_in_name(mention.tokens)}
+        return {named_kind}
     head = doc[mention.last_token]
     verb = head.head
     if head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in word_list("speech_verbs.txt"):
