@@ -381,6 +381,11 @@ GENERIC_OFFICE = re.compile(r"\b([A-Za-z]+)\s+minister\b|\bminister\s+(?:of|for)
 DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 
 
+def _office_pattern(office: str) -> re.Pattern[str] | None:
+    """Every way offices.txt writes one office ("defense minister", "minister of defence", ...)."""
+    return lexicons.words_pattern([k for k, shown in lexicons.offices().items() if shown == office] or [office])
+
+
 def offices_in(text: str) -> set[str]:
     """Return the offices a sentence names: those of offices.txt, and any '<field> minister'."""
     table = lexicons.offices()
@@ -442,7 +447,7 @@ def _holder_of(v: ClaimView, office: str, entities: dict[str, Entity]) -> Entity
     ("Syria's president", resolved by the entities stage), or whose name stands in apposition to
     the office ("the chief executive, Tomas Berend"). With two, the one mentioned nearest the office word."""
     c = v.claim
-    pattern = lexicons.words_pattern([k for k, shown in lexicons.offices().items() if shown == office] or [office])
+    pattern = _office_pattern(office)
     at = [(m.start(), m.end()) for m in pattern.finditer(c.text)] if pattern else []
     at += [(m.start(), m.end()) for m in GENERIC_OFFICE.finditer(c.text) if office.split()[0] in m.group(0).lower()]
     found: dict[str, int] = {}
@@ -542,7 +547,7 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         ("Judge A read the verdict, which also ordered ..." / "The verdict was read by Judge B")."""
         if not _shares_actor(views[i], views[j], leave_out=holders):
             return False
-        pattern = lexicons.words_pattern([k for k, shown in lexicons.offices().items() if shown == office] or [office])
+        pattern = _office_pattern(office)
         clauses = []
         for x in (i, j):
             text = views[x].claim.text
