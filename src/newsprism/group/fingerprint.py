@@ -55,18 +55,21 @@ class Fingerprint:
     month_day: tuple[int, int] | None = None
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
+def _word_file(name: str, lang: str) -> frozenset[str]:
+    """The lower-case words of `data/group/<lang>/<name>`, one a line, '#' starting a comment (cached)."""
+    text = resources.files("newsprism.data").joinpath(f"group/{lang}/{name}").read_text(encoding="utf-8")
+    return frozenset(line.split("#")[0].strip().lower() for line in text.splitlines() if line.split("#")[0].strip())
+
+
 def not_names(lang: str = "en") -> frozenset[str]:
     """Return the capitalised words that are not names (shipped data file, cached)."""
-    text = resources.files("newsprism.data").joinpath(f"group/{lang}/not_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.split("#")[0].strip().lower() for line in text.splitlines() if line.split("#")[0].strip())
+    return _word_file("not_names.txt", lang)
 
 
-@lru_cache(maxsize=4)
 def speech_verbs(lang: str = "en") -> frozenset[str]:
     """Return the inflected reporting verbs after which a sentence's first word is a speaker's name (shipped data file, cached)."""
-    text = resources.files("newsprism.data").joinpath(f"group/{lang}/speech_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.split("#")[0].strip().lower() for line in text.splitlines() if line.split("#")[0].strip())
+    return _word_file("speech_verbs.txt", lang)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -83,6 +86,10 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# Characters of an article's lead (headline and first sentences) that fingerprint it.
+LEAD_CHARS = 800
+
+
 def lead_parts(article: CleanArticle, sentences: int = 3) -> list[str]:
     """Return the headline (when there is one) and the first body sentences, each apart."""
     parts = [article.title.strip()] if article.title and article.title.strip() else []
@@ -92,7 +99,7 @@ def lead_parts(article: CleanArticle, sentences: int = 3) -> list[str]:
     return parts + body[:sentences]
 
 
-def lead_text(article: CleanArticle, sentences: int = 3, max_chars: int = 800) -> str:
+def lead_text(article: CleanArticle, sentences: int = 3, max_chars: int = LEAD_CHARS) -> str:
     """Return the headline and the first body sentences, the part that says what the article reports."""
     return " ".join(lead_parts(article, sentences))[:max_chars]
 
@@ -167,7 +174,7 @@ def shingle_minhash(text: str) -> np.ndarray:
 def fingerprint_articles(articles: list[CleanArticle], vectors: np.ndarray | None = None, lead_sentences: int = 3) -> list[Fingerprint]:
     """Return one fingerprint per article; `vectors` skips the embedding when already computed."""
     parts = [lead_parts(a, sentences=lead_sentences) for a in articles]
-    leads = [" ".join(p)[:800] for p in parts]  # as lead_text
+    leads = [" ".join(p)[:LEAD_CHARS] for p in parts]  # as lead_text
     if vectors is None:
         from newsprism.embed import embed
 
@@ -181,7 +188,7 @@ def fingerprint_articles(articles: list[CleanArticle], vectors: np.ndarray | Non
                 article_id=article.id,
                 vector=np.asarray(vector, dtype=np.float32),
                 # headline and body apart: the body's first word opens a sentence, not a name
-                names=extract_names("\n".join(pieces)[:800]),
+                names=extract_names("\n".join(pieces)[:LEAD_CHARS]),
                 numbers=extract_numbers(lead),
                 published=published or stated_day,
                 minhash=shingle_minhash(article.text),
