@@ -43,7 +43,7 @@ def subject_predicate_object(sent: Span) -> tuple[str | None, str | None, str | 
     root = sent.root
     if root.pos_ not in {"VERB", "AUX"}:
         return None, None, None
-    subject = _subject(sent, root)
+    subject = verb_subject(root, sent.start_char)
     obj = next((t for t in root.children if t.dep_ in OBJECT_DEPS), None)
     if obj is None:
         prep = next((t for t in root.children if t.dep_ in {"prep", "agent"}), None)
@@ -63,17 +63,19 @@ def subject_predicate_object(sent: Span) -> tuple[str | None, str | None, str | 
     return subject_text or None, predicate, object_text or None
 
 
-def _subject(sent: Span, root):
-    """The root's subject: of two the parse gives, not the place of a wire dateline ("SEOUL (KW) -
-    Acme said", where the name may hang on the place as its apposition) and the one nearest
-    before the verb ("About 300 people marched, police said": police)."""
-    subjects = [t for t in root.children if t.dep_ in SUBJECT_DEPS]
-    dateline = WIRE_DATELINE.match(doc_text(sent.doc), sent.start_char) if subjects else None
+def verb_subject(verb, sentence_start: int, deps=SUBJECT_DEPS, outside: tuple[int, int] | None = None):
+    """A verb's subject, shared by claims and quote attribution: of two the parse gives, not the
+    place of a wire dateline ("SEOUL (KW) - Acme said", where the name may hang on the place as its
+    apposition) and the one nearest before the verb ("About 300 people marched, police said":
+    police); none inside `outside` (a quotation's characters). `sentence_start` is where the
+    verb's sentence begins, where a dateline would stand."""
+    subjects = [t for t in verb.children if t.dep_ in deps and not (outside and outside[0] <= t.idx < outside[1])]
+    dateline = WIRE_DATELINE.match(doc_text(verb.doc), sentence_start) if subjects else None
     if dateline:
         subjects = [next((a for a in t.children if a.dep_ == "appos" and a.idx >= dateline.end()), t) if t.idx < dateline.end() else t
                     for t in subjects]
         subjects = [t for t in subjects if t.idx >= dateline.end()] or subjects
-    before = [t for t in subjects if t.i < root.i]
+    before = [t for t in subjects if t.i < verb.i]
     if len(before) > 1 and not any(c.dep_ == "conj" for t in before for c in t.children):
         return before[-1]
     return subjects[0] if subjects else None

@@ -40,6 +40,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
+from newsprism.understand.claims import verb_subject
 from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials
 from newsprism.understand.nlp import doc_text, sentences, word_list
 
@@ -452,21 +453,8 @@ def _inside(token, outside: tuple[int, int] | None) -> bool:
 
 
 def _subject(verb, outside: tuple[int, int] | None = None, deps: frozenset[str] = frozenset({"nsubj", "nsubjpass"})):
-    """The subject of a speech verb outside the quotation: of two the parse gives ("SEOUL (KW) -
-    Acme said", "the state news agency QNA reported"), not one inside a wire dateline, and the one
-    nearest the verb before it ("About 300 people marched, police said")."""
-    subjects = [c for c in verb.children if c.dep_ in deps and not _inside(c, outside)]
-    dateline = WIRE_DATELINE.match(doc_text(verb.doc), verb.sent.start_char) if subjects else None
-    if dateline:
-        # "VELMORA (Lakewire) - Acme Ltd said": the parse may hang the name on the dateline's place as an apposition
-        subjects = [next((a for a in c.children if a.dep_ == "appos" and a.idx >= dateline.end()), c) if c.idx < dateline.end() else c
-                    for c in subjects]
-    if len(subjects) > 1:
-        subjects = [c for c in subjects if not (dateline and c.idx < dateline.end())] or subjects
-        before = [c for c in subjects if c.i < verb.i]
-        if len(before) > 1 and not any(c.dep_ == "conj" for b in before for c in b.children):
-            return before[-1]
-    return subjects[0] if subjects else None
+    """The subject of a speech verb outside the quotation (`claims.verb_subject`)."""
+    return verb_subject(verb, verb.sent.start_char, deps, outside)
 
 
 def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
