@@ -15,7 +15,8 @@ Sections written to bench/RESULTS.md:
                                best set refitted on them and scored on the test questions; then the
                                embedding-space ideas of bench/nanco_ideas.py (centring, whitening, the
                                question projected out, clause max, per-question cuts, mutual neighbours),
-                               by the same protocol
+                               by the same protocol (bench/nanco_context.py writes its own section,
+                               "compare: NAnCo sentence context": the answer's sentence as the claim)
     compare: end to end        the seed story (5 articles) through the CLI in a fresh process, and a
                                200-article story (ECB+ articles forced into one story), time and peak memory
 """
