@@ -8,6 +8,7 @@ nothing here passes by knowing the seed names.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from conftest import SEEDS, TEST_DATA
 from newsprism.clean import clean_article
@@ -1419,3 +1420,44 @@ def test_understand_a_named_persons_lawyer_is_the_storys_one_lawyer_and_no_guess
         "y": "Ivo Marsh said he was innocent. Mr Marsh's lawyer said he would appeal.",
     })
     assert _holding(two, "Mr Marsh's lawyer") is None
+
+
+# --------------------------------------------------------------------------- task U (issue #5): unseen stories
+
+
+def test_understand_russian_kh_written_h_is_one_person():
+    """Russian Kh is also romanised H, with -iy / -y endings: Kholodkov / Holodkov is one man,
+    while the rules still read Persian and Arabic Kh as K."""
+    entities = _story_entities({
+        "x": "Plant manager Vasiliy Kholodkov said the furnace had been repaired. Kholodkov declined to comment further.",
+        "y": "The plant's manager, Vasily Sergeyevich Holodkov, has been questioned by prosecutors. Holodkov denied any fault.",
+    })
+    kholodkov = _holding(entities, "Vasiliy Kholodkov")
+    assert kholodkov is not None and kholodkov.type == "PERSON"
+    assert _holding(entities, "Holodkov") is kholodkov
+    assert tokens_match("Zaykh", "Zayh") and not tokens_match("Holodkov", "Golodkov")
+
+
+def test_understand_untagged_given_name_keeps_a_bare_surname_with_its_own_namesake():
+    """The tagger leaves "Gleb Zarubin" unmarked and calls a later bare "Zarubin" an organisation
+    (as en_core_web_sm does in some articles): that article's Zarubin is still Gleb, not the
+    deputy minister Boris Zarubin named more often in the other articles."""
+    texts = {
+        "x": "Deputy Energy Minister Boris Zarubin said the pipeline would reopen. Zarubin was speaking in Omsk. "
+             "Zarubin said repairs had begun.",
+        "y": "The deputy minister Boris Zarubin, who visited the site, said on Friday that all pumps would be checked.",
+        "z": "Gleb Zarubin, who leads the local drivers' union, said workers had complained about the road for months.\n\n"
+             "'The drivers warned about the bridge since the winter,' Zarubin said.",
+    }
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    z = docs["z"]
+    # what the tagger did in the story this came from: no PERSON for the full name, ORG for the bare surname
+    z.ents = [Span(z, t.i, t.i + 1, label="ORG") for t in z if t.text == "Zarubin" and t.i > 2]
+    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
+    add_surname_mentions(docs, mentions)
+    entities = cluster_mentions(mentions, texts)
+    boris = _holding(entities, "Boris Zarubin")
+    gleb = _holding(entities, "Gleb Zarubin")
+    assert gleb is not None and gleb is not boris and gleb.type == "PERSON"
+    bare = [e for e in entities for m in e.mentions if m.article_id == "z" and m.text == "Zarubin"]
+    assert bare and all(e is gleb for e in bare)

@@ -134,7 +134,23 @@ def tokens_match(a: str, b: str) -> bool:
     similarity = jellyfish.jaro_winkler_similarity(sa, sb)
     if name_key(a) == name_key(b):
         return similarity >= 0.8
-    return similarity >= 0.94 and min(len(sa), len(sb)) >= 5
+    if similarity >= 0.94 and min(len(sa), len(sb)) >= 5:
+        return True
+    # Russian and Central Asian Kh is also written H (Khodorovsky / Hodorovskiy, Belykh / Belyh);
+    # the rules fold Kh to K (Persian and Arabic usage), so compare once more with Kh as H
+    ha, hb = _kh_as_h(a), _kh_as_h(b)
+    return (ha, hb) != (sa, sb) and _key_of(ha) == _key_of(hb) and jellyfish.jaro_winkler_similarity(ha, hb) >= 0.8
+
+
+@lru_cache(maxsize=65536)
+def _kh_as_h(token: str) -> str:
+    """A name token's spelling with Kh read as H (the transliteration rules read it as K)."""
+    return spelling(fold(token).replace("kh", "h"))
+
+
+def _key_of(word: str) -> str:
+    """The consonant skeleton of a spelling, as `name_key` builds it."""
+    return ("a" if word[:1] in "aeiou" else word[:1]) + re.sub(r"[aeiou]", "", word[1:])
 
 
 def name_tokens(text: str) -> list[str]:
@@ -1006,11 +1022,8 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
     most articles of one ECB+ story and PERSON in a few); a name of two words or more that
     names a person somewhere in the story names that person everywhere.
     """
-    by_surname: dict[str, list[list[str]]] = defaultdict(list)
-    for m in people:
-        if len(m.tokens) >= 2:
-            by_surname[name_key(m.tokens[-1])].append(m.tokens)
-    if not by_surname:
+    full_names = [m.tokens for m in people if len(m.tokens) >= 2]
+    if not full_names:
         return
     for m in list(groups):
         if m.label not in {"ORG", "NORP", "GPE"} or is_acronym(m.text):
@@ -1018,7 +1031,7 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
         tokens = name_tokens(m.text)
         if any(w.islower() for w in m.text.split()):
             continue  # "Armed Forces of Iran Mohammad X": an organisation and a name glued together
-        if len(tokens) >= 2 and any(_same_person(tokens, other) for other in by_surname.get(name_key(tokens[-1]), ())):
+        if len(tokens) >= 2 and any(_same_person(tokens, other) for other in full_names):
             m.label, m.tokens = "PERSON", tokens
             groups.remove(m)
             people.append(m)
@@ -1179,7 +1192,9 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             surnames.setdefault(spelling(_surname(m.tokens)), _surname(m.tokens))
     group_names = {m.text: m.label for m in mentions
                    if m.label in {"ORG", "NORP"} and m.kind == "name" and not m.country and not m.headline
-                   and "\n" not in m.text and len(m.text) >= 3 and not is_acronym(m.text)}
+                   and "\n" not in m.text and len(m.text) >= 3 and not is_acronym(m.text)
+                   # a person's surname the tagger once called a group ("Orlov" ORG) is looked for as a surname below
+                   and spelling(m.text) not in surnames}
     if not surnames and not group_names:
         return
     covered = defaultdict(set)
@@ -1223,8 +1238,33 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             # After a preposition ("the junta in Domir") a look-alike is as likely a place as
             # the person: there the spelling must be the surname's own (Baqeri = Bagheri).
             if spelling(word[0]) in surnames or (not _after_place_word(token) and any(tokens_match(word[0], s) for s in surnames.values())):
+                given = _given_name_before(doc, i, covered[article_id])
+                if given is not None:
+                    # "Pavel Orlov" the tagger left unmarked: the full name, so a namesake
+                    # (Viktor Orlov) named elsewhere in the story does not take it
+                    first = doc[given]
+                    mentions.append(Found(article_id, doc.text[first.idx:token.idx + len(token.text)], first.idx, token.idx + len(token.text), sent_of[token.i],
+                                          "PERSON", "name", tokens=[first.text, *word], first_token=given, last_token=token.i, evidence={"person"}))
+                    covered[article_id].update(range(first.idx, token.idx + len(token.text)))
+                    continue
                 mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "PERSON", "surname", tokens=word, first_token=token.i, last_token=token.i))
                 covered[article_id].update(range(token.idx, token.idx + len(token.text)))
+
+
+def _given_name_before(doc: Doc, i: int, covered: set[int]) -> int | None:
+    """Token index of an untagged given name right before surname token `i` ("Pavel" of "Pavel Orlov"), if any.
+
+    A capitalised proper noun the parse hangs on the surname as a compound, not a title
+    ("Minister Orlov") and not part of a tagged name.
+    """
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if (prev.pos_ != "PROPN" or prev.dep_ != "compound" or prev.head.i != i or prev.idx in covered or prev.ent_type_
+            or not prev.text[:1].isupper() or not prev.text.isalpha() or prev.text.isupper() or _is_title_word(prev.text)
+            or any(fold(prev.text) in known for known in (gazetteer().names, gazetteer().capitals, gazetteer().demonyms))):
+        return None
+    return i - 1
 
 
 _MENTION_INDEX: dict[int, tuple[Understanding, dict[str, list[tuple[int, int, Entity]]]]] = {}
