@@ -1461,3 +1461,25 @@ def test_understand_untagged_given_name_keeps_a_bare_surname_with_its_own_namesa
     assert gleb is not None and gleb is not boris and gleb.type == "PERSON"
     bare = [e for e in entities for m in e.mentions if m.article_id == "z" and m.text == "Zarubin"]
     assert bare and all(e is gleb for e in bare)
+
+
+def test_understand_speech_verb_inside_reported_words_is_not_the_speaker():
+    """"X was quoted by Y as saying that ... than anyone had predicted": X speaks through Y; the
+    verb "predicted" inside the reported words names no speaker."""
+    quotes = _quotes_of("Governor Darius Kalani was quoted by the Pars agency as saying that the river had risen "
+                        "more quickly than anyone had predicted.")
+    assert quotes.get("the river had risen more quickly than anyone had predicted") == ("Darius Kalani", "Pars agency")
+
+
+def test_understand_according_to_a_public_body_is_an_attributed_statement():
+    """"According to the ministry's statement, ..." and "..., according to the ministry." attribute
+    the statement to the ministry; "according to official figures" names no one."""
+    text = ("According to the ministry's statement, the new canal will open by 2031 and tolls start in the spring.\n\n"
+            "Flows on the river have fallen by as much as a third, according to the ministry.\n\n"
+            "The town was flooded twice last year, according to official figures.")
+    article = CleanArticle(id=content_id(text), source_path="canal.txt", published="2030-05-07", text=text)
+    u = understand_story(_group([article]), [article])
+    speakers = {v.text: v.speaker_text for q in u.quotes for v in q.variants}
+    assert speakers.get("the new canal will open by 2031 and tolls start in the spring") == "the ministry"
+    assert speakers.get("Flows on the river have fallen by as much as a third") == "the ministry"
+    assert not any("flooded twice" in t for t in speakers)

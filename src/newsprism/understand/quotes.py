@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.claims import verb_subject
 from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials
-from newsprism.understand.nlp import doc_text, sentences, word_list
+from newsprism.understand.nlp import doc_text, sentences, table, word_list
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
@@ -423,7 +423,9 @@ def _according_to(sent: Span, outside: tuple[int, int] | None):
 def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
     """Fill the speaker and channel of a record from its sentence's parse."""
     outside = (record.start, record.end) if record.direct else None
-    verbs = sorted(_speech_verbs(sent, outside), key=lambda v: min(abs(v.idx - record.start), abs(v.idx - record.end)))
+    # a speech verb inside reported words belongs to the report ("... than anyone had predicted")
+    verbs = [v for v in _speech_verbs(sent, outside) if not record.start <= v.idx < record.end]
+    verbs.sort(key=lambda v: min(abs(v.idx - record.start), abs(v.idx - record.end)))
     for verb in verbs:
         # "quoted X as saying/telling reporters": the subject-less "saying" hands over to "quoted"
         verb = _relaying_verb(verb) or verb
@@ -755,7 +757,20 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
     # "according to official figures" is a source, not a speaker: keep named speakers, media,
     # and people described by what they are ("according to local officials")
     people = pobj.tag_ == "NNS" and pobj.lemma_.lower() in PERSON_NOUNS
-    return record if record.speaker_entity_id or record.channel or people else None
+    # a public body speaks too: "according to the ministry", "according to the ministry's statement"
+    body = next((t for t in [pobj, *(c for c in pobj.children if c.dep_ == "poss")] if t.lemma_.lower() in _public_bodies()), None)
+    if body is not None and record.speaker_entity_id is None and (record.speaker_text is None or body is not pobj):
+        # "the ministry's statement": the ministry speaks
+        speaker = doc[body.left_edge.i: body.i + 1]
+        record.speaker_text = speaker.text
+        record.extra["speaker_span"] = (speaker.start_char, speaker.end_char)
+    return record if record.speaker_entity_id or record.channel or people or body is not None else None
+
+
+@lru_cache(maxsize=1)
+def _public_bodies() -> frozenset[str]:
+    """Head nouns of public bodies (data/understand/org_kinds.csv, kind public): a source that speaks."""
+    return frozenset(row["word"] for row in table("org_kinds.csv") if row["kind"] == "public")
 
 
 def _apposed_person(doc: Doc, at: int, stop: int, resolver: Resolver) -> tuple[int, int, Entity] | None:
