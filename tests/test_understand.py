@@ -538,6 +538,20 @@ def test_understand_leader_and_regime_descriptions_go_to_the_office_holder_and_h
     assert _holding(entities, "the Belarusian leader") is not _holding(entities, "Marta Wolska")
 
 
+def test_understand_whose_country_follows_the_possessor_not_the_country_named_last():
+    """"her country" is the country of the person "her" stands for; "our country" the country
+    of the person speaking in its sentence; "your country" (the addressee's) is left unlinked."""
+    entities = _story_entities({
+        "x": "Chilean President Ana Lorca met Peruvian Prime Minister Mateo Quispe on Tuesday. Quispe said Peru would "
+             "sign the pact. Lorca told reporters that her country would open two ports.",
+        "y": "Lorca arrived in Santiago, Chile, on Monday. \"Chile has been a good friend, and our country will repay it,\" "
+             "Quispe said. \"We thank your country,\" Lorca told him.",
+    })
+    assert _holding(entities, "her country").name == "Chile"
+    assert _holding(entities, "our country").name == "Peru"
+    assert _holding(entities, "your country") is None
+
+
 def test_understand_surname_shared_by_a_couple_goes_by_gender():
     texts = {
         "x": "Senator Arno Velez and his wife, Lucia Velez, arrived in Quito on Monday. Mr. Velez thanked the crowd.",

@@ -41,7 +41,10 @@ each for a reason one can read off the parse:
       government") go to the country they govern, which is how NewsWCL50 and news readers
       count them: the country named inside, else the one country in the titles of the
       person named inside or meant by "his", else (bare "the administration") the country
-      of the leader the article names most.
+      of the leader the article names most;
+   e. "his country" goes to the country of the person "his" stands for (else as "the
+      country"), "our country" to the country of the person speaking in its sentence (else
+      nowhere), "your country" nowhere: the country named last is often the one spoken to.
 
 Unresolved pronouns and descriptions are dropped: an entity never gets a mention the stage
 cannot tie to a name.
@@ -463,6 +466,8 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             elif target is not None:
                 same_noun[(ref.article_id, ref.head)] = target  # only what nearness found, not an apposition's person
         elif ref.refers == "country":
+            if (_speaker_words(ref) or isinstance(ref.owner, Found)):
+                continue  # "our country", "his country": whose, once pronouns and speakers are known (e.)
             target = _country_in_focus(ref, story, article)
         elif ref.refers == "compass":
             named = [i for country, i in story.country_cluster.items() if country.lower().split()[0] == ref.head]
@@ -481,7 +486,52 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = _government_of(ref, story, story.in_article.get(ref.article_id, []))
             if target is not None:
                 story.resolved[id(ref)] = target
+    for ref in ordered:  # e.
+        if ref.kind == "description" and ref.refers == "country" and (_speaker_words(ref) or isinstance(ref.owner, Found)):
+            target = _owned_country(ref, story, story.in_article.get(ref.article_id, []), by_article[ref.article_id])
+            if target is not None:
+                story.resolved[id(ref)] = target
     return story.resolved
+
+
+# Possessives that make a description the speaker's own ("our country") or the addressee's
+# ("your country"): which country depends on who speaks to whom, not on what was named last.
+FIRST_PERSON, SECOND_PERSON = frozenset({"our", "my"}), frozenset({"your"})
+
+
+def _speaker_words(ref: Found) -> frozenset[str]:
+    return frozenset(ref.words) & (FIRST_PERSON | SECOND_PERSON)
+
+
+def _one_country(story: _Story, cluster: int | None) -> int | None:
+    """The country cluster of a person cluster whose titles name exactly one country."""
+    countries = story.person_country.get(cluster, set()) if cluster is not None else set()
+    return story.country_cluster.get(next(iter(countries))) if len(countries) == 1 else None
+
+
+def _owned_country(ref: Found, story: _Story, article: list[Found], refs: list[Found]) -> int | None:
+    """Resolve "his country" (the country of the person "his" stands for), "our country" (of
+    the person speaking in its sentence) and "your country" (never: the addressee is unknown).
+
+    Else "his country" falls back to the country in focus, as a bare "the country" does; "our
+    country" does not: the country named last is more often the one spoken to or about.
+    """
+    if _speaker_words(ref) & SECOND_PERSON:
+        return None
+    if isinstance(ref.owner, Found):
+        target = story.target(ref.owner)
+        if target is not None and story.kind.get(target) == "thing" and target in story.country_cluster.values():
+            return target  # "Mexico ... their country"
+        country = _one_country(story, target)
+        return country if country is not None else _country_in_focus(ref, story, article)
+    # the speaker: a person that is a clause subject of the description's sentence ("X said",
+    # "he tweeted"), the nearest first
+    subjects = [m for m in article + refs if m.sentence_index == ref.sentence_index and m.subject
+                and story.kind.get(story.target(m)) == "person"]
+    subjects.sort(key=lambda m: abs(m.start - ref.start))
+    for m in subjects:
+        return _one_country(story, story.target(m))
+    return None
 
 
 def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
