@@ -1497,3 +1497,25 @@ def test_understand_according_to_a_public_body_is_an_attributed_statement():
     assert speakers.get("the new canal will open by 2031 and tolls start in the spring") == "the ministry"
     assert speakers.get("Flows on the river have fallen by as much as a third") == "the ministry"
     assert not any("flooded twice" in t for t in speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "kind", "unit", "low", "high"),
+    [
+        # a scale written once serves both ends of a range
+        ("The canal will carry between 30 and 45 million cubic metres a year.", "30 and 45 million", "measure", "cubic metres", 30e6, 45e6),
+        ("The victims were aged between 21 and 64, the coroner said.", "21 and 64", "age", "years", 21, 64),
+        ("Between 60 and 90 millimetres of rain fell overnight.", "60 and 90", "measure", "millimetres", 60, 90),
+        ("Several hundred families have left the delta.", "Several hundred", "count", "families", 300, 999),
+        ("The harvest lost was worth tens of billions of dinars, Iraqi officials said.", "tens of billions of dinars", "money", "IQD", 2e10, 99999999999),
+        ("A bus ride costs 45 cents, against $1.20 in the capital.", "45 cents", "money", "USD", 0.45, 0.45),
+    ],
+)
+def test_understand_numbers_shared_scales_age_ranges_vague_hundreds_and_cents(text, number_text, kind, unit, low, high):
+    """Ranges, vague quantities and prices as the unseen stories of task U wrote them."""
+    numbers = find_numbers("a", text, parse([text])[0])
+    matching = [n for n in numbers if n.text == number_text]
+    assert matching, [n.text for n in numbers]
+    number = matching[-1]
+    assert (number.kind, number.unit, number.low, number.high) == (kind, unit, low, high)
+    assert text[number.start:number.end] == number.text

@@ -33,7 +33,10 @@ MEASURE_UNITS = {
     "kilometres", "kilometers", "kilometre", "kilometer", "km", "miles", "mile", "metres", "meters", "metre", "meter",
     "feet", "foot", "inches", "centimetres", "centimeters", "tonnes", "tons", "tonne", "ton", "kilograms", "kg",
     "litres", "liters", "barrels", "hectares", "acres", "degrees", "megawatts", "mw", "kilowatts", "gigawatts",
+    "millimetres", "millimeters", "mm", "cm",
 }
+# "40 million cubic metres", "300 square kilometres": the unit is the two words
+AREA_VOLUME = {"cubic", "square"}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 DURATION_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "second", "century"}
 RATES = r"(?P<rate>\s+(?:a|per|each)\s+(?:day|week|month|year|hour))?"
@@ -58,7 +61,7 @@ def _currency_words() -> dict[str, str]:
 def _currency_after(text: str, end: int) -> tuple[str, int] | None:
     """(ISO code, characters taken) of a currency name right after an amount, the longest
     phrase first: '200,000 Egyptian pounds' -> ('EGP', 16)."""
-    after = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 40])
+    after = re.match(r"(?:\s+of)?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 40])  # "billions of rials"
     if not after:
         return None
     words = _currency_words()
@@ -315,6 +318,12 @@ def find_numbers(
                 end += after.end()  # "two weeks": the span of time with its unit
             elif word_after in MEASURE_UNITS:
                 kind, unit = "measure", word_after
+            elif word_after in AREA_VOLUME and _area_volume_unit(text, end):
+                kind, unit = "measure", _area_volume_unit(text, end)
+            elif word_after in {"cents", "cent"} and g["digits"] and value is not None and value < 100:
+                kind, unit = "money", _cents_currency(text)  # "30 cents a cubic metre": a price below one unit
+                value = low = high = value / 100
+                end += after.end()
             elif g["digits"] and _is_label(doc, start, end):
                 kind = "identifier"  # "gate 4", "Flight 17": names a thing, counts nothing
             else:
@@ -355,7 +364,9 @@ def _aged_before(text: str, start: int) -> bool:
     m = re.search(r"\baged\s+(.*?)$", before)
     between = m.group(1).strip() if m else ""
     # "aged 18 to 25": the second figure is an age as well
-    return bool(m) and (not between or any(between == phrase for phrase, _ in _bounds()) or bool(re.fullmatch(r"\d{1,3}\s*(?:to|and|-|–)", between)))
+    # "aged between 19 and 58", "aged from 18 to 25": both figures are ages
+    return bool(m) and (not between or between in {"between", "from"} or any(between == phrase for phrase, _ in _bounds())
+                        or bool(re.fullmatch(r"(?:(?:between|from)\s+)?\d{1,3}\s*(?:to|and|-|–)", between)))
 
 
 def _age_apposition(doc: Doc | None, text: str, start: int, end: int) -> bool:
@@ -473,7 +484,24 @@ def _join_ranges(numbers: list[NumberMention], text: str) -> list[NumberMention]
             and re.search(r"\b(?:between|from)\s+$", text[max(0, first.start - 9):first.start], re.I)
             and first.value < n.value
         ):
-            out[-1] = n.model_copy(update={"text": text[first.start:n.end], "start": first.start, "value": None, "low": first.value, "high": n.value})
+            low = first.value
+            scale = re.match(r"[\d.,]+\s*(thousand|million|billion|trillion)\b", text[n.start:n.end], re.I)
+            if scale and not re.search(r"[A-Za-z]", text[first.start:first.end]) and low < 1000:
+                low *= SCALES[scale.group(1).lower()]  # "between 40 and 60 million": forty million, not forty
+            out[-1] = n.model_copy(update={"text": text[first.start:n.end], "start": first.start, "value": None, "low": low, "high": n.value})
             continue
         out.append(n)
     return out
+
+
+def _area_volume_unit(text: str, end: int) -> str | None:
+    """"cubic metres" / "square kilometres" right after a figure, else None."""
+    after = re.match(r"\s+(cubic|square)\s+([A-Za-z]+)", text[end:end + 30], re.I)
+    return f"{after.group(1).lower()} {after.group(2).lower()}" if after and after.group(2).lower() in MEASURE_UNITS else None
+
+
+def _cents_currency(text: str) -> str:
+    """The currency of an amount in cents: the article's dollars or euros, when it names one kind only."""
+    dollars = bool(re.search(r"\$|\bdollars?\b", text))
+    euros = bool(re.search(r"€|\beuros?\b", text))
+    return "USD" if dollars and not euros else "EUR" if euros and not dollars else "cents"
