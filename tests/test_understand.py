@@ -1519,3 +1519,19 @@ def test_understand_numbers_shared_scales_age_ranges_vague_hundreds_and_cents(te
     number = matching[-1]
     assert (number.kind, number.unit, number.low, number.high) == (kind, unit, low, high)
     assert text[number.start:number.end] == number.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value", "end"),
+    [
+        ("More storms are forecast from 12 to 14 October, the weather office said.", "2031-10-09", "from 12 to 14 October", "2031-10-12", "2031-10-14"),
+        ("The fair runs 3-5 June 2032 in the old port.", None, "3-5 June 2032", "2032-06-03", "2032-06-05"),
+        ("Talks are set for March 4-6 in the capital.", "2031-02-20", "March 4-6", "2031-03-04", "2031-03-06"),
+        ("Talks are set for March 4-6 in the capital.", None, "March 4-6", None, None),  # no year known: nothing invented
+    ],
+)
+def test_understand_dates_day_ranges_within_one_month(text, published, span, value, end):
+    """Two days sharing one month name are one range; with no year and no publication date, unresolved."""
+    dates = find_dates("a", text, published)
+    assert [(d.text, d.kind, d.value, d.end) for d in dates] == [(span, "range", value, end)]
+    assert not [n for n in find_numbers("a", text, skip=[(d.start, d.stop) for d in dates]) if n.text in {"12", "4", "3"}]

@@ -1,6 +1,7 @@
 """Dates: article text -> DateMentions, relative ones resolved against the publication date.
 
-Explicit dates, months, years, ranges ("1980-88", "since 2011", "between 2003 and 2005"),
+Explicit dates, months, years, ranges ("1980-88", "since 2011", "between 2003 and 2005",
+"from 19 to 21 September"),
 decades, relative expressions ("on Wednesday", "last November", "three days ago", "in
 recent years"; "in the past three years" is a range up to publication) and durations ("a
 9-year civil war": kind "duration", an ISO 8601 period, never a date; "at least two weeks"
@@ -53,6 +54,9 @@ MONTH_START = "".join(sorted({m[0] for m in MONTHS}))
 # pattern tries its alternations: the same matches, in about half the time.
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    # "from 19 to 21 September", "19-21 September 2026", "September 19-21": one month named for two days
+    ("dayspan", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|and|until|till|through|-|–)\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?(?![\w])", re.I)),
+    ("mdspan", re.compile(rf"\b(?=[{MONTH_START}]){MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*{DAY}(?:,?\s+{YEAR})?(?![\w])", re.I)),
     ("dmy", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH},?\s+{YEAR}\b", re.I)),
     ("mdy", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
     ("dm", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?![\w])", re.I)),
@@ -131,6 +135,20 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
     if kind in {"dmy", "mdy"}:
         d = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
         return ("date", d.isoformat(), None, None) if d else None
+    if kind in {"dayspan", "mdspan"}:
+        month, d1, d2 = _month(g["month"]), int(g["d1"]), int(g["day"])
+        if not 1 <= d1 < d2 <= 31:
+            return None
+        if g["year"]:
+            year, how = int(g["year"]), None
+        elif pub is None:
+            return ("range", None, None, f"{g['month']} {d1}-{d2} in an unknown year: {unknown}")
+        else:
+            year, how = pub.year, f"year taken from publication date {pub.isoformat()}"
+            if _safe_date(year, month, d1) and _safe_date(year, month, d1) > pub + dt.timedelta(days=31) and not _is_future(doc, m.start()):
+                year -= 1
+        first, last = _safe_date(year, month, d1), _safe_date(year, month, d2)
+        return ("range", first.isoformat(), last.isoformat(), how) if first and last else None
     if kind in {"dm", "md"}:
         month, day = _month(g["month"]), int(g["day"])
         if not 1 <= day <= 31:
