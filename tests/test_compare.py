@@ -54,6 +54,7 @@ def build_understanding(spec: dict, keep: set[str] | None = None) -> Understandi
                 id=f"c_{art['id']}_{index}", article_id=art["id"], sentence_index=index, text=s["text"], start=start, end=end,
                 entity_ids=[f"e_{k}" for k in s.get("entities", [])], numbers=numbers, dates=dates,
                 attributed_to=f"e_{attributed}" if attributed else s.get("attributed_phrase"), subject=s.get("subject"),
+                predicate=s.get("predicate"), object=s.get("object"),
             ))
             if "quote" in s:
                 q_start = start + s["text"].index(s["quote"])
@@ -1255,8 +1256,9 @@ def test_compare_actor_conflict_when_one_office_is_given_to_different_people(fir
     assert ({p.value for p in actor[0].positions} if actor else None) == values, [(k.about, [p.value for p in k.positions]) for k in actor]
 
 
-def test_compare_summary_length_of_time_cites_only_articles_giving_that_length():
-    """'sentenced to 12 years' is no receipt for a report of 11 years, though the comparison reads no conflict in it."""
+def test_compare_summary_length_of_time_in_dispute_is_told_by_the_range_sentence():
+    """'sentenced to 12 years' / 'to 11 years' for one man: the fact is told without the length, which the
+    range sentence gives with its sources (no sentence cites an article for a length it does not print)."""
     sentenced = "A Varna court sentenced the former port director Ivo Sand to {} in prison for fraud on Thursday."
     spec = {
         "entities": {"sand": ["Ivo Sand", "PERSON"]},
@@ -1268,9 +1270,9 @@ def test_compare_summary_length_of_time_cites_only_articles_giving_that_length()
     }
     c = compare_story(build_understanding(spec), CompareSettings())
     told = [s for s in c.summary if "sentenced" in s.text and not s.text.startswith("Reports")]
-    assert told, [s.text for s in c.summary]
-    length = "12 years" if "12 years" in told[0].text else "11 years"
-    assert all(length in e.text for e in told[0].evidence) and len(told[0].evidence) == (2 if length == "12 years" else 1), [(s.text, s.article_ids) for s in c.summary]
+    assert told and not re.search(r"1[12] years", told[0].text), [s.text for s in c.summary]
+    ranges = [s for s in c.summary if s.text.startswith("Reports of the prison term of Ivo Sand")]
+    assert ranges and "11 years (River Herald)" in ranges[0].text and "12 years (Valley Post, Town Crier)" in ranges[0].text, [s.text for s in c.summary]
 
 
 def test_compare_measures_given_by_different_measuring_bodies_conflict():
@@ -1317,3 +1319,162 @@ def test_compare_an_office_word_ending_a_persons_name_is_no_office():
     assert "king" in offices_in("King Edric opened the bridge on Monday.")
     assert "president" in offices_in("The Veskan President said the talks had failed.")
     assert "judge" in offices_in("The verdict was read by Judge Mara Lind.")
+
+
+# --------------------------------------------------------------------------- session 6: lengths, deeds, rises, statements
+
+
+def _length_story(first: tuple[str, list], second: tuple[str, list], names: dict | None = None) -> dict:
+    """Two outlets, one sentence each; each sentence is given with its durations as the spec writes them."""
+    names = names or {"sand": ["Ivo Sand", "PERSON"], "oren": ["Oren Sand", "PERSON"]}
+    return {"entities": names, "articles": [
+        one_sentence_report(f"l{k}", outlet, text, [key for key, row in names.items() if row[0] in text], numbers=numbers)
+        for k, (outlet, (text, numbers)) in enumerate([("Valley Post", first), ("River Herald", second)], start=1)
+    ]}
+
+
+TWELVE = ["12 years", 12, 12, 12, "years", "duration"]
+ELEVEN = ["11 years", 11, 11, 11, "years", "duration"]
+
+
+@pytest.mark.parametrize(("first", "second", "about"), [
+    # One man, one act (sentenced / jailed are one family): a conflict named by the act and the holder.
+    ("A Varna court sentenced the former port director Ivo Sand to 12 years in prison on Thursday.",
+     "The former port director Ivo Sand was jailed on Thursday for 11 years.", "prison term of Ivo Sand"),
+    # The term asked for is another act than the term given.
+    ("A Varna court sentenced the former port director Ivo Sand to 12 years in prison on Thursday.",
+     "Prosecutors had asked for 11 years for Ivo Sand at the trial in Varna.", None),
+    # The nephew's sentence is another holder's.
+    ("A Varna court sentenced the former port director Ivo Sand to 12 years in prison on Thursday.",
+     "His nephew, Oren Sand, whose firm won the port contracts, was sentenced to 11 years.", None),
+])
+def test_compare_lengths_of_time_conflict_only_for_one_holder_and_one_act(first, second, about):
+    """'12 years' vs '11 years' in prison is a disagreement only when both tie the length to the same person by the same act."""
+    numbers_1 = [TWELVE]
+    numbers_2 = [ELEVEN]
+    spec = _length_story((first, numbers_1), (second, numbers_2))
+    if "Oren" in second:
+        # the nephew's sentence names only him (the surname alone is the uncle's in the first report)
+        spec["articles"][1]["sentences"][0]["entities"] = ["oren"]
+        spec["entities"]["oren"] = ["Oren Sand", "PERSON"]
+    understanding = build_understanding(spec)
+    if "Oren" in second:
+        for e in understanding.entities:
+            e.mentions[:] = [m for m in e.mentions if not (e.name == "Ivo Sand" and m.article_id == "l2")]
+    numbers = [k for k in compare_story(understanding, CompareSettings()).conflicts if k.kind == "number"]
+    assert [k.about for k in numbers] == ([about] if about else []), [(k.about, [p.value for p in k.positions]) for k in numbers]
+    if about:
+        assert sorted(p.value for p in numbers[0].positions) == ["11 years", "12 years"]
+
+
+def _deed_report(aid: str, outlet: str, text: str, entities: list[str], subject: str, obj: str) -> dict:
+    return one_sentence_report(aid, outlet, text, entities, subject=subject, predicate="led", object=obj)
+
+
+DEED_NAMES = {"cross": ["Red Cross", "ORG"], "army": ["Velm Army", "ORG"], "valley": ["Varna valley", "LOC"]}
+
+
+@pytest.mark.parametrize(("second", "extra", "conflict"), [
+    # Another organisation given the same deed: an actor conflict.
+    (("Teams of the Velm Army led the rescue effort in the flooded villages.", ["army"], "Teams of the Velm Army", "the rescue effort in the flooded villages"), None, True),
+    # Both named in one sentence ("together with"): both may have led it.
+    (("Teams of the Velm Army led the rescue effort together with the Red Cross.", ["army", "cross"], "Teams of the Velm Army", "the rescue effort together with the Red Cross"), None, False),
+    # One outlet gives the deed to each, in two sentences: both may have led it.
+    (("Teams of the Velm Army led the rescue effort in the flooded villages.", ["army"], "Teams of the Velm Army", "the rescue effort in the flooded villages"),
+     ("The Red Cross led the rescue effort in the hills above the valley.", ["cross"], "The Red Cross", "the rescue effort in the hills above the valley"), False),
+])
+def test_compare_actor_conflict_when_two_outlets_give_one_deed_to_different_organisations(second, extra, conflict):
+    """'The Red Cross led the rescue' / 'the Velm Army led the rescue': who did it is in dispute, unless both can be true."""
+    spec = {"entities": DEED_NAMES, "articles": [
+        _deed_report("d1", "Valley Post", "The Red Cross led the rescue effort in the Varna valley.", ["cross", "valley"], "The Red Cross", "the rescue effort in the Varna valley"),
+        _deed_report("d2", "River Herald", *second),
+    ]}
+    if extra:
+        spec["articles"][1]["sentences"].append({"text": extra[0], "entities": extra[1], "subject": extra[2], "predicate": "led", "object": extra[3]})
+    actor = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    if conflict:
+        assert [sorted(p.value for p in k.positions) for k in actor] == [["Red Cross", "Velm Army"]], [(k.about, [p.value for p in k.positions]) for k in actor]
+        assert actor[0].about.startswith("who led the rescue effort")
+    else:
+        assert actor == [], [(k.about, [p.value for p in k.positions]) for k in actor]
+
+
+TOLL = "The death toll from the earthquake in the Varna valley has risen to {}, officials said."
+
+
+def _toll_story(tolls: list[tuple[str, float | None, float | None, float | None, str]]) -> dict:
+    """Four outlets give the toll; each item is (written figure, value, low, high, publication time)."""
+    outlets = ["Valley Post", "River Herald", "Town Crier", "Lake Courier"]
+    return {"entities": {"valley": ["Varna valley", "LOC"]}, "articles": [
+        one_sentence_report(f"t{k}", outlets[k], TOLL.format(t), ["valley"], published=at, numbers=[[t, value, low, high, "people"]], attributed_phrase="officials")
+        for k, (t, value, low, high, at) in enumerate(tolls)
+    ]}
+
+
+@pytest.mark.parametrize(("times", "rose"), [
+    (["2031-05-05T08:00", "2031-05-05T15:00", "2031-05-06T09:00", "2031-05-07T09:00"], True),
+    # Published in another order than the figures rise: nothing is said of a rise.
+    (["2031-05-07T09:00", "2031-05-05T15:00", "2031-05-06T09:00", "2031-05-05T08:00"], False),
+])
+def test_compare_summary_tells_a_toll_that_rose_across_reports(times, rose):
+    """'at least 38', then 41, 52 and 61 in later reports: no conflict (each bound admits the later
+    figures), but the summary says the figure rose across reports, citing them; only when the
+    publication times order them so."""
+    figures = [("at least 38 people", None, 38, None), ("at least 41 people", None, 41, None), ("at least 52 people", None, 52, None), ("61 people", 61, 61, 61)]
+    spec = _toll_story([(*f, at) for f, at in zip(figures, times)])
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert not [k for k in c.conflicts if k.kind == "number"], [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    told = [s for s in c.summary if " rose from " in s.text]
+    if rose:
+        assert len(told) == 1 and "from at least 38 people (Valley Post) to 61 people (Lake Courier)" in told[0].text, [s.text for s in c.summary]
+        assert sorted(told[0].article_ids) == ["t0", "t1", "t2", "t3"]
+    else:
+        assert told == [], [s.text for s in c.summary]
+
+
+HACK = "{} on {} that hackers had stolen the home addresses of customers of Norra Telecom."
+
+
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    # The disclosure is the event: the same statement dated on two days is a date conflict.
+    (("Norra Telecom disclosed", "Tuesday", "2031-05-06", "norra"), ("Norra Telecom said", "Wednesday", "2031-05-07", "norra"), True),
+    # Two plain "said on <day>": when the reports were made, no disagreement on the event.
+    (("Norra Telecom said", "Tuesday", "2031-05-06", "norra"), ("Norra Telecom said", "Wednesday", "2031-05-07", "norra"), False),
+    # A medium's report date stays a report date.
+    (("Norra Telecom disclosed", "Tuesday", "2031-05-06", "norra"), ("State TV reported", "Wednesday", "2031-05-07", None), False),
+])
+def test_compare_a_disclosure_dated_on_different_days_is_a_date_conflict(first, second, conflict):
+    """'disclosed on Tuesday that hackers ...' / 'said on Wednesday that hackers ...': the statement is the event."""
+    spec = {"entities": {"norra": ["Norra Telecom", "ORG"]}, "articles": []}
+    for k, (words, day, value, speaker) in enumerate([first, second]):
+        article = one_sentence_report(f"h{k}", ["Valley Post", "River Herald"][k], HACK.format(words, day), ["norra"], published="2031-05-08",
+                                      dates=[[f"on {day}", value, "relative"]])
+        if speaker:
+            article["sentences"][0]["attributed_to"] = speaker
+        else:
+            article["sentences"][0]["attributed_phrase"] = "State TV"
+        spec["articles"].append(article)
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert bool(dates) == conflict, [(k.about, [p.value for p in k.positions]) for k in dates]
+    if conflict:
+        assert sorted(p.value for p in dates[0].positions) == ["2031-05-06 (on Tuesday)", "2031-05-07 (on Wednesday)"]
+
+
+def test_compare_summary_unattributed_sentence_cites_only_articles_in_their_own_voice():
+    """'The bridge took ten years of planning.' told in the outlet's own voice is no statement of an article
+    that gives it to the mayor: it cites only the articles that state it unattributed."""
+    spec = {
+        "entities": {"falk": ["Ines Falk", "PERSON", ["Mayor"]], "bridge": ["Osterby Bridge", "FAC", []]},
+        "articles": [
+            one_sentence_report("u1", "Valley Post", "The Osterby Bridge took ten years of planning by the city council.", ["bridge"]),
+            one_sentence_report("u2", "River Herald", "The Osterby Bridge took ten years of planning by the city council, Mayor Ines Falk said.",
+                                ["bridge", "falk"], attributed_to="falk"),
+            one_sentence_report("u3", "Town Crier", "The Osterby Bridge took ten years of planning by the council of the city.", ["bridge"]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [f for f in c.facts if set(f.article_ids) == {"u1", "u2", "u3"}], [(f.text, f.article_ids) for f in c.facts]
+    told = [s for s in c.summary if "ten years" in s.text]
+    assert len(told) == 1, [s.text for s in c.summary]
+    attributed = "Falk" in told[0].text
+    assert set(told[0].article_ids) == ({"u2"} if attributed else {"u1", "u3"}), (told[0].text, told[0].article_ids)

@@ -305,6 +305,7 @@ class Conflict(Model):
     about: str
     kind: Literal["number", "date", "actor", "place", "cause", "quote_wording"]
     positions: list[Position]
+    trend: Literal["rising"] | None = Field(default=None, description="'rising' when the figures rose with their articles' publication times (a toll updated across reports); None otherwise.")
 
 
 class Omission(Model):

@@ -6,7 +6,7 @@ Steps, in order:
    the further texts they read (reported words, clauses, causes) through the same store;
 3. copies.find_copies: near-copy articles (MinHash), so a wire text counts as one source;
 4. facts: align claims across articles into facts, with evidence and independent sources;
-5. conflicts: number, date, actor, place, cause and quote-wording disagreements;
+5. conflicts: number (counts, measures, lengths of time), date, actor, place, cause and quote-wording disagreements;
 6. omissions: exclusives (one outlet only) and, per article, facts most others report;
 7. timeline: dated events (report dates, durations and undated claims left out);
 8. summary: 3-8 cited, deterministic sentences free of one outlet's labels.
@@ -22,11 +22,16 @@ import numpy as np
 from newsprism.compare.conflicts import (
     actor_conflicts,
     cause_conflicts,
+    count_groups,
     date_conflicts,
+    deed_conflicts,
+    length_conflicts,
     number_conflicts,
     place_conflicts,
     quote_wording_conflicts,
     related_pairs,
+    statement_date_conflicts,
+    rising_counts,
     weekday_conflicts,
 )
 from newsprism.compare.copies import find_copies, independent_groups
@@ -70,11 +75,17 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     facts = build_facts(alignment, fact_groups, independent, understanding.quotes, understanding.entities)
 
     pairs = related_pairs(alignment, groups)
+    counts = count_groups(alignment, pairs)
+    published = {a.id: a.published for a in articles}
+    actors = actor_conflicts(alignment, pairs, understanding.entities)
     conflicts = (
-        number_conflicts(alignment, pairs)
+        number_conflicts(alignment, pairs, counts, published)
+        + length_conflicts(alignment, understanding.entities)
         + date_conflicts(alignment, pairs)
         + weekday_conflicts(alignment, pairs)
-        + actor_conflicts(alignment, pairs, understanding.entities)
+        + statement_date_conflicts(alignment)
+        + actors
+        + deed_conflicts(alignment, understanding.entities, actors)
         + place_conflicts(alignment, groups, understanding)
         + cause_conflicts(alignment, pairs)
         + quote_wording_conflicts(understanding.quotes, settings, sources, vectors)
@@ -83,6 +94,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     summary = build_summary(
         facts, conflicts, views_by_fact, articles, understanding.entities, sources,
         [embeddings[g] for g in fact_groups], settings.summary_min_sentences, settings.summary_max_sentences,
+        rises=rising_counts(alignment, counts, published),
     )
     return Comparison(
         facts=facts,

@@ -30,9 +30,9 @@ import numpy as np
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, reported_words_differ, stem_overlap
 from newsprism.compare.views import (
-    STOPWORDS, WORD, ClaimView, TextVectors, clause_at, content_stems, intervals_overlap, is_report_date, strip_dateline, units_match, without_date_words,
+    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, clause_at, content_stems, intervals_overlap, is_report_date, stem, strip_dateline, units_match, without_date_words,
 )
-from newsprism.models import Conflict, DateMention, Entity, Evidence, Position, Quote, Understanding, content_id
+from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, Understanding, content_id
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -157,8 +157,8 @@ def _same_unit_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
 NUMBER_WINDOW_MIN_COS = 0.45
 
 
-def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
-    """Counts of one thing, in related claims, whose ranges cannot all hold.
+def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Counts of one thing in different reports, as groups of (claim, number) indices.
 
     Two counts are of one thing when their units match and either their sentences are
     related or the clauses they sit in read alike: a sentence often carries several facts
@@ -198,14 +198,88 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
     for i, a, j, b in linked:
         if float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]) >= NUMBER_WINDOW_MIN_COS:
             union.union((i, a), (j, b))
+    return union.groups()
+
+
+def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
+    """What a group of counts counts: "number of ships", "percentage", or a measure's name ("magnitude")."""
+    units = Counter((views[i].numbers[k][0].unit or "").lower() for i, k in group)
+    unit = units.most_common(1)[0][0]
+    measured = all(views[i].numbers[k][0].kind == "measure" for i, k in group)
+    return "percentage" if unit == "%" else unit if measured and unit else f"number of {unit or 'items'}"  # "magnitude", not "number of magnitude"
+
+
+def _published_at(published: str | None) -> dt.datetime | None:
+    """A publication time comparable across articles (a time without a zone is read as UTC)."""
+    try:
+        at = dt.datetime.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+    if at is None:
+        return None
+    return at if at.tzinfo else at.replace(tzinfo=dt.timezone.utc)
+
+
+def rising_order(views: list[ClaimView], group: list[tuple[int, int]], published: dict[str, str | None]) -> list[str] | None:
+    """The group's figures in the order their articles were published, when they rose with it: every
+    article gives one figure, a later article never a lower one, three figures at least at three
+    times at least ("at least 38" on Tuesday morning, 41 that afternoon, 52 on Wednesday, 61 on
+    Thursday). The article ids in publication order, or None."""
+    if any(views[i].numbers[k][0].kind == "measure" for i, k in group):
+        return None  # a measure (a magnitude) is measured, not updated: its bodies differ, not its times
+    figure: dict[str, set[float]] = defaultdict(set)
+    for i, k in group:
+        mention, lo, hi, _ = views[i].numbers[k]
+        figure[views[i].article_id].add(mention.value if mention.value is not None else lo if lo != -OPEN else hi)
+    times = {a: _published_at(published.get(a)) for a in figure}
+    if len(figure) < 2 or any(len(f) != 1 for f in figure.values()) or any(t is None for t in times.values()):
+        return None
+    ordered = sorted(figure, key=lambda a: (times[a], a))
+    values = [next(iter(figure[a])) for a in ordered]
+    # Two figures differing is a disagreement or a bound kept; a rise shows in three figures at three times at least.
+    if len(set(values)) < 3 or len(set(times.values())) < 3:
+        return None
+    for x, a in enumerate(ordered):
+        for b in ordered[x + 1:]:
+            if times[b] > times[a] and values[ordered.index(b)] < values[x]:
+                return None
+            if times[b] == times[a] and values[ordered.index(b)] != values[x]:
+                return None
+    return ordered if values[-1] > values[0] else None
+
+
+def rising_counts(al: Alignment, groups: list[list[tuple[int, int]]], published: dict[str, str | None]) -> list[Conflict]:
+    """Counts of one thing that differ without contradicting each other (every bound admits the
+    others) and rose with publication time: a toll updated across reports. Told in the summary,
+    not as a conflict (a bound that another value satisfies is none); one position per article,
+    in publication order, with trend "rising"."""
+    views = al.views
+    rises = []
+    for group in groups:
+        ranges = {(views[i].numbers[k][1], views[i].numbers[k][2]) for i, k in group}
+        if len(ranges) < 2 or any(not intervals_overlap(x, y) for x in ranges for y in ranges):
+            continue
+        order = rising_order(views, group, published)
+        if order is None:
+            continue
+        by_article = {views[i].article_id: (views[i], " ".join(views[i].numbers[k][0].text.split())) for i, k in group}
+        positions = [_position(by_article[a][1], [by_article[a][0]]) for a in order]
+        rises.append(_conflict("number", _count_about(views, group), positions).model_copy(update={"trend": "rising"}))
+    return rises
+
+
+def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[list[tuple[int, int]]] | None = None,
+                     published: dict[str, str | None] | None = None) -> list[Conflict]:
+    """Counts of one thing (`count_groups`) whose ranges cannot all hold; trend "rising" when the
+    figures rose with their articles' publication times (`published`: article id -> ISO time)."""
+    views = al.views
     conflicts = []
-    for group in union.groups():
+    for group in count_groups(al, pairs) if groups is None else groups:
         ranges = {(views[i].numbers[k][1], views[i].numbers[k][2]) for i, k in group}
         if not any(not intervals_overlap(x, y) for x in ranges for y in ranges):
             continue
         by_value: dict[str, list[ClaimView]] = defaultdict(list)
         bounds: dict[str, tuple[float, float]] = {}
-        units = Counter()
         for i, k in group:
             mention, lo, hi, _ = views[i].numbers[k]
             value = " ".join(mention.text.split())
@@ -213,15 +287,136 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confli
                 value += "%"  # "31%" comes as "31" with the unit apart
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
-            units[(mention.unit or "").lower()] += 1
         ordered = sorted(by_value, key=lambda val: (bounds[val][0], bounds[val][1], val))
         # A bound every other value satisfies ("at least 30" beside 32 and "more than 40") takes
         # no side: it stays out of the positions, and its outlet is not set against anyone.
         ordered = [val for val in ordered if not all(intervals_overlap(bounds[val], bounds[o]) for o in ordered if o != val)]
-        unit = units.most_common(1)[0][0]
-        measured = all(views[i].numbers[k][0].kind == "measure" for i, k in group)
-        about = "percentage" if unit == "%" else unit if measured and unit else f"number of {unit or 'items'}"  # "magnitude", not "number of magnitude"
-        conflicts.append(_conflict("number", about, [_position(val, by_value[val]) for val in ordered]))
+        conflict = _conflict("number", _count_about(views, group), [_position(val, by_value[val]) for val in ordered])
+        # The sentence tells its sides in order: "rising" only when three sides at least rose in publication order.
+        if published is not None and len(ordered) >= 3 and rising_order(views, group, published) is not None:
+            conflict = conflict.model_copy(update={"trend": "rising"})
+        conflicts.append(conflict)
+    return conflicts
+
+
+# --------------------------------------------------------------------------- lengths of time
+
+
+# A length in days, so that "18 months" and "a year and a half" compare; calendar units only.
+LENGTH_DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "hour": 1 / 24}
+BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|will|would|to|must|shall|could|may|might)\s+(?:\w+ly\s+)?$", re.I)
+# Verbs whose subject holds the length ("X will serve twelve years", "X received eight years").
+HOLDER_IS_SUBJECT = frozenset({"serve", "serves", "serving", "received", "receives", "receiving"})
+FOR_HOLDER = re.compile(r"^\s+for\s+(?:the\s+)?", re.I)
+POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
+def _length_days(n) -> tuple[float, float] | None:
+    unit = (n.unit or "").lower().removesuffix("s")
+    per_day = LENGTH_DAYS.get(unit)
+    lo, hi = (n.low, n.high) if (n.low is not None or n.high is not None) else (n.value, n.value)
+    if per_day is None or (lo is None and hi is None):
+        return None
+    return (lo * per_day if lo is not None else -np.inf), (hi * per_day if hi is not None else np.inf)
+
+
+def _actors_in(v: ClaimView, lo: int, hi: int, entities: dict[str, Entity]) -> list[tuple[int, str]]:
+    """The people and organisations mentioned in v.claim.text[lo:hi], as (offset, entity id); a
+    possessive ("his deputy", "the minister's nephew") names whose the holder is, not the holder."""
+    c, found = v.claim, []
+    for eid in v.entity_ids - v.source_entities:
+        e = entities.get(eid)
+        if e is None or e.type not in {"PERSON", "ORG"}:
+            continue
+        for m in e.mentions:
+            if m.article_id != c.article_id or m.start is None or not (c.start + lo <= m.start < c.start + hi):
+                continue
+            at, end = m.start - c.start, (m.end if m.end is not None else m.start + len(m.text)) - c.start
+            if m.text.lower() in POSSESSIVE_WORDS or re.match(r"['’]s\b", c.text[end:end + 2]):
+                continue
+            found.append((at, eid))
+    return found
+
+
+def lengths_in(v: ClaimView, entities: dict[str, Entity]) -> list[tuple[str, str, str, tuple[float, float], NumberMention]]:
+    """The lengths of time a claim ties to a holder through an act (data/compare/length_acts.txt):
+    (holder entity id, act family, what the length is called, its range in days, the mention).
+
+    The act's verb stands before the length in its sentence, at most ten words before it, with no
+    other length between ("was sentenced on Thursday to 11 years"). The holder is the person or
+    organisation between the verb and the length ("jailed X for 12 years"), else the one the length
+    is "for" ("asked for 15 years for the former minister"), else, for a passive or a verb whose
+    subject holds it ("X was sentenced", "X will serve"), the one nearest before the verb. A length
+    with no holder or no act is left out: it is compared with nothing.
+    """
+    text = v.claim.text
+    acts = lexicons.length_acts()
+    pattern = lexicons.words_pattern(list(acts))
+    found = []
+    durations = [n for n in v.claim.numbers if n.kind == "duration"]
+    for n in durations:
+        days = _length_days(n)
+        at = n.start - v.claim.start if n.start is not None and 0 <= n.start - v.claim.start < len(text) else text.find(n.text)
+        if days is None or at < 0 or pattern is None:
+            continue
+        verbs = [m for m in pattern.finditer(text[:at]) if len(text[m.end():at].split()) <= 10 and not re.search(r"[;:.!?]", text[m.end():at])]
+        if not verbs:
+            continue
+        verb = verbs[-1]
+        if any(o is not n and o.start is not None and verb.end() <= o.start - v.claim.start < at for o in durations):
+            continue
+        family, called = acts[verb.group(0).lower()]
+        holders = sorted(_actors_in(v, verb.end(), at, entities))
+        after = FOR_HOLDER.match(text[at + len(n.text):])
+        if not holders and after:
+            start = at + len(n.text) + after.end()
+            holders = [h for h in sorted(_actors_in(v, start, start + 60, entities)) if h[0] == start or text[start:h[0]].count(" ") <= 2][:1]
+        if not holders and (BE_BEFORE.search(text[:verb.start()]) or verb.group(0).lower() in HOLDER_IS_SUBJECT):
+            holders = sorted(_actors_in(v, 0, verb.start(), entities), key=lambda h: -h[0])
+        if holders:
+            found.append((holders[0][1], family, called, days, n))
+    return found
+
+
+def length_conflicts(al: Alignment, entities: list[Entity] | None = None, max_days: int = 14) -> list[Conflict]:
+    """Lengths of time given one holder through one act whose ranges cannot both hold ("sentenced
+    to 12 years" / "jailed for 11 years"), from different sources.
+
+    Only a length tied to the same person or organisation by the same act is compared: the term
+    prosecutors asked for is another act than the term the court gave, and a nephew's sentence
+    another holder's than the minister's (`lengths_in`). Reports whose event dates lie far apart
+    tell different occasions ("jailed for two years in 2015") and are not compared.
+    """
+    views = al.views
+    by_id = {e.id: e for e in entities or []}
+    by_key: dict[tuple[str, str], list[tuple[ClaimView, tuple[float, float], NumberMention, str]]] = defaultdict(list)
+    for v in views:
+        for holder, family, called, days, n in lengths_in(v, by_id):
+            by_key[(holder, family)].append((v, days, n, called))
+    conflicts = []
+    for (holder, family), found in sorted(by_key.items()):
+        if len({v.source for v, *_ in found}) < 2:
+            continue
+        dated = [_day(d.value or "") for v, *_ in found for d in v.event_dates]
+        dated = [d for d in dated if d]
+        if dated and (max(dated) - min(dated)).days > max_days:
+            continue
+        # One side per range, however it is written ("12 years" / "twelve years"): named by the words most of its reports use.
+        sides: dict[tuple[float, float], list[tuple[ClaimView, str]]] = defaultdict(list)
+        for v, days, n, _ in found:
+            sides[days].append((v, " ".join(n.text.split())))
+        ranges = sorted(sides)
+        if all(intervals_overlap(x, y) for x in ranges for y in ranges):
+            continue
+        # A bound every other range satisfies takes no side (as for counts).
+        ranges = [r for r in ranges if not all(intervals_overlap(r, o) for o in ranges if o != r)]
+        positions = []
+        for r in ranges:
+            written = Counter(t for _, t in sides[r])
+            value = min(written, key=lambda t: (-written[t], -len(t), t))
+            positions.append(_position(value, [v for v, _ in sides[r]]))
+        name = by_id[holder].name if holder in by_id else holder
+        conflicts.append(_conflict("number", f"{found[0][3]} of {name}", positions))
     return conflicts
 
 
@@ -370,6 +565,77 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             by_value[side_of[value_of[(i, k)]]].append(views[i])
         about = _date_about([(views[i].date_clauses[k], value_of[(i, k)]) for i, k in group], by_value, side_of)
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
+    return conflicts
+
+
+COARSE_DATE = re.compile(r"\b(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter)s?\b", re.I)
+
+
+def _statement_date(v: ClaimView) -> tuple[DateMention, bool] | None:
+    """The date a speaker's statement is given right after its verb ("Hanul said on Wednesday that",
+    "the company disclosed on Tuesday that"), and whether the verb is one of disclosure
+    (data/compare/disclosure_verbs.txt); None for a claim relayed by a medium ("state TV reported
+    Friday": when it was reported, never the event) or of no named speaker."""
+    if not v.speaker or v.relayed_by:
+        return None
+    found = []
+    for d in v.claim.dates:
+        if d.kind == "duration" or not d.value or len(d.value) != 10 or COARSE_DATE.search(d.text):
+            continue  # "said this week": a week is no day a statement can be dated by
+        start = d.start - v.claim.start if d.start is not None else v.claim.text.find(d.text)
+        words = re.findall(r"[a-z]+", v.claim.text[max(0, start - 30): max(start, 0)].lower())
+        tail = [w for w in words[-2:] if w not in {"on", "late", "early", "last"}]
+        if tail and (tail[-1] in lexicons.report_verbs() or tail[-1] in lexicons.disclosure_verbs()):
+            found.append((d, tail[-1] in lexicons.disclosure_verbs()))
+    return found[0] if len(found) == 1 else None
+
+
+def statement_date_conflicts(al: Alignment, max_days: int = 14) -> list[Conflict]:
+    """One statement dated on different days, where the statement is the event: a speaker's
+    disclosure ("admitted on Tuesday that hackers had stolen ...") and the same speaker saying the
+    same thing on another day in another report ("said on Wednesday that hackers had stolen ...").
+
+    At least one report must use a verb of disclosure: a plain "said on Wednesday" dates a report
+    of the event, not the event, and stays out of date conflicts (a medium's "reported Friday"
+    always does). The two sentences must read alike (settings.related_min_cos).
+    """
+    views, s = al.views, al.settings
+    dated = {v.index: d for v in views if (d := _statement_date(v)) is not None}
+    union = _Union()
+    idx = sorted(dated)
+    for x, i in enumerate(idx):
+        for j in idx[x + 1:]:
+            v, w = views[i], views[j]
+            (d1, disclosed_1), (d2, disclosed_2) = dated[i], dated[j]
+            if v.source == w.source or v.speaker != w.speaker or not (disclosed_1 or disclosed_2):
+                continue
+            x_day, y_day = _day(d1.value or ""), _day(d2.value or "")
+            if not x_day or not y_day or x_day == y_day or abs((x_day - y_day).days) > max_days:
+                continue
+            if float(al.embeddings[i] @ al.embeddings[j]) >= s.related_min_cos:
+                union.union(i, j)
+    conflicts = []
+    for group in union.groups():
+        by_value: dict[str, list[ClaimView]] = defaultdict(list)
+        clauses = []
+        for i in group:
+            d = dated[i][0]
+            value = f"{d.value} ({' '.join(d.text.split())})"
+            by_value[value].append(views[i])
+            clauses.append((views[i].claim.text, value))
+        days = {val[:10] for val in by_value}
+        if len(days) < 2:
+            continue
+        # One side per day, however written ("on Wednesday" / "Wednesday").
+        sides: dict[str, list[ClaimView]] = defaultdict(list)
+        side_of = {}
+        for day in sorted(days):
+            labels = sorted((val for val in by_value if val[:10] == day), key=lambda val: (-len(by_value[val]), -len(val), val))
+            for val in labels:
+                side_of[val] = labels[0]
+                sides[labels[0]].extend(by_value[val])
+        about = _date_about(clauses, sides, side_of)
+        conflicts.append(_conflict("date", about, [_position(val, sides[val]) for val in sorted(sides)]))
     return conflicts
 
 
@@ -616,6 +882,106 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         shortest = min((views[i].claim.text for i in group), key=lambda t: (len(t), t))
         ordered = sorted(by_holder, key=lambda val: (-len(by_holder[val]), val))
         conflicts.append(_conflict("actor", "who took part in: " + _clip(shortest, 14), [_position(val, by_holder[val]) for val in ordered]))
+    return conflicts
+
+
+# --------------------------------------------------------------------------- deeds
+
+
+OBJECT_DETAIL = re.compile(r"[,;]|\s+(?:in|at|on|near|across|around|along|through|with|together|after|before|during|since|from|into|to|over|under|as|while|when|which|who|that)\s", re.I)
+PASSIVE_PREDICATE = re.compile(r"^(?:is|are|was|were|be|been|being|has been|have been|had been|will be)\s", re.I)
+
+
+def _deed(v: ClaimView, entities: dict[str, Entity]) -> tuple[str, frozenset[str], frozenset[str], str, frozenset[str]] | None:
+    """What a claim says an actor did: (the verb's stem, the object's content stems, the people and
+    organisations in the subject, the object as written, every entity the subject names), or None
+    when it names no deed of an actor.
+
+    The verb is the claim's predicate in the active voice, no verb of being, saying or of deeds any
+    number of actors do at once (data/compare/deed_verbs_excluded.txt); the object must name
+    something (content words, no figure alone); the subject must name a person or organisation
+    that is not the claim's source.
+    """
+    c = v.claim
+    if not c.predicate or not c.subject or not c.object or PASSIVE_PREDICATE.match(c.predicate):
+        return None
+    verb = c.predicate.split()[-1].lower()
+    if verb in lexicons.deed_verbs_excluded() or verb in lexicons.report_verbs() or verb in lexicons.disclosure_verbs():
+        return None
+    at = c.text.find(c.subject)
+    if at < 0:
+        return None
+    actors = frozenset(eid for _, eid in _actors_in(v, at, at + len(c.subject), entities))
+    # Who else the subject names, of any kind ("the government of Morvania and X signed"): a deed shared with them.
+    named = frozenset(e for e in v.entity_ids if any(
+        m.article_id == c.article_id and m.start is not None and c.start + at <= m.start < c.start + at + len(c.subject) for m in entities[e].mentions
+    )) if all(e in entities for e in v.entity_ids) else actors
+    names = " ".join(n for eid in actors for n in [entities[eid].name, *entities[eid].aliases])
+    # What was done is the object's head ("the rescue effort" of "the rescue effort in the worst-hit villages"):
+    # where and with whom are details two reports may tell differently.
+    head = OBJECT_DETAIL.split(" ".join(c.object.split()), maxsplit=1)[0]
+    done = content_stems(head) - content_stems(names)
+    if not actors or not done:
+        return None
+    return stem(verb), done, actors, head, named | actors
+
+
+def _same_deed(a: tuple, b: tuple) -> bool:
+    """One verb and one object: the words of one object's head all in the other's ("the rescue" /
+    "the rescue effort")."""
+    return a[0] == b[0] and (a[1] <= b[1] or b[1] <= a[1])
+
+
+def deed_conflicts(al: Alignment, entities: list[Entity] | None = None, told: list[Conflict] = ()) -> list[Conflict]:
+    """One deed given to different actors by different reports ("the Red Cross led the rescue" /
+    "army teams led the rescue"): the same verb and object, with subjects naming different people
+    or organisations.
+
+    Not when both can be true: a sentence that names the other actor too ("with", "together with",
+    "X and Y led ..."), subjects sharing anyone ("X and Y signed" / "Y and Z signed"), any sentence
+    giving the deed to both, or one outlet giving it to each. Not when an actor conflict in `told`
+    sets the same sentences or the same people against each other already (by office: "the mayor"
+    / "the governor", "judge A" / "judge B").
+    """
+    told_sides = [{(e.article_id, e.start) for p in c.positions for e in p.evidence} for c in told if c.kind == "actor"]
+    told_values = [" | ".join(p.value for p in c.positions) for c in told if c.kind == "actor"]
+    views = al.views
+    by_id = {e.id: e for e in entities or []}
+    deeds = {v.index: d for v in views if (d := _deed(v, by_id)) is not None}
+    by_verb: dict[str, list[int]] = defaultdict(list)
+    for i, d in deeds.items():
+        by_verb[d[0]].append(i)
+    union = _Union()
+    for idx in by_verb.values():
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                v, w, a, b = views[i], views[j], deeds[i], deeds[j]
+                if v.source == w.source or a[4] & b[4] or not _same_deed(a, b):
+                    continue
+                if a[2] & w.entity_ids or b[2] & v.entity_ids:
+                    continue  # each names the other's actor too: both may have done it
+                both = a[2] | b[2]
+                together = [k for k in idx if _same_deed(deeds[k], a) and len(both & (views[k].entity_ids | deeds[k][2])) >= 2]
+                given: dict[str, set[str]] = defaultdict(set)
+                for k in idx:
+                    if _same_deed(deeds[k], a):
+                        given[views[k].source] |= deeds[k][2] & both
+                if together or any(a[2] & g and b[2] & g for g in given.values()):
+                    continue
+                union.union(i, j)
+    conflicts = []
+    for group in union.groups():
+        by_actor: dict[str, list[ClaimView]] = defaultdict(list)
+        for i in group:
+            by_actor[" / ".join(sorted(by_id[e].name for e in deeds[i][2]))].append(views[i])
+        if len(by_actor) < 2 or any({(views[i].article_id, views[i].claim.start) for i in group} <= side for side in told_sides):
+            continue
+        if any(all(name in values for name in by_actor) for values in told_values):
+            continue  # the same people set against each other by office ("judge A" / "judge B")
+        first = min(group, key=lambda i: (len(deeds[i][3]), i))
+        about = f"who {views[first].claim.predicate.split()[-1].lower()} {_clip(deeds[first][3], 10)}"
+        ordered = sorted(by_actor, key=lambda val: (-len(by_actor[val]), val))
+        conflicts.append(_conflict("actor", about, [_position(val, by_actor[val]) for val in ordered]))
     return conflicts
 
 

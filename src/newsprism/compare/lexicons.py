@@ -197,3 +197,33 @@ def channel_nouns() -> frozenset[str]:
     words = set(_lines("newsprism", "data/understand/channel_nouns.txt"))
     words.update(w for line in _lines("newsprism", "data/framing/en/channels.txt") for w in line.split())
     return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def length_acts() -> dict[str, tuple[str, str]]:
+    """Map each verb that gives a length of time to (its act family, what the length is called)."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in _compare_lines("length_acts.txt"):
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3:
+            continue
+        family, called, verbs = parts
+        for verb in verbs.split(","):
+            if verb.strip():
+                table[verb.strip().lower()] = (family.lower(), called)
+    return table
+
+
+@lru_cache(maxsize=1)
+def disclosure_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in _compare_lines("disclosure_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def deed_verbs_excluded() -> frozenset[str]:
+    return frozenset(v.lower() for v in _compare_lines("deed_verbs_excluded.txt"))
+
+
+@lru_cache(maxsize=1)
+def length_tails() -> list[str]:
+    return [t.lower() for t in _compare_lines("length_tails.txt")]

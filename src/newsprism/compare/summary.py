@@ -15,6 +15,8 @@ Steps (deterministic: same input, same text):
    a fact whose speaker already has a sentence on the same subject is not told twice;
 4. add one sentence per main disagreement, giving the range with its sources: one of each kind
    (count, date, who took part, cause) before a second of any kind, at most half the summary;
+   a count that rose across reports (a toll updated report after report) is told the same way,
+   after the disagreements, and a count conflict whose figures rose with publication time says so;
 5. order the fact sentences as the articles do, disagreements last.
 """
 
@@ -160,6 +162,12 @@ def _without_counts(text: str, values: list[str]) -> str | None:
     """The sentence with its disputed counts reduced to what they count ("killing more than 40
     miners" -> "killing miners"), or None when a count cannot be found or counts nothing written."""
     for value in values:
+        if TIME_UNIT.match(value.split()[-1]):
+            # A length of time goes with its preposition ("will serve twelve years" cannot be told without it).
+            text = _without_length(text, value)
+            if text is None:
+                return None
+            continue
         words = value.split()
         last = max((k for k, w in enumerate(words) if COUNT_WORD.match(w)), default=None)
         unit = " ".join(words[last + 1:]) if last is not None else ""
@@ -172,6 +180,18 @@ def _without_counts(text: str, values: list[str]) -> str | None:
     return text
 
 
+TIME_UNIT = re.compile(r"^(?:years?|months?|weeks?|days?|hours?)$", re.I)
+
+
+def _without_length(text: str, value: str) -> str | None:
+    """The sentence without a disputed length of time and its preposition and place ("sentenced X
+    to 12 years in prison for fraud" -> "sentenced X for fraud"); None when `value` is no length
+    is not found after "to" or "for"."""
+    tails = "|".join(re.escape(t) for t in sorted(lexicons.length_tails(), key=len, reverse=True))
+    found = re.search(r"\s+(?:to|for)\s+" + re.escape(value) + (rf"(?:\s+(?:{tails}))?" if tails else "") + r"(?=[\s,.;:!?]|$)", text, re.I)
+    return text[: found.start()] + text[found.end():] if found else None
+
+
 def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[ClaimView]:
     """The claims of a fact that say what its summary sentence says as worded: the sentence is
     cited to their articles only.
@@ -180,7 +200,8 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
     sentence, and a reader checks each citation against it:
     - a sentence that gives the fact to a speaker ("Korrin said ...", "..., officials said")
       is no receipt for articles that give it to someone else, to a channel only ("state radio
-      reported") or to no one; one that gives it to a channel, for articles that do not;
+      reported") or to no one; one that gives it to a channel, for articles that do not; one
+      that gives it to no one, for articles that give it to a speaker or a channel;
     - a sentence whose subject names an actor ("The Red Crescent led the rescue") is no
       receipt for an article giving the deed to another actor it names instead;
     - a sentence quoting one wording of a remark cites the articles printing that wording (the
@@ -198,7 +219,9 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
     kept = []
     for w in group:
         if w is not chosen:
-            if source and (w.speaker or w.relayed_by) != source:
+            # Both ways: an unattributed sentence states the fact in the outlet's own voice, which
+            # an article giving it to a speaker or a channel does not vouch for.
+            if (w.speaker or w.relayed_by) != source:
                 continue
             # "The Red Crescent led the rescue" is no receipt for "Teams of the Guards led the rescue":
             # another actor does it there, and the article names not this one.
@@ -232,7 +255,9 @@ def _figure(n) -> float | None:
     return n.value if n.value is not None else n.low if n.low is not None else n.high
 
 
-def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySentence:
+def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = False) -> SummarySentence:
+    """One disagreement told with its sides and their sources; with `rise`, figures that rose across
+    reports (`conflicts.rising_counts`, positions in publication order)."""
     parts = []
     for p in conflict.positions:
         names = ", ".join(dict.fromkeys(labels.get(a, a) for a in p.article_ids))
@@ -241,11 +266,19 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySenten
             value = value[0].lower() + value[1:]  # "Nine people" began its sentence; here it does not
         parts.append(f"{value} ({names})")
     about = conflict.about
-    if conflict.kind == "number":
+    if conflict.kind == "number" and rise:
+        # Figures that differ without contradicting each other, rising report after report.
+        text = f"The reported {about} rose from {parts[0]} to {parts[-1]} across reports"
+        if len(parts) > 2:
+            text += f", with {', '.join(parts[1:-1])} in between"
+        text += ", in the order they were published."
+    elif conflict.kind == "number":
         text = f"Reports of the {about} range from {parts[0]} to {parts[-1]}"
         if len(parts) > 2:
             text += f", with {', '.join(parts[1:-1])} in between"
-        text += "."
+        text += ", rising with the reports' publication times." if conflict.trend == "rising" else "."
+    elif conflict.kind == "actor" and about.startswith("who ") and not about.startswith("who took part in: "):
+        text = f"Reports differ on {about}: " + " versus ".join(parts) + "."  # "who led the rescue effort"
     elif conflict.kind == "actor":
         text = "Reports name different officials as taking part: " + " versus ".join(f"the {p}" for p in parts) + "."
     elif conflict.kind == "cause" and about.startswith("cause of: "):
@@ -258,22 +291,24 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySenten
     return SummarySentence(text=text, article_ids=ids, evidence=[e for p in conflict.positions for e in p.evidence])
 
 
-# Kinds of disagreement the summary tells, in this order at equal width.
-RANGE_KIND_ORDER = {"number": 0, "date": 1, "actor": 2, "cause": 3}
+# Kinds of disagreement the summary tells, in this order at equal width; "rise" is a count
+# that rose across reports without contradiction (told after the disagreements).
+RANGE_KIND_ORDER = {"number": 0, "date": 1, "actor": 2, "cause": 3, "rise": 4}
 
 
 def pick_ranges(
-    conflicts: list[Conflict], labels: dict[str, str], banned: frozenset[str], max_sentences: int
+    conflicts: list[Conflict], labels: dict[str, str], banned: frozenset[str], max_sentences: int, rises: list[Conflict] = ()
 ) -> tuple[list[SummarySentence], list[SummarySentence]]:
     """The disagreements the summary tells: one of each kind the story has (a count, a date, who
     took part, a cause) before a second of any kind, widest first within a kind; at most half the
     summary. A disagreement whose sentence would carry one outlet's words (a date conflict is
     named by a clause, which may be the one outlet's loaded sentence) is skipped. Returns the ones always told, and the further ones that may fill leftover room."""
+    kinds = {c.id: c.kind for c in conflicts if c.kind in RANGE_KIND_ORDER} | {c.id: "rise" for c in rises}
     ordered = sorted(
-        (c for c in conflicts if c.kind in RANGE_KIND_ORDER),
-        key=lambda c: (-sum(len(p.article_ids) for p in c.positions), RANGE_KIND_ORDER[c.kind], c.id),
+        (c for c in [*conflicts, *rises] if c.id in kinds),
+        key=lambda c: (-sum(len(p.article_ids) for p in c.positions), RANGE_KIND_ORDER[kinds[c.id]], c.id),
     )
-    usable = [(c.kind, r) for c, r in ((c, _range_sentence(c, labels)) for c in ordered) if not _terms_in(r.text, banned)]
+    usable = [(kinds[c.id], r) for c, r in ((c, _range_sentence(c, labels, kinds[c.id] == "rise")) for c in ordered) if not _terms_in(r.text, banned)]
     seen: dict[str, int] = defaultdict(int)
     by_turn: list[tuple[int, int, SummarySentence]] = []
     for rank, (kind, sentence) in enumerate(usable):
@@ -299,8 +334,10 @@ def build_summary(
     embeddings_by_fact: list[np.ndarray],
     min_sentences: int,
     max_sentences: int,
+    rises: list[Conflict] = (),
 ) -> list[SummarySentence]:
-    """Return the story's neutral summary (see the module docstring for the steps)."""
+    """Return the story's neutral summary (see the module docstring for the steps); `rises` are
+    counts that rose across reports without contradiction (conflicts.rising_counts)."""
     if not facts:
         return []
     banned = banned_terms(articles)
@@ -338,7 +375,7 @@ def build_summary(
 
     ranked = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -len(facts[k].article_ids), place(views_by_fact[k]), facts[k].id))
     labels = {a.id: article_label(a) for a in articles}
-    ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences)
+    ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences, list(rises))
     room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
     # Per chosen sentence: its speaker and the embeddings of every sentence of its fact.
