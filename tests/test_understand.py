@@ -552,6 +552,16 @@ def test_understand_whose_country_follows_the_possessor_not_the_country_named_la
     assert _holding(entities, "your country") is None
 
 
+def test_understand_a_description_naming_a_country_gives_an_untitled_leader_his_country():
+    """"Tomas Brel, the Chilean president" places a man no title places, so "the Brel
+    administration" is Chile's government (a government counts as its country)."""
+    entities = _story_entities({
+        "x": "Tomas Brel, the Chilean president, arrived in Lima on Monday. The Brel administration wants a trade deal.",
+        "y": "Chile and Peru signed the deal on Tuesday.",
+    })
+    assert _holding(entities, "The Brel administration").name == "Chile"
+
+
 def test_understand_surname_shared_by_a_couple_goes_by_gender():
     texts = {
         "x": "Senator Arno Velez and his wife, Lucia Velez, arrived in Quito on Monday. Mr. Velez thanked the crowd.",

@@ -24,7 +24,8 @@ each for a reason one can read off the parse:
       title or role, the most specific match first, then the one the article named most
       so far, then the latest; a country word ("the Japanese prime minister") must match
       the person's titles; a named person's role ("Jo Doe's lawyer") only to the one other
-      person of the story who carries it;
+      person of the story who carries it; a person no title places takes the one country
+      his resolved descriptions name ("X, the Chilean president");
    b. organisation nouns go to the organisation of the article whose name holds the noun
       ("the ministry"), or, for a generic noun ("the company"), the one named last within a
       few sentences whose name does not say it is another kind (`org_kinds.csv`: "the
@@ -476,6 +477,17 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = None  # plural: a possible antecedent only
         if target is not None:
             story.resolved[id(ref)] = target
+    # "X, the Chilean president" or "the U.S. president" resolved to a person whose titles name
+    # no country gives him that country, when all such descriptions of him name the same one:
+    # his government ("the X administration") and "his country" are then his country's
+    said: dict[int, set[str]] = defaultdict(set)
+    for ref in ordered:
+        target = story.resolved.get(id(ref))
+        if ref.kind == "description" and ref.refers in {"person", "role"} and target in story.person_country and not story.person_country[target]:
+            said[target] |= _countries_in([ref.text], gazetteer)
+    for target, countries in said.items():
+        if len(countries) == 1:
+            story.person_country[target] = countries
     by_article: dict[str, list[Found]] = defaultdict(list)
     for ref in ordered:
         by_article[ref.article_id].append(ref)
