@@ -1545,3 +1545,20 @@ def test_understand_dates_day_ranges_within_one_month(text, published, span, val
     dates = find_dates("a", text, published)
     assert [(d.text, d.kind, d.value, d.end) for d in dates] == [(span, "range", value, end)]
     assert not [n for n in find_numbers("a", text, skip=[(d.start, d.stop) for d in dates]) if n.text in {"12", "4", "3"}]
+
+
+def test_understand_mountains_and_lakes_are_no_actors_and_a_capital_tagged_person_acts_for_its_country():
+    """"Mount X" / "Lake X" / "the X River" are features of the land, left out like every LOC
+    (the tagger calls them GPE); "Ashgabat said", which the tagger calls a person, is
+    Turkmenistan; a word of an epithet the tagger took for a nationality ("Hashemite") is the epithet."""
+    entities = _story_entities({
+        "x": "Rain fell on the slopes of Mount Kharvan, above the town of Dashtabad in Iran. Neighbouring Turkmenistan "
+             "offered to send rescue teams, and Ashgabat said a convoy would leave on Thursday.",
+        "y": "The Hashemite kingdom is one of the most water-scarce countries in the world, and Jordan will pay more.",
+    })
+    assert not any("Kharvan" in m.text for e in entities for m in e.mentions)
+    turkmenistan = _holding(entities, "Turkmenistan")
+    assert turkmenistan is not None and _holding(entities, "Ashgabat") is turkmenistan
+    jordan = _holding(entities, "Jordan")
+    assert _holding(entities, "The Hashemite kingdom") is jordan
+    assert not any(e.type == "NORP" and e.name == "Hashemite" for e in entities)

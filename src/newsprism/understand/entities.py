@@ -507,6 +507,23 @@ def _names_no_actor(text: str, article_text: str) -> bool:
     return len(word) >= 4 and re.search(rf"(?<![\w-]){word}(?![\w-])", article_text) is not None
 
 
+@lru_cache(maxsize=1)
+def _landform_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(first words, last words) that make a name a natural feature (data/understand/landform_words.csv)."""
+    rows = table("landform_words.csv")
+    return (frozenset(r["word"] for r in rows if r["position"] == "first"),
+            frozenset(r["word"] for r in rows if r["position"] == "last"))
+
+
+def _is_landform(text: str) -> bool:
+    """True for "Mount X", "Lake X", "the X River": a feature of the land, not an actor."""
+    words = [w for w in text.split() if w.lower() != "the"]
+    if len(words) < 2:
+        return False
+    first, last = _landform_words()
+    return words[0].lower() in first or words[-1].lower() in last
+
+
 def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
     """Return the entity mentions of one parsed article (step 1 and country tagging)."""
     gaz = gazetteer()
@@ -520,6 +537,8 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             start, end, titles = _person_bounds(doc, start, end)
         text = doc[start:end].text
         key = fold(text)
+        if key not in gaz.names and key not in gaz.capitals and _is_landform(text):
+            label = "LOC"  # "Mount Kuzgan", "Lake Chad" tagged GPE or PERSON: a feature of the land, no actor
         mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
         mention.headline = token_sentence[start] in headline_sents
         if label == "PERSON" and end - start == 1:
@@ -528,7 +547,10 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             mention.label, mention.country = "GPE", gaz.names[key]
         elif key in gaz.demonyms and label != "PERSON":
             mention.label, mention.kind, mention.country = "GPE", "demonym", gaz.demonyms[key]
-        elif key in gaz.capitals and label in {"GPE", "LOC", "ORG", "NORP"} and _acts(doc, start, end):  # "Tunis demanded": tagged NORP
+        elif key in gaz.capitals and _acts(doc, start, end) and (
+                label in {"GPE", "LOC", "ORG", "NORP"}
+                # "Ashgabat said" tagged PERSON: one word no given name, no title before it
+                or label == "PERSON" and end - start == 1 and not titles and text.lower() not in given_names()):  # "Tunis demanded": tagged NORP
             mention.label, mention.kind, mention.country = "GPE", "capital", gaz.capitals[key]
         elif key in gaz.epithets or "the " + key in gaz.epithets:
             key = key if key in gaz.epithets else "the " + key
@@ -559,6 +581,8 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
             token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if token is None:
                 continue
+            # a word of the epithet the tagger took for a name ("Hashemite" NORP in "the Hashemite kingdom") is the epithet
+            found[:] = [f for f in found if not (m.start() <= f.start and f.end <= m.end())]
             found.append(Found(article_id, text[m.start():m.end()], m.start(), m.end(), token_sentence[token.start], "GPE", "epithet", country, first_token=token.start, last_token=token.end - 1))
             covered.update(range(m.start(), m.end()))
     _add_missed_countries(article_id, doc, found, covered, token_sentence, headline_sents)
