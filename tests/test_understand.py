@@ -1562,3 +1562,16 @@ def test_understand_mountains_and_lakes_are_no_actors_and_a_capital_tagged_perso
     jordan = _holding(entities, "Jordan")
     assert _holding(entities, "The Hashemite kingdom") is jordan
     assert not any(e.type == "NORP" and e.name == "Hashemite" for e in entities)
+
+
+def test_understand_wade_giles_and_pinyin_spellings_are_one_person():
+    """A Taiwanese outlet writes "Hsu Chih-wei", a mainland one "Xu Zhiwei": one man; "Zhao Zhiwei"
+    (another surname) stays apart."""
+    entities = _story_entities({
+        "x": "Engineer Hsu Chih-wei said on Monday that the bridge was safe. Hsu led the inspection team.",
+        "y": "The inspection was led by Xu Zhiwei, a senior engineer, who said the bridge was safe.",
+        "z": "Zhao Zhiwei, a local official, said traffic would resume on Friday.",
+    })
+    hsu = _holding(entities, "Hsu Chih-wei")
+    assert hsu is not None and _holding(entities, "Xu Zhiwei") is hsu
+    assert _holding(entities, "Zhao Zhiwei") is not hsu

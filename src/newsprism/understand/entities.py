@@ -754,6 +754,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     """
     if spelling("".join(a)) == spelling("".join(b)):
         return True  # "Kim Jong-un" = "Kim Jong Un"
+    if _same_chinese_name(a, b):
+        return True  # "Chou Chien-kuo" = "Zhou Jianguo"
     if not tokens_match(a[-1], b[-1]):
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -769,6 +771,34 @@ def _same_person(a: list[str], b: list[str]) -> bool:
             return False
         j += 1
     return True
+
+
+WADE_GILES_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Chien-kuo": two syllables, the second in lower case
+
+
+@lru_cache(maxsize=1)
+def _wade_giles_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(row["regex"]), row["replacement"] or "") for row in table("wade_giles.txt"))
+
+
+@lru_cache(maxsize=16384)
+def wade_giles_key(token: str) -> str:
+    """One key for a Chinese name token in Wade-Giles and in Pinyin ("Chien-kuo" / "Jianguo")."""
+    word = fold(token).replace("-", "")
+    for pattern, repl in _wade_giles_rules():
+        word = pattern.sub(repl, word)
+    return word
+
+
+def _same_chinese_name(a: list[str], b: list[str]) -> bool:
+    """True for one Chinese name in Wade-Giles and in Pinyin: "Chou Chien-kuo" / "Zhou Jianguo".
+
+    Only when one side writes its given name the Wade-Giles way (hyphenated, "Chien-kuo"):
+    the fold is coarse (ch, zh, j and q are one), so it is kept away from other names.
+    """
+    if len(a) != 2 or len(b) != 2 or not any(WADE_GILES_GIVEN.fullmatch(n[1]) for n in (a, b)):
+        return False
+    return all(wade_giles_key(x) == wade_giles_key(y) for x, y in zip(a, b))
 
 
 def given_names_match(a: str, b: str) -> bool:
