@@ -710,3 +710,101 @@ def test_clean_text_short_title_case_headline_without_a_menu_below_stays_the_tit
     clean = clean_text(raw)
     assert clean.title == "Harbour Crane Toppled"
     assert clean.outlet is None
+
+
+# --------------------------------------------------------------------------- pages never seen (task G6)
+
+# A small site's page: no meta tags, no JSON-LD; the outlet only in <title> and the masthead,
+# the byline in a plain div, the date in a <time>, comments as repeated unclassed entries.
+SMALL_SITE_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Ferry Fares Rise Again On The Sound | Orvick Bugle</title></head>
+<body>
+<div class="masthead"><a href="/">The Orvick Bugle</a></div>
+<ul class="nav"><li>News</li><li>Sport</li><li>Weather</li></ul>
+<div class="content">
+<h1>FERRY FARES RISE AGAIN ON THE SOUND</h1>
+<div class="author">By Hal Munro, Transport Editor</div>
+<p class="dateline"><time datetime="2026-02-03T07:30:00+01:00">Tuesday 3 February 2026</time></p>
+<div class="body">
+<p>Fares on the three ferry routes across the Sound will rise by 12 per cent from April, the island council said on Monday.</p>
+<p>A return ticket for a car and driver will cost 48 crowns, up from 43, the council said in a statement.</p>
+<p>Councillor Brita Sandoy said the rise would pay for a new engine on the oldest of the two boats.</p>
+<p>Got a story? Email newsdesk@bugle.test or call our newsroom on 0800 555 0199.</p>
+</div></div>
+<div id="{block_id}"><h3>Have your say</h3>
+<p>The views expressed below are those of our readers and not of the Bugle.</p>
+<{entry} class="c"><span class="name">islandgran</span><p>Forty-eight crowns for twenty minutes on a boat.</p></{entry}>
+<{entry} class="c"><span class="name">Rolf T.</span><p>The fare went up by 30 per cent last year as well.</p></{entry}>
+<{entry} class="c"><span class="name">deckhand_dan</span><p>"a new engine on the oldest of the two boats" - about time.</p></{entry}>
+</div>
+<div class="footer">&copy; Bugle Media 2026. <a>About us</a> <a>Contact</a></div>
+</body></html>
+"""
+
+
+def clean_small_site_page(block_id: str = "comments", entry: str = "div") -> CleanArticle:
+    raw = SMALL_SITE_PAGE.replace("{block_id}", block_id).replace("{entry}", entry)
+    return clean_article(Article(id=content_id(raw), source_path="bugle.html", raw=raw, format="html"))
+
+
+def test_clean_html_outlet_from_the_title_suffix_beside_the_headline():
+    """No og:site_name, no JSON-LD: "<headline> | <site>" in <title> names the outlet."""
+    assert clean_small_site_page().outlet == "Orvick Bugle"
+
+
+def test_clean_html_byline_from_a_plain_by_block():
+    assert clean_small_site_page().byline == "Hal Munro, Transport Editor"
+
+
+def test_clean_html_published_time_from_the_time_element():
+    assert clean_small_site_page().published == "2026-02-03T07:30:00+01:00"
+
+
+def test_clean_html_tip_off_line_is_no_body():
+    clean = clean_small_site_page()
+    assert "Got a story" not in clean.text and "0800" not in clean.text
+    assert reason_of(clean, "Got a story?") == "contact"
+    assert "Councillor Brita Sandoy said" in clean.text
+
+
+@pytest.mark.parametrize("block_id, entry", [("comments", "div"), ("readercomments", "div"), ("readercomments", "article")])
+def test_clean_html_repeated_unclassed_comment_entries_one_comment_each(block_id, entry):
+    """Entries of one shape (`<div class="c">`) are one comment each, with their author; the
+    block's heading and house rules are no comment, and no comment reaches the body."""
+    clean = clean_small_site_page(block_id, entry)
+    assert [(c.author, c.text) for c in clean.comments] == [
+        ("islandgran", "Forty-eight crowns for twenty minutes on a boat."),
+        ("Rolf T.", "The fare went up by 30 per cent last year as well."),
+        ("deckhand_dan", '"a new engine on the oldest of the two boats" - about time.'),
+    ]
+    assert "30 per cent" not in clean.text and "Have your say" not in clean.text
+
+
+def test_clean_html_comment_author_header_with_a_relative_time():
+    """"<header><span class=user>Name</span> <time>2 h ago</time></header>": the name alone is the author."""
+    import lxml.html
+
+    block = lxml.html.fromstring(
+        '<section class="comments"><h2>Comments (2)</h2>'
+        '<article class="comment"><header><span class="user">Ola P.</span> <time>2 h ago</time></header><p>The bridge was shut all week.</p></article>'
+        '<article class="comment"><header><b>R. Vinter</b> 40 min ago</header><p>Not on Sunday it was not.</p></article>'
+        "</section>"
+    )
+    assert [(c.author, c.text, c.posted) for c in marked_comments(block)] == [
+        ("Ola P.", "The bridge was shut all week.", None),
+        ("R. Vinter", "Not on Sunday it was not.", None),
+    ]
+
+
+def test_clean_text_have_your_say_opens_the_comments():
+    raw = (
+        "Harbour crane toppled in storm\nBy Ada Quist\n"
+        "A harbour crane toppled onto an empty berth during the storm on Sunday night, the port authority said.\n"
+        "Nobody was on the berth at the time, the authority said, and the berth will reopen on Friday.\n"
+        "Have your say\n"
+        "islandgran\nThat crane was rusted through for years.\n"
+        "Rolf T.\nTwo cranes fell, not one.\n"
+    )
+    clean = clean_text(raw)
+    assert "rusted" not in clean.text and "Two cranes" not in clean.text
+    assert "Two cranes fell, not one." in "\n".join(c.text for c in clean.comments)

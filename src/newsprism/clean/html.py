@@ -47,7 +47,8 @@ COMMENT_BLOCK_XPATH = lxml.html.etree.XPath(
     "descendant-or-self::*[self::div or self::section or self::ol or self::ul or self::aside]"
     "[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'isqus') or contains(@class, 'isqus')]"
 )
-COMMENT_BLOCK_RE = re.compile(r"(?i)\b(?:comments|comment-?list|commentlist|comments?-(?:area|section|wrapper|container)|disqus_thread|disqus)\b")
+# "readercomments", "user-comments": a comment block named for whose comments they are
+COMMENT_BLOCK_RE = re.compile(r"(?i)\b(?:(?:reader|user|visitor)s?[-_]?)?(?:comments|comment-?list|commentlist|comments?-(?:area|section|wrapper|container)|disqus_thread|disqus)\b")
 
 
 # ---------------------------------------------------------------- the page's own visible text, block by block
@@ -76,7 +77,7 @@ CONTAINER_RE = re.compile(
     r"|(?P<footer>footer|colophon|contentinfo)"
     r"|(?P<caption>caption|wp-caption-text|figcaption|photo-credit|image-credit)"
     r"|(?P<newsletter>newsletter|subscribe|subscription|signup|sign-up)"
-    r"|(?P<comment_section>comments?|comment-list|commentlist|disqus|disqus_thread)"
+    r"|(?P<comment_section>(?:(?:reader|user|visitor)s?[-_]?)?comments?|comment-list|commentlist|disqus|disqus_thread)"
     r"|(?P<share>share|sharing|social|share-buttons)"
     r"|(?P<cookie>cookie|cookies|consent|gdpr)"
     r"|(?P<advert>ad|ads|advert|adverts|advertisement|sponsored)"
@@ -386,7 +387,7 @@ def _metadata(tree, url: str | None, scan: PageScan):
     doc.title = doc.title or meta.extract_title(tree)
     # no extract_author fallback: it scans the whole tree (a third of the metadata time on ScrapingHub)
     doc.url = doc.url or meta.extract_url(tree, url)
-    doc.sitename = doc.sitename or meta.extract_sitename(tree)
+    doc.sitename = doc.sitename or meta.extract_sitename(tree) or title_sitename(scan, doc.title)
     declared = declared_datetime(scan)
     if declared:
         doc.date = declared
@@ -394,7 +395,65 @@ def _metadata(tree, url: str | None, scan: PageScan):
         params = meta.set_date_params(False)
         params["url"] = doc.url
         doc.date = meta.find_date(tree, **params)
+        if doc.date and len(doc.date) == 10:
+            doc.date = _timed_element_date(tree, doc.date) or doc.date
     return doc
+
+
+# A site name in a page title: one to five words, each capitalised (or a short joining word).
+SITE_NAME_RE = re.compile(r"(?:(?:the|of|and|&|de|la|le|el|di)\s+|[A-Z0-9][\w'’.&-]*\s+){0,4}[A-Z0-9][\w'’.&-]*")
+
+
+def title_sitename(scan: PageScan, headline: str | None) -> str | None:
+    """Return the site name a page's <title> adds to its headline ("Headline | Site", "Site - Headline"), or None.
+
+    trafilatura takes a title part only when it holds a dot (a domain); a page with no
+    og:site_name and no JSON-LD publisher often names itself only there. The other part must
+    be the headline itself (any case), so a headline with a colon or a dash is never cut.
+    """
+    if not headline:
+        return None
+    title = next((text for text, reason in scan.blocks if reason == "title"), None)
+    if not title:
+        return None
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return None
+    wanted = _key(headline)
+    for name, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        if _key(" ".join(rest)) == wanted and SITE_NAME_RE.fullmatch(name.strip()) and _key(name) != wanted:
+            return name.strip()
+    return None
+
+
+def _timed_element_date(tree, day: str) -> str | None:
+    """Return the first `<time datetime>` of the page on `day` that also gives the time of day, or None.
+
+    htmldate's quick search gives the day only; the article's own `<time>` element often says
+    when on that day ("2026-03-18T08:00:00+01:00"), as meta tags would.
+    """
+    for element in tree.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        match = ISO_RE.match(value)
+        if match and value.startswith(day) and len(match.group(0)) > 10:
+            return match.group(0).replace(" ", "T", 1)
+    return None
+
+
+def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
+    """Return the name of the first short "By Name" block outside any menu, footer or comment block, or None.
+
+    For pages that state no author in meta tags or JSON-LD and whose byline trafilatura leaves
+    out of the main text ("<div class=author>By Jane Doe, Chief Reporter</div>").
+    """
+    from newsprism.clean.metadata import read_byline
+
+    for text, reason in blocks:
+        if reason is None and len(text.split()) <= 10 and text[:3].lower() in ("by ", "by\u00a0"):
+            name = read_byline(text)
+            if name and name[:1].isupper() and not name.endswith((".", "!", "?")):
+                return name
+    return None
 
 
 def read_comments(container, url: str | None) -> list[Comment]:
@@ -426,7 +485,7 @@ def read_comments(container, url: str | None) -> list[Comment]:
 # such as "comment-123" (WordPress, Drupal and most comment plugins); its parts name themselves too.
 ENTRY_CLASS_RE = re.compile(r"^(?:comment|comment-(?:item|entry|wrap|wrapper|container|thread-item)|single-comment|commentlist-item|c-comment)$")
 ENTRY_ID_RE = re.compile(r"^(?:comment|li-comment|div-comment)-\d+$")
-AUTHOR_CLASS_RE = re.compile(r"(?<![a-z])(?:author|username|user-name|comment-name|commenter|fn|nickname)(?![a-z])")
+AUTHOR_CLASS_RE = re.compile(r"(?<![a-z])(?:author|user(?![\w-])|username|user-name|comment-name|commenter|fn|nickname)(?![a-z])")
 BODY_CLASS_RE = re.compile(r"(?<![a-z])(?:comment-(?:body|content|text|message)|commentbody|comment_text|text|content|body|message)(?![a-z])")
 ENTRY_CHROME_RE = re.compile(r"^(?:says|said|wrote)\s*:\s*|\s*\b(?:reply|antworten|répondre|responder)$", re.IGNORECASE)
 SAYS_TAIL_RE = re.compile(r"\s+(?:says|said|wrote)\s*:?\s*$", re.IGNORECASE)
@@ -450,10 +509,13 @@ def marked_comments(container) -> list[Comment]:
     one comment: its author element (class "author", "fn", ...), its `<time>`, and its text
     (the paragraphs of its "comment-body"/"comment-content" element when it has one, else its
     own), leaving out replies nested inside it (they are entries of their own).
+    Entries that do not name themselves but repeat one shape (`_repeated_entries`) count as marked.
     """
     from newsprism.clean.metadata import find_date, normalise_date
 
     entries = [element for element in container.iter() if isinstance(element.tag, str) and _is_entry(element)]
+    if len(entries) < 2:
+        entries = _repeated_entries(container)
     if len(entries) < 2:
         return []
     entry_set = set(entries)
@@ -512,12 +574,39 @@ def marked_comments(container) -> list[Comment]:
     return comments if len(comments) >= 2 else []
 
 
+ENTRY_TEXT_TAGS = ("p", "blockquote")
+
+
+def _repeated_entries(container) -> list:
+    """Return the entries of a comment block whose entries carry no comment class but share one shape.
+
+    Many small sites write each comment as `<div class="c">` or a bare `<li>`: two or more
+    siblings of one tag and class, each holding the comment's text in a paragraph or a
+    blockquote, are the entries (the first such group, outermost first); the block's heading
+    and its house-rules paragraph are siblings of another shape, so they are no comment.
+    """
+    for element in container.iter():
+        if not isinstance(element.tag, str) or len(element) < 2:
+            continue
+        groups: dict[tuple[str, str], list] = {}
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in ("div", "li", "article", "section"):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for members in groups.values():
+            if len(members) >= 2 and all(next(member.iter(*ENTRY_TEXT_TAGS), None) is not None for member in members):
+                return members
+    return []
+
+
 # Classes of an element that shows when a comment was posted, when the page uses no <time>.
-DATE_CLASS_RE = re.compile(r"date|time|posted|published", re.IGNORECASE)
+DATE_CLASS_RE = re.compile(r"date|time|posted|published|when", re.IGNORECASE)
 
 # Inline elements that, first in a comment entry and before its paragraphs, hold the commenter's
 # name when the page gives it no class ("<div class=comment><b>nomad_74</b><p>...</p></div>").
 AUTHOR_TAGS = frozenset({"b", "strong", "cite", "span", "a", "h3", "h4", "h5", "h6", "header", "em"})
+
+
+RELATIVE_TAIL_RE = re.compile(r"\s+(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s+ago$", re.IGNORECASE)
 
 
 def _unmarked_author(entry) -> str | None:
@@ -527,7 +616,8 @@ def _unmarked_author(entry) -> str | None:
             continue
         if child.tag in {"p", "blockquote", "div"}:
             return None  # the text came first: no name before it
-        words = " ".join(child.text_content().split())
+        # "Anna K. 2 h ago": a header holding the name and when it was posted; the time is no part of the name
+        words = RELATIVE_TAIL_RE.sub("", " ".join(child.text_content().split()))
         if child.tag in AUTHOR_TAGS and 0 < len(words.split()) <= 4 and not re.search(r"\w{3,}[.!?]$", words):  # "Anna K." is a name, "Agreed." a remark
             return nfc(SAYS_TAIL_RE.sub("", words)) or None
         return None
@@ -683,6 +773,7 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
     scan = scan_page(tree)
     info = _metadata(tree, url, scan)
     comments = read_comments(scan.comment_block, url)
+    info.author = info.author or block_byline(scan.blocks)
     text = main_text(tree, url)  # last: it prunes the tree
     if text is None:
         return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=scan.blocks)
