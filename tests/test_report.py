@@ -651,3 +651,21 @@ def test_report_markdown_coverage_table_reads_in_a_terminal(rich: Report):
     for row in view.coverage:
         opening = " ".join(row["fact"].text.split()[:6])  # the fact's first words stay on one line
         assert opening in shown, opening
+
+
+@pytest.mark.slow
+def test_report_browser_many_stories_keep_readable_titles_in_the_top_bar(browser, rich: Report, tmp_path: Path):
+    """Thirteen stories: each link in the top bar shows a readable part of its title (the bar
+    scrolls sideways), not five letters and an ellipsis; the page itself never scrolls sideways."""
+    story = rich.stories[0]
+    titles = [f"Story number {i} about a harbour strike and its long aftermath" for i in range(13)]
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"id": f"s_{i:04d}", "title": t}) for i, t in enumerate(titles)]})
+    path = tmp_path / "report.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    page, seen = _open(browser, path.as_uri(), viewport={"width": 1280, "height": 900})
+    widths = page.evaluate("Array.from(document.querySelectorAll('nav.stories a')).map(a => a.getBoundingClientRect().width)")
+    em = page.evaluate("parseFloat(getComputedStyle(document.querySelector('nav.stories a')).fontSize)")
+    assert len(widths) == 13 and min(widths) >= 12 * em
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert seen["console"] == []
+    page.close()
