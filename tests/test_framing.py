@@ -456,3 +456,24 @@ def test_framing_an_actors_own_lower_case_name_is_no_label(name):
 def test_framing_junta_is_a_loaded_word(word):
     a = article(f"The {word} in Kavros signed the accord with its neighbour on Sunday, ending two years of clashes.")
     assert word in [t.lower() for t in terms(frame_story(understanding([a], [])), "loaded")]
+
+
+# --------------------------------------------------------------------------- pages never seen (task G6)
+
+
+def test_framing_acronym_before_a_title_stays_in_one_label():
+    """"VLWU general secretary Ada Brill": the union's acronym is part of her title, not a label of its own
+    (the tagger may call an unknown acronym a verb)."""
+    a = article('"We are not going back," VLWU general secretary Ada Brill told the crowd at the depot gate.')
+    person = entity("Ada Brill", "PERSON", [a])
+    labels = terms(frame_story(understanding([a], [person])), "label", target_entity_id=person.id)
+    assert "VLWU" not in labels
+    assert "VLWU general secretary" in labels
+
+
+def test_framing_label_noun_the_actor_is_of():
+    """"A mob of farm protesters": the label noun labels the group it is made of."""
+    a = article("A mob of farm protesters blocked the ring road outside Tarvel on Monday, police said.")
+    group = entity("farm protesters", "NORP", [a])
+    labels = terms(frame_story(understanding([a], [group])), "label", target_entity_id=group.id)
+    assert "mob" in labels

@@ -5,7 +5,8 @@ For every located mention of an entity, in this order:
 1. premodifiers before the name ("Iran-backed militant group Hezbollah", "U.S. ally Israel",
    "Syrian Defense Minister X"), including a noun the name is in apposition to
    ("the ... terrorist group Hezbollah");
-2. a label noun built on the name ("the Assad regime", "Hamas militants"; label_heads.txt);
+2. a label noun built on the name ("the Assad regime", "Hamas militants"; label_heads.txt), or one
+   the name is "of" ("a mob of student rioters", "the regime of X");
 3. appositives after the name ("Israel, Iran's enemy, ...");
 4. predicates that describe it ("X is the main supporter of Y", "described X as a partner");
 5. mentions that are themselves epithets ("the Jewish state" when the understanding stage
@@ -98,6 +99,12 @@ def _capitalised(unit: list[Token]) -> bool:
     return unit[0].text[:1].isupper()
 
 
+def _proper(unit: list[Token]) -> bool:
+    """A proper noun, or an acronym the tagger took for something else ("HTWF general secretary": HTWF a VERB)."""
+    last = unit[-1]
+    return last.pos_ == "PROPN" or (len(last.text) > 1 and last.text.isalpha() and last.text.isupper())
+
+
 def split_labels(tokens: list[Token]) -> list[list[Token]]:
     """Split a premodifier chain into the labels a reader would name (see the module docstring)."""
     units = _units(tokens)
@@ -112,7 +119,7 @@ def split_labels(tokens: list[Token]) -> list[list[Token]]:
         k -= 1
         while k > 0:
             unit = units[k - 1]
-            if _hyphenated(unit) or (_capitalised(unit) and unit[-1].pos_ != "PROPN"):
+            if _hyphenated(unit) or (_capitalised(unit) and not _proper(unit)):
                 break
             k -= 1
         # a bare noun ("ally") says little alone: keep the proper adjectives just before it ("Sarnian ally")
@@ -238,6 +245,17 @@ def _is_epithet_text(word: str, spelling: str) -> bool:
     return first in ("the", "a", "an") or spelling.split()[-1][:1].islower()
 
 
+def _label_noun_of(mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector, names: set[str]) -> None:
+    """2b. a label noun the mention is "of": "a mob of student rioters", "the regime of X" label the actor."""
+    root = mention.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i >= mention.start:
+        return
+    noun = preposition.head
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.label_heads:
+        out.add(_left_chain(noun, noun.i) + [noun], entity_id, names)
+
+
 def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
     root = mention.root
     names = _name_words(ctx, entity_id)
@@ -246,6 +264,7 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     # unless it is the actor's own name written in lower case ("national audit office", "Oster province")
     if root.pos_ == "NOUN" and root.text[:1].islower() and not _is_own_name(ctx, mention, entity_id):
         out.add([t for t in mention if t.dep_ not in ("det", "poss", "case")], entity_id, set())
+        _label_noun_of(mention, entity_id, lexicon, out, set())
         return
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
     doc = mention.doc
@@ -270,6 +289,7 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= mention.end and head.lemma_.lower() in lexicon.label_heads:
         mods = [t for t in _left_chain(head, head.i) if t.i not in inside]
         out.add(mods + [head], entity_id, names)
+    _label_noun_of(mention, entity_id, lexicon, out, names)
     # 3. appositives after the name: "Israel, Iran's enemy, ..."
     for child in root.children:
         # a dash, colon or bracket before the appositive's noun: an aside or a dateline's agency, no label
