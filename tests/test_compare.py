@@ -1478,3 +1478,23 @@ def test_compare_summary_unattributed_sentence_cites_only_articles_in_their_own_
     assert len(told) == 1, [s.text for s in c.summary]
     attributed = "Falk" in told[0].text
     assert set(told[0].article_ids) == ({"u2"} if attributed else {"u1", "u3"}), (told[0].text, told[0].article_ids)
+
+
+def test_compare_reports_of_one_event_differing_only_in_a_disputed_date_are_one_fact():
+    """'..., which derailed near Tesk on Thursday' inside a sentence about the salvage / 'A freight train derailed
+    near Tesk on Wednesday': the date conflict says the two tell one event, so the fact holds both reports (the
+    conflict tells the dates); the date alone no longer keeps them apart."""
+    spec = {
+        "entities": {"tesk": ["Tesk", "GPE"]},
+        "articles": [
+            one_sentence_report("e1", "Valley Post", "Crews worked on Friday night to lift the freight train, which derailed near Tesk on Thursday and blocked the main line to the coast.",
+                                ["tesk"], published="2031-05-10", dates=[["on Friday", "2031-05-09", "relative"], ["on Thursday", "2031-05-08", "relative"]]),
+            one_sentence_report("e2", "River Herald", "A freight train derailed near Tesk on Wednesday and blocked the main line to the coast, the rail operator said.",
+                                ["tesk"], published="2031-05-10", dates=[["on Wednesday", "2031-05-07", "relative"]], attributed_phrase="the rail operator"),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    dates = [k for k in c.conflicts if k.kind == "date"]
+    assert dates and sorted(p.value[:10] for p in dates[0].positions) == ["2031-05-07", "2031-05-08"], [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    derailed = [f for f in c.facts if set(f.article_ids) == {"e1", "e2"} and any("derailed" in e.text for e in f.evidence)]
+    assert derailed and derailed[0].independent_sources == 2, [(f.text, f.article_ids) for f in c.facts]

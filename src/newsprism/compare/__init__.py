@@ -6,7 +6,9 @@ Steps, in order:
    the further texts they read (reported words, clauses, causes) through the same store;
 3. copies.find_copies: near-copy articles (MinHash), so a wire text counts as one source;
 4. facts: align claims across articles into facts, with evidence and independent sources;
-5. conflicts: number (counts, measures, lengths of time), date, actor, place, cause and quote-wording disagreements;
+5. conflicts: number (counts, measures, lengths of time), date, actor, place, cause and quote-wording
+   disagreements; then the facts are aligned again with the disputed dates and counts excused, so
+   that reports of one event differing only in a detail in dispute are one fact;
 6. omissions: exclusives (one outlet only) and, per article, facts most others report;
 7. timeline: dated events (report dates, durations and undated claims left out);
 8. summary: 3-8 cited, deterministic sentences free of one outlet's labels.
@@ -35,7 +37,7 @@ from newsprism.compare.conflicts import (
     weekday_conflicts,
 )
 from newsprism.compare.copies import find_copies, independent_groups
-from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cross_stats, entity_states, story_prior_logodds, supporting_claims
+from newsprism.compare.facts import Alignment, build_facts, dated_support, cluster_claims, cross_stats, entity_states, story_prior_logodds, supporting_claims
 from newsprism.compare.omissions import exclusives, omissions
 from newsprism.compare.summary import build_summary
 from newsprism.compare.timeline import build_timeline
@@ -90,6 +92,16 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         + cause_conflicts(alignment, pairs)
         + quote_wording_conflicts(understanding.quotes, settings, sources, vectors)
     )
+    # Reports of one event that differ only in a date or count in dispute are one fact: aligned
+    # again with those anchors excused (the conflicts, found on the first alignment, tell the dispute).
+    # Claims on the two sides of a date conflict tell one event (their clauses read alike): each
+    # supports the other's fact.
+    if alignment.excuse_disputed(conflicts):
+        groups = cluster_claims(alignment)
+        support = supporting_claims(alignment, groups)
+        dated = dated_support(alignment, groups, conflicts)
+        fact_groups = [sorted(set(g + extra + more)) for g, extra, more in zip(groups, support, dated)]
+        facts = build_facts(alignment, fact_groups, independent, understanding.quotes, understanding.entities)
     views_by_fact = [[views[i] for i in g] for g in fact_groups]
     summary = build_summary(
         facts, conflicts, views_by_fact, articles, understanding.entities, sources,

@@ -17,6 +17,7 @@ Steps:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -228,8 +229,28 @@ def speakers_differ(v: ClaimView, w: ClaimView, names: dict[str, frozenset[str]]
     return head.endswith("s") and not head.endswith("ss") and head not in own
 
 
+def without_disputed(v: ClaimView, disputed: tuple[frozenset[str], frozenset[str]]) -> ClaimView:
+    """The claim without the dates and counts a conflict of the story already sets against each other
+    (`disputed`: days, ISO; counts, as the conflict's positions write them)."""
+    days, counts = disputed
+    return dataclasses.replace(
+        v,
+        event_dates=[d for d in v.event_dates if (d.value or "")[:10] not in days],
+        numbers=[n for n in v.numbers if " ".join(n[0].text.split()) not in counts],
+    )
+
+
 def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
-    """True when anchors say two similar claims are not one fact."""
+    """True when anchors say two similar claims are not one fact.
+
+    Two claims on different sides of a date or count conflict of the story (al.disputed) are
+    compared without the disputed dates and counts: "ran aground on Wednesday" / "ran aground on
+    Thursday" tell one event, whose date is in dispute; the conflict tells the dispute, and the
+    fact holds both reports. Any other date or count they disagree on still vetoes.
+    """
+    disputed = al.disputed.get((v.index, w.index) if v.index < w.index else (w.index, v.index))
+    if disputed is not None:
+        v, w = without_disputed(v, disputed), without_disputed(w, disputed)
     if numbers_disagree(v, w) or dates_disagree(v, w) or measures_differ(v, w):
         return True
     if speakers_differ(v, w, al.names):
@@ -260,6 +281,9 @@ class Alignment:
     # to hold it (compare_story): a few-row product per fact costs more CPU than the whole
     # matrix, since the BLAS library starts its threads for each.
     sims: np.ndarray | None = None
+    # Claim pairs (lower index first) on different sides of a date or count conflict, with the days and
+    # counts in dispute: those anchors do not veto the pair (see vetoed; set by excuse_disputed).
+    disputed: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     _overlaps: dict[tuple[int, int], float] = field(default_factory=dict, repr=False)
     _vetoes: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
     _counts: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
@@ -298,6 +322,31 @@ class Alignment:
         overlap = np.array([[self.overlap(a, b) for b in j] for a in i], dtype=np.float32)
         counts = np.array([[self.count_logodds(a, b) for b in j] for a in i], dtype=np.float32)
         return alignment_probability(cos, (cos - self.mu) / self.sd, overlap, self.settings, self.prior_logodds + counts)
+
+    def excuse_disputed(self, conflicts: list) -> bool:
+        """Let claims on different sides of a date or count conflict be one fact despite the disputed
+        anchors (vetoed); True when any pair is newly excused (the facts are then aligned again)."""
+        at = {(v.article_id, v.claim.start): v.index for v in self.views}
+        found: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
+        for c in conflicts:
+            if c.kind not in {"date", "number"}:
+                continue
+            values = frozenset(p.value[:10] for p in c.positions) if c.kind == "date" else frozenset(p.value for p in c.positions)
+            for a, p in enumerate(c.positions):
+                for q in c.positions[a + 1:]:
+                    for e in p.evidence:
+                        for f in q.evidence:
+                            i, j = at.get((e.article_id, e.start)), at.get((f.article_id, f.start))
+                            if i is None or j is None or i == j or self.views[i].source == self.views[j].source:
+                                continue
+                            days, counts = found.setdefault((min(i, j), max(i, j)), (set(), set()))
+                            (days if c.kind == "date" else counts).update(values)
+        new = {pair: (frozenset(d), frozenset(n)) for pair, (d, n) in found.items() if self.disputed.get(pair) != (frozenset(d), frozenset(n))}
+        if not new:
+            return False
+        self.disputed.update(new)
+        self._vetoes.clear()
+        return True
 
     def vetoed(self, x: int, y: int) -> bool:
         """vetoed() for claims x and y at their own cosine, remembered (facts re-check member pairs as they grow)."""
@@ -465,6 +514,38 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
         for (g, _), (_, i) in best_clause.items():
             extra[g].append(i)
     return [sorted(set(x)) for x in extra]
+
+
+def dated_support(al: Alignment, groups: list[list[int]], conflicts: list) -> list[list[int]]:
+    """For each fact, the claims of other articles that date its event another way.
+
+    A date conflict sets two reports of one event against each other only when the clauses around
+    their dates read alike (conflicts.date_conflicts): "..., which ran aground in the canal on
+    Thursday" and "A ship ran aground in the canal on Wednesday" tell one event, though the
+    sentences as wholes (one about the salvage) read too unlike to align. So a claim on one side
+    supports the fact of a claim on the other, unless something else than the disputed date
+    vetoes it (al.disputed).
+    """
+    at = {(v.article_id, v.claim.start): v.index for v in al.views}
+    fact_of = {i: g for g, group in enumerate(groups) for i in group}
+    extra: list[set[int]] = [set() for _ in groups]
+    for c in conflicts:
+        if c.kind != "date":
+            continue
+        sides = [[at[(e.article_id, e.start)] for e in p.evidence if (e.article_id, e.start) in at] for p in c.positions]
+        for a, side in enumerate(sides):
+            for other in sides[:a] + sides[a + 1:]:
+                for i in side:
+                    for j in other:
+                        # One way only, into the larger fact (the earlier at equal size): two facts each
+                        # holding the other's claims would tell the event twice.
+                        g, h = fact_of[i], fact_of[j]
+                        if g == h or (len(groups[g]), -g) < (len(groups[h]), -h):
+                            continue
+                        group = groups[g]
+                        if al.views[j].article_id not in {al.views[y].article_id for y in group} and not any(al.vetoed(j, y) for y in group):
+                            extra[g].add(j)
+    return [sorted(x) for x in extra]
 
 
 def quote_speakers(views: list[ClaimView], quotes: list[Quote]) -> dict[int, str]:
