@@ -562,6 +562,25 @@ def test_understand_a_description_naming_a_country_gives_an_untitled_leader_his_
     assert _holding(entities, "The Brel administration").name == "Chile"
 
 
+def test_understand_leader_of_a_named_country_is_that_country_s_leader():
+    """"the leader of Peru" is Peru's leader, however often the article named the other one."""
+    entities = _story_entities({
+        "x": "Chilean President Ana Lorca met Peruvian Prime Minister Mateo Quispe in Lima on Tuesday, and the two "
+             "talked about trade for an hour.",
+        "y": "Ana Lorca spoke first in Lima. Lorca then praised the leader of Peru for the deal.",
+    })
+    assert _holding(entities, "the leader").name == "Mateo Quispe"
+
+
+def test_understand_mister_president_addresses_someone_and_is_left_unlinked():
+    """A bare "Mr. President" in a quote addresses someone the text does not name: no guess."""
+    entities = _story_entities({
+        "x": "Chilean President Ana Lorca welcomed Peruvian President Tomas Brel to Santiago. "
+             "\"Nobody knows what I will do next week, although Mr. President, you have a pretty good idea,\" Lorca said.",
+    })
+    assert _holding(entities, "Mr. President") is None and _holding(entities, "President") is None
+
+
 def test_understand_surname_shared_by_a_couple_goes_by_gender():
     texts = {
         "x": "Senator Arno Velez and his wife, Lucia Velez, arrived in Quito on Monday. Mr. Velez thanked the crowd.",
@@ -1575,3 +1594,17 @@ def test_understand_wade_giles_and_pinyin_spellings_are_one_person():
     hsu = _holding(entities, "Hsu Chih-wei")
     assert hsu is not None and _holding(entities, "Xu Zhiwei") is hsu
     assert _holding(entities, "Zhao Zhiwei") is not hsu
+
+
+def test_understand_short_partial_quote_is_a_fragment_of_the_fuller_rendering():
+    """'said the port "bitterly regrets" the damage' and the statement quoted in full elsewhere are
+    one remark (cosine 0.40: two words against a sentence): every content word of the fragment
+    stands in the full rendering. A fragment whose words are not all there stays apart."""
+    quotes = _story_quotes([
+        "The port's director, Selin Korkmaz, said the company \"bitterly regrets\" the damage to the harbour.",
+        "\"We bitterly regret the damage done to the harbour and will rebuild the pier,\" Korkmaz said in a statement on Monday.",
+        "Korkmaz said the pier was \"entirely safe\" before the storm.",
+    ])
+    korkmaz = [variants for speaker, variants in quotes if speaker == "Selin Korkmaz"]
+    assert ["We bitterly regret the damage done to the harbour and will rebuild the pier", "bitterly regrets"] in korkmaz
+    assert ["entirely safe"] in korkmaz

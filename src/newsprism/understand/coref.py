@@ -22,8 +22,9 @@ each for a reason one can read off the parse:
 3. `resolve_references` (per story, after names are clustered), in this order:
    a. person descriptions go to the person of the story who carries the head word as a
       title or role, the most specific match first, then the one the article named most
-      so far, then the latest; a country word ("the Japanese prime minister") must match
-      the person's titles; a named person's role ("Jo Doe's lawyer") only to the one other
+      so far, then the latest; a country word ("the Japanese prime minister", "the leader
+      of Japan") must match the person's titles (a bare "Mr. President" addresses someone
+      unnamed and is no description); a named person's role ("Jo Doe's lawyer") only to the one other
       person of the story who carries it; a person no title places takes the one country
       his resolved descriptions name ("X, the Chilean president");
    b. organisation nouns go to the organisation of the article whose name holds the noun
@@ -278,6 +279,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     if any(t.dep_ == "det" and t.lower_ in INDEFINITE for t in lefts) or any(t.dep_ == "nummod" for t in lefts):
         return None  # "a president" refers to no one in particular
     appos_of = covered.get(token.head.i) if token.dep_ == "appos" and token.head.i < token.i else None
+    if token.i and _fold(doc[token.i - 1].text) in {"mr", "madam", "madame", "mister"} and _is_role_word(token.text):
+        return None  # "Mr. President" without a name: a speaker addressing someone, who is not said
     refers = nouns.get(lemma)
     if appos_of is not None and appos_of.label == "PERSON" and token.pos_ == "NOUN":
         refers = "person"  # "Jane Doe, the actress": the apposition says who it is
@@ -312,6 +315,12 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     desc = _make(article_id, doc, first, token.i, token_sentence, "description")
     desc.head, desc.refers = lemma, refers
     desc.words = tuple(_fold(t.text) for t in doc[first:token.i] if t.dep_ != "det" and t.is_alpha)
+    if refers in {"person", "role"}:
+        # "the leader of Japan": the country after "of" says whose office, as "the Japanese leader" does
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        places = [covered[c.i] for p in of for c in p.children if c.dep_ == "pobj" and c.i in covered and covered[c.i].country]
+        if len(places) == 1:
+            desc.words += tuple(_fold(w) for w in places[0].text.split())
     desc.gender = _gender_of([lemma])
     desc.owner = owner
     if owner is None and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in lefts):

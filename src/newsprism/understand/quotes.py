@@ -35,6 +35,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 from spacy.attrs import LEMMA, LOWER, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
@@ -841,6 +842,27 @@ def _mutual_renderings(by_speaker: dict[str, list[int]], records: list[QuoteReco
     return out
 
 
+# A partial quote of at most this many words is a fragment of a fuller rendering of the same
+# remark when all its content words stand in it: "deeply regrets" / "We deeply regret the loss
+# of life ..." (cosine 0.44: the sentence model reads two words and a sentence as far apart).
+FRAGMENT_MAX_WORDS = 6
+
+
+def _stems(text: str) -> list[str]:
+    """Content-word stems of a quote: lower case, stop words (spaCy's English list) out, -s/-ed/-ing cut."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS]
+    # a crude suffix cut, not a stemmer: only to meet "regrets" / "regret", "warned" / "warn"
+    return [re.sub(r"(?:ing|ed|es|e|s)$", "", w) if len(w) > 4 else w for w in words]
+
+
+def _fragment_of(part: QuoteRecord, whole: QuoteRecord) -> bool:
+    """True when `part`, a short partial quote, is a fragment of `whole`: every content word of it is in `whole`."""
+    if not (part.direct and part.partial) or len(part.text.split()) > FRAGMENT_MAX_WORDS or len(whole.text.split()) <= len(part.text.split()):
+        return False
+    stems = _stems(part.text)
+    return len(stems) >= 2 and set(stems) <= set(_stems(whole.text))
+
+
 def _source(record: QuoteRecord) -> str:
     """Who a record names as its source, folded: its speaker phrase, else its channel."""
     return _normal(record.speaker_text or record.channel or "")
@@ -878,6 +900,9 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
             parent[root(j)] = root(i)
     for i, j in _mutual_renderings(by_speaker, records, vectors, row):
         parent[root(j)] = root(i)
+    for i, j in pairs:
+        if _fragment_of(records[i], records[j]) or _fragment_of(records[j], records[i]):
+            parent[root(j)] = root(i)
     for i, a in enumerate(records):
         for j in range(i + 1, len(records)):
             b = records[j]
