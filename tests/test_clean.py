@@ -808,3 +808,22 @@ def test_clean_text_have_your_say_opens_the_comments():
     clean = clean_text(raw)
     assert "rusted" not in clean.text and "Two cranes" not in clean.text
     assert "Two cranes fell, not one." in "\n".join(c.text for c in clean.comments)
+
+
+@pytest.mark.parametrize(
+    "title, h1",
+    [
+        ("Ferry Fares Rise Again On The Sound | World", "Ferry fares rise again on the Sound"),  # a section, not a site
+        ("Orvick Bugle - Ferry Fares Rise Again", None),  # no headline shown apart from <title>: neither part is known to be the site
+    ],
+)
+def test_clean_html_title_part_is_no_outlet_unless_the_other_part_is_the_headline(title, h1):
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    raw = (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body>{heading}"
+        "<p>Fares on the three ferry routes across the Sound will rise by 12 per cent from April, the island council said on Monday.</p>"
+        "<p>A return ticket for a car and driver will cost 48 crowns, up from 43, the council said in a statement.</p>"
+        "</body></html>"
+    )
+    clean = clean_article(Article(id=content_id(raw), source_path="page.html", raw=raw, format="html"))
+    assert clean.outlet is None

@@ -387,7 +387,7 @@ def _metadata(tree, url: str | None, scan: PageScan):
     doc.title = doc.title or meta.extract_title(tree)
     # no extract_author fallback: it scans the whole tree (a third of the metadata time on ScrapingHub)
     doc.url = doc.url or meta.extract_url(tree, url)
-    doc.sitename = doc.sitename or meta.extract_sitename(tree) or title_sitename(scan, doc.title)
+    doc.sitename = doc.sitename or meta.extract_sitename(tree) or title_sitename(tree, scan)
     declared = declared_datetime(scan)
     if declared:
         doc.date = declared
@@ -404,25 +404,31 @@ def _metadata(tree, url: str | None, scan: PageScan):
 SITE_NAME_RE = re.compile(r"(?:(?:the|of|and|&|de|la|le|el|di)\s+|[A-Z0-9][\w'’.&-]*\s+){0,4}[A-Z0-9][\w'’.&-]*")
 
 
-def title_sitename(scan: PageScan, headline: str | None) -> str | None:
+def title_sitename(tree, scan: PageScan) -> str | None:
     """Return the site name a page's <title> adds to its headline ("Headline | Site", "Site - Headline"), or None.
 
     trafilatura takes a title part only when it holds a dot (a domain); a page with no
     og:site_name and no JSON-LD publisher often names itself only there. The other part must
-    be the headline itself (any case), so a headline with a colon or a dash is never cut.
+    be the headline as the page shows it apart from <title> (its <h1> or og:title, any case),
+    so a headline with a colon or a dash is never cut, and a part made only of section words
+    ("World", "Opinion") is no site.
     """
-    if not headline:
-        return None
+    from newsprism.clean.patterns import masthead_words
+
     title = next((text for text, reason in scan.blocks if reason == "title"), None)
     if not title:
         return None
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return None
-    wanted = _key(headline)
+    headlines = {_key(meta["content"]) for meta in scan.metas if meta.get("property") == "og:title" and meta.get("content")}
+    headlines |= {_key(h1.text_content()) for h1 in tree.iter("h1")}
+    sections = masthead_words()[1]
     for name, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
-        if _key(" ".join(rest)) == wanted and SITE_NAME_RE.fullmatch(name.strip()) and _key(name) != wanted:
-            return name.strip()
+        name = name.strip()
+        if _key(" ".join(rest)) in headlines and SITE_NAME_RE.fullmatch(name) and _key(name) not in headlines:
+            if not all(word in sections for word in _key(name).split()):
+                return name
     return None
 
 
