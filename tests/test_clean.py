@@ -815,6 +815,7 @@ def test_clean_text_have_your_say_opens_the_comments():
     [
         ("Ferry Fares Rise Again On The Sound | World", "Ferry fares rise again on the Sound"),  # a section, not a site
         ("Orvick Bugle - Ferry Fares Rise Again", None),  # no headline shown apart from <title>: neither part is known to be the site
+        ("Ferry Fares Rise Again On The Sound - Page 34", "Ferry fares rise again on the Sound"),  # a page number
     ],
 )
 def test_clean_html_title_part_is_no_outlet_unless_the_other_part_is_the_headline(title, h1):
@@ -827,3 +828,18 @@ def test_clean_html_title_part_is_no_outlet_unless_the_other_part_is_the_headlin
     )
     clean = clean_article(Article(id=content_id(raw), source_path="page.html", raw=raw, format="html"))
     assert clean.outlet is None
+
+
+@pytest.mark.parametrize(
+    "block, name",
+    [
+        ("By Hal Munro, Transport Editor", "Hal Munro, Transport Editor"),
+        ("By Hal Munro 0 Comments", "Hal Munro"),  # a comment count beside the name
+        ("By Hal Munro on February 3, 2026", "Hal Munro"),  # the date is the dateline's
+        ("By continuing to browse you agree to our use of cookies.", None),
+    ],
+)
+def test_clean_html_block_byline_reads_only_the_name(block, name):
+    from newsprism.clean.html import block_byline
+
+    assert block_byline([("Menu", "navigation"), (block, None)]) == name

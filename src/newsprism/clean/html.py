@@ -426,7 +426,8 @@ def title_sitename(tree, scan: PageScan) -> str | None:
     sections = masthead_words()[1]
     for name, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
         name = name.strip()
-        if _key(" ".join(rest)) in headlines and SITE_NAME_RE.fullmatch(name) and _key(name) not in headlines:
+        # "Headline - Page 34": a page number, not a site
+        if _key(" ".join(rest)) in headlines and SITE_NAME_RE.fullmatch(name) and not name.split()[-1].isdigit() and _key(name) not in headlines:
             if not all(word in sections for word in _key(name).split()):
                 return name
     return None
@@ -446,17 +447,23 @@ def _timed_element_date(tree, day: str) -> str | None:
     return None
 
 
+COMMENT_COUNT_TAIL_RE = re.compile(r"\s+\d+\s+comments?\s*$", re.IGNORECASE)
+
+
 def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
     """Return the name of the first short "By Name" block outside any menu, footer or comment block, or None.
 
     For pages that state no author in meta tags or JSON-LD and whose byline trafilatura leaves
     out of the main text ("<div class=author>By Jane Doe, Chief Reporter</div>").
     """
-    from newsprism.clean.metadata import read_byline
+    from newsprism.clean.metadata import find_date, read_byline
 
     for text, reason in blocks:
         if reason is None and len(text.split()) <= 10 and text[:3].lower() in ("by ", "by\u00a0"):
-            name = read_byline(text)
+            name = read_byline(COMMENT_COUNT_TAIL_RE.sub("", text))  # "By Jane Doe 0 Comments": a count, no name
+            dated = find_date(name)[1] if name else None
+            if dated is not None:  # "By Jane Doe on January 20, 2020": the date is the dateline's
+                name = re.sub(r"(?:\s*[,|·•-]|\s+on)?\s*$", "", name[: dated.start()]) or None
             if name and name[:1].isupper() and not name.endswith((".", "!", "?")):
                 return name
     return None
