@@ -1608,3 +1608,17 @@ def test_understand_short_partial_quote_is_a_fragment_of_the_fuller_rendering():
     korkmaz = [variants for speaker, variants in quotes if speaker == "Selin Korkmaz"]
     assert ["We bitterly regret the damage done to the harbour and will rebuild the pier", "bitterly regrets"] in korkmaz
     assert ["entirely safe"] in korkmaz
+
+
+def test_understand_closing_attribution_hung_on_the_place_before_it_still_speaks():
+    """"..., hit the village of Kerend, the Provincial Crisis Office (PCO) said.": the small model
+    makes the office an apposition of the village, leaving "said" without a subject; the noun
+    phrase between the last comma and the verb is the speaker, and it is no part of the statement."""
+    text = ("Rescue teams were searching on Tuesday night for dozens of people missing after flash floods hit "
+            "the village of Kerend, the Provincial Crisis Office (PCO) said.")
+    article = CleanArticle(id=content_id(text), source_path="flood.txt", published="2030-05-07", text=text)
+    u = understand_story(_group([article]), [article])
+    variants = [v for q in u.quotes for v in q.variants]
+    assert [v.text for v in variants] == [
+        "Rescue teams were searching on Tuesday night for dozens of people missing after flash floods hit the village of Kerend"]
+    assert "Provincial Crisis Office" in (variants[0].speaker_text or variants[0].channel or "")

@@ -78,7 +78,25 @@ def verb_subject(verb, sentence_start: int, deps=SUBJECT_DEPS, outside: tuple[in
     before = [t for t in subjects if t.i < verb.i]
     if len(before) > 1 and not any(c.dep_ == "conj" for t in before for c in t.children):
         return before[-1]
+    if not subjects and "nsubj" in deps and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return _closing_subject(verb)
     return subjects[0] if subjects else None
+
+
+def _closing_subject(verb):
+    """The subject of a closing attribution the parse hung elsewhere: "..., the Crisis Agency (CA) said."
+    (the small model makes the agency an apposition of the place before it): the noun phrase
+    between the last comma and the verb, when it holds a noun and no verb."""
+    doc = verb.doc
+    first = verb.i
+    while first > verb.sent.start and doc[first - 1].text != "," and verb.i - first < 12:
+        first -= 1
+    if first == verb.i or first == verb.sent.start or doc[first - 1].text != ",":
+        return None
+    phrase = doc[first:verb.i]
+    if any(t.pos_ in {"VERB", "AUX"} for t in phrase) or phrase.root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return phrase.root
 
 
 def build_claim(
