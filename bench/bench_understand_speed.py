@@ -1,33 +1,30 @@
 """Benchmark the understanding stage's speed (issue #5: >= 20 articles/s on 2 cores, 600-word articles).
 
-Run from /work/main:  .venv/bin/python -m bench.bench_understand_speed [--quick] [--repeat N] [--baseline COMMIT ...]
-(about 2.5 minutes on an idle 2-core machine with the default --repeat 1; each repeat adds about 2)
+Run from /work/main:  .venv/bin/python -m bench.bench_understand_speed [--quick] [--repeat N] [--all] [--baseline COMMIT ...] [--no-write]
+(about 2 minutes on an idle 2-core machine with the default --repeat 1; each repeat adds about 1, --all 1 more)
 
 Workload (the one bench_understand used): PolNeAR train articles of 400-900 words, the first
 60, five per story, publication date given; the process imports `newsprism.pipeline` (as
-`newsprism analyze` runs) and loads and warms the models on another article before the clock
-starts. Measured in one run, so both sides see the same machine load:
+`newsprism analyze` runs) and loads and warms the models before the clock starts. Measured in
+one run, interleaved, so both sides see the same machine load:
 
-1. `understand_story` end to end, parse included, with the speed work's files (understand/,
-   pipeline.py, embed.py) as they were at each of BASELINES and everything else as in HEAD;
-   the newest baseline also with the stories parsed ahead, in one process and in 2 workers.
-2. The same with this checkout's code, five ways: each story parsing its own five
-   articles; the stories parsed ahead in one stream of 32-doc batches in this process
-   (`nlp.parse_ahead`, as `pipeline.analyze` runs below 64 articles); parsed ahead in 2 worker
-   processes (`pipeline.PARSE_PROCESSES = 2`); whole stories in 2 workers forked from this
-   process (`scale.ForkRunner`, as `analyze` runs 64+ articles on 2 free cores); and on a local
-   2-worker Dask cluster (as `analyze --workers 2`).
-3. The spaCy parse alone: stock en_core_web_sm against `load_nlp` (numpy matmul ops,
-   vectorised attribute ruler, memoised set-lookup lemmatizer, parser stepped with the GIL
-   held, vectorised NER decoding), and whether the two agree on every token's tag, POS,
-   morphology, lemma, dependency, head, entity and sentence start.
-4. Where the one-process run's CPU goes: each step of `understand_story` timed (`stage_times`).
+1. The baseline (BASELINES: this tree with SPEED_FILES as at that commit) and this checkout,
+   each two ways: the stories parsed ahead in one stream of 32-doc batches in one process
+   (`nlp.parse_ahead`, as `pipeline.analyze` runs when it does not fork), and whole stories in
+   2 workers forked from a process that loaded and warmed the models (`scale.ForkRunner`, as
+   `analyze` runs 2+ stories of 8+ articles with 2 free cores), with the workers' system time
+   and minor page faults. With --all also: each story parsing its own five articles, parse
+   workers (`pipeline.PARSE_PROCESSES = 2`) and a local 2-worker Dask cluster.
+2. The spaCy parse alone: stock en_core_web_sm against `load_nlp`, and whether the two agree
+   on every token's tag, POS, morphology, lemma, dependency, head, entity and sentence start.
+3. Where the one-process run's CPU goes: each step of `understand_story` timed (`stage_times`).
+4. End to end on two stories (understand, compare, framing), in one process and forked.
 
-Each configuration of 1-2 runs in a fresh process (no warm cache carries over), repeated
-and interleaved with the others (--repeat N, default 1). CPU seconds are the measuring
+Each configuration runs in a fresh process (no warm cache carries over), repeated and
+interleaved with the others (--repeat N, default 1). CPU seconds are the measuring
 process's and its children's (resource.getrusage), so they count every thread and worker;
 the machine's 2 cores are shared with other jobs, so the load average is reported beside
-each figure and articles per CPU-second is the steadier measure.
+each figure and CPU seconds are the steadier measure.
 """
 
 from __future__ import annotations
@@ -36,6 +33,7 @@ import itertools
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,23 +42,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
-# Baselines, their versions of SPEED_FILES measured beside this checkout: the start of the round
-# on the stage after the parse (garbage collector, quote encoding batches, regex lookaheads, entity
-# loops), and the start of the round that runs whole stories in forked workers (session 5).
-BASELINES = ["349af31", "4ba9226"]
+# The baseline: HEAD when the session-6 speed round began (task S), measured beside this checkout.
+BASELINES = ["3b882e8"]
+# The files of that round's speed work: the baseline runs this checkout's tree (uncommitted
+# edits included) with these files as they were at the baseline commit, so the two sides differ
+# by the speed work only, never by other work on the stage committed meanwhile.
 SPEED_FILES = [
-    "src/newsprism/understand/__init__.py",
-    "src/newsprism/understand/nlp.py",
-    "src/newsprism/understand/entities.py",
-    "src/newsprism/understand/coref.py",
-    "src/newsprism/understand/mentions.py",
-    "src/newsprism/understand/quotes.py",
-    "src/newsprism/understand/claims.py",
-    "src/newsprism/understand/numbers.py",
-    "src/newsprism/understand/dates.py",
     "src/newsprism/pipeline.py",
     "src/newsprism/scale.py",
     "src/newsprism/embed.py",
+    "src/newsprism/understand/nlp.py",
 ]
 STORY_SIZE = 5
 
@@ -150,13 +141,16 @@ def measure_pool(n_articles: int, workers: int = 2) -> dict[str, float]:
     settings = Settings()
     warm_up(settings)
     load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start, cpu, own = time.perf_counter(), cpu_seconds(), time.process_time()
     understood = run_in_parts(ForkRunner(workers), _understand_part, jobs, (settings, True))
     seconds, cpu, own = time.perf_counter() - start, cpu_seconds() - cpu, time.process_time() - own
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert [u.story_id for u in understood] == [g.id for g, _ in jobs]
     return {
         "articles": len(articles), "mean words": sum(len(a.text.split()) for a in articles) / len(articles),
         "seconds": seconds, "cpu seconds": cpu, "parent cpu seconds": own, "load": (load + os.getloadavg()[0]) / 2,
+        "workers system seconds": after.ru_stime - before.ru_stime, "workers minor faults": after.ru_minflt - before.ru_minflt,
     }
 
 
@@ -305,49 +299,43 @@ def parse_alone(n_articles: int) -> dict[str, float]:
     return out
 
 
-def measure_in_subprocess(n_articles: int, processes: int = 0, env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run `measure` in a fresh process, so no cache or warm memo carries over between runs."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.bench_understand_speed", "--measure-only", str(n_articles), str(processes)],
-        cwd=REPO, env=env, check=True, capture_output=True, text=True,
-    )
+def _run_json(option: str, n_articles: int, *more: str, src: Path | None = None) -> dict[str, float]:
+    """Run this module with `option` in a fresh process (importing newsprism from `src` when given)
+    and return the JSON line it prints last."""
+    env = dict(os.environ, PYTHONPATH=str(src)) if src is not None else None
+    result = subprocess.run([sys.executable, "-m", "bench.bench_understand_speed", option, str(n_articles), *more],
+                            cwd=REPO, env=env, check=True, capture_output=True, text=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure_baseline(commit: str, n_articles: int, processes: int = 0) -> dict[str, float]:
-    """Run `measure` on HEAD with the speed work's files as they were at `commit`."""
-    with tempfile.TemporaryDirectory(prefix="np-speed-baseline-") as tmp:
-        tree = subprocess.run(["git", "archive", "HEAD", "src"], cwd=REPO, check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", tmp], input=tree, check=True)
-        for path in SPEED_FILES:
-            old = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=REPO, check=True, capture_output=True).stdout
-            (Path(tmp) / path).write_bytes(old)
-        return measure_in_subprocess(n_articles, processes, env=dict(os.environ, PYTHONPATH=str(Path(tmp) / "src")))
+def baseline_tree(commit: str, into: Path) -> Path:
+    """Copy this checkout's src into `into` with SPEED_FILES as at `commit`; return the copy's src."""
+    src = into / "src"
+    shutil.copytree(REPO / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in SPEED_FILES:
+        old = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=REPO, check=True, capture_output=True).stdout
+        (into / path).write_bytes(old)
+    return src
 
 
 def _best(runs: list[dict[str, float]]) -> dict[str, float]:
-    """The fastest wall time and the least CPU of repeated runs, with their mean load and every run's CPU."""
+    """The fastest wall time and the least CPU of repeated runs, with their mean load and every run's figures."""
     best = dict(runs[0])
     best["seconds"] = min(r["seconds"] for r in runs)
     best["cpu seconds"] = min(r["cpu seconds"] for r in runs)
     best["load"] = sum(r["load"] for r in runs) / len(runs)
+    best["wall runs"] = ", ".join(f"{r['seconds']:.1f}" for r in runs)
     best["cpu runs"] = ", ".join(f"{r['cpu seconds']:.1f}" for r in runs)
+    best["load runs"] = ", ".join(f"{r['load']:.1f}" for r in runs)
     return best
 
 
 def _row(name: str, r: dict[str, float]) -> str:
     n = r["articles"]
     return (
-        f"| {name} | {r['seconds']:.1f} | {n / r['seconds']:.1f} | {r['cpu seconds']:.1f} ({r['cpu runs']}) | "
-        f"{n / r['cpu seconds']:.2f} | {2 * n / r['cpu seconds']:.1f} | {r['load']:.1f} |\n"
+        f"| {name} | {r['seconds']:.2f} ({r['wall runs']}) | {n / r['seconds']:.1f} | {r['cpu seconds']:.2f} ({r['cpu runs']}) | "
+        f"{n / r['cpu seconds']:.2f} | {r['load']:.1f} ({r['load runs']}) |\n"
     )
-
-
-def _run_json(option: str, n_articles: int, *more: str) -> dict[str, float]:
-    """Run this module with `option` in a fresh process and return the JSON line it prints last."""
-    result = subprocess.run([sys.executable, "-m", "bench.bench_understand_speed", option, str(n_articles), *more],
-                            cwd=REPO, check=True, capture_output=True, text=True)
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -372,81 +360,85 @@ def main() -> None:
 
     n = 20 if "--quick" in sys.argv else 60
     repeats = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
+    every = "--all" in sys.argv  # also each story parsing its own articles, parse workers, the Dask cluster
     commits = BASELINES
     if "--baseline" in sys.argv:  # the commits after it, up to the next option
         after = sys.argv[sys.argv.index("--baseline") + 1:]
         commits = list(itertools.takewhile(lambda a: not a.startswith("--"), after)) or BASELINES
-    latest = commits[-1]  # the newest baseline is also measured parsing ahead, in one process and in 2 workers
-    runs: dict[str, list[dict[str, float]]] = {
-        **{c: [] for c in commits}, f"{latest} streamed": [], f"{latest} ahead": [], "story": [], "streamed": [], "ahead": [], "pool": [], "cluster": [],
-        "end to end, one process": [], "end to end, forked": [],
-    }
-    for _ in range(repeats):  # interleaved, so a burst of load on the shared machine hits every configuration
-        for commit in commits:
-            runs[commit].append(measure_baseline(commit, n))
-        runs[f"{latest} streamed"].append(measure_baseline(latest, n, processes=1))
-        runs[f"{latest} ahead"].append(measure_baseline(latest, n, processes=2))
-        runs["story"].append(measure_in_subprocess(n))
-        runs["streamed"].append(measure_in_subprocess(n, processes=1))
-        runs["ahead"].append(measure_in_subprocess(n, processes=2))
-        runs["pool"].append(_run_json("--pool-only", n))
-        runs["cluster"].append(_run_json("--cluster-only", n))
-        runs["end to end, one process"].append(_run_json("--end-to-end-only", END_TO_END_ARTICLES, "1"))
-        runs["end to end, forked"].append(_run_json("--end-to-end-only", END_TO_END_ARTICLES, "2"))
-        print(json.dumps({k: v[-1] for k, v in runs.items()}), flush=True)
+    # name -> (option, articles, more arguments, baseline commit or None for this checkout)
+    configs: dict[str, tuple[str, int, tuple[str, ...], str | None]] = {}
+    for commit in commits:
+        configs[f"{commit} streamed"] = ("--measure-only", n, ("1",), commit)
+        configs[f"{commit} pool"] = ("--pool-only", n, (), commit)
+    configs["streamed"] = ("--measure-only", n, ("1",), None)
+    configs["pool"] = ("--pool-only", n, (), None)
+    if every:
+        configs["story"] = ("--measure-only", n, ("0",), None)
+        configs["ahead"] = ("--measure-only", n, ("2",), None)
+        configs["cluster"] = ("--cluster-only", n, (), None)
+    configs["end to end, one process"] = ("--end-to-end-only", END_TO_END_ARTICLES, ("1",), None)
+    configs["end to end, forked"] = ("--end-to-end-only", END_TO_END_ARTICLES, ("2",), None)
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in configs}
+    with tempfile.TemporaryDirectory(prefix="np-speed-baseline-") as tmp:
+        trees = {commit: baseline_tree(commit, Path(tmp) / commit) for commit in commits}
+        for _ in range(repeats):  # interleaved, so a burst of load on the shared machine hits every configuration
+            for name, (option, articles, more, commit) in configs.items():
+                runs[name].append(_run_json(option, articles, *more, src=trees.get(commit)))
+            print(json.dumps({k: v[-1] for k, v in runs.items()}), flush=True)
     best = {k: _best(v) for k, v in runs.items()}
-    after, streamed, ahead = best["story"], best["streamed"], best["ahead"]
+    streamed, pool = best["streamed"], best["pool"]
     parse = parse_alone(n)
     print("parse", parse, flush=True)
     stages = _run_json("--stages-only", n)
     print("stages", stages, flush=True)
     shares = ", ".join(f"`{name}` {stages[name]:.2f}" for name in sorted(STAGES, key=lambda s: -stages[s]))
+    rows = "".join(
+        _row(f"baseline ({c}), stories parsed ahead in 32-doc batches, one process", best[f"{c} streamed"])
+        + _row(f"baseline ({c}), whole stories in 2 forked workers", best[f"{c} pool"])
+        for c in commits
+    )
+    rows += _row("now, stories parsed ahead in 32-doc batches, one process", streamed)
+    rows += _row("now, whole stories in 2 forked workers (`scale.ForkRunner`, parts of `pipeline.fork_parts`; as `analyze` runs 2+ stories of 8+ articles with 2 free cores)", pool)
+    if every:
+        rows += _row("now, each story parses its articles", best["story"])
+        rows += _row("now, stories parsed ahead in 2 worker processes (as `analyze` runs 64+ articles with 1 to 1.5 free cores)", best["ahead"])
+        rows += _row("now, a local Dask cluster of 2 workers (as `analyze --workers 2` sends stories: parts of `pipeline.part_size` articles, each parsed in one stream)", best["cluster"])
+    fork_figures = "; ".join(
+        f"{label}: workers' system time {best[key]['workers system seconds']:.2f} s, {best[key]['workers minor faults']:,} minor page faults, "
+        f"the parent {best[key]['parent cpu seconds']:.2f} CPU s"
+        for label, key in [*((f"baseline {c}", f"{c} pool") for c in commits), ("now", "pool")]
+    )
     md = (
-        f"`understand_story` on {after['articles']} PolNeAR train articles (mean {after['mean words']:.0f} words), "
-        f"{STORY_SIZE} per story, parse included, models loaded and warmed first. Baselines: the files of the speed "
-        f"work as at {' and '.join(commits)}, the rest of the tree as HEAD, measured in the same run. Each configuration ran "
-        f"{repeats} time{'s' if repeats > 1 else ''}, interleaved, each time in a fresh process; the table gives the least wall and the least CPU "
-        "time, and the mean load average over the runs.\n\n"
-        "| code | wall s | articles/s | CPU s (each run) | articles per CPU-s | ceiling on 2 free cores (2 x per CPU-s), articles/s | load average |\n"
-        "|---|---|---|---|---|---|---|\n"
-        + "".join(_row(f"baseline ({commit}), each story parses its articles", best[commit]) for commit in commits)
-        + _row(f"baseline ({latest}), stories parsed ahead in 32-doc batches, one process", best[f"{latest} streamed"])
-        + _row(f"baseline ({latest}), stories parsed ahead in 2 worker processes", best[f"{latest} ahead"])
-        + _row("now, each story parses its articles", after)
-        + _row("now, stories parsed ahead in 32-doc batches, one process", streamed)
-        + _row("now, stories parsed ahead in 2 worker processes (as `analyze` runs 64+ articles with 1 to 1.5 free cores)", ahead)
-        + _row("now, whole stories in 2 forked workers (`scale.ForkRunner`, parts of `pipeline.fork_parts`; as `analyze` runs 2+ stories of 8+ articles with 2 free cores)", best["pool"])
-        + _row("now, a local Dask cluster of 2 workers (as `analyze --workers 2` sends stories: parts of `pipeline.part_size` articles, each parsed in one stream)", best["cluster"])
-        + f"\nParse alone (en_core_web_sm, same {after['articles']} articles, one BLAS thread, first pass in the process): stock spaCy "
-        f"{parse['stock cpu seconds']:.1f} CPU s ({after['articles'] / parse['stock cpu seconds']:.1f} articles per CPU-s), "
+        f"`understand_story` on {streamed['articles']} PolNeAR train articles (mean {streamed['mean words']:.0f} words), "
+        f"{STORY_SIZE} per story, parse included, models loaded and warmed first. Baseline: this tree with the speed "
+        f"work's files ({', '.join(p.removeprefix('src/newsprism/') for p in SPEED_FILES)}) as at {' and '.join(commits)}, "
+        f"measured in the same run. Each configuration ran {repeats} time{'s' if repeats > 1 else ''}, interleaved, each time "
+        "in a fresh process; the table gives the least wall and the least CPU time (each run's in brackets) and the load "
+        "average during each run (the machine's 2 cores are shared: wall time follows the load, CPU time less so).\n\n"
+        "| code | wall s (each run) | articles/s | CPU s (each run) | articles per CPU-s | load average (each run) |\n"
+        "|---|---|---|---|---|---|\n"
+        + rows
+        + f"\nTarget: 20 articles/s of wall time on 2 cores, i.e. {streamed['articles'] / 20:.1f} s wall for these articles.\n\n"
+        f"Forked workers ({fork_figures}).\n\n"
+        f"Parse alone (en_core_web_sm, same {streamed['articles']} articles, one BLAS thread, first pass in the process): stock spaCy "
+        f"{parse['stock cpu seconds']:.1f} CPU s ({streamed['articles'] / parse['stock cpu seconds']:.1f} articles per CPU-s), "
         f"newsprism's `load_nlp` {parse['newsprism cpu seconds']:.1f} CPU s "
-        f"({after['articles'] / parse['newsprism cpu seconds']:.1f} articles per CPU-s); "
-        f"{parse['docs differing']} of {after['articles']} docs differ from stock in any token's tag, POS, morphology, "
+        f"({streamed['articles'] / parse['newsprism cpu seconds']:.1f} articles per CPU-s); "
+        f"{parse['docs differing']} of {streamed['articles']} docs differ from stock in any token's tag, POS, morphology, "
         "lemma, dependency, head, entity or sentence start.\n\n"
-        "Target: 20 articles/s on 2 cores, i.e. 10 articles per CPU-second.\n\n"
         f"Where the one-process run's CPU goes (one more fresh process, each step of `understand_story` timed, load "
         f"{stages['load']:.1f}): parsing ahead {stages['parse ahead']:.2f} s, `understand_story` {stages['understand_story']:.2f} s, "
-        f"of which {shares} (the sentence encoder {stages['encode']:.2f} of `group_quotes`). "
-        "The parse-worker row pays each worker's cold caches and shipping docs back, and the parent does all the rest "
-        "serially. The forked-workers row forks 2 workers from a parent that loaded and warmed the models "
-        "(`pipeline.warm_up`, before the clock, as the other rows warm theirs) and froze them out of the garbage "
-        "collector; each worker parses its part (here 6 stories) in one stream, understands its stories and ships back "
-        f"only the Understandings; the parent spent {best['pool']['parent cpu seconds']:.2f} CPU s meanwhile (forking, "
-        "unpickling). Its CPU beyond the one-process row is what each worker does for itself: the words, lemmas and "
-        "memory pages new to it (the one process meets each once), about 0.1 s to fork, set up and end the two workers; "
-        "its wall time is the longer part's (stories are dealt to the parts largest first, so the two hold about equal text; a story is never split). One forked worker doing all twelve stories took 6.1 CPU s against 5.6 s in process (measured once, load 1.0): forking from the loaded parent costs about 0.5 CPU s (copy-on-write pages, system time), and splitting the words and lemmas between two workers about 0.2 s more. So 20 articles/s of wall time on 2 cores would need the stage at about 11.5 articles per CPU-second in one process. "
-        "The cluster row counts the driver's and both workers' process time over the measured span; its "
-        "workers loaded and warmed their models before the clock started, as a long run amortises them.\n\n"
+        f"of which {shares} (the sentence encoder {stages['encode']:.2f} of `group_quotes`).\n\n"
         f"End to end (understand, compare and framing of each story, as `analyze` runs after grouping; the first "
         f"{best['end to end, one process']['articles']} articles, {best['end to end, one process']['stories']} stories; models loaded "
         "before the clock, the forked run's warm-up inside it): one process "
         f"{best['end to end, one process']['seconds']:.1f} s wall, {best['end to end, one process']['cpu seconds']:.1f} CPU s; "
         f"2 forked workers {best['end to end, forked']['seconds']:.1f} s wall, {best['end to end, forked']['cpu seconds']:.1f} CPU s "
-        f"(load {best['end to end, forked']['load']:.1f}). Comparison takes most of a story's time, so `analyze` forks "
-        "for 2 stories or more from 8 articles (`pipeline.story_workers`).\n"
+        f"(load {best['end to end, forked']['load']:.1f}).\n"
     )
     print(md)
-    write_section("understand: speed", md)
+    if "--no-write" not in sys.argv:
+        write_section("understand: speed", md)
 
 
 if __name__ == "__main__":

@@ -150,6 +150,25 @@ def test_scale_fork_runner_maps_items_like_the_local_runner():
     assert forked == local
 
 
+def _collector_settings(part):
+    """Each item's view of the worker's garbage collector: its first threshold, and whether anything is frozen."""
+    import gc
+
+    return [(gc.get_threshold()[0], gc.get_freeze_count() > 0) for _ in part]
+
+
+def test_scale_fork_runner_workers_collect_garbage_less_often_and_leave_the_parent_alone():
+    import gc
+
+    from newsprism.scale import FORKED_GC_THRESHOLD, ForkRunner, fork_available
+
+    if not fork_available():
+        pytest.skip("no fork on this platform")
+    before = gc.get_threshold()
+    assert ForkRunner(workers=2).map_parts(_collector_settings, [[1], [2, 3]]) == [(FORKED_GC_THRESHOLD, True)] * 3
+    assert gc.get_threshold() == before
+
+
 def test_scale_balanced_parts_deal_stories_by_their_text():
     from types import SimpleNamespace
 
