@@ -581,6 +581,15 @@ def test_understand_mister_president_addresses_someone_and_is_left_unlinked():
     assert _holding(entities, "Mr. President") is None and _holding(entities, "President") is None
 
 
+def test_understand_a_role_after_a_place_is_no_apposition_of_the_place():
+    """"Quito, Ecuador — Peru's leader, Tomas Brel, ...": the leader is Brel, not Ecuador."""
+    entities = _story_entities({
+        "x": "Border talks in Quito, Ecuador — Peru's leader, Tomas Brel, announced early Saturday that the border would close.",
+        "y": "Ecuador said Peruvian President Tomas Brel had not called.",
+    })
+    assert _holding(entities, "Peru's leader").name == "Tomas Brel"
+
+
 def test_understand_surname_shared_by_a_couple_goes_by_gender():
     texts = {
         "x": "Senator Arno Velez and his wife, Lucia Velez, arrived in Quito on Monday. Mr. Velez thanked the crowd.",

@@ -279,6 +279,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     if any(t.dep_ == "det" and t.lower_ in INDEFINITE for t in lefts) or any(t.dep_ == "nummod" for t in lefts):
         return None  # "a president" refers to no one in particular
     appos_of = covered.get(token.head.i) if token.dep_ == "appos" and token.head.i < token.i else None
+    if appos_of is not None and appos_of.country and (_is_role_word(token.text) or _is_agent_noun(lemma)):
+        appos_of = None  # "SEOUL, South Korea — North Korea's leader, ...": a person's role is no apposition of a country
     if token.i and _fold(doc[token.i - 1].text) in {"mr", "madam", "madame", "mister"} and _is_role_word(token.text):
         return None  # "Mr. President" without a name: a speaker addressing someone, who is not said
     refers = nouns.get(lemma)
