@@ -1631,3 +1631,9 @@ def test_understand_closing_attribution_hung_on_the_place_before_it_still_speaks
     assert [v.text for v in variants] == [
         "Rescue teams were searching on Tuesday night for dozens of people missing after flash floods hit the village of Kerend"]
     assert "Provincial Crisis Office" in (variants[0].speaker_text or variants[0].channel or "")
+    # after a wire dateline too, where the statement starts past the sentence's first word
+    text = "KEREND (PNA) - " + text
+    article = CleanArticle(id=content_id(text), source_path="wire.txt", published="2030-05-07", text=text)
+    u = understand_story(_group([article]), [article])
+    assert [v.text for q in u.quotes for v in q.variants] == [
+        "Rescue teams were searching on Tuesday night for dozens of people missing after flash floods hit the village of Kerend"]

@@ -639,12 +639,13 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
         dateline = WIRE_DATELINE.match(text, start, end)
         start = dateline.end() if dateline else start
         # where the attribution begins: its first subject ("..., the state news agency QNA reported"), not one in a dateline
-        attribution = min([verb.idx] + [c.left_edge.idx for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.left_edge.idx > start]
-                          # a closing subject the parse hung on the statement ("..., the Crisis Agency (CA) said")
-                          + ([subject.left_edge.idx] if subject is not None and subject.head is not verb and start < subject.left_edge.idx < verb.idx else []))
-        first_word = next((t for t in sent if not t.is_punct), None)
+        # a closing subject the parse hung on the statement ("..., the Crisis Agency (CA) said")
         closing = subject is not None and subject.head is not verb and start < subject.left_edge.idx < verb.idx
-        if first_word is not None and start <= first_word.idx and (end < attribution or closing):
+        attribution = min([verb.idx] + [c.left_edge.idx for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.left_edge.idx > start]
+                          + ([subject.left_edge.idx] if closing else []))
+        first_word = next((t for t in sent if not t.is_punct), None)
+        # (a closing subject is cut off also after a wire dateline, where the statement starts past the first word)
+        if first_word is not None and start <= first_word.idx and end < attribution or closing and attribution < end:
             # "<statement>, witnesses said.": the statement is everything before the attribution,
             # also the conjuncts the parse hung on the verb instead of the clause ("..., and the crush began ...")
             end = start + len(text[start:attribution].rstrip().rstrip(",;:—–").rstrip())
