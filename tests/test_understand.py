@@ -1637,3 +1637,14 @@ def test_understand_closing_attribution_hung_on_the_place_before_it_still_speaks
     u = understand_story(_group([article]), [article])
     assert [v.text for q in u.quotes for v in q.variants] == [
         "Rescue teams were searching on Tuesday night for dozens of people missing after flash floods hit the village of Kerend"]
+
+
+def test_understand_acronym_with_its_country_written_in_two_letters_is_its_expansion():
+    """Bodies often abbreviate their country in two letters: "IRDMC" is the Iraqi Drought Monitoring
+    Centre named in another article (plain initials give "IDMC")."""
+    entities = _story_entities({
+        "x": "The Iraqi Drought Monitoring Centre said on Monday that rainfall was the lowest in 40 years.",
+        "y": "Rainfall this winter was the lowest in 40 years, IRDMC said in its monthly report.",
+    })
+    centre = _holding(entities, "Iraqi Drought Monitoring Centre")
+    assert centre is not None and _holding(entities, "IRDMC") is centre

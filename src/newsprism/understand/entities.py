@@ -178,6 +178,21 @@ def initials(text: str) -> str:
 
 
 @lru_cache(maxsize=16384)
+def initials_variants(text: str) -> frozenset[str]:
+    """The initials a name's acronym may be made of: its plain initials ("ISC" of "Iranian
+    Seismological Center"), with a country word giving two letters ("IRSC", as bodies often
+    abbreviate their country), and with lower-case particles left out ("LMM" of "al-Lajna
+    al-Mushtaraka lil-Miyah")."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in {"of", "the", "and", "for", "&"} and w[0].isalpha()]
+    gaz = gazetteer()
+    particles = word_list("particles.txt")
+    plain = "".join(w[0].upper() for w in words)
+    country = "".join(w[:2].upper() if fold(w) in gaz.demonyms or fold(w) in gaz.names else w[0].upper() for w in words)
+    no_particles = "".join(w[0].upper() for w in words if not (w.islower() and fold(w) in particles))
+    return frozenset({plain, country, no_particles})
+
+
+@lru_cache(maxsize=16384)
 def is_acronym(text: str) -> bool:
     """True for initials ('SANA', 'U.N.'), not for a place written in capitals ('TEHRAN')."""
     bare = text.replace(".", "")
@@ -1012,7 +1027,7 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
         if acronym:
             k = next((k for k, known in enumerate(initials_of) if acronym in known), None)
         else:
-            mine = {initials(m.text) for m in c}
+            mine = {v for m in c for v in initials_variants(m.text)}
             k = next((k for k, known in enumerate(acronyms_of) if known & mine), None)
         if k is None:
             k = len(merged)
@@ -1024,7 +1039,7 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             if is_acronym(m.text):
                 acronyms_of[k].add(m.text.replace(".", ""))
             else:
-                initials_of[k].add(initials(m.text))
+                initials_of[k].update(initials_variants(m.text))
     return merged
 
 
