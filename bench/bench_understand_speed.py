@@ -71,6 +71,15 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def reap_workers() -> None:
+    """Wait for every worker process this one started to end, so their CPU counts (RUSAGE_CHILDREN
+    holds only children waited for): `scale.ForkRunner` returns before its workers have exited."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.join()
+
+
 def measure(n_articles: int, processes: int = 0) -> dict[str, float]:
     """Time `understand_story` over the workload, five articles a story, models warmed first.
 
@@ -144,7 +153,9 @@ def measure_pool(n_articles: int, workers: int = 2) -> dict[str, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start, cpu, own = time.perf_counter(), cpu_seconds(), time.process_time()
     understood = run_in_parts(ForkRunner(workers), _understand_part, jobs, (settings, True))
-    seconds, cpu, own = time.perf_counter() - start, cpu_seconds() - cpu, time.process_time() - own
+    seconds, own = time.perf_counter() - start, time.process_time() - own
+    reap_workers()
+    cpu = cpu_seconds() - cpu
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert [u.story_id for u in understood] == [g.id for g, _ in jobs]
     return {
@@ -219,7 +230,9 @@ def measure_end_to_end(n_articles: int, workers: int) -> dict[str, float]:
     else:
         stories = [pipeline.analyze_story(g, articles, settings, docs)
                    for g, docs in zip(groups, pipeline._parsed_stories(groups, articles, settings))]
-    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    seconds = time.perf_counter() - start
+    reap_workers()
+    cpu = cpu_seconds() - cpu
     assert [s.id for s in stories] == [g.id for g in groups]
     return {"articles": len(articles), "stories": len(groups), "seconds": seconds, "cpu seconds": cpu,
             "load": (load + os.getloadavg()[0]) / 2}
@@ -227,6 +240,27 @@ def measure_end_to_end(n_articles: int, workers: int) -> dict[str, float]:
 
 # Articles of the end-to-end comparison: two stories, about the smallest run `analyze` forks for.
 END_TO_END_ARTICLES = 10
+
+
+# What the session-6 round (task S) measured by hand, kept beside the figures the run writes.
+ROUND_NOTES = (
+    "Session 6 (from 3b882e8), measured by hand on the same workload at load 3-10 (the machine was shared all "
+    "along, so CPU seconds, not wall time): one forked worker doing all twelve stories costs 0.1-0.2 CPU s more "
+    "than this process doing them (system time: about 9,000 more minor page faults), not 0.5 s; two workers cost "
+    "0.3 s more user time besides, each filling its own caches (a part run after the other part in one process "
+    "took 0.15-0.2 s less: about 2,000 spaCy lexemes, lemmas, tokenizer entries and regexes per worker). Kept: "
+    "forked workers collect garbage after 10,000 new objects instead of 700 (`scale.FORKED_GC_THRESHOLD`; "
+    "collection time 0.10 -> 0.02 CPU s over the 60 articles), and `ForkRunner` no longer waits for its workers "
+    "to exit (0.1 s of wall time at load 8). Tried and dropped: maxout without the winning pieces in the parse "
+    "(exact, but no measurable gain: 3.12 vs 3.11 CPU s over four alternating runs); sentence-encoder batches of 8 "
+    "for every small call (the quote renderings already use 8: `understand.QUOTE_BATCH`; for the compare stage "
+    "it saves about 18% of its encoder time, but a vector then differs by 1e-7 and `compare.facts.build_facts` "
+    "picks a two-claim fact's text by an exact tie that rounding decides, so the seeds' report changed); "
+    "lexemes warmed before the fork (the parent would pay serially what each worker saves in parallel); "
+    "a collector threshold in this process; JSON instead of pickle for results (0.02 s). Left: the parse is "
+    "3.1-3.3 CPU s of the 5.7 (its matrix products already run at the core's speed), the sentence encoder "
+    "about 0.8 s (86 quote renderings whose every cosine `group_quotes` reads), and the entity steps.\n"
+)
 
 
 # The steps of `understand_story` timed one by one (`stage_times`), as imported into newsprism.understand.
@@ -434,7 +468,8 @@ def main() -> None:
         "before the clock, the forked run's warm-up inside it): one process "
         f"{best['end to end, one process']['seconds']:.1f} s wall, {best['end to end, one process']['cpu seconds']:.1f} CPU s; "
         f"2 forked workers {best['end to end, forked']['seconds']:.1f} s wall, {best['end to end, forked']['cpu seconds']:.1f} CPU s "
-        f"(load {best['end to end, forked']['load']:.1f}).\n"
+        f"(load {best['end to end, forked']['load']:.1f}).\n\n"
+        + ROUND_NOTES
     )
     print(md)
     if "--no-write" not in sys.argv:

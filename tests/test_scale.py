@@ -169,6 +169,19 @@ def test_scale_fork_runner_workers_collect_garbage_less_often_and_leave_the_pare
     assert gc.get_threshold() == before
 
 
+def test_scale_fork_runner_workers_end_after_the_results_are_back():
+    import multiprocessing
+
+    from newsprism.scale import ForkRunner, fork_available
+
+    if not fork_available():
+        pytest.skip("no fork on this platform")
+    assert ForkRunner(workers=2).map_parts(_collector_settings, [[1], [2]])  # returns without waiting for the workers to exit
+    for child in multiprocessing.active_children():
+        child.join(timeout=30)
+    assert multiprocessing.active_children() == []
+
+
 def test_scale_balanced_parts_deal_stories_by_their_text():
     from types import SimpleNamespace
 
