@@ -1648,3 +1648,17 @@ def test_understand_acronym_with_its_country_written_in_two_letters_is_its_expan
     })
     centre = _holding(entities, "Iraqi Drought Monitoring Centre")
     assert centre is not None and _holding(entities, "IRDMC") is centre
+
+
+def test_understand_a_label_before_the_name_it_is_apposed_to_refers_to_that_person():
+    """"The kleptocrat who ran the ports authority, Ruslan Tebenov, was jailed": the label before the
+    name is a description of him (framing reads the label; here only its attachment)."""
+    entities = _story_entities({
+        "x": "The kleptocrat who ran the national ports authority, Ruslan Tebenov, was sentenced on Monday to nine years in prison. "
+             "The warlord who ruled the eastern hills for a decade, Omar Belkacem, was arrested on Monday.",
+        "y": "Ruslan Tebenov, a former ports chief, denied the charges.",
+    })
+    tebenov = _holding(entities, "Ruslan Tebenov")
+    assert tebenov is not None and _holding(entities, "The kleptocrat") is tebenov
+    belkacem = _holding(entities, "Omar Belkacem")
+    assert belkacem is not None and _holding(entities, "The warlord") is belkacem

@@ -279,6 +279,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     if any(t.dep_ == "det" and t.lower_ in INDEFINITE for t in lefts) or any(t.dep_ == "nummod" for t in lefts):
         return None  # "a president" refers to no one in particular
     appos_of = covered.get(token.head.i) if token.dep_ == "appos" and token.head.i < token.i else None
+    if appos_of is None and nouns.get(lemma) in {None, "person"}:  # not "the company that hired the contractor, Jo Doe"
+        appos_of = _person_apposed_after(token, covered)
     if appos_of is not None and appos_of.country and (_is_role_word(token.text) or _is_agent_noun(lemma)):
         appos_of = None  # "SEOUL, South Korea — North Korea's leader, ...": a person's role is no apposition of a country
     if token.i and _fold(doc[token.i - 1].text) in {"mr", "madam", "madame", "mister"} and _is_role_word(token.text):
@@ -330,6 +332,22 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     if appos_of is not None:
         desc.refers_to = appos_of
     return desc
+
+
+def _person_apposed_after(token: Token, covered: dict[int, Found]) -> Found | None:
+    """The person named in apposition after a label: "The kleptocrat who ran the ministry, Jo Doe, ...".
+
+    The parse hangs the name on the label, or on the last noun of the label's relative clause
+    ("ran the ministry, Jo Doe": a ministry has no person for an apposition), so a name apposed
+    to a word of that clause and standing right after it counts too."""
+    heads = [token] + [t for c in token.children if c.dep_ == "relcl" for t in c.subtree]
+    for head in heads:
+        for c in head.children:
+            m = covered.get(c.i)
+            if (c.dep_ == "appos" and c.i > token.i and m is not None and m.label == "PERSON"
+                    and (head is token or covered.get(head.i) is None or covered[head.i].label != "PERSON")):
+                return m
+    return None
 
 
 # Nouns that count the people after them ("hundreds of refugees"): part of the group's phrase.
