@@ -843,3 +843,19 @@ def test_clean_html_block_byline_reads_only_the_name(block, name):
     from newsprism.clean.html import block_byline
 
     assert block_byline([("Menu", "navigation"), (block, None)]) == name
+
+
+def test_clean_html_comment_time_written_in_the_entry_header_day_first():
+    """"<li><strong>Name</strong> wrote (18.03.2026 09:14):<blockquote>...": day-first dotted dates are read."""
+    import lxml.html
+
+    block = lxml.html.fromstring(
+        '<div id="readercomments"><h4>Readers\' comments (2)</h4><ul>'
+        "<li><strong>Jo K.</strong> wrote (18.03.2026 09:14):<blockquote>The ferry ran late on 2.3.2026 too.</blockquote></li>"
+        "<li><strong>anon</strong> wrote:<blockquote>Same every winter.</blockquote></li>"
+        "</ul></div>"
+    )
+    assert [(c.author, c.posted, c.text) for c in marked_comments(block)] == [
+        ("Jo K.", "2026-03-18T09:14", "The ferry ran late on 2.3.2026 too."),
+        ("anon", None, "Same every winter."),  # a date inside a comment's own text is no posting time
+    ]

@@ -568,6 +568,8 @@ def marked_comments(container) -> list[Comment]:
             author = _unmarked_author(entry)
             if author:
                 furniture.add(author)
+        if posted is None:  # "<strong>Name</strong> wrote (18.03.2026 09:14):<blockquote>": the time in the entry's own header text
+            posted = find_date(_entry_header_text(entry))[0]
         texts: list[str] = []
         for element in (body if body is not None else entry).iter("p", "blockquote", "pre"):
             if next((a for a in element.iterancestors() if a in entry_set), None) is not entry:
@@ -617,6 +619,16 @@ DATE_CLASS_RE = re.compile(r"date|time|posted|published|when", re.IGNORECASE)
 # Inline elements that, first in a comment entry and before its paragraphs, hold the commenter's
 # name when the page gives it no class ("<div class=comment><b>nomad_74</b><p>...</p></div>").
 AUTHOR_TAGS = frozenset({"b", "strong", "cite", "span", "a", "h3", "h4", "h5", "h6", "header", "em"})
+
+
+def _entry_header_text(entry) -> str:
+    """The text a comment entry writes before its first paragraph or quote: its own text and the tails of the elements before it."""
+    parts = [entry.text or ""]
+    for child in entry:
+        if not isinstance(child.tag, str) or child.tag in ("p", "blockquote", "div", "pre"):
+            break
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split())
 
 
 RELATIVE_TAIL_RE = re.compile(r"\s+(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s+ago$", re.IGNORECASE)

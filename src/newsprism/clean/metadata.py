@@ -32,6 +32,8 @@ DATE_RE = re.compile(
     rf"{_WEEKDAY}(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month1')},?\s+(?P<year1>\d{{4}})"
     rf"|{_WEEKDAY}{_MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})"
     r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?:T(?=\d))?"
+    # "18.03.2026 09:14": day first with dots, as European pages and comment widgets write it (never month first)
+    r"|(?P<day4>\d{1,2})\.(?P<month4>\d{1,2})\.(?P<year4>\d{4})(?=[\s,)]|$)"
     r")" + _TIME + r"(?![\w:])",
     re.IGNORECASE,
 )
@@ -64,6 +66,8 @@ def iso_from_match(match: re.Match) -> str | None:
             year, month, day = int(g["year1"]), MONTHS[g["month1"].lower().rstrip(".")], int(g["day1"])
         elif g["year2"]:
             year, month, day = int(g["year2"]), MONTHS[g["month2"].lower().rstrip(".")], int(g["day2"])
+        elif g["year4"]:
+            year, month, day = int(g["year4"]), int(g["month4"]), int(g["day4"])
         else:
             year, month, day = int(g["year3"]), int(g["month3"]), int(g["day3"])
     except (KeyError, TypeError, ValueError):
