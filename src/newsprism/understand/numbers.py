@@ -5,7 +5,8 @@
 strikes" -> low 200, high 999 (vague quantities from `data/understand/number_words.txt`);
 "nearly 250 ships" -> high 250; "$1.2 billion a day" -> money, unit "USD/day" (currency names after an amount from
 `data/understand/currencies.txt`); "a 9-year civil war" -> duration, unit "year"; "15 kilometres"
--> measure; "gate 4", "Naryn-3" -> identifier; "between 50 and 300 pounds" -> one number, low 50, high 300;
+-> measure; "gate 4", "Naryn-3" -> identifier; "between 50 and 300 pounds" -> one number, low 50, high 300
+("between 40 and 60 million": the scale serves both ends); "30 cents" -> money 0.30;
 "40%" -> percent; "a 67-year-old woman", "Jo Doe, 52,", "aged over 65" -> age (unit "years"), never a
 count nor a span of time; "twice" -> count 2, unit "times" (`data/understand/repeat_words.csv`), "twice as
 many" / "three times as high" -> ratio; "magnitude 6.1", "the quake measured 6.1" -> measure on that scale
