@@ -516,6 +516,45 @@ named after them ("French President" + "Emmanuel Macron"), NewsWCL50's tuning ev
 23 as one mention with the name, 22 as a mention of their own, and 7 not at all (ECB+: 7 not
 at all), so neither boundary would gain; they stay descriptions.
 
+**Session 6, task E: descriptions that stand for an actor (NewsWCL50 tuning events read,
+`diagnose_entities.py`, new `--splits`).** What keeps recall on aligned mentions at 0.68 is
+mostly how NewsWCL50 draws its chains, not descriptions left unjoined: of the tuning events'
+1,676 aligned mentions, 390 sit outside their chain's main entity, 339 of them names (an
+ACTOR-I chain holds every official of a country: Comey, Manafort, Sessions and Gates in one;
+a COUNTRY chain holds the FBI, the CIA, Congress and the national news agency) and 51
+descriptions; by chain type ACTOR-I 177, COUNTRY 154, GROUP 31, ACTOR 28. Joining those would
+merge different people and institutions, which the report must keep apart, so it is not done.
+Of the descriptions, the faults were wrong or missing links, each fixed by a rule below, tuned
+on events 0, 2, 4, 6, 8; held-out events and ECB+ test / held-out topics scored once per rule
+(with / without, same parses, same working tree). B3 F1 end to end / aligned, macro, gain over
+the all-strings baseline in brackets:
+
+| rule | NewsWCL50 tuning | NewsWCL50 held-out | ECB+ test (every type; issue types) and held-out | kept |
+|---|---|---|---|---|
+| "his country" is the country of the person "his" stands for; "our country" the country of the person speaking in its sentence (else unlinked); "your country" unlinked ("your country" had gone to the U.S. for France, "our country" to Mexico and Russia for the U.S.) | 0.5028 / 0.7623 -> 0.5030 / 0.7655 (+12.52 / +23.00 -> +12.58 / +23.20) | unchanged | unchanged | yes |
+| a person no title places takes the one country his resolved descriptions name ("the U.S. president", "X, the Chilean president"), so "the Trump administration" finds the U.S. (seven in event 2) | 0.5030 / 0.7655 -> 0.5059 / 0.7716 (+12.57 / +23.19 -> +12.84 / +23.69) | unchanged | unchanged | yes |
+| "the leader of Japan" carries its country like "the Japanese leader" (was Kim, now Abe) | 0.5127 / 0.7737 -> 0.5128 / 0.7737 (+13.30 / +23.81 both) | unchanged | unchanged | yes |
+| a bare "Mr. President" addresses someone unnamed: no description (two vocatives to Macron had gone to Trump) | 0.5122 / 0.7719 -> 0.5128 / 0.7737 (+13.23 / +23.72 -> +13.30 / +23.81) | unchanged | unchanged | yes |
+| a person's role in apposition to a country is no description of it ("SEOUL, South Korea -- North Korea's leader, Kim ...": was South Korea, now Kim) | 0.5122 / 0.7734 -> 0.5133 / 0.7746 (+13.25 / +23.77 -> +13.35 / +23.90) | unchanged | unchanged | yes |
+| "the country" in focus: also the country of a person of one country or of a country-naming description within the window, and of the last sentence naming one a clause subject's ("North Korea vowed to retaliate against the U.S. after sanctions against the country") | 0.5030 / 0.7655 -> 0.5054 / 0.7679 (+12.58 / +23.19 -> +12.81 / +23.56); six "the country" now right by reading, none wrong | 0.4911 / 0.7610 -> 0.4909 / 0.7610 (+12.92 -> +12.89 end to end; same mentions aligned: one mention the gold leaves out changed entity) | unchanged | no: loses 0.03 held-out |
+| "the White House counsel, Donald F. McGahn II, ...": the name in apposition after a role says who (was Mueller) | 0.5122 / 0.7734 -> 0.5128 / 0.7737 | 0.4984 / 0.7610 -> 0.4980 / 0.7602 | unchanged | no: loses held-out |
+| a description naming a country lets a person of unknown country hold it ("the Russian lawyer" went to Trump, and Trump to Russia) | 0.5059 / 0.7716 -> 0.5052 / 0.7714 | not scored | not scored | no |
+
+The rows' starting figures differ because other engineers' name changes landed in the same
+working tree between rules; each row's two figures are from one tree. The whole round, the
+same tree with and without this round's coref.py: NewsWCL50 tuning 0.5085 / 0.7623 (+12.85 /
++22.99) -> 0.5133 / 0.7746 (+13.35 / +23.90); held-out 0.4984 / 0.7610 (+13.42 / +25.33)
+unchanged; ECB+ test every type 0.3557 / 0.8321 (+4.67 / +12.75), issue types 0.3949 / 0.8386
+(+5.42 / +15.50), held-out 0.2228 / 0.8480 (-0.07 / +3.88), all unchanged; ECB+ tuning (not a
+criterion) 0.3448 / 0.8534 (+3.78 / +11.79) -> 0.3449 / 0.8536 (+3.81 / +11.88). The +15 end to
+end is still missed on NewsWCL50 (+13.4 tuning, +13.4 held-out): what stays is plural and
+split reference ("the two leaders", "North and South Korea"), "the (Trump) administration"
+in stories where nothing says whose president Trump is (events 6 and 8: only "President
+Trump"), and the chain conventions above. Cost: mention finding and clustering (parses cached)
+of the ten NewsWCL50 events and the 20 ECB+ test stories, before / after interleaved, three
+runs each at load 7.6-8.5: 2.84 / 2.90 / 2.83 against 2.43 / 2.95 / 2.86 CPU s, no measurable
+change.
+
 **This round (session 5, task E2: entity faults found on task Q's three invented stories,
 a verdict, an earthquake and a data breach).** Dzh / Dj / J are one letter in the
 transliteration key (Dzhumabekov = Djumabekov = Jumabekov; a nephew sharing the surname stays
