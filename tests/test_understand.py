@@ -1662,3 +1662,18 @@ def test_understand_a_label_before_the_name_it_is_apposed_to_refers_to_that_pers
     assert tebenov is not None and _holding(entities, "The kleptocrat") is tebenov
     belkacem = _holding(entities, "Omar Belkacem")
     assert belkacem is not None and _holding(entities, "The warlord") is belkacem
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit"),
+    [
+        ("Amman will pay $0.45 per cubic metre of river water.", "$0.45 per cubic metre", "USD/cubic metre"),
+        ("The miners' families will receive 2 million roubles per family.", "2 million roubles per family", "RUB/family"),
+        ("Crude traded at $71 a barrel on Friday.", "$71 a barrel", "USD/barrel"),
+        ("The fund paid $300 to each victim.", "$300", "USD"),  # "to each victim": no price of each
+    ],
+)
+def test_understand_numbers_price_of_each(text, number_text, unit):
+    """Money with what it is paid for: "per cubic metre", "per family", "a barrel" (issue #5: money with its rate)."""
+    (number,) = [n for n in find_numbers("a", text, parse([text])[0]) if n.kind == "money"]
+    assert (number.text, number.unit) == (number_text, unit)

@@ -35,6 +35,7 @@ MEASURE_UNITS = {
     "feet", "foot", "inches", "centimetres", "centimeters", "tonnes", "tons", "tonne", "ton", "kilograms", "kg",
     "litres", "liters", "barrels", "hectares", "acres", "degrees", "megawatts", "mw", "kilowatts", "gigawatts",
     "millimetres", "millimeters", "mm", "cm",
+    "barrel", "litre", "liter", "hectare", "acre", "kilogram", "kilo", "gallon", "gallons",
 }
 # "40 million cubic metres", "300 square kilometres": the unit is the two words
 AREA_VOLUME = {"cubic", "square"}
@@ -334,6 +335,9 @@ def find_numbers(
         if kind == "money" and rate:
             unit = f"{unit}/{rate.group(1)}"
             end += rate.end()
+        elif kind == "money" and (per := _price_per(text, end)):
+            unit = f"{unit}/{per[0]}"  # "$0.30 per cubic metre", "5 million roubles per family": a price of each
+            end += per[1]
         low, high = _with_bound(value, low, high, _bound_before(text, start))
         out.append(NumberMention(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
@@ -493,6 +497,21 @@ def _join_ranges(numbers: list[NumberMention], text: str) -> list[NumberMention]
             continue
         out.append(n)
     return out
+
+
+def _price_per(text: str, end: int) -> tuple[str, int] | None:
+    """(what, characters taken) of a price's "per X" / "for each X" / "a cubic metre" right after an amount.
+
+    After "per" and "for each" any noun is what the amount is paid for; after "a" only a unit
+    of measure is ("30 cents a cubic metre"), since "$5 million a boost" reads no price."""
+    after = re.match(r"\s+(?:(per|(?:for\s+)?each)|an?)\s+((?:cubic|square)\s+)?([a-z]+)\b", text[end:end + 40], re.I)
+    if not after:
+        return None
+    noun = after.group(3).lower()
+    if not after.group(1) and noun not in MEASURE_UNITS:
+        return None
+    singular = re.sub(r"(?<=[^s])s$", "", noun) if noun not in MEASURE_UNITS else noun
+    return (f"{(after.group(2) or '').lower()}{singular}", after.end())
 
 
 def _area_volume_unit(text: str, end: int) -> str | None:
