@@ -32,12 +32,12 @@ from newsprism.compare.conflicts import (
     place_conflicts,
     quote_wording_conflicts,
     related_pairs,
-    statement_date_conflicts,
     rising_counts,
+    statement_date_conflicts,
     weekday_conflicts,
 )
 from newsprism.compare.copies import find_copies, independent_groups
-from newsprism.compare.facts import Alignment, build_facts, dated_support, cluster_claims, cross_stats, entity_states, story_prior_logodds, supporting_claims
+from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cross_stats, dated_support, entity_states, merge_disputed, story_prior_logodds, supporting_claims
 from newsprism.compare.omissions import exclusives, omissions
 from newsprism.compare.summary import build_summary
 from newsprism.compare.timeline import build_timeline
@@ -92,13 +92,13 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         + cause_conflicts(alignment, pairs)
         + quote_wording_conflicts(understanding.quotes, settings, sources, vectors)
     )
-    # Reports of one event that differ only in a date or count in dispute are one fact: aligned
-    # again with those anchors excused (the conflicts, found on the first alignment, tell the dispute).
-    # Claims on the two sides of a date conflict tell one event (their clauses read alike): each
-    # supports the other's fact.
+    # Reports of one event that differ only in a date or count in dispute are one fact: their facts
+    # merge when they align with those anchors excused (the conflicts, found on the first alignment,
+    # tell the dispute).
+    # Claims on the two sides of a date conflict tell one event (their clauses read alike): the
+    # smaller side's claims support the larger side's fact (facts.dated_support).
     if alignment.excuse_disputed(conflicts):
-        groups = cluster_claims(alignment)
-        support = supporting_claims(alignment, groups)
+        groups, support = merge_disputed(alignment, groups, support)
         dated = dated_support(alignment, groups, conflicts)
         fact_groups = [sorted(set(g + extra + more)) for g, extra, more in zip(groups, support, dated)]
         facts = build_facts(alignment, fact_groups, independent, understanding.quotes, understanding.entities)
