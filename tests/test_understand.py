@@ -1677,3 +1677,15 @@ def test_understand_numbers_price_of_each(text, number_text, unit):
     """Money with what it is paid for: "per cubic metre", "per family", "a barrel" (issue #5: money with its rate)."""
     (number,) = [n for n in find_numbers("a", text, parse([text])[0]) if n.kind == "money"]
     assert (number.text, number.unit) == (number_text, unit)
+
+
+def test_understand_portfolio_before_minister_is_no_organisation():
+    """"Algerian Water Resources Minister Karim Haddad": the words before "Minister" are his portfolio,
+    not an organisation of the story (the tagger says ORG); "Apple CEO Tim Cook" keeps Apple."""
+    entities = _story_entities({
+        "x": "Algerian Water Resources Minister Karim Haddad signed for Algiers, while Libyan Water Minister "
+             "Salem Ben Omran signed for Tripoli.",
+        "y": "Apple CEO Tim Cook visited Algiers on Monday.",
+    })
+    assert not any(e.type == "ORG" and "Water Resources" in e.name for e in entities)
+    assert any(e.type == "ORG" and e.name == "Apple" for e in entities)

@@ -69,6 +69,9 @@ CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
 TITLE_CONNECTORS = {"of", "the", "for"}
 # Dependency roles in which a place name is the actor, not the location ("Tehran says",
 # "Moscow's support", "along with Moscow"): capital-for-country metonymy.
+# Titles named after a portfolio ("Water Resources Minister"): the words before them are the
+# portfolio, not an organisation, when a name follows. Not "CEO" or "chairman": "Apple CEO Tim Cook".
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
 ACTING_PREPS = {"with", "from", "by", "between", "against", "on", "toward", "towards"}
 
@@ -579,6 +582,9 @@ def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
         if (mention.label in {"ORG", "NORP"} and end - start == 1 and end < len(doc) and _is_title_word(doc[start].text)
                 and doc[end].text[:1].isupper() and _is_title_word(doc[end].text)):
             continue  # "Interior" of "Interior Minister Jane Doe": a word of her title, no organisation
+        if (mention.label == "ORG" and not mention.country and end + 1 < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
+                and doc[end].text[:1].isupper() and doc[end + 1].pos_ == "PROPN"):
+            continue  # "Iraqi Water Resources" of "Iraqi Water Resources Minister Jo Doe": the portfolio of a title
         if (mention.label in {"ORG", "NORP", "GPE"} and not mention.country and len(name_tokens(text)) >= 2
                 and _apposition_kind(doc, end - 1) == "person"):
             mention.label = "PERSON"  # "Jane Doe, a 47-year-old teacher": the tagger said ORG
