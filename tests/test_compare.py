@@ -1499,3 +1499,24 @@ def test_compare_reports_of_one_event_differing_only_in_a_disputed_date_are_one_
     assert dates and sorted(p.value[:10] for p in dates[0].positions) == ["2031-05-07", "2031-05-08"], [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
     derailed = [f for f in c.facts if set(f.article_ids) == {"e1", "e2"} and any("derailed" in e.text for e in f.evidence)]
     assert derailed and derailed[0].independent_sources == 2, [(f.text, f.article_ids) for f in c.facts]
+
+
+@pytest.mark.parametrize("order", [("a", "b"), ("b", "a")])
+def test_compare_two_report_fact_is_told_in_the_first_reports_words(order):
+    """Two claims are an exact tie for the most central one; the earlier report's words are the
+    fact's text, never whichever the encoder's rounding favours."""
+    wording = {
+        "a": "The regional assembly approved the new harbour budget of 40 million on Tuesday.",
+        "b": "On Tuesday the regional assembly passed the new harbour budget of 40 million.",
+    }
+    spec = {
+        "entities": {"assembly": ["regional assembly", "ORG"]},
+        "articles": [
+            one_sentence_report(f"art_{k}", f"Outlet {k.upper()}", wording[k], ["assembly"],
+                                numbers=[["40 million", 40e6, 40e6, 40e6, "budget"]], dates=[["Tuesday", "2031-05-06", "day"]])
+            for k in order
+        ],
+    }
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    fact = next(f for f in comparison.facts if len(f.article_ids) == 2)
+    assert fact.text == wording[order[0]]

@@ -35,6 +35,8 @@ from newsprism.settings import CompareSettings
 CLASH_FREE_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"})
 # Places and groups are named in passing ("in Syria", "US sanctions"): they clash only as subjects.
 SUBJECT_ONLY_TYPES = frozenset({"GPE", "LOC", "ORG"})
+# Centralities closer than this are a tie (summed cosines; the encoder's rounding is ~1e-7 a vector).
+MEDOID_TIE = 1e-5
 
 
 def alignment_probability(cos: np.ndarray, z: np.ndarray, overlap: np.ndarray, settings: CompareSettings, prior_logodds: float = 0.0) -> np.ndarray:
@@ -631,8 +633,10 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
     facts: list[Fact] = []
     for group in groups:
         if len(group) > 1:
-            sims = E[group] @ E[group].T
-            medoid = group[int(np.argmax(sims.sum(axis=1)))]
+            centrality = (E[group] @ E[group].T).sum(axis=1)
+            # A two-claim group is an exact tie (1 + c against c + 1), and floating-point rounding
+            # must not pick its text: near-equal centralities go to the earliest claim.
+            medoid = group[int(np.flatnonzero(centrality >= centrality.max() - MEDOID_TIE)[0])]
         else:
             medoid = group[0]
         article_ids = list(dict.fromkeys(views[i].article_id for i in group))
