@@ -1689,3 +1689,106 @@ def test_understand_portfolio_before_minister_is_no_organisation():
     })
     assert not any(e.type == "ORG" and "Water Resources" in e.name for e in entities)
     assert any(e.type == "ORG" and e.name == "Apple" for e in entities)
+
+
+# --------------------------------------------------------------------------- unseen-story leftovers (task V)
+
+FAIR_CLARION = (
+    "Bream Catering poisoned 90 guests at Oddaby's harvest fair on Saturday.\n\n"
+    "Health chiefs have ordered the firm to stop trading.\n\n"
+    "Farmers' leader Nour Haddad told the Herald that her members had not been consulted.\n\n"
+    "The caterer was fined twice for dirty kitchens between 2021 and 2024, court records show."
+)
+FAIR_COURIER = (
+    "Dr Hanne Saur, director of the Oddaby District Health Office, said the guests had eaten from stalls "
+    "supplied by Bream Catering."
+)
+
+
+@pytest.fixture(scope="module")
+def fair_story():
+    articles = [
+        CleanArticle(id=content_id(FAIR_CLARION), source_path="a.txt", outlet="Marsh Herald", published="2030-04-02", text=FAIR_CLARION),
+        CleanArticle(id=content_id(FAIR_COURIER), source_path="b.txt", outlet="Fen Courier", published="2030-04-02", text=FAIR_COURIER),
+    ]
+    return understand_story(_group(articles), articles), articles[0]
+
+
+def test_understand_outlet_named_in_the_text_is_a_channel_not_a_person(fair_story):
+    """"told the Herald" in a story the Marsh Herald reports: the outlet, an organisation and the
+    remark's channel, never a person (the tagger says PERSON)."""
+    u, _ = fair_story
+    herald = _entities_named(u, "Herald")
+    assert [e.type for e in herald] == ["ORG"]
+    (quote,) = [q for q in u.quotes if "members had not been consulted" in q.variants[0].text]
+    assert quote.channel == "Herald"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "word"),
+    [
+        ("Mum Ada Kerrow, whose son was taken ill, said the stall looked clean.", "Ada Kerrow", "Mum"),
+        ("Grandad Piet Vos told reporters he had eaten there twice.", "Piet Vos", "Grandad"),
+    ],
+)
+def test_understand_kin_word_before_a_name_is_evidence_not_name(text, name, word):
+    """"Mum Ada Kerrow": the family word is kept as evidence, like a title, and is no part of her name."""
+    entities = _story_entities({"x": text})
+    person = _entity_with_name(entities, name)
+    assert person.type == "PERSON" and word in person.titles
+    assert not any(word in n for e in entities for n in (e.name, *e.aliases))
+
+
+def _entity_with_name(entities: list[Entity], name: str) -> Entity:
+    (hit,) = [e for e in entities if e.name == name or name in e.aliases]
+    return hit
+
+
+def test_understand_the_firm_is_no_town(fair_story):
+    """"the firm" goes to the company, never to the town the tagger called an organisation
+    ("Oddaby's harvest fair", "the Oddaby District Health Office": Oddaby is a place)."""
+    u, clarion = fair_story
+    start = clarion.text.index("the firm")
+    firm = entity_at(u, clarion.id, start, start + len("the firm"))
+    assert firm is not None and firm.name == "Bream Catering"
+    assert all(e.type == "GPE" for e in _entities_named(u, "Oddaby"))
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "kind", "value", "unit"),
+    [
+        ("Inspectors visited the plant once a week.", "once", "count", 1, "times/week"),
+        ("The pumps are checked every three months.", "three months", "frequency", 3, "month"),
+        ("The dispute has lasted a quarter of a century.", "a quarter of a century", "duration", 25, "year"),
+        ("The road was shut for half an hour.", "half an hour", "duration", 30, "minute"),
+    ],
+)
+def test_understand_numbers_frequency_and_fractions_of_time(text, number_text, kind, value, unit):
+    """"once a week" and "every three months" say how often, not how long; "a quarter of a
+    century" is 25 years."""
+    (number,) = find_numbers("a", text, parse([text])[0])
+    assert (number.text, number.kind, number.value, number.unit) == (number_text, kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The caterer was fined twice for dirty kitchens between 2021 and 2024, court records show.", "court records"),
+        ("The council knew of the leak in 2024, documents seen by the Gazette show.", "documents seen by the Gazette"),
+        ("The mayor approved the contract, according to documents seen by the Gazette.", "documents seen by the Gazette"),
+        ("Agency figures show that some 900 homes were damaged.", "Agency figures"),
+    ],
+)
+def test_understand_claim_resting_on_records_is_attributed_to_them(text, source):
+    """"..., court records show": the claim's source is the records, as "..., officials said" is the officials."""
+    article = CleanArticle(id=content_id(text), source_path="r.txt", published="2030-04-02", text=text)
+    (claim,) = understand_story(_group([article]), [article]).claims
+    assert claim.attributed_to == source
+
+
+def test_understand_claim_of_a_picture_has_no_record_source():
+    """"The photos show a crowd": what a picture holds, no statement resting on records."""
+    text = "The photos show a crowd outside the gate on Monday."
+    article = CleanArticle(id=content_id(text), source_path="p.txt", published="2030-04-02", text=text)
+    (claim,) = understand_story(_group([article]), [article]).claims
+    assert claim.attributed_to is None

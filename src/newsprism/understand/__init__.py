@@ -88,7 +88,8 @@ def understand_story(
         for a in articles
         for index, (start, end) in enumerate(bounds[a.id])
     ]
-    mentions = [m for article in articles for m in collect_mentions(article.id, docs[article.id])]
+    outlets = [a.outlet for a in articles if a.outlet]
+    mentions = [m for article in articles for m in collect_mentions(article.id, docs[article.id], outlets)]
     add_surname_mentions(docs, mentions)
     entities = cluster_mentions(mentions, {a.id: a.text for a in articles})
     numbers, dates, records = [], [], []
@@ -99,7 +100,7 @@ def understand_story(
         article_dates = find_dates(article.id, article.text, article.published, doc, sentence_of)
         dates.extend(article_dates)
         numbers.extend(find_numbers(article.id, article.text, doc, [(d.start, d.stop) for d in article_dates], sentence_of))
-        records.extend(article_quotes(article.id, doc, bounds[article.id], entities))
+        records.extend(article_quotes(article.id, doc, bounds[article.id], entities, outlets))
     quotes = group_quotes(records, entities, _embedder())
     records_of: dict[str, list[QuoteRecord]] = {a.id: [] for a in articles}
     for r in records:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, POS
@@ -12,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
 from newsprism.understand.entities import WIRE_DATELINE
-from newsprism.understand.nlp import doc_text, sentences
+from newsprism.understand.nlp import doc_text, sentences, table
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "acomp", "ccomp", "xcomp"}
@@ -99,6 +101,50 @@ def _closing_subject(verb):
     return phrase.root
 
 
+@lru_cache(maxsize=1)
+def _record_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(record nouns, showing verbs) from data/understand/record_sources.csv."""
+    rows = table("record_sources.csv")
+    return (frozenset(r["word"] for r in rows if r["kind"] == "noun"), frozenset(r["word"] for r in rows if r["kind"] == "verb"))
+
+
+@lru_cache(maxsize=1)
+def _record_phrases() -> tuple[re.Pattern, ...]:
+    """A closing "..., documents seen by X show.", "according to court records" and an opening
+    "Documents seen by X show that ..." in the words of
+    record_sources.csv: the small model often parses "X show" as a noun compound."""
+    verbs = "|".join(sorted(_record_words()[1]))
+    closing = re.compile(rf",\s+(?P<source>[^,;:“”\"]{{1,80}}?)\s+(?:{verbs})(?:s|ed|d|n)?[.!]?[\s\"”’']*$", re.I)
+    according = re.compile(r"\baccording to (?P<source>[^,;:“”\"]{1,80}?)(?=[,.;!]|$)", re.I)
+    opening = re.compile(rf"^(?P<source>[^,;:“”\"]{{1,80}}?)\s+(?:{verbs})(?:s|ed|d)?\s+that\b", re.I)
+    return closing, according, opening
+
+
+def _names_records(phrase: str) -> bool:
+    nouns = _record_words()[0]
+    return any(w in nouns or w.rstrip("s") in nouns for w in re.findall(r"[a-z]+", phrase.lower()))
+
+
+def record_source(sent: Span) -> str | None:
+    """The records a sentence says its statement rests on: "..., court records show" -> "court
+    records", "ICMA figures show that ..." -> "ICMA figures", "..., according to documents seen
+    by the Herald" -> "documents seen by the Herald"."""
+    root = sent.root
+    nouns, verbs = _record_words()
+    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() not in verbs:
+        for pattern in _record_phrases():
+            m = pattern.search(sent.text)
+            if m and _names_records(m.group("source")) and not re.search(r"\b(?:said|says|told)\b", m.group("source")):
+                return _clean(m.group("source"))
+        return None
+    subject = verb_subject(root, sent.start_char)
+    if subject is None or subject.lemma_.lower() not in nouns and subject.lower_ not in nouns:
+        return None
+    if not any(c.dep_ == "ccomp" for c in root.children):
+        return None  # a statement the records bear out ("..., records show"), not a thing they picture ("the photos show a crowd")
+    return _clean(sent.doc[subject.left_edge.i: subject.right_edge.i + 1].text) or None
+
+
 def build_claim(
     article_id: str,
     index: int,
@@ -156,7 +202,7 @@ def build_claims(
         inside = sorted({order for _, order in mentions[bisect_left(starts, start): bisect_left(starts, end)]})
         claims.append(_claim(
             article_id, index, sent, start, end, [entities[order].id for order in inside],
-            numbers_in.get(index, []), dates_in.get(index, []), sources.get(index),
+            numbers_in.get(index, []), dates_in.get(index, []), sources.get(index) or record_source(sent),
         ))
     return claims
 

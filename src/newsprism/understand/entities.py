@@ -242,7 +242,10 @@ def gazetteer() -> Gazetteer:
 
 
 def _is_title_word(token_text: str) -> bool:
-    return fold(token_text).rstrip(".") in word_list("titles.txt")
+    """True for a title, rank or office word, or a family / courtesy word ("Mum", "Grandfather",
+    `kin_words.txt`): evidence about the person, never part of the name."""
+    word = fold(token_text).rstrip(".")
+    return word in word_list("titles.txt") or word in word_list("kin_words.txt")
 
 
 def _title_before(doc: Doc, start: int) -> str | None:
@@ -542,15 +545,47 @@ def _is_landform(text: str) -> bool:
     return words[0].lower() in first or words[-1].lower() in last
 
 
-def collect_mentions(article_id: str, doc: Doc) -> list[Found]:
-    """Return the entity mentions of one parsed article (step 1 and country tagging)."""
+def outlet_keys(outlets) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded full names of the story's outlets ("the" dropped), and the last word of each name
+    of two words or more ("herald" of "Tigris Herald"): what "told the Herald" calls it."""
+    full, last = set(), set()
+    for outlet in outlets:
+        words = re.sub(r"^the\s+", "", (outlet or "").strip(), flags=re.I).split()
+        if not words:
+            continue
+        full.add(fold(" ".join(words)))
+        if len(words) >= 2 and words[-1][:1].isupper():
+            last.add(fold(words[-1]))
+    return frozenset(full), frozenset(last)
+
+
+def _names_outlet(doc: Doc, start: int, end: int, label: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """True for a mention that names one of the story's outlets: its whole name ("the Tigris
+    Herald"), or its last word after "the" ("told the Herald") when the tagger called that a
+    person or an organisation ("the Tigris", a river, is never the Tigris Herald)."""
+    full, last = keys
+    key = fold(doc[start:end].text)
+    if key in full:
+        return True
+    return (end - start == 1 and label in {"PERSON", "ORG"} and key in last
+            and start > 0 and doc[start - 1].lower_ == "the")
+
+
+def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
+    """Return the entity mentions of one parsed article (step 1 and country tagging).
+
+    `outlets`, the names of the story's outlets (CleanArticle.outlet): a mention that names one
+    is an organisation, a channel, whatever the tagger said ("Laila Doe told the Herald")."""
     gaz = gazetteer()
+    outlet_names = outlet_keys(outlets)
     token_sentence = token_sentences(doc)
     headline_sents = _headline_sentences(doc)
     found: list[Found] = []
     covered: set[int] = set()
     for start, end, label in _entity_spans(doc):
         titles: list[str] = []
+        if label != "ORG" and any(outlet_names) and _names_outlet(doc, start, end, label, outlet_names):
+            label = "ORG"  # "told the Herald": the story's outlet, tagged PERSON or GPE
         if label == "PERSON":
             start, end, titles = _person_bounds(doc, start, end)
         text = doc[start:end].text
@@ -1112,6 +1147,20 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
             people.append(m)
 
 
+def _mark_named_places(groups: list[Found]) -> None:
+    """A one-word "organisation" that opens a longer name of the story with a place word after
+    it ("Lindenford" of "Lindenford District Health Office"; "district", "province", ... of
+    name_contexts.csv) is that place: "the firm" must never be read as the town."""
+    contexts = name_contexts()
+    places = {fold(words[0]) for m in groups if len(words := name_tokens(m.text)) >= 3
+              and contexts.get((fold(words[1]), "after")) == "place"}
+    for m in groups:
+        words = name_tokens(m.text)
+        if m.label == "ORG" and len(words) == 1 and not is_acronym(m.text) and fold(words[0]) in places:
+            m.label = "GPE"
+            m.evidence = {*m.evidence, "place"}
+
+
 def _place_keys(groups: list[Found]) -> frozenset[tuple[str, ...]]:
     """Return the keys of the places a story names (its GPE mentions) and of the capitals the gazetteer knows."""
     return frozenset({_org_key(m.text) for m in groups if m.label == "GPE"} | _capital_keys())
@@ -1165,6 +1214,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
         else:
             groups.append(m)
     _relabel_people(people, groups)
+    _mark_named_places(groups)
     person_clusters = _cluster_people(people)
     # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Mayadeen"), or
     # that ends a group's name after a place ("Colts" of the Indianapolis Colts), is the group

@@ -9,7 +9,9 @@ strikes" -> low 200, high 999 (vague quantities from `data/understand/number_wor
 ("between 40 and 60 million": the scale serves both ends); "30 cents" -> money 0.30;
 "40%" -> percent; "a 67-year-old woman", "Jo Doe, 52,", "aged over 65" -> age (unit "years"), never a
 count nor a span of time; "twice" -> count 2, unit "times" (`data/understand/repeat_words.csv`), "twice as
-many" / "three times as high" -> ratio; "magnitude 6.1", "the quake measured 6.1" -> measure on that scale
+many" / "three times as high" -> ratio; "once a week" -> count 1, unit "times/week"; "every three
+months" -> frequency (value 3, unit "month": how often, no span of time); "a quarter of a century"
+-> duration 25 years, "half an hour" 30 minutes (`data/understand/time_fractions.csv`); "magnitude 6.1", "the quake measured 6.1" -> measure on that scale
 (`data/understand/scales.csv`); "at least two weeks" -> duration with its bound (a span `dates` also
 reads: the number keeps the bound, the date the span). Number words combine as English writes them
 ("Thirty-two" -> 32, "one hundred and twenty" -> 120, "two hundred thousand" -> 200,000),
@@ -318,6 +320,8 @@ def find_numbers(
             elif word_after.rstrip("s") in DURATION_UNITS and not re.match(r"\s+\w+s?\s+(?:ago|later|earlier)", text[end:end + 24]):
                 kind, unit = "duration", word_after.rstrip("s")
                 end += after.end()  # "two weeks": the span of time with its unit
+                if re.search(r"\b(?:every|each)\s+$", text[max(0, start - 7):start], re.I):
+                    kind = "frequency"  # "every three months": how often, no span of time
             elif word_after in MEASURE_UNITS:
                 kind, unit = "measure", word_after
             elif word_after in AREA_VOLUME and _area_volume_unit(text, end):
@@ -344,6 +348,8 @@ def find_numbers(
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
         ))
     out.extend(_repeats(article_id, text, skip, sentence_of))
+    taken = [(n.start, n.end) for n in out]
+    out.extend(f for f in _time_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
     out.sort(key=lambda n: n.start or 0)
     return _join_ranges(out, text)
 
@@ -436,14 +442,16 @@ def _repeats(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
     before "as" / "the" ("twice as many", "twice the size"), with any bound before them."""
     words = _repeat_words()
     out = []
-    pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|once(?=\s+(?:a|per|each)\s+(?:day|week|month|year|hour)\b))\b"
     for m in re.finditer(pattern, text, re.I):
         start, end = m.span()
-        if any(start < e and s < end for s, e in skip) or text[end:end + 1] == "-":
+        if any(start < e and s < end for s, e in skip) and m.group(0).lower() != "once":
+            continue  # ("once a week": `dates` reads "a week" as a span of time, the number says how often)
+        if text[end:end + 1] == "-":
             continue  # "a twice-weekly ferry" says how often, it counts no occasion
         if re.search(r"\bonce\s+or\s+$", text[max(0, start - 8):start], re.I) or re.match(r"\s+or\s+", text[end:end + 5]):
             continue  # "once or twice", "twice or three times": no figure
-        value = words[m.group(0).lower()]
+        value = words.get(m.group(0).lower(), 1.0)  # "once" only before a rate: "once a week" -> 1 time a week
         ratio = re.match(r"\s+(?:as|the|that|more|over)\b", text[end:end + 8], re.I)
         rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 16], re.I)
         kind, unit = ("ratio", "times") if ratio else ("count", f"times/{rate.group(1).lower()}" if rate else "times")
@@ -451,6 +459,32 @@ def _repeats(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
         out.append(NumberMention(
             article_id=article_id, text=m.group(0), value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
+        ))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _time_fraction_table() -> tuple[dict[str, float], dict[str, tuple[float, str]]]:
+    """(fraction word -> value, unit -> (size, smaller unit)) from data/understand/time_fractions.csv."""
+    rows = table("time_fractions.csv")
+    fractions = {r["word"]: float(r["value"]) for r in rows if r["kind"] == "fraction"}
+    units = {r["word"]: (float(r["value"]), r["in"]) for r in rows if r["kind"] == "unit"}
+    return fractions, units
+
+
+def _time_fractions(article_id: str, text: str, sentence_of) -> list[NumberMention]:
+    """Return "a quarter of a century" (25 years), "half an hour" (30 minutes) as durations,
+    with a bound word before them ("nearly half a century": at most 50 years)."""
+    fractions, units = _time_fraction_table()
+    pattern = (r"\b(?:an?\s+)?(?P<fraction>" + "|".join(fractions) + r")\s+(?:of\s+)?an?\s+(?P<unit>" + "|".join(units) + r")\b")
+    out = []
+    for m in re.finditer(pattern, text, re.I):
+        size, unit = units[m.group("unit").lower()]
+        value = round(fractions[m.group("fraction").lower()] * size, 2)
+        low, high = _with_bound(value, value, value, _bound_before(text, m.start()))
+        out.append(NumberMention(
+            article_id=article_id, text=m.group(0), value=value, low=low, high=high, unit=unit, kind="duration",
+            sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
     return out
 

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.claims import verb_subject
-from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials
+from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials, outlet_keys
 from newsprism.understand.nlp import doc_text, sentences, table, word_list
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
@@ -158,6 +158,13 @@ class Resolver:
     pronouns: dict[int, Entity] = field(default_factory=dict)  # offset -> entity the entities stage resolved a pronoun to
     descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> person a description ("the governor") stands for
     org_descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> organisation a description ("the company") stands for
+    outlets: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the story's outlets (entities.outlet_keys)
+
+    def is_medium(self, entity: Entity) -> bool:
+        """True for a medium of the registry or of channel words (`is_medium`), or one of the story's own outlets."""
+        full, last = self.outlets
+        return is_medium(entity) or (entity.type == "ORG" and any(fold(re.sub(r"^the\s+", "", n, flags=re.I)) in full | last
+                                                                  for n in (entity.name, *entity.aliases)))
 
     def entity_in(self, start: int, end: int, person_first: bool = True) -> Entity | None:
         hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
@@ -224,7 +231,7 @@ def _is_channel_phrase(span: Span, resolver: Resolver) -> bool:
     if ent is not None and ent.type == "ORG" and span.root.pos_ == "PROPN":
         words = {t.lower_ for t in span}
         # "SANA said" relays; "Halvor Mining said" is the company speaking
-        return bool(words & channel_nouns) or is_medium(ent) or any(c == ent.name for _, c in resolver.channels)
+        return bool(words & channel_nouns) or resolver.is_medium(ent) or any(c == ent.name for _, c in resolver.channels)
     return False
 
 
@@ -509,7 +516,7 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
         named_medium = token.pos_ == "PROPN" and any(t.lower_ in channel_nouns for t in phrase)  # "Radio Vesta"
         if not named_medium and token.pos_ == "PROPN":  # "told AFP", "told Reuters": an outlet of the registry
             ent = resolver.entity_in(phrase.start_char, phrase.end_char, person_first=False)
-            named_medium = ent is not None and ent.type == "ORG" and is_medium(ent)
+            named_medium = ent is not None and ent.type == "ORG" and resolver.is_medium(ent)
         if _inside(token, outside) or len(phrase) > 8 or not (token.lower_ in channel_nouns or named_medium):
             continue
         record.channel = _channel_name(phrase, resolver)
@@ -550,15 +557,18 @@ def _is_partial(content_start: int, sent_start: int, sent_text: str, content: st
     return not before.endswith((":", ",", "—", "-")) and len(before.split()) >= 3
 
 
-def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, int]], entities: list[Entity]) -> list[QuoteRecord]:
-    """Return the direct, partial and indirect quote records of one article (steps 1-2)."""
+def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, int]], entities: list[Entity], outlets=()) -> list[QuoteRecord]:
+    """Return the direct, partial and indirect quote records of one article (steps 1-2).
+
+    `outlets`, the names of the story's outlets: "told the Herald" names a channel when the
+    Tigris Herald is one of them."""
     # names only: the resolver reads "he said" and "the broadcaster said" itself, and a "his"
     # or "the company" near the verb must not become the speaker or channel phrase (PolNeAR
     # speaker F1 0.758 with them, 0.761 without)
     spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.article_id == article_id and m.start is not None and m.kind not in {"pronoun", "description"}]
     # sorted by offset only: two mentions may start together
     people = sorted(((s, e) for s, _, e in spans if e.type == "PERSON"), key=lambda p: p[0])
-    resolver = Resolver(article_id, [(s, e) for s, e in people], spans)
+    resolver = Resolver(article_id, [(s, e) for s, e in people], spans, outlets=outlet_keys(outlets))
     resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun" and e.type == "PERSON"}
     resolver.descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "PERSON"}
     resolver.org_descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "ORG"}
