@@ -1777,6 +1777,7 @@ def test_understand_numbers_frequency_and_fractions_of_time(text, number_text, k
         ("The council knew of the leak in 2024, documents seen by the Gazette show.", "documents seen by the Gazette"),
         ("The mayor approved the contract, according to documents seen by the Gazette.", "documents seen by the Gazette"),
         ("Agency figures show that some 900 homes were damaged.", "Agency figures"),
+        ("By noon, 30 barges were stuck, according to the canal's own tracking page.", "the canal's own tracking page"),
     ],
 )
 def test_understand_claim_resting_on_records_is_attributed_to_them(text, source):
