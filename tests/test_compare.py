@@ -1175,6 +1175,9 @@ def test_compare_date_conflict_name_and_summary_drop_the_date_the_same_way():
     ("TARNE (Northern Wire) - The board declared Ode the winner.", "The board declared Ode the winner."),
     ("Tarne (Northern Wire) - The board declared Ode the winner.", "The board declared Ode the winner."),
     ("TARNE, Velland — The board declared Ode the winner.", "The board declared Ode the winner."),
+    # The filing date after the place is part of the dateline.
+    ("TARNE, May 6 (Northern Wire) - The board declared Ode the winner.", "The board declared Ode the winner."),
+    ("Tarne, 6 May 2031 (Northern Wire) - The board declared Ode the winner.", "The board declared Ode the winner."),
     # A title-case lead without an agency in brackets is a name, not a dateline.
     ("Mayor Ivo Sand - who lost the count - filed a challenge.", "Mayor Ivo Sand - who lost the count - filed a challenge."),
 ])
@@ -1520,3 +1523,70 @@ def test_compare_two_report_fact_is_told_in_the_first_reports_words(order):
     comparison = compare_story(build_understanding(spec), CompareSettings())
     fact = next(f for f in comparison.facts if len(f.article_ids) == 2)
     assert fact.text == wording[order[0]]
+
+
+# --------------------------------------------------------------------------- summary receipts (session 6, task R)
+
+
+def test_compare_summary_listing_things_cites_no_article_that_does_not_list_them():
+    """'... stole the names, bank details and home addresses of customers' is no receipt in an article saying
+    only that 'personal data' was stolen: each cited sentence states the list the summary sentence gives."""
+    spec = {
+        "entities": {"brennick": ["Brennick Water", "ORG"]},
+        "articles": [
+            one_sentence_report("l1", "Valley Post", "Brennick Water said hackers stole the names, bank details and home addresses of its customers.",
+                                ["brennick"], attributed_to="brennick"),
+            one_sentence_report("l2", "River Herald", "Brennick Water said that hackers had stolen the personal data of its customers in an attack on its billing system.",
+                                ["brennick"], attributed_to="brennick"),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [f for f in c.facts if set(f.article_ids) == {"l1", "l2"}], [(f.text, f.article_ids) for f in c.facts]
+    told = [s for s in c.summary if "hackers" in s.text]
+    assert len(told) == 1 and "bank details" in told[0].text, [s.text for s in c.summary]
+    assert told[0].article_ids == ["l1"] and all("bank details" in e.text for e in told[0].evidence), (told[0].text, told[0].article_ids)
+
+
+def test_compare_summary_cites_no_article_missing_the_figures_it_tells():
+    """'... between 4 March and 19 April' is checkable only where a cited sentence gives those days."""
+    spec = {
+        "entities": {"brennick": ["Brennick Water", "ORG"]},
+        "articles": [
+            one_sentence_report("d1", "Valley Post", "Brennick Water said hackers stole customer data between 4 March and 19 April.", ["brennick"], attributed_to="brennick"),
+            one_sentence_report("d2", "River Herald", "Brennick Water said that hackers had stolen data about its customers earlier in the spring.", ["brennick"], attributed_to="brennick"),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [f for f in c.facts if set(f.article_ids) == {"d1", "d2"}], [(f.text, f.article_ids) for f in c.facts]
+    told = [s for s in c.summary if "hackers" in s.text]
+    assert len(told) == 1, [s.text for s in c.summary]
+    if "19 April" in told[0].text:
+        assert told[0].article_ids == ["d1"], (told[0].text, told[0].article_ids)
+
+
+def test_compare_summary_tells_no_sentence_left_empty_by_taking_out_its_disputed_count():
+    """'Thirty-eight people were injured, the health authority said.' without its disputed count says only that
+    people were injured: the range sentence tells the counts, and that sentence is not told as well."""
+    fire = "A fire broke out at the Kestrel paint works on the edge of Tarne and burned for six hours"
+    spec = {
+        "entities": {"works": ["Kestrel", "FAC"], "authority": ["regional health authority", "ORG"]},
+        "articles": [
+            {"id": "n1", "outlet": "Valley Post", "published": "2031-05-07", "sentences": [
+                {"text": f"{fire}, officials said.", "entities": ["works"], "attributed_phrase": "officials"},
+                {"text": "Thirty-eight people were injured in the fire, the regional health authority said.", "entities": ["authority"],
+                 "attributed_phrase": "the regional health authority",
+                 "numbers": [["Thirty-eight people", 38, 38, 38, "people"]]},
+            ]},
+            {"id": "n2", "outlet": "River Herald", "published": "2031-05-07", "sentences": [
+                {"text": f"{fire}, officials said on Tuesday.", "entities": ["works"], "attributed_phrase": "officials"},
+                {"text": "More than 50 people were injured in the fire, the regional health authority said.", "entities": ["authority"],
+                 "attributed_phrase": "the regional health authority",
+                 "numbers": [["More than 50 people", 50, 50, None, "people"]]},
+            ]},
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [k for k in c.conflicts if k.kind == "number"], [(k.kind, k.about) for k in c.conflicts]
+    assert any(s.text.startswith("Reports of the number of people") for s in c.summary), [s.text for s in c.summary]
+    injured = [s.text for s in c.summary if "injured" in s.text and not s.text.startswith("Reports")]
+    assert all(re.search(r"\d", t) for t in injured), injured

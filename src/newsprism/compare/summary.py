@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.views import ClaimView, is_medium, stem_overlap_text, strip_dateline, units_match, without_date_words
+from newsprism.compare.views import ClaimView, content_stems, is_medium, stem, stem_overlap_text, strip_dateline, units_match, without_date_words
 from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySentence, article_label
 
 # Two facts of one speaker whose closest sentences are this alike tell one remark (one pledge
@@ -183,6 +183,28 @@ def _without_counts(text: str, values: list[str]) -> str | None:
 TIME_UNIT = re.compile(r"^(?:years?|months?|weeks?|days?|hours?)$", re.I)
 
 
+def opened_with_count(text: str, values: list[str]) -> bool:
+    """True when a sentence (after its dateline) opens with one of the counts `values`."""
+    head = strip_dateline(text).lower()
+    return any(head.startswith(value.lower()) for value in values)
+
+
+def says_only_its_count(text: str, values: list[str], view: ClaimView, entities: dict[str, Entity]) -> bool:
+    """True when a sentence whose disputed counts were taken out (`_without_counts`) has nothing
+    left to tell but what the range sentence tells: no figure is left, and either the count was
+    its subject ("More than 50 people were injured, most of them ..." -> "People were injured,
+    ...") or, apart from what was counted and who said it, it has fewer than three content words
+    ("... were injured in the fire, the health authority said"). Another fact fills the place."""
+    if FIGURE.search(text) or any(COUNT_WORD.match(word.strip(",.;:")) for word in text.split()):
+        return False
+    if opened_with_count(view.claim.text, values):
+        return True
+    source = entities.get(view.claim.attributed_to or "")
+    source_words = " ".join([source.name, *source.aliases]) if source else view.claim.attributed_to or view.relayed_by or ""
+    left = content_stems(text) - content_stems(" ".join(values)) - content_stems(source_words) - {stem(v) for v in lexicons.report_verbs()}
+    return len(left) < 3
+
+
 def _without_length(text: str, value: str) -> str | None:
     """The sentence without a disputed length of time and its preposition and place ("sentenced X
     to 12 years in prison for fraud" -> "sentenced X for fraud"); None when `value` is no length
@@ -192,7 +214,7 @@ def _without_length(text: str, value: str) -> str | None:
     return text[: found.start()] + text[found.end():] if found else None
 
 
-def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[ClaimView]:
+def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dict[str, Entity] | None = None) -> list[ClaimView]:
     """The claims of a fact that say what its summary sentence says as worded: the sentence is
     cited to their articles only.
 
@@ -210,7 +232,9 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
     - a sentence giving a count ("at least 17 people were killed") is no receipt for an
       article giving another figure for the same thing ("18 people"), though the bound admits
       it: the figure the summary tells is the one its citations print ("about 340" and "340"
-      are one figure); so for a length of time ("12 years in prison" / "11 years").
+      are one figure); so for a length of time ("12 years in prison" / "11 years");
+    - a sentence is no receipt for an article whose sentence does not state what it states
+      (`states_what_is_told`: its figures, its list of things, all but a reworded word or two).
     """
     told = [(_figure(mention), lo, hi, unit) for mention, lo, hi, unit in chosen.numbers if mention.text.lower() in text.lower()]
     # Lengths of time are no counts the comparison reads, but a reader checks them too ("12 years in prison").
@@ -241,8 +265,63 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView]) -> list[Claim
                 for value, unit in lengths
             ):
                 continue
+            if not states_what_is_told(text, chosen, w, entities or {}):
+                continue
         kept.append(w)
     return kept
+
+
+# A cited sentence may word the summary sentence otherwise ("the vessel had 118 passengers on
+# board" for "the ferry was carrying 118 passengers"): up to this many of the summary sentence's
+# content words may be missing from it. Three or more is a clause it does not state ("... and has
+# asked for a full recount", "a former schoolteacher, ran on ..."): on the ten invented stories
+# every receipt missing three or more told something its sentence does not, and the paraphrases
+# missed one or two.
+MAX_UNSTATED_WORDS = 2
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# "the names, phone numbers and home addresses": a list of three or more things, each of one or two words.
+LIST_OF_THINGS = re.compile(
+    r"(?<![\w'’-])((?:[\w'’-]+\s+)?[\w'’-]+(?:,\s+(?:[\w'’-]+\s+)?[\w'’-]+)+),?\s+(?:and|or)\s+((?:[\w'’-]+\s+)?[\w'’-]+)"
+)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a text writes in digits, thousands separators dropped ("3,600" -> "3600")."""
+    return {f.replace(",", "") for f in FIGURE.findall(text)}
+
+
+def _date_words(text: str) -> set[str]:
+    """The days and months a text names ("on Wednesday", "in October"); "May" is left out, being
+    also a modal verb at the head of a sentence."""
+    from newsprism.understand.dates import MONTHS, WEEKDAYS
+
+    names = set(WEEKDAYS) | {m for m in MONTHS if len(m) > 4 or m in {"june", "july"}}
+    return {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower() in names}
+
+
+def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: dict[str, Entity]) -> bool:
+    """True when the sentence of claim `w` states what the summary sentence `text` (told from
+    `chosen`) states, so that a reader checking the citation finds it there: every figure it
+    writes in digits ("between 3 September and 28 October"), every day and month it names ("on
+    Monday"), every thing of a list it gives ("the names, phone numbers and home addresses"), and
+    all but MAX_UNSTATED_WORDS of its other content words.
+
+    The names of entities `w` mentions count as stated under any of their names ("Jeong" / "Jung
+    Hyun-woo"), and so do the names and titles of a speaker both give the remark to (who said it
+    is checked by `receipts`).
+    """
+    evidence = w.claim.text
+    if not _figures(text) <= _figures(evidence) or not _date_words(text) <= _date_words(evidence):
+        return False
+    speaker = entities.get(w.speaker or "") if w.speaker == chosen.speaker else None
+    names = [n for i in w.entity_ids for e in [entities.get(i)] if e for n in [e.name, *e.aliases]]
+    if speaker is not None:
+        names += [speaker.name, *speaker.aliases, *speaker.titles]
+    stated = content_stems(evidence) | {stem(word) for n in names for word in n.split()}
+    for found in LIST_OF_THINGS.finditer(text):
+        if not content_stems(found.group(0)) <= stated:
+            return False
+    return len(content_stems(text) - stated) <= MAX_UNSTATED_WORDS
 
 
 def _length_unit(n) -> str:
@@ -346,7 +425,7 @@ def build_summary(
     contested = {(e.article_id, e.start) for c in conflicts if c.kind not in {"date", "number"} for p in c.positions for e in p.evidence}
     # A sentence giving one side's count is told without the count ("killing three workers" ->
     # "killing workers"), the range sentence giving the counts; when the count cannot be taken
-    # out ("hundreds of strikes"), the sentence is not used.
+    # out ("hundreds of strikes"), or nothing but the count would be left to tell, the sentence is not used.
     counted: dict[tuple[str, int], list[str]] = defaultdict(list)
     for c in conflicts:
         if c.kind == "number":
@@ -406,7 +485,7 @@ def build_summary(
             text = name_the_speaker(compress(v.claim.text), v, by_id)
             if (v.article_id, v.claim.start) in counted:
                 text = _without_counts(text, counted[(v.article_id, v.claim.start)])
-                if text is None:
+                if text is None or says_only_its_count(text, counted[(v.article_id, v.claim.start)], v, by_id):
                     continue
             if (v.article_id, v.claim.start) in dated:
                 text = _without_dates(text, dated[(v.article_id, v.claim.start)])
@@ -420,7 +499,7 @@ def build_summary(
             speaker = fact.claim_of or v.speaker
             if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
                 continue  # the speaker's remark on this subject is told already ("will strengthen air defences" twice)
-            cited = receipts(v, text, group)
+            cited = receipts(v, text, group, by_id)
             candidates.append((x, text, v, cited, vec, speaker))
         if not candidates:
             continue

@@ -73,9 +73,11 @@ class ClaimView:
 # a clause cut from it): where and by whom it was filed, no part of what happened. A place in
 # title case counts only with the agency in brackets: "Mayor Ivo Sand - who ..." is no dateline.
 # The one dateline pattern of the comparison (facts, timeline, summary and date-conflict names).
+# The place may be followed by the filing date ("MARAVEL, March 20 (CPS) - ", "KIROV, 3 May 2031 -").
+DATELINE_DATE = r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3}\s*(?:\([^()]{1,40}\))?"
-    r"|[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*\([^()]{1,40}\))\s*[—–-]+\s+"
+    r"^(?:[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3}" + DATELINE_DATE + r"\s*(?:\([^()]{1,40}\))?"
+    r"|[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}" + DATELINE_DATE + r"\s*\([^()]{1,40}\))\s*[—–-]+\s+"
 )
 
 
