@@ -1590,3 +1590,29 @@ def test_compare_summary_tells_no_sentence_left_empty_by_taking_out_its_disputed
     assert any(s.text.startswith("Reports of the number of people") for s in c.summary), [s.text for s in c.summary]
     injured = [s.text for s in c.summary if "injured" in s.text and not s.text.startswith("Reports")]
     assert all(re.search(r"\d", t) for t in injured), injured
+
+
+@pytest.mark.parametrize(("told", "short", "entity"), [
+    # A clause the shorter report does not give.
+    ("The Velland Ferry Company said it had suspended all crossings and would refund every ticket sold for the week.",
+     "The Velland Ferry Company said it had suspended all crossings.", "velland"),
+    # A day the shorter report does not name.
+    ("Felk filed a challenge with the administrative court in Tarne on Monday.", "Felk filed a challenge with the administrative court in Tarne.", "tarne"),
+])
+def test_compare_summary_cites_no_article_that_leaves_out_part_of_the_sentence(told, short, entity):
+    """A report that leaves out a clause or the day is no receipt for the sentence that gives them."""
+    extra = [w for w in re.findall(r"\w+", told) if w not in short.split() and w.rstrip(".") not in short]
+    spec = {
+        "entities": {"velland": ["Velland Ferry Company", "ORG"], "tarne": ["Tarne", "GPE"]},
+        "articles": [
+            one_sentence_report("p1", "Valley Post", told, [entity]),
+            one_sentence_report("p2", "River Herald", short, [entity]),
+            one_sentence_report("p3", "Town Crier", told, [entity]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [f for f in c.facts if set(f.article_ids) == {"p1", "p2", "p3"}], [(f.text, f.article_ids) for f in c.facts]
+    sentences = [s for s in c.summary if s.text.split()[:3] == short.split()[:3]]
+    assert len(sentences) == 1, [s.text for s in c.summary]
+    told_extra = [w for w in extra if w in sentences[0].text]
+    assert all(all(w in e.text for w in told_extra) for e in sentences[0].evidence), (sentences[0].text, [e.text for e in sentences[0].evidence])
