@@ -8,7 +8,9 @@ Steps (deterministic: same input, same text):
    lexicons.summary_avoid_verbs, only in its loaded sense, by framing's own check), whose quotes
    are attributed by name, and that is not a near-repeat of a sentence already chosen; it is
    cited to the articles whose sentences say what it says as worded (`receipts`: the same
-   speaker or channel, the same quote wording, the same count);
+   speaker or channel, the same quote wording, the same count, and `states_what_is_told`: its
+   figures, days, list of things and all but two of its content words); a sentence that, its
+   disputed count taken out, tells only what the range sentence tells is not used;
 3. lightly compress: drop a leading dateline, and name the speaker where the sentence opens
    with a description the entities stage resolved ("The 58-year-old minister said ..." ->
    "Korrin said ...": out of its article the description names nobody);
