@@ -17,6 +17,8 @@ from newsprism.compare import compare_story
 from newsprism.compare.conflicts import quote_wording_conflicts
 from newsprism.models import Claim, CleanArticle, Comparison, Conflict, DateMention, Entity, Evidence, Mention, NumberMention, Position, Quote, QuoteVariant, Understanding
 from newsprism.settings import CompareSettings
+from newsprism.understand.dates import find_dates
+from newsprism.understand.nlp import parse
 
 STORY = TEST_DATA / "compare" / "harbour_story.json"
 
@@ -1502,6 +1504,77 @@ def test_compare_reports_of_one_event_differing_only_in_a_disputed_date_are_one_
     assert dates and sorted(p.value[:10] for p in dates[0].positions) == ["2031-05-07", "2031-05-08"], [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
     derailed = [f for f in c.facts if set(f.article_ids) == {"e1", "e2"} and any("derailed" in e.text for e in f.evidence)]
     assert derailed and derailed[0].independent_sources == 2, [(f.text, f.article_ids) for f in c.facts]
+
+
+# --------------------------------------------------------------------------- unseen stories' counts and plans (session 6, task X)
+
+
+def _story_report(aid: str, outlet: str, sentences: list[dict], published: str = "2031-05-06") -> dict:
+    """A story-spec article of several sentences (each as the spec writes it)."""
+    return {"id": aid, "outlet": outlet, "published": published, "sentences": sentences}
+
+
+def _boats_story() -> dict:
+    """Three reports of a ferry strike: 31 boats waiting in two, 18 in the third, told inside a longer sentence."""
+    return {
+        "entities": {"port": ["Port Ilsen", "GPE"], "quist": ["Dora Quist", "PERSON"]},
+        "articles": [
+            _story_report("n3", "Town Crier", [
+                {"text": "Hardline union chief Dora Quist brought Port Ilsen to a standstill yesterday, pulling 600 crew out on strike and leaving 18 boats stuck in the harbour.",
+                 "entities": ["quist", "port"], "numbers": [["600 crew", 600, 600, 600, "crew"], ["18 boats", 18, 18, 18, "boats"]]},
+            ]),
+            _story_report("n1", "Valley Post", [
+                {"text": "About 600 ferry crew walked off the job at Port Ilsen at dawn on Monday, halting every crossing to the islands after pay talks collapsed.",
+                 "entities": ["port"], "numbers": [["About 600 ferry crew", 600, None, None, "crew"]]},
+                {"text": "By noon, 31 boats were waiting at the quay, according to the port's own tracking page.", "entities": [],
+                 "numbers": [["31 boats", 31, 31, 31, "boats"]]},
+            ]),
+            _story_report("n2", "River Herald", [
+                {"text": "Passengers continued to queue at Port Ilsen on Tuesday as a strike by ferry crews entered its second day, with 31 vessels waiting for a berth.",
+                 "entities": ["port"], "numbers": [["31 vessels", 31, 31, 31, "vessels"]]},
+            ]),
+        ],
+    }
+
+
+def test_compare_counts_each_report_gives_once_conflict_though_their_clauses_differ():
+    """'pulling 600 crew out ... and leaving 18 boats stuck' / '31 boats were waiting': each report counts boats
+    once, so the counts are of one thing and conflict; one side per figure however its unit is worded."""
+    c = compare_story(build_understanding(_boats_story()), CompareSettings())
+    boats = [k for k in c.conflicts if k.kind == "number"]
+    assert [(p.value, p.article_ids) for k in boats for p in k.positions] == [("18 boats", ["n3"]), ("31 boats", ["n1", "n2"])], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in c.conflicts]
+    # A fact holding reports on both sides is told in words each of them vouches for: neither figure.
+    for f in c.facts:
+        if "n3" in f.article_ids and len(f.article_ids) > 1:
+            assert not re.search(r"\b(?:18|31)\b", f.text), (f.text, f.article_ids)
+
+
+def test_compare_two_figures_of_one_sentence_are_no_conflict():
+    """The offer and the demand, both given by each sentence that gives either, are two quantities."""
+    spec = {
+        "entities": {"board": ["Velm Transit Board", "ORG"]},
+        "articles": [
+            one_sentence_report("p1", "Valley Post", "The Velm Transit Board has offered a 3% rise against the drivers' demand of 7%.", ["board"],
+                                numbers=[["3%", 3, 3, 3, "%"], ["7%", 7, 7, 7, "%"]]),
+            one_sentence_report("p2", "River Herald", "The drivers rejected a 3% offer from the Velm Transit Board and held out for 7%.", ["board"],
+                                numbers=[["3%", 3, 3, 3, "%"], ["7%", 7, 7, 7, "%"]]),
+            one_sentence_report("p3", "Town Crier", "The Velm Transit Board has offered 3%.", ["board"], numbers=[["3%", 3, 3, 3, "%"]]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert not [k for k in c.conflicts if k.kind == "number"], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in c.conflicts]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("The envoy is due to meet both delegations on Wednesday.", "2030-04-01", "2030-04-03"),
+    ("Ministers are expected to vote on the plan on Friday.", "2030-04-01", "2030-04-05"),
+    ("The mayor said she was worried and would visit the site on Monday.", "2030-04-03", "2030-04-08"),
+    ("The envoy was due to meet both delegations on Monday.", "2030-04-03", "2030-04-01"),
+])
+def test_compare_weekday_after_a_plan_is_ahead_of_publication(text, published, value):
+    """'is due to meet on Wednesday', 'said ... and would visit on Monday' look ahead; 'was due to' does not."""
+    (found,) = [d for d in find_dates("a", text, published, parse([text])[0]) if d.kind != "duration"]
+    assert found.value == value
 
 
 @pytest.mark.parametrize("order", [("a", "b"), ("b", "a")])

@@ -8,7 +8,9 @@ claims reporting different words of one speaker are not compared. Among related 
 
 - number: counts (or measures: "magnitude 6.1" / "6.3") of one unit whose ranges cannot both
   hold ("dozens" vs "hundreds"; a bound that another value satisfies, "more than 300" and
-  "320", is no conflict);
+  "320", is no conflict; nor are two figures one sentence gives, "offered 4.5% against the
+  demand of 9%"); a thing each of two reports counts once is one thing though the clauses
+  around the counts read unlike;
 - date: one event dated on different days close together (report dates are left out);
 - actor: different offices named for one part in one event, or one office given to different
   people (offices from data/compare/offices.txt), each position naming the person it refers to;
@@ -157,6 +159,22 @@ def _same_unit_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
 NUMBER_WINDOW_MIN_COS = 0.45
 
 
+def _counted_once(views: list[ClaimView]) -> set[tuple[str, str]]:
+    """(article, unit) for every specific unit (not in data/compare/generic_units.txt) an article
+    gives one figure of, however often: "leaving 41 ships stranded" in a report that counts no
+    other ships. Two reports that each count such a thing once count one thing (the words right
+    around the counts must still read alike, count_groups), though the clauses around them differ:
+    "pulling 3,400 dockers out on strike and leaving 41 ships stranded at sea" / "27 ships were
+    waiting at anchor"."""
+    generic = lexicons.generic_units()
+    figures: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
+    for v in views:
+        for _, lo, hi, unit in v.numbers:
+            if unit and unit not in generic:
+                figures[(v.article_id, unit)].add((lo, hi))
+    return {key for key, found in figures.items() if len(found) == 1}
+
+
 def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Counts of one thing in different reports, as groups of (claim, number) indices.
 
@@ -187,9 +205,11 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     matched = [(i, j, ab) for i, j, ab in matched if not _different_statements(views[i], views[j], al)]
     # Clauses are compared only for count pairs whose sentences are not related.
     al.vectors.encode(t for i, j, ab in matched if (i, j) not in related for a, b in ab for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
+    once = _counted_once(views)
     linked = [
         (i, a, j, b) for i, j, same_unit in matched for a, b in same_unit
-        if (i, j) in related or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
+        if (i, j) in related or (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
+        or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
     ]
     # Related sentences can count different things of one unit ("a ferry carrying 118 people
     # capsized" / "40 people died when the ferry capsized"): the words right around the two
@@ -280,17 +300,31 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             continue
         by_value: dict[str, list[ClaimView]] = defaultdict(list)
         bounds: dict[str, tuple[float, float]] = {}
+        side_of: dict[tuple[float, float, str], str] = {}
+        given_by: dict[str, set[int]] = defaultdict(set)
         for i, k in group:
             mention, lo, hi, _ = views[i].numbers[k]
             value = " ".join(mention.text.split())
             if mention.unit == "%" and not re.search(r"%|per ?cent", value):
                 value += "%"  # "31%" comes as "31" with the unit apart
+            # One figure written with another word for its unit ("27 ships", "27 vessels") is one side.
+            value = side_of.setdefault((lo, hi, value.split()[0]), value)
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
+            given_by[value].add(i)
+
+        def disagree(x: str, y: str) -> bool:
+            # Two figures one sentence gives ("offered 4.5% against the demand of 9%") are two
+            # quantities, not two values of one: figures given together never disagree.
+            return not intervals_overlap(bounds[x], bounds[y]) and not given_by[x] & given_by[y]
+
         ordered = sorted(by_value, key=lambda val: (bounds[val][0], bounds[val][1], val))
         # A bound every other value satisfies ("at least 30" beside 32 and "more than 40") takes
-        # no side: it stays out of the positions, and its outlet is not set against anyone.
-        ordered = [val for val in ordered if not all(intervals_overlap(bounds[val], bounds[o]) for o in ordered if o != val)]
+        # no side: it stays out of the positions, and its outlet is not set against anyone; so does
+        # a figure that disagrees with none.
+        ordered = [val for val in ordered if any(disagree(val, o) for o in ordered if o != val)]
+        if len(ordered) < 2:
+            continue
         conflict = _conflict("number", _count_about(views, group), [_position(val, by_value[val]) for val in ordered])
         # The sentence tells its sides in order: "rising" only when three sides at least rose in publication order.
         if published is not None and len(ordered) >= 3 and rising_order(views, group, published) is not None:

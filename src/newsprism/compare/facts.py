@@ -15,7 +15,10 @@ Steps:
 3. merge greedily, best pair first, keeping at most one claim per article and requiring
    the merged groups to agree on average (no chaining of loose pairs);
 4. attach a further claim of an article already in a fact when it restates that fact;
-5. every claim left alone is a fact of its own article.
+5. every claim left alone is a fact of its own article;
+6. a fact's text is its most central claim, unless that claim gives a side of a date or count
+   conflict another of the fact's articles disputes: then the most central claim free of that
+   (build_facts).
 """
 
 from __future__ import annotations
@@ -289,6 +292,10 @@ class Alignment:
     # Claim pairs (lower index first) on different sides of a date or count conflict, with the days and
     # counts in dispute: those anchors do not veto the pair (see vetoed; set by excuse_disputed).
     disputed: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    # The sides of each date or count conflict that each article and each claim give (conflict id ->
+    # article id or claim index -> side values; set by excuse_disputed): a fact's text carries no date or
+    # figure that one of its articles disputes.
+    conflict_sides: dict[str, dict[str | int, set[str]]] = field(default_factory=dict)
     _overlaps: dict[tuple[int, int], float] = field(default_factory=dict, repr=False)
     _vetoes: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
     _counts: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
@@ -337,6 +344,19 @@ class Alignment:
             if c.kind not in {"date", "number"}:
                 continue
             values = frozenset(p.value[:10] for p in c.positions) if c.kind == "date" else frozenset(p.value for p in c.positions)
+            if c.kind == "number":
+                # A side's figure may be written with another word for its unit ("27 ships", "27 vessels").
+                values |= {
+                    " ".join(n[0].text.split()) for p in c.positions for e in p.evidence if (e.article_id, e.start) in at
+                    for n in self.views[at[(e.article_id, e.start)]].numbers if n[0].text.split()[:1] == p.value.split()[:1]
+                }
+            sides = self.conflict_sides.setdefault(c.id, {})
+            for p in c.positions:
+                for a in p.article_ids:
+                    sides.setdefault(a, set()).add(p.value)
+                for e in p.evidence:
+                    if (e.article_id, e.start) in at:
+                        sides.setdefault(at[(e.article_id, e.start)], set()).add(p.value)
             for a, p in enumerate(c.positions):
                 for q in c.positions[a + 1:]:
                     for e in p.evidence:
@@ -624,6 +644,16 @@ def quote_speakers(views: list[ClaimView], quotes: list[Quote]) -> dict[int, str
     return found
 
 
+def disputed_by_others(al: Alignment, i: int, articles: set[str]) -> bool:
+    """True when claim i gives a side of a date or count conflict (al.conflict_sides) that another of
+    `articles` does not give, giving another side."""
+    for sides in al.conflict_sides.values():
+        mine = sides.get(i)
+        if mine and any(sides.get(a) and not sides[a] & mine for a in articles if a != al.views[i].article_id):
+            return True
+    return False
+
+
 def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, str], quotes: list[Quote], entities: list[Entity]) -> list[Fact]:
     """Turn claim groups (members plus supporting claims) into Facts: canonical text,
     articles, evidence, independent sources, speaker."""
@@ -637,6 +667,13 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
             # A two-claim group is an exact tie (1 + c against c + 1), and floating-point rounding
             # must not pick its text: near-equal centralities go to the earliest claim.
             medoid = group[int(np.flatnonzero(centrality >= centrality.max() - MEDOID_TIE)[0])]
+            # The text is a claim every article of the fact vouches for: not one giving a figure or date
+            # that another of its articles disputes ("leaving 41 ships stranded" beside a report of 27
+            # ships), when one is free of that.
+            if al.conflict_sides and disputed_by_others(al, medoid, {views[i].article_id for i in group}):
+                vouched = [x for x in range(len(group)) if not disputed_by_others(al, group[x], {views[i].article_id for i in group})]
+                if vouched:
+                    medoid = group[max(vouched, key=lambda x: (float(centrality[x]), -x))]
         else:
             medoid = group[0]
         article_ids = list(dict.fromkeys(views[i].article_id for i in group))

@@ -95,6 +95,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Words that put the infinitive after them ahead of a present "is"/"are": "is due to meet", "are set to vote".
+PLAN_WORDS = frozenset({"due", "set", "expected", "scheduled", "slated", "poised"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+
+
 def _is_future(doc: Doc | None, start: int) -> bool:
     """True when the verb governing the expression at `start` is in the future ('will meet on Monday')."""
     if doc is None:
@@ -111,8 +116,17 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         token = token.head
     if any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children):
         return True
-    # reported speech: "the company said it would send a text by Friday" looks ahead of the saying
-    return token.dep_ == "ccomp" and any(c.lower_ in {"would", "'d"} for c in token.children)
+    # a plan told in the present: "is due to meet on Wednesday", "are expected to vote on Friday"
+    plan = token.head
+    if token.dep_ == "xcomp" and plan.lower_ in PLAN_WORDS and any(w.lower_ in PRESENT_BE for w in (plan.head, *plan.children)):
+        return True
+    # reported speech: "the company said it would send a text by Friday" looks ahead of the saying,
+    # also as the second verb of the report ("said he was concerned and would meet ... on Wednesday")
+    if not any(c.lower_ in {"would", "'d"} for c in token.children):
+        return False
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "ccomp"
 
 
 def _count(text: str) -> float | None:
