@@ -1793,3 +1793,14 @@ def test_understand_claim_of_a_picture_has_no_record_source():
     article = CleanArticle(id=content_id(text), source_path="p.txt", published="2030-04-02", text=text)
     (claim,) = understand_story(_group([article]), [article]).claims
     assert claim.attributed_to is None
+
+
+def test_understand_capitalised_first_word_of_a_compound_is_nobody():
+    """"Flash floods swept ...": the tagger's one-word "person" at the start of a sentence,
+    modifying the noun after it, is an ordinary word; a person named elsewhere stays."""
+    entities = _story_entities({
+        "x": "Flash floods swept through the town of Dashabad on Tuesday, killing 20 people, officials said.",
+        "y": "Hydrologist Ada Kerrow said the river rose two metres in an hour.",
+    })
+    assert not any(e.type == "PERSON" and e.name == "Flash" for e in entities)
+    assert any(e.type == "PERSON" and e.name == "Ada Kerrow" for e in entities)

@@ -514,6 +514,18 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     return out
 
 
+def _opens_compound(doc: Doc, mention: Found) -> bool:
+    """True for a one-word "person" that opens its sentence as a modifier of the lower-case noun
+    right after it ("Flash floods swept ...", "Storm damage closed ..."): the capital is the
+    sentence's, and the word most likely an ordinary one. `cluster_mentions` drops such a
+    "person" when no other mention of it shows a person."""
+    token = doc[mention.first_token]
+    if mention.last_token != mention.first_token or not (token.is_sent_start or token.i == 0):
+        return False
+    head = token.head
+    return token.dep_ == "compound" and head.i == token.i + 1 and head.pos_ == "NOUN" and head.text.islower()
+
+
 def _names_no_actor(text: str, article_text: str) -> bool:
     """True for a word in capitals that names no actor: a common abbreviation ("DUI", "GMT",
     `data/understand/not_actors.txt`) or an ordinary word in a headline or a shouted line
@@ -651,6 +663,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         if mention.label == "PERSON":
             person_roles(doc, mention)
             mention.evidence = _name_evidence(doc, mention)
+            if "person" not in mention.evidence and _opens_compound(doc, mention):
+                mention.evidence.add("word")
         else:
             kind = _context_of(doc[mention.last_token], name_contexts()) if not mention.country else None
             mention.evidence = {kind} if kind else set()  # "the Dravik copper mine": a site, not the company
@@ -1236,6 +1250,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             for m in c:
                 m.label, m.kind = ("ORG" if "group" in kinds else "GPE"), "name"
             groups.extend(c)
+        elif all("word" in m.evidence for m in c):
+            person_clusters.remove(c)  # "Flash floods swept ...": a capitalised first word, nobody
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     kept_groups = []
     # the surnames of each person's full names (a surname joining below adds none)
