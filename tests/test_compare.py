@@ -1570,6 +1570,8 @@ def test_compare_two_figures_of_one_sentence_are_no_conflict():
     ("Ministers are expected to vote on the plan on Friday.", "2030-04-01", "2030-04-05"),
     ("The mayor said she was worried and would visit the site on Monday.", "2030-04-03", "2030-04-08"),
     ("The envoy was due to meet both delegations on Monday.", "2030-04-03", "2030-04-01"),
+    ("A hearing is set for Thursday.", "2030-04-02", "2030-04-04"),
+    ("The plant is expected to have closed on Monday, officials said.", "2030-04-03", "2030-04-01"),
 ])
 def test_compare_weekday_after_a_plan_is_ahead_of_publication(text, published, value):
     """'is due to meet on Wednesday', 'said ... and would visit on Monday' look ahead; 'was due to' does not."""

@@ -116,9 +116,13 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         token = token.head
     if any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children):
         return True
-    # a plan told in the present: "is due to meet on Wednesday", "are expected to vote on Friday"
-    plan = token.head
-    if token.dep_ == "xcomp" and plan.lower_ in PLAN_WORDS and any(w.lower_ in PRESENT_BE for w in (plan.head, *plan.children)):
+    # a plan told in the present: "is due to meet on Wednesday", "are expected to vote on Friday",
+    # "a hearing is set for Thursday", "the verdict is due on Monday"
+    plan = token.head if token.dep_ == "xcomp" else token
+    if token.lower_ in PRESENT_BE:
+        plan = next((c for c in token.children if c.lower_ in PLAN_WORDS), plan)
+    perfect = any(c.lower_ == "have" for c in token.children)  # "is expected to have closed on Thursday" looks back
+    if plan.lower_ in PLAN_WORDS and not perfect and any(w.lower_ in PRESENT_BE for w in (plan, plan.head, *plan.children)):
         return True
     # reported speech: "the company said it would send a text by Friday" looks ahead of the saying,
     # also as the second verb of the report ("said he was concerned and would meet ... on Wednesday")
