@@ -500,7 +500,7 @@ def build_summary(
                 continue
             speaker = fact.claim_of or v.speaker
             if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
-                continue  # the speaker's remark on this subject is told already ("will strengthen air defences" twice)
+                continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
             cited = receipts(v, text, group, by_id)
             candidates.append((x, text, v, cited, vec, speaker))
         if not candidates:

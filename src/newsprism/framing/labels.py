@@ -2,10 +2,10 @@
 
 For every located mention of an entity, in this order:
 
-1. premodifiers before the name ("Iran-backed militant group Hezbollah", "U.S. ally Israel",
-   "Syrian Defense Minister X"), including a noun the name is in apposition to
-   ("the ... terrorist group Hezbollah");
-2. a label noun built on the name ("the Assad regime", "Hamas militants"; label_heads.txt), or one
+1. premodifiers before the name ("Voran-backed militant group Kessel", "U.S. ally Norland",
+   "Voranian Defense Minister X"), including a noun the name is in apposition to
+   ("the ... terrorist group Kessel");
+2. a label noun built on the name ("the Voran regime", "Kessel militants"; label_heads.txt), or one
    the name is "of" ("a mob of student rioters", "the regime of X");
 3. appositives after the name ("Israel, Iran's enemy, ...");
 4. predicates that describe it ("X is the main supporter of Y", "described X as a partner");
@@ -272,7 +272,7 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     # a name that only modifies another noun ("a new U.S. embassy") lends it no premodifiers: they are the noun's
     modifier_only = root.dep_ in ("compound", "amod", "nmod") and root.head.i >= mention.end
     chain = [] if glued or modifier_only else _left_chain(root, mention.start)
-    # the name in apposition to a noun just before it: "the terrorist group Hezbollah", "the minister, X"
+    # the name in apposition to a noun just before it: "the terrorist group Kessel", "the minister, X"
     head = root.head
     between = doc[head.i + 1 : mention.start] if head.i < mention.start else None
     if (
@@ -285,7 +285,7 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         chain = _left_chain(head, head.i) + [head]
     for label in split_labels(chain):
         out.add(label, entity_id, names)
-    # 2. a label noun built on the name: "the Assad regime", "Hezbollah fighters"
+    # 2. a label noun built on the name: "the Voran regime", "Kessel fighters"
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= mention.end and head.lemma_.lower() in lexicon.label_heads:
         mods = [t for t in _left_chain(head, head.i) if t.i not in inside]
         out.add(mods + [head], entity_id, names)
@@ -352,7 +352,7 @@ def _epithet_labels(ctx: ArticleContext, lexicon: Lexicon, out: _Collector) -> N
             continue  # a resolved mention: handled with its entity
         named = [ctx.entities.get(ctx.entity_of_token(t) or "") for t in words]
         if any(e is not None and e.type not in ("NORP",) for e in named):
-            continue  # built on a name ("the Assad regime"): a label of that actor, not an epithet
+            continue  # built on a name ("the Voran regime"): a label of that actor, not an epithet
         text = " ".join(_text(u) for u in _units(words)).lower()
         entity_id = None
         if text in lexicon.epithets:

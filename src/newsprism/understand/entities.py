@@ -17,7 +17,7 @@ Steps, in order:
 3. People: a name of two words or more tagged ORG in one article and PERSON in another is
    a person everywhere. Full names are matched token by token with a transliteration key
    (`name_key`: accents folded, `data/understand/transliteration.txt` rules, vowels
-   dropped) confirmed by Jaro-Winkler similarity, so Baqeri/Bagheri and Ayoub/Ayyoub meet
+   dropped) confirmed by Jaro-Winkler similarity, so Youssef/Yusuf and Hosseini/Husseini meet
    while Hassan/Hussein stay apart; middle names may be missing, a given name may be its
    short form ("Fred" / "Frederick", `nicknames.csv`: "Bill" / "William"), one leading
    word may be extra ("W. Mark Felt"); a bare surname goes to the full name that carries
@@ -81,7 +81,7 @@ ACTING_PREPS = {"with", "from", "by", "between", "against", "on", "toward", "tow
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and apostrophes: 'Bāqerī' -> 'baqeri'."""
+    """Lower-case, strip accents and apostrophes: 'Ḥusaynī' -> 'husayni'."""
     if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks: skip both passes
         return re.sub(r"['`]", "", text.lower())
     text = unicodedata.normalize("NFKD", text)
@@ -164,7 +164,7 @@ def name_tokens(text: str) -> list[str]:
     for raw in re.split(r"[\s]+", text.strip()):
         word = raw.strip(".,;:()[]\"'’‘“”")
         parts = [p for p in re.split(r"(?<=\w)-(?=\w)", word)]
-        # "al-Assad": the article is a particle; "Al-Mayadeen" keeps its stem
+        # "al-Hakim": the article is a particle; "Al-Jazeera" keeps its stem
         if len(parts) > 1 and fold(parts[0]) in particles:
             parts = parts[1:]
         word = "-".join(parts)
@@ -1230,7 +1230,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     _relabel_people(people, groups)
     _mark_named_places(groups)
     person_clusters = _cluster_people(people)
-    # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Mayadeen"), or
+    # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Jazeera"), or
     # that ends a group's name after a place ("Colts" of the Indianapolis Colts), is the group
     places = _place_keys(groups)
     group_keys = {_org_key(m.text) for m in groups}
@@ -1377,7 +1377,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             if pos[i] == NOUN and spelling(word[0]) not in surnames:
                 continue  # a common noun is a surname only in the surname's own spelling, never a look-alike
             # After a preposition ("the junta in Domir") a look-alike is as likely a place as
-            # the person: there the spelling must be the surname's own (Baqeri = Bagheri).
+            # the person: there the spelling must be the surname's own (Husseini = Hosseini).
             if spelling(word[0]) in surnames or (not _after_place_word(token) and any(tokens_match(word[0], s) for s in surnames.values())):
                 given = _given_name_before(doc, i, covered[article_id])
                 if given is not None:
