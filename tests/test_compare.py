@@ -1691,3 +1691,30 @@ def test_compare_summary_cites_no_article_that_leaves_out_part_of_the_sentence(t
     assert len(sentences) == 1, [s.text for s in c.summary]
     told_extra = [w for w in extra if w in sentences[0].text]
     assert all(all(w in e.text for w in told_extra) for e in sentences[0].evidence), (sentences[0].text, [e.text for e in sentences[0].evidence])
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Trucks continued to queue outside the Norvik plant on Tuesday as the walkout by its workers entered its second day.",
+        "The Norvik plant remained shut on Tuesday as its workers stayed out.",
+    ],
+)
+def test_compare_a_state_still_going_on_a_later_day_is_no_date_conflict(later):
+    """"Workers walked out on Monday" and "... continued on Tuesday as the walkout entered its second
+    day" agree: a day on which something still goes on dates no start. The same day for the start
+    itself still conflicts."""
+    start = "About 900 workers walked out of the Norvik plant at 6am on Monday, halting production."
+    def story(second: str, second_day: list) -> dict:
+        return {
+            "entities": {"plant": ["Norvik", "GPE"]},
+            "articles": [
+                one_sentence_report("art_a", "Outlet A", start, ["plant"], published="2031-05-06", dates=[["Monday", "2031-05-05", "day"]]),
+                one_sentence_report("art_b", "Outlet B", second, ["plant"], published="2031-05-06", dates=[second_day]),
+            ],
+        }
+    ongoing = compare_story(build_understanding(story(later, ["Tuesday", "2031-05-06", "day"])), CompareSettings())
+    assert not [c for c in ongoing.conflicts if c.kind == "date"], [c.about for c in ongoing.conflicts]
+    other_start = "About 900 workers walked out of the Norvik plant at 6am on Tuesday, halting production."
+    disputed = compare_story(build_understanding(story(other_start, ["Tuesday", "2031-05-06", "day"])), CompareSettings())
+    assert [c for c in disputed.conflicts if c.kind == "date"], [c.about for c in disputed.conflicts]

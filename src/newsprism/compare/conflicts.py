@@ -544,6 +544,17 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
+def _still_going_later(clause1: str, d1: DateMention, clause2: str, d2: DateMention) -> bool:
+    """True when the later of two days is given for something still going on then ("ships
+    continued to queue on Tuesday", "the plant remained shut on Tuesday"): that agrees with a
+    start on the earlier day ("walked out on Monday"), so the two days are no conflict."""
+    x, y = _day(d1.value or ""), _day(d2.value or "")
+    if not x or not y or x == y:
+        return False
+    later = clause2 if y > x else clause1
+    return bool(lexicons.continuation_pattern().search(later))
+
+
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
     """One event dated on different nearby days by different reports (report dates left out)."""
     views, s = al.views, al.settings
@@ -579,7 +590,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
                     continue
-                if not nearby_days(d1, d2):
+                if not nearby_days(d1, d2) or _still_going_later(v.date_clauses[a], d1, w.date_clauses[b], d2):
                     continue
                 if whole or sims[a, b] >= s.anchor_clause_min_cos:
                     union.union((i, a), (j, b))

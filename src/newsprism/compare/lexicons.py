@@ -215,6 +215,13 @@ def length_acts() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def continuation_pattern() -> re.Pattern[str]:
+    """Words saying something was still going on at a time ("continued to queue on Tuesday")."""
+    words = sorted((w.lower() for w in _compare_lines("continuation_markers.txt")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
 def disclosure_verbs() -> frozenset[str]:
     return frozenset(v.lower() for v in _compare_lines("disclosure_verbs.txt"))
 
