@@ -176,7 +176,7 @@ def test_scale_fork_runner_workers_end_after_the_results_are_back():
 
     if not fork_available():
         pytest.skip("no fork on this platform")
-    assert ForkRunner(workers=2).map_parts(_collector_settings, [[1], [2]])  # returns without waiting for the workers to exit
+    assert ForkRunner(workers=2).map_parts(_collector_settings, [[1], [2]])  # the pool waits for its workers to exit
     for child in multiprocessing.active_children():
         child.join(timeout=30)
     assert multiprocessing.active_children() == []

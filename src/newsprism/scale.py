@@ -243,10 +243,11 @@ class ForkRunner:
                     items += len(parts[k])
                     progress(items)
         finally:
-            # Every result is back (or cancelled): the workers exit while this process goes on,
-            # since ending a worker (the kernel freeing its copied pages) took 0.1 s of wall time at
-            # the end of every run (speed bench, load 8); the pool's own thread joins them.
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Wait for the workers to exit (about 0.1 s of wall time at load 8, the kernel freeing
+            # their copied pages): a pool left ending in the background keeps its manager thread
+            # alive, and a later fork (the rerun of a broken pool's parts, the next analyze) taken
+            # while that thread holds a lock can leave a worker hung (a test saw one in 2 of 3 runs).
+            pool.shutdown(wait=True, cancel_futures=True)
         return out
 
 
