@@ -417,3 +417,13 @@ def test_web_browser_outlet_fact_links_to_its_row_with_evidence(server, page):
     assert row.locator("a.cite").count() == 2  # Island Gazette and Coastal Times, each with its sentence
     assert row.is_visible() and page.evaluate("document.querySelector('tr:target').getBoundingClientRect().top") < 900
     assert page.problems == []
+
+
+def test_web_api_path_with_a_line_break_is_invalid_by_the_published_schema(server):
+    """Starlette's path pattern stops at a line break, so "/api/outlets/%0A" reached the handler as an
+    empty name: the published schema must say such a name is invalid, as the 422 answer does."""
+    schema = httpx.get(server + "/openapi.json").json()
+    (param,) = [p for p in schema["paths"]["/api/outlets/{name}"]["get"]["parameters"] if p["name"] == "name"]
+    pattern = re.compile(param["schema"]["pattern"])
+    assert pattern.search("Northern Wire") and not pattern.search("\n")
+    assert httpx.get(server + "/api/outlets/%0A").status_code == 422

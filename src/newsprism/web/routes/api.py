@@ -24,7 +24,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
 PageQ = Annotated[int, Query(ge=1, le=100_000, description="1-based page number.")]
 PageSizeQ = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Items per page (at most {MAX_PAGE_SIZE}).")]
-IdPath = Annotated[str, Path(min_length=1, max_length=200)]
+# No control characters: Starlette's path pattern stops at a line break ("/outlets/%0A" matched an empty name).
+IdPath = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
 TextQ = Annotated[str | None, Query(max_length=500)]
 
 

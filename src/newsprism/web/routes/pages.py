@@ -25,7 +25,8 @@ router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
 PageQ = Annotated[int, Query(ge=1, le=100_000)]
 PageSizeQ = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
-IdPath = Annotated[str, Path(min_length=1, max_length=200)]
+# No control characters: Starlette's path pattern stops at a line break ("/outlets/%0A" matched an empty name).
+IdPath = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
 TextQ = Annotated[str, Query(max_length=500)]
 
 
