@@ -32,36 +32,14 @@ import numpy as np
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, reported_words_differ, stem_overlap
 from newsprism.compare.views import (
-    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, clause_at, content_stems, intervals_overlap, is_report_date, stem, strip_dateline, units_match, without_date_words,
+    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, intervals_overlap, is_report_date, stem, strip_dateline, units_match,
+    without_date_words,
 )
 from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, Understanding, content_id
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = re.compile(r"\b(?:in|at|near|off|outside|inside)\s+(?:the\s+)?$", re.I)
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> list[list]:
-        out: dict = defaultdict(list)
-        for x in list(self.parent):
-            out[self.find(x)].append(x)
-        return [sorted(g) for g in out.values()]
 
 
 def related_pairs(al: Alignment, fact_groups: list[list[int]]) -> list[tuple[int, int]]:
@@ -184,7 +162,7 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     can differ while the clauses around the counts state one fact.
     """
     views = al.views
-    union = _Union()
+    union = UnionFind()
     related = set(pairs)
     # Count pairs of one unit first; the reported words and clauses they need are then encoded in one batch.
     matched: list[tuple[int, int, list[tuple[int, int]]]] = []
@@ -518,7 +496,7 @@ def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confl
     clauses = {(k, d.text): clause_at(views[k].claim.text, max(views[k].claim.text.find(d.text), 0))
                for a, b, (_, d_a), (_, d_b) in candidates for k, d in ((a, d_a), (b, d_b))}
     al.vectors.encode(clauses.values())
-    union = _Union()
+    union = UnionFind()
     day_of: dict[int, tuple[str, DateMention]] = {}
     for i, j, day_i, day_j in candidates:
         if float(al.vectors[clauses[(i, day_i[1].text)]] @ al.vectors[clauses[(j, day_j[1].text)]]) >= s.anchor_clause_min_cos:
@@ -558,7 +536,7 @@ def _still_going_later(clause1: str, d1: DateMention, clause2: str, d2: DateMent
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
     """One event dated on different nearby days by different reports (report dates left out)."""
     views, s = al.views, al.settings
-    union = _Union()
+    union = UnionFind()
     related = set(pairs)
 
     def nearby_days(d1, d2) -> bool:
@@ -646,7 +624,7 @@ def statement_date_conflicts(al: Alignment, max_days: int = 14) -> list[Conflict
     """
     views, s = al.views, al.settings
     dated = {v.index: d for v in views if (d := _statement_date(v)) is not None}
-    union = _Union()
+    union = UnionFind()
     idx = sorted(dated)
     for x, i in enumerate(idx):
         for j in idx[x + 1:]:
@@ -811,9 +789,9 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
     offices = {}
     votes: dict[int, Counter] = defaultdict(Counter)
     edges: dict[int, int] = Counter()
-    union = _Union()
+    union = UnionFind()
     # One office given to different people ("Judge A read the verdict" / "the verdict was read by Judge B").
-    held_by = _Union()
+    held_by = UnionFind()
     holder_value: dict[int, str] = {}
     related = set(pairs)
 
@@ -996,7 +974,7 @@ def deed_conflicts(al: Alignment, entities: list[Entity] | None = None, told: li
     by_verb: dict[str, list[int]] = defaultdict(list)
     for i, d in deeds.items():
         by_verb[d[0]].append(i)
-    union = _Union()
+    union = UnionFind()
     for idx in by_verb.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1:]:
@@ -1249,7 +1227,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
         return float(vectors[x] @ vectors[y]) >= 0.5 or stem_overlap(stems[x], stems[y]) >= 0.5
 
     # Which claims give causes for one event: related, or sharing an actor.
-    event = _Union()
+    event = UnionFind()
     with_cause = sorted({i for i, _ in nodes})
     for a, i in enumerate(with_cause):
         event.find(i)
@@ -1261,7 +1239,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
         members = [n for n in nodes if n[0] in group]
         if len({views[i].source for i in group}) < 2:
             continue
-        same = _Union()
+        same = UnionFind()
         for a, x in enumerate(members):
             same.find(x)
             for y in members[a + 1:]:
@@ -1317,9 +1295,9 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
     """
     clashing: set[int] = set()
     to_embed: list[tuple[int, int, int]] = []
-    agree: dict[int, _Union] = {}
+    agree: dict[int, UnionFind] = {}
     for k, q in enumerate(quotes):
-        agree[k] = _Union()
+        agree[k] = UnionFind()
         for a in range(len(q.variants)):
             agree[k].find(a)
             for b in range(a + 1, len(q.variants)):

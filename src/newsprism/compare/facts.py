@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.views import ClaimView, TextVectors, content_stems, intervals_overlap, strip_dateline, units_match
+from newsprism.compare.views import ClaimView, TextVectors, UnionFind, content_stems, intervals_overlap, strip_dateline, units_match
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
 
@@ -551,13 +551,8 @@ def merge_disputed(al: Alignment, groups: list[list[int]], support: list[list[in
     their supporting claims, merged alike (a claim of an article now in the fact leaves its support)."""
     s = al.settings
     fact_of = {i: g for g, group in enumerate(groups) for i in group}
-    union = list(range(len(groups)))
-
-    def find(g: int) -> int:
-        while union[g] != g:
-            union[g] = union[union[g]]
-            g = union[g]
-        return g
+    union = UnionFind()
+    find = union.find
 
     members = {g: list(group) for g, group in enumerate(groups)}
     pairs = sorted(al.disputed, key=lambda p: (-float(al.probability([p[0]], [p[1]])[0, 0]), p))
@@ -574,7 +569,7 @@ def merge_disputed(al: Alignment, groups: list[list[int]], support: list[list[in
             continue
         keep, drop = min(a, b), max(a, b)
         members[keep] = members[a] + members[b]
-        union[drop] = keep
+        union.union(a, b)  # the smaller root, `keep`, stays the root
         del members[drop]
     parts: dict[int, list[int]] = defaultdict(list)
     for h in range(len(groups)):
