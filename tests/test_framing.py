@@ -477,3 +477,107 @@ def test_framing_label_noun_the_actor_is_of():
     group = entity("farm protesters", "NORP", [a])
     labels = terms(frame_story(understanding([a], [group])), "label", target_entity_id=group.id)
     assert "mob" in labels
+
+
+# --------------------------------------------------------------------------- word choices (task W): same people, different words
+
+
+def _fact_of(*articles_and_sentences) -> "Fact":
+    """A fact whose evidence is the given sentence of each given article (as the comparison aligns them)."""
+    from newsprism.models import Fact
+
+    evidence = []
+    for a, sentence in articles_and_sentences:
+        start = a.text.index(sentence)
+        evidence.append(Evidence(article_id=a.id, text=sentence, start=start, end=start + len(sentence)))
+    ids = list(dict.fromkeys(e.article_id for e in evidence))
+    return Fact(id=content_id("|".join(e.text for e in evidence), "f"), text=evidence[0].text, article_ids=ids,
+                independent_sources=len(ids), evidence=evidence)
+
+
+def _word_choices(sentences_by_outlet: dict[str, str], entities=()):
+    """Run word choices over one fact that each outlet states in its own sentence."""
+    from newsprism.framing import find_word_choices, parse_texts
+
+    articles = [article(text, outlet) for outlet, text in sentences_by_outlet.items()]
+    ents = [entity(name, type_, articles, *spellings) for name, type_, *spellings in entities]
+    u = understanding(articles, ents)
+    fact = _fact_of(*((a, a.text) for a in articles))
+    return find_word_choices([fact], u, parse_texts([a.text for a in articles])), articles, ents
+
+
+def _words(choice) -> dict[str, str]:
+    return {use.outlet: use.words for use in choice.uses}
+
+
+def test_wording_group_named_three_ways_in_one_role_is_one_choice():
+    choices, articles, _ = _word_choices({
+        "Tarn Courier": "Hundreds of protesters clashed with police outside the town hall in Velsk on Saturday.",
+        "Velsk Daily": "Hundreds of rioters clashed with police outside the town hall in Velsk on Saturday.",
+        "Kaspo Wire": "Hundreds of demonstrators clashed with police outside the town hall in Velsk on Saturday.",
+    })
+    assert len(choices) == 1, choices
+    choice = choices[0]
+    assert _words(choice) == {"Tarn Courier": "protesters", "Velsk Daily": "rioters", "Kaspo Wire": "demonstrators"}
+    assert choice.role.startswith("who clashed with police")
+    # every outlet's words come with its own sentence
+    assert {(u.article_id, u.evidence.text) for u in choice.uses} == {(a.id, a.text) for a in articles}
+
+
+def test_wording_same_people_in_one_role_under_different_verbs_sharing_an_object():
+    """"fired tear gas at the strikers" / "used tear gas on the dockworkers": one role, two words."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Police fired tear gas at the strikers near the north gate of the Orsa terminal.",
+        "Velsk Daily": "Police used tear gas on the dockworkers near the north gate of the Orsa terminal.",
+    })
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "strikers", "Velsk Daily": "dockworkers"}]
+
+
+def test_wording_named_group_and_a_label_for_it_fill_one_role():
+    choices, _, ents = _word_choices({
+        "Tarn Courier": "The Kessel Front attacked the army depot at Ruvo before dawn on Tuesday.",
+        "Velsk Daily": "The militants attacked the army depot at Ruvo before dawn on Tuesday.",
+    }, entities=[("Kessel Front", "ORG")])
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "Kessel Front", "Velsk Daily": "militants"}]
+    assert choices[0].entity_id == ents[0].id
+
+
+@pytest.mark.parametrize("sentences, entities", [
+    # the same words: nothing to show
+    ({"Tarn Courier": "Hundreds of protesters clashed with police outside the town hall in Velsk on Saturday.",
+      "Velsk Daily": "Hundreds of protesters clashed with riot police outside the town hall in Velsk on Saturday."}, []),
+    # a longer phrase of one wording is a detail, not a choice
+    ({"Tarn Courier": "Police detained the protesters outside the town hall in Velsk.",
+      "Velsk Daily": "Police detained the young protesters outside the town hall in Velsk."}, []),
+    # different numbers are a conflict, not a wording
+    ({"Tarn Courier": "Police arrested 40 protesters outside the town hall in Velsk on Saturday.",
+      "Velsk Daily": "Police arrested 90 rioters outside the town hall in Velsk on Saturday."}, []),
+    # a pronoun names nobody by a word
+    ({"Tarn Courier": "The protesters clashed with police outside the town hall in Velsk on Saturday.",
+      "Velsk Daily": "They clashed with police outside the town hall in Velsk on Saturday."}, []),
+    # two named actors are different actors
+    ({"Tarn Courier": "The Kessel Front attacked the army depot at Ruvo before dawn on Tuesday.",
+      "Velsk Daily": "The Arvo Brigade attacked the army depot at Ruvo before dawn on Tuesday."},
+     [("Kessel Front", "ORG"), ("Arvo Brigade", "ORG")]),
+    # who said it: outlets cite different sources of one fact
+    ({"Tarn Courier": "Officials said the road to Ruvo was closed on Tuesday.",
+      "Velsk Daily": "Residents said the road to Ruvo was closed on Tuesday."}, []),
+    # a speaker's word in quotation marks is the speaker's, not the outlet's
+    ({"Tarn Courier": "\"The thugs attacked our officers,\" the mayor of Velsk said on Sunday.",
+      "Velsk Daily": "\"The protesters attacked our officers,\" the mayor of Velsk said on Sunday."}, []),
+    # words for things, not people
+    ({"Tarn Courier": "The ferry left the harbour at Ruvo on Tuesday.",
+      "Velsk Daily": "The ferry left the port at Ruvo on Tuesday."}, []),
+])
+def test_wording_no_choice_where_the_words_do_not_differ_for_one_referent(sentences, entities):
+    choices, _, _ = _word_choices(sentences, entities)
+    assert choices == [], [(c.role, _words(c)) for c in choices]
+
+
+def test_wording_one_outlet_is_no_choice_with_itself():
+    a = article("Hundreds of protesters clashed with police in Velsk. Later the rioters clashed with police again.", "Tarn Courier")
+    b = article("Hundreds of rioters clashed with police in Velsk on Saturday.", "Tarn Courier")
+    from newsprism.framing import find_word_choices, parse_texts
+
+    fact = _fact_of((a, "Hundreds of protesters clashed with police in Velsk."), (b, b.text))
+    assert find_word_choices([fact], understanding([a, b], []), parse_texts([a.text, b.text])) == []

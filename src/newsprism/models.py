@@ -392,6 +392,26 @@ class OutletFraming(Model):
     scare_quotes: list[FramingTerm] = Field(default_factory=list)
 
 
+class WordingUse(Model):
+    """The words one outlet uses for a referent in one fact, with the sentence they come from."""
+
+    outlet: str
+    article_id: str
+    words: str = Field(description="The noun phrase as written, without a leading article ('rioters', 'the Voran regime' -> 'Voran regime').")
+    evidence: Evidence
+
+
+class WordChoice(Model):
+    """Different words outlets use for the same people where they state the same fact
+    (newsprism.framing.wording): the same role of one fact, filled with different words."""
+
+    id: str
+    fact_id: str = Field(description="The fact whose evidence sentences are compared.")
+    role: str = Field(description="What the referent does or undergoes in the fact, in the first outlet's words ('who clashed with police').")
+    entity_id: str | None = Field(default=None, description="The story's entity the words name, when one of them is a resolved name or description; unnamed groups have none.")
+    uses: list[WordingUse] = Field(default_factory=list, description="Each outlet's words, one per article, in article order.")
+
+
 class FramingProfile(Model):
     """A story's framing per outlet (newsprism.framing.framing_profile), for reports and the web app."""
 
@@ -422,6 +442,7 @@ class Story(Model):
     claims: list[Claim] = Field(default_factory=list)
     numbers: list[NumberMention] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+    word_choices: list[WordChoice] = Field(default_factory=list, description="Different words outlets use for the same people where they state the same fact.")
 
 
 class Failure(Model):

@@ -19,7 +19,7 @@ from typing import Literal
 from newsprism.clean import clean_article
 from newsprism.compare import compare_story
 from newsprism.errors import NewsprismError, StageError
-from newsprism.framing import frame_story
+from newsprism.framing import find_word_choices, frame_story
 from newsprism.group import group_articles
 from newsprism.ingest import read_inputs
 from newsprism.models import Article, CleanArticle, Failure, Report, Story, StoryGroup
@@ -151,6 +151,7 @@ def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Set
     understanding = understand_story(group, members, settings.understand, docs=docs)
     comparison = compare_story(understanding, settings.compare)
     framing = frame_story(understanding, settings.framing, docs=docs)
+    word_choices = find_word_choices(comparison.facts, understanding, docs, settings.framing.lexicon_dir)
     return Story(
         id=group.id,
         title=group.title,
@@ -168,6 +169,7 @@ def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Set
         timeline=comparison.timeline,
         summary=comparison.summary,
         framing=framing,
+        word_choices=word_choices,
     )
 
 

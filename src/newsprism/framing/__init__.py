@@ -10,6 +10,9 @@ Steps, per article (reader comments are never read: they are not in `CleanArticl
 4. loaded words, hedges and attribution verbs from the lexicons (`terms.py`, `lexicon.py`);
 5. channels the article relays (`channels.py`).
 
+`find_word_choices` (`wording.py`) reads the comparison's facts: the different words outlets
+use for the same people where they state the same fact.
+
 Every entry says whose voice it is: the outlet's, or a quoted speaker's. `framing_profile`
 (`profile.py`) turns the entries into a per-outlet profile for the report.
 """
@@ -26,10 +29,11 @@ from newsprism.framing.profile import framing_profile
 from newsprism.framing.scare_quotes import mark_scare_quotes
 from newsprism.framing.terms import find_terms
 from newsprism.framing.voice import find_quotations
+from newsprism.framing.wording import find_word_choices
 from newsprism.models import FramingEntry, Understanding
 from newsprism.settings import FramingSettings
 
-__all__ = ["frame_story", "framing_profile", "parse_texts"]
+__all__ = ["find_word_choices", "frame_story", "framing_profile", "parse_texts"]
 
 
 def parse_texts(texts: list[str], *, entities: bool = True) -> list[Doc]:

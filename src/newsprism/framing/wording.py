@@ -1,0 +1,338 @@
+"""Word choices: the different words outlets use for the same people where they state the same fact.
+
+The comparison stage's facts already align sentences across outlets. When two outlets'
+evidence sentences of one fact put different noun phrases in the same role, those phrases
+name the same referent, and the difference is the outlet's choice of words ("the protesters"
+/ "the rioters" / "the demonstrators"; "the government" / "the regime").
+
+Steps, per fact:
+1. in each evidence sentence (outlet's own voice only: nothing inside quotation marks), find
+   the noun phrases in a role: subject, passive subject, object or object of a preposition,
+   keyed by the governing word's lemma and the relation (`slots`); "hundreds of protesters"
+   and "62 of the rioters" take the people as the phrase and the quantity as its number;
+2. per role, keep the sentences that fill it once; two outlets' phrases are one word choice
+   (`is_word_choice`) unless they are not a wording difference:
+   - the same head word ("police" / "riot police", "protesters" / "peaceful protesters"): a
+     longer or shorter phrase of one wording is a detail, not a choice;
+   - different numbers ("50 protesters" / "hundreds of protesters"): a conflict, not wording;
+   - different named actors (two entities of the story), or two spellings of one name;
+   - a pronoun, or a word that names no people: each side must be a name the story resolves to
+     an actor or a noun of data/framing/en/actor_nouns.txt, and at least one side such a noun
+     (so "the minister" / "Korvel" is no choice: naming someone is not labelling them);
+   - one person against many ("a protester" / "the protesters") unless a noun is collective.
+3. one WordChoice per fact and role: every outlet's words with its evidence sentence.
+
+Unnamed groups stay word choices; they are not made entities of the framing profile: one
+fact's role pins the referent, but "the protesters" of two facts may be different crowds, and
+an entity merged across facts by its words alone would join them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.compare.views import UnionFind
+from newsprism.framing.lexicon import _read_all, load_lexicon
+from newsprism.models import CleanArticle, Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
+
+# Relations whose noun phrase fills a role of its governing word.
+ROLE_DEPS = {"nsubj": "subject", "nsubjpass": "passive subject", "dobj": "object", "pobj": "prep"}
+# Heads that count people rather than name them: "hundreds of protesters", "dozens of the rioters".
+QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "handful", "some", "many", "several", "most", "all", "few", "majority"})
+DETERMINERS = frozenset({"the", "a", "an"})
+# Children of the governing word left out of the role's wording: other clauses and punctuation.
+OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "cc", "relcl", "punct", "mark", "parataxis", "xcomp", "acl", "appos", "dep"})
+OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
+ROLE_TOKENS = 12
+# Entity types that name people or groups of them (places, dates and things do not).
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})  # the role is shown in at most this many words around the slot
+
+
+@lru_cache(maxsize=8)
+def actor_nouns(user_dir: Path | None = None) -> dict[str, bool]:
+    """Nouns naming people or groups (data/framing/en/actor_nouns.txt) -> whether the noun is collective."""
+    return {row[0]: len(row) > 1 and row[1] == "collective" for row in _read_all("actor_nouns", user_dir)}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A noun phrase in one role of one evidence sentence."""
+
+    fact_id: str
+    article_id: str
+    outlet: str
+    key: tuple[str, str]  # (governing lemma, relation)
+    kind: str  # subject, object or prep: the relation, coarse
+    args: frozenset[tuple[str, str]]  # the governing word's other arguments: (kind, head lemma)
+    actor: bool  # its head is an actor noun or a name of a person, organisation or group
+    words: str  # as written, without a leading article
+    head: str  # head lemma
+    content: frozenset[str]  # lemmas of its words, without articles and numbers
+    numbers: tuple[str, ...]
+    plural: bool
+    head_entity: str | None
+    entities: frozenset[str]
+    role: str
+    evidence: Evidence
+
+
+def _inside_quotes(sentence: Span, token: Token) -> bool:
+    """True when `token` stands inside quotation marks opened in its sentence (a speaker's words)."""
+    depth = 0
+    for t in sentence:
+        if t.i >= token.i:
+            break
+        if t.text in OPEN_QUOTES and (t.text != '"' or depth == 0):
+            depth += 1
+        elif t.text in CLOSE_QUOTES and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _people_noun(token: Token) -> tuple[Token, list[Token]]:
+    """Return the noun naming the people and the quantity words before it: "hundreds of protesters" -> protesters."""
+    if token.lemma_.lower() in QUANTITY_HEADS or token.like_num or token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                if objs:
+                    return objs[0], list(token.doc[token.left_edge.i: token.i + 1])
+    return token, []
+
+
+def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, bool]) -> str:
+    """The role the phrase fills, in the sentence's words: "who clashed with police", "police fired tear gas at …".
+
+    Only the governing word with its auxiliaries, objects and the prepositions that hold people
+    or the phrase itself: time and place adjuncts are left out.
+    """
+    keep: set[int] = set()
+    for child in gov.children:
+        if child.dep_ in OTHER_CLAUSES or (subject and child.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        if child.dep_ in ("prep", "npadvmod", "advmod") and not any(
+                t.i in phrase or (t.dep_ == "pobj" and t.lemma_.lower() in nouns) for t in child.subtree):
+            continue
+        keep.update(t.i for t in child.subtree)
+    keep.add(gov.i)
+    doc = gov.doc
+    order = sorted(keep)
+    # the kept words with their own spacing; a gap where words were left out is one space
+    pieces: list[str] = []
+    slot_at = None
+    for k, i in enumerate(order):
+        if i in phrase:
+            if slot_at is None:
+                slot_at = len(pieces)
+                pieces.append("… ")
+            continue
+        joined = k + 1 < len(order) and order[k + 1] == i + 1 and order[k + 1] not in phrase
+        pieces.append(doc[i].text + (doc[i].whitespace_ if joined else " "))
+    if len(pieces) > ROLE_TOKENS:
+        lo = 0 if slot_at is None else max(0, min(slot_at - ROLE_TOKENS // 2, len(pieces) - ROLE_TOKENS))
+        pieces = pieces[lo: lo + ROLE_TOKENS]
+    text = "".join(pieces).strip()
+    return f"who {text}" if subject else text
+
+
+def _arguments(gov: Token) -> list[tuple[str, Token]]:
+    """The noun arguments of a governing word: (kind, token) for its subjects, objects and prepositions' objects."""
+    found = []
+    for child in gov.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            found.append(("subject", child))
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            found.append(("object", child))
+        elif child.dep_ in ("prep", "agent", "dative"):
+            found += [("prep", c) for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: list[tuple[int, int, str]],
+          nouns: dict[str, bool], entity_types: dict[str, str], speech_verbs: frozenset[str]) -> list[Slot]:
+    """The noun phrases in a role in one evidence sentence of a fact (outlet's own voice only)."""
+    sentence = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    if sentence is None:
+        return []
+
+    def entity_of(t: Token) -> str | None:
+        for s, e, eid in entity_spans:
+            if s <= t.idx < e:
+                return eid
+        return None
+
+    found: list[Slot] = []
+    for token in sentence:
+        if token.dep_ not in ROLE_DEPS or token.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        if token.dep_ == "pobj":
+            prep = token.head
+            gov = prep.head
+            relation = f"{prep.lower_} ({ROLE_DEPS.get(prep.head.dep_, 'prep')})" if gov.pos_ != "VERB" else prep.lower_
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ == "of":
+                continue
+        else:
+            gov = token.head
+            relation = ROLE_DEPS[token.dep_]
+        if gov.i < sentence.start or gov.i >= sentence.end or gov.i == token.i:
+            continue
+        if gov.lemma_.lower() in speech_verbs:
+            continue  # who said it: outlets name different sources of one fact
+        noun, quantity = _people_noun(token)
+        if noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "conj" for c in noun.children) or any(c.dep_ == "conj" for c in token.children):
+            continue
+        if _inside_quotes(sentence, token):
+            continue
+        last = noun.i
+        if nouns.get(noun.lemma_.lower()):  # a collective noun with its people: "a mob of student rioters"
+            for prep in noun.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and any(c.dep_ == "pobj" and c.lemma_.lower() in nouns for c in prep.children):
+                    last = max(last, prep.right_edge.i)
+        words = list(doc[noun.left_edge.i: last + 1])
+        if any(t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.i < noun.i) for t in words):
+            continue
+        while words and (words[0].lower_ in DETERMINERS or words[0].is_punct):
+            words = words[1:]
+        if not words:
+            continue
+        numbers = tuple(t.lower_ for t in [*quantity, *words] if t.like_num or t.lemma_.lower() in QUANTITY_HEADS)
+        content = frozenset(t.lemma_.lower() for t in words if not (t.like_num or t.is_punct or t.lower_ in DETERMINERS))
+        phrase = {t.i for t in token.subtree} | {t.i for t in noun.subtree}
+        kind = "prep" if token.dep_ == "pobj" else ("subject" if token.dep_ == "nsubj" else "object")
+        head_entity = entity_of(noun)
+        actor = (noun.lemma_.lower() in nouns and not head_entity) or entity_types.get(head_entity or "") in ACTOR_TYPES
+        args = frozenset((k, t.lemma_.lower()) for k, t in _arguments(gov) if t.i != token.i and t.pos_ in ("NOUN", "PROPN"))
+        found.append(Slot(
+            fact_id=fact.id,
+            article_id=evidence.article_id,
+            outlet=outlet,
+            key=(gov.lemma_.lower(), relation),
+            kind=kind,
+            args=args,
+            actor=actor,
+            words=doc[words[0].i: words[-1].i + 1].text,
+            head=noun.lemma_.lower(),
+            content=content,
+            numbers=numbers,
+            plural=noun.tag_ in ("NNS", "NNPS"),
+            head_entity=head_entity,
+            entities=frozenset(filter(None, (entity_of(t) for t in words))),
+            role=_role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns),
+            evidence=evidence,
+        ))
+    # a role filled twice in one sentence names no single referent
+    counts: dict[tuple, int] = defaultdict(int)
+    for s in found:
+        counts[s.key] += 1
+    return [s for s in found if counts[s.key] == 1]
+
+
+def same_role(a: Slot, b: Slot, actors_per_role: dict[tuple, int]) -> bool:
+    """True when two sentences' phrases fill one role: the same governing word and relation, or
+    governing words that share another argument ("fired water cannon at" / "used water cannon on",
+    "hurled bottles at" / "had thrown bottles at") with the phrase the only actor of its kind there."""
+    if a.key == b.key:
+        return True
+    if a.kind != b.kind or not (a.args & b.args) or not (a.actor and b.actor):
+        return False
+    return all(actors_per_role[(s.article_id, s.evidence.start, s.key[0], s.kind)] == 1 for s in (a, b))
+
+
+def is_word_choice(a: Slot, b: Slot, nouns: dict[str, bool], entity_types: dict[str, str]) -> bool:
+    """True when two outlets' phrases in one role of one fact are different words for the same people."""
+    if a.outlet == b.outlet:
+        return False
+    if a.numbers != b.numbers:
+        return False  # different numbers: a conflict, not a wording
+    if a.head == b.head or a.content <= b.content or b.content <= a.content:
+        return False  # one wording, longer or shorter ("police" / "riot police")
+    if a.head_entity and b.head_entity and a.head_entity != b.head_entity:
+        return False  # two actors
+    if a.entities and b.entities and not (a.entities & b.entities):
+        return False  # names of different actors in the phrases
+    a_noun, b_noun = a.head in nouns and not a.head_entity, b.head in nouns and not b.head_entity
+    if not (a_noun or b_noun):
+        return False  # two names (spellings) or two words for no people
+    if not (a_noun or a.head_entity) or not (b_noun or b.head_entity):
+        return False
+    if a_noun and b_noun and a.plural != b.plural and not (nouns[a.head] or nouns[b.head]):
+        return False  # one person against many
+    for x, y, y_noun in ((a, b, b_noun), (b, a, a_noun)):
+        if x.head_entity and entity_types.get(x.head_entity) == "PERSON" and y_noun and (y.plural or nouns[y.head]):
+            return False  # a named person against a group ("Minister Weyn" / "the government")
+        if x.head_entity and entity_types.get(x.head_entity) not in ACTOR_TYPES and y_noun and y.plural:
+            return False  # one named place or state against many ("Jordan" / "Gulf states")
+    return True
+
+
+def _entity_spans(understanding: Understanding) -> dict[str, list[tuple[int, int, str]]]:
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in understanding.entities:
+        for m in entity.mentions:
+            if m.start is not None and m.end is not None and m.kind != "pronoun":
+                spans[m.article_id].append((m.start, m.end, entity.id))
+    return spans
+
+
+def find_word_choices(facts: list[Fact], understanding: Understanding, docs: list[Doc], user_dir: Path | None = None) -> list[WordChoice]:
+    """Return the different words outlets use for the same people in the facts they share.
+
+    `docs` holds one parsed Doc per article of `understanding`, in order.
+    """
+    nouns = actor_nouns(user_dir)
+    # verbs that only report speech (not "attack", "praise": their subject and object are actors too)
+    speech_verbs = frozenset(v for v, tag in load_lexicon(user_dir).attribution_verbs.items() if tag not in ("criticism", "praise"))
+    entity_types = {e.id: e.type for e in understanding.entities}
+    order = {a.id: k for k, a in enumerate(understanding.articles)}
+    doc_of = {a.id: d for a, d in zip(understanding.articles, docs)}
+    article_of: dict[str, CleanArticle] = {a.id: a for a in understanding.articles}
+    spans = _entity_spans(understanding)
+    choices: list[WordChoice] = []
+    for fact in facts:
+        if len({article_label(article_of[e.article_id]) for e in fact.evidence if e.article_id in article_of}) < 2:
+            continue
+        found: list[Slot] = []
+        for ev in fact.evidence:
+            if ev.article_id in doc_of:
+                found += slots(fact, ev, doc_of[ev.article_id], article_label(article_of[ev.article_id]),
+                               spans.get(ev.article_id, []), nouns, entity_types, speech_verbs)
+        actors_per_role: dict[tuple, int] = defaultdict(int)
+        for s in found:
+            if s.actor:
+                actors_per_role[(s.article_id, s.evidence.start, s.key[0], s.kind)] += 1
+        links = UnionFind()
+        paired: set[int] = set()
+        for i, a in enumerate(found):
+            for j in range(i + 1, len(found)):
+                b = found[j]
+                if same_role(a, b, actors_per_role) and is_word_choice(a, b, nouns, entity_types):
+                    links.union(i, j)
+                    paired.update((i, j))
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(paired):
+            groups[links.find(i)].append(i)
+        for members in groups.values():
+            chosen = [found[i] for i in members]
+            # other outlets' same words in the same role belong beside them
+            chosen += [s for k, s in enumerate(found) if k not in paired and any(s.key == c.key and s.content == c.content and s.numbers == c.numbers for c in chosen)]
+            per_article: dict[str, Slot] = {}
+            for s in sorted(chosen, key=lambda s: (order[s.article_id], s.evidence.start)):
+                per_article.setdefault(s.article_id, s)
+            uses = list(per_article.values())
+            if len({u.words.lower() for u in uses}) < 2:
+                continue
+            entity = next((s.head_entity for s in uses if s.head_entity), None)
+            choices.append(WordChoice(
+                id=content_id(f"{fact.id}|{uses[0].article_id}|{uses[0].key}|{uses[0].words}", prefix="w"),
+                fact_id=fact.id,
+                role=uses[0].role,
+                entity_id=entity,
+                uses=[WordingUse(outlet=s.outlet, article_id=s.article_id, words=s.words, evidence=s.evidence) for s in uses],
+            ))
+    choices.sort(key=lambda c: -len({u.words.lower() for u in c.uses}))
+    return choices
