@@ -22,6 +22,7 @@ Numbers inside dates (years, days of the month) are left to `dates`.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -177,7 +178,8 @@ def _pattern() -> re.Pattern:
     starts = rf"(?=US\$|[$€£¥]|\s?(?:\d|\b[{number_word_initials()}]))"
     return re.compile(
         rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b)){scale}"
-        rf"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)?"
+        rf"(?P<pence>(?<=\d)p\b(?!\.\w))?"  # "1,240p": pence, read as pounds
+        rf"(?P<percent>\s?%|[\s-]+per[\s-]?cent\b|[\s-]+percent\b)?"  # "12%", "12 per cent", "a 12-percent rise"
         rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|(?P<old>-old))?\b)?"
         # a "%" ends the figure with no word boundary after it ("40% of the region")
         rf"(?P<ordinal>st|nd|rd|th)?(?:\b|(?<=%))",
@@ -187,6 +189,7 @@ def _pattern() -> re.Pattern:
 
 def _bound_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 25):start].lower().rstrip()
+    before = re.sub(r"\s+an?$", "", before)  # "more than a thousand": the bound is before the article
     for phrase, bound in _bounds():
         if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
             return bound
@@ -310,6 +313,9 @@ def find_numbers(
             kind = "identifier"  # "Naryn-3", "F-16": part of a name
         elif g["currency"]:
             kind, unit = "money", CURRENCIES[g["currency"].lower()]
+        elif g["pence"]:
+            kind, unit = "money", _subunits()["p"][0]  # "1,240p"
+            value, low, high = (None if x is None else x / _subunits()["p"][1] for x in (value, low, high))
         else:
             after = re.match(r"\s+([A-Za-z]+)", text[end:end + 20])
             word_after = after.group(1).lower() if after else ""
@@ -322,13 +328,19 @@ def find_numbers(
                 end += after.end()  # "two weeks": the span of time with its unit
                 if re.search(r"\b(?:every|each)\s+$", text[max(0, start - 7):start], re.I):
                     kind = "frequency"  # "every three months": how often, no span of time
+            elif g["digits"] and (converted := _measure_unit_after(text, end)):
+                # "400 million kilograms", "440,000 tons", "150 basis points": one unit for one quantity
+                kind, unit, factor, exact, taken = converted
+                value, low, high = (None if x is None else _convert(x, factor, exact, g["digits"]) for x in (value, low, high))
+                end += taken
             elif word_after in MEASURE_UNITS:
                 kind, unit = "measure", word_after
             elif word_after in AREA_VOLUME and _area_volume_unit(text, end):
                 kind, unit = "measure", _area_volume_unit(text, end)
-            elif word_after in {"cents", "cent"} and g["digits"] and value is not None and value < 100:
-                kind, unit = "money", _cents_currency(text)  # "30 cents a cubic metre": a price below one unit
-                value = low = high = value / 100
+            elif word_after in _subunits() and len(word_after) > 1 and g["digits"] and value is not None:
+                code, per = _subunits()[word_after]  # "30 cents a cubic metre", "1,240 pence": an amount in hundredths
+                kind, unit = "money", _cents_currency(text) if code == "*" else code
+                value, low, high = (None if x is None else x / per for x in (value, low, high))
                 end += after.end()
             elif g["digits"] and _is_label(doc, start, end):
                 kind = "identifier"  # "gate 4", "Flight 17": names a thing, counts nothing
@@ -512,16 +524,22 @@ def _is_label(doc: Doc | None, start: int, end: int) -> bool:
 
 
 def _join_ranges(numbers: list[NumberMention], text: str) -> list[NumberMention]:
-    """Join "between 50 and 300 pounds" / "from 20 to 30 people" into one number with both
-    bounds, taking the unit and kind of the second figure."""
+    """Join "between 50 and 300 pounds" / "from 20 to 30 people", and an amount of money
+    "1.1 billion to 1.2 billion pounds", into one number with both bounds, taking the unit and
+    kind of the second figure."""
     out: list[NumberMention] = []
     for n in numbers:
         first = out[-1] if out else None
         if (
             first is not None and first.end is not None and n.start is not None and first.value is not None and n.value is not None
-            and re.fullmatch(r"\s+(?:and|to)\s+", text[first.end:n.start])
-            and re.search(r"\b(?:between|from)\s+$", text[max(0, first.start - 9):first.start], re.I)
             and first.value < n.value
+            and (
+                re.fullmatch(r"\s+(?:and|to)\s+", text[first.end:n.start])
+                and re.search(r"\b(?:between|from)\s+$", text[max(0, first.start - 9):first.start], re.I)
+                # a forecast range of money: "1.1 billion to 1.2 billion pounds", "£1.1bn-£1.2bn"
+                or n.kind == "money" and (first.kind == "money" and first.unit == n.unit or first.kind == "count" and first.unit is None)
+                and n.value < first.value * 10 and re.fullmatch(r"\s+to\s+|\s?[-–]\s?", text[first.end:n.start])
+            )
         ):
             low = first.value
             scale = re.match(r"[\d.,]+\s*(thousand|million|billion|trillion)\b", text[n.start:n.end], re.I)
@@ -537,12 +555,13 @@ def _price_per(text: str, end: int) -> tuple[str, int] | None:
     """(what, characters taken) of a price's "per X" / "for each X" / "a cubic metre" right after an amount.
 
     After "per" and "for each" any noun is what the amount is paid for; after "a" only a unit
-    of measure is ("30 cents a cubic metre"), since "$5 million a boost" reads no price."""
+    of measure or a thing priced each (data/understand/priced_things.txt: "$38 a share") is
+    ("30 cents a cubic metre"), since "$5 million a boost" reads no price."""
     after = re.match(r"\s+(?:(per|(?:for\s+)?each)|an?)\s+((?:cubic|square)\s+)?([a-z]+)\b", text[end:end + 40], re.I)
     if not after:
         return None
     noun = after.group(3).lower()
-    if not after.group(1) and noun not in MEASURE_UNITS:
+    if not after.group(1) and noun not in MEASURE_UNITS and noun not in word_list("priced_things.txt"):
         return None
     singular = re.sub(r"(?<=[^s])s$", "", noun) if noun not in MEASURE_UNITS else noun
     return (f"{(after.group(2) or '').lower()}{singular}", after.end())
@@ -552,6 +571,42 @@ def _area_volume_unit(text: str, end: int) -> str | None:
     """"cubic metres" / "square kilometres" right after a figure, else None."""
     after = re.match(r"\s+(cubic|square)\s+([A-Za-z]+)", text[end:end + 30], re.I)
     return f"{after.group(1).lower()} {after.group(2).lower()}" if after and after.group(2).lower() in MEASURE_UNITS else None
+
+
+@lru_cache(maxsize=1)
+def _subunits() -> dict[str, tuple[str, float]]:
+    """Hundredths of a currency: word -> (ISO code or "*" for the article's own, how many make one) (data/understand/currency_subunits.csv)."""
+    return {row["word"]: (row["code"], float(row["per"])) for row in table("currency_subunits.csv")}
+
+
+@lru_cache(maxsize=1)
+def _measure_units() -> list[tuple[str, str, float, bool]]:
+    """(phrase, unit read in, factor, exact) from data/understand/measure_units.csv, the longest phrase first."""
+    rows = [(r["phrase"], r["unit"], float(r["factor"]), r["exact"] == "yes") for r in table("measure_units.csv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _measure_unit_after(text: str, end: int) -> tuple[str, str, float, bool, int] | None:
+    """("measure", unit, factor, exact, characters taken) for a unit of meas_units.csv right after a figure:
+    "250 million kilograms" -> ("measure", "tonnes", 0.001, True, 10)."""
+    after = text[end:end + 30].lower()
+    for phrase, unit, factor, exact in _measure_units():
+        m = re.match(rf"\s*{re.escape(phrase)}\b" if len(phrase) > 2 else rf"\s?{re.escape(phrase)}\b(?![.'’-]\w)", after)
+        if m:
+            return "measure", unit, factor, exact, m.end()
+    return None
+
+
+def _convert(x: float, factor: float, exact: bool, digits: str) -> float:
+    """x * factor; an inexact factor keeps only the significant digits the figure was written with
+    ("440,000" has two: 440,000 tons -> 400,000 tonnes), so the conversion claims no more precision than the article."""
+    y = x * factor
+    if exact or y == 0:
+        return round(y, 9)
+    written = digits.replace(",", "")
+    # "440,000" -> 2 significant digits; "12.50" -> 4
+    significant = len(written.replace(".", "").lstrip("0")) if "." in written else len(written.strip("0")) or 1
+    return round(y, significant - 1 - math.floor(math.log10(abs(y))))
 
 
 def _cents_currency(text: str) -> str:

@@ -1,0 +1,121 @@
+"""Tests for understand/numbers.py on business and economy prose: prices per share, pence,
+percent written with a hyphen, basis points, one mass in several units, bounds before "a
+thousand". Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.understand.nlp import parse
+from newsprism.understand.numbers import find_numbers
+
+
+def _number(text: str, number_text: str):
+    """The one mention of `text` whose text is `number_text`, read with the parse."""
+    found = [n for n in find_numbers("a", text, parse([text])[0]) if n.text == number_text]
+    assert len(found) == 1, [(n.text, n.kind, n.unit) for n in find_numbers("a", text, parse([text])[0])]
+    assert text[found[0].start:found[0].end] == found[0].text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit", "value"),
+    [
+        ("Tolvane agreed to pay $38 a share for the brewer.", "$38 a share", "USD/share", 38),
+        ("The buyers are paying 38 dollars a share for the brewer.", "38 dollars a share", "USD/share", 38),
+        ("The offer of €12.50 per share was rejected.", "€12.50 per share", "EUR/share", 12.5),
+        ("Crude rose to $91 a barrel on Monday.", "$91 a barrel", "USD/barrel", 91),
+    ],
+)
+def test_numbers_price_of_each_share_is_a_price_not_a_total(text, number_text, unit, value):
+    """"$38 a share" prices one share: set beside a deal's total value it is another quantity."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit, number.value) == ("money", unit, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit", "value"),
+    [
+        ("Shares in Orlow closed at 1,240p on Friday.", "1,240p", "GBP", 12.40),
+        ("Shares in Orlow closed at 1,240 pence on Friday.", "1,240 pence", "GBP", 12.40),
+        ("The board held the dividend at 3.5p per share.", "3.5p per share", "GBP/share", 0.035),
+        ("The board held the dividend at 3.5 pence a share.", "3.5 pence a share", "GBP/share", 0.035),
+    ],
+)
+def test_numbers_pence_are_money_in_pounds(text, number_text, unit, value):
+    """A price in pence ("1,240p", "3.5 pence") is an amount of sterling, not a count of pence."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit) == ("money", unit)
+    assert number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text"),
+    [
+        ("Sales showed a 14-percent rise in the year.", "14-percent"),
+        ("Sales showed a 14-per-cent rise in the year.", "14-per-cent"),
+        ("Sales rose 14 per cent in the year.", "14 per cent"),
+    ],
+)
+def test_numbers_percent_written_with_a_hyphen(text, number_text):
+    number = _number(text, number_text)
+    assert (number.kind, number.unit, number.value) == ("percent", "%", 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "value"),
+    [
+        ("The margin narrowed by 120 basis points to 9.1%.", "120 basis points", 1.2),
+        ("The margin narrowed by 120 bps to 9.1%.", "120 bps", 1.2),
+        ("The margin narrowed by 1.2 percentage points to 9.1%.", "1.2 percentage points", 1.2),
+    ],
+)
+def test_numbers_basis_points_are_hundredths_of_a_percentage_point(text, number_text, value):
+    """"120 basis points" and "1.2 percentage points" are one change told in two units."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit) == ("measure", "percentage points")
+    assert number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "value"),
+    [
+        ("The mill ships 250,000 tonnes of pulp a year.", "250,000 tonnes", 250_000),
+        ("The mill ships 250 million kilograms of pulp a year.", "250 million kilograms", 250_000),
+        ("The mill ships 250,000 metric tons of pulp a year.", "250,000 metric tons", 250_000),
+        # a ton is 0.907 tonnes (short) or 1.016 (long): the figure keeps the precision it was given in
+        ("The mill ships 440,000 tons of pulp a year.", "440,000 tons", 400_000),
+    ],
+)
+def test_numbers_a_mass_in_any_unit_is_read_in_tonnes(text, number_text, value):
+    """One mass given in tonnes, kilograms or tons is one value in tonnes."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit) == ("measure", "tonnes")
+    assert number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "low", "high"),
+    [
+        ("More than a thousand jobs are at risk.", "thousand", 1000, None),
+        ("As many as 1,400 jobs could go.", "1,400", None, 1400),
+        ("Nearly a hundred stores will shut.", "a hundred", None, 100),
+    ],
+)
+def test_numbers_bound_before_a_or_as_many_as(text, number_text, low, high):
+    """"more than a thousand" is at least 1,000; "as many as 1,400" at most 1,400."""
+    number = _number(text, number_text)
+    assert (number.low, number.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "low", "high", "unit"),
+    [
+        ("It expects profit of 2.1 billion to 2.3 billion euros this year.", "2.1 billion to 2.3 billion euros", 2.1e9, 2.3e9, "EUR"),
+        ("It expects profit of €2.1 billion to €2.3 billion this year.", "€2.1 billion to €2.3 billion", 2.1e9, 2.3e9, "EUR"),
+    ],
+)
+def test_numbers_a_money_range_without_between_is_one_range(text, number_text, low, high, unit):
+    """A forecast range ("2.1 billion to 2.3 billion euros") is one amount between two bounds."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit, number.low, number.high) == ("money", unit, low, high)
