@@ -1718,3 +1718,57 @@ def test_compare_a_state_still_going_on_a_later_day_is_no_date_conflict(later):
     other_start = "About 900 workers walked out of the Norvik plant at 6am on Tuesday, halting production."
     disputed = compare_story(build_understanding(story(other_start, ["Tuesday", "2031-05-06", "day"])), CompareSettings())
     assert [c for c in disputed.conflicts if c.kind == "date"], [c.about for c in disputed.conflicts]
+
+
+# --------------------------------------------------------------------------- session 7, task C
+
+
+def test_compare_summary_telling_a_remark_in_other_words_cites_every_rendering_of_it():
+    """'Korrin said the agreement also envisages doubling the patrols' is stated by the reports quoting
+    Korrin's 'We will double the patrols ...': the understanding stage made them one remark of one speaker,
+    so a reader checking the citation finds the remark there, reworded."""
+    signed = "Velde signed a maritime agreement with its neighbour on Tuesday."
+    quoted = "We will double the coastal patrols off Velde to protect the fishing fleet,"
+    spec = {
+        "entities": {"korrin": ["Aldo Korrin", "PERSON", ["Harbour Master"]], "velde": ["Velde", "GPE"]},
+        "articles": [
+            {"id": "k1", "outlet": "Valley Post", "published": "2031-05-07", "sentences": [
+                {"text": signed, "entities": ["velde"]},
+                {"text": "Korrin said the maritime agreement also envisages doubling the coastal patrols off Velde.", "entities": ["korrin", "velde"],
+                 "attributed_to": "korrin", "quote": "the maritime agreement also envisages doubling the coastal patrols off Velde"}]},
+            {"id": "k2", "outlet": "River Herald", "published": "2031-05-07", "sentences": [
+                {"text": signed, "entities": ["velde"]},
+                {"text": f'"{quoted}" Korrin said.', "entities": ["korrin", "velde"], "attributed_to": "korrin", "quote": quoted}]},
+            {"id": "k3", "outlet": "Town Crier", "published": "2031-05-07", "sentences": [
+                {"text": signed, "entities": ["velde"]},
+                {"text": f'"{quoted}" Korrin told reporters.', "entities": ["korrin", "velde"], "attributed_to": "korrin", "quote": quoted}]},
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    told = [s for s in c.summary if "patrols" in s.text]
+    assert len(told) == 1, [s.text for s in c.summary]
+    assert set(told[0].article_ids) == {"k1", "k2", "k3"}, (told[0].text, told[0].article_ids)
+    assert all("patrols" in e.text and "Korrin" in e.text for e in told[0].evidence), [e.text for e in told[0].evidence]
+
+
+@pytest.mark.parametrize("noun", ["rioters", "demonstrators", "festival-goers"])
+def test_compare_count_of_a_noun_for_people_is_on_the_side_of_its_figure(noun):
+    """'Police arrested 62 of the rioters' counts the people '62 people were arrested' counts: it stands on
+    the 62 side of the 62 vs 86 arrests (one exact figure, though the clauses around the counts read
+    unlike), and the side is named by its figure with 'people'."""
+    spec = {
+        "entities": {"police": ["Maravel police", "ORG"]},
+        "articles": [
+            one_sentence_report("a1", "Valley Post", "Maravel police said 62 people were arrested and 14 officers were injured.", ["police"],
+                                numbers=[["62", 62, 62, 62, "people"], ["14", 14, 14, 14, "officers"]]),
+            one_sentence_report("a2", "River Herald", "Maravel police said 86 people had been arrested and that 14 officers were hurt.", ["police"],
+                                numbers=[["86", 86, 86, 86, "people"], ["14", 14, 14, 14, "officers"]]),
+            one_sentence_report("a3", "Town Crier", f"Water cannon cleared the gates of parliament before Maravel police arrested 62 of the {noun} in the square.", ["police"],
+                                numbers=[["62", 62, 62, 62, noun]]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    counts = [k for k in c.conflicts if k.kind == "number"]
+    assert len(counts) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    sides = {p.value: set(p.article_ids) for p in counts[0].positions}
+    assert sides == {"62 people": {"a1", "a3"}, "86 people": {"a2"}}, sides

@@ -153,6 +153,14 @@ def _counted_once(views: list[ClaimView]) -> set[tuple[str, str]]:
     return {key for key, found in figures.items() if len(found) == 1}
 
 
+def _same_figure(n1: tuple, n2: tuple) -> bool:
+    """True when two counts give one exact figure ("62 of the thugs" / "62 people were arrested"):
+    with units that match and words around them that read alike (count_groups), one figure is a
+    sign of one thing that the clauses around them, worded apart, need not confirm."""
+    (m1, lo1, hi1, _), (m2, lo2, hi2, _) = n1, n2
+    return m1.value is not None and m1.value == m2.value and lo1 == hi1 == lo2 == hi2
+
+
 def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Counts of one thing in different reports, as groups of (claim, number) indices.
 
@@ -187,16 +195,33 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     linked = [
         (i, a, j, b) for i, j, same_unit in matched for a, b in same_unit
         if (i, j) in related or (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
+        or _same_figure(views[i].numbers[a], views[j].numbers[b])
         or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
     ]
     # Related sentences can count different things of one unit ("a ferry carrying 118 people
     # capsized" / "40 people died when the ferry capsized"): the words right around the two
     # counts must read alike too.
     al.vectors.encode(t for i, a, j, b in linked for t in (views[i].number_windows[a], views[j].number_windows[b]))
-    for i, a, j, b in linked:
-        if float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]) >= NUMBER_WINDOW_MIN_COS:
-            union.union((i, a), (j, b))
+    alike = [(float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]), (i, a), (j, b)) for i, a, j, b in linked]
+    # Closest windows first; two sets stay apart when one article gives, in two sentences, figures
+    # of them that cannot both hold: a report gives one value of one thing ("revenue rose 12%" and
+    # "profit fell 5%" in one article are two things, though each reads like the other's "rose 12%").
+    members: dict = {}
+    for cos, x, y in sorted((t for t in alike if t[0] >= NUMBER_WINDOW_MIN_COS), key=lambda t: (-t[0], t[1], t[2])):
+        rx, ry = union.find(x), union.find(y)
+        if rx != ry and not _one_article_gives_both(views, members.get(rx, [x]), members.get(ry, [y])):
+            union.union(x, y)
+            members[union.find(x)] = members.pop(rx, [x]) + members.pop(ry, [y])
     return union.groups()
+
+
+def _one_article_gives_both(views: list[ClaimView], first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
+    """True when one article gives a figure in each set, in different sentences, that cannot both hold."""
+    return any(
+        views[i].article_id == views[j].article_id and i != j
+        and not intervals_overlap(views[i].numbers[a][1:3], views[j].numbers[b][1:3])
+        for i, a in first for j, b in second
+    )
 
 
 def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
@@ -279,14 +304,22 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
         by_value: dict[str, list[ClaimView]] = defaultdict(list)
         bounds: dict[str, tuple[float, float]] = {}
         side_of: dict[tuple[float, float, str], str] = {}
-        given_by: dict[str, set[int]] = defaultdict(set)
+        written: list[tuple[str, tuple[float, float, str]]] = []
         for i, k in group:
             mention, lo, hi, _ = views[i].numbers[k]
             value = " ".join(mention.text.split())
             if mention.unit == "%" and not re.search(r"%|per ?cent", value):
                 value += "%"  # "31%" comes as "31" with the unit apart
-            # One figure written with another word for its unit ("27 ships", "27 vessels") is one side.
-            value = side_of.setdefault((lo, hi, value.split()[0]), value)
+            written.append((value, (lo, hi, value.split()[0])))
+        # One figure written with another word for its unit ("27 ships", "27 vessels") is one side,
+        # named as first written with its unit ("62 people" rather than the bare "62" of "62 of the thugs").
+        for value, key in written:
+            if key not in side_of or len(side_of[key].split()) < 2 <= len(value.split()):
+                side_of[key] = value
+        given_by: dict[str, set[int]] = defaultdict(set)
+        for (i, k), (_, key) in zip(group, written):
+            lo, hi = views[i].numbers[k][1:3]
+            value = side_of[key]
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
             given_by[value].add(i)

@@ -129,6 +129,14 @@ def generic_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Stems of the nouns that count people (data/compare/people_nouns.txt): such a unit matches "people"."""
+    from newsprism.compare.views import stem
+
+    return frozenset(stem(form) for w in _compare_lines("people_nouns.txt") for form in (w.lower(), w.lower() + "s"))
+
+
+@lru_cache(maxsize=1)
 def cause_verbs() -> list[str]:
     return [m.lower() for m in _compare_lines("cause_verbs.txt")]
 

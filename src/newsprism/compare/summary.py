@@ -216,7 +216,8 @@ def _without_length(text: str, value: str) -> str | None:
     return text[: found.start()] + text[found.end():] if found else None
 
 
-def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dict[str, Entity] | None = None) -> list[ClaimView]:
+def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dict[str, Entity] | None = None,
+             story_views: list[ClaimView] = ()) -> list[ClaimView]:
     """The claims of a fact that say what its summary sentence says as worded: the sentence is
     cited to their articles only.
 
@@ -236,14 +237,23 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dic
       it: the figure the summary tells is the one its citations print ("about 340" and "340"
       are one figure); so for a length of time ("12 years in prison" / "11 years");
     - a sentence is no receipt for an article whose sentence does not state what it states
-      (`states_what_is_told`: its figures, its list of things, all but a reworded word or two).
+      (`states_what_is_told`: its figures, its list of things, all but a reworded word or two);
+    - a sentence reporting a speaker's remark in other words than a quote ("Korrin said the deal
+      also envisages ...") is stated by every sentence of the story, in this fact or another
+      (`story_views`), that renders that remark of that speaker, quoted or paraphrased: the
+      understanding stage judged the renderings one remark, so their reworded words are no
+      clause left unstated (figures, days and lists are still checked).
     """
     told = [(_figure(mention), lo, hi, unit) for mention, lo, hi, unit in chosen.numbers if mention.text.lower() in text.lower()]
     # Lengths of time are no counts the comparison reads, but a reader checks them too ("12 years in prison").
     lengths = [(n.value, _length_unit(n)) for n in chosen.claim.numbers if n.kind == "duration" and n.value is not None and n.text.lower() in text.lower()]
     source = chosen.speaker or chosen.relayed_by
+    # The remarks the sentence tells in other words (a quote it prints binds it to that wording).
+    paraphrased = chosen.remarks - set(chosen.renderings) if chosen.speaker and not QUOTE_MARK.search(text) else frozenset()
+    in_group = {id(w) for w in group}
+    same_remark = [w for w in story_views if id(w) not in in_group and w.speaker == chosen.speaker and w.remarks & paraphrased]
     kept = []
-    for w in group:
+    for w in [*group, *same_remark]:
         if w is not chosen:
             # Both ways: an unattributed sentence states the fact in the outlet's own voice, which
             # an article giving it to a speaker or a channel does not vouch for.
@@ -267,7 +277,7 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dic
                 for value, unit in lengths
             ):
                 continue
-            if not states_what_is_told(text, chosen, w, entities or {}):
+            if not states_what_is_told(text, chosen, w, entities or {}, rewording_allowed=bool(w.remarks & paraphrased)):
                 continue
         kept.append(w)
     return kept
@@ -281,6 +291,7 @@ def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dic
 # missed one or two.
 MAX_UNSTATED_WORDS = 2
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+QUOTE_MARK = re.compile(r"[\"“”]")
 # "the names, phone numbers and home addresses": a list of three or more things, each of one or two words.
 LIST_OF_THINGS = re.compile(
     r"(?<![\w'’-])((?:[\w'’-]+\s+)?[\w'’-]+(?:,\s+(?:[\w'’-]+\s+)?[\w'’-]+)+),?\s+(?:and|or)\s+((?:[\w'’-]+\s+)?[\w'’-]+)"
@@ -301,7 +312,7 @@ def _date_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower() in names}
 
 
-def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: dict[str, Entity]) -> bool:
+def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: dict[str, Entity], rewording_allowed: bool = False) -> bool:
     """True when the sentence of claim `w` states what the summary sentence `text` (told from
     `chosen`) states, so that a reader checking the citation finds it there: every figure it
     writes in digits ("between 3 September and 28 October"), every day and month it names ("on
@@ -310,7 +321,8 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
 
     The names of entities `w` mentions count as stated under any of their names ("Jeong" / "Jung
     Hyun-woo"), and so do the names and titles of a speaker both give the remark to (who said it
-    is checked by `receipts`).
+    is checked by `receipts`). With `rewording_allowed` (`w` renders the remark the sentence
+    reports, `receipts`) only the figures, days and lists are checked.
     """
     evidence = w.claim.text
     if not _figures(text) <= _figures(evidence) or not _date_words(text) <= _date_words(evidence):
@@ -323,7 +335,7 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     for found in LIST_OF_THINGS.finditer(text):
         if not content_stems(found.group(0)) <= stated:
             return False
-    return len(content_stems(text) - stated) <= MAX_UNSTATED_WORDS
+    return rewording_allowed or len(content_stems(text) - stated) <= MAX_UNSTATED_WORDS
 
 
 def _length_unit(n) -> str:
@@ -446,6 +458,7 @@ def build_summary(
     causes = [t.strip().lower() for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if t.strip()]
     cause_pattern = lexicons.words_pattern(causes)
     by_id = {e.id: e for e in entities}
+    story_views = list({id(v): v for group in views_by_fact for v in group}.values())
     sentences_per_article = {a.id: 1 for a in articles}
     for group in views_by_fact:
         for v in group:
@@ -501,7 +514,7 @@ def build_summary(
             speaker = fact.claim_of or v.speaker
             if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
                 continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
-            cited = receipts(v, text, group, by_id)
+            cited = receipts(v, text, group, by_id, story_views)
             candidates.append((x, text, v, cited, vec, speaker))
         if not candidates:
             continue
@@ -509,7 +522,7 @@ def build_summary(
         evidence = {}
         for w in [v, *cited]:
             evidence.setdefault(w.article_id, w.evidence())
-        ids = [a for a in fact.article_ids if a in evidence]
+        ids = [a for a in fact.article_ids if a in evidence] + [a for a in evidence if a not in fact.article_ids]
         chosen.append((place(group), SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids]), vec))
         told.append((speaker, embeddings_by_fact[k]))
     chosen.sort(key=lambda t: t[0])

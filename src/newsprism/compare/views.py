@@ -27,6 +27,7 @@ STOPWORDS = frozenset(
     one two three new last first second year years day days week weeks mr ms""".split()
 )
 OPEN = math.inf
+PERSON_KEY = "person"  # the unit key of "people" and "persons" (unit_synonyms.txt)
 
 
 @dataclass
@@ -60,6 +61,9 @@ class ClaimView:
     # direct renderings inside it. Renderings of one remark whose wording differs beyond near-identity
     # are different variants ("had been able" / "were able").
     renderings: dict[int, int] = field(default_factory=dict)
+    # The remarks (quote numbers) the claim renders in any form, direct or paraphrase: the
+    # understanding stage judged each quote's renderings to be one remark of its speaker.
+    remarks: frozenset[int] = frozenset()
 
     @property
     def article_id(self) -> str:
@@ -142,10 +146,17 @@ def unit_key(unit: str | None) -> str | None:
 
 
 def units_match(a: str | None, b: str | None) -> bool:
-    """True when two unit keys name one thing ('strike' and 'airstrike' do)."""
+    """True when two unit keys name one thing ('strike' and 'airstrike' do; 'person' and a noun
+    that counts people, 'festival-goer', do: data/compare/people_nouns.txt)."""
     if not a or not b:
         return False
-    return a == b or (len(a) >= 4 and b.endswith(a)) or (len(b) >= 4 and a.endswith(b))
+    return a == b or (len(a) >= 4 and b.endswith(a)) or (len(b) >= 4 and a.endswith(b)) or counts_people(a) and counts_people(b) and PERSON_KEY in {a, b}
+
+
+def counts_people(key: str) -> bool:
+    """True when a unit key counts people: 'person' itself, or a noun of people_nouns.txt
+    (a hyphenated one by its last part: 'festival-goer')."""
+    return key == PERSON_KEY or key in lexicons.people_nouns() or key.rsplit("-", 1)[-1] in lexicons.people_nouns()
 
 
 def number_interval(n: NumberMention, before: str = "") -> tuple[float, float] | None:
@@ -490,10 +501,12 @@ def attach_contents(views: list[ClaimView], quotes: list) -> None:
     spans: dict[str, list[tuple[int, int, str]]] = {}
     speakers: dict[str, list[tuple[int, int, str]]] = {}
     wordings: dict[str, list[tuple[int, int, str, int, int]]] = {}
+    rendered: dict[str, list[tuple[int, int, int]]] = {}
     for q_number, q in enumerate(quotes):
         for v_number, var in enumerate(q.variants):
             for ev in var.evidence:
                 spans.setdefault(ev.article_id, []).append((ev.start, ev.end, var.text))
+                rendered.setdefault(ev.article_id, []).append((ev.start, ev.end, q_number))
                 if var.direct:
                     wordings.setdefault(ev.article_id, []).append((ev.start, ev.end, var.text, q_number, v_number))
                 if q.speaker_entity_id:
@@ -508,6 +521,7 @@ def attach_contents(views: list[ClaimView], quotes: list) -> None:
         v.speaker = quoted_by or attributed
         v.relayed_by = " ".join(c.attributed_to.lower().split()) if c.attributed_to and not v.speaker and medium else None
         v.renderings = {q: var for start, end, t, q, var in wordings.get(c.article_id, []) if start < c.end and end > c.start and t in c.text}
+        v.remarks = frozenset(q for start, end, q in rendered.get(c.article_id, []) if start < c.end and end > c.start)
         # The rendering's words (a paraphrase's evidence may be the whole sentence, its text the reported part).
         inside = [t for start, end, t in spans.get(c.article_id, []) if start < c.end and end > c.start and t in c.text and len(t.split()) >= 4]
         if inside and (v.speaker or v.quoted_share > 0.2):  # a relayed report is the outlet's account, not someone's words
