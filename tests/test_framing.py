@@ -581,3 +581,23 @@ def test_wording_one_outlet_is_no_choice_with_itself():
 
     fact = _fact_of((a, "Hundreds of protesters clashed with police in Velsk."), (b, b.text))
     assert find_word_choices([fact], understanding([a, b], []), parse_texts([a.text, b.text])) == []
+
+
+@pytest.fixture(scope="module")
+def velsk_story():
+    """The invented three-outlet story of tests/data/framing/wording, end to end."""
+    report = newsprism.analyze([TEST_DATA / "framing" / "wording"], load_settings(group={"one_story": True}))
+    return report.stories[0]
+
+
+def test_wording_invented_story_planted_choices_found_end_to_end(velsk_story):
+    found = [_words(c) for c in velsk_story.word_choices]
+    crowd = {"Kaspo Wire": "demonstrators", "Tarn Courier": "protesters", "Velsk Daily": "rioters"}
+    # the crowd in both facts all three outlets state: who clashed with police, whom police fired tear gas at
+    assert found.count(crowd) == 2, found
+    assert {"Tarn Courier": "Kessel Front", "Velsk Daily": "militants of the Kessel Front"} in found
+    # nothing from the sentences the outlets word alike ("Police said 23 people were arrested ...")
+    assert len(found) == 3, found
+    for choice in velsk_story.word_choices:
+        fact = next(f for f in velsk_story.facts if f.id == choice.fact_id)
+        assert {(u.article_id, u.evidence.text) for u in choice.uses} <= {(e.article_id, e.text) for e in fact.evidence}

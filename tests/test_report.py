@@ -669,3 +669,50 @@ def test_report_browser_many_stories_keep_readable_titles_in_the_top_bar(browser
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     assert seen["console"] == []
     page.close()
+
+
+# --------------------------------------------------------------------------- word choices (task W)
+
+
+def _with_word_choice(report: Report, words: tuple[str, str]) -> Report:
+    """The rich report with one word choice: two outlets' words for the crew in their sentences of one fact."""
+    from newsprism.models import WordChoice, WordingUse
+
+    story = report.stories[0]
+    fact = next(f for f in story.facts if f.id == "f_crew")
+    outlet = {a.id: a.outlet for a in report.articles}
+    uses = [WordingUse(outlet=outlet[ev.article_id], article_id=ev.article_id, words=w, evidence=ev) for ev, w in zip(fact.evidence[:2], words)]
+    choice = WordChoice(id="w_crew", fact_id=fact.id, role="who were taken off the ship", uses=uses)
+    return report.model_copy(update={"stories": [story.model_copy(update={"word_choices": [choice]})]})
+
+
+def test_report_word_choices_side_by_side_with_their_sentences(rich: Report):
+    report = _with_word_choice(rich, ("crew members", "sailors"))
+    text = render_markdown(report)
+    section = text.split("### Different words for the same people", 1)[1].split("\n### ", 1)[0]
+    row = next(line for line in section.splitlines() if line.startswith("| who were taken off the ship"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    header = next(line for line in section.splitlines() if line.startswith("| Role"))
+    columns = [c.strip() for c in header.strip("|").split("|")]
+    assert cells[columns.index("Harbour Ledger")] == "crew members" and cells[columns.index("Coastline Daily")] == "sailors"
+    assert "- Coastline Daily, “sailors”: About 20 sailors were rescued, according to the coast guard." in section
+
+    page = lxml_html.fromstring(render_html(report))
+    table = page.xpath("//table[contains(@class, 'word-choices')]")[0]
+    chips = {a.text_content().strip(): a for a in table.xpath(".//a[contains(@class, 'chip')]")}
+    assert set(chips) == {"crew members", "sailors"}
+    # each word links to its own sentence in its article
+    target = page.get_element_by_id(chips["sailors"].get("href")[1:])
+    assert "About 20 sailors were rescued" in target.text_content()
+
+
+def test_report_word_choices_change_nothing_else_and_stay_inert(rich: Report):
+    plain = render_markdown(rich)
+    assert "_No different words for the same people were found" in plain
+    report = _with_word_choice(rich, ("<script>alert(1)</script>", "sailors"))
+    with_choice = render_markdown(report)
+    cut = lambda t: re.sub(r"### Different words for the same people\n.*?(?=\n### )", "", t, flags=re.S)  # noqa: E731
+    assert cut(with_choice) == cut(plain)
+    page = render_html(report)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert _errors(render_json(report)) == []

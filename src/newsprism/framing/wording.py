@@ -75,6 +75,7 @@ class Slot:
     content: frozenset[str]  # lemmas of its words, without articles and numbers
     numbers: tuple[str, ...]
     plural: bool
+    common: bool  # the head is a common noun (a word for people), not a name
     head_entity: str | None
     entities: frozenset[str]
     role: str
@@ -189,9 +190,10 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         if _inside_quotes(sentence, token):
             continue
         last = noun.i
-        if nouns.get(noun.lemma_.lower()):  # a collective noun with its people: "a mob of student rioters"
+        if noun.lemma_.lower() in nouns:  # the people a group word is made of: "a mob of student rioters", "militants of the Kessel Front"
             for prep in noun.rights:
-                if prep.dep_ == "prep" and prep.lower_ == "of" and any(c.dep_ == "pobj" and c.lemma_.lower() in nouns for c in prep.children):
+                if prep.dep_ == "prep" and prep.lower_ == "of" and any(
+                        c.dep_ == "pobj" and (c.lemma_.lower() in nouns or c.pos_ == "PROPN") for c in prep.children):
                     last = max(last, prep.right_edge.i)
         words = list(doc[noun.left_edge.i: last + 1])
         if any(t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.i < noun.i) for t in words):
@@ -201,11 +203,11 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         if not words:
             continue
         numbers = tuple(t.lower_ for t in [*quantity, *words] if t.like_num or t.lemma_.lower() in QUANTITY_HEADS)
-        content = frozenset(t.lemma_.lower() for t in words if not (t.like_num or t.is_punct or t.lower_ in DETERMINERS))
+        content = frozenset(t.lemma_.lower() for t in words if not (t.like_num or t.pos_ in ("DET", "ADP", "PUNCT", "NUM")))
         phrase = {t.i for t in token.subtree} | {t.i for t in noun.subtree}
         kind = "prep" if token.dep_ == "pobj" else ("subject" if token.dep_ == "nsubj" else "object")
         head_entity = entity_of(noun)
-        actor = (noun.lemma_.lower() in nouns and not head_entity) or entity_types.get(head_entity or "") in ACTOR_TYPES
+        actor = (noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns) or entity_types.get(head_entity or "") in ACTOR_TYPES
         args = frozenset((k, t.lemma_.lower()) for k, t in _arguments(gov) if t.i != token.i and t.pos_ in ("NOUN", "PROPN"))
         found.append(Slot(
             fact_id=fact.id,
@@ -220,6 +222,7 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             content=content,
             numbers=numbers,
             plural=noun.tag_ in ("NNS", "NNPS"),
+            common=noun.pos_ == "NOUN",
             head_entity=head_entity,
             entities=frozenset(filter(None, (entity_of(t) for t in words))),
             role=_role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns),
@@ -249,13 +252,15 @@ def is_word_choice(a: Slot, b: Slot, nouns: dict[str, bool], entity_types: dict[
         return False
     if a.numbers != b.numbers:
         return False  # different numbers: a conflict, not a wording
-    if a.head == b.head or a.content <= b.content or b.content <= a.content:
-        return False  # one wording, longer or shorter ("police" / "riot police")
+    if a.head == b.head or (a.common and a.content <= b.content) or (b.common and b.content <= a.content):
+        return False  # one wording, longer or shorter ("police" / "riot police"); a name inside a label is a label
+
     if a.head_entity and b.head_entity and a.head_entity != b.head_entity:
         return False  # two actors
     if a.entities and b.entities and not (a.entities & b.entities):
         return False  # names of different actors in the phrases
-    a_noun, b_noun = a.head in nouns and not a.head_entity, b.head in nouns and not b.head_entity
+    # a word for people, even where the understanding resolved it to an entity ("the protesters")
+    a_noun, b_noun = a.common and a.head in nouns, b.common and b.head in nouns
     if not (a_noun or b_noun):
         return False  # two names (spellings) or two words for no people
     if not (a_noun or a.head_entity) or not (b_noun or b.head_entity):

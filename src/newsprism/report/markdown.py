@@ -130,6 +130,22 @@ def _story(v: StoryView) -> list[str]:
     else:
         out += ["_No framing was found._", ""]
 
+    out += ["### Different words for the same people", ""]
+    if v.word_choices:
+        out.append("Where outlets state the same fact, the words each uses for the same people:")
+        out.append("")
+        rows = [[md(row["role"]) + (f" ({md(row['actor'])})" if row["actor"] else ""),
+                 *(", ".join(md(c.label) for c in cell) for cell in row["cells"])] for row in v.word_choices]
+        out += _table(["Role", *(md(o) for o in v.outlets)], rows)
+        out.append("Evidence:")
+        out.append("")
+        for row in v.word_choices:
+            for outlet, words, sentence in row["sentences"]:
+                out.append(f"- {md(outlet)}, “{md(words)}”: {md(sentence)}")
+        out.append("")
+    else:
+        out += ["_No different words for the same people were found in the facts outlets share._", ""]
+
     out += ["### Quotes", ""]
     if v.quotes:
         for q in v.quotes:

@@ -114,6 +114,7 @@ class StoryView:
     copies: list[dict]
     entities: list[dict]
     span: str = ""
+    word_choices: list[dict] = field(default_factory=list)
     points: list[dict] = field(default_factory=list)
     ticks: list[dict] = field(default_factory=list)
 
@@ -383,6 +384,24 @@ def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]
     return actor_rows, profile_rows
 
 
+def _word_choices(ctx: _Context, outlets: list[str]) -> list[dict]:
+    """One row per word choice: the role, whom it names when known, and per outlet column its words as chips citing the sentence."""
+    rows = []
+    for choice in ctx.story.word_choices:
+        cells: dict[str, list[Chip]] = defaultdict(list)
+        for use in choice.uses:
+            outlet = ctx.outlet(use.article_id)
+            same = next((c for c in cells[outlet] if c.label.lower() == use.words.lower()), None)
+            if same is None:
+                cells[outlet].append(Chip(label=use.words, cites=[ctx.cite(use.evidence)], kind="word_choice"))
+            else:
+                same.cites.append(ctx.cite(use.evidence))
+                same.count += 1
+        rows.append({"role": choice.role, "actor": ctx.entity(choice.entity_id), "cells": [cells.get(o, []) for o in outlets],
+                     "sentences": [(ctx.label(u.article_id), u.words, u.evidence.text) for u in choice.uses]})
+    return rows
+
+
 def _quotes(ctx: _Context) -> list[dict]:
     """One row per remark, a speaker's remarks next to each other (in the order the speakers first
     appear); `continues` marks a remark by the same speaker through the same channel as the row
@@ -523,6 +542,7 @@ def build_story_view(story: Story, articles: dict[str, CleanArticle]) -> StoryVi
     coverage = _coverage(ctx, outlets)
     conflicts = _conflicts(ctx)
     framing_actors, framing_profiles = _framing(ctx, outlets)
+    word_choices = _word_choices(ctx, outlets)
     quotes = _quotes(ctx)
     timeline = _timeline(ctx)
     exclusives, omissions = _omissions(ctx)
@@ -535,7 +555,7 @@ def build_story_view(story: Story, articles: dict[str, CleanArticle]) -> StoryVi
         span = first if first == last else f"{first} to {last}"
     return StoryView(span=span, points=timeline_svg_points(timeline), ticks=timeline_ticks(timeline), story=story, articles=list(ctx.views.values()), outlets=outlets, summary=summary,
                      coverage=coverage, conflicts=conflicts, framing_actors=framing_actors,
-                     framing_profiles=framing_profiles, quotes=quotes, timeline=timeline, exclusives=exclusives,
+                     framing_profiles=framing_profiles, word_choices=word_choices, quotes=quotes, timeline=timeline, exclusives=exclusives,
                      omissions=omissions, copies=copies, entities=entities)
 
 
