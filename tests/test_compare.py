@@ -1772,3 +1772,20 @@ def test_compare_count_of_a_noun_for_people_is_on_the_side_of_its_figure(noun):
     assert len(counts) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
     sides = {p.value: set(p.article_ids) for p in counts[0].positions}
     assert sides == {"62 people": {"a1", "a3"}, "86 people": {"a2"}}, sides
+
+
+def test_compare_summary_remark_in_other_words_is_no_receipt_for_another_channel():
+    """'Korrin was quoted by the Velde news agency as saying ...' is not stated by a report quoting Korrin on
+    state radio: the remark may be reworded, who relayed it may not."""
+    spec = {
+        "entities": {"korrin": ["Aldo Korrin", "PERSON", ["Harbour Master"]], "velde": ["Velde", "GPE"]},
+        "articles": [
+            one_sentence_report("m1", "Valley Post", "Korrin was quoted by the Velde news agency as saying that the agreement would double the coastal patrols.",
+                                ["korrin", "velde"], attributed_to="korrin", quote="that the agreement would double the coastal patrols"),
+            one_sentence_report("m2", "River Herald", '"We will double the coastal patrols to protect the fishing fleet," Korrin told state radio.',
+                                ["korrin"], attributed_to="korrin", quote="We will double the coastal patrols to protect the fishing fleet,"),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    told = [s for s in c.summary if "news agency" in s.text]
+    assert all(s.article_ids == ["m1"] for s in told), [(s.text, s.article_ids) for s in c.summary]

@@ -322,7 +322,9 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     The names of entities `w` mentions count as stated under any of their names ("Jeong" / "Jung
     Hyun-woo"), and so do the names and titles of a speaker both give the remark to (who said it
     is checked by `receipts`). With `rewording_allowed` (`w` renders the remark the sentence
-    reports, `receipts`) only the figures, days and lists are checked.
+    reports, `receipts`) the remark's own words may be reworded, but the rest of the sentence
+    (who said it, through which channel: "was quoted by the news agency as saying") is checked
+    as above; so are the figures, days and lists.
     """
     evidence = w.claim.text
     if not _figures(text) <= _figures(evidence) or not _date_words(text) <= _date_words(evidence):
@@ -335,7 +337,9 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     for found in LIST_OF_THINGS.finditer(text):
         if not content_stems(found.group(0)) <= stated:
             return False
-    return rewording_allowed or len(content_stems(text) - stated) <= MAX_UNSTATED_WORDS
+    if rewording_allowed and chosen.content and chosen.content in text:
+        text = text.replace(chosen.content, " ")  # the remark's words, judged one remark upstream
+    return len(content_stems(text) - stated) <= MAX_UNSTATED_WORDS
 
 
 def _length_unit(n) -> str:
