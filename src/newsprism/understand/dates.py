@@ -8,6 +8,10 @@ recent years"; "in the past three years" is a range up to publication) and durat
 keeps its bound word in the span; "a 67-year-old" is an age, left to `numbers`). A relative
 expression is resolved only when the article's publication date is known; otherwise its value
 stays None and `resolution` says why.
+
+Two kinds say a resolved date is no event date: "planned", a plan given up ("was originally
+scheduled for April 9", cues in data/understand/superseded_plan_cues.txt), and "dateline", the
+date of a wire dateline ("MELLICK, Aug 18 (Agency) - ..."), which is when the report was filed.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from newsprism.models import DateMention, publication_day
-from newsprism.understand.nlp import table
+from newsprism.understand.nlp import table, word_list
 from newsprism.understand.numbers import bound_before, number_word_initials, number_words_regex, word_value
 
 MONTHS = {
@@ -317,7 +321,43 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
                 resolution=resolution, sentence_index=sentence_of(start) if sentence_of else None, start=start, stop=end,
             ))
     found.sort(key=lambda d: d.start or 0)
-    return _join_ranges(found, text)
+    return [_mark_non_event(d, text) for d in _join_ranges(found, text)]
+
+
+# A wire dateline before a date ("MELLICK, Aug 18 (Northwind) - "): a capitalised place at the
+# start of a line, a comma, the date, an optional agency in brackets, then a dash.
+DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+){0,3},[ \t]*$")
+DATELINE_AFTER = re.compile(r"(?:,?\s+\d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[—–-]+\s")
+SENTENCE_BREAK = re.compile(r".*(?:[.!?][\"'”’)]*\s|\n)", re.S)
+
+
+def superseded_plan(text: str, start: int) -> bool:
+    """True when a cue of a plan given up stands right before the date at `start` ("originally
+    scheduled for", "from its original date of", "had been set for"), at most a few linking words
+    (data/understand/superseded_plan_links.txt) between them, in the same sentence."""
+    before = text[max(0, start - 80):start]
+    cut = SENTENCE_BREAK.match(before)
+    words = re.findall(r"[a-z']+", (before[cut.end():] if cut else before).lower())
+    cues, links = word_list("superseded_plan_cues.txt"), word_list("superseded_plan_links.txt")
+    for _ in range(6):
+        tail = " ".join(words[-4:])
+        if any(tail == cue or tail.endswith(" " + cue) for cue in cues):
+            return True
+        if not words or words[-1] not in links:
+            return False
+        words.pop()
+    return False
+
+
+def _mark_non_event(d: DateMention, text: str) -> DateMention:
+    """Give a resolved date that dates no event its kind: "dateline" or "planned" (module doc)."""
+    if d.kind not in {"date", "relative"} or not d.value or d.start is None:
+        return d
+    if DATELINE_BEFORE.search(text[max(0, d.start - 60):d.start]) and DATELINE_AFTER.match(text, d.stop or d.start):
+        return d.model_copy(update={"kind": "dateline", "resolution": "; ".join(filter(None, (d.resolution, "the date of a wire dateline: when the report was filed")))})
+    if superseded_plan(text, d.start):
+        return d.model_copy(update={"kind": "planned", "resolution": "; ".join(filter(None, (d.resolution, "a plan given up, not when it happened")))})
+    return d
 
 
 # "between 3 September and 28 October", "from early September until late October"

@@ -1,0 +1,58 @@
+"""Tests for dates that date no event: plans given up and wire datelines (understand/dates.py)."""
+
+import pytest
+
+from newsprism.understand.dates import find_dates
+
+
+def kinds(text: str, published: str) -> list[tuple[str, str, str | None]]:
+    return [(d.text, d.kind, d.value) for d in find_dates("a", text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("The launch was originally scheduled for April 9.", "2026-04-14", [("April 9", "planned", "2026-04-09")]),
+        (
+            "The launch was delayed to April 14 from its original date of April 9 after a valve problem.",
+            "2026-04-15",
+            [("April 14", "date", "2026-04-14"), ("April 9", "planned", "2026-04-09")],
+        ),
+        (
+            "The vote had been set for last Thursday but was postponed because of high winds.",
+            "2026-04-15",
+            [("last Thursday", "planned", "2026-04-09")],
+        ),
+        (
+            "The hearing had been planned for June 2 but was moved to June 9.",
+            "2026-06-10",
+            [("June 2", "planned", "2026-06-02"), ("June 9", "date", "2026-06-09")],
+        ),
+    ],
+)
+def test_a_plan_given_up_is_no_event_date(text, published, expected):
+    assert kinds(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Originally from Tarnholm, she arrived on April 9.",  # "originally" of a person, not of a plan
+        "The crew initially reported on April 9 that the valve was sound.",  # a report verb between
+        "The fire started on April 9. Originally, crews said, it was small.",  # another sentence
+    ],
+)
+def test_originally_elsewhere_leaves_the_date_an_event_date(text):
+    assert [k for _, k, _ in kinds(text, "2026-04-14")] == ["date"]
+
+
+def test_a_wire_dateline_dates_the_report_not_the_event():
+    text = "BRENMOOR, Aug 18 (Kestrel News) - Crews contained 40 percent of the fire on Sunday night."
+    found = kinds(text, "2026-08-18")
+    assert found[0] == ("Aug 18", "dateline", "2026-08-18")
+    assert found[1][:2] == ("on Sunday", "relative")
+
+
+def test_a_date_in_a_sentence_is_no_dateline():
+    text = "Officials in BRENMOOR, Aug 18 was the day - they said - the crews arrived."
+    assert [k for _, k, _ in kinds(text, "2026-08-20")] == ["date"]
