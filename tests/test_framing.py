@@ -533,6 +533,33 @@ def test_wording_same_people_in_one_role_under_different_verbs_sharing_an_object
     assert [_words(c) for c in choices] == [{"Tarn Courier": "strikers", "Velsk Daily": "dockworkers"}]
 
 
+def test_wording_passive_and_active_clause_fill_the_same_role():
+    """"The court jailed the rioters" / "The protesters were jailed by the court": one role."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "A Velsk court jailed eleven rioters for two years on Monday.",
+        "Velsk Daily": "Eleven protesters were jailed for two years by a Velsk court on Monday.",
+    })
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "rioters", "Velsk Daily": "protesters"}]
+
+
+def test_wording_loaded_label_for_a_named_person_the_story_resolves_to_them():
+    """A loaded noun in the name's place is a word choice when the understanding resolves it to the person."""
+    texts = {"Tarn Courier": "The kleptocrat was sentenced to nine years in prison on Thursday.",
+             "Velsk Daily": "Former minister Oren Baltis was sentenced to nine years in prison on Thursday."}
+    from newsprism.framing import find_word_choices, parse_texts
+
+    articles = [article(text, outlet) for outlet, text in texts.items()]
+    person = entity("Oren Baltis", "PERSON", articles)
+    start = articles[0].text.index("The kleptocrat")
+    person = person.model_copy(update={"mentions": [*person.mentions, Mention(article_id=articles[0].id, text="The kleptocrat", start=start, end=start + 14, kind="description")]})
+    fact = _fact_of(*((a, a.text) for a in articles))
+    choices = find_word_choices([fact], understanding(articles, [person]), parse_texts(list(texts.values())))
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "kleptocrat", "Velsk Daily": "Former minister Oren Baltis"}]
+    assert choices[0].entity_id == person.id
+    # without that resolution a loaded noun and a name are not known to name one person
+    assert find_word_choices([fact], understanding(articles, [entity("Oren Baltis", "PERSON", articles)]), parse_texts(list(texts.values()))) == []
+
+
 def test_wording_named_group_and_a_label_for_it_fill_one_role():
     choices, _, ents = _word_choices({
         "Tarn Courier": "The Kessel Front attacked the army depot at Ruvo before dawn on Tuesday.",

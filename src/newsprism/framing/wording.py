@@ -41,7 +41,9 @@ from newsprism.framing.lexicon import _read_all, load_lexicon
 from newsprism.models import CleanArticle, Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
 
 # Relations whose noun phrase fills a role of its governing word.
-ROLE_DEPS = {"nsubj": "subject", "nsubjpass": "passive subject", "dobj": "object", "pobj": "prep"}
+# A passive subject is the object of the active clause and a passive's "by" agent its subject, so
+# "X sentenced Y" and "Y was sentenced by X" fill the same roles.
+ROLE_DEPS = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "pobj": "prep"}
 # Heads that count people rather than name them: "hundreds of protesters", "dozens of the rioters".
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "handful", "some", "many", "several", "most", "all", "few", "majority"})
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -177,6 +179,8 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             relation = f"{prep.lower_} ({ROLE_DEPS.get(prep.head.dep_, 'prep')})" if gov.pos_ != "VERB" else prep.lower_
             if prep.dep_ not in ("prep", "agent") or prep.lower_ == "of":
                 continue
+            if prep.dep_ == "agent":
+                relation = "subject"
         else:
             gov = token.head
             relation = ROLE_DEPS[token.dep_]
@@ -198,14 +202,16 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         words = list(doc[noun.left_edge.i: last + 1])
         if any(t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.i < noun.i) for t in words):
             continue
-        while words and (words[0].lower_ in DETERMINERS or words[0].is_punct):
-            words = words[1:]
-        if not words:
-            continue
         numbers = tuple(t.lower_ for t in [*quantity, *words] if t.like_num or t.lemma_.lower() in QUANTITY_HEADS)
+        # the words shown start after articles and counts ("More than 40 people" -> "people"): equal counts are the rule
+        while len(words) > 1 and (words[0].lower_ in DETERMINERS or words[0].is_punct or words[0].like_num
+                                  or words[0].dep_ in ("det", "predet", "quantmod", "nummod")):
+            words = words[1:]
+        if not words or words[0].lower_ in DETERMINERS:
+            continue
         content = frozenset(t.lemma_.lower() for t in words if not (t.like_num or t.pos_ in ("DET", "ADP", "PUNCT", "NUM")))
         phrase = {t.i for t in token.subtree} | {t.i for t in noun.subtree}
-        kind = "prep" if token.dep_ == "pobj" else ("subject" if token.dep_ == "nsubj" else "object")
+        kind = relation if relation in ("subject", "object") else "prep"
         head_entity = entity_of(noun)
         actor = (noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns) or entity_types.get(head_entity or "") in ACTOR_TYPES
         args = frozenset((k, t.lemma_.lower()) for k, t in _arguments(gov) if t.i != token.i and t.pos_ in ("NOUN", "PROPN"))
@@ -246,7 +252,12 @@ def same_role(a: Slot, b: Slot, actors_per_role: dict[tuple, int]) -> bool:
     return all(actors_per_role[(s.article_id, s.evidence.start, s.key[0], s.kind)] == 1 for s in (a, b))
 
 
-def is_word_choice(a: Slot, b: Slot, nouns: dict[str, bool], entity_types: dict[str, str]) -> bool:
+def _actor_entity(slot: Slot, entity_types: dict[str, str]) -> bool:
+    """True when the slot's head is a name of a person, organisation, group or state."""
+    return entity_types.get(slot.head_entity or "") in ACTOR_TYPES | {"GPE"}
+
+
+def is_word_choice(a: Slot, b: Slot, nouns: dict[str, bool], entity_types: dict[str, str], label_words: frozenset[str] = frozenset()) -> bool:
     """True when two outlets' phrases in one role of one fact are different words for the same people."""
     if a.outlet == b.outlet:
         return False
@@ -259,16 +270,19 @@ def is_word_choice(a: Slot, b: Slot, nouns: dict[str, bool], entity_types: dict[
         return False  # two actors
     if a.entities and b.entities and not (a.entities & b.entities):
         return False  # names of different actors in the phrases
-    # a word for people, even where the understanding resolved it to an entity ("the protesters")
-    a_noun, b_noun = a.common and a.head in nouns, b.common and b.head in nouns
+    # a word for people, even where the understanding resolved it to an entity ("the protesters"); a
+    # loaded word or label noun ("the kleptocrat", "the regime") where it names the same entity as the other side
+    same_entity = a.head_entity is not None and a.head_entity == b.head_entity
+    a_noun = a.common and (a.head in nouns or (same_entity and a.head in label_words))
+    b_noun = b.common and (b.head in nouns or (same_entity and b.head in label_words))
     if not (a_noun or b_noun):
         return False  # two names (spellings) or two words for no people
-    if not (a_noun or a.head_entity) or not (b_noun or b.head_entity):
+    if not (a_noun or _actor_entity(a, entity_types)) or not (b_noun or _actor_entity(b, entity_types)):
         return False
-    if a_noun and b_noun and a.plural != b.plural and not (nouns[a.head] or nouns[b.head]):
+    if a_noun and b_noun and a.plural != b.plural and not (nouns.get(a.head) or nouns.get(b.head)):
         return False  # one person against many
     for x, y, y_noun in ((a, b, b_noun), (b, a, a_noun)):
-        if x.head_entity and entity_types.get(x.head_entity) == "PERSON" and y_noun and (y.plural or nouns[y.head]):
+        if x.head_entity and entity_types.get(x.head_entity) == "PERSON" and y_noun and (y.plural or nouns.get(y.head)):
             return False  # a named person against a group ("Minister Weyn" / "the government")
         if x.head_entity and entity_types.get(x.head_entity) not in ACTOR_TYPES and y_noun and y.plural:
             return False  # one named place or state against many ("Jordan" / "Gulf states")
@@ -291,7 +305,9 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
     """
     nouns = actor_nouns(user_dir)
     # verbs that only report speech (not "attack", "praise": their subject and object are actors too)
-    speech_verbs = frozenset(v for v, tag in load_lexicon(user_dir).attribution_verbs.items() if tag not in ("criticism", "praise"))
+    lexicon = load_lexicon(user_dir)
+    speech_verbs = frozenset(v for v, tag in lexicon.attribution_verbs.items() if tag not in ("criticism", "praise"))
+    label_words = lexicon.loaded | lexicon.label_heads
     entity_types = {e.id: e.type for e in understanding.entities}
     order = {a.id: k for k, a in enumerate(understanding.articles)}
     doc_of = {a.id: d for a, d in zip(understanding.articles, docs)}
@@ -315,7 +331,7 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
         for i, a in enumerate(found):
             for j in range(i + 1, len(found)):
                 b = found[j]
-                if same_role(a, b, actors_per_role) and is_word_choice(a, b, nouns, entity_types):
+                if same_role(a, b, actors_per_role) and is_word_choice(a, b, nouns, entity_types, label_words):
                     links.union(i, j)
                     paired.update((i, j))
         groups: dict[int, list[int]] = defaultdict(list)
