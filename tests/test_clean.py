@@ -859,3 +859,41 @@ def test_clean_html_comment_time_written_in_the_entry_header_day_first():
         ("Jo K.", "2026-03-18T09:14", "The ferry ran late on 2.3.2026 too."),
         ("anon", None, "Same every winter."),  # a date inside a comment's own text is no posting time
     ]
+
+
+# --------------------------------------------------------------------------- plain-text mastheads and wire credits (task H, round 7)
+BODY = (
+    "The Brenmoor Hawks beat the Tallow Rangers 2-0 on Saturday in front of a full ground at the Quay Park stadium.\n\n"
+    "Both goals came in the second half after a long spell of pressure from the home side.\n"
+)
+
+
+def test_clean_text_titled_masthead_over_a_section_label():
+    """'The Tallow Gazette' over 'Sport' is the outlet; the headline below it is the title."""
+    raw = "The Tallow Gazette\nSport\n\nHawks sink Rangers in the rain\nSunday 17 May 2026\nBy Ilse Varro\n\n" + BODY
+    clean = clean_text(raw)
+    assert clean.outlet == "The Tallow Gazette"
+    assert clean.title == "Hawks sink Rangers in the rain"
+    assert not clean.text.startswith("Hawks sink")
+
+
+def test_clean_text_caps_the_name_of_section_words_over_a_menu():
+    """'THE NATIONAL SPORT' is made of section-like words, yet as the first line over the menu it is the masthead."""
+    raw = "THE NATIONAL SPORT\nFootball | Cricket | Rugby | Racing\n\nHAWKS FLY HIGH\nHome side too strong for Rangers\n\nBy Ned Ostry\nSunday 17 May 2026\n\n" + BODY
+    clean = clean_text(raw)
+    assert clean.outlet == "The National Sport"
+    assert clean.title == "HAWKS FLY HIGH"
+
+
+def test_clean_text_caps_masthead_over_a_dateline_names_the_wire():
+    """'QUAYLINE WIRE', then the date, then the headline: the agency is the outlet; its closing credit the byline."""
+    raw = "QUAYLINE WIRE\n17 May 2026\n\nHawks beat Rangers at Quay Park\n\n" + BODY + "\n(Reporting by Mara Veldt; editing by Jon Sarre)\n"
+    clean = clean_text(raw)
+    assert clean.outlet == "Quayline Wire"
+    assert clean.byline == "Mara Veldt"
+    assert "Reporting by" not in clean.text
+
+
+def test_clean_text_additional_reporting_is_no_byline():
+    raw = "Hawks beat Rangers at Quay Park\n17 May 2026\n\n" + BODY + "\n(Additional reporting by Mara Veldt)\n"
+    assert clean_text(raw).byline is None

@@ -46,6 +46,7 @@ DATELINE_WORDS = {
 # Reasons whose lines may name the page's own outlet (a caption credit or teaser names others).
 SELF_REFERENCE_REASONS = ("masthead", "navigation", "newsletter", "subscription", "blurb", "staff_credit", "copyright")
 # A separator inside a line of menu items ("World | Politics | Business").
+REPORTING_BY = re.compile(r"^\(?\s*(?i:reporting by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*(?:in\s+[A-Z][\w ]*)?(?:[;,)]|$)")
 MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 # Menu items copied off a nav bar with only two spaces between them ("News  Politics  Economy").
 SPACED_ITEMS = re.compile(r"\s{2,}")
@@ -207,9 +208,26 @@ def _caps_masthead(header: list[Line], i: int) -> bool:
     if any(l.kind != "clutter" and l.reason != "dateline" for l in header[:i]):
         return False
     words = re.findall(r"[^\W\d_]+", line.text.lower())
-    if all(w in masthead_words()[1] for w in words):
+    if all(w in masthead_words()[1] for w in words) and not _the_name_over_menu(header, i):
         return False
     return any(l.reason == "title" or (not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words)) for l in header[i + 1:])
+
+
+def _the_name_over_menu(header: list[Line], i: int) -> bool:
+    """True for "THE NATIONAL SPORT" as the first line over the site menu: its words are section
+    words, but a section label opens with no "The" and never stands above the menu."""
+    words = header[i].text.split()
+    below = header[i + 1] if i + 1 < len(header) else None
+    return (
+        i == 0 and len(words) >= 3 and words[0].lower() == "the" and below is not None
+        and (below.reason == "navigation" or is_menu_shaped(below.text, below.words))
+    )
+
+
+def _section_label(line: Line) -> bool:
+    """True for a short line made only of section words ("Sport", "World news")."""
+    words = re.findall(r"[^\W\d_]+", line.text.lower())
+    return 0 < len(words) <= 3 and not ends_sentence(line.text) and all(w in masthead_words()[1] for w in words)
 
 
 def _titled_masthead(header: list[Line], i: int) -> bool:
@@ -230,7 +248,7 @@ def _titled_masthead(header: list[Line], i: int) -> bool:
     if any(l.kind != "clutter" and l.reason != "dateline" for l in header[:i]):
         return False
     below = header[i + 1]
-    if not (below.reason == "navigation" or (not below.kind and is_menu_shaped(below.text, below.words))):
+    if not (below.reason == "navigation" or (not below.kind and (is_menu_shaped(below.text, below.words) or _section_label(below)))):
         return False
     names = re.findall(r"[^\W\d_]+", line.text.lower())
     if all(w in masthead_words()[1] for w in names):
@@ -248,10 +266,12 @@ def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
     words = re.findall(r"[^\W\d_]+", masthead.lower())
     if words and words[0] == "the":
         words = words[1:]
+        if len(words) >= 2 and below is not None and (below.reason == "navigation" or is_menu_shaped(below.text, below.words)):
+            return len(words) <= 4  # "THE NATIONAL SPORT" over the menu: "The" makes a section label a name
     nouns = masthead_words()[0]
     if below is None or not words or not (words[-1] in nouns or len(words) > 2 and words[0] in nouns and words[1] == "of"):
         return False
-    if below.reason == "navigation" or is_menu_shaped(below.text, below.words):
+    if below.reason == "navigation" or is_menu_shaped(below.text, below.words) or _section_label(below):
         return len(words) <= 4
     return below.reason == "title" and len(words) <= 3
 
@@ -508,9 +528,19 @@ def read_text(
                 if match and (not match.group(0).isupper() or not masthead.isupper()):
                     reading.outlet_mentions.append(match.group(0))
                     break
-        below = header_zone[masthead_index + 1] if masthead_index + 1 < len(header_zone) else None
+        # the line under the masthead, a dateline between them aside ("SPORTSLINE WIRE", "17 May 2026", headline)
+        below = next((l for l in header_zone[masthead_index + 1:] if l.reason != "dateline"), None)
         if not reading.outlet_mentions and _masthead_by_shape(masthead, below):
             reading.outlet_mentions.append(title_case(masthead) if masthead.isupper() else masthead)
+
+    if reading.byline is None:
+        # a wire's closing credit names the writer: "(Reporting by Ana Lind; Editing by ...)";
+        # "Additional reporting by" names a helper, not the writer
+        for line in open_lines:
+            found = REPORTING_BY.match(line.text) if line.reason == "staff_credit" else None
+            if found:
+                reading.byline = found.group(1).strip()
+                break
 
     published = None
     for iso in dates:
