@@ -1774,6 +1774,51 @@ def test_compare_count_of_a_noun_for_people_is_on_the_side_of_its_figure(noun):
     assert sides == {"62 people": {"a1", "a3"}, "86 people": {"a2"}}, sides
 
 
+def _results_report(aid: str, outlet: str, sentences: list[tuple[str, list[list]]]) -> dict:
+    """A story-spec article of several sentences about one company's quarter (task B)."""
+    return {"id": aid, "outlet": outlet, "published": "2033-04-21",
+            "sentences": [{"text": t, "entities": ["orlen"], "numbers": n} for t, n in sentences]}
+
+
+def test_compare_one_reports_two_figures_are_two_things_not_sides_of_one():
+    """'Revenue rose 12% to £2.4bn' and 'profit fell 5% to £310m' in one report count two things:
+    however alike the words around them read, their figures are never set against each other;
+    only the profit the reports give differently (£310m / £301m) conflicts."""
+    revenue = ("Revenue at Orlen Telecom rose 12% to £2.4 billion in the quarter.",
+               [["12%", 12, 12, 12, "%", "percent"], ["£2.4 billion", 2.4e9, 2.4e9, 2.4e9, "GBP", "money"]])
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        _results_report("gazette", "Quay Gazette", [revenue, (
+            "Pre-tax profit at Orlen Telecom fell 5% to £310m.",
+            [["5%", 5, 5, 5, "%", "percent"], ["£310m", 3.1e8, 3.1e8, 3.1e8, "GBP", "money"]])]),
+        _results_report("daily", "Plains Daily", [(
+            "Orlen Telecom's revenue rose 12% to £2.4bn, but its pre-tax profit fell 5% to £301m.",
+            [["12%", 12, 12, 12, "%", "percent"], ["£2.4bn", 2.4e9, 2.4e9, 2.4e9, "GBP", "money"],
+             ["5%", 5, 5, 5, "%", "percent"], ["£301m", 3.01e8, 3.01e8, 3.01e8, "GBP", "money"]])]),
+        _results_report("wire", "Lowland Wire", [(
+            "Pre-tax profit at Orlen Telecom fell 5% to £310m.",
+            [["5%", 5, 5, 5, "%", "percent"], ["£310m", 3.1e8, 3.1e8, 3.1e8, "GBP", "money"]]), revenue]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    numbers = [k for k in c.conflicts if k.kind == "number"]
+    assert [sorted(p.value for p in k.positions) for k in numbers] == [["£301m", "£310m"]]
+
+
+def test_compare_new_and_old_forecast_in_one_sentence_are_two_things():
+    """'expects £1.1bn to £1.2bn, down from the £1.3bn it forecast' in every report: the new
+    forecast and the old one are two things, so the reports agree and nothing conflicts."""
+    def sentence(new: str, old: str) -> tuple[str, list[list]]:
+        return (f"Orlen Telecom now expects profit of {new}, down from the {old} it forecast in July.",
+                [[new, None, 1.1e9, 1.2e9, "GBP", "money"], [old, 1.3e9, 1.3e9, 1.3e9, "GBP", "money"]])
+
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        _results_report("gazette", "Quay Gazette", [sentence("£1.1bn to £1.2bn", "£1.3bn")]),
+        _results_report("daily", "Plains Daily", [sentence("£1.1 billion to £1.2 billion", "£1.3 billion")]),
+        _results_report("wire", "Lowland Wire", [sentence("1.1 billion to 1.2 billion pounds", "1.3 billion pounds")]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert not [k for k in c.conflicts if k.kind == "number"], [[p.value for p in k.positions] for k in c.conflicts]
+
+
 def test_compare_summary_remark_in_other_words_is_no_receipt_for_another_channel():
     """'Korrin was quoted by the Velde news agency as saying ...' is not stated by a report quoting Korrin on
     state radio: the remark may be reworded, who relayed it may not."""

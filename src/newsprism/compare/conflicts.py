@@ -316,18 +316,19 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
         for value, key in written:
             if key not in side_of or len(side_of[key].split()) < 2 <= len(value.split()):
                 side_of[key] = value
-        given_by: dict[str, set[int]] = defaultdict(set)
+        given_by: dict[tuple[float, float], set[int]] = defaultdict(set)  # a figure's range -> the claims giving it
         for (i, k), (_, key) in zip(group, written):
             lo, hi = views[i].numbers[k][1:3]
             value = side_of[key]
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
-            given_by[value].add(i)
+            given_by[(lo, hi)].add(i)
 
         def disagree(x: str, y: str) -> bool:
             # Two figures one sentence gives ("offered 4.5% against the demand of 9%") are two
-            # quantities, not two values of one: figures given together never disagree.
-            return not intervals_overlap(bounds[x], bounds[y]) and not given_by[x] & given_by[y]
+            # quantities, not two values of one: figures given together never disagree, however
+            # another report writes them ("£1.1bn to £1.2bn, down from £1.3bn" / "£1.3 billion").
+            return not intervals_overlap(bounds[x], bounds[y]) and not given_by[bounds[x]] & given_by[bounds[y]]
 
         ordered = sorted(by_value, key=lambda val: (bounds[val][0], bounds[val][1], val))
         # A bound every other value satisfies ("at least 30" beside 32 and "more than 40") takes
