@@ -1804,3 +1804,31 @@ def test_understand_capitalised_first_word_of_a_compound_is_nobody():
     })
     assert not any(e.type == "PERSON" and e.name == "Flash" for e in entities)
     assert any(e.type == "PERSON" and e.name == "Ada Kerrow" for e in entities)
+
+
+def test_understand_name_with_particles_is_whole_and_siblings_by_title_stay_apart():
+    """"Anneke ter Horst" cut by the tagger into "Anneke ter" + "Horst" is one name, also at a
+    sentence start ("Ter Horst's ..."); in one article "Ms ter Horst" is the minister and
+    "Mr ter Horst" her brother, named in full once each."""
+    entities = _story_entities({
+        "x": "Health Minister Anneke ter Horst resigned on Friday after her brother won a hospital contract.\n\n"
+             "Ms ter Horst said she had broken no rule.\n\n"
+             "Her brother, Joost ter Horst, runs the building firm Kalvermark. Mr ter Horst has denied any wrongdoing.\n\n"
+             "Ter Horst's resignation is the second this year.\n",
+        "y": "Anneke ter Horst stepped down as health minister on Friday.\n",
+    })
+    # the tagger's "Anneke van" + "Horst"
+    (coastal,) = [e for e in _story_entities({"z": "Coastal Health Minister Anneke van der Horst quit on Friday over a hospital contract.\n"})
+                  if e.type == "PERSON"]
+    # the tagger's "Karin van" + "Broek" (a place): the particles and the word after them end her name
+    assert [(m.text, m.label) for m in collect_mentions("k", parse(["Minister Karin van den Broek said on Monday."])[0])
+            if m.label] == [("Karin van den Broek", "PERSON")]
+    assert coastal.name == "Anneke van der Horst" and [m.text for m in coastal.mentions if m.kind != "description"] == ["Anneke van der Horst"]
+    anneke, joost = _holding(entities, "Anneke ter Horst"), _holding(entities, "Joost ter Horst")
+    assert anneke is not None and joost is not None and anneke is not joost
+    texts = {e.id: sorted(m.text for m in e.mentions if m.kind in {"name", "surname"}) for e in (anneke, joost)}
+    assert texts[anneke.id].count("Anneke ter Horst") == 2
+    assert "Ter Horst" in texts[anneke.id]
+    assert not any(m.text == "Horst" for e in entities for m in e.mentions)
+    assert "Ms" in anneke.titles and "Mr" not in anneke.titles
+    assert "Mr" in joost.titles and "ter Horst" in texts[joost.id]

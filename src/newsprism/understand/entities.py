@@ -365,14 +365,9 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
 
 
 def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
-    """Cut titles off a PERSON span and extend it over name tokens the tagger left out."""
-    titles: list[str] = []
-    cut = start
-    while cut < end - 1 and (_is_title_word(doc[cut].text) or (cut > start and doc[cut].lower_ in CONNECTORS)):
-        cut += 1
-    if cut > start:
-        titles.append(doc[start:cut].text)
-    start = cut
+    """Extend a PERSON span over name tokens the tagger left out, then cut titles off it (a
+    span "Lawyer" the tagger split from "Rania Haddad" becomes her name with its title)."""
+    end = _over_particles(doc, start, end)
     while (
         end < len(doc)
         and doc[end].pos_ == "PROPN"
@@ -383,10 +378,52 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
         and not _is_title_word(doc[end].text)
     ):
         end += 1
+    titles: list[str] = []
+    cut = start
+    while cut < end - 1 and (_is_title_word(doc[cut].text) or (cut > start and doc[cut].lower_ in CONNECTORS)):
+        cut += 1
+    if cut > start:
+        titles.append(doc[start:cut].text)
+    start = _back_over_particles(doc, cut)
     before = _title_before(doc, start)
     if before:
         titles.insert(0, before)
     return start, end, titles
+
+
+def _over_particles(doc: Doc, start: int, end: int) -> int:
+    """End of a person's name run on over lower-case particles and the capitalised word after
+    them: the tagger cuts "Sofia van der Berg" into "Sofia van" + "Berg" (particles.txt)."""
+    particles = word_list("particles.txt")
+    back = end
+    while back > start + 1 and doc[back - 1].text.islower() and fold(doc[back - 1].text) in particles:
+        back -= 1  # "Sofia van": the particles the tagger kept belong to the surname after them
+    k = back
+    while k < len(doc) and k - back < 3 and doc[k].text.islower() and fold(doc[k].text) in particles and doc[k].whitespace_:
+        k += 1
+    if k > back and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and not _is_title_word(doc[k].text):
+        return k + 1
+    return end
+
+
+def _back_over_particles(doc: Doc, start: int) -> int:
+    """Start of a person's name moved back over the particles before its surname, and over the
+    given name before them: the tagger sees only "Berg" in "Sofia van der Berg stepped down"
+    and in "Van der Berg's resignation"."""
+    particles = word_list("particles.txt")
+    k = start
+    while k > 0 and start - k < 3 and fold(doc[k - 1].text) in particles and doc[k - 1].is_alpha and doc[k - 1].whitespace_ and (
+            doc[k - 1].text.islower() or doc[k - 1].is_sent_start or doc[k - 1].text.istitle()):
+        k -= 1
+    if k == start or (not doc[k].text.islower() and not doc[k].is_sent_start and not (k > 0 and _is_title_word(doc[k - 1].text))):
+        return start  # a capitalised particle mid-sentence ("Le", "Van") only after a title or at the start
+    given = doc[k - 1] if k > 0 else None
+    # a capitalised word right before lower-case particles is a given name, however the
+    # tagger took it ("Anneke" ORG/ADJ in "Anneke ter Horst stepped down")
+    if (given is not None and doc[k].text.islower() and given.text[:1].isupper() and given.is_alpha and given.ent_type_ not in {"DATE", "GPE"}
+            and not _is_title_word(given.text) and "\n" not in given.text_with_ws):
+        return k - 1
+    return k
 
 
 def _acts(doc: Doc, start: int, end: int) -> bool:
@@ -600,6 +637,14 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             label = "ORG"  # "told the Herald": the story's outlet, tagged PERSON or GPE
         if label == "PERSON":
             start, end, titles = _person_bounds(doc, start, end)
+        if label == "PERSON" and covered:
+            first_char, last_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            inside = [f for f in found if first_char <= f.start and f.end <= last_char]
+            if inside:  # "Anneke" tagged ORG before "ter Horst": now part of the person's name
+                found[:] = [f for f in found if f not in inside]
+                covered.difference_update(i for f in inside for i in range(f.start, f.end))
+        if doc[start].idx in covered:
+            continue  # "Berg" of "Sofia van der Berg": already inside a name run on over it
         text = doc[start:end].text
         key = fold(text)
         if key not in gaz.names and key not in gaz.capitals and _is_landform(text):
@@ -916,10 +961,13 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
             clusters.append([m])
     # one sense per article: every bare "Trump" of one article means the same person,
     # decided on the evidence of all of them (titles) and the first one's position
-    singles: dict[tuple[str, str], list[Found]] = {}
+    singles: dict[tuple[str, str, str], list[Found]] = {}
+    both = _surnames_of_both_genders(people)
     for m in people:
         if len(m.tokens) == 1:
-            singles.setdefault((m.article_id, spelling(m.tokens[0])), []).append(m)
+            # "Ms van der Berg" and her brother "Mr van der Berg" in one article: two senses
+            gender = m.gender if (m.article_id, spelling(m.tokens[0])) in both else "any"
+            singles.setdefault((m.article_id, spelling(m.tokens[0]), gender), []).append(m)
     leftovers: list[list[Found]] = []
     for group in singles.values():
         m = group[0]
@@ -949,6 +997,15 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
         else:
             leftovers.append(list(group))
     return clusters + leftovers
+
+
+def _surnames_of_both_genders(people: list[Found]) -> set[tuple[str, str]]:
+    """(article, bare name) pairs whose mentions show both genders ("Ms X" and "Mr X")."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for m in people:
+        if len(m.tokens) == 1 and m.gender != "any":
+            seen.setdefault((m.article_id, spelling(m.tokens[0])), set()).add(m.gender)
+    return {key for key, genders in seen.items() if len(genders) > 1}
 
 
 def _surname(tokens: list[str]) -> str:
