@@ -1399,7 +1399,8 @@ def test_compare_actor_conflict_when_two_outlets_give_one_deed_to_different_orga
         spec["articles"][1]["sentences"].append({"text": extra[0], "entities": extra[1], "subject": extra[2], "predicate": "led", "object": extra[3]})
     actor = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
     if conflict:
-        assert [sorted(p.value for p in k.positions) for k in actor] == [["Red Cross", "Velm Army"]], [(k.about, [p.value for p in k.positions]) for k in actor]
+        # Each side reads as its sentence writes the actor ("the Red Cross", "Teams of the Velm Army"), not a bare name.
+        assert [sorted(p.value for p in k.positions) for k in actor] == [["the Red Cross", "the Velm Army"]], [(k.about, [p.value for p in k.positions]) for k in actor]
         assert actor[0].about.startswith("who led the rescue effort")
     else:
         assert actor == [], [(k.about, [p.value for p in k.positions]) for k in actor]

@@ -989,6 +989,23 @@ def _same_deed(a: tuple, b: tuple) -> bool:
     return a[0] == b[0] and (a[1] <= b[1] or b[1] <= a[1])
 
 
+def _actor_phrase(entity: Entity, v: ClaimView) -> str:
+    """The actor of a deed as a reader reads it in a sentence of the report: its canonical name, with
+    "the" where the sentence writes it so ("the Red Crescent", "teams from the Revolutionary Guards")
+    and a person's title where the sentence gives it ("mayor Ilse Brandt"), not the bare name."""
+    text = v.claim.text
+    names = "|".join(re.escape(n) for n in sorted({entity.name, *entity.aliases}, key=len, reverse=True) if n)
+    if not names:
+        return entity.name
+    if entity.type == "PERSON":
+        titles = "|".join(re.escape(t) for t in sorted(entity.titles, key=len, reverse=True) if t)
+        found = re.search(rf"\b({titles}),?\s+(?:{names})\b", text, re.I) if titles else None
+        return f"{found.group(1).lower()} {entity.name}" if found else entity.name
+    if not entity.name.lower().startswith("the ") and re.search(rf"\bthe\s+(?:{names})\b", text, re.I):
+        return f"the {entity.name}"
+    return entity.name
+
+
 def deed_conflicts(al: Alignment, entities: list[Entity] | None = None, told: list[Conflict] = ()) -> list[Conflict]:
     """One deed given to different actors by different reports ("the Red Cross led the rescue" /
     "army teams led the rescue"): the same verb and object, with subjects naming different people
@@ -1029,11 +1046,16 @@ def deed_conflicts(al: Alignment, entities: list[Entity] | None = None, told: li
     conflicts = []
     for group in union.groups():
         by_actor: dict[str, list[ClaimView]] = defaultdict(list)
+        bare: dict[str, str] = {}  # each phrase's bare names, as actor conflicts print them
         for i in group:
-            by_actor[" / ".join(sorted(by_id[e].name for e in deeds[i][2]))].append(views[i])
+            actors = sorted(deeds[i][2], key=lambda e: by_id[e].name)
+            names = " / ".join(by_id[e].name for e in actors)
+            phrase = next((p for p, n in bare.items() if n == names), None) or " / ".join(_actor_phrase(by_id[e], views[i]) for e in actors)
+            bare[phrase] = names
+            by_actor[phrase].append(views[i])
         if len(by_actor) < 2 or any({(views[i].article_id, views[i].claim.start) for i in group} <= side for side in told_sides):
             continue
-        if any(all(name in values for name in by_actor) for values in told_values):
+        if any(all(bare[phrase] in values for phrase in by_actor) for values in told_values):
             continue  # the same people set against each other by office ("judge A" / "judge B")
         first = min(group, key=lambda i: (len(deeds[i][3]), i))
         about = f"who {views[first].claim.predicate.split()[-1].lower()} {_clip(deeds[first][3], 10)}"
