@@ -897,3 +897,13 @@ def test_clean_text_caps_masthead_over_a_dateline_names_the_wire():
 def test_clean_text_additional_reporting_is_no_byline():
     raw = "Hawks beat Rangers at Quay Park\n17 May 2026\n\n" + BODY + "\n(Additional reporting by Mara Veldt)\n"
     assert clean_text(raw).byline is None
+
+
+def test_clean_text_comment_opened_by_handle_and_colon():
+    """'Pol_K: ...' under a comment header is one comment by Pol_K; 'PS: ...' stays in the comment before it."""
+    raw = "Hawks beat Rangers at Quay Park\n17 May 2026\n\n" + BODY + "\nReader comments\nPol_K: Best game of the season.\nPS: the pies were cold.\nQuayFan77: Rangers were robbed.\n"
+    comments = clean_text(raw).comments
+    assert [(c.author, c.text) for c in comments] == [
+        ("Pol_K", "Best game of the season.\nPS: the pies were cold."),
+        ("QuayFan77", "Rangers were robbed."),
+    ]

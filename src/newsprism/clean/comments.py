@@ -17,6 +17,10 @@ from newsprism.models import Comment
 SAYS_RE = re.compile(r"^(?P<who>.{1,60}?)\s+(?:says|said|wrote|writes|replied)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 HANDLE_RE = re.compile(r"^@?[\w.\-' ]{1,40}$", re.UNICODE)
 SEPARATORS = " ,|·•-–—@:"
+# A commenter's handle opening the line, then a colon and the comment: the handle is one token
+# shaped like a user name (an underscore, a digit or a capital inside it: "Lyn_C", "TruthSeeker88"),
+# so "Note: ..." or "PS: ..." inside a comment stays its text.
+HANDLE_COLON_RE = re.compile(r"^(?P<who>@?(?=[\w.'-]*(?:_|\d|[a-z][A-Z]))[\w.'-]{2,30}):\s+(?P<rest>\S.*)$")
 # Page parts that can follow a comment section and are not anyone's comment.
 PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
@@ -46,6 +50,9 @@ def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
         elif RELATIVE_RE.match(rest):
             text = RELATIVE_RE.sub("", rest, count=1)
         return True, _clean_author(says.group("who")), iso, text.strip(SEPARATORS)
+    handle = HANDLE_COLON_RE.match(stripped)
+    if handle:  # "Lyn_C: Fell was the best player": a handle (underscore, digit or inner capital) and a colon
+        return True, handle.group("who").lstrip("@"), None, handle.group("rest").strip()
     iso, match = find_date(stripped)
     if match is not None:
         before, after = stripped[: match.start()], stripped[match.end():].strip(SEPARATORS)
