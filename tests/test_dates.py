@@ -56,3 +56,17 @@ def test_a_wire_dateline_dates_the_report_not_the_event():
 def test_a_date_in_a_sentence_is_no_dateline():
     text = "Officials in BRENMOOR, Aug 18 was the day - they said - the crews arrived."
     assert [k for _, k, _ in kinds(text, "2026-08-20")] == ["date"]
+
+
+@pytest.mark.parametrize(
+    "text, published, first, last",
+    [
+        ("Rain is forecast for the valley this weekend.", "2026-08-18", "2026-08-22", "2026-08-23"),  # said on a Tuesday: the coming one
+        ("Crowds packed the town this weekend.", "2026-05-17", "2026-05-16", "2026-05-17"),  # said on the Sunday itself
+        ("The storm hit last weekend.", "2026-08-17", "2026-08-15", "2026-08-16"),  # said on a Monday: the one just gone
+        ("The parade is planned for next weekend.", "2026-05-20", "2026-05-30", "2026-05-31"),
+    ],
+)
+def test_a_weekend_is_its_saturday_and_sunday(text, published, first, last):
+    (found,) = find_dates("a", text, published)
+    assert (found.kind, found.value, found.end) == ("range", first, last)

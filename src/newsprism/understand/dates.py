@@ -248,6 +248,12 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
             value = f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
         else:
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=shift)
+            if unit == "weekend":
+                # the Saturday and Sunday of that week: "this weekend" said on a Tuesday is the coming one
+                saturday = monday + dt.timedelta(days=5)
+                week = {-1: "the week before that of", 0: "the week of", 1: "the week after that of"}[shift]
+                how = f"{m.group(0)}: the Saturday and Sunday of {week} publication date {pub.isoformat()}"
+                return ("range", saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), how)
             value = monday.isoformat()
         return ("relative", value, None, f"{m.group(0)} relative to publication date {pub.isoformat()}")
     if kind == "weekday":
