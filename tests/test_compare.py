@@ -1835,3 +1835,21 @@ def test_compare_summary_remark_in_other_words_is_no_receipt_for_another_channel
     c = compare_story(build_understanding(spec), CompareSettings())
     told = [s for s in c.summary if "news agency" in s.text]
     assert all(s.article_ids == ["m1"] for s in told), [(s.text, s.article_ids) for s in c.summary]
+
+
+def test_compare_fact_text_carries_no_label_one_of_its_reports_uses():
+    """'declared the demagogue Straka the winner' is one outlet's framing: the fact is worded by a report
+    that states it without the label, though the labelled report came first."""
+    spec = {
+        "entities": {"straka": ["Emil Straka", "PERSON"], "quellin": ["Quellin", "GPE"]},
+        "articles": [
+            one_sentence_report("w1", "Valley Post", "Quellin's electoral commission declared the demagogue Straka the winner of the mayoral election.",
+                                ["straka", "quellin"]),
+            one_sentence_report("w2", "River Herald", "Quellin's electoral commission declared Emil Straka the winner of the mayoral election.",
+                                ["straka", "quellin"]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    fact = [f for f in c.facts if set(f.article_ids) == {"w1", "w2"}]
+    assert fact, [(f.text, f.article_ids) for f in c.facts]
+    assert "demagogue" not in fact[0].text, fact[0].text

@@ -649,6 +649,12 @@ def disputed_by_others(al: Alignment, i: int, articles: set[str]) -> bool:
     return False
 
 
+def _loaded_terms(text: str) -> set[str]:
+    """The labels and loaded words of data/compare/avoid_in_summary.txt a sentence uses."""
+    pattern = lexicons.words_pattern(sorted(lexicons.summary_avoid_terms()))
+    return {m.group(0).lower() for m in pattern.finditer(text)} if pattern else set()
+
+
 def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, str], quotes: list[Quote], entities: list[Entity]) -> list[Fact]:
     """Turn claim groups (members plus supporting claims) into Facts: canonical text,
     articles, evidence, independent sources, speaker."""
@@ -665,10 +671,19 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
             # The text is a claim every article of the fact vouches for: not one giving a figure or date
             # that another of its articles disputes ("leaving 41 ships stranded" beside a report of 27
             # ships), when one is free of that.
+            vouched = list(range(len(group)))
             if al.conflict_sides and disputed_by_others(al, medoid, {views[i].article_id for i in group}):
-                vouched = [x for x in range(len(group)) if not disputed_by_others(al, group[x], {views[i].article_id for i in group})]
-                if vouched:
-                    medoid = group[max(vouched, key=lambda x: (float(centrality[x]), -x))]
+                vouched = [x for x in range(len(group)) if not disputed_by_others(al, group[x], {views[i].article_id for i in group})] or vouched
+                medoid = group[max(vouched, key=lambda x: (float(centrality[x]), -x))]
+            # Nor a claim carrying a label or loaded word (summary_avoid_terms) that not all of the
+            # fact's claims use ("declared the demagogue X the winner"): one outlet's framing is not
+            # the fact's wording, when a claim free of it states the fact.
+            # One outlet's label weighs more than a disputed date or figure, which its conflict tells.
+            loaded = _loaded_terms(views[medoid].claim.text)
+            if loaded:
+                free = [x for x in range(len(group)) if not loaded & _loaded_terms(views[group[x]].claim.text)]
+                if free:
+                    medoid = group[max(free, key=lambda x: (x in vouched, float(centrality[x]), -x))]
         else:
             medoid = group[0]
         article_ids = list(dict.fromkeys(views[i].article_id for i in group))
