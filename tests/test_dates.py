@@ -70,3 +70,18 @@ def test_a_date_in_a_sentence_is_no_dateline():
 def test_a_weekend_is_its_saturday_and_sunday(text, published, first, last):
     (found,) = find_dates("a", text, published)
     assert (found.kind, found.value, found.end) == ("range", first, last)
+
+
+@pytest.mark.parametrize(
+    "text, published, monday",
+    [
+        ("The club will offer the striker a new contract this week.", "2026-05-17", "2026-05-18"),  # a Sunday: the coming week
+        ("The club offered the striker a new contract this week.", "2026-05-17", "2026-05-11"),  # a Sunday, told in the past
+        ("The club will offer the striker a new contract this week.", "2026-05-13", "2026-05-11"),  # a Wednesday
+    ],
+)
+def test_this_week_in_a_sunday_paper_looks_ahead_when_the_verb_does(text, published, monday):
+    from newsprism.understand.nlp import parse
+
+    (found,) = find_dates("a", text, published, parse([text])[0])
+    assert found.value == monday

@@ -247,6 +247,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
             month_index = pub.year * 12 + pub.month - 1 + shift
             value = f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
         else:
+            if unit == "week" and rel == "this" and pub.weekday() == 6 and _is_future(doc, m.start()):
+                shift = 1  # "will sign this week" in a Sunday paper: the week that starts the next day
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=shift)
             if unit == "weekend":
                 # the Saturday and Sunday of that week: "this weekend" said on a Tuesday is the coming one
