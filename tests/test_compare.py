@@ -1853,3 +1853,14 @@ def test_compare_fact_text_carries_no_label_one_of_its_reports_uses():
     fact = [f for f in c.facts if set(f.article_ids) == {"w1", "w2"}]
     assert fact, [(f.text, f.article_ids) for f in c.facts]
     assert "demagogue" not in fact[0].text, fact[0].text
+
+
+@pytest.mark.parametrize(("sentence", "cause"), [
+    ("Crews held the line on Tuesday, 48 hours after a wind change drove the fire towards Brenmoor.", "a wind change"),
+    ("The ferry sank minutes after a rogue wave pushed it onto the rocks.", "a rogue wave"),
+])
+def test_compare_the_time_before_after_is_no_cause(sentence, cause):
+    """'48 hours after a wind change drove the fire': the cause is the wind change, not '48' (task H)."""
+    from newsprism.compare.conflicts import causes_in
+
+    assert causes_in(sentence) == [cause]

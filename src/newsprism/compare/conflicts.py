@@ -1132,6 +1132,7 @@ CAUSE_START = re.compile(r".*(?:\bthat|[,;:]|\b(?:and|but|while)\b)\s+", re.I | 
 BLAMED_ON = re.compile(
     r"\s+(?:(?!for\b)[^\s,;:.]+\s+){0,8}?on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)"
 )
+TIME_BEFORE_CAUSE = re.compile(r"^(?:\S+\s+){0,3}?(?:seconds|minutes|hours|days|weeks|moments|shortly|just|soon)\s+(?:after|before)\s+", re.I)
 COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
 
 
@@ -1240,6 +1241,8 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
         # "a corroded weld, not sabotage, caused ...": the rejected cause is an aside.
         before = re.sub(r",\s*not\s+[^,]{1,40},\s*$", " ", text[: m.start()])
         head = CAUSE_START.sub("", before).strip()
+        # "48 hours after a wind change drove the blaze": the time before "after" is no cause (task H)
+        head = TIME_BEFORE_CAUSE.sub("", head)
         # "Investigators said overloading caused ...": the cause is what they said, not who said it.
         said = list(reporting.finditer(head)) if reporting else []
         if said:
