@@ -1864,3 +1864,53 @@ def test_compare_the_time_before_after_is_no_cause(sentence, cause):
     from newsprism.compare.conflicts import causes_in
 
     assert causes_in(sentence) == [cause]
+
+
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    (["8%", 8, 8, 8, "%", "percent"], ["8.1%", 8.1, 8.1, 8.1, "%", "percent"], False),
+    (["£4.2bn", 4.2e9, 4.2e9, 4.2e9, "GBP", "money"], ["£4.24 billion", 4.24e9, 4.24e9, 4.24e9, "GBP", "money"], False),
+    (["8%", 8, 8, 8, "%", "percent"], ["8.6%", 8.6, 8.6, 8.6, "%", "percent"], True),
+    (["£310m", 3.1e8, 3.1e8, 3.1e8, "GBP", "money"], ["£301m", 3.01e8, 3.01e8, 3.01e8, "GBP", "money"], True),
+])
+def test_compare_a_rounded_percentage_or_amount_is_no_other_value(first, second, conflict):
+    """'fell 8%' / 'fell 8.1%': the first is the second rounded; '£310m' / '£301m' differ."""
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        _results_report("gazette", "Quay Gazette", [(f"Shares in Orlen Telecom fell {first[0]} on Wednesday.", [first])]),
+        _results_report("wire", "Lowland Wire", [(f"Orlen Telecom shares fell {second[0]} on Wednesday.", [second])]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert bool([k for k in c.conflicts if k.kind == "number"]) == conflict, [[p.value for p in k.positions] for k in c.conflicts]
+
+
+def test_compare_figures_one_sentence_gives_as_two_things_stay_two_things_however_bounded():
+    """'has 21 million customers and employs about 31,000 people' tells two things: another report's
+    'about 21 million customers' is not set against a third report's 'about 31,000 people'."""
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        _results_report("gazette", "Quay Gazette", [("Orlen Telecom has 21 million customers and employs about 31,000 people.",
+                                                     [["21 million", 2.1e7, 2.1e7, 2.1e7, "customers"], ["31,000", 3.1e4, None, None, "people"]])]),
+        _results_report("post", "Commons Post", [("Orlen Telecom employs about 31,000 people.", [["31,000", 3.1e4, None, None, "people"]])]),
+        _results_report("wire", "Lowland Wire", [("Orlen Telecom has about 21 million customers.", [["21 million", 2.1e7, None, None, "customers"]])]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert not [k for k in c.conflicts if k.kind == "number"], [[p.value for p in k.positions] for k in c.conflicts]
+
+
+def test_compare_summary_sentence_dating_a_disputed_event_one_sides_way_drops_the_day():
+    """With reports split on Sunday vs Monday for the earthquake, 'the earthquake that flattened Tesk on Monday
+    night' in a sentence that is no side of the conflict is told without the day: the range sentence gives the days."""
+    quake = "A strong earthquake struck the Varna valley late on {}, destroying hundreds of homes, officials said."
+    spec = {
+        "entities": {"varna": ["Varna valley", "LOC"], "tesk": ["Tesk", "GPE"]},
+        "articles": [
+            one_sentence_report("q1", "Valley Post", quake.format("Sunday"), ["varna"], dates=[["on Sunday", "2031-05-04", "relative"]], attributed_phrase="officials"),
+            one_sentence_report("q2", "River Herald", quake.format("Monday"), ["varna"], dates=[["on Monday", "2031-05-05", "relative"]], attributed_phrase="officials"),
+            {"id": "q3", "outlet": "Town Crier", "published": "2031-05-07", "sentences": [
+                {"text": quake.format("Monday"), "entities": ["varna"], "dates": [["on Monday", "2031-05-05", "relative"]], "attributed_phrase": "officials"},
+                {"text": "Families who lost their homes in the earthquake that flattened Tesk on Monday night were sleeping in tents near the school.",
+                 "entities": ["tesk"], "dates": [["on Monday", "2031-05-05", "relative"]]}]},
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [k for k in c.conflicts if k.kind == "date"], [(k.kind, k.about) for k in c.conflicts]
+    families = [s.text for s in c.summary if s.text.startswith("Families")]
+    assert families and not re.search(r"Sunday|Monday", families[0]), [s.text for s in c.summary]

@@ -291,6 +291,19 @@ def rising_counts(al: Alignment, groups: list[list[tuple[int, int]]], published:
     return rises
 
 
+def _rounded_from(mention, lo: float, hi: float) -> tuple[float, float]:
+    """The values an exact percentage or amount may be rounded from: half its last written digit
+    either way ("8%" is 8.1% rounded, "£310m" is not £301m); a count of things is exact as written."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
+    if mention.kind not in {"percent", "money", "measure"} or lo != hi or mention.value is None or not digits:
+        return lo, hi
+    written = float(digits.group(0).replace(",", ""))
+    if not written:
+        return lo, hi
+    half = 0.5 * 10 ** -len(digits.group(1) or "") * mention.value / written  # "$4.2bn": half of 0.1 billion
+    return lo - half, hi + half
+
+
 def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[list[tuple[int, int]]] | None = None,
                      published: dict[str, str | None] | None = None) -> list[Conflict]:
     """Counts of one thing (`count_groups`) whose ranges cannot all hold; trend "rising" when the
@@ -316,19 +329,25 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
         for value, key in written:
             if key not in side_of or len(side_of[key].split()) < 2 <= len(value.split()):
                 side_of[key] = value
-        given_by: dict[tuple[float, float], set[int]] = defaultdict(set)  # a figure's range -> the claims giving it
+        given_by: dict[int, set[tuple[float, float]]] = defaultdict(set)  # a claim -> the ranges of its figures
+        rounded: dict[str, tuple[float, float]] = {}
         for (i, k), (_, key) in zip(group, written):
             lo, hi = views[i].numbers[k][1:3]
             value = side_of[key]
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
-            given_by[(lo, hi)].add(i)
+            rounded[value] = _rounded_from(views[i].numbers[k][0], lo, hi)
+            given_by[i].add((lo, hi))
 
         def disagree(x: str, y: str) -> bool:
             # Two figures one sentence gives ("offered 4.5% against the demand of 9%") are two
             # quantities, not two values of one: figures given together never disagree, however
-            # another report writes them ("£1.1bn to £1.2bn, down from £1.3bn" / "£1.3 billion").
-            return not intervals_overlap(bounds[x], bounds[y]) and not given_by[bounds[x]] & given_by[bounds[y]]
+            # another report writes them ("£1.1bn to £1.2bn, down from £1.3bn" / "£1.3 billion";
+            # "21 million customers and about 31,000 people" / "about 21 million customers").
+            return not intervals_overlap(rounded[x], rounded[y]) and not any(
+                intervals_overlap(a, bounds[x]) and intervals_overlap(b, bounds[y])
+                for figures in given_by.values() for a in figures for b in figures if a != b
+            )
 
         ordered = sorted(by_value, key=lambda val: (bounds[val][0], bounds[val][1], val))
         # A bound every other value satisfies ("at least 30" beside 32 and "more than 40") takes
