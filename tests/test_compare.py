@@ -1870,6 +1870,7 @@ def test_compare_the_time_before_after_is_no_cause(sentence, cause):
     (["8%", 8, 8, 8, "%", "percent"], ["8.1%", 8.1, 8.1, 8.1, "%", "percent"], False),
     (["£4.2bn", 4.2e9, 4.2e9, 4.2e9, "GBP", "money"], ["£4.24 billion", 4.24e9, 4.24e9, 4.24e9, "GBP", "money"], False),
     (["8%", 8, 8, 8, "%", "percent"], ["8.6%", 8.6, 8.6, 8.6, "%", "percent"], True),
+    (["£4.2bn", 4.2e9, 4.2e9, 4.2e9, "GBP", "money"], ["£4.3bn", 4.3e9, 4.3e9, 4.3e9, "GBP", "money"], True),
     (["£310m", 3.1e8, 3.1e8, 3.1e8, "GBP", "money"], ["£301m", 3.01e8, 3.01e8, 3.01e8, "GBP", "money"], True),
 ])
 def test_compare_a_rounded_percentage_or_amount_is_no_other_value(first, second, conflict):

@@ -300,7 +300,9 @@ def _rounded_from(mention, lo: float, hi: float) -> tuple[float, float]:
     written = float(digits.group(0).replace(",", ""))
     if not written:
         return lo, hi
-    half = 0.5 * 10 ** -len(digits.group(1) or "") * mention.value / written  # "$4.2bn": half of 0.1 billion
+    # "$4.2bn": half of 0.1 billion, less a little, so that neighbours ("6.1" / "6.2") stay apart
+    # under intervals_overlap's tolerance
+    half = 0.49 * 10 ** -len(digits.group(1) or "") * mention.value / written
     return lo - half, hi + half
 
 
