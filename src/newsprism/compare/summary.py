@@ -458,6 +458,18 @@ def build_summary(
             for p in c.positions:
                 for e in p.evidence:
                     dated[(e.article_id, e.start)].append(p.written())
+    # So is a sentence that is no side of the conflict but dates its event one side's way ("the
+    # earthquake that flattened the town on Monday night has killed 61" beside a Sunday/Monday
+    # conflict over the earthquake): same day as a side, and a word of the event's name.
+    disputed_days = [
+        ({p.value.split(" (")[0] for p in c.positions}, content_stems(c.about.removeprefix("date of: ")))
+        for c in conflicts if c.kind == "date"
+    ]
+    for group in views_by_fact:
+        for v in group:
+            for d in v.event_dates:
+                if (v.article_id, v.claim.start) not in dated and any(d.value in days and content_stems(v.claim.text) & event for days, event in disputed_days):
+                    dated[(v.article_id, v.claim.start)].append(d.text)
     # A sentence giving one side's cause in other words ("lost steering in strong winds") is contested too.
     causes = [t.strip().lower() for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if t.strip()]
     cause_pattern = lexicons.words_pattern(causes)
