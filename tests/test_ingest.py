@@ -240,6 +240,37 @@ def test_ingest_atom_entry_keeps_published_not_updated():
     assert entry.byline == "Oskar Brandt" and entry.url == "https://northern-ledger.example/wind"
 
 
+AGGREGATOR_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour news roundup</title><link>https://roundup.example</link>
+<item><title>Ferry fleet grows</title><link>https://tide-post.example/ferry</link>
+<source url="https://tide-post.example/rss">Tide Post</source>
+<description>The harbour board bought two new ferries for the island route.</description></item>
+<item><title>Two ferries bought</title><link>https://quay-herald.example/ferries</link>
+<source url="https://quay-herald.example/rss">Quay Herald</source>
+<description>Two ferries will join the island route next spring, the board said.</description></item>
+<item><title>Board meets</title><link>https://roundup.example/own</link>
+<description>The roundup's own note on the board meeting this week.</description></item>
+</channel></rss>"""
+
+AGGREGATOR_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour news roundup</title><id>tag:roundup.example,2026:f</id>
+<updated>2026-03-11T09:00:00Z</updated>
+<entry><title>Ferry fleet grows</title><id>tag:roundup.example,2026:1</id><updated>2026-03-11T09:00:00Z</updated>
+<source><id>tag:tide-post.example,2026:feed</id><title>Tide Post</title><updated>2026-03-11T09:00:00Z</updated></source>
+<content type="html">&lt;p&gt;The harbour board bought two new ferries for the island route.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_ingest_aggregator_feed_entry_outlet_is_its_source(tmp_path):
+    """One feed, one entry per outlet: each entry's <source> names its outlet; an entry without one is the feed's."""
+    (tmp_path / "roundup.rss").write_text(AGGREGATOR_RSS, encoding="utf-8")
+    (tmp_path / "roundup.atom").write_text(AGGREGATOR_ATOM, encoding="utf-8")
+    rss, failures = read_all(tmp_path / "roundup.rss")
+    assert failures == [] and [a.outlet for a in rss] == ["Tide Post", "Quay Herald", "Harbour news roundup"]
+    [atom], failures = read_all(tmp_path / "roundup.atom")
+    assert failures == [] and atom.outlet == "Tide Post"
+
+
 def test_ingest_feed_is_sniffed_whatever_its_extension(tmp_path):
     path = tmp_path / "latest"
     path.write_bytes((DATA / "feed.atom").read_bytes())

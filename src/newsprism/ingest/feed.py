@@ -2,8 +2,10 @@
 
 Per entry: the longest `content` value (full text), else `summary`; format "html" when its
 type is HTML or XHTML. link -> url, title, author -> byline, published as given (an Atom
-`updated` time is when the entry last changed, so it is not used as `published`). The feed's
-own title is the entry's outlet. Records are numbered by entry position, 1-based.
+`updated` time is when the entry last changed, so it is not used as `published`). The entry's
+outlet is the title of its `<source>` (RSS 2.0 and Atom name there the outlet an aggregator's
+entry comes from: one feed, one entry per outlet), else the feed's own title. Records are
+numbered by entry position, 1-based.
 """
 
 from __future__ import annotations
@@ -73,8 +75,10 @@ def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
             )
             continue
         raw, fmt = normalize_newlines(body[0]), body[1]
+        source = entry.get("source") or {}
         yield Article(
             id=content_id(raw), source_path=source_path, record=number, raw=raw, format=fmt,
-            url=entry.get("link") or None, title=(entry.get("title") or "").strip() or None, outlet=outlet,
+            url=entry.get("link") or None, title=(entry.get("title") or "").strip() or None,
+            outlet=(source.get("title") or "").strip() or outlet,
             byline=entry.get("author") or None, published=entry.get("published") or None,
         )
