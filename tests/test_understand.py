@@ -1832,3 +1832,14 @@ def test_understand_name_with_particles_is_whole_and_siblings_by_title_stay_apar
     assert not any(m.text == "Horst" for e in entities for m in e.mentions)
     assert "Ms" in anneke.titles and "Mr" not in anneke.titles
     assert "Mr" in joost.titles and "ter Horst" in texts[joost.id]
+
+
+def test_understand_name_apposed_to_a_role_before_it_is_a_person_and_speaks():
+    """"Its leader, Hanna Brisk, said ...": the tagger calls the name an organisation; the role
+    before it makes her a person, and the remark is hers, not the other leader's of the story."""
+    quotes = _story_quotes([
+        "Opposition leader Dmitri Valkov conceded defeat on Sunday.\n\n"
+        "The Green Alliance now holds the balance of power. Its leader, Hanna Brisk, said on Monday that the party "
+        "would talk to \"anyone who puts the climate first\".\n",
+    ])
+    assert any(speaker == "Hanna Brisk" and any("climate first" in t for t in texts) for speaker, texts in quotes)

@@ -519,6 +519,10 @@ def _apposition_kind(doc: Doc, last_token: int) -> str | None:
             return None  # "X, a telecom operator", "X, the agency"
         if _is_role_word(child.text) or _is_agent_noun(lemma):
             return "person"  # "a 47-year-old teacher", "the widow"
+    token = doc[last_token]
+    if (token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "NOUN" and token.head.lower_ not in reference_nouns()
+            and _is_role_word(token.head.text)):
+        return "person"  # "Its leader, Hanna Brisk, said": the name apposed to a role before it
     return None
 
 
@@ -678,7 +682,7 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
                 and doc[end].text[:1].isupper() and doc[end + 1].pos_ == "PROPN"):
             continue  # "Iraqi Water Resources" of "Iraqi Water Resources Minister Jo Doe": the portfolio of a title
         if (mention.label in {"ORG", "NORP", "GPE"} and not mention.country and len(name_tokens(text)) >= 2
-                and _apposition_kind(doc, end - 1) == "person"):
+                and _kind_in_name(name_tokens(text)) is None and _apposition_kind(doc, end - 1) == "person"):
             mention.label = "PERSON"  # "Jane Doe, a 47-year-old teacher": the tagger said ORG
         if mention.label == "PERSON":
             mention.tokens = name_tokens(text)
