@@ -1915,3 +1915,19 @@ def test_compare_summary_sentence_dating_a_disputed_event_one_sides_way_drops_th
     assert [k for k in c.conflicts if k.kind == "date"], [(k.kind, k.about) for k in c.conflicts]
     families = [s.text for s in c.summary if s.text.startswith("Families")]
     assert families and not re.search(r"Sunday|Monday", families[0]), [s.text for s in c.summary]
+
+
+def test_compare_price_conflict_is_named_as_a_price_and_one_figure_is_one_side():
+    """'$52 a share' and '52 dollars a share' are one side, '$54 a share' the other; the conflict
+    is about a price per share, not a "number of usd/share"."""
+    def report(aid: str, outlet: str, figure: str, value: float) -> dict:
+        return _results_report(aid, outlet, [(f"Orlen Telecom agreed to pay {figure} for the brewer.", [[figure, value, value, value, "USD/share", "money"]])])
+
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        report("gazette", "Quay Gazette", "$52 a share", 52), report("daily", "Plains Daily", "52 dollars a share", 52),
+        report("wire", "Lowland Wire", "$54 a share", 54),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    (conflict,) = [k for k in c.conflicts if k.kind == "number"]
+    assert conflict.about == "price per share in USD"
+    assert sorted(sorted(p.article_ids) for p in conflict.positions) == [["daily", "gazette"], ["wire"]]

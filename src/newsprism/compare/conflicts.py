@@ -225,10 +225,14 @@ def _one_article_gives_both(views: list[ClaimView], first: list[tuple[int, int]]
 
 
 def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
-    """What a group of counts counts: "number of ships", "percentage", or a measure's name ("magnitude")."""
+    """What a group of counts counts: "number of ships", "percentage", a measure's name ("magnitude"),
+    or an amount of money ("amount in GBP", "price per share in USD")."""
     units = Counter((views[i].numbers[k][0].unit or "").lower() for i, k in group)
     unit = units.most_common(1)[0][0]
     measured = all(views[i].numbers[k][0].kind == "measure" for i, k in group)
+    if unit and all(views[i].numbers[k][0].kind == "money" for i, k in group):
+        currency, _, per = unit.partition("/")  # the understanding stage writes "USD", "USD/share", "GBP/day"
+        return f"price per {per} in {currency.upper()}" if per else f"amount in {currency.upper()}"
     return "percentage" if unit == "%" else unit if measured and unit else f"number of {unit or 'items'}"  # "magnitude", not "number of magnitude"
 
 
@@ -325,7 +329,8 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             value = " ".join(mention.text.split())
             if mention.unit == "%" and not re.search(r"%|per ?cent", value):
                 value += "%"  # "31%" comes as "31" with the unit apart
-            written.append((value, (lo, hi, value.split()[0])))
+            # "$52" / "52 dollars", "25%" / "25 percent": one figure, its currency sign or percent sign aside
+            written.append((value, (lo, hi, re.sub(r"^(?:US)?[$€£¥]|%$", "", value.split()[0]))))
         # One figure written with another word for its unit ("27 ships", "27 vessels") is one side,
         # named as first written with its unit ("62 people" rather than the bare "62" of "62 of the thugs").
         for value, key in written:
