@@ -595,6 +595,15 @@ def test_wording_named_group_and_a_label_for_it_fill_one_role():
     # words for things, not people
     ({"Tarn Courier": "The ferry left the harbour at Ruvo on Tuesday.",
       "Velsk Daily": "The ferry left the port at Ruvo on Tuesday."}, []),
+    # police and the people they face are opposite sides, never one referent
+    ({"Tarn Courier": "Police blocked the bridge into Velsk on Saturday night.",
+      "Velsk Daily": "Protesters blocked the bridge into Velsk on Saturday night."}, []),
+    # loosely aligned sentences: the clauses around the people share only the verb and one word
+    ({"Tarn Courier": "The group was alerted to the fire by an alarm.",
+      "Velsk Daily": "Shoppers were alerted to the fire on the roof of the store at nine on Friday."}, []),
+    # "was inside" pins no referent by its role
+    ({"Tarn Courier": "A craft group was inside the chapel in Ruvo when the fire broke out.",
+      "Velsk Daily": "Worshippers were inside the chapel in Ruvo when the fire broke out."}, []),
 ])
 def test_wording_no_choice_where_the_words_do_not_differ_for_one_referent(sentences, entities):
     choices, _, _ = _word_choices(sentences, entities)

@@ -5,22 +5,33 @@ evidence sentences of one fact put different noun phrases in the same role, thos
 name the same referent, and the difference is the outlet's choice of words ("the protesters"
 / "the rioters" / "the demonstrators"; "the government" / "the regime").
 
-Steps, per fact:
+Steps, per fact with sentences of two outlets or more:
 1. in each evidence sentence (outlet's own voice only: nothing inside quotation marks), find
-   the noun phrases in a role: subject, passive subject, object or object of a preposition,
-   keyed by the governing word's lemma and the relation (`slots`); "hundreds of protesters"
-   and "62 of the rioters" take the people as the phrase and the quantity as its number;
-2. per role, keep the sentences that fill it once; two outlets' phrases are one word choice
-   (`is_word_choice`) unless they are not a wording difference:
-   - the same head word ("police" / "riot police", "protesters" / "peaceful protesters"): a
-     longer or shorter phrase of one wording is a detail, not a choice;
+   the noun phrases in a role (`slots`): subject, object (a passive subject is the object, a
+   passive's "by" agent the subject) or object of a preposition, keyed by the governing word's
+   lemma and the relation; "hundreds of protesters" and "62 of the rioters" take the people as
+   the phrase and the count as its number; the subjects and objects of verbs that only report
+   speech ("said", "told") are left out: outlets cite different sources for one fact;
+2. two outlets' phrases fill one role (`same_role`) when their key is the same, or when their
+   governing words differ but share another argument ("fired tear gas at" / "used tear gas on")
+   and each phrase is the only actor of its kind there;
+3. they are one word choice (`is_word_choice`) unless they are not a wording difference:
+   - the same head word ("police" / "riot police", "protesters" / "peaceful protesters"), or a
+     word inside the other's phrase: a longer or shorter phrase of one wording is a detail;
    - different numbers ("50 protesters" / "hundreds of protesters"): a conflict, not wording;
    - different named actors (two entities of the story), or two spellings of one name;
-   - a pronoun, or a word that names no people: each side must be a name the story resolves to
-     an actor or a noun of data/framing/en/actor_nouns.txt, and at least one side such a noun
-     (so "the minister" / "Korvel" is no choice: naming someone is not labelling them);
-   - one person against many ("a protester" / "the protesters") unless a noun is collective.
-3. one WordChoice per fact and role: every outlet's words with its evidence sentence.
+   - a pronoun, or a word that names no people: each side must be a name of a person, group
+     or state, or a noun of data/framing/en/actor_nouns.txt, and at least one side such a noun
+     (so "the minister" / "Korvel" is no choice: naming someone is not labelling them); a
+     loaded or label noun ("the kleptocrat") counts where the understanding resolved it to the
+     same entity as the other side's name;
+   - one person against many ("a protester" / "the protesters", "Minister Weyn" / "the
+     government", "Jordan" / "Gulf states") unless a noun is collective;
+   - security forces against anyone else ("police" / "youths"): opposite sides, never one referent;
+4. the clauses around the two phrases must say the same thing (`same_statement`): facts align
+   whole sentences, and loosely;
+5. linked phrases form one WordChoice per fact and role: every outlet's words with its
+   evidence sentence, plus other outlets using one of those words in the same role.
 
 Unnamed groups stay word choices; they are not made entities of the framing profile: one
 fact's role pins the referent, but "the protesters" of two facts may be different crowds, and
@@ -38,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.compare.views import UnionFind
 from newsprism.framing.lexicon import _read_all, load_lexicon
-from newsprism.models import CleanArticle, Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
+from newsprism.models import Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
 
 # Relations whose noun phrase fills a role of its governing word.
 # A passive subject is the object of the active clause and a passive's "by" agent its subject, so
@@ -50,15 +61,22 @@ DETERMINERS = frozenset({"the", "a", "an"})
 # Children of the governing word left out of the role's wording: other clauses and punctuation.
 OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "cc", "relcl", "punct", "mark", "parataxis", "xcomp", "acl", "appos", "dep"})
 OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
-ROLE_TOKENS = 12
+# Governing words too weak to pin a referent by their role alone.
+WEAK_GOVERNORS = frozenset({"be", "have", "remain", "become", "include"})
+# Content words two clauses must share besides their governing words (see same_statement).
+CLAUSE_SHARED = 2
+ROLE_TOKENS = 14  # the role is shown in at most this many words around the slot
 # Entity types that name people or groups of them (places, dates and things do not).
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})  # the role is shown in at most this many words around the slot
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 @lru_cache(maxsize=8)
-def actor_nouns(user_dir: Path | None = None) -> dict[str, bool]:
-    """Nouns naming people or groups (data/framing/en/actor_nouns.txt) -> whether the noun is collective."""
-    return {row[0]: len(row) > 1 and row[1] == "collective" for row in _read_all("actor_nouns", user_dir)}
+def actor_nouns(user_dir: Path | None = None) -> dict[str, frozenset[str]]:
+    """Nouns naming people or groups (data/framing/en/actor_nouns.txt) -> their tags ("collective", "security")."""
+    tags: dict[str, frozenset[str]] = {}
+    for row in _read_all("actor_nouns", user_dir):
+        tags[row[0]] = tags.get(row[0], frozenset()) | frozenset(row[1:])
+    return tags
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,8 @@ class Slot:
     kind: str  # subject, object or prep: the relation, coarse
     args: frozenset[tuple[str, str]]  # the governing word's other arguments: (kind, head lemma)
     actor: bool  # its head is an actor noun or a name of a person, organisation or group
+    clause: frozenset[str]  # content lemmas of the governing word's own clause, without the phrase
+    sentence_words: frozenset[str]  # content lemmas of the whole sentence, without the phrase
     words: str  # as written, without a leading article
     head: str  # head lemma
     content: frozenset[str]  # lemmas of its words, without articles and numbers
@@ -108,7 +128,7 @@ def _people_noun(token: Token) -> tuple[Token, list[Token]]:
     return token, []
 
 
-def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, bool]) -> str:
+def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, frozenset[str]]) -> str:
     """The role the phrase fills, in the sentence's words: "who clashed with police", "police fired tear gas at …".
 
     Only the governing word with its auxiliaries, objects and the prepositions that hold people
@@ -138,7 +158,8 @@ def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, boo
         pieces.append(doc[i].text + (doc[i].whitespace_ if joined else " "))
     if len(pieces) > ROLE_TOKENS:
         lo = 0 if slot_at is None else max(0, min(slot_at - ROLE_TOKENS // 2, len(pieces) - ROLE_TOKENS))
-        pieces = pieces[lo: lo + ROLE_TOKENS]
+        cut = pieces[lo: lo + ROLE_TOKENS]
+        pieces = (["… "] if lo else []) + cut + ([" …"] if lo + ROLE_TOKENS < len(pieces) else [])
     text = "".join(pieces).strip()
     return f"who {text}" if subject else text
 
@@ -157,11 +178,15 @@ def _arguments(gov: Token) -> list[tuple[str, Token]]:
 
 
 def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: list[tuple[int, int, str]],
-          nouns: dict[str, bool], entity_types: dict[str, str], speech_verbs: frozenset[str]) -> list[Slot]:
-    """The noun phrases in a role in one evidence sentence of a fact (outlet's own voice only)."""
+          nouns: dict[str, frozenset[str]], entity_types: dict[str, str], speech_verbs: frozenset[str],
+          label_words: frozenset[str] = frozenset()) -> list[Slot]:
+    """The noun phrases in a role in one evidence sentence of a fact (outlet's own voice only) that
+    may name people: an actor noun, a label word, or a name of a person, group or state."""
     sentence = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     if sentence is None:
         return []
+    sentence_content = [(i, lemma) for i, lemma in _content_tokens(doc, range(sentence.start, sentence.end))]
+    roles_filled: dict[tuple[str, str], int] = defaultdict(int)
 
     def entity_of(t: Token) -> str | None:
         for s, e, eid in entity_spans:
@@ -188,6 +213,8 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             continue
         if gov.lemma_.lower() in speech_verbs:
             continue  # who said it: outlets name different sources of one fact
+        if gov.lemma_.lower() in WEAK_GOVERNORS:
+            continue  # "X was there" / "people were inside": a role too weak to pin one referent
         noun, quantity = _people_noun(token)
         if noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "conj" for c in noun.children) or any(c.dep_ == "conj" for c in token.children):
             continue
@@ -209,20 +236,28 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             words = words[1:]
         if not words or words[0].lower_ in DETERMINERS:
             continue
+        key = (gov.lemma_.lower(), relation)
+        roles_filled[key] += 1
+        head_entity = entity_of(noun)
+        if not (noun.lemma_.lower() in nouns or noun.lemma_.lower() in label_words
+                or entity_types.get(head_entity or "") in ACTOR_TYPES | {"GPE"}):
+            continue  # names no people: never one side of a word choice (is_word_choice)
         content = frozenset(t.lemma_.lower() for t in words if not (t.like_num or t.pos_ in ("DET", "ADP", "PUNCT", "NUM")))
         phrase = {t.i for t in token.subtree} | {t.i for t in noun.subtree}
+        core = {gov.i} | {t.i for c in gov.children if c.dep_ not in OTHER_CLAUSES for t in c.subtree}
         kind = relation if relation in ("subject", "object") else "prep"
-        head_entity = entity_of(noun)
         actor = (noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns) or entity_types.get(head_entity or "") in ACTOR_TYPES
         args = frozenset((k, t.lemma_.lower()) for k, t in _arguments(gov) if t.i != token.i and t.pos_ in ("NOUN", "PROPN"))
         found.append(Slot(
             fact_id=fact.id,
             article_id=evidence.article_id,
             outlet=outlet,
-            key=(gov.lemma_.lower(), relation),
+            key=key,
             kind=kind,
             args=args,
             actor=actor,
+            clause=frozenset(lemma for _, lemma in _content_tokens(doc, sorted(core - phrase))),
+            sentence_words=frozenset(lemma for i, lemma in sentence_content if i not in phrase),
             words=doc[words[0].i: words[-1].i + 1].text,
             head=noun.lemma_.lower(),
             content=content,
@@ -235,10 +270,34 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             evidence=evidence,
         ))
     # a role filled twice in one sentence names no single referent
-    counts: dict[tuple, int] = defaultdict(int)
-    for s in found:
-        counts[s.key] += 1
-    return [s for s in found if counts[s.key] == 1]
+    return [s for s in found if roles_filled[s.key] == 1]
+
+
+def _content_tokens(doc: Doc, indexes) -> list[tuple[int, str]]:
+    """(index, lower-case lemma) of the content words among `indexes` (no stop words, punctuation or auxiliaries)."""
+    found = []
+    for i in indexes:
+        t = doc[i]
+        if not (t.is_stop or t.is_punct or t.pos_ in ("AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART")):
+            found.append((i, t.lemma_.lower()))
+    return found
+
+
+def same_statement(a: Slot, b: Slot) -> bool:
+    """True when the two phrases' clauses say the same thing around them, so the phrases name one referent.
+
+    The fact aligns whole sentences, and loosely ones of one claim each ("The group was alerted to
+    the fire by an alarm" / "Officers were alerted to the fire on the roof"): the clauses around
+    the phrases must share CLAUSE_SHARED content words besides their governing words, and at least
+    half of the smaller clause's words. A clause of fewer than three words is judged by its sentence.
+    """
+    x, y = a.clause, b.clause
+    if min(len(x), len(y)) < 3:
+        x, y = a.sentence_words, b.sentence_words
+    shared = x & y
+    if not x or not y or len(shared - {a.key[0], b.key[0]}) < CLAUSE_SHARED:
+        return False
+    return len(shared) >= 0.5 * min(len(x), len(y))
 
 
 def same_role(a: Slot, b: Slot, actors_per_role: dict[tuple, int]) -> bool:
@@ -247,7 +306,8 @@ def same_role(a: Slot, b: Slot, actors_per_role: dict[tuple, int]) -> bool:
     "hurled bottles at" / "had thrown bottles at") with the phrase the only actor of its kind there."""
     if a.key == b.key:
         return True
-    if a.kind != b.kind or not (a.args & b.args) or not (a.actor and b.actor):
+    # a shared subject or object ties two verbs to one event; a shared place or time does not ("returned to Athens" / "roamed Athens")
+    if a.kind != b.kind or not {arg for arg in a.args & b.args if arg[0] != "prep"} or not (a.actor and b.actor):
         return False
     return all(actors_per_role[(s.article_id, s.evidence.start, s.key[0], s.kind)] == 1 for s in (a, b))
 
@@ -257,7 +317,7 @@ def _actor_entity(slot: Slot, entity_types: dict[str, str]) -> bool:
     return entity_types.get(slot.head_entity or "") in ACTOR_TYPES | {"GPE"}
 
 
-def is_word_choice(a: Slot, b: Slot, nouns: dict[str, bool], entity_types: dict[str, str], label_words: frozenset[str] = frozenset()) -> bool:
+def is_word_choice(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], entity_types: dict[str, str], label_words: frozenset[str] = frozenset()) -> bool:
     """True when two outlets' phrases in one role of one fact are different words for the same people."""
     if a.outlet == b.outlet:
         return False
@@ -279,10 +339,13 @@ def is_word_choice(a: Slot, b: Slot, nouns: dict[str, bool], entity_types: dict[
         return False  # two names (spellings) or two words for no people
     if not (a_noun or _actor_entity(a, entity_types)) or not (b_noun or _actor_entity(b, entity_types)):
         return False
-    if a_noun and b_noun and a.plural != b.plural and not (nouns.get(a.head) or nouns.get(b.head)):
+    collective = lambda slot: "collective" in nouns.get(slot.head, ())  # noqa: E731
+    if a_noun and b_noun and a.plural != b.plural and not (collective(a) or collective(b)):
         return False  # one person against many
+    if ("security" in nouns.get(a.head, ())) != ("security" in nouns.get(b.head, ())):
+        return False  # police and the people they face (or another body: "call police" / "call Crimestoppers") are never one referent
     for x, y, y_noun in ((a, b, b_noun), (b, a, a_noun)):
-        if x.head_entity and entity_types.get(x.head_entity) == "PERSON" and y_noun and (y.plural or nouns.get(y.head)):
+        if x.head_entity and entity_types.get(x.head_entity) == "PERSON" and y_noun and (y.plural or collective(y)):
             return False  # a named person against a group ("Minister Weyn" / "the government")
         if x.head_entity and entity_types.get(x.head_entity) not in ACTOR_TYPES and y_noun and y.plural:
             return False  # one named place or state against many ("Jordan" / "Gulf states")
@@ -311,17 +374,17 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
     entity_types = {e.id: e.type for e in understanding.entities}
     order = {a.id: k for k, a in enumerate(understanding.articles)}
     doc_of = {a.id: d for a, d in zip(understanding.articles, docs)}
-    article_of: dict[str, CleanArticle] = {a.id: a for a in understanding.articles}
+    outlet_of = {a.id: article_label(a) for a in understanding.articles}
     spans = _entity_spans(understanding)
     choices: list[WordChoice] = []
     for fact in facts:
-        if len({article_label(article_of[e.article_id]) for e in fact.evidence if e.article_id in article_of}) < 2:
+        if len({outlet_of[e.article_id] for e in fact.evidence if e.article_id in outlet_of}) < 2:
             continue
         found: list[Slot] = []
         for ev in fact.evidence:
             if ev.article_id in doc_of:
-                found += slots(fact, ev, doc_of[ev.article_id], article_label(article_of[ev.article_id]),
-                               spans.get(ev.article_id, []), nouns, entity_types, speech_verbs)
+                found += slots(fact, ev, doc_of[ev.article_id], outlet_of[ev.article_id],
+                               spans.get(ev.article_id, []), nouns, entity_types, speech_verbs, label_words)
         actors_per_role: dict[tuple, int] = defaultdict(int)
         for s in found:
             if s.actor:
@@ -331,7 +394,7 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
         for i, a in enumerate(found):
             for j in range(i + 1, len(found)):
                 b = found[j]
-                if same_role(a, b, actors_per_role) and is_word_choice(a, b, nouns, entity_types, label_words):
+                if same_role(a, b, actors_per_role) and is_word_choice(a, b, nouns, entity_types, label_words) and same_statement(a, b):
                     links.union(i, j)
                     paired.update((i, j))
         groups: dict[int, list[int]] = defaultdict(list)
