@@ -1931,3 +1931,18 @@ def test_compare_price_conflict_is_named_as_a_price_and_one_figure_is_one_side()
     (conflict,) = [k for k in c.conflicts if k.kind == "number"]
     assert conflict.about == "price per share in USD"
     assert sorted(sorted(p.article_ids) for p in conflict.positions) == [["daily", "gazette"], ["wire"]]
+
+
+@pytest.mark.parametrize(("text", "value", "left"), [
+    ("Pre-tax profit fell 5 per cent to 310 million pounds.", "310 million pounds", None),
+    ("Revenue rose to 2.4 billion pounds in the quarter.", "2.4 billion pounds", None),
+    ("Shares closed at 1,240 pence.", "1,240 pence", None),
+    ("The fleet now has 2.4 billion rivets.", "2.4 billion rivets", "The fleet now has rivets."),
+    ("The blast killed more than 40 miners.", "more than 40 miners", "The blast killed miners."),
+])
+def test_compare_summary_never_keeps_a_disputed_amount_without_its_figure(text, value, left):
+    """A disputed count leaves what it counts ("killed miners"); a disputed amount of money counts
+    nothing, so its sentence is not told without it ("fell to pounds", "rose to billion pounds")."""
+    from newsprism.compare.summary import _without_counts
+
+    assert _without_counts(text, [value]) == left

@@ -197,6 +197,18 @@ def state_of(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def currency_words() -> frozenset[str]:
+    """Currency names and their hundredths as written after an amount ("pounds", "egyptian pounds",
+    "pence"): read from the understanding stage's data/understand/currencies.txt and
+    currency_subunits.csv, so both stages know one list."""
+    words = set()
+    for name, column in (("currencies.txt", "phrase"), ("currency_subunits.csv", "word")):
+        lines = _lines("newsprism", f"data/understand/{name}")
+        words.update(row[column].lower() for row in csv.DictReader(io.StringIO("\n".join(lines))))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def channel_nouns() -> frozenset[str]:
     """Nouns that name a medium ('state television', 'the agency'): a claim it is attributed to
     is relayed by it, not said by it. Read from the understanding stage's

@@ -173,6 +173,9 @@ def _without_counts(text: str, values: list[str]) -> str | None:
         words = value.split()
         last = max((k for k, w in enumerate(words) if COUNT_WORD.match(w)), default=None)
         unit = " ".join(words[last + 1:]) if last is not None else ""
+        unit = SCALE_WORD.sub("", unit).strip()  # "2.4 billion people": the scale is part of the figure
+        if unit.lower() in lexicons.currency_words():
+            return None  # an amount of money counts nothing: "fell to 310 million pounds" -> not "fell to pounds"
         found = re.search(r"(?<![\w-])" + re.escape(value) + r"(?![\w-])", text, re.I)
         if not unit or found is None:
             return None
@@ -183,6 +186,7 @@ def _without_counts(text: str, values: list[str]) -> str | None:
 
 
 TIME_UNIT = re.compile(r"^(?:years?|months?|weeks?|days?|hours?)$", re.I)
+SCALE_WORD = re.compile(r"^(?:billion|trillion|bn)\b", re.I)
 
 
 def opened_with_count(text: str, values: list[str]) -> bool:
