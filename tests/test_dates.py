@@ -24,6 +24,16 @@ def kinds(text: str, published: str) -> list[tuple[str, str, str | None]]:
             [("last Thursday", "planned", "2026-04-09")],
         ),
         (
+            "The launch slipped to March 14 from March 9 after a sensor fault.",
+            "2026-03-15",
+            [("March 14", "date", "2026-03-14"), ("March 9", "planned", "2026-03-09")],
+        ),
+        (
+            "The vote was put back until Friday from Monday.",
+            "2026-08-22",
+            [("Friday", "relative", "2026-08-21"), ("Monday", "planned", "2026-08-17")],
+        ),
+        (
             "The hearing had been planned for June 2 but was moved to June 9.",
             "2026-06-10",
             [("June 2", "planned", "2026-06-02"), ("June 9", "date", "2026-06-09")],
@@ -40,6 +50,7 @@ def test_a_plan_given_up_is_no_event_date(text, published, expected):
         "Originally from Tarnholm, she arrived on April 9.",  # "originally" of a person, not of a plan
         "The crew initially reported on April 9 that the valve was sound.",  # a report verb between
         "The fire started on April 9. Originally, crews said, it was small.",  # another sentence
+        "The crew moved to Tarnholm from Skarnes on April 9.",  # "from" a place, not a date
     ],
 )
 def test_originally_elsewhere_leaves_the_date_an_event_date(text):

@@ -346,6 +346,10 @@ def superseded_plan(text: str, start: int) -> bool:
     before = text[max(0, start - 80):start]
     cut = SENTENCE_BREAK.match(before)
     words = re.findall(r"[a-z']+", (before[cut.end():] if cut else before).lower())
+    # "slipped to March 14 from March 9": a verb moving a plan, then "from" right before the date
+    move = re.search(r"\b([a-z]+)\b[^.;:!?]{0,40}\bfrom\s*$", " ".join(words))
+    if move and any(w in word_list("superseded_plan_moves.txt") for w in re.findall(r"[a-z]+", move.group(0))[:-1]):
+        return True
     cues, links = word_list("superseded_plan_cues.txt"), word_list("superseded_plan_links.txt")
     for _ in range(6):
         tail = " ".join(words[-4:])
