@@ -194,3 +194,56 @@ def test_nlp_headline_sentences_finds_the_title_case_line():
 
     doc = parse([HEADLINE_TEXTS[0]])[0]
     assert _headline_sentences(doc) == {0}
+
+
+@pytest.mark.parametrize("phrase", ["the jewish state", "according to", "show", "iraq"])
+@pytest.mark.parametrize("written", [str.lower, str.upper, str.title, lambda s: s.replace("i", "\u0130").replace("s", "\u017f").replace("k", "\u212a")])
+def test_nlp_ignorecase_text_finds_every_case_blind_match(phrase, written):
+    """`ignorecase_text` lets the stages skip a case-blind regex scan when an ASCII phrase is not
+    in the folded text (speed, issue #5): wherever re.IGNORECASE finds the phrase, the folded
+    text must hold it, the odd letters re folds to ASCII (İ, ı, ſ, the Kelvin sign) included."""
+    import re
+
+    from newsprism.understand.nlp import ignorecase_text
+
+    text = f"Officials said {written(phrase)} on Monday."
+    assert re.search(re.escape(phrase), text, flags=re.IGNORECASE)
+    assert phrase in ignorecase_text(text)
+
+
+def test_nlp_ignorecase_text_covers_every_letter_re_folds_to_ascii():
+    """The fold's table must hold every non-ASCII character that re.IGNORECASE matches to an
+    ASCII letter (the test tries all of Unicode, about a second)."""
+    import re
+    import string
+
+    from newsprism.understand.nlp import ignorecase_text
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = [chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))]
+    assert odd and all(ignorecase_text(c) in string.ascii_lowercase for c in odd)
+
+
+def test_nlp_token_flags_computed_once_and_read_only():
+    """The entities stage asks for a doc's token flags three times; the second answer is the
+    first one, and no caller can change it for the others."""
+    from newsprism.understand.nlp import UPPER_INITIAL, token_flags
+
+    doc = parse([TEXTS[0]])[0]
+    flags = token_flags(doc)
+    assert token_flags(doc) is flags
+    assert ((flags & UPPER_INITIAL) > 0).tolist() == [t.text[:1].isupper() for t in doc]
+    with pytest.raises(ValueError):
+        flags[0] = 0
+
+
+@pytest.mark.parametrize("text", TEXTS + EDGE_TEXTS)
+def test_nlp_span_text_is_the_spans_text(text):
+    """`span_text` cuts a span's text from the doc's text (speed, issue #5): for every span of
+    the doc, empty ones included, it must be what spaCy's Span.text gives."""
+    from newsprism.understand.nlp import span_text
+
+    doc = parse([text])[0]
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc, start, end) == doc[start:end].text

@@ -711,6 +711,15 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data["newsprism_text"]
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the doc's text: Span.text makes a Token object for each
+    word, and the stages ask for many short spans' text."""
+    if start >= end:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
+
+
 def sentences(doc: Doc) -> list:
     """Return the doc's sentences as a list, computed once per doc (doc.sents is costly)."""
     if "newsprism_sents" not in doc.user_data:
@@ -729,6 +738,18 @@ def token_sentences(doc: Doc) -> list[int]:
     return doc.user_data["newsprism_token_sents"]
 
 
+# The four non-ASCII letters a case-blind regex (re.IGNORECASE) matches to an ASCII letter,
+# which str.lower() leaves apart: dotted and dotless i, long s, the Kelvin sign (found by trying
+# every code point against [a-z] under re.IGNORECASE).
+_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def ignorecase_text(text: str) -> str:
+    """`text` folded so that an ASCII phrase a case-blind regex finds in it is in it as
+    `phrase.lower()`: a quick test that skips a scan which cannot match (the same matches)."""
+    return text.translate(_IGNORECASE_ASCII).lower()
+
+
 # Bits of `token_flags`, each a test of the token's text.
 UPPER_INITIAL = 1  # text[:1].isupper()
 LONGER_THAN_3 = 2  # len(text) > 3
@@ -744,13 +765,18 @@ def _flags_of(text: str) -> int:
 def token_flags(doc: Doc) -> np.ndarray:
     """Return per token the bits above (UPPER_INITIAL ...), from the doc's ORTH array with one
     answer per distinct word of the process: the entities stage looks only at capitalised
-    tokens and reads Title Case lines without building a Token object for every word."""
-    orths = doc.to_array(ORTH).tolist()
-    memo, strings = _FLAGS, doc.vocab.strings
-    for orth in orths:
-        if orth not in memo:
-            memo[orth] = _flags_of(strings[orth])
-    return np.array([memo[orth] for orth in orths], dtype=np.uint8)
+    tokens and reads Title Case lines without building a Token object for every word.
+    Computed once per doc and read-only (the entities stage asks three times an article)."""
+    if "newsprism_flags" not in doc.user_data:
+        orths = doc.to_array(ORTH).tolist()
+        memo, strings = _FLAGS, doc.vocab.strings
+        for orth in orths:
+            if orth not in memo:
+                memo[orth] = _flags_of(strings[orth])
+        flags = np.array([memo[orth] for orth in orths], dtype=np.uint8)
+        flags.flags.writeable = False
+        doc.user_data["newsprism_flags"] = flags
+    return doc.user_data["newsprism_flags"]
 
 
 def upper_initial(doc: Doc) -> np.ndarray:
