@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
 from newsprism.understand.entities import WIRE_DATELINE
-from newsprism.understand.nlp import doc_text, sentences, table
+from newsprism.understand.nlp import doc_text, ignorecase_text, sentences, span_text, table
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "acomp", "ccomp", "xcomp"}
@@ -60,8 +60,8 @@ def subject_predicate_object(sent: Span) -> tuple[str | None, str | None, str | 
         dateline = WIRE_DATELINE.match(doc_text(sent.doc), sent.start_char)
         while dateline and left < subject.i and sent.doc[left].idx < dateline.end():
             left += 1  # "SEOUL (KW) - Acme": the dateline is no part of the subject
-        subject_text = _clean(sent.doc[left: subject.right_edge.i + 1].text)
-    object_text = _clean(sent.doc[obj.left_edge.i: obj.right_edge.i + 1].text) if obj is not None else None
+        subject_text = _clean(span_text(sent.doc, left, subject.right_edge.i + 1))
+    object_text = _clean(span_text(sent.doc, obj.left_edge.i, obj.right_edge.i + 1)) if obj is not None else None
     return subject_text or None, predicate, object_text or None
 
 
@@ -132,8 +132,12 @@ def record_source(sent: Span) -> str | None:
     root = sent.root
     nouns, verbs = _record_words()
     if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() not in verbs:
+        text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text, without a Token object a word
+        folded = ignorecase_text(text)
+        if "according to" not in folded and not any(verb in folded or not verb.isascii() for verb in verbs):
+            return None  # each phrase needs one of these words: skip their scans (the same result)
         for pattern in _record_phrases():
-            m = pattern.search(sent.text)
+            m = pattern.search(text)
             if m and _names_records(m.group("source")) and not re.search(r"\b(?:said|says|told)\b", m.group("source")):
                 return _clean(m.group("source"))
         return None
