@@ -63,6 +63,7 @@ from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
     LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
 )
+from newsprism.understand.nlp import ignorecase_text, span_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -158,6 +159,11 @@ def _key_of(word: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """Split a name into tokens, dropping particles (al, bin, van ...) and 'al-' prefixes."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=65536)  # the same names are split again and again (a fresh list each time: callers keep it)
+def _name_tokens(text: str) -> tuple[str, ...]:
     particles = word_list("particles.txt")
     out = []
     text = re.sub(r"(?<=\w)\s*-\s*(?=\w)", "-", text)  # "Jae - in" as tokenised text -> "Jae-in"
@@ -170,7 +176,7 @@ def name_tokens(text: str) -> list[str]:
         word = "-".join(parts)
         if word and fold(word) not in particles:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)  # acronym matching asks for the same names' initials again and again
@@ -649,7 +655,7 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
                 covered.difference_update(i for f in inside for i in range(f.start, f.end))
         if doc[start].idx in covered:
             continue  # "Berg" of "Sofia van der Berg": already inside a name run on over it
-        text = doc[start:end].text
+        text = span_text(doc, start, end)
         key = fold(text)
         if key not in gaz.names and key not in gaz.capitals and _is_landform(text):
             label = "LOC"  # "Mount Kuzgan", "Lake Chad" tagged GPE or PERSON: a feature of the land, no actor
@@ -691,7 +697,10 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         found.append(mention)
         covered.update(range(mention.start, mention.end))
     text = doc_text(doc)
+    folded = ignorecase_text(text)
     for phrase, country in gaz.epithets.items():
+        if phrase.isascii() and phrase.lower() not in folded:
+            continue  # not in the text: skip the case-blind scan
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags=re.IGNORECASE):
             if m.start() in covered:
                 continue
@@ -864,6 +873,12 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
+    """True when two multi-token names name one person (`_same_names`)."""
+    return _same_names(tuple(a), tuple(b))
+
+
+@lru_cache(maxsize=65536)  # clustering asks about the same pairs of names again and again
+def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two multi-token names name one person: given name and surname match, middles optional.
 
     The given names may be a name and its short form ("Fred" / "Frederick"); a name that is
