@@ -96,3 +96,29 @@ def test_this_week_in_a_sunday_paper_looks_ahead_when_the_verb_does(text, publis
 
     (found,) = find_dates("a", text, published, parse([text])[0])
     assert found.value == monday
+
+
+def _spec_article(aid: str, outlet: str, sentence: str, published: str) -> dict:
+    dates = [[d.text, d.value, d.kind] for d in find_dates(aid, sentence, published)]
+    return {"id": aid, "outlet": outlet, "published": published, "sentences": [{"text": sentence, "entities": ["lyra"], "dates": dates}]}
+
+
+def test_a_plan_given_up_makes_no_date_conflict_with_the_actual_day():
+    """'delayed to April 14 from its original date of April 9' / 'originally scheduled for April 9': one
+    event and one plan, no conflict; 'lifted off on April 13' against April 14 still conflicts."""
+    from test_compare import build_understanding
+
+    from newsprism.compare import compare_story
+    from newsprism.settings import CompareSettings
+
+    delayed = "The Lyra rocket launch from Skarnes was delayed to April 14 from its original date of April 9."
+    planned = "The Lyra rocket launch from Skarnes was originally scheduled for April 9."
+    other_day = "The Lyra rocket launch from Skarnes took place on April 13 after a delay."
+    entities = {"lyra": ["Lyra", "ORG"]}
+
+    def date_conflicts(second: str) -> list:
+        spec = {"entities": entities, "articles": [_spec_article("a", "Tide Post", delayed, "2026-04-15"), _spec_article("b", "Quay Herald", second, "2026-04-15")]}
+        return [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "date"]
+
+    assert date_conflicts(planned) == []
+    assert len(date_conflicts(other_day)) == 1
