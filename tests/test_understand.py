@@ -1843,3 +1843,26 @@ def test_understand_name_apposed_to_a_role_before_it_is_a_person_and_speaks():
         "would talk to \"anyone who puts the climate first\".\n",
     ])
     assert any(speaker == "Hanna Brisk" and any("climate first" in t for t in texts) for speaker, texts in quotes)
+
+
+def _quote_speakers(text: str) -> dict[str, str | None]:
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text)
+    return {v.text: v.speaker_text for q in understand_story(_group([article]), [article]).quotes for v in q.variants}
+
+
+def test_understand_quote_in_a_sentence_about_something_else_keeps_no_earlier_speaker():
+    """A partial quote in a sentence whose subject is a document is not the previous speaker's:
+    'The joint statement commits ... "only by talks"' after a critic's quote."""
+    speakers = _quote_speakers(
+        "Critics in the opposition bloc said the deal was \"a surrender\".\n\n"
+        "The joint statement commits the two sides to settle the river dispute \"only by talks\", in the official translation.\n")
+    assert speakers["a surrender"] == "Critics in the opposition bloc"
+    assert speakers["only by talks"] is None
+
+
+def test_understand_inverted_read_gives_the_text_as_speaker():
+    """'"...," read the joint statement signed by X and Y': the statement speaks, not a signatory."""
+    speakers = _quote_speakers(
+        "\"Both parties will settle the river dispute only through talks,\" read the joint statement signed by Ms Yun "
+        "and her counterpart, Oskar Brandt.\n")
+    assert speakers["Both parties will settle the river dispute only through talks"] == "the joint statement"

@@ -473,6 +473,9 @@ def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | Non
         subject = verb.head  # "officials who said ...": the speaker is the noun the clause hangs on
     elif subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
         subject = None
+    if subject is None and verb.lemma_.lower() == "read":
+        # '"...," read the joint statement': the text that reads is the object of the inverted verb
+        subject = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not _inside(c, outside)), None)
     if verb.lemma_.lower() in _relay_verbs():
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and not _inside(c, outside)), None)
         if subject is not None and subject.dep_ == "nsubj":
@@ -594,7 +597,8 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
                         and previous.sentence_end >= s_start - 3 and previous.sentence_start < s_start:
                     # '"...," he added.' right after a quote: the previous quote's speaker, even one only described
                     record.speaker_entity_id = previous.speaker_entity_id
-                if record.speaker_text is None and previous is not None and previous.sentence_end >= s_start - 3 and not _speech_verbs(sent, (q_start, q_end)):
+                if (record.speaker_text is None and previous is not None and previous.sentence_end >= s_start - 3 and not _speech_verbs(sent, (q_start, q_end))
+                        and not _other_subject(sent, (q_start, q_end), previous, resolver)):
                     record.speaker_text, record.speaker_entity_id = previous.speaker_text, previous.speaker_entity_id
                     for key in ("speaker_span", "channel_span"):
                         if key in previous.extra:
@@ -610,6 +614,19 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
             records.append(record)
         previous = None
     return records
+
+
+def _other_subject(sent: Span, outside: tuple[int, int], previous: QuoteRecord, resolver: Resolver) -> bool:
+    """True when the sentence around a quote is about something else than the last speaker:
+    its main verb has a subject outside the quotation, no pronoun, that names no one or someone
+    else ('The joint statement commits the two sides to ... "only by dialogue"' after a critic's
+    quote is the statement's wording, not the critic's)."""
+    subject = _subject(sent.root, outside)
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in PRONOUNS:
+        return False
+    phrase = _phrase(subject)
+    entity = resolver.entity_in(phrase.start_char, phrase.end_char)
+    return entity is None or entity.id != previous.speaker_entity_id
 
 
 def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: str, resolver: Resolver) -> QuoteRecord | None:
