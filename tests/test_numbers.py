@@ -119,3 +119,20 @@ def test_numbers_a_money_range_without_between_is_one_range(text, number_text, l
     """A forecast range ("2.1 billion to 2.3 billion euros") is one amount between two bounds."""
     number = _number(text, number_text)
     assert (number.kind, number.unit, number.low, number.high) == ("money", unit, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "kind", "unit", "value"),
+    [
+        ("The bid values the brewer at EUR 3 billion.", "EUR 3 billion", "money", "EUR", 3e9),
+        ("The bid values the brewer at USD 4.2 billion.", "USD 4.2 billion", "money", "USD", 4.2e9),
+        ("Public debt stands at $1.2tn.", "$1.2tn", "money", "USD", 1.2e12),
+        ("Sales rose 1.5pc in the year.", "1.5pc", "percent", "%", 1.5),
+        ("The bank made a 25 basis-point cut.", "25 basis-point", "measure", "percentage points", 0.25),
+    ],
+)
+def test_numbers_business_shorthand(text, number_text, kind, unit, value):
+    """Currency codes before an amount, "tn" for trillion, "pc" for per cent, "basis-point"."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit) == (kind, unit)
+    assert number.value == pytest.approx(value)

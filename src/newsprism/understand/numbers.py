@@ -42,7 +42,7 @@ MEASURE_UNITS = {
 }
 # "40 million cubic metres", "300 square kilometres": the unit is the two words
 AREA_VOLUME = {"cubic", "square"}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6, "tn": 1e12}
 DURATION_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "second", "century"}
 RATES = r"(?P<rate>\s+(?:a|per|each)\s+(?:day|week|month|year|hour))?"
 
@@ -173,13 +173,13 @@ def _pattern() -> re.Pattern:
     words = sorted((w for w in _words() if w not in _cardinals() or _cardinals()[w] > 100 or w == "hundred"), key=len, reverse=True)
     word_alt = number_words_regex() + "|" + "|".join(re.escape(w) for w in words)
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn\b|m\b|k\b))?"
+    scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn\b|mn\b|tn\b|m\b|k\b))?"  # "$1.2tn", "1.2mn"
     # a match starts at a currency sign, or at the digit or number word (a space before it at most)
     starts = rf"(?=US\$|[$€£¥]|\s?(?:\d|\b[{number_word_initials()}]))"
     return re.compile(
         rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b)){scale}"
         rf"(?P<pence>(?<=\d)p\b(?!\.\w))?"  # "1,240p": pence, read as pounds
-        rf"(?P<percent>\s?%|[\s-]+per[\s-]?cent\b|[\s-]+percent\b)?"  # "12%", "12 per cent", "a 12-percent rise"
+        rf"(?P<percent>\s?%|[\s-]+per[\s-]?cent\b|[\s-]+percent\b|(?<=\d)pc\b)?"  # "12%", "12 per cent", "a 12-percent rise", "1.5pc"
         rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|(?P<old>-old))?\b)?"
         # a "%" ends the figure with no word boundary after it ("40% of the region")
         rf"(?P<ordinal>st|nd|rd|th)?(?:\b|(?<=%))",
@@ -313,6 +313,9 @@ def find_numbers(
             kind = "identifier"  # "Naryn-3", "F-16": part of a name
         elif g["currency"]:
             kind, unit = "money", CURRENCIES[g["currency"].lower()]
+        elif g["digits"] and (code := _iso_code_before(text, start)):
+            kind, unit = "money", code  # "EUR 3 billion", "USD 4.2 billion"
+            start -= len(code) + (text[start - 1] == " ")
         elif g["pence"]:
             kind, unit = "money", _subunits()["p"][0]  # "1,240p"
             value, low, high = (None if x is None else x / _subunits()["p"][1] for x in (value, low, high))
@@ -571,6 +574,19 @@ def _area_volume_unit(text: str, end: int) -> str | None:
     """"cubic metres" / "square kilometres" right after a figure, else None."""
     after = re.match(r"\s+(cubic|square)\s+([A-Za-z]+)", text[end:end + 30], re.I)
     return f"{after.group(1).lower()} {after.group(2).lower()}" if after and after.group(2).lower() in MEASURE_UNITS else None
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    """ISO 4217 codes newsprism writes for a currency (data/understand/currencies.txt, local_currencies.csv, the signs)."""
+    codes = {row["code"] for row in table("currencies.txt")} | {row["code"] for row in table("local_currencies.csv")}
+    return frozenset(codes | set(CURRENCIES.values()))
+
+
+def _iso_code_before(text: str, start: int) -> str | None:
+    """A currency's ISO code written right before an amount ("EUR 3 billion", "USD4.2bn"), else None."""
+    m = re.search(r"\b([A-Z]{3}) ?$", text[max(0, start - 4):start])
+    return m.group(1) if m and m.group(1) in _iso_codes() else None
 
 
 @lru_cache(maxsize=1)
