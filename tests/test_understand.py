@@ -1866,3 +1866,30 @@ def test_understand_inverted_read_gives_the_text_as_speaker():
         "\"Both parties will settle the river dispute only through talks,\" read the joint statement signed by Ms Yun "
         "and her counterpart, Oskar Brandt.\n")
     assert speakers["Both parties will settle the river dispute only through talks"] == "the joint statement"
+
+
+def test_understand_greek_given_name_forms_are_one_person():
+    """Giorgos / Yiorgos / George Lamvrakis are one man (Greek Gi written Yi, the English form of
+    the name); Nikos Lamvrakis stays another."""
+    entities = _story_entities({
+        "x": "The party of Giorgos Lamvrakis won the vote on Sunday.\n",
+        "y": "Yiorgos Lamvrakis thanked voters on Monday.\n",
+        "z": "George Lamvrakis, 61, promised a cabinet within weeks. His brother Nikos Lamvrakis ran the campaign.\n",
+    })
+    giorgos = _holding(entities, "Giorgos Lamvrakis")
+    assert giorgos is not None and _holding(entities, "George Lamvrakis") is giorgos
+    assert _holding(entities, "Yiorgos Lamvrakis") is giorgos
+    nikos = _holding(entities, "Nikos Lamvrakis")
+    assert nikos is not None and nikos is not giorgos
+
+
+def test_understand_capitalised_sentence_start_word_written_lower_case_elsewhere_is_nobody():
+    """"Turnout was 63%" (the tagger's one-word person) is the word another article writes as
+    "turnout"; a place after "the capital," or "the river" is no person either."""
+    entities = _story_entities({
+        "x": "Turnout was 63.4%, the commission said. Marek Osk told supporters in the capital, Velmora, that he had won.\n",
+        "y": "According to state radio, turnout was 58 percent. A zone will run along the river Tavesk.\n",
+    })
+    people = {e.name for e in entities if e.type == "PERSON"}
+    assert "Marek Osk" in people
+    assert not people & {"Turnout", "Velmora", "Tavesk"}, people

@@ -541,7 +541,9 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     names a place or a group.
     """
     out = set()
-    if mention.titles or mention.roles or mention.gender != "any" or (
+    # "the river Tavesk": "river" looks like an agent noun ("-er") but names a kind of place
+    roles = {r for r in mention.roles if (r, "before") not in name_contexts()}
+    if mention.titles or roles or mention.gender != "any" or (
             len(mention.tokens) >= 2 and mention.tokens[0].lower() in given_names()):
         out.add("person")
     elif named_kind := _kind_in_name(mention.tokens):
@@ -723,6 +725,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             mention.evidence = _name_evidence(doc, mention)
             if "person" not in mention.evidence and _opens_compound(doc, mention):
                 mention.evidence.add("word")
+            elif mention.first_token == mention.last_token and (doc[mention.first_token].is_sent_start or mention.first_token == 0):
+                mention.evidence.add("first word")  # "Turnout was 63.4%": an ordinary word if the story also writes it lower case
         else:
             kind = _context_of(doc[mention.last_token], name_contexts()) if not mention.country else None
             mention.evidence = {kind} if kind else set()  # "the Dravik copper mine": a site, not the company
@@ -1237,6 +1241,14 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
             people.append(m)
 
 
+def _written_lower_case(word: str, texts: dict[str, str]) -> bool:
+    """True when some article of the story writes the word in lower case ("turnout")."""
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
+    return any(pattern.search(text) for text in texts.values())
+
+
 def _mark_named_places(groups: list[Found]) -> None:
     """A one-word "organisation" that opens a longer name of the story with a place word after
     it ("Lindenford" of "Lindenford District Health Office"; "district", "province", ... of
@@ -1326,8 +1338,9 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             for m in c:
                 m.label, m.kind = ("ORG" if "group" in kinds else "GPE"), "name"
             groups.extend(c)
-        elif all("word" in m.evidence for m in c):
-            person_clusters.remove(c)  # "Flash floods swept ...": a capitalised first word, nobody
+        elif all("word" in m.evidence for m in c) or (
+                all("first word" in m.evidence for m in c) and _written_lower_case(c[0].text, texts)):
+            person_clusters.remove(c)  # "Flash floods swept ...", "Turnout was 63%" beside "turnout": a capitalised first word, nobody
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     kept_groups = []
     # the surnames of each person's full names (a surname joining below adds none)
