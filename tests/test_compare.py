@@ -1946,3 +1946,17 @@ def test_compare_summary_never_keeps_a_disputed_amount_without_its_figure(text, 
     from newsprism.compare.summary import _without_counts
 
     assert _without_counts(text, [value]) == left
+
+
+def test_compare_one_amount_written_two_ways_is_one_side():
+    """'£310m' and '310 million pounds' are one side against '£301 million'."""
+    def report(aid: str, outlet: str, figure: str, value: float) -> dict:
+        return _results_report(aid, outlet, [(f"Pre-tax profit at Orlen Telecom fell to {figure}.", [[figure, value, value, value, "GBP", "money"]])])
+
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        report("gazette", "Quay Gazette", "£310m", 3.1e8), report("wire", "Lowland Wire", "310 million pounds", 3.1e8),
+        report("daily", "Plains Daily", "£301 million", 3.01e8),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    (conflict,) = [k for k in c.conflicts if k.kind == "number"]
+    assert sorted(sorted(p.article_ids) for p in conflict.positions) == [["daily"], ["gazette", "wire"]]

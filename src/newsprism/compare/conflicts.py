@@ -322,15 +322,15 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             continue
         by_value: dict[str, list[ClaimView]] = defaultdict(list)
         bounds: dict[str, tuple[float, float]] = {}
-        side_of: dict[tuple[float, float, str], str] = {}
+        side_of: dict[tuple[float, float, float | str], str] = {}
         written: list[tuple[str, tuple[float, float, str]]] = []
         for i, k in group:
             mention, lo, hi, _ = views[i].numbers[k]
             value = " ".join(mention.text.split())
             if mention.unit == "%" and not re.search(r"%|per ?cent", value):
                 value += "%"  # "31%" comes as "31" with the unit apart
-            # "$52" / "52 dollars", "25%" / "25 percent": one figure, its currency sign or percent sign aside
-            written.append((value, (lo, hi, re.sub(r"^(?:US)?[$€£¥]|%$", "", value.split()[0]))))
+            # "$52" / "52 dollars", "25%" / "25 percent", "£310m" / "310 million pounds": one figure however written
+            written.append((value, (lo, hi, mention.value if mention.value is not None else value.split()[0])))
         # One figure written with another word for its unit ("27 ships", "27 vessels") is one side,
         # named as first written with its unit ("62 people" rather than the bare "62" of "62 of the thugs").
         for value, key in written:
