@@ -129,6 +129,12 @@ def generic_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Day and month names a cited sentence must name too (data/compare/calendar_words.txt)."""
+    return frozenset(w.lower() for w in _compare_lines("calendar_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """Stems of the nouns that count people (data/compare/people_nouns.txt): such a unit matches "people"."""
     from newsprism.compare.views import stem

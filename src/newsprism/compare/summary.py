@@ -308,11 +308,8 @@ def _figures(text: str) -> set[str]:
 
 
 def _date_words(text: str) -> set[str]:
-    """The days and months a text names ("on Wednesday", "in October"); "May" is left out, being
-    also a modal verb at the head of a sentence."""
-    from newsprism.understand.dates import MONTHS, WEEKDAYS
-
-    names = set(WEEKDAYS) | {m for m in MONTHS if len(m) > 4 or m in {"june", "july"}}
+    """The days and months a text names ("on Wednesday", "in October"): lexicons.calendar_words."""
+    names = lexicons.calendar_words()
     return {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower() in names}
 
 
