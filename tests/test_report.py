@@ -716,3 +716,19 @@ def test_report_word_choices_change_nothing_else_and_stay_inert(rich: Report):
     page = render_html(report)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert _errors(render_json(report)) == []
+
+
+def test_coverage_marks_an_outlet_inside_a_fact_but_on_another_side_of_its_value_as_contradicting(rich: Report):
+    """A fact holding the sentence of an outlet that gives another side of the value its text states (one
+    event's reports merged across the disputed detail) shows that outlet contradicting it, not stating it."""
+    story = rich.stories[0]
+    engine = next(f for f in story.facts if f.id == "f_engine")
+    cause = next(c for c in story.conflicts if c.kind == "cause")
+    other_side = next(p for p in cause.positions if not set(p.article_ids) & set(engine.article_ids))
+    merged = engine.model_copy(update={"article_ids": [*engine.article_ids, *other_side.article_ids],
+                                       "evidence": [*engine.evidence, *other_side.evidence]})
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"facts": [merged if f.id == "f_engine" else f for f in story.facts]})]})
+    views, _ = build_views(report)
+    by_fact = {row["fact"].id: dict(zip(views[0].outlets, row["cells"])) for row in views[0].coverage}
+    assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
+    assert by_fact["f_engine"]["Harbour Ledger"] == "states"

@@ -319,10 +319,13 @@ def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
                     contra |= {ctx.outlet(a) for a in other.article_ids}
         cells = []
         for outlet in outlets:
-            if outlet in stating:
-                state = "states"
-            elif outlet in contra:
+            # An outlet on another side of a value the fact's text states contradicts it, though its
+            # sentence sits in the fact (reports of one event merged across a disputed detail: "signed
+            # with the president" in the fact worded "signed with the defence minister").
+            if outlet in contra:
                 state = "contradicts"
+            elif outlet in stating:
+                state = "states"
             elif outlet in omitted.get(fact.id, ()):
                 state = "omits"
             else:
