@@ -334,12 +334,13 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     names ("Nurse Ada Pike", "Mayor Ines Falk") is a person, whatever the tagger said.
     """
     names = given_names()
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    ents = doc.ents  # built afresh (a Span each) on every read
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
     titled = _titled_names(doc)
     for start, end in titled:
         if not tagged & set(range(start, end)):
             yield start, end, "PERSON"  # "Mayor Ines Falk said": the tagger saw no one
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in LABELS:
             continue
         bounds = _trim_span(doc, ent)
