@@ -8,7 +8,7 @@ Workload (the one bench_understand used): PolNeAR train articles of 400-900 word
 `newsprism analyze` runs) and loads and warms the models before the clock starts. Measured in
 one run, interleaved, so both sides see the same machine load:
 
-1. The baseline (BASELINES: this tree with SPEED_FILES as at that commit) and this checkout,
+1. The baseline (BASELINES: this tree with the round's `speed:` commits since then taken back) and this checkout,
    each two ways: the stories parsed ahead in one stream of 32-doc batches in one process
    (`nlp.parse_ahead`, as `pipeline.analyze` runs when it does not fork), and whole stories in
    2 workers forked from a process that loaded and warmed the models (`scale.ForkRunner`, as
@@ -42,17 +42,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
-# The baseline: HEAD when the session-6 speed round began (task S), measured beside this checkout.
-BASELINES = ["3b882e8"]
-# The files of that round's speed work: the baseline runs this checkout's tree (uncommitted
-# edits included) with these files as they were at the baseline commit, so the two sides differ
-# by the speed work only, never by other work on the stage committed meanwhile.
-SPEED_FILES = [
-    "src/newsprism/pipeline.py",
-    "src/newsprism/scale.py",
-    "src/newsprism/embed.py",
-    "src/newsprism/understand/nlp.py",
-]
+# The baseline: HEAD when the session-7 speed round began (task S), measured beside this checkout.
+BASELINES = ["c5def59"]
+# The round's commits are those since the baseline whose subject starts with this prefix: the
+# baseline runs this checkout's tree (uncommitted edits included) with those commits taken back
+# (`git apply -R`), so the two sides differ by the speed work only, never by other work on the
+# stage committed meanwhile (another engineer fixes behaviour in the same understand/ files).
+SPEED_PREFIX = "speed:"
 STORY_SIZE = 5
 
 
@@ -242,8 +238,24 @@ def measure_end_to_end(n_articles: int, workers: int) -> dict[str, float]:
 END_TO_END_ARTICLES = 10
 
 
-# What the session-6 round (task S) measured by hand, kept beside the figures the run writes.
+# What the speed rounds measured by hand, kept beside the figures the run writes.
 ROUND_NOTES = (
+    "Session 7 (task S, from c5def59; the machine was shared at load 4-9 all along, so the cuts were chosen "
+    "by profile and held to identical output, not timed one by one): cuts that leave every output byte the "
+    "same (the seeds' report, the 60 bench articles' Understandings and three invented stories' reports, "
+    "before and after each cut in one run): `nlp.token_flags` once per doc; `claims.record_source` reads a "
+    "sentence's text once and skips its three phrase scans when no showing verb and no 'according to' is in "
+    "it; subject, object and mention texts cut from the doc's text (`nlp.span_text`: Span.text makes a Token "
+    "object a word); `entities._same_person` and `name_tokens` cached; the epithet scan skips phrases not in "
+    "the article (`nlp.ignorecase_text`). Measured and dropped: int8 dynamic quantization of the sentence "
+    "encoder's Linear layers (`torch.ao.quantization.quantize_dynamic`): the 84 quote renderings' encoding "
+    "0.86 -> 0.53 CPU s, but a rendering's vector moved to cosine 0.87 of its own float vector, and the "
+    "cosine of two renderings, which `group_quotes` holds against thresholds and a 0.1 margin, moved by up to "
+    "0.12 (median 0.025); quantizing only the feed-forward layers or only the attention kept 0.74-0.98 s and "
+    "still moved cosines by 0.03-0.11, so no copy for understanding alone either. Quote batches of 1, 2, 4, "
+    "16, 32 (8 stays fastest: 0.78 s against 1.29, 0.93, 0.83, 1.01, 1.04). numpy's huge pages off in "
+    "forked workers (twice the page faults, no less system time). Date patterns skipped by a literal test "
+    "(0.02 s of their 0.21: most articles hold 'day', 'year', 'from', 'last'). "
     "Session 6 (from 3b882e8), measured by hand on the same workload at load 3-10 (the machine was shared all "
     "along, so CPU seconds, not wall time): one forked worker doing all twelve stories costs 0.1-0.2 CPU s more "
     "than this process doing them (system time: about 9,000 more minor page faults), not 0.5 s; two workers cost "
@@ -260,7 +272,8 @@ ROUND_NOTES = (
     "lexemes warmed before the fork (the parent would pay serially what each worker saves in parallel); "
     "a collector threshold in this process; JSON instead of pickle for results (0.02 s). Left: the parse is "
     "3.1-3.3 CPU s of the 5.7 (its matrix products already run at the core's speed), the sentence encoder "
-    "about 0.8 s (86 quote renderings whose every cosine `group_quotes` reads), and the entity steps.\n"
+    "about 0.8 s (84 quote renderings, about 1,500 word pieces: compute-bound at one core's speed), and the "
+    "entity steps, spread over many small Python functions.\n"
 )
 
 
@@ -343,13 +356,21 @@ def _run_json(option: str, n_articles: int, *more: str, src: Path | None = None)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def speed_commits(since: str) -> list[str]:
+    """This round's commits after `since` (subject starting with SPEED_PREFIX), oldest first."""
+    out = subprocess.run(["git", "log", "--reverse", "--format=%H %s", f"{since}..HEAD", "--", "src"],
+                         cwd=REPO, check=True, capture_output=True, text=True).stdout
+    return [line.split(" ", 1)[0] for line in out.splitlines() if line.split(" ", 1)[1].startswith(SPEED_PREFIX)]
+
+
 def baseline_tree(commit: str, into: Path) -> Path:
-    """Copy this checkout's src into `into` with SPEED_FILES as at `commit`; return the copy's src."""
+    """Copy this checkout's src into `into` with the speed commits after `commit` taken back, newest
+    first; return the copy's src. Fails loudly when a later edit overlaps one of them."""
     src = into / "src"
     shutil.copytree(REPO / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
-    for path in SPEED_FILES:
-        old = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=REPO, check=True, capture_output=True).stdout
-        (into / path).write_bytes(old)
+    for sha in reversed(speed_commits(commit)):
+        patch = subprocess.run(["git", "show", "--format=", sha, "--", "src"], cwd=REPO, check=True, capture_output=True).stdout
+        subprocess.run(["git", "apply", "-R", "--whitespace=nowarn", "-"], cwd=into, input=patch, check=True, capture_output=True)
     return src
 
 
@@ -446,7 +467,7 @@ def main() -> None:
     md = (
         f"`understand_story` on {streamed['articles']} PolNeAR train articles (mean {streamed['mean words']:.0f} words), "
         f"{STORY_SIZE} per story, parse included, models loaded and warmed first. Baseline: this tree with the speed "
-        f"work's files ({', '.join(p.removeprefix('src/newsprism/') for p in SPEED_FILES)}) as at {' and '.join(commits)}, "
+        f"round's commits after {' and '.join(commits)} taken back ({', '.join(c[:7] for c in speed_commits(commits[0])) or 'none yet'}), "
         f"measured in the same run. Each configuration ran {repeats} time{'s' if repeats > 1 else ''}, interleaved, each time "
         "in a fresh process; the table gives the least wall and the least CPU time (each run's in brackets) and the load "
         "average during each run (the machine's 2 cores are shared: wall time follows the load, CPU time less so).\n\n"
