@@ -136,3 +136,13 @@ def test_numbers_business_shorthand(text, number_text, kind, unit, value):
     number = _number(text, number_text)
     assert (number.kind, number.unit) == (kind, unit)
     assert number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "number_text"), [
+    ("Its Q3 operating margin was 14.2%.", "3"),
+    ("The group's FY2027 outlook was cut.", "2027"),
+    ("Leaders of the G7 met on the coast.", "7"),
+])
+def test_numbers_digits_joined_to_letters_name_something(text, number_text):
+    """"Q3", "FY2027", "G7" name a period or a group: no count of margins or outlooks."""
+    assert _number(text, number_text).kind == "identifier"

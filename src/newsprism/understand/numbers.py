@@ -309,8 +309,8 @@ def find_numbers(
             kind, unit = "duration", g["hyphunit"].lower()
         elif scale:
             kind, unit = "measure", scale  # "magnitude 6.1", "the quake measured 6.1"
-        elif g["digits"] and re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
-            kind = "identifier"  # "Naryn-3", "F-16": part of a name
+        elif g["digits"] and not g["currency"] and re.search(r"[A-Za-z]-?$", text[max(0, start - 2):start]):
+            kind = "identifier"  # "Naryn-3", "F-16", "Q3", "FY2027", "G7": part of a name
         elif g["currency"]:
             kind, unit = "money", CURRENCIES[g["currency"].lower()]
         elif g["digits"] and (code := _iso_code_before(text, start)):
