@@ -34,6 +34,16 @@ def kinds(text: str, published: str) -> list[tuple[str, str, str | None]]:
             [("Friday", "relative", "2026-08-21"), ("Monday", "planned", "2026-08-17")],
         ),
         (
+            "The match was due to be played on Saturday but was postponed because of snow.",
+            "2026-04-15",
+            [("on Saturday", "planned", "2026-04-11")],
+        ),
+        (
+            "The launch was scheduled for April 9 but was scrubbed after a valve fault.",
+            "2026-04-15",
+            [("April 9", "planned", "2026-04-09")],
+        ),
+        (
             "The hearing had been planned for June 2 but was moved to June 9.",
             "2026-06-10",
             [("June 2", "planned", "2026-06-02"), ("June 9", "date", "2026-06-09")],
@@ -51,6 +61,7 @@ def test_a_plan_given_up_is_no_event_date(text, published, expected):
         "The crew initially reported on April 9 that the valve was sound.",  # a report verb between
         "The fire started on April 9. Originally, crews said, it was small.",  # another sentence
         "The crew moved to Tarnholm from Skarnes on April 9.",  # "from" a place, not a date
+        "The launch was scheduled for April 9 but crowds came early.",  # a plan kept
     ],
 )
 def test_originally_elsewhere_leaves_the_date_an_event_date(text):

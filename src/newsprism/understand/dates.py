@@ -361,13 +361,26 @@ def superseded_plan(text: str, start: int) -> bool:
     return False
 
 
+PLAN_BEFORE = re.compile(r"\b(?:was|were|is|are|had\s+been|has\s+been)\s+(?:scheduled|planned|set|due|slated|expected)\s+(?:to\s+[a-z]+(?:\s+[a-z]+){0,2}\s+)?(?:(?:for|on|at)\s+)?$", re.I)
+BUT_MOVED = re.compile(r"[^.;:!?]{0,60}?\bbut\s+(?:was|were|has\s+been|had\s+been|is|are)?\s*([a-z]+)", re.I)
+
+
+def _plan_then_moved(text: str, start: int, stop: int) -> bool:
+    """True for "was scheduled for April 9 but was postponed": a plan whose own sentence moves it
+    (a verb of data/understand/superseded_plan_moves.txt, or "called off", after "but")."""
+    if not PLAN_BEFORE.search(text[max(0, start - 60):start]):
+        return False
+    but = BUT_MOVED.match(text, stop)
+    return bool(but) and (but.group(1).lower() in word_list("superseded_plan_moves.txt") or but.group(1).lower() in {"called", "scrubbed", "cancelled", "canceled"})
+
+
 def _mark_non_event(d: DateMention, text: str) -> DateMention:
     """Give a resolved date that dates no event its kind: "dateline" or "planned" (module doc)."""
     if d.kind not in {"date", "relative"} or not d.value or d.start is None:
         return d
     if DATELINE_BEFORE.search(text[max(0, d.start - 60):d.start]) and DATELINE_AFTER.match(text, d.stop or d.start):
         return d.model_copy(update={"kind": "dateline", "resolution": "; ".join(filter(None, (d.resolution, "the date of a wire dateline: when the report was filed")))})
-    if superseded_plan(text, d.start):
+    if superseded_plan(text, d.start) or _plan_then_moved(text, d.start, d.stop or d.start):
         return d.model_copy(update={"kind": "planned", "resolution": "; ".join(filter(None, (d.resolution, "a plan given up, not when it happened")))})
     return d
 
