@@ -1893,3 +1893,22 @@ def test_understand_capitalised_sentence_start_word_written_lower_case_elsewhere
     people = {e.name for e in entities if e.type == "PERSON"}
     assert "Marek Osk" in people
     assert not people & {"Turnout", "Velmora", "Tavesk"}, people
+
+
+def test_understand_patronymic_name_tagged_as_place_is_a_person():
+    """"Karim ibn Rashid" (the tagger: a place) is a person, one with "Dr Karim ibn Rashid";
+    "Rio de Janeiro" stays a place."""
+    entities = _story_entities({
+        "x": "The Anti-Corruption Commission, led by Karim ibn Rashid, opened an inquiry in October.\n",
+        "y": "Dr Karim ibn Rashid, chairman of the commission, flew to Rio de Janeiro on Monday.\n",
+    })
+    rashid = [e for e in entities if e.name == "Karim ibn Rashid" or "Karim ibn Rashid" in e.aliases]
+    assert [e.type for e in rashid] == ["PERSON"]
+    assert any(e.type == "GPE" and e.name == "Rio de Janeiro" for e in entities)
+
+
+def test_understand_several_word_name_after_river_is_a_place():
+    """"the river Oder-Sava": the word before the name's first token says place, not person."""
+    entities = _story_entities({"x": "Both sides agreed to set up a demilitarised zone along a 30-kilometre stretch of the river Oder-Sava, "
+                                      "an idea put forward by the mediators.\n"})
+    assert not any(e.type == "PERSON" for e in entities), [(e.name, e.type) for e in entities]

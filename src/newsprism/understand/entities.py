@@ -398,6 +398,17 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
     return start, end, titles
 
 
+def _patronymic_name(doc: Doc, start: int, end: int) -> bool:
+    """True when a span is (or runs into) "Given ibn Father": a lower-case patronymic particle
+    (patronymic_particles.txt) between capitalised words names a person, whatever the tagger said."""
+    patronymics = word_list("patronymic_particles.txt")
+    for i in range(start + 1, min(end + 1, len(doc) - 1)):
+        if (doc[i].text in patronymics and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+                and doc[i - 1].is_alpha and not _is_title_word(doc[i - 1].text)):
+            return True
+    return False
+
+
 def _over_particles(doc: Doc, start: int, end: int) -> int:
     """End of a person's name run on over lower-case particles and the capitalised word after
     them: the tagger cuts "Sofia van der Berg" into "Sofia van" + "Berg" (particles.txt)."""
@@ -557,6 +568,9 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     if head.dep_ == "agent" or (head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_.lower() in word_list("speech_verbs.txt")):
         out.add("person")
     kind = _context_of(head, name_contexts())
+    first = mention.first_token
+    if not kind and first > 0 and doc[first - 1].pos_ == "NOUN" and doc[first - 1].text.islower():
+        kind = name_contexts().get((doc[first - 1].lemma_.lower(), "before"))  # "the river Oder-Sava": a name of several tokens
     if kind:
         out.add(kind)
     # a bare "in X" / "between X" is no evidence here: measured on ECB+, it retyped real people
@@ -648,6 +662,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         titles: list[str] = []
         if label != "ORG" and any(outlet_names) and _names_outlet(doc, start, end, label, outlet_names):
             label = "ORG"  # "told the Herald": the story's outlet, tagged PERSON or GPE
+        if label in {"GPE", "ORG", "NORP"} and _patronymic_name(doc, start, end):
+            label = "PERSON"  # "Karim ibn Rashid" tagged as a place
         if label == "PERSON":
             start, end, titles = _person_bounds(doc, start, end)
         if label == "PERSON" and covered:
