@@ -40,6 +40,7 @@ an entity merged across facts by its words alone would join them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,12 +129,20 @@ def _people_noun(token: Token) -> tuple[Token, list[Token]]:
     return token, []
 
 
-def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, frozenset[str]]) -> str:
+def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, frozenset[str]], sentence: Span | None = None) -> str:
     """The role the phrase fills, in the sentence's words: "who clashed with police", "police fired tear gas at …".
 
     Only the governing word with its auxiliaries, objects and the prepositions that hold people
-    or the phrase itself: time and place adjuncts are left out.
+    or the phrase itself: time and place adjuncts are left out. A clause that says too little
+    without its subject ("to refer to …") is shown as its whole `sentence`, the phrase left out.
     """
+    text = _role_words(gov, phrase, subject, nouns)
+    if sentence is not None and len(text.replace("…", "").split()) < 4:
+        return _words_around(gov.doc, [t.i for t in sentence if not t.is_space], phrase)
+    return text
+
+
+def _role_words(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, frozenset[str]]) -> str:
     keep: set[int] = set()
     for child in gov.children:
         if child.dep_ in OTHER_CLAUSES or (subject and child.dep_ in ("nsubj", "nsubjpass")):
@@ -143,8 +152,12 @@ def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, fro
             continue
         keep.update(t.i for t in child.subtree)
     keep.add(gov.i)
-    doc = gov.doc
-    order = sorted(keep)
+    text = _words_around(gov.doc, sorted(keep), phrase)
+    return f"who {text}" if subject else text
+
+
+def _words_around(doc: Doc, order: list[int], phrase: set[int]) -> str:
+    """The words at `order` with the phrase as "…", at most ROLE_TOKENS of them around it."""
     # the kept words with their own spacing; a gap where words were left out is one space
     pieces: list[str] = []
     slot_at = None
@@ -160,8 +173,7 @@ def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, fro
         lo = 0 if slot_at is None else max(0, min(slot_at - ROLE_TOKENS // 2, len(pieces) - ROLE_TOKENS))
         cut = pieces[lo: lo + ROLE_TOKENS]
         pieces = (["… "] if lo else []) + cut + ([" …"] if lo + ROLE_TOKENS < len(pieces) else [])
-    text = "".join(pieces).strip()
-    return f"who {text}" if subject else text
+    return re.sub(r"\s+([.,;:!?])", r"\1", "".join(pieces).strip())  # no space left before punctuation where words were cut
 
 
 def _arguments(gov: Token) -> list[tuple[str, Token]]:
@@ -266,7 +278,7 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             common=noun.pos_ == "NOUN",
             head_entity=head_entity,
             entities=frozenset(filter(None, (entity_of(t) for t in words))),
-            role=_role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns),
+            role=_role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns, sentence),
             evidence=evidence,
         ))
     # a role filled twice in one sentence names no single referent

@@ -389,6 +389,9 @@ def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]
 
 def _word_choices(ctx: _Context, outlets: list[str]) -> list[dict]:
     """One row per word choice: the role, whom it names when known, and per outlet column its words as chips citing the sentence."""
+    # an actor is named beside the role only when the story has a name for it: a group the understanding
+    # built from descriptions ("the militants") would be named by one outlet's word
+    named = {e.id for e in ctx.story.entities if any(m.kind in ("name", "surname", "acronym") for m in e.mentions)}
     rows = []
     for choice in ctx.story.word_choices:
         cells: dict[str, list[Chip]] = defaultdict(list)
@@ -400,7 +403,7 @@ def _word_choices(ctx: _Context, outlets: list[str]) -> list[dict]:
             else:
                 same.cites.append(ctx.cite(use.evidence))
                 same.count += 1
-        rows.append({"role": choice.role, "actor": ctx.entity(choice.entity_id), "cells": [cells.get(o, []) for o in outlets],
+        rows.append({"role": choice.role, "actor": ctx.entity(choice.entity_id) if choice.entity_id in named else None, "cells": [cells.get(o, []) for o in outlets],
                      "sentences": [(ctx.label(u.article_id), u.words, u.evidence.text) for u in choice.uses]})
     return rows
 
