@@ -878,11 +878,15 @@ def test_clean_text_titled_masthead_over_a_section_label():
 
 
 def test_clean_text_caps_the_name_of_section_words_over_a_menu():
-    """'THE NATIONAL SPORT' is made of section-like words, yet as the first line over the menu it is the masthead."""
-    raw = "THE NATIONAL SPORT\nFootball | Cricket | Rugby | Racing\n\nHAWKS FLY HIGH\nHome side too strong for Rangers\n\nBy Ned Ostry\nSunday 17 May 2026\n\n" + BODY
+    """'THE NATIONAL SPORT' is made of section-like words, yet as the first line over the menu it is the
+    masthead, and the outlet when the story calls itself so; 'THE LATEST NEWS' over a menu names no outlet."""
+    head = "\nFootball | Cricket | Rugby | Racing\n\nHAWKS FLY HIGH\nHome side too strong for Rangers\n\nBy Ned Ostry\nSunday 17 May 2026\n\n"
+    raw = "THE NATIONAL SPORT" + head + BODY + "The coach will sign a new deal, The National Sport understands.\n"
     clean = clean_text(raw)
     assert clean.outlet == "The National Sport"
     assert clean.title == "HAWKS FLY HIGH"
+    label = clean_text("THE LATEST NEWS" + head + BODY + "The coach will sign a new deal, The Latest News understands.\n".replace("The Latest News", "the club"))
+    assert label.outlet is None and label.title == "HAWKS FLY HIGH"
 
 
 def test_clean_text_caps_masthead_over_a_dateline_names_the_wire():

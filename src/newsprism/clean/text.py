@@ -266,8 +266,6 @@ def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
     words = re.findall(r"[^\W\d_]+", masthead.lower())
     if words and words[0] == "the":
         words = words[1:]
-        if len(words) >= 2 and below is not None and (below.reason == "navigation" or is_menu_shaped(below.text, below.words)):
-            return len(words) <= 4  # "THE NATIONAL SPORT" over the menu: "The" makes a section label a name
     nouns = masthead_words()[0]
     if below is None or not words or not (words[-1] in nouns or len(words) > 2 and words[0] in nouns and words[1] == "of"):
         return False
@@ -530,8 +528,16 @@ def read_text(
                     break
         # the line under the masthead, a dateline between them aside ("SPORTSLINE WIRE", "17 May 2026", headline)
         below = next((l for l in header_zone[masthead_index + 1:] if l.reason != "dateline"), None)
-        if not reading.outlet_mentions and _masthead_by_shape(masthead, below):
+        # a masthead of section words only ("THE NATIONAL SPORT", "THE LATEST NEWS") is a name only by the rule below
+        section_only = all(w in masthead_words()[1] for w in re.findall(r"[^\W\d_]+", masthead.lower()))
+        if not reading.outlet_mentions and not section_only and _masthead_by_shape(masthead, below):
             reading.outlet_mentions.append(title_case(masthead) if masthead.isupper() else masthead)
+        elif not reading.outlet_mentions and masthead_index == 0 and _the_name_over_menu(header_zone, 0):
+            # "THE NATIONAL SPORT" over the menu names the outlet when the story calls itself so
+            # ("..., The National Sport understands"); "THE LATEST NEWS" over a menu does not
+            name = title_case(masthead)
+            if any(line.kind == "body" and name in line.text for line in lines):
+                reading.outlet_mentions.append(name)
 
     if reading.byline is None:
         # a wire's closing credit names the writer: "(Reporting by Ana Lind; Editing by ...)";
