@@ -17,6 +17,11 @@ reads: the number keeps the bound, the date the span). Number words combine as E
 ("Thirty-two" -> 32, "one hundred and twenty" -> 120, "two hundred thousand" -> 200,000),
 read by `number_words_regex` and `word_value`, which `dates` uses too. Bound words live in
 `data/understand/bounds.txt`.
+Business figures: "$38 a share" -> money, unit "USD/share" (`data/understand/priced_things.txt`);
+"1,240p", "3.5 pence" -> money in pounds (`data/understand/currency_subunits.csv`); "EUR 3 billion"
+-> money EUR; "400 million kilograms", "440,000 tons" -> 400,000 tonnes and "150 basis points" ->
+1.5 percentage points (`data/understand/measure_units.csv`); "1.1 billion to 1.2 billion pounds" ->
+one range; "Q3", "FY2027" -> identifier.
 Numbers inside dates (years, days of the month) are left to `dates`.
 """
 
