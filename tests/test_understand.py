@@ -1912,3 +1912,11 @@ def test_understand_several_word_name_after_river_is_a_place():
     entities = _story_entities({"x": "Both sides agreed to set up a demilitarised zone along a 30-kilometre stretch of the river Oder-Sava, "
                                       "an idea put forward by the mediators.\n"})
     assert not any(e.type == "PERSON" for e in entities), [(e.name, e.type) for e in entities]
+
+
+def test_understand_speaker_phrase_keeps_the_whole_hyphenated_name():
+    """A long subject cut to its name keeps all of "Park Min-soo", not "Park Min"."""
+    speakers = _quote_speakers(
+        "Opposition MP Park Min-soo, who first raised the contract in parliament, said the resignation "
+        "\"came six weeks too late\".\n")
+    assert speakers["came six weeks too late"] == "Park Min-soo"

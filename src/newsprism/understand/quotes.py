@@ -310,9 +310,10 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     # cut relative clauses and appositions off a long subject ("Dravec, who ...")
     if len(span) > 8:
         span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else token.doc[span.start: token.i + 1]
-        name_start = min((s for s, e, _ in resolver.spans if s <= token.idx < e and s >= whole.start_char), default=None)
-        if token.pos_ == "PROPN" and name_start is not None:  # the whole name, not its last word ("Dana al-Masri", not "Masri")
-            span = token.doc.char_span(name_start, token.idx + len(token.text), alignment_mode="expand") or span
+        name = min(((s, e) for s, e, _ in resolver.spans if s <= token.idx < e and s >= whole.start_char), default=None)
+        if token.pos_ == "PROPN" and name is not None:
+            # the whole name, not its last word ("Dana al-Masri", not "Masri"), nor a head inside it ("Park Min" of "Park Min-soo")
+            span = token.doc.char_span(name[0], max(name[1], token.idx + len(token.text)), alignment_mode="expand") or span
     while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
         span = span[:-1]
     dateline = WIRE_DATELINE.match(doc_text(token.doc), token.sent.start_char)
