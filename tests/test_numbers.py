@@ -146,3 +146,15 @@ def test_numbers_business_shorthand(text, number_text, kind, unit, value):
 def test_numbers_digits_joined_to_letters_name_something(text, number_text):
     """"Q3", "FY2027", "G7" name a period or a group: no count of margins or outlooks."""
     assert _number(text, number_text).kind == "identifier"
+
+
+@pytest.mark.parametrize("text, bound", [("The siege lasted more than a year.", "low"), ("They waited about a week.", "approx")])
+def test_bound_before_a_figure_read_after_its_article(text, bound):
+    """A bound phrase before 'a' ('more than a year') is found whether the figure's span starts
+    at the article or after it, never an exception (analyze of any such sentence stopped)."""
+    from newsprism.understand.numbers import bound_before
+
+    after_article = text.index(" a ") + 3
+    found = bound_before(text, after_article)
+    assert found is not None and found[0] == bound
+    assert text[found[1]:].startswith(("more than a", "about a"))

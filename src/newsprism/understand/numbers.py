@@ -515,8 +515,10 @@ def bound_before(text: str, start: int) -> tuple[str, int] | None:
     bound = _bound_before(text, start)
     if bound is None:
         return None
-    before = text[max(0, start - 25):start].rstrip()
-    phrase = next(p for p, b in _bounds() if before.lower().endswith(p) and b == bound)
+    before = re.sub(r"\s+an?$", "", text[max(0, start - 25):start].rstrip(), flags=re.I)  # as _bound_before reads it
+    phrase = next((p for p, b in _bounds() if before.lower().endswith(p) and b == bound), None)
+    if phrase is None:
+        return None
     return bound, max(0, start - 25) + len(before) - len(phrase)
 
 
