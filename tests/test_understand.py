@@ -1920,3 +1920,17 @@ def test_understand_speaker_phrase_keeps_the_whole_hyphenated_name():
         "Opposition MP Park Min-soo, who first raised the contract in parliament, said the resignation "
         "\"came six weeks too late\".\n")
     assert speakers["came six weeks too late"] == "Park Min-soo"
+
+
+def test_understand_body_of_an_organisation_speaks_for_it():
+    """"The observer mission of the Baltic Election Institute said ...": the institute's remark;
+    "The head of the Baltic Election Institute said ..." is still no remark of the institute."""
+    text = ("The Baltic Election Institute sent 40 observers. The observer mission of the Baltic Election Institute said "
+            "the vote was \"competitive and well administered\".\n\n"
+            "The head of the Baltic Election Institute said the count had been \"clean from start to finish\".\n")
+    article = CleanArticle(id=content_id(text), source_path="o.txt", published="2030-03-05", text=text)
+    u = understand_story(_group([article]), [article])
+    names = {e.id: e.name for e in u.entities}
+    speakers = {v.text: names.get(q.speaker_entity_id) for q in u.quotes for v in q.variants}
+    assert speakers["competitive and well administered"] == "Baltic Election Institute"
+    assert speakers["clean from start to finish"] != "Baltic Election Institute"

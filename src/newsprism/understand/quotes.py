@@ -44,6 +44,7 @@ from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.claims import verb_subject
 from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials, outlet_keys
 from newsprism.understand.nlp import doc_text, sentences, table, word_list
+from newsprism.understand.coref import _is_agent_noun
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
@@ -373,6 +374,11 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
     if ent is None and token.pos_ == "NOUN":
         # "the company said": the organisation the entities stage took the description for
         ent = next((e for at, e in resolver.org_descriptions.items() if span.start_char <= at <= token.idx), None)
+    if ent is None and token.pos_ == "NOUN" and token.lower_ not in PERSON_NOUNS and not _is_agent_noun(token.lower_):
+        # "the observer mission of the Nordic Institute said": the organisation the body belongs to
+        owners = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        owner = next((resolver.entity_in(p.idx, p.idx + len(p.text), person_first=False) for p in owners), None)
+        ent = owner if owner is not None and owner.type == "ORG" else None
     if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children):
         return text, None  # "a senior official told ...": someone new, not a person named before
     aged = any(c.dep_ == "amod" and c.lower_ == "old" and any(g.lower_ in {"year", "years"} for g in c.children) for c in token.children)
