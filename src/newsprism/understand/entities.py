@@ -707,8 +707,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
                 and doc[end].text[:1].isupper() and doc[end + 1].pos_ == "PROPN"):
             continue  # "Iraqi Water Resources" of "Iraqi Water Resources Minister Jo Doe": the portfolio of a title
         if (mention.label in {"ORG", "NORP", "GPE"} and not mention.country and len(name_tokens(text)) >= 2
-                and _kind_in_name(name_tokens(text)) is None and _apposition_kind(doc, end - 1) == "person"):
-            mention.label = "PERSON"  # "Jane Doe, a 47-year-old teacher": the tagger said ORG
+                and _kind_in_name(name_tokens(text)) is None and " of " not in text and _apposition_kind(doc, end - 1) == "person"):
+            mention.label = "PERSON"  # "Jane Doe, a 47-year-old teacher": the tagger said ORG ("X of Y" names a body)
         if mention.label == "PERSON":
             mention.tokens = name_tokens(text)
             if not mention.tokens or all(_is_title_word(t) for t in mention.tokens):
