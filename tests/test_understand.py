@@ -1934,3 +1934,10 @@ def test_understand_body_of_an_organisation_speaks_for_it():
     speakers = {v.text: names.get(q.speaker_entity_id) for q in u.quotes for v in q.variants}
     assert speakers["competitive and well administered"] == "Baltic Election Institute"
     assert speakers["clean from start to finish"] != "Baltic Election Institute"
+
+
+def test_understand_organisation_before_of_and_a_courtesy_title_is_no_part_of_the_title():
+    """"The Anti-Fraud Commission of Dr. Lena Okoro": her title is "Dr.", not "Fraud Commission of Dr."."""
+    (lena,) = [m for m in collect_mentions("t", parse(["The Anti-Fraud Commission of Dr. Lena Okoro is still investigating."])[0])
+               if m.label == "PERSON"]
+    assert lena.text == "Lena Okoro" and lena.titles == ["Dr."]

@@ -268,6 +268,8 @@ def _title_start(doc: Doc, start: int) -> int | None:
         tok = doc[i]
         if "\n" in tok.text_with_ws or tok.ent_type_ == "PERSON":
             break
+        if tok.lower_ in org_kinds() and not _is_title_word(tok.text) and tok.i + 1 < start and doc[tok.i + 1].lower_ == "of":
+            break  # "the Anti-Corruption Commission of Dr. X": the body is no part of X's title
         if _is_title_word(tok.text) or (tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"}):
             taken.append(i)
         elif tok.lower_ in TITLE_CONNECTORS and taken:
