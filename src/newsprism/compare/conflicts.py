@@ -1279,6 +1279,22 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
     return found, effect
 
 
+# "a wind change drove the blaze towards the town": a cause verb whose object moves towards a
+# place gives the cause of where the thing went, not of the thing ("blamed a power line for the
+# blaze"); arriving ("pushed the ferry onto the rocks") is the event itself.
+TOWARDS_AFTER = re.compile(r"^\s+(?:[\w'-]+\s+){1,5}?(?:towards?|in the direction of)\b", re.I)
+
+
+def _gives_direction(text: str, cause: str) -> bool:
+    """True when `cause` is the subject of a cause verb whose object moves towards somewhere."""
+    verbs = lexicons.words_pattern(lexicons.cause_verbs())
+    for at in (m.end() for m in re.finditer(re.escape(cause), text)):
+        verb = verbs.match(text, at + len(text[at:]) - len(text[at:].lstrip())) if verbs else None
+        if verb and TOWARDS_AFTER.match(text[verb.end():]):
+            return True
+    return False
+
+
 def causes_in(text: str) -> list[str]:
     """Return every cause a sentence gives (see scan_causes)."""
     return scan_causes(text)[0]
@@ -1319,9 +1335,12 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
         for j in with_cause[a + 1:]:
             if views[i].source != views[j].source and ((i, j) in related or _shares_actor(views[i], views[j], subject_is_source=True)):
                 event.union(i, j)
+    # Causes of where a thing went are compared only with each other, not with causes of the thing.
+    direction = {n: _gives_direction(views[n[0]].claim.text, causes[n[0]][n[1]]) for n in nodes}
     conflicts = []
-    for group in event.groups():
-        members = [n for n in nodes if n[0] in group]
+    for group, towards in ((g, d) for g in event.groups() for d in (False, True)):
+        members = [n for n in nodes if n[0] in group and direction[n] == towards]
+        group = {i for i, _ in members}
         if len({views[i].source for i in group}) < 2:
             continue
         same = UnionFind()
@@ -1390,13 +1409,14 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                 src_b = {sources.get(x, x) for x in q.variants[b].article_ids}
                 if src_a == src_b:
                     continue
+                # Wording is compared only between quoted words: an outlet's paraphrase ("said nobody
+                # was above the law", "said it was cooperating ...") is the outlet's wording, not the
+                # speaker's; what it tells (a count, a claim) the other conflicts compare.
+                if not (q.variants[a].direct and q.variants[b].direct):
+                    continue
                 ta, tb = q.variants[a].text, q.variants[b].text
                 nums_a, nums_b = set(re.findall(r"\d[\d,.]*", ta)), set(re.findall(r"\d[\d,.]*", tb))
-                # Differing figures are a wording clash only between quoted words: two outlets' paraphrases
-                # of a statement ("said 38 people were treated" / "said nearly 40 were in hospital") differ
-                # on a count, which the number conflicts tell, not on the speaker's wording.
-                direct = q.variants[a].direct and q.variants[b].direct
-                if _negation_clash(ta, tb) or (direct and nums_a and nums_b and nums_a != nums_b):
+                if _negation_clash(ta, tb) or (nums_a and nums_b and nums_a != nums_b):
                     clashing.add(k)
                 elif stem_overlap(content_stems(ta), content_stems(tb)) < 0.6:  # a partial quote inside a longer one agrees
                     to_embed.append((k, a, b))
@@ -1417,6 +1437,6 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
     for k in sorted(clashing):
         q = quotes[k]
         about = f"wording of a quote by {q.speaker or 'an unnamed speaker'}"
-        positions = [Position(value=var.text, article_ids=var.article_ids, evidence=var.evidence) for var in q.variants]
+        positions = [Position(value=var.text, article_ids=var.article_ids, evidence=var.evidence) for var in q.variants if var.direct]
         conflicts.append(_conflict("quote_wording", about, positions))
     return conflicts
