@@ -1960,3 +1960,34 @@ def test_compare_one_amount_written_two_ways_is_one_side():
     c = compare_story(build_understanding(spec), CompareSettings())
     (conflict,) = [k for k in c.conflicts if k.kind == "number"]
     assert sorted(sorted(p.article_ids) for p in conflict.positions) == [["daily"], ["gazette", "wire"]]
+
+
+@pytest.mark.parametrize(("moving", "conflict"), [
+    ("Crews held the line on Tuesday, hours after a wind change drove the blaze at Brenmoor Forest towards the village of Ost.", False),
+    ("Crews said a wind change caused the blaze at Brenmoor Forest.", True),
+])
+def test_compare_what_drove_a_thing_towards_a_place_is_no_cause_of_the_thing(moving, conflict):
+    """'a wind change drove the blaze towards Ost' / 'blamed a power line for the blaze': causes of
+    two things (where it went, how it began), no cause conflict; 'caused the blaze' is one."""
+    spec = {"entities": {"forest": ["Brenmoor Forest", "LOC"]}, "articles": [
+        one_sentence_report("w1", "Valley Post", moving, ["forest"]),
+        one_sentence_report("w2", "River Herald", "Residents blamed a sagging power line for the blaze at Brenmoor Forest.", ["forest"]),
+    ]}
+    causes = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "cause"]
+    assert bool(causes) == conflict, [(k.about, [p.value for p in k.positions]) for k in causes]
+
+
+def test_compare_a_paraphrase_beside_quoted_renderings_is_no_wording():
+    """'said nobody was above the law' (an outlet's paraphrase) beside two quoted renderings of the
+    remark: the paraphrase is no side of a wording conflict; two paraphrases make none."""
+    renderings = [("q1", "Valley Post", "No one in this cabinet is above the law, and no one will be.", True),
+                  ("q2", "River Herald", "nobody in this cabinet stands above the law", True),
+                  ("q3", "Town Crier", "nobody was above the law", False),
+                  ("q4", "Lowland Wire", "ministers would face the courts like everyone else", False)]
+    variants = [QuoteVariant(text=t, article_ids=[a], evidence=[Evidence(article_id=a, text=t, start=0, end=len(t))], direct=d)
+                for a, _, t, d in renderings]
+    found = quote_wording_conflicts([Quote(id="q", speaker="Ilka Brandt", variants=variants)], CompareSettings(), {a: o for a, o, _, _ in renderings})
+    assert all(p.value != t for k in found for p in k.positions for _, _, t, d in renderings if not d), found
+    paraphrases = [v for v in variants if not v.direct]
+    assert not quote_wording_conflicts([Quote(id="p", speaker="Ilka Brandt", variants=paraphrases)], CompareSettings(),
+                                       {a: o for a, o, _, _ in renderings})
