@@ -100,6 +100,8 @@ def test_numbers_a_mass_in_any_unit_is_read_in_tonnes(text, number_text, value):
         ("More than a thousand jobs are at risk.", "thousand", 1000, None),
         ("As many as 1,400 jobs could go.", "1,400", None, 1400),
         ("Nearly a hundred stores will shut.", "a hundred", None, 100),
+        ("Turnout was above 60 percent, the board said.", "60 percent", 60, None),
+        ("Inflation stayed below 3% all year.", "3%", None, 3),
     ],
 )
 def test_numbers_bound_before_a_or_as_many_as(text, number_text, low, high):
