@@ -133,3 +133,21 @@ def test_a_plan_given_up_makes_no_date_conflict_with_the_actual_day():
 
     assert date_conflicts(planned) == []
     assert len(date_conflicts(other_day)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        ("The dockers' union called a rally for Saturday outside the port office.", "2031-03-07", "2031-03-08"),  # a Friday
+        ("The nurses have called a strike for Monday.", "2031-03-07", "2031-03-10"),
+        ("The dockers' union has called a march for Saturday.", "2031-03-08", "2031-03-08"),  # a Saturday paper: that day
+        ("A council vote is scheduled for Friday.", "2031-03-04", "2031-03-07"),  # a Tuesday
+        ("The crew was called to the quay on Saturday.", "2031-03-07", "2031-03-01"),  # no plan: looks back
+    ],
+)
+def test_a_weekday_a_call_or_plan_sets_is_after_publication(text, published, day):
+    """'called a protest for Saturday' in a Friday paper is the next day, not the Saturday before."""
+    from newsprism.understand.nlp import parse
+
+    (found,) = find_dates("a", text, published, parse([text])[0])
+    assert found.value == day

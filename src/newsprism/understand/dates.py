@@ -120,6 +120,8 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         token = token.head
     if any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children):
         return True
+    if _set_for(span[0]):
+        return True
     # a plan told in the present: "is due to meet on Wednesday", "are expected to vote on Friday",
     # "a hearing is set for Thursday", "the verdict is due on Monday"
     plan = token.head if token.dep_ == "xcomp" else token
@@ -135,6 +137,28 @@ def _is_future(doc: Doc | None, start: int) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_ == "ccomp"
+
+
+def _set_for(token) -> bool:
+    """True for a day after "for" that a verb setting an event governs, itself or through its object:
+    "called a protest for Saturday", "has called a strike for Monday", "is scheduled for Friday"
+    (verbs in data/understand/plan_for_verbs.txt). The call comes before the report, the day after
+    it. A plan told in the past perfect ("had been scheduled for Friday") is left to look back."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    verb = prep.head
+    if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "nsubjpass"}:
+        verb = verb.head  # "called [a protest] for Saturday"
+    if verb.lemma_.lower() not in word_list("plan_for_verbs.txt") or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return not any(c.lower_ == "had" for c in verb.children)
+
+
+def _set_for_at(doc: Doc | None, start: int) -> bool:
+    """`_set_for` of the token at character `start` of `doc`."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand") if doc is not None else None
+    return span is not None and _set_for(span[0])
 
 
 def _count(text: str) -> float | None:
@@ -264,9 +288,12 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         target = WEEKDAYS[g["weekday"].lower()]
         rel = (g.get("rel") or "").lower()
         if rel == "next" or (rel != "last" and _is_future(doc, m.start())):
-            delta = (target - pub.weekday()) % 7 or 7
+            delta = (target - pub.weekday()) % 7
+            # "called a march for Saturday" in a Saturday paper is that day; "is due to meet on Wednesday", a week on
+            if delta == 0 and (rel == "next" or not _set_for_at(doc, m.start())):
+                delta = 7
             d = pub + dt.timedelta(days=delta)
-            how = f"{g['weekday'].capitalize()} after {pub.isoformat()}"
+            how = f"{g['weekday'].capitalize()} after {pub.isoformat()}" if delta else f"{g['weekday'].capitalize()} set by a call or plan, on {pub.isoformat()}"
         else:
             delta = (pub.weekday() - target) % 7
             if rel == "last" and delta == 0:
