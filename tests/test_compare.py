@@ -1988,6 +1988,20 @@ def test_compare_a_paraphrase_beside_quoted_renderings_is_no_wording():
                 for a, _, t, d in renderings]
     found = quote_wording_conflicts([Quote(id="q", speaker="Ilka Brandt", variants=variants)], CompareSettings(), {a: o for a, o, _, _ in renderings})
     assert all(p.value != t for k in found for p in k.positions for _, _, t, d in renderings if not d), found
+    # "No one ... is above the law" and "nobody ... stands above the law" both deny: one remark.
+    assert not found, found
     paraphrases = [v for v in variants if not v.direct]
     assert not quote_wording_conflicts([Quote(id="p", speaker="Ilka Brandt", variants=paraphrases)], CompareSettings(),
                                        {a: o for a, o, _, _ in renderings})
+
+
+def test_compare_one_person_with_two_titles_is_no_actor_conflict():
+    """'Deputy minister Ilka Brandt will run the ministry' / 'Deputy Health Minister Ilka Brandt will
+    run the ministry': one person named with two titles, not two actors."""
+    run = "{} Ilka Brandt will run the health ministry until a successor is named."
+    spec = {"entities": {"brandt": ["Ilka Brandt", "PERSON", ["Deputy minister", "Deputy Health Minister"]]}, "articles": [
+        one_sentence_report("d1", "Valley Post", run.format("Deputy minister"), ["brandt"]),
+        one_sentence_report("d2", "River Herald", run.format("Deputy Health Minister"), ["brandt"]),
+    ]}
+    actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    assert not actors, [[p.value for p in k.positions] for k in actors]

@@ -925,6 +925,11 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
             continue
         if (i, j) not in related:
             continue  # different offices are compared in related claims only
+        # "Deputy minister Park Ji-won" / "Deputy Finance Minister Park Ji-won": one person named
+        # with two titles is one actor, not two.
+        named = [holder(x, o) for x, only in ((i, only_v), (j, only_w)) for o in only]
+        if all(named) and len({h.id for h in named}) == 1:
+            continue
         holders = _office_holders(v, offices[i], by_id) | _office_holders(w, offices[j], by_id)
         if not one_part(i, j, holders):
             continue
@@ -1372,6 +1377,11 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
 # --------------------------------------------------------------------------- quotes
 
 
+# A negative pronoun negates like "not": "No one ... is above the law" and "nobody ... stands above
+# the law" both deny, so neither negates what the other says.
+NEGATIVE = re.compile(NEGATION.pattern[:-3] + r"|nobody|nothing|none|neither|nowhere)\b", re.I)
+
+
 def _negation_clash(ta: str, tb: str) -> bool:
     """One rendering negates what the other says.
 
@@ -1379,8 +1389,8 @@ def _negation_clash(ta: str, tb: str) -> bool:
     opposite of the full remark ("... we will not stop ...") just because it is shorter.
     """
     for negated, other in ((ta, tb), (tb, ta)):
-        if NEGATION.search(negated) and not NEGATION.search(other):
-            after = negated[NEGATION.search(negated).end():]
+        if NEGATIVE.search(negated) and not NEGATIVE.search(other):
+            after = negated[NEGATIVE.search(negated).end():]
             following = [w for w in WORD.findall(after) if content_stems(w)][:1]
             if not following or content_stems(following[0]) <= content_stems(other):
                 return True
