@@ -2005,3 +2005,19 @@ def test_compare_one_person_with_two_titles_is_no_actor_conflict():
     ]}
     actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
     assert not actors, [[p.value for p in k.positions] for k in actors]
+
+
+@pytest.mark.parametrize(("second", "date", "conflict"), [
+    ("The Harl Party won 98 of 200 seats, according to official results released by the Central Electoral Commission on Monday.", "on Monday", False),
+    ("The Harl Party won 98 of 200 seats on Monday, the Central Electoral Commission said.", "on Monday", True),
+])
+def test_compare_when_results_were_released_is_no_date_of_what_they_record(second, date, conflict):
+    """'took 98 seats on Sunday' / 'won 98 seats, according to results released ... on Monday': the
+    Monday is when the results came out, not when the seats were won (issue #6)."""
+    spec = {"entities": {"party": ["Harl Party", "ORG"]}, "articles": [
+        one_sentence_report("v1", "Valley Post", "The Harl Party took 98 of the 200 seats on Sunday, with about 41 per cent of the vote.", ["party"],
+                            published="2031-05-06", dates=[["on Sunday", "2031-05-04", "relative"]]),
+        one_sentence_report("v2", "River Herald", second, ["party"], published="2031-05-06", dates=[[date, "2031-05-05", "relative"]]),
+    ]}
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert bool(dates) == conflict, [[p.value for p in k.positions] for k in dates]

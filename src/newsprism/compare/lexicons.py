@@ -77,6 +77,19 @@ def report_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def published_record_pattern() -> re.Pattern[str] | None:
+    """A pattern that matches "<record> <verb> [by <who>] [on]" ending right before a date
+    ("results released by the electoral commission on "), from published_records.txt."""
+    rows = [line.split(":", 1) for line in _compare_lines("published_records.txt") if ":" in line]
+    records = sorted({w.strip().lower() for k, w in rows if k.strip() == "record"}, key=len, reverse=True)
+    verbs = sorted({w.strip().lower() for k, w in rows if k.strip() == "verb"}, key=len, reverse=True)
+    if not records or not verbs:
+        return None
+    alt = lambda words: "|".join(re.escape(w) for w in words)  # noqa: E731
+    return re.compile(rf"(?<![\w-])(?:{alt(records)})\s+(?:\w+\s+)?(?:{alt(verbs)})(?:\s+by\s+[^,;.]{{1,80}}?)?\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
 def describing_participles() -> frozenset[str]:
     return frozenset(v.lower() for v in _compare_lines("describing_participles.txt"))
 

@@ -268,6 +268,10 @@ def is_report_date(claim: Claim, date: DateMention) -> bool:
     start = date.start - claim.start if date.start is not None else claim.text.find(date.text)
     if start < 0:
         return False
+    # "official results released by the electoral commission on Monday": when the record came out.
+    published = lexicons.published_record_pattern()
+    if published and published.search(claim.text[max(0, start - 140): start]):
+        return True
     before = claim.text[max(0, start - 30): start].lower()
     words = re.findall(r"[a-z]+", before)
     # The reporting verb sits right before the date, at most one preposition between.
