@@ -151,3 +151,28 @@ def test_a_weekday_a_call_or_plan_sets_is_after_publication(text, published, day
 
     (found,) = find_dates("a", text, published, parse([text])[0])
     assert found.value == day
+
+
+@pytest.mark.parametrize(
+    "text, published, phrase, value, end",
+    [
+        ("The dock strike began on 3 March 2031. The week before, talks had collapsed.", "2031-03-10", "The week before", "2031-02-24", "2031-03-02"),
+        ("The mayor resigned on Tuesday. The previous day she had met the auditors.", "2031-03-07", "The previous day", "2031-03-03", None),
+        ("Talks failed on 2 March. Police arrested the organiser the day after.", "2031-03-09", "the day after", "2031-03-03", None),
+        # no date before it: the anchor is unclear, so no value
+        ("The valley endured a heat wave the previous week, with temperatures above 40C.", "2031-03-07", "the previous week", None, None),
+        # two days in the sentence before: which one is unclear
+        ("The fire began on Saturday and reached the town on Monday. The previous day, winds rose.", "2031-03-07", "The previous day", None, None),
+    ],
+)
+def test_the_day_or_week_before_counts_from_the_one_date_just_given(text, published, phrase, value, end):
+    """'the week before' / 'the previous day' resolve against the date the sentence or the one
+    before gives; with none, or two, they stay unresolved."""
+    (found,) = [d for d in find_dates("a", text, published) if d.text == phrase]
+    assert (found.value, found.end) == (value, end)
+
+
+def test_the_day_before_an_event_is_no_date_of_its_own():
+    """'the day before the approach became public' counts from an event, not a date: no mention."""
+    text = "The offer was a 31% premium to the closing price on the day before the approach became public."
+    assert find_dates("a", text, "2031-03-07") == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
@@ -356,7 +357,59 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
                 resolution=resolution, sentence_index=sentence_of(start) if sentence_of else None, start=start, stop=end,
             ))
     found.sort(key=lambda d: d.start or 0)
+    found = _anchored(article_id, text, found, taken, sentence_of)
     return [_mark_non_event(d, text) for d in _join_ranges(found, text)]
+
+
+# "the previous week", "the week before", "the previous day", "the day before", "the next day":
+# a day or week counted from a date the text gave just before. "the day before" followed by its
+# own object ("the day before the vote") counts from that thing, not from a date, and is left out.
+ANAPHORIC = re.compile(
+    r"\bthe\s+(?:(?P<pre>previous|preceding|following|next)\s+(?P<unit1>day|week)"
+    r"|(?P<unit2>day|week)\s+(?P<post>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|\s(?:and|but)\b)))\b",
+    re.I,
+)
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+
+
+def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of) -> list[DateMention]:
+    """Add the expressions of ANAPHORIC, resolved against the one day their sentence gives before
+    them or, when that sentence gives none, the one its previous sentence gives. Two dates there,
+    or none, leave the anchor unclear and the expression unresolved: never a guess."""
+    if not ANAPHORIC.search(text):
+        return found
+    if sentence_of is None:
+        starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+        sentence_of = lambda offset: max(0, bisect_right(starts, offset) - 1)  # noqa: E731
+    out = list(found)
+    for m in ANAPHORIC.finditer(text):
+        start, end = m.start(), m.end()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        here = sentence_of(start)
+        before = [d for d in out if d.kind != "duration" and d.start is not None and d.start < start]
+        window = [d for d in before if sentence_of(d.start) == here] or [d for d in before if sentence_of(d.start) == here - 1]
+        unit = (m.group("unit1") or m.group("unit2")).lower()
+        sign = -1 if (m.group("pre") or m.group("post")).lower() in {"previous", "preceding", "before", "earlier"} else 1
+        anchor = window[0] if len(window) == 1 and window[0].kind in {"date", "relative"} and window[0].end is None else None
+        day = dt.date.fromisoformat(anchor.value) if anchor and anchor.value and len(anchor.value) == 10 else None
+        kind, value, range_end = ("relative", None, None) if unit == "day" else ("range", None, None)
+        if day is None:
+            resolution = "counted from a date the text does not make clear"
+        elif unit == "day":
+            value = (day + dt.timedelta(days=sign)).isoformat()
+            resolution = f"the day {'before' if sign < 0 else 'after'} {day.isoformat()} ('{anchor.text}')"
+        else:
+            first, last = (day - dt.timedelta(days=7), day - dt.timedelta(days=1)) if sign < 0 else (day + dt.timedelta(days=1), day + dt.timedelta(days=7))
+            value, range_end = first.isoformat(), last.isoformat()
+            resolution = f"the seven days {'before' if sign < 0 else 'after'} {day.isoformat()} ('{anchor.text}')"
+        taken.append((start, end))
+        out.append(DateMention(
+            article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
+            resolution=resolution, sentence_index=here if sentence_of else None, start=start, stop=end,
+        ))
+        out.sort(key=lambda d: d.start or 0)
+    return out
 
 
 # A wire dateline before a date ("MELLICK, Aug 18 (Northwind) - "): a capitalised place at the
