@@ -1941,3 +1941,27 @@ def test_understand_organisation_before_of_and_a_courtesy_title_is_no_part_of_th
     (lena,) = [m for m in collect_mentions("t", parse(["The Anti-Fraud Commission of Dr. Lena Okoro is still investigating."])[0])
                if m.label == "PERSON"]
     assert lena.text == "Lena Okoro" and lena.titles == ["Dr."]
+
+
+def test_understand_two_sentence_quote_is_attributed_where_it_closes_and_leaves_no_stray_paraphrase():
+    """'"A. B," said X.' and '"A. B," she said.': the speaker stands in the sentence where the
+    quotation closes; its second sentence is no paraphrase of its own (no 'B,"' record)."""
+    speakers = _quote_speakers(
+        "Traders were wary. \"The order book is healthy. It is the freight bill that keeps rising,\" said Ines Marlow, "
+        "an analyst at the bank Corran Hale.\n\n"
+        "\"Margins were thin. Prices fell again,\" she said.\n")
+    assert speakers["The order book is healthy. It is the freight bill that keeps rising"] == "Ines Marlow"
+    assert speakers["Margins were thin. Prices fell again"] == "she"
+    assert not [t for t in speakers if t.endswith('"') or t.startswith("It is the freight")], speakers
+
+
+def test_understand_it_as_a_speaker_is_the_organisation_or_no_one():
+    """"It said last year that ..." after "The company ...": the firm speaks, "It" is no speaker of its own."""
+    text = ("Shares in Harland Steel Group fell on Thursday after Harland Steel Group cut its forecast.\n\n"
+            "The company employs about 9,000 people. It said last year that 400 jobs would go under its savings plan.\n")
+    article = CleanArticle(id=content_id(text), source_path="i.txt", published="2030-03-05", text=text)
+    u = understand_story(_group([article]), [article])
+    names = {e.id: e.name for e in u.entities}
+    remarks = [(v.speaker_text, names.get(q.speaker_entity_id)) for q in u.quotes for v in q.variants if "400 jobs" in v.text]
+    assert remarks and all(name == "Harland Steel Group" or speaker is None for speaker, name in remarks), remarks
+    assert not [q for q in u.quotes if (q.speaker_entity_id is None and any((v.speaker_text or "").lower() == "it" for v in q.variants))]

@@ -234,8 +234,10 @@ def _make(article_id: str, doc: Doc, first: int, last: int, token_sentence: list
 
 
 def _pronoun(article_id: str, token: Token, info: dict[str, str], covered: dict[int, Found], token_sentence: list[int]) -> Found | None:
-    if token.lower_ == "it" and token.head.lemma_ in {"be", "seem", "appear", "take", "remain", "say", "report"}:
-        return None  # "it is clear that", "it was reported": an expletive, not an actor
+    if token.lower_ == "it" and (token.head.lemma_ in {"be", "seem", "appear", "take", "remain"}
+                                 or token.head.lemma_ in {"say", "report"} and (token.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in token.head.children))):
+        # "it is clear that", "it was reported": an expletive, not an actor; "It said last year that ..." is the company
+        return None
     ref = _make(article_id, token.doc, token.i, token.i, token_sentence, "pronoun")
     ref.gender, ref.number, ref.refers = info["gender"], info["number"], info["refers"]
     if token.lower_ == "it":

@@ -321,6 +321,9 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     if dateline and span.start_char < dateline.end() <= token.idx:  # the speaker, not the wire's dateline before it
         span = token.doc.char_span(dateline.end(), span.end_char, alignment_mode="expand") or span
     record.speaker_text, ent = _speaker(token, span, resolver, whole)
+    if token.lower_ == "it" and ent is None:
+        record.speaker_text = None  # an "it" nobody resolved is no speaker to show
+        return
     record.speaker_entity_id = ent.id if ent else None
     record.extra["speaker_span"] = (span.start_char, span.end_char)
 
@@ -579,7 +582,9 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     # sorted by offset only: two mentions may start together
     people = sorted(((s, e) for s, _, e in spans if e.type == "PERSON"), key=lambda p: p[0])
     resolver = Resolver(article_id, [(s, e) for s, e in people], spans, outlets=outlet_keys(outlets))
-    resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun" and e.type == "PERSON"}
+    # a person's pronouns, and "it" the entities stage took for an organisation ("It said last year that ...")
+    resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun"
+                         and (e.type == "PERSON" or e.type == "ORG" and m.text.lower() == "it")}
     resolver.descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "PERSON"}
     resolver.org_descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "ORG"}
     quoted = [q for q in quote_spans(doc_text(doc)) if not is_scare_quote(doc_text(doc)[q[0]:q[1]])]
@@ -596,7 +601,12 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
                 record = QuoteRecord(article_id, content, q_start, q_end, s_start, s_end, sent_text, direct=True,
                                      partial=_is_partial(q_start, s_start, sent_text, content))
                 attribute(record, sent, resolver)
-                following = sents[index + 1] if index + 1 < len(sents) else None
+                closing = _closing_sentence(q_end, index, sentence_bounds)
+                if record.speaker_text is None and record.channel is None and closing != index:
+                    # '"First sentence. Second sentence," she said.': the attribution stands in the
+                    # sentence where the quotation closes, not where it opens
+                    attribute(record, sents[closing], resolver)
+                following = sents[closing + 1] if closing + 1 < len(sents) else None
                 if record.speaker_text is None and record.channel is None and following is not None and len(following) <= 8:
                     # the tagger often splits '"...," she said.' after the closing mark
                     attribute(record, following, resolver)
@@ -616,11 +626,20 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
             if previous is not None and previous.speaker_text:
                 records.extend(_clauses_beside_quotes(article_id, sent, s_start, s_end, sent_text, inside, previous))
             continue
+        if any(q_start < s_start < q_end for q_start, q_end in quoted):
+            continue  # the rest of a quotation opened in an earlier sentence, no paraphrase of its own
         record = _indirect(article_id, sent, s_start, s_end, sent_text, resolver)
         if record is not None:
             records.append(record)
         previous = None
     return records
+
+
+def _closing_sentence(q_end: int, index: int, sentence_bounds: list[tuple[int, int]]) -> int:
+    """Index of the sentence in which a quotation opened in sentence `index` closes."""
+    while index + 1 < len(sentence_bounds) and sentence_bounds[index + 1][0] < q_end:
+        index += 1
+    return index
 
 
 def _other_subject(sent: Span, outside: tuple[int, int], previous: QuoteRecord, resolver: Resolver) -> bool:
