@@ -619,6 +619,51 @@ def test_compare_bound_every_value_satisfies_takes_no_side():
     assert [p.article_ids for p in numbers[0].positions] == [["n2"], ["n3"]]
 
 
+def test_compare_approximation_an_exact_figure_satisfies_sides_with_it():
+    """'nearly 40 percent' admits 38 percent: the conflict is 38 against 45, the approximating outlet on the 38 side."""
+    def report(aid: str, outlet: str, figure: str, value: float, low: float | None, high: float | None) -> dict:
+        return one_sentence_report(aid, outlet, f"In balloon tests the Tarn tiles cut radiation doses by {figure}.", ["tile"],
+                                   numbers=[[figure, value, low, high, "%", "percent"]])
+
+    spec = {
+        "entities": {"tile": ["Tarn", "ORG"]},
+        "articles": [report("t1", "Valley Post", "nearly 40 percent", 40, None, 40), report("t2", "River Herald", "38 percent", 38, 38, 38),
+                     report("t3", "Town Crier", "45 percent", 45, 45, 45)],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert len(numbers) == 1
+    assert [(p.value, sorted(p.article_ids)) for p in numbers[0].positions] == [("38 percent", ["t1", "t2"]), ("45 percent", ["t3"])]
+
+
+def test_compare_count_beside_the_figure_others_give_is_another_quantity():
+    """'whose 12 deputies could give it a majority of 110 seats' gives the 12 the others write as
+    '12 seats': its 110 seats are the majority's, no other count of the party's seats."""
+    spec = {
+        "entities": {"party": ["Green League", "ORG"]},
+        "articles": [
+            one_sentence_report("s1", "Valley Post", "The Green League, with 12 seats, is expected to be the kingmaker.", ["party"],
+                                numbers=[["12 seats", 12, 12, 12, "seats"]]),
+            one_sentence_report("s2", "River Herald", "The Green League won 12 seats and will hold the balance of power.", ["party"],
+                                numbers=[["12 seats", 12, 12, 12, "seats"]]),
+            one_sentence_report("s3", "Town Crier", "The winners will court the Green League, whose 12 deputies could give them a majority of 110 seats.", ["party"],
+                                numbers=[["12 deputies", 12, 12, 12, "deputies"], ["110 seats", 110, 110, 110, "seats"]]),
+        ],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert not numbers, [[p.value for p in c.positions] for c in numbers]
+
+
+def test_compare_measure_conflict_is_named_by_what_is_measured():
+    """'1,450 kg' against '1,540 kg' (read in tonnes) is a conflict over the weight, not over 'tonnes'."""
+    def report(aid: str, outlet: str, figure: str, tonnes: float) -> dict:
+        return one_sentence_report(aid, outlet, f"The {figure} Tarn probe reached its planned orbit on Tuesday.", ["probe"],
+                                   numbers=[[figure, tonnes, tonnes, tonnes, "tonnes", "measure"]])
+
+    spec = {"entities": {"probe": ["Tarn", "ORG"]}, "articles": [report("w1", "Valley Post", "1,450 kg", 1.45), report("w2", "River Herald", "1,540 kg", 1.54)]}
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [(c.about, [p.value for p in c.positions]) for c in numbers] == [("weight", ["1,450 kg", "1,540 kg"])]
+
+
 def test_compare_summary_tells_a_date_disputed_event_without_its_date():
     """The event every outlet reports is in the summary; the day they dispute is left to the range sentence."""
     spec = {

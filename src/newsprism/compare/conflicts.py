@@ -24,6 +24,7 @@ claims reporting different words of one speaker are not compared. Among related 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter, defaultdict
 
@@ -233,7 +234,9 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     if unit and all(views[i].numbers[k][0].kind == "money" for i, k in group):
         currency, _, per = unit.partition("/")  # the understanding stage writes "USD", "USD/share", "GBP/day"
         return f"price per {per} in {currency.upper()}" if per else f"amount in {currency.upper()}"
-    return "percentage" if unit == "%" else unit if measured and unit else f"number of {unit or 'items'}"  # "magnitude", not "number of magnitude"
+    if measured and unit:
+        return lexicons.measure_names().get(unit, unit)  # "magnitude", not "number of magnitude"; "weight", not "tonnes"
+    return "percentage" if unit == "%" else f"number of {unit or 'items'}"
 
 
 def _published_at(published: str | None) -> dt.datetime | None:
@@ -345,6 +348,10 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             bounds[value] = (lo, hi)
             rounded[value] = _rounded_from(views[i].numbers[k][0], lo, hi)
             given_by[i].add((lo, hi))
+            # Its other figures of the kind count too, whatever they count: "whose 12 deputies could
+            # give it a majority of 110 seats" gives the 12 others write as "12 seats" beside the 110,
+            # so its 110 counts another thing, not the 12 seats again.
+            given_by[i].update((n[1], n[2]) for n in views[i].numbers if n[0].kind == views[i].numbers[k][0].kind)
 
         def disagree(x: str, y: str) -> bool:
             # Two figures one sentence gives ("offered 4.5% against the demand of 9%") are two
@@ -361,7 +368,18 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
         # no side: it stays out of the positions, and its outlet is not set against anyone; so does
         # a figure that disagrees with none.
         ordered = [val for val in ordered if any(disagree(val, o) for o in ordered if o != val)]
-        if len(ordered) < 2:
+        # An approximation that an exact figure satisfies ("nearly 40 percent" beside 38) sides
+        # with that figure, not against it: its outlet joins the one exact side it admits, or no
+        # side when it admits several ("about 40" beside 38 and 45). An open bound ("more than
+        # 200" beside 230) stays a side of its own: it says less than the figure, not about it.
+        exact = [val for val in ordered if bounds[val][0] == bounds[val][1]]
+        for val in [val for val in ordered if bounds[val][0] != bounds[val][1] and math.isfinite(bounds[val][0]) and math.isfinite(bounds[val][1])]:
+            admitted = [o for o in exact if not disagree(val, o)]
+            if admitted:
+                ordered.remove(val)
+                if len(admitted) == 1:
+                    by_value[admitted[0]].extend(v for v in by_value[val] if v not in by_value[admitted[0]])
+        if len(ordered) < 2 or not any(disagree(x, y) for x in ordered for y in ordered if x != y):
             continue
         conflict = _conflict("number", _count_about(views, group), [_position(val, by_value[val]) for val in ordered])
         # The sentence tells its sides in order: "rising" only when three sides at least rose in publication order.

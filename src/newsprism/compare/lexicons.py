@@ -172,6 +172,12 @@ def bound_phrases() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def measure_names() -> dict[str, str]:
+    """What a measure read in a unit is ("tonnes" -> "weight"): data/compare/measure_names.csv."""
+    return {row["unit"].strip().lower(): row["name"].strip() for row in _rows("measure_names.csv")}
+
+
+@lru_cache(maxsize=1)
 def unit_synonyms() -> dict[str, str]:
     """Map the stem of every unit word of a synonym group to the group's first word."""
     from newsprism.compare.views import stem
