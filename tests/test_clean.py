@@ -911,3 +911,27 @@ def test_clean_text_comment_opened_by_handle_and_colon():
         ("Pol_K", "Best game of the season.\nPS: the pies were cold."),
         ("QuayFan77", "Rangers were robbed."),
     ]
+
+
+# --------------------------------------------------------------------------- caps first lines that name the outlet (task R4, round 7)
+def test_clean_text_caps_name_with_its_initials_over_a_headline_is_the_outlet():
+    """'KESTRA NEWS AGENCY (KNA)' at the top is the agency, not a photo credit; its initials are not
+    looked up as another outlet's."""
+    raw = "KESTRA NEWS AGENCY (KNA)\nHarbour talks end without a deal\n\nPORT LINDEN, May 17 (KNA) - " + BODY
+    clean = clean_text(raw)
+    assert clean.outlet == "Kestra News Agency"
+    assert clean.title == "Harbour talks end without a deal"
+
+
+def test_clean_text_the_and_a_name_over_a_breadcrumb_is_the_outlet():
+    """'THE WAYFARER' over 'Home / Sport' and a mixed-case headline: a publication's name."""
+    raw = "THE WAYFARER\nHome / Sport\nHawks sink Rangers in the rain\nBy Ilse Varro\n17 May 2026\n\n" + BODY
+    clean = clean_text(raw)
+    assert clean.outlet == "The Wayfarer"
+    assert clean.byline == "Ilse Varro"
+
+
+def test_clean_text_caps_kicker_of_section_words_names_no_outlet():
+    """'THE LATEST NEWS' over the headline is a label, not an outlet."""
+    raw = "THE LATEST NEWS\nHome / Sport\nHawks sink Rangers in the rain\n17 May 2026\n\n" + BODY
+    assert clean_text(raw).outlet is None

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
 from newsprism.clean.metadata import DATE_RE, better_date, find_date, read_byline, read_source_url
-from newsprism.clean.outlets import MINOR_WORDS, OutletNames
+from newsprism.clean.outlets import MINOR_WORDS, OutletNames, initials
 from newsprism.clean.patterns import masthead_words, match_clutter
 from newsprism.models import Comment
 
@@ -222,6 +222,35 @@ def _the_name_over_menu(header: list[Line], i: int) -> bool:
         i == 0 and len(words) >= 3 and words[0].lower() == "the" and below is not None
         and (below.reason == "navigation" or is_menu_shaped(below.text, below.words))
     )
+
+
+# "ALDORIA NEWS AGENCY (ANA)": a caps name followed by its own initials in brackets
+NAME_WITH_INITIALS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<initials>[A-Z]{2,6})\)$")
+
+
+def _caps_name_with_initials(text: str) -> str | None:
+    """The name of a caps line that ends in its own initials ("ALDORIA NEWS AGENCY (ANA)" ->
+    "ALDORIA NEWS AGENCY"): a masthead, not a photo credit "(AFP)" under a caption."""
+    found = NAME_WITH_INITIALS.match(text.strip())
+    if not found or not found.group("name").isupper():
+        return None
+    return found.group("name") if initials(found.group("name")) == found.group("initials") else None
+
+
+def _names_itself(masthead: str, header: list[Line], lines: list[Line]) -> bool:
+    """True for a caps first line over a headline in mixed case that either looks like a
+    publication's name ("THE CITIZEN": "The" and one or two words, none of them section words) or
+    that the body repeats as a name ("..., Aldoria News Agency reported", or its initials in a
+    wire dateline "(ANA)"). A caps kicker over a caps headline, or a section label, stays none."""
+    if not any(l.reason == "title" and not l.text.isupper() for l in header):
+        return False
+    words = re.findall(r"[^\W\d_]+", masthead.lower())
+    if len(words) in (2, 3) and words[0] == "the" and not any(w in masthead_words()[1] for w in words[1:]):
+        return True
+    name = title_case(masthead)
+    short = initials(masthead)
+    said = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)" + (r"|\(" + short + r"\)" if len(short) >= 2 else ""))
+    return any(line.kind == "body" and said.search(line.text) for line in lines)
 
 
 def _section_label(line: Line) -> bool:
@@ -434,6 +463,8 @@ def read_text(
     if not from_html:
         header_zone = open_lines[:first_body]
         for i, line in enumerate(header_zone):
+            if i == 0 and line.reason == "caption" and _caps_name_with_initials(line.text):
+                line.label("", "")  # "ALDORIA NEWS AGENCY (ANA)" at the very top: a masthead, not a credit
             if line.kind:
                 if line.reason == "navigation" and i <= 3:
                     iso, _ = find_date(line.text)
@@ -442,7 +473,7 @@ def read_text(
                 continue
             if masthead is None and (_caps_masthead(header_zone, i) or _titled_masthead(header_zone, i)):
                 line.label("clutter", "masthead")
-                masthead = line.text
+                masthead = _caps_name_with_initials(line.text) or line.text
                 masthead_index = i
                 continue
             if reading.byline is None and (name := credit_byline(line.text, masthead, names)):
@@ -508,7 +539,9 @@ def read_text(
         if line.kind == "clutter" and line.reason in SELF_REFERENCE_REASONS:
             if line.reason == "navigation" and index > first_body:
                 continue
-            found = names.find(line.text)
+            # a masthead spelling its initials out ("ALDORIA NEWS AGENCY (ANA)") is looked up without them:
+            # other outlets share the initials
+            found = names.find(masthead if line.reason == "masthead" and masthead else line.text)
             if found and found not in reading.outlet_mentions:
                 reading.outlet_mentions.append(found)
             elif not found and line.reason == "copyright":
@@ -538,6 +571,8 @@ def read_text(
             name = title_case(masthead)
             if any(line.kind == "body" and name in line.text for line in lines):
                 reading.outlet_mentions.append(name)
+        if not reading.outlet_mentions and masthead_index == 0 and masthead.isupper() and not section_only and _names_itself(masthead, header_zone, lines):
+            reading.outlet_mentions.append(title_case(masthead))
 
     if reading.byline is None:
         # a wire's closing credit names the writer: "(Reporting by Ana Lind; Editing by ...)";
