@@ -7,7 +7,10 @@ recent years"; "in the past three years" is a range up to publication) and durat
 9-year civil war": kind "duration", an ISO 8601 period, never a date; "at least two weeks"
 keeps its bound word in the span; "a 67-year-old" is an age, left to `numbers`). A relative
 expression is resolved only when the article's publication date is known; otherwise its value
-stays None and `resolution` says why.
+stays None and `resolution` says why. A weekday set by a call or plan ("called a protest for
+Saturday", verbs in data/understand/plan_for_verbs.txt) looks ahead of publication. "The previous
+week", "the day before", "the next day" count from the one day their sentence, or the sentence
+before, gives; with no such day, or two, they stay unresolved.
 
 Two kinds say a resolved date is no event date: "planned", a plan given up ("was originally
 scheduled for April 9", cues in data/understand/superseded_plan_cues.txt), and "dateline", the
