@@ -160,3 +160,17 @@ def test_bound_before_a_figure_read_after_its_article(text, bound):
     found = bound_before(text, after_article)
     assert found is not None and found[0] == bound
     assert text[found[1]:].startswith(("more than a", "about a"))
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text"),
+    [
+        ("Rovers won in front of a crowd of 48,210 at the Harl Ground.", "48,210"),
+        ("A sell-out crowd of 52,000 packed the Harl Ground.", "52,000"),
+        ("The attendance was 31,906, the club said.", "31,906"),
+    ],
+)
+def test_numbers_figure_of_a_crowd_counts_people(text, number_text):
+    """"a crowd of 48,210" counts people as "48,210 people watched" does: a figure no noun follows
+    takes its unit from the crowd it is the size of."""
+    assert _number(text, number_text).unit == "people"
