@@ -1965,3 +1965,19 @@ def test_understand_it_as_a_speaker_is_the_organisation_or_no_one():
     remarks = [(v.speaker_text, names.get(q.speaker_entity_id)) for q in u.quotes for v in q.variants if "400 jobs" in v.text]
     assert remarks and all(name == "Harland Steel Group" or speaker is None for speaker, name in remarks), remarks
     assert not [q for q in u.quotes if (q.speaker_entity_id is None and any((v.speaker_text or "").lower() == "it" for v in q.variants))]
+
+
+def test_understand_hyphenated_surname_alone_is_the_whole_surname_of_the_person():
+    """"Dr Obiora-Lund said ..." and '"...," Obiora-Lund said' after "Grace Obiora-Lund": her
+    surname whole, not "Lund", and the remarks are hers."""
+    texts = {"x": "The study's lead author, Grace Obiora-Lund of the University of Tarnholm, presented it on Monday.\n\n"
+                  "Dr Obiora-Lund, who trained in Oslo, said the team hoped the coating would protect crews on long missions.\n",
+             "y": "\"The early data are encouraging, but the field test decides,\" Obiora-Lund said.\n"}
+    articles = [CleanArticle(id=content_id(t), source_path=f"{k}.txt", published="2030-03-05", text=t) for k, t in texts.items()]
+    u = understand_story(_group(articles), articles)
+    mara = _entity_with(u, "Grace Obiora-Lund")
+    assert not [e for e in u.entities if e is not mara and ("Lund" in e.name or "Obiora" in e.name)], [e.name for e in u.entities]
+    speakers = {v.text: (v.speaker_text, q.speaker_entity_id) for q in u.quotes for v in q.variants}
+    for text, (speaker, entity_id) in speakers.items():
+        if "coating" in text or "field test" in text:
+            assert entity_id == mara.id and speaker != "Lund", (text, speaker)

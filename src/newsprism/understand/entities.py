@@ -1479,6 +1479,17 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
             token = doc[i]
             if token.idx in covered[article_id]:
                 continue
+            if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+                continue  # "Lind" of "Okonkwo-Lind": the second half of a hyphenated name, no surname of its own
+            if (i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_
+                    and doc[i + 2].text[:1].isupper() and spelling(f"{token.text}-{doc[i + 2].text}") in surnames):
+                # "Okonkwo-Lind", which the tokenizer splits in three: the whole hyphenated surname
+                last = doc[i + 2]
+                text = doc_text(doc)[token.idx:last.idx + len(last.text)]
+                mentions.append(Found(article_id, text, token.idx, last.idx + len(last.text), sent_of[token.i], "PERSON", "surname",
+                                      tokens=[text], first_token=token.i, last_token=last.i))
+                covered[article_id].update(range(token.idx, last.idx + len(last.text)))
+                continue
             word = name_tokens(token.text)
             if len(word) != 1:
                 continue
