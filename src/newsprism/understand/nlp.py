@@ -94,6 +94,11 @@ def unfinished_sentences(doc: Doc) -> Doc:
             breaks.append(orth)
     is_lower = np.isin(orths, lower)
     continues = is_lower | (np.isin(orths, brackets) & np.append(is_lower[1:], False))
+    # Nor right after a word: a sentence ends at punctuation or a line break, and the parser
+    # otherwise splits off a headline's last word ("... chaos grips | Kestrawick") or a name's
+    # second part ("Ha-neul | Yoon, did not hold ...", "CASTEL | MIRA, Dec 8").
+    word_ends = [orth for orth in np.unique(orths) if strings[int(orth)][-1:].isalnum()]
+    continues[1:] |= np.isin(orths[:-1], word_ends)
     after_break = np.insert(np.isin(orths[:-1], breaks), 0, True)
     # One array write instead of a Token object per word: most words are lower case.
     sent_starts = doc.to_array([SENT_START]).reshape(-1, 1)
