@@ -176,3 +176,8 @@ def test_the_day_before_an_event_is_no_date_of_its_own():
     """'the day before the approach became public' counts from an event, not a date: no mention."""
     text = "The offer was a 31% premium to the closing price on the day before the approach became public."
     assert find_dates("a", text, "2031-03-07") == []
+
+
+def test_the_day_before_yesterday_is_two_days_before_publication():
+    (found,) = find_dates("a", "The ferry last sailed the day before yesterday.", "2031-03-07")
+    assert (found.text, found.value) == ("the day before yesterday", "2031-03-05")

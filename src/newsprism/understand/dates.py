@@ -80,7 +80,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relmonth", re.compile(rf"\b(?=[eilmnst])(?P<rel>last|this|next|in|since|early|late|mid-?)\s+{MONTH}(?![\w.]|\.\w)", re.I)),
     ("relunit", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("weekday", re.compile(rf"\b(?=[lnto{WEEKDAY_START}])(?:(?P<rel>last|next|this|on)\s+)?{WEEKDAY}\b", re.I)),
-    ("deictic", re.compile(r"\b(?=[lty])(?P<word>yesterday|today|tonight|tomorrow|last night|this morning|this week)\b", re.I)),
+    ("deictic", re.compile(r"\b(?=[lty])(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this week)\b", re.I)),
     ("vague", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>years|months|weeks|days|decades)\b|\bin recent (?P<unit2>years|months|weeks)\b", re.I)),
     ("year", re.compile(rf"\b(?=[\s12abdefilmosu])(?P<prep>in|since|by|until|of|from|after|before|during|early|late|mid-?)?\s*{YEAR}\b(?![,.]?\d)(?!\s*(?:people|persons|troops|soldiers|civilians|dollars|%))", re.I)),
 ]
@@ -309,7 +309,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         if pub is None:
             return ("relative", None, None, unknown)
         word = g["word"].lower()
-        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        word = re.sub(r"\s+", " ", word)
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}.get(word, 0)
         return ("relative", (pub + dt.timedelta(days=shift)).isoformat(), None, f"{word} relative to publication date {pub.isoformat()}")
     if kind == "vague":
         unit = (g.get("unit") or g.get("unit2") or "").lower()
