@@ -1981,3 +1981,19 @@ def test_understand_hyphenated_surname_alone_is_the_whole_surname_of_the_person(
     for text, (speaker, entity_id) in speakers.items():
         if "coating" in text or "field test" in text:
             assert entity_id == mara.id and speaker != "Lund", (text, speaker)
+
+
+def test_understand_one_word_short_form_of_an_organisation_is_that_organisation():
+    """"Kelbridge" after "Kelbridge Telecom" is the firm; a word two organisations begin with
+    ("Norland" of "Norland Bank" and "Norland Rail") stays apart from both."""
+    entities = _story_entities({
+        "x": "Kelbridge Telecom cut its profit forecast on Wednesday. Norland Bank and Norland Rail both lent to it.\n\n"
+             "Kelbridge said its cost plan was on track.\n",
+        "y": "Kelbridge shares fell 8 per cent. Kelbridge blamed energy costs. Norland said nothing.\n",
+    })
+    firm = _holding(entities, "Kelbridge Telecom")
+    assert firm is not None and _holding(entities, "Kelbridge") is firm
+    bank, rail = _holding(entities, "Norland Bank"), _holding(entities, "Norland Rail")
+    assert bank is not None and rail is not None and bank is not rail
+    norland = _holding(entities, "Norland")
+    assert norland is not bank and norland is not rail

@@ -1145,12 +1145,17 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
         else:
             by_key[key] = [m]
             clusters.append(by_key[key])
-    # a name of two words or more that begins a longer one is the same organisation
-    # ("EYP Mission Critical" / "EYP Mission Critical Facilities")
+    # a name that begins a longer one is the same organisation ("EYP Mission Critical" / "EYP
+    # Mission Critical Facilities"), a one-word short form too ("Brightwater" / "Brightwater
+    # Telecom") unless the word is a place of the story ("Boston" / "Boston Red Sox"); a
+    # person's surname joined its person before (cluster_mentions), and a short form two
+    # organisations begin with stays apart
     keys = {id(c): key for key, c in by_key.items()}
     for short in sorted(clusters, key=lambda c: len(keys.get(id(c), ()))):
         key = keys.get(id(short), ())
-        if len(key) < 2 or key[0] in {"alias", "acronym"} or short[0].label != "ORG":
+        if not key or key[0] in {"alias", "acronym", "text"} or short[0].label != "ORG":
+            continue
+        if len(key) == 1 and (key in places or any(m.label != "ORG" for m in short)):
             continue
         longer = [c for c in clusters if c and c is not short and c[0].label == "ORG" and len(keys.get(id(c), ())) > len(key)
                   and keys[id(c)][:len(key)] == key and keys[id(c)][0] not in {"alias", "acronym"}]
