@@ -1997,3 +1997,16 @@ def test_understand_one_word_short_form_of_an_organisation_is_that_organisation(
     assert bank is not None and rail is not None and bank is not rail
     norland = _holding(entities, "Norland")
     assert norland is not bank and norland is not rail
+
+
+def test_understand_nickname_stated_in_apposition_is_the_person():
+    """'Matías Olabarri, known to fans as "Tiko"': "Tiko" and "TIKO" in another article are him."""
+    entities = _story_entities({
+        "x": "Referee Paul Dorne ruled that Rovers striker Matías Olabarri, known to fans as \u201cTiko\u201d, had been fouled. "
+             "Olabarri scored twice.\n",
+        "y": "TIKO turned the final into a carnival yesterday.\n\nTiko, the \u00a342m striker, stroked home the penalty.\n",
+    })
+    striker = _holding(entities, "Matías Olabarri")
+    assert striker is not None and striker.type == "PERSON"
+    assert _holding(entities, "Tiko") is striker and _holding(entities, "TIKO") is striker
+    assert _holding(entities, "Paul Dorne") is not striker

@@ -1243,6 +1243,49 @@ def _canonical(cluster: list[Found]) -> str:
     return max(counts, key=lambda n: (counts[n], -len(n)))
 
 
+@lru_cache(maxsize=1)
+def _nickname_pattern() -> re.Pattern:
+    """', known to fans as "Tito"' / ', nicknamed "Tito"': the cue (nickname_cues.txt) and the quoted nickname."""
+    cues = sorted(word_list("nickname_cues.txt"), key=len, reverse=True)
+    # "known as" also with a few words between: "known to fans as"
+    alternatives = [re.escape(c).replace(r"known\ as", r"known(?:\s+[\w’']+){0,3}?\s+as") for c in cues]
+    return re.compile(r",\s*(?:" + "|".join(alternatives) + r")\s+[\"“‘']([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)[\"”’']", re.I)
+
+
+def _join_nicknames(person_clusters: list[list[Found]], groups: list[Found], texts: dict[str, str]) -> list[Found]:
+    """Join a nickname the story states in apposition ('Tomás Aranguren, known to fans as "Tito"')
+    to that person: every mention written so ("Tito", "TITO"), a one-word "person" cluster or a
+    group mention, becomes a mention of the person. Returns the groups left."""
+    nicknames: dict[str, list[Found]] = {}
+    for article_id, text in texts.items():
+        for hit in _nickname_pattern().finditer(text):
+            if not hit.group(1)[:1].isupper():
+                continue
+            # the person is the one named right before the comma
+            holder = next((c for c in person_clusters for m in c
+                           if m.article_id == article_id and m.kind not in REFERENCE_KINDS and m.end == hit.start()), None)
+            if holder is not None:
+                nicknames.setdefault(fold(hit.group(1)), holder)
+    if not nicknames:
+        return groups
+    for c in [c for c in person_clusters if all(fold(m.text) in nicknames for m in c)]:
+        target = nicknames[fold(c[0].text)]
+        if target is not c:
+            person_clusters.remove(c)
+            for m in c:
+                m.kind = "name"
+            target.extend(c)
+    kept = []
+    for m in groups:
+        target = nicknames.get(fold(m.text))
+        if target is None:
+            kept.append(m)
+            continue
+        m.label, m.kind, m.tokens = "PERSON", "name", name_tokens(m.text)
+        target.append(m)
+    return kept
+
+
 def _relabel_people(people: list[Found], groups: list[Found]) -> None:
     """Move to `people` the group mentions that are a person's full name tagged PERSON elsewhere.
 
@@ -1382,6 +1425,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             target.append(m)
         else:
             kept_groups.append(m)
+    kept_groups = _join_nicknames(person_clusters, kept_groups, texts)
     group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts), places)
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
     # a group the story names only by group nouns ("the migrants", "the caravan", "asylum
