@@ -664,6 +664,22 @@ def test_compare_measure_conflict_is_named_by_what_is_measured():
     assert [(c.about, [p.value for p in c.positions]) for c in numbers] == [("weight", ["1,450 kg", "1,540 kg"])]
 
 
+def test_compare_source_described_before_its_name_is_no_actor():
+    """'According to state broadcaster TVK, turnout was 58 percent' names TVK as its source, no actor
+    of the turnout: it is set against the electoral board's 63.4% like any other report of it."""
+    spec = {
+        "entities": {"tvk": ["TVK", "ORG"], "board": ["Electoral Board", "ORG"]},
+        "articles": [
+            one_sentence_report("v1", "Valley Post", "According to state broadcaster TVK, turnout was 58 percent, the lowest in two decades.", ["tvk"],
+                                numbers=[["58 percent", 58, 58, 58, "%", "percent"]]),
+            one_sentence_report("v2", "River Herald", "The Electoral Board put turnout at 63.4%.", ["board"],
+                                numbers=[["63.4%", 63.4, 63.4, 63.4, "%", "percent"]]),
+        ],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [[p.article_ids for p in c.positions] for c in numbers] == [[["v1"], ["v2"]]]
+
+
 def test_compare_summary_tells_a_date_disputed_event_without_its_date():
     """The event every outlet reports is in the summary; the day they dispute is left to the range sentence."""
     spec = {

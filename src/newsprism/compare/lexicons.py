@@ -64,11 +64,13 @@ def cause_markers() -> list[str]:
 
 @lru_cache(maxsize=1)
 def source_marker_pattern() -> re.Pattern[str] | None:
-    """A pattern that matches a source marker ending right before a name ('according to the ')."""
+    """A pattern that matches a source marker ending right before a name ('according to the '),
+    or before a name that a few lower-case words describe ('according to state broadcaster ')."""
     markers = sorted({m.lower() for m in _compare_lines("source_markers.txt")}, key=len, reverse=True)
     if not markers:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(m) for m in markers) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+    # Not re.I: the describing words must be lower case, so no other name slips in between.
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(m) for m in markers) + r")\s+(?:(?i:the|a|an)\s+)?(?:[a-z][a-z-]*\s+){0,3}$")
 
 
 @lru_cache(maxsize=1)

@@ -380,7 +380,7 @@ def source_entities(claim: Claim, mentions: list[tuple[int, str]]) -> frozenset[
     for start, eid in mentions:
         if claim.start <= start < claim.end:
             at = start - claim.start
-            if pattern.search(claim.text[max(0, at - 30): at]):
+            if pattern.search(claim.text[max(0, at - 60): at]):
                 found.add(eid)
     return frozenset(found)
 
