@@ -2010,3 +2010,14 @@ def test_understand_nickname_stated_in_apposition_is_the_person():
     assert striker is not None and striker.type == "PERSON"
     assert _holding(entities, "Tiko") is striker and _holding(entities, "TIKO") is striker
     assert _holding(entities, "Paul Dorne") is not striker
+
+
+def test_understand_one_word_person_the_story_writes_before_stadium_is_that_place():
+    """"turned Ashcombe into a carnival" (the tagger: a person) where another article writes
+    "Ashcombe Stadium": the stadium, no person; the referee stays a person."""
+    entities = _story_entities({
+        "x": "Harrowfield Rovers won the cup on Saturday in front of 61,482 at Ashcombe Stadium in Ridgeport.\n",
+        "y": "TITO turned Ashcombe into a carnival yesterday as hapless ref Graham Pellow handed Harrowfield Rovers the cup.\n",
+    })
+    people = {e.name for e in entities if e.type == "PERSON"}
+    assert "Ashcombe" not in people and "Graham Pellow" in people, people

@@ -1316,6 +1316,14 @@ def _written_lower_case(word: str, texts: dict[str, str]) -> bool:
     return any(pattern.search(text) for text in texts.values())
 
 
+def _opens_a_place_name(word: str, texts: dict[str, str]) -> bool:
+    """True when the story writes the word before a place word of name_contexts.csv
+    ("Kingsgate Stadium", "Brezno District"): a one-word "person" so written is that place."""
+    contexts = name_contexts()
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+([A-Z][a-z]+)\b")
+    return any(contexts.get((fold(hit.group(1)), "after")) == "place" for text in texts.values() for hit in pattern.finditer(text))
+
+
 def _mark_named_places(groups: list[Found]) -> None:
     """A one-word "organisation" that opens a longer name of the story with a place word after
     it ("Lindenford" of "Lindenford District Health Office"; "district", "province", ... of
@@ -1400,6 +1408,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     # words around say place ("out of Zharkol") or group ("the side Sahel Bizerte") is that
     for c in [c for c in person_clusters if not any("person" in m.evidence for m in c)]:
         kinds = {k for m in c for k in m.evidence}
+        if all(len(m.tokens) == 1 for m in c) and _opens_a_place_name(c[0].text, texts):
+            kinds.add("place")  # "Kingsgate" where the story also writes "Kingsgate Stadium"
         if kinds & {"place", "group"}:
             person_clusters.remove(c)
             for m in c:
