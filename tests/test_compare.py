@@ -680,6 +680,24 @@ def test_compare_source_described_before_its_name_is_no_actor():
     assert [[p.article_ids for p in c.positions] for c in numbers] == [[["v1"], ["v2"]]]
 
 
+def test_compare_two_amounts_of_one_sentence_are_two_quantities():
+    """'revenue rose to £2.4bn, while pre-tax profit fell to £310m' gives two amounts: the profit
+    conflict (310 against 301) never takes the revenue in as a third value."""
+    spec = {
+        "entities": {"firm": ["Tarnwell", "ORG"]},
+        "articles": [
+            one_sentence_report("e1", "Valley Post", "Tarnwell said revenue rose 12 per cent to £2.4bn, while pre-tax profit fell 5 per cent to £310m.", ["firm"],
+                                numbers=[["£2.4bn", 2.4e9, 2.4e9, 2.4e9, "GBP", "money"], ["£310m", 3.1e8, 3.1e8, 3.1e8, "GBP", "money"]]),
+            one_sentence_report("e2", "River Herald", "Tarnwell said pre-tax profit fell 5 per cent to £301m.", ["firm"],
+                                numbers=[["£301m", 3.01e8, 3.01e8, 3.01e8, "GBP", "money"]]),
+            one_sentence_report("e3", "Town Crier", "Tarnwell said revenue rose 12 per cent to £2.4bn.", ["firm"],
+                                numbers=[["£2.4bn", 2.4e9, 2.4e9, 2.4e9, "GBP", "money"]]),
+        ],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [[p.value for p in c.positions] for c in numbers] == [["£301m", "£310m"]]
+
+
 def test_compare_summary_tells_a_date_disputed_event_without_its_date():
     """The event every outlet reports is in the summary; the day they dispute is left to the range sentence."""
     spec = {

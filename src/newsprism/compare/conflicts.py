@@ -217,9 +217,11 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
 
 
 def _one_article_gives_both(views: list[ClaimView], first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
-    """True when one article gives a figure in each set, in different sentences, that cannot both hold."""
+    """True when one article gives a figure in each set that cannot both hold, in one sentence or two:
+    "revenue rose 12 per cent to 2.4 billion pounds ..., while pre-tax profit fell 5 per cent to 310
+    million pounds" gives two amounts, never two values of one."""
     return any(
-        views[i].article_id == views[j].article_id and i != j
+        views[i].article_id == views[j].article_id and (i, a) != (j, b)
         and not intervals_overlap(views[i].numbers[a][1:3], views[j].numbers[b][1:3])
         for i, a in first for j, b in second
     )
