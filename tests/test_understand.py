@@ -2021,3 +2021,16 @@ def test_understand_one_word_person_the_story_writes_before_stadium_is_that_plac
     })
     people = {e.name for e in entities if e.type == "PERSON"}
     assert "Ashcombe" not in people and "Graham Pellow" in people, people
+
+
+def test_understand_the_company_is_the_firm_whose_name_says_business_not_the_town():
+    """"Velmar Metals told them ..." (the tagger: a person) is a firm, and "The company" that
+    follows is that firm, not the smelter's town."""
+    text = ("The Orsk aluminium smelter employs 1,900 people.\n\n"
+            "On Thursday, Velmar Metals told them the plant will shut in June. The company blamed a tariff imposed last autumn.\n")
+    article = CleanArticle(id=content_id(text), source_path="t.txt", published="2030-03-05", text=text)
+    u = understand_story(_group([article]), [article])
+    firm = _entity_with(u, "Velmar Metals")
+    assert firm.type == "ORG"
+    holders = {e.name for e in u.entities for m in e.mentions if m.text.lower() == "the company"}
+    assert holders == {firm.name}, holders

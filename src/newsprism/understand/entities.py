@@ -1316,6 +1316,14 @@ def _written_lower_case(word: str, texts: dict[str, str]) -> bool:
     return any(pattern.search(text) for text in texts.values())
 
 
+def _business_named(cluster: list[Found]) -> bool:
+    """True for a "person" whose full name ends in a business word of org_kinds.csv ("Kelmar
+    Metals", "Velnor Telecom") and that no mention gives a title or a known given name."""
+    if any(m.titles or (len(m.tokens) >= 2 and m.tokens[0].lower() in given_names()) for m in cluster):
+        return False
+    return any(len(m.tokens) >= 2 and org_kinds().get(m.tokens[-1].lower()) == "business" for m in cluster)
+
+
 def _opens_a_place_name(word: str, texts: dict[str, str]) -> bool:
     """True when the story writes the word before a place word of name_contexts.csv
     ("Kingsgate Stadium", "Brezno District"): a one-word "person" so written is that place."""
@@ -1406,6 +1414,11 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             groups.extend(c)
     # a "person" no mention shows to be one (no title, role, given name or speech verb) whose
     # words around say place ("out of Zharkol") or group ("the side Sahel Bizerte") is that
+    for c in [c for c in person_clusters if _business_named(c)]:
+        person_clusters.remove(c)  # "its owner Kelmar Metals said": a role word and a speech verb, but the name says business
+        for m in c:
+            m.label, m.kind = "ORG", "name"
+        groups.extend(c)
     for c in [c for c in person_clusters if not any("person" in m.evidence for m in c)]:
         kinds = {k for m in c for k in m.evidence}
         if all(len(m.tokens) == 1 for m in c) and _opens_a_place_name(c[0].text, texts):
