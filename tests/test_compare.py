@@ -698,6 +698,22 @@ def test_compare_two_amounts_of_one_sentence_are_two_quantities():
     assert [[p.value for p in c.positions] for c in numbers] == [["£301m", "£310m"]]
 
 
+def test_compare_staff_of_one_mill_and_of_all_mills_are_two_counts():
+    """'The mill directly employs about 1,200 people' and 'the region's own mills, which employ about
+    7,000 people' count the staff of one mill and of all: no conflict."""
+    spec = {
+        "entities": {"firm": ["Orlen Paper", "ORG"]},
+        "articles": [
+            one_sentence_report("m1", "Valley Post", "Orlen Paper will shut the mill next year. The mill directly employs about 1,200 people.", ["firm"],
+                                numbers=[["1,200 people", 1200, None, None, "people"]]),
+            one_sentence_report("m2", "River Herald", "Orlen Paper's rivals and the region's own mills, which employ about 7,000 people, have added shifts.", ["firm"],
+                                numbers=[["7,000 people", 7000, None, None, "people"]]),
+        ],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert not numbers, [[p.value for p in c.positions] for c in numbers]
+
+
 def test_compare_summary_tells_a_date_disputed_event_without_its_date():
     """The event every outlet reports is in the summary; the day they dispute is left to the range sentence."""
     spec = {

@@ -195,9 +195,11 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     once = _counted_once(views)
     linked = [
         (i, a, j, b) for i, j, same_unit in matched for a, b in same_unit
-        if (i, j) in related or (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
-        or _same_figure(views[i].numbers[a], views[j].numbers[b])
-        or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
+        if not _one_and_many(views[i], a, views[j], b) and (
+            (i, j) in related or (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
+            or _same_figure(views[i].numbers[a], views[j].numbers[b])
+            or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
+        )
     ]
     # Related sentences can count different things of one unit ("a ferry carrying 118 people
     # capsized" / "40 people died when the ferry capsized"): the words right around the two
@@ -214,6 +216,28 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
             union.union(x, y)
             members[union.find(x)] = members.pop(rx, [x]) + members.pop(ry, [y])
     return union.groups()
+
+
+def _near_words(v: ClaimView, k: int) -> set[str]:
+    """The words written in lower case (no names: "the Americans" / "the American company") within
+    60 characters before and 40 after the claim's k-th figure."""
+    n = v.numbers[k][0]
+    at = n.start - v.claim.start if n.start is not None else v.claim.text.find(n.text)
+    at = max(at, 0)
+    return set(re.findall(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", v.claim.text[max(0, at - 60): at + len(n.text) + 40]))
+
+
+def _one_and_many(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
+    """True when the words around one figure name one thing and those around the other several of it
+    ("The smelter directly employs about 1,900 people" / "the country's own smelters, which employ about
+    9,000 people"): the staff of one is not a count of the staff of all."""
+    first, second = _near_words(v, a), _near_words(w, b)
+    # the counted noun itself is no owner ("$52 a share" / "$54 for each of its shares")
+    counted = {x for n in (v.numbers[a], w.numbers[b]) for x in re.findall(r"[a-z]+", f"{n[0].unit or ''} {n[3]}".lower())}
+    return any(
+        len(x) >= 4 and x not in counted and x + "s" in other and x not in other and x + "s" not in words
+        for words, other in ((first, second), (second, first)) for x in words
+    )
 
 
 def _one_article_gives_both(views: list[ClaimView], first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
