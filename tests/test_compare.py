@@ -2116,3 +2116,20 @@ def test_compare_when_results_were_released_is_no_date_of_what_they_record(secon
     ]}
     dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
     assert bool(dates) == conflict, [[p.value for p in k.positions] for k in dates]
+
+
+def test_compare_other_figures_of_a_sentence_do_not_hide_a_count_conflict():
+    """'Thirty-two people died ... 45 were rescued' against 'more than 40 people died': the 45
+    rescued is another quantity that the second report does not give, so 32 dead and more than
+    40 dead still conflict."""
+    spec = {
+        "entities": {"ferry": ["Kestrel", "ORG"]},
+        "articles": [
+            one_sentence_report("f1", "Valley Post", "Thirty-two people died when the Kestrel ferry sank, and 45 were rescued.", ["ferry"],
+                                numbers=[["Thirty-two people", 32, 32, 32, "people"], ["45", 45, 45, 45, "people"]]),
+            one_sentence_report("f2", "River Herald", "More than 40 people died when the Kestrel ferry sank.", ["ferry"],
+                                numbers=[["More than 40 people", 40, 40, None, "people"]]),
+        ],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [[p.article_ids for p in c.positions] for c in numbers] == [[["f1"], ["f2"]]], [[p.value for p in c.positions] for c in numbers]

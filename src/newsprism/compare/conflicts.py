@@ -374,10 +374,13 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             bounds[value] = (lo, hi)
             rounded[value] = _rounded_from(views[i].numbers[k][0], lo, hi)
             given_by[i].add((lo, hi))
-            # Its other figures of the kind count too, whatever they count: "whose 12 deputies could
-            # give it a majority of 110 seats" gives the 12 others write as "12 seats" beside the 110,
-            # so its 110 counts another thing, not the 12 seats again.
-            given_by[i].update((n[1], n[2]) for n in views[i].numbers if n[0].kind == views[i].numbers[k][0].kind)
+            # Its other figures of the kind count too when another report gives that very figure for
+            # this quantity: "whose 12 deputies could give it a majority of 110 seats" gives the 12
+            # others write as "12 seats" beside the 110, so its 110 counts another thing, not the 12
+            # seats again. Any other figure would be too much: "32 died and 45 were rescued" must not
+            # make 32 and "more than 40" dead two quantities.
+            given_by[i].update((n[1], n[2]) for n in views[i].numbers
+                               if n[0].kind == views[i].numbers[k][0].kind and (n[1], n[2]) in ranges)
 
         def disagree(x: str, y: str) -> bool:
             # Two figures one sentence gives ("offered 4.5% against the demand of 9%") are two
