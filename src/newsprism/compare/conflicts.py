@@ -38,7 +38,8 @@ from newsprism.compare.views import (
 )
 from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, Understanding, content_id
 
-NEGATION = re.compile(r"\b(?:not|never|no|n't|nor|without)\b", re.I)
+NEGATION_WORDS = ("not", "never", "no", "n't", "nor", "without")
+NEGATION = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS) + r")\b", re.I)
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = re.compile(r"\b(?:in|at|near|off|outside|inside)\s+(?:the\s+)?$", re.I)
 
@@ -1426,7 +1427,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
 
 # A negative pronoun negates like "not": "No one ... is above the law" and "nobody ... stands above
 # the law" both deny, so neither negates what the other says.
-NEGATIVE = re.compile(NEGATION.pattern[:-3] + r"|nobody|nothing|none|neither|nowhere)\b", re.I)
+NEGATIVE = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS + ("nobody", "nothing", "none", "neither", "nowhere")) + r")\b", re.I)
 
 
 def _negation_clash(ta: str, tb: str) -> bool:
