@@ -2034,3 +2034,43 @@ def test_understand_the_company_is_the_firm_whose_name_says_business_not_the_tow
     assert firm.type == "ORG"
     holders = {e.name for e in u.entities for m in e.mentions if m.text.lower() == "the company"}
     assert holders == {firm.name}, holders
+
+
+def test_understand_one_word_short_form_ending_one_club_name_is_that_club():
+    """"Rovers" where the story names one "Brackenfield Rovers" is that club (the small model
+    tags the full name a person; "Rovers" says club, name_words.csv); with a second
+    "... Rovers" in the story the short form could be either, so it joins neither."""
+    won = "{} won the National Cup for the first time in 20 years on Saturday, beating Dunmore Athletic 3-1. Rovers manager Ivo Pell said he was proud.\n"
+    parade = "Rovers will parade the trophy through the city centre next Sunday, the club said.\n"
+    entities = _story_entities({"x": won.format("Brackenfield Rovers"), "y": parade})
+    club = _holding(entities, "Brackenfield Rovers")
+    assert club is not None and club.type == "ORG" and _holding(entities, "Rovers") is club
+    entities = _story_entities({"x": won.format("Brackenfield Rovers"), "z": won.format("Kilbride Rovers").replace("the National", "the Junior"), "y": parade})
+    first, second = _holding(entities, "Brackenfield Rovers"), _holding(entities, "Kilbride Rovers")
+    assert first is not None and second is not None and first is not second
+    assert _holding(entities, "Rovers") not in (first, second)
+
+
+def test_understand_party_nickname_stated_in_the_text_is_the_party():
+    """"the Civic Unity Party, known as the Unionists": "the Unionists" elsewhere is that party."""
+    entities = _story_entities({
+        "x": "The Civic Unity Party, known as the Unionists, won 41 of the 90 seats on Sunday.\n",
+        "y": "The Unionists will try to form a government with two smaller parties, Dana Vel said.\n",
+    })
+    party = _holding(entities, "Civic Unity Party")
+    assert party is not None and _holding(entities, "Unionists") is party
+
+
+def test_understand_capital_the_story_states_acts_for_its_country():
+    """"Orvel, the capital of Tessaria" stated once: "Orvel said ..." is Tessaria acting, while
+    "in Orvel" stays the city."""
+    entities = _story_entities({
+        "x": "Talks opened on Monday in Orvel, the capital of Tessaria. Tessaria has five million people.\n",
+        "y": "Orvel said on Tuesday it would send observers to the border. The delegates met in Orvel again.\n",
+    })
+    country = _holding(entities, "Tessaria")
+    assert country is not None
+    acting = [e for e in entities if any(m.text == "Orvel" and m.article_id == "y" and m.start == 0 for m in e.mentions)]
+    assert acting == [country], [e.name for e in acting]
+    city = [e for e in entities if any(m.text == "Orvel" and m.start > 0 and m.article_id == "y" for m in e.mentions)]
+    assert country not in city

@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span
 from newsprism.models import Entity, Mention, Understanding, content_id
 from newsprism.understand.coref import (
     _is_agent_noun, _is_role_word, find_references, given_names, group_nouns, mark_syntax, org_kinds, person_roles, reference_nouns,
-    resolve_references,
+    resolve_references, unnamed_actors,
 )
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
@@ -759,6 +759,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
                 elif mention.label == "GPE" and (apposed or kind) == "group":
                     mention.label = "ORG"
             mark_syntax(doc, mention)
+        if mention.country is None and mention.first_token == mention.last_token and _acts(doc, mention.first_token, mention.last_token + 1):
+            mention.evidence.add("acts")  # "Varnok said ...": a capital the story states may stand for its country
     references = find_references(article_id, doc, found, token_sentence)
     titles = _title_descriptions(article_id, doc, found, token_sentence)
     if titles:
@@ -1172,6 +1174,12 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             continue
         longer = [c for c in clusters if c and c is not short and c[0].label == "ORG"
                   and any(len(k) > len(key) and k[-len(key):] == key and k[:-len(key)] in places for k in {_org_key(m.text) for m in c})]
+        if len(longer) != 1 and len(key) == 1 and key not in places and all(m.label == "ORG" for m in short):
+            # a one-word short form that ends one longer name of the story is that organisation
+            # too, whatever the other words ("Rovers" / "Harrowfield Rovers"); two holders
+            # ("Harrowfield Rovers", "Blackmoor Rovers") keep it apart
+            longer = [c for c in clusters if c and c is not short and c[0].label == "ORG"
+                      and any(len(k) > 1 and k[-1:] == key for k in {_org_key(m.text) for m in c})]
         if len(longer) == 1:
             longer[0].extend(short)
             short.clear()
@@ -1284,6 +1292,72 @@ def _join_nicknames(person_clusters: list[list[Found]], groups: list[Found], tex
         m.label, m.kind, m.tokens = "PERSON", "name", name_tokens(m.text)
         target.append(m)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _group_nickname_pattern() -> re.Pattern:
+    """', known as the Renewalists' / ', dubbed "the Blues"': a cue (nickname_cues.txt) and the
+    capitalised name after it, quoted or not (a group's nickname is often written bare)."""
+    cues = sorted(word_list("nickname_cues.txt"), key=len, reverse=True)
+    alternatives = [re.escape(c).replace(r"known\ as", r"known(?:\s+[\w’']+){0,3}?\s+as") for c in cues]
+    return re.compile(r",\s*(?:" + "|".join(alternatives) + r")\s+[\"“‘']?(?:the\s+)?([A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)", re.I)
+
+
+def _group_nicknames(groups: list[Found], texts: dict[str, str]) -> dict[str, str]:
+    """Map the nickname a story states for an organisation or party ('the Democratic Renewal
+    Party, known as the Renewalists') to its full name, for clustering as an acronym in
+    parentheses is: each mention written so is that organisation."""
+    ends = {(m.article_id, m.end): m.text for m in groups if m.label in {"ORG", "NORP"} and len(name_tokens(m.text)) >= 2}
+    out: dict[str, str] = {}
+    for article_id, text in texts.items():
+        for hit in _group_nickname_pattern().finditer(text):
+            full = ends.get((article_id, hit.start()))
+            if full and hit.group(1)[:1].isupper():
+                out.setdefault(fold(hit.group(1)), full)
+    return {m.text: out[fold(m.text)] for m in groups if fold(m.text) in out and m.text != out[fold(m.text)]}
+
+
+_PLACE_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+# "Varnok, the capital of Estria" / "Varnok, Estria's capital" / "Estria's capital, Varnok"
+STATED_CAPITAL = re.compile(
+    rf"\b(?P<a>{_PLACE_NAME}),\s+(?:the|its)\s+capital(?:\s+city)?\s+of\s+(?P<b>{_PLACE_NAME})"
+    rf"|\b(?P<c>{_PLACE_NAME}),\s+(?P<d>{_PLACE_NAME})['’]s\s+capital\b"
+    rf"|\b(?P<e>{_PLACE_NAME})['’]s\s+capital(?:\s+city)?,?\s+(?P<f>{_PLACE_NAME})")
+
+
+def stated_capitals(texts: dict[str, str]) -> dict[str, str]:
+    """Folded capital -> its country, as the story itself states it ("Varnok, the capital of
+    Estria"): the gazetteer knows only real capitals."""
+    out: dict[str, str] = {}
+    for text in texts.values():
+        for hit in STATED_CAPITAL.finditer(text):
+            capital, country = (hit.group("a"), hit.group("b")) if hit.group("a") else \
+                (hit.group("c"), hit.group("d")) if hit.group("c") else (hit.group("f"), hit.group("e"))
+            if fold(capital) != fold(country):
+                out.setdefault(fold(capital), country)
+    return out
+
+
+def _join_stated_capitals(clusters: list[list[Found]], countries: dict[str, list[Found]], texts: dict[str, str]) -> None:
+    """Move a capital the story states ("Varnok, the capital of Estria") into its country's
+    entity where it acts ("Varnok said ...", "Varnok's support"); "in Varnok" stays the city."""
+    stated = stated_capitals(texts)
+    if not stated:
+        return
+    gaz = gazetteer()
+    for c in clusters:
+        for m in [m for m in c if fold(m.text) in stated and "acts" in m.evidence and m.kind == "name" and not m.titles]:
+            country = stated[fold(m.text)]
+            known = gaz.names.get(fold(country))
+            if known:
+                target = countries[known]
+            else:
+                target = next((o for o in clusters if o is not c and any(fold(x.text) == fold(country) and x.kind == "name" for x in o)), None)
+            if target is None:
+                continue
+            c.remove(m)
+            m.label, m.kind, m.country = "GPE", "capital", known
+            target.append(m)
 
 
 def _relabel_people(people: list[Found], groups: list[Found]) -> None:
@@ -1449,7 +1523,9 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
         else:
             kept_groups.append(m)
     kept_groups = _join_nicknames(person_clusters, kept_groups, texts)
-    group_clusters = _cluster_groups(kept_groups, _parenthesised_acronyms(texts), places)
+    group_clusters = _cluster_groups(kept_groups, {**_group_nicknames(kept_groups, texts), **_parenthesised_acronyms(texts)}, places)
+    _join_stated_capitals([*person_clusters, *group_clusters], countries, texts)
+    person_clusters, group_clusters = [c for c in person_clusters if c], [c for c in group_clusters if c]
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
     # a group the story names only by group nouns ("the migrants", "the caravan", "asylum
     # seekers"), at least twice, is an entity of its own; pronouns may then refer to it
@@ -1459,6 +1535,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             by_group[ref.head].append(ref)
     clusters += [c for c in by_group.values() if len(c) >= GROUP_MIN_MENTIONS]
     references = [ref for ref in references if ref.refers != "group"]
+    clusters += unnamed_actors(references, clusters)  # "the gunman", "police" (coref.unnamed_actors)
+    references = [ref for ref in references if ref.refers != "unnamed"]
     # pronouns and descriptions join the entity of what they refer to (understand/coref.py)
     for ref in references:
         ref.label = ""
@@ -1507,6 +1585,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     in one sentence and not in the next; an unmarked proper-noun occurrence of an
     organisation or group name tagged elsewhere in the story is that name too.
     """
+    _add_acting_stated_capitals(docs, mentions)
     surnames: dict[str, str] = {}
     for m in mentions:
         if m.label == "PERSON" and len(m.tokens) >= 2:
@@ -1581,6 +1660,28 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
                     continue
                 mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "PERSON", "surname", tokens=word, first_token=token.i, last_token=token.i))
                 covered[article_id].update(range(token.idx, token.idx + len(token.text)))
+
+
+def _add_acting_stated_capitals(docs: dict[str, Doc], mentions: list[Found]) -> None:
+    """Add a one-word capital the story states ("Varnok, the capital of Estria") where it acts
+    and the tagger left it unmarked ("Varnok said ..."), as `_add_missed_countries` does for
+    the capitals the gazetteer knows."""
+    stated = stated_capitals({article_id: doc_text(doc) for article_id, doc in docs.items()})
+    if not stated:
+        return
+    covered = defaultdict(set)
+    for m in mentions:
+        covered[m.article_id].update(range(m.start, m.end))
+    for article_id, doc in docs.items():
+        sent_of = None
+        for token in doc:
+            if (fold(token.text) in stated and token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN"}
+                    and token.idx not in covered[article_id] and _acts(doc, token.i, token.i + 1)):
+                sent_of = sent_of or token_sentences(doc)
+                found = Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "GPE", "name",
+                              evidence={"acts"}, first_token=token.i, last_token=token.i)
+                mark_syntax(doc, found)
+                mentions.append(found)
 
 
 def _given_name_before(doc: Doc, i: int, covered: set[int]) -> int | None:
