@@ -181,3 +181,27 @@ def test_the_day_before_an_event_is_no_date_of_its_own():
 def test_the_day_before_yesterday_is_two_days_before_publication():
     (found,) = find_dates("a", "The ferry last sailed the day before yesterday.", "2031-03-07")
     assert (found.text, found.value) == ("the day before yesterday", "2031-03-05")
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        ("Divers plan to begin lifting the wreck on Thursday.", "2031-03-05", "2031-03-06"),  # a Wednesday paper
+        ("A vigil is planned at the chapel on Sunday.", "2031-03-07", "2031-03-09"),
+        ("The ferry company expects to resume sailings on Monday.", "2031-03-07", "2031-03-10"),
+        ("Divers planned to begin lifting the wreck on Thursday.", "2031-03-05", "2031-02-27"),  # past: looks back
+    ],
+)
+def test_a_day_an_intention_in_the_present_governs_is_ahead(text, published, day):
+    """'plan to ... on Thursday', 'is planned ... on Sunday' look ahead of publication; 'planned to' looks back."""
+    from newsprism.understand.nlp import parse
+
+    (found,) = find_dates("a", text, published, parse([text])[0])
+    assert found.value == day
+
+
+def test_an_anchored_day_has_no_sentence_index_without_the_callers_sentences():
+    """Like every other mention, 'the previous day' gets a sentence_index only from the caller's sentence_of."""
+    text = "The mayor resigned on Tuesday. The previous day she had met the auditors."
+    assert [d.sentence_index for d in find_dates("a", text, "2031-03-07")] == [None, None]
+    assert [d.sentence_index for d in find_dates("a", text, "2031-03-07", sentence_of=lambda i: int(i > 30))] == [0, 1]

@@ -126,6 +126,8 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         return True
     if _set_for(span[0]):
         return True
+    if _intended(token):
+        return True
     # a plan told in the present: "is due to meet on Wednesday", "are expected to vote on Friday",
     # "a hearing is set for Thursday", "the verdict is due on Monday"
     plan = token.head if token.dep_ == "xcomp" else token
@@ -141,6 +143,23 @@ def _is_future(doc: Doc | None, start: int) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_ == "ccomp"
+
+
+def _intended(verb) -> bool:
+    """True for a verb that an intention told in the present governs, itself or through a chain of
+    infinitives: "Salvors plan to begin pumping on Thursday", "a service is planned on Sunday"
+    (lemmas in data/understand/intent_verbs.txt). "planned to ... on Thursday" (past) looks back."""
+    for _ in range(4):
+        if verb.lemma_.lower() in word_list("intent_verbs.txt"):
+            if verb.tag_ in {"VBP", "VBZ"}:
+                return True  # "plan to", "expects to", "plans a vote"
+            if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in verb.children):
+                return True  # "is planned"
+            return False
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _set_for(token) -> bool:
@@ -382,7 +401,9 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
     or none, leave the anchor unclear and the expression unresolved: never a guess."""
     if not ANAPHORIC.search(text):
         return found
+    given_sentence_of = sentence_of
     if sentence_of is None:
+        # sentences to find the anchor in; the mention's sentence_index stays None as the other mentions'
         starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
         sentence_of = lambda offset: max(0, bisect_right(starts, offset) - 1)  # noqa: E731
     out = list(found)
@@ -410,7 +431,7 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
         taken.append((start, end))
         out.append(DateMention(
             article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
-            resolution=resolution, sentence_index=here if sentence_of else None, start=start, stop=end,
+            resolution=resolution, sentence_index=here if given_sentence_of else None, start=start, stop=end,
         ))
         out.sort(key=lambda d: d.start or 0)
     return out
