@@ -133,6 +133,15 @@ def test_framing_loaded_word_in_a_quote_is_the_speakers_not_the_outlets():
     assert not [e for e in entries if e.category == "loaded" and e.voice == "outlet" and e.term.lower() in {"disgraceful", "bungling"}]
 
 
+@pytest.mark.parametrize("marks", [("«", "»"), ("„", "“"), ("“", "”")])
+def test_framing_loaded_word_in_guillemets_or_low_high_quotes_is_the_speakers(marks):
+    """Translated copy quotes with « » or „ “: a loaded word inside is the speaker's, not the outlet's."""
+    a = article(f"Officials met in Varna. {marks[0]}Their rhetoric is pathetic,{marks[1]} Dragan Velic said after the talks.")
+    velic = entity("Dragan Velic", "PERSON", [a])
+    loaded = [e for e in frame_story(understanding([a], [velic])) if e.category == "loaded" and e.term.lower() == "pathetic"]
+    assert [e.voice for e in loaded] == ["quote"]
+
+
 def test_framing_speaker_found_from_the_parse_when_understanding_has_no_quotes():
     a = article('Officials met in Varna. "Their rhetoric is pathetic," Dragan Velic said after the talks.')
     velic = entity("Dragan Velic", "PERSON", [a])
@@ -608,6 +617,22 @@ def test_wording_named_group_and_a_label_for_it_fill_one_role():
 def test_wording_no_choice_where_the_words_do_not_differ_for_one_referent(sentences, entities):
     choices, _, _ = _word_choices(sentences, entities)
     assert choices == [], [(c.role, _words(c)) for c in choices]
+
+
+def test_wording_second_sentence_of_a_quotation_is_the_speakers():
+    """A quotation opened in the sentence before still holds the fact's sentence: the speaker's words, no choice."""
+    from newsprism.framing import find_word_choices, parse_texts
+
+    said = "The thugs attacked our officers at the depot in Velsk on Sunday."
+    a = article(f'The mayor of Velsk spoke on Monday. "We are tired. {said}" He left.', "Tarn Courier")
+    b = article("The protesters attacked our officers at the depot in Velsk on Sunday.", "Velsk Daily")
+    fact = _fact_of((a, said), (b, b.text))
+    assert find_word_choices([fact], understanding([a, b], []), parse_texts([a.text, b.text])) == []
+    # the same sentence in the outlet's own voice is a choice
+    a_own = article(f"The mayor of Velsk spoke on Monday. We are tired. {said} He left.", "Tarn Courier")
+    fact = _fact_of((a_own, said), (b, b.text))
+    found = find_word_choices([fact], understanding([a_own, b], []), parse_texts([a_own.text, b.text]))
+    assert [_words(c) for c in found] == [{"Tarn Courier": "thugs", "Velsk Daily": "protesters"}]
 
 
 def test_wording_one_outlet_is_no_choice_with_itself():

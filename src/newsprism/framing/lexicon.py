@@ -47,7 +47,9 @@ def _rows(text: str) -> list[list[str]]:
     return rows
 
 
-def _read_all(name: str, user_dir: Path | None) -> list[list[str]]:
+def read_rows(name: str, user_dir: Path | None = None) -> list[list[str]]:
+    """Rows of the word list `name` (data/framing/en/<name>.txt, plus a user's file of that name), lower-cased;
+    for lists other modules keep beside the Lexicon's (wording.py's actor_nouns)."""
     shipped = resources.files("newsprism").joinpath("data", "framing", LANGUAGE, f"{name}.txt")
     rows = _rows(shipped.read_text(encoding="utf-8"))
     if user_dir is not None:
@@ -60,7 +62,7 @@ def _read_all(name: str, user_dir: Path | None) -> list[list[str]]:
 @lru_cache(maxsize=8)
 def load_lexicon(user_dir: Path | None = None) -> Lexicon:
     """Return the shipped lexicons with the terms of `user_dir`'s files added (cached per folder)."""
-    sets = {name: _read_all(name, user_dir) for name in FILES}
+    sets = {name: read_rows(name, user_dir) for name in FILES}
     words = lambda name: frozenset(row[0] for row in sets[name])  # noqa: E731
     tagged = lambda name, default: {row[0]: (row[1] if len(row) > 1 else default) for row in sets[name]}  # noqa: E731
     return Lexicon(

@@ -1,13 +1,15 @@
 """Whose voice: the quotations in an article's text and the speaker each belongs to.
 
 A term inside a quotation is the speaker's word, not the outlet's: `voice_at` says which.
-Quotation marks handled: curly double (“ ”), straight double (paired along a line), curly
-single (‘ ’) and straight single quotes used as quotes, never apostrophes (Syria’s, don't).
+Quotation marks handled: curly double (“ ”), straight double (paired along a line), guillemets
+(« »), low-high („ “), curly single (‘ ’) and straight single quotes used as quotes, never
+apostrophes (Syria’s, don't). Word choices (wording.py) use the same finder on a parsed Doc.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -21,6 +23,9 @@ from newsprism.models import Understanding
 _SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=\S)([^\n‘’']{1,300}?)(?<=\S)[’'](?![\w])", re.M)
 _CURLY_DOUBLE = re.compile(r"“([^“”\n]{1,1500})”")
 _STRAIGHT_DOUBLE = re.compile(r'"([^"\n]{1,1500})"')
+# Guillemets and low-high quotes of translated copy: «…», „…“
+_GUILLEMETS = re.compile(r"«([^«»\n]{1,1500})»")
+_LOW_HIGH = re.compile(r"„([^„“”\n]{1,1500})[“”]")
 
 
 @dataclass
@@ -37,7 +42,7 @@ class Quotation:
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Return the inner (start, end) of every quotation in `text`, outermost first, no overlaps."""
-    found = [(m.start(1), m.end(1)) for rx in (_CURLY_DOUBLE, _STRAIGHT_DOUBLE) for m in rx.finditer(text)]
+    found = [(m.start(1), m.end(1)) for rx in (_CURLY_DOUBLE, _STRAIGHT_DOUBLE, _GUILLEMETS, _LOW_HIGH) for m in rx.finditer(text)]
     for m in _SINGLE.finditer(text):
         s, e = m.start(1), m.end(1)
         if not any(qs <= s and e <= qe for qs, qe in found):
@@ -49,6 +54,12 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             continue
         kept.append((s, e))
     return kept
+
+
+def inside_quotation(spans: list[tuple[int, int]], offset: int) -> bool:
+    """True when character `offset` lies inside one of `spans` (sorted, non-overlapping: `quotation_spans`)."""
+    k = bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _speaker_from_understanding(ctx: ArticleContext, understanding: Understanding, start: int, end: int) -> tuple[str | None, str | None] | None:

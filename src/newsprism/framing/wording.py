@@ -49,7 +49,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.compare.views import UnionFind
-from newsprism.framing.lexicon import _read_all, load_lexicon
+from newsprism.framing.lexicon import load_lexicon, read_rows
+from newsprism.framing.voice import inside_quotation, quotation_spans
 from newsprism.models import Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
 
 # Relations whose noun phrase fills a role of its governing word.
@@ -61,7 +62,6 @@ QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "million", 
 DETERMINERS = frozenset({"the", "a", "an"})
 # Children of the governing word left out of the role's wording: other clauses and punctuation.
 OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "cc", "relcl", "punct", "mark", "parataxis", "xcomp", "acl", "appos", "dep"})
-OPEN_QUOTES, CLOSE_QUOTES = "\"“«„", "\"”»"
 # Governing words too weak to pin a referent by their role alone.
 WEAK_GOVERNORS = frozenset({"be", "have", "remain", "become", "include"})
 # Content words two clauses must share besides their governing words (see same_statement).
@@ -75,7 +75,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 def actor_nouns(user_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """Nouns naming people or groups (data/framing/en/actor_nouns.txt) -> their tags ("collective", "security")."""
     tags: dict[str, frozenset[str]] = {}
-    for row in _read_all("actor_nouns", user_dir):
+    for row in read_rows("actor_nouns", user_dir):
         tags[row[0]] = tags.get(row[0], frozenset()) | frozenset(row[1:])
     return tags
 
@@ -103,19 +103,6 @@ class Slot:
     entities: frozenset[str]
     role: str
     evidence: Evidence
-
-
-def _inside_quotes(sentence: Span, token: Token) -> bool:
-    """True when `token` stands inside quotation marks opened in its sentence (a speaker's words)."""
-    depth = 0
-    for t in sentence:
-        if t.i >= token.i:
-            break
-        if t.text in OPEN_QUOTES and (t.text != '"' or depth == 0):
-            depth += 1
-        elif t.text in CLOSE_QUOTES and depth:
-            depth -= 1
-    return depth > 0
 
 
 def _people_noun(token: Token) -> tuple[Token, list[Token]]:
@@ -191,9 +178,14 @@ def _arguments(gov: Token) -> list[tuple[str, Token]]:
 
 def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: list[tuple[int, int, str]],
           nouns: dict[str, frozenset[str]], entity_types: dict[str, str], speech_verbs: frozenset[str],
-          label_words: frozenset[str] = frozenset()) -> list[Slot]:
+          label_words: frozenset[str] = frozenset(), quoted: list[tuple[int, int]] | None = None) -> list[Slot]:
     """The noun phrases in a role in one evidence sentence of a fact (outlet's own voice only) that
-    may name people: an actor noun, a label word, or a name of a person, group or state."""
+    may name people: an actor noun, a label word, or a name of a person, group or state.
+
+    `quoted`: the doc's quotation spans (voice.quotation_spans), found here when not given.
+    """
+    if quoted is None:
+        quoted = quotation_spans(doc.text)
     sentence = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     if sentence is None:
         return []
@@ -230,8 +222,8 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         noun, quantity = _people_noun(token)
         if noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "conj" for c in noun.children) or any(c.dep_ == "conj" for c in token.children):
             continue
-        if _inside_quotes(sentence, token):
-            continue
+        if inside_quotation(quoted, token.idx):
+            continue  # a speaker's words, not the outlet's
         last = noun.i
         if noun.lemma_.lower() in nouns:  # the people a group word is made of: "a mob of student rioters", "militants of the Kessel Front"
             for prep in noun.rights:
@@ -388,6 +380,7 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
     doc_of = {a.id: d for a, d in zip(understanding.articles, docs)}
     outlet_of = {a.id: article_label(a) for a in understanding.articles}
     spans = _entity_spans(understanding)
+    quoted_in: dict[str, list[tuple[int, int]]] = {}
     choices: list[WordChoice] = []
     for fact in facts:
         if len({outlet_of[e.article_id] for e in fact.evidence if e.article_id in outlet_of}) < 2:
@@ -395,8 +388,11 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
         found: list[Slot] = []
         for ev in fact.evidence:
             if ev.article_id in doc_of:
+                if ev.article_id not in quoted_in:
+                    quoted_in[ev.article_id] = quotation_spans(doc_of[ev.article_id].text)
                 found += slots(fact, ev, doc_of[ev.article_id], outlet_of[ev.article_id],
-                               spans.get(ev.article_id, []), nouns, entity_types, speech_verbs, label_words)
+                               spans.get(ev.article_id, []), nouns, entity_types, speech_verbs, label_words,
+                               quoted_in[ev.article_id])
         actors_per_role: dict[tuple, int] = defaultdict(int)
         for s in found:
             if s.actor:
