@@ -542,6 +542,16 @@ def test_wording_same_people_in_one_role_under_different_verbs_sharing_an_object
     assert [_words(c) for c in choices] == [{"Tarn Courier": "strikers", "Velsk Daily": "dockworkers"}]
 
 
+def test_wording_people_the_parse_hangs_on_the_thing_used_fill_the_verbs_role():
+    """"used water cannon and pepper spray on demonstrators ... on Friday evening": the people are the
+    verb's, as in "fired water cannon at students", and the time beside them is no second filler."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Police fired water cannon at students outside the town hall in Velsk on Friday.",
+        "Velsk Daily": "Riot police used water cannon and pepper spray on demonstrators outside the town hall in Velsk on Friday evening.",
+    })
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "students", "Velsk Daily": "demonstrators"}]
+
+
 def test_wording_passive_and_active_clause_fill_the_same_role():
     """"The court jailed the rioters" / "The protesters were jailed by the court": one role."""
     choices, _, _ = _word_choices({

@@ -205,9 +205,14 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         if token.dep_ == "pobj":
             prep = token.head
             gov = prep.head
-            relation = f"{prep.lower_} ({ROLE_DEPS.get(prep.head.dep_, 'prep')})" if gov.pos_ != "VERB" else prep.lower_
             if prep.dep_ not in ("prep", "agent") or prep.lower_ == "of":
                 continue
+            if (prep.dep_ == "prep" and gov.pos_ == "NOUN" and gov.dep_ == "dobj" and gov.head.pos_ == "VERB"
+                    and gov.lemma_.lower() not in nouns):
+                # "used water cannon on demonstrators": the parser hangs the people on the thing used,
+                # while they are the verb's, as in "fired water cannon at students"
+                gov = gov.head
+            relation = f"{prep.lower_} ({ROLE_DEPS.get(gov.dep_, 'prep')})" if gov.pos_ != "VERB" else prep.lower_
             if prep.dep_ == "agent":
                 relation = "subject"
         else:
@@ -241,6 +246,8 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         if not words or words[0].lower_ in DETERMINERS:
             continue
         key = (gov.lemma_.lower(), relation)
+        if noun.ent_type_ in ("DATE", "TIME"):
+            continue  # "on Friday evening" beside "on demonstrators": a time is no second filler of the role
         roles_filled[key] += 1
         head_entity = entity_of(noun)
         if not (noun.lemma_.lower() in nouns or noun.lemma_.lower() in label_words
