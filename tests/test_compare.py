@@ -2133,3 +2133,73 @@ def test_compare_other_figures_of_a_sentence_do_not_hide_a_count_conflict():
     }
     numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
     assert [[p.article_ids for p in c.positions] for c in numbers] == [[["f1"], ["f2"]]], [[p.value for p in c.positions] for c in numbers]
+
+
+def test_compare_amounts_of_different_things_of_one_company_are_no_sides():
+    """A purchase price ('the firm it bought for £650m'), an old profit forecast ('down from the
+    £1.3bn it forecast') and revenue ('rose 12% to £2.4bn') are amounts of different things of
+    one company: the currency alone does not make them values of one quantity. The profit both
+    reports give differently (£310m / £301m) still conflicts."""
+    gbp = lambda text, value: [text, value, value, value, "GBP", "money"]  # noqa: E731
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        _results_report("gazette", "Quay Gazette", [
+            ("Orlen Telecom now expects full-year operating profit of between £1.1bn and £1.2bn, down from the £1.3bn it forecast in July.",
+             [["between £1.1bn and £1.2bn", None, 1.1e9, 1.2e9, "GBP", "money"], gbp("£1.3bn", 1.3e9)]),
+            ("Orlen Telecom said pre-tax profit fell to £310m.", [gbp("£310m", 3.1e8)]),
+        ]),
+        _results_report("daily", "Plains Daily", [
+            ("Orlen Telecom blamed the cost of integrating Kestel, the broadband firm it bought last year for £650m.", [gbp("£650m", 6.5e8)]),
+            ("Orlen Telecom said pre-tax profit slipped to £301m.", [gbp("£301m", 3.01e8)]),
+        ]),
+        _results_report("wire", "Lowland Wire", [
+            ("Orlen Telecom's revenue rose 12 per cent in the third quarter, to £2.4bn, as it raised bills.", [gbp("£2.4bn", 2.4e9)]),
+        ]),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [sorted(p.value for p in k.positions) for k in numbers] == [["£301m", "£310m"]]
+
+
+def test_compare_count_of_where_some_people_are_is_no_count_of_all_the_places():
+    """'critics in two member states' counts where the critics are; 'the consortium's seven member
+    states' counts all its members: two quantities, no conflict."""
+    spec = {"entities": {"mission": ["Tarn Probe", "ORG"]}, "articles": [
+        one_sentence_report("l1", "Valley Post", "The Tarn Probe mission costs €310 million, shared among the consortium's seven member states.", ["mission"],
+                            numbers=[["seven", 7, 7, 7, "member states"], ["€310 million", 3.1e8, 3.1e8, 3.1e8, "EUR", "money"]]),
+        one_sentence_report("l2", "River Herald", "Critics in two member states have questioned the Tarn Probe programme.", ["mission"],
+                            numbers=[["two", 2, 2, 2, "member states"]]),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert not numbers, [[p.value for p in k.positions] for k in numbers]
+
+
+# --------------------------------------------------------------------------- session 8, task C2: alignments
+
+
+def test_compare_figure_in_a_remark_is_its_outlets_figure_and_still_compared():
+    """'Fire chief Ann Vale said the blaze had destroyed 85 homes' gives the outlet's figure, attributed
+    to Vale; who says it is no actor of what it counts, so it conflicts with '140 homes in Tarnby,
+    according to a count by residents' groups'."""
+    spec = {"entities": {"vale": ["Ann Vale", "PERSON"], "town": ["Tarnby", "GPE"]}, "articles": [
+        {"id": "w1", "outlet": "Valley Post", "published": "2031-08-18", "sentences": [
+            {"text": "Fire chief Ann Vale said the blaze had destroyed 85 homes.", "entities": ["vale"], "attributed_to": "vale",
+             "numbers": [["85 homes", 85, 85, 85, "homes"]]}]},
+        {"id": "w2", "outlet": "River Herald", "published": "2031-08-18", "sentences": [
+            {"text": "The blaze has now destroyed 140 homes in Tarnby, according to a count by residents' groups.", "entities": ["town"],
+             "attributed_phrase": "a count by residents' groups", "numbers": [["140 homes", 140, 140, 140, "homes"]]}]},
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [[(p.value, p.article_ids) for p in k.positions] for k in numbers] == [[("85 homes", ["w1"]), ("140 homes", ["w2"])]]
+
+
+def test_compare_pre_tax_and_operating_profit_are_two_amounts():
+    """'pre-tax profit fell 5 per cent to £310m' and 'operating profit of £1.1bn to £1.2bn, against
+    £1.3bn previously' are two profits: £310m and £1.3bn are no sides of one conflict."""
+    spec = {"entities": {"orlen": ["Orlen Telecom", "ORG"]}, "articles": [
+        _results_report("wire", "Lowland Wire", [
+            ("Orlen Telecom said pre-tax profit fell 5 per cent to £310m.", [["£310m", 3.1e8, 3.1e8, 3.1e8, "GBP", "money"]])]),
+        _results_report("daily", "Plains Daily", [
+            ("Orlen Telecom now guides to full-year operating profit of £1.1 billion to £1.2 billion, against £1.3 billion previously.",
+             [["£1.1 billion to £1.2 billion", None, 1.1e9, 1.2e9, "GBP", "money"], ["£1.3 billion", 1.3e9, 1.3e9, 1.3e9, "GBP", "money"]])]),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert not numbers, [[p.value for p in k.positions] for k in numbers]

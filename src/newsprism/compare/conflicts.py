@@ -163,6 +163,20 @@ def _same_figure(n1: tuple, n2: tuple) -> bool:
     return m1.value is not None and m1.value == m2.value and lo1 == hi1 == lo2 == hi2
 
 
+def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
+    """False when what the unit leaves unsaid tells two figures apart: amounts of money of different
+    topics (revenue / profit / a purchase price: views.money_topic), or a count of where some
+    people are ("critics in two member states") and a count of all the places of its unit ("the
+    consortium's seven member states": views.placed_by)."""
+    t1, t2 = v.number_topics[a], w.number_topics[b]
+    if t1 and t2 and t1 != t2:
+        # "pre-tax profit" / "operating profit" differ; "profit" meets either
+        (topic1, _, qualifier1), (topic2, _, qualifier2) = t1.partition(" "), t2.partition(" ")
+        if topic1 != topic2 or (qualifier1 and qualifier2):
+            return False
+    return {v.number_places[a], w.number_places[b]} != {"people", None}
+
+
 def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Counts of one thing in different reports, as groups of (claim, number) indices.
 
@@ -180,14 +194,16 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         v, w = views[i], views[j]
         if not v.numbers or not w.numbers:
             continue
-        same_unit = [(a, b) for a, n1 in enumerate(v.numbers) for b, n2 in enumerate(w.numbers) if units_match(n1[3], n2[3])]
+        same_unit = [(a, b) for a, n1 in enumerate(v.numbers) for b, n2 in enumerate(w.numbers) if units_match(n1[3], n2[3]) and _same_quantity(v, a, w, b)]
         if not same_unit:
             continue
         # A measure ("magnitude 6.1", "a depth of 10 km") is of the thing measured; who measured it
         # ("the USGS measured the quake at ...", "..., IRNA said") is its source, no actor the two must share.
         measures = all(v.numbers[a][0].kind == "measure" and w.numbers[b][0].kind == "measure" for a, b in same_unit)
         sources = frozenset(x for x in (v.claim.attributed_to, w.claim.attributed_to) if x)
-        if _shares_actor(v, w) or (measures and _shares_actor(v, w, subject_is_source=True, leave_out=sources)):
+        # Who gives a figure is its source, no actor of what it counts: "Fire chief X said the fire
+        # had destroyed 85 homes" is that outlet's figure, attributed, set against "140 homes in Y".
+        if _shares_actor(v, w, leave_out=sources) or (measures and _shares_actor(v, w, subject_is_source=True, leave_out=sources)):
             matched.append((i, j, same_unit))
     al.encode_contents(x for i, j, _ in matched for x in (i, j))
     matched = [(i, j, ab) for i, j, ab in matched if not _different_statements(views[i], views[j], al)]

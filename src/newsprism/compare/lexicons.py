@@ -281,3 +281,20 @@ def deed_verbs_excluded() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def length_tails() -> list[str]:
     return [t.lower() for t in _compare_lines("length_tails.txt")]
+
+
+@lru_cache(maxsize=1)
+def money_topics() -> dict[str, str]:
+    """Map every word of data/compare/money_topics.txt to its topic ("sales" -> "revenue")."""
+    table: dict[str, str] = {}
+    for line in _compare_lines("money_topics.txt"):
+        words = [w.strip().lower() for w in line.split("|") if w.strip()]
+        for w in words[1:]:
+            table[w] = words[0]
+    return table
+
+
+@lru_cache(maxsize=1)
+def money_qualifiers() -> frozenset[str]:
+    """Words that say which of its kind an amount is ("pre-tax", "operating"): data/compare/money_qualifiers.txt."""
+    return frozenset(w.lower() for w in _compare_lines("money_qualifiers.txt"))

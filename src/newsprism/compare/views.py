@@ -43,6 +43,8 @@ class ClaimView:
     numbers: list[tuple[NumberMention, float, float, str]] = field(default_factory=list)
     number_clauses: list[str] = field(default_factory=list)  # the clause each number sits in
     number_windows: list[str] = field(default_factory=list)  # each number with the few words around it
+    number_topics: list[str | None] = field(default_factory=list)  # what an amount of money is of (money_topic)
+    number_places: list[str | None] = field(default_factory=list)  # "people" / "place" / None: placed_by
     event_dates: list[DateMention] = field(default_factory=list)
     date_clauses: list[str] = field(default_factory=list)  # the clause each event date sits in
     report_dates: list[DateMention] = field(default_factory=list)
@@ -244,6 +246,49 @@ def counted_window(text: str, start: int, end: int, unit: str | None, clause: st
     return head.group(1) + " " + window
 
 
+def money_topic(text: str, start: int, end: int) -> str | None:
+    """What an amount of money at text[start:end] is of (data/compare/money_topics.txt): the topic of
+    the nearest topic word before it in the sentence, else of the first one after it in its clause,
+    with the qualifier right before that word (data/compare/money_qualifiers.txt) after a space.
+    "revenue rose 12% to £2.4bn" -> "revenue"; "the firm it bought last year for £650m" ->
+    "purchase"; "operating profit of £1.1bn to £1.2bn, down from the £1.3bn it forecast" ->
+    "profit operating". None when no word says it."""
+    topics = lexicons.money_topics()
+    pattern = lexicons.words_pattern(list(topics))
+    if pattern is None:
+        return None
+    before = list(pattern.finditer(text[:start]))
+    if before:
+        found, offset = before[-1], 0
+    else:
+        rest = text[end:]
+        cut = CLAUSE_SPLIT.search(rest)
+        found, offset = pattern.search(rest[: cut.start()] if cut else rest), end
+    if found is None:
+        return None
+    qualifier = re.search(r"([A-Za-z-]+)\s+$", text[max(0, offset + found.start() - 30): offset + found.start()])
+    topic = topics[found.group(0).lower()]
+    if qualifier and qualifier.group(1).lower() in lexicons.money_qualifiers():
+        return topic + " " + qualifier.group(1).lower()
+    return topic
+
+
+# "critics in two member states", "protests broke out in 12 cities": a preposition of place right
+# before the count, and the word before it.
+PLACED = re.compile(r"([A-Za-z][\w-]*)\s+(?:in|at|across|of|from)\s+(?:the\s+)?$")
+
+
+def placed_by(text: str, start: int) -> str | None:
+    """"people" when the count at `start` says where some people are ("critics in two member
+    states", "residents of 40 villages"): it counts the places those people are found, a part, not
+    all the places of its unit ("the consortium's seven member states"); "place" when another word
+    stands before the preposition ("broke out in 12 cities"); None when no preposition of place does."""
+    m = PLACED.search(text[max(0, start - 40): start])
+    if m is None:
+        return None
+    return "people" if counts_people(stem(m.group(1))) else "place"
+
+
 def number_phrase(claim: Claim, n: NumberMention, at: int) -> str:
     """Return the number as a reader should see it: with the bound or approximator before it
     and the unit after it when the mention's text leaves them out ("more than 300 vessels")."""
@@ -405,7 +450,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                     actors.setdefault(m.article_id, []).append((m.start, e.id))
     views: list[ClaimView] = []
     for i, c in enumerate(claims):
-        numbers, number_clauses, number_windows = [], [], []
+        numbers, number_clauses, number_windows, number_topics, number_places = [], [], [], [], []
         for n in c.numbers:
             if n.kind in {"duration", "ordinal", "identifier"}:  # "gate 4" names, it does not count
                 continue
@@ -421,6 +466,8 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                 numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
                 number_clauses.append(clause_at(c.text, at))
                 number_windows.append(counted_window(c.text, at, at + len(n.text), n.unit, number_clauses[-1]))
+                number_topics.append(money_topic(c.text, at, at + len(n.text)) if n.kind == "money" else None)
+                number_places.append(placed_by(c.text, at))
         event_dates, report_dates, date_clauses = [], [], []
         period = False
         for d in c.dates:
@@ -440,6 +487,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
         views.append(ClaimView(
             claim=c, index=i, source=sources[c.article_id], outlet=outlets.get(c.article_id),
             entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers, number_clauses=number_clauses, number_windows=number_windows,
+            number_topics=number_topics, number_places=number_places,
             event_dates=event_dates, report_dates=report_dates, date_clauses=date_clauses, quoted_share=quoted_share(c.text),
             story_year=years.get(c.article_id, story_year), period=period,
             subject_entities=subject_entities(c, mentions.get(c.article_id, [])),
