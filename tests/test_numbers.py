@@ -174,3 +174,54 @@ def test_numbers_figure_of_a_crowd_counts_people(text, number_text):
     """"a crowd of 48,210" counts people as "48,210 people watched" does: a figure no noun follows
     takes its unit from the crowd it is the size of."""
     assert _number(text, number_text).unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit"),
+    [
+        ("Ferry sinking toll rises to 12", "12", "people"),  # a headline ending on its figure
+        ("The number of people who fell ill at the fair on Sunday has risen to 212.", "212", "people"),
+        ("The total of arrests reached 41 by Sunday.", "41", "arrests"),
+    ],
+)
+def test_numbers_a_bare_figure_takes_what_its_subject_counts(text, number_text, unit):
+    """'has risen to 212' after 'The number of people ...' counts people, as '212 people' would."""
+    assert _number(text, number_text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The barge ran aground at 4.15 a.m. on the sandbank.",
+        "The barge ran aground at 9pm on the sandbank.",
+        "A father-of-three was among the passengers.",
+    ],
+)
+def test_numbers_times_of_day_and_person_words_are_no_figures(text):
+    assert find_numbers("a", text, parse([text])[0]) == []
+
+
+def test_numbers_a_childs_age_after_a_possessive_is_an_age():
+    text = "He swam ashore with his son, 7, and waited for the lifeboat."
+    n = _number(text, "7")
+    assert (n.kind, n.unit) == ("age", "years")
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "value", "high"),
+    [
+        ("The coach was doing 100 kilometres per hour.", "100 kilometres per hour", 100, 100),
+        ("The coach was doing nearly 60 mph.", "60 mph", 96.56064, 96.56064),
+        ("Gusts reached 40 knots.", "40 knots", 74.08, 74.08),
+        ("The limit there is 80 km/h.", "80 km/h", 80, 80),
+    ],
+)
+def test_numbers_a_speed_in_any_unit_is_read_in_kmh(text, number_text, value, high):
+    n = _number(text, number_text)
+    assert (n.kind, n.unit, n.value, n.high) == ("measure", "km/h", value, high)
+
+
+def test_numbers_crowns_are_money():
+    text = "The council set aside 3 million crowns for the victims' families."
+    n = _number(text, "3 million crowns")
+    assert (n.kind, n.value) == ("money", 3_000_000)

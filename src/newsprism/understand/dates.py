@@ -148,7 +148,10 @@ def _is_future(doc: Doc | None, start: int) -> bool:
 def _intended(verb) -> bool:
     """True for a verb that an intention told in the present governs, itself or through a chain of
     infinitives: "Salvors plan to begin pumping on Thursday", "a service is planned on Sunday"
-    (lemmas in data/understand/intent_verbs.txt). "planned to ... on Thursday" (past) looks back."""
+    (lemmas in data/understand/intent_verbs.txt). "planned to ... on Thursday" (past) and "is
+    expected to have closed on Monday" (perfect) look back."""
+    if any(c.lower_ == "have" for c in verb.children):
+        return False
     for _ in range(4):
         if verb.lemma_.lower() in word_list("intent_verbs.txt"):
             if verb.tag_ in {"VBP", "VBZ"}:

@@ -215,8 +215,10 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         after = re.match(r"\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[end:end + 40])
         return after.group(1) if after else None
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
+    if span is None:
         return None
+    if span.end >= len(doc):
+        return _people_figure(span.root)  # a headline's last word: "toll rises to 18"
     i = span.end
     if doc[i].lower_ == "of" and i + 1 < len(doc):
         i += 1
@@ -246,14 +248,24 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
 
 
 def _people_figure(number) -> str | None:
-    """'people' for the figure of a death toll: "a death toll of 23", "the toll rose to 18"."""
+    """'people' for the figure of a death toll: "a death toll of 23", "the toll rose to 18"; the
+    counted noun of a count the verb's subject names: "The number of people who fell ill has
+    risen to 146" -> 'people' (count nouns in data/understand/count_nouns.txt)."""
     node = number.head if number.dep_ == "pobj" else number
     owner = node.head
     figures = word_list("people_figures.txt")
     if owner.lemma_.lower() in figures:
         return "people"
-    if owner.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in figures for c in owner.children):
+    if owner.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.lemma_.lower() in figures for c in subjects):
         return "people"
+    for subject in subjects:
+        if subject.lemma_.lower() in word_list("count_nouns.txt"):
+            counted = [w for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.children if w.dep_ == "pobj" and w.pos_ == "NOUN"]
+            if counted:
+                return counted[0].lower_
     return None
 
 
@@ -278,6 +290,10 @@ def find_numbers(
             continue  # times, URLs, version numbers
         if re.search(r"\bNo\.?\s*$", text[max(0, start - 4):start]):
             continue  # "No. 1" is a rank
+        if g["digits"] and not g["currency"] and re.match(r"\s?[ap]\.?m\b\.?", text[end:end + 5], re.I):
+            continue  # "4.15 a.m.", "9pm": a time of day, no figure
+        if text[max(0, start - 4):start].lower() == "-of-":
+            continue  # "a mother-of-two": part of a word for a person, no figure
         if g["word"] and g["word"].lower() in {"one", "half"} and not g["scale"]:
             continue  # "one of", "half the" are rarely figures
         if g["word"] and text[start:start + 1].isupper() and start > 0 and text[start - 2:start] not in {". ", "\n"} and _word_triple(g["word"]) is None:
@@ -415,7 +431,9 @@ def _age_apposition(doc: Doc | None, text: str, start: int, end: int) -> bool:
     name = span.root.head
     # the tagger often calls an unfamiliar surname an organisation or even a place ("Dzhumabekov, 61,"
     # came out GPE), so the name's tag decides nothing; a place after a preposition ("in Brask, 40,") is no person
-    return span.root.dep_ == "appos" and name.pos_ == "PROPN" and name.i < span.start and name.dep_ != "pobj"
+    # "her daughter, 9,": a noun that a person's possessive owns is a person too
+    kin = name.pos_ == "NOUN" and any(c.tag_ == "PRP$" and c.lower_ in {"her", "his", "their", "my", "our", "your"} for c in name.children)
+    return span.root.dep_ == "appos" and (name.pos_ == "PROPN" and name.dep_ != "pobj" or kin) and name.i < span.start
 
 
 @lru_cache(maxsize=1)
