@@ -2203,3 +2203,12 @@ def test_compare_pre_tax_and_operating_profit_are_two_amounts():
     ]}
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert not numbers, [[p.value for p in k.positions] for k in numbers]
+
+
+def test_compare_currency_words_are_the_understanding_stages_list():
+    """The comparison's currency words are read from the understanding stage's files, by the one CSV reader."""
+    from newsprism.compare import lexicons
+    from newsprism.understand import numbers
+
+    assert set(numbers._currency_words()) | set(numbers._subunits()) <= lexicons.currency_words()
+    assert lexicons.state_names()  # countries.csv and epithets.csv through the same reader

@@ -27,8 +27,9 @@ def _compare_lines(name: str) -> list[str]:
     return _lines("newsprism.data.compare", name) or _lines("newsprism", f"data/compare/{name}")
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    lines = _compare_lines(name)
+def _rows(name: str, stage: str = "compare") -> list[dict[str, str]]:
+    """The rows of a CSV data file of the comparison, or of another stage's (`stage="understand"`)."""
+    lines = _compare_lines(name) if stage == "compare" else _lines("newsprism", f"data/{stage}/{name}")
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
@@ -206,13 +207,13 @@ def state_names() -> dict[str, str]:
     both stages know one list.
     """
     table: dict[str, str] = {}
-    countries = list(csv.DictReader(io.StringIO("\n".join(_lines("newsprism", "data/understand/countries.csv")))))
+    countries = _rows("countries.csv", stage="understand")
     for row in countries:
         country = row["name"]
         for name in [country, *(row.get("aliases") or "").split("|"), *(row.get("capital") or "").split("|")]:
             if name.strip():
                 table[_fold(name)] = country
-    for row in csv.DictReader(io.StringIO("\n".join(_lines("newsprism", "data/understand/epithets.csv")))):
+    for row in _rows("epithets.csv", stage="understand"):
         table[_fold(row["phrase"])] = row["country"]
         table[_fold(re.sub(r"^the\s+", "", row["phrase"], flags=re.I))] = row["country"]
     return table
@@ -230,8 +231,7 @@ def currency_words() -> frozenset[str]:
     currency_subunits.csv, so both stages know one list."""
     words = set()
     for name, column in (("currencies.txt", "phrase"), ("currency_subunits.csv", "word")):
-        lines = _lines("newsprism", f"data/understand/{name}")
-        words.update(row[column].lower() for row in csv.DictReader(io.StringIO("\n".join(lines))))
+        words.update(row[column].lower() for row in _rows(name, stage="understand"))
     return frozenset(words)
 
 
