@@ -205,3 +205,9 @@ def test_an_anchored_day_has_no_sentence_index_without_the_callers_sentences():
     text = "The mayor resigned on Tuesday. The previous day she had met the auditors."
     assert [d.sentence_index for d in find_dates("a", text, "2031-03-07")] == [None, None]
     assert [d.sentence_index for d in find_dates("a", text, "2031-03-07", sentence_of=lambda i: int(i > 30))] == [0, 1]
+
+
+def test_a_dotted_date_is_day_first():
+    """'17.11.2031', as continental outlets write a date, is 17 November."""
+    (found,) = find_dates("a", "The barge sank on 17.11.2031 at 23:40 near the lock.", "2031-11-19")
+    assert (found.text, found.kind, found.value) == ("17.11.2031", "date", "2031-11-17")

@@ -62,6 +62,8 @@ MONTH_START = "".join(sorted({m[0] for m in MONTHS}))
 # pattern tries its alternations: the same matches, in about half the time.
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    # "17.11.2026": the dotted form is day first wherever it is written (German, French, Nordic outlets)
+    ("dotted", re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:1[6-9]|20)\d\d)(?![\d]|\.\d)")),
     # "from 19 to 21 September", "19-21 September 2026", "September 19-21": one month named for two days
     ("dayspan", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|and|until|till|through|-|–)\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?(?![\w])", re.I)),
     ("mdspan", re.compile(rf"\b(?=[{MONTH_START}]){MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*{DAY}(?:,?\s+{YEAR})?(?![\w])", re.I)),
@@ -201,7 +203,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
     """Return (kind, value, end, resolution) for one match, or None to drop it."""
     g = m.groupdict()
     unknown = "publication date unknown"
-    if kind == "iso":
+    if kind in {"iso", "dotted"}:
         d = _safe_date(int(g["year"]), int(g["mon"]), int(g["day"]))
         return ("date", d.isoformat(), None, None) if d else None
     if kind in {"dmy", "mdy"}:
