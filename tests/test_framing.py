@@ -552,6 +552,15 @@ def test_wording_people_the_parse_hangs_on_the_thing_used_fill_the_verbs_role():
     assert [_words(c) for c in choices] == [{"Tarn Courier": "students", "Velsk Daily": "demonstrators"}]
 
 
+def test_wording_a_name_keeps_its_titles_but_not_a_noun_the_parse_hung_before_it():
+    """"Police allege Oren Baltis opened fire": the words for the gunman are his name, not "Police allege ..."."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Police allege Oren Baltis opened fire at the depot party in Velsk on Friday, killing one man.",
+        "Velsk Daily": "A gunman opened fire at the depot party in Velsk on Friday, killing one man.",
+    }, entities=[("Oren Baltis", "PERSON")])
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "Oren Baltis", "Velsk Daily": "gunman"}]
+
+
 def test_wording_passive_and_active_clause_fill_the_same_role():
     """"The court jailed the rioters" / "The protesters were jailed by the court": one role."""
     choices, _, _ = _word_choices({
@@ -645,6 +654,64 @@ def test_wording_second_sentence_of_a_quotation_is_the_speakers():
     assert [_words(c) for c in found] == [{"Tarn Courier": "thugs", "Velsk Daily": "protesters"}]
 
 
+def _word_choices_apart(sentences_by_outlet: dict[str, str], days: dict[str, str] | None = None):
+    """Run word choices where the comparison kept each outlet's sentence in a fact of its own;
+    `days`: the day an outlet's sentence resolves to (as the understanding's claim gives it)."""
+    from newsprism.framing import find_word_choices, parse_texts
+    from newsprism.models import Claim, DateMention
+
+    articles = [article(text, outlet) for outlet, text in sentences_by_outlet.items()]
+    facts = [_fact_of((a, a.text)) for a in articles]
+    u = understanding(articles, [])
+    u.claims = [Claim(id=f"c{k}", article_id=a.id, sentence_index=0, text=a.text, start=0, end=len(a.text),
+                      dates=[DateMention(article_id=a.id, text="day", kind="relative", value=days[a.outlet])])
+                for k, a in enumerate(articles) if a.outlet in (days or {})]
+    return find_word_choices(facts, u, parse_texts([a.text for a in articles]))
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # one verb and relation, clauses that say the same thing
+    ({"Tarn Courier": "Police arrested the rioters outside the town hall in Velsk after the march on Saturday.",
+      "Velsk Daily": "Police arrested the students outside the town hall in Velsk after the march."},
+     {"Tarn Courier": "rioters", "Velsk Daily": "students"}),
+    # one exact figure of people in one role kind, under two verbs
+    ({"Tarn Courier": "About 3,400 dockers walked off the job at the Orsa terminal on Monday.",
+      "Velsk Daily": "Some 3,400 members of the Orsa Dock Union stopped work at the terminal on Monday morning."},
+     {"Tarn Courier": "dockers", "Velsk Daily": "members of the Orsa Dock Union"}),
+])
+def test_wording_one_role_of_one_event_across_two_facts(sentences, expected):
+    """Sentences the comparison kept in two facts still tell one event: the words for its people are a choice."""
+    monday = dict.fromkeys(sentences, "2026-03-09")
+    assert [_words(c) for c in _word_choices_apart(sentences, monday)] == [expected]
+
+
+def test_wording_one_figure_of_people_ties_two_facts_only_on_one_day():
+    """"3,400 dockers" and "3,400 members" of sentences giving no day or place in common may be two groups."""
+    sentences = {"Tarn Courier": "About 3,400 dockers walked off the job at the terminal on Monday.",
+                 "Velsk Daily": "Some 3,400 members of the union stopped work last month."}
+    assert _word_choices_apart(sentences) == []
+
+
+def test_wording_no_choice_across_facts_told_on_two_days():
+    """The same deed on two days is two events: "arrested on Saturday" / "arrested on Sunday"."""
+    sentences = {"Tarn Courier": "Police arrested the rioters outside the town hall in Velsk on Saturday.",
+                 "Velsk Daily": "Police arrested the students outside the town hall in Velsk on Sunday."}
+    assert _word_choices_apart(sentences, {"Tarn Courier": "2026-03-14", "Velsk Daily": "2026-03-15"}) == []
+    assert len(_word_choices_apart(sentences, {"Tarn Courier": "2026-03-14", "Velsk Daily": "2026-03-14"})) == 1
+
+
+@pytest.mark.parametrize("sentences", [
+    # a small figure ties no two groups
+    {"Tarn Courier": "Two women were killed when the roof of the Orsa market collapsed.",
+     "Velsk Daily": "Two children were killed as the storm hit the Orsa market."},
+    # the same figure of two groups that say nothing alike
+    {"Tarn Courier": "Some 400 firefighters fought the blaze near Orsa overnight.",
+     "Velsk Daily": "About 400 residents returned to their homes in Tarnby."},
+])
+def test_wording_no_choice_across_facts_of_two_events(sentences):
+    assert _word_choices_apart(sentences) == []
+
+
 def test_wording_one_outlet_is_no_choice_with_itself():
     a = article("Hundreds of protesters clashed with police in Velsk. Later the rioters clashed with police again.", "Tarn Courier")
     b = article("Hundreds of rioters clashed with police in Velsk on Saturday.", "Tarn Courier")
@@ -669,6 +736,8 @@ def test_wording_invented_story_planted_choices_found_end_to_end(velsk_story):
     assert {"Tarn Courier": "Kessel Front", "Velsk Daily": "militants of the Kessel Front"} in found
     # nothing from the sentences the outlets word alike ("Police said 23 people were arrested ...")
     assert len(found) == 3, found
+    evidence = {(e.article_id, e.text) for f in velsk_story.facts for e in f.evidence}
     for choice in velsk_story.word_choices:
         fact = next(f for f in velsk_story.facts if f.id == choice.fact_id)
-        assert {(u.article_id, u.evidence.text) for u in choice.uses} <= {(e.article_id, e.text) for e in fact.evidence}
+        assert {(e.article_id, e.text) for e in fact.evidence} & {(u.article_id, u.evidence.text) for u in choice.uses}
+        assert {(u.article_id, u.evidence.text) for u in choice.uses} <= evidence

@@ -14,7 +14,11 @@ Steps, per fact with sentences of two outlets or more:
    speech ("said", "told") are left out: outlets cite different sources for one fact;
 2. two outlets' phrases fill one role (`same_role`) when their key is the same, or when their
    governing words differ but share another argument ("fired tear gas at" / "used tear gas on")
-   and each phrase is the only actor of its kind there;
+   and each phrase is the only actor of its kind there; or they count the same people by one
+   exact figure of COUNT_ANCHOR or more on one day or beside one named actor or place
+   (`same_count`: "3,400 dockers walked off" / "3,400 members of the union stopped work");
+   sentences the comparison put in two facts are paired too (`across_facts`) when their key is
+   the same, or by `same_count`, and they give no different days;
 3. they are one word choice (`is_word_choice`) unless they are not a wording difference:
    - the same head word ("police" / "riot police", "protesters" / "peaceful protesters"), or a
      word inside the other's phrase: a longer or shorter phrase of one wording is a detail;
@@ -30,8 +34,8 @@ Steps, per fact with sentences of two outlets or more:
    - security forces against anyone else ("police" / "youths"): opposite sides, never one referent;
 4. the clauses around the two phrases must say the same thing (`same_statement`): facts align
    whole sentences, and loosely;
-5. linked phrases form one WordChoice per fact and role: every outlet's words with its
-   evidence sentence, plus other outlets using one of those words in the same role.
+5. linked phrases form one WordChoice: every outlet's words with its evidence sentence, plus other
+   outlets using one of those words in the same role (or with the same figure) in those facts.
 
 Unnamed groups stay word choices; they are not made entities of the framing profile: one
 fact's role pins the referent, but "the protesters" of two facts may be different crowds, and
@@ -52,6 +56,7 @@ from newsprism.compare.views import UnionFind
 from newsprism.framing.lexicon import load_lexicon, read_rows
 from newsprism.framing.voice import inside_quotation, quotation_spans
 from newsprism.models import Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
+from newsprism.understand.nlp import word_list
 
 # Relations whose noun phrase fills a role of its governing word.
 # A passive subject is the object of the active clause and a passive's "by" agent its subject, so
@@ -101,6 +106,7 @@ class Slot:
     common: bool  # the head is a common noun (a word for people), not a name
     head_entity: str | None
     entities: frozenset[str]
+    context_entities: frozenset[str]  # entities named in the sentence outside the phrase
     role: str
     evidence: Evidence
 
@@ -125,16 +131,19 @@ def _role_text(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, fro
     """
     text = _role_words(gov, phrase, subject, nouns)
     if sentence is not None and len(text.replace("…", "").split()) < 4:
+        # "who walked": with its time and place ("who walked off the job at the port on Monday")
+        text = _role_words(gov, phrase, subject, nouns, adjuncts=True)
+    if sentence is not None and len(text.replace("…", "").split()) < 4:
         return _words_around(gov.doc, [t.i for t in sentence if not t.is_space], phrase)
     return text
 
 
-def _role_words(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, frozenset[str]]) -> str:
+def _role_words(gov: Token, phrase: set[int], subject: bool, nouns: dict[str, frozenset[str]], adjuncts: bool = False) -> str:
     keep: set[int] = set()
     for child in gov.children:
-        if child.dep_ in OTHER_CLAUSES or (subject and child.dep_ in ("nsubj", "nsubjpass")):
-            continue
-        if child.dep_ in ("prep", "npadvmod", "advmod") and not any(
+        if child.dep_ in OTHER_CLAUSES or (subject and child.dep_ in ("nsubj", "nsubjpass")) or child.tag_ in ("WRB", "WDT"):
+            continue  # a relative clause's "where", "which" link to a word outside the role
+        if not adjuncts and child.dep_ in ("prep", "npadvmod", "advmod") and not any(
                 t.i in phrase or (t.dep_ == "pobj" and t.lemma_.lower() in nouns) for t in child.subtree):
             continue
         keep.update(t.i for t in child.subtree)
@@ -238,13 +247,27 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         words = list(doc[noun.left_edge.i: last + 1])
         if any(t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.i < noun.i) for t in words):
             continue
-        numbers = tuple(t.lower_ for t in [*quantity, *words] if t.like_num or t.lemma_.lower() in QUANTITY_HEADS)
-        # the words shown start after articles and counts ("More than 40 people" -> "people"): equal counts are the rule
+        # the figures: "About 3,400" and "Some 3,400" are one figure, "hundreds of" a count
+        numbers = tuple(t.lower_ for t in [*quantity, *words] if t.like_num or (
+            t.lemma_.lower() in QUANTITY_HEADS and t.dep_ not in ("quantmod", "advmod")))
+        # the words shown start after articles and counts ("More than 40 people", "at least 14 miners" -> "people",
+        # "miners"): equal counts are the rule
         while len(words) > 1 and (words[0].lower_ in DETERMINERS or words[0].is_punct or words[0].like_num
-                                  or words[0].dep_ in ("det", "predet", "quantmod", "nummod")):
+                                  or words[0].dep_ in ("det", "predet", "quantmod", "nummod")
+                                  or any(t.like_num for t in words[0].ancestors if t.i < noun.i)):
             words = words[1:]
         if not words or words[0].lower_ in DETERMINERS:
             continue
+        if noun.pos_ == "PROPN":
+            # a name's run of proper nouns after a common noun that is no title, label or word for people
+            # belongs to no description ("Police allege Eric Allen Kirkpatrick" parsed as one phrase)
+            run = noun.i
+            while run - 1 >= words[0].i and doc[run - 1].pos_ == "PROPN" and doc[run - 1].dep_ == "compound":
+                run -= 1
+            before = doc[run - 1] if run - 1 >= words[0].i else None
+            if before is not None and before.pos_ == "NOUN" and not (
+                    before.lemma_.lower() in nouns or before.lemma_.lower() in label_words or before.lower_ in word_list("titles.txt")):
+                words = words[run - words[0].i:]
         key = (gov.lemma_.lower(), relation)
         if noun.ent_type_ in ("DATE", "TIME"):
             continue  # "on Friday evening" beside "on demonstrators": a time is no second filler of the role
@@ -277,6 +300,9 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             common=noun.pos_ == "NOUN",
             head_entity=head_entity,
             entities=frozenset(filter(None, (entity_of(t) for t in words))),
+            context_entities=frozenset(eid for st, en, eid in entity_spans
+                                       if sentence.start_char <= st < sentence.end_char
+                                       and not any(doc[i].idx <= st < doc[i].idx + len(doc[i]) for i in phrase)),
             role=_role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns, sentence),
             evidence=evidence,
         ))
@@ -372,6 +398,75 @@ def _entity_spans(understanding: Understanding) -> dict[str, list[tuple[int, int
     return spans
 
 
+def _event_dates(understanding: Understanding) -> dict[tuple[str, int], frozenset[str]]:
+    """(article id, sentence start) -> the days its claim's dates resolve to (report dates and plans left out)."""
+    found: dict[tuple[str, int], frozenset[str]] = {}
+    for claim in understanding.claims:
+        days = frozenset(d.value[:10] for d in claim.dates if d.value and len(d.value) >= 10
+                         and d.kind not in ("planned", "dateline", "duration"))
+        if days:
+            found[(claim.article_id, claim.start)] = days
+    return found
+
+
+COUNT_ANCHOR = 10  # the least exact count that ties two groups of people in one story (see same_count)
+
+
+def same_count(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], same_day: bool = False) -> bool:
+    """True when two outlets' phrases count the same people by one exact figure in one role kind:
+    "About 3,400 dockers walked off the job" / "Some 3,400 members of the union stopped work".
+
+    One story seldom gives one figure of COUNT_ANCHOR or more for two groups of one day or place;
+    below that ("two women" / "two children") a figure ties nothing. Both must be plural words for
+    people, and the sentences must give one day (`same_day`: their days resolve alike) or name one
+    actor or place besides the phrase ("about 100 youths" in Athens and "100 people" in Brooklyn of
+    another week are two crowds).
+    """
+    if a.kind != b.kind or a.kind not in ("subject", "object") or len(a.numbers) != 1 or a.numbers != b.numbers:
+        return False
+    figure = a.numbers[0].replace(",", "")
+    if not figure.isdigit() or int(figure) < COUNT_ANCHOR:
+        return False
+    if not all(s.common and s.plural and s.head in nouns for s in (a, b)):
+        return False
+    return same_day or bool(a.context_entities & b.context_entities)
+
+
+def _same_day(a: Slot, b: Slot, dates_at: dict[tuple[str, int], frozenset[str]]) -> bool:
+    """True when both slots' sentences resolve to days and share one."""
+    return bool(dates_at.get((a.article_id, a.evidence.start), frozenset()) & dates_at.get((b.article_id, b.evidence.start), frozenset()))
+
+
+def across_facts(found: list[Slot], dates_at: dict[tuple[str, int], frozenset[str]], nouns: dict[str, frozenset[str]],
+                 entity_types: dict[str, str], label_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Pairs of slots (indexes into `found`) of two facts that are one role of one event: the comparison
+    kept the sentences apart ("About 3,400 dockers walked off the job at the port on Monday" / "some
+    3,400 members of the union walked off the job on Monday morning"), yet the same governing word and
+    relation hold different words for people, the clauses around them say the same thing
+    (`same_statement`), and the sentences give no different days."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for i, s in enumerate(found):
+        by_key[s.key].append(i)
+        if len(s.numbers) == 1:
+            by_key[(s.kind, s.numbers)].append(i)  # same_count's candidates: one figure in one role kind
+    pairs = []
+    for members in by_key.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = found[i], found[j]
+                if a.fact_id == b.fact_id or a.outlet == b.outlet:
+                    continue
+                days_a = dates_at.get((a.article_id, a.evidence.start))
+                days_b = dates_at.get((b.article_id, b.evidence.start))
+                if days_a and days_b and not days_a & days_b:
+                    continue  # the same deed on two days: two events
+                same_day = bool(days_a and days_b)
+                if is_word_choice(a, b, nouns, entity_types, label_words) and (
+                        (a.key == b.key and same_statement(a, b)) or same_count(a, b, nouns, same_day)):
+                    pairs.append((i, j))
+    return pairs
+
+
 def find_word_choices(facts: list[Fact], understanding: Understanding, docs: list[Doc], user_dir: Path | None = None) -> list[WordChoice]:
     """Return the different words outlets use for the same people in the facts they share.
 
@@ -388,50 +483,68 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
     outlet_of = {a.id: article_label(a) for a in understanding.articles}
     spans = _entity_spans(understanding)
     quoted_in: dict[str, list[tuple[int, int]]] = {}
-    choices: list[WordChoice] = []
+    dates_at = _event_dates(understanding)
+    # every fact's slots, one list: a pair of slots is linked within one fact (the comparison aligned
+    # the sentences) or across two facts (the same event told in sentences the comparison kept apart)
+    found: list[Slot] = []
+    in_fact: dict[str, list[int]] = defaultdict(list)
     for fact in facts:
-        if len({outlet_of[e.article_id] for e in fact.evidence if e.article_id in outlet_of}) < 2:
-            continue
-        found: list[Slot] = []
         for ev in fact.evidence:
             if ev.article_id in doc_of:
                 if ev.article_id not in quoted_in:
                     quoted_in[ev.article_id] = quotation_spans(doc_of[ev.article_id].text)
-                found += slots(fact, ev, doc_of[ev.article_id], outlet_of[ev.article_id],
-                               spans.get(ev.article_id, []), nouns, entity_types, speech_verbs, label_words,
-                               quoted_in[ev.article_id])
+                for slot in slots(fact, ev, doc_of[ev.article_id], outlet_of[ev.article_id],
+                                  spans.get(ev.article_id, []), nouns, entity_types, speech_verbs, label_words,
+                                  quoted_in[ev.article_id]):
+                    in_fact[fact.id].append(len(found))
+                    found.append(slot)
+    links = UnionFind()
+    paired: set[int] = set()
+    for fact in facts:
+        members = in_fact.get(fact.id, [])
+        if len({found[i].outlet for i in members}) < 2:
+            continue
         actors_per_role: dict[tuple, int] = defaultdict(int)
-        for s in found:
+        for i in members:
+            s = found[i]
             if s.actor:
                 actors_per_role[(s.article_id, s.evidence.start, s.key[0], s.kind)] += 1
-        links = UnionFind()
-        paired: set[int] = set()
-        for i, a in enumerate(found):
-            for j in range(i + 1, len(found)):
-                b = found[j]
-                if same_role(a, b, actors_per_role) and is_word_choice(a, b, nouns, entity_types, label_words) and same_statement(a, b):
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = found[i], found[j]
+                if is_word_choice(a, b, nouns, entity_types, label_words) and (
+                        (same_role(a, b, actors_per_role) and same_statement(a, b)) or same_count(a, b, nouns, _same_day(a, b, dates_at))):
                     links.union(i, j)
                     paired.update((i, j))
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in sorted(paired):
-            groups[links.find(i)].append(i)
-        for members in groups.values():
-            chosen = [found[i] for i in members]
-            # other outlets' same words in the same role belong beside them
-            chosen += [s for k, s in enumerate(found) if k not in paired and any(s.key == c.key and s.content == c.content and s.numbers == c.numbers for c in chosen)]
-            per_article: dict[str, Slot] = {}
-            for s in sorted(chosen, key=lambda s: (order[s.article_id], s.evidence.start)):
-                per_article.setdefault(s.article_id, s)
-            uses = list(per_article.values())
-            if len({u.words.lower() for u in uses}) < 2:
-                continue
-            entity = next((s.head_entity for s in uses if s.head_entity), None)
-            choices.append(WordChoice(
-                id=content_id(f"{fact.id}|{uses[0].article_id}|{uses[0].key}|{uses[0].words}", prefix="w"),
-                fact_id=fact.id,
-                role=uses[0].role,
-                entity_id=entity,
-                uses=[WordingUse(outlet=s.outlet, article_id=s.article_id, words=s.words, evidence=s.evidence) for s in uses],
-            ))
+    for i, j in across_facts(found, dates_at, nouns, entity_types, label_words):
+        links.union(i, j)
+        paired.update((i, j))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(paired):
+        groups[links.find(i)].append(i)
+    choices: list[WordChoice] = []
+    for members in groups.values():
+        chosen = [found[i] for i in members]
+        # other outlets' same words in the same role of the same facts belong beside them
+        facts_of = {c.fact_id for c in chosen}
+        # (or in another role, counted by the same figure: "pulling 3,400 dockers out" beside "3,400 dockers walked off")
+        chosen += [found[k] for f in facts_of for k in in_fact[f] if k not in paired and any(
+            (found[k].key == c.key or c.numbers) and found[k].content == c.content and found[k].numbers == c.numbers for c in chosen)]
+        per_article: dict[str, Slot] = {}
+        for s in sorted(chosen, key=lambda s: (order[s.article_id], s.evidence.start)):
+            per_article.setdefault(s.article_id, s)
+        uses = list(per_article.values())
+        if len({u.words.lower() for u in uses}) < 2 or len({u.outlet for u in uses}) < 2:
+            continue
+        entity = next((s.head_entity for s in uses if s.head_entity), None)
+        # the role and fact of the first linked slot: an added same-words slot may sit in another role
+        first = min((found[i] for i in members), key=lambda s: (order[s.article_id], s.evidence.start))
+        choices.append(WordChoice(
+            id=content_id(f"{first.fact_id}|{first.article_id}|{first.key}|{first.words}", prefix="w"),
+            fact_id=first.fact_id,
+            role=first.role,
+            entity_id=entity,
+            uses=[WordingUse(outlet=s.outlet, article_id=s.article_id, words=s.words, evidence=s.evidence) for s in uses],
+        ))
     choices.sort(key=lambda c: -len({u.words.lower() for u in c.uses}))
     return choices
