@@ -2074,3 +2074,46 @@ def test_understand_capital_the_story_states_acts_for_its_country():
     assert acting == [country], [e.name for e in acting]
     city = [e for e in entities if any(m.text == "Orvel" and m.start > 0 and m.article_id == "y" for m in e.mentions)]
     assert country not in city
+
+
+# --------------------------------------------------------------------------- unnamed actors (issue #5, ECB+ common nouns)
+
+
+def test_understand_unnamed_gunman_across_articles_is_one_actor_with_his_pronouns():
+    """"A masked gunman ... The gunman ... He" in one report and "The gunman ... he" in another
+    are one unnamed actor: his pronouns no longer go to the inspector named in between."""
+    entities = _story_entities({
+        "x": "A masked gunman robbed a bank in Velmor on Tuesday. The gunman fled in a grey van. "
+             "Inspector Hal Brenner said officers were studying camera footage. He was calm, a cashier said.\n",
+        "y": "The gunman walked into the branch just after nine. He took about 40,000 crowns, police said.\n",
+    })
+    gunman = _holding(entities, "The gunman")
+    assert gunman is not None and gunman.type == "PERSON"
+    assert {m.article_id for m in gunman.mentions} == {"x", "y"}
+    assert any(m.text == "A masked gunman" for m in gunman.mentions)
+    assert any(m.text == "He" and m.article_id == "y" for m in gunman.mentions)
+    inspector = _holding(entities, "Hal Brenner")
+    assert inspector is not None and inspector is not gunman
+
+
+def test_understand_role_a_named_person_holds_is_that_person_not_an_unnamed_actor():
+    """"Police identified the gunman as Jo Marsh" and "Tara Vell, the actress": "the gunman"
+    and "the actress" elsewhere are those people, not unnamed actors."""
+    entities = _story_entities({
+        "x": "Police identified the gunman as Jo Marsh, 23. Tara Vell, the actress, was in the bank.\n",
+        "y": "The gunman had a rifle. The actress said she hid under a desk.\n",
+    })
+    marsh, vell = _holding(entities, "Jo Marsh"), _holding(entities, "Tara Vell")
+    assert marsh is not None and vell is not None
+    assert any(m.text == "The gunman" and m.article_id == "y" for m in marsh.mentions)
+    assert any(m.text == "The actress" and m.article_id == "y" for m in vell.mentions)
+
+
+def test_understand_things_and_lone_indefinites_are_no_unnamed_actors():
+    """Only people, and only one the story follows: "the plan" twice is no actor, nor is "a
+    man" twice with no "the man" (two men, perhaps)."""
+    entities = _story_entities({
+        "x": "The plan was approved on Monday. A man said the plan would cost too much.\n",
+        "y": "Critics said the plan came too late. A man was seen near the site.\n",
+    })
+    assert _holding(entities, "the plan") is None and _holding(entities, "A man") is None

@@ -48,6 +48,11 @@ each for a reason one can read off the parse:
       country"), "our country" to the country of the person speaking in its sentence (else
       nowhere), "your country" nowhere: the country named last is often the one spoken to.
 
+Before 3, `unnamed_actors` makes one entity of each person the story follows without a name
+("a masked gunman", "the gunman"; nouns in `data/understand/unnamed_actors.csv`) and that no
+named person holds as a role (titles, appositions, "X is the gunman", "identified the gunman
+as X": `person_roles`); pronouns may then refer to it.
+
 Unresolved pronouns and descriptions are dropped: an entity never gets a mention the stage
 cannot tie to a name.
 """
@@ -154,12 +159,31 @@ def person_roles(doc: Doc, mention: Found) -> None:
             words.add(child.lemma_.lower())
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < mention.first_token:
         words.add(head.head.lemma_.lower())  # "the sect's leader, Warren Jeffs", "his wife, Jane Doe"
+    if ROLE_BY_COPULA:
+        words |= _copula_roles(head)
     mention.roles = {w for w in words if w and w.isalpha() and (w in title_words or _is_role_word(w) or _is_agent_noun(w))}
     mark_syntax(doc, mention)
     mention.gender = _gender_of(mention.roles)
     if mention.gender == "any" and len(mention.tokens) >= 2:
         # no title or role says it: a given name that goes with one sex does ("Jack Doe ... she" is not Jack)
         mention.gender = given_names().get(mention.tokens[0].lower(), "any")
+
+
+# Switch for the bench's with / without measurements (bench/RESULTS.md), on in the product.
+ROLE_BY_COPULA = True
+
+
+def _copula_roles(head: Token) -> set[str]:
+    """The role a clause gives a name: "Doe is the gunman", "The suspect was Jo Doe", "police
+    identified the gunman as Jo Doe" (so that the story's "the gunman" is Doe, not an unnamed actor)."""
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_ == "be":
+        return {c.lemma_.lower() for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
+    if head.dep_ == "attr" and verb.lemma_ == "be":
+        return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lemma_ in {"identify", "name"}:
+        return {c.lemma_.lower() for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"}
+    return set()
 
 
 def mark_syntax(doc: Doc, mention: Found) -> None:
@@ -279,6 +303,16 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     lemma = token.lemma_.lower()
     lefts = list(token.lefts)
     if any(t.dep_ == "det" and t.lower_ in INDEFINITE for t in lefts) or any(t.dep_ == "nummod" for t in lefts):
+        if (UNNAMED_INDEFINITE and any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in lefts)
+                and unnamed_actor_nouns().get(lemma, ("",))[0] == "person" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}):
+            # "A gunman opened fire": how an unnamed actor enters an article, joined to the
+            # story's "the gunman" by `unnamed_actors`, else dropped
+            modifiers = [t for t in lefts if t.dep_ in {"amod", "compound", "nmod", "det"}]
+            first = min([t.left_edge.i for t in modifiers] + [token.i])
+            indefinite = _make(article_id, doc, first, token.i, token_sentence, "description")
+            indefinite.head, indefinite.refers = lemma, "indefinite"
+            indefinite.gender = _gender_of([lemma])
+            return indefinite
         return None  # "a president" refers to no one in particular
     appos_of = covered.get(token.head.i) if token.dep_ == "appos" and token.head.i < token.i else None
     if appos_of is None and nouns.get(lemma) in {None, "person"} and any(c.dep_ == "relcl" for c in token.children):
@@ -402,6 +436,70 @@ def _group(article_id: str, token: Token, covered: dict[int, Found], token_sente
     desc.head, desc.refers, desc.plural = name, "group", plural or number == "collective"
     desc.label = "NORP"
     return desc
+
+
+@lru_cache(maxsize=1)
+def unnamed_actor_nouns() -> dict[str, tuple[str, str]]:
+    """Return noun lemma -> (person / group / body, gender) from `unnamed_actors.csv`."""
+    return {row["noun"]: (row["kind"], row["gender"]) for row in table("unnamed_actors.csv")}
+
+
+# How often a story must speak of an unnamed actor ("the gunman", "police") before it is an
+# entity, as for unnamed groups: once may be a passing generic. Set by reading, not by a sweep.
+UNNAMED_MIN_MENTIONS = 2
+# Switches for the bench's with / without measurements (bench/RESULTS.md), on in the product:
+# an indefinite first mention ("A gunman opened fire") joins the story's unnamed actor.
+UNNAMED_INDEFINITE = True
+
+
+def unnamed_actors(references: list[Found], clusters: list[list[Found]]) -> list[list[Found]]:
+    """Return the story's unnamed actors: per noun of `unnamed_actors.csv`, its descriptions.
+
+    News follows "the gunman" or "the climber" across its articles without naming him; one
+    event has one gunman, so each such noun is one actor of the story: definite, singular,
+    nobody's ("the gunman", "the 23-year-old man"; not "his lawyer"), with the indefinite
+    mentions that bring him into an article ("A masked gunman ...") when the story also
+    writes the definite one. The file's kinds "group" and "body" (plural people, "police")
+    are handled too, but the file lists none: measured, they cost the gain (its header). A
+    person noun that a named person of the story carries as a role ("Tara Reid, the
+    actress", "identified the gunman as X") is left to `resolve_references`, which gives it to
+    that person. Each actor needs `UNNAMED_MIN_MENTIONS` mentions; its descriptions get the
+    label PERSON (one person) or NORP (several), so that pronouns agree with it, and its name
+    is the noun phrase most often used ("the gunman").
+    """
+    nouns = unnamed_actor_nouns()
+    held = {w for c in clusters if c and c[0].label == "PERSON" and not c[0].country for m in c for w in m.roles}
+    by_noun: dict[str, list[Found]] = defaultdict(list)
+    for ref in references:
+        if ref.kind != "description" or ref.refers_to is not None or ref.owner is not None:
+            continue
+        kind, _ = nouns.get(ref.head, ("", ""))
+        if ref.refers == "plural":
+            fits = kind in {"group", "body"}
+        elif ref.refers == "indefinite":
+            fits = ref.head not in held
+        elif ref.refers in {"person", "role", "named_org", "any_org"}:
+            fits = kind == "body" or (kind == "person" and ref.refers in {"person", "role"} and ref.head not in held)
+        else:
+            fits = False
+        if fits and not any(w in word_list("titles.txt") or w[:1].isupper() for w in ref.text.split()[1:-1]):
+            by_noun[ref.head].append(ref)
+    actors = []
+    for noun, refs in by_noun.items():
+        if len(refs) < UNNAMED_MIN_MENTIONS or all(r.refers == "indefinite" for r in refs):
+            continue  # "a man ... a man": maybe two men; one "the man" says the story follows one
+        kind, gender = nouns[noun]
+        # "The gunman" at a sentence's start and "the gunman" are one name; "FBI agents" stays as written
+        texts = Counter(r.text if r.text.split()[0].isupper() else r.text[:1].lower() + r.text[1:] for r in refs)
+        name = max(texts, key=lambda t: (texts[t], t.startswith("the "), -len(t)))
+        for ref in refs:
+            ref.label = "PERSON" if kind == "person" else "NORP"
+            ref.refers, ref.head = "unnamed", name
+            ref.plural = kind != "person"
+            if ref.gender == "any":
+                ref.gender = gender
+        actors.append(refs)
+    return actors
 
 
 # --------------------------------------------------------------------------- 3. story-wide
@@ -668,7 +766,7 @@ def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
         return story.kind.get(target, "thing"), gender
     if m.kind == "description":
         # an unresolved description still stands for something: it blocks a farther antecedent
-        if m.refers == "person":
+        if m.refers in {"person", "indefinite"}:
             return "person", m.gender
         if m.refers == "plural":
             return "group", "any"
