@@ -43,6 +43,10 @@ FOLDERS = [
     "/tmp/q5-stories/verdict", "/tmp/q5-stories/quake", "/tmp/q5-stories/breach",
     "/tmp/u6-stories/basin", "/tmp/u6-stories/minefire", "/tmp/u6-stories/flood",
     "/tmp/q1-stories/minecollapse", "/tmp/q1-stories/recount", "/tmp/q2-stories/pipeline", "/tmp/q2-stories/stadium",
+    # session 7's and 8's invented stories (those present on this machine)
+    *(f"/tmp/s7-stories/{name}" for name in ("B-takeover", "B-earnings", "B-tariff", "P-election", "P-summit", "P-resign",
+                                             "H-wildfire", "H-launch", "H-cupfinal")),
+    *(f"/tmp/s8-stories/{name}" for name in ("N-derail", "N-spill", "U-recall", "U-swap", "E-robbery")),
     str(SEEDS), str(REPO / "tests" / "data" / "framing" / "wording"),
 ]
 

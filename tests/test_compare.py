@@ -2034,10 +2034,13 @@ def test_compare_price_conflict_is_named_as_a_price_and_one_figure_is_one_side()
     ("Shares closed at 1,240 pence.", "1,240 pence", None),
     ("The fleet now has 2.4 billion rivets.", "2.4 billion rivets", "The fleet now has rivets."),
     ("The blast killed more than 40 miners.", "more than 40 miners", "The blast killed miners."),
+    ("According to state radio, turnout was 58 percent, the lowest in decades.", "58 percent", None),
+    ("Its margin fell 150 basis points.", "150 basis points", None),
 ])
 def test_compare_summary_never_keeps_a_disputed_amount_without_its_figure(text, value, left):
-    """A disputed count leaves what it counts ("killed miners"); a disputed amount of money counts
-    nothing, so its sentence is not told without it ("fell to pounds", "rose to billion pounds")."""
+    """A disputed count leaves what it counts ("killed miners"); a disputed amount of money or share counts
+    nothing, so its sentence is not told without it ("fell to pounds", "rose to billion pounds", "turnout
+    was percent")."""
     from newsprism.compare.summary import _without_counts
 
     assert _without_counts(text, [value]) == left
@@ -2212,3 +2215,88 @@ def test_compare_currency_words_are_the_understanding_stages_list():
 
     assert set(numbers._currency_words()) | set(numbers._subunits()) <= lexicons.currency_words()
     assert lexicons.state_names()  # countries.csv and epithets.csv through the same reader
+
+
+# --------------------------------------------------------------------------- session 8, task C2: alignments
+
+
+def _blaze_story() -> dict:
+    """One report dates a bush fire's start late on Saturday near 'Kellford'; another, whose sentence also
+    holds the area burned and the homes lost, says the early hours of Sunday near 'Kell Ford' (its own
+    spelling: the understanding stage found only another place, Brisa, in that sentence)."""
+    return {
+        "entities": {"kellford": ["Kellford", "GPE"], "brisa": ["Brisa", "GPE"], "service": ["Ormond Fire Service", "ORG"]},
+        "articles": [
+            one_sentence_report("bz1", "Valley Post", "The blaze, which started late on Saturday near Kellford, has burned about 9,000 hectares, the service said in a statement.",
+                                ["kellford"], published="2031-08-18", dates=[["on Saturday", "2031-08-16", "relative"]], attributed_phrase="the service"),
+            one_sentence_report("bz3", "Town Crier", "The blaze that has scorched some 22,000 acres of the Ormond hills began in the early hours of Sunday near Kell Ford and has destroyed 40 farms and the chapel in Brisa, the fire service said.",
+                                ["brisa"], published="2031-08-18", dates=[["Sunday", "2031-08-17", "relative"]], attributed_phrase="the fire service"),
+        ],
+    }
+
+
+def test_compare_fire_start_dated_two_ways_is_a_date_conflict_across_spellings_of_its_place():
+    """The start 'late on Saturday near Kellford' vs 'in the early hours of Sunday near Kell Ford': the two
+    reports share an actor only through 'Kell Ford', Kellford spelled apart (H-wildfire: Ash Bridge / Ashbridge)."""
+    c = compare_story(build_understanding(_blaze_story()), CompareSettings())
+    dates = [k for k in c.conflicts if k.kind == "date"]
+    assert len(dates) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    sides = {p.value[:10]: set(p.article_ids) for p in dates[0].positions}
+    assert sides == {"2031-08-16": {"bz1"}, "2031-08-17": {"bz3"}}, sides
+    # The event is named by a main clause, not by "which started ...", and gives neither day.
+    assert not re.search(r"date of: which\b", dates[0].about) and "Saturday" not in dates[0].about, dates[0].about
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("began in the early hours of Sunday near Kell Ford", {"kell"}),
+    ("the chapel in Kellford-on-Sea was spared", set()),  # a longer name is another place
+    ("Kell signed for Fordham", set()),  # words of two names are no spelling of one
+])
+def test_compare_names_spelled_in_text_join_spacing_variants(text, found):
+    from newsprism.compare.facts import names_spelled_in
+
+    assert set(names_spelled_in(text, {"kell": frozenset({"Kellford"})})) == found
+
+
+def _verdict_story() -> dict:
+    """Three reports of one verdict: a wire relays it as 'jailed ... on Wednesday', two papers say
+    'sentenced' on Thursday, one of them in a sentence that goes on about the prison and the charges."""
+    halv = ["halv"]
+    return {
+        "entities": {"halv": ["Dmitri Halvorsen", "PERSON", ["former port chief"]], "varn": ["Varn", "GPE"]},
+        "articles": [
+            one_sentence_report("vd1", "Coast Wire", "About 200 people protested outside the court in Brask, where Dmitri Halvorsen was jailed on Wednesday for nine years, the state agency Tamar reported.",
+                                ["halv", "varn"], published="2031-03-14", dates=[["on Wednesday", "2031-03-12", "relative"]], attributed_phrase="the state agency Tamar",
+                                numbers=[["nine years", 9, 9, 9, "years", "duration"]]),
+            one_sentence_report("vd2", "Varn Post", "A Varn court on Thursday sentenced former port chief Dmitri Halvorsen to nine years in prison for taking bribes worth 3 million crowns from shipping firms, ending a trial that lasted 14 months.",
+                                ["halv", "varn"], published="2031-03-14", dates=[["on Thursday", "2031-03-13", "relative"]],
+                                numbers=[["nine years", 9, 9, 9, "years", "duration"], ["3 million crowns", 3e6, 3e6, 3e6, "crowns"]]),
+            one_sentence_report("vd3", "Harbour Times", "Halvorsen, who ran the harbour authority for a decade, was sentenced on Thursday and taken to a high-security prison outside the capital.",
+                                halv, published="2031-03-14", dates=[["on Thursday", "2031-03-13", "relative"]]),
+        ],
+    }
+
+
+def _with_background(story: dict) -> dict:
+    """The story with sentences of other things in every article (a story's claims are mostly about other
+    things: the alignment reads a pair against all of them)."""
+    other = [
+        ["The harbour authority handles most of the country's grain exports.", "Dock workers staged a one-day strike over pay last spring."],
+        ["A new container terminal is due to open next year.", "Opposition deputies have called for an audit of all port contracts."],
+        ["The trial was adjourned twice after the defendant fell ill.", "Shipping firms named in the case have denied paying anyone."],
+    ]
+    for k, art in enumerate(story["articles"]):
+        art["sentences"] += [{"text": t, "entities": []} for t in other[k % len(other)]]
+    return story
+
+
+def test_compare_verdict_told_as_jailed_and_as_sentenced_is_one_event_dated_two_ways():
+    """'jailed ... on Wednesday' (wire) vs 'sentenced on Thursday' (two papers, one in a clause about the
+    prison): one verdict (data/compare/event_verbs.txt), so both papers are on the Thursday side, and the
+    wire's sentence tells the verdict's fact."""
+    c = compare_story(build_understanding(_with_background(_verdict_story())), CompareSettings())
+    dates = [k for k in c.conflicts if k.kind == "date"]
+    assert len(dates) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    assert {p.value[:10]: set(p.article_ids) for p in dates[0].positions} == {"2031-03-12": {"vd1"}, "2031-03-13": {"vd2", "vd3"}}
+    verdict = [f for f in c.facts if {"vd1", "vd2"} <= set(f.article_ids)]
+    assert verdict, [(f.text, f.article_ids) for f in c.facts]

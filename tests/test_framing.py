@@ -561,6 +561,15 @@ def test_wording_a_name_keeps_its_titles_but_not_a_noun_the_parse_hung_before_it
     assert [_words(c) for c in choices] == [{"Tarn Courier": "Oren Baltis", "Velsk Daily": "gunman"}]
 
 
+def test_wording_a_name_with_of_is_shown_whole():
+    """"The Federation of Dock and Rail Workers" is one name, not "Federation"."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "The union has called a march through the centre of Velsk for Saturday.",
+        "Velsk Daily": "The Federation of Dock and Rail Workers has called a march through the centre of Velsk for Saturday.",
+    }, entities=[("Federation of Dock and Rail Workers", "ORG")])
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "union", "Velsk Daily": "Federation of Dock and Rail Workers"}]
+
+
 def test_wording_passive_and_active_clause_fill_the_same_role():
     """"The court jailed the rioters" / "The protesters were jailed by the court": one role."""
     choices, _, _ = _word_choices({

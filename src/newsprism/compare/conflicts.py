@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.facts import Alignment, reported_words_differ, stem_overlap
+from newsprism.compare.facts import Alignment, event_families, names_spelled_in, reported_words_differ, stem_overlap
 from newsprism.compare.views import (
     OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, intervals_overlap, is_report_date, stem, strip_dateline, units_match,
     without_date_words,
@@ -562,6 +562,9 @@ def length_conflicts(al: Alignment, entities: list[Entity] | None = None, max_da
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+RELATIVE_START = re.compile(r"^(?:which|who|that|where|when|whose)\b", re.I)
+
+
 def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimView]], side_of: dict[str, str] | None = None) -> str:
     """Name a date conflict's event by the shortest of its (clause, value) pairs' clauses ("A container
     ship ran aground ... on Wednesday"), taken from the side most sources give: one outlet's wording
@@ -569,7 +572,8 @@ def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimVi
     `by_value` when they differ ("2031-05-06 (Tuesday)" is on the side "2031-05-06 (on Tuesday)")."""
     sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
     side_of = side_of or {}
-    first, value = min(clauses, key=lambda cv: (-sources_of[side_of.get(cv[1], cv[1])], len(cv[0]), cv[0]))
+    # A relative clause ("which started late on Saturday near X") names the event only after a main one.
+    first, value = min(clauses, key=lambda cv: (-sources_of[side_of.get(cv[1], cv[1])], bool(RELATIVE_START.match(cv[0])), len(cv[0]), cv[0]))
     # A wire dateline left at the head of the clause ("Dastrova (Agency) - A ferry ...") is no part of the event's name.
     return "date of: " + _clip(_without_date_words(strip_dateline(first), value), 14)
 
@@ -657,11 +661,23 @@ def _still_going_later(clause1: str, d1: DateMention, clause2: str, d2: DateMent
     return bool(lexicons.continuation_pattern().search(later))
 
 
+def _shares_actor_spelled(v: ClaimView, w: ClaimView, al: Alignment, spelled: dict[int, frozenset[str]]) -> bool:
+    """_shares_actor, or the two claims name one entity however each spells it ("near Ash Bridge" /
+    "near Ashbridge", where the understanding stage found only the one spelling an entity)."""
+    if _shares_actor(v, w):
+        return True
+    for x in (v, w):
+        if x.index not in spelled:
+            spelled[x.index] = names_spelled_in(x.claim.text, al.names)
+    return bool(((v.entity_ids | spelled[v.index]) - v.source_entities) & ((w.entity_ids | spelled[w.index]) - w.source_entities))
+
+
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
     """One event dated on different nearby days by different reports (report dates left out)."""
     views, s = al.views, al.settings
     union = UnionFind()
     related = set(pairs)
+    spelled: dict[int, frozenset[str]] = {}
 
     def nearby_days(d1, d2) -> bool:
         x, y = _day(d1.value or ""), _day(d2.value or "")
@@ -672,9 +688,9 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
     dated: list[tuple[int, int]] = []
     for i, j in sorted(related | set(_anchor_pairs(views, "event_dates"))):
         v, w = views[i], views[j]
-        if not v.event_dates or not w.event_dates or not _shares_actor(v, w):
+        if not v.event_dates or not w.event_dates:
             continue
-        if any(nearby_days(d1, d2) for d1 in v.event_dates for d2 in w.event_dates):
+        if any(nearby_days(d1, d2) for d1 in v.event_dates for d2 in w.event_dates) and _shares_actor_spelled(v, w, al, spelled):
             dated.append((i, j))
     al.encode_contents(x for pair in dated for x in pair)
     # The whole sentences state one fact, or else only the dates whose clauses read alike
@@ -694,7 +710,9 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
                     continue
                 if not nearby_days(d1, d2) or _still_going_later(v.date_clauses[a], d1, w.date_clauses[b], d2):
                     continue
-                if whole or sims[a, b] >= s.anchor_clause_min_cos:
+                # Or the two clauses tell one kind of event in words of one family ("a court on Wednesday
+                # jailed X" / "X was sentenced on Thursday"), of an actor both claims name.
+                if whole or sims[a, b] >= s.anchor_clause_min_cos or event_families(v.date_clauses[a]) & event_families(w.date_clauses[b]):
                     union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -202,6 +203,38 @@ def reported_words_differ(v: ClaimView, w: ClaimView, vectors: TextVectors, sett
     if v.content is None or w.content is None:
         return False
     return float(vectors[v.content] @ vectors[w.content]) < settings.content_min_cos
+
+
+def squashed(name: str) -> str:
+    """A name without case, accents, spaces, hyphens or apostrophes: "Ash Bridge", "Ashbridge" and
+    "ash-bridge" are one spelling of one name."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in plain if ch.isalpha()).lower()
+
+
+NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def names_spelled_in(text: str, names: dict[str, frozenset[str]], max_words: int = 4) -> frozenset[str]:
+    """The entities (`names`: id -> name and aliases) whose name the text writes, however it spaces
+    or hyphenates it ("near Ash Bridge" names the entity "Ashbridge"): runs of capitalised words,
+    squashed, against the names squashed. Names of fewer than four letters are left out (initials
+    match too much)."""
+    runs = set()
+    for m in NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        for a in range(len(words)):
+            for b in range(a + 1, min(len(words), a + max_words) + 1):
+                runs.add(squashed(" ".join(words[a:b])))
+    return frozenset(e for e, spellings in names.items() if any(len(k) >= 4 and k in runs for k in map(squashed, spellings)))
+
+
+def event_families(text: str) -> frozenset[str]:
+    """The families of events (data/compare/event_verbs.txt) whose words the text uses: "jailed" and
+    "was sentenced" both tell a verdict."""
+    table = lexicons.event_verbs()
+    pattern = lexicons.words_pattern(sorted(table))
+    return frozenset(table[m.group(0).lower()] for m in pattern.finditer(text)) if pattern else frozenset()
 
 
 def _name_words(names: frozenset[str]) -> set[str]:

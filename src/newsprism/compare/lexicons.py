@@ -80,6 +80,16 @@ def report_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def event_verbs() -> dict[str, str]:
+    """Map each word of event_verbs.txt ("jailed", "found guilty") to the family of events it tells ("verdict")."""
+    table = {}
+    for line in _compare_lines("event_verbs.txt"):
+        family, _, forms = line.partition(":")
+        table.update({f.strip().lower(): family.strip() for f in forms.split(",") if f.strip()})
+    return table
+
+
+@lru_cache(maxsize=1)
 def published_record_pattern() -> re.Pattern[str] | None:
     """A pattern that matches "<record> <verb> [by <who>] [on]" ending right before a date
     ("results released by the electoral commission on "), from published_records.txt."""

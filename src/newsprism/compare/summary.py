@@ -174,8 +174,10 @@ def _without_counts(text: str, values: list[str]) -> str | None:
         last = max((k for k, w in enumerate(words) if COUNT_WORD.match(w)), default=None)
         unit = " ".join(words[last + 1:]) if last is not None else ""
         unit = SCALE_WORD.sub("", unit).strip()  # "2.4 billion people": the scale is part of the figure
-        if unit.lower() in lexicons.currency_words():
-            return None  # an amount of money counts nothing: "fell to 310 million pounds" -> not "fell to pounds"
+        if unit.lower() in lexicons.currency_words() or SHARE_UNIT.match(unit):
+            # An amount of money or a share counts nothing: "fell to 310 million pounds" -> not "fell to
+            # pounds", "turnout was 58 percent" -> not "turnout was percent".
+            return None
         found = re.search(r"(?<![\w-])" + re.escape(value) + r"(?![\w-])", text, re.I)
         if not unit or found is None:
             return None
@@ -185,6 +187,7 @@ def _without_counts(text: str, values: list[str]) -> str | None:
     return text
 
 
+SHARE_UNIT = re.compile(r"^(?:%|percent|per\s*cent|pc|percentage\s+points?|basis\s+points?|points?)$", re.I)
 TIME_UNIT = re.compile(r"^(?:years?|months?|weeks?|days?|hours?)$", re.I)
 SCALE_WORD = re.compile(r"^(?:billion|trillion|bn)\b", re.I)
 

@@ -239,10 +239,12 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         if inside_quotation(quoted, token.idx):
             continue  # a speaker's words, not the outlet's
         last = noun.i
-        if noun.lemma_.lower() in nouns:  # the people a group word is made of: "a mob of student rioters", "militants of the Kessel Front"
+        # the people a group word is made of: "a mob of student rioters", "militants of the Kessel Front";
+        # or the rest of a name: "the Federation of Metal and Mining Workers"
+        if noun.lemma_.lower() in nouns or noun.pos_ == "PROPN":
             for prep in noun.rights:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and any(
-                        c.dep_ == "pobj" and (c.lemma_.lower() in nouns or c.pos_ == "PROPN") for c in prep.children):
+                        c.dep_ == "pobj" and ((c.lemma_.lower() in nouns and noun.pos_ != "PROPN") or c.pos_ == "PROPN") for c in prep.children):
                     last = max(last, prep.right_edge.i)
         words = list(doc[noun.left_edge.i: last + 1])
         if any(t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.i < noun.i) for t in words):
