@@ -211,3 +211,28 @@ def test_a_dotted_date_is_day_first():
     """'17.11.2031', as continental outlets write a date, is 17 November."""
     (found,) = find_dates("a", "The barge sank on 17.11.2031 at 23:40 near the lock.", "2031-11-19")
     assert (found.text, found.kind, found.value) == ("17.11.2031", "date", "2031-11-17")
+
+
+def test_a_week_is_its_seven_days():
+    """'this week' in a Wednesday paper is Monday to Sunday of that week, so a Thursday of it is inside."""
+    (found,) = find_dates("a", "Divers will lift the wreck this week.", "2031-03-05")
+    assert (found.kind, found.value, found.end) == ("range", "2031-03-03", "2031-03-09")
+
+
+def test_a_day_inside_a_week_another_report_gives_makes_no_date_conflict():
+    """'will pump the cargo this week' (Monday to Sunday) and '... on Thursday' of that week agree."""
+    from test_compare import build_understanding
+
+    from newsprism.compare import compare_story
+    from newsprism.settings import CompareSettings
+
+    week = "Salvors on the Lyra will pump the cargo from the hull this week."
+    thursday = "Salvors on the Lyra began to pump the cargo from the hull on Thursday."
+    spec = {"entities": {"lyra": ["Lyra", "ORG"]}, "articles": [
+        _spec_article("a", "Tide Post", week, "2031-03-03"), _spec_article("b", "Quay Herald", thursday, "2031-03-07")]}
+    spans = {(d.text, d.value): d.end for d in find_dates("a", week, "2031-03-03")}
+    understanding = build_understanding(spec)
+    for claim in understanding.claims:  # the spec's dates carry no end: give "this week" its span
+        claim.dates = [d.model_copy(update={"end": spans.get((d.text, d.value))}) for d in claim.dates]
+    assert spans[("this week", "2031-03-03")] == "2031-03-09"
+    assert [c for c in compare_story(understanding, CompareSettings()).conflicts if c.kind == "date"] == []

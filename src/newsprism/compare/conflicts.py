@@ -681,6 +681,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
 
     def nearby_days(d1, d2) -> bool:
         x, y = _day(d1.value or ""), _day(d2.value or "")
+        if any(d.end and _day(d.end) and x and y and _day(d.value) <= day <= _day(d.end) for d, day in ((d1, y), (d2, x))):
+            return False  # a day inside the other's span ("this week" / "on Thursday"): no conflict
         return bool(x and y and x != y and abs((x - y).days) <= max_days)
 
     # Pairs with two nearby different days first (no other pair can join a conflict); the

@@ -308,6 +308,11 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
                 week = {-1: "the week before that of", 0: "the week of", 1: "the week after that of"}[shift]
                 how = f"{m.group(0)}: the Saturday and Sunday of {week} publication date {pub.isoformat()}"
                 return ("range", saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), how)
+            if unit == "week":
+                # a week is its seven days, Monday to Sunday: "pump the cargo this week" holds "on Thursday"
+                week = {-1: "the week before that of", 0: "the week of", 1: "the week after that of"}[shift]
+                how = f"{m.group(0)}: Monday to Sunday of {week} publication date {pub.isoformat()}"
+                return ("range", monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), how)
             value = monday.isoformat()
         return ("relative", value, None, f"{m.group(0)} relative to publication date {pub.isoformat()}")
     if kind == "weekday":
