@@ -2117,3 +2117,13 @@ def test_understand_things_and_lone_indefinites_are_no_unnamed_actors():
         "y": "Critics said the plan came too late. A man was seen near the site.\n",
     })
     assert _holding(entities, "the plan") is None and _holding(entities, "A man") is None
+
+
+def test_understand_headline_bare_person_noun_is_the_unnamed_actor():
+    """A headline drops its articles: "Man shot dead ..." is the story's "a man" / "the man"."""
+    entities = _story_entities({
+        "x": "Man shot dead in Velmor bar\nA man was shot dead in a bar on Friday night. The man, 34, died at the scene.\n",
+        "y": "Police said the man had argued with another customer.\n",
+    })
+    man = _holding(entities, "The man")
+    assert man is not None and any(m.text == "Man" and m.start == 0 for m in man.mentions)

@@ -332,6 +332,13 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
         # "the dictator") may be a role, resolved only when a person carries it in the story
         refers = "person" if _is_role_word(token.text) else "role"
     definite = any(t.lower_ in DEFINITE for t in lefts if t.dep_ == "det") or any(t.dep_ == "poss" for t in lefts)
+    if (UNNAMED_HEADLINE and not definite and appos_of is None and not lefts and token.text[:1].isupper()
+            and (token.i == token.sent.start or token.text.isupper()) and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+            and unnamed_actor_nouns().get(lemma, ("",))[0] == "person"):
+        # a headline drops its articles: "Man shot dead in ...", "CLIMBER RESCUED" is "a man", "a climber"
+        headline = _make(article_id, doc, token.i, token.i, token_sentence, "description")
+        headline.head, headline.refers, headline.gender = lemma, "indefinite", _gender_of([lemma])
+        return headline
     if refers in {"person", "role"} and not definite and appos_of is None:
         # "President said", "North Korean leader": a bare title needs a capital or a modifier saying whose
         if not (token.text[:1].isupper() and _is_role_word(token.text)) and not any(t.dep_ in {"amod", "compound"} for t in lefts):
@@ -450,6 +457,7 @@ UNNAMED_MIN_MENTIONS = 2
 # Switches for the bench's with / without measurements (bench/RESULTS.md), on in the product:
 # an indefinite first mention ("A gunman opened fire") joins the story's unnamed actor.
 UNNAMED_INDEFINITE = True
+UNNAMED_HEADLINE = True
 
 
 def unnamed_actors(references: list[Found], clusters: list[list[Found]]) -> list[list[Found]]:
