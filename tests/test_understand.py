@@ -2076,6 +2076,18 @@ def test_understand_capital_the_story_states_acts_for_its_country():
     assert country not in city
 
 
+def test_understand_a_country_news_agency_is_no_the_country():
+    """"the Tovaria News Agency (TNA)" is an outlet: neither it nor "TNA" joins Tovaria, though a
+    channel word ("news", "agency") is dropped from other outlets' names."""
+    entities = _story_entities({
+        "x": "Tovaria's Foreign Minister Lev Orman thanked Barqan. Speaking to the Tovaria News Agency (TNA), he said the talks had worked.\n",
+        "y": "Tovaria freed three prisoners on Monday, TNA reported. Tovarian officials were at the airport.\n",
+    })
+    agency, country = _holding(entities, "Tovaria News Agency"), _holding(entities, "Tovaria")
+    assert agency is not None and country is not None and agency is not country
+    assert _holding(entities, "TNA") is agency
+
+
 # --------------------------------------------------------------------------- unnamed actors (issue #5, ECB+ common nouns)
 
 
@@ -2117,6 +2129,41 @@ def test_understand_things_and_lone_indefinites_are_no_unnamed_actors():
         "y": "Critics said the plan came too late. A man was seen near the site.\n",
     })
     assert _holding(entities, "the plan") is None and _holding(entities, "A man") is None
+
+
+def test_understand_two_translations_sharing_words_are_one_quote():
+    """One remark translated twice (cosine about 0.6, below the usual cut; one rendering on each
+    side, so no closer-than-others test applies): same speaker, each the other's closest and
+    sharing content words ("spoken", "accept"), so one quote."""
+    texts = [
+        "Opposition leader Arvid Kolbeck conceded defeat on Sunday. \"The nation has spoken, and we accept its judgement with humility,\" Kolbeck said.\n",
+        "In a speech to party workers, Arvid Kolbeck said: \"The citizens have spoken and we humbly accept their decision.\"\n",
+    ]
+    quotes = _story_quotes(texts)
+    kolbeck = [variants for speaker, variants in quotes if speaker == "Arvid Kolbeck"]
+    assert kolbeck == [["The citizens have spoken and we humbly accept their decision.",
+                        "The nation has spoken, and we accept its judgement with humility,"]] or \
+        kolbeck == [sorted(["The citizens have spoken and we humbly accept their decision.",
+                            "The nation has spoken, and we accept its judgement with humility"])], quotes
+
+
+def test_understand_renderings_of_one_joint_statement_are_one_quote_of_its_parties():
+    """A joint statement quoted by three outlets ("In a joint statement, X and Y said", "read a
+    joint statement", "the joint statement said") is one quote; its speaker is the parties."""
+    texts = [
+        "Torvik Foods and the Grain Board issued a joint statement on Friday. In a joint statement, Torvik Foods and the Grain Board said: "
+        "\"Both parties will review all available data together and report their findings within 90 days.\"\n",
+        "\"Both sides will go through all the data together and publish what they find within three months,\" read a joint statement "
+        "from the miller and the Grain Board.\n",
+        "The joint statement said the two would \"jointly examine all available evidence and publish conclusions within 90 days\".\n",
+    ]
+    quotes = _story_quotes(texts)
+    joint = [q for q in quotes if any("data together" in v for v in q[1])]
+    assert len(joint) == 1 and len(joint[0][1]) == 3, quotes
+    articles = [CleanArticle(id=content_id(t), source_path=f"{i}.txt", published="2030-03-05", text=t) for i, t in enumerate(texts)]
+    u = understand_story(_group(articles), articles)
+    quote = next(q for q in u.quotes if any("data together" in v.text for v in q.variants))
+    assert quote.speaker == "Torvik Foods and the Grain Board"
 
 
 def test_understand_headline_bare_person_noun_is_the_unnamed_actor():

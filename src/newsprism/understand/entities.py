@@ -1127,6 +1127,7 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
     by_key: dict[tuple, list[Found]] = {}
     # a word in capitals that the story also writes as a name ("CHIEFS" in a headline, "Chiefs") is that name, not initials
     written = {fold(m.text) for m in groups if not m.text.isupper()}
+    peoples = places | {_org_key(m.text) for m in groups if m.label in {"GPE", "NORP"}}
     for m in groups:
         alias = gaz.org_aliases.get(fold(m.text))
         if alias:
@@ -1135,13 +1136,20 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             key = ("acronym", m.text.replace(".", ""))
         else:
             # a name made only of particles ("Van", "De La") has no key: its folded text stands in
-            key = _org_key(parentheses.get(m.text, m.text)) or ("text", fold(m.text))
+            named = parentheses.get(m.text, m.text)
+            key = _org_key(named) or ("text", fold(named))
+            if key in peoples and m.label == "ORG" and fold(name_tokens(named)[-1]) in word_list("channel_nouns.txt"):
+                # "Qarestan News Agency" is no "Qarestan": a channel word is dropped from an
+                # outlet's name ("Al-Mayadeen news") unless what is left names a people or place
+                whole = tuple(name_key(t) for t in name_tokens(named) if fold(t) not in CONNECTORS)
+                if len(whole) > len(key):
+                    key = ("outlet", *whole)
         if key in by_key:
             by_key[key].append(m)
             continue
         for other_key, c in by_key.items():
             if c[0].label == m.label or {c[0].label, m.label} <= {"ORG", "NORP"}:
-                if other_key[0] not in {"alias", "acronym"} and key[0] not in {"alias", "acronym"} and _fuzzy_org(m.text, c[0].text):
+                if other_key[0] not in {"alias", "acronym", "outlet"} and key[0] not in {"alias", "acronym", "outlet"} and _fuzzy_org(m.text, c[0].text):
                     c.append(m)
                     break
         else:
@@ -1174,7 +1182,7 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             continue
         longer = [c for c in clusters if c and c is not short and c[0].label == "ORG"
                   and any(len(k) > len(key) and k[-len(key):] == key and k[:-len(key)] in places for k in {_org_key(m.text) for m in c})]
-        if len(longer) != 1 and len(key) == 1 and key not in places and all(m.label == "ORG" for m in short):
+        if len(longer) != 1 and len(key) == 1 and key not in places:
             # a one-word short form that ends one longer name of the story is that organisation
             # too, whatever the other words ("Rovers" / "Harrowfield Rovers"); two holders
             # ("Harrowfield Rovers", "Blackmoor Rovers") keep it apart

@@ -632,7 +632,33 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
         if record is not None:
             records.append(record)
         previous = None
+    _mark_joint_documents(records, doc_text(doc))
     return records
+
+
+@lru_cache(maxsize=1)
+def _joint_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The story's joint documents (joint_documents.txt): named anywhere, as the speaker phrase,
+    and as "in a joint statement"; and a speaker phrase whose head is such a document ("the statement")."""
+    phrases = "|".join(re.escape(p) for p in sorted(word_list("joint_documents.txt"), key=len, reverse=True))
+    heads = "|".join(sorted({re.escape(p.split()[-1]) for p in word_list("joint_documents.txt")}))
+    named = re.compile(rf"\b(?:{phrases})\b", re.I)
+    within = re.compile(rf"\bin\s+(?:a|the|their|its)\s+(?:{phrases})\b", re.I)
+    document = re.compile(rf"^(?:the|a|their|its)\s+(?:[\w-]+\s+)?(?:{heads})\b", re.I)
+    return named, within, document
+
+
+def _mark_joint_documents(records: list[QuoteRecord], text: str) -> None:
+    """Mark the records that render a joint document of an article naming one: said by "the
+    (joint) statement", or "In a joint statement, X and Y said ...". A document has no entity;
+    the mark lets `group_quotes` take its renderings across articles as one speaker's."""
+    named, within, document = _joint_patterns()
+    if not named.search(text):
+        return
+    for r in records:
+        speaker = (r.speaker_text or "").strip()
+        if document.match(speaker) or within.search(r.sentence_text):
+            r.extra["document"] = "joint"
 
 
 def _closing_sentence(q_end: int, index: int, sentence_bounds: list[tuple[int, int]]) -> int:
@@ -899,6 +925,49 @@ def _mutual_renderings(by_speaker: dict[str, list[int]], records: list[QuoteReco
     return out
 
 
+# Renderings of one remark in two languages' words may read just below SAME_REMARK_MUTUAL
+# ("The people have spoken, and we accept their verdict with humility" / "The voters have
+# spoken and we accept their decision humbly": cosine 0.55; "Both parties will review all
+# available data together ..." / "Both sides will go through all the data together ...":
+# 0.65, alone on each side). The same speaker's two renderings are then one remark when they
+# are each other's closest in the two articles, read at least SAME_REMARK_SHARED_WORDS alike
+# and share at least SHARED_STEMS content words making SHARED_SHARE of the shorter one's:
+# words in common are a signal the sentence model does not weigh. A joint document's
+# renderings need one shared word: it is one text, with no other remarks to mistake.
+SAME_REMARK_SHARED_WORDS = 0.5
+SHARED_STEMS = 2
+SHARED_SHARE = 0.25
+
+
+def _shared_word_renderings(by_speaker: dict[str, list[int]], records: list[QuoteRecord], vectors: np.ndarray, row: dict[int, int]) -> list[tuple[int, int]]:
+    """Pairs of one speaker's records in two articles, each the other's closest, that share content words."""
+    out = []
+    for idx in by_speaker.values():
+        by_article: dict[str, list[int]] = {}
+        for i in idx:
+            if i in row:
+                by_article.setdefault(records[i].article_id, []).append(i)
+        articles = sorted(by_article)
+        for x, first in enumerate(articles):
+            for second in articles[x + 1:]:
+                a_side, b_side = by_article[first], by_article[second]
+                sims = np.asarray([[float(vectors[row[i]] @ vectors[row[j]]) for j in b_side] for i in a_side])
+                for ai, i in enumerate(a_side):
+                    bj = int(sims[ai].argmax())
+                    j = b_side[bj]
+                    if sims[ai, bj] < SAME_REMARK_SHARED_WORDS or int(sims[:, bj].argmax()) != ai:
+                        continue
+                    if not records[i].direct and not records[j].direct:
+                        continue  # two outlets' own paraphrases: only SAME_REMARK joins them
+                    mine, theirs = set(_stems(records[i].text)), set(_stems(records[j].text))
+                    shared = mine & theirs
+                    # one document is one text: a single shared word will do for two renderings of it
+                    if records[i].extra.get("document") and shared or (
+                            len(shared) >= SHARED_STEMS and len(shared) >= SHARED_SHARE * min(len(mine), len(theirs))):
+                        out.append((i, j))
+    return out
+
+
 # A partial quote of at most this many words is a fragment of a fuller rendering of the same
 # remark when all its content words stand in it: "deeply regrets" / "We deeply regret the loss
 # of life ..." (cosine 0.44: the sentence model reads two words and a sentence as far apart).
@@ -942,7 +1011,10 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
     # remarks with no known speaker are grouped only when their wording is close.
     by_speaker: dict[str, list[int]] = {}
     for i, r in enumerate(records):
-        if r.speaker_entity_id:
+        if r.extra.get("document"):
+            # the renderings of one joint statement: one speaker, the document, across articles
+            by_speaker.setdefault("document:" + r.extra["document"], []).append(i)
+        elif r.speaker_entity_id:
             by_speaker.setdefault(r.speaker_entity_id, []).append(i)
     # Every pair is compared by meaning: translations of one remark may share no word at all
     # ("establish who is to blame" / "find out who is responsible", cosine 0.75).
@@ -957,13 +1029,15 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
             parent[root(j)] = root(i)
     for i, j in _mutual_renderings(by_speaker, records, vectors, row):
         parent[root(j)] = root(i)
+    for i, j in _shared_word_renderings(by_speaker, records, vectors, row):
+        parent[root(j)] = root(i)
     for i, j in pairs:
         if _fragment_of(records[i], records[j]) or _fragment_of(records[j], records[i]):
             parent[root(j)] = root(i)
     for i, a in enumerate(records):
         for j in range(i + 1, len(records)):
             b = records[j]
-            if a.article_id == b.article_id or (a.speaker_entity_id and b.speaker_entity_id):
+            if a.article_id == b.article_id or (a.speaker_entity_id or a.extra.get("document")) and (b.speaker_entity_id or b.extra.get("document")):
                 continue
             if not a.direct and not b.direct and (a.speaker_entity_id or b.speaker_entity_id or _source(a) != _source(b)):
                 # two outlets' own accounts of what different sources said ("..., officials said" /
@@ -988,6 +1062,14 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
         speaker_ids = Counter(r.speaker_entity_id for r in recs if r.speaker_entity_id)
         speaker_id = speaker_ids.most_common(1)[0][0] if speaker_ids else None
         speaker = names.get(speaker_id) if speaker_id else next((r.speaker_text for r in recs if r.speaker_text), None)
+        if any(r.extra.get("document") for r in recs):
+            # a joint document speaks for its parties: "In a joint statement, X and Y said", else the document
+            documents = [r for r in recs if r.extra.get("document")]
+            speaker_id = None
+            named, _, _ = _joint_patterns()
+            speaker = next((r.speaker_text for r in documents if r.speaker_text and " and " in r.speaker_text),
+                           next((r.speaker_text for r in documents if r.speaker_text and named.search(r.speaker_text)),
+                                next((r.speaker_text for r in documents if r.speaker_text), speaker)))
         channels = Counter(r.channel for r in recs if r.channel)
         quotes.append(Quote(
             id=content_id(f"{speaker_id or speaker}|{_normal(variants[0][0].text)}", prefix="q"),
