@@ -2300,3 +2300,34 @@ def test_compare_verdict_told_as_jailed_and_as_sentenced_is_one_event_dated_two_
     assert {p.value[:10]: set(p.article_ids) for p in dates[0].positions} == {"2031-03-12": {"vd1"}, "2031-03-13": {"vd2", "vd3"}}
     verdict = [f for f in c.facts if {"vd1", "vd2"} <= set(f.article_ids)]
     assert verdict, [(f.text, f.article_ids) for f in c.facts]
+
+
+def test_compare_workers_losing_their_jobs_are_a_count_of_jobs():
+    """'2,300 workers will lose their jobs' and 'will cost 1,800 jobs' count the jobs lost: a
+    conflict; 'the smelter employs 2,300 workers' counts staff, no jobs lost, and meets neither."""
+    spec = {"entities": {"firm": ["Orlen Metals", "ORG"]}, "articles": [
+        one_sentence_report("j1", "Valley Post", "About 2,300 workers will lose their jobs when Orlen Metals shuts the Tarn smelter.", ["firm"],
+                            numbers=[["2,300 workers", 2300, None, None, "workers"]]),
+        one_sentence_report("j2", "River Herald", "The closure of the Tarn smelter by Orlen Metals will cost 1,800 jobs.", ["firm"],
+                            numbers=[["1,800 jobs", 1800, 1800, 1800, "jobs"]]),
+        one_sentence_report("j3", "Town Crier", "Orlen Metals said the Tarn smelter employs 2,300 workers.", ["firm"],
+                            numbers=[["2,300 workers", 2300, 2300, 2300, "workers"]]),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [sorted((p.value, tuple(p.article_ids)) for p in k.positions) for k in numbers] == [[("1,800 jobs", ("j2",)), ("about 2,300 workers", ("j1",))]]
+
+
+@pytest.mark.parametrize(("text", "figure", "window"), [
+    ("Emergency crews rescued 64 survivors, and several people remain in hospital in Orvin.", "several", "and several people remain in"),
+    ("Rescue boats pulled more than 60 survivors from the water overnight, the coast guard said.", "60", "pulled more than 60 survivors from the"),
+    ("The ferry sank at dawn, with several people aboard.", "several", "at dawn, with several people aboard."),
+])
+def test_compare_count_window_stops_at_a_neighbouring_clause_with_another_figure(text, figure, window):
+    """The words around a count say what it counts: 'rescued 64 survivors, and several people remain
+    in hospital' counts people in hospital with 'several', so its window leaves out the clause before,
+    which gives the 64 survivors (else it reads like 'more than 60 survivors' and takes that side).
+    A clause before with no figure stays in."""
+    from newsprism.compare.views import word_window
+
+    at = text.index(figure)
+    assert word_window(text, at, at + len(figure)) == window

@@ -308,3 +308,15 @@ def money_topics() -> dict[str, str]:
 def money_qualifiers() -> frozenset[str]:
     """Words that say which of its kind an amount is ("pre-tax", "operating"): data/compare/money_qualifiers.txt."""
     return frozenset(w.lower() for w in _compare_lines("money_qualifiers.txt"))
+
+
+@lru_cache(maxsize=1)
+def job_losses() -> dict[str, tuple[str, re.Pattern[str]]]:
+    """Map a unit key to what it counts when its clause says jobs are lost, and the pattern of the
+    phrases that say so ("worker" -> ("job", "lose their jobs|laid off|...")): data/compare/job_losses.csv."""
+    table: dict[str, tuple[str, re.Pattern[str]]] = {}
+    for row in _rows("job_losses.csv"):
+        pattern = words_pattern([p.strip() for p in row["phrases"].split("|")])
+        if pattern is not None:
+            table[row["unit"].strip().lower()] = (row["counts_as"].strip().lower(), pattern)
+    return table

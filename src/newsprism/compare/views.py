@@ -12,6 +12,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -221,6 +222,14 @@ def word_window(text: str, start: int, end: int, words: int = 3) -> str:
     what a count counts ("carrying 118 people" / "40 people died")."""
     before = re.findall(r"\S+", text[:start])[-words:]
     after = re.findall(r"\S+", text[end:])[:words]
+    # Not into a neighbouring clause that gives another figure: "rescued 64 survivors, and several
+    # people remain in hospital" counts the people in hospital, not the survivors.
+    cut = max((k + 1 for k, w in enumerate(before) if w[-1] in ",;"), default=0)
+    if any(ch.isdigit() for w in before[:cut] for ch in w):
+        before = before[cut:]
+    cut = next((k + 1 for k, w in enumerate(after) if w[-1] in ",;"), len(after))
+    if any(ch.isdigit() for w in after[cut:] for ch in w):
+        after = after[:cut]
     # Names are left out: whose count it is, the actor checks decide; here only what is
     # counted matters ("won by more than 4,000 votes" / "defeating Mayor X by 2,900 votes").
     first = re.match(r"\s*(\S+)", text)
@@ -244,6 +253,21 @@ def counted_window(text: str, start: int, end: int, unit: str | None, clause: st
     if head is None or head.group(1).lower() in window.lower():
         return window
     return head.group(1) + " " + window
+
+
+def counted_as(key: str | None, clause: str) -> tuple[str | None, str]:
+    """The unit key a count counts in its clause, and the words of the clause that say so: ("jobs",
+    "lose their jobs") for "2,300 workers will lose their jobs" (data/compare/job_losses.csv), so
+    that it meets "will affect 2,300 jobs"; else (`key`, "")."""
+    found = _job_losses().get(key or "")
+    said = found[1].search(clause) if found else None
+    return (found[0], said.group(0)) if said else (key, "")
+
+
+@lru_cache(maxsize=1)
+def _job_losses() -> dict[str, tuple[str, re.Pattern[str]]]:
+    """lexicons.job_losses() keyed and valued by unit keys ("workers" -> "worker")."""
+    return {unit_key(unit): (unit_key(counts_as), pattern) for unit, (counts_as, pattern) in lexicons.job_losses().items()}
 
 
 def money_topic(text: str, start: int, end: int) -> str | None:
@@ -462,10 +486,13 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             joined = re.match(r"-([A-Za-z]+)", c.text[at + len(n.text): at + len(n.text) + 30])
             if joined and "-" not in n.text:
                 key = unit_key(joined.group(1))
+            key, counted = counted_as(key, clause_at(c.text, at))
             if interval is not None and key:
                 numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
                 number_clauses.append(clause_at(c.text, at))
                 number_windows.append(counted_window(c.text, at, at + len(n.text), n.unit, number_clauses[-1]))
+                if counted.lower() not in number_windows[-1].lower():  # what it counts: "2,300 workers will lose their" + "jobs"
+                    number_windows[-1] += " " + counted
                 number_topics.append(money_topic(c.text, at, at + len(n.text)) if n.kind == "money" else None)
                 number_places.append(placed_by(c.text, at))
         event_dates, report_dates, date_clauses = [], [], []
