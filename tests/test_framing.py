@@ -88,6 +88,21 @@ def test_framing_labels_from_regime_nouns_appositives_and_premodifiers(text, nam
     assert expected in labels
 
 
+def test_framing_description_right_before_a_name_labels_that_name_not_the_actor_it_was_resolved_to():
+    """"the private company Tennmark Lines": the label is Tennmark's even when the understanding
+    resolved "the private company" to another actor (the harbour police named before)."""
+    a = article("The harbour police said the Orla sank at dawn. The Orla was operated by the private company "
+                "Tennmark Lines, which did not respond to a request for comment.")
+    police = entity("harbour police", "ORG", [a])
+    start = a.text.index("the private company")
+    police = police.model_copy(update={"mentions": [*police.mentions, Mention(
+        article_id=a.id, text="the private company", start=start, end=start + 19, kind="description")]})
+    tennmark = entity("Tennmark Lines", "ORG", [a])
+    entries = frame_story(understanding([a], [police, tennmark]))
+    assert "private company" in terms(entries, "label", target_entity_id=tennmark.id)
+    assert terms(entries, "label", target_entity_id=police.id) == []
+
+
 def test_framing_epithet_from_the_lexicon_stands_for_its_actor():
     a = article("North Korea tested a rocket on Tuesday. The Hermit Kingdom has ignored every warning since March.")
     korea = entity("North Korea", "GPE", [a])

@@ -256,6 +256,20 @@ def _label_noun_of(mention: Span, entity_id: str, lexicon: Lexicon, out: _Collec
         out.add(_left_chain(noun, noun.i) + [noun], entity_id, names)
 
 
+def _names_another(ctx: ArticleContext, root: Token, mention: Span, entity_id: str) -> bool:
+    """True when a description's noun stands right before another actor's name it describes:
+    "the private company Bluewake Lines" (the name its compound head or its appositive)."""
+    doc = mention.doc
+    if mention.end >= len(doc):
+        return False
+    after = doc[mention.end]
+    other = ctx.entity_of_token(after)
+    if other in (None, entity_id) or after.pos_ != "PROPN" or not mention[-1].whitespace_:
+        return False
+    return root.head.i >= mention.end and ctx.entity_of_token(root.head) == other or any(
+        c.dep_ == "appos" and ctx.entity_of_token(c) == other for c in root.children)
+
+
 def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
     root = mention.root
     names = _name_words(ctx, entity_id)
@@ -263,6 +277,10 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     # 5a. the mention is itself an epithet ("the Jewish state" resolved by the understanding stage),
     # unless it is the actor's own name written in lower case ("national audit office", "Oster province")
     if root.pos_ == "NOUN" and root.text[:1].islower() and not _is_own_name(ctx, mention, entity_id):
+        if _names_another(ctx, root, mention, entity_id):
+            # "the private company Bluewake Lines": the words before a name are that name's label,
+            # whatever actor the understanding resolved them to
+            return
         out.add([t for t in mention if t.dep_ not in ("det", "poss", "case")], entity_id, set())
         _label_noun_of(mention, entity_id, lexicon, out, set())
         return
@@ -279,7 +297,8 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         root.dep_ == "appos"
         and between is not None
         and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and len(between) == 0))  # "Tijuana, Mexico" is a place, not a label
-        and ctx.entity_of_token(head) in (None, entity_id)
+        # the noun may be a description the understanding resolved to another actor ("the private company X")
+        and (ctx.entity_of_token(head) in (None, entity_id) or (len(between) == 0 and head.text[:1].islower()))
         and all(t.text == "," or t in chain for t in between)
     ):
         chain = _left_chain(head, head.i) + [head]
