@@ -2331,3 +2331,41 @@ def test_compare_count_window_stops_at_a_neighbouring_clause_with_another_figure
 
     at = text.index(figure)
     assert word_window(text, at, at + len(figure)) == window
+
+
+def _foul_report(aid: str, outlet: str, text: str, names: list[tuple[str, str]]) -> dict:
+    """A one-sentence match report whose people are named where `names` (text as written, entity key) say."""
+    return one_sentence_report(aid, outlet, text, [key for _, key in names], published="2031-05-11")
+
+
+def test_compare_different_people_named_for_one_foul_are_an_actor_conflict():
+    """'went down under a challenge from Ivo Brant' (two reports) vs 'ruled that Lasse Nord had brought down
+    Marek Olsen' (one): who committed the foul on Olsen is in dispute (data/compare/agent_events.txt). The
+    referee named in the same sentences is no side, and one report naming the agent twice is one side."""
+    spec = {
+        "entities": {"olsen": ["Marek Olsen", "PERSON"], "brant": ["Ivo Brant", "PERSON"], "nord": ["Lasse Nord", "PERSON"], "ref": ["Ada Winter", "PERSON"]},
+        "articles": [
+            _foul_report("f1", "Valley Post", "Marek Olsen burst into the box and went down under a challenge from defender Ivo Brant, and referee Ada Winter pointed to the spot.",
+                         [("Olsen", "olsen"), ("Brant", "brant"), ("Winter", "ref")]),
+            _foul_report("f2", "River Herald", "Referee Ada Winter awarded a penalty after Marek Olsen fell under a challenge from Ivo Brant.",
+                         [("Olsen", "olsen"), ("Brant", "brant"), ("Winter", "ref")]),
+            _foul_report("f3", "Town Crier", "Referee Ada Winter ruled that Lasse Nord had brought down Marek Olsen inside the area.",
+                         [("Olsen", "olsen"), ("Nord", "nord"), ("Winter", "ref")]),
+        ],
+    }
+    actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    assert len(actors) == 1, [(k.about, [p.value for p in k.positions]) for k in actors]
+    assert actors[0].about == "who committed the foul on Marek Olsen"
+    assert {p.value: set(p.article_ids) for p in actors[0].positions} == {"Ivo Brant": {"f1", "f2"}, "Lasse Nord": {"f3"}}
+
+
+def test_compare_one_agent_for_one_foul_is_no_actor_conflict():
+    """Every report names the same defender: no conflict, however each words the foul."""
+    spec = {
+        "entities": {"olsen": ["Marek Olsen", "PERSON"], "brant": ["Ivo Brant", "PERSON"]},
+        "articles": [
+            _foul_report("g1", "Valley Post", "Marek Olsen went down under a challenge from Ivo Brant.", [("Olsen", "olsen"), ("Brant", "brant")]),
+            _foul_report("g2", "River Herald", "Ivo Brant brought down Marek Olsen just inside the area.", [("Olsen", "olsen"), ("Brant", "brant")]),
+        ],
+    }
+    assert not [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]

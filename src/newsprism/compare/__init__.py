@@ -23,6 +23,7 @@ import numpy as np
 
 from newsprism.compare.conflicts import (
     actor_conflicts,
+    agent_conflicts,
     cause_conflicts,
     count_groups,
     date_conflicts,
@@ -88,6 +89,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         + statement_date_conflicts(alignment)
         + actors
         + deed_conflicts(alignment, understanding.entities, actors)
+        + agent_conflicts(alignment, understanding.entities)
         + place_conflicts(alignment, groups, understanding)
         + cause_conflicts(alignment, pairs)
         + quote_wording_conflicts(understanding.quotes, settings, sources, vectors)

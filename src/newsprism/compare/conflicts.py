@@ -1196,6 +1196,65 @@ def _places(v: ClaimView, entities: dict[str, Entity]) -> dict[str, str]:
     return found
 
 
+AGENT_AFTER = re.compile(r"\s+by\b", re.I)
+AGENT_REACH = 80  # characters between a deed's words and the names of its agent and patient
+
+
+def _agent_deeds(v: ClaimView, people: dict[str, list[tuple[int, int, str]]]) -> list[tuple[str, str, str]]:
+    """The deeds of data/compare/agent_events.txt a claim tells, as (kind, patient, agent) entity ids:
+    "Z went down under a challenge from X" -> ("foul", Z, X); "Y had brought down Z" -> ("foul", Z, Y).
+    The agent and the patient are the nearest people named on either side of the deed's words."""
+    table = lexicons.agent_events()
+    pattern = lexicons.words_pattern(sorted(table))
+    if pattern is None:
+        return []
+    named = [(start - v.claim.start, end - v.claim.start, eid) for start, end, eid in people.get(v.article_id, []) if v.claim.start <= start < v.claim.end]
+    found = []
+    for m in pattern.finditer(v.claim.text):
+        form = m.group(0).lower()
+        before = [(s0, eid) for s0, e0, eid in named if e0 <= m.start() and m.start() - e0 <= AGENT_REACH]
+        after = [(s0, eid) for s0, e0, eid in named if s0 >= m.end() and s0 - m.end() <= AGENT_REACH]
+        if not before or not after:
+            continue
+        first_after, last_before = min(after)[1], max(before)[1]
+        if form.split()[-1] in {"from", "by"} or AGENT_AFTER.match(v.claim.text[m.end():]):
+            patient, agent = last_before, first_after
+        else:
+            patient, agent = first_after, last_before
+        if patient != agent:
+            found.append((table[form], patient, agent))
+    return found
+
+
+def agent_conflicts(al: Alignment, entities: list[Entity] | None = None) -> list[Conflict]:
+    """Different people named as the one who did a deed of one kind to one person ("went down under a
+    challenge from X" / "ruled that Y had brought down Z": who committed the foul on Z)."""
+    by_id = {e.id: e for e in entities or []}
+    people: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in by_id.values():
+        if e.type == "PERSON":
+            for m in e.mentions:
+                if m.start is not None and m.end is not None and m.kind != "pronoun":
+                    people[m.article_id].append((m.start, m.end, e.id))
+    if not people:
+        return []
+    agents: dict[tuple[str, str], dict[str, list[ClaimView]]] = defaultdict(lambda: defaultdict(list))
+    for v in al.views:
+        for kind, patient, agent in _agent_deeds(v, people):
+            agents[(kind, patient)][agent].append(v)
+    conflicts = []
+    for (kind, patient), by_agent in sorted(agents.items()):
+        if len(by_agent) < 2 or len({v.source for vs in by_agent.values() for v in vs}) < 2:
+            continue
+        # Each agent's side must hold a report the other sides do not: one outlet naming two people is no dispute.
+        sources = {a: {v.source for v in vs} for a, vs in by_agent.items()}
+        if any(not sources[a] - set().union(*(sources[b] for b in by_agent if b != a)) for a in by_agent):
+            continue
+        positions = [_position(_actor_phrase(by_id[a], by_agent[a][0]), by_agent[a]) for a in sorted(by_agent, key=lambda a: by_id[a].name)]
+        conflicts.append(_conflict("actor", f"who committed the {kind} on {by_id[patient].name}", positions))
+    return conflicts
+
+
 def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: Understanding) -> list[Conflict]:
     """Different places given for one fact, when neither report mentions the other's place at all."""
     views = al.views

@@ -90,6 +90,16 @@ def event_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def agent_events() -> dict[str, str]:
+    """Map each form of agent_events.txt ("brought down", "challenge from") to the kind of deed it tells ("foul")."""
+    table = {}
+    for line in _compare_lines("agent_events.txt"):
+        kind, _, forms = line.partition(":")
+        table.update({f.strip().lower(): kind.strip() for f in forms.split(",") if f.strip()})
+    return table
+
+
+@lru_cache(maxsize=1)
 def published_record_pattern() -> re.Pattern[str] | None:
     """A pattern that matches "<record> <verb> [by <who>] [on]" ending right before a date
     ("results released by the electoral commission on "), from published_records.txt."""
