@@ -732,3 +732,26 @@ def test_coverage_marks_an_outlet_inside_a_fact_but_on_another_side_of_its_value
     by_fact = {row["fact"].id: dict(zip(views[0].outlets, row["cells"])) for row in views[0].coverage}
     assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
     assert by_fact["f_engine"]["Harbour Ledger"] == "states"
+
+
+def test_coverage_reads_a_position_value_in_another_spelling_in_the_facts_text(rich: Report):
+    """"Defence Minister Arno Vell" in the fact's text states the side written "defense minister Arno Vell":
+    the outlet on the other side is contradicting, not stating (spellings compared as the understanding does)."""
+    story = rich.stories[0]
+    engine = next(f for f in story.facts if f.id == "f_engine")
+    cause = next(c for c in story.conflicts if c.kind == "cause")
+    stated = next(p for p in cause.positions if set(p.article_ids) & set(engine.article_ids))
+    other_side = next(p for p in cause.positions if p is not stated)
+    actor = cause.model_copy(update={"kind": "actor", "about": "who signed", "positions": [
+        stated.model_copy(update={"value": "defense minister Arno Vell"}),
+        other_side.model_copy(update={"value": "president Ida Rask"})]})
+    merged = engine.model_copy(update={"text": "The accord was signed with Defence Minister Arno Vell, the harbour master said.",
+                                       "article_ids": [*engine.article_ids, *other_side.article_ids],
+                                       "evidence": [*engine.evidence, *other_side.evidence]})
+    report = rich.model_copy(update={"stories": [story.model_copy(update={
+        "facts": [merged if f.id == "f_engine" else f for f in story.facts],
+        "conflicts": [actor if c is cause else c for c in story.conflicts]})]})
+    views, _ = build_views(report)
+    by_fact = {row["fact"].id: dict(zip(views[0].outlets, row["cells"])) for row in views[0].coverage}
+    assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
+    assert by_fact["f_engine"]["Harbour Ledger"] == "states"

@@ -273,9 +273,19 @@ def _summary(ctx: _Context) -> list[tuple[str, list[Chip]]]:
 def _states_value(conflict: Conflict, position: Position, text: str) -> bool:
     """Whether a fact's text (lower case) says a conflict position's value in its own words.
 
-    A quote-wording position is a whole variant, so sharing its sentence is enough.
+    A quote-wording position is a whole variant, so sharing its sentence is enough. Words are
+    compared as the understanding stage compares name words (`entities.name_key`, a consonant
+    skeleton), so a spelling variant says the value too ("Defence Minister" / "defense minister").
     """
-    return conflict.kind == "quote_wording" or position.written().lower() in text
+    value = position.written().lower()
+    if conflict.kind == "quote_wording" or value in text:
+        return True
+    # imported here: the understanding stage loads spaCy, which a report of a stored story need not
+    from newsprism.understand.entities import name_key
+
+    want = [name_key(w) for w in re.findall(r"\w+", value)]
+    have = [name_key(w) for w in re.findall(r"\w+", text)]
+    return bool(want) and any(have[i:i + len(want)] == want for i in range(len(have) - len(want) + 1))
 
 
 def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
