@@ -225,3 +225,10 @@ def test_numbers_crowns_are_money():
     text = "The council set aside 3 million crowns for the victims' families."
     n = _number(text, "3 million crowns")
     assert (n.kind, n.value) == ("money", 3_000_000)
+
+
+def test_numbers_a_figure_referring_back_takes_the_previous_sentences_unit():
+    """'That figure has since risen to 170' after '164 people were ill' counts people."""
+    text = "Officials said 164 people were ill on Monday. That figure has since risen to 170, with 23 in hospital."
+    assert _number(text, "170").unit == "people"
+    assert _number(text, "23").unit is None  # not what the subject refers back to

@@ -383,11 +383,42 @@ def find_numbers(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
         ))
+    out = _counts_named_before(doc, out)
     out.extend(_repeats(article_id, text, skip, sentence_of))
     taken = [(n.start, n.end) for n in out]
     out.extend(f for f in _time_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
     out.sort(key=lambda n: n.start or 0)
     return _join_ranges(out, text)
+
+
+def _counts_named_before(doc: Doc | None, numbers: list[NumberMention]) -> list[NumberMention]:
+    """Give a bare count whose verb's subject is a count noun with no "of" ("That figure has since
+    risen to 170", "The number has risen to 170") the unit of the last count with a unit in the
+    previous sentence ("... 164 people were ill."), which the subject refers back to."""
+    if doc is None:
+        return numbers
+    out = list(numbers)
+    for k, n in enumerate(out):
+        if n.kind != "count" or n.unit is not None or n.start is None:
+            continue
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root.head if span.root.dep_ == "pobj" else span.root
+        if node is not span.root and node.lower_ not in {"to", "at"}:
+            continue  # "has risen to 170", "stands at 170"; not "with 23 in hospital"
+        verb = node.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb.pos_ in {"VERB", "AUX"} else []
+        if not any(c.lemma_.lower() in word_list("count_nouns.txt") and not any(p.lower_ == "of" for p in c.children) for c in subjects):
+            continue
+        sentence = span.sent
+        if sentence.start == 0:
+            continue
+        previous = doc[sentence.start - 1].sent
+        before = [m for m in out[:k] if m.kind == "count" and m.unit and m.start is not None and previous.start_char <= m.start < previous.end_char]
+        if before:
+            out[k] = n.model_copy(update={"unit": before[-1].unit})
+    return out
 
 
 def _spans_time(g: dict, text: str, end: int) -> bool:
