@@ -2369,3 +2369,12 @@ def test_compare_one_agent_for_one_foul_is_no_actor_conflict():
         ],
     }
     assert not [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+
+
+def test_compare_a_unit_with_an_si_prefix_is_not_the_unit_without_it():
+    """'18 kilometres of coastline' and 'the ship, 250 metres long' measure different units: no shared quantity."""
+    from newsprism.compare.views import unit_key, units_match
+
+    assert not units_match(unit_key("kilometres"), unit_key("metres"))
+    assert not units_match(unit_key("milligrams"), unit_key("grams"))
+    assert units_match(unit_key("airstrikes"), unit_key("strikes"))

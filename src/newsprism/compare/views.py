@@ -153,7 +153,13 @@ def units_match(a: str | None, b: str | None) -> bool:
     that counts people, 'festival-goer', do: data/compare/people_nouns.txt)."""
     if not a or not b:
         return False
+    if SI_PREFIXED.fullmatch(f"{a}|{b}") or SI_PREFIXED.fullmatch(f"{b}|{a}"):
+        return False  # "kilometre" ends with "metre" but is another unit (the understanding stage keeps each as written)
     return a == b or (len(a) >= 4 and b.endswith(a)) or (len(b) >= 4 and a.endswith(b)) or counts_people(a) and counts_people(b) and PERSON_KEY in {a, b}
+
+
+# A unit with an SI prefix and the same unit without it: "kilometr|metr", "milligram|gram".
+SI_PREFIXED = re.compile(r"(?:kilo|centi|milli|micro|mega|giga)(\w+)\|\1")
 
 
 def counts_people(key: str) -> bool:
