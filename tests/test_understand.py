@@ -2174,3 +2174,14 @@ def test_understand_headline_bare_person_noun_is_the_unnamed_actor():
     })
     man = _holding(entities, "The man")
     assert man is not None and any(m.text == "Man" and m.start == 0 for m in man.mentions)
+
+
+def test_understand_speaking_to_a_news_agency_is_the_channel():
+    """"Speaking to the Tovaria News Agency, he said: ..." came through the agency."""
+    text = ("Foreign Minister Lev Orman thanked the mediators on Tuesday.\n\n"
+            "Speaking to the Tovaria News Agency, he said: \"Talks, not threats, bring results.\"\n")
+    article = CleanArticle(id=content_id(text), source_path="t.txt", published="2030-03-05", text=text)
+    u = understand_story(_group([article]), [article])
+    quote = next(q for q in u.quotes if any("bring results" in v.text for v in q.variants))
+    assert quote.channel and "Tovaria News Agency" in quote.channel, quote
+    assert quote.speaker == "Lev Orman"

@@ -519,6 +519,9 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
     phrases = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.lemma_.lower() == "tell"]
     phrases += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "on", "in"}
                 for p in c.children if p.dep_ == "pobj"]
+    # "Speaking to the Tovaria News Agency, he said": the medium of a speaking clause before the verb
+    phrases += [p for a in verb.children if a.dep_ == "advcl" and a.lemma_.lower() in {"speak", "talk"} and not _inside(a, outside)
+                for c in a.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for p in c.children if p.dep_ == "pobj"]
     # "said in a statement carried by the state news agency QNA": the agent of a carrying verb
     carriers = word_list("carry_verbs.txt")
     phrases += [p for d in verb.subtree if d.dep_ in {"acl", "relcl"} and d.lemma_.lower() in carriers and not _inside(d, outside)
