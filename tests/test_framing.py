@@ -103,6 +103,14 @@ def test_framing_description_right_before_a_name_labels_that_name_not_the_actor_
     assert terms(entries, "label", target_entity_id=police.id) == []
 
 
+def test_framing_a_label_naming_the_actor_itself_is_no_label_of_it():
+    """"Runo, the capital of Pellaria" where the understanding resolved Runo to Pellaria (a capital acting
+    for its country): "capital of Pellaria" is no label of Pellaria."""
+    a = article("Runo, the capital of Pellaria, imports the drug from its neighbour.")
+    pellaria = entity("Pellaria", "GPE", [a], "Runo")
+    assert terms(frame_story(understanding([a], [pellaria])), "label", target_entity_id=pellaria.id) == []
+
+
 def test_framing_epithet_from_the_lexicon_stands_for_its_actor():
     a = article("North Korea tested a rocket on Tuesday. The Hermit Kingdom has ignored every warning since March.")
     korea = entity("North Korea", "GPE", [a])

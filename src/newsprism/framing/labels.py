@@ -188,6 +188,8 @@ class _Collector:
             return
         if all(t.lower_ in name_words for t in tokens if not t.is_punct):
             return  # part of the actor's own name, not a label
+        if any(t.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in name_words for o in t.children) for t in tokens):
+            return  # "capital of Pellaria" said of Pellaria (the capital resolved to its country): a relation to itself
         term = " ".join(_text(u) for u in _units(tokens)).strip(" ,;:'\"‘’“”")
         if not term or not any(c.isalpha() for c in term):
             return
