@@ -232,3 +232,12 @@ def test_numbers_a_figure_referring_back_takes_the_previous_sentences_unit():
     text = "Officials said 164 people were ill on Monday. That figure has since risen to 170, with 23 in hospital."
     assert _number(text, "170").unit == "people"
     assert _number(text, "23").unit is None  # not what the subject refers back to
+
+
+def test_numbers_times_a_day_is_how_often():
+    """'runs four times a day' counts occasions a day, and 'a day' is no span of time."""
+    from newsprism.understand.dates import find_dates
+
+    text = "The ferry runs four times a day between the islands."
+    assert _number(text, "four").unit == "times/day"
+    assert find_dates("a", text, "2031-03-07") == []

@@ -102,7 +102,11 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     if alignment.excuse_disputed(conflicts):
         groups, support = merge_disputed(alignment, groups, support)
         dated = dated_support(alignment, groups, conflicts)
-        fact_groups = [sorted(set(g + extra + more)) for g, extra, more in zip(groups, support, dated)]
+        # A sentence that is a fact of its own and dates the larger fact's event another way tells
+        # that event, nothing more: it moves there, and is no exclusive beside it.
+        moved = {i for more in dated for i in more}
+        kept = [k for k, g in enumerate(groups) if not (len(g) == 1 and g[0] in moved and not support[k])]
+        fact_groups = [sorted(set(groups[k] + support[k] + dated[k])) for k in kept]
         facts = build_facts(alignment, fact_groups, independent, understanding.quotes, understanding.entities)
     views_by_fact = [[views[i] for i in g] for g in fact_groups]
     summary = build_summary(

@@ -88,8 +88,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# An amount right before "a week" / "a day" makes it a rate ("$3.5 million a week", "40 flights a day").
-RATE_BEFORE = re.compile(r"(?:\d|\b(?:thousand|million|billion|trillion|dollars|euros|pounds|percent|apiece))\s*$", re.I)
+# An amount right before "a week" / "a day" makes it a rate ("$3.5 million a week", "40 flights a day", "four times a day").
+RATE_BEFORE = re.compile(r"(?:\d|\b(?:thousand|million|billion|trillion|dollars|euros|pounds|percent|apiece|times|twice))\s*$", re.I)
 
 
 def _month(text: str) -> int:

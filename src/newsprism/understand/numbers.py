@@ -372,6 +372,8 @@ def find_numbers(
                 unit = _unit(doc, start, end, text)
                 if unit == "times" and re.match(r"\s+times\s+(?:as|the|more|higher|larger|bigger|greater|faster)\b", text[end:end + 24], re.I):
                     kind = "ratio"  # "three times as many": a multiplier, not a count of occasions
+                elif unit == "times" and (often := re.match(r"\s+times\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 28], re.I)):
+                    unit = f"times/{often.group(1).lower()}"  # "four times a day", as "once a week" reads
         if kind == "money" and rate:
             unit = f"{unit}/{rate.group(1)}"
             end += rate.end()
