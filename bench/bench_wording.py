@@ -144,14 +144,17 @@ def main(argv: list[str]) -> None:
         *rows,
         f"| **all** |  |  | {totals['choices']} | {totals['pairs']} | {totals['right']} | {totals['wrong']} | {totals['unjudged']} |  |  |",
         "",
-        "Recall is bounded by the facts: a word choice is found only where the comparison aligned the two sentences into one "
-        "fact and the people fill the same role in both. Most planted word differences of the invented stories (dockers / "
-        "stevedores / strikers, festival-goers / patients) sit in sentences that state different facts, and are not found.",
+        "Recall: a word choice is found where the comparison aligned the two sentences into one fact and the people fill "
+        "the same role in both, or (session 8) where sentences of two facts share the governing verb and relation and say "
+        "the same around them, or count the same people by one exact figure of 10 or more on one day or beside one named "
+        "actor (protest's 62 \"thugs\" / \"people\", dockstrike's 3,400 \"dockers\" / \"members of the HTWF\"). Planted words in "
+        "sentences that tell different things (festival-goers / patients, stevedores in another story's feed) stay unfound.",
         "",
         "Precision guard: the 200-article story (ECB+ articles of several events read as one story, so facts align loosely "
         "and every article is its own outlet) gave 60 choices before the clause check (`same_statement`), the security-forces "
         "rule and the weak-verb rule; reading them, about 15 were right (\"The group was alerted\" / \"Officers were alerted\", "
-        "\"police\" / \"youths\", \"Crews\" / \"Shoppers\" arrived were typical wrong ones). Those guards leave the two right ones.",
+        "\"police\" / \"youths\", \"Crews\" / \"Shoppers\" arrived were typical wrong ones). With those guards every "
+        "choice it gives is right (two in session 7, five in session 8 with the pairs across facts).",
     ])
     print(md)
     write_section("framing: word choices", md)
