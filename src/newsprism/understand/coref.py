@@ -70,7 +70,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from newsprism.understand.mentions import Found
-from newsprism.understand.nlp import doc_text, table, word_list
+from newsprism.understand.nlp import dep_labels, doc_text, head_indices, table, token_offsets, word_list
 
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "another", "any", "every", "each", "no", "some", "these", "those", "both", "all"}
@@ -188,10 +188,10 @@ def _copula_roles(head: Token) -> set[str]:
 
 def mark_syntax(doc: Doc, mention: Found) -> None:
     """Record whether a mention is a subject or an object, and what its head hangs on."""
-    head = doc[mention.last_token]
-    mention.subject = head.dep_ in {"nsubj", "nsubjpass"}
-    mention.dep_object = head.dep_ in {"dobj", "pobj"}
-    mention.parent = head.head.i
+    dep = dep_labels(doc)[mention.last_token]  # the doc's arrays: no Token object per mention
+    mention.subject = dep in {"nsubj", "nsubjpass"}
+    mention.dep_object = dep in {"dobj", "pobj"}
+    mention.parent = head_indices(doc)[mention.last_token]
 
 
 # --------------------------------------------------------------------------- 2. references
@@ -251,7 +251,8 @@ def _title_before_name(token: Token, covered: dict[int, Found]) -> bool:
 
 
 def _make(article_id: str, doc: Doc, first: int, last: int, token_sentence: list[int], kind: str) -> Found:
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    starts, ends = token_offsets(doc)
+    start, end = starts[first], ends[last]
     found = Found(article_id, doc_text(doc)[start:end], start, end, token_sentence[last], "", kind, first_token=first, last_token=last)
     mark_syntax(doc, found)
     return found

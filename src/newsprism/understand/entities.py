@@ -63,7 +63,7 @@ from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
     LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
 )
-from newsprism.understand.nlp import ignorecase_text, span_text
+from newsprism.understand.nlp import ignorecase_text, span_text, token_offsets
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -287,8 +287,9 @@ def _title_start(doc: Doc, start: int) -> int | None:
 def _trim_span(doc: Doc, span: Span) -> tuple[int, int] | None:
     """Return token bounds of an entity span without determiners, possessives, line breaks."""
     start, end = span.start, span.end
+    text, token_starts = doc_text(doc), token_offsets(doc)[0]
     for i in range(start, end - 1):
-        if "\n" in doc[i].text_with_ws:
+        if "\n" in text[token_starts[i]:token_starts[i + 1]]:  # doc[i].text_with_ws, without a Token object
             end = i + 1
             break
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
@@ -657,6 +658,7 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
     gaz = gazetteer()
     outlet_names = outlet_keys(outlets)
     token_sentence = token_sentences(doc)
+    token_starts, token_ends = token_offsets(doc)
     headline_sents = _headline_sentences(doc)
     found: list[Found] = []
     covered: set[int] = set()
@@ -669,18 +671,18 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         if label == "PERSON":
             start, end, titles = _person_bounds(doc, start, end)
         if label == "PERSON" and covered:
-            first_char, last_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            first_char, last_char = token_starts[start], token_ends[end - 1]
             inside = [f for f in found if first_char <= f.start and f.end <= last_char]
             if inside:  # "Anneke" tagged ORG before "ter Horst": now part of the person's name
                 found[:] = [f for f in found if f not in inside]
                 covered.difference_update(i for f in inside for i in range(f.start, f.end))
-        if doc[start].idx in covered:
+        if token_starts[start] in covered:
             continue  # "Berg" of "Sofia van der Berg": already inside a name run on over it
         text = span_text(doc, start, end)
         key = fold(text)
         if key not in gaz.names and key not in gaz.capitals and _is_landform(text):
             label = "LOC"  # "Mount Kuzgan", "Lake Chad" tagged GPE or PERSON: a feature of the land, no actor
-        mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
+        mention = Found(article_id, text, token_starts[start], token_ends[end - 1], token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
         mention.headline = token_sentence[start] in headline_sents
         if label == "PERSON" and end - start == 1:
             mention.after_place_word = _after_place_word(doc[start])
@@ -873,10 +875,11 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
     gaz = gazetteer()
     if headline_sents is None:
         headline_sents = _headline_sentences(doc)
+    token_starts = token_offsets(doc)[0]
     for i in np.flatnonzero(upper_initial(doc)).tolist():  # only capitalised tokens can be names
-        token = doc[i]
-        if token.idx in covered:
+        if token_starts[i] in covered:
             continue
+        token = doc[i]
         key = fold(token.text)
         if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
             # taggers often miss agencies and parties known by their initials ("SANA")
