@@ -65,7 +65,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
@@ -209,7 +210,8 @@ def find_references(article_id: str, doc: Doc, names: list[Found], token_sentenc
     # Only pronouns and nouns can be references: pick them from the doc's arrays first, so
     # that a Token object is made for a quarter of the words, not all of them.
     pos, dep = doc.to_array(POS).astype(np.int64), doc.to_array(DEP).astype(np.int64)
-    maybe = (pos == PRON) | (((pos == NOUN) | (pos == PROPN)) & (dep != doc.vocab.strings["compound"]))
+    known_pronoun = np.isin(doc.to_array(LOWER), [get_string_id(word) for word in known])  # no other pronoun is one
+    maybe = ((pos == PRON) & known_pronoun) | (((pos == NOUN) | (pos == PROPN)) & (dep != doc.vocab.strings["compound"]))
     for i in map(int, np.flatnonzero(maybe)):
         if i in covered:
             continue

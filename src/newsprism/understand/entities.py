@@ -63,7 +63,7 @@ from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
     LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
 )
-from newsprism.understand.nlp import ignorecase_text, span_text, token_offsets
+from newsprism.understand.nlp import children_with, ignorecase_text, span_text, token_offsets
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -497,7 +497,7 @@ def _context_of(token, contexts: dict[tuple[str, str], str]) -> str | None:
         kind = contexts.get((token.doc[token.i - 1].lemma_.lower(), "before"))
         if kind:
             return kind
-    for conj in [c for c in token.children if c.dep_ == "conj"] + ([head] if token.dep_ == "conj" else []):
+    for conj in children_with(token, {"conj"}) + ([head] if token.dep_ == "conj" else []):
         kind = contexts.get((conj.lemma_.lower(), "before")) if conj.pos_ == "NOUN" else None
         if kind == "group":
             return kind  # "between Al-Manara and the Tunisian side Sahel Bizerte": two teams
@@ -528,7 +528,7 @@ def _after_of_place_word(token) -> bool:
 
 def _apposition_kind(doc: Doc, last_token: int) -> str | None:
     """Person or place, as a noun in apposition after a name says ("X, a teacher in Y", "X, the town closest to Y")."""
-    for child in doc[last_token].children:
+    for child in children_with(doc[last_token], {"appos"}):
         if child.dep_ != "appos" or child.pos_ != "NOUN" or child.i <= last_token:
             continue
         if not any(t.dep_ == "det" for t in child.lefts):
@@ -1637,10 +1637,11 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
         pos = doc.to_array(POS)
         # capitalised proper nouns, and capitalised common nouns: in a headline or after a
         # bracket the tagger often calls a surname a noun ("Dravec warns ...", "[Dravec] knew")
+        token_starts = token_offsets(doc)[0]
         for i in np.flatnonzero(((pos == PROPN) | (pos == NOUN)) & upper_initial(doc)).tolist():
-            token = doc[i]
-            if token.idx in covered[article_id]:
+            if token_starts[i] in covered[article_id]:
                 continue
+            token = doc[i]
             if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
                 continue  # "Lind" of "Okonkwo-Lind": the second half of a hyphenated name, no surname of its own
             if (i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_
