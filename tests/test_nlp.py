@@ -253,7 +253,7 @@ def test_nlp_span_text_is_the_spans_text(text):
 def test_nlp_per_doc_arrays_answer_like_the_tokens(text):
     """Offsets, dependency labels, heads and labelled children read once per doc from its arrays
     (speed, issue #5) must be what each spaCy Token says."""
-    from newsprism.understand.nlp import children_with, dep_labels, head_indices, token_offsets
+    from newsprism.understand.nlp import children_with, dep_labels, head_indices, punct_and_lower, subtree_with, token_offsets
 
     doc = parse([text])[0]
     assert token_offsets(doc) == ([t.idx for t in doc], [t.idx + len(t.text) for t in doc])
@@ -263,3 +263,5 @@ def test_nlp_per_doc_arrays_answer_like_the_tokens(text):
     for token in doc:
         for wanted in [{label} for label in labels] + [labels, set()]:
             assert [c.i for c in children_with(token, wanted)] == [c.i for c in token.children if c.dep_ in wanted]
+            assert [t.i for t in subtree_with(token, wanted)] == [t.i for t in token.subtree if t.dep_ in wanted]
+    assert punct_and_lower(doc) == ([t.is_punct for t in doc], [t.lower_ for t in doc])

@@ -71,7 +71,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from newsprism.understand.mentions import Found
-from newsprism.understand.nlp import dep_labels, doc_text, head_indices, table, token_offsets, word_list
+from newsprism.understand.nlp import children_with, dep_labels, doc_text, head_indices, table, token_offsets, word_list
 
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "another", "any", "every", "each", "no", "some", "these", "those", "both", "all"}
@@ -318,7 +318,7 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
             return indefinite
         return None  # "a president" refers to no one in particular
     appos_of = covered.get(token.head.i) if token.dep_ == "appos" and token.head.i < token.i else None
-    if appos_of is None and nouns.get(lemma) in {None, "person"} and any(c.dep_ == "relcl" for c in token.children):
+    if appos_of is None and nouns.get(lemma) in {None, "person"} and children_with(token, {"relcl"}):
         # not "the company that hired the contractor, Jo Doe"; and only a label with a relative
         # clause: a bare role before a name ("the White House counsel, X,") cost NewsWCL50's
         # held-out events 0.1 and ECB+ test topics 0.1 end to end / 0.2 aligned B3 (task E, session 6)
@@ -370,8 +370,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     desc.words = tuple(_fold(t.text) for t in doc[first:token.i] if t.dep_ != "det" and t.is_alpha)
     if refers in {"person", "role"}:
         # "the leader of Japan": the country after "of" says whose office, as "the Japanese leader" does
-        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
-        places = [covered[c.i] for p in of for c in p.children if c.dep_ == "pobj" and c.i in covered and covered[c.i].country]
+        of = [c for c in children_with(token, {"prep"}) if c.lower_ == "of"]
+        places = [covered[c.i] for p in of for c in children_with(p, {"pobj"}) if c.i in covered and covered[c.i].country]
         if len(places) == 1:
             desc.words += tuple(_fold(w) for w in places[0].text.split())
     desc.gender = _gender_of([lemma])

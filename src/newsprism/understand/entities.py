@@ -63,7 +63,7 @@ from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
     LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
 )
-from newsprism.understand.nlp import children_with, ignorecase_text, span_text, token_offsets
+from newsprism.understand.nlp import children_with, ignorecase_text, punct_and_lower, span_text, token_offsets
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -292,10 +292,11 @@ def _trim_span(doc: Doc, span: Span) -> tuple[int, int] | None:
         if "\n" in text[token_starts[i]:token_starts[i + 1]]:  # doc[i].text_with_ws, without a Token object
             end = i + 1
             break
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    punct, lower = punct_and_lower(doc)
+    while start < end and (lower[start] in {"the", "a", "an"} or punct[start]):
         start += 1
     # "Armed Forces of the": the tagger's span stopped inside a longer name
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "of", "the", "and", "for", "in", "on", "at", "to"} or doc[end - 1].is_punct):
+    while end > start and (lower[end - 1] in {"'s", "’s", "'", "of", "the", "and", "for", "in", "on", "at", "to"} or punct[end - 1]):
         end -= 1
     return (start, end) if end > start else None
 

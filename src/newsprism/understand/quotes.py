@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.claims import verb_subject
 from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials, outlet_keys
-from newsprism.understand.nlp import dep_labels, doc_text, sentences, table, word_list
+from newsprism.understand.nlp import dep_labels, doc_text, sentences, subtree_with, table, word_list
 from newsprism.understand.coref import _is_agent_noun
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
@@ -524,7 +524,7 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
                 for c in a.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for p in c.children if p.dep_ == "pobj"]
     # "said in a statement carried by the state news agency QNA": the agent of a carrying verb
     carriers = word_list("carry_verbs.txt")
-    phrases += [p for d in verb.subtree if d.dep_ in {"acl", "relcl"} and d.lemma_.lower() in carriers and not _inside(d, outside)
+    phrases += [p for d in subtree_with(verb, {"acl", "relcl"}) if d.lemma_.lower() in carriers and not _inside(d, outside)
                 for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     channel_nouns = word_list("channel_nouns.txt")
     for token in phrases:
