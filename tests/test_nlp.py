@@ -247,21 +247,3 @@ def test_nlp_span_text_is_the_spans_text(text):
     for start in range(len(doc) + 1):
         for end in range(start, len(doc) + 1):
             assert span_text(doc, start, end) == doc[start:end].text
-
-
-@pytest.mark.parametrize("text", TEXTS + EDGE_TEXTS + HEADLINE_TEXTS)
-def test_nlp_per_doc_arrays_answer_like_the_tokens(text):
-    """Offsets, dependency labels, heads and labelled children read once per doc from its arrays
-    (speed, issue #5) must be what each spaCy Token says."""
-    from newsprism.understand.nlp import children_with, dep_labels, head_indices, punct_and_lower, subtree_with, token_offsets
-
-    doc = parse([text])[0]
-    assert token_offsets(doc) == ([t.idx for t in doc], [t.idx + len(t.text) for t in doc])
-    assert dep_labels(doc) == [t.dep_ for t in doc]
-    assert head_indices(doc) == [t.head.i for t in doc]
-    labels = {t.dep_ for t in doc}
-    for token in doc:
-        for wanted in [{label} for label in labels] + [labels, set()]:
-            assert [c.i for c in children_with(token, wanted)] == [c.i for c in token.children if c.dep_ in wanted]
-            assert [t.i for t in subtree_with(token, wanted)] == [t.i for t in token.subtree if t.dep_ in wanted]
-    assert punct_and_lower(doc) == ([t.is_punct for t in doc], [t.lower_ for t in doc])

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
 from newsprism.understand.entities import WIRE_DATELINE
-from newsprism.understand.nlp import children_with, doc_text, ignorecase_text, sentences, span_text, table
+from newsprism.understand.nlp import doc_text, ignorecase_text, sentences, span_text, table
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "acomp", "ccomp", "xcomp"}
@@ -46,13 +46,13 @@ def subject_predicate_object(sent: Span) -> tuple[str | None, str | None, str | 
     if root.pos_ not in {"VERB", "AUX"}:
         return None, None, None
     subject = verb_subject(root, sent.start_char)
-    obj = next(iter(children_with(root, OBJECT_DEPS)), None)
+    obj = next((t for t in root.children if t.dep_ in OBJECT_DEPS), None)
     if obj is None:
         prep = next((t for t in root.children if t.dep_ in {"prep", "agent"}), None)
         pobj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None:
             obj = prep
-    parts = children_with(root, {"aux", "auxpass", "neg", "prt"}) + [root]
+    parts = [t for t in root.children if t.dep_ in {"aux", "auxpass", "neg", "prt"}] + [root]
     predicate = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
     subject_text = None
     if subject is not None:
@@ -71,7 +71,7 @@ def verb_subject(verb, sentence_start: int, deps=SUBJECT_DEPS, outside: tuple[in
     apposition) and the one nearest before the verb ("About 300 people marched, police said":
     police); none inside `outside` (a quotation's characters). `sentence_start` is where the
     verb's sentence begins, where a dateline would stand."""
-    subjects = [t for t in children_with(verb, deps) if not (outside and outside[0] <= t.idx < outside[1])]
+    subjects = [t for t in verb.children if t.dep_ in deps and not (outside and outside[0] <= t.idx < outside[1])]
     dateline = WIRE_DATELINE.match(doc_text(verb.doc), sentence_start) if subjects else None
     if dateline:
         subjects = [next((a for a in t.children if a.dep_ == "appos" and a.idx >= dateline.end()), t) if t.idx < dateline.end() else t

@@ -65,13 +65,12 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, LOWER, POS
-from spacy.strings import get_string_id
+from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from newsprism.understand.mentions import Found
-from newsprism.understand.nlp import children_with, dep_labels, doc_text, head_indices, table, token_offsets, word_list
+from newsprism.understand.nlp import doc_text, table, word_list
 
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "another", "any", "every", "each", "no", "some", "these", "those", "both", "all"}
@@ -189,10 +188,10 @@ def _copula_roles(head: Token) -> set[str]:
 
 def mark_syntax(doc: Doc, mention: Found) -> None:
     """Record whether a mention is a subject or an object, and what its head hangs on."""
-    dep = dep_labels(doc)[mention.last_token]  # the doc's arrays: no Token object per mention
-    mention.subject = dep in {"nsubj", "nsubjpass"}
-    mention.dep_object = dep in {"dobj", "pobj"}
-    mention.parent = head_indices(doc)[mention.last_token]
+    head = doc[mention.last_token]
+    mention.subject = head.dep_ in {"nsubj", "nsubjpass"}
+    mention.dep_object = head.dep_ in {"dobj", "pobj"}
+    mention.parent = head.head.i
 
 
 # --------------------------------------------------------------------------- 2. references
@@ -210,8 +209,7 @@ def find_references(article_id: str, doc: Doc, names: list[Found], token_sentenc
     # Only pronouns and nouns can be references: pick them from the doc's arrays first, so
     # that a Token object is made for a quarter of the words, not all of them.
     pos, dep = doc.to_array(POS).astype(np.int64), doc.to_array(DEP).astype(np.int64)
-    known_pronoun = np.isin(doc.to_array(LOWER), [get_string_id(word) for word in known])  # no other pronoun is one
-    maybe = ((pos == PRON) & known_pronoun) | (((pos == NOUN) | (pos == PROPN)) & (dep != doc.vocab.strings["compound"]))
+    maybe = (pos == PRON) | (((pos == NOUN) | (pos == PROPN)) & (dep != doc.vocab.strings["compound"]))
     for i in map(int, np.flatnonzero(maybe)):
         if i in covered:
             continue
@@ -253,8 +251,7 @@ def _title_before_name(token: Token, covered: dict[int, Found]) -> bool:
 
 
 def _make(article_id: str, doc: Doc, first: int, last: int, token_sentence: list[int], kind: str) -> Found:
-    starts, ends = token_offsets(doc)
-    start, end = starts[first], ends[last]
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     found = Found(article_id, doc_text(doc)[start:end], start, end, token_sentence[last], "", kind, first_token=first, last_token=last)
     mark_syntax(doc, found)
     return found
@@ -318,7 +315,7 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
             return indefinite
         return None  # "a president" refers to no one in particular
     appos_of = covered.get(token.head.i) if token.dep_ == "appos" and token.head.i < token.i else None
-    if appos_of is None and nouns.get(lemma) in {None, "person"} and children_with(token, {"relcl"}):
+    if appos_of is None and nouns.get(lemma) in {None, "person"} and any(c.dep_ == "relcl" for c in token.children):
         # not "the company that hired the contractor, Jo Doe"; and only a label with a relative
         # clause: a bare role before a name ("the White House counsel, X,") cost NewsWCL50's
         # held-out events 0.1 and ECB+ test topics 0.1 end to end / 0.2 aligned B3 (task E, session 6)
@@ -370,8 +367,8 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     desc.words = tuple(_fold(t.text) for t in doc[first:token.i] if t.dep_ != "det" and t.is_alpha)
     if refers in {"person", "role"}:
         # "the leader of Japan": the country after "of" says whose office, as "the Japanese leader" does
-        of = [c for c in children_with(token, {"prep"}) if c.lower_ == "of"]
-        places = [covered[c.i] for p in of for c in children_with(p, {"pobj"}) if c.i in covered and covered[c.i].country]
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        places = [covered[c.i] for p in of for c in p.children if c.dep_ == "pobj" and c.i in covered and covered[c.i].country]
         if len(places) == 1:
             desc.words += tuple(_fold(w) for w in places[0].text.split())
     desc.gender = _gender_of([lemma])

@@ -63,7 +63,7 @@ from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
     LONGER_THAN_3, LOWER_LONGER_THAN_4, UPPER_INITIAL, doc_text, sentences, table, token_flags, token_sentences, upper_initial, word_list,
 )
-from newsprism.understand.nlp import children_with, ignorecase_text, punct_and_lower, span_text, token_offsets
+from newsprism.understand.nlp import ignorecase_text, span_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
@@ -287,16 +287,14 @@ def _title_start(doc: Doc, start: int) -> int | None:
 def _trim_span(doc: Doc, span: Span) -> tuple[int, int] | None:
     """Return token bounds of an entity span without determiners, possessives, line breaks."""
     start, end = span.start, span.end
-    text, token_starts = doc_text(doc), token_offsets(doc)[0]
     for i in range(start, end - 1):
-        if "\n" in text[token_starts[i]:token_starts[i + 1]]:  # doc[i].text_with_ws, without a Token object
+        if "\n" in doc[i].text_with_ws:
             end = i + 1
             break
-    punct, lower = punct_and_lower(doc)
-    while start < end and (lower[start] in {"the", "a", "an"} or punct[start]):
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     # "Armed Forces of the": the tagger's span stopped inside a longer name
-    while end > start and (lower[end - 1] in {"'s", "’s", "'", "of", "the", "and", "for", "in", "on", "at", "to"} or punct[end - 1]):
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "of", "the", "and", "for", "in", "on", "at", "to"} or doc[end - 1].is_punct):
         end -= 1
     return (start, end) if end > start else None
 
@@ -498,7 +496,7 @@ def _context_of(token, contexts: dict[tuple[str, str], str]) -> str | None:
         kind = contexts.get((token.doc[token.i - 1].lemma_.lower(), "before"))
         if kind:
             return kind
-    for conj in children_with(token, {"conj"}) + ([head] if token.dep_ == "conj" else []):
+    for conj in [c for c in token.children if c.dep_ == "conj"] + ([head] if token.dep_ == "conj" else []):
         kind = contexts.get((conj.lemma_.lower(), "before")) if conj.pos_ == "NOUN" else None
         if kind == "group":
             return kind  # "between Al-Manara and the Tunisian side Sahel Bizerte": two teams
@@ -529,7 +527,7 @@ def _after_of_place_word(token) -> bool:
 
 def _apposition_kind(doc: Doc, last_token: int) -> str | None:
     """Person or place, as a noun in apposition after a name says ("X, a teacher in Y", "X, the town closest to Y")."""
-    for child in children_with(doc[last_token], {"appos"}):
+    for child in doc[last_token].children:
         if child.dep_ != "appos" or child.pos_ != "NOUN" or child.i <= last_token:
             continue
         if not any(t.dep_ == "det" for t in child.lefts):
@@ -659,7 +657,6 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
     gaz = gazetteer()
     outlet_names = outlet_keys(outlets)
     token_sentence = token_sentences(doc)
-    token_starts, token_ends = token_offsets(doc)
     headline_sents = _headline_sentences(doc)
     found: list[Found] = []
     covered: set[int] = set()
@@ -672,18 +669,18 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         if label == "PERSON":
             start, end, titles = _person_bounds(doc, start, end)
         if label == "PERSON" and covered:
-            first_char, last_char = token_starts[start], token_ends[end - 1]
+            first_char, last_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
             inside = [f for f in found if first_char <= f.start and f.end <= last_char]
             if inside:  # "Anneke" tagged ORG before "ter Horst": now part of the person's name
                 found[:] = [f for f in found if f not in inside]
                 covered.difference_update(i for f in inside for i in range(f.start, f.end))
-        if token_starts[start] in covered:
+        if doc[start].idx in covered:
             continue  # "Berg" of "Sofia van der Berg": already inside a name run on over it
         text = span_text(doc, start, end)
         key = fold(text)
         if key not in gaz.names and key not in gaz.capitals and _is_landform(text):
             label = "LOC"  # "Mount Kuzgan", "Lake Chad" tagged GPE or PERSON: a feature of the land, no actor
-        mention = Found(article_id, text, token_starts[start], token_ends[end - 1], token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
+        mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
         mention.headline = token_sentence[start] in headline_sents
         if label == "PERSON" and end - start == 1:
             mention.after_place_word = _after_place_word(doc[start])
@@ -876,11 +873,10 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
     gaz = gazetteer()
     if headline_sents is None:
         headline_sents = _headline_sentences(doc)
-    token_starts = token_offsets(doc)[0]
     for i in np.flatnonzero(upper_initial(doc)).tolist():  # only capitalised tokens can be names
-        if token_starts[i] in covered:
-            continue
         token = doc[i]
+        if token.idx in covered:
+            continue
         key = fold(token.text)
         if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
             # taggers often miss agencies and parties known by their initials ("SANA")
@@ -1638,11 +1634,10 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
         pos = doc.to_array(POS)
         # capitalised proper nouns, and capitalised common nouns: in a headline or after a
         # bracket the tagger often calls a surname a noun ("Dravec warns ...", "[Dravec] knew")
-        token_starts = token_offsets(doc)[0]
         for i in np.flatnonzero(((pos == PROPN) | (pos == NOUN)) & upper_initial(doc)).tolist():
-            if token_starts[i] in covered[article_id]:
-                continue
             token = doc[i]
+            if token.idx in covered[article_id]:
+                continue
             if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
                 continue  # "Lind" of "Okonkwo-Lind": the second half of a hyphenated name, no surname of its own
             if (i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_

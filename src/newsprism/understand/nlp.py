@@ -45,7 +45,7 @@ from importlib import resources
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, ENT_IOB, HEAD, IDS, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, IDS, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
@@ -716,88 +716,13 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data["newsprism_text"]
 
 
-def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
-    """Return each token's first and past-its-last character offset (`t.idx`, `t.idx + len(t)`),
-    read once per doc from its arrays: `doc[i].idx` makes a Token object, and the stages ask
-    for the offsets of many mentions and spans."""
-    if "newsprism_offsets" not in doc.user_data:
-        rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        doc.user_data["newsprism_offsets"] = ([r[0] for r in rows], [r[0] + r[1] for r in rows])
-    return doc.user_data["newsprism_offsets"]
-
-
-def dep_labels(doc: Doc) -> list[str]:
-    """Return each token's dependency label (`t.dep_`), read once per doc from its arrays, for
-    loops that test a label before they need the Token object."""
-    if "newsprism_deps" not in doc.user_data:
-        strings = doc.vocab.strings
-        doc.user_data["newsprism_deps"] = [strings[d] for d in doc.to_array(DEP).tolist()] if len(doc) else []
-    return doc.user_data["newsprism_deps"]
-
-
-def head_indices(doc: Doc) -> list[int]:
-    """Return each token's head's index (`t.head.i`), read once per doc from its arrays."""
-    if "newsprism_heads" not in doc.user_data:
-        relative = doc.to_array(HEAD).astype(np.int64) if len(doc) else np.zeros(0, dtype=np.int64)
-        doc.user_data["newsprism_heads"] = (relative + np.arange(len(doc))).tolist()
-    return doc.user_data["newsprism_heads"]
-
-
-def children_with(token, labels) -> list:
-    """Return `token`'s children whose dependency label is in `labels`, in the doc's order (as
-    `[c for c in token.children if c.dep_ in labels]`), making Token objects for those only."""
-    doc = token.doc
-    deps = dep_labels(doc)
-    return [doc[c] for c in _children(doc)[token.i] if deps[c] in labels]
-
-
-def _children(doc: Doc) -> list[list[int]]:
-    """Each token's children's indices in the doc's order, built once per doc."""
-    if "newsprism_children" not in doc.user_data:
-        children: list[list[int]] = [[] for _ in range(len(doc))]
-        for i, head in enumerate(head_indices(doc)):
-            if head != i:
-                children[head].append(i)
-        doc.user_data["newsprism_children"] = children
-    return doc.user_data["newsprism_children"]
-
-
-def subtree_with(token, labels) -> list:
-    """Return the tokens of `token`'s subtree whose dependency label is in `labels`, in
-    Token.subtree's order (each left child's subtree, the token, each right child's), making
-    Token objects for those only."""
-    doc, deps, children = token.doc, dep_labels(token.doc), _children(token.doc)
-    out: list[int] = []
-    stack = [(token.i, False)]  # a stack, not recursion: a long sentence's tree can be deep
-    while stack:
-        i, visited = stack.pop()
-        if visited:
-            if deps[i] in labels:
-                out.append(i)
-            continue
-        kids = children[i]
-        stack.extend((c, False) for c in reversed(kids) if c > i)
-        stack.append((i, True))
-        stack.extend((c, False) for c in reversed(kids) if c < i)
-    return [doc[i] for i in out]
-
-
-def punct_and_lower(doc: Doc) -> tuple[list[bool], list[str]]:
-    """Return each token's `is_punct` and `lower_`, read once per doc from its arrays."""
-    if "newsprism_punct_lower" not in doc.user_data:
-        rows = doc.to_array([IS_PUNCT, LOWER]).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        doc.user_data["newsprism_punct_lower"] = ([bool(r[0]) for r in rows], [strings[r[1]] for r in rows])
-    return doc.user_data["newsprism_punct_lower"]
-
-
 def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text`, cut from the doc's text: Span.text makes a Token object for each
     word, and the stages ask for many short spans' text."""
     if start >= end:
         return ""
-    starts, ends = token_offsets(doc)
-    return doc_text(doc)[starts[start]:ends[end - 1]]
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
 
 
 def sentences(doc: Doc) -> list:

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.claims import verb_subject
 from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials, outlet_keys
-from newsprism.understand.nlp import dep_labels, doc_text, sentences, subtree_with, table, word_list
+from newsprism.understand.nlp import doc_text, sentences, table, word_list
 from newsprism.understand.coref import _is_agent_noun
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
@@ -524,7 +524,7 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
                 for c in a.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for p in c.children if p.dep_ == "pobj"]
     # "said in a statement carried by the state news agency QNA": the agent of a carrying verb
     carriers = word_list("carry_verbs.txt")
-    phrases += [p for d in subtree_with(verb, {"acl", "relcl"}) if d.lemma_.lower() in carriers and not _inside(d, outside)
+    phrases += [p for d in verb.subtree if d.dep_ in {"acl", "relcl"} and d.lemma_.lower() in carriers and not _inside(d, outside)
                 for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     channel_nouns = word_list("channel_nouns.txt")
     for token in phrases:
@@ -773,11 +773,7 @@ def _clauses_beside_quotes(article_id: str, sent: Span, s_start: int, s_end: int
     quotation marks: "'...,' Vell said, adding that the ferry would run again" and "Vell said a 'full
     review' had begun and that the port would stay shut" (the clause after "and that")."""
     speech, out = word_list("speech_verbs.txt"), []
-    doc, deps = sent.doc, dep_labels(sent.doc)
-    for i in range(sent.start, sent.end):
-        if deps[i] not in {"ccomp", "conj"}:
-            continue  # neither branch below: no Token object for it
-        token = doc[i]
+    for token in sent:
         head = token.head
         if token.dep_ == "ccomp" and head.dep_ in {"advcl", "xcomp", "conj"} and head.lemma_.lower() in speech \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
