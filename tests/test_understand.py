@@ -2185,3 +2185,50 @@ def test_understand_speaking_to_a_news_agency_is_the_channel():
     quote = next(q for q in u.quotes if any("bring results" in v.text for v in q.variants))
     assert quote.channel and "Tovaria News Agency" in quote.channel, quote
     assert quote.speaker == "Lev Orman"
+
+
+def test_understand_bodies_named_by_common_words_belong_to_their_country():
+    """"Talvor's foreign ministry" and "the Esquenian foreign ministry" are two ministries; a bare
+    "the Foreign Ministry" joins one of them only when it is the story's one ministry of that name."""
+    from newsprism.understand.entities import _cluster_groups, _org_key
+    from newsprism.understand.mentions import Found
+
+    texts = {
+        "x": "Talvor's foreign ministry said the prisoners were home.",
+        "y": "The talks went on, the Esquenian foreign ministry said. Esquenia agreed.",
+    }
+
+    def found(article_id: str, text: str, label: str = "ORG", nth: int = 0) -> Found:
+        start = texts[article_id].index(text, nth)
+        return Found(article_id, text, start, start + len(text), 0, label)
+
+    talvor, esquenia = found("x", "Talvor", "GPE"), found("y", "Esquenia", "GPE", texts["y"].index(". ") + 1)
+    ministries = [found("x", "foreign ministry"), found("y", "foreign ministry")]
+    places = frozenset({_org_key("Talvor"), _org_key("Esquenia")})
+    clusters = _cluster_groups([talvor, esquenia, *ministries], {}, places, texts)
+    holders = [c for c in clusters if any(m.text == "foreign ministry" for m in c)]
+    assert len(holders) == 2, clusters
+    # without the sentences to say whose, they are one name as before
+    assert len([c for c in _cluster_groups(ministries, {}, places) if c]) == 1
+
+
+def test_understand_a_ministry_described_with_a_demonym_is_not_another_countrys():
+    """"the Talvori foreign ministry" is not the "Foreign Ministry of Esquenia" named just before."""
+    text = ("Talvor and Esquenia swapped prisoners on Monday, the Talvori foreign ministry said. "
+            "The Foreign Ministry of Esquenia said the deal was fair.\n")
+    entities = _story_entities({"x": text})
+    esquenian = _holding(entities, "Foreign Ministry of Esquenia")
+    assert esquenian is not None
+    assert "the Talvori foreign ministry" not in {m.text for m in esquenian.mentions}
+
+
+def test_understand_a_bare_ministry_is_the_one_country_ministry_of_the_story():
+    """"the Foreign Ministry" is "Talvor's foreign ministry" when no other country's is named."""
+    from newsprism.understand.entities import _cluster_groups
+    from newsprism.understand.mentions import Found
+
+    texts = {"x": "Talvori citizens were freed by the Foreign Ministry.", "y": "Talvor's foreign ministry said they were home."}
+    bare, owned = (Found(a, t, texts[a].index(t), texts[a].index(t) + len(t), 0, "ORG")
+                   for a, t in (("x", "Foreign Ministry"), ("y", "foreign ministry")))
+    clusters = _cluster_groups([Found("x", "Talvori", 0, 7, 0, "NORP"), owned, bare], {}, frozenset(), texts)
+    assert any(bare in c and owned in c for c in clusters), clusters

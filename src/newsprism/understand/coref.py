@@ -723,7 +723,8 @@ def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
             and story.where.get(id(m)) not in story.places and "place" not in m.evidence
             and story.words.get(story.where.get(id(m)))]  # a group named only by group nouns ("investigators") is no company
     # the noun in one of the entity's names, in this article or another ("SGTC" here, "Steppe Gas Transit Company" there)
-    holding = [m for m in orgs if ref.head in story.words.get(story.where[id(m)], ())]
+    holding = [m for m in orgs if ref.head in story.words.get(story.where[id(m)], ())
+               and _owners_agree(ref, story.words[story.where[id(m)]])]
     if holding:
         earlier = [m for m in holding if m.start < ref.start]
         return story.where[id(earlier[-1] if earlier else holding[0])]
@@ -735,6 +736,15 @@ def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
         if recent:
             return story.where[id(recent[-1])]
     return None
+
+
+def _owners_agree(ref: Found, name_words: set[str]) -> bool:
+    """False when a description names whose it is and the organisation's names do not:
+    "the Talvori foreign ministry" is not the "Foreign Ministry of Esquenia". A capitalised
+    modifier ("Talvori") must be a word of the names or begin like one (a demonym: "Talvor")."""
+    words = re.findall(r"[\w-]+", ref.text)
+    proper = [w.lower() for w in words[1:-1] if w[:1].isupper() and w.lower() not in DEFINITE]
+    return all(any(w == n or (len(n) >= 4 and w.startswith(n[:-1])) for n in name_words) for w in proper)
 
 
 @lru_cache(maxsize=1)

@@ -1120,7 +1120,28 @@ def _org_key(text: str) -> tuple[str, ...]:
     return tuple(name_key(t) for t in tokens)
 
 
-def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: frozenset[tuple[str, ...]] = frozenset()) -> list[list[Found]]:
+OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+)(?:'s|’s)?\s+$")
+
+
+def _owner_key(m: Found, texts: dict[str, str], peoples: frozenset[tuple[str, ...]] | set) -> tuple[str, ...]:
+    """The country or organisation a body named by common words belongs to ("Qarestan's foreign
+    ministry", "the Barqani foreign ministry" -> the key of Qarestan, Barqan), or ().
+
+    Two such bodies ("foreign ministry") are one entity only when their owners are: the
+    demonym ("Barqani") is taken to the story's place or people it begins with ("Barqan")."""
+    if not m.text[:1].islower() or m.article_id not in texts:
+        return ()
+    before = OWNER_BEFORE.search(texts[m.article_id][max(0, m.start - 40):m.start])
+    if not before or fold(before.group(1)) in {"the", "a", "an", "this", "that"}:
+        return ()
+    owner = name_key(before.group(1))
+    # a demonym is its place's name plus an ending: the story's shortest place key it begins with
+    stems = sorted((k[0] for k in peoples if len(k) == 1 and len(k[0]) >= 4 and owner.startswith(k[0][:-1])), key=len)
+    return (stems[0] if stems else owner,)
+
+
+def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: frozenset[tuple[str, ...]] = frozenset(),
+                    texts: dict[str, str] | None = None) -> list[list[Found]]:
     """Cluster organisation, group and place names; `places` holds the keys of the story's place names."""
     gaz = gazetteer()
     clusters: list[list[Found]] = []
@@ -1128,7 +1149,9 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
     # a word in capitals that the story also writes as a name ("CHIEFS" in a headline, "Chiefs") is that name, not initials
     written = {fold(m.text) for m in groups if not m.text.isupper()}
     peoples = places | {_org_key(m.text) for m in groups if m.label in {"GPE", "NORP"}}
+    owners: dict[int, tuple[str, ...]] = {}  # id(cluster) -> its first name's owner key
     for m in groups:
+        owner: tuple[str, ...] = ()
         alias = gaz.org_aliases.get(fold(m.text))
         if alias:
             key = ("alias", alias)
@@ -1144,16 +1167,21 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
                 whole = tuple(name_key(t) for t in name_tokens(named) if fold(t) not in CONNECTORS)
                 if len(whole) > len(key):
                     key = ("outlet", *whole)
+            owner = _owner_key(m, texts, peoples) if texts and m.label == "ORG" and key[0] != "text" else ()
+            key = owner + key  # "Qarestan's foreign ministry" is Qarestan's, not Barqan's
         if key in by_key:
             by_key[key].append(m)
             continue
         for other_key, c in by_key.items():
+            if owners.get(id(c), ()) != owner:
+                continue  # alike names of two owners' bodies ("foreign ministry") are two bodies
             if c[0].label == m.label or {c[0].label, m.label} <= {"ORG", "NORP"}:
                 if other_key[0] not in {"alias", "acronym", "outlet"} and key[0] not in {"alias", "acronym", "outlet"} and _fuzzy_org(m.text, c[0].text):
                     c.append(m)
                     break
         else:
             by_key[key] = [m]
+            owners[id(by_key[key])] = owner
             clusters.append(by_key[key])
     # a name that begins a longer one is the same organisation ("EYP Mission Critical" / "EYP
     # Mission Critical Facilities"), a one-word short form too ("Brightwater" / "Brightwater
@@ -1181,7 +1209,9 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
         if not key or key[0] in {"alias", "acronym", "text"} or short[0].label not in {"ORG", "NORP"}:
             continue
         longer = [c for c in clusters if c and c is not short and c[0].label == "ORG"
-                  and any(len(k) > len(key) and k[-len(key):] == key and k[:-len(key)] in places for k in {_org_key(m.text) for m in c})]
+                  and (any(len(k) > len(key) and k[-len(key):] == key and k[:-len(key)] in places for k in {_org_key(m.text) for m in c})
+                       # "the Foreign Ministry" is the one "Qarestan's foreign ministry" of the story
+                       or (owners.get(id(c)) and keys.get(id(c), ())[1:] == key))]
         if len(longer) != 1 and len(key) == 1 and key not in places:
             # a one-word short form that ends one longer name of the story is that organisation
             # too, whatever the other words ("Rovers" / "Harrowfield Rovers"); two holders
@@ -1531,7 +1561,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
         else:
             kept_groups.append(m)
     kept_groups = _join_nicknames(person_clusters, kept_groups, texts)
-    group_clusters = _cluster_groups(kept_groups, {**_group_nicknames(kept_groups, texts), **_parenthesised_acronyms(texts)}, places)
+    group_clusters = _cluster_groups(kept_groups, {**_group_nicknames(kept_groups, texts), **_parenthesised_acronyms(texts)}, places, texts)
     _join_stated_capitals([*person_clusters, *group_clusters], countries, texts)
     person_clusters, group_clusters = [c for c in person_clusters if c], [c for c in group_clusters if c]
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
