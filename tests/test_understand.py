@@ -2232,3 +2232,25 @@ def test_understand_a_bare_ministry_is_the_one_country_ministry_of_the_story():
                    for a, t in (("x", "Foreign Ministry"), ("y", "foreign ministry")))
     clusters = _cluster_groups([Found("x", "Talvori", 0, 7, 0, "NORP"), owned, bare], {}, frozenset(), texts)
     assert any(bare in c and owned in c for c in clusters), clusters
+
+
+def test_understand_he_after_an_unnamed_spokesman_is_that_spokesman():
+    """"... as a spokesman of the office told this newspaper. X, he said.": "he" is the spokesman,
+    not the last person named before him."""
+    text = ("Transport Minister Jon Varga visited the bridge on Monday. Investigators are examining a fault in "
+            "the signals, as a spokesman of the office told this newspaper. A broken rail has become less likely, he said.\n")
+    article = CleanArticle(id=content_id(text), source_path="t.txt", published="2030-03-05", text=text)
+    u = understand_story(_group([article]), [article])
+    quote = next(q for q in u.quotes if any("less likely" in v.text for v in q.variants))
+    assert quote.speaker != "Jon Varga"
+    assert "spokesman" in (quote.speaker or "")
+
+
+def test_understand_a_fuming_union_boss_is_the_speaker():
+    """Tabloid "X fumed: \\"...\\"" is speech (speech_verbs.txt)."""
+    text = ('Campaigners demanded answers last night. Union boss Ola Brekke fumed: "This was a disaster waiting '
+            'to happen. Drivers have warned about that line for years."\n')
+    article = CleanArticle(id=content_id(text), source_path="t.txt", published="2030-03-05", text=text)
+    u = understand_story(_group([article]), [article])
+    quote = next(q for q in u.quotes if any("disaster waiting" in v.text for v in q.variants))
+    assert quote.speaker == "Ola Brekke"

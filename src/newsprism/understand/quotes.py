@@ -361,6 +361,9 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
     text = span.text
     if token.lower_ in PRONOUNS:
         # the entities stage's resolution first: it checks gender, subjects and salience
+        unnamed = _unnamed_speaker_before(token, resolver) if token.lower_ in PERSON_PRONOUNS else None
+        if unnamed is not None:
+            return unnamed.text, None  # "as a spokesman of the office told ... he said": that spokesman
         ent = resolver.pronouns.get(token.idx) or (resolver.person_before(token.idx) if token.lower_ in PERSON_PRONOUNS else None)
         return text, ent
     head = resolver.entity_in(token.idx, token.idx + len(token.text))
@@ -396,6 +399,23 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
         if person is not None:
             return text, person
     return text, ent
+
+
+def _unnamed_speaker_before(pronoun, resolver: Resolver) -> Span | None:
+    """The subject phrase of the latest speech verb before `pronoun`, in its sentence or the one
+    before, when that subject is someone unnamed ("a spokesman of the office told ...") and no
+    person is named between: the "he" of "..., he said" is that speaker, not a name further back."""
+    doc, sent = pronoun.doc, pronoun.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    speech = word_list("speech_verbs.txt")
+    subjects = [t for t in doc[first:pronoun.i] if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN"
+                and t.head.lemma_.lower() in speech and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in t.children)]
+    if not subjects:
+        return None
+    phrase = _phrase(subjects[-1])
+    if any(phrase.start_char <= s < pronoun.idx for s, _ in resolver.people):
+        return None
+    return phrase
 
 
 def _speech_verb_tokens(doc: Doc) -> list[int]:
