@@ -2254,3 +2254,20 @@ def test_understand_a_fuming_union_boss_is_the_speaker():
     u = understand_story(_group([article]), [article])
     quote = next(q for q in u.quotes if any("disaster waiting" in v.text for v in q.variants))
     assert quote.speaker == "Ola Brekke"
+
+
+def test_understand_a_name_followed_by_who_is_a_person():
+    """"and Omid Sadri, who holds ... citizenship": "who" says person, so the name (with the given
+    name the tagger left out) is one person, not a place "Sadri"."""
+    entities = _story_entities({"x": "Five people were freed, among them Anna Lindqvist, an aid worker, and Omid Sadri, "
+                                     "who holds Qarestani and Lorvenian citizenship.\n"})
+    sadri = _holding(entities, "Omid Sadri")
+    assert sadri is not None and sadri.type == "PERSON"
+    assert _holding(entities, "Sadri") is None
+
+
+def test_understand_a_lone_name_after_the_is_no_person():
+    """"a steel bridge over the Senn": a river, not a person named Senn."""
+    entities = _story_entities({"x": "The accident happened at 23:40 on a steel bridge over the Senn. "
+                                     "Two carriages fell onto the bank of the river.\n"})
+    assert not any(e.type == "PERSON" and e.name == "Senn" for e in entities)
