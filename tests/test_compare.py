@@ -2404,3 +2404,56 @@ def test_compare_a_report_dating_a_facts_event_another_way_is_no_exclusive_besid
     told = {(e.article_id, e.start) for e in verdict[0].evidence}
     twice = [f.text for f in c.facts if f.id in c.exclusives and {(e.article_id, e.start) for e in f.evidence} <= told]
     assert not twice, twice
+
+
+def test_compare_two_fragments_of_one_reports_sentence_are_one_remark():
+    """'said he had "broken no rule" but would not "stand in the way of the inquiry"' quotes two parts
+    of one remark; another outlet quoting only "broken no rule" agrees with it: no wording conflict.
+    A rendering that drops the negation still is one."""
+    sentence = 'Mr Oduya said he had "broken no rule" but would not "stand in the way of the inquiry".'
+
+    def variant(text: str, article_id: str, evidence: str) -> QuoteVariant:
+        return QuoteVariant(text=text, article_ids=[article_id], evidence=[Evidence(article_id=article_id, text=evidence, start=0, end=len(evidence))])
+
+    other = 'Mr Oduya insisted in his letter that he had "broken no rule".'
+    quote = Quote(id="q", speaker="Tomas Oduya", variants=[
+        variant("stand in the way of the inquiry", "a", sentence), variant("broken no rule", "a", sentence), variant("broken no rule", "b", other)])
+    sources = {"a": "Valley Post", "b": "River Herald"}
+    assert quote_wording_conflicts([quote], CompareSettings(), sources) == []
+    flipped = 'Mr Oduya insisted in his letter that he had "broken the rule".'
+    quote.variants[2] = variant("broken the rule", "b", flipped)
+    assert len(quote_wording_conflicts([quote], CompareSettings(), sources)) == 1
+
+
+@pytest.mark.parametrize(("first", "subject", "conflict"), [
+    ("Norvia on Monday halted imports of the drug Pelzan, hours after regulators in Dorland suspended it.", "Norvia", False),
+    ("The Dorland Drug Agency on Monday suspended sales of the drug Pelzan over safety concerns.", "The Dorland Drug Agency", True),
+])
+def test_compare_two_actors_acts_on_one_thing_are_two_dates(first, subject, conflict):
+    """'Norvia on Monday halted imports of Pelzan' / 'the agency ordered sales of Pelzan halted on
+    Tuesday': two actors' acts, not one event dated twice; the agency's own act on Monday is."""
+    spec = {"entities": {"norvia": ["Norvia", "GPE"], "pelzan": ["Pelzan", "PRODUCT"], "agency": ["Dorland Drug Agency", "ORG"]}, "articles": [
+        {"id": "d1", "outlet": "Valley Post", "published": "2031-05-07", "sentences": [{
+            "text": first, "entities": ["norvia", "pelzan"] if subject == "Norvia" else ["agency", "pelzan"], "subject": subject,
+            "dates": [["on Monday", "2031-05-05", "relative"]]}]},
+        {"id": "d2", "outlet": "River Herald", "published": "2031-05-07", "sentences": [{
+            "text": "The Dorland Drug Agency ordered sales of the drug Pelzan halted on Tuesday, citing heart problems.",
+            "entities": ["agency", "pelzan"], "subject": "The Dorland Drug Agency", "dates": [["on Tuesday", "2031-05-06", "relative"]]}]},
+    ]}
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert bool(dates) == conflict, [(k.about, [p.value for p in k.positions]) for k in dates]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("Crews had recovered 30 percent of the spilled fuel by Monday.", "30 percent of the spilled fuel", None),
+    ("Fuel had reached 18 kilometres of coastline.", "18 kilometres of coastline", None),
+    ("The flood has destroyed 140 homes, according to a tally by residents, and the town was emptied.", "140 homes", None),
+    ("The flood has destroyed 140 homes, and the town was emptied on Sunday.", "140 homes", "The flood has destroyed homes, and the town was emptied on Sunday."),
+])
+def test_compare_summary_never_keeps_a_measure_or_a_tally_without_its_figure(text, value, expected):
+    """A disputed figure cut out of a summary sentence: a count of things leaves the things ("destroyed
+    homes"); a measure ("percent of the fuel") or a sentence naming the tally it came from ("according to
+    a tally by residents") cannot be told without it, so the sentence is not used."""
+    from newsprism.compare.summary import _without_counts
+
+    assert _without_counts(text, [value]) == expected

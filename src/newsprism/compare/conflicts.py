@@ -36,7 +36,7 @@ from newsprism.compare.views import (
     OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, intervals_overlap, is_report_date, stem, strip_dateline, units_match,
     without_date_words,
 )
-from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, Understanding, content_id
+from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, QuoteVariant, Understanding, content_id
 
 NEGATION_WORDS = ("not", "never", "no", "n't", "nor", "without")
 NEGATION = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS) + r")\b", re.I)
@@ -672,6 +672,32 @@ def _shares_actor_spelled(v: ClaimView, w: ClaimView, al: Alignment, spelled: di
     return bool(((v.entity_ids | spelled[v.index]) - v.source_entities) & ((w.entity_ids | spelled[w.index]) - w.source_entities))
 
 
+def _doers(v: ClaimView, names: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The entities named in the subject of an unattributed claim: who did what it tells ("Pellaria on
+    Monday halted imports"). Empty for a claim someone is said to have made, whose subject is often
+    the speaker ("..., Oyelaran said"). The subject's words are read against the entities' names too,
+    for a subject the understanding stage did not link ("The Medicines and Devices Regulatory Authority")."""
+    if v.claim.attributed_to or v.content or v.speaker or not v.claim.subject:
+        return frozenset()
+    subject = v.claim.subject.casefold()
+    spelled = {e for e, spellings in names.items()
+               if any(len(n) >= 4 and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", subject) for n in spellings)}
+    return v.subject_entities | frozenset(spelled)
+
+
+def _different_doers(v: ClaimView, w: ClaimView, al: Alignment, spelled: dict[int, frozenset[str]]) -> bool:
+    """Each claim's doer is named and the other claim never names it ("Pellaria on Monday halted
+    imports of the drug" / "The regulator ordered sales of the drug halted on Tuesday"): two actors'
+    acts about one thing, two events, whose days are no conflict."""
+    doers_v, doers_w = _doers(v, al.names), _doers(w, al.names)
+    if not doers_v or not doers_w:
+        return False
+    for x in (v, w):
+        if x.index not in spelled:
+            spelled[x.index] = names_spelled_in(x.claim.text, al.names)
+    return not doers_v & (w.entity_ids | spelled[w.index]) and not doers_w & (v.entity_ids | spelled[v.index])
+
+
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
     """One event dated on different nearby days by different reports (report dates left out)."""
     views, s = al.views, al.settings
@@ -692,7 +718,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         v, w = views[i], views[j]
         if not v.event_dates or not w.event_dates:
             continue
-        if any(nearby_days(d1, d2) for d1 in v.event_dates for d2 in w.event_dates) and _shares_actor_spelled(v, w, al, spelled):
+        if any(nearby_days(d1, d2) for d1 in v.event_dates for d2 in w.event_dates) and _shares_actor_spelled(v, w, al, spelled) \
+                and not _different_doers(v, w, al, spelled):
             dated.append((i, j))
     al.encode_contents(x for pair in dated for x in pair)
     # The whole sentences state one fact, or else only the dates whose clauses read alike
@@ -1540,6 +1567,11 @@ def _negation_clash(ta: str, tb: str) -> bool:
     return False
 
 
+def _one_sentence(x: QuoteVariant, y: QuoteVariant) -> bool:
+    """Two renderings quoted in one sentence of one article (same evidence sentence)."""
+    return any(e.article_id == f.article_id and e.text == f.text for e in x.evidence for f in y.evidence)
+
+
 def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, str], vectors: TextVectors | None = None) -> list[Conflict]:
     """Renderings of one quote, from different sources, that do not agree in meaning.
 
@@ -1561,6 +1593,11 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                 src_a = {sources.get(x, x) for x in q.variants[a].article_ids}
                 src_b = {sources.get(x, x) for x in q.variants[b].article_ids}
                 if src_a == src_b:
+                    # Two quoted fragments of one sentence of one report ('said she had "done nothing
+                    # wrong" but did not want to "become a burden"') are parts of one remark, not two
+                    # renderings of it: whatever agrees with one part is no conflict with the other.
+                    if _one_sentence(q.variants[a], q.variants[b]):
+                        agree[k].union(a, b)
                     continue
                 # Wording is compared only between quoted words: an outlet's paraphrase ("said nobody
                 # was above the law", "said it was cooperating ...") is the outlet's wording, not the
