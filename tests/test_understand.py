@@ -2271,3 +2271,16 @@ def test_understand_a_lone_name_after_the_is_no_person():
     entities = _story_entities({"x": "The accident happened at 23:40 on a steel bridge over the Senn. "
                                      "Two carriages fell onto the bank of the river.\n"})
     assert not any(e.type == "PERSON" and e.name == "Senn" for e in entities)
+
+
+def test_understand_an_organisation_is_named_by_its_full_name_not_its_nickname():
+    """"The Civic Unity Party, known as the Unionists" written "the Unionists" twice after: the
+    entity's name is still the party's full name; "Rovers" written more often than "Brackenfield
+    Rovers" leaves the club its full name."""
+    party = _holding(_story_entities({"x": "The Civic Unity Party, known as the Unionists, won 41 of the 90 seats on Sunday. "
+                                           "The Unionists said they would govern alone.\n"}), "Unionists")
+    assert party is not None and party.name == "Civic Unity Party"
+    won = "Brackenfield Rovers won the National Cup on Saturday. Rovers manager Ivo Pell said he was proud.\n"
+    parade = "Rovers will parade the trophy through the city centre next Sunday, the club said.\n"
+    club = _holding(_story_entities({"x": won, "y": parade}), "Brackenfield Rovers")
+    assert club is not None and club.name == "Brackenfield Rovers"

@@ -1304,7 +1304,9 @@ def _canonical(cluster: list[Found]) -> str:
         return alias
     plain = [m.text for m in names if not is_acronym(m.text)] or [m.text for m in names]
     counts = Counter(plain)
-    return max(counts, key=lambda n: (counts[n], -len(n)))
+    # a full name before its short form or nickname ("Harrowfield Rovers", not "Rovers"; "Freedom
+    # Party", not "Liberals"), however often the short one is written; then the most written
+    return max(counts, key=lambda n: (len(_org_key(n)) >= 2, counts[n], -len(n)))
 
 
 @lru_cache(maxsize=1)
