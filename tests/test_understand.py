@@ -2284,3 +2284,14 @@ def test_understand_an_organisation_is_named_by_its_full_name_not_its_nickname()
     parade = "Rovers will parade the trophy through the city centre next Sunday, the club said.\n"
     club = _holding(_story_entities({"x": won, "y": parade}), "Brackenfield Rovers")
     assert club is not None and club.name == "Brackenfield Rovers"
+
+
+def test_understand_a_company_noun_right_before_a_name_is_that_company():
+    """"operated by the private company Tidemark Lines": the description is Tidemark Lines, not the
+    coast guard named before it."""
+    text = ("The ferry Marisol sank on Lake Varno on Sunday, the coast guard said in a statement.\n\n"
+            "Rescue teams searched the water overnight.\n\n"
+            "The Marisol was operated by the private company Tidemark Lines, which did not respond to a request for comment.\n")
+    entities = _story_entities({"x": text})
+    company = _holding(entities, "the private company")
+    assert company is not None and company is _holding(entities, "Tidemark Lines")

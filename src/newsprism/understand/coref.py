@@ -377,6 +377,10 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
         desc.owner = "poss"  # filled with the pronoun's own mention by find_references
     if appos_of is not None:
         desc.refers_to = appos_of
+    elif refers in {"named_org", "any_org"} and token.i + 1 in covered and covered[token.i + 1].label in {"ORG", "NORP"}:
+        # "operated by the private company Bluewake Lines": the name right after the noun is the
+        # company, not an organisation named before (the coast guard)
+        desc.refers_to = covered[token.i + 1]
     return desc
 
 
