@@ -2457,3 +2457,14 @@ def test_compare_summary_never_keeps_a_measure_or_a_tally_without_its_figure(tex
     from newsprism.compare.summary import _without_counts
 
     assert _without_counts(text, [value]) == expected
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("The flood began in the early hours of Sunday near Tarn Bridge and cut the road.", "Sunday", None),
+    ("The flood began on Sunday near Tarn Bridge and cut the road.", "on Sunday", "The flood began near Tarn Bridge and cut the road."),
+])
+def test_compare_summary_never_leaves_a_preposition_without_its_date(text, words, expected):
+    """A disputed day cut out of a summary sentence must not leave "in the early hours of near ..."."""
+    from newsprism.compare.summary import _without_dates
+
+    assert _without_dates(text, [words]) == expected

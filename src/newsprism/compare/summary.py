@@ -148,11 +148,22 @@ def name_the_speaker(text: str, view: ClaimView, entities: dict[str, Entity]) ->
 def _without_dates(text: str, dates: list[str]) -> str | None:
     """The sentence with its disputed date phrases taken out (views.without_date_words), or None
     when one cannot be found."""
+    original = text
     for words in dates:
         text = without_date_words(text, words)
         if text is None:
             return None
-    return text
+    return None if _dangles(original, text) else text
+
+
+# A determiner or preposition with no noun after it ("in the early hours of near Ash Bridge" once
+# "Sunday" is cut out): the cut sentence is no English, and is not used.
+DANGLING = re.compile(r"\b(?:of|the|a|an|from|at|in|on|by|since|until|between)\s*(?=[,.;:]|\s(?:of|the|a|an|in|on|at|near|by|from|to|and|or)\b|$)", re.I)
+
+
+def _dangles(original: str, cut: str) -> bool:
+    """True when cutting left a determiner or preposition without its noun that the original had not."""
+    return len(DANGLING.findall(cut)) > len(DANGLING.findall(original))
 
 
 COUNT_WORD = re.compile(
@@ -163,6 +174,7 @@ COUNT_WORD = re.compile(
 def _without_counts(text: str, values: list[str]) -> str | None:
     """The sentence with its disputed counts reduced to what they count ("killing more than 40
     miners" -> "killing miners"), or None when a count cannot be found or counts nothing written."""
+    original = text
     for value in values:
         if TIME_UNIT.match(value.split()[-1]):
             # A length of time goes with its preposition ("will serve twelve years" cannot be told without it).
@@ -188,7 +200,7 @@ def _without_counts(text: str, values: list[str]) -> str | None:
             unit = unit[:1].upper() + unit[1:]
         text = text[: found.start()] + unit + text[found.end():]
     # "..., according to a count by residents' groups": the sentence names the figure it no longer gives.
-    if _tally_pattern().search(text):
+    if _tally_pattern().search(text) or _dangles(original, text):
         return None
     return text
 
