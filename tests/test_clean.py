@@ -935,3 +935,44 @@ def test_clean_text_caps_kicker_of_section_words_names_no_outlet():
     """'THE LATEST NEWS' over the headline is a label, not an outlet."""
     raw = "THE LATEST NEWS\nHome / Sport\nHawks sink Rangers in the rain\n17 May 2026\n\n" + BODY
     assert clean_text(raw).outlet is None
+
+
+# --------------------------------------------------------------------------- plain-text masthead over headline and byline
+
+
+PLAIN_BODY = (
+    "A ferry ran aground on a sandbank off the island of Varrow on Monday, the harbour authority said.\n"
+    "All 120 passengers were brought ashore by lifeboat crews before nightfall, officials said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header, outlet, title",
+    [
+        # a name with no publication noun, straight over the headline
+        ("Kestrel Wire Service\nFerry runs aground off Varrow, all passengers safe\n", "Kestrel Wire Service",
+         "Ferry runs aground off Varrow, all passengers safe"),
+        # a menu and a caps headline under the name
+        ("The Evening Lantern\nNews | Sport | Money\nSHIP OF FOOLS: FERRY HITS SANDBANK\n", "The Evening Lantern",
+         "SHIP OF FOOLS: FERRY HITS SANDBANK"),
+        # a tagline after a dash, and a tagline line under the name
+        ("Varrower Bote - English edition\nLocal news for Varrow and the isles\nFerry aground off Varrow\n", "Varrower Bote",
+         "Ferry aground off Varrow"),
+    ],
+)
+def test_clean_text_masthead_over_headline_is_the_outlet_not_the_title(header, outlet, title):
+    raw = header + "By Jo Arden\nTuesday 3 March 2026 - 08:00\n" + PLAIN_BODY
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == outlet
+    assert cleaned.title == title
+    assert cleaned.byline == "Jo Arden"
+    assert cleaned.text.startswith("A ferry ran aground")
+
+
+def test_clean_text_credit_line_over_the_date_is_not_taken_as_the_headline():
+    raw = "The Evening Lantern\nFerry aground off Varrow\nAnalysis by Jo Arden, shipping editor\n3 March 2026\n" + PLAIN_BODY
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Ferry aground off Varrow"
+    assert cleaned.outlet == "The Evening Lantern"
+    assert "Jo Arden" in cleaned.byline
+    assert cleaned.text.startswith("A ferry ran aground")

@@ -253,6 +253,50 @@ def _names_itself(masthead: str, header: list[Line], lines: list[Line]) -> bool:
     return any(line.kind == "body" and said.search(line.text) for line in lines)
 
 
+BYLINE_LIKE = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,2}by\s+[A-Z]", re.I)
+# "Oskarer Rundschau - English edition": the name before a tagline set off by a dash or bar
+MASTHEAD_TAGLINE = re.compile(r"\s+[-–—|:]\s+.*$")
+
+
+def _masthead_name(text: str) -> str:
+    """The outlet's name in a masthead line, without a tagline after a dash or bar."""
+    return MASTHEAD_TAGLINE.sub("", text).strip() or text
+
+
+def _masthead_over_headline(header: list[Line], names: OutletNames) -> tuple[int, int] | None:
+    """(masthead, headline) indexes for a plain-text page laid out as a reader sees it: a short
+    capitalised name at the top, maybe a menu, tagline or section label, then the headline right
+    above the byline or dateline ("Meridian Wire Service" / headline / "By ..." / date). The line
+    over a byline is the headline, even in capitals (a menu never stands over a byline); the top
+    line over it is the outlet's name, not the title. None when the page has no such layout."""
+    credit = next((i for i, l in enumerate(header) if l.kind == "metadata" and l.reason in ("byline", "dateline")), None)
+    if credit is None or credit < 2 or credit > 6:
+        return None
+    headline_index = credit - 1
+    if BYLINE_LIKE.match(header[headline_index].text) and not header[headline_index].kind:
+        headline_index -= 1  # "Analysis by Peter Vance, ..." over the date is the credit; the headline is above it
+    headline = header[headline_index]
+    if headline.reason not in ("", "navigation") or not 3 <= headline.words <= 40 or headline.text.endswith("."):
+        return None
+    if len(MENU_SEPARATORS.findall(headline.text)) >= 2 or BYLINE_LIKE.match(headline.text):
+        return None  # a menu, or a second credit line
+    top_index = next((i for i, l in enumerate(header[:headline_index]) if l.kind != "clutter" or l.reason == "navigation"), None)
+    if top_index is None or top_index > 1:
+        return None
+    top = header[top_index]
+    name = _masthead_name(top.text)
+    if credit_byline(headline.text, name, names):
+        return None  # "Anneke Holm, Lakeside Observer" over the date is the byline
+    words = name.split()
+    if top.kind or not 1 <= len(words) <= 5 or ends_sentence(top.text) or re.search(r"\d", name):
+        return None
+    if not words[0][:1].isupper() or not all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words):
+        return None
+    if all(w in masthead_words()[1] for w in re.findall(r"[^\W\d_]+", name.lower())):
+        return None  # "World News" is a section label
+    return top_index, headline_index
+
+
 def _section_label(line: Line) -> bool:
     """True for a short line made only of section words ("Sport", "World news")."""
     words = re.findall(r"[^\W\d_]+", line.text.lower())
@@ -398,6 +442,7 @@ def read_text(
     weak_dates: list[str] = []
     masthead: str | None = None
     masthead_index = -1
+    masthead_named_itself = False  # the top line stands over headline and byline: it is the outlet
     open_lines = lines[:comment_start]
 
     # 2.-3. metadata and clutter patterns
@@ -462,6 +507,28 @@ def read_text(
                 line.label("metadata", "title" if not any(l.reason == "title" for l in open_lines) else "title_repeat")
     if not from_html:
         header_zone = open_lines[:first_body]
+        standing = _masthead_over_headline(header_zone, names) if reading.title is None else None
+        if standing and (_caps_masthead(header_zone, standing[0]) or _titled_masthead(header_zone, standing[0])):
+            masthead_named_itself = True  # the loop below finds this masthead and the headline under it
+        elif standing:
+            masthead_index, headline_index = standing
+            top = header_zone[masthead_index]
+            top.label("clutter", "masthead")
+            masthead = _masthead_name(top.text)
+            masthead_named_itself = True
+            headline = header_zone[headline_index]
+            headline.label("metadata", "title")
+            reading.title, title_key = headline.text, headline.key
+            credit_line = header_zone[headline_index + 1]
+            if not credit_line.kind and BYLINE_LIKE.match(credit_line.text):
+                credit_line.label("metadata", "byline")
+                by = re.search(r"\bby\s+(.+)$", credit_line.text, flags=re.I)
+                reading.byline = reading.byline or read_byline("By " + by.group(1)) or by.group(1)
+            for tagline in header_zone[masthead_index + 1:headline_index]:
+                if not tagline.kind and is_menu_shaped(tagline.text, tagline.words):
+                    tagline.label("clutter", "navigation")
+                elif not tagline.kind:
+                    tagline.label("clutter", "label")  # "Local news for ..." under the name, a section label
         for i, line in enumerate(header_zone):
             if i == 0 and line.reason == "caption" and _caps_name_with_initials(line.text):
                 line.label("", "")  # "ALDORIA NEWS AGENCY (ANA)" at the very top: a masthead, not a credit
@@ -546,6 +613,8 @@ def read_text(
                 reading.outlet_mentions.append(found)
             elif not found and line.reason == "copyright":
                 reading.copyright_holder = reading.copyright_holder or copyright_holder(line.text)
+    if masthead and masthead_named_itself and not reading.outlet_mentions:
+        reading.outlet_mentions.append(title_case(masthead) if masthead.isupper() else masthead)
     if masthead and not reading.outlet_mentions:
         # An ALL-CAPS masthead the registry lacks names the outlet when the page writes the same
         # words again as a name (newsletter plug, credit byline, photo credit), in the form found
