@@ -976,3 +976,25 @@ def test_clean_text_credit_line_over_the_date_is_not_taken_as_the_headline():
     assert cleaned.outlet == "The Evening Lantern"
     assert "Jo Arden" in cleaned.byline
     assert cleaned.text.startswith("A ferry ran aground")
+
+
+def test_clean_text_dateline_opening_the_body_is_metadata_and_the_date():
+    raw = (
+        "VARROW NEWS AGENCY\nFerry passengers brought home after grounding\n"
+        "Port Elske, 3 March 2026 - Forty passengers of the ferry that ran aground off Varrow arrived home on Tuesday.\n"
+        "The harbour authority said the ship would be towed off the sandbank within a week.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Forty passengers of the ferry")
+    assert cleaned.published == "2026-03-03"
+    assert any("Port Elske, 3 March 2026" in part.text and part.reason == "dateline" for part in cleaned.removed)
+
+
+def test_clean_text_given_date_wins_over_a_body_dateline():
+    raw = "Ferry passengers brought home\nPort Elske, 3 March 2026 - Forty passengers of the ferry arrived home on Tuesday after a long wait.\n"
+    assert clean_text(raw, published="2026-03-04").published == "2026-03-04"
+
+
+def test_clean_text_name_and_aside_before_a_dash_is_no_dateline():
+    raw = "Ferry row\nMayor Ivo Sand, who chairs the board - and owns the ferry - said on Tuesday the ship was safe to sail.\n"
+    assert clean_text(raw).text.startswith("Mayor Ivo Sand, who chairs the board")

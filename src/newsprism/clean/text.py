@@ -297,6 +297,30 @@ def _masthead_over_headline(header: list[Line], names: OutletNames) -> tuple[int
     return top_index, headline_index
 
 
+# "Dazhbad, 11 March 2026 - ": a place (up to four capitalised words, maybe ", Country"), a date, a dash
+BODY_DATELINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
+    r",\s+(?P<date>[^-–—()]{6,30}?)\s*[-–—]+\s+(?=[\"“‘'A-Z0-9])"
+)
+
+
+def _body_dateline(line: Line) -> tuple[Line, Line, str] | None:
+    """(dateline, rest, ISO date) for a body line opening with place, full date (with its year) and a
+    dash; None otherwise. A wire dateline with the agency in brackets ("MAZUN, March 11 (BPA) -")
+    has no year and is left to the comparison, which reads it as a dateline."""
+    found = BODY_DATELINE.match(line.text)
+    if not found:
+        return None
+    iso, date = find_date(found.group("date"))
+    if not iso or date.group(0).strip() != found.group("date").strip():
+        return None  # "Mayor Ivo Sand, who ... -" is no dateline: the part before the dash must be a date
+    cut = found.end()
+    head = Line(line.start, line.start + cut, line.text[:cut].strip(), len(line.text[:cut].split()), "metadata", "dateline")
+    rest_text = line.text[cut:]
+    rest = Line(line.start + cut, line.end, rest_text, len(rest_text.split()), "body", "body")
+    return head, rest, iso
+
+
 def _section_label(line: Line) -> bool:
     """True for a short line made only of section words ("Sport", "World news")."""
     words = re.findall(r"[^\W\d_]+", line.text.lower())
@@ -651,6 +675,14 @@ def read_text(
             if found:
                 reading.byline = found.group(1).strip()
                 break
+
+    # a dateline opening the body ("Dazhbad, 11 March 2026 - Five ..."): metadata, and the article's
+    # date when the page gives none other; the first sentence starts after the dash
+    first = next((i for i, l in enumerate(lines) if l.kind == "body"), None)
+    if first is not None and (split := _body_dateline(lines[first])):
+        dateline, rest, iso = split
+        lines[first:first + 1] = [dateline, rest]
+        weak_dates.append(iso)
 
     published = None
     for iso in dates:
