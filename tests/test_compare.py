@@ -2468,3 +2468,22 @@ def test_compare_summary_never_leaves_a_preposition_without_its_date(text, words
     from newsprism.compare.summary import _without_dates
 
     assert _without_dates(text, [words]) == expected
+
+
+def test_compare_count_of_an_event_in_an_earlier_year_is_no_side_of_the_story_count():
+    """'the Brook collision in 2019, which killed 23 people' is a background event: its 23 is no
+    side against the 14 dead of this year's derailment."""
+    spec = {
+        "entities": {"train": ["Tarnline", "ORG"]},
+        "articles": [
+            one_sentence_report("d1", "Valley Post", "The Tarnline derailment near Oskby killed 14 people, the police said.", ["train"],
+                                numbers=[["14 people", 14, 14, 14, "people"]]),
+            one_sentence_report("d2", "River Herald", "The Tarnline derailment near Oskby is the deadliest since the Brook collision in 2019, which killed 23 people.",
+                                ["train"], numbers=[["23 people", 23, 23, 23, "people"]], dates=[["in 2019", "2019", "year"]]),
+            one_sentence_report("d3", "Town Crier", "The Tarnline derailment near Oskby killed 16 people, the police said.", ["train"],
+                                numbers=[["16 people", 16, 16, 16, "people"]]),
+        ],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [[p.value for p in c.positions] for c in numbers] == [["14 people", "16 people"]]
+

@@ -177,6 +177,41 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     return {v.number_places[a], w.number_places[b]} != {"people", None}
 
 
+def _in_claim(claim, mention) -> int:
+    """Where a number or date mention starts in its claim's text (-1 when not found)."""
+    if mention.start is not None and claim.start <= mention.start < claim.end:
+        return mention.start - claim.start
+    return claim.text.find(mention.text)
+
+
+def _of_an_earlier_year(v: ClaimView, a: int) -> bool:
+    """True when the k-th figure counts an event of a year before the story's: "the collision in
+    2016, which killed 23 people", "In 2016, 23 people died", "killed 23 people in 2016". Such a
+    background figure is never a side of the story's own count. A year after the figure and past
+    a comma ("14 people died, the most since 2016") dates the comparison, not the figure."""
+    if v.story_year is None:
+        return False
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0:
+        return False
+    for d in v.claim.dates:
+        if not d.value or not d.value[:4].isdigit() or int(d.value[:4]) >= v.story_year:
+            continue
+        d_at = _in_claim(v.claim, d)
+        if d_at < 0:
+            continue
+        if d_at < at:
+            gap = v.claim.text[d_at + len(d.text):at]
+            if len(gap) <= 40 and not re.search(r"[.;:]", gap):
+                return True
+        else:
+            gap = v.claim.text[at + len(mention.text):d_at]
+            if len(gap) <= 25 and not re.search(r"[,.;:]", gap):
+                return True
+    return False
+
+
 def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Counts of one thing in different reports, as groups of (claim, number) indices.
 
@@ -194,7 +229,8 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         v, w = views[i], views[j]
         if not v.numbers or not w.numbers:
             continue
-        same_unit = [(a, b) for a, n1 in enumerate(v.numbers) for b, n2 in enumerate(w.numbers) if units_match(n1[3], n2[3]) and _same_quantity(v, a, w, b)]
+        same_unit = [(a, b) for a, n1 in enumerate(v.numbers) for b, n2 in enumerate(w.numbers) if units_match(n1[3], n2[3]) and _same_quantity(v, a, w, b)
+                     and not _of_an_earlier_year(v, a) and not _of_an_earlier_year(w, b)]
         if not same_unit:
             continue
         # A measure ("magnitude 6.1", "a depth of 10 km") is of the thing measured; who measured it
