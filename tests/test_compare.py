@@ -2487,3 +2487,16 @@ def test_compare_count_of_an_event_in_an_earlier_year_is_no_side_of_the_story_co
     numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
     assert [[p.value for p in c.positions] for c in numbers] == [["14 people", "16 people"]]
 
+
+@pytest.mark.parametrize(("text", "usable"), [
+    ("\u201cWe will write to the league about this.\u201d", False),
+    ("\u201cWe will write to the league about this,\u201d the club said.", True),
+])
+def test_compare_summary_never_tells_a_bare_quotation(text, usable):
+    """A sentence that is only a quotation ("We will write to the league.") names no speaker once taken
+    out of its article; with its speaker it can be told."""
+    from newsprism.compare.summary import _usable
+    from newsprism.models import Fact
+
+    fact = Fact(id="f", text=text, article_ids=["a", "b"], independent_sources=2)
+    assert _usable(text, fact, frozenset(), {}, quoted=False) == usable

@@ -98,6 +98,8 @@ def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, E
         return False  # a dramatising verb in its loaded sense, on one outlet's word
     if PRONOUN_START.match(text):
         return False  # "He added ..." names nobody once taken out of its article
+    if not re.search(r"[A-Za-z]", re.sub(r"[\"“][^\"”]*[\"”]", " ", text)):
+        return False  # a quotation and nothing else: whose words they are was in the sentence before
     if quoted:
         names = _speaker_names(fact.claim_of, entities)
         if names and not any(n in text for n in names):
