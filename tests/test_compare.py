@@ -2500,3 +2500,19 @@ def test_compare_summary_never_tells_a_bare_quotation(text, usable):
 
     fact = Fact(id="f", text=text, article_ids=["a", "b"], independent_sources=2)
     assert _usable(text, fact, frozenset(), {}, quoted=False) == usable
+
+
+def test_compare_count_side_names_the_unit_the_understanding_gave_it():
+    """'the toll rose to 18' counts people though no unit follows the figure: the side reads
+    '18 people' beside '19 people', not a bare '18'."""
+    spec = {
+        "entities": {"arena": ["Kasr Arena", "FAC"]},
+        "articles": [
+            one_sentence_report("s1", "Valley Post", "The toll of the crush at the Kasr Arena rose to 18, officials said.", ["arena"],
+                                numbers=[["18", 18, 18, 18, "people"]]),
+            one_sentence_report("s2", "River Herald", "The toll of the crush at the Kasr Arena rose to 19 people, officials said.", ["arena"],
+                                numbers=[["19 people", 19, 19, 19, "people"]]),
+        ],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [sorted(p.value for p in c.positions) for c in numbers] == [["18 people", "19 people"]]

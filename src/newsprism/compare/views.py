@@ -335,6 +335,10 @@ def number_phrase(claim: Claim, n: NumberMention, at: int) -> str:
         m = re.match(r"\s+" + re.escape(n.unit) + r"\b", after, re.I)
         if m:
             text += " " + m.group(0).strip()
+        elif n.kind == "count" and re.fullmatch(r"[a-z]{3,}", n.unit) and not re.match(r"[a-z]", text.split()[-1].lower()):
+            # The understanding gave the count a unit not written after it ("the toll rose to 18"):
+            # a bare "18" beside "19 people" would not say what it counts.
+            text += " " + n.unit
     return text
 
 
