@@ -394,8 +394,8 @@ def test_compare_rail_counts_of_synonym_units_conflict_inside_longer_sentences()
     assert len(counts) == 1, [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
     values = {p.value.lower(): set(p.article_ids) for p in counts[0].positions}
     # Bare numbers from the understanding stage are shown with their bound or approximator and unit.
-    assert values == {"95 vehicles": {"rail_p"}, "nearly 150 cars": {"rail_q"}, "more than 200 vehicles": {"rail_r", "rail_s"}, "230 vehicles": {"rail_t"}}
-    # "nearly 150" is a window below 150, so it excludes 95; "more than 200" is satisfied by 230.
+    # "nearly 150" is a window below 150, so it excludes 95; "more than 200" is satisfied by 230 and sides with it.
+    assert values == {"95 vehicles": {"rail_p"}, "nearly 150 cars": {"rail_q"}, "230 vehicles": {"rail_r", "rail_s", "rail_t"}}
     assert [p.value.lower() for p in counts[0].positions][0] == "95 vehicles"
 
 
@@ -2516,3 +2516,34 @@ def test_compare_count_side_names_the_unit_the_understanding_gave_it():
     }
     numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
     assert [sorted(p.value for p in c.positions) for c in numbers] == [["18 people", "19 people"]]
+
+
+def test_compare_date_conflict_is_named_by_a_clause_with_its_subject():
+    """'was sentenced on Thursday to 11 years' (a clause cut from its subject) does not name the event
+    when another report's clause says who: 'A Tarsk court on Thursday sentenced Ivo Bren to 12 years'."""
+    from types import SimpleNamespace
+
+    from newsprism.compare.conflicts import _date_about
+
+    side = "2031-05-08 (on Thursday)"
+    by_value = {side: [SimpleNamespace(source="a"), SimpleNamespace(source="b")], "2031-05-07 (on Wednesday)": [SimpleNamespace(source="c")]}
+    about = _date_about([("was sentenced on Thursday to 11 years", side),
+                         ("A Tarsk court on Thursday sentenced former mayor Ivo Bren to 12 years in prison", side),
+                         ("A Tarsk court on Wednesday jailed Ivo Bren", "2031-05-07 (on Wednesday)")], by_value)
+    assert "Tarsk court" in about, about
+
+
+def test_compare_open_bound_an_exact_figure_satisfies_sides_with_it():
+    """'above 60 percent' admits 63.4% and not 58%: the conflict is 58% against 63.4%, the bound's
+    outlet on the 63.4% side, not a third value."""
+    def report(aid: str, outlet: str, figure: str, value: float, low: float | None, high: float | None) -> dict:
+        return one_sentence_report(aid, outlet, f"Turnout in the Tarvia election was {figure}, the commission said.", ["vote"],
+                                   numbers=[[figure, value, low, high, "%", "percent"]])
+
+    spec = {
+        "entities": {"vote": ["Tarvia", "GPE"]},
+        "articles": [report("e1", "Valley Post", "above 60 percent", 60, 60, None), report("e2", "River Herald", "63.4 percent", 63.4, 63.4, 63.4),
+                     report("e3", "Town Crier", "58 percent", 58, 58, 58)],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [[(p.value, sorted(p.article_ids)) for p in c.positions] for c in numbers] == [[("58 percent", ["e3"]), ("63.4 percent", ["e1", "e2"])]]

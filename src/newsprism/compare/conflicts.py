@@ -608,8 +608,10 @@ def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimVi
     `by_value` when they differ ("2031-05-06 (Tuesday)" is on the side "2031-05-06 (on Tuesday)")."""
     sources_of = {val: len({v.source for v in vs}) for val, vs in by_value.items()}
     side_of = side_of or {}
-    # A relative clause ("which started late on Saturday near X") names the event only after a main one.
-    first, value = min(clauses, key=lambda cv: (-sources_of[side_of.get(cv[1], cv[1])], bool(RELATIVE_START.match(cv[0])), len(cv[0]), cv[0]))
+    # A relative clause ("which started late on Saturday near X"), or a clause cut from its subject ("was
+    # sentenced on Thursday to ..."), names the event only after a whole main one.
+    first, value = min(clauses, key=lambda cv: (-sources_of[side_of.get(cv[1], cv[1])], bool(RELATIVE_START.match(cv[0])),
+                                                strip_dateline(cv[0])[:1].islower(), len(cv[0]), cv[0]))
     # A wire dateline left at the head of the clause ("Dastrova (Agency) - A ferry ...") is no part of the event's name.
     return "date of: " + _clip(_without_date_words(strip_dateline(first), value), 14)
 
