@@ -2295,3 +2295,10 @@ def test_understand_a_company_noun_right_before_a_name_is_that_company():
     entities = _story_entities({"x": text})
     company = _holding(entities, "the private company")
     assert company is not None and company is _holding(entities, "Tidemark Lines")
+
+
+def test_understand_a_common_noun_phrase_is_no_person():
+    """"strolled out to a waiting getaway van": the small model may tag it a person; a name is capitalised."""
+    entities = _story_entities({"x": "A masked gunman held up a Corvale bank yesterday.\n\n"
+                                     "He grabbed around 40,000 crowns and calmly strolled out to a waiting getaway van, according to cops.\n"})
+    assert not any(e.type == "PERSON" and e.name == "getaway van" for e in entities)

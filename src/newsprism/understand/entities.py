@@ -350,6 +350,8 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if not bounds:
             continue
         start, end = bounds
+        if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in doc[start:end]):
+            continue  # "a waiting getaway van": a name is capitalised; a common noun phrase is no one
         if ent.label_ == "ORG" and (start, end) in titled:
             yield start, end, "PERSON"  # "Nurse Ada Pike" tagged as an organisation
             continue
