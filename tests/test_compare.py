@@ -2547,3 +2547,18 @@ def test_compare_open_bound_an_exact_figure_satisfies_sides_with_it():
     }
     numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
     assert [[(p.value, sorted(p.article_ids)) for p in c.positions] for c in numbers] == [[("58 percent", ["e3"]), ("63.4 percent", ["e1", "e2"])]]
+
+
+def test_compare_approximate_amount_and_an_exact_one_outside_its_window_conflict():
+    """'roughly 1.8 billion dollars' reaches 2.07 billion at most: '$2.1bn' is another amount, though
+    2.1 could be rounded from 2.05."""
+    def report(aid: str, outlet: str, figure: str, value: float, low: float | None, high: float | None) -> dict:
+        return one_sentence_report(aid, outlet, f"The frozen Tarvian funds moved to Oskland amount to {figure}, the ministry said.", ["funds"],
+                                   numbers=[[figure, value, low, high, "USD", "money"]])
+
+    spec = {
+        "entities": {"funds": ["Tarvian", "NORP"]},
+        "articles": [report("m1", "Valley Post", "roughly 1.8 billion dollars", 1.8e9, None, None), report("m2", "River Herald", "$2.1bn", 2.1e9, 2.1e9, 2.1e9)],
+    }
+    numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
+    assert [[p.article_ids for p in c.positions] for c in numbers] == [[["m1"], ["m2"]]]

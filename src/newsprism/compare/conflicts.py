@@ -440,7 +440,12 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             # quantities, not two values of one: figures given together never disagree, however
             # another report writes them ("£1.1bn to £1.2bn, down from £1.3bn" / "£1.3 billion";
             # "21 million customers and about 31,000 people" / "about 21 million customers").
-            return not intervals_overlap(rounded[x], rounded[y]) and not any(
+            # Rounding is the slack of an exact figure against another exact one; against an
+            # approximation ("roughly 1.8 billion" beside "$2.1bn") the window already is the slack.
+            exact_x, exact_y = bounds[x][0] == bounds[x][1], bounds[y][0] == bounds[y][1]
+            rx = rounded[x] if exact_y else bounds[x]
+            ry = rounded[y] if exact_x else bounds[y]
+            return not intervals_overlap(rx, ry) and not any(
                 intervals_overlap(a, bounds[x]) and intervals_overlap(b, bounds[y])
                 for figures in given_by.values() for a in figures for b in figures if a != b
             )
