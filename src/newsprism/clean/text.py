@@ -276,7 +276,7 @@ def _masthead_over_headline(header: list[Line], names: OutletNames) -> tuple[int
     if BYLINE_LIKE.match(header[headline_index].text) and not header[headline_index].kind:
         headline_index -= 1  # "Analysis by Peter Vance, ..." over the date is the credit; the headline is above it
     headline = header[headline_index]
-    if headline.reason not in ("", "navigation") or not 3 <= headline.words <= 40 or headline.text.endswith("."):
+    if headline.reason not in ("", "navigation") or not 4 <= headline.words <= 40 or headline.text.endswith("."):
         return None
     if len(MENU_SEPARATORS.findall(headline.text)) >= 2 or BYLINE_LIKE.match(headline.text):
         return None  # a menu, or a second credit line
