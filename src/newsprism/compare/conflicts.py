@@ -457,11 +457,10 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
         ordered = [val for val in ordered if any(disagree(val, o) for o in ordered if o != val)]
         # An approximation that an exact figure satisfies ("nearly 40 percent" beside 38) sides
         # with that figure, not against it: its outlet joins the one exact side it admits, or no
-        # side when it admits several ("about 40" beside 38 and 45). So does an open bound: "above
-        # 60 percent" beside 63.4% and 58% is on the 63.4% side, not a third value (the issue: a
-        # bound another value satisfies is no conflict with it).
+        # side when it admits several ("about 40" beside 38 and 45). An open bound ("more than
+        # 200" beside 230) stays a side of its own: it says less than the figure, not about it.
         exact = [val for val in ordered if bounds[val][0] == bounds[val][1]]
-        for val in [val for val in ordered if bounds[val][0] != bounds[val][1]]:
+        for val in [val for val in ordered if bounds[val][0] != bounds[val][1] and math.isfinite(bounds[val][0]) and math.isfinite(bounds[val][1])]:
             admitted = [o for o in exact if not disagree(val, o)]
             if admitted:
                 ordered.remove(val)
