@@ -923,6 +923,18 @@ MUTUAL_MARGIN = 0.1
 def _mutual_renderings(by_speaker: dict[str, list[int]], records: list[QuoteRecord], vectors: np.ndarray, row: dict[int, int]) -> list[tuple[int, int]]:
     """Pairs of one speaker's records in two articles that are each other's clear closest rendering."""
     out = []
+    for a_side, b_side, sims in _speaker_article_pairs(by_speaker, records, vectors, row):
+        if len(a_side) == 1 and len(b_side) == 1:
+            continue
+        for ai, bj, best in _closest_both_ways(a_side, b_side, sims, records, SAME_REMARK_MUTUAL):
+            others = [v for k, v in enumerate(sims[ai]) if k != bj] + [v for k, v in enumerate(sims[:, bj]) if k != ai]
+            if all(v <= best - MUTUAL_MARGIN for v in others):
+                out.append((a_side[ai], b_side[bj]))
+    return out
+
+
+def _speaker_article_pairs(by_speaker: dict[str, list[int]], records: list[QuoteRecord], vectors: np.ndarray, row: dict[int, int]):
+    """For each speaker and each two of their articles: the two articles' records and their cosines."""
     for idx in by_speaker.values():
         by_article: dict[str, list[int]] = {}
         for i in idx:
@@ -932,20 +944,18 @@ def _mutual_renderings(by_speaker: dict[str, list[int]], records: list[QuoteReco
         for x, first in enumerate(articles):
             for second in articles[x + 1:]:
                 a_side, b_side = by_article[first], by_article[second]
-                if len(a_side) == 1 and len(b_side) == 1:
-                    continue
-                sims = np.asarray([[float(vectors[row[i]] @ vectors[row[j]]) for j in b_side] for i in a_side])
-                for ai, i in enumerate(a_side):
-                    bj = int(sims[ai].argmax())
-                    best = sims[ai, bj]
-                    if best < SAME_REMARK_MUTUAL or int(sims[:, bj].argmax()) != ai:
-                        continue
-                    if not records[i].direct and not records[b_side[bj]].direct:
-                        continue  # two outlets' own paraphrases: only SAME_REMARK joins them
-                    others = [v for k, v in enumerate(sims[ai]) if k != bj] + [v for k, v in enumerate(sims[:, bj]) if k != ai]
-                    if all(v <= best - MUTUAL_MARGIN for v in others):
-                        out.append((i, b_side[bj]))
-    return out
+                yield a_side, b_side, np.asarray([[float(vectors[row[i]] @ vectors[row[j]]) for j in b_side] for i in a_side])
+
+
+def _closest_both_ways(a_side: list[int], b_side: list[int], sims: np.ndarray, records: list[QuoteRecord], floor: float):
+    """(row, column, cosine) of records that are each other's closest, at least `floor` alike,
+    one of them quoting the speaker's words (two outlets' own paraphrases: only SAME_REMARK joins them)."""
+    for ai, i in enumerate(a_side):
+        bj = int(sims[ai].argmax())
+        if sims[ai, bj] < floor or int(sims[:, bj].argmax()) != ai:
+            continue
+        if records[i].direct or records[b_side[bj]].direct:
+            yield ai, bj, sims[ai, bj]
 
 
 # Renderings of one remark in two languages' words may read just below SAME_REMARK_MUTUAL
@@ -965,29 +975,15 @@ SHARED_SHARE = 0.25
 def _shared_word_renderings(by_speaker: dict[str, list[int]], records: list[QuoteRecord], vectors: np.ndarray, row: dict[int, int]) -> list[tuple[int, int]]:
     """Pairs of one speaker's records in two articles, each the other's closest, that share content words."""
     out = []
-    for idx in by_speaker.values():
-        by_article: dict[str, list[int]] = {}
-        for i in idx:
-            if i in row:
-                by_article.setdefault(records[i].article_id, []).append(i)
-        articles = sorted(by_article)
-        for x, first in enumerate(articles):
-            for second in articles[x + 1:]:
-                a_side, b_side = by_article[first], by_article[second]
-                sims = np.asarray([[float(vectors[row[i]] @ vectors[row[j]]) for j in b_side] for i in a_side])
-                for ai, i in enumerate(a_side):
-                    bj = int(sims[ai].argmax())
-                    j = b_side[bj]
-                    if sims[ai, bj] < SAME_REMARK_SHARED_WORDS or int(sims[:, bj].argmax()) != ai:
-                        continue
-                    if not records[i].direct and not records[j].direct:
-                        continue  # two outlets' own paraphrases: only SAME_REMARK joins them
-                    mine, theirs = set(_stems(records[i].text)), set(_stems(records[j].text))
-                    shared = mine & theirs
-                    # one document is one text: a single shared word will do for two renderings of it
-                    if records[i].extra.get("document") and shared or (
-                            len(shared) >= SHARED_STEMS and len(shared) >= SHARED_SHARE * min(len(mine), len(theirs))):
-                        out.append((i, j))
+    for a_side, b_side, sims in _speaker_article_pairs(by_speaker, records, vectors, row):
+        for ai, bj, _ in _closest_both_ways(a_side, b_side, sims, records, SAME_REMARK_SHARED_WORDS):
+            i, j = a_side[ai], b_side[bj]
+            mine, theirs = set(_stems(records[i].text)), set(_stems(records[j].text))
+            shared = mine & theirs
+            # one document is one text: a single shared word will do for two renderings of it
+            if records[i].extra.get("document") and shared or (
+                    len(shared) >= SHARED_STEMS and len(shared) >= SHARED_SHARE * min(len(mine), len(theirs))):
+                out.append((i, j))
     return out
 
 
