@@ -1183,7 +1183,7 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             key = _org_key(named) or ("text", fold(named))
             if key in peoples and m.label == "ORG" and fold(name_tokens(named)[-1]) in word_list("channel_nouns.txt"):
                 # "Qarestan News Agency" is no "Qarestan": a channel word is dropped from an
-                # outlet's name ("Al-Mayadeen news") unless what is left names a people or place
+                # outlet's name ("Al-Qamar news") unless what is left names a people or place
                 whole = tuple(name_key(t) for t in name_tokens(named) if fold(t) not in CONNECTORS)
                 if len(whole) > len(key):
                     key = ("outlet", *whole)
