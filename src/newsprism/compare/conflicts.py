@@ -709,10 +709,15 @@ def _shares_actor_spelled(v: ClaimView, w: ClaimView, al: Alignment, spelled: di
     "near Ashbridge", where the understanding stage found only the one spelling an entity)."""
     if _shares_actor(v, w):
         return True
-    for x in (v, w):
-        if x.index not in spelled:
-            spelled[x.index] = names_spelled_in(x.claim.text, al.names)
-    return bool(((v.entity_ids | spelled[v.index]) - v.source_entities) & ((w.entity_ids | spelled[w.index]) - w.source_entities))
+    return bool((_named_in(v, al, spelled) - v.source_entities) & (_named_in(w, al, spelled) - w.source_entities))
+
+
+def _named_in(v: ClaimView, al: Alignment, spelled: dict[int, frozenset[str]]) -> frozenset[str]:
+    """The entities a claim names: linked by the understanding stage, or written in another spelling
+    (`spelled` keeps each claim's spellings once read)."""
+    if v.index not in spelled:
+        spelled[v.index] = names_spelled_in(v.claim.text, al.names)
+    return v.entity_ids | spelled[v.index]
 
 
 def _doers(v: ClaimView, names: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -735,10 +740,7 @@ def _different_doers(v: ClaimView, w: ClaimView, al: Alignment, spelled: dict[in
     doers_v, doers_w = _doers(v, al.names), _doers(w, al.names)
     if not doers_v or not doers_w:
         return False
-    for x in (v, w):
-        if x.index not in spelled:
-            spelled[x.index] = names_spelled_in(x.claim.text, al.names)
-    return not doers_v & (w.entity_ids | spelled[w.index]) and not doers_w & (v.entity_ids | spelled[v.index])
+    return not doers_v & _named_in(w, al, spelled) and not doers_w & _named_in(v, al, spelled)
 
 
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:

@@ -79,24 +79,25 @@ def report_verbs() -> frozenset[str]:
     return frozenset(v.lower() for v in _compare_lines("report_verbs.txt"))
 
 
+def _kind_of_form(name: str) -> dict[str, str]:
+    """Map each form of a "kind: form, form, ..." data file to its kind."""
+    table = {}
+    for line in _compare_lines(name):
+        kind, _, forms = line.partition(":")
+        table.update({f.strip().lower(): kind.strip() for f in forms.split(",") if f.strip()})
+    return table
+
+
 @lru_cache(maxsize=1)
 def event_verbs() -> dict[str, str]:
     """Map each word of event_verbs.txt ("jailed", "found guilty") to the family of events it tells ("verdict")."""
-    table = {}
-    for line in _compare_lines("event_verbs.txt"):
-        family, _, forms = line.partition(":")
-        table.update({f.strip().lower(): family.strip() for f in forms.split(",") if f.strip()})
-    return table
+    return _kind_of_form("event_verbs.txt")
 
 
 @lru_cache(maxsize=1)
 def agent_events() -> dict[str, str]:
     """Map each form of agent_events.txt ("brought down", "challenge from") to the kind of deed it tells ("foul")."""
-    table = {}
-    for line in _compare_lines("agent_events.txt"):
-        kind, _, forms = line.partition(":")
-        table.update({f.strip().lower(): kind.strip() for f in forms.split(",") if f.strip()})
-    return table
+    return _kind_of_form("agent_events.txt")
 
 
 @lru_cache(maxsize=1)
@@ -330,3 +331,9 @@ def job_losses() -> dict[str, tuple[str, re.Pattern[str]]]:
         if pattern is not None:
             table[row["unit"].strip().lower()] = (row["counts_as"].strip().lower(), pattern)
     return table
+
+
+@lru_cache(maxsize=2)
+def summary_figure_words(kind: str) -> frozenset[str]:
+    """The words of data/compare/summary_figure_words.csv of one kind ("measure" or "tally")."""
+    return frozenset(row["word"].lower() for row in _rows("summary_figure_words.csv") if row.get("kind") == kind)

@@ -196,7 +196,7 @@ def _without_counts(text: str, values: list[str]) -> str | None:
         if not unit or found is None:
             return None
         # "30 percent of the spilled oil", "18 kilometres of coastline": a measure cannot stand without its figure.
-        if unit.split()[0].lower().strip(",.;:") in _figure_words("measure"):
+        if unit.split()[0].lower().strip(",.;:") in lexicons.summary_figure_words("measure"):
             return None
         if found.start() == 0:
             unit = unit[:1].upper() + unit[1:]
@@ -207,15 +207,9 @@ def _without_counts(text: str, values: list[str]) -> str | None:
     return text
 
 
-@lru_cache(maxsize=2)
-def _figure_words(kind: str) -> frozenset[str]:
-    """The words of data/compare/summary_figure_words.csv of one kind ("measure" or "tally")."""
-    return frozenset(row["word"].lower() for row in lexicons._rows("summary_figure_words.csv") if row.get("kind") == kind)
-
-
 @lru_cache(maxsize=1)
 def _tally_pattern() -> re.Pattern[str]:
-    words = "|".join(sorted(map(re.escape, _figure_words("tally")), key=len, reverse=True)) or "(?!)"
+    words = "|".join(sorted(map(re.escape, lexicons.summary_figure_words("tally")), key=len, reverse=True)) or "(?!)"
     return re.compile(r"\b(?:a|an|the|its|their|his|her|our|an?\s+official|the\s+official)\s+(?:" + words + r")\b", re.I)
 
 

@@ -496,10 +496,11 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             joined = re.match(r"-([A-Za-z]+)", c.text[at + len(n.text): at + len(n.text) + 30])
             if joined and "-" not in n.text:
                 key = unit_key(joined.group(1))
-            key, counted = counted_as(key, clause_at(c.text, at))
+            clause = clause_at(c.text, at)
+            key, counted = counted_as(key, clause)
             if interval is not None and key:
                 numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
-                number_clauses.append(clause_at(c.text, at))
+                number_clauses.append(clause)
                 number_windows.append(counted_window(c.text, at, at + len(n.text), n.unit, number_clauses[-1]))
                 if counted.lower() not in number_windows[-1].lower():  # what it counts: "2,300 workers will lose their" + "jobs"
                     number_windows[-1] += " " + counted
