@@ -1408,7 +1408,8 @@ def _join_stated_capitals(clusters: list[list[Found]], countries: dict[str, list
     for c in clusters:
         for m in [m for m in c if fold(m.text) in stated and "acts" in m.evidence and m.kind == "name" and not m.titles]:
             country = stated[fold(m.text)]
-            known = gaz.names.get(fold(country))
+            # a country the gazetteer knows, or one the story shows to be a country (`story_countries`)
+            known = gaz.names.get(fold(country)) or next((k for k in countries if fold(k) == fold(country)), None)
             if known:
                 target = countries[known]
             else:
@@ -1418,6 +1419,76 @@ def _join_stated_capitals(clusters: list[list[Found]], countries: dict[str, list
             c.remove(m)
             m.label, m.kind, m.country = "GPE", "capital", known
             target.append(m)
+
+
+@lru_cache(maxsize=1)
+def _country_cue_words() -> tuple[str, str]:
+    """Regex alternatives of country_cues.csv: (offices only a state has, state forms)."""
+    rows = table("country_cues.csv")
+    alternatives = lambda form: "|".join(re.escape(r["word"]).replace(r"\ ", r"\s+") for r in rows if r["form"] == form)  # noqa: E731
+    return alternatives("office"), alternatives("state")
+
+
+def _demonym_pattern(name: str) -> re.Pattern:
+    """A people's word built from a place name by demonym_endings.txt ("Serevia" -> "Serevian(s)")."""
+    endings = "|".join(sorted(word_list("demonym_endings.txt"), key=len, reverse=True))
+    stems = {name, name[:-1]} if name[-1:].lower() in "aeiouy" else {name}
+    return re.compile(rf"(?:{'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))})(?:{endings})s?")
+
+
+def story_countries(mentions: list[Found], texts: dict[str, str]) -> dict[str, str]:
+    """Folded name -> name of each one-word place the story itself shows to be a country the
+    gazetteer does not know: it writes a people's word built from it ("Lorvenia" and
+    "Lorvenian"), an office only a state has ("Barqan's foreign minister", "the government of
+    Barqan") or a state form ("the Sultanate of Barqan"). A name any mention shows to be a
+    person ("Victoria" beside "Victorian") is none."""
+    gaz = gazetteer()
+    known = gaz.names.keys() | gaz.capitals.keys() | gaz.demonyms.keys()
+    people = {fold(m.text) for m in mentions if m.label == "PERSON" and (m.titles or "person" in m.evidence)}
+    candidates = {m.text for m in mentions
+                  if m.kind == "name" and not m.country and m.label in {"GPE", "ORG", "NORP", "PERSON"} and len(m.text) >= 4
+                  and m.text.isalpha() and m.text[:1].isupper() and not m.text.isupper()
+                  and fold(m.text) not in known and fold(m.text) not in people}
+    if not candidates:
+        return {}
+    offices, states = _country_cue_words()
+    words = {w for text in texts.values() for w in re.findall(r"[A-Z][a-z]{3,}", text)}
+    out: dict[str, str] = {}
+    patterns = {name: _demonym_pattern(name) for name in candidates}
+    for name in sorted(candidates):
+        if any(other != name and pattern.fullmatch(name) for other, pattern in patterns.items()):
+            continue  # "Qarestani" beside "Qarestan": the people's word, not a second country
+        demonym = patterns[name]
+        if any(w != name and demonym.fullmatch(w) for w in words):
+            out[fold(name)] = name
+            continue
+        cue = re.compile(rf"\b{re.escape(name)}['’]s\s+(?:{offices})\b|\b(?:{offices}|{states})\s+of\s+{re.escape(name)}\b", re.I)
+        if any(cue.search(text) for text in texts.values()):
+            out[fold(name)] = name
+    return out
+
+
+def _mark_story_countries(mentions: list[Found], texts: dict[str, str]) -> None:
+    """Make the countries `story_countries` finds countries as the gazetteer's are: the name,
+    its state form ("the Sultanate of Barqan") and its people's word ("Barqani", "Barqanis",
+    kind "demonym") become mentions of one country entity."""
+    countries = story_countries(mentions, texts)
+    if not countries:
+        return
+    _, states = _country_cue_words()
+    state_form = re.compile(rf"(?:the\s+)?(?:{states})\s+of\s+(?P<name>\w+)", re.I)
+    demonyms = [(_demonym_pattern(name), name) for name in countries.values()]
+    for m in mentions:
+        if m.country or m.kind in REFERENCE_KINDS or (m.label == "PERSON" and (m.titles or "person" in m.evidence)):
+            continue
+        form = state_form.fullmatch(m.text)
+        country = countries.get(fold(m.text)) or (countries.get(fold(form.group("name"))) if form else None)
+        if country:
+            m.label, m.country = "GPE", country
+            continue
+        country = next((name for pattern, name in demonyms if m.text != name and pattern.fullmatch(m.text)), None)
+        if country and m.label in {"NORP", "GPE", "ORG", "PERSON"}:
+            m.label, m.kind, m.country = "GPE", "demonym", country
 
 
 def _relabel_people(people: list[Found], groups: list[Found]) -> None:
@@ -1514,6 +1585,7 @@ def dateline_countries(texts: dict[str, str]) -> dict[str, str]:
 def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entity]:
     """Cluster every mention of the story into entities (steps 2-4)."""
     gaz = gazetteer()
+    _mark_story_countries(mentions, texts)
     countries: dict[str, list[Found]] = defaultdict(list)
     people, groups = [], []
     references = [m for m in mentions if m.kind in REFERENCE_KINDS]
@@ -1537,7 +1609,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     person_clusters = _cluster_people(people)
     # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Jazeera"), or
     # that ends a group's name after a place ("Colts" of the Indianapolis Colts), is the group
-    places = _place_keys(groups)
+    places = _place_keys(groups) | {_org_key(country) for country in countries}  # the story's own countries too (`story_countries`)
     group_keys = {_org_key(m.text) for m in groups}
     group_keys |= {key[-1:] for key in group_keys if len(key) >= 2 and key[:-1] in places}
     for c in [c for c in person_clusters if all(len(m.tokens) == 1 for m in c)]:
