@@ -103,6 +103,44 @@ def test_framing_description_right_before_a_name_labels_that_name_not_the_actor_
     assert terms(entries, "label", target_entity_id=police.id) == []
 
 
+@pytest.mark.parametrize(("text", "name", "expected", "absent"), [
+    # a common noun capitalised only because it opens the sentence stays in its label
+    ("Harbour rescue boss Ilka Varn said the crew had no chance once the wave broke.", "Ilka Varn",
+     "Harbour rescue boss", ["Harbour", "rescue boss"]),
+    ("Opposition transport spokesman Edo Lamm said the minister should resign.", "Edo Lamm",
+     "Opposition transport spokesman", ["Opposition", "transport spokesman"]),
+])
+def test_framing_sentence_initial_common_noun_stays_in_the_label(text, name, expected, absent):
+    a = article(text)
+    person = entity(name, "PERSON", [a])
+    labels = terms(frame_story(understanding([a], [person])), "label", target_entity_id=person.id)
+    assert expected in labels
+    assert not set(absent) & set(labels), labels
+
+
+def test_framing_another_actors_name_before_a_name_is_no_label():
+    """"Mayor of Oskberg Tilda Rask": the town, parsed as the name's premodifier, is no label of the mayor."""
+    a = article("Mayor of Oskberg Tilda Rask called for an independent review of the weather office.")
+    mayor = entity("Tilda Rask", "PERSON", [a])
+    town = entity("Oskberg", "GPE", [a])
+    assert "Oskberg" not in terms(frame_story(understanding([a], [mayor, town])), "label", target_entity_id=mayor.id)
+
+
+def test_framing_an_appositive_label_does_not_cut_a_name_in_two():
+    a = article('"The halls are emptying," said Dame Orla Fenn, chair of the Friends of the Vessel Gallery, on Friday.')
+    chair = entity("Orla Fenn", "PERSON", [a])
+    friends = entity("Friends of the Vessel Gallery", "ORG", [a])
+    labels = terms(frame_story(understanding([a], [chair, friends])), "label", target_entity_id=chair.id)
+    assert "chair of the Friends of the Vessel Gallery" in labels
+    assert "chair of the Friends" not in labels
+
+
+@pytest.mark.parametrize("word", ["daredevils", "thrill-seekers"])
+def test_framing_victims_cast_as_risk_seekers_are_loaded(word):
+    a = article(f"Four {word} died when the slope gave way above the village on Saturday.")
+    assert word in terms(frame_story(understanding([a], [])), "loaded", voice="outlet")
+
+
 def test_framing_a_label_naming_the_actor_itself_is_no_label_of_it():
     """"Runo, the capital of Pellaria" where the understanding resolved Runo to Pellaria (a capital acting
     for its country): "capital of Pellaria" is no label of Pellaria."""

@@ -96,7 +96,12 @@ def _hyphenated(unit: list[Token]) -> bool:
 
 
 def _capitalised(unit: list[Token]) -> bool:
-    return unit[0].text[:1].isupper()
+    """Written with a capital, other than a common noun capitalised only because it opens the
+    sentence ("Mountain rescue boss X", "Opposition culture spokesman X": one label, not two)."""
+    first = unit[0]
+    if len(unit) == 1 and first.is_sent_start and first.pos_ in ("NOUN", "VERB"):  # the tagger reads some as verbs
+        return False
+    return first.text[:1].isupper()
 
 
 def _proper(unit: list[Token]) -> bool:
@@ -272,6 +277,37 @@ def _names_another(ctx: ArticleContext, root: Token, mention: Span, entity_id: s
         c.dep_ == "appos" and ctx.entity_of_token(c) == other for c in root.children)
 
 
+def _another_name(ctx: ArticleContext, tokens: list[Token], entity_id: str) -> bool:
+    """True when a premodifier is wholly another actor's name (not a people's: "Lebanese" stays a
+    label): "Mayor of Sankt Ulmen Petra Kessel" parsed with the town before the name says where, not who."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False  # a description resolved to another actor ("the private company X") is handled apart
+    others = {ctx.entity_of_token(t) for t in words}
+    if len(others) != 1 or None in others or entity_id in others:
+        return False
+    other = ctx.entities.get(next(iter(others)))
+    return other is not None and other.type != "NORP"
+
+
+def _through_name(ctx: ArticleContext, tokens: list[Token]) -> list[Token]:
+    """Extend a phrase that stops inside another actor's name to the name's end ("chair of the
+    Friends" of "chair of the Friends of the Meridian"): a label never cuts a name in two."""
+    if not tokens:
+        return tokens
+    last = tokens[-1]
+    other = ctx.entity_of_token(last)
+    if other is None:
+        return tokens
+    end = last.idx + len(last.text)
+    ends = [s.end for s in ctx.entity_spans if s.entity_id == other and s.start <= last.idx < s.end]
+    if not ends or max(ends) <= end:
+        return tokens
+    more = ctx.doc.char_span(end, max(ends), alignment_mode="expand")
+    extra = [t for t in (more or []) if t.i > last.i]
+    return tokens + extra if len(tokens) + len(extra) <= _MAX_PHRASE else tokens
+
+
 def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
     root = mention.root
     names = _name_words(ctx, entity_id)
@@ -305,7 +341,8 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     ):
         chain = _left_chain(head, head.i) + [head]
     for label in split_labels(chain):
-        out.add(label, entity_id, names)
+        if not _another_name(ctx, label, entity_id):
+            out.add(label, entity_id, names)
     # 2. a label noun built on the name: "the Voran regime", "Kessel fighters"
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= mention.end and head.lemma_.lower() in lexicon.label_heads:
         mods = [t for t in _left_chain(head, head.i) if t.i not in inside]
@@ -318,7 +355,7 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         if child.dep_ == "appos" and child.i >= mention.end and child.pos_ in ("NOUN", "PRON", "NUM", "PROPN") and not dashed and not any(_is_measure(t) for t in child.subtree if t.i <= child.i):
             if child.pos_ == "PROPN" and ctx.entity_of_token(child) not in (None, entity_id):
                 continue
-            phrase = _phrase(child)
+            phrase = _through_name(ctx, _phrase(child))
             poss = [t for t in child.lefts if t.dep_ == "poss"]
             if poss:  # keep "Iran's" in "Iran's enemy": the relation is the label
                 phrase = [t for t in child.subtree if poss[0].left_edge.i <= t.i < phrase[0].i] + phrase if phrase else phrase
