@@ -837,6 +837,9 @@ def test_clean_html_title_part_is_no_outlet_unless_the_other_part_is_the_headlin
         ("By Hal Munro 0 Comments", "Hal Munro"),  # a comment count beside the name
         ("By Hal Munro on February 3, 2026", "Hal Munro"),  # the date is the dateline's
         ("By continuing to browse you agree to our use of cookies.", None),
+        ("By Hal Munro , Transport Editor", "Hal Munro, Transport Editor"),  # "By <a>Hal Munro</a>, ...": inline parts joined by a space
+        ("Analysis by Hal Munro", "Hal Munro"),  # the piece's kind before its byline
+        ("Sold by weight at the quay", None),
     ],
 )
 def test_clean_html_block_byline_reads_only_the_name(block, name):
@@ -998,3 +1001,59 @@ def test_clean_text_given_date_wins_over_a_body_dateline():
 def test_clean_text_name_and_aside_before_a_dash_is_no_dateline():
     raw = "Ferry row\nMayor Ivo Sand, who chairs the board - and owns the ferry - said on Tuesday the ship was safe to sail.\n"
     assert clean_text(raw).text.startswith("Mayor Ivo Sand, who chairs the board")
+
+
+def test_clean_html_comment_block_classed_wrapper_is_no_comment():
+    """Drupal's `<section class="comment-wrapper">` is the block, not an entry: its heading and
+    "Add new comment" form are no comment; each `<article class="comment">` is one, with its time."""
+    import lxml.html
+
+    block = lxml.html.fromstring(
+        '<section class="field field--name-comment comment-wrapper"><h2>Comments</h2>'
+        '<article class="comment js-comment"><footer class="comment__meta"><p class="comment__author"><span>harbour_ida</span></p>'
+        '<p class="comment__time">3 March 2026, 19:02</p></footer><div class="comment__content"><p>The ferry was late again.</p></div></article>'
+        '<article class="comment js-comment"><footer class="comment__meta"><p class="comment__author"><span>Olve B.</span></p>'
+        '<p class="comment__time">3 March 2026, 19:40</p></footer><div class="comment__content"><p>Not on my crossing.</p></div></article>'
+        '<h2>Add new comment</h2><form><textarea></textarea></form></section>'
+    )
+    assert [(c.author, c.posted, c.text) for c in marked_comments(block)] == [
+        ("harbour_ida", "2026-03-03T19:02", "The ferry was late again."),
+        ("Olve B.", "2026-03-03T19:40", "Not on my crossing."),
+    ]
+
+
+def test_clean_html_repeated_comment_entries_with_text_in_a_classed_div():
+    """Entries of one shape whose text sits in `<div class="...__text">` (no paragraph) are one comment each,
+    the author from a BEM `__name` element; the house-rules line is no comment."""
+    import lxml.html
+
+    from newsprism.clean.html import read_comments
+
+    block = lxml.html.fromstring(
+        '<section class="comments"><h3>Comments (2)</h3><p class="comments__rules">Comments are moderated. Please keep it civil.</p>'
+        '<div class="usercomment"><div class="usercomment__head"><span class="usercomment__name">quayside_jo</span> <span>2 hours ago</span></div>'
+        '<div class="usercomment__text">The new timetable is a mess.</div><div class="usercomment__votes"><button>12</button> <a href="#">Report</a></div></div>'
+        '<div class="usercomment"><div class="usercomment__head"><span class="usercomment__name">Per L.</span> <span>1 hour ago</span></div>'
+        '<div class="usercomment__text">Wait for the council to explain it.</div><div class="usercomment__votes"><button>3</button> <a href="#">Report</a></div></div>'
+        "</section>"
+    )
+    assert [(c.author, c.text) for c in read_comments(block, None)] == [
+        ("quayside_jo", "The new timetable is a mess."),
+        ("Per L.", "Wait for the council to explain it."),
+    ]
+
+
+def test_clean_html_outlet_from_a_print_view_title():
+    """A print view's <title> "Headline - Site - Print" names the site; "Print" names the view."""
+    raw = (
+        "<html><head><title>Ferry fares rise by 12 per cent - Orvick Bugle - Print</title></head><body>"
+        '<div class="noprint"><a href="javascript:window.print()">Print this page</a></div>'
+        "<h1>Ferry fares rise by 12 per cent</h1>"
+        "<p>Fares on the three ferry routes across the Sound will rise by 12 per cent from April, the island council said on Monday.</p>"
+        "<p>A return ticket for a car and driver will cost 48 crowns, up from 43, the council said in a statement.</p>"
+        "<p>The council said fuel and crew costs had risen faster than expected over the winter months.</p>"
+        "</body></html>"
+    )
+    clean = clean_article(Article(id=content_id(raw), source_path="print.html", raw=raw, format="html"))
+    assert clean.outlet == "Orvick Bugle"
+    assert clean.title == "Ferry fares rise by 12 per cent"

@@ -419,11 +419,14 @@ def title_sitename(tree, scan: PageScan) -> str | None:
     if not title:
         return None
     parts = TITLE_SEPARATORS.split(title)
+    sections = masthead_words()[1]
+    # "Headline - Site - Print": a last part of section words only ("Print") says which view of the page this is
+    while len(parts) > 2 and all(word in sections for word in _key(parts[-1]).split()):
+        parts = parts[:-1]
     if len(parts) < 2:
         return None
     headlines = {_key(meta["content"]) for meta in scan.metas if meta.get("property") == "og:title" and meta.get("content")}
     headlines |= {_key(h1.text_content()) for h1 in tree.iter("h1")}
-    sections = masthead_words()[1]
     for name, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
         name = name.strip()
         # "Headline - Page 34": a page number, not a site
@@ -448,6 +451,7 @@ def _timed_element_date(tree, day: str) -> str | None:
 
 
 COMMENT_COUNT_TAIL_RE = re.compile(r"\s+\d+\s+comments?\s*$", re.IGNORECASE)
+KIND_BY_RE = re.compile(r"^(\w+)\s+by\s", re.IGNORECASE)
 
 
 def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
@@ -457,8 +461,14 @@ def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
     out of the main text ("<div class=author>By Jane Doe, Chief Reporter</div>").
     """
     from newsprism.clean.metadata import find_date, read_byline
+    from newsprism.clean.patterns import masthead_words
 
+    sections = masthead_words()[1]
     for text, reason in blocks:
+        kind = KIND_BY_RE.match(text)
+        if kind and kind.group(1).lower() in sections:
+            text = text[kind.end(1) :].lstrip()  # "Analysis by Jane Doe": the piece's kind, then its byline
+        text = re.sub(r"\s+,", ",", text)  # "By <a>Jane Doe</a>, Chief Reporter": inline elements are joined with a space
         if reason is None and len(text.split()) <= 10 and text[:3].lower() in ("by ", "by\u00a0"):
             name = read_byline(COMMENT_COUNT_TAIL_RE.sub("", text))  # "By Jane Doe 0 Comments": a count, no name
             dated = find_date(name)[1] if name else None
@@ -498,7 +508,7 @@ def read_comments(container, url: str | None) -> list[Comment]:
 # such as "comment-123" (WordPress, Drupal and most comment plugins); its parts name themselves too.
 ENTRY_CLASS_RE = re.compile(r"^(?:comment|comment-(?:item|entry|wrap|wrapper|container|thread-item)|single-comment|commentlist-item|c-comment)$")
 ENTRY_ID_RE = re.compile(r"^(?:comment|li-comment|div-comment)-\d+$")
-AUTHOR_CLASS_RE = re.compile(r"(?<![a-z])(?:author|user(?![\w-])|username|user-name|comment-name|commenter|fn|nickname)(?![a-z])")
+AUTHOR_CLASS_RE = re.compile(r"(?<![a-z])(?:author|user(?![\w-])|username|user-name|comment-name|commenter|fn|nickname)(?![a-z])|__name\b")
 BODY_CLASS_RE = re.compile(r"(?<![a-z])(?:comment-(?:body|content|text|message)|commentbody|comment_text|text|content|body|message)(?![a-z])")
 ENTRY_CHROME_RE = re.compile(r"^(?:says|said|wrote)\s*:\s*|\s*\b(?:reply|antworten|répondre|responder)$", re.IGNORECASE)
 SAYS_TAIL_RE = re.compile(r"\s+(?:says|said|wrote)\s*:?\s*$", re.IGNORECASE)
@@ -526,7 +536,8 @@ def marked_comments(container) -> list[Comment]:
     """
     from newsprism.clean.metadata import find_date, normalise_date
 
-    entries = [element for element in container.iter() if isinstance(element.tag, str) and _is_entry(element)]
+    # the block itself is no entry, even when its class says "comment-wrapper" (Drupal): its heading and form are no comment
+    entries = [element for element in container.iter() if element is not container and isinstance(element.tag, str) and _is_entry(element)]
     if len(entries) < 2:
         entries = _repeated_entries(container)
     if len(entries) < 2:
@@ -608,9 +619,16 @@ def _repeated_entries(container) -> list:
             if isinstance(child.tag, str) and child.tag in ("div", "li", "article", "section"):
                 groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
         for members in groups.values():
-            if len(members) >= 2 and all(next(member.iter(*ENTRY_TEXT_TAGS), None) is not None for member in members):
+            if len(members) >= 2 and all(_holds_entry_text(member) for member in members):
                 return members
     return []
+
+
+def _holds_entry_text(member) -> bool:
+    """Whether a would-be comment entry holds its text: a paragraph or quote, or an element whose class names a comment's text ("usercomment__text")."""
+    if next(member.iter(*ENTRY_TEXT_TAGS), None) is not None:
+        return True
+    return any(BODY_CLASS_RE.search((element.get("class") or "").lower()) for element in member.iter() if element is not member and isinstance(element.tag, str))
 
 
 # Classes of an element that shows when a comment was posted, when the page uses no <time>.
