@@ -70,7 +70,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH},?\s+{YEAR}\b", re.I)),
     ("mdy", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
     ("dm", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?![\w])", re.I)),
-    ("md", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?![\w,]|,\s*\d)", re.I)),
+    # "on March 2, citing ...": a comma after the day ends the date unless a year follows it (mdy reads that)
+    ("md", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\w|,\s*\d)", re.I)),
     ("my", re.compile(rf"\b(?=[{MONTH_START}]){MONTH}\s+(?:of\s+)?{YEAR}\b", re.I)),
     ("pastn", re.compile(rf"\b(?:in|over|during|within)\s+the\s+(?:past|last)\s+{COUNT_START}{NUMBER_WORD}\s+(?P<unit>year|month|week|day)s?\b", re.I)),
     ("duration", re.compile(rf"\b{COUNT_START}{NUMBER_WORD}[- ](?P<unit>year|month|week|day|decade|hour|minute)s?(?:-long|-old)?\b(?!\s+(?:ago|earlier|later|before|after))", re.I)),
@@ -84,6 +85,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(rf"\b(?=[lnto{WEEKDAY_START}])(?:(?P<rel>last|next|this|on)\s+)?{WEEKDAY}\b", re.I)),
     ("deictic", re.compile(r"\b(?=[lty])(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this week)\b", re.I)),
     ("vague", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>years|months|weeks|days|decades)\b|\bin recent (?P<unit2>years|months|weeks)\b", re.I)),
+    # a quarter or half of a year: "Q3 2025", "the fourth quarter of 2025", "H1 2026", "the first half of 2026"
+    ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<qword>first|second|third|fourth|final|last)\s+quarter\s+of)\s+{YEAR}\b", re.I)),
+    ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?:the\s+)?(?P<hword>first|second)\s+half\s+of)\s+{YEAR}\b", re.I)),
     ("year", re.compile(rf"\b(?=[\s12abdefilmosu])(?P<prep>in|since|by|until|of|from|after|before|during|early|late|mid-?)?\s*{YEAR}\b(?![,.]?\d)(?!\s*(?:people|persons|troops|soldiers|civilians|dollars|%))", re.I)),
 ]
 
@@ -108,6 +112,12 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 # Words that put the infinitive after them ahead of a present "is"/"are": "is due to meet", "are set to vote".
 PLAN_WORDS = frozenset({"due", "set", "expected", "scheduled", "slated", "poised"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+PAST_BE = frozenset({"was", "were"})
+# Of PLAN_WORDS, those that in the past tense may still name a plan not yet carried out ("was due to visit",
+# "was set to sign"); "was expected to" more often reports what then happened, and stays out.
+PLAN_DUE = frozenset({"due", "set", "scheduled", "slated"})
+# Modals that put a day in their clause ahead of the report: "can bring ... on Friday", "could be ... on 19 March".
+MODALS_AHEAD = frozenset({"can", "could", "may", "might", "should", "must"})
 
 
 def _is_future(doc: Doc | None, start: int) -> bool:
@@ -126,6 +136,14 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         token = token.head
     if any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children):
         return True
+    perfect = any(c.lower_ == "have" for c in token.children)  # "could have happened on Monday" looks back
+    verb = token
+    while verb.dep_ == "conj" and verb.head is not verb and not any(c.tag_ == "MD" for c in verb.children):
+        verb = verb.head  # "can bring blankets and food on Friday": the modal of the first verb
+    if not perfect and any(c.tag_ == "MD" and c.lower_ in MODALS_AHEAD for c in verb.children):
+        return True  # "can bring blankets on Friday", "the next move on 19 March could be a larger one"
+    if token.lower_ in PRESENT_BE and any(c.dep_ == "nsubj" and any(w.lower_ == "next" for w in c.children) for c in token.children):
+        return True  # "the next meeting is on 19 March": the next of something is ahead
     if _set_for(span[0]):
         return True
     if _intended(token):
@@ -135,7 +153,7 @@ def _is_future(doc: Doc | None, start: int) -> bool:
     plan = token.head if token.dep_ == "xcomp" else token
     if token.lower_ in PRESENT_BE:
         plan = next((c for c in token.children if c.lower_ in PLAN_WORDS), plan)
-    perfect = any(c.lower_ == "have" for c in token.children)  # "is expected to have closed on Thursday" looks back
+    # "is expected to have closed on Thursday" looks back
     if plan.lower_ in PLAN_WORDS and not perfect and any(w.lower_ in PRESENT_BE for w in (plan, plan.head, *plan.children)):
         return True
     # reported speech: "the company said it would send a text by Friday" looks ahead of the saying,
@@ -145,6 +163,30 @@ def _is_future(doc: Doc | None, start: int) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_ == "ccomp"
+
+
+def _past_plan(doc: Doc | None, start: int) -> bool:
+    """True for a day a plan told in the past tense governs: "the prime minister was due to visit on
+    Thursday", "talks were set to resume on Monday". Such a plan may lie ahead of the report or have
+    fallen due days before it; the weekday reader takes the nearer of the two days. A plan told in the
+    pluperfect ("had been due to visit") looks back."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    plan = token.head if token.dep_ == "xcomp" else token
+    if token.lower_ in PAST_BE:
+        plan = next((c for c in token.children if c.lower_ in PLAN_DUE), plan)
+    if plan.lower_ not in PLAN_DUE or any(c.lower_ == "have" for c in token.children):
+        return False
+    words = (plan, plan.head, *plan.children, *plan.head.children)
+    return any(w.lower_ in PAST_BE for w in words) and not any(w.lower_ == "had" for w in words)
 
 
 def _intended(verb) -> bool:
@@ -255,6 +297,12 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         return ("range", g["year"], pub.isoformat(), f"since {g['year']} up to publication date {pub.isoformat()}")
     if kind == "decade":
         return ("range", g["decade"], str(int(g["decade"]) + 9), None)
+    if kind in {"quarter", "half"}:
+        year = int(g["year"])
+        part = int(g.get("q") or g.get("h") or {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}[(g.get("qword") or g.get("hword")).lower()])
+        months = 3 if kind == "quarter" else 6
+        first, last = dt.date(year, months * (part - 1) + 1, 1), dt.date(year, months * part, 1)
+        return ("range", f"{first:%Y-%m}", f"{last:%Y-%m}", f"{kind} {part} of {year}: {first:%B} to {last:%B}")
     if kind == "year":
         return ("year", g["year"], None, None)
     # relative expressions: only with a publication date
@@ -320,7 +368,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
             return ("relative", None, None, unknown)
         target = WEEKDAYS[g["weekday"].lower()]
         rel = (g.get("rel") or "").lower()
-        if rel == "next" or (rel != "last" and _is_future(doc, m.start())):
+        nearer_ahead = (target - pub.weekday()) % 7 < (pub.weekday() - target) % 7
+        if rel == "next" or (rel != "last" and (_is_future(doc, m.start()) or (nearer_ahead and _past_plan(doc, m.start())))):
             delta = (target - pub.weekday()) % 7
             # "called a march for Saturday" in a Saturday paper is that day; "is due to meet on Wednesday", a week on
             if delta == 0 and (rel == "next" or not _set_for_at(doc, m.start())):

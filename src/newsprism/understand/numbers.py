@@ -49,6 +49,12 @@ MEASURE_UNITS = {
 AREA_VOLUME = {"cubic", "square"}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6, "tn": 1e12}
 DURATION_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "second", "century"}
+# A unit written onto its figure ("8km", "40kg", "300ft"): short symbols only; "300m" could be metres or
+# millions and is left to the scale.
+GLUED_UNITS = r"(?:km|kg|mm|cm|ft|mph|kph)\b"
+# "a 2,900-metre volcano", "a 40-tonne lorry": the measure a hyphen ties to its figure, with the unit it is read in
+HYPHEN_MEASURES = {"metre": "metres", "meter": "metres", "kilometre": "kilometres", "kilometer": "kilometres",
+                   "mile": "miles", "foot": "feet", "tonne": "tonnes", "ton": "tons", "hectare": "hectares", "acre": "acres"}
 RATES = r"(?P<rate>\s+(?:a|per|each)\s+(?:day|week|month|year|hour))?"
 
 
@@ -186,8 +192,9 @@ def _pattern() -> re.Pattern:
         rf"(?P<pence>(?<=\d)p\b(?!\.\w))?"  # "1,240p": pence, read as pounds
         rf"(?P<percent>\s?%|[\s-]+per[\s-]?cent\b|[\s-]+percent\b|(?<=\d)pc\b)?"  # "12%", "12 per cent", "a 12-percent rise", "1.5pc"
         rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|(?P<old>-old))?\b)?"
-        # a "%" ends the figure with no word boundary after it ("40% of the region")
-        rf"(?P<ordinal>st|nd|rd|th)?(?:\b|(?<=%))",
+        rf"(?:-(?P<hyphmeasure>{'|'.join(HYPHEN_MEASURES)})\b)?"  # "a 2,900-metre volcano": a length, no count
+        # a "%" ends the figure with no word boundary after it ("40% of the region"); "8km" ends before its glued unit
+        rf"(?P<ordinal>st|nd|rd|th)?(?:\b|(?<=%)|(?={GLUED_UNITS}))",
         re.I,
     )
 
@@ -244,6 +251,13 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         participle = lemma + ("d" if lemma.endswith("e") else "ed")
         if participle in word_list("counted_states.txt"):
             return participle
+    if span.root.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in word_list("counted_states.txt"):
+        return head.lower_  # "at least 12 are injured", "a dozen were hurt": the state the figure is in
+    if span.root.dep_ == "attr" and head.lemma_ == "be":
+        # "The injured are 14", "The victims are two" (a translation's word order): the subject is what is counted
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "VERB", "ADJ"}), None)
+        if subject is not None and (subject.pos_ == "NOUN" or subject.lower_ in word_list("counted_states.txt")):
+            return subject.lower_
     return _people_figure(span.root)
 
 
@@ -311,13 +325,13 @@ def find_numbers(
             low = low * factor if low is not None else None
             high = high * factor if high is not None else None
         unit = None
-        rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 16])
+        rate = re.match(r"\s+(?:a|per|each)\s+(day|week|month|year|hour)\b(?!\s+(?:ago|earlier|before|later)\b)", text[end:end + 24])
         age = _age_after(text, end) if not g["percent"] and not g["currency"] else None
         scale = _scale(doc, text, start, end) if g["digits"] and not g["percent"] and not g["currency"] else None
         if g["ordinal"]:
             if not g["digits"]:
                 continue
-            kind = "ordinal"
+            kind, unit = "ordinal", _ordinal_unit(doc, text, end)  # "in the 67th minute": a point in a count of minutes
         elif g["percent"]:
             kind, unit = "percent", "%"
         elif g["old"] or age:
@@ -328,6 +342,8 @@ def find_numbers(
             kind, unit = "age", "years"  # "aged over 65", "Kawa Moradi, 52, said"
         elif g["hyphunit"]:
             kind, unit = "duration", g["hyphunit"].lower()
+        elif g["hyphmeasure"]:
+            kind, unit = "measure", HYPHEN_MEASURES[g["hyphmeasure"].lower()]
         elif scale:
             kind, unit = "measure", scale  # "magnitude 6.1", "the quake measured 6.1"
         elif g["digits"] and not g["currency"] and re.search(r"[A-Za-z]-?$", text[max(0, start - 2):start]):
@@ -341,10 +357,13 @@ def find_numbers(
             kind, unit = "money", _subunits()["p"][0]  # "1,240p"
             value, low, high = (None if x is None else x / _subunits()["p"][1] for x in (value, low, high))
         else:
-            after = re.match(r"\s+([A-Za-z]+)", text[end:end + 20])
+            after = re.match(rf"(?:\s+|(?={GLUED_UNITS}))([A-Za-z]+)", text[end:end + 20])
             word_after = after.group(1).lower() if after else ""
             currency = _currency_after(text, end)
-            if currency:
+            if fx := _exchange_rate(text, end):
+                kind, unit = "exchange rate", fx[0]  # "38.20 per euro", "38.20 lire to the euro": a price of a currency
+                end += fx[1]
+            elif currency:
                 kind, unit = "money", currency[0]
                 end += currency[1]
             elif word_after.rstrip("s") in DURATION_UNITS and not re.match(r"\s+\w+s?\s+(?:ago|later|earlier)", text[end:end + 24]):
@@ -389,6 +408,8 @@ def find_numbers(
     out.extend(_repeats(article_id, text, skip, sentence_of))
     taken = [(n.start, n.end) for n in out]
     out.extend(f for f in _time_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
+    taken = [(n.start, n.end) for n in out]
+    out.extend(f for f in _point_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
     out.sort(key=lambda n: n.start or 0)
     return _join_ranges(out, text)
 
@@ -558,6 +579,47 @@ def _time_fractions(article_id: str, text: str, sentence_of) -> list[NumberMenti
             sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
     return out
+
+
+def _point_fractions(article_id: str, text: str, sentence_of) -> list[NumberMention]:
+    """Return "a quarter point", "a half-point", "half a percentage point", "a quarter of a percentage
+    point" as a change of that many percentage points (fractions from data/understand/time_fractions.csv),
+    so they meet "25 basis points" and "0.5 percentage points" in one unit."""
+    fractions, _ = _time_fraction_table()
+    pattern = (r"\b(?:an?\s+)?(?P<fraction>" + "|".join(fractions) + r")(?:[\s-]+|\s+of\s+an?\s+|\s+an?\s+)(?:percentage[\s-]+)?point\b(?!\s+(?:of|where|at|in)\b)")
+    out = []
+    for m in re.finditer(pattern, text, re.I):
+        value = fractions[m.group("fraction").lower()]
+        low, high = _with_bound(value, value, value, _bound_before(text, m.start()))
+        out.append(NumberMention(
+            article_id=article_id, text=m.group(0), value=value, low=low, high=high, unit="percentage points", kind="measure",
+            sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
+        ))
+    return out
+
+
+def _ordinal_unit(doc: Doc | None, text: str, end: int) -> str | None:
+    """The noun an ordinal ranks, right after it: "the 67th minute" -> "minute", "its 3rd term" -> "term";
+    None when a name or no noun follows ("the 21st Battalion", "on the 3rd")."""
+    after = re.match(r"\s+([a-z]+)\b", text[end:end + 24])
+    if not after:
+        return None
+    if doc is not None:
+        span = doc.char_span(end + after.start(1), end + after.end(1))
+        if span is None or span[0].pos_ != "NOUN":
+            return None
+    return after.group(1)
+
+
+def _exchange_rate(text: str, end: int) -> tuple[str, int] | None:
+    """("per EUR", characters taken) for a price of one currency in another right after a figure:
+    "38.20 per euro", "38.20 lire to the euro", "1.08 dollars to the pound" (currency words from
+    data/understand/currencies.txt; the priced one may be a local currency of local_currencies.csv); else None."""
+    words = _currency_words()
+    m = re.match(r"(?:\s+([a-z]+))?\s+(?:per|to\s+the|to\s+one|for\s+one|against\s+the)\s+([a-z]+)\b", text[end:end + 40], re.I)
+    if not m or m.group(2).lower() not in words or (m.group(1) and m.group(1).lower() not in words and m.group(1).lower() not in _local_currencies()):
+        return None
+    return f"per {words[m.group(2).lower()]}", m.end()
 
 
 def bound_before(text: str, start: int) -> tuple[str, int] | None:

@@ -1,0 +1,98 @@
+"""Numbers and dates on invented text: quantities a reader compares across outlets (units glued to
+figures, exchange rates, fractions of a point, ordinal minutes) and days a report places ahead of or
+behind its own date (plans told in the past tense, modals, "the next meeting is on ...", quarters)."""
+
+from __future__ import annotations
+
+from newsprism.understand.dates import find_dates
+from newsprism.understand.nlp import parse
+from newsprism.understand.numbers import find_numbers
+
+
+def _numbers(text: str, published: str = "2031-06-11"):
+    doc = parse([text])[0]
+    dates = find_dates("a", text, published, doc)
+    return find_numbers("a", text, doc, [(d.start, d.stop) for d in dates])
+
+
+def _dates(text: str, published: str):
+    return [(d.text, d.value, d.end) for d in find_dates("a", text, published, parse([text])[0])]
+
+
+def test_unit_glued_to_its_figure_is_a_measure():
+    (n,) = _numbers("The plume of smoke rose about 6km above the crater.")
+    assert (n.kind, n.value, n.unit) == ("measure", 6.0, "km")
+
+
+def test_hyphenated_measure_is_a_length_not_a_count():
+    (n,) = _numbers("Brandholm, a 1,750-metre peak, towers over the harbour.")
+    assert (n.kind, n.value, n.unit) == ("measure", 1750.0, "metres")
+
+
+def test_amount_a_year_ago_is_not_a_yearly_rate():
+    amounts = [n for n in _numbers("The fund holds $48bn, up from $41bn a year ago, and pays $2bn a year.") if n.kind == "money"]
+    assert [(n.value, n.unit) for n in amounts] == [(48e9, "USD"), (41e9, "USD"), (2e9, "USD/year")]
+
+
+def test_exchange_rate_is_a_price_of_a_currency_not_a_count():
+    text = "The crown firmed to 11.45 per euro. At 11.45 crowns to the euro, the loan is worth more."
+    rates = [(n.kind, n.value, n.unit) for n in _numbers(text)]
+    assert rates == [("exchange rate", 11.45, "per EUR"), ("exchange rate", 11.45, "per EUR")]
+
+
+def test_plural_lire_is_money():
+    (n,) = _numbers("Each household will pay 2,300 lire more.")
+    assert n.kind == "money" and n.value == 2300.0
+
+
+def test_fractions_of_a_point_are_percentage_points():
+    text = ("The bank lifted its rate by a quarter point; one paper wrote a quarter of a percentage point, "
+            "another a half-point, against 25 basis points in the statement.")
+    points = [(n.value, n.unit) for n in _numbers(text) if n.unit == "percentage points"]
+    assert points == [(0.25, "percentage points"), (0.25, "percentage points"), (0.5, "percentage points"), (0.25, "percentage points")]
+
+
+def test_ordinal_minute_keeps_what_it_ranks():
+    (n,) = _numbers("Oduya scored the winner in the 83rd minute.")
+    assert (n.kind, n.value, n.unit) == ("ordinal", 83.0, "minute")
+
+
+def test_plan_told_in_the_past_tense_takes_the_nearer_day():
+    # published on a Wednesday: the visit "was due" on the coming Thursday, not the one six days before;
+    # a meeting that "was due" on Monday fell due two days before, not five days on
+    assert _dates("The envoy was due to meet both delegations on Monday.", "2031-06-11") == [("on Monday", "2031-06-09", None)]
+    assert _dates("The governor, Ilse Marrak, was due to tour the flooded district on Thursday.", "2031-06-11") == [
+        ("on Thursday", "2031-06-12", None)]
+    assert _dates("The governor had been due to tour the district on Thursday.", "2031-06-11") == [
+        ("on Thursday", "2031-06-05", None)]
+
+
+def test_modal_puts_a_day_ahead():
+    assert _dates("Volunteers can bring blankets and warm clothes to the depot on Friday.", "2031-06-11") == [
+        ("on Friday", "2031-06-13", None)]
+    assert _dates("The driver may have fallen asleep on Monday.", "2031-06-11") == [("on Monday", "2031-06-09", None)]
+
+
+def test_next_meeting_on_a_day_without_year_is_ahead():
+    assert _dates("The board's next meeting is on 3 August.", "2031-06-11") == [("3 August", "2031-08-03", None)]
+    assert _dates("The board met on 3 August.", "2031-06-11") == [("3 August", "2030-08-03", None)]
+
+
+def test_month_day_before_a_comma_is_a_date():
+    assert _dates("The agency raised the alert on June 2, citing rising gas levels.", "2031-06-11") == [
+        ("June 2", "2031-06-02", None)]
+
+
+def test_quarters_and_halves_of_a_year_are_ranges():
+    text = "Output fell in Q2 2030 and in the fourth quarter of 2030; the bank expects growth in H1 2031 or the second half of 2031."
+    assert _dates(text, "2031-06-11") == [
+        ("Q2 2030", "2030-04", "2030-06"), ("the fourth quarter of 2030", "2030-10", "2030-12"),
+        ("H1 2031", "2031-01", "2031-06"), ("the second half of 2031", "2031-07", "2031-12")]
+
+
+def test_figure_in_a_state_or_named_by_its_subject_counts_that():
+    text = ("Three people died and at least 11 are injured. A dozen were hurt on the bridge. "
+            "The injured are 17, of whom two are critical. The victims are three.")
+    counts = [(n.text, n.unit) for n in _numbers(text) if n.kind == "count"]
+    assert ("11", "injured") in counts and ("dozen", "hurt") in counts
+    assert ("17", "injured") in counts and ("three", "victims") in counts
