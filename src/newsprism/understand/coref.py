@@ -455,6 +455,12 @@ def unnamed_actor_nouns() -> dict[str, tuple[str, str]]:
     return {row["noun"]: (row["kind"], row["gender"]) for row in table("unnamed_actors.csv")}
 
 
+@lru_cache(maxsize=1)
+def unnamed_actor_sameness() -> dict[str, str]:
+    """Return noun lemma -> "offender" / "plain" (`unnamed_actors.csv`'s column "same"), for the nouns that have one."""
+    return {row["noun"]: row["same"] for row in table("unnamed_actors.csv") if row.get("same")}
+
+
 # How often a story must speak of an unnamed actor ("the gunman", "police") before it is an
 # entity, as for unnamed groups: once may be a passing generic. Set by reading, not by a sweep.
 UNNAMED_MIN_MENTIONS = 2
@@ -497,21 +503,64 @@ def unnamed_actors(references: list[Found], clusters: list[list[Found]]) -> list
         if fits and not any(w in word_list("titles.txt") or w[:1].isupper() for w in ref.text.split()[1:-1]):
             by_noun[ref.head].append(ref)
     actors = []
-    for noun, refs in by_noun.items():
+    for refs in _one_person_many_nouns(by_noun) if UNNAMED_JOIN_NOUNS else by_noun.values():
         if len(refs) < UNNAMED_MIN_MENTIONS or all(r.refers == "indefinite" for r in refs):
             continue  # "a man ... a man": maybe two men; one "the man" says the story follows one
-        kind, gender = nouns[noun]
+        kind = nouns[refs[0].head][0]
         # "The gunman" at a sentence's start and "the gunman" are one name; "FBI agents" stays as written
         texts = Counter(r.text if r.text.split()[0].isupper() else r.text[:1].lower() + r.text[1:] for r in refs)
         name = max(texts, key=lambda t: (texts[t], t.startswith("the "), -len(t)))
         for ref in refs:
+            if ref.gender == "any":
+                ref.gender = nouns[ref.head][1]  # each noun's own: "the robber" says none, "the gunman" does
             ref.label = "PERSON" if kind == "person" else "NORP"
             ref.refers, ref.head = "unnamed", name
             ref.plural = kind != "person"
-            if ref.gender == "any":
-                ref.gender = gender
         actors.append(refs)
     return actors
+
+
+# Switch for the bench's with / without measurements (bench/RESULTS.md), on in the product:
+# "the gunman", "the robber" and "the man" of one robbery are one unnamed actor.
+UNNAMED_JOIN_NOUNS = True
+
+
+def _one_person_many_nouns(by_noun: dict[str, list[Found]]) -> list[list[Found]]:
+    """Join the nouns one story uses for one unnamed person (`unnamed_actor_sameness`).
+
+    The offender nouns ("the gunman", "the robber", "the attacker") are one person: one event
+    has one offender, and several would be plural ("gunmen"); not when they say both sexes
+    ("the gunman", "the gunwoman"). A plain noun ("the man", "a man wearing a balaclava") is
+    that person too when he is the story's only other unnamed person, the genders agree, the
+    plain noun is once definite, and no mention of it is an object ("the gunman shot a man":
+    a victim). Else each noun stays its own actor, as before.
+    """
+    same = unnamed_actor_sameness()
+    nouns = unnamed_actor_nouns()
+    offender = [n for n in by_noun if same.get(n) == "offender" and nouns[n][0] == "person"]
+    genders = {nouns[n][1] for n in offender} - {"any"}
+    groups: list[list[Found]] = []
+    if len(offender) > 1 and len(genders) <= 1:
+        groups.append([r for n in offender for r in by_noun[n]])
+        alone = [n for n in by_noun if n not in offender]
+    else:
+        alone = list(by_noun)
+    groups += [list(by_noun[n]) for n in alone if same.get(n) != "plain"]
+    # the other unnamed people a plain noun could be: those the story follows (as unnamed_actors counts them)
+    people = [g for g in groups if nouns[g[0].head][0] == "person" and len(g) >= UNNAMED_MIN_MENTIONS
+              and not all(r.refers == "indefinite" for r in g)]
+    for n in alone:
+        if same.get(n) != "plain":
+            continue
+        refs = by_noun[n]
+        gender = nouns[n][1]
+        fits = [g for g in people if {gender, *(nouns[r.head][1] for r in g)} - {"any"} != {"male", "female"}]
+        if (len(people) == 1 and fits and not any(r.dep_object for r in refs)
+                and any(r.refers != "indefinite" for r in refs)):
+            fits[0].extend(refs)
+        else:
+            groups.append(list(refs))
+    return groups
 
 
 # --------------------------------------------------------------------------- 3. story-wide
@@ -552,6 +601,11 @@ class _Story:
         # clusters at least half of whose names the tagger calls a place ("Stanislav": NORP in a headline, GPE in the text)
         self.places = {i for i, ms in enumerate(named) if ms and 2 * sum(m.label in {"GPE", "LOC", "FAC"} for m in ms) >= len(ms)}
         self.organisations = {i for i, ms in enumerate(named) if ms and 2 * sum(m.label == "ORG" for m in ms) >= len(ms)}
+        # clusters every name of which is an address ("Harrow Street", `street_words.txt`): no actor, so no
+        # pronoun's antecedent ("shortly after it opened" is the branch) and no "the company"
+        self.streets = {i for i, ms in enumerate(named) if ms and not clusters[i][0].country
+                        and all(_fold(m.text.split()[-1]) in word_list("street_words.txt") for m in ms)}
+        self.places |= self.streets
         self.home: str | None = None  # the story's own country (its wire datelines), set by resolve_references
         self.article_home: dict[str, str] = {}
         for i, c in enumerate(clusters):
@@ -778,8 +832,8 @@ def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
     """Return (person / thing / group / none, gender) of a possible antecedent."""
     target = story.target(m)
     if target is not None:
-        if m.kind == "demonym":
-            return "none", "any"  # "Norwegian troops ... they": the troops, not Norway
+        if m.kind == "demonym" or target in story.streets:
+            return "none", "any"  # "Norwegian troops ... they": the troops, not Norway; "on Harrow Street ... it": no actor
         if m.kind == "pronoun" and m.gender != "any":
             return story.kind.get(target, "thing"), m.gender  # "she ... he": not the same person
         gender = story.gender.get(target, "any")
