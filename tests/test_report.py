@@ -755,3 +755,22 @@ def test_coverage_reads_a_position_value_in_another_spelling_in_the_facts_text(r
     by_fact = {row["fact"].id: dict(zip(views[0].outlets, row["cells"])) for row in views[0].coverage}
     assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
     assert by_fact["f_engine"]["Harbour Ledger"] == "states"
+
+
+def test_coverage_an_outlet_whose_own_sentence_in_the_fact_says_its_value_states_it(rich: Report):
+    """An outlet on another side of a conflict elsewhere, whose own sentence inside the fact says the
+    fact's value ("Three dead" from an outlet also counted on a side "six"), states the fact: no ✕ on its own words."""
+    story = rich.stories[0]
+    engine = next(f for f in story.facts if f.id == "f_engine")
+    cause = next(c for c in story.conflicts if c.kind == "cause")
+    stated = next(p for p in cause.positions if set(p.article_ids) & set(engine.article_ids))
+    other_side = next(p for p in cause.positions if not set(p.article_ids) & set(engine.article_ids))
+    own = other_side.evidence[0]
+    saying = own.model_copy(update={"text": f"Officials later agreed: {stated.written()}."})
+    merged = engine.model_copy(update={"article_ids": [*engine.article_ids, own.article_id],
+                                       "evidence": [*engine.evidence, saying]})
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"facts": [merged if f.id == "f_engine" else f for f in story.facts]})]})
+    views, _ = build_views(report)
+    by_fact = {row["fact"].id: dict(zip(views[0].outlets, row["cells"])) for row in views[0].coverage}
+    assert by_fact["f_engine"]["Coastline Daily"] == "states"
+    assert by_fact["f_engine"]["Harbour Ledger"] == "states"

@@ -324,9 +324,14 @@ def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
                   and _states_value(ctx.story.conflicts[ci], ctx.story.conflicts[ci].positions[pi], text)}
         contra: set[str] = set()
         for ci, pi in linked:
-            for oi, other in enumerate(ctx.story.conflicts[ci].positions):
+            conflict = ctx.story.conflicts[ci]
+            for oi, other in enumerate(conflict.positions):
                 if oi != pi:
                     contra |= {ctx.outlet(a) for a in other.article_ids}
+            # ...but an outlet whose own sentence in the fact says that value states it, whatever
+            # other side it sits on elsewhere ("Three dead" from an outlet also counted on "six")
+            contra -= {ctx.outlet(ev.article_id) for ev in fact.evidence
+                       if conflict.kind != "quote_wording" and _states_value(conflict, conflict.positions[pi], ev.text.lower())}
         cells = []
         for outlet in outlets:
             # An outlet on another side of a value the fact's text states contradicts it, though its
