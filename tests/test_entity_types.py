@@ -58,3 +58,71 @@ def test_entity_types_a_person_is_no_country_for_a_word_built_from_the_name():
     """"Victorian" beside Mr Velmar: a person's name with an ending is no country's people."""
     entities = _entities({"a": "Mr Kestrin Velmar said the rules were clear. Velmar denied it. Critics called the plan Velmarian."})
     assert _holding(entities, "Velmar").type == "PERSON"
+
+
+def _type_of(entities: list[Entity], text: str) -> str:
+    return _holding(entities, text).type
+
+
+def test_entity_types_a_town_the_tagger_calls_a_person_is_a_place():
+    """A one-word town written "in nearby X" and "between Y and X" is a place, even where the
+    tagger calls it a person and a place elsewhere (not an organisation); "Port X" is a place."""
+    entities = _entities({
+        "a": "The train from Port Halden to Brenvik left the track near the village of Oskby late on Tuesday. "
+             "Hospitals in nearby Brenvik appealed for blood donors.",
+        "b": "The line between Oskby and Brenvik will stay closed for a week. Brenvik said it had opened a hall for families. "
+             "The injured were taken to hospitals in Brenvik and Port Halden.",
+    })
+    assert _type_of(entities, "Brenvik") == "GPE"
+    assert _type_of(entities, "Port Halden") == "GPE"
+
+
+@pytest.mark.parametrize(
+    "texts, name",
+    [
+        # a rail operator that "said" things is no person, and its last word no surname of anyone
+        ({"a": "Velmont Rail said the driver was among the injured. Velmont Rail declined to comment on the speed.",
+          "b": "The operator Velmont Rail said the track had been inspected in May."}, "Velmont Rail"),
+        # a hospital that "said" it was treating patients
+        ({"a": "The injured were taken to hospitals in Brenvik and Port Halden. St Edric Hospital in Brenvik said it was treating "
+               "23 patients, five of them in a critical condition."}, "St Edric Hospital"),
+    ],
+)
+def test_entity_types_an_organisation_named_by_its_word_is_no_person(texts, name):
+    entities = _entities(texts)
+    entity = _holding(entities, name)
+    assert entity.type == "ORG"
+    last = name.split()[-1]
+    assert not any(last in e.aliases for e in entities), "the organisation's last word became a name of its own"
+
+
+def test_entity_types_a_company_s_short_form_that_speaks_is_the_company():
+    """"Tidefield agreed to ..." beside "Tidefield Foods": the company's short form, not a person."""
+    entities = _entities({
+        "a": "The regulator on Tuesday cleared food group Morrowell Brands purchase of Tidefield Foods, after Morrowell offered "
+             "to sell a snack brand. Morrowell agreed in June to buy Tidefield for $40 per share. Morrowell has said it expects about 900 job cuts.",
+        "b": "Morrowell, which owns several popcorn brands, reported sales of $5 billion last year. Morrowell shares rose 1%.",
+    })
+    for short, full in [("Tidefield", "Tidefield Foods"), ("Morrowell", "Morrowell Brands")]:
+        entity = _holding(entities, short)
+        assert entity.type == "ORG" and entity is _holding(entities, full)
+
+
+def test_entity_types_a_title_and_name_after_a_company_is_a_person():
+    """"Merrow Brands Chief Executive Dolores Vantagen said": the company, then its chief executive
+    with her given name (no part of her title), whether the tagger marks the whole run as an
+    organisation or only her surname."""
+    entities = _entities({"a": "Merrow Brands Chief Executive Dolores Vantagen said the deal was good. Vantagen declined to give figures.",
+                          "b": "Talks went on for weeks, and Merrow Chief Executive Dolores Vantagen said on Tuesday the plant would stay open."})
+    person = _holding(entities, "Dolores Vantagen")
+    assert person.type == "PERSON" and _holding(entities, "Vantagen") is person
+
+
+def test_entity_types_a_name_only_ever_where_things_happen_is_a_place():
+    """A name the tagger calls an organisation, written "arrested in X", "arrived in X", is the
+    place; "X said" is its government speaking (a capital), no organisation."""
+    entities = _entities({
+        "a": "The engineer was arrested in Holmgard in 2023 and convicted of spying.",
+        "b": "Holmgard said on Wednesday that it would reopen its embassy in Korvel.",
+    })
+    assert _type_of(entities, "Holmgard") == "GPE"

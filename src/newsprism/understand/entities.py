@@ -303,6 +303,18 @@ LANDSCAPE_PREPOSITIONS = frozenset({"over", "across", "into", "along", "beside",
 PLACE_WORDS = frozenset({"in", "at", "near", "between", "outside", "inside", "around", "across", "from", "into", "toward", "towards"})
 
 
+# Prepositions after which a name is where something happens ("arrested in X", "near X"); not
+# "at" or "from", which organisations take as often ("jobs at X", "a statement from X").
+LOCATED_WORDS = frozenset({"in", "near", "outside", "inside", "around", "across", "into", "between"})
+
+
+def _located_at(token) -> bool:
+    """True for the X of "in X", "near X", "between Y and X": where something happens."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATED_WORDS
+
+
 def _after_place_word(token) -> bool:
     """True for "in X", "near X", "between Y and X": a place as likely as a person."""
     while token.dep_ == "conj" and token.head.i < token.i:
@@ -361,6 +373,12 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                         and t.lower_ not in reference_nouns() for t in doc[start:end])):
             yield start, end, "PERSON"  # "commission chair Hanna Voss": a lower-case title before a name
             continue
+        if ent.label_ == "ORG" and (titled_end := _title_then_name(doc, start, end)):
+            # "Castellan Chief Executive Dolores Vantongeren": the company, then a title and a name
+            title_start, name_start = titled_end
+            yield start, title_start, "ORG"
+            yield name_start, end, "PERSON"
+            continue
         if ent.label_ == "ORG":
             for k in range(max(start + 1, end - 3), end - 1):
                 if (doc[k].text[:1].isupper() and doc[k].lower_ in names and doc[k - 1].lower_ not in {"&", "and", "of"}
@@ -393,6 +411,22 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         yield start, end, ent.label_
 
 
+def _title_then_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """(title start, name start) when an organisation span runs on into a capitalised title and
+    a name of two or three words ("Castellan Chief Executive Dolores Vantongeren"), else None."""
+    j = start + 1
+    while j < end and not (_is_title_word(doc[j].text) and doc[j].text[:1].isupper()):
+        j += 1
+    k = j
+    while k < end and (_is_title_word(doc[k].text) or doc[k].lower_ in TITLE_CONNECTORS):
+        k += 1
+    if j >= end or not 2 <= end - k <= 3:
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in doc[k:end]):
+        return None
+    return j, k
+
+
 def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
     """Extend a PERSON span over name tokens the tagger left out, then cut titles off it (a
     span "Lawyer" the tagger split from "Rania Haddad" becomes her name with its title)."""
@@ -414,6 +448,12 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
     if cut > start:
         titles.append(doc[start:cut].text)
     start = _back_over_particles(doc, cut)
+    given = start - 1
+    if (given >= 1 and start == cut and doc[given].pos_ == "PROPN" and doc[given].is_alpha and doc[given].text[:1].isupper()
+            and not doc[given].text.isupper() and not _is_title_word(doc[given].text) and doc[given].ent_type_ in {"", "ORG", "PERSON"}
+            and "\n" not in doc[given].text_with_ws and _is_title_word(doc[given - 1].text) and doc[given - 1].text[:1].isupper()
+            and fold(doc[given].text) not in gazetteer().names and fold(doc[given].text) not in gazetteer().demonyms):
+        start = given  # "Chief Executive Dolores Vantagen" with only the surname tagged: the given name is no title
     before = _title_before(doc, start)
     if before:
         titles.insert(0, before)
@@ -769,6 +809,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         else:
             kind = _context_of(doc[mention.last_token], name_contexts()) if not mention.country else None
             mention.evidence = {kind} if kind else set()  # "the Dravik copper mine": a site, not the company
+            if not mention.country and _located_at(doc[mention.last_token]):
+                mention.evidence.add("located")  # "arrested in Dazhbad": a place, as an organisation seldom is
             if not mention.country and not is_acronym(mention.text):
                 # the tagger's type against what the words around say: "Residents of X, the
                 # town ..." (ORG) is a place, "the news agency X" (GPE) an organisation; not "the X
@@ -1610,10 +1652,27 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
     # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Jazeera"), or
     # that ends a group's name after a place ("Colts" of the Indianapolis Colts), is the group
     places = _place_keys(groups) | {_org_key(country) for country in countries}  # the story's own countries too (`story_countries`)
-    group_keys = {_org_key(m.text) for m in groups}
-    group_keys |= {key[-1:] for key in group_keys if len(key) >= 2 and key[:-1] in places}
+    group_labels: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # key -> how the story's group mentions are typed
+    for m in groups:
+        group_labels[_org_key(m.text)][m.label] += 1
+    for key in [key for key in group_labels if len(key) >= 2 and key[:-1] in places]:
+        group_labels[key[-1:]]["ORG"] += 1
     for c in [c for c in person_clusters if all(len(m.tokens) == 1 for m in c)]:
-        if _org_key(c[0].text) in group_keys:
+        labels = group_labels.get(_org_key(c[0].text))
+        if labels:
+            person_clusters.remove(c)
+            # the type the story's group mentions give it: "hospitals in Marrowby" (GPE) is a town, not an organisation
+            label = "GPE" if labels.most_common(1)[0][0] in {"GPE", "LOC"} else "ORG"
+            for m in c:
+                m.label, m.kind = label, "name"
+            groups.extend(c)
+    # a one-word "person" with no title, role or gender that begins an organisation's name of
+    # the story ending in an organisation's word is its short form ("Castellan said" beside
+    # "Castellan Brands"), though it speaks as a person does
+    short_forms = {_org_key(m.text)[:1] for m in groups if m.label == "ORG" and len(words := name_tokens(m.text)) >= 2
+                   and fold(words[-1]) in org_kinds() and not m.country}
+    for c in [c for c in person_clusters if all(len(m.tokens) == 1 and not m.titles and m.gender == "any" and not m.roles for m in c)]:
+        if _org_key(c[0].text) in short_forms:
             person_clusters.remove(c)
             for m in c:
                 m.label, m.kind = "ORG", "name"
@@ -1690,6 +1749,8 @@ def _entity(cluster: list[Found]) -> Entity:
     name = _canonical(cluster)
     named = [m for m in cluster if m.kind not in REFERENCE_KINDS] or cluster  # or a group named only by group nouns
     label = "GPE" if any(m.country for m in cluster) else Counter(m.label for m in named).most_common(1)[0][0]
+    if label == "ORG" and _is_a_place(named):
+        label = "GPE"
     if label == "PERSON":
         for m in cluster:
             if len(m.tokens) == 1 and m.kind == "name":
@@ -1710,6 +1771,20 @@ def _entity(cluster: list[Found]) -> Entity:
     )
 
 
+def _is_a_place(named: list[Found]) -> bool:
+    """True for an "organisation" the story only ever shows to be a place: some mention stands
+    where something happens ("arrested in Dazhbad"), before a place word ("Mazun airport") or
+    has one in its name ("Harrow Street", name_words.csv),
+    none says group ("the agency X"), and no name of it is initials or ends in an organisation's
+    word ("Kelmar Metals", org_kinds.csv). The type shown only: clustering is done."""
+    evidence = {k for m in named for k in m.evidence} | {_kind_in_name(name_tokens(m.text)) for m in named}  # "Harrow Street"
+    if not evidence & {"located", "place"} or "group" in evidence:
+        return False
+    if "place" not in evidence and any(len(name_tokens(m.text)) > 1 for m in named):
+        return False  # "a hold-up in Tessaly Savings Bank": a name of several words needs more than "in"
+    return not any(is_acronym(m.text) or (words := name_tokens(m.text)) and fold(words[-1]) in org_kinds() for m in named)
+
+
 def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     """Add what the tagger left unmarked: bare surnames of the story's people and repeats of its group names.
 
@@ -1720,7 +1795,8 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     _add_acting_stated_capitals(docs, mentions)
     surnames: dict[str, str] = {}
     for m in mentions:
-        if m.label == "PERSON" and len(m.tokens) >= 2:
+        # not "Rail" of "Northline Rail", "Delvin" of "Port Delvin": the name's own word says group or place
+        if m.label == "PERSON" and len(m.tokens) >= 2 and _kind_in_name(m.tokens) is None:
             surnames.setdefault(spelling(_surname(m.tokens)), _surname(m.tokens))
     group_names = {m.text: m.label for m in mentions
                    if m.label in {"ORG", "NORP"} and m.kind == "name" and not m.country and not m.headline
