@@ -186,7 +186,7 @@ def test_web_search_page_finds_articles(client):
 def test_web_story_not_yet_analysed_says_so_instead_of_finding_nothing(client):
     """A grouped story nobody analysed has empty sections; the page must not read as "nothing found"."""
     waiting = client.get("/stories/s_weather_03").text
-    assert "not analysed yet" in waiting and "newsprism analyze --db STORE --story s_weather_03" in waiting
+    assert "not analysed yet" in waiting and "newsprism analyze ARTICLES... --db STORE" in waiting
     assert "not analysed yet" not in client.get("/stories/s_ferry").text
 
 
