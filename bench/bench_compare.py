@@ -16,7 +16,9 @@ Sections written to bench/RESULTS.md:
                                embedding-space ideas of bench/nanco_ideas.py (centring, whitening, the
                                question projected out, clause max, per-question cuts, mutual neighbours),
                                by the same protocol (bench/nanco_context.py writes its own section,
-                               "compare: NAnCo sentence context": the answer's sentence as the claim)
+                               "compare: NAnCo sentence context": the answer's sentence as the claim;
+                               bench/nanco_metric.py writes "compare: NAnCo learned metric": a metric
+                               learned on the MiniLM vectors, lexical signals, noun chunks matched)
     compare: end to end        the seed story (5 articles) through the CLI in a fresh process, and a
                                200-article story (ECB+ articles forced into one story), time and peak memory
 """
