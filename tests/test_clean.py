@@ -1057,3 +1057,43 @@ def test_clean_html_outlet_from_a_print_view_title():
     clean = clean_article(Article(id=content_id(raw), source_path="print.html", raw=raw, format="html"))
     assert clean.outlet == "Orvick Bugle"
     assert clean.title == "Ferry fares rise by 12 per cent"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Translated from the Orvish by the Bugle's English desk.",
+        "This article was translated from Portuguese by the English service of Diario Sul.",
+        "(Translated with the help of a machine translation tool.)",
+    ],
+)
+def test_clean_translation_note_is_a_credit_not_the_body(note):
+    """A translated outlet's note on who translated the piece is a staff credit: it must not become a fact."""
+    body = (
+        "Fares on the three ferry routes across the Sound will rise by 12 per cent from April, the island council said on Monday.\n\n"
+        "The mayor's remarks were translated by an interpreter for the visitors from the mainland.\n\n"
+        "A return ticket for a car and driver will cost 48 crowns, up from 43, the council said in a statement.\n"
+    )
+    clean = clean_text(f"Ferry fares to rise\n\n{note}\n\n{body}")
+    assert reason_of(clean, note.strip("()")) == "staff_credit"
+    assert note.strip("()") not in clean.text
+    assert "translated by an interpreter" in clean.text
+
+
+@pytest.mark.parametrize(
+    "under_headline, name",
+    [
+        ("Hal Munro, Orvick | 03.02.2026, 07:30", "Hal Munro"),  # print view: name, place, bar, date
+        ("Hal Munro | Tuesday 3 February 2026 07:30 CET", "Hal Munro"),
+        ("Ferry News | Island Services", None),  # no date after the bar: a section line, not a byline
+        ("The council said on 3 February 2026 that fares will rise.", None),  # a body sentence
+    ],
+)
+def test_clean_html_name_and_date_line_under_the_headline_is_the_byline(under_headline, name):
+    from newsprism.clean.html import name_date_byline
+
+    headline = "Ferry fares rise by 12 per cent"
+    blocks = [("Print this page | Back to article", None), ("Orvick Bugle", None), (headline, None), (under_headline, None), ("Fares on the routes rise.", None)]
+    assert name_date_byline(blocks, headline) == name
+    # the same line anywhere but right under the headline says nothing
+    assert name_date_byline([(under_headline, None), (headline, None), ("Fares on the routes rise.", None)], headline) is None

@@ -479,6 +479,32 @@ def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
     return None
 
 
+# "Jane Doe, Tollmark | 15.06.2026, 07:00": a name (two to four capitalised words), maybe a place, a bar or dot, then a date
+NAME_DATE_RE = re.compile(r"^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3})(?:,\s*[A-ZÀ-Þ][\w'’ -]{1,30})?\s*[|·•]\s*(?P<rest>.{6,60})$")
+
+
+def name_date_byline(blocks: list[tuple[str, str | None]], headline: str | None) -> str | None:
+    """Return the name of a "Name, Place | date" block right under the headline, or None.
+
+    Print views and small sites set the byline without "By", as one line of name and
+    date under the headline; only the block that follows the headline's own block is
+    read, and the part after the bar must be a date, so a body line is never a byline.
+    """
+    from newsprism.clean.metadata import find_date
+
+    if not headline:
+        return None
+    key = _key(headline)
+    for index, (text, reason) in enumerate(blocks[:-1]):
+        if reason is None and _key(text) == key:
+            following, following_reason = blocks[index + 1]
+            match = NAME_DATE_RE.match(following) if following_reason is None else None
+            if match and find_date(match["rest"])[0]:
+                return match["name"]
+            return None
+    return None
+
+
 def read_comments(container, url: str | None) -> list[Comment]:
     """Return the reader comments in a page's comment block, by trafilatura's comment extractor."""
     from trafilatura.core import _prepare_tree  # pinned trafilatura 2.3.1: the step bare_extraction runs first
@@ -816,7 +842,7 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
     scan = scan_page(tree)
     info = _metadata(tree, url, scan)
     comments = read_comments(scan.comment_block, url)
-    info.author = info.author or block_byline(scan.blocks)
+    info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title)
     text = main_text(tree, url)  # last: it prunes the tree
     if text is None:
         return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=scan.blocks)
