@@ -135,6 +135,17 @@ def test_framing_an_appositive_label_does_not_cut_a_name_in_two():
     assert "chair of the Friends" not in labels
 
 
+def test_framing_a_description_keeps_its_noun_possessor():
+    """"a patrons' group" resolved to the Friends is the label "patrons' group", not a bare "group"."""
+    a = article("The Friends of the Vessel Gallery, a patrons' group, called the sale a loss for the public.")
+    friends = entity("Friends of the Vessel Gallery", "ORG", [a])
+    start = a.text.index("a patrons' group")
+    friends = friends.model_copy(update={"mentions": [*friends.mentions, Mention(
+        article_id=a.id, text="a patrons' group", start=start, end=start + 16, kind="description")]})
+    labels = terms(frame_story(understanding([a], [friends])), "label", target_entity_id=friends.id)
+    assert "patrons' group" in labels and "group" not in labels
+
+
 @pytest.mark.parametrize("word", ["daredevils", "thrill-seekers"])
 def test_framing_victims_cast_as_risk_seekers_are_loaded(word):
     a = article(f"Four {word} died when the slope gave way above the village on Saturday.")

@@ -319,7 +319,12 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
             # "the private company Bluewake Lines": the words before a name are that name's label,
             # whatever actor the understanding resolved them to
             return
-        out.add([t for t in mention if t.dep_ not in ("det", "poss", "case")], entity_id, set())
+        # a pronoun possessor goes ("its chair"), a noun one is part of the label ("a patrons' group")
+        owners = {t.i for t in mention if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")}
+        words = [t for t in mention if t.dep_ not in ("det", "poss", "case") or t.i in owners or t.head.i in owners]
+        while words and words[0].pos_ == "DET":  # "a" parsed as the possessor's determiner
+            words = words[1:]
+        out.add(words, entity_id, set())
         _label_noun_of(mention, entity_id, lexicon, out, set())
         return
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
