@@ -96,3 +96,11 @@ def test_figure_in_a_state_or_named_by_its_subject_counts_that():
     counts = [(n.text, n.unit) for n in _numbers(text) if n.kind == "count"]
     assert ("11", "injured") in counts and ("dozen", "hurt") in counts
     assert ("17", "injured") in counts and ("three", "victims") in counts
+
+
+def test_day_a_state_ends_is_no_event_date():
+    text = "The ferry service was halted on Wednesday and will stay suspended until Friday at the earliest."
+    found = [(d.text, d.kind, d.value) for d in find_dates("a", text, "2031-06-11", parse([text])[0])]
+    assert found == [("on Wednesday", "relative", "2031-06-11"), ("Friday", "until", "2031-06-13")]
+    text = "The school will stay closed until at least Monday."
+    assert [d.kind for d in find_dates("a", text, "2031-06-11", parse([text])[0])] == ["until"]

@@ -511,8 +511,8 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
         for d in c.dates:
             if not d.value and d.end:
                 period = True  # "in recent years": a stretch of time, not the story's event
-            # "planned": a plan given up ("originally scheduled for April 9"), no event's date
-            if d.kind in {"duration", "planned"} or not d.value or speech_time_in_quote(c, d):
+            # "planned": a plan given up ("originally scheduled for April 9"), "until": when a state ends; no event's date
+            if d.kind in {"duration", "planned", "until"} or not d.value or speech_time_in_quote(c, d):
                 continue
             if is_report_date(c, d) or d.kind == "dateline":  # a wire dateline dates the report
                 report_dates.append(d)

@@ -12,9 +12,11 @@ Saturday", verbs in data/understand/plan_for_verbs.txt) looks ahead of publicati
 week", "the day before", "the next day" count from the one day their sentence, or the sentence
 before, gives; with no such day, or two, they stay unresolved.
 
-Two kinds say a resolved date is no event date: "planned", a plan given up ("was originally
-scheduled for April 9", cues in data/understand/superseded_plan_cues.txt), and "dateline", the
-date of a wire dateline ("MELLICK, Aug 18 (Agency) - ..."), which is when the report was filed.
+Three kinds say a resolved date is no event date: "planned", a plan given up ("was originally
+scheduled for April 9", cues in data/understand/superseded_plan_cues.txt), "dateline", the
+date of a wire dateline ("MELLICK, Aug 18 (Agency) - ..."), which is when the report was filed,
+and "until", the day a state ends ("the airport will stay closed until Friday").
+Quarters and halves of a year ("Q3 2025", "the first half of 2026") are ranges of months.
 """
 
 from __future__ import annotations
@@ -136,6 +138,10 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         token = token.head
     if any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children):
         return True
+    if token.dep_ in {"xcomp", "acomp"} and any(c.lower_ in {"will", "'ll", "shall"} for c in token.head.children):
+        return True  # "will stay closed until Friday": the future of the verb the participle completes
+    if any(c.dep_ in {"aux", "auxpass"} and any(w.lower_ in {"will", "'ll", "shall"} for w in c.children) for c in token.children):
+        return True  # "will stay suspended until Friday", parsed with "stay" as the participle's auxiliary
     perfect = any(c.lower_ == "have" for c in token.children)  # "could have happened on Monday" looks back
     verb = token
     while verb.dep_ == "conj" and verb.head is not verb and not any(c.tag_ == "MD" for c in verb.children):
@@ -538,12 +544,19 @@ def _plan_then_moved(text: str, start: int, stop: int) -> bool:
     return bool(but) and (but.group(1).lower() in word_list("superseded_plan_moves.txt") or but.group(1).lower() in {"called", "scrubbed", "cancelled", "canceled"})
 
 
+# "will stay closed until Friday", "closed to pupils until at least Monday": the day a state ends, not
+# the day of the event the sentence reports (a range "from ... until ..." is joined before this is read)
+UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:at\s+(?:the\s+)?(?:least|earliest)\s+)?$", re.I)
+
+
 def _mark_non_event(d: DateMention, text: str) -> DateMention:
-    """Give a resolved date that dates no event its kind: "dateline" or "planned" (module doc)."""
+    """Give a resolved date that dates no event its kind: "dateline", "until" or "planned" (module doc)."""
     if d.kind not in {"date", "relative"} or not d.value or d.start is None:
         return d
     if DATELINE_BEFORE.search(text[max(0, d.start - 60):d.start]) and DATELINE_AFTER.match(text, d.stop or d.start):
         return d.model_copy(update={"kind": "dateline", "resolution": "; ".join(filter(None, (d.resolution, "the date of a wire dateline: when the report was filed")))})
+    if UNTIL_BEFORE.search(text[max(0, d.start - 30):d.start]):
+        return d.model_copy(update={"kind": "until", "resolution": "; ".join(filter(None, (d.resolution, "the end of a state ('until'), not when something happened")))})
     if superseded_plan(text, d.start) or _plan_then_moved(text, d.start, d.stop or d.start):
         return d.model_copy(update={"kind": "planned", "resolution": "; ".join(filter(None, (d.resolution, "a plan given up, not when it happened")))})
     return d
