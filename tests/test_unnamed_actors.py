@@ -70,3 +70,16 @@ def test_it_after_a_street_is_not_the_street():
     })
     street = _holding(entities, "Velden Street")
     assert street is None or [m.text for m in street.mentions] == ["Velden Street"]
+
+
+def test_the_boy_is_the_one_named_person_the_story_calls_a_teenager():
+    """"Tomas Verel, a teenager ... the boy": the one named person called by a plain word of
+    the same class (young) and sex is "the boy", not a second, unnamed actor."""
+    entities = _story_entities({
+        "x": "Police in Pesk shot dead Tomas Verel, a teenager, on Saturday night. Hundreds marched in his memory on Sunday.\n",
+        "y": "A 15-year-old boy died after a police officer fired at a group of youths. The boy was walking home, a witness said. "
+             "Anger over the death of the boy spread to other towns.\n",
+    })
+    verel = _holding(entities, "Tomas Verel")
+    assert verel is not None
+    assert any(m.text == "The boy" and m.article_id == "y" for m in verel.mentions), [m.text for m in verel.mentions]

@@ -457,7 +457,7 @@ def unnamed_actor_nouns() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def unnamed_actor_sameness() -> dict[str, str]:
-    """Return noun lemma -> "offender" / "plain" (`unnamed_actors.csv`'s column "same"), for the nouns that have one."""
+    """Return noun lemma -> "offender" / "adult" / "young" (`unnamed_actors.csv`'s column "same"), for the nouns that have one."""
     return {row["noun"]: row["same"] for row in table("unnamed_actors.csv") if row.get("same")}
 
 
@@ -487,9 +487,15 @@ def unnamed_actors(references: list[Found], clusters: list[list[Found]]) -> list
     """
     nouns = unnamed_actor_nouns()
     held = {w for c in clusters if c and c[0].label == "PERSON" and not c[0].country for m in c for w in m.roles}
+    plain_holder = _plain_holders(clusters) if UNNAMED_PLAIN_TO_HOLDER else {}
     by_noun: dict[str, list[Found]] = defaultdict(list)
     for ref in references:
         if ref.kind != "description" or ref.refers_to is not None or ref.owner is not None:
+            continue
+        if ref.head not in held and ref.head in plain_holder and ref.refers in {"person", "role", "indefinite"}:
+            # "Alexandros Doe, a teenager ... the boy": the one named person who is called a
+            # teenager is "the boy" too; `resolve_references` gives it to him by that role
+            ref.head, ref.refers = plain_holder[ref.head], "person"
             continue
         kind, _ = nouns.get(ref.head, ("", ""))
         if ref.refers == "plural":
@@ -523,6 +529,31 @@ def unnamed_actors(references: list[Found], clusters: list[list[Found]]) -> list
 # Switch for the bench's with / without measurements (bench/RESULTS.md), on in the product:
 # "the gunman", "the robber" and "the man" of one robbery are one unnamed actor.
 UNNAMED_JOIN_NOUNS = True
+# ... and "the boy" is the one named person the story calls "a teenager".
+UNNAMED_PLAIN_TO_HOLDER = True
+
+
+def _plain_holders(clusters: list[list[Found]]) -> dict[str, str]:
+    """Plain noun -> a plain noun of its class ("adult": man, woman; "young": boy, girl, teen,
+    teenager) and gender that exactly one named person of the story holds as a role, when there
+    is exactly one such person: "the boy" -> "teenager" when only "Alex Doe, a teenager" is one."""
+    same, nouns = unnamed_actor_sameness(), unnamed_actor_nouns()
+    holders: dict[str, set[int]] = defaultdict(set)
+    for i, c in enumerate(clusters):
+        if c and c[0].label == "PERSON" and not c[0].country:
+            for m in c:
+                for w in m.roles:
+                    if same.get(w) in {"adult", "young"}:
+                        holders[w].add(i)
+    out = {}
+    for noun, group in same.items():
+        if group not in {"adult", "young"}:
+            continue
+        fitting = [w for w in holders if same[w] == group and {nouns[w][1], nouns[noun][1]} - {"any"} != {"male", "female"}]
+        people = {i for w in fitting for i in holders[w]}
+        if len(people) == 1:
+            out[noun] = fitting[0]
+    return out
 
 
 def _one_person_many_nouns(by_noun: dict[str, list[Found]]) -> list[list[Found]]:
@@ -538,6 +569,7 @@ def _one_person_many_nouns(by_noun: dict[str, list[Found]]) -> list[list[Found]]
     same = unnamed_actor_sameness()
     nouns = unnamed_actor_nouns()
     offender = [n for n in by_noun if same.get(n) == "offender" and nouns[n][0] == "person"]
+    plain = {"adult", "young"}
     genders = {nouns[n][1] for n in offender} - {"any"}
     groups: list[list[Found]] = []
     if len(offender) > 1 and len(genders) <= 1:
@@ -545,12 +577,12 @@ def _one_person_many_nouns(by_noun: dict[str, list[Found]]) -> list[list[Found]]
         alone = [n for n in by_noun if n not in offender]
     else:
         alone = list(by_noun)
-    groups += [list(by_noun[n]) for n in alone if same.get(n) != "plain"]
+    groups += [list(by_noun[n]) for n in alone if same.get(n) not in plain]
     # the other unnamed people a plain noun could be: those the story follows (as unnamed_actors counts them)
     people = [g for g in groups if nouns[g[0].head][0] == "person" and len(g) >= UNNAMED_MIN_MENTIONS
               and not all(r.refers == "indefinite" for r in g)]
     for n in alone:
-        if same.get(n) != "plain":
+        if same.get(n) not in plain:
             continue
         refs = by_noun[n]
         gender = nouns[n][1]
