@@ -44,7 +44,23 @@ RANKS = (8, 32)
 NUMBER = re.compile(r"\d[\d,.]*")
 NOISE = 0.02
 # What the figures say, written after reading them (kept beside the code that produces them).
-VERDICT: list[str] = []
+VERDICT: list[str] = [
+    "Target 0.80 missed; nothing adopted: `compare.facts.alignment_probability` keeps cosine, z-score and word overlap",
+    "and no data file ships. The chosen configuration led the product by 0.005 on validation (it lost 0.021 on Q2),",
+    "less than the spread of a dozen near-equal ideas in the tables above, and on the test questions it lost 0.013",
+    "(Q7 -0.029, Q4 -0.012, Q8 -0.008, Q9 equal).",
+    "What the table says: a metric learned on three questions' answers (about 85 answers, 1,200 pairs) does not carry",
+    "to a fourth. Alone, the learned `u*v` re-weighting scores 0.728 and `u*v` with `abs(u-v)` 0.818 by leave-one-question-out,",
+    "below the product's 0.860 (the plain cosine threshold, fitted on these questions, has 0.866); the coordinates that separate one question's",
+    "answers are not another's. Stronger L2 (standardised features, small C) only pulls it back to the cosine, and",
+    "a low-rank projection (k = 8, 32) loses information the cosine keeps. The lexical signals add nothing",
+    "(0.856-0.860): the product's content-word overlap already carries what two answers share in words, and the",
+    "character n-grams mostly track it. Noun chunks matched both ways cost 0.02: two answers to one question share",
+    "the question's nouns, whether or not they give the same answer. Number agreement is neutral (NAnCo answers",
+    "rarely both hold a number). With the 60 ideas before, no signal read from all-MiniLM-L6-v2 or the answers'",
+    "words has beaten the product by more than noise on validation; 0.80 needs a stronger pair model (a cross-encoder",
+    "or an NLI model shipped on PyPI), not another feature of these embeddings.",
+]
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -261,7 +277,7 @@ CHUNKS = ("z_chunk_min", "z_chunk_max")
 
 def configurations() -> list[tuple[str, tuple[str, ...], tuple | None]]:
     rows = [("product (cosine, z-score, word overlap)", PRODUCT, None)]
-    for kind, label in (("prod", "u*v (learned diagonal re-weighting)"), ("both", "u*v and |u-v|")):
+    for kind, label in (("prod", "`u*v` (learned diagonal re-weighting)"), ("both", "`u*v` and `abs(u-v)`")):
         for c in C_GRID:
             rows.append((f"product + logistic over {label}, C = {c}", PRODUCT, (kind, c)))
         for c in C_GRID_STD:
@@ -299,7 +315,7 @@ def main() -> None:
     results.append((*combo, accs))
     print(f"{np.mean(accs):.3f} {' '.join(f'{a:.3f}' for a in accs)}  {combo[0]}", flush=True)
     only = []
-    for kind, label in (("prod", "u*v"), ("both", "u*v and |u-v|")):
+    for kind, label in (("prod", "`u*v`"), ("both", "`u*v` and `abs(u-v)`")):
         c = max(C_GRID, key=lambda c: np.mean(metric_only_loqo(per_q, kind, c)))
         only.append((f"logistic over {label} alone (best C = {c}; no product features; not a candidate)", metric_only_loqo(per_q, kind, c)))
         print(f"{np.mean(only[-1][1]):.3f}  {only[-1][0]}", flush=True)
