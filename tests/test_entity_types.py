@@ -126,3 +126,35 @@ def test_entity_types_a_name_only_ever_where_things_happen_is_a_place():
         "b": "Holmgard said on Wednesday that it would reopen its embassy in Korvel.",
     })
     assert _type_of(entities, "Holmgard") == "GPE"
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("Foreign Minister Irina Valchenko", "Foreign Minister Iryna Valchenko"),  # y between consonants is a vowel
+        ("Colonel General Pyotr Lisitsyn", "General Petr Lisitsin"),  # the Russian soft mark left out
+    ],
+)
+def test_entity_types_russian_y_spellings_are_one_person(one, other):
+    entities = _entities({"a": f"{one} told parliament the men had left.", "b": f"{other} said the men had been watched."})
+    first, second = (" ".join(x.split()[-2:]) for x in (one, other))
+    assert _holding(entities, first) is _holding(entities, second)
+
+
+def test_entity_types_an_operator_that_speaks_is_an_organisation():
+    """A company the tagger calls a person and a place, that "says" things, is an organisation
+    when the story describes it as one ("X, Valdria's largest mobile operator", "X chief
+    executive"); a live blog's time stamp is no part of its name."""
+    entities = _entities({
+        "a": "Velnet, Valdria's largest mobile operator, said on Friday that a faulty update caused the outage.",
+        "b": "16:20 - Velnet says services are fully restored across the country.",
+        "c": "Care workers in Harnby say the outage left residents without help. Velnet chief executive Marta Lindqvist has apologised.",
+    })
+    assert _type_of(entities, "Velnet") == "ORG"
+    assert not any(m.text.startswith("16:20") for e in entities for m in e.mentions)
+
+
+def test_entity_types_a_town_with_a_mayor_is_a_place():
+    """"Harnby's mayor" says a place, however the tagger typed the name."""
+    entities = _entities({"a": "The outage lasted around 11 hours in Harnby. Harnby's mayor, Kari Nystad, said she would ask for a second network."})
+    assert _type_of(entities, "Harnby") == "GPE"
