@@ -1277,6 +1277,10 @@ def test_compare_date_conflict_name_and_summary_drop_the_date_the_same_way():
     ("Tarne, 6 May 2031 (Northern Wire) - The board declared Ode the winner.", "The board declared Ode the winner."),
     # A title-case lead without an agency in brackets is a name, not a dateline.
     ("Mayor Ivo Sand - who lost the count - filed a challenge.", "Mayor Ivo Sand - who lost the count - filed a challenge."),
+    # A live blog's entry stamp is when the entry was posted, no part of the sentence; a score is no stamp.
+    ("21:40 - Residents of Dockside are back in their homes.", "Residents of Dockside are back in their homes."),
+    ("09.30 - Varnholt says 12 cubic metres escaped.", "Varnholt says 12 cubic metres escaped."),
+    ("10 - 2 was the final score.", "10 - 2 was the final score."),
 ])
 def test_compare_one_dateline_pattern_for_facts_summary_and_conflict_names(text, stripped):
     from newsprism.compare import conflicts, summary, views
@@ -2546,3 +2550,124 @@ def test_compare_approximate_amount_and_an_exact_one_outside_its_window_conflict
     }
     numbers = [c for c in compare_story(build_understanding(spec), CompareSettings()).conflicts if c.kind == "number"]
     assert [[p.article_ids for p in c.positions] for c in numbers] == [[["m1"], ["m2"]]]
+
+
+# --------------------------------------------------------------------------- session 9 (task C): coach crash, chemical leak
+
+
+@pytest.mark.parametrize(("sentence", "causes", "effect"), [
+    ("The state prosecutor attributes the accident to excessive speed.", ["excessive speed"], "the accident"),
+    ("Investigators have so far put the crash down to worn brakes, a police source said.", ["worn brakes"], "the crash"),
+    ("The collapse was put down to heavy rain.", ["heavy rain"], "The collapse"),
+    ("Engineers traced the outage to a flooded substation.", ["a flooded substation"], "the outage"),
+    # "the trouble that we have caused": a relative clause's subject is no cause
+    ('"We are sorry for the trouble that we have caused our neighbours," she said.', [], "our neighbours"),
+])
+def test_compare_causes_in_frames_and_no_cause_without_a_content_word(sentence, causes, effect):
+    from newsprism.compare.conflicts import scan_causes
+
+    found, what = scan_causes(sentence)
+    assert found == causes and (what or None) == effect, (found, what)
+
+
+def test_compare_a_cause_of_another_thing_or_an_earlier_year_is_no_side():
+    """'The alarm was raised by a night-shift worker' explains the alarm, and 'in 2019 ... fined
+    because of old pipes' a past fine: neither is a side of the leak's cause conflict, whose
+    sides stay the corroded valve and the contractor's error."""
+    spec = {"entities": {"plant": ["Varnholt Chemicals", "ORG"]}, "articles": [
+        one_sentence_report("l1", "Coast Wire", "Varnholt Chemicals said the leak was caused by a corroded valve.", ["plant"]),
+        one_sentence_report("l2", "Harbour Review", "Two former staff said the leak at Varnholt Chemicals was the result of an error by an outside contractor.", ["plant"]),
+        {"id": "l3", "outlet": "Nordby Post", "published": "2031-05-07", "sentences": [
+            {"text": "The alarm at Varnholt Chemicals was triggered by an employee of the night shift.", "entities": ["plant"]},
+            {"text": "Already in 2019 the authority had fined Varnholt Chemicals because of old pipes.", "entities": ["plant"],
+             "dates": [["2019", "2019", "year"]]},
+        ]},
+    ]}
+    causes = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "cause"]
+    values = sorted(p.value for k in causes for p in k.positions)
+    assert values == ["a corroded valve", "an error by an outside contractor"], values
+
+
+def test_compare_a_part_of_a_set_is_no_value_of_the_whole():
+    """'three of the injured died in hospital' counts a part of the injured, not all of them:
+    no conflict with '31 injured'; two reports of the part ('three' / 'five of the injured') are one."""
+    def report(aid, outlet, text, figure, value):
+        return one_sentence_report(aid, outlet, text, ["pass"], numbers=[[figure, value, value, value, "injured"]])
+
+    spec = {"entities": {"pass": ["Kestrin Pass", "LOC"]}, "articles": [
+        report("c1", "Valley Wire", "A coach crashed on the Kestrin Pass and 31 injured were taken to hospital.", "31", 31),
+        report("c2", "Town Courier", "The toll on the Kestrin Pass rose after three of the injured died in hospital.", "three", 3),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert not numbers, [(k.about, [p.value for p in k.positions]) for k in numbers]
+    spec["articles"][0] = report("c1", "Valley Wire", "On the Kestrin Pass five of the injured died in hospital later.", "five", 5)
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert numbers, "two parts of one set that disagree are a conflict"
+
+
+def test_compare_one_official_spelled_two_ways_is_no_actor_conflict():
+    """'Transport Minister Radomir Kesh' / 'Transport Minister Radomir Kesch' (a transliteration):
+    one holder, no actor conflict; two different names for the office stay one."""
+    from newsprism.compare.conflicts import spelled_alike
+
+    line = "Transport Minister {} said at the scene of the crash on the Kestrin Pass that the road would be made safe."
+    spec = {"entities": {"kesh": ["Radomir Kesh", "PERSON", ["Transport Minister"]], "kesch": ["Radomir Kesch", "PERSON", ["Transport Minister"]],
+                         "pass": ["Kestrin Pass", "LOC"]}, "articles": [
+        one_sentence_report("m1", "Valley Wire", line.format("Radomir Kesh"), ["kesh", "pass"]),
+        one_sentence_report("m2", "Town Courier", line.format("Radomir Kesch"), ["kesch", "pass"]),
+    ]}
+    actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    assert not actors, [[p.value for p in k.positions] for k in actors]
+    assert spelled_alike("Radomir Kesh", "Radomir Kesch") and not spelled_alike("Radomir Kesh", "Milan Kesh")
+    assert not spelled_alike("Anna Belt", "Anna Bell") and not spelled_alike("Radomir Kesh", "Radomir Vasko")
+
+
+def test_compare_everyone_aboard_is_no_count_of_the_injured():
+    """'52 passengers were injured' / 'the train, which carried more than 300 passengers': a count of
+    everyone aboard is another quantity of the unit, no side of the injured count (N-derail)."""
+    def report(aid, outlet, text, figure, lo, hi):
+        return one_sentence_report(aid, outlet, text, ["line"], numbers=[[figure, lo, lo, hi, "passengers"]])
+
+    spec = {"entities": {"line": ["Ostvik line", "FAC"]}, "articles": [
+        report("r1", "Valley Wire", "On the Ostvik line 52 passengers were injured, the authorities said.", "52", 52, 52),
+        report("r2", "Town Courier", "The express on the Ostvik line, which carried more than 300 passengers, left the track.", "more than 300", 300, None),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert not numbers, [(k.about, [p.value for p in k.positions]) for k in numbers]
+    # "were on board" some words after the figure says so too
+    spec["articles"][1] = report("r2", "Town Courier", "More than 60 passengers were on board the express on the Ostvik line.", "More than 60", 60, None)
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert not numbers, [(k.about, [p.value for p in k.positions]) for k in numbers]
+    from newsprism.compare.conflicts import _aboard
+
+    assert _aboard("a coach carrying 43 passengers") and not _aboard("has carried out dozens of airstrikes")
+
+
+def test_compare_two_death_tolls_of_the_story_need_no_common_actor():
+    """'14 people were killed when the train left the track near Ostvik' / 'The death toll ... has
+    risen to 16, St Hedda Hospital said': one story, one toll, though the sentences share no
+    actor; a count of the injured there stays apart."""
+    spec = {"entities": {"ostvik": ["Ostvik", "GPE"], "hedda": ["St Hedda Hospital", "ORG"]}, "articles": [
+        one_sentence_report("t1", "Valley Wire", "Fourteen people were killed when the express left the track near Ostvik.", ["ostvik"],
+                            numbers=[["Fourteen", 14, 14, 14, "people"]]),
+        one_sentence_report("t2", "Town Courier", "The death toll from the derailment has risen to 16 people, St Hedda Hospital said.", ["hedda"],
+                            numbers=[["16", 16, 16, 16, "people"]]),
+        one_sentence_report("t3", "Lake Post", "St Hedda Hospital said 40 people were treated for injuries.", ["hedda"],
+                            numbers=[["40", 40, 40, 40, "people"]]),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, sorted(p.value for p in k.positions)) for k in numbers] == [("number of people killed", ["16 people", "Fourteen people"])], \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+def test_compare_different_operators_of_one_vehicle_are_an_actor_conflict():
+    """'The coach, operated by Greyfield Lines, ...' / 'The bus, run by rogue operator Varro Travel,
+    ...': who ran the vehicle is in dispute; a plant run by a third firm is another thing."""
+    spec = {"entities": {"grey": ["Greyfield Lines", "ORG"], "varro": ["Varro Travel", "ORG"], "halm": ["Halm Energy", "ORG"]}, "articles": [
+        one_sentence_report("o1", "Valley Wire", "The coach, operated by Greyfield Lines, was travelling to the ski resort.", ["grey"]),
+        one_sentence_report("o2", "Town Courier", "The bus, run by rogue operator Varro Travel, flipped over a barrier.", ["varro"]),
+        one_sentence_report("o3", "Lake Post", "Nearby, the power plant, run by Halm Energy, lost power.", ["halm"]),
+    ]}
+    actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    assert [(k.about, sorted(p.value for p in k.positions)) for k in actors] == [("who operated: the bus", ["Greyfield Lines", "Varro Travel"])], \
+        [(k.about, [p.value for p in k.positions]) for k in actors]

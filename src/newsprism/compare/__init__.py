@@ -30,6 +30,7 @@ from newsprism.compare.conflicts import (
     deed_conflicts,
     length_conflicts,
     number_conflicts,
+    operator_conflicts,
     place_conflicts,
     quote_wording_conflicts,
     related_pairs,
@@ -90,6 +91,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         + actors
         + deed_conflicts(alignment, understanding.entities, actors)
         + agent_conflicts(alignment, understanding.entities)
+        + operator_conflicts(alignment, understanding.entities)
         + place_conflicts(alignment, groups, understanding)
         + cause_conflicts(alignment, pairs)
         + quote_wording_conflicts(understanding.quotes, settings, sources, vectors)

@@ -33,8 +33,8 @@ import numpy as np
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, event_families, names_spelled_in, reported_words_differ, stem_overlap
 from newsprism.compare.views import (
-    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, intervals_overlap, is_report_date, stem, strip_dateline, units_match,
-    without_date_words,
+    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, counts_people, intervals_overlap, is_report_date, stem, strip_dateline, units_match,
+    without_date_words, word_window,
 )
 from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, QuoteVariant, Understanding, content_id
 
@@ -174,7 +174,69 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
         (topic1, _, qualifier1), (topic2, _, qualifier2) = t1.partition(" "), t2.partition(" ")
         if topic1 != topic2 or (qualifier1 and qualifier2):
             return False
+    if (_partitive(v, a) != _partitive(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
+            and not _same_figure(v.numbers[a], w.numbers[b]):
+        return False
     return {v.number_places[a], w.number_places[b]} != {"people", None}
+
+
+def _death_toll(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure counts people and the words around it say they died
+    (data/compare/death_words.txt): a count of the story's dead."""
+    pattern = lexicons.words_pattern(lexicons.death_words())
+    if pattern is None or not counts_people(v.numbers[a][3]):
+        return False
+    at = _in_claim(v.claim, v.numbers[a][0])
+    clause = v.number_clauses[a]
+    figure_in_clause = clause.find(v.claim.text[at:at + 3]) if at >= 0 else -1
+    # "The death toll ... has risen to 16": the clause's words before the figure say so too.
+    before = clause[:figure_in_clause] if figure_in_clause >= 0 else ""
+    if not (pattern.search(v.number_windows[a]) or pattern.search(before)):
+        return False
+    # "after two passengers died", "two more people died": an increase of the toll, not the toll.
+    preceding = re.findall(r"[A-Za-z]+", v.claim.text[max(0, at - 20):at] if at >= 0 else "")
+    following = re.match(r"\s*\S+\s+(\w+)", v.claim.text[at:] if at >= 0 else "")
+    return not ((preceding and preceding[-1].lower() in INCREMENT_BEFORE) or (following and following.group(1).lower() in {"more", "further", "other"}))
+
+
+# "after two passengers died" (an increase), "since 23 people died in the Brask smash" (a past toll)
+INCREMENT_BEFORE = frozenset({"after", "another", "further", "additional", "extra", "since", "when"})
+
+
+def _wide_window(v: ClaimView, a: int) -> str:
+    """Five words either side of the claim's a-th figure ("More than 40 passengers were on board the
+    coach"): the three of number_windows stop before "board"."""
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0:
+        return v.number_windows[a]
+    return word_window(v.claim.text, at, at + len(mention.text), words=5)
+
+
+def _aboard(window: str) -> bool:
+    """True when the words around a count say it counts everyone aboard ("carried more than 300
+    passengers", data/compare/occupancy_words.txt): beside "52 passengers were injured" it is
+    another quantity of one unit."""
+    pattern = lexicons.words_pattern(lexicons.occupancy_words())
+    # "carried out dozens of airstrikes": carry out is to do, not to hold
+    return bool(pattern) and any(not re.match(r"\s+out\b", window[m.end():], re.I) for m in pattern.finditer(window))
+
+
+# "three of the injured", "19 of them": a figure followed by "of" and a determiner counts a part of a set.
+PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|his|her|our|whom|which)\b", re.I)
+
+
+def _partitive(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure counts a part of a set ("three of the injured died later"):
+    beside a count of the whole set ("31 injured") it is no value of that count; beside another
+    part ("five of the injured died") or the very same figure ("62 of the thugs" / "62 people") it is."""
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0:
+        return False
+    # the mention's text in a view is its printed phrase ("three people"); the figure as written is its first word
+    figure = v.claim.text[at:].split(maxsplit=1)[0] if v.claim.text[at:].strip() else ""
+    return bool(PARTITIVE_AFTER.match(v.claim.text[at + len(figure.rstrip(",.;:")):]))
 
 
 def _in_claim(claim, mention) -> int:
@@ -225,6 +287,7 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     related = set(pairs)
     # Count pairs of one unit first; the reported words and clauses they need are then encoded in one batch.
     matched: list[tuple[int, int, list[tuple[int, int]]]] = []
+    toll_pairs: set[tuple[int, int, int, int]] = set()  # two counts of the story's dead: one thing, however worded
     for i, j in _same_unit_pairs(views):
         v, w = views[i], views[j]
         if not v.numbers or not w.numbers:
@@ -239,7 +302,13 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         sources = frozenset(x for x in (v.claim.attributed_to, w.claim.attributed_to) if x)
         # Who gives a figure is its source, no actor of what it counts: "Fire chief X said the fire
         # had destroyed 85 homes" is that outlet's figure, attributed, set against "140 homes in Y".
-        if _shares_actor(v, w, leave_out=sources) or (measures and _shares_actor(v, w, subject_is_source=True, leave_out=sources)):
+        # A story has one death toll: two counts of its dead need no common actor ("14 people were
+        # killed near Tolvik" / "the death toll ... has risen to 16" naming the hospital).
+        tolls = [(a, b) for a, b in same_unit if _death_toll(v, a) and _death_toll(w, b)]
+        toll_pairs.update((i, a, j, b) for a, b in tolls)
+        if tolls and not _shares_actor(v, w, leave_out=sources):
+            matched.append((i, j, tolls))
+        elif _shares_actor(v, w, leave_out=sources) or (measures and _shares_actor(v, w, subject_is_source=True, leave_out=sources)):
             matched.append((i, j, same_unit))
     al.encode_contents(x for i, j, _ in matched for x in (i, j))
     matched = [(i, j, ab) for i, j, ab in matched if not _different_statements(views[i], views[j], al)]
@@ -250,7 +319,7 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         (i, a, j, b) for i, j, same_unit in matched for a, b in same_unit
         if not _one_and_many(views[i], a, views[j], b) and (
             (i, j) in related or (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
-            or _same_figure(views[i].numbers[a], views[j].numbers[b])
+            or _same_figure(views[i].numbers[a], views[j].numbers[b]) or (i, a, j, b) in toll_pairs
             or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
         )
     ]
@@ -258,7 +327,8 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     # capsized" / "40 people died when the ferry capsized"): the words right around the two
     # counts must read alike too.
     al.vectors.encode(t for i, a, j, b in linked for t in (views[i].number_windows[a], views[j].number_windows[b]))
-    alike = [(float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]), (i, a), (j, b)) for i, a, j, b in linked]
+    alike = [(max(float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]), NUMBER_WINDOW_MIN_COS if (i, a, j, b) in toll_pairs else -1.0),
+              (i, a), (j, b)) for i, a, j, b in linked]
     # Closest windows first; two sets stay apart when one article gives, in two sentences, figures
     # of them that cannot both hold: a report gives one value of one thing ("revenue rose 12%" and
     # "profit fell 5%" in one article are two things, though each reads like the other's "rose 12%").
@@ -315,6 +385,8 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
         return f"price per {per} in {currency.upper()}" if per else f"amount in {currency.upper()}"
     if measured and unit:
         return lexicons.measure_names().get(unit, unit)  # "magnitude", not "number of magnitude"; "weight", not "tonnes"
+    if all(_death_toll(views[i], k) for i, k in group):
+        return f"number of {unit or 'people'} killed"  # "number of people" would not tell the toll from the injured
     return "percentage" if unit == "%" else f"number of {unit or 'items'}"
 
 
@@ -991,6 +1063,23 @@ def _without(text: str, holders: frozenset[str], entities: dict[str, Entity]) ->
     return " ".join(rest.split())
 
 
+NAME_SPELLING_MIN_RATIO = 0.8  # "Kesh" / "Kesch" 0.89, "Marrand" / "Marand" 0.92; "Berget" / "Bergen" 0.83 needs the other words equal too
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """True when two names are one name spelled two ways (a transliteration, a dropped letter):
+    the same number of words, all equal but one, and that one alike letter by letter from the same
+    first letter ("Radomir Kesh" / "Radomir Kesch"). difflib's ratio is the letter-by-letter match."""
+    from difflib import SequenceMatcher
+
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(differ) == 1 and differ[0][0][:1] == differ[0][1][:1] and len(differ[0][0]) >= 4 and \
+        SequenceMatcher(None, *differ[0]).ratio() >= NAME_SPELLING_MIN_RATIO
+
+
 def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[Entity] | None = None) -> list[Conflict]:
     """Different offices named for one part of one event ('with the president' / 'with the defence minister'),
     or one office given to different people ('Judge A read the verdict' / 'the verdict was read by Judge B').
@@ -1074,6 +1163,8 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
                 hv, hw = holder(i, office), holder(j, office)
                 if hv is None or hw is None or hv.id == hw.id or hv.id in w.entity_ids or hw.id in v.entity_ids:
                     continue
+                if spelled_alike(hv.name, hw.name):
+                    continue  # "Transport Minister Radomir Kesh" / "Radomir Kesch": one holder spelled two ways
                 if one_part(i, j, frozenset({hv.id, hw.id})) or same_act(i, j, office, frozenset({hv.id, hw.id})):
                     held_by.union(i, j)
                     holder_value[i], holder_value[j] = f"{office} {hv.name}", f"{office} {hw.name}"
@@ -1327,6 +1418,71 @@ def agent_conflicts(al: Alignment, entities: list[Entity] | None = None) -> list
     return conflicts
 
 
+OPERATOR_REACH = 30  # characters between "run by" and the operator's name ("run by rogue operator X")
+THING_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:that|which|when|after|as)\s+)((?:the|a|an|its|their)\s+[\w\s'-]{1,40}?),?\s*$", re.I)
+THING_MIN_COS = 0.4  # "the coach" / "the bus" 0.46; "the coach" / "the power plant" 0.23
+
+
+def operator_conflicts(al: Alignment, entities: list[Entity] | None = None) -> list[Conflict]:
+    """Different operators given for one thing by different reports ("The coach, operated by X," /
+    "The bus, run by Y,": who operated the coach). The thing is the noun phrase right before the
+    phrase of data/compare/operator_phrases.txt, the operator the first name (no place) after it."""
+    table = lexicons.operator_phrases()
+    pattern = lexicons.words_pattern(sorted(table))
+    if pattern is None:
+        return []
+    by_id = {e.id: e for e in entities or []}
+    names: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for e in by_id.values():
+        if e.type not in PLACE_TYPES:
+            for m in e.mentions:
+                if m.start is not None and m.kind not in {"pronoun", "description"}:
+                    names[m.article_id].append((m.start, e.id))
+    found: dict[str, list[tuple[str, str, ClaimView]]] = defaultdict(list)  # kind -> (thing, operator, claim)
+    for v in al.views:
+        for m in pattern.finditer(v.claim.text):
+            thing = THING_BEFORE.search(v.claim.text[: m.start()])
+            at = v.claim.start + m.end()
+            after = sorted((s0, eid) for s0, eid in names.get(v.article_id, []) if at <= s0 <= at + OPERATOR_REACH)
+            if thing and after:
+                found[table[m.group(0).lower()]].append((thing.group(1).strip(), after[0][1], v))
+    conflicts = []
+    for kind, rows in sorted(found.items()):
+        if len({eid for _, eid, _ in rows}) < 2:
+            continue
+        al.vectors.encode(t.lower() for t, _, _ in rows)
+        # One thing: things that read alike ("The coach" / "The bus"), not "the power plant".
+        things = UnionFind()
+        for x, (tx, _, _) in enumerate(rows):
+            things.find(x)
+            for y in range(x + 1, len(rows)):
+                if float(al.vectors[tx.lower()] @ al.vectors[rows[y][0].lower()]) >= THING_MIN_COS:
+                    things.union(x, y)
+        for group in things.groups():
+            conflict = _operator_conflict(kind, [rows[x] for x in group], by_id)
+            if conflict:
+                conflicts.append(conflict)
+    return conflicts
+
+
+def _operator_conflict(kind: str, rows: list[tuple[str, str, ClaimView]], by_id: dict[str, Entity]) -> Conflict | None:
+    """The conflict over who runs one thing, when its reports name different operators."""
+    by_operator: dict[str, list[ClaimView]] = defaultdict(list)
+    for _, eid, v in rows:
+        by_operator[eid].append(v)
+    if len(by_operator) < 2:
+        return None
+    # one operator spelled two ways is one; each side needs a source the others do not have
+    if any(spelled_alike(by_id[a].name, by_id[b].name) for a in by_operator for b in by_operator if a < b):
+        return None
+    sources = {a: {v.source for v in vs} for a, vs in by_operator.items()}
+    if any(not sources[a] - set().union(*(sources[b] for b in by_operator if b != a)) for a in by_operator):
+        return None
+    thing = min((t for t, _, _ in rows), key=lambda t: (len(t), t))
+    positions = [_position(by_id[a].name, by_operator[a]) for a in sorted(by_operator, key=lambda a: by_id[a].name)]
+    return _conflict("actor", f"who {kind}: {thing[:1].lower() + thing[1:]}", positions)
+
+
 def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: Understanding) -> list[Conflict]:
     """Different places given for one fact, when neither report mentions the other's place at all."""
     views = al.views
@@ -1458,6 +1614,14 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
     effect: str | None = None
     effect_read = False  # the effect is read from the first marker that is no plan, and from no other
     verb_effect = True  # a cause verb names the effect when no marker did (what is blamed, when unreadable, names none)
+    # "attributes the accident to excessive speed": what is explained stands between the verb and its particle.
+    for verb, particle in lexicons.cause_frames():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(verb) + r"\s+((?:(?!to\b|on\b|down\b|up\b)[^\s,;:.]+\s+){1,8}?)" + re.escape(particle).replace(r"\ ", r"\s+") + r"\s+", text, re.I):
+            cause = _trim_cause(text[m.end():])
+            if not effect_read:
+                effect, effect_read, verb_effect = m.group(1).strip(), True, False
+            if cause and cause not in found:
+                found.append(cause)
     markers = lexicons.words_pattern(lexicons.cause_markers())
     for m in markers.finditer(text) if markers else []:
         after = text[m.end():]
@@ -1496,7 +1660,8 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
         cause = _trim_cause(head) if head and not NEGATION.search(head) else None
         if cause and len(cause.split()) <= 8 and cause not in found:
             found.append(cause)
-    return found, effect
+    # "the trouble that we have caused": words with no content word ("we have") name no cause.
+    return [c for c in found if content_stems(c)], effect
 
 
 # "a wind change drove the blaze towards the town": a cause verb whose object moves towards a
@@ -1525,6 +1690,66 @@ def effect_of(text: str) -> str | None:
     return scan_causes(text)[1]
 
 
+def _dated_before_story(v: ClaimView) -> bool:
+    """True when the claim names a year before its story's ("Already in 2019 ...")."""
+    return v.story_year is not None and any(
+        d.value and d.value[:4].isdigit() and int(d.value[:4]) < v.story_year for d in v.claim.dates)
+
+
+COPULA_AFTER = re.compile(r"^\s+(?:was|were|is|are|has been|have been|had been|will be)\b", re.I)
+
+
+def _names_a_thing(text: str, effect: str) -> bool:
+    """True when what a cause explains is a thing named by itself: the subject of "was caused by" /
+    "was the result of", or what a frame puts between its verb and particle ("blamed the crash on",
+    "attributes the accident to"). A clause ("the captain steered the ship into the shallows
+    because of ...") tells the event in its own words, which another report's need not echo."""
+    at = text.find(effect)
+    if at < 0:
+        return False
+    if COPULA_AFTER.match(text[at + len(effect):]):
+        return True
+    before = text[:at].split()
+    framing = {verb for verb, _ in lexicons.cause_frames()} | {"blamed"}
+    return bool(before) and before[-1].lower() in framing
+
+
+def _without_names(text: str) -> str | None:
+    """The words of a phrase but capitalised ones after its first word and the prepositions left dangling."""
+    words = text.split()
+    kept = words[:1] + [w for w in words[1:] if not w[:1].isupper()]
+    kept = " ".join(kept)
+    kept = re.sub(r"(?:\s+(?:at|in|of|on|near|by|from|the|'s))+$", "", kept, flags=re.I).strip()
+    return kept or None
+
+
+EFFECT_MIN_COS = 0.5  # "the crash" / "the accident" read alike; "the alarm" / "the leak" do not
+
+
+def _of_one_effect(members: list[tuple[int, int]], scanned: dict, views: list[ClaimView], al: Alignment) -> list[tuple[int, int]]:
+    """The causes that can be of one event: a cause whose sentence names what it explains ("The alarm
+    was triggered by a night-shift worker") is left out when every other report's cause in the group
+    explains something named unlike it ("the leak was caused by a corroded valve"). Causes whose
+    sentence names no effect stay: nothing tells them apart."""
+    # What is explained, without the names it happened at ("The alarm at Varnholt Chemicals" / "the
+    # leak at Varnholt Chemicals" share the place, not the thing).
+    effects = {n: _without_names(e) if (e := scanned[n[0]][1]) and _names_a_thing(views[n[0]].claim.text, e) else None for n in members}
+    known = [e for e in effects.values() if e]
+    if len(set(known)) < 2:
+        return members
+    al.vectors.encode(known)
+
+    def alike(x: str, y: str) -> bool:
+        return x.lower() == y.lower() or stem_overlap(content_stems(x), content_stems(y)) >= 0.5 or float(al.vectors[x] @ al.vectors[y]) >= EFFECT_MIN_COS
+
+    kept = []
+    for n in members:
+        others = [effects[m] for m in members if views[m[0]].source != views[n[0]].source]
+        if not effects[n] or not others or any(o is None or alike(effects[n], o) for o in others):
+            kept.append(n)
+    return kept
+
+
 def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
     """Unlike causes given for one event by different reports.
 
@@ -1534,7 +1759,9 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     "gusts") form one position; a conflict needs two positions.
     """
     views = al.views
-    scanned = {v.index: scan_causes(v.claim.text) for v in views}
+    # A sentence dated in a year before the story's tells a background event ("In 2019 the agency
+    # fined the firm because of old pipes"): its causes are not causes of the story's event.
+    scanned = {v.index: scan_causes(v.claim.text) if not _dated_before_story(v) else ([], None) for v in views}
     causes = {i: found for i, (found, _) in scanned.items()}
     nodes = [(i, k) for i, found in causes.items() for k in range(len(found))]
     if len(nodes) < 2:
@@ -1560,6 +1787,7 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     conflicts = []
     for group, towards in ((g, d) for g in event.groups() for d in (False, True)):
         members = [n for n in nodes if n[0] in group and direction[n] == towards]
+        members = _of_one_effect(members, scanned, views, al)
         group = {i for i, _ in members}
         if len({views[i].source for i in group}) < 2:
             continue

@@ -101,6 +101,12 @@ def agent_events() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def operator_phrases() -> dict[str, str]:
+    """Map each form of operator_phrases.txt ("run by") to the relation it names ("operated")."""
+    return _kind_of_form("operator_phrases.txt")
+
+
+@lru_cache(maxsize=1)
 def published_record_pattern() -> re.Pattern[str] | None:
     """A pattern that matches "<record> <verb> [by <who>] [on]" ending right before a date
     ("results released by the electoral commission on "), from published_records.txt."""
@@ -182,6 +188,28 @@ def people_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cause_verbs() -> list[str]:
     return [m.lower() for m in _compare_lines("cause_verbs.txt")]
+
+
+def death_words() -> list[str]:
+    """Words that make a count of people a death toll ("14 people were killed")."""
+    return [w.lower() for w in _compare_lines("death_words.txt")]
+
+
+def occupancy_words() -> list[str]:
+    """Words that make a count the number a vehicle or place held ("carrying 43 passengers")."""
+    return [w.lower() for w in _compare_lines("occupancy_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def cause_frames() -> tuple[tuple[str, str], ...]:
+    """(verb, particle) pairs that put what is explained between them and its cause after the
+    particle ("attributes the accident to excessive speed": ("attributes", "to"))."""
+    frames = []
+    for line in _compare_lines("cause_frames.txt"):
+        verb, _, particle = line.lower().partition("|")
+        if verb.strip() and particle.strip():
+            frames.append((verb.strip(), particle.strip()))
+    return tuple(frames)
 
 
 @lru_cache(maxsize=1)

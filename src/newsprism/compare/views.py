@@ -89,9 +89,13 @@ DATELINE = re.compile(
 )
 
 
+# A live blog's entry stamp ("21:40 - Residents are back in their homes"): when the entry was posted, no part of what it tells.
+ENTRY_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[—–-]+\s+(?=[A-Z\"“])")
+
+
 def strip_dateline(text: str) -> str:
-    """The text without a leading wire dateline, its spaces normalised."""
-    return DATELINE.sub("", " ".join(text.split()))
+    """The text without a leading wire dateline or live-blog entry stamp, its spaces normalised."""
+    return DATELINE.sub("", ENTRY_STAMP.sub("", " ".join(text.split())))
 
 
 DAY_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
