@@ -104,3 +104,9 @@ def test_day_a_state_ends_is_no_event_date():
     assert found == [("on Wednesday", "relative", "2031-06-11"), ("Friday", "until", "2031-06-13")]
     text = "The school will stay closed until at least Monday."
     assert [d.kind for d in find_dates("a", text, "2031-06-11", parse([text])[0])] == ["until"]
+
+
+def test_could_in_what_a_past_verb_reports_looks_back():
+    text = "The ministry said on Wednesday it could not rule out arson after a fire destroyed the depot on Tuesday night."
+    assert [(d.text, d.value) for d in find_dates("a", text, "2031-06-11", parse([text])[0])] == [
+        ("on Wednesday", "2031-06-11"), ("on Tuesday", "2031-06-10")]

@@ -146,7 +146,9 @@ def _is_future(doc: Doc | None, start: int) -> bool:
     verb = token
     while verb.dep_ == "conj" and verb.head is not verb and not any(c.tag_ == "MD" for c in verb.children):
         verb = verb.head  # "can bring blankets and food on Friday": the modal of the first verb
-    if not perfect and any(c.tag_ == "MD" and c.lower_ in MODALS_AHEAD for c in verb.children):
+    # "said it could not rule out ...": "could"/"might" in what a past verb reports is the past of can/may
+    backshifted = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD"
+    if not perfect and any(c.tag_ == "MD" and c.lower_ in MODALS_AHEAD and not (backshifted and c.lower_ in {"could", "might"}) for c in verb.children):
         return True  # "can bring blankets on Friday", "the next move on 19 March could be a larger one"
     if token.lower_ in PRESENT_BE and any(c.dep_ == "nsubj" and any(w.lower_ == "next" for w in c.children) for c in token.children):
         return True  # "the next meeting is on 19 March": the next of something is ahead
