@@ -177,6 +177,9 @@ class _Collector:
 
     def add(self, tokens: list[Token], entity_id: str, name_words: set[str]) -> None:
         tokens = [t for t in tokens if t.lower_ not in _HONORIFICS]
+        # an article the parse hung on a possessor ("a patrons' group": "a" under "patrons") is no part of a label
+        while tokens and tokens[0].lower_ in ("a", "an", "the") and tokens[0].pos_ == "DET":
+            tokens = tokens[1:]
         # a date or measure at either end is trimmed, unless written onto a word ("71-year-old")
         while tokens and _is_measure(tokens[0]) and tokens[0].whitespace_:
             tokens = tokens[1:]
@@ -321,10 +324,7 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
             return
         # a pronoun possessor goes ("its chair"), a noun one is part of the label ("a patrons' group")
         owners = {t.i for t in mention if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")}
-        words = [t for t in mention if t.dep_ not in ("det", "poss", "case") or t.i in owners or t.head.i in owners]
-        while words and words[0].pos_ == "DET":  # "a" parsed as the possessor's determiner
-            words = words[1:]
-        out.add(words, entity_id, set())
+        out.add([t for t in mention if t.dep_ not in ("det", "poss", "case") or t.i in owners or t.head.i in owners], entity_id, set())
         _label_noun_of(mention, entity_id, lexicon, out, set())
         return
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
