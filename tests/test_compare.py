@@ -2671,3 +2671,15 @@ def test_compare_different_operators_of_one_vehicle_are_an_actor_conflict():
     actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
     assert [(k.about, sorted(p.value for p in k.positions)) for k in actors] == [("who operated: the bus", ["Greyfield Lines", "Varro Travel"])], \
         [(k.about, [p.value for p in k.positions]) for k in actors]
+
+
+def test_compare_an_office_holder_named_in_the_other_report_is_no_actor_conflict():
+    """'Foreign Minister Ivo Darrant thanked Velmark' / 'Darrant thanked Velmark and its envoy, Sheikh
+    Omar Fadl': the minister is in both reports; the envoy is one more person, not another in his place."""
+    spec = {"entities": {"darrant": ["Ivo Darrant", "PERSON", ["Foreign Minister"]], "fadl": ["Omar Fadl", "PERSON", ["envoy"]],
+                         "velmark": ["Velmark", "GPE"]}, "articles": [
+        one_sentence_report("d1", "Valley Wire", "Foreign Minister Ivo Darrant thanked Velmark for the exchange of prisoners.", ["darrant", "velmark"]),
+        one_sentence_report("d2", "Town Courier", "Darrant thanked Velmark and its envoy, Sheikh Omar Fadl, for the exchange of prisoners.", ["darrant", "velmark", "fadl"]),
+    ]}
+    actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
+    assert not actors, [[p.value for p in k.positions] for k in actors]

@@ -1177,6 +1177,11 @@ def actor_conflicts(al: Alignment, pairs: list[tuple[int, int]], entities: list[
         named = [holder(x, o) for x, only in ((i, only_v), (j, only_w)) for o in only]
         if all(named) and len({h.id for h in named}) == 1:
             continue
+        # "Foreign Minister X thanked Barqan" / "X thanked Barqan and its envoy, Y": the one office's
+        # holder is named in the other report too, which adds a person, not another one in his place.
+        if any(h is not None and h.id in views[y].entity_ids
+               for x, y, only in ((i, j, only_v), (j, i, only_w)) for o in only for h in [holder(x, o)]):
+            continue
         holders = _office_holders(v, offices[i], by_id) | _office_holders(w, offices[j], by_id)
         if not one_part(i, j, holders):
             continue
