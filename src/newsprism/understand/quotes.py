@@ -473,11 +473,17 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
             if head.lemma_.lower() not in word_list("speech_verbs.txt") | _relay_verbs():
                 break
             verb, hops = head, hops + 1
-        _attribute_to_verb(record, verb, outside, resolver)
+        issuer = _document_issuer(verb, outside)
+        if issuer is not None:
+            _set_speaker(record, issuer, resolver)  # "handed him a note declaring ...": who issued the note
+        else:
+            _attribute_to_verb(record, verb, outside, resolver)
         if record.speaker_text is None and record.channel is None:
             _nearby_person(record, sent, verb, outside, resolver)
         if record.speaker_text or record.channel:
             break
+    if record.speaker_text is None and record.channel is None and record.direct:
+        _colon_speaker(record, sent, outside, resolver)
     according = _according_to(sent, outside)
     if according is not None:
         phrase = _phrase(according)
@@ -486,6 +492,44 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
             record.extra.setdefault("channel_span", (phrase.start_char, phrase.end_char))
         else:
             _set_speaker(record, according, resolver)
+
+
+def _document_issuer(verb, outside: tuple[int, int] | None):
+    """The subject of the verb that hands over a document which speaks ("The ministry ... handed
+    him a note declaring the men persona non grata", "X issued a statement saying ..."): a
+    subject-less speech verb hung on a noun is that document's words, and its issuer the one
+    who speaks, not the person named nearest (the note's addressee)."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        governor = verb.head.head  # "a note declaring ..."
+    elif verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() not in word_list("speech_verbs.txt"):
+        governor = verb.head  # the parse hangs "declaring" on "handed" itself
+    else:
+        return None
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    while governor.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in governor.children):
+        governor = governor.head  # "summoned the ambassador and handed him a note": the first verb's subject
+    subject = _subject(governor, outside)
+    return None if subject is None or subject.lower_ in RELATIVE_PRONOUNS else subject
+
+
+def _colon_speaker(record: QuoteRecord, sent: Span, outside: tuple[int, int] | None, resolver: Resolver) -> None:
+    """The speaker of a quotation opened by a colon after a clause with no speech verb
+    ('Velnet boss Jo Doe grovelled: "We failed ..."'): the subject of that clause, when it is a
+    name or a person's description (a pronoun is left to the later steps)."""
+    doc = sent.doc
+    colon = next((t for t in reversed(list(sent)) if t.idx < record.start and t.text == ":"), None)
+    if colon is None or doc_text(doc)[colon.idx + 1:record.start].strip(" \"“‘'") != "":
+        return
+    verb = colon.head if colon.head.i < colon.i and colon.head.pos_ in {"VERB", "AUX"} else None
+    if verb is None:
+        verb = next((t for t in sent if t.dep_ == "ROOT" and t.i < colon.i and t.pos_ in {"VERB", "AUX"}), None)
+    subject = _subject(verb, outside) if verb is not None else None
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.pos_ not in {"PROPN", "NOUN"}:
+        return
+    _set_speaker(record, subject, resolver)
 
 
 def _inside(token, outside: tuple[int, int] | None) -> bool:

@@ -1,0 +1,32 @@
+"""Quote speakers on invented text: a document's words are its issuer's, and a quotation opened
+by a colon is the clause subject's (issue #5 item 3, session 9 stories U-expulsion, U-outage)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.models import CleanArticle, StoryGroup, content_id
+from newsprism.understand import understand_story
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text)
+    group = StoryGroup(id="s_test", title="test", article_ids=[article.id])
+    return {v.text: v.speaker_text for q in understand_story(group, [article]).quotes for v in q.variants}
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # the note's words are the ministry's, not those of the ambassador it was handed to
+        ('The ministry summoned the ambassador, Karl Mender, and handed him a note declaring the four men "persona non grata".',
+         "persona non grata", "The ministry"),
+        # a tabloid's colon after a verb of no speech: the clause's subject speaks
+        ('Velnor boss Martha Lindquist grovelled: "We failed our customers. I am sorry."',
+         "We failed our customers. I am sorry.", "Martha Lindquist"),
+    ],
+)
+def test_quote_speakers_issuer_or_colon_clause_subject(text, content, speaker):
+    speakers = _speakers(text)
+    assert content in speakers
+    assert speaker in (speakers[content] or "")
