@@ -852,7 +852,7 @@ def test_understand_indirect_remark_is_the_whole_statement_without_the_full_stop
         ("Police closed gate 7 before the match.", "7", "identifier", None, 7, 7),
         ("The state will pay 150,000 Egyptian pounds to each family.", "150,000 Egyptian pounds", "money", "EGP", 150000, 150000),
         ("Seats cost between 40 and 250 pounds.", "40 and 250 pounds", "money", "GBP", 40, 250),
-        ("The bang was heard 12 kilometres away.", "12", "measure", "kilometres", 12, 12),
+        ("The bang was heard 12 kilometres away.", "12 kilometres", "measure", "kilometres", 12, 12),
         ("Nine were killed and 60 injured in the blast.", "60", "count", "injured", 60, 60),
         ("A doctor said 14 of the wounded were in intensive care.", "14", "count", "wounded", 14, 14),
         ("Five injured workers were flown out.", "Five", "count", "workers", 5, 5),

@@ -21,7 +21,7 @@ def _dates(text: str, published: str):
 
 def test_unit_glued_to_its_figure_is_a_measure():
     (n,) = _numbers("The plume of smoke rose about 6km above the crater.")
-    assert (n.kind, n.value, n.unit) == ("measure", 6.0, "km")
+    assert (n.kind, n.value, n.unit) == ("measure", 6.0, "kilometres")
 
 
 def test_hyphenated_measure_is_a_length_not_a_count():
@@ -110,3 +110,8 @@ def test_could_in_what_a_past_verb_reports_looks_back():
     text = "The ministry said on Wednesday it could not rule out arson after a fire destroyed the depot on Tuesday night."
     assert [(d.text, d.value) for d in find_dates("a", text, "2031-06-11", parse([text])[0])] == [
         ("on Wednesday", "2031-06-11"), ("on Tuesday", "2031-06-10")]
+
+
+def test_one_length_unit_however_written():
+    text = "Oil reached 14km of shore, or 14 kilometers by another count; the lava moved up to 250 metres an hour."
+    assert [(n.value, n.unit) for n in _numbers(text)] == [(14.0, "kilometres"), (14.0, "kilometres"), (0.25, "km/h")]
