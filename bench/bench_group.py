@@ -92,8 +92,25 @@ def clusters_of(labels: list) -> list[set[int]]:
 def run_index(fps, titles, settings: GroupSettings) -> list[int]:
     """Group fingerprints in input order; return the story position of each."""
     index = StoryIndex(settings)
-    story_ids = [index.add(fp, t) for fp, t in zip(fps, titles)]
-    return story_ids
+    for fp, t in zip(fps, titles):
+        index.add(fp, t)
+    index.attach_strays()
+    story_of = {a: k for k, story in enumerate(index.stories()) for a in story.article_ids}
+    return [story_of[fp.article_id] for fp in fps]
+
+
+class without_second_pass:
+    """Group as before `StoryIndex.attach_strays` (the baseline beside it in one run): no stray passes the score."""
+
+    def __enter__(self):
+        from newsprism.group import cluster
+
+        self._saved, cluster.STRAY_SCORE = cluster.STRAY_SCORE, float("inf")
+
+    def __exit__(self, *exc):
+        from newsprism.group import cluster
+
+        cluster.STRAY_SCORE = self._saved
 
 
 def tfidf_single_link(texts: list[str], threshold: float) -> list[int]:
@@ -143,6 +160,10 @@ def bench_ecb() -> None:
         all_score = run_subset(list(range(len(articles))), s)
         t_group = time.perf_counter() - t0
         rows.append((label, s, run_subset(odd, s), run_subset(even, s), all_score, t_group))
+    with without_second_pass():
+        t0 = time.perf_counter()
+        all_score = run_subset(list(range(len(articles))), default)
+        rows.append(("shipped defaults without the second pass (before)", default, run_subset(odd, default), run_subset(even, default), all_score, time.perf_counter() - t0))
 
     texts = [f"{a.title or ''} {a.text}" for a in articles]
     baseline = []
@@ -180,6 +201,14 @@ def bench_ecb() -> None:
               "(the fixed +0.15 merges more ECB+ look-alikes when names weigh more), so the sweep now picks the shipped weights.",
               "A sentence's first word before a reporting verb ('Ghasemi said') read as a name (62528cb), measured beside the old name "
               "reading in one run on the same cached vectors: shipped defaults F1 0.8476 -> 0.8481 (P 0.818 both, R 0.879 -> 0.880; odd 0.8503 -> 0.8513, even 0.8701 both).",
+              "Second pass (`StoryIndex.attach_strays`, session 9): a story of at most 3 articles joins the story whose mean score with its members "
+              "is at least 0.6 and beats the next story's by 0.25. Score and margin were read off the singletons of this set (all topics) and of the "
+              "mixed set, so neither figure is held out for them. Story size, same harness and cached vectors (all / odd / even F1): singletons only "
+              "0.8503 / 0.8530 / 0.8714; up to 2: 0.8491 / 0.8560 / 0.8714; up to 3: 0.8537 / 0.8560 / 0.8801; up to 4: 0.8565 / 0.8560 / 0.8801 "
+              "(a story moves only into one at least as large). "
+              "The odd (tuning) topics tie from 2 up; 3 was taken as the smallest size that also joins the mixed set's 2 + 2 split, looking at "
+              "all topics too, so the even figure is not fully held out for it. The row 'without the second pass' is the same run with the pass off. "
+              "Before it, reading the names of the first 1,400 characters instead of 800 (to join the mixed set's strays) lowered F1 0.8481 -> 0.8407 and was dropped.",
               "The shipped defaults were picked in an exploratory sweep over all 982 articles before this split was set up, so their all-topic figure is optimistic; the honest held-out figure is the even-topic F1 of the setting tuned on odd topics."]
     print("\n".join(lines))
     write_section("group: ECB+", "\n".join(lines))
@@ -200,8 +229,31 @@ MIXED_STORIES = {
     "verdict": Path("/tmp/q5-stories/verdict"),
     "quake": Path("/tmp/q5-stories/quake"),
     "breach": Path("/tmp/q5-stories/breach"),
+    "basin": Path("/tmp/u6-stories/basin"),
+    "minefire": Path("/tmp/u6-stories/minefire"),
+    "flood": Path("/tmp/u6-stories/flood"),
+    "dockstrike": Path("/tmp/g6-stories/dockstrike"),
+    "outbreak": Path("/tmp/g6-stories/outbreak"),
+    "protest": Path("/tmp/g6-stories/protest"),
+    "B-takeover": Path("/tmp/s7-stories/B-takeover"),
+    "B-earnings": Path("/tmp/s7-stories/B-earnings"),
+    "B-tariff": Path("/tmp/s7-stories/B-tariff"),
+    "P-election": Path("/tmp/s7-stories/P-election"),
+    "P-summit": Path("/tmp/s7-stories/P-summit"),
+    "P-resign": Path("/tmp/s7-stories/P-resign"),
+    "H-wildfire": Path("/tmp/s7-stories/H-wildfire"),
+    "H-launch": Path("/tmp/s7-stories/H-launch"),
+    "H-cupfinal": Path("/tmp/s7-stories/H-cupfinal"),
+    "U-swap": Path("/tmp/s8-stories/U-swap"),
+    "U-recall": Path("/tmp/s8-stories/U-recall"),
+    "N-derail": Path("/tmp/s8-stories/N-derail"),
+    "N-spill": Path("/tmp/s8-stories/N-spill"),
+    "E-robbery": Path("/tmp/s8-stories/E-robbery"),
 }
-"""Each invented event's folder; a file's story is the folder it came from."""
+"""Each invented event's folder (sessions 1-8); a file's story is the folder it came from, except `OTHER_STORY`."""
+
+OTHER_STORY = {"protest__cps-wire.rss#2": "dockstrike"}
+"""Articles filed in another story's folder: the protest story's feed carries one dock-strike entry."""
 
 
 SHUFFLES = 30
@@ -260,6 +312,8 @@ def bench_mixed() -> None:
         groups = group_articles(articles, Settings().group)
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - t0
         fingerprints = fingerprint_articles(articles, lead_sentences=Settings().group.lead_sentences)
+        with without_second_pass():
+            before_groups = group_articles(articles, Settings().group, fingerprints=fingerprints)
     story_of = {a: k for k, g in enumerate(groups) for a in g.article_ids}
     names, gold, labels = [], [], []
     seen: dict[str, int] = {}
@@ -272,7 +326,11 @@ def bench_mixed() -> None:
     for k, name in enumerate(names):  # number the first article of a file too when the file holds several
         if seen.get(name, 0) > 1:
             names[k] = f"{name}#1"
+        gold[k] = OTHER_STORY.get(names[k], gold[k])
     ours = score(gold, labels)
+    before_of = {a: k for k, g in enumerate(before_groups) for a in g.article_ids}
+    before_labels = [before_of[a.id] for a in articles]
+    before = score(gold, before_labels)
     texts = [f"{a.title or ''} {a.text}" for a in articles]
     base_score, base_t = max(((score(gold, tfidf_single_link(texts, float(t))), float(t)) for t in np.arange(0.05, 0.95, 0.025)), key=lambda b: b[0].f1)
     wrong = misplaced(gold, labels, names)
@@ -296,6 +354,7 @@ def bench_mixed() -> None:
         f"| method | stories found (gold {len(MIXED_STORIES)}) | P | R | F1 |",
         "| --- | --- | --- | --- | --- |",
         f"| newsprism, shipped defaults | {len(groups)} | {ours.precision:.3f} | {ours.recall:.3f} | **{ours.f1:.4f}** |",
+        f"| newsprism, without the second pass (before) | {len(before_groups)} | {before.precision:.3f} | {before.recall:.3f} | {before.f1:.4f} |",
         f"| baseline: TF-IDF cosine + single-link, full text, best threshold on this set ({base_t:.3f}) | {len(set(tfidf_single_link(texts, base_t)))} "
         f"| {base_score.precision:.3f} | {base_score.recall:.3f} | {base_score.f1:.4f} |",
         "",
@@ -304,6 +363,8 @@ def bench_mixed() -> None:
         "Articles not in their story's main group: " + ("none." if not wrong else ""),
     ]
     lines += [f"- {w}" for w in wrong]
+    lines += ["", "Without the second pass: " + ("none." if not misplaced(gold, before_labels, names) else "")]
+    lines += [f"- {w}" for w in misplaced(gold, before_labels, names)]
     lines += [
         "",
         f"Over {SHUFFLES} shuffled input orders (same fingerprints): F1 mean {np.mean(shuffled_f1):.4f}, min {min(shuffled_f1):.4f}; "
@@ -312,6 +373,12 @@ def bench_mixed() -> None:
     ]
     lines += [f"- {w} — in {n} of {SHUFFLES} orders" for w, n in sorted(shuffled_wrong.items(), key=lambda kv: -kv[1])]
     lines += [
+        "",
+        "Session 9: the set holds every invented story folder of sessions 1-8 (32 events; the protest feed's dock-strike entry is scored with "
+        "the dock strike). Without the second pass, `U-swap__lorvenia-dagbladet.txt` (its tying names beyond the 800 lead characters or spelled "
+        "its own way) and `flood__asia-relief-bulletin.html` (a side aspect: foreign volunteers) were alone; each scored 0.74 / 0.65 with its "
+        "own story and under 0.25 with any other, and the pass joins them. The minefire story split 2 + 2 (names spelled differently in "
+        "translation: Huaxin / Hua-hsin, Zhou / Chou); the pass joins the two pairs (mean about 0.8, no other story near).",
         "",
         "Q5's three stories (verdict, quake, breach) joined the set on 2026-11-24. Before 62528cb (same 49 articles, same cleaning, "
         "side by side in one run) the quake's later-day report (`quake__kurdistan-weekly.txt`, toll 61, 'counts its dead') was alone in "

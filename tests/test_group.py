@@ -123,6 +123,68 @@ def test_group_unrelated_articles_stay_singletons():
     assert len(ids) == 4
 
 
+def _story_of(index: StoryIndex) -> dict[str, int]:
+    return {a: k for k, story in enumerate(index.stories()) for a in story.article_ids}
+
+
+def test_group_article_left_alone_joins_the_one_story_it_is_clearly_closest_to():
+    """A report whose lead ties it only loosely to its event (cosine 0.7, below the join threshold) is alone after the
+    online pass; no other story comes near it, so the second pass puts it with its event, and the far story keeps apart."""
+    index = StoryIndex(GroupSettings(ann="exact"), ndim=4)
+    for i, v in enumerate(([1, 0.02, 0, 0], [1, 0, 0.02, 0], [1, 0, 0, 0.02])):
+        index.add(_fp(f"event{i}", v))
+    index.add(_fp("other", [0, 0, 1, 0]))
+    index.add(_fp("late-names", [0.7, 0.714, 0, 0]))
+    assert len(index.stories()) == 3  # online: alone
+    assert index.attach_strays() == 1
+    where = _story_of(index)
+    assert where["late-names"] == where["event0"] != where["other"]
+    assert len(index.stories()) == 2
+
+
+def test_group_two_reports_that_spell_every_name_their_own_way_join_their_event():
+    """Two translated reports form a pair of their own (names spelled differently, leads only 0.75 alike with the
+    event's); no other story comes near, so the second pass joins the pair to its event."""
+    index = StoryIndex(GroupSettings(ann="exact"), ndim=4)
+    index.add(_fp("wire", [1, 0.02, 0, 0]))
+    index.add(_fp("local", [1, 0, 0.02, 0]))
+    index.add(_fp("other", [0, 0, 0, 1]))
+    index.add(_fp("translated1", [0.75, 0.66, 0, 0], names={"hua-hsin"}))
+    index.add(_fp("translated2", [0.75, 0.65, 0.05, 0], names={"hua-hsin"}))
+    assert len(index.stories()) == 3  # online: the pair apart
+    assert index.attach_strays() == 2
+    where = _story_of(index)
+    assert where["translated1"] == where["translated2"] == where["wire"] != where["other"]
+
+
+def test_group_article_between_two_look_alike_stories_stays_alone():
+    """Two look-alike events both score about 0.7 with the article: no clear margin, so it is not forced into either."""
+    index = StoryIndex(GroupSettings(ann="exact"), ndim=4)
+    index.add(_fp("fire1", [1, 0, 0, 0]))
+    index.add(_fp("fire2", [1, 0.02, 0, 0]))
+    index.add(_fp("blast1", [0, 1, 0, 0]))
+    index.add(_fp("blast2", [0.02, 1, 0, 0]))
+    index.add(_fp("between", [0.7, 0.714, 0, 0]))
+    assert index.attach_strays() == 0
+    where = _story_of(index)
+    assert len({where["fire1"], where["blast1"], where["between"]}) == 3
+
+
+def test_group_second_pass_leaves_stories_of_an_earlier_run_alone():
+    """A one-article story of an earlier run keeps its article: only this run's strays move."""
+    from newsprism.models import StoryGroup
+
+    earlier = _fp("earlier", [0.7, 0.714, 0, 0])
+    members = [_fp(f"event{i}", v) for i, v in enumerate(([1, 0.02, 0, 0], [1, 0, 0.02, 0]))]
+    index = StoryIndex(GroupSettings(ann="exact"), ndim=4)
+    index.seed(StoryGroup(id="s-earlier", title="t", article_ids=["earlier"]), [earlier])
+    first_new = len(index.stories())
+    for fp in members:
+        index.add(fp)
+    assert index.attach_strays(first_new) == 0
+    assert ["earlier"] in [s.article_ids for s in index.stories()]
+
+
 def test_group_one_story_keeps_every_article_together(mixed_articles):
     groups = group_articles(mixed_articles, GroupSettings(one_story=True))
     assert len(groups) == 1 and sorted(groups[0].article_ids) == sorted(a.id for a in mixed_articles)

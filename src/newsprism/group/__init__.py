@@ -63,6 +63,8 @@ def group_articles(
     index = StoryIndex(settings, ndim=len(fingerprints[0].vector) if fingerprints else 384)
     for group in existing or []:
         index.seed(group, [by_id[a] for a in group.article_ids if a in by_id])
+    first_new = len(index.stories())
     for i in arrival_order(articles):
         index.add(fingerprints[i], _title(articles[i]))
+    index.attach_strays(first_new)
     return index.stories()
