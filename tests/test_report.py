@@ -533,6 +533,22 @@ def test_report_quote_renderings_name_their_own_channels_when_they_differ(rich: 
     assert "via state television" in text and "via the Norland News Agency" in text
 
 
+def test_report_a_speakers_remarks_through_one_channel_share_one_heading(rich: Report):
+    """A speaker heard directly, then through a radio station, then directly again: her heading is
+    printed once for the direct remarks and once for the radio, not three times."""
+    from newsprism.models import QuoteVariant
+
+    story = rich.stories[0]
+    ids = story.article_ids[:2]
+    quotes = [Quote(id=f"q_{n}", speaker="Ada Brill", speaker_entity_id="e_brill", channel=channel,
+                    variants=[QuoteVariant(text=text, article_ids=[ids[n % 2]], channel=channel)])
+              for n, (text, channel) in enumerate([("The roads will reopen by Friday", None),
+                                                  ("The bridge is safe", "Radio Kell"),
+                                                  ("We have done what we could", None)])]
+    text = render_markdown(rich.model_copy(update={"stories": [story.model_copy(update={"quotes": quotes})]}))
+    assert text.count("- **Ada Brill**\n") == 1 and text.count("- **Ada Brill** (via Radio Kell)") == 1
+
+
 def test_report_paraphrase_is_never_put_in_quotation_marks(rich: Report):
     """Quotation marks say 'these are the speaker's words': report.md and report.html put them
     around a direct quote only, never around an outlet's paraphrase."""

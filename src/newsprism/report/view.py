@@ -450,7 +450,13 @@ def _quotes(ctx: _Context) -> list[dict]:
     first_seen: dict[str | None, int] = {}
     for n, row in enumerate(rows):
         first_seen.setdefault(row["speaker_key"] or f"#{n}", n)
-    order = sorted(range(len(rows)), key=lambda n: (first_seen[rows[n]["speaker_key"] or f"#{n}"], n))
+    # Within a speaker, remarks through one channel sit together (in the order the channels first
+    # appear), so the speaker's heading is printed once per channel ("X", "X via Radio Y"), not again and again.
+    channel_seen: dict[tuple, int] = {}
+    for n, row in enumerate(rows):
+        channel_seen.setdefault((row["speaker_key"] or f"#{n}", row["channel"]), n)
+    order = sorted(range(len(rows)), key=lambda n: (first_seen[rows[n]["speaker_key"] or f"#{n}"],
+                                                   channel_seen[(rows[n]["speaker_key"] or f"#{n}", rows[n]["channel"])], n))
     rows = [rows[n] for n in order]
     for before, row in zip([None, *rows], rows):
         row["continues"] = bool(before and row["speaker_key"] and before["speaker_key"] == row["speaker_key"]
