@@ -42,9 +42,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
-# The baseline: HEAD when the session-8 speed round began (task S), measured beside this checkout.
-# (Session 7's was c5def59; session 8 committed no `speed:` cut, so baseline and now run the same code.)
-BASELINES = ["24a07d5"]
+# The baseline: HEAD when the session-9 speed round began (task S), measured beside this checkout.
+# (Session 7's was c5def59, session 8's 24a07d5: it committed no `speed:` cut.)
+BASELINES = ["7c0f78a"]
+# Speed cuts that reached main inside another commit (an engineer's `git commit` of a whole file
+# swept them in), kept as patches so the baseline can take them back like a `speed:` commit:
+# the story_countries cut of session 9 landed in 099f7df.
+SPEED_PATCHES = [REPO / "bench" / "data" / "speed_story_countries.patch"]
 # The round's commits are those since the baseline whose subject starts with this prefix: the
 # baseline runs this checkout's tree (uncommitted edits included) with those commits taken back
 # (`git apply -R`), so the two sides differ by the speed work only, never by other work on the
@@ -406,10 +410,21 @@ def baseline_tree(commit: str, into: Path) -> Path:
     first; return the copy's src. Fails loudly when a later edit overlaps one of them."""
     src = into / "src"
     shutil.copytree(REPO / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
-    for sha in reversed(speed_commits(commit)):
-        patch = subprocess.run(["git", "show", "--format=", sha, "--", "src"], cwd=REPO, check=True, capture_output=True).stdout
+    patches = [subprocess.run(["git", "show", "--format=", sha, "--", "src"], cwd=REPO, check=True, capture_output=True).stdout
+               for sha in speed_commits(commit)]
+    patches += [path.read_bytes() for path in SPEED_PATCHES if lacks_patch(commit, path)]
+    for patch in reversed(patches):
         subprocess.run(["git", "apply", "-R", "--whitespace=nowarn", "-"], cwd=into, input=patch, check=True, capture_output=True)
     return src
+
+
+def lacks_patch(commit: str, patch: Path) -> bool:
+    """Whether a SPEED_PATCHES patch is missing at `commit`, so the baseline must take it back
+    (it does not reverse-apply to the commit's own tree)."""
+    tree = subprocess.run(["git", "archive", commit, "src"], cwd=REPO, check=True, capture_output=True).stdout
+    with tempfile.TemporaryDirectory(prefix="np-speed-check-") as tmp:
+        subprocess.run(["tar", "-x", "-C", tmp], input=tree, check=True)
+        return subprocess.run(["git", "apply", "-R", "--check", "-"], cwd=tmp, input=patch.read_bytes(), capture_output=True).returncode != 0
 
 
 def _best(runs: list[dict[str, float]]) -> dict[str, float]:
