@@ -126,6 +126,17 @@ def test_framing_another_actors_name_before_a_name_is_no_label():
     assert "Oskberg" not in terms(frame_story(understanding([a], [mayor, town])), "label", target_entity_id=mayor.id)
 
 
+def test_framing_a_countrys_demonym_before_a_name_stays_a_label():
+    """"the Voranian state news agency VNA": "Voranian" (a demonym mention of Vorania) labels the agency."""
+    a = article("The report was carried by the Voranian state news agency VNA on Monday.")
+    vna = entity("VNA", "ORG", [a])
+    vorania = entity("Vorania", "GPE", [a])
+    start = a.text.index("Voranian")
+    vorania = vorania.model_copy(update={"mentions": [*vorania.mentions, Mention(
+        article_id=a.id, text="Voranian", start=start, end=start + 8, kind="demonym")]})
+    assert "Voranian" in terms(frame_story(understanding([a], [vna, vorania])), "label", target_entity_id=vna.id)
+
+
 def test_framing_an_appositive_label_does_not_cut_a_name_in_two():
     a = article('"The halls are emptying," said Dame Orla Fenn, chair of the Friends of the Vessel Gallery, on Friday.')
     chair = entity("Orla Fenn", "PERSON", [a])

@@ -290,7 +290,11 @@ def _another_name(ctx: ArticleContext, tokens: list[Token], entity_id: str) -> b
     if len(others) != 1 or None in others or entity_id in others:
         return False
     other = ctx.entities.get(next(iter(others)))
-    return other is not None and other.type != "NORP"
+    if other is None or other.type == "NORP":
+        return False
+    # a people's adjective of a country ("Syrian state news agency X") is a label of X, not the country's name
+    text = " ".join(t.text for t in words).lower()
+    return not any(m.kind == "demonym" and m.text.lower() == text for m in other.mentions)
 
 
 def _through_name(ctx: ArticleContext, tokens: list[Token]) -> list[Token]:
