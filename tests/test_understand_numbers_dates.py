@@ -115,3 +115,11 @@ def test_could_in_what_a_past_verb_reports_looks_back():
 def test_one_length_unit_however_written():
     text = "Oil reached 14km of shore, or 14 kilometers by another count; the lava moved up to 250 metres an hour."
     assert [(n.value, n.unit) for n in _numbers(text)] == [(14.0, "kilometres"), (14.0, "kilometres"), (0.25, "km/h")]
+
+
+def test_vote_and_score_tallies_are_one_mention_not_two_counts():
+    text = "The council voted 5-4 for the plan. With the score at 1–1, Rask won it 2-1. Between 40-60 people waited."
+    found = [(n.text, n.kind) for n in _numbers(text)]
+    assert ("5-4", "score") in found and ("1–1", "score") in found and ("2-1", "score") in found
+    assert not [t for t, k in found if k == "count" and t in {"5", "4", "1", "2"}]
+    assert not [t for t, k in found if k == "score" and "40" in t]

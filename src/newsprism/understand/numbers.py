@@ -21,7 +21,12 @@ Business figures: "$38 a share" -> money, unit "USD/share" (`data/understand/pri
 "1,240p", "3.5 pence" -> money in pounds (`data/understand/currency_subunits.csv`); "EUR 3 billion"
 -> money EUR; "400 million kilograms", "440,000 tons" -> 400,000 tonnes and "150 basis points" ->
 1.5 percentage points (`data/understand/measure_units.csv`); "1.1 billion to 1.2 billion pounds" ->
-one range; "Q3", "FY2027" -> identifier.
+one range; "Q3", "FY2027" -> identifier; "a quarter point", "a half-point" -> 0.25 / 0.5 percentage points;
+"38.20 per euro", "38.20 lire to the euro" -> exchange rate, unit "per EUR".
+Lengths: "8km", "8 kilometres", "a 2,900-metre volcano" -> measure, one unit however written (kilometres,
+metres, miles, feet; measure_units.csv). "in the 67th minute" -> ordinal, unit "minute". "at least 12 are
+injured", "The injured are 14" -> the state or the subject is what is counted. "voted 7-2", "a 2-1 win" ->
+one mention of kind "score" (data/understand/tally_words.txt), no value.
 Numbers inside dates (years, days of the month) are left to `dates`.
 """
 
@@ -292,7 +297,8 @@ def find_numbers(
 ) -> list[NumberMention]:
     """Return the quantities of one article; spans in `skip` (dates) are left out."""
     skip = skip or []
-    out: list[NumberMention] = []
+    out: list[NumberMention] = _tallies(article_id, text, skip, sentence_of)
+    skip = skip + [(n.start, n.end) for n in out]
     for m in _pattern().finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
@@ -576,6 +582,29 @@ def _time_fractions(article_id: str, text: str, sentence_of) -> list[NumberMenti
         low, high = _with_bound(value, value, value, _bound_before(text, m.start()))
         out.append(NumberMention(
             article_id=article_id, text=m.group(0), value=value, low=low, high=high, unit=unit, kind="duration",
+            sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
+        ))
+    return out
+
+
+TALLY = re.compile(r"(?<![\d.,-])(\d{1,2})\s?[-–](\s?)(\d{1,2})(?![\d%]|[.,]\d|-\d)")
+
+
+def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of) -> list[NumberMention]:
+    """Return "voted 7-2", "a 2-1 win", "with the score at 1-1" as one mention of kind "score" (no
+    value: two sides, not a quantity), when a word of data/understand/tally_words.txt stands right
+    before it (an article, "by" or "at" between) or right after it; "40-60 people" stays a range."""
+    words = word_list("tally_words.txt")
+    out = []
+    for m in TALLY.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in skip):
+            continue
+        before = re.search(r"([A-Za-z]+)\s+(?:(?:an?|the|by|at|of|it|them)\s+)?$", text[max(0, m.start() - 30):m.start()])
+        after = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 20])
+        if not ((before and before.group(1).lower() in words) or (after and after.group(1).lower() in words)):
+            continue
+        out.append(NumberMention(
+            article_id=article_id, text=m.group(0), value=None, low=None, high=None, unit="score", kind="score",
             sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
     return out
