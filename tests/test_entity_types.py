@@ -158,3 +158,12 @@ def test_entity_types_a_town_with_a_mayor_is_a_place():
     """"Harnby's mayor" says a place, however the tagger typed the name."""
     entities = _entities({"a": "The outage lasted around 11 hours in Harnby. Harnby's mayor, Kari Nystad, said she would ask for a second network."})
     assert _type_of(entities, "Harnby") == "GPE"
+
+
+def test_entity_types_an_untagged_people_s_word_is_a_mention_of_its_country():
+    """"four Tamarandi diplomats": the people's word of a country the story names is a mention
+    of that country, though the tagger marked no name there."""
+    entities = _entities({"a": "Kavrosia ordered four Tamarandi diplomats to leave on Monday. Tamarand rejected the accusation.",
+                          "b": "Tamarand said the Tamarandi embassy would stay open. Tamarand's ambassador was summoned."})
+    country = _holding(entities, "Tamarand")
+    assert country.type == "GPE" and "Tamarandi" in country.aliases

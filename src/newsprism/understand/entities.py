@@ -1830,6 +1830,7 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
     organisation or group name tagged elsewhere in the story is that name too.
     """
     _add_acting_stated_capitals(docs, mentions)
+    _add_story_demonyms(docs, mentions)
     surnames: dict[str, str] = {}
     for m in mentions:
         # not "Rail" of "Northline Rail", "Delvin" of "Port Delvin": the name's own word says group or place
@@ -1918,6 +1919,30 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
                     continue
                 mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[token.i], "PERSON", "surname", tokens=word, first_token=token.i, last_token=token.i))
                 covered[article_id].update(range(token.idx, token.idx + len(token.text)))
+
+
+def _add_story_demonyms(docs: dict[str, Doc], mentions: list[Found]) -> None:
+    """Add the people's words of the story's own countries (`story_countries`) that the tagger
+    left unmarked ("four Tamarandi diplomats"), as `_add_missed_countries` does for the
+    gazetteer's demonyms."""
+    countries = story_countries(mentions, {article_id: doc_text(doc) for article_id, doc in docs.items()})
+    if not countries:
+        return
+    demonyms = [(_demonym_pattern(name), name) for name in countries.values()]
+    covered = defaultdict(set)
+    for m in mentions:
+        covered[m.article_id].update(range(m.start, m.end))
+    for article_id, doc in docs.items():
+        sent_of = None
+        for i in np.flatnonzero(upper_initial(doc)).tolist():
+            token = doc[i]
+            country = next((name for pattern, name in demonyms if token.text != name and pattern.fullmatch(token.text)), None)
+            if country is None or token.idx in covered[article_id]:
+                continue
+            sent_of = sent_of or token_sentences(doc)
+            mentions.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), sent_of[i], "GPE", "demonym", country,
+                                  first_token=i, last_token=i))
+            covered[article_id].update(range(token.idx, token.idx + len(token.text)))
 
 
 def _add_acting_stated_capitals(docs: dict[str, Doc], mentions: list[Found]) -> None:
