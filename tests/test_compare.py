@@ -2683,3 +2683,57 @@ def test_compare_an_office_holder_named_in_the_other_report_is_no_actor_conflict
     ]}
     actors = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "actor"]
     assert not actors, [[p.value for p in k.positions] for k in actors]
+
+
+def test_compare_summary_states_no_side_of_a_dispute_over_who_ran_a_vehicle():
+    """Beside 'who operated: the coach' (Greyfield Lines vs Varro Travel) the summary tells the
+    dispute, and no sentence states either operator as the story's fact."""
+    grey = "The coach, operated by Greyfield Lines, was travelling to the ski resort of Hallow when it left the road."
+    # a sentence naming one operator outside the dispute's own sentences
+    way = "The coach of the company Greyfield Lines was on its way to Hallow with 43 people on board."
+    spec = {"entities": {"grey": ["Greyfield Lines", "ORG"], "varro": ["Varro Travel", "ORG"]}, "articles": [
+        {"id": "o1", "outlet": "Valley Wire", "published": "2031-05-07", "sentences": [
+            {"text": grey, "entities": ["grey"]}, {"text": "The coach left the road on a bend above the town of Hallow.", "entities": []}]},
+        {"id": "o2", "outlet": "Town Courier", "published": "2031-05-07", "sentences": [
+            {"text": "The bus, run by rogue operator Varro Travel, left the road near Hallow.", "entities": ["varro"]},
+            {"text": "The coach left the road on a bend above the town of Hallow.", "entities": []}]},
+        {"id": "o3", "outlet": "Lake Post", "published": "2031-05-07", "sentences": [
+            {"text": grey, "entities": ["grey"]}, {"text": way, "entities": ["grey"]}]},
+    ]}
+    spec["articles"][0]["sentences"].append({"text": way, "entities": ["grey"]})
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert any(k.about.startswith("who operated") for k in c.conflicts), [k.about for k in c.conflicts]
+    stated = [s.text for s in c.summary if not s.text.startswith("Reports ")]
+    assert stated and not [t for t in stated if "Greyfield" in t or "Varro" in t], [s.text for s in c.summary]
+
+
+def _with_spans(u: Understanding) -> Understanding:
+    """Give every number mention its span in the text, as the understanding stage does."""
+    for c in u.claims:
+        for n in c.numbers:
+            n.start = c.start + c.text.index(n.text)
+            n.end = n.start + len(n.text)
+    return u
+
+
+def test_compare_words_around_a_figure_are_read_from_its_own_span():
+    """A view prints a figure with its unit ("more than 40 passengers"), longer than the span as
+    written ("More than 40"): the words around it are read from the span, so "were on board" still
+    makes it everyone aboard (no side against "31 further passengers were injured"), and "twelve
+    people lost their lives" is a death toll set against "Fourteen people were killed"."""
+    spec = {"entities": {"pass": ["Kestrin Pass", "LOC"]}, "articles": [
+        one_sentence_report("s1", "Valley Wire", "On the Kestrin Pass 31 further passengers were injured, some of them seriously.", ["pass"],
+                            numbers=[["31", 31, 31, 31, "passengers"]]),
+        one_sentence_report("s2", "Town Courier", "More than 40 passengers were on board the coach on the Kestrin Pass.", ["pass"],
+                            numbers=[["More than 40", 40, 40, None, "passengers"]]),
+    ]}
+    numbers = [k for k in compare_story(_with_spans(build_understanding(spec)), CompareSettings()).conflicts if k.kind == "number"]
+    assert not numbers, [(k.about, [p.value for p in k.positions]) for k in numbers]
+    spec = {"entities": {"pass": ["Kestrin Pass", "LOC"], "hall": ["Hallow", "GPE"]}, "articles": [
+        one_sentence_report("s1", "Valley Wire", "On the Kestrin Pass twelve people lost their lives on Monday morning.", ["pass"],
+                            numbers=[["twelve", 12, 12, 12, "people"]]),
+        one_sentence_report("s2", "Town Courier", "Fourteen people were killed when a coach careered off a road near Hallow.", ["hall"],
+                            numbers=[["Fourteen", 14, 14, 14, "people"]]),
+    ]}
+    numbers = [k for k in compare_story(_with_spans(build_understanding(spec)), CompareSettings()).conflicts if k.kind == "number"]
+    assert [k.about for k in numbers] == ["number of people killed"], [(k.about, [p.value for p in k.positions]) for k in numbers]

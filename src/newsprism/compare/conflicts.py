@@ -191,7 +191,7 @@ def _death_toll(v: ClaimView, a: int) -> bool:
     figure_in_clause = clause.find(v.claim.text[at:at + 3]) if at >= 0 else -1
     # "The death toll ... has risen to 16": the clause's words before the figure say so too.
     before = clause[:figure_in_clause] if figure_in_clause >= 0 else ""
-    if not (pattern.search(v.number_windows[a]) or pattern.search(before)):
+    if not (pattern.search(v.number_windows[a]) or pattern.search(_wide_window(v, a, words=4)) or pattern.search(before)):
         return False
     # "after two passengers died", "two more people died": an increase of the toll, not the toll.
     preceding = re.findall(r"[A-Za-z]+", v.claim.text[max(0, at - 20):at] if at >= 0 else "")
@@ -203,14 +203,16 @@ def _death_toll(v: ClaimView, a: int) -> bool:
 INCREMENT_BEFORE = frozenset({"after", "another", "further", "additional", "extra", "since", "when"})
 
 
-def _wide_window(v: ClaimView, a: int) -> str:
-    """Five words either side of the claim's a-th figure ("More than 40 passengers were on board the
-    coach"): the three of number_windows stop before "board"."""
+def _wide_window(v: ClaimView, a: int, words: int = 5) -> str:
+    """`words` words either side of the claim's a-th figure as written ("More than 40 passengers were
+    on board the coach"): the three of number_windows stop before "board". A view's mention text is
+    its printed phrase ("more than 40 passengers"), so the span is the mention's own."""
     mention = v.numbers[a][0]
     at = _in_claim(v.claim, mention)
     if at < 0:
         return v.number_windows[a]
-    return word_window(v.claim.text, at, at + len(mention.text), words=5)
+    span = mention.end - mention.start if mention.start is not None and mention.end is not None and mention.end > mention.start else len(mention.text)
+    return word_window(v.claim.text, at, at + span, words=words)
 
 
 def _aboard(window: str) -> bool:

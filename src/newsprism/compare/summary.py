@@ -502,6 +502,10 @@ def build_summary(
                     dated[(v.article_id, v.claim.start)].append(d.text)
     # A sentence giving one side's cause in other words ("lost steering in strong winds") is contested too.
     causes = [t.strip().lower() for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if t.strip()]
+    # So is one naming a side of a dispute over who did or runs something ("The coach of the company
+    # X was on the way ..." beside "who operated: the coach": X vs Y): the range sentence names them.
+    causes += [p.value.lower() for c in conflicts if c.kind == "actor" and c.about.startswith("who ") and not c.about.startswith("who took part in: ")
+               for p in c.positions]
     cause_pattern = lexicons.words_pattern(causes)
     by_id = {e.id: e for e in entities}
     story_views = list({id(v): v for group in views_by_fact for v in group}.values())
