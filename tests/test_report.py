@@ -549,6 +549,13 @@ def test_report_a_speakers_remarks_through_one_channel_share_one_heading(rich: R
     assert text.count("- **Ada Brill**\n") == 1 and text.count("- **Ada Brill** (via Radio Kell)") == 1
 
 
+def test_report_html_counts_one_conflict_in_the_singular(rich: Report):
+    story = rich.stories[0]
+    one = rich.model_copy(update={"stories": [story.model_copy(update={"conflicts": story.conflicts[:1], "facts": story.facts[:1]})]})
+    meta = lxml_html.fromstring(render_html(one)).xpath("string(//p[@class='meta'])")
+    assert "1 fact ·" in meta and meta.rstrip().endswith("1 conflict"), meta
+
+
 def test_report_paraphrase_is_never_put_in_quotation_marks(rich: Report):
     """Quotation marks say 'these are the speaker's words': report.md and report.html put them
     around a direct quote only, never around an outlet's paraphrase."""
