@@ -389,6 +389,17 @@ def test_framing_channel_from_the_understanding_quotes_only_where_the_article_na
 # --------------------------------------------------------------------------- profile
 
 
+def test_framing_a_quote_given_to_this_newspaper_is_no_channel():
+    """"said X to this newspaper": the outlet heard her itself; no relaying channel."""
+    text = '"The slope left them no chance," said rescue chief Ada Brill to this newspaper.'
+    a = article(text, outlet="Valley Post")
+    brill = entity("Ada Brill", "PERSON", [a])
+    ev = Evidence(article_id=a.id, text=text, start=0, end=len(text))
+    quote = Quote(id="q_brill", speaker="Ada Brill", speaker_entity_id=brill.id, channel="newspaper", variants=[
+        QuoteVariant(text="The slope left them no chance", article_ids=[a.id], direct=True, channel="newspaper", evidence=[ev])])
+    assert terms(frame_story(understanding([a], [brill], [quote])), "channel") == []
+
+
 def test_framing_profile_counts_terms_per_outlet_with_evidence():
     a1 = article("The brutal crackdown went on. Troops were reportedly deployed; the brutal raids continued.", outlet="Daily Lantern")
     a2 = article("Troops were deployed to the north on Monday.", outlet="Evening Courier")

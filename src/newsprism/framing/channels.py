@@ -112,7 +112,8 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
                 window_start = max(0, text_lower.rfind("\n", 0, max(0, ev.start - 1)))
                 window_end = text_lower.find("\n", ev.end + 1)
                 at = text_lower.find(quote.channel.lower(), window_start, window_end if window_end != -1 else len(text_lower))
-                if at >= 0:
+                # "said ... to this newspaper": the outlet itself, which relays nobody
+                if at >= 0 and not text_lower[max(0, at - 5):at] in ("this ", "our "):
                     found.append(FramingEntry(article_id=ctx.article.id, term=quote.channel, category="channel", evidence=ctx.evidence(at, at + len(quote.channel))))
     unique: dict[tuple, FramingEntry] = {}
     for entry in found:
