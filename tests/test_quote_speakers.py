@@ -30,3 +30,8 @@ def test_quote_speakers_issuer_or_colon_clause_subject(text, content, speaker):
     speakers = _speakers(text)
     assert content in speakers
     assert speaker in (speakers[content] or "")
+
+
+def test_quote_speakers_a_live_blog_time_stamp_is_no_part_of_the_speaker():
+    speakers = _speakers("13:05 - Police in several regions say they have put extra patrols on the streets because people cannot call for help.")
+    assert [s for s in speakers.values() if s] and all(s is None or s.startswith("Police") for s in speakers.values())

@@ -317,6 +317,8 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
             span = token.doc.char_span(name[0], max(name[1], token.idx + len(token.text)), alignment_mode="expand") or span
     while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
         span = span[:-1]
+    while len(span) > 1 and span[0].i < token.i and not any(c.isalpha() for c in span[0].text):
+        span = span[1:]  # "13:05 - Police in several regions": a live blog's time stamp is no part of the speaker
     dateline = WIRE_DATELINE.match(doc_text(token.doc), token.sent.start_char)
     if dateline and span.start_char < dateline.end() <= token.idx:  # the speaker, not the wire's dateline before it
         span = token.doc.char_span(dateline.end(), span.end_char, alignment_mode="expand") or span
