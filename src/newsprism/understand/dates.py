@@ -557,10 +557,12 @@ def _mark_non_event(d: DateMention, text: str) -> DateMention:
         return d
     if DATELINE_BEFORE.search(text[max(0, d.start - 60):d.start]) and DATELINE_AFTER.match(text, d.stop or d.start):
         return d.model_copy(update={"kind": "dateline", "resolution": "; ".join(filter(None, (d.resolution, "the date of a wire dateline: when the report was filed")))})
-    if UNTIL_BEFORE.search(text[max(0, d.start - 30):d.start]):
-        return d.model_copy(update={"kind": "until", "resolution": "; ".join(filter(None, (d.resolution, "the end of a state ('until'), not when something happened")))})
     if superseded_plan(text, d.start) or _plan_then_moved(text, d.start, d.stop or d.start):
         return d.model_copy(update={"kind": "planned", "resolution": "; ".join(filter(None, (d.resolution, "a plan given up, not when it happened")))})
+    before = text[max(0, d.start - 40):d.start]
+    moved = any(w.lower() in word_list("superseded_plan_moves.txt") for w in re.findall(r"[A-Za-z]+", before)[-4:])
+    if UNTIL_BEFORE.search(before) and not moved:  # "put back until Friday" gives the new day of the event
+        return d.model_copy(update={"kind": "until", "resolution": "; ".join(filter(None, (d.resolution, "the end of a state ('until'), not when something happened")))})
     return d
 
 

@@ -258,7 +258,7 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
             return participle
     if span.root.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in word_list("counted_states.txt"):
         return head.lower_  # "at least 12 are injured", "a dozen were hurt": the state the figure is in
-    if span.root.dep_ == "attr" and head.lemma_ == "be":
+    if span.root.dep_ == "attr" and head.lemma_ == "be" and _people_figure(span.root) is None:
         # "The injured are 14", "The victims are two" (a translation's word order): the subject is what is counted
         subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "VERB", "ADJ"}), None)
         if subject is not None and (subject.pos_ == "NOUN" or subject.lower_ in word_list("counted_states.txt")):
