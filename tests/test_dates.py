@@ -236,3 +236,36 @@ def test_a_day_inside_a_week_another_report_gives_makes_no_date_conflict():
         claim.dates = [d.model_copy(update={"end": spans.get((d.text, d.value))}) for d in claim.dates]
     assert spans[("this week", "2031-03-03")] == "2031-03-09"
     assert [c for c in compare_story(understanding, CompareSettings()).conflicts if c.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a Sunday report: news copy names today's weekday; a week on would be "next Sunday"
+        ("The minister said he would travel to the town on Sunday.", "2026-06-14", ("on Sunday", "2026-06-14")),
+        ("The minister said he would travel to the town next Sunday.", "2026-06-14", ("next Sunday", "2026-06-21")),
+        ("The council will meet on Wednesday to discuss the report.", "2026-06-10", ("on Wednesday", "2026-06-10")),
+    ],
+)
+def test_a_coming_day_with_the_reports_own_weekday_is_that_day(text, published, expected):
+    from newsprism.understand.nlp import parse
+
+    assert [(d.text, d.value) for d in find_dates("a", text, published, parse([text])[0])] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a Monday report: the road stays shut until the next day, not the Tuesday six days before
+        ("The pass was closed and was expected to remain shut until Tuesday.", "2026-12-07", "2026-12-08"),
+        ("The pass was closed until Tuesday, police said.", "2026-12-07", "2026-12-08"),
+        # a Friday report: the closure ended three days before
+        ("The pass was closed until Tuesday, police said.", "2026-12-11", "2026-12-08"),
+        ("The pass had been closed until Tuesday.", "2026-12-07", "2026-12-01"),
+    ],
+)
+def test_the_end_of_a_state_told_in_the_past_takes_the_nearer_day(text, published, expected):
+    from newsprism.understand.nlp import parse
+
+    (found,) = find_dates("a", text, published, parse([text])[0])
+    assert (found.kind, found.value) == ("until", expected)

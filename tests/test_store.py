@@ -403,3 +403,56 @@ def test_store_export_csv_and_parquet(filled, tmp_path, table):
 def test_store_export_refuses_unknown_table(filled, tmp_path):
     with Store(filled, read_only=True) as store, pytest.raises(StoreError):
         store.export("articles; DROP TABLE articles", "csv", tmp_path / "x.csv")
+
+
+# Lead vectors chosen by file name: three reports of one event, one far story, and a report tied to the event only
+# loosely (cosine 0.7, below the online join threshold); the texts are invented and only name the files' roles.
+STRAY_VECTORS = {"1-event": [1, 0.02, 0, 0], "2-event": [1, 0, 0.02, 0], "3-event": [1, 0, 0, 0.02],
+                 "4-other": [0, 0, 1, 0], "5-late-names": [0.7, 0.714, 0, 0]}
+
+
+def _ingest_with_vectors(tmp_path, db, monkeypatch, batch_size: int) -> dict[str, str]:
+    """Ingest the STRAY_VECTORS files into a real DuckDB store; return file stem -> stored story id."""
+    import numpy as np
+
+    from newsprism.group.fingerprint import Fingerprint
+    from newsprism.settings import load_settings
+    from newsprism.store.stream import _Grouper, stream_ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for stem in STRAY_VECTORS:
+        (folder / f"{stem}.txt").write_text(f"A report filed as {stem} on the Millbrook dam inspection.\n", encoding="utf-8")
+
+    def fingerprints(self, articles):
+        out = []
+        for a in articles:
+            stem = Path(a.source_path).stem
+            vector = np.asarray(STRAY_VECTORS[stem], dtype=np.float32)
+            minhash = np.random.default_rng(list(STRAY_VECTORS).index(stem)).integers(0, 2**32, 64, dtype=np.uint64)  # no near-copies
+            out.append(Fingerprint(article_id=a.id, vector=vector / np.linalg.norm(vector), names=frozenset(), numbers=frozenset(),
+                                   published=None, minhash=minhash))
+        return out
+
+    monkeypatch.setattr(_Grouper, "_fingerprints", fingerprints)
+    settings = load_settings()
+    settings.group.ann = "exact"
+    with Store(db) as store:
+        stream_ingest([folder], settings, store, batch_size=batch_size)
+    with Store(db, read_only=True) as store:
+        stem_of = {a.id: Path(a.source_path).stem for a in store.iter_articles()}
+        return {stem_of[a]: g.id for g in store.story_groups() for a in g.article_ids}
+
+
+def test_store_ingest_joins_a_loosely_tied_report_to_its_event_as_analyze_does(tmp_path, db, monkeypatch):
+    """`ingest` runs grouping's second pass: the report left alone online joins the one story it is clearly closest to."""
+    story = _ingest_with_vectors(tmp_path, db, monkeypatch, batch_size=500)
+    assert story["5-late-names"] == story["1-event"] == story["2-event"] == story["3-event"] != story["4-other"]
+    assert len(set(story.values())) == 2
+
+
+def test_store_ingest_second_pass_joins_a_later_batch_report_to_a_stored_story(tmp_path, db, monkeypatch):
+    """A stray of a later batch joins a story stored by an earlier batch, which keeps its id and members."""
+    story = _ingest_with_vectors(tmp_path, db, monkeypatch, batch_size=4)
+    assert story["5-late-names"] == story["1-event"] == story["3-event"] != story["4-other"]
+    assert len(set(story.values())) == 2

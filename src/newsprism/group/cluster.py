@@ -125,6 +125,11 @@ class StoryIndex:
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._key_of
 
+    @property
+    def story_slots(self) -> int:
+        """How many stories were ever founded or seeded (emptied ones included): pass it to `attach_strays` to move only later ones."""
+        return len(self._stories)
+
     def _remember(self, fp: Fingerprint, story: int) -> None:
         key = len(self._fingerprints)
         self._fingerprints.append(fp)

@@ -6,7 +6,8 @@ killed halfway resumes where it stopped when started again with the same inputs.
 
 New articles are then grouped into stories incrementally: the `StoryIndex` is kept
 (pickled) in the store, so a later run adds its articles to existing stories (same ids)
-or opens new ones without regrouping old articles.
+or opens new ones without regrouping old articles. After each batch the index's second
+pass (`attach_strays`) runs over that batch's new stories, as `analyze` runs it once.
 """
 
 from __future__ import annotations
@@ -65,8 +66,13 @@ class _Grouper:
 
             self.index = StoryIndex(self.settings.group, ndim=len(fingerprints[0].vector))
         self._adopt_unindexed_stories()
-        touched = {self.index.add(fingerprints[i], _title(articles[i])) for i in arrival_order(articles)}
-        groups = [g for g in self.index.stories() if g.id in touched]
+        first_new = self.index.story_slots
+        for i in arrival_order(articles):
+            self.index.add(fingerprints[i], _title(articles[i]))
+        # the second pass `group_articles` runs (analyze): only this batch's stories may move, stored ones never do
+        self.index.attach_strays(first_new)
+        batch = {a.id for a in articles}
+        groups = [g for g in self.index.stories() if batch.intersection(g.article_ids)]
         self.store.save_grouping(groups, pickle.dumps(self.index), STORY_INDEX_KEY)
         return len(articles)
 

@@ -197,6 +197,16 @@ def _past_plan(doc: Doc | None, start: int) -> bool:
     return any(w.lower_ in PAST_BE for w in words) and not any(w.lower_ == "had" for w in words)
 
 
+def _state_end(m: re.Match) -> bool:
+    """True for a weekday after "until" (UNTIL_BEFORE) that ends a state, not a move ("put back
+    until Friday", data/understand/superseded_plan_moves.txt) nor a state told in the pluperfect
+    ("had been closed until Tuesday", which looks back)."""
+    before = m.string[max(0, m.start() - 60):m.start()]
+    if not UNTIL_BEFORE.search(before) or re.search(r"\bhad\b", before, re.I):
+        return False
+    return not any(w.lower() in word_list("superseded_plan_moves.txt") for w in re.findall(r"[A-Za-z]+", before)[-5:])
+
+
 def _intended(verb) -> bool:
     """True for a verb that an intention told in the present governs, itself or through a chain of
     infinitives: "Salvors plan to begin pumping on Thursday", "a service is planned on Sunday"
@@ -377,13 +387,16 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         target = WEEKDAYS[g["weekday"].lower()]
         rel = (g.get("rel") or "").lower()
         nearer_ahead = (target - pub.weekday()) % 7 < (pub.weekday() - target) % 7
-        if rel == "next" or (rel != "last" and (_is_future(doc, m.start()) or (nearer_ahead and _past_plan(doc, m.start())))):
+        # "was expected to remain shut until Tuesday": a state's end told in the past may lie ahead of
+        # the report, so it takes the nearer of the two days, as a plan told in the past does
+        if rel == "next" or (rel != "last" and (_is_future(doc, m.start()) or (nearer_ahead and (_past_plan(doc, m.start()) or _state_end(m))))):
             delta = (target - pub.weekday()) % 7
-            # "called a march for Saturday" in a Saturday paper is that day; "is due to meet on Wednesday", a week on
-            if delta == 0 and (rel == "next" or not _set_for_at(doc, m.start())):
+            # "called a march for Saturday" in a Saturday paper is that day, and so is "would travel there on
+            # Sunday" in a Sunday paper: news copy names today's weekday (a week on is "next Sunday")
+            if delta == 0 and rel == "next":
                 delta = 7
             d = pub + dt.timedelta(days=delta)
-            how = f"{g['weekday'].capitalize()} after {pub.isoformat()}" if delta else f"{g['weekday'].capitalize()} set by a call or plan, on {pub.isoformat()}"
+            how = f"{g['weekday'].capitalize()} after {pub.isoformat()}" if delta else f"{g['weekday'].capitalize()} ahead, on the publication day {pub.isoformat()}"
         else:
             delta = (pub.weekday() - target) % 7
             if rel == "last" and delta == 0:
