@@ -2737,3 +2737,18 @@ def test_compare_words_around_a_figure_are_read_from_its_own_span():
     ]}
     numbers = [k for k in compare_story(_with_spans(build_understanding(spec)), CompareSettings()).conflicts if k.kind == "number"]
     assert [k.about for k in numbers] == ["number of people killed"], [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+def test_compare_unlike_causes_of_one_event_are_no_one_fact():
+    """'caused by a brake failure' / 'caused by the driver falling asleep': two sides of what caused the
+    crash; no fact may hold both reports (its text would state one side for both outlets)."""
+    spec = {"entities": {"road": ["Harl Pass", "LOC"]}, "articles": [
+        one_sentence_report("b1", "Valley Post", "The bus crash on the Harl Pass was caused by a brake failure, police said.", ["road"]),
+        one_sentence_report("b2", "River Herald", "The bus crash on the Harl Pass was caused by the driver falling asleep, police said.", ["road"]),
+        one_sentence_report("b3", "Town Crier", "The bus crash on the Harl Pass was caused by a failure of the brakes, police said.", ["road"]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    both = [f for f in c.facts if {"b1", "b2"} <= set(f.article_ids) or {"b2", "b3"} <= set(f.article_ids)]
+    assert not both, [(f.text, f.article_ids) for f in both]
+    # Alike causes in other words still make one fact.
+    assert any({"b1", "b3"} <= set(f.article_ids) for f in c.facts), [(f.text, f.article_ids) for f in c.facts]

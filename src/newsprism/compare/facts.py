@@ -7,7 +7,7 @@ Steps:
    `alignment_probability` turns these into one probability (weights fitted on NAnCo);
 2. veto pairs whose anchors disagree: numbers of one unit that cannot both be true, event
    dates that differ, reported words that differ when both claims report someone's words
-   (settings.content_min_cos), or different actors of one kind (two ships, two people) — such
+   (settings.content_min_cos), unlike causes (causes_differ), or different actors of one kind (two ships, two people) — such
    pairs are different facts, or conflicts (see conflicts.py), never one fact; once the
    conflicts are known, the facts holding two claims whose dates or counts are in dispute merge
    when they align with those anchors excused (Alignment.excuse_disputed, merge_disputed), and the
@@ -281,6 +281,24 @@ def without_disputed(v: ClaimView, disputed: tuple[frozenset[str], frozenset[str
     )
 
 
+# Two causes are one when their phrases read this alike or share half their content stems (the
+# reading cause_conflicts uses for one position: "strong winds" / "gusts").
+CAUSE_ALIKE_COS = 0.5
+
+
+def causes_differ(v: ClaimView, w: ClaimView, al: Alignment) -> bool:
+    """True when both claims give a cause (conflicts.causes_in) and no cause of one reads like one of
+    the other's: "the crash was caused by a brake failure" / "sources blamed the driver" are two
+    reports' sides of what caused one event, never one fact whose text would state one side."""
+    mine, theirs = al.causes(v.index), al.causes(w.index)
+    if not mine or not theirs:
+        return False
+    al.vectors.encode(mine + theirs)
+    return not any(
+        float(al.vectors[a] @ al.vectors[b]) >= CAUSE_ALIKE_COS or stem_overlap(content_stems(a), content_stems(b)) >= 0.5
+        for a in mine for b in theirs)
+
+
 def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
     """True when anchors say two similar claims are not one fact.
 
@@ -293,6 +311,8 @@ def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
     if disputed is not None:
         v, w = without_disputed(v, disputed), without_disputed(w, disputed)
     if numbers_disagree(v, w) or dates_disagree(v, w) or measures_differ(v, w):
+        return True
+    if causes_differ(v, w, al):
         return True
     if speakers_differ(v, w, al.names):
         return True
@@ -332,6 +352,16 @@ class Alignment:
     _overlaps: dict[tuple[int, int], float] = field(default_factory=dict, repr=False)
     _vetoes: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
     _counts: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
+    _causes: dict[int, list[str]] = field(default_factory=dict, repr=False)
+
+    def causes(self, i: int) -> list[str]:
+        """The causes claim i gives (conflicts.causes_in), read once."""
+        found = self._causes.get(i)
+        if found is None:
+            from newsprism.compare.conflicts import causes_in  # conflicts imports this module
+
+            found = self._causes[i] = causes_in(self.views[i].claim.text)
+        return found
 
     def count_logodds(self, a: int, b: int) -> float:
         """COUNT_AGREEMENT_LOGODDS when claims a and b give agreeing counts (counts_agree), else 0, remembered."""
