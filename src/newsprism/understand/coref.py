@@ -292,6 +292,9 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     group = _group(article_id, token, covered, token_sentence)
     if group is not None:
         return group
+    counted = _counted_collective(article_id, token, token_sentence)
+    if counted is not None:
+        return counted
     if token.tag_ in {"NNS", "NNPS"}:
         # "the two countries", "the jurors": several actors, never one entity; kept only as a
         # possible antecedent of "they", so that "the jurors ... their" is not given to a name
@@ -398,6 +401,30 @@ def _person_apposed_after(token: Token, covered: dict[int, Found]) -> Found | No
                     and (head is token or covered.get(head.i) is None or covered[head.i].label != "PERSON")):
                 return m
     return None
+
+
+def _counted_collective(article_id: str, token: Token, token_sentence: list[int]) -> Found | None:
+    """Return "the group of six", "a party of ten climbers" (`counted_collectives.txt`) as a
+    description of the people it counts (refers "counted"), or None.
+
+    It stands for no entity: it is no organisation named nearby, and it tells
+    `resolve_references` that the story's bare "the group" is these people too."""
+    if token.tag_ not in {"NN", "NNP"} or token.lemma_.lower() not in word_list("counted_collectives.txt"):
+        return None
+    counted = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    if not any(c.pos_ == "NUM" or c.like_num or (c.tag_ == "NNS" and _counts_people(c)) for c in counted):
+        return None
+    first = min([t.left_edge.i for t in token.lefts if t.dep_ in {"det", "amod", "compound", "nummod"}] + [token.i])
+    desc = _make(article_id, token.doc, first, token.i, token_sentence, "description")
+    desc.head, desc.refers, desc.plural = token.lemma_.lower(), "counted", True
+    return desc
+
+
+def _counts_people(noun: Token) -> bool:
+    """A plural noun of people: "climbers", "tourists", "students", "migrants" (not "companies")."""
+    lemma = noun.lemma_.lower()
+    return (lemma in group_nouns() or lemma in _group_heads() or lemma in unnamed_actor_nouns()
+            or _is_agent_noun(lemma) or _is_role_word(lemma) or lemma in {"people", "person", "man", "woman", "child"})
 
 
 # Nouns that count the people after them ("hundreds of refugees"): part of the group's phrase.
@@ -681,6 +708,8 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
         story.home = country if n > rest[0][1] else None
     ordered = sorted(references, key=lambda m: (m.article_id, m.start))
     same_noun: dict[tuple[str, str], int] = {}  # (article, head noun) -> what it last resolved to
+    # "the group of six": the story's bare "the group" is that party of people, no organisation
+    counted = {ref.head for ref in references if ref.kind == "description" and ref.refers == "counted"}
     for ref in ordered:  # a. b.
         if ref.kind != "description" or ref.refers == "government":
             continue
@@ -689,6 +718,10 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = story.target(ref.refers_to)
         elif ref.refers in {"person", "role"}:
             target = _person_for(ref, story, article)
+        elif ref.refers in {"named_org", "any_org"} and ref.head in counted:
+            target = _org_for(ref, story, article, by_name_only=True)  # only an organisation named "... Group"
+            if target is None:
+                ref.refers = "counted"  # the people: a "they" after it is them, not an organisation
         elif ref.refers in {"named_org", "any_org"}:
             target = _org_for(ref, story, article)
             if target is None and ref.refers == "any_org":
@@ -807,7 +840,7 @@ def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
     return best
 
 
-def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
+def _org_for(ref: Found, story: _Story, article: list[Found], by_name_only: bool = False) -> int | None:
     # "the company" is an organisation, never a town the tagger left without a country ("near Ostrel")
     orgs = [m for m in article if story.kind.get(story.where.get(id(m))) in {"thing", "group"} and not m.country
             and story.where.get(id(m)) not in story.places and "place" not in m.evidence
@@ -818,7 +851,7 @@ def _org_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
     if holding:
         earlier = [m for m in holding if m.start < ref.start]
         return story.where[id(earlier[-1] if earlier else holding[0])]
-    if ref.refers == "any_org":
+    if ref.refers == "any_org" and not by_name_only:
         # by nearness alone only what the tagger calls an organisation: not a nationality or
         # political group ("NORP"), which a place name often is ("in Stanislav")
         recent = [m for m in orgs if m.start < ref.start and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW
@@ -855,9 +888,23 @@ def _kind_fits(noun: str, name_words: set[str]) -> bool:
 
 
 def _country_in_focus(ref: Found, story: _Story, article: list[Found]) -> int | None:
+    """The country named last within a few sentences before "the country".
+
+    None when the sentence of "the country" names, after that country, a place the gazetteer
+    does not place ("kept in Orbeck for a century, the bronzes will leave the country"): that place may be the
+    country meant, one the gazetteer does not know, or lie in another country. A place named in
+    the country's own sentence ("in Aleppo, Syria") is taken to lie in it."""
     recent = [m for m in article if m.country and m.kind in {"name", "capital"} and m.start < ref.start
               and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW]
-    return story.where[id(recent[-1])] if recent else None
+    if not recent:
+        return None
+    last = recent[-1]
+    if last.sentence_index < ref.sentence_index and any(m.start > last.start and m.start < ref.start and m.sentence_index == ref.sentence_index and not m.country
+           and m.kind == "name" and (story.where.get(id(m)) in story.places or m.after_place_word)
+           and story.where.get(id(m)) not in story.streets
+           for m in article):
+        return None
+    return story.where[id(last)]
 
 
 def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
@@ -876,7 +923,7 @@ def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
         # an unresolved description still stands for something: it blocks a farther antecedent
         if m.refers in {"person", "indefinite"}:
             return "person", m.gender
-        if m.refers == "plural":
+        if m.refers in {"plural", "counted"}:
             return "group", "any"
         return "thing", "any"  # "the plan ... it": the plan, not the company named before
     return "none", "any"

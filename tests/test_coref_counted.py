@@ -1,0 +1,65 @@
+"""Coreference faults a story showed (session 9): a counted party of people ("the group of
+six") is no organisation named nearby, and "the country" after an unplaced place is not the
+country named sentences before. Invented text."""
+
+from __future__ import annotations
+
+from newsprism.models import Entity
+from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions
+from newsprism.understand.nlp import parse
+
+
+def _story_entities(texts: dict[str, str]) -> list[Entity]:
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
+    add_surname_mentions(docs, mentions)
+    return cluster_mentions(mentions, texts)
+
+
+def _named(entities: list[Entity], name: str) -> Entity:
+    return next(e for e in entities if e.name == name)
+
+
+def test_a_group_of_six_climbers_is_not_the_rescue_service_named_before():
+    """"The group of six" and a later "the group" are the climbers, in every article of the
+    story, not the rescue service or the radio station named just before."""
+    entities = _story_entities({
+        "x": "An avalanche killed three climbers on the Brenzhorn on Saturday, the Orvald Mountain Rescue Service said. "
+             "The group of six was crossing a gully when the slope broke away. One member of the group raised the alarm.\n",
+        "y": "The head of the warning office defended the rating, she told the station Radio Orvald. "
+             "Guides said the group had made no obvious mistake.\n",
+    })
+    for name in ("Orvald Mountain Rescue Service", "Radio Orvald"):
+        texts = [m.text for m in _named(entities, name).mentions]
+        assert not any("group" in t.lower() for t in texts), (name, texts)
+
+
+def test_the_group_still_goes_to_an_organisation_when_no_party_is_counted():
+    """Without a counted party, "the group" is the organisation in focus, as before."""
+    entities = _story_entities({
+        "x": "The environmental organisation Greenwall Alliance sued the ministry on Monday. "
+             "The group said the permit broke the law.\n",
+    })
+    alliance = next(e for e in entities if "Greenwall" in e.name)
+    assert "The group" in [m.text for m in alliance.mentions]
+
+
+def test_the_country_after_an_unplaced_place_is_not_the_country_named_before():
+    """"... handed the statues to the government of Brazil. The statues, on display in Valdoria for a
+    century, will leave the country": Valdoria's country, not Brazil."""
+    entities = _story_entities({
+        "x": "The Halden Museum on Wednesday handed 20 statues to the government of Brazil. "
+             "The trustees gave in to years of pressure. "
+             "The statues, which have been on display in Valdoria for more than a century, will leave the country next month.\n",
+    })
+    brazil = _named(entities, "Brazil")
+    assert "the country" not in [m.text for m in brazil.mentions]
+
+
+def test_the_country_goes_to_the_country_named_before():
+    """Guard: with no other place named, "the country" is the country in focus."""
+    entities = _story_entities({
+        "x": "The Halden Museum on Wednesday handed 20 statues to the government of Brazil. "
+             "The statues will go on show across the country next year.\n",
+    })
+    assert "the country" in [m.text for m in _named(entities, "Brazil").mentions]
