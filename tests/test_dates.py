@@ -269,3 +269,22 @@ def test_the_end_of_a_state_told_in_the_past_takes_the_nearer_day(text, publishe
 
     (found,) = find_dates("a", text, published, parse([text])[0])
     assert (found.kind, found.value) == ("until", expected)
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a Wednesday report: a timetable told in the present lies ahead when its day is nearer ahead
+        ("Talks between the two sides resume on Thursday.", "2026-03-04", "2026-03-05"),
+        # ... and behind when the day is nearer behind
+        ("The festival opens to the public on Monday.", "2026-03-04", "2026-03-02"),
+        # what was said on a day is no timetable
+        ("The union says it will call off the strike on Thursday.", "2026-03-04", "2026-03-05"),
+        ("Police say the fire started on Thursday.", "2026-03-04", "2026-02-26"),
+    ],
+)
+def test_a_day_a_simple_present_governs_takes_the_nearer_day(text, published, expected):
+    from newsprism.understand.nlp import parse
+
+    (found,) = find_dates("a", text, published, parse([text])[0])
+    assert found.value == expected

@@ -241,3 +241,15 @@ def test_numbers_times_a_day_is_how_often():
     text = "The ferry runs four times a day between the islands."
     assert _number(text, "four").unit == "times/day"
     assert find_dates("a", text, "2031-03-07") == []
+
+
+@pytest.mark.parametrize(
+    "text, number_text, unit",
+    [
+        ("The strike closed 1,350 of the country's 2,100 public schools, the ministry said.", "1,350", "schools"),
+        ("Officials said 12 of the region's hospitals were full.", "12", "hospitals"),
+    ],
+)
+def test_numbers_a_part_of_an_owners_whole_counts_the_wholes_noun(text, number_text, unit):
+    """'1,350 of the country's 2,100 schools' counts schools, not the country that owns them."""
+    assert _number(text, number_text).unit == unit

@@ -197,6 +197,28 @@ def _past_plan(doc: Doc | None, start: int) -> bool:
     return any(w.lower_ in PAST_BE for w in words) and not any(w.lower_ == "had" for w in words)
 
 
+def _present_simple(doc: Doc | None, start: int) -> bool:
+    """True for a day a verb in the simple present governs, itself a plain verb with no auxiliary:
+    "Talks resume on Thursday" (a timetable, ahead) or a headline's "Nine die in crush on Saturday"
+    (behind); the weekday reader takes the nearer of the two days. A verb of saying ("says")
+    reports what was said, so it is left out (data/understand/speech_verbs.txt)."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    if token.tag_ not in {"VBP", "VBZ"} or token.pos_ != "VERB" or token.lemma_.lower() in word_list("speech_verbs.txt"):
+        return False
+    if token.tag_ == "VBP" and token.lower_ in word_list("same_form_verbs.txt"):
+        return False  # "Storms hit the coast on Saturday": present or past, the parse cannot tell
+    return not any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children)
+
+
 def _state_end(m: re.Match) -> bool:
     """True for a weekday after "until" (UNTIL_BEFORE) that ends a state, not a move ("put back
     until Friday", data/understand/superseded_plan_moves.txt) nor a state told in the pluperfect
@@ -389,7 +411,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         nearer_ahead = (target - pub.weekday()) % 7 < (pub.weekday() - target) % 7
         # "was expected to remain shut until Tuesday": a state's end told in the past may lie ahead of
         # the report, so it takes the nearer of the two days, as a plan told in the past does
-        if rel == "next" or (rel != "last" and (_is_future(doc, m.start()) or (nearer_ahead and (_past_plan(doc, m.start()) or _state_end(m))))):
+        if rel == "next" or (rel != "last" and (_is_future(doc, m.start()) or (nearer_ahead and (_past_plan(doc, m.start()) or _state_end(m) or _present_simple(doc, m.start()))))):
             delta = (target - pub.weekday()) % 7
             # "called a march for Saturday" in a Saturday paper is that day, and so is "would travel there on
             # Sunday" in a Sunday paper: news copy names today's weekday (a week on is "next Sunday")

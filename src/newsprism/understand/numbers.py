@@ -239,12 +239,15 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
     noun_after = i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"}  # "five injured people" counts people
     if doc[i].lower_ in word_list("counted_states.txt") and doc[i].pos_ in {"VERB", "ADJ", "NOUN"} and not noun_after:
         return doc[i].lower_  # "more than 140 injured"
-    for token in doc[i:i + 4]:
+    partitive = i > span.end  # "1,350 of the country's 2,100 schools": the part counts the whole's noun
+    for token in doc[i:i + (6 if partitive else 4)]:
         # a word that modifies a noun after it ("two neighbouring villages", "air strikes") is not the unit
         modifies_next = token.i < token.head.i <= token.i + 3 and token.head.pos_ in {"NOUN", "PROPN"}
+        if partitive and token.dep_ == "poss":
+            continue  # "of the country's 2,100 public schools": the owner is not what is counted
         if token.pos_ in {"NOUN", "PROPN"} and not modifies_next:
             return token.lower_ if token.pos_ == "NOUN" else token.text
-        possessive = token.tag_ == "PRP$"  # "212 of its supporters"
+        possessive = token.tag_ == "PRP$" or (partitive and token.tag_ == "POS")  # "212 of its supporters", "of the country's"
         if not possessive and (token.pos_ not in {"ADJ", "NOUN", "PROPN", "DET", "NUM", "ADV", "PUNCT"} or token.is_punct and token.text not in {"-"}):
             break
     head = span.root.head
