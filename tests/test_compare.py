@@ -2466,6 +2466,8 @@ def test_compare_summary_never_keeps_a_measure_or_a_tally_without_its_figure(tex
 @pytest.mark.parametrize(("text", "words", "expected"), [
     ("The flood began in the early hours of Sunday near Tarn Bridge and cut the road.", "Sunday", None),
     ("The flood began on Sunday near Tarn Bridge and cut the road.", "on Sunday", "The flood began near Tarn Bridge and cut the road."),
+    # A day set off by commas takes one of them along: no ",," is left.
+    ("The fair's last day, Sunday, has been called off.", "Sunday", "The fair's last day has been called off."),
 ])
 def test_compare_summary_never_leaves_a_preposition_without_its_date(text, words, expected):
     """A disputed day cut out of a summary sentence must not leave "in the early hours of near ..."."""
@@ -2752,3 +2754,23 @@ def test_compare_unlike_causes_of_one_event_are_no_one_fact():
     assert not both, [(f.text, f.article_ids) for f in both]
     # Alike causes in other words still make one fact.
     assert any({"b1", "b3"} <= set(f.article_ids) for f in c.facts), [(f.text, f.article_ids) for f in c.facts]
+
+
+def test_compare_timeline_tells_a_sentence_in_two_facts_once():
+    """A dated sentence that two facts hold (one as its own claim, one as a further member) is one
+    timeline row for its day, citing every article that dates it so."""
+    from newsprism.compare.timeline import build_timeline
+    from newsprism.compare.views import build_views
+    from newsprism.models import Fact
+
+    spec = {"entities": {"peak": ["Harnfels", "LOC"]}, "articles": [
+        one_sentence_report("t1", "Valley Wire", "Two climbers died on the Harnfels on Sunday.", ["peak"], dates=[["on Sunday", "2031-05-04", "relative"]]),
+        one_sentence_report("t2", "Town Courier", "Two climbers were killed on the Harnfels on Sunday.", ["peak"], dates=[["on Sunday", "2031-05-04", "relative"]]),
+        one_sentence_report("t3", "Lake Post", "Rescuers searched the Harnfels for hours.", ["peak"]),
+    ]}
+    views = build_views(build_understanding(spec))
+    facts = [Fact(id="f1", text=views[0].claim.text, article_ids=["t1", "t2"], independent_sources=2),
+             Fact(id="f2", text=views[2].claim.text, article_ids=["t1", "t3"], independent_sources=2)]
+    rows = build_timeline(views, [[0, 1], [0, 2]], facts)
+    assert [(e.date, e.event) for e in rows] == [("2031-05-04", views[0].claim.text)], [(e.date, e.event, e.article_ids) for e in rows]
+    assert set(rows[0].article_ids) == {"t1", "t2"}

@@ -155,6 +155,9 @@ def _without_dates(text: str, dates: list[str]) -> str | None:
         text = without_date_words(text, words)
         if text is None:
             return None
+    # A date set off by commas ("the final day, Sunday, has been ...") leaves ",,": the aside goes
+    # whole ("the final day has been ...").
+    text = re.sub(r"\s*,\s*,", "", text)
     return None if _dangles(original, text) else text
 
 

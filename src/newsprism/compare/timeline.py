@@ -41,6 +41,16 @@ def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: 
     unique: dict[tuple, TimelineEvent] = {}
     for e in events:
         unique.setdefault((e.date, tuple(sorted((x.article_id, x.start) for x in e.evidence))), e)
-    events = list(unique.values())
+    # A sentence that is a member of two facts (one's own claim, another's support) dates one event:
+    # one row, with every article that dates it that way.
+    rows: dict[tuple[str, str], TimelineEvent] = {}
+    for e in unique.values():
+        row = rows.setdefault((e.date, e.event), e)
+        if row is not e:
+            row.article_ids = list(dict.fromkeys(row.article_ids + e.article_ids))
+            seen = {(x.article_id, x.start) for x in row.evidence}
+            row.evidence = row.evidence + [x for x in e.evidence if (x.article_id, x.start) not in seen]
+            row.resolution = "; ".join(dict.fromkeys(row.resolution.split("; ") + e.resolution.split("; ")))
+    events = list(rows.values())
     events.sort(key=lambda e: (e.date, -len(e.article_ids), e.event))
     return events
