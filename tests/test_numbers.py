@@ -253,3 +253,16 @@ def test_numbers_times_a_day_is_how_often():
 def test_numbers_a_part_of_an_owners_whole_counts_the_wholes_noun(text, number_text, unit):
     """'1,350 of the country's 2,100 schools' counts schools, not the country that owns them."""
     assert _number(text, number_text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, tally",
+    [
+        ("The board raised the rate with a majority of seven votes against two.", "seven votes against two"),
+        ("The council approved the plan by 9 votes to 4.", "9 votes to 4"),
+    ],
+)
+def test_numbers_a_tally_written_out_is_one_score(text, tally):
+    """'seven votes against two' is the two sides of a vote, not a count of seven and a count of two."""
+    found = find_numbers("a", text, parse([text])[0])
+    assert [(n.text, n.kind) for n in found] == [(tally, "score")]

@@ -610,7 +610,21 @@ def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
             article_id=article_id, text=m.group(0), value=None, low=None, high=None, unit="score", kind="score",
             sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
+    # "a majority of seven votes against two", "by 9 votes to 4": a tally written out, one score too
+    for m in _worded_tally().finditer(text):
+        if m.group("noun").lower() not in words or any(m.start() < e and s < m.end() for s, e in skip):
+            continue
+        out.append(NumberMention(
+            article_id=article_id, text=m.group(0), value=None, low=None, high=None, unit="score", kind="score",
+            sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
+        ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _worded_tally() -> re.Pattern:
+    side = rf"(?:\d{{1,3}}|{number_words_regex()})"
+    return re.compile(rf"\b{side}\s+(?P<noun>[A-Za-z]+)\s+(?:to|against)\s+{side}\b(?!\s+(?:per\s*cent|percent)\b|%)", re.I)
 
 
 def _point_fractions(article_id: str, text: str, sentence_of) -> list[NumberMention]:
