@@ -2774,3 +2774,23 @@ def test_compare_timeline_tells_a_sentence_in_two_facts_once():
     rows = build_timeline(views, [[0, 1], [0, 2]], facts)
     assert [(e.date, e.event) for e in rows] == [("2031-05-04", views[0].claim.text)], [(e.date, e.event, e.article_ids) for e in rows]
     assert set(rows[0].article_ids) == {"t1", "t2"}
+
+
+def test_compare_summary_tells_no_side_of_a_cause_conflict_in_other_words():
+    """'a corroded pipe' vs 'a welding error': a third report's 'a rusted pipe was the cause' (a
+    wording the cause reader does not read) takes a side; the summary must not state it."""
+    def report(aid, outlet, cause):
+        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
+            {"text": "A gas leak was found at the Harl plant on Tuesday, and 300 people left their homes.", "entities": ["plant"]},
+            {"text": cause, "entities": []}]}
+
+    spec = {"entities": {"plant": ["Harl", "FAC"]}, "articles": [
+        report("g1", "Valley Post", "The leak was caused by a corroded pipe, the fire service said."),
+        report("g2", "River Herald", "The leak was caused by a welding error, the operator said."),
+        report("g3", "Town Crier", "According to the fire service a rusted pipe was the cause."),
+        report("g4", "Lake Gazette", "According to the fire service the corroded pipe was the cause."),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert [k for k in c.conflicts if k.kind == "cause"], [(k.kind, k.about) for k in c.conflicts]
+    told = [s.text for s in c.summary if not s.text.startswith("Reports ")]
+    assert told and not [t for t in told if "pipe" in t or "welding" in t], told

@@ -147,6 +147,26 @@ def name_the_speaker(text: str, view: ClaimView, entities: dict[str, Entity]) ->
     return short_name(person) + text[len(subject):]
 
 
+@lru_cache(maxsize=1)
+def _cause_words_pattern() -> re.Pattern[str] | None:
+    """Every word that tells a sentence names a cause: the conflict reader's cause markers, verbs and
+    frame verbs, and data/compare/summary_cause_words.txt ("was the cause", "to blame")."""
+    words = set(lexicons.cause_markers()) | set(lexicons.cause_verbs()) | {verb for verb, _ in lexicons.cause_frames()}
+    words |= {w.lower() for w in lexicons._compare_lines("summary_cause_words.txt")}  # the lexicons' own loader
+    return lexicons.words_pattern(sorted(words))
+
+
+def gives_a_side_of_a_cause(text: str, sides: list[frozenset[str]]) -> bool:
+    """True when a sentence names a cause and holds at least half the content words of one side of a
+    cause conflict (`sides`: each side's content stems): "According to the company a rusted valve was
+    the cause" beside "a corroded valve" vs "a contractor's error" tells one side as the story's."""
+    pattern = _cause_words_pattern()
+    if not sides or pattern is None or not pattern.search(text):
+        return False
+    stems = content_stems(text)
+    return any(len(side & stems) * 2 >= len(side) for side in sides)
+
+
 def _without_dates(text: str, dates: list[str]) -> str | None:
     """The sentence with its disputed date phrases taken out (views.without_date_words), or None
     when one cannot be found."""
@@ -510,6 +530,7 @@ def build_summary(
     causes += [p.value.lower() for c in conflicts if c.kind == "actor" and c.about.startswith("who ") and not c.about.startswith("who took part in: ")
                for p in c.positions]
     cause_pattern = lexicons.words_pattern(causes)
+    cause_sides = [stems for c in conflicts if c.kind == "cause" for p in c.positions for t in p.value.split(" / ") if (stems := content_stems(t))]
     by_id = {e.id: e for e in entities}
     story_views = list({id(v): v for group in views_by_fact for v in group}.values())
     sentences_per_article = {a.id: 1 for a in articles}
@@ -548,7 +569,8 @@ def build_summary(
             v = group[x]
             if candidates and float(centrality[x]) < float(centrality[candidates[0][0]]) - RECEIPT_CENTRALITY_MARGIN:
                 break
-            if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)):
+            if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)) \
+                    or gives_a_side_of_a_cause(v.claim.text, cause_sides):
                 continue
             text = name_the_speaker(compress(v.claim.text), v, by_id)
             if (v.article_id, v.claim.start) in counted:
