@@ -266,3 +266,9 @@ def test_numbers_a_tally_written_out_is_one_score(text, tally):
     """'seven votes against two' is the two sides of a vote, not a count of seven and a count of two."""
     found = find_numbers("a", text, parse([text])[0])
     assert [(n.text, n.kind) for n in found] == [(tally, "score")]
+
+
+def test_numbers_a_verb_after_a_partitive_figure_is_not_what_is_counted():
+    """'three of 14 forecast a half-point move': 'forecast' is what they did, not a thing counted."""
+    text = "Economists had expected a quarter point, though three of 14 forecast a half-point move."
+    assert {n.unit for n in find_numbers("a", text, parse([text])[0]) if n.text in {"three", "14"}} == {None}

@@ -246,6 +246,8 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         if partitive and token.dep_ == "poss":
             continue  # "of the country's 2,100 public schools": the owner is not what is counted
         if token.pos_ in {"NOUN", "PROPN"} and not modifies_next:
+            if _verb_read_as_noun(token):
+                return None
             return token.lower_ if token.pos_ == "NOUN" else token.text
         possessive = token.tag_ == "PRP$" or (partitive and token.tag_ == "POS")  # "212 of its supporters", "of the country's"
         if not possessive and (token.pos_ not in {"ADJ", "NOUN", "PROPN", "DET", "NUM", "ADV", "PUNCT"} or token.is_punct and token.text not in {"-"}):
@@ -267,6 +269,18 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         if subject is not None and (subject.pos_ == "NOUN" or subject.lower_ in word_list("counted_states.txt")):
             return subject.lower_
     return _people_figure(span.root)
+
+
+def _verb_read_as_noun(token) -> bool:
+    """True for a singular noun right after a figure above one and right before an article: "three of
+    14 forecast a half-point move", where the parser took the verb "forecast" for what is counted
+    (a count takes a plural noun; a singular one then an article is a verb and its object)."""
+    if token.tag_ != "NN" or token.i + 1 >= len(token.doc) or token.i == 0:
+        return False
+    figure, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if figure.pos_ != "NUM" or figure.lower_ in {"1", "one", "a", "an"}:
+        return False
+    return after.lower_ in {"a", "an", "the"}
 
 
 def _people_figure(number) -> str | None:
