@@ -35,3 +35,32 @@ def test_quote_speakers_issuer_or_colon_clause_subject(text, content, speaker):
 def test_quote_speakers_a_live_blog_time_stamp_is_no_part_of_the_speaker():
     speakers = _speakers("13:05 - Police in several regions say they have put extra patrols on the streets because people cannot call for help.")
     assert [s for s in speakers.values() if s] and all(s is None or s.startswith("Police") for s in speakers.values())
+
+
+def _speaker_names(text: str) -> dict[str, str | None]:
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text)
+    group = StoryGroup(id="s_test", title="test", article_ids=[article.id])
+    story = understand_story(group, [article])
+    names = {e.id: e.name for e in story.entities}
+    return {v.text: names.get(q.speaker_entity_id) for q in story.quotes for v in q.variants}
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # a new speaker introduced in the sentence before the quotation, not the salient one named earlier
+        ("The ferry company said the crossing was cancelled. Anneli Voss, who leads the harbour rescue team, said her crews "
+         'had done what they could. "The sea gave them no chance," she said. '
+         "The town's mayor, Ottilie Weskamp, called for an inquiry into the harbour office. "
+         '"Our town has been let down by officials who have never been out on that water," she said.',
+         "Our town has been let down by officials who have never been out on that water", "Ottilie Weskamp"),
+        # ... while "she said" after a man ("he") named just before still goes to the woman
+        ("Anneli Voss, who leads the harbour rescue team, said her crews had done what they could. "
+         'Harbour master Piet Larsen said he had closed the quay. "The sea gave them no chance," she said.',
+         "The sea gave them no chance", "Anneli Voss"),
+    ],
+)
+def test_quote_speakers_she_said_is_the_woman_named_just_before(text, content, speaker):
+    speakers = _speaker_names(text)
+    assert content in speakers
+    assert speakers[content] == speaker

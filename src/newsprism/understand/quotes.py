@@ -44,7 +44,7 @@ from newsprism.models import Entity, Evidence, Quote, QuoteVariant, content_id
 from newsprism.understand.claims import verb_subject
 from newsprism.understand.entities import WIRE_DATELINE, fold, gazetteer, initials, outlet_keys
 from newsprism.understand.nlp import doc_text, sentences, table, word_list
-from newsprism.understand.coref import _is_agent_noun
+from newsprism.understand.coref import _is_agent_noun, given_names
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
@@ -160,6 +160,7 @@ class Resolver:
     descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> person a description ("the governor") stands for
     org_descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> organisation a description ("the company") stands for
     outlets: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the story's outlets (entities.outlet_keys)
+    genders: dict[str, set[str]] = field(default_factory=dict)  # person id -> genders shown (`_pronoun_genders`)
 
     def is_medium(self, entity: Entity) -> bool:
         """True for a medium of the registry or of channel words (`is_medium`), or one of the story's own outlets."""
@@ -654,6 +655,7 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     # a person's pronouns, and "it" the entities stage took for an organisation ("It said last year that ...")
     resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun"
                          and (e.type == "PERSON" or e.type == "ORG" and m.text.lower() == "it")}
+    resolver.genders = _pronoun_genders(entities)
     resolver.descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "PERSON"}
     resolver.org_descriptions = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "description" and e.type == "ORG"}
     quoted = [q for q in quote_spans(doc_text(doc)) if not is_scare_quote(doc_text(doc)[q[0]:q[1]])]
@@ -679,6 +681,7 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
                 if record.speaker_text is None and record.channel is None and following is not None and len(following) <= 8:
                     # the tagger often splits '"...," she said.' after the closing mark
                     attribute(record, following, resolver)
+                _nearest_named(record, index, sentence_bounds, resolver)
                 if (record.speaker_text or "").lower() in PERSON_PRONOUNS and previous is not None and previous.speaker_text \
                         and previous.sentence_end >= s_start - 3 and previous.sentence_start < s_start:
                     # '"...," he added.' right after a quote: the previous quote's speaker, even one only described
@@ -703,6 +706,39 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
         previous = None
     _mark_joint_documents(records, doc_text(doc))
     return records
+
+
+def _pronoun_genders(entities: list[Entity]) -> dict[str, set[str]]:
+    """Entity id -> the genders its given name and the pronouns the entities stage gave it show."""
+    by_pronoun = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+    genders: dict[str, set[str]] = {}
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        shown = {by_pronoun[m.text.lower()] for m in e.mentions if m.kind == "pronoun" and m.text.lower() in by_pronoun}
+        given = given_names().get(e.name.split()[0].lower()) if e.name.split() else None
+        genders[e.id] = {given} if given else shown
+    return genders
+
+
+def _nearest_named(record: QuoteRecord, index: int, sentence_bounds: list[tuple[int, int]], resolver: Resolver) -> None:
+    """'X defended the decision. "...," she said.': a he/she speaker is the person of that gender
+    named nearest before, in the quote's sentence or the one before it, not a more salient person
+    named earlier (the entities stage weighs salience, which a new speaker introduced just before
+    the quote lacks)."""
+    pronoun = (record.speaker_text or "").lower()
+    if pronoun not in {"he", "she"} or "speaker_span" not in record.extra:
+        return
+    at = record.extra["speaker_span"][0]
+    opens = next((k for k, (s, e) in enumerate(sentence_bounds) if s <= record.start < e), index)
+    window_start = sentence_bounds[max(opens - 1, 0)][0]
+    near = [(s, e) for s, e in resolver.people if window_start <= s < at and not (record.start <= s < record.end)]
+    if not near or any(e.id == record.speaker_entity_id for _, e in near):
+        return
+    gender = "male" if pronoun == "he" else "female"
+    fitting = [e for _, e in near if not (resolver.genders.get(e.id, set()) - {gender})]
+    if fitting:
+        record.speaker_entity_id = fitting[-1].id
 
 
 @lru_cache(maxsize=1)
