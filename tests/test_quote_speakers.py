@@ -64,3 +64,13 @@ def test_quote_speakers_she_said_is_the_woman_named_just_before(text, content, s
     speakers = _speaker_names(text)
     assert content in speakers
     assert speakers[content] == speaker
+
+
+def test_quote_channel_this_newspaper_is_the_outlet_itself_no_channel():
+    text = ('"The ice left them no chance at all," said rescue chief Anneli Voss to this newspaper. '
+            '"The wind had dropped overnight," the forecaster Ulla Brantoft told the broadcaster Radio Fjell.')
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text)
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[article.id]), [article])
+    channels = {v.text: v.channel for q in story.quotes for v in q.variants}
+    assert channels["The ice left them no chance at all"] is None
+    assert channels["The wind had dropped overnight"] == "Radio Fjell"

@@ -602,6 +602,8 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
             named_medium = ent is not None and ent.type == "ORG" and resolver.is_medium(ent)
         if _inside(token, outside) or len(phrase) > 8 or not (token.lower_ in channel_nouns or named_medium):
             continue
+        if any(c.dep_ in {"det", "poss"} and c.lower_ in {"this", "our"} for c in token.children):
+            continue  # "said ... to this newspaper", "told our radio": the outlet itself heard it, no relaying channel
         record.channel = _channel_name(phrase, resolver)
         record.extra["channel_span"] = (phrase.start_char, phrase.end_char)
         return
