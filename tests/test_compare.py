@@ -2794,3 +2794,15 @@ def test_compare_summary_tells_no_side_of_a_cause_conflict_in_other_words():
     assert [k for k in c.conflicts if k.kind == "cause"], [(k.kind, k.about) for k in c.conflicts]
     told = [s.text for s in c.summary if not s.text.startswith("Reports ")]
     assert told and not [t for t in told if "pipe" in t or "welding" in t], told
+
+
+def test_compare_fact_text_gives_no_cause_only_one_of_its_articles_gives():
+    """'The ferry Aldis sank off Harl on Sunday because of a fire in the engine room' beside 'The ferry
+    Aldis sank off Harl on Sunday': one fact, told in the words both vouch for, not with one's cause."""
+    spec = {"entities": {"ferry": ["Aldis", "PRODUCT"]}, "articles": [
+        one_sentence_report("s1", "Valley Post", "The ferry Aldis sank off Harl on Sunday because of a fire in the engine room.", ["ferry"]),
+        one_sentence_report("s2", "River Herald", "The ferry Aldis sank off Harl on Sunday, the coast guard said.", ["ferry"]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    both = [f for f in c.facts if {"s1", "s2"} <= set(f.article_ids)]
+    assert both and "fire" not in both[0].text, [(f.text, f.article_ids) for f in c.facts]

@@ -17,8 +17,8 @@ Steps:
 4. attach a further claim of an article already in a fact when it restates that fact;
 5. every claim left alone is a fact of its own article;
 6. a fact's text is its most central claim, unless that claim gives a side of a date or count
-   conflict another of the fact's articles disputes: then the most central claim free of that
-   (build_facts).
+   conflict another of the fact's articles disputes, or a cause another of its articles does not
+   give: then the most central claim free of that (build_facts).
 """
 
 from __future__ import annotations
@@ -291,12 +291,23 @@ def causes_differ(v: ClaimView, w: ClaimView, al: Alignment) -> bool:
     the other's: "the crash was caused by a brake failure" / "sources blamed the driver" are two
     reports' sides of what caused one event, never one fact whose text would state one side."""
     mine, theirs = al.causes(v.index), al.causes(w.index)
-    if not mine or not theirs:
-        return False
+    return bool(mine and theirs) and not causes_alike(mine, theirs, al)
+
+
+def causes_alike(mine: list[str], theirs: list[str], al: Alignment) -> bool:
+    """True when a cause of one list reads like one of the other's."""
     al.vectors.encode(mine + theirs)
-    return not any(
+    return any(
         float(al.vectors[a] @ al.vectors[b]) >= CAUSE_ALIKE_COS or stem_overlap(content_stems(a), content_stems(b)) >= 0.5
         for a in mine for b in theirs)
+
+
+def cause_of_its_own(al: Alignment, i: int, group: list[int]) -> bool:
+    """True when claim i gives a cause that a claim of another article in its fact does not give
+    ("Sources blamed the driver" beside "The driver has been questioned")."""
+    mine = al.causes(i)
+    return bool(mine) and any(
+        al.views[j].article_id != al.views[i].article_id and not (al.causes(j) and causes_alike(mine, al.causes(j), al)) for j in group)
 
 
 def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
@@ -738,6 +749,13 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
             if al.conflict_sides and disputed_by_others(al, medoid, {views[i].article_id for i in group}):
                 vouched = [x for x in range(len(group)) if not disputed_by_others(al, group[x], {views[i].article_id for i in group})] or vouched
                 medoid = group[max(vouched, key=lambda x: (float(centrality[x]), -x))]
+            # Nor a claim giving a cause other articles of the fact do not give: the fact would state
+            # one report's cause, often a side of a cause conflict, as every article's.
+            if cause_of_its_own(al, medoid, group):
+                plain = [x for x in vouched if not cause_of_its_own(al, group[x], group)]
+                if plain:
+                    vouched = plain
+                    medoid = group[max(plain, key=lambda x: (float(centrality[x]), -x))]
             # Nor a claim carrying a label or loaded word (summary_avoid_terms) that not all of the
             # fact's claims use ("declared the demagogue X the winner"): one outlet's framing is not
             # the fact's wording, when a claim free of it states the fact.
