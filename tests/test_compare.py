@@ -1851,7 +1851,7 @@ def test_compare_summary_telling_a_remark_in_other_words_cites_every_rendering_o
     assert all("patrols" in e.text and "Korrin" in e.text for e in told[0].evidence), [e.text for e in told[0].evidence]
 
 
-@pytest.mark.parametrize("noun", ["rioters", "demonstrators", "festival-goers"])
+@pytest.mark.parametrize("noun", ["rioters", "demonstrators", "festival-goers", "revellers", "thrill-seekers"])
 def test_compare_count_of_a_noun_for_people_is_on_the_side_of_its_figure(noun):
     """'Police arrested 62 of the rioters' counts the people '62 people were arrested' counts: it stands on
     the 62 side of the 62 vs 86 arrests (one exact figure, though the clauses around the counts read
