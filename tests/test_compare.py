@@ -2756,6 +2756,42 @@ def test_compare_unlike_causes_of_one_event_are_no_one_fact():
     assert any({"b1", "b3"} <= set(f.article_ids) for f in c.facts), [(f.text, f.article_ids) for f in c.facts]
 
 
+def test_compare_a_party_size_is_no_count_of_its_dead():
+    """'Three ski tourers died' / 'a party of six ski tourers set off': the party's size is another
+    quantity of the unit, no side of the death toll; a fourth report's 'four died' still is (V-avalanche)."""
+    def report(aid, outlet, text, figure, value):
+        return one_sentence_report(aid, outlet, text, ["peak"], numbers=[[figure, value, value, value, "tourers"]])
+
+    spec = {"entities": {"peak": ["Harnfels", "LOC"]}, "articles": [
+        report("a1", "Valley Wire", "Three ski tourers died when an avalanche swept the north face of the Harnfels.", "Three", 3),
+        report("a2", "Town Courier", "A party of six ski tourers set off for the north face of the Harnfels at dawn.", "six", 6),
+        report("a3", "Lake Post", "Four ski tourers died when the avalanche swept the north face of the Harnfels.", "Four", 4),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [sorted(p.value for p in k.positions) for k in numbers] == [["Four", "Three"]], \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+def test_compare_an_amount_its_sentence_gives_no_topic_of_is_of_the_sentence_before():
+    """'... postponed investments worth 120 million euros. At Enbank's rate of 38 lire to the euro, that
+    is roughly 4.6 billion lire': the lire are the investments, not another outlet's governor's salary
+    (N-ratehike)."""
+    def money(text, value):
+        return [text, value, value, value, "TRY", "money"]
+
+    spec = {"entities": {"bank": ["Enbank", "ORG"]}, "articles": [
+        one_sentence_report("m1", "Valley Wire", "Enbank governor Idris Vale, who draws a salary of 1.9 million lire a year, defended the rise.",
+                            ["bank"], numbers=[money("1.9 million lire", 1.9e6)]),
+        {"id": "m2", "outlet": "Town Courier", "published": "2031-05-07", "sentences": [
+            {"text": "Firms in the port have postponed investments worth about 120 million euros since Enbank began raising rates.", "entities": ["bank"]},
+            {"text": "At Enbank's rate of 38 lire to the euro, that is roughly 4.6 billion lire.", "entities": ["bank"],
+             "numbers": [money("roughly 4.6 billion lire", 4.6e9)]},
+        ]},
+    ]}
+    amounts = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert not amounts, [(k.about, [p.value for p in k.positions]) for k in amounts]
+
+
 def test_compare_timeline_tells_a_sentence_in_two_facts_once():
     """A dated sentence that two facts hold (one as its own claim, one as a further member) is one
     timeline row for its day, citing every article that dates it so."""
@@ -2796,6 +2832,27 @@ def test_compare_summary_tells_no_side_of_a_cause_conflict_in_other_words():
     assert told and not [t for t in told if "pipe" in t or "welding" in t], told
 
 
+def test_compare_a_towns_count_and_a_whole_are_no_sides_of_a_national_count():
+    """'closing 1,350 of the country's 2,100 public schools' / 'every one of Verrano's eleven public
+    schools was closed' / '1,600 schools were closed': the conflict is 1,350 against 1,600; one town's
+    schools and the country's total are other quantities of the unit (G-strike)."""
+    def report(aid, outlet, text, keys, *figures):
+        return one_sentence_report(aid, outlet, text, keys, numbers=[[f, v, v, v, "schools"] for f, v in figures])
+
+    spec = {"entities": {"land": ["Castamar", "GPE"], "town": ["Verrano", "GPE"]}, "articles": [
+        report("s1", "Valley Wire", "Teachers across Castamar began a strike on Tuesday, closing 1,350 of the country's 2,100 public schools.",
+               ["land"], ("1,350", 1350), ("2,100", 2100)),
+        report("s2", "Town Courier", "Every one of Verrano's eleven public schools was closed on Tuesday as teachers across Castamar began the strike.",
+               ["land", "town"], ("eleven", 11)),
+        report("s3", "Lake Post", "Teachers across Castamar began a strike on Tuesday and 1,600 public schools were closed.", ["land"], ("1,600", 1600)),
+        report("s4", "Hill Times", "As teachers across Castamar began a strike on Tuesday, 1,350 public schools were closed, of a total of 2,100.",
+               ["land"], ("1,350", 1350), ("2,100", 2100)),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [sorted(p.value.split()[0] for p in k.positions) for k in numbers] == [["1,350", "1,600"]], \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
 def test_compare_fact_text_gives_no_cause_only_one_of_its_articles_gives():
     """'The ferry Aldis sank off Harl on Sunday because of a fire in the engine room' beside 'The ferry
     Aldis sank off Harl on Sunday': one fact, told in the words both vouch for, not with one's cause."""
@@ -2806,3 +2863,20 @@ def test_compare_fact_text_gives_no_cause_only_one_of_its_articles_gives():
     c = compare_story(build_understanding(spec), CompareSettings())
     both = [f for f in c.facts if {"s1", "s2"} <= set(f.article_ids)]
     assert both and "fire" not in both[0].text, [(f.text, f.article_ids) for f in c.facts]
+
+
+def test_compare_two_counts_of_the_storys_evacuees_need_no_common_actor():
+    """'Some 3,000 people were evacuated from villages on Mount Harn' / 'A staggering 4,500 people were
+    driven from their homes' (naming nothing): a story has one count of its evacuees (N-eruption)."""
+    def report(aid, outlet, text, keys, figure, value):
+        return one_sentence_report(aid, outlet, text, keys, numbers=[[figure, value, value, value, "people"]])
+
+    spec = {"entities": {"mount": ["Mount Harn", "LOC"], "agency": ["Civil Protection Agency", "ORG"]}, "articles": [
+        report("e1", "Valley Wire", "Some 3,000 people were evacuated from villages on the slopes of Mount Harn, the Civil Protection Agency said.",
+               ["mount", "agency"], "Some 3,000", 3000),
+        report("e2", "Daily Flash", "A staggering 4,500 people were driven from their homes as lava tore down the mountain.", [], "4,500", 4500),
+        report("e3", "Lake Post", "About 3,000 people have been evacuated from the valley below Mount Harn.", ["mount"], "About 3,000", 3000),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, sorted(a for p in k.positions for a in p.article_ids)) for k in numbers] == [("number of people evacuated", ["e1", "e2", "e3"])], \
+        [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]

@@ -167,15 +167,20 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     """False when what the unit leaves unsaid tells two figures apart: amounts of money of different
     topics (revenue / profit / a purchase price: views.money_topic), or a count of where some
     people are ("critics in two member states") and a count of all the places of its unit ("the
-    consortium's seven member states": views.placed_by)."""
+    consortium's seven member states": views.placed_by), or a count of one place's things ("Verrano's
+    eleven schools": views.owned_by) and one that does not name that place."""
     t1, t2 = v.number_topics[a], w.number_topics[b]
     if t1 and t2 and t1 != t2:
         # "pre-tax profit" / "operating profit" differ; "profit" meets either
         (topic1, _, qualifier1), (topic2, _, qualifier2) = t1.partition(" "), t2.partition(" ")
         if topic1 != topic2 or (qualifier1 and qualifier2):
             return False
-    if (_partitive(v, a) != _partitive(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
+    if (_partitive(v, a) != _partitive(w, b) or _whole(v, a) != _whole(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
             and not _same_figure(v.numbers[a], w.numbers[b]):
+        return False
+    # "Verrano's eleven public schools" counts one town's schools: no value of a count that does not name the town
+    owners = (v.number_owners[a] if a < len(v.number_owners) else None, w.number_owners[b] if b < len(w.number_owners) else None)
+    if (owners[0] and owners[0].lower() not in w.claim.text.lower()) or (owners[1] and owners[1].lower() not in v.claim.text.lower()):
         return False
     return {v.number_places[a], w.number_places[b]} != {"people", None}
 
@@ -183,7 +188,22 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
 def _death_toll(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure counts people and the words around it say they died
     (data/compare/death_words.txt): a count of the story's dead."""
-    pattern = lexicons.words_pattern(lexicons.death_words())
+    return _toll_of(v, a, lexicons.death_words())
+
+
+def _toll_kind(v: ClaimView, a: int) -> str | None:
+    """"killed" for a count of the story's dead, "evacuated" for one of its evacuees
+    (data/compare/evacuation_words.txt: "4,500 people were driven from their homes", six words
+    on), else None: a story has one count of each, however its reports word them."""
+    if _death_toll(v, a):
+        return "killed"
+    return "evacuated" if _toll_of(v, a, lexicons.evacuation_words(), reach=6) else None
+
+
+def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4) -> bool:
+    """True when the claim's a-th figure counts people and `words` stand within `reach` words of it
+    or before it in its clause, and it is no increase ("two more people died")."""
+    pattern = lexicons.words_pattern(words)
     if pattern is None or not counts_people(v.numbers[a][3]):
         return False
     at = _in_claim(v.claim, v.numbers[a][0])
@@ -191,7 +211,7 @@ def _death_toll(v: ClaimView, a: int) -> bool:
     figure_in_clause = clause.find(v.claim.text[at:at + 3]) if at >= 0 else -1
     # "The death toll ... has risen to 16": the clause's words before the figure say so too.
     before = clause[:figure_in_clause] if figure_in_clause >= 0 else ""
-    if not (pattern.search(v.number_windows[a]) or pattern.search(_wide_window(v, a, words=4)) or pattern.search(before)):
+    if not (pattern.search(v.number_windows[a]) or pattern.search(_wide_window(v, a, words=reach)) or pattern.search(before)):
         return False
     # "after two passengers died", "two more people died": an increase of the toll, not the toll.
     preceding = re.findall(r"[A-Za-z]+", v.claim.text[max(0, at - 20):at] if at >= 0 else "")
@@ -238,7 +258,25 @@ def _partitive(v: ClaimView, a: int) -> bool:
         return False
     # the mention's text in a view is its printed phrase ("three people"); the figure as written is its first word
     figure = v.claim.text[at:].split(maxsplit=1)[0] if v.claim.text[at:].strip() else ""
-    return bool(PARTITIVE_AFTER.match(v.claim.text[at + len(figure.rstrip(",.;:")):]))
+    after = v.claim.text[at + len(figure.rstrip(",.;:")):]
+    return bool(PARTITIVE_AFTER.match(after)) and not COUNTED_WHOLE_AFTER.match(after)
+
+
+# "1,350 of the country's 2,100 schools": a part counted out of a whole that is counted too is the
+# count at issue, no part of a set; "of a total of 2,100", "1,350 of the country's 2,100": the whole.
+COUNTED_WHOLE_AFTER = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+)?(?:[\w-]+['’]s\s+)?\d", re.I)
+WHOLE_BEFORE = re.compile(r"(?:\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?|\btotal\s+of\s+)$", re.I)
+
+
+def _whole(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure counts the whole that another figure is a part of ("closing
+    1,350 of the country's 2,100 schools", "of a total of 2,100"): beside a count of the part
+    ("1,600 schools were closed") it is another quantity of the unit."""
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0 and mention.text.strip():  # a view's mention text is its printed phrase ("2,100 schools"): find its figure
+        at = v.claim.text.find(mention.text.split()[0])
+    return at > 0 and bool(WHOLE_BEFORE.search(v.claim.text[max(0, at - 60):at]))
 
 
 def _in_claim(claim, mention) -> int:
@@ -306,7 +344,7 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         # had destroyed 85 homes" is that outlet's figure, attributed, set against "140 homes in Y".
         # A story has one death toll: two counts of its dead need no common actor ("14 people were
         # killed near Tolvik" / "the death toll ... has risen to 16" naming the hospital).
-        tolls = [(a, b) for a, b in same_unit if _death_toll(v, a) and _death_toll(w, b)]
+        tolls = [(a, b) for a, b in same_unit if _toll_kind(v, a) is not None and _toll_kind(v, a) == _toll_kind(w, b)]
         toll_pairs.update((i, a, j, b) for a, b in tolls)
         if tolls and not _shares_actor(v, w, leave_out=sources):
             matched.append((i, j, tolls))
@@ -389,6 +427,8 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
         return lexicons.measure_names().get(unit, unit)  # "magnitude", not "number of magnitude"; "weight", not "tonnes"
     if all(_death_toll(views[i], k) for i, k in group):
         return f"number of {unit or 'people'} killed"  # "number of people" would not tell the toll from the injured
+    if all(_toll_kind(views[i], k) == "evacuated" for i, k in group):
+        return f"number of {unit or 'people'} evacuated"
     return "percentage" if unit == "%" else f"number of {unit or 'items'}"
 
 
@@ -758,6 +798,42 @@ def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confl
         about = _date_about([(clauses[(i, day_of[i][1].text)], day_of[i][0]) for i in group], by_value)
         conflicts.append(_conflict("date", about, [_position(day, by_value[day]) for day in sorted(by_value)]))
     return conflicts
+
+
+def merge_weekday_conflicts(dated: list[Conflict], weekdays: list[Conflict]) -> list[Conflict]:
+    """Date conflicts (`date_conflicts`) and weekday ones (`weekday_conflicts`) as one list, a weekday
+    conflict told once: when a date conflict shares an article with it and has a side on each of its
+    weekdays ("2027-06-09 (on Wednesday)" for "Wednesday"), it is that disagreement again (one report
+    could not be dated), and its reports join the date conflict's sides of their weekday."""
+    merged = list(dated)
+    untold = []
+    for wk in weekdays:
+        target = None
+        for x, d in enumerate(merged):
+            if not {a for p in wk.positions for a in p.article_ids} & {a for p in d.positions for a in p.article_ids}:
+                continue
+            day_side = {}
+            for p in d.positions:
+                day = _day(p.value)
+                if day is not None:
+                    day_side.setdefault(day.strftime("%A"), p)
+            if all(p.value in day_side for p in wk.positions):
+                target = (x, day_side)
+                break
+        if target is None:
+            untold.append(wk)
+            continue
+        x, day_side = target
+        joined = {id(day_side[p.value]): p for p in wk.positions}
+        positions = []
+        for p in merged[x].positions:
+            extra = joined.get(id(p))
+            if extra is not None:
+                p = Position(value=p.value, article_ids=list(dict.fromkeys([*p.article_ids, *extra.article_ids])),
+                             evidence=[*p.evidence, *(e for e in extra.evidence if e not in p.evidence)])
+            positions.append(p)
+        merged[x] = _conflict(merged[x].kind, merged[x].about, positions)
+    return merged + untold
 
 
 def _day(value: str) -> dt.date | None:

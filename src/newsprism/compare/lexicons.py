@@ -195,6 +195,11 @@ def death_words() -> list[str]:
     return [w.lower() for w in _compare_lines("death_words.txt")]
 
 
+def evacuation_words() -> list[str]:
+    """Words that make a count of people the story's evacuees ("3,000 people were evacuated")."""
+    return [w.lower() for w in _compare_lines("evacuation_words.txt")]
+
+
 def occupancy_words() -> list[str]:
     """Words that make a count the number a vehicle or place held ("carrying 43 passengers")."""
     return [w.lower() for w in _compare_lines("occupancy_words.txt")]

@@ -46,6 +46,7 @@ class ClaimView:
     number_windows: list[str] = field(default_factory=list)  # each number with the few words around it
     number_topics: list[str | None] = field(default_factory=list)  # what an amount of money is of (money_topic)
     number_places: list[str | None] = field(default_factory=list)  # "people" / "place" / None: placed_by
+    number_owners: list[str | None] = field(default_factory=list)  # the place a count is of ("Verrano's eleven schools"): owned_by
     event_dates: list[DateMention] = field(default_factory=list)
     date_clauses: list[str] = field(default_factory=list)  # the clause each event date sits in
     report_dates: list[DateMention] = field(default_factory=list)
@@ -307,6 +308,21 @@ def money_topic(text: str, start: int, end: int) -> str | None:
     return topic
 
 
+OWNER_TYPES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+# "Verrano's eleven public schools", "every one of Verrano's 11": a name in the possessive right before a count.
+OWNED = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s?\s+$")
+
+
+def owned_by(text: str, start: int, place_names: set[str]) -> str | None:
+    """The place a count at `start` is of, when a place's name in the possessive stands right before
+    it ("Verrano's eleven public schools"): a count of one town's things, no value of a count that
+    does not name that town ("1,600 schools were closed nationally")."""
+    m = OWNED.search(text[max(0, start - 60): start])
+    if m is None or m.group(1).lower() not in place_names:
+        return None
+    return m.group(1)
+
+
 # "critics in two member states", "protests broke out in 12 cities": a preposition of place right
 # before the count, and the word before it.
 PLACED = re.compile(r"([A-Za-z][\w-]*)\s+(?:in|at|across|of|from)\s+(?:the\s+)?$")
@@ -486,9 +502,18 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                 mentions.setdefault(m.article_id, []).append((m.start, e.id))
                 if not is_modifier(m.text, e):
                     actors.setdefault(m.article_id, []).append((m.start, e.id))
+    # Names of places a count can be of. A company is left out: its count is often given again as "the
+    # company's" ("Acme's 5,000 workers" / "the company's 5,200 workers"); a place may come typed a person.
+    place_names = {m.text.lower() for e in understanding.entities if e.type in OWNER_TYPES for m in e.mentions} \
+        | {e.name.lower() for e in understanding.entities if e.type in OWNER_TYPES}
     views: list[ClaimView] = []
+    previous = None
     for i, c in enumerate(claims):
-        numbers, number_clauses, number_windows, number_topics, number_places = [], [], [], [], []
+        # The sentence before, in the same article: an amount its own sentence gives no topic of
+        # ("At 38 lire to the euro, that is roughly 4.6 billion lire") is of the money that one names.
+        before = previous if previous is not None and previous.article_id == c.article_id and c.sentence_index is not None and previous.sentence_index == c.sentence_index - 1 else None
+        previous = c
+        numbers, number_clauses, number_windows, number_topics, number_places, number_owners = [], [], [], [], [], []
         for n in c.numbers:
             if n.kind in {"duration", "ordinal", "identifier"}:  # "gate 4" names, it does not count
                 continue
@@ -508,8 +533,12 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                 number_windows.append(counted_window(c.text, at, at + len(n.text), n.unit, number_clauses[-1]))
                 if counted.lower() not in number_windows[-1].lower():  # what it counts: "2,300 workers will lose their" + "jobs"
                     number_windows[-1] += " " + counted
-                number_topics.append(money_topic(c.text, at, at + len(n.text)) if n.kind == "money" else None)
+                topic = money_topic(c.text, at, at + len(n.text)) if n.kind == "money" else None
+                if n.kind == "money" and topic is None and before is not None:
+                    topic = money_topic(before.text, len(before.text), len(before.text))
+                number_topics.append(topic)
                 number_places.append(placed_by(c.text, at))
+                number_owners.append(owned_by(c.text, at, place_names))
         event_dates, report_dates, date_clauses = [], [], []
         period = False
         for d in c.dates:
@@ -529,7 +558,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
         views.append(ClaimView(
             claim=c, index=i, source=sources[c.article_id], outlet=outlets.get(c.article_id),
             entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers, number_clauses=number_clauses, number_windows=number_windows,
-            number_topics=number_topics, number_places=number_places,
+            number_topics=number_topics, number_places=number_places, number_owners=number_owners,
             event_dates=event_dates, report_dates=report_dates, date_clauses=date_clauses, quoted_share=quoted_share(c.text),
             story_year=years.get(c.article_id, story_year), period=period,
             subject_entities=subject_entities(c, mentions.get(c.article_id, [])),
