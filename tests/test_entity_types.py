@@ -167,3 +167,12 @@ def test_entity_types_an_untagged_people_s_word_is_a_mention_of_its_country():
                           "b": "Tamarand said the Tamarandi embassy would stay open. Tamarand's ambassador was summoned."})
     country = _holding(entities, "Tamarand")
     assert country.type == "GPE" and "Tamarandi" in country.aliases
+
+
+def test_entity_types_german_sch_and_english_sh_spellings_are_one_person():
+    """A German-language outlet writes Sh as Sch: one minister under two spellings."""
+    entities = _entities({
+        "a": "Transport Minister Radomir Tesh travelled to the scene on Monday.",
+        "b": "Transport Minister Radomir Tesch said on the scene that the road would be checked.",
+    })
+    assert _holding(entities, "Radomir Tesh") is _holding(entities, "Radomir Tesch")
