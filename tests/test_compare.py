@@ -2880,3 +2880,19 @@ def test_compare_two_counts_of_the_storys_evacuees_need_no_common_actor():
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [(k.about, sorted(a for p in k.positions for a in p.article_ids)) for k in numbers] == [("number of people evacuated", ["e1", "e2", "e3"])], \
         [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]
+
+
+def test_compare_summary_names_no_event_by_a_disputed_figure():
+    """Twelve vs fourteen dead, and a date conflict named by one side's clause 'FOURTEEN people were
+    killed when ...': its range sentence would tell fourteen as the toll, so it is not told."""
+    from newsprism.compare.summary import pick_ranges
+
+    conflicts = [
+        _dispute("number", "number of people killed", ("twelve people", ["a", "b"]), ("FOURTEEN people", ["c"])),
+        _dispute("date", "date of: FOURTEEN people were killed when the bus left the road", ("2031-05-03 (on Saturday)", ["c"]), ("2031-05-04 (on Sunday)", ["a"])),
+        _dispute("date", "date of: the bus left the road", ("2031-05-03 (on Saturday)", ["c"]), ("2031-05-04 (on Sunday)", ["b"])),
+    ]
+    told, more = pick_ranges(conflicts, {k: k.upper() for k in "abc"}, frozenset(), 8)
+    texts = [s.text for s in told + more]
+    assert not [t for t in texts if "killed when" in t], texts
+    assert [t for t in texts if "the bus left the road" in t] and [t for t in texts if "twelve people" in t], texts

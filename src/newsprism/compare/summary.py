@@ -458,7 +458,13 @@ def pick_ranges(
         (c for c in [*conflicts, *rises] if c.id in kinds),
         key=lambda c: (-sum(len(p.article_ids) for p in c.positions), RANGE_KIND_ORDER[kinds[c.id]], c.id),
     )
-    usable = [(kinds[c.id], r) for c, r in ((c, _range_sentence(c, labels, kinds[c.id] == "rise")) for c in ordered) if not _terms_in(r.text, banned)]
+    # Nor one naming its event by a figure a count conflict disputes ("the date of 'FOURTEEN people
+    # were killed when ...'" beside twelve vs fourteen dead): it would tell that side as the event.
+    figures = {w.lower() for c in conflicts if c.kind == "number" for p in c.positions for w in p.value.split()[:3] if COUNT_WORD.match(w)}
+    usable = [
+        (kinds[c.id], r) for c, r in ((c, _range_sentence(c, labels, kinds[c.id] == "rise")) for c in ordered)
+        if not _terms_in(r.text, banned) and (c.kind == "number" or not _terms_in(c.about, frozenset(figures)))
+    ]
     seen: dict[str, int] = defaultdict(int)
     by_turn: list[tuple[int, int, SummarySentence]] = []
     for rank, (kind, sentence) in enumerate(usable):
