@@ -625,7 +625,9 @@ def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
             sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
     # "a majority of seven votes against two", "by 9 votes to 4": a tally written out, one score too
-    for m in _worded_tally().finditer(text):
+    # the worded pattern's number-word alternation is slow: run it only where a tally noun links two sides
+    link = _tally_link()
+    for m in (_worded_tally().finditer(text) if link is not None and link.search(text) else ()):
         if m.group("noun").lower() not in words or any(m.start() < e and s < m.end() for s, e in skip):
             continue
         out.append(NumberMention(
@@ -633,6 +635,13 @@ def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
             sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _tally_link() -> re.Pattern | None:
+    """'votes to', 'votes against': a noun of tally_words.txt before the word that joins a tally's sides."""
+    words = word_list("tally_words.txt")
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:to|against)\b", re.I) if words else None
 
 
 @lru_cache(maxsize=1)
