@@ -961,6 +961,13 @@ PLAIN_BODY = (
         # a tagline after a dash, and a tagline line under the name
         ("Varrower Bote - English edition\nLocal news for Varrow and the isles\nFerry aground off Varrow\n", "Varrower Bote",
          "Ferry aground off Varrow"),
+        # an edition note in brackets after the name, in mixed case and in capitals
+        ("Skarlund Tidende (English service)\nFerry aground off Varrow\n", "Skarlund Tidende", "Ferry aground off Varrow"),
+        ("VARROWER BOTE (translated)\nFerry aground off Varrow\n", "Varrower Bote", "Ferry aground off Varrow"),
+        # a particle of another language in the name, a section label under it
+        ("La Voce di Varrow - English edition\nWorld\nFerry aground off Varrow\n", "La Voce di Varrow", "Ferry aground off Varrow"),
+        # a name ending in a word the registry holds alone as a caps name ("TODAY") is this page's own name
+        ("Varrow Today\nFerry aground off Varrow\n", "Varrow Today", "Ferry aground off Varrow"),
     ],
 )
 def test_clean_text_masthead_over_headline_is_the_outlet_not_the_title(header, outlet, title):
@@ -970,6 +977,25 @@ def test_clean_text_masthead_over_headline_is_the_outlet_not_the_title(header, o
     assert cleaned.title == title
     assert cleaned.byline == "Jo Arden"
     assert cleaned.text.startswith("A ferry ran aground")
+
+
+def test_clean_text_translation_note_between_headline_and_date_is_neither_title_nor_body():
+    raw = "BERGHAVN ABENDBLATT (English edition)\nFerry aground off Varrow\nTranslated from the German\n3 March 2026\n" + PLAIN_BODY
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Berghavn Abendblatt"
+    assert cleaned.title == "Ferry aground off Varrow"
+    assert "Translated" not in cleaned.text and cleaned.text.startswith("A ferry ran aground")
+
+
+def test_clean_text_bracketed_note_that_is_no_edition_stays_part_of_the_name():
+    """Only an edition note ("English edition", "translated") is cut: "(Varrow)" may be part of how the outlet is known."""
+    raw = "Island Courier (Varrow)\nFerry aground off Varrow\nBy Jo Arden\n3 March 2026\n" + PLAIN_BODY
+    assert clean_text(raw).outlet in (None, "Island Courier (Varrow)")
+
+
+def test_clean_text_caps_newswire_over_headline_is_the_outlet():
+    raw = "BRINDLE NEWSWIRE\nFerry runs aground off Varrow, all passengers safe\n" + PLAIN_BODY
+    assert clean_text(raw).outlet == "Brindle Newswire"
 
 
 def test_clean_text_credit_line_over_the_date_is_not_taken_as_the_headline():

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from newsprism.models import OutletInfo
 
 COLUMNS = ("domain", "outlet", "country", "owner", "leaning")
-MINOR_WORDS = {"the", "of", "and", "for", "a", "an", "in", "on", "&", "de", "la", "le", "el", "der", "die"}
+# "Il Faro di Sarenza", "Diario del Puerto": the particles of other languages' names stay lower case too
+MINOR_WORDS = {"the", "of", "and", "for", "a", "an", "in", "on", "&", "de", "la", "le", "el", "der", "die", "di", "del", "della", "du", "des", "da", "do", "dos", "van", "von"}
 
 
 def _read_rows(text: str) -> dict[str, OutletInfo]:
@@ -88,14 +89,17 @@ class OutletNames:
 
     def __init__(self, table: dict[str, OutletInfo]) -> None:
         by_key: dict[str, str] = {}
+        caps_words: dict[str, str] = {}
         acronyms: dict[str, set[str]] = {}
         for row in table.values():
             name = row.outlet
             bare = re.sub(r"^the\s+", "", name, flags=re.I)
             bare = re.sub(r"\s*\([^)]*\)$", "", bare)  # "The Star (Malaysia)" is printed "The Star"
             # One-word names ("Time", "Mint", "i") are ordinary words: too risky to match in text.
-            if len(bare.split()) >= 2 or (bare.isupper() and len(bare) >= 3):
+            if len(bare.split()) >= 2:
                 by_key.setdefault(bare.lower(), name)
+            elif bare.isupper() and len(bare) >= 3:
+                caps_words.setdefault(bare, name)  # "TODAY" names an outlet in capitals; "Alvoria Today" is another's name
             code = initials(bare)
             if len(code) >= 3 and len(bare.split()) >= 3:
                 acronyms.setdefault(code, set()).add(name)
@@ -106,6 +110,8 @@ class OutletNames:
         self.acronyms = {code: next(iter(names)) for code, names in acronyms.items() if len(names) == 1}
         keys = sorted(by_key, key=len, reverse=True)
         self.name_re = re.compile(r"(?<!\w)(?:the\s+)?(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.I) if keys else None
+        self.caps_words = caps_words
+        self.caps_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(caps_words, key=len, reverse=True)) + r")(?!\w)") if caps_words else None
         self.acronym_re = re.compile(r"(?<![\w.])([A-Z]{3,6})(?:['’]s)?(?![\w.])")
 
     def find(self, line: str) -> str | None:
@@ -114,6 +120,10 @@ class OutletNames:
             match = self.name_re.search(line)
             if match:
                 return self.by_key[match.group(1).lower()]
+        for match in self.caps_re.finditer(line) if self.caps_re else ():
+            before = line[: match.start()].split()
+            if not (before and before[-1][:1].isupper() and before[-1].isalpha()):  # "ALVORIA TODAY" is another name
+                return self.caps_words[match.group(1)]
         for match in self.acronym_re.finditer(line):
             name = self.acronyms.get(match.group(1))
             if name:

@@ -67,6 +67,12 @@ def masthead_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(kinds["noun"]), frozenset(kinds["section"])
 
 
+@lru_cache(maxsize=1)
+def edition_words() -> frozenset[str]:
+    """Return the words of a masthead's edition note ("English edition", "translated"), lower-cased (`edition_words.txt`)."""
+    return frozenset(line.strip().lower() for line in _data_lines("edition_words.txt"))
+
+
 def first_characters(pattern: str) -> frozenset[str] | None:
     """Return the lower-case ASCII characters a line must start with for `pattern` (anchored at "^") to match it.
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
 from newsprism.clean.metadata import DATE_RE, better_date, find_date, read_byline, read_source_url
 from newsprism.clean.outlets import MINOR_WORDS, OutletNames, initials
-from newsprism.clean.patterns import masthead_words, match_clutter
+from newsprism.clean.patterns import edition_words, masthead_words, match_clutter
 from newsprism.models import Comment
 
 TERMINAL = (".", "!", "?", "…", ":", ";")
@@ -258,8 +258,25 @@ BYLINE_LIKE = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,2}by\s+[A-Z]", re.I)
 MASTHEAD_TAGLINE = re.compile(r"\s+[-–—|:]\s+.*$")
 
 
+# "BERGPOST TAGBLATT (English edition)", "TAMARU HERALD (translated)": a bracketed note at the line's end
+BRACKET_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
+def _edition_note(note: str) -> bool:
+    """True for an edition note made only of words of `data/clean/edition_words.txt` ("English edition")."""
+    words = re.findall(r"[^\W\d_]+", note.lower())
+    return bool(words) and all(w in edition_words() for w in words)
+
+
+def _without_edition(text: str) -> str:
+    """A masthead line without its bracketed edition note ("Nordhavn Tidende (English service)" -> "Nordhavn Tidende")."""
+    note = BRACKET_TAIL.search(text)
+    return text[: note.start()].strip() if note and note.start() and _edition_note(note.group(1)) else text
+
+
 def _masthead_name(text: str) -> str:
-    """The outlet's name in a masthead line, without a tagline after a dash or bar."""
+    """The outlet's name in a masthead line, without an edition note in brackets or a tagline after a dash or bar."""
+    text = _without_edition(text)
     return MASTHEAD_TAGLINE.sub("", text).strip() or text
 
 
@@ -273,6 +290,8 @@ def _masthead_over_headline(header: list[Line], names: OutletNames) -> tuple[int
     if credit is None or credit < 2 or credit > 6:
         return None
     headline_index = credit - 1
+    while headline_index > 1 and header[headline_index].reason == "staff_credit":
+        headline_index -= 1  # "Translated from the German" between headline and date is a credit, not the headline
     if BYLINE_LIKE.match(header[headline_index].text) and not header[headline_index].kind:
         headline_index -= 1  # "Analysis by Peter Vance, ..." over the date is the credit; the headline is above it
     headline = header[headline_index]
