@@ -2896,3 +2896,22 @@ def test_compare_summary_names_no_event_by_a_disputed_figure():
     texts = [s.text for s in told + more]
     assert not [t for t in texts if "killed when" in t], texts
     assert [t for t in texts if "the bus left the road" in t] and [t for t in texts if "twelve people" in t], texts
+
+
+def test_compare_a_weekday_conflict_a_date_conflict_tells_is_told_once():
+    """Wednesday (a dated report) vs Thursday (a report without a date) is the dated Wednesday vs
+    Thursday conflict again: one conflict, the undated report joining the Thursday side (V-bronzes);
+    a weekday conflict of other days stays."""
+    from newsprism.compare.conflicts import merge_weekday_conflicts
+
+    def conflict(about, *sides):
+        return Conflict(id=about, about=about, kind="date", positions=[Position(value=v, article_ids=ids) for v, ids in sides])
+
+    dated = [conflict("date of: the museum handed over the bronzes", ("2031-06-04 (on Wednesday)", ["a"]), ("2031-06-05 (on Thursday)", ["b"]))]
+    weekdays = [conflict("date of: the museum handed over the bronzes", ("Thursday", ["c"]), ("Wednesday", ["a"])),
+                conflict("date of: the talks resume", ("Friday", ["c"]), ("Monday", ["a"]))]
+    merged = merge_weekday_conflicts(dated, weekdays)
+    assert [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in merged] == [
+        ("date of: the museum handed over the bronzes", [("2031-06-04 (on Wednesday)", ["a"]), ("2031-06-05 (on Thursday)", ["b", "c"])]),
+        ("date of: the talks resume", [("Friday", ["c"]), ("Monday", ["a"])]),
+    ]

@@ -29,6 +29,7 @@ from newsprism.compare.conflicts import (
     date_conflicts,
     deed_conflicts,
     length_conflicts,
+    merge_weekday_conflicts,
     number_conflicts,
     operator_conflicts,
     place_conflicts,
@@ -85,8 +86,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     conflicts = (
         number_conflicts(alignment, pairs, counts, published)
         + length_conflicts(alignment, understanding.entities)
-        + date_conflicts(alignment, pairs)
-        + weekday_conflicts(alignment, pairs)
+        + merge_weekday_conflicts(date_conflicts(alignment, pairs), weekday_conflicts(alignment, pairs))
         + statement_date_conflicts(alignment)
         + actors
         + deed_conflicts(alignment, understanding.entities, actors)
