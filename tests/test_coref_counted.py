@@ -45,12 +45,12 @@ def test_the_group_still_goes_to_an_organisation_when_no_party_is_counted():
 
 
 def test_the_country_after_an_unplaced_place_is_not_the_country_named_before():
-    """"... handed the statues to the government of Brazil. The statues, on display in Valdoria for a
-    century, will leave the country": Valdoria's country, not Brazil."""
+    """"... handed the statues to the government of Brazil. The statues, on display in Estmark for a
+    century, will leave the country": Estmark's country, not Brazil."""
     entities = _story_entities({
-        "x": "The Halden Museum on Wednesday handed 20 statues to the government of Brazil. "
+        "x": "The Tessel Museum on Wednesday handed 20 statues to the government of Brazil. "
              "The trustees gave in to years of pressure. "
-             "The statues, which have been on display in Valdoria for more than a century, will leave the country next month.\n",
+             "The statues, which have been on display in Estmark for more than a century, will leave the country next month.\n",
     })
     brazil = _named(entities, "Brazil")
     assert "the country" not in [m.text for m in brazil.mentions]
@@ -59,7 +59,31 @@ def test_the_country_after_an_unplaced_place_is_not_the_country_named_before():
 def test_the_country_goes_to_the_country_named_before():
     """Guard: with no other place named, "the country" is the country in focus."""
     entities = _story_entities({
-        "x": "The Halden Museum on Wednesday handed 20 statues to the government of Brazil. "
+        "x": "The Tessel Museum on Wednesday handed 20 statues to the government of Brazil. "
              "The statues will go on show across the country next year.\n",
     })
     assert "the country" in [m.text for m in _named(entities, "Brazil").mentions]
+
+
+def test_the_company_is_the_company_a_sentence_is_about_not_the_one_named_last_in_it():
+    """"Arlo Telecom said a software update supplied by Brisk Systems caused the outage. The
+    outage lasted eleven hours, the company said": the company is the operator that spoke."""
+    entities = _story_entities({
+        "x": "Arlo Telecom, the largest mobile operator, said on Friday that a faulty software update supplied by "
+             "Brisk Systems caused the outage. The outage began at dawn and lasted 11 hours, the company said.\n",
+    })
+    operator = next(e for e in entities if "Arlo" in e.name)
+    supplier = next(e for e in entities if "Brisk" in e.name)
+    assert "the company" in [m.text for m in operator.mentions]
+    assert "the company" not in [m.text for m in supplier.mentions]
+
+
+def test_the_company_after_a_wire_dateline_is_the_company_that_spoke():
+    """A dateline before the lead ("KELMOR, Nov 6 (XW) - Omvia, ... said") makes the parse
+    take the place for the subject; the company apposed to it is still what the lead is about."""
+    entities = _story_entities({
+        "x": "KELMOR, Nov 6 (XW) - Omvia, the largest mobile operator, said on Friday that a faulty software update "
+             "supplied by Brisk Systems caused the outage. The outage began at dawn and lasted 11 hours, the company said.\n",
+    })
+    operator = next(e for e in entities if e.name == "Omvia")
+    assert "the company" in [m.text for m in operator.mentions]

@@ -189,7 +189,9 @@ def _copula_roles(head: Token) -> set[str]:
 def mark_syntax(doc: Doc, mention: Found) -> None:
     """Record whether a mention is a subject or an object, and what its head hangs on."""
     head = doc[mention.last_token]
-    mention.subject = head.dep_ in {"nsubj", "nsubjpass"}
+    # a name in apposition to a subject is that subject: "VALDGRAD, Nov 6 - Arlo Telecom, the operator, said"
+    # parses the dateline's place as the subject and the company as its apposition
+    mention.subject = head.dep_ in {"nsubj", "nsubjpass"} or (head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"})
     mention.dep_object = head.dep_ in {"dobj", "pobj"}
     mention.parent = head.head.i
 
@@ -856,9 +858,21 @@ def _org_for(ref: Found, story: _Story, article: list[Found], by_name_only: bool
         # political group ("NORP"), which a place name often is ("in Stanislav")
         recent = [m for m in orgs if m.start < ref.start and 0 <= ref.sentence_index - m.sentence_index <= FOCUS_WINDOW
                   and story.where[id(m)] in story.organisations and _kind_fits(ref.head, story.words[story.where[id(m)]])]
+        if recent and ORG_FOCUS_SUBJECT:
+            # "Velnet said a software update supplied by Kestrel caused the outage. It began at
+            # four, the company said": the organisation the sentence is about (its subject), not
+            # the one named last inside it; scored as pronouns are, nearest wins, ties to the latest
+            best = max(range(len(recent)), key=lambda k: (SUBJECT_BONUS * recent[k].subject
+                                                         - DISTANCE_COST * (ref.sentence_index - recent[k].sentence_index), k))
+            return story.where[id(recent[best])]
         if recent:
             return story.where[id(recent[-1])]
     return None
+
+
+# An organisation description ("the company") by nearness takes the nearest organisation that
+# is a clause subject over one named later in the same sentence (a toggle for the bench).
+ORG_FOCUS_SUBJECT = True
 
 
 def _owners_agree(ref: Found, name_words: set[str]) -> bool:
