@@ -993,6 +993,15 @@ def test_clean_text_bracketed_note_that_is_no_edition_stays_part_of_the_name():
     assert clean_text(raw).outlet in (None, "Island Courier (Varrow)")
 
 
+def test_clean_text_two_sentence_question_headline_over_the_byline_is_the_title():
+    """"X bets on Y. Will it work?" over "By ..." is the headline (the masthead above it the outlet), not body."""
+    raw = "The Varrow Review\nAnalysis\nFerry firm bets on speed. Will the islands pay for it?\nBy Jo Arden\n3 March 2026\n" + PLAIN_BODY
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "The Varrow Review"
+    assert cleaned.title == "Ferry firm bets on speed. Will the islands pay for it?"
+    assert cleaned.text.startswith("A ferry ran aground")
+
+
 def test_clean_text_caps_newswire_over_headline_is_the_outlet():
     raw = "BRINDLE NEWSWIRE\nFerry runs aground off Varrow, all passengers safe\n" + PLAIN_BODY
     assert clean_text(raw).outlet == "Brindle Newswire"

@@ -432,10 +432,12 @@ def credit_byline(text: str, masthead: str | None, names: OutletNames) -> str | 
 
 
 def _question_headline(lines: list[Line], i: int) -> bool:
-    """Return True for a short question on the page's first open line: a headline, not body ("Should ...?")."""
+    """Return True for a short question on the page's first open line, or right over the byline or date near the
+    top: a headline, not body ("Should ...?", "X bets on Y. Will it work?" over "By ...")."""
     line = lines[i]
     first_open = next((j for j, l in enumerate(lines) if not l.kind), None)
-    return i == first_open and line.text.endswith("?") and line.words <= 16
+    over_credit = i <= 4 and i + 1 < len(lines) and lines[i + 1].kind == "metadata" and lines[i + 1].reason in ("byline", "dateline")
+    return (i == first_open or over_credit) and line.text.endswith("?") and line.words <= 16
 
 
 def _similar_title(line: Line, title_key: str) -> bool:
