@@ -176,3 +176,13 @@ def test_entity_types_german_sch_and_english_sh_spellings_are_one_person():
         "b": "Transport Minister Radomir Tesch said on the scene that the road would be checked.",
     })
     assert _holding(entities, "Radomir Tesh") is _holding(entities, "Radomir Tesch")
+
+
+def test_entity_types_a_capitalised_first_word_the_story_writes_in_lower_case_is_no_organisation():
+    """"Harbour pilots say ...": the sentence's first word, written "the harbour pilots" elsewhere."""
+    entities = _entities({
+        "a": "Harbour pilots say the ferry left too early. Mountain rescue teams were called. Vossberg Lines said the ferry was safe.",
+        "b": "The mountain rescue service and the harbour pilots' union said the weather was too rough for the crossing.",
+    })
+    assert not [e for e in entities if e.name in {"Harbour", "Mountain"}]
+    assert [e for e in entities if e.name == "Vossberg Lines"]

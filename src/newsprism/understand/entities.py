@@ -1659,9 +1659,30 @@ def dateline_countries(texts: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _capitalised_common_words(mentions: list[Found], texts: dict[str, str]) -> set[int]:
+    """ids of one-word name mentions (any type: the tagger calls them people too) that are only a sentence's capitalised first word: "Mountain
+    guides say ..." where the story also writes "the mountain guides' association" in lower case.
+    The two words together must recur in lower case, so "Labour said" stays a party."""
+    dropped = set()
+    for m in mentions:
+        text = texts.get(m.article_id, "")
+        if m.label not in {"ORG", "NORP", "GPE", "PERSON"} or m.country or m.start is None or not re.fullmatch(r"[A-Z][a-z]+", m.text):
+            continue
+        before = text[:m.start].rstrip(" \t'\"“‘")
+        after = re.match(r" ([a-z]+)", text[m.end:])
+        if (before and before[-1] not in ".!?:\n") or after is None:
+            continue
+        phrase = re.compile(rf"(?<![\w-]){m.text.lower()} {after.group(1)}(?![\w-])")
+        if any(phrase.search(t) for t in texts.values()):
+            dropped.add(id(m))
+    return dropped
+
+
 def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entity]:
     """Cluster every mention of the story into entities (steps 2-4)."""
     gaz = gazetteer()
+    common = _capitalised_common_words(mentions, texts)
+    mentions = [m for m in mentions if id(m) not in common]
     _mark_story_countries(mentions, texts)
     countries: dict[str, list[Found]] = defaultdict(list)
     people, groups = [], []
