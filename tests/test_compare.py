@@ -2915,3 +2915,14 @@ def test_compare_a_weekday_conflict_a_date_conflict_tells_is_told_once():
         ("date of: the museum handed over the bronzes", [("2031-06-04 (on Wednesday)", ["a"]), ("2031-06-05 (on Thursday)", ["b", "c"])]),
         ("date of: the talks resume", [("Friday", ["c"]), ("Monday", ["a"])]),
     ]
+
+
+def test_compare_a_doubted_cause_and_the_cause_are_no_one_fact():
+    """'the crash was caused by worn brakes' / 'a worn brake was unlikely to have led to the crash':
+    one report gives the cause, the other doubts it (in the singular); no fact holds both."""
+    spec = {"entities": {"road": ["Harl Pass", "LOC"]}, "articles": [
+        one_sentence_report("w1", "Valley Post", "Investigators said the bus crash on the Harl Pass was caused by worn brakes.", ["road"]),
+        one_sentence_report("w2", "River Herald", "Investigators said a worn brake on the bus was unlikely to have led to the crash on the Harl Pass.", ["road"]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    assert not [f for f in c.facts if {"w1", "w2"} <= set(f.article_ids)], [(f.text, f.article_ids) for f in c.facts]

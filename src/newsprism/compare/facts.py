@@ -288,10 +288,32 @@ CAUSE_ALIKE_COS = 0.5
 
 def causes_differ(v: ClaimView, w: ClaimView, al: Alignment) -> bool:
     """True when both claims give a cause (conflicts.causes_in) and no cause of one reads like one of
-    the other's: "the crash was caused by a brake failure" / "sources blamed the driver" are two
-    reports' sides of what caused one event, never one fact whose text would state one side."""
+    the other's, or when one doubts the cause the other gives (doubts_a_cause): "the crash was caused
+    by a brake failure" / "sources blamed the driver" are two reports' sides of what caused one
+    event, never one fact whose text would state one side."""
     mine, theirs = al.causes(v.index), al.causes(w.index)
-    return bool(mine and theirs) and not causes_alike(mine, theirs, al)
+    if mine and theirs:
+        return not causes_alike(mine, theirs, al)
+    # One gives a cause, the other doubts it ("put the crash down to worn brakes" / "a brake failure
+    # is considered unlikely"): the doubt names most of the cause's content words.
+    given, other = (mine, w) if mine else (theirs, v)
+    return bool(given) and doubts_a_cause(other.claim.text, given)
+
+
+def doubts_a_cause(text: str, causes: list[str]) -> bool:
+    """True when a sentence holds a word of doubt (data/compare/cause_doubt_words.txt) and at least half
+    the content words of one of `causes`."""
+    doubt = lexicons.words_pattern([w.lower() for w in lexicons._compare_lines("cause_doubt_words.txt")])  # the lexicons' own loader
+    if doubt is None or not doubt.search(text):
+        return False
+    stems = content_stems(text)
+
+    def said(word: str) -> bool:
+        # The crude stems differ by an inflection's letter ("brakes" -> "brak", "brake"): one stem
+        # that starts the other, four letters or more, is the word.
+        return word in stems or any(min(len(word), len(s)) >= 4 and (s.startswith(word) or word.startswith(s)) for s in stems)
+
+    return any((cause := content_stems(c)) and sum(map(said, cause)) * 2 >= len(cause) for c in causes)
 
 
 def causes_alike(mine: list[str], theirs: list[str], al: Alignment) -> bool:
