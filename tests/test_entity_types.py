@@ -186,3 +186,13 @@ def test_entity_types_a_capitalised_first_word_the_story_writes_in_lower_case_is
     })
     assert not [e for e in entities if e.name in {"Harbour", "Mountain"}]
     assert [e for e in entities if e.name == "Vossberg Lines"]
+
+
+@pytest.mark.parametrize("text", [
+    "Digital Affairs Minister Jonas Tennvik said the outage was unacceptable.",
+    "Minister for Digital Affairs Jonas Tennvik says on X that the outage is unacceptable.",
+])
+def test_entity_types_a_ministers_portfolio_is_no_organisation(text):
+    entities = _entities({"a": text})
+    assert not [e for e in entities if e.type == "ORG" and "Digital" in e.name]
+    assert [e for e in entities if e.type == "PERSON" and e.name == "Jonas Tennvik"]

@@ -722,6 +722,23 @@ def _names_outlet(doc: Doc, start: int, end: int, label: str, keys: tuple[frozen
             and start > 0 and doc[start - 1].lower_ == "the")
 
 
+def _portfolio_of_title(doc: Doc, start: int, end: int) -> bool:
+    """True for the portfolio words of a minister's title before a person's name: "Digital
+    [Affairs] Minister Jo Doe" (capitalised words, then the title, then a name) or "Minister
+    for Digital Affairs Jo Doe" (the title and "for"/"of" before, a name right after)."""
+    after = end
+    while after < len(doc) and after - end < 3 and doc[after].text[:1].isupper() and doc[after].lower_ not in PORTFOLIO_TITLES:
+        after += 1
+    if after + 1 < len(doc) and doc[after].lower_ in PORTFOLIO_TITLES and doc[after].text[:1].isupper() and doc[after + 1].pos_ == "PROPN":
+        return True
+    if not (start >= 2 and doc[start - 1].lower_ in {"for", "of"} and doc[start - 2].lower_ in PORTFOLIO_TITLES and doc[start - 2].text[:1].isupper()):
+        return False
+    name = end  # the rest of the portfolio ("Affairs" when the tagger took "Digital" alone), then the name
+    while name < len(doc) and name - end < 2 and doc[name].text[:1].isupper() and doc[name].ent_type_ != "PERSON":
+        name += 1
+    return name < len(doc) and doc[name].pos_ == "PROPN" and doc[name].ent_type_ == "PERSON"
+
+
 def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
     """Return the entity mentions of one parsed article (step 1 and country tagging).
 
@@ -781,6 +798,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         if (mention.label == "ORG" and not mention.country and end + 1 < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
                 and doc[end].text[:1].isupper() and doc[end + 1].pos_ == "PROPN"):
             continue  # "Iraqi Water Resources" of "Iraqi Water Resources Minister Jo Doe": the portfolio of a title
+        if mention.label == "ORG" and not mention.country and _portfolio_of_title(doc, start, end):
+            continue  # "Digital" of "Digital Affairs Minister Jo Doe", "Minister for Digital Affairs Jo Doe": a title's portfolio
         if (mention.label in {"ORG", "NORP", "GPE"} and not mention.country and len(name_tokens(text)) >= 2
                 and _kind_in_name(name_tokens(text)) is None and " of " not in text and _apposition_kind(doc, end - 1) == "person"):
             mention.label = "PERSON"  # "Jane Doe, a 47-year-old teacher": the tagger said ORG ("X of Y" names a body)
