@@ -196,3 +196,9 @@ def test_entity_types_a_ministers_portfolio_is_no_organisation(text):
     entities = _entities({"a": text})
     assert not [e for e in entities if e.type == "ORG" and "Digital" in e.name]
     assert [e for e in entities if e.type == "PERSON" and e.name == "Jonas Tennvik"]
+
+
+def test_entity_types_a_police_rank_is_a_title_not_part_of_the_name():
+    entities = _entities({"a": "Chief Inspector Anders Valtby said officers were reviewing footage. Valtby asked witnesses to come forward."})
+    valtby = _holding(entities, "Valtby")
+    assert valtby.name == "Anders Valtby"
