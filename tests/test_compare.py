@@ -2926,3 +2926,20 @@ def test_compare_a_doubted_cause_and_the_cause_are_no_one_fact():
     ]}
     c = compare_story(build_understanding(spec), CompareSettings())
     assert not [f for f in c.facts if {"w1", "w2"} <= set(f.article_ids)], [(f.text, f.article_ids) for f in c.facts]
+
+
+def test_compare_a_shared_name_alone_joins_no_event_to_a_date_conflict():
+    """'raised the alert level for Mount Harn to orange on March 2' / '... on March 3' conflict; 'Mount
+    Harn erupted late on Tuesday' is another event of the mountain, no third side (N-eruption)."""
+    def report(aid, outlet, text, date):
+        return one_sentence_report(aid, outlet, text, ["mount"], published="2031-03-11", dates=[date])
+
+    spec = {"entities": {"mount": ["Mount Harn", "LOC"]}, "articles": [
+        report("x1", "Valley Wire", "The survey had raised the alert level for Mount Harn to orange on March 2, citing small earthquakes, "
+               "but it had not ordered an evacuation.", ["on March 2", "2031-03-02", "absolute"]),
+        report("x2", "Lake Post", "The geological service had raised the alert level for Mount Harn to orange on March 3.", ["on March 3", "2031-03-03", "absolute"]),
+        report("x3", "Harn Today", "Here is a summary of the day: Mount Harn erupted late on Tuesday; about 3,000 people have been evacuated "
+               "and the alert level is now red.", ["on Tuesday", "2031-03-10", "relative"]),
+    ]}
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert [[p.article_ids for p in k.positions] for k in dates] == [[["x1"], ["x2"]]], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in dates]

@@ -836,6 +836,23 @@ def merge_weekday_conflicts(dated: list[Conflict], weekdays: list[Conflict]) -> 
     return merged + untold
 
 
+# Cosine from which two date clauses read alike without their names and dates: "raised the alert
+# level for Mount Harn to orange on March 2" / "Mount Harn erupted late on Tuesday" read 0.57 alike
+# whole (the name carries it) and 0.17 without; one event's clauses read 0.37-0.75 without
+# ("resigned" / "quit her post" 0.37, "surrendered 23 bronzes to" / "handed 27 bronzes to" 0.67).
+NAMELESS_CLAUSE_MIN_COS = 0.35
+
+
+def _alike_without_names(clause1: str, clause2: str, al: Alignment) -> bool:
+    """True when two date clauses still read alike without their capitalised words (names, weekdays,
+    months): a shared name alone does not make two events one (N-eruption: the alert and the eruption)."""
+    x, y = _without_names(clause1), _without_names(clause2)
+    if not x or not y:
+        return True
+    al.vectors.encode([x, y])
+    return float(al.vectors[x] @ al.vectors[y]) >= NAMELESS_CLAUSE_MIN_COS
+
+
 def _day(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10])
@@ -923,7 +940,10 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
     al.vectors.encode(t for i, j in dated for t in (*views[i].date_clauses, *views[j].date_clauses))
     for i, j in dated:
         v, w = views[i], views[j]
-        whole = (i, j) in related and float(al.probability([i], [j])[0, 0]) >= s.fact_threshold
+        # A sentence of several statements joined by semicolons ("Here is a summary of the day: X erupted
+        # on Tuesday; 3,000 people have been evacuated ...") matches another as a whole by any one of
+        # them: that says nothing of which statement its date dates.
+        whole = (i, j) in related and ";" not in v.claim.text + w.claim.text and float(al.probability([i], [j])[0, 0]) >= s.fact_threshold
         # Each date is compared with the other sentence's date whose clause reads most alike
         # (both ways): "worked on Wednesday to lift the train, which derailed on Tuesday" dates
         # two events, and only the derailment's date answers "derailed on Monday".
@@ -936,7 +956,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
                     continue
                 # Or the two clauses tell one kind of event in words of one family ("a court on Wednesday
                 # jailed X" / "X was sentenced on Thursday"), of an actor both claims name.
-                if whole or sims[a, b] >= s.anchor_clause_min_cos or event_families(v.date_clauses[a]) & event_families(w.date_clauses[b]):
+                if whole or event_families(v.date_clauses[a]) & event_families(w.date_clauses[b]) \
+                        or (sims[a, b] >= s.anchor_clause_min_cos and _alike_without_names(v.date_clauses[a], w.date_clauses[b], al)):
                     union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
