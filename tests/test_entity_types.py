@@ -202,3 +202,10 @@ def test_entity_types_a_police_rank_is_a_title_not_part_of_the_name():
     entities = _entities({"a": "Chief Inspector Anders Valtby said officers were reviewing footage. Valtby asked witnesses to come forward."})
     valtby = _holding(entities, "Valtby")
     assert valtby.name == "Anders Valtby"
+
+
+def test_entity_types_a_party_and_its_nickname_and_members_are_one_entity():
+    """NewsWCL50 writes the GOP, the Republican Party and Republicans for one party (org_aliases.csv)."""
+    entities = _entities({"a": "The Republican Party met in Ohio. GOP leaders said the bill would pass.",
+                          "b": "Republicans in the Senate said the bill would pass."})
+    assert _holding(entities, "GOP") is _holding(entities, "Republican Party") is _holding(entities, "Republicans")
