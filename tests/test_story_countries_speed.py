@@ -1,5 +1,6 @@
-"""`entities.story_countries` tries its patterns only where a word could match them (a speed cut):
-its answers must be those of trying every pattern on every name and every word."""
+"""`entities.story_countries` tries its patterns only where a word could match them and finds the
+office cues of all names in one scan (speed cuts): its answers must be those of trying every
+pattern on every name and every word."""
 
 from __future__ import annotations
 
@@ -36,12 +37,13 @@ TEXTS = {
     "a": "Delegates from Lorvenia met in Halvik. Lorvenian troops stayed home, and the Qarestani side left early.\n",
     "b": "Talks broke down after Barqan’s\nforeign minister walked out. The GOVERNMENT OF  TAVLOR said nothing.\n",
     "c": "Mirelle's ambassador was not invited; Ostrava Steel said Brennick of Halvik would buy it.\n",
+    "d": "It was Vestmark's embassy of Orlena that wrote.\n",  # two cues overlap: each name is cued
 }
 
 
 def test_story_countries_finds_the_same_countries_as_every_pattern_on_every_name():
-    mentions = _names("Lorvenia", "Qarestan", "Qarestani", "Barqan", "Tavlor", "Mirelle", "Halvik", "Brennick", "Ostrava")
+    mentions = _names("Lorvenia", "Qarestan", "Qarestani", "Barqan", "Tavlor", "Mirelle", "Halvik", "Brennick", "Ostrava", "Vestmark", "Orlena")
     found = story_countries(mentions, TEXTS)
     assert found == _every_pattern(mentions, TEXTS)
     # a people's word, an office written across a line break, a state's office in capitals, "X's ambassador"
-    assert set(found.values()) == {"Lorvenia", "Qarestan", "Barqan", "Tavlor", "Mirelle"}
+    assert set(found.values()) == {"Lorvenia", "Qarestan", "Barqan", "Tavlor", "Mirelle", "Vestmark", "Orlena"}

@@ -1531,28 +1531,41 @@ def story_countries(mentions: list[Found], texts: dict[str, str]) -> dict[str, s
                   and fold(m.text) not in known and fold(m.text) not in people}
     if not candidates:
         return {}
-    offices, states = _country_cue_words()
-    words = {w for text in texts.values() for w in re.findall(r"[A-Z][a-z]{3,}", text)}
+    words_by_opening: dict[str, set[str]] = defaultdict(set)  # a stem has 3+ letters: look words up by their first 3
+    for text in texts.values():
+        for w in re.findall(r"[A-Z][a-z]{3,}", text):
+            words_by_opening[w[:3]].add(w)
     out: dict[str, str] = {}
     # Speed (30% of understanding after the parse went here, bench/bench_understand_speed.py):
     # a demonym pattern matches only words that begin with its stem, so the patterns are
-    # compiled and tried only where a word does; the cue pattern (with every office word in it)
-    # is compiled only for a name that some text writes before "'s " or after "of ", which
-    # either of its branches needs. Same answers, without a compile and a scan per name.
+    # compiled and tried only where a word does; the office and state cues are found for all
+    # names in one scan of the texts, not one scan per name.
+    cued = _country_cued_words(texts)
     stems = {name: _demonym_stem(name) for name in candidates}
     for name in sorted(candidates):
         if any(other != name and name.startswith(stem) and _demonym_pattern(other).fullmatch(name) for other, stem in stems.items()):
             continue  # "Qarestani" beside "Qarestan": the people's word, not a second country
-        if any(w != name and w.startswith(stems[name]) and _demonym_pattern(name).fullmatch(w) for w in words):
+        if any(w != name and w.startswith(stems[name]) and _demonym_pattern(name).fullmatch(w) for w in words_by_opening.get(stems[name][:3], ())):
             out[fold(name)] = name
             continue
-        near_cue = re.compile(rf"\b{re.escape(name)}['’]s\s|\sof\s+{re.escape(name)}\b", re.I)
-        if not any(near_cue.search(text) for text in texts.values()):
-            continue
-        cue = re.compile(rf"\b{re.escape(name)}['’]s\s+(?:{offices})\b|\b(?:{offices}|{states})\s+of\s+{re.escape(name)}\b", re.I)
-        if any(cue.search(text) for text in texts.values()):
+        if name.lower() in cued:
             out[fold(name)] = name
     return out
+
+
+@lru_cache(maxsize=1)
+def _country_cue_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Patterns of "X's <office>" and "<office or state form> of X", each capturing X; lookaheads,
+    so that cues which overlap are all found, as a search per name finds them."""
+    offices, states = _country_cue_words()
+    return (re.compile(rf"(?=\b(\w+)['’]s\s+(?:{offices})\b)", re.I),
+            re.compile(rf"(?=\b(?:{offices}|{states})\s+of\s+(\w+)\b)", re.I))
+
+
+def _country_cued_words(texts: dict[str, str]) -> set[str]:
+    """Lower-cased words some text writes with a state's office or a state form
+    (`_country_cue_patterns`)."""
+    return {hit.group(1).lower() for text in texts.values() for pattern in _country_cue_patterns() for hit in pattern.finditer(text)}
 
 
 def _mark_story_countries(mentions: list[Found], texts: dict[str, str]) -> None:
