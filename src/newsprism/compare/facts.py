@@ -303,7 +303,7 @@ def causes_differ(v: ClaimView, w: ClaimView, al: Alignment) -> bool:
 def doubts_a_cause(text: str, causes: list[str]) -> bool:
     """True when a sentence holds a word of doubt (data/compare/cause_doubt_words.txt) and at least half
     the content words of one of `causes`."""
-    doubt = lexicons.words_pattern([w.lower() for w in lexicons._compare_lines("cause_doubt_words.txt")])  # the lexicons' own loader
+    doubt = lexicons.words_pattern(lexicons.cause_doubt_words())
     if doubt is None or not doubt.search(text):
         return False
     stems = content_stems(text)

@@ -64,6 +64,19 @@ def cause_markers() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def cause_doubt_words() -> list[str]:
+    """Words that doubt a cause ("unlikely", "ruled out"): data/compare/cause_doubt_words.txt."""
+    return [w.lower() for w in _compare_lines("cause_doubt_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def summary_cause_words() -> list[str]:
+    """Phrases that tell a sentence names a cause beyond the markers ("was the cause", "to blame"):
+    data/compare/summary_cause_words.txt."""
+    return [w.lower() for w in _compare_lines("summary_cause_words.txt")]
+
+
+@lru_cache(maxsize=1)
 def source_marker_pattern() -> re.Pattern[str] | None:
     """A pattern that matches a source marker ending right before a name ('according to the '),
     or before a name that a few lower-case words describe ('according to state broadcaster ')."""

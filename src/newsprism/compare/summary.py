@@ -152,7 +152,7 @@ def _cause_words_pattern() -> re.Pattern[str] | None:
     """Every word that tells a sentence names a cause: the conflict reader's cause markers, verbs and
     frame verbs, and data/compare/summary_cause_words.txt ("was the cause", "to blame")."""
     words = set(lexicons.cause_markers()) | set(lexicons.cause_verbs()) | {verb for verb, _ in lexicons.cause_frames()}
-    words |= {w.lower() for w in lexicons._compare_lines("summary_cause_words.txt")}  # the lexicons' own loader
+    words |= set(lexicons.summary_cause_words())
     return lexicons.words_pattern(sorted(words))
 
 
