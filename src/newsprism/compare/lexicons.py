@@ -203,16 +203,19 @@ def cause_verbs() -> list[str]:
     return [m.lower() for m in _compare_lines("cause_verbs.txt")]
 
 
+@lru_cache(maxsize=1)
 def death_words() -> list[str]:
     """Words that make a count of people a death toll ("14 people were killed")."""
     return [w.lower() for w in _compare_lines("death_words.txt")]
 
 
+@lru_cache(maxsize=1)
 def evacuation_words() -> list[str]:
     """Words that make a count of people the story's evacuees ("3,000 people were evacuated")."""
     return [w.lower() for w in _compare_lines("evacuation_words.txt")]
 
 
+@lru_cache(maxsize=1)
 def occupancy_words() -> list[str]:
     """Words that make a count the number a vehicle or place held ("carrying 43 passengers")."""
     return [w.lower() for w in _compare_lines("occupancy_words.txt")]
