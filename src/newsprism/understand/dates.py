@@ -173,21 +173,29 @@ def _is_future(doc: Doc | None, start: int) -> bool:
     return token.dep_ == "ccomp"
 
 
-def _past_plan(doc: Doc | None, start: int) -> bool:
-    """True for a day a plan told in the past tense governs: "the prime minister was due to visit on
-    Thursday", "talks were set to resume on Monday". Such a plan may lie ahead of the report or have
-    fallen due days before it; the weekday reader takes the nearer of the two days. A plan told in the
-    pluperfect ("had been due to visit") looks back."""
+def _governing_verb(doc: Doc | None, start: int):
+    """The verb (or auxiliary) the word at character `start` hangs on, up to four heads up; the
+    word itself when none is that close. None without a parse."""
     if doc is None:
-        return False
+        return None
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     token = span[0]
     for _ in range(4):
         if token.pos_ in {"VERB", "AUX"} or token.head is token:
             break
         token = token.head
+    return token
+
+def _past_plan(doc: Doc | None, start: int) -> bool:
+    """True for a day a plan told in the past tense governs: "the prime minister was due to visit on
+    Thursday", "talks were set to resume on Monday". Such a plan may lie ahead of the report or have
+    fallen due days before it; the weekday reader takes the nearer of the two days. A plan told in the
+    pluperfect ("had been due to visit") looks back."""
+    token = _governing_verb(doc, start)
+    if token is None:
+        return False
     plan = token.head if token.dep_ == "xcomp" else token
     if token.lower_ in PAST_BE:
         plan = next((c for c in token.children if c.lower_ in PLAN_DUE), plan)
@@ -202,16 +210,9 @@ def _present_simple(doc: Doc | None, start: int) -> bool:
     "Talks resume on Thursday" (a timetable, ahead) or a headline's "Nine die in crush on Saturday"
     (behind); the weekday reader takes the nearer of the two days. A verb of saying ("says")
     reports what was said, so it is left out (data/understand/speech_verbs.txt)."""
-    if doc is None:
+    token = _governing_verb(doc, start)
+    if token is None:
         return False
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span[0]
-    for _ in range(4):
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
-            break
-        token = token.head
     if token.tag_ not in {"VBP", "VBZ"} or token.pos_ != "VERB" or token.lemma_.lower() in word_list("speech_verbs.txt"):
         return False
     if token.tag_ == "VBP" and token.lower_ in word_list("same_form_verbs.txt"):
