@@ -124,18 +124,10 @@ MODALS_AHEAD = frozenset({"can", "could", "may", "might", "should", "must"})
 
 def _is_future(doc: Doc | None, start: int) -> bool:
     """True when the verb governing the expression at `start` is in the future ('will meet on Monday')."""
-    if doc is None:
+    word = _word_at(doc, start)
+    if word is None:
         return False
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span[0]
-    for _ in range(4):
-        if token.pos_ in {"VERB", "AUX"}:
-            break
-        if token.head is token:
-            break
-        token = token.head
+    token = _verb_above(word)
     if any(c.lower_ in {"will", "'ll", "shall"} for c in token.children) or any(c.lower_ == "going" for c in token.children):
         return True
     if token.dep_ in {"xcomp", "acomp"} and any(c.lower_ in {"will", "'ll", "shall"} for c in token.head.children):
@@ -152,7 +144,7 @@ def _is_future(doc: Doc | None, start: int) -> bool:
         return True  # "can bring blankets on Friday", "the next move on 19 March could be a larger one"
     if token.lower_ in PRESENT_BE and any(c.dep_ == "nsubj" and any(w.lower_ == "next" for w in c.children) for c in token.children):
         return True  # "the next meeting is on 19 March": the next of something is ahead
-    if _set_for(span[0]):
+    if _set_for(word):
         return True
     if _intended(token):
         return True
@@ -173,20 +165,29 @@ def _is_future(doc: Doc | None, start: int) -> bool:
     return token.dep_ == "ccomp"
 
 
-def _governing_verb(doc: Doc | None, start: int):
-    """The verb (or auxiliary) the word at character `start` hangs on, up to four heads up; the
-    word itself when none is that close. None without a parse."""
+def _word_at(doc: Doc | None, start: int):
+    """The token at character `start`; None without a parse or off a token."""
     if doc is None:
         return None
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span[0]
+    return span[0] if span is not None else None
+
+
+def _verb_above(token):
+    """The verb (or auxiliary) a token hangs on, up to four heads up; the token itself when none is that close."""
     for _ in range(4):
         if token.pos_ in {"VERB", "AUX"} or token.head is token:
             break
         token = token.head
     return token
+
+
+def _governing_verb(doc: Doc | None, start: int):
+    """The verb the word at character `start` hangs on (`_verb_above`); None without a parse."""
+    word = _word_at(doc, start)
+    return _verb_above(word) if word is not None else None
+
+
 
 def _past_plan(doc: Doc | None, start: int) -> bool:
     """True for a day a plan told in the past tense governs: "the prime minister was due to visit on
