@@ -188,7 +188,6 @@ def _governing_verb(doc: Doc | None, start: int):
     return _verb_above(word) if word is not None else None
 
 
-
 def _past_plan(doc: Doc | None, start: int) -> bool:
     """True for a day a plan told in the past tense governs: "the prime minister was due to visit on
     Thursday", "talks were set to resume on Monday". Such a plan may lie ahead of the report or have
