@@ -1028,6 +1028,22 @@ def test_clean_text_dateline_opening_the_body_is_metadata_and_the_date():
     assert any("Port Elske, 3 March 2026" in part.text and part.reason == "dateline" for part in cleaned.removed)
 
 
+def test_clean_text_wire_dateline_without_a_year_is_cut_off_the_body():
+    raw = (
+        "Ferry grounded off Varrow\n"
+        "PORT ELSKE, March 3 (Tidewater Wire) - Forty passengers of the ferry that ran aground off Varrow arrived home on Tuesday.\n"
+        "The harbour authority said the ship would be towed off the sandbank within a week.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Forty passengers of the ferry")
+    assert cleaned.published is None  # a dateline without its year dates nothing
+    assert any(part.text == "PORT ELSKE, March 3 (Tidewater Wire) -" and part.reason == "dateline" for part in cleaned.removed)
+    caps_only = clean_text("Ferry grounded\nVARROW, 3 March - Forty passengers of the ferry arrived home on Tuesday after a long wait.\n")
+    assert caps_only.text.startswith("Forty passengers")
+    kicker = clean_text("Ferry grounded\nUPDATE - Forty passengers of the ferry arrived home on Tuesday after a long wait.\n")
+    assert kicker.text.startswith("UPDATE - Forty")
+
+
 def test_clean_text_given_date_wins_over_a_body_dateline():
     raw = "Ferry passengers brought home\nPort Elske, 3 March 2026 - Forty passengers of the ferry arrived home on Tuesday after a long wait.\n"
     assert clean_text(raw, published="2026-03-04").published == "2026-03-04"

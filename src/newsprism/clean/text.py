@@ -323,17 +323,40 @@ BODY_DATELINE = re.compile(
 )
 
 
-def _body_dateline(line: Line) -> tuple[Line, Line, str] | None:
-    """(dateline, rest, ISO date) for a body line opening with place, full date (with its year) and a
-    dash; None otherwise. A wire dateline with the agency in brackets ("MAZUN, March 11 (BPA) -")
-    has no year and is left to the comparison, which reads it as a dateline."""
-    found = BODY_DATELINE.match(line.text)
-    if not found:
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# "MAZUN, March 11 (BPA) - ", "Mazun (BPA) - ", "MAZUN, 11 March - ": a wire dateline without a year
+WIRE_DATELINE = re.compile(
+    r"^(?:(?P<caps>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+    r"(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
+    rf"(?:,\s+(?P<date>{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME}))?"
+    r"\s*(?P<agency>\([A-Z][^()]{0,40}\))?\s*[-–—]+\s+(?=[\"“‘'A-Z0-9])"
+)
+
+
+def _wire_dateline(text: str) -> int | None:
+    """Return where the body starts after a wire dateline without a year, or None.
+
+    The place must come with a bracketed agency, or be in capitals with a month and day: a
+    capitalised word alone before a dash is as often a shouted kicker ("UPDATE - ") as a place.
+    """
+    found = WIRE_DATELINE.match(text)
+    if not found or not (found.group("agency") or (found.group("caps") and found.group("date"))):
         return None
-    iso, date = find_date(found.group("date"))
-    if not iso or date.group(0).strip() != found.group("date").strip():
+    return found.end()
+
+
+def _body_dateline(line: Line) -> tuple[Line, Line, str | None] | None:
+    """(dateline, rest, ISO date) for a body line opening with place, date and a dash; None otherwise.
+
+    The date is given only when the dateline states its year; a wire dateline ("MAZUN, March 11
+    (BPA) -") has none, and is cut off all the same, so that the first sentence starts after the dash.
+    """
+    found = BODY_DATELINE.match(line.text)
+    iso, date = find_date(found.group("date")) if found else (None, None)
+    if iso and date.group(0).strip() == found.group("date").strip():
+        cut = found.end()
+    elif (cut := _wire_dateline(line.text)) is None:
         return None  # "Mayor Ivo Sand, who ... -" is no dateline: the part before the dash must be a date
-    cut = found.end()
     head = Line(line.start, line.start + cut, line.text[:cut].strip(), len(line.text[:cut].split()), "metadata", "dateline")
     rest_text = line.text[cut:]
     rest = Line(line.start + cut, line.end, rest_text, len(rest_text.split()), "body", "body")
@@ -703,7 +726,8 @@ def read_text(
     if first is not None and (split := _body_dateline(lines[first])):
         dateline, rest, iso = split
         lines[first:first + 1] = [dateline, rest]
-        weak_dates.append(iso)
+        if iso:
+            weak_dates.append(iso)
 
     published = None
     for iso in dates:
