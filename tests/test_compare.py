@@ -2943,3 +2943,37 @@ def test_compare_a_shared_name_alone_joins_no_event_to_a_date_conflict():
     ]}
     dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
     assert [[p.article_ids for p in k.positions] for k in dates] == [[["x1"], ["x2"]]], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in dates]
+
+
+def _percent_report(aid: str, outlet: str, text: str, figure: str, value: float, unit: str = "%", kind: str = "percent") -> dict:
+    return one_sentence_report(aid, outlet, text, ["bank"], numbers=[[figure, value, value, value, unit, kind]])
+
+
+def test_compare_a_rate_of_four_and_three_quarters_is_no_rounding_of_five_and_is_named_by_its_topic():
+    """'raised its key rate to 4.75%' / 'to 5%': one written digit of rounding ('8%' from 8.1%), not
+    two; the conflict is about the interest rate, not a bare 'percentage' (C-ratehike)."""
+    spec = {"entities": {"bank": ["Norland Central Bank", "ORG"]}, "articles": [
+        _percent_report("r1", "Valley Post", "The Norland Central Bank raised its key rate to 4.75% on Thursday.", "4.75%", 4.75),
+        _percent_report("r2", "River Herald", "The Norland Central Bank raised its key rate to 5% on Thursday.", "5%", 5.0),
+        _percent_report("r3", "Lake Post", "The Norland Central Bank raised its key rate by a quarter point on Thursday.",
+                        "a quarter point", 0.25, "percentage points", "measure"),
+        _percent_report("r4", "Hill Times", "The Norland Central Bank raised its key rate by half a point on Thursday.",
+                        "half a point", 0.5, "percentage points", "measure"),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert sorted((k.about, tuple(p.value for p in k.positions)) for k in numbers) == [
+        ("change in interest rate (percentage points)", ("a quarter point", "half a point")), ("interest rate", ("4.75%", "5%"))], \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+def test_compare_percentages_of_different_topics_are_no_sides_of_one_conflict():
+    """'Inflation reached 6.1% in May' / 'Unemployment reached 6.8% in May' read alike but are two
+    quantities; 'Inflation reached 6.4%' is the other side of the inflation figure."""
+    spec = {"entities": {"bank": ["Norland Statistics Office", "ORG"]}, "articles": [
+        _percent_report("i1", "Valley Post", "Inflation reached 6.1% in May, the Norland Statistics Office said.", "6.1%", 6.1),
+        _percent_report("i2", "River Herald", "Unemployment reached 6.8% in May, the Norland Statistics Office said.", "6.8%", 6.8),
+        _percent_report("i3", "Lake Post", "Annual inflation reached 6.4% in May, the Norland Statistics Office said.", "6.4%", 6.4),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, [p.value for p in k.positions]) for k in numbers] == [("inflation", ["6.1%", "6.4%"])], \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]

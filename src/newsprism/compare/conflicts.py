@@ -175,6 +175,9 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
         (topic1, _, qualifier1), (topic2, _, qualifier2) = t1.partition(" "), t2.partition(" ")
         if topic1 != topic2 or (qualifier1 and qualifier2):
             return False
+    p1, p2 = percent_topic(v, a), percent_topic(w, b)
+    if p1 and p2 and p1 != p2:
+        return False  # "inflation reached 6.2%" / "unemployment stood at 7.1%"
     if (_partitive(v, a) != _partitive(w, b) or _whole(v, a) != _whole(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
             and not _same_figure(v.numbers[a], w.numbers[b]):
         return False
@@ -183,6 +186,46 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     if (owners[0] and owners[0].lower() not in w.claim.text.lower()) or (owners[1] and owners[1].lower() not in v.claim.text.lower()):
         return False
     return {v.number_places[a], w.number_places[b]} != {"people", None}
+
+
+PERCENT_UNITS = frozenset({"%", "percentage points", "percentage point", "basis points", "points"})
+SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s*){1,3})")
+
+
+def percent_topic(v: ClaimView, a: int) -> str | None:
+    """What the claim's a-th figure is a percentage (or a change in percentage points) of, by the
+    words of its clause (data/compare/percent_topics.txt): "Annual inflation reached 6.2%" ->
+    "inflation", "raised its key rate by a quarter point to 4.75%" -> "interest rate", "a 2%
+    target" -> "target"; "60% of home loans" -> "share of loan". None for any other figure, or when
+    no word says it."""
+    mention = v.numbers[a][0]
+    if (mention.unit or "").lower() not in PERCENT_UNITS:
+        return None
+    text, at = v.claim.text, _in_claim(v.claim, mention)
+    if at < 0:
+        return None
+    end = mention.end - v.claim.start if mention.start is not None and mention.end is not None and mention.end > mention.start else at + len(mention.text)
+    share = SHARE_OF.match(text[end:]) if mention.unit == "%" else None
+    if share:
+        words = []
+        for word in share.group(1).split():
+            if word.lower() in STOPWORDS:
+                break
+            words.append(word)
+        if words:
+            return "share of " + stem(words[-1])
+    topics = lexicons.percent_topics()
+    pattern = lexicons.words_pattern(list(topics))
+    if pattern is None:
+        return None
+    following = pattern.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    if following and text[end:following.start()].strip() in {"", "%"}:
+        return topics[following.group(0).lower()]
+    clause = v.number_clauses[a]
+    clause_at_ = text.find(clause)
+    start = clause_at_ if 0 <= clause_at_ <= at else max(0, at - 80)
+    before = list(pattern.finditer(text[start:at]))
+    return topics[before[-1].group(0).lower()] if before else None
 
 
 def _death_toll(v: ClaimView, a: int) -> bool:
@@ -424,12 +467,19 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
         currency, _, per = unit.partition("/")  # the understanding stage writes "USD", "USD/share", "GBP/day"
         return f"price per {per} in {currency.upper()}" if per else f"amount in {currency.upper()}"
     if measured and unit:
+        topics = {percent_topic(views[i], k) for i, k in group}
+        if unit in PERCENT_UNITS and len(topics) == 1 and None not in topics:
+            return f"change in {topics.pop()} ({unit})"  # "change in interest rate (percentage points)"
         return lexicons.measure_names().get(unit, unit)  # "magnitude", not "number of magnitude"; "weight", not "tonnes"
     if all(_death_toll(views[i], k) for i, k in group):
         return f"number of {unit or 'people'} killed"  # "number of people" would not tell the toll from the injured
     if all(_toll_kind(views[i], k) == "evacuated" for i, k in group):
         return f"number of {unit or 'people'} evacuated"
-    return "percentage" if unit == "%" else f"number of {unit or 'items'}"
+    topics = {percent_topic(views[i], k) for i, k in group}
+    topic = topics.pop() if len(topics) == 1 else None
+    if unit == "%":
+        return topic or "percentage"
+    return f"number of {unit or 'items'}"
 
 
 def _published_at(published: str | None) -> dt.datetime | None:
@@ -506,6 +556,14 @@ def _rounded_from(mention, lo: float, hi: float) -> tuple[float, float]:
     return lo - half, hi + half
 
 
+def _written_decimals(mention) -> int:
+    """How many decimals a figure is written with ("4.75%": 2, "5%": 0, "a quarter point": 2 as 0.25)."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
+    if digits:
+        return len(digits.group(1) or "")
+    return len(repr(float(mention.value)).split(".")[1].rstrip("0")) if mention.value is not None else 0
+
+
 def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[list[tuple[int, int]]] | None = None,
                      published: dict[str, str | None] | None = None) -> list[Conflict]:
     """Counts of one thing (`count_groups`) whose ranges cannot all hold; trend "rising" when the
@@ -534,12 +592,14 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
                 side_of[key] = value
         given_by: dict[int, set[tuple[float, float]]] = defaultdict(set)  # a claim -> the ranges of its figures
         rounded: dict[str, tuple[float, float]] = {}
+        decimals: dict[str, int] = {}
         for (i, k), (_, key) in zip(group, written):
             lo, hi = views[i].numbers[k][1:3]
             value = side_of[key]
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
             rounded[value] = _rounded_from(views[i].numbers[k][0], lo, hi)
+            decimals[value] = _written_decimals(views[i].numbers[k][0])
             given_by[i].add((lo, hi))
             # Its other figures of the kind count too when another report gives that very figure for
             # this quantity: "whose 12 deputies could give it a majority of 110 seats" gives the 12
@@ -556,9 +616,11 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             # "21 million customers and about 31,000 people" / "about 21 million customers").
             # Rounding is the slack of an exact figure against another exact one; against an
             # approximation ("roughly 1.8 billion" beside "$2.1bn") the window already is the slack.
+            # A figure is rounded by one written digit ("8%" from 8.1%), not by two: "5%" is no
+            # rounding of a rate of "4.75%", set in quarter points.
             exact_x, exact_y = bounds[x][0] == bounds[x][1], bounds[y][0] == bounds[y][1]
-            rx = rounded[x] if exact_y else bounds[x]
-            ry = rounded[y] if exact_x else bounds[y]
+            rx = rounded[x] if exact_y and decimals[y] - decimals[x] <= 1 else bounds[x]
+            ry = rounded[y] if exact_x and decimals[x] - decimals[y] <= 1 else bounds[y]
             return not intervals_overlap(rx, ry) and not any(
                 intervals_overlap(a, bounds[x]) and intervals_overlap(b, bounds[y])
                 for figures in given_by.values() for a in figures for b in figures if a != b

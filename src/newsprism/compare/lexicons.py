@@ -386,3 +386,15 @@ def job_losses() -> dict[str, tuple[str, re.Pattern[str]]]:
 def summary_figure_words(kind: str) -> frozenset[str]:
     """The words of data/compare/summary_figure_words.csv of one kind ("measure" or "tally")."""
     return frozenset(row["word"].lower() for row in _rows("summary_figure_words.csv") if row.get("kind") == kind)
+
+
+@lru_cache(maxsize=1)
+def percent_topics() -> dict[str, str]:
+    """Map every word of data/compare/percent_topics.txt to its topic ("policy rate" -> "interest rate")."""
+    table: dict[str, str] = {}
+    for line in _compare_lines("percent_topics.txt"):
+        words = [w.strip().lower() for w in line.split("|") if w.strip()]
+        for w in words[1:]:
+            table[w] = words[0]
+    return table
+
