@@ -72,7 +72,7 @@ def test_a_wire_dateline_dates_the_report_not_the_event():
     text = "BRENMOOR, Aug 18 (Kestrel News) - Crews contained 40 percent of the fire on Sunday night."
     found = kinds(text, "2026-08-18")
     assert found[0] == ("Aug 18", "dateline", "2026-08-18")
-    assert found[1][:2] == ("on Sunday", "relative")
+    assert found[1][:2] == ("on Sunday night", "relative")
 
 
 def test_a_date_in_a_sentence_is_no_dateline():
@@ -210,7 +210,7 @@ def test_an_anchored_day_has_no_sentence_index_without_the_callers_sentences():
 def test_a_dotted_date_is_day_first():
     """'17.11.2031', as continental outlets write a date, is 17 November."""
     (found,) = find_dates("a", "The barge sank on 17.11.2031 at 23:40 near the lock.", "2031-11-19")
-    assert (found.text, found.kind, found.value) == ("17.11.2031", "date", "2031-11-17")
+    assert (found.text, found.kind, found.value, found.time) == ("17.11.2031 at 23:40", "date", "2031-11-17", "23:40")
 
 
 def test_a_week_is_its_seven_days():
@@ -288,3 +288,49 @@ def test_a_day_a_simple_present_governs_takes_the_nearer_day(text, published, ex
 
     (found,) = find_dates("a", text, published, parse([text])[0])
     assert found.value == expected
+
+
+def times(text: str, published: str | None) -> list[tuple[str, str | None, str | None]]:
+    return [(d.text, d.value, d.time) for d in find_dates("a", text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clock time beside a day joins its mention, 12-hour, 24-hour and "at night" alike
+        ("The ferry Dunmora sent a mayday at 4.15am on Tuesday.", [("at 4.15am on Tuesday", "2030-05-07", "04:15")]),
+        ("Kelso Pike said the call came at 22:05 on Monday.", [("at 22:05 on Monday", "2030-05-06", "22:05")]),
+        ("The pump failed shortly before midnight on Monday.", [("shortly before midnight on Monday", "2030-05-06", "24:00")]),
+        # a part of the day before or after the day
+        ("The ferry listed early on Tuesday and sank on Tuesday afternoon.",
+         [("early on Tuesday", "2030-05-07", "early"), ("on Tuesday afternoon", "2030-05-07", "afternoon")]),
+        # a time elsewhere in the sentence dates the one day it gives; a time in brackets in another zone is the same moment
+        ("Boats left on Tuesday and reached the wreck at 6.20am local time (0420 GMT).",
+         [("on Tuesday", "2030-05-07", None), ("at 6.20am local time (0420 GMT)", "2030-05-07", "06:20")]),
+        ("Rescuers were called on Tuesday. A helicopter arrived at 05:40.",
+         [("on Tuesday", "2030-05-07", None), ("at 05:40", "2030-05-07", "05:40")]),
+        # "11.50 at night" is 23:50; with no day in its sentence or the one before it stays unresolved, never a count
+        ("Her brother phoned at 11.50 at night.", [("at 11.50 at night", None, "23:50")]),
+        ("The deictic word keeps its part: it sank last night.", [("last night", "2030-05-07", "night")]),
+    ],
+)
+def test_a_time_of_day_is_read_with_its_day(text, expected):
+    assert times(text, "2030-05-08") == expected
+
+
+def test_a_live_page_entry_time_on_its_own_line_is_on_the_publication_day():
+    text = "Divers reach the hull.\n\n10:15\n\nTwo more crew are found alive."
+    assert times(text, "2030-05-08") == [("10:15", "2030-05-08", "10:15")]
+    assert times(text, None) == [("10:15", None, "10:15")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in Ostmark Rail closed at 10.50 on Monday.",  # a price, no time
+        "The referees' panel voted 3:1 on Monday.",  # a tally
+        "Volunteers logged 2000 hours on Monday.",  # hours of work
+    ],
+)
+def test_figures_that_look_like_times_are_no_times(text):
+    assert [t for _, _, t in times(text, "2030-05-08") if t] == []

@@ -109,7 +109,7 @@ def test_day_a_state_ends_is_no_event_date():
 def test_could_in_what_a_past_verb_reports_looks_back():
     text = "The ministry said on Wednesday it could not rule out arson after a fire destroyed the depot on Tuesday night."
     assert [(d.text, d.value) for d in find_dates("a", text, "2031-06-11", parse([text])[0])] == [
-        ("on Wednesday", "2031-06-11"), ("on Tuesday", "2031-06-10")]
+        ("on Wednesday", "2031-06-11"), ("on Tuesday night", "2031-06-10")]
 
 
 def test_one_length_unit_however_written():

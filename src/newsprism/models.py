@@ -238,6 +238,7 @@ class DateMention(Model):
     kind: str = Field(description="date, year, range, relative, duration")
     value: str | None = Field(default=None, description="ISO date (or year / range start) it resolves to; None if unknown.")
     end: str | None = Field(default=None, description="Range end, when a range.")
+    time: str | None = Field(default=None, description="Time of day the text gives with the day: 'HH:MM' on the 24-hour clock as written ('24:00' is the day's end: 'before midnight'), or a part of the day ('early', 'morning', 'afternoon', 'evening', 'night', 'dawn', 'dusk', 'late'); its bound and zone are told in `resolution`.")
     resolution: str | None = Field(default=None, description="How a relative date was resolved, e.g. 'Wednesday before 2020-07-09'.")
     sentence_index: int | None = None
     start: int | None = None

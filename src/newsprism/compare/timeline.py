@@ -2,7 +2,8 @@
 
 Only event dates count: a date that tells when something was reported ("state TV
 reported Friday") is left out, and so are durations and dates that did not resolve.
-Undated events are left out, never guessed.
+Undated events are left out, never guessed. A clock time the text gives with the day joins the
+row's date ("2026-03-15T03:40"), so two accounts of when in the day something happened stay apart.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from newsprism.compare.views import ClaimView, strip_dateline
 from newsprism.models import Evidence, Fact, TimelineEvent
 
 
-def _date_key(value: str, end: str | None) -> str:
-    return f"{value}/{end}" if end and end != value else value
+def _date_key(value: str, end: str | None, time: str | None = None) -> str:
+    """The row's date: ISO, a range "start/end", or a day with its clock time ("2026-03-15T03:40")."""
+    if end and end != value:
+        return f"{value}/{end}"
+    return f"{value}T{time}" if time and ":" in time and len(value) == 10 else value
 
 
 def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: list[Fact]) -> list[TimelineEvent]:
@@ -25,7 +29,7 @@ def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: 
         for i in group:
             v = views[i]
             for d in v.event_dates:
-                by_date[_date_key(d.value, d.end)].append((v, d))
+                by_date[_date_key(d.value, d.end, d.time)].append((v, d))
         for date, hits in by_date.items():
             article_ids = list(dict.fromkeys(v.article_id for v, _ in hits))
             evidence: dict[tuple[str, int], Evidence] = {}

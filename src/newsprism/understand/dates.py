@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -484,6 +485,7 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
             ))
     found.sort(key=lambda d: d.start or 0)
     found = _anchored(article_id, text, found, taken, sentence_of)
+    found = _timed(article_id, text, found, taken, sentence_of, pub)
     return [_mark_non_event(d, text) for d in _join_ranges(found, text)]
 
 
@@ -498,6 +500,12 @@ ANAPHORIC = re.compile(
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
 
+def _sentence_finder(text: str):
+    """offset -> sentence index by SENTENCE_END, for text without a parse."""
+    starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+    return lambda offset: max(0, bisect_right(starts, offset) - 1)
+
+
 def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of) -> list[DateMention]:
     """Add the expressions of ANAPHORIC, resolved against the one day their sentence gives before
     them or, when that sentence gives none, the one its previous sentence gives. Two dates there,
@@ -507,8 +515,7 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
     given_sentence_of = sentence_of
     if sentence_of is None:
         # sentences to find the anchor in; the mention's sentence_index stays None as the other mentions'
-        starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
-        sentence_of = lambda offset: max(0, bisect_right(starts, offset) - 1)  # noqa: E731
+        sentence_of = _sentence_finder(text)
     out = list(found)
     for m in ANAPHORIC.finditer(text):
         start, end = m.start(), m.end()
@@ -537,6 +544,162 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
             resolution=resolution, sentence_index=here if given_sentence_of else None, start=start, stop=end,
         ))
         out.sort(key=lambda d: d.start or 0)
+    return out
+
+
+# Times of day. A bound word before a time ("shortly before midnight", "at 3.40am", "around 6pm").
+TIME_QUALIFIER = r"(?:(?:shortly|just|soon|right|some\s+time|sometime|not\s+long)\s+(?:before|after)|before|after|around|about|approximately|roughly|at|by|until|till|from|since|past)"
+TIME_PERIOD = {"at night": "night", "in the morning": "am", "in the afternoon": "pm", "in the evening": "pm"}
+
+
+@lru_cache(maxsize=1)
+def _day_times() -> dict[str, tuple[str, str]]:
+    """word -> (clock, part) from data/understand/day_times.csv."""
+    return {row["word"]: (row["clock"] or "", row["part"] or "") for row in table("day_times.csv")}
+
+
+@lru_cache(maxsize=1)
+def _clock_pattern() -> re.Pattern:
+    """A clock time: "3.40am", "5 p.m.", "14:32", "0240 GMT", "11.50 at night", "midnight", with
+    the bound word before it and the zone after it."""
+    zones = "|".join(sorted((re.escape(z) for z in word_list("time_zones.txt")), key=len, reverse=True))
+    named = "|".join(re.escape(w) for w, (clock, _) in _day_times().items() if clock)
+    periods = "|".join(p.replace(" ", r"\s+") for p in TIME_PERIOD)
+    return re.compile(
+        rf"\b(?:(?P<qual>{TIME_QUALIFIER})\s+)?(?:"
+        rf"(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s*(?P<ampm>[ap])(?:\.\s?m\b\.?|\s?m\b)"
+        rf"|(?P<h24>[01]?\d|2[0-3])(?P<sep>[:.])(?P<m24>[0-5]\d)(?![\d]|[.,]\d)(?:\s+(?P<period>{periods}))?(?:\s*(?P<hrs>hrs|h)\b)?"
+        rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s*(?:hrs|GMT|UTC)\b)"
+        rf"|(?P<named>{named})\b"
+        rf")(?:\s+(?P<zone>{zones})(?![\w]))?",
+        re.I,
+    )
+
+
+def _clock(m: re.Match, text: str) -> str | None:
+    """'HH:MM' of a `_clock_pattern` match, or None when the figure is no time ("a 3.40 rise")."""
+    g = m.groupdict()
+    if g["named"]:
+        return _day_times()[g["named"].lower()][0]
+    if g["ampm"]:
+        hour = int(g["h12"]) % 12 + (12 if g["ampm"].lower() == "p" else 0)
+        return f"{hour:02d}:{g['m12'] or '00'}"
+    if g["h4"]:
+        return f"{g['h4']}:{g['m4']}"
+    hour, minute = int(g["h24"]), g["m24"]
+    period = TIME_PERIOD.get(" ".join((g["period"] or "").lower().split()))
+    if period:
+        if hour > 12:
+            return None
+        evening = period == "pm" or (period == "night" and hour >= 6)
+        return f"{hour % 12 + (12 if evening else 0):02d}:{minute}"
+    line = text[text.rfind("\n", 0, m.start()) + 1: (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+    alone = line.strip() == m.group(0).strip()  # a live page's entry time on a line of its own
+    # "at 14:32"; a dotted "14.32" only with its zone or "hrs" ("closed at 10.50" may be a price)
+    told = g["zone"] or g["hrs"] or alone or (g["qual"] and g["sep"] == ":")
+    return f"{hour:02d}:{minute}" if told else None
+
+
+def _times(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, stop, time, how) of each clock time outside `taken`; a second time in brackets right
+    after one, in another zone ("3.40am local time (0240 GMT)"), joins it as the same moment."""
+    found: list[tuple[int, int, str, str]] = []
+    pattern = _clock_pattern()
+    for m in pattern.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken) or (found and m.start() < found[-1][1]):
+            continue
+        time = _clock(m, text)
+        if time is None:
+            continue
+        stop, how = m.end(), " ".join(m.group(0).split())
+        again = re.match(r"\s*\(([^()\n]{3,24})\)", text[stop:])
+        other = pattern.fullmatch(again.group(1).strip()) if again else None
+        if other and other.group("zone") and _clock(other, again.group(1)):
+            stop, how = stop + again.end(), f"{how} ({' '.join(again.group(1).split())}, the same moment)"
+        found.append((m.start(), stop, time, how))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _part_before() -> re.Pattern:
+    """A part of the day right before a day: "early on Sunday", "late Tuesday", "in the early hours
+    of Monday", "on the night of 3 May", "overnight on Saturday"."""
+    parts = "|".join(sorted((re.escape(w) for w, (c, p) in _day_times().items() if p), key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:in|during)\s+the\s+(?P<hours>early\s+hours)\s+of|(?:on\s+)?the\s+(?P<of>{parts})\s+of|(?P<part>early|late|overnight))\s+(?:on\s+)?$", re.I)
+
+
+# A part of the day right after a day: "Sunday afternoon", "on Wednesday night".
+PART_AFTER = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b", re.I)
+# A day's own words that give its part: "last night", "tonight", "this morning".
+OWN_PART = re.compile(r"(?:\b|to)(?P<part>morning|afternoon|evening|night)$", re.I)
+
+
+DAY_KINDS = frozenset({"date", "relative"})
+
+
+def _one_day(d: DateMention) -> bool:
+    """True for a mention of one day (resolved or not): the only kind a time of day can be given with."""
+    return d.kind in DAY_KINDS and d.end is None and (d.value is None or len(d.value) == 10) and d.start is not None
+
+
+def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of, pub: dt.date | None) -> list[DateMention]:
+    """Give days their time of day: a clock time or a part of the day beside a day joins its mention
+    ("at 3.40am on Sunday", "Sunday afternoon", "shortly before midnight on Saturday"); a clock time
+    elsewhere dates the one day its sentence, or the sentence before, gives ("... on Sunday and the
+    helicopter arrived at 5.10am"), or, on a line of its own on a live page, the publication day.
+    With no such day, or two, it stays unresolved: never a guess."""
+    given_sentence_of = sentence_of
+    times = _times(text, taken)
+    if not times and not re.search(r"\b(?:early|late|overnight|morning|afternoon|evening|night|hours)\b", text, re.I):
+        return found
+    before = _part_before()
+    if sentence_of is None:
+        sentence_of = _sentence_finder(text)
+    out: list[DateMention] = []
+    for d in found:
+        if not _one_day(d):
+            out.append(d)
+            continue
+        start, stop, time, how = d.start, d.stop or d.start, None, None
+        clock = next((t for t in times if t[1] <= start and re.fullmatch(r"[ \t]*,?[ \t]*(?:on[ \t]+)?", text[t[1]:start])), None) \
+            or next((t for t in times if t[0] >= stop and re.fullmatch(r",?[ \t]+", text[stop:t[0]])), None)
+        if clock is not None:
+            times.remove(clock)
+            start, stop, time, how = min(start, clock[0]), max(stop, clock[1]), clock[2], clock[3]
+        elif (m := before.search(text[max(0, start - 40):start])):
+            word = (m.group("hours") or m.group("of") or m.group("part")).lower()
+            start, time, how = start - (len(m.string) - m.start()), _day_times().get(" ".join(word.split()), ("", word))[1] or word, m.group(0).strip()
+        elif (m := OWN_PART.search(d.text)):
+            time, how = m.group("part").lower(), d.text
+        elif (m := PART_AFTER.match(text, stop)) and not re.match(r"\s+(?:of|and)\b", text[m.end():m.end() + 5]):
+            stop, time, how = m.end(), m.group("part").lower(), m.group("part").lower()
+        if time is None:
+            out.append(d)
+            continue
+        note = f"at {time} ('{how}')" if ":" in time else f"time of day: {time} ('{how}')"
+        taken.append((start, stop))
+        out.append(d.model_copy(update={"text": text[start:stop], "start": start, "stop": stop, "time": time,
+                                         "resolution": "; ".join(filter(None, (d.resolution, note)))}))
+    days = [d for d in out if _one_day(d) and d.value]
+    for start, stop, time, how in times:
+        if any(start < e and s < stop for s, e in taken):
+            continue
+        here = sentence_of(start)
+        values = {d.value: d for d in days if sentence_of(d.start) == here} or {d.value: d for d in days if sentence_of(d.start) == here - 1}
+        line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", stop) + 1 or len(text) + 1) - 1]
+        if len(values) == 1:
+            anchor = next(iter(values.values()))
+            value, resolution = anchor.value, f"at {time} ('{how}') on the day its sentence or the one before gives, {anchor.value} ('{' '.join(anchor.text.split())}')"
+        elif line.strip() == text[start:stop].strip() and pub is not None:
+            value, resolution = pub.isoformat(), f"at {time}: a live page's entry time on its publication date {pub.isoformat()}"
+        else:
+            value, resolution = None, f"at {time} ('{how}') on a day the text does not make clear"
+        taken.append((start, stop))
+        out.append(DateMention(
+            article_id=article_id, text=text[start:stop], kind="relative", value=value, time=time, resolution=resolution,
+            sentence_index=sentence_of(start) if given_sentence_of else None, start=start, stop=stop,
+        ))
+    out.sort(key=lambda d: d.start or 0)
     return out
 
 
