@@ -74,3 +74,12 @@ def test_quote_channel_this_newspaper_is_the_outlet_itself_no_channel():
     channels = {v.text: v.channel for q in story.quotes for v in q.variants}
     assert channels["The ice left them no chance at all"] is None
     assert channels["The wind had dropped overnight"] == "Radio Fjell"
+
+
+def test_quote_speakers_the_noun_after_an_unnamed_one_is_that_one_not_the_person_named_before():
+    # session 10 U-transfer: "the spokesperson" went to the only person named before, the player
+    text = ("Rovan City sold striker Ilko Maras to Dunmere for an initial fee. A Rovan City spokesperson denied that Maras "
+            'had refused to train. "Ilko has been a model professional throughout," the spokesperson said.')
+    names = _speaker_names(text)
+    assert "Ilko has been a model professional throughout" in names
+    assert names["Ilko has been a model professional throughout"] is None

@@ -397,11 +397,32 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
         resolved = [p for at, p in resolver.descriptions.items() if span.start_char <= at < span.end_char]
         if resolved:
             return text, resolved[0]
+        if _introduced_unnamed(token, resolver):
+            return text, None  # "A club spokesperson denied it. '...,' the spokesperson said": that one, not a name before
         modifiers = tuple(fold(t.text) for t in span if t.i != token.i and t.dep_ in {"amod", "compound", "nmod"})
         person = resolver.person_before(token.idx, head=token.lower_, modifiers=modifiers)
         if person is not None:
             return text, person
     return text, ent
+
+
+INDEFINITE_WORDS = frozenset({"a", "an", "another", "one"})
+
+
+def _introduced_unnamed(token, resolver: Resolver) -> bool:
+    """True when "the <noun>" at `token` takes up an unnamed "a/an/one ... <noun>" met earlier in the
+    article, with no name apposed to it ("A club spokesperson denied it ... the spokesperson said"):
+    that unnamed person speaks, not whoever was named before."""
+    for earlier in token.doc[:token.i]:
+        if earlier.lower_ != token.lower_ or earlier.pos_ != "NOUN":
+            continue
+        if not any(c.lower_ in INDEFINITE_WORDS and c.dep_ in {"det", "nummod"} for c in earlier.children):
+            continue
+        if any(c.dep_ == "appos" for c in earlier.children):
+            continue  # "a spokesman, Jo Doe,": named after all
+        if not any(s <= earlier.idx < e for s, e, _ in resolver.spans):
+            return True
+    return False
 
 
 def _unnamed_speaker_before(pronoun, resolver: Resolver) -> Span | None:
