@@ -123,3 +123,23 @@ def test_vote_and_score_tallies_are_one_mention_not_two_counts():
     assert ("5-4", "score") in found and ("1–1", "score") in found and ("2-1", "score") in found
     assert not [t for t, k in found if k == "count" and t in {"5", "4", "1", "2"}]
     assert not [t for t, k in found if k == "score" and "40" in t]
+
+
+def _claim_sources(text: str) -> dict[str, str | None]:
+    """Claim text -> the name (or source text) it is attributed to, through the whole understanding stage."""
+    from newsprism.models import CleanArticle, StoryGroup, content_id
+    from newsprism.understand import understand_story
+
+    article = CleanArticle(id=content_id(text), source_path="offer.txt", published="2031-06-11", text=text)
+    u = understand_story(StoryGroup(id="s_offer", title="t", article_ids=[article.id]), [article])
+    names = {e.id: e.name for e in u.entities}
+    return {c.text: names.get(c.attributed_to, c.attributed_to) for c in u.claims}
+
+
+def test_a_comment_in_a_relative_clause_does_not_make_the_main_claim_the_commenters():
+    text = ('The Tarvel council has offered each tenant a payment of 900 marks, which housing campaigner '
+            'Edda Quist called "a bribe". Housing campaigner Edda Quist said the tenants would refuse it.')
+    sources = _claim_sources(text)
+    offer, refusal = list(sources)
+    assert "offered" in offer and sources[offer] != "Edda Quist"
+    assert sources[refusal] == "Edda Quist"

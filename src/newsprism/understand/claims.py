@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.models import Claim, DateMention, Entity, NumberMention, content_id
 from newsprism.understand.entities import WIRE_DATELINE
-from newsprism.understand.nlp import doc_text, ignorecase_text, sentences, span_text, table
+from newsprism.understand.nlp import doc_text, ignorecase_text, sentences, span_text, table, word_list
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "acomp", "ccomp", "xcomp"}
@@ -149,6 +149,25 @@ def record_source(sent: Span) -> str | None:
     return _clean(sent.doc[subject.left_edge.i: subject.right_edge.i + 1].text) or None
 
 
+def commented_only(sent: Span) -> bool:
+    """True when the sentence's only speakers comment, in a relative clause of their own, on what
+    its main clause states: "The government has offered 50,000 crowns, which union leader X called
+    'an insult'" is the government's offer, not X's claim (verbs of data/understand/speech_verbs.txt)."""
+    speech = word_list("speech_verbs.txt")
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in speech]
+    if not verbs or sent.root in verbs or "according to" in sent.text.lower():
+        return False
+    return all(any(_commenting_clause(a) for a in (v, *v.ancestors) if a.i >= sent.start) for v in verbs)
+
+
+def _commenting_clause(verb) -> bool:
+    """A relative clause with a subject of its own ("which X called ..."); in "a statement that
+    stressed ..." the statement itself speaks."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"that", "which", "who", "whom"} for c in verb.children
+    )
+
+
 def build_claim(
     article_id: str,
     index: int,
@@ -206,7 +225,8 @@ def build_claims(
         inside = sorted({order for _, order in mentions[bisect_left(starts, start): bisect_left(starts, end)]})
         claims.append(_claim(
             article_id, index, sent, start, end, [entities[order].id for order in inside],
-            numbers_in.get(index, []), dates_in.get(index, []), sources.get(index) or record_source(sent),
+            numbers_in.get(index, []), dates_in.get(index, []),
+            (sources.get(index) if index not in sources or not commented_only(sent) else None) or record_source(sent),
         ))
     return claims
 
