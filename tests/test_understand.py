@@ -2302,3 +2302,35 @@ def test_understand_a_common_noun_phrase_is_no_person():
     entities = _story_entities({"x": "A masked gunman held up a Corvale bank yesterday.\n\n"
                                      "He grabbed around 40,000 crowns and calmly strolled out to a waiting getaway van, according to cops.\n"})
     assert not any(e.type == "PERSON" and e.name == "getaway van" for e in entities)
+
+
+
+def test_understand_story_reads_a_storys_place_cues_once(monkeypatch):
+    """The story's stated capitals and state-office cues are read once per story and shared by
+    `add_surname_mentions` and `cluster_mentions` (a speed cut): the country the story shows
+    (a stated capital, a people's word, an office) is found as before."""
+    import newsprism.understand.entities as entities
+
+    calls = {"stated": 0, "cued": 0}
+    stated, cued = entities.stated_capitals, entities._country_cued_words
+
+    def counted_stated(texts):
+        calls["stated"] += 1
+        return stated(texts)
+
+    def counted_cued(texts):
+        calls["cued"] += 1
+        return cued(texts)
+
+    monkeypatch.setattr(entities, "stated_capitals", counted_stated)
+    monkeypatch.setattr(entities, "_country_cued_words", counted_cued)
+    texts = [
+        "Talks opened in Varnokel, the capital of Tessmira, on Monday. Tessmira's foreign minister Ilse Wardrop "
+        "said the Tessmiran delegation would stay. Varnokel said it wanted a deal.\n",
+        "Wardrop told reporters that Tessmiran officials expected an agreement within a week.\n",
+    ]
+    articles = [CleanArticle(id=content_id(t), source_path=f"cue{i}.txt", text=t) for i, t in enumerate(texts)]
+    u = understand_story(_group(articles), articles)
+    assert calls == {"stated": 1, "cued": 1}
+    country = _entity_with(u, "Tessmira")
+    assert "Tessmiran" in country.aliases

@@ -24,7 +24,7 @@ from newsprism.understand.claims import build_claims
 from newsprism.understand.dates import find_dates
 from newsprism.understand.numbers import find_numbers
 from newsprism.understand.quotes import QuoteRecord, article_quotes, group_quotes
-from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions, entity_at
+from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions, entity_at, place_cues
 from newsprism.understand.nlp import doc_text, load_nlp, parse
 from newsprism.understand.nlp import sentences as doc_sentences
 
@@ -90,8 +90,10 @@ def understand_story(
     ]
     outlets = [a.outlet for a in articles if a.outlet]
     mentions = [m for article in articles for m in collect_mentions(article.id, docs[article.id], outlets)]
-    add_surname_mentions(docs, mentions)
-    entities = cluster_mentions(mentions, {a.id: a.text for a in articles})
+    texts = {a.id: a.text for a in articles}
+    cues = place_cues(texts)  # read once for both steps
+    add_surname_mentions(docs, mentions, cues)
+    entities = cluster_mentions(mentions, texts, cues)
     numbers, dates, records = [], [], []
     for article in articles:
         doc = docs[article.id]

@@ -1472,10 +1472,30 @@ def stated_capitals(texts: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _join_stated_capitals(clusters: list[list[Found]], countries: dict[str, list[Found]], texts: dict[str, str]) -> None:
-    """Move a capital the story states ("Varnok, the capital of Estria") into its country's
-    entity where it acts ("Varnok said ...", "Varnok's support"); "in Varnok" stays the city."""
-    stated = stated_capitals(texts)
+@dataclass(frozen=True)
+class PlaceCues:
+    """What a story's texts say about its places, read once per story (`place_cues`) for both
+    `add_surname_mentions` and `cluster_mentions`: the capitals they state (`stated_capitals`),
+    the lower-cased words they write with a state's office or form (`_country_cued_words`), and
+    their capitalised words of 4+ letters by first three letters (`story_countries`' demonyms)."""
+
+    stated_capitals: dict[str, str]
+    cued_words: set[str]
+    words_by_opening: dict[str, set[str]]
+
+
+def place_cues(texts: dict[str, str]) -> PlaceCues:
+    """Read a story's PlaceCues from its texts (article id -> text)."""
+    words_by_opening: dict[str, set[str]] = defaultdict(set)  # a stem has 3+ letters: look words up by their first 3
+    for text in texts.values():
+        for w in re.findall(r"[A-Z][a-z]{3,}", text):
+            words_by_opening[w[:3]].add(w)
+    return PlaceCues(stated_capitals(texts), _country_cued_words(texts), dict(words_by_opening))
+
+
+def _join_stated_capitals(clusters: list[list[Found]], countries: dict[str, list[Found]], stated: dict[str, str]) -> None:
+    """Move a capital the story states ("Varnok, the capital of Estria", `stated_capitals`) into its
+    country's entity where it acts ("Varnok said ...", "Varnok's support"); "in Varnok" stays the city."""
     if not stated:
         return
     gaz = gazetteer()
@@ -1516,12 +1536,12 @@ def _demonym_pattern(name: str) -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))})(?:{endings})s?")
 
 
-def story_countries(mentions: list[Found], texts: dict[str, str]) -> dict[str, str]:
+def story_countries(mentions: list[Found], texts: dict[str, str], cues: PlaceCues | None = None) -> dict[str, str]:
     """Folded name -> name of each one-word place the story itself shows to be a country the
     gazetteer does not know: it writes a people's word built from it ("Lorvenia" and
     "Lorvenian"), an office only a state has ("Barqan's foreign minister", "the government of
     Barqan") or a state form ("the Sultanate of Barqan"). A name any mention shows to be a
-    person ("Victoria" beside "Victorian") is none."""
+    person ("Victoria" beside "Victorian") is none. `cues`: the texts' PlaceCues, when read already."""
     gaz = gazetteer()
     known = gaz.names.keys() | gaz.capitals.keys() | gaz.demonyms.keys()
     people = {fold(m.text) for m in mentions if m.label == "PERSON" and (m.titles or "person" in m.evidence)}
@@ -1531,24 +1551,20 @@ def story_countries(mentions: list[Found], texts: dict[str, str]) -> dict[str, s
                   and fold(m.text) not in known and fold(m.text) not in people}
     if not candidates:
         return {}
-    words_by_opening: dict[str, set[str]] = defaultdict(set)  # a stem has 3+ letters: look words up by their first 3
-    for text in texts.values():
-        for w in re.findall(r"[A-Z][a-z]{3,}", text):
-            words_by_opening[w[:3]].add(w)
+    cues = cues or place_cues(texts)
     out: dict[str, str] = {}
     # Speed (30% of understanding after the parse went here, bench/bench_understand_speed.py):
     # a demonym pattern matches only words that begin with its stem, so the patterns are
     # compiled and tried only where a word does; the office and state cues are found for all
     # names in one scan of the texts, not one scan per name.
-    cued = _country_cued_words(texts)
     stems = {name: _demonym_stem(name) for name in candidates}
     for name in sorted(candidates):
         if any(other != name and name.startswith(stem) and _demonym_pattern(other).fullmatch(name) for other, stem in stems.items()):
             continue  # "Qarestani" beside "Qarestan": the people's word, not a second country
-        if any(w != name and w.startswith(stems[name]) and _demonym_pattern(name).fullmatch(w) for w in words_by_opening.get(stems[name][:3], ())):
+        if any(w != name and w.startswith(stems[name]) and _demonym_pattern(name).fullmatch(w) for w in cues.words_by_opening.get(stems[name][:3], ())):
             out[fold(name)] = name
             continue
-        if name.lower() in cued:
+        if name.lower() in cues.cued_words:
             out[fold(name)] = name
     return out
 
@@ -1568,11 +1584,11 @@ def _country_cued_words(texts: dict[str, str]) -> set[str]:
     return {hit.group(1).lower() for text in texts.values() for pattern in _country_cue_patterns() for hit in pattern.finditer(text)}
 
 
-def _mark_story_countries(mentions: list[Found], texts: dict[str, str]) -> None:
+def _mark_story_countries(mentions: list[Found], texts: dict[str, str], cues: PlaceCues) -> None:
     """Make the countries `story_countries` finds countries as the gazetteer's are: the name,
     its state form ("the Sultanate of Barqan") and its people's word ("Barqani", "Barqanis",
     kind "demonym") become mentions of one country entity."""
-    countries = story_countries(mentions, texts)
+    countries = story_countries(mentions, texts, cues)
     if not countries:
         return
     _, states = _country_cue_words()
@@ -1710,12 +1726,14 @@ def _capitalised_common_words(mentions: list[Found], texts: dict[str, str]) -> s
     return dropped
 
 
-def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entity]:
-    """Cluster every mention of the story into entities (steps 2-4)."""
+def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCues | None = None) -> list[Entity]:
+    """Cluster every mention of the story into entities (steps 2-4). `cues`: the texts' PlaceCues,
+    when `add_surname_mentions` read them already."""
     gaz = gazetteer()
+    cues = cues or place_cues(texts)
     common = _capitalised_common_words(mentions, texts)
     mentions = [m for m in mentions if id(m) not in common]
-    _mark_story_countries(mentions, texts)
+    _mark_story_countries(mentions, texts, cues)
     countries: dict[str, list[Found]] = defaultdict(list)
     people, groups = [], []
     references = [m for m in mentions if m.kind in REFERENCE_KINDS]
@@ -1805,7 +1823,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str]) -> list[Entit
             kept_groups.append(m)
     kept_groups = _join_nicknames(person_clusters, kept_groups, texts)
     group_clusters = _cluster_groups(kept_groups, {**_group_nicknames(kept_groups, texts), **_parenthesised_acronyms(texts)}, places, texts)
-    _join_stated_capitals([*person_clusters, *group_clusters], countries, texts)
+    _join_stated_capitals([*person_clusters, *group_clusters], countries, cues.stated_capitals)
     person_clusters, group_clusters = [c for c in person_clusters if c], [c for c in group_clusters if c]
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
     # a group the story names only by group nouns ("the migrants", "the caravan", "asylum
@@ -1875,15 +1893,18 @@ def _is_a_place(named: list[Found]) -> bool:
     return not any(is_acronym(m.text) or (words := name_tokens(m.text)) and fold(words[-1]) in org_kinds() for m in named)
 
 
-def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
+def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found], cues: PlaceCues | None = None) -> None:
     """Add what the tagger left unmarked: bare surnames of the story's people and repeats of its group names.
 
     A name means one thing throughout a story, but the small English model marks "Colts"
     in one sentence and not in the next; an unmarked proper-noun occurrence of an
-    organisation or group name tagged elsewhere in the story is that name too.
+    organisation or group name tagged elsewhere in the story is that name too. `cues`: the
+    texts' PlaceCues, when read already (`understand_story` reads them once for this and `cluster_mentions`).
     """
-    _add_acting_stated_capitals(docs, mentions)
-    _add_story_demonyms(docs, mentions)
+    texts = {article_id: doc_text(doc) for article_id, doc in docs.items()}
+    cues = cues or place_cues(texts)
+    _add_acting_stated_capitals(docs, mentions, cues.stated_capitals)
+    _add_story_demonyms(docs, mentions, texts, cues)
     surnames: dict[str, str] = {}
     for m in mentions:
         # not "Rail" of "Northline Rail", "Delvin" of "Port Delvin": the name's own word says group or place
@@ -1974,11 +1995,11 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found]) -> None:
                 covered[article_id].update(range(token.idx, token.idx + len(token.text)))
 
 
-def _add_story_demonyms(docs: dict[str, Doc], mentions: list[Found]) -> None:
+def _add_story_demonyms(docs: dict[str, Doc], mentions: list[Found], texts: dict[str, str], cues: PlaceCues) -> None:
     """Add the people's words of the story's own countries (`story_countries`) that the tagger
     left unmarked ("four Tamarandi diplomats"), as `_add_missed_countries` does for the
     gazetteer's demonyms."""
-    countries = story_countries(mentions, {article_id: doc_text(doc) for article_id, doc in docs.items()})
+    countries = story_countries(mentions, texts, cues)
     if not countries:
         return
     demonyms = [(_demonym_pattern(name), name) for name in countries.values()]
@@ -1998,11 +2019,10 @@ def _add_story_demonyms(docs: dict[str, Doc], mentions: list[Found]) -> None:
             covered[article_id].update(range(token.idx, token.idx + len(token.text)))
 
 
-def _add_acting_stated_capitals(docs: dict[str, Doc], mentions: list[Found]) -> None:
-    """Add a one-word capital the story states ("Varnok, the capital of Estria") where it acts
-    and the tagger left it unmarked ("Varnok said ..."), as `_add_missed_countries` does for
+def _add_acting_stated_capitals(docs: dict[str, Doc], mentions: list[Found], stated: dict[str, str]) -> None:
+    """Add a one-word capital the story states (`stated`: "Varnok, the capital of Estria") where it
+    acts and the tagger left it unmarked ("Varnok said ..."), as `_add_missed_countries` does for
     the capitals the gazetteer knows."""
-    stated = stated_capitals({article_id: doc_text(doc) for article_id, doc in docs.items()})
     if not stated:
         return
     covered = defaultdict(set)
