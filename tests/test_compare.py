@@ -2977,3 +2977,21 @@ def test_compare_percentages_of_different_topics_are_no_sides_of_one_conflict():
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [(k.about, [p.value for p in k.positions]) for k in numbers] == [("inflation", ["6.1%", "6.4%"])], \
         [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+def test_compare_ordinals_on_a_scale_conflict_and_other_ordinals_are_compared_with_nothing():
+    """'scored the winner in the 67th minute' / 'headed the winner in the 71st minute': one event placed
+    at two points of a scale of minutes (data/compare/ordinal_scales.txt); 'her 3rd term' / 'her 4th
+    term' rank, and stay out (C-cupfinal)."""
+    def report(aid, outlet, text, figure, value, unit):
+        return one_sentence_report(aid, outlet, text, ["player"], numbers=[[figure, value, value, value, unit, "ordinal"]])
+
+    spec = {"entities": {"player": ["Pavo Strand", "PERSON"]}, "articles": [
+        report("m1", "Valley Post", "Pavo Strand scored the winner for Kelby Town in the 67th minute.", "67th", 67, "minute"),
+        report("m2", "River Herald", "Pavo Strand headed the winner for Kelby Town in the 71st minute.", "71st", 71, "minute"),
+        report("m3", "Valley Post", "Pavo Strand begins her 3rd term as captain of Kelby Town.", "3rd", 3, "term"),
+        report("m4", "River Herald", "Pavo Strand begins her 4th term as captain of Kelby Town.", "4th", 4, "term"),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, [p.value for p in k.positions]) for k in numbers] == [("minute", ["67th minute", "71st minute"])], \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]

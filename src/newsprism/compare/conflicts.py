@@ -471,6 +471,8 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
         if unit in PERCENT_UNITS and len(topics) == 1 and None not in topics:
             return f"change in {topics.pop()} ({unit})"  # "change in interest rate (percentage points)"
         return lexicons.measure_names().get(unit, unit)  # "magnitude", not "number of magnitude"; "weight", not "tonnes"
+    if all(views[i].numbers[k][0].kind == "ordinal" for i, k in group):
+        return views[group[0][0]].numbers[group[0][1]][3]  # "minute": where on its scale the event was placed
     if all(_death_toll(views[i], k) for i, k in group):
         return f"number of {unit or 'people'} killed"  # "number of people" would not tell the toll from the injured
     if all(_toll_kind(views[i], k) == "evacuated" for i, k in group):

@@ -398,3 +398,8 @@ def percent_topics() -> dict[str, str]:
             table[w] = words[0]
     return table
 
+
+@lru_cache(maxsize=1)
+def ordinal_scales() -> frozenset[str]:
+    """Unit keys of the nouns an ordinal places an event on ("minute", "lap"): data/compare/ordinal_scales.txt."""
+    return frozenset(w.lower() for w in _compare_lines("ordinal_scales.txt"))

@@ -515,7 +515,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
         previous = c
         numbers, number_clauses, number_windows, number_topics, number_places, number_owners = [], [], [], [], [], []
         for n in c.numbers:
-            if n.kind in {"duration", "ordinal", "identifier"}:  # "gate 4" names, it does not count
+            if n.kind in {"duration", "identifier"}:  # "gate 4" names, it does not count
                 continue
             at = n.start - c.start if n.start is not None and 0 <= n.start - c.start < len(c.text) else c.text.find(n.text)
             at = max(at, 0)
@@ -527,6 +527,8 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                 key = unit_key(joined.group(1))
             clause = clause_at(c.text, at)
             key, counted = counted_as(key, clause)
+            if n.kind == "ordinal" and key not in lexicons.ordinal_scales():
+                continue  # "its 3rd term" ranks; "in the 67th minute" places an event on a scale (data/compare/ordinal_scales.txt)
             if interval is not None and key:
                 numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
                 number_clauses.append(clause)
