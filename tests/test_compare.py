@@ -2995,3 +2995,20 @@ def test_compare_ordinals_on_a_scale_conflict_and_other_ordinals_are_compared_wi
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [(k.about, [p.value for p in k.positions]) for k in numbers] == [("minute", ["67th minute", "71st minute"])], \
         [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+@pytest.mark.parametrize(("first", "causes"), [
+    # the cause verb's subject opens after "after": the storm, not what people cannot do
+    ("Operators said people cannot dial 112 after the storm knocked down masts.", ["a software fault", "the storm"]),
+    # a cause of what cannot happen is no cause of the outage
+    ("People cannot dial 112 in the valley because the exchange has no backup line.", []),
+])
+def test_compare_what_cannot_happen_is_no_cause_nor_an_effect_of_the_event(first, causes):
+    """'people cannot dial 112' was read as a cause of the outage (the subject of 'knocked down' cut
+    at 'after'); a cause of what cannot happen was set against the outage's cause."""
+    spec = {"entities": {}, "articles": [
+        one_sentence_report("d1", "Valley Post", first, []),
+        one_sentence_report("d2", "River Herald", "The outage was caused by a software fault, the regulator said.", []),
+    ]}
+    found = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "cause"]
+    assert sorted(p.value for k in found for p in k.positions) == causes, [(k.about, [p.value for p in k.positions]) for k in found]

@@ -1698,6 +1698,12 @@ PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\
 CAUSE_START = re.compile(r".*(?:\bthat|[,;:]|\b(?:and|but|while)\b)\s+", re.I | re.S)
 
 
+# A subordinating word before a cause verb opens the clause whose subject the cause is ("after the storm knocked down").
+SUBORDINATE_START = re.compile(r"^.*\b(?:after|before|when|once|because|since|until|unless|although|though|as soon as)\s+", re.I | re.S)
+# An effect that did not or cannot happen ("people cannot dial 112 because ..."): its causes are of that, no event's.
+NEGATED_EFFECT = re.compile(r"\b(?:not|never|cannot|unable)\b|n['’]t\b", re.I)
+
+
 # "blamed <what> on <cause>": what is blamed holds no clause break nor "for", and the cause is no day.
 BLAMED_ON = re.compile(
     r"\s+(?:(?!for\b)[^\s,;:.]+\s+){0,8}?on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)\b)"
@@ -1821,6 +1827,8 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
         head = CAUSE_START.sub("", before).strip()
         # "48 hours after a wind change drove the blaze": the time before "after" is no cause (task H)
         head = TIME_BEFORE_CAUSE.sub("", head)
+        # "people cannot dial 112 after the storm knocked down masts": the verb's subject opens after the subordinator
+        head = SUBORDINATE_START.sub("", head)
         # "Investigators said overloading caused ...": the cause is what they said, not who said it.
         said = list(reporting.finditer(head)) if reporting else []
         if said:
@@ -1951,9 +1959,12 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
             if views[i].source != views[j].source and ((i, j) in related or _shares_actor(views[i], views[j], subject_is_source=True)):
                 event.union(i, j)
     # Causes of where a thing went are compared only with each other, not with causes of the thing.
-    direction = {n: _gives_direction(views[n[0]].claim.text, causes[n[0]][n[1]]) for n in nodes}
+    # Causes of what did not or cannot happen ("people cannot dial 112 because the stadium has no
+    # emergency line") are compared only with each other, not with causes of what happened.
+    direction = {n: (_gives_direction(views[n[0]].claim.text, causes[n[0]][n[1]]), bool(scanned[n[0]][1] and NEGATED_EFFECT.search(scanned[n[0]][1])))
+                 for n in nodes}
     conflicts = []
-    for group, towards in ((g, d) for g in event.groups() for d in (False, True)):
+    for group, towards in ((g, d) for g in event.groups() for d in ((False, False), (True, False), (False, True), (True, True))):
         members = [n for n in nodes if n[0] in group and direction[n] == towards]
         members = _of_one_effect(members, scanned, views, al)
         group = {i for i, _ in members}
