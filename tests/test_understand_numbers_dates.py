@@ -143,3 +143,21 @@ def test_a_comment_in_a_relative_clause_does_not_make_the_main_claim_the_comment
     offer, refusal = list(sources)
     assert "offered" in offer and sources[offer] != "Edda Quist"
     assert sources[refusal] == "Edda Quist"
+
+
+def test_a_bare_infinitive_takes_the_nearer_weekday():
+    # "to resume on Monday" in a Sunday paper is the next day; "flew out to sign on Wednesday" in a Thursday paper the day before
+    assert _dates("Divers stopped for the night, to resume the search on Monday, the harbour office said.", "2031-06-15") == [
+        ("on Monday", "2031-06-16", None)]
+    assert _dates("Minister Aro Pell flew to Vessen to sign the accord on Wednesday.", "2031-06-12") == [
+        ("on Wednesday", "2031-06-11", None)]
+
+
+def test_a_day_and_month_a_future_verb_governs_is_the_next_one():
+    assert _dates("The new fares will start on January 1.", "2031-11-19") == [("January 1", "2032-01-01", None)]
+    assert _dates("The new fares started on January 1.", "2031-11-19") == [("January 1", "2031-01-01", None)]
+
+
+def test_earlier_and_later_this_week_are_the_days_before_and_after_publication():
+    assert _dates("Talks stalled earlier this week and may resume later this week.", "2031-06-12") == [
+        ("earlier this week", "2031-06-09", "2031-06-11"), ("later this week", "2031-06-13", "2031-06-15")]

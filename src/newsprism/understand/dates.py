@@ -3,7 +3,8 @@
 Explicit dates, months, years, ranges ("1980-88", "since 2011", "between 2003 and 2005",
 "from 19 to 21 September"),
 decades, relative expressions ("on Wednesday", "last November", "three days ago", "in
-recent years"; "in the past three years" is a range up to publication) and durations ("a
+recent years"; "in the past three years" is a range up to publication; "earlier this week" the
+days of the week before publication) and durations ("a
 9-year civil war": kind "duration", an ISO 8601 period, never a date; "at least two weeks"
 keeps its bound word in the span; "a 67-year-old" is an age, left to `numbers`). A relative
 expression is resolved only when the article's publication date is known; otherwise its value
@@ -17,6 +18,9 @@ scheduled for April 9", cues in data/understand/superseded_plan_cues.txt), "date
 date of a wire dateline ("MELLICK, Aug 18 (Agency) - ..."), which is when the report was filed,
 and "until", the day a state ends ("the airport will stay closed until Friday").
 Quarters and halves of a year ("Q3 2025", "the first half of 2026") are ranges of months.
+A time of day is the `time` of its day's mention ("at 3.40am on Sunday" -> 03:40, "shortly before
+midnight on Saturday" -> 24:00, "Sunday afternoon" -> afternoon; words in data/understand/day_times.csv,
+zones in time_zones.txt); a clock time away from a day dates the one day its sentence gives.
 """
 
 from __future__ import annotations
@@ -84,6 +88,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)s\b")),
     ("ago", re.compile(rf"\b{COUNT_START}{NUMBER_WORD}\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)),
     ("relmonth", re.compile(rf"\b(?=[eilmnst])(?P<rel>last|this|next|in|since|early|late|mid-?)\s+{MONTH}(?![\w.]|\.\w)", re.I)),
+    # "earlier this week", "later this month": the part of the unit before or after publication
+    ("partunit", re.compile(r"\b(?P<side>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I)),
     ("relunit", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("weekday", re.compile(rf"\b(?=[lnto{WEEKDAY_START}])(?:(?P<rel>last|next|this|on)\s+)?{WEEKDAY}\b", re.I)),
     ("deictic", re.compile(r"\b(?=[lty])(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this week)\b", re.I)),
@@ -221,6 +227,20 @@ def _present_simple(doc: Doc | None, start: int) -> bool:
     return not any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children)
 
 
+def _infinitive(doc: Doc | None, start: int) -> bool:
+    """True for a day a bare to-infinitive governs: "Search suspended for the day, to resume on
+    Monday" (ahead), "flew to Vell to sign the deal on Wednesday" (behind); the tense is not told,
+    so the weekday reader takes the nearer of the two days. "to have signed", "had been due to
+    sign" look back."""
+    token = _governing_verb(doc, start)
+    if token is None or token.pos_ != "VERB" or token.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    above = [token, token.head, token.head.head]  # "had been due to tour on Thursday" looks back too
+    return not any(c.lower_ in {"have", "has", "had"} for t in above for c in t.children)
+
+
 def _state_end(m: re.Match) -> bool:
     """True for a weekday after "until" (UNTIL_BEFORE) that ends a state, not a move ("put back
     until Friday", data/understand/superseded_plan_moves.txt) nor a state told in the pluperfect
@@ -314,9 +334,13 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         if pub is None:
             return ("date", None, None, f"{g['month']} {day} in an unknown year: {unknown}")
         d = _safe_date(pub.year, month, day)
+        how = f"year taken from publication date {pub.isoformat()}"
         if d and d > pub + dt.timedelta(days=31) and not _is_future(doc, m.start()):
             d = _safe_date(pub.year - 1, month, day)
-        return ("date", d.isoformat() if d else None, None, f"year taken from publication date {pub.isoformat()}")
+        elif d and d < pub - dt.timedelta(days=31) and _is_future(doc, m.start()):
+            # "the cuts will start on January 1" in a November paper: the next January 1
+            d, how = _safe_date(pub.year + 1, month, day), f"the next {g['month']} {day} after publication date {pub.isoformat()} (a future verb)"
+        return ("date", d.isoformat() if d else None, None, how)
     if kind == "my":
         return ("date", f"{int(g['year']):04d}-{_month(g['month']):02d}", None, None)
     if kind == "duration":
@@ -378,6 +402,18 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
             year = pub.year if month < pub.month or (month == pub.month and rel not in {"last"}) else pub.year - 1
         how = "next" if rel == "next" else ("most recent" if rel != "this" else "this year's")
         return ("relative", f"{year:04d}-{month:02d}", None, f"{how} {g['month'].capitalize()} relative to publication date {pub.isoformat()}")
+    if kind == "partunit":
+        if pub is None:
+            return ("relative", None, None, unknown)
+        unit = g["unit"].lower()
+        first = {"week": pub - dt.timedelta(days=pub.weekday()), "month": pub.replace(day=1), "year": pub.replace(month=1, day=1)}[unit]
+        after = {"week": first + dt.timedelta(days=7), "month": (first + dt.timedelta(days=32)).replace(day=1), "year": first.replace(year=first.year + 1)}[unit]
+        if g["side"].lower() == "earlier":
+            low, high = first, max(first, pub - dt.timedelta(days=1))
+        else:
+            low, high = min(pub + dt.timedelta(days=1), after - dt.timedelta(days=1)), after - dt.timedelta(days=1)
+        how = f"{' '.join(m.group(0).lower().split())}: the days of the {unit} of publication date {pub.isoformat()} {'before' if g['side'].lower() == 'earlier' else 'after'} it"
+        return ("range", low.isoformat(), high.isoformat(), how)
     if kind == "relunit":
         if pub is None:
             return ("relative", None, None, unknown)
@@ -413,7 +449,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         nearer_ahead = (target - pub.weekday()) % 7 < (pub.weekday() - target) % 7
         # "was expected to remain shut until Tuesday": a state's end told in the past may lie ahead of
         # the report, so it takes the nearer of the two days, as a plan told in the past does
-        if rel == "next" or (rel != "last" and (_is_future(doc, m.start()) or (nearer_ahead and (_past_plan(doc, m.start()) or _state_end(m) or _present_simple(doc, m.start()))))):
+        if rel == "next" or (rel != "last" and (_is_future(doc, m.start()) or (nearer_ahead and (_past_plan(doc, m.start()) or _state_end(m) or _present_simple(doc, m.start()) or _infinitive(doc, m.start()))))):
             delta = (target - pub.weekday()) % 7
             # "called a march for Saturday" in a Saturday paper is that day, and so is "would travel there on
             # Sunday" in a Sunday paper: news copy names today's weekday (a week on is "next Sunday")
