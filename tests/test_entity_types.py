@@ -209,3 +209,31 @@ def test_entity_types_a_party_and_its_nickname_and_members_are_one_entity():
     entities = _entities({"a": "The Republican Party met in Ohio. GOP leaders said the bill would pass.",
                           "b": "Republicans in the Senate said the bill would pass."})
     assert _holding(entities, "GOP") is _holding(entities, "Republican Party") is _holding(entities, "Republicans")
+
+
+def test_entity_types_letters_after_a_name_are_a_title_not_an_organisation():
+    """Session 10 U-trial: "Anil Varghese KC" was a second person beside "Anil Varghese", and "KC" an organisation."""
+    entities = _entities({"a": "Opening the case, Tobiah Renwick KC told the jury the money was hidden. Marit Oyelowo KC, for the defence, "
+                               "will reply later.",
+                          "b": "Prosecutor Tobiah Renwick said the money was hidden."})
+    renwick = _holding(entities, "Tobiah Renwick")
+    assert "KC" in renwick.titles and len([e for e in entities if "Renwick" in e.name]) == 1
+    assert not [e for e in entities if e.name == "KC" or "KC" in e.aliases]
+
+
+def test_entity_types_a_tabloids_shouted_word_is_no_name():
+    """Session 10 U-trial: "BRAZEN port boss ..." gave an organisation BRAZEN."""
+    entities = _entities({"a": "BRAZEN harbour boss Orrin Vale took the cash, a court heard. FURIOUS colleague Pim Arkwright said he "
+                               "had begged him to stop. The UNDP said nothing."})
+    assert not [e for e in entities if e.name in {"BRAZEN", "FURIOUS"}]
+    assert [e for e in entities if e.name == "UNDP"]
+
+
+@pytest.mark.parametrize("forms", [
+    ("T. J. Okonedo", "Tamsin Okonedo"),  # an initial for the given name, a middle initial more
+    ("Yevhen Marchuk", "Yevgeny Marchuk"),  # Ukrainian and Russian romanisations of one name
+    ("Raghav Thorat", "Ragav Thorat"),  # an Indian gh also written g
+])
+def test_entity_types_one_person_under_an_initial_or_another_romanisation(forms):
+    entities = _entities({"a": f"{forms[0]} told the court she had raised concerns.", "b": f"{forms[1]} told the court she had raised concerns."})
+    assert _holding(entities, forms[0]) is _holding(entities, forms[1])

@@ -246,6 +246,10 @@ def test_understand_invented_numbers_keep_bounds_and_units(invented_story):
         ("Chung", "Jeong", True),  # romanisations of one Korean surname (surname_romanisations.csv)
         ("Pak", "Park", True),
         ("Chung", "Kang", False),
+        ("Yevhen", "Yevgeny", True),  # Ukrainian H is Russian G
+        ("Olha", "Olga", True),
+        ("Varghese", "Vargese", True),  # an Indian gh also written g
+        ("Hassan", "Ghassan", False),
     ],
 )
 def test_understand_name_tokens_match_transliterations_only(a, b, same):

@@ -143,7 +143,21 @@ def tokens_match(a: str, b: str) -> bool:
     # Russian and Central Asian Kh is also written H (Khodorovsky / Hodorovskiy, Belykh / Belyh);
     # the rules fold Kh to K (Persian and Arabic usage), so compare once more with Kh as H
     ha, hb = _kh_as_h(a), _kh_as_h(b)
-    return (ha, hb) != (sa, sb) and _key_of(ha) == _key_of(hb) and jellyfish.jaro_winkler_similarity(ha, hb) >= 0.8
+    if (ha, hb) != (sa, sb) and _key_of(ha) == _key_of(hb) and jellyfish.jaro_winkler_similarity(ha, hb) >= 0.8:
+        return True
+    # Ukrainian H is Russian G (Yevhen / Yevgeny, Olha / Olga, Serhiy / Sergei), and an Indian gh is
+    # also written g (Varghese / Vargese): a voiced h inside a name read as g, on the side that has it
+    ga, gb = _h_as_g(a), _h_as_g(b)
+    return (ga, gb) != (sa, sb) and _key_of(ga) == _key_of(gb) and jellyfish.jaro_winkler_similarity(ga, gb) >= 0.8
+
+
+VOICED_H = re.compile(r"(?<=[aeiouylrnmvg])h")
+
+
+@lru_cache(maxsize=65536)
+def _h_as_g(token: str) -> str:
+    """A name token's spelling with an h after a vowel or a voiced consonant read as g (not the h of ch, sh, kh, th)."""
+    return spelling(VOICED_H.sub("g", fold(token)))
 
 
 @lru_cache(maxsize=65536)
@@ -205,7 +219,7 @@ def initials_variants(text: str) -> frozenset[str]:
 def is_acronym(text: str) -> bool:
     """True for initials ('SANA', 'U.N.'), not for a place written in capitals ('TEHRAN')."""
     bare = text.replace(".", "")
-    if not (2 <= len(bare) <= 7 and bare.isupper() and bare.isalpha()):
+    if not (2 <= len(bare) <= 7 and bare.isupper() and bare.isalpha()) or _is_shouted_word(bare):
         return False
     gaz = gazetteer()
     key = fold(text)
@@ -367,6 +381,10 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if ent.label_ == "ORG" and (start, end) in titled:
             yield start, end, "PERSON"  # "Nurse Ada Pike" tagged as an organisation
             continue
+        if ent.label_ == "ORG" and end - start >= 3 and _is_post_nominal(doc[end - 1].text) and all(
+                t.pos_ == "PROPN" and t.is_alpha and t.text.istitle() for t in doc[start:end - 1]):
+            yield start, end, "PERSON"  # "Sophie Lind KC" tagged as an organisation: the letters follow a person's name
+            continue
         if (ent.label_ == "ORG" and 2 <= end - start <= 3 and start > 0 and doc[start - 1].text.islower() and doc[start - 1].pos_ == "NOUN"
                 and _is_title_word(doc[start - 1].text)
                 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and not _is_title_word(t.text)
@@ -427,6 +445,11 @@ def _title_then_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return j, k
 
 
+def _is_post_nominal(text: str) -> bool:
+    """True for letters after a name in capitals ("KC", "Q.C.", "OBE"; post_nominals.txt)."""
+    return text.isupper() and text.replace(".", "").lower() in word_list("post_nominals.txt")
+
+
 def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
     """Extend a PERSON span over name tokens the tagger left out, then cut titles off it (a
     span "Lawyer" the tagger split from "Rania Haddad" becomes her name with its title)."""
@@ -442,6 +465,15 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
     ):
         end += 1
     titles: list[str] = []
+    while end - start >= 2 and _is_post_nominal(doc[end - 1].text):
+        if end - start == 2:
+            given = doc[start - 1] if start > 0 else None
+            if not (given is not None and given.pos_ == "PROPN" and given.is_alpha and given.text.istitle()
+                    and not _is_title_word(given.text) and "\n" not in given.text_with_ws):
+                break  # "Gagan KC": the capitals may be the surname
+            start -= 1  # "Renwick KC" tagged without the given name before it
+        titles.append(doc[end - 1].text)  # "Anil Vargo KC": a rank at the bar, no part of the name
+        end -= 1
     cut = start
     while cut < end - 1 and (_is_title_word(doc[cut].text) or (cut > start and doc[cut].lower_ in CONNECTORS)):
         cut += 1
@@ -680,6 +712,26 @@ def _names_no_actor(text: str, article_text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _describing_words() -> frozenset[str]:
+    """Words the language model's lemmatizer lists as adjectives or adverbs and never as nouns
+    ("brazen", "furious"; not "nato", "exclusive")."""
+    from newsprism.understand.nlp import load_nlp
+
+    pipe = load_nlp().get_pipe("lemmatizer")
+    lookups = getattr(getattr(pipe, "lemmatizer", pipe), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    describing = set(index.get("adj", ())) | set(index.get("adv", ()))
+    return frozenset(describing - set(index.get("noun", ())))
+
+
+def _is_shouted_word(text: str) -> bool:
+    """True for one describing word in capitals ("BRAZEN", "FURIOUS"), as tabloids shout them."""
+    return len(text) >= 4 and text.isupper() and text.isalpha() and text.lower() in _describing_words()
+
+
+@lru_cache(maxsize=1)
 def _landform_words() -> tuple[frozenset[str], frozenset[str]]:
     """(first words, last words) that make a name a natural feature (data/understand/landform_words.csv)."""
     rows = table("landform_words.csv")
@@ -792,6 +844,10 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             continue
         elif _names_no_actor(text, doc_text(doc)):
             continue
+        elif end - start == 1 and _is_shouted_word(text):
+            continue  # "BRAZEN port boss ...": a tabloid's capitals on a describing word, no name
+        elif end - start == 1 and _is_post_nominal(text) and start > 0 and doc[start - 1].is_alpha and doc[start - 1].text.istitle():
+            continue  # "KC" of "Marit Oyelowo KC" tagged apart from the name: letters after a name, no organisation
         if (mention.label in {"ORG", "NORP"} and end - start == 1 and end < len(doc) and _is_title_word(doc[start].text)
                 and doc[end].text[:1].isupper() and _is_title_word(doc[end].text)):
             continue  # "Interior" of "Interior Minister Jane Doe": a word of her title, no organisation
@@ -973,8 +1029,10 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
             continue
         key = fold(token.text)
         if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
-            # taggers often miss agencies and parties known by their initials ("SANA")
-            if token_sentence[token.i] not in headline_sents and not _names_no_actor(token.text, doc_text(doc)):
+            # taggers often miss agencies and parties known by their initials ("SANA"); not the
+            # letters after a name ("Jo Doe KC")
+            after_name = _is_post_nominal(token.text) and i > 0 and doc[i - 1].is_alpha and doc[i - 1].text.istitle()
+            if token_sentence[token.i] not in headline_sents and not after_name and not _names_no_actor(token.text, doc_text(doc)):
                 found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i, last_token=token.i))
                 covered.update(range(token.idx, token.idx + len(token.text)))
             continue
@@ -1014,7 +1072,7 @@ def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) + 1 == len(long_) and all(tokens_match(x, y) for x, y in zip(short, long_[len(long_) - len(short):])):
         return True
-    if not given_names_match(a[0], b[0]):
+    if not (given_names_match(a[0], b[0]) or _initial_of(a[0], b[0]) or _initial_of(b[0], a[0])):
         return False
     j = 1
     for tok in short[1:]:
@@ -1024,6 +1082,11 @@ def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             return False
         j += 1
     return True
+
+
+def _initial_of(initial: str, given: str) -> bool:
+    """True when a one-letter initial stands for a given name: "T. J. Okafor" / "Tomas Okafor"."""
+    return len(initial) == 1 and initial.isupper() and len(given) > 1 and fold(given[0]) == fold(initial)
 
 
 WADE_GILES_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Chien-kuo": two syllables, the second in lower case
