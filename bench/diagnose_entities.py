@@ -1,6 +1,6 @@
 """Where the end-to-end entity gain is lost: a breakdown of bench_understand's scoring on one set.
 
-Run from /work/main:  .venv/bin/python -m bench.diagnose_entities [wcl-tuning|ecb-tuning|...] [--examples N] [--splits]
+Run from /work/main:  .venv/bin/python -m bench.diagnose_entities [wcl-tuning|ecb-tuning|...] [--examples N] [--splits|--merges]
 
 For the set named (default: both tuning sets; read the errors of tuning sets only), prints
 
@@ -17,7 +17,9 @@ For the set named (default: both tuning sets; read the errors of tuning sets onl
    of the precision loss each class causes ours against the all-strings baseline.
 
 With --splits, prints instead where recall on aligned mentions is lost: per gold chain, the
-entities other than its main one that hold its mentions (`splits`).
+entities other than its main one that hold its mentions (`splits`); with --merges, where
+precision on aligned mentions is lost: per newsprism entity, the gold chains other than its
+main one whose mentions it holds (`merges`).
 
 Parses are cached in /tmp (spaCy DocBin) so that re-running after a rule change is quick.
 """
@@ -224,6 +226,40 @@ def splits(stories, unscored: frozenset[str], examples: int = 0) -> None:
         print(f"- {count} {text}")
 
 
+def merges(stories, unscored: frozenset[str], examples: int = 0) -> None:
+    """Print where precision on aligned mentions is lost: for each newsprism entity whose aligned
+    mentions belong to more than one gold chain, the chains other than its main one and the
+    mentions (with their kind) that brought them in; then those mentions counted by kind."""
+    stray: Counter = Counter()
+    by_kind: Counter = Counter()
+    for topic, docs, gold, _ in stories:
+        pred = [p for p in predict_with_labels(docs)[0] if p[5] not in unscored]
+        owner = bu.align(pred, docs, gold)
+        held: dict[str, list[int]] = defaultdict(list)
+        for n, g in enumerate(owner):
+            if g is not None:
+                held[pred[n][4]].append(n)
+        print(f"\n### {topic}\n")
+        for entity, ns in sorted(held.items(), key=lambda kv: -len(kv[1])):
+            chains = Counter(gold[owner[n]][3] for n in ns)
+            if len(chains) < 2:
+                continue
+            main = chains.most_common(1)[0][0]
+            main_names = Counter(pred[n][3] for n in ns if gold[owner[n]][3] == main)
+            print(f"- entity {[t for t, _ in main_names.most_common(2)]}: {len(ns)} aligned, main chain {main}")
+            for chain, count in chains.most_common()[1:]:
+                wrong = Counter(f"{pred[n][3]} ({pred[n][5]})" for n in ns if gold[owner[n]][3] == chain)
+                stray.update(wrong)
+                by_kind.update(pred[n][5] for n in ns if gold[owner[n]][3] == chain)
+                print(f"  - {count} of chain {chain}: {', '.join(t for t, _ in wrong.most_common(examples or 4))}")
+    print("\n## mentions in an entity of another chain, by kind\n")
+    for kind, count in by_kind.most_common():
+        print(f"- {count} {kind}")
+    print("\n## most often\n")
+    for text, count in stray.most_common(examples or 20):
+        print(f"- {count} {text}")
+
+
 SETS = {
     "wcl-tuning": (lambda: bu.wcl_stories(bu.WCL_TUNING_TOPICS), frozenset({"pronoun"}), None),
     "ecb-tuning": (lambda: bu.ecb_stories(bu.ECB_TUNING_TOPICS), frozenset(), None),
@@ -239,6 +275,8 @@ def main() -> None:
         print(f"# {name}")
         if "--splits" in sys.argv:
             splits(loader(), unscored, examples)
+        elif "--merges" in sys.argv:
+            merges(loader(), unscored, examples)
         else:
             diagnose(loader(), unscored, scope, examples)
 

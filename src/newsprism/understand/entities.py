@@ -1150,7 +1150,15 @@ def nicknames() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _cluster_people(people: list[Found]) -> list[list[Found]]:
+def _headline_words(m: Found, texts: dict[str, str]) -> bool:
+    """True for a "full name" of a Title Case headline that the story also writes in lower case,
+    word for word ("Colts Beat Chiefs" beside "beat"; "Singer Quits Rehab" beside "rehab"): a
+    headline's capitals say nothing, so it is nobody's name and gives no surname to the body."""
+    return m.headline and len(m.tokens) >= 2 and any(_written_lower_case(w, texts) for w in m.tokens)
+
+
+def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()) -> list[list[Found]]:
+    """Cluster the story's people; `not_names` holds the ids of full "names" that are a headline's words."""
     full = [m for m in people if len(m.tokens) >= 2]
     clusters: list[list[Found]] = []
     for m in sorted(full, key=lambda m: -len(m.tokens)):
@@ -1170,17 +1178,20 @@ def _cluster_people(people: list[Found]) -> list[list[Found]]:
             gender = m.gender if (m.article_id, spelling(m.tokens[0])) in both else "any"
             singles.setdefault((m.article_id, spelling(m.tokens[0]), gender), []).append(m)
     leftovers: list[list[Found]] = []
+    # a headline's ordinary words read as a name ("Rovers Beat Wanderers") are nobody: bare
+    # names of the body do not join them
+    named = [c for c in clusters if not all(id(o) in not_names for o in c)]
     for group in singles.values():
         m = group[0]
         # the surname of a full name, or a bare name already resolved in another article;
         # in surname-first names ("Jeong Hyun-woo") the first token is the surname
-        candidates = [c for c in clusters if any(tokens_match(m.tokens[0], _surname(o.tokens)) for o in c)]
+        candidates = [c for c in named if any(tokens_match(m.tokens[0], _surname(o.tokens)) for o in c)]
         if not candidates:
-            candidates = [c for c in clusters if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])]
+            candidates = [c for c in named if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])]
         if not candidates:
             # family name first ("Kim" of Kim Jong Un) or a given name alone ("Donald"):
             # only when one person of the story carries it, or one was named earlier here
-            candidates = [c for c in clusters if any(len(o.tokens) >= 2 and tokens_match(m.tokens[0], o.tokens[0]) for o in c)]
+            candidates = [c for c in named if any(len(o.tokens) >= 2 and tokens_match(m.tokens[0], o.tokens[0]) for o in c)]
             if len(candidates) > 1:
                 candidates = [c for c in candidates if any(o.article_id == m.article_id and o.start < m.start for o in c)]
         # "Mr. Trump" is not the Melania Trump named earlier: titles and roles show gender
@@ -1817,7 +1828,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
             groups.append(m)
     _relabel_people(people, groups)
     _mark_named_places(groups)
-    person_clusters = _cluster_people(people)
+    not_names = frozenset(id(m) for m in people if _headline_words(m, texts))
+    person_clusters = _cluster_people(people, not_names)
     # a lone one-word "person" that is also tagged as a group elsewhere ("Al-Jazeera"), or
     # that ends a group's name after a place ("Colts" of the Indianapolis Colts), is the group
     places = _place_keys(groups) | {_org_key(country) for country in countries}  # the story's own countries too (`story_countries`)
@@ -1869,8 +1881,9 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
             person_clusters.remove(c)  # "Flash floods swept ...", "Turnout was 63%" beside "turnout": a capitalised first word, nobody
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     kept_groups = []
-    # the surnames of each person's full names (a surname joining below adds none)
-    surnames_of = [list(dict.fromkeys(_surname(o.tokens) for o in c if len(o.tokens) >= 2)) for c in person_clusters]
+    # the surnames of each person's full names (a surname joining below adds none; a headline's
+    # ordinary words read as a name give none, as in `add_surname_mentions`)
+    surnames_of = [list(dict.fromkeys(_surname(o.tokens) for o in c if len(o.tokens) >= 2 and id(o) not in not_names)) for c in person_clusters]
     for m in groups:
         tokens = name_tokens(m.text)
         target = None
@@ -1969,9 +1982,11 @@ def add_surname_mentions(docs: dict[str, Doc], mentions: list[Found], cues: Plac
     _add_acting_stated_capitals(docs, mentions, cues.stated_capitals)
     _add_story_demonyms(docs, mentions, texts, cues)
     surnames: dict[str, str] = {}
+    story_texts = {article_id: doc_text(doc) for article_id, doc in docs.items()}
     for m in mentions:
-        # not "Rail" of "Northline Rail", "Delvin" of "Port Delvin": the name's own word says group or place
-        if m.label == "PERSON" and len(m.tokens) >= 2 and _kind_in_name(m.tokens) is None:
+        # not "Rail" of "Northline Rail", "Delvin" of "Port Delvin": the name's own word says group or place;
+        # nor "Chiefs" of a headline's "Colts Beat Chiefs" (`_headline_words`)
+        if m.label == "PERSON" and len(m.tokens) >= 2 and _kind_in_name(m.tokens) is None and not _headline_words(m, story_texts):
             surnames.setdefault(spelling(_surname(m.tokens)), _surname(m.tokens))
     group_names = {m.text: m.label for m in mentions
                    if m.label in {"ORG", "NORP"} and m.kind == "name" and not m.country and not m.headline
