@@ -334,3 +334,8 @@ def test_a_live_page_entry_time_on_its_own_line_is_on_the_publication_day():
 )
 def test_figures_that_look_like_times_are_no_times(text):
     assert [t for _, _, t in times(text, "2030-05-08") if t] == []
+
+
+def test_the_following_morning_is_the_next_day_in_its_morning():
+    text = "The dyke at Ostervik broke on 3 May. Crews closed the gap the following morning."
+    assert times(text, "2030-05-08") == [("3 May", "2030-05-03", None), ("the following morning", "2030-05-04", "morning")]

@@ -495,7 +495,7 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
             start += lead
             if kind == "year":
                 start = m.start("year")
-            if matched.endswith(".") and "month" in m.groupdict() and m.group("month") and len(m.group("month")) > 3:
+            if matched.endswith(".") and "month" in m.groupdict() and m.group("month") and (len(m.group("month")) > 3 or m.group("month").lower() == "may"):
                 end -= 1
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -525,11 +525,12 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
     return [_mark_non_event(d, text) for d in _join_ranges(found, text)]
 
 
-# "the previous week", "the week before", "the previous day", "the day before", "the next day":
+# "the previous week", "the week before", "the previous day", "the day before", "the next day",
+# "the following morning" (the next day, `time` morning):
 # a day or week counted from a date the text gave just before. "the day before" followed by its
 # own object ("the day before the vote") counts from that thing, not from a date, and is left out.
 ANAPHORIC = re.compile(
-    r"\bthe\s+(?:(?P<pre>previous|preceding|following|next)\s+(?P<unit1>day|week)"
+    r"\bthe\s+(?:(?P<pre>previous|preceding|following|next)\s+(?P<unit1>day|week|morning|afternoon|evening|night)"
     r"|(?P<unit2>day|week)\s+(?P<post>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|\s(?:and|but)\b)))\b",
     re.I,
 )
@@ -561,6 +562,8 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
         before = [d for d in out if d.kind != "duration" and d.start is not None and d.start < start]
         window = [d for d in before if sentence_of(d.start) == here] or [d for d in before if sentence_of(d.start) == here - 1]
         unit = (m.group("unit1") or m.group("unit2")).lower()
+        part = None if unit in {"day", "week"} else unit  # "the following morning": the next day, in its morning
+        unit = "day" if part else unit
         sign = -1 if (m.group("pre") or m.group("post")).lower() in {"previous", "preceding", "before", "earlier"} else 1
         anchor = window[0] if len(window) == 1 and window[0].kind in {"date", "relative"} and window[0].end is None else None
         day = dt.date.fromisoformat(anchor.value) if anchor and anchor.value and len(anchor.value) == 10 else None
@@ -577,7 +580,7 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
         taken.append((start, end))
         out.append(DateMention(
             article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
-            resolution=resolution, sentence_index=here if given_sentence_of else None, start=start, stop=end,
+            time=part, resolution=resolution, sentence_index=here if given_sentence_of else None, start=start, stop=end,
         ))
         out.sort(key=lambda d: d.start or 0)
     return out
