@@ -260,10 +260,12 @@ def test_numbers_a_part_of_an_owners_whole_counts_the_wholes_noun(text, number_t
     [
         ("The board raised the rate with a majority of seven votes against two.", "seven votes against two"),
         ("The council approved the plan by 9 votes to 4.", "9 votes to 4"),
+        ("The Tarvel assembly passed the levy, voting 31 to 24.", "31 to 24"),
+        ("The board voted 7 to 2 against the merger.", "7 to 2"),
     ],
 )
 def test_numbers_a_tally_written_out_is_one_score(text, tally):
-    """'seven votes against two' is the two sides of a vote, not a count of seven and a count of two."""
+    """'seven votes against two', 'voting 31 to 24' are the two sides of a vote, not two counts."""
     found = find_numbers("a", text, parse([text])[0])
     assert [(n.text, n.kind) for n in found] == [(tally, "score")]
 
@@ -272,3 +274,8 @@ def test_numbers_a_verb_after_a_partitive_figure_is_not_what_is_counted():
     """'three of 14 forecast a half-point move': 'forecast' is what they did, not a thing counted."""
     text = "Economists had expected a quarter point, though three of 14 forecast a half-point move."
     assert {n.unit for n in find_numbers("a", text, parse([text])[0]) if n.text in {"three", "14"}} == {None}
+
+
+def test_numbers_a_range_after_from_is_no_score():
+    found = find_numbers("a", "Class sizes will rise from 24 to 27 pupils.", parse(["Class sizes will rise from 24 to 27 pupils."])[0])
+    assert [(n.text, n.kind, n.low, n.high) for n in found] == [("24 to 27", "count", 24, 27)]

@@ -605,10 +605,11 @@ def _time_fractions(article_id: str, text: str, sentence_of) -> list[NumberMenti
 
 
 TALLY = re.compile(r"(?<![\d.,-])(\d{1,2})\s?[-–](\s?)(\d{1,2})(?![\d%]|[.,]\d|-\d)")
+TALLY_TO = re.compile(r"(?<![\d.,-])\d{1,3}\s+(?:to|against)\s+\d{1,3}(?![\d%]|[.,]\d|\s*(?:per\s*cent|percent)\b)")
 
 
 def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of) -> list[NumberMention]:
-    """Return "voted 7-2", "a 2-1 win", "with the score at 1-1" as one mention of kind "score" (no
+    """Return "voted 7-2", "a 2-1 win", "with the score at 1-1", "voting 31 to 24" as one mention of kind "score" (no
     value: two sides, not a quantity), when a word of data/understand/tally_words.txt stands right
     before it (an article, "by" or "at" between) or right after it; "40-60 people" stays a range."""
     words = word_list("tally_words.txt")
@@ -619,6 +620,15 @@ def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
         before = re.search(r"([A-Za-z]+)\s+(?:(?:an?|the|by|at|of|it|them)\s+)?$", text[max(0, m.start() - 30):m.start()])
         after = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 20])
         if not ((before and before.group(1).lower() in words) or (after and after.group(1).lower() in words)):
+            continue
+        out.append(NumberMention(
+            article_id=article_id, text=m.group(0), value=None, low=None, high=None, unit="score", kind="score",
+            sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
+        ))
+    # "voting 31 to 24", "approved by 9 to 4": two figures joined by "to" right after a tally word
+    for m in TALLY_TO.finditer(text):
+        before = re.search(r"([A-Za-z]+)\s+(?:by\s+)?$", text[max(0, m.start() - 30):m.start()])
+        if not before or before.group(1).lower() not in words or any(m.start() < e and s < m.end() for s, e in skip):
             continue
         out.append(NumberMention(
             article_id=article_id, text=m.group(0), value=None, low=None, high=None, unit="score", kind="score",
