@@ -87,3 +87,18 @@ def test_the_company_after_a_wire_dateline_is_the_company_that_spoke():
     })
     operator = next(e for e in entities if e.name == "Omvia")
     assert "the company" in [m.text for m in operator.mentions]
+
+
+def test_a_noun_that_introduces_a_name_is_that_person():
+    """"A woman named Marta Holm opened fire" and "The gunman, identified as Piet Wendt, fled":
+    the story's later "the woman" / "the gunman" is that person, not an unnamed actor of its own."""
+    woman = _story_entities({
+        "x": "A woman named Marta Holm opened fire at a bakery in Dornfeld on Tuesday, police said. The woman was arrested an hour later.\n",
+        "y": "The woman who opened fire at the Dornfeld bakery had been dismissed a week before, her former manager said.\n",
+    })
+    assert {"The woman", "Marta Holm"} <= {m.text for m in _named(woman, "Marta Holm").mentions}
+    gunman = _story_entities({
+        "x": "The gunman, identified as Piet Wendt, fled on foot after the raid in Dornfeld on Tuesday, police said.\n",
+        "y": "Police said the gunman had been dismissed a week before.\n",
+    })
+    assert {"the gunman", "Piet Wendt"} <= {m.text for m in _named(gunman, "Piet Wendt").mentions}

@@ -175,14 +175,19 @@ ROLE_BY_COPULA = True
 
 def _copula_roles(head: Token) -> set[str]:
     """The role a clause gives a name: "Doe is the gunman", "The suspect was Jo Doe", "police
-    identified the gunman as Jo Doe" (so that the story's "the gunman" is Doe, not an unnamed actor)."""
+    identified the gunman as Jo Doe", "a woman named Jo Doe" (so that the story's "the gunman",
+    "the woman" is Doe, not an unnamed actor)."""
     verb = head.head
     if head.dep_ == "nsubj" and verb.lemma_ == "be":
         return {c.lemma_.lower() for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
     if head.dep_ == "attr" and verb.lemma_ == "be":
         return {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lemma_ in {"identify", "name"}:
+        if verb.head.dep_ == "acl" and verb.head.head.pos_ == "NOUN":
+            return {verb.head.head.lemma_.lower()}  # "The gunman, identified as Jo Doe, fled"
         return {c.lemma_.lower() for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"}
+    if head.dep_ in {"oprd", "dobj", "attr"} and verb.lemma_ in {"name", "call"} and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return {verb.head.lemma_.lower()}  # "a woman named Jo Doe opened fire", "a man called Jo Doe"
     return set()
 
 
