@@ -3012,3 +3012,22 @@ def test_compare_what_cannot_happen_is_no_cause_nor_an_effect_of_the_event(first
     ]}
     found = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "cause"]
     assert sorted(p.value for k in found for p in k.positions) == causes, [(k.about, [p.value for p in k.positions]) for k in found]
+
+
+def test_compare_a_deadline_is_no_side_of_an_events_date():
+    """'the panel will meet on Friday' / 'the panel must deliver its report by Monday': a deadline is
+    when something is due, no other date of the meeting; 'will meet on Thursday' is."""
+    def report(aid, outlet, text, date):
+        return one_sentence_report(aid, outlet, text, [], published="2031-09-22", dates=[date])
+
+    spec = {"entities": {}, "articles": [
+        report("n1", "Valley Post", "The inquiry panel into the collapse of the north stand will meet on Friday, the federation said.",
+               ["on Friday", "2031-09-26", "relative"]),
+        report("n2", "River Herald", "The inquiry panel into the collapse of the north stand must deliver its report by Monday, the federation said.",
+               ["Monday", "2031-09-29", "relative"]),
+        report("n3", "Lake Post", "The inquiry panel into the collapse of the north stand will meet on Thursday, the federation said.",
+               ["on Thursday", "2031-09-25", "relative"]),
+    ]}
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert [sorted(a for p in k.positions for a in p.article_ids) for k in dates] == [["n1", "n3"]], \
+        [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in dates]

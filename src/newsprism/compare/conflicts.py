@@ -815,7 +815,7 @@ def _named_weekdays(v: ClaimView) -> list[tuple[str, DateMention, bool]]:
     named = []
     for d in v.claim.dates:
         m = WEEKDAY.search(d.text)
-        if m is None or d.kind == "duration" or is_report_date(v.claim, d):
+        if m is None or d.kind == "duration" or is_report_date(v.claim, d) or _is_deadline(v, d):
             continue
         named.append((m.group(1), d, bool(d.value)))
     return named
@@ -974,6 +974,16 @@ def _different_doers(v: ClaimView, w: ClaimView, al: Alignment, spelled: dict[in
     return not doers_v & _named_in(w, al, spelled) and not doers_w & _named_in(v, al, spelled)
 
 
+DEADLINE_BEFORE = re.compile(r"\b(?:by|no later than|not later than|in time for)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def _is_deadline(v: ClaimView, d: DateMention) -> bool:
+    """True when a date is a deadline ("must deliver its report by Monday"): when something is due, not
+    when it happened, and no side against the day another report gives an event ("will meet on Friday")."""
+    at = _in_claim(v.claim, d)
+    return at > 0 and bool(DEADLINE_BEFORE.search(v.claim.text[max(0, at - 30):at])) or bool(re.match(r"(?:by|no later than)\s", d.text, re.I))
+
+
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
     """One event dated on different nearby days by different reports (report dates left out)."""
     views, s = al.views, al.settings
@@ -994,7 +1004,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         v, w = views[i], views[j]
         if not v.event_dates or not w.event_dates:
             continue
-        if any(nearby_days(d1, d2) for d1 in v.event_dates for d2 in w.event_dates) and _shares_actor_spelled(v, w, al, spelled) \
+        if any(nearby_days(d1, d2) and _is_deadline(v, d1) == _is_deadline(w, d2) for d1 in v.event_dates for d2 in w.event_dates) \
+                and _shares_actor_spelled(v, w, al, spelled) \
                 and not _different_doers(v, w, al, spelled):
             dated.append((i, j))
     al.encode_contents(x for pair in dated for x in pair)
@@ -1016,7 +1027,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
                     continue
-                if not nearby_days(d1, d2) or _still_going_later(v.date_clauses[a], d1, w.date_clauses[b], d2):
+                if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _still_going_later(v.date_clauses[a], d1, w.date_clauses[b], d2):
                     continue
                 # Or the two clauses tell one kind of event in words of one family ("a court on Wednesday
                 # jailed X" / "X was sentenced on Thursday"), of an actor both claims name.
