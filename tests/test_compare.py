@@ -3031,3 +3031,18 @@ def test_compare_a_deadline_is_no_side_of_an_events_date():
     dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
     assert [sorted(a for p in k.positions for a in p.article_ids) for k in dates] == [["n1", "n3"]], \
         [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in dates]
+
+
+def test_compare_a_cargo_carried_and_a_cargo_loaded_are_one_quantity():
+    """'carrying 80,000 tonnes of wheat' / 'loaded with 120,000 tonnes of wheat': both weigh the whole
+    cargo (data/compare/occupancy_words.txt), no part of it; they conflict."""
+    def report(aid, outlet, text, figure, value):
+        return one_sentence_report(aid, outlet, text, ["ship"], numbers=[[figure, value, value, value, "tonnes", "measure"]])
+
+    spec = {"entities": {"ship": ["Marn Star", "PRODUCT"]}, "articles": [
+        report("g1", "Valley Post", "The bulk carrier Marn Star, carrying 80,000 tonnes of wheat, ran aground off Kessa on Monday.", "80,000 tonnes", 80000),
+        report("g2", "River Herald", "The Marn Star, a bulk carrier loaded with 120,000 tonnes of wheat, ran aground near Kessa on Monday.", "120,000 tonnes", 120000),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, [p.value for p in k.positions]) for k in numbers] == [("weight", ["80,000 tonnes", "120,000 tonnes"])], \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]
