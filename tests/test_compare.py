@@ -3046,3 +3046,22 @@ def test_compare_a_cargo_carried_and_a_cargo_loaded_are_one_quantity():
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [(k.about, [p.value for p in k.positions]) for k in numbers] == [("weight", ["80,000 tonnes", "120,000 tonnes"])], \
         [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+@pytest.mark.parametrize(("second", "unit", "value", "conflict"), [
+    ("The eruption of Mount Orl threw an ash column 5,000 metres high over the valley.", "metres", 5000, True),
+    ("The eruption of Mount Orl threw an ash column 8,000 metres high over the valley.", "metres", 8000, False),
+    # another dimension, or no dimension: compared with nothing
+    ("The eruption of Mount Orl sent lava 5 km long down the valley.", "kilometres", 5, False),
+])
+def test_compare_lengths_of_one_dimension_compare_across_units(second, unit, value, conflict):
+    """'an ash column 8 km high' / '5,000 metres high': one height in two units (data/compare/length_dimensions.csv)."""
+    figure = second.split(" high")[0].split(" long")[0].split("column ")[-1].split("lava ")[-1]
+    spec = {"entities": {"mount": ["Mount Orl", "LOC"]}, "articles": [
+        one_sentence_report("h1", "Valley Post", "Mount Orl erupted on Monday, sending an ash column 8 km high over the valley.", ["mount"],
+                            numbers=[["8 km", 8, 8, 8, "kilometres", "measure"]]),
+        one_sentence_report("h2", "River Herald", second, ["mount"], numbers=[[figure, value, value, value, unit, "measure"]]),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, sorted(p.value for p in k.positions)) for k in numbers] == ([("height in metres", sorted(["8 km", figure]))] if conflict else []), \
+        [(k.about, [p.value for p in k.positions]) for k in numbers]

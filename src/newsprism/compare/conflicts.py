@@ -466,6 +466,9 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     if unit and all(views[i].numbers[k][0].kind == "money" for i, k in group):
         currency, _, per = unit.partition("/")  # the understanding stage writes "USD", "USD/share", "GBP/day"
         return f"price per {per} in {currency.upper()}" if per else f"amount in {currency.upper()}"
+    keys = {views[i].numbers[k][3] for i, k in group}
+    if measured and len(keys) == 1 and next(iter(keys)) in set(lexicons.length_dimensions().values()):
+        return f"{keys.pop()} in metres"  # "8 km high" / "5,000 metres high": one height
     if measured and unit:
         topics = {percent_topic(views[i], k) for i, k in group}
         if unit in PERCENT_UNITS and len(topics) == 1 and None not in topics:

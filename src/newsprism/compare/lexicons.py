@@ -403,3 +403,16 @@ def percent_topics() -> dict[str, str]:
 def ordinal_scales() -> frozenset[str]:
     """Unit keys of the nouns an ordinal places an event on ("minute", "lap"): data/compare/ordinal_scales.txt."""
     return frozenset(w.lower() for w in _compare_lines("ordinal_scales.txt"))
+
+
+@lru_cache(maxsize=1)
+def length_units() -> dict[str, float]:
+    """Metres in one of each length unit ("kilometres" -> 1000): data/compare/length_dimensions.csv."""
+    return {r["name"].strip().lower(): float(r["value"]) for r in _rows("length_dimensions.csv") if r["kind"].strip() == "unit"}
+
+
+@lru_cache(maxsize=1)
+def length_dimensions() -> dict[str, str]:
+    """Map each word that names a dimension to it ("high" -> "height"): data/compare/length_dimensions.csv."""
+    return {w.strip().lower(): r["name"].strip().lower() for r in _rows("length_dimensions.csv") if r["kind"].strip() == "dimension"
+            for w in r["value"].split("|") if w.strip()}

@@ -281,6 +281,23 @@ def _job_losses() -> dict[str, tuple[str, re.Pattern[str]]]:
     return {unit_key(unit): (unit_key(counts_as), pattern) for unit, (counts_as, pattern) in lexicons.job_losses().items()}
 
 
+def length_measured(text: str, start: int, end: int, n: NumberMention) -> tuple[str, float] | None:
+    """(dimension, metres per unit) for a length whose words say which dimension it measures: "an ash
+    column 8 km high" -> ("height", 1000.0), "to a depth of 300 feet" -> ("depth", 0.3048); None for any
+    other figure (data/compare/length_dimensions.csv), so that lengths in two units compare in metres."""
+    per_metre = lexicons.length_units().get((n.unit or "").lower()) if n.kind == "measure" else None
+    if per_metre is None:
+        return None
+    dimensions = lexicons.length_dimensions()
+    after = re.match(r"\s+([a-z]+)\b", text[end:end + 20])
+    if after and after.group(1) in dimensions:
+        return dimensions[after.group(1)], per_metre
+    before = re.search(r"\b([a-z]+)\s+of\s+(?:[a-z]+\s+){0,2}$", text[max(0, start - 40):start])
+    if before and before.group(1) in dimensions:
+        return dimensions[before.group(1)], per_metre
+    return None
+
+
 def money_topic(text: str, start: int, end: int) -> str | None:
     """What an amount of money at text[start:end] is of (data/compare/money_topics.txt): the topic of
     the nearest topic word before it in the sentence, else of the first one after it in its clause,
@@ -529,6 +546,11 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             key, counted = counted_as(key, clause)
             if n.kind == "ordinal" and key not in lexicons.ordinal_scales():
                 continue  # "its 3rd term" ranks; "in the 67th minute" places an event on a scale (data/compare/ordinal_scales.txt)
+            measured = length_measured(c.text, at, at + len(n.text), n)
+            if measured is not None and interval is not None:
+                key, per_metre = measured
+                interval = (interval[0] * per_metre, interval[1] * per_metre)
+                n = n.model_copy(update={f: getattr(n, f) * per_metre for f in ("value", "low", "high") if getattr(n, f) is not None})
             if interval is not None and key:
                 numbers.append((n.model_copy(update={"text": number_phrase(c, n, at)}), interval[0], interval[1], key))
                 number_clauses.append(clause)
