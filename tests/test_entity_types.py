@@ -237,3 +237,25 @@ def test_entity_types_a_tabloids_shouted_word_is_no_name():
 def test_entity_types_one_person_under_an_initial_or_another_romanisation(forms):
     entities = _entities({"a": f"{forms[0]} told the court she had raised concerns.", "b": f"{forms[1]} told the court she had raised concerns."})
     assert _holding(entities, forms[0]) is _holding(entities, forms[1])
+
+
+def test_entity_types_a_club_under_its_full_name_its_fc_form_and_its_short_form_is_one_entity():
+    """Session 10 U-transfer: "Kingsbridge United Football Club" was tagged without its first word,
+    "Portvale Albion FC" stood apart from "Portvale Albion", and the supporters' trust is a body of its own."""
+    entities = _entities({
+        "a": "2 August 2031\n\nAshcombe United Football Club is delighted to announce the signing of Yurko Brannock. "
+             "Westbury United Football Club wished him well.",
+        "b": "Tolworth Albion sold Ilko Maras to Ashcombe United. The Tolworth Albion Supporters' Trust said the sale "
+             "showed a lack of ambition.",
+        "c": "Redmarsh United Football Club is delighted to announce the signing of Ilko Maras from Tolworth Albion FC, subject "
+             "to international clearance.",
+    })
+    assert _holding(entities, "Ashcombe United Football Club") is _holding(entities, "Ashcombe United")
+    assert _holding(entities, "Tolworth Albion FC") is _holding(entities, "Tolworth Albion")
+    assert _holding(entities, "Tolworth Albion Supporters' Trust") is not _holding(entities, "Tolworth Albion")
+
+
+def test_entity_types_a_street_address_is_no_person():
+    """Session 10 U-trial: "of Ashby Lane, Castmere" (a defendant's address) was a person."""
+    entities = _entities({"a": "Orrin Vale, 58, of Ashby Lane, Castmere, denies six counts of bribery."})
+    assert not [e for e in entities if e.type == "PERSON" and "Lane" in e.name]

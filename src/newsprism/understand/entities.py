@@ -376,6 +376,8 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if not bounds:
             continue
         start, end = bounds
+        if ent.label_ == "ORG":
+            start = _back_over_untagged_name(doc, start)
         if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in doc[start:end]):
             continue  # "a waiting getaway van": a name is capitalised; a common noun phrase is no one
         if ent.label_ == "ORG" and (start, end) in titled:
@@ -427,6 +429,22 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             yield start, end, "LOC"
             continue
         yield start, end, ent.label_
+
+
+def _back_over_untagged_name(doc: Doc, start: int) -> int:
+    """Start of an organisation's name moved back over a capitalised word the tagger left out of
+    every entity ("Kingsbridge" of "Kingsbridge United Football Club is delighted ...", tagged
+    "United Football Club"); not over a title, a country or its people's word."""
+    gaz = gazetteer()
+    k = start
+    while k > 0 and start - k < 2:
+        word = doc[k - 1]
+        if not (word.pos_ == "PROPN" and word.is_alpha and word.text.istitle() and word.ent_type_ == "" and word.whitespace_
+                and "\n" not in word.text_with_ws and not _is_title_word(word.text)
+                and fold(word.text) not in gaz.names and fold(word.text) not in gaz.demonyms):
+            break
+        k -= 1
+    return k
 
 
 def _title_then_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -1364,7 +1382,7 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
         if len(key) == 1 and (key in places or any(m.label != "ORG" for m in short)):
             continue
         longer = [c for c in clusters if c and c is not short and c[0].label == "ORG" and len(keys.get(id(c), ())) > len(key)
-                  and keys[id(c)][:len(key)] == key and keys[id(c)][0] not in {"alias", "acronym"}]
+                  and keys[id(c)][:len(key)] == key and keys[id(c)][0] not in {"alias", "acronym"} and not _names_a_body_of_its_own(c, len(key))]
         if len(longer) == 1:
             longer[0].extend(short)
             short.clear()
@@ -1414,6 +1432,14 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             else:
                 initials_of[k].update(initials_variants(m.text))
     return merged
+
+
+def _names_a_body_of_its_own(cluster: list[Found], shared: int) -> bool:
+    """True when a name's words after its first `shared` ones say it is a body of its own
+    (body_words.txt: "Portvale Albion Supporters' Trust" beside "Portvale Albion")."""
+    body_words = word_list("body_words.txt")
+    words = [fold(t).strip("'’") for t in name_tokens(cluster[0].text) if fold(t) not in CONNECTORS]
+    return any(w in body_words for w in words[shared:])
 
 
 def _fuzzy_org(a: str, b: str) -> bool:
