@@ -3065,3 +3065,16 @@ def test_compare_lengths_of_one_dimension_compare_across_units(second, unit, val
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [(k.about, sorted(p.value for p in k.positions)) for k in numbers] == ([("height in metres", sorted(["8 km", figure]))] if conflict else []), \
         [(k.about, [p.value for p in k.positions]) for k in numbers]
+
+
+@pytest.mark.parametrize(("sentence", "causes"), [
+    # a cause of a cause is part of it, and what the cause verb caused is no part of the cause
+    ("Officials said overcrowding caused by late trains had led to the crush.", ["overcrowding caused by late trains"]),
+    ("Witnesses said a surge of fans had triggered the collapse of the barrier.", ["a surge of fans"]),
+])
+def test_compare_a_cause_ends_at_the_verb_of_what_it_caused(sentence, causes):
+    """'overcrowding caused by late trains had led to the crush' gave two causes, 'late trains had led
+    to the crush' and 'overcrowding', two sides of one report (C-cupfinal)."""
+    from newsprism.compare.conflicts import causes_in
+
+    assert causes_in(sentence) == causes

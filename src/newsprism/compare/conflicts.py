@@ -1740,6 +1740,12 @@ EFFECT_NON_STARTS = frozenset({"on", "in", "at", "it", "he", "she", "they", "we"
 
 def _trim_cause(text: str) -> str | None:
     cause = CAUSE_END.split(text, maxsplit=1)[0].strip()
+    # "fans without tickets had led to the crush": what a cause verb follows is the cause, not what it caused
+    verbs = lexicons.words_pattern(lexicons.cause_verbs())
+    verb = next((m for m in verbs.finditer(cause) if not re.match(r"\s+by\b", cause[m.end():])), None) if verbs else None
+    if verb is not None and verb.start() > 0:
+        cause = cause[:verb.start()].rstrip()
+    cause = re.sub(r"(?:\s+(?:had|has|have|was|were|is|are|been))+$", "", cause, flags=re.I)  # "a surge of fans had"
     cause = re.sub(r"^(?:reportedly|apparently|allegedly)\s+", "", cause, flags=re.I)
     return cause if 0 < len(cause.split()) <= 12 else None
 
@@ -1830,8 +1836,8 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
     for m in verbs.finditer(text) if verbs else []:
         # "the blaze was caused by a fault": a passive verb's subject is what was caused; its
         # cause follows "by" and is read by the marker "caused by" above.
-        if PASSIVE_BEFORE.search(text[: m.start()]):
-            continue
+        if PASSIVE_BEFORE.search(text[: m.start()]) or re.match(r"\s+by\b", text[m.end():]):
+            continue  # "overcrowding caused by fans": a participle, read by the marker "caused by"
         if effect is None and verb_effect:
             caused = _trim_cause(text[m.end():])
             if caused and len(caused.split()) >= 2:
@@ -1850,8 +1856,9 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
         cause = _trim_cause(head) if head and not NEGATION.search(head) else None
         if cause and len(cause.split()) <= 8 and cause not in found:
             found.append(cause)
-    # "the trouble that we have caused": words with no content word ("we have") name no cause.
-    return [c for c in found if content_stems(c)], effect
+    # "the trouble that we have caused": words with no content word ("we have") name no cause; a cause
+    # inside another of the sentence ("overcrowding caused by fans without tickets") is part of that one.
+    return [c for c in found if content_stems(c) and not any(c != o and c in o for o in found)], effect
 
 
 # "a wind change drove the blaze towards the town": a cause verb whose object moves towards a
