@@ -3071,6 +3071,8 @@ def test_compare_lengths_of_one_dimension_compare_across_units(second, unit, val
     # a cause of a cause is part of it, and what the cause verb caused is no part of the cause
     ("Officials said overcrowding caused by late trains had led to the crush.", ["overcrowding caused by late trains"]),
     ("Witnesses said a surge of fans had triggered the collapse of the barrier.", ["a surge of fans"]),
+    # "blamed X for <doing>": what X did is no part of the cause (C-ratehike)
+    ("The bank blamed the weak krona for pushing up the price of imports.", ["the weak krona"]),
 ])
 def test_compare_a_cause_ends_at_the_verb_of_what_it_caused(sentence, causes):
     """'overcrowding caused by late trains had led to the crush' gave two causes, 'late trains had led

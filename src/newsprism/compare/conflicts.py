@@ -1704,7 +1704,7 @@ CAUSE_END = re.compile(
     r"[,;:.!?\"“”]| and said| according"
     r"|\s+(?:(?:minutes|hours|days|moments|shortly|just|soon)\s+)?(?:before|after|when|while|which|who|until)\b"
     r"|\s+and\s+(?:then\s+)?[a-z]+ed\b"  # "suffered an engine failure and drifted ...": the effect follows
-    r"|\s+for\s+(?:the|its|his|her|their|a|an)\b"  # "blamed strong winds for the grounding"
+    r"|\s+for\s+(?:the|its|his|her|their|a|an|[a-z]+ing)\b"  # "blamed strong winds for the grounding", "the weak krone for pushing up prices"
     r"|\s+of\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+)?\d",  # "gusts of up to 70 km/h": the size, not the cause
     re.I,
 )
