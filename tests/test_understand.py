@@ -2351,3 +2351,38 @@ def test_understand_a_title_case_headline_read_as_a_name_gives_no_surname():
     body = [(e.type, m.kind) for e in entities for m in e.mentions if m.text == "Hornets"]
     assert body and all(t == "ORG" for t, _ in body)
     assert not any(e.type == "PERSON" and "Hornets" in e.name for e in entities)
+
+
+
+def test_a_capitalised_first_word_is_looked_for_in_lower_case_only_where_its_words_are(monkeypatch):
+    """A sentence's capitalised first word is no name when the story writes it with the next word in
+    lower case; the phrase's pattern runs only on texts that hold those words (a speed cut), and
+    the answer is the rule's: "Harbour pilots" goes, "Tallow said" stays."""
+    import re
+
+    import newsprism.understand.entities as entities
+    from newsprism.understand.mentions import Found
+
+    texts = {
+        "a": "Harbour pilots refused to board. Tallow said the ferries would wait.\n",
+        "b": "The union of harbour pilots met on Friday, and Tallow agreed.\n",
+    }
+    mentions = [Found(article_id="a", text=w, start=texts["a"].index(w), end=texts["a"].index(w) + len(w), sentence_index=k, label="ORG")
+                for k, w in enumerate(["Harbour", "Tallow"])]
+    patterns = []
+
+    class CountingRe:
+        def __getattr__(self, name):
+            attribute = getattr(re, name)
+            if name in {"compile", "search"}:
+                def counted(pattern, *args, **kwargs):
+                    if "harbour" in pattern or "tallow" in pattern:
+                        patterns.append(pattern)
+                    return attribute(pattern, *args, **kwargs)
+                return counted
+            return attribute
+
+    monkeypatch.setattr(entities, "re", CountingRe())
+    dropped = entities._capitalised_common_words(mentions, texts)
+    assert dropped == {id(mentions[0])}
+    assert len(patterns) == 1  # "harbour pilots", in "b" only; "tallow said" is in no text
