@@ -259,3 +259,13 @@ def test_entity_types_a_street_address_is_no_person():
     """Session 10 U-trial: "of Ashby Lane, Castmere" (a defendant's address) was a person."""
     entities = _entities({"a": "Orrin Vale, 58, of Ashby Lane, Castmere, denies six counts of bribery."})
     assert not [e for e in entities if e.type == "PERSON" and "Lane" in e.name]
+
+
+def test_entity_types_a_place_then_a_titled_ruler_are_two_names():
+    """Session 9 leftover: "Sorrel, Oba Ladipo II" (a town, then a traditional ruler) was one organisation."""
+    entities = _entities({"a": "The traditional ruler of Morrel, Oba Ladipo II, said the palace would help the victims. "
+                               "Residents of Morrel fled."})
+    assert not [e for e in entities if "," in e.name]
+    ruler = _holding(entities, "Ladipo II")
+    assert ruler.type == "PERSON" and "Oba" in ruler.titles
+    assert _holding(entities, "Morrel").type == "GPE"

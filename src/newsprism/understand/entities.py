@@ -378,6 +378,16 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         start, end = bounds
         if ent.label_ == "ORG":
             start = _back_over_untagged_name(doc, start)
+        comma = next((i for i in range(start + 1, end - 2) if doc[i].text == "," and _is_title_word(doc[i + 1].text)
+                      and doc[i + 1].text[:1].isupper()), None)
+        if comma is not None:
+            # "Sorrel, Oba Ladipo II" tagged as one name: a place, then a titled person
+            name = comma + 1
+            while name < end - 1 and _is_title_word(doc[name].text):
+                name += 1
+            yield start, comma, ent.label_
+            yield name, end, "PERSON"
+            continue
         if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in doc[start:end]):
             continue  # "a waiting getaway van": a name is capitalised; a common noun phrase is no one
         if ent.label_ == "ORG" and (start, end) in titled:
