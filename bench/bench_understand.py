@@ -1,6 +1,6 @@
 """Benchmark the understanding stage: cross-document entities, quotes and speakers.
 
-Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick]
+Run from /work/main:  .venv/bin/python -m bench.bench_understand [--quick | --quotes | --help]
 
 1. Cross-document entity resolution on ECB+ (HUM/NON/LOC entity chains; each sub-topic,
    e.g. 36ecb, is one story): the test topics 36-45, the topics 3, 6, ..., 33 whose errors
@@ -786,6 +786,13 @@ def main() -> None:
     from bench.results import write_section
 
     quick = "--quick" in sys.argv
+    if "--help" in sys.argv or "-h" in sys.argv:
+        print("usage: python -m bench.bench_understand [--quick | --quotes]\n  (none)    every part; writes bench/RESULTS.md\n"
+              "  --quick   three stories a set and 20 PolNeAR articles; writes nothing\n  --quotes  the PolNeAR quotes part alone; writes nothing")
+        return
+    if "--quotes" in sys.argv:
+        print(score_quotes(), flush=True)
+        return
     columns = ["B3 P (all)", "B3 R (all)", "B3 F1 (all)", "CoNLL F1 (all)", "B3 P (aligned)", "B3 R (aligned)", "B3 F1 (aligned)", "CoNLL F1 (aligned)",
                "pooled B3 F1 (all)", "pooled CoNLL F1 (all)", "pooled B3 F1 (aligned)", "pooled CoNLL F1 (aligned)"]
     parts = []

@@ -102,3 +102,13 @@ def test_a_noun_that_introduces_a_name_is_that_person():
         "y": "Police said the gunman had been dismissed a week before.\n",
     })
     assert {"the gunman", "Piet Wendt"} <= {m.text for m in _named(gunman, "Piet Wendt").mentions}
+
+
+def test_a_body_part_beside_a_name_is_no_role_of_the_person():
+    """"running back Tavi Morlan (knee)": a note in brackets, and "knee" no agent noun (its "-ee"
+    follows no stem, unlike "employee"); neither "knee" nor the story's "the knee" is Morlan."""
+    entities = _story_entities({
+        "x": "The Harbour City Gulls placed running back Tavi Morlan (knee) on injured reserve on Monday. The knee was hurt in practice on Sunday.\n",
+        "y": "Morlan will miss the rest of the season. Doctors said the knee needed surgery.\n",
+    })
+    assert not any("knee" in m.text for m in _named(entities, "Tavi Morlan").mentions)

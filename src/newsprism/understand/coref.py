@@ -133,7 +133,12 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "woman", "ee", 
 
 
 def _is_agent_noun(word: str) -> bool:
-    return word.endswith(AGENT_SUFFIXES) and not word.endswith("ment")
+    suffix = next((s for s in AGENT_SUFFIXES if word.endswith(s)), None)
+    if suffix is None or word.endswith("ment"):
+        return False
+    # the ending follows a stem with a vowel ("employee", "actor"): not "knee" in "Jo Doe (knee)
+    # will miss the season", nor "list", "cent"; "man" is a word of its own
+    return suffix == "man" or any(v in word[:-len(suffix)] for v in "aeiouy")
 
 
 def _gender_of(words) -> str:
@@ -332,6 +337,9 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
         appos_of = _person_apposed_after(token, covered)
     if appos_of is not None and appos_of.country and (_is_role_word(token.text) or _is_agent_noun(lemma)):
         appos_of = None  # "SEOUL, South Korea — North Korea's leader, ...": a person's role is no apposition of a country
+    if (appos_of is not None and token.i and doc[token.i - 1].text in {"(", "["}
+            and not (_is_role_word(token.text) or _is_agent_noun(lemma) or nouns.get(lemma) == "person")):
+        return None  # "Jo Doe (knee) will miss the season": a note in brackets, not the person
     if token.i and _fold(doc[token.i - 1].text) in {"mr", "madam", "madame", "mister"} and _is_role_word(token.text):
         return None  # "Mr. President" without a name: a speaker addressing someone, who is not said
     refers = nouns.get(lemma)
