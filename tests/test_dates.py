@@ -339,3 +339,9 @@ def test_figures_that_look_like_times_are_no_times(text):
 def test_the_following_morning_is_the_next_day_in_its_morning():
     text = "The dyke at Ostervik broke on 3 May. Crews closed the gap the following morning."
     assert times(text, "2030-05-08") == [("3 May", "2030-05-03", None), ("the following morning", "2030-05-04", "morning")]
+
+
+def test_a_live_page_entry_time_opening_its_line_is_on_the_publication_day():
+    text = "Divers reach the hull.\n14:05 - Two more crew are found alive.\n16:30 Search ends for the day."
+    assert times(text, "2030-05-08") == [("14:05", "2030-05-08", "14:05"), ("16:30", "2030-05-08", "16:30")]
+    assert times("The ratio was\n3:10 in favour.", "2030-05-08") == []  # lower case after it: no entry

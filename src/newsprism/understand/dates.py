@@ -616,6 +616,17 @@ def _clock_pattern() -> re.Pattern:
     )
 
 
+ENTRY_REST = re.compile(r"[ \t]*(?:$|\n|[-–—|:][ \t]+|[ \t](?=[A-Z]))")
+
+
+def _entry_time(text: str, start: int, stop: int) -> bool:
+    """True for a live page's entry time: a clock time that opens its line and stands alone on it
+    or before the entry's words ("10:15", "10:15 - Divers reach the hull", "10:15 Divers ...")."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False
+    return bool(ENTRY_REST.match(text, stop))
+
+
 QUALIFIER_BEFORE = re.compile(rf"\b{TIME_QUALIFIER}\s+$", re.I)
 
 
@@ -637,8 +648,7 @@ def _clock(m: re.Match, text: str, qualified: bool = False) -> str | None:
             return None
         evening = period == "pm" or (period == "night" and hour >= 6)
         return f"{hour % 12 + (12 if evening else 0):02d}:{minute}"
-    line = text[text.rfind("\n", 0, m.start()) + 1: (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
-    alone = line.strip() == m.group(0).strip()  # a live page's entry time on a line of its own
+    alone = g["sep"] == ":" and _entry_time(text, m.start(), m.end())
     # "at 14:32"; a dotted "14.32" only with its zone or "hrs" ("closed at 10.50" may be a price)
     told = g["zone"] or g["hrs"] or alone or (qualified and g["sep"] == ":")
     return f"{hour:02d}:{minute}" if told else None
@@ -732,11 +742,10 @@ def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tup
             continue
         here = sentence_of(start)
         values = {d.value: d for d in days if sentence_of(d.start) == here} or {d.value: d for d in days if sentence_of(d.start) == here - 1}
-        line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", stop) + 1 or len(text) + 1) - 1]
         if len(values) == 1:
             anchor = next(iter(values.values()))
             value, resolution = anchor.value, f"at {time} ('{how}') on the day its sentence or the one before gives, {anchor.value} ('{' '.join(anchor.text.split())}')"
-        elif line.strip() == text[start:stop].strip() and pub is not None:
+        elif _entry_time(text, start, stop) and pub is not None:
             value, resolution = pub.isoformat(), f"at {time}: a live page's entry time on its publication date {pub.isoformat()}"
         else:
             value, resolution = None, f"at {time} ('{how}') on a day the text does not make clear"
