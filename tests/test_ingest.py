@@ -586,3 +586,20 @@ def test_ingest_cli_names_each_bad_input_and_reason_on_one_line(cli_run, kind):
 def test_ingest_cli_usage_error_exits_2():
     result = runner.invoke(app, ["ingest", "--db"])
     assert result.exit_code == 2
+
+
+def test_ingest_feed_outlet_is_the_part_of_its_title_the_domain_spells(tmp_path):
+    """'Varrow Weekly - Latest': the feed's kind after the outlet's name is no part of it; a title without a part the domain spells stays whole."""
+    from newsprism.ingest.feed import feed_outlet
+
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Varrow Weekly - Latest</title><link>https://www.varrowweekly.test/</link>'
+        "<item><title>Ferry freed</title><link>https://www.varrowweekly.test/ferry</link>"
+        "<description>Tugs pulled the ferry Aurel off the sandbank at high tide on Tuesday.</description></item></channel></rss>"
+    )
+    (tmp_path / "latest.rss").write_text(rss, encoding="utf-8")
+    [entry], failures = read_all(tmp_path / "latest.rss")
+    assert failures == [] and entry.outlet == "Varrow Weekly"
+    assert feed_outlet("Top stories | Quay Herald", "https://quayherald.test/feed") == "Quay Herald"
+    assert feed_outlet("Harbour news roundup", "https://roundup.test/") == "Harbour news roundup"
+    assert feed_outlet("News - Latest", "https://tidepost.test/") == "News - Latest"

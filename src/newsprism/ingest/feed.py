@@ -4,7 +4,8 @@ Per entry: the longest `content` value (full text), else `summary`; format "html
 type is HTML or XHTML. link -> url, title, author -> byline, published as given (an Atom
 `updated` time is when the entry last changed, so it is not used as `published`). The entry's
 outlet is the title of its `<source>` (RSS 2.0 and Atom name there the outlet an aggregator's
-entry comes from: one feed, one entry per outlet), else the feed's own title. Records are
+entry comes from: one feed, one entry per outlet), else the feed's own title, without the
+section or kind its title adds (`feed_outlet`: "Coastline Post - Latest"). Records are
 numbered by entry position, 1-based.
 """
 
@@ -53,6 +54,30 @@ def _entry_body(entry) -> tuple[str, str] | None:
     return None
 
 
+_TITLE_PARTS = re.compile(r"\s+[-–—|:»·•]\s+")
+_HOST = re.compile(r"^[a-z]+://(?:www\.)?([^/:]+)", re.I)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def feed_outlet(title: str, link: str) -> str:
+    """Return the outlet a feed's title names: the part of "Coastline Post - Latest" that its site's domain spells.
+
+    A feed's title often adds the section or the feed's kind to the outlet's name ("- Latest",
+    "| World", "Top stories:"); the part whose letters the domain's name holds, or that holds
+    the domain's name, is the outlet. Without such a part the whole title stays.
+    """
+    parts = _TITLE_PARTS.split(title)
+    host = _HOST.match(link or "")
+    if len(parts) < 2 or not host:
+        return title
+    label = _letters(host.group(1).split(".")[0])
+    fits = [part for part in parts if len(_letters(part)) >= 3 and (_letters(part) in label or label in _letters(part))]
+    return fits[0] if len(fits) == 1 else title
+
+
 def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
     """Yield an Article per feed entry and a Failure (NP105) per entry without text.
 
@@ -65,7 +90,7 @@ def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
             reason = parsed.get("bozo_exception") or "not an RSS or Atom feed"
             raise InputError("NP111", error=str(reason).strip())
         raise InputError("NP112", what="feed (no entries)")
-    outlet = (parsed.feed.get("title") or "").strip() or None
+    outlet = feed_outlet((parsed.feed.get("title") or "").strip(), parsed.feed.get("link") or "") or None
     for number, entry in enumerate(parsed.entries, 1):
         body = _entry_body(entry)
         if body is None:
