@@ -83,3 +83,14 @@ def test_quote_speakers_the_noun_after_an_unnamed_one_is_that_one_not_the_person
     names = _speaker_names(text)
     assert "Ilko has been a model professional throughout" in names
     assert names["Ilko has been a model professional throughout"] is None
+
+
+def test_quote_speakers_according_to_an_unnamed_source_gives_that_source_its_words():
+    # session 10 U-transfer: "according to a source at the club", "a person with knowledge of the deal" gave no quote
+    text = ("Rovan City sold striker Ilko Maras to Dunmere for a record fee. Dunmere had a first offer turned down in July, "
+            "according to a source at the club. According to a person with knowledge of the deal, Rovan City will receive "
+            "15 per cent of any future sale. The fee was the club's highest, according to official figures.")
+    speakers = _speakers(text)
+    assert speakers.get("Dunmere had a first offer turned down in July") == "a source at the club"
+    assert speakers.get("Rovan City will receive 15 per cent of any future sale") == "a person with knowledge of the deal"
+    assert not [c for c in speakers if "highest" in c]

@@ -968,7 +968,8 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
         record.extra["speaker_span"] = (phrase[2].idx, person.end_char)
     # "according to official figures" is a source, not a speaker: keep named speakers, media,
     # and people described by what they are ("according to local officials")
-    people = pobj.tag_ == "NNS" and pobj.lemma_.lower() in PERSON_NOUNS
+    people = (pobj.tag_ == "NNS" and pobj.lemma_.lower() in PERSON_NOUNS
+              or pobj.tag_ in {"NN", "NNS"} and (pobj.lower_ in word_list("source_nouns.txt") or pobj.lemma_.lower() in word_list("source_nouns.txt")))
     # a public body speaks too: "according to the ministry", "according to the ministry's statement"
     body = next((t for t in [pobj, *(c for c in pobj.children if c.dep_ == "poss")] if t.lemma_.lower() in _public_bodies()), None)
     if body is not None and record.speaker_entity_id is None and (record.speaker_text is None or body is not pobj):
