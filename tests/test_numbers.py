@@ -279,3 +279,16 @@ def test_numbers_a_verb_after_a_partitive_figure_is_not_what_is_counted():
 def test_numbers_a_range_after_from_is_no_score():
     found = find_numbers("a", "Class sizes will rise from 24 to 27 pupils.", parse(["Class sizes will rise from 24 to 27 pupils."])[0])
     assert [(n.text, n.kind, n.low, n.high) for n in found] == [("24 to 27", "count", 24, 27)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ("The Vessen assembly lifted the harbour levy to 11.5 percent, a rise of two points.", "measure", "percentage points"),
+        ("The rate rose 2 points to 5.5% on Friday.", "measure", "percentage points"),
+        ("The striker scored 12 points in the final. Turnout was 61%.", "count", "points"),  # another sentence's percent
+    ],
+)
+def test_numbers_points_beside_a_percent_are_percentage_points(text, kind, unit):
+    (points,) = [n for n in find_numbers("a", text, parse([text])[0]) if n.kind != "percent"]
+    assert (points.kind, points.unit) == (kind, unit)

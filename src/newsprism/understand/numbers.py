@@ -427,7 +427,7 @@ def find_numbers(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
         ))
-    out = _counts_named_before(doc, out)
+    out = _points_of_percent(_counts_named_before(doc, out), text)
     out.extend(_repeats(article_id, text, skip, sentence_of))
     taken = [(n.start, n.end) for n in out]
     out.extend(f for f in _time_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
@@ -435,6 +435,23 @@ def find_numbers(
     out.extend(f for f in _point_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
     out.sort(key=lambda n: n.start or 0)
     return _join_ranges(out, text)
+
+
+def _points_of_percent(numbers: list[NumberMention], text: str) -> list[NumberMention]:
+    """Read "a rise of two points" as 2 percentage points when its sentence gives a percent ("lift the
+    levy to 11.5 percent, a rise of two points"), so it meets "2 percentage points" in one unit."""
+    out = list(numbers)
+    for k, n in enumerate(out):
+        if n.kind != "count" or n.unit not in {"point", "points"} or n.start is None:
+            continue
+        cut = SENTENCE_STOP.search(text[n.start:])
+        first, last = text.rfind(". ", 0, n.start) + 1, n.start + (cut.start() if cut else len(text) - n.start)
+        if any(m.kind == "percent" and m.start is not None and first <= m.start < last for m in out):
+            out[k] = n.model_copy(update={"kind": "measure", "unit": "percentage points"})
+    return out
+
+
+SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
 
 def _counts_named_before(doc: Doc | None, numbers: list[NumberMention]) -> list[NumberMention]:
