@@ -3080,3 +3080,19 @@ def test_compare_a_cause_ends_at_the_verb_of_what_it_caused(sentence, causes):
     from newsprism.compare.conflicts import causes_in
 
     assert causes_in(sentence) == causes
+
+
+def test_compare_the_dead_counted_as_dead_or_killed_are_people_killed():
+    """'FOUR people were killed' / 'Three dead after ...' / 'Five killed as ...': the words for the dead
+    count people (data/compare/unit_synonyms.txt, people_nouns.txt); one toll in dispute."""
+    def report(aid, outlet, text, figure, value, unit):
+        return one_sentence_report(aid, outlet, text, ["pass"], numbers=[[figure, value, value, value, unit]])
+
+    spec = {"entities": {"pass": ["Harl Pass", "LOC"]}, "articles": [
+        report("k1", "Valley Post", "FOUR people were killed when a bus left the road on the Harl Pass on Monday.", "FOUR", 4, "people"),
+        report("k2", "River Herald", "Three dead after a bus left the road on the Harl Pass on Monday.", "Three", 3, "dead"),
+        report("k3", "Lake Post", "Five killed as a bus left the road on the Harl Pass on Monday.", "Five", 5, "killed"),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [(k.about, sorted(a for p in k.positions for a in p.article_ids)) for k in numbers] == [("number of people killed", ["k1", "k2", "k3"])], \
+        [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]

@@ -33,7 +33,7 @@ import numpy as np
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, event_families, names_spelled_in, reported_words_differ, stem_overlap
 from newsprism.compare.views import (
-    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, counts_people, intervals_overlap, is_report_date, stem, strip_dateline, units_match,
+    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, counts_people, intervals_overlap, is_report_date, stem, strip_dateline, unit_key, units_match,
     without_date_words, word_window,
 )
 from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, QuoteVariant, Understanding, content_id
@@ -226,6 +226,11 @@ def percent_topic(v: ClaimView, a: int) -> str | None:
     start = clause_at_ if 0 <= clause_at_ <= at else max(0, at - 80)
     before = list(pattern.finditer(text[start:at]))
     return topics[before[-1].group(0).lower()] if before else None
+
+
+def counts_dead(unit: str) -> bool:
+    """True when a unit as written is a word for the dead ("dead", "killed", "fatalities": data/compare/unit_synonyms.txt)."""
+    return unit_key(unit) == unit_key("dead")
 
 
 def _death_toll(v: ClaimView, a: int) -> bool:
@@ -477,7 +482,8 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     if all(views[i].numbers[k][0].kind == "ordinal" for i, k in group):
         return views[group[0][0]].numbers[group[0][1]][3]  # "minute": where on its scale the event was placed
     if all(_death_toll(views[i], k) for i, k in group):
-        return f"number of {unit or 'people'} killed"  # "number of people" would not tell the toll from the injured
+        counted = unit if unit and not counts_dead(unit) else "people"  # "Three dead": not "number of dead killed"
+        return f"number of {counted} killed"  # "number of people" would not tell the toll from the injured
     if all(_toll_kind(views[i], k) == "evacuated" for i, k in group):
         return f"number of {unit or 'people'} evacuated"
     topics = {percent_topic(views[i], k) for i, k in group}
