@@ -161,3 +161,13 @@ def test_a_day_and_month_a_future_verb_governs_is_the_next_one():
 def test_earlier_and_later_this_week_are_the_days_before_and_after_publication():
     assert _dates("Talks stalled earlier this week and may resume later this week.", "2031-06-12") == [
         ("earlier this week", "2031-06-09", "2031-06-11"), ("later this week", "2031-06-13", "2031-06-15")]
+
+
+def test_over_a_span_a_figure_is_spread_across_is_no_lower_bound():
+    text = "The Tarvel plan cuts 1,200 council jobs over three years."
+    (span,) = [n for n in _numbers(text) if n.kind == "duration"]
+    assert (span.low, span.high) == (3.0, 3.0)
+    assert _dates(text, "2031-06-11") == [("three years", "P3Y", None)]
+    # with no figure spread across it, "over" is still "more than"
+    (siege,) = [n for n in _numbers("The siege of Varnholt lasted over three years.") if n.kind == "duration"]
+    assert (siege.low, siege.high) == (3.0, None)

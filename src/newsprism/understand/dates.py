@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from newsprism.models import DateMention, publication_day
 from newsprism.understand.nlp import table, word_list
-from newsprism.understand.numbers import bound_before, number_word_initials, number_words_regex, word_value
+from newsprism.understand.numbers import bound_before, number_word_initials, number_words_regex, spread_over, word_value
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -509,7 +509,7 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
             if resolved is None:
                 continue
             date_kind, value, range_end, resolution = resolved
-            bound = bound_before(text, start) if date_kind == "duration" else None
+            bound = bound_before(text, start) if date_kind == "duration" and not spread_over(text, start) else None
             if bound:
                 # "at least two weeks": the span keeps its bound word, and the resolution says which side it bounds
                 start, side = bound[1], {"low": "a lower bound", "high": "an upper bound", "approx": "approximate"}[bound[0]]

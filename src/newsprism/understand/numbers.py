@@ -422,7 +422,8 @@ def find_numbers(
         elif kind == "money" and (per := _price_per(text, end)):
             unit = f"{unit}/{per[0]}"  # "$0.30 per cubic metre", "5 million roubles per family": a price of each
             end += per[1]
-        low, high = _with_bound(value, low, high, _bound_before(text, start))
+        bound = None if kind == "duration" and spread_over(text, start) else _bound_before(text, start)
+        low, high = _with_bound(value, low, high, bound)
         out.append(NumberMention(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
@@ -716,6 +717,16 @@ def _exchange_rate(text: str, end: int) -> tuple[str, int] | None:
     if not m or m.group(2).lower() not in words or (m.group(1) and m.group(1).lower() not in words and m.group(1).lower() not in _local_currencies()):
         return None
     return f"per {words[m.group(2).lower()]}", m.end()
+
+
+SPREAD_OVER = re.compile(r"(?:\d[\d,.]*(?:\s*(?:thousand|million|billion|bn|m|k))?|\b(?:hundreds|thousands|dozens))(?:\s+[A-Za-z-]+){0,2}\s+over\s+$", re.I)
+
+
+def spread_over(text: str, start: int) -> bool:
+    """True for "over" before a span of time that a figure right before it is spread across ("cuts
+    1,200 jobs over three years", "spend €2bn over four years"): the span is the period, no lower
+    bound; "lasted over three years" keeps its bound."""
+    return bool(SPREAD_OVER.search(text[max(0, start - 48):start]))
 
 
 def bound_before(text: str, start: int) -> tuple[str, int] | None:
