@@ -342,6 +342,7 @@ def test_the_following_morning_is_the_next_day_in_its_morning():
 
 
 def test_a_live_page_entry_time_opening_its_line_is_on_the_publication_day():
-    text = "Divers reach the hull.\n14:05 - Two more crew are found alive.\n16:30 Search ends for the day."
-    assert times(text, "2030-05-08") == [("14:05", "2030-05-08", "14:05"), ("16:30", "2030-05-08", "16:30")]
+    text = "Divers found the wreck on Monday.\n14:05 - Two more crew are found alive.\n16:30 Search ends for the day."
+    # the entry's time is when it was posted, not a time of the day the entry before names
+    assert times(text, "2030-05-08") == [("on Monday", "2030-05-06", None), ("14:05", "2030-05-08", "14:05"), ("16:30", "2030-05-08", "16:30")]
     assert times("The ratio was\n3:10 in favour.", "2030-05-08") == []  # lower case after it: no entry

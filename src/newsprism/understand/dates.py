@@ -742,11 +742,11 @@ def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tup
             continue
         here = sentence_of(start)
         values = {d.value: d for d in days if sentence_of(d.start) == here} or {d.value: d for d in days if sentence_of(d.start) == here - 1}
-        if len(values) == 1:
+        if _entry_time(text, start, stop) and pub is not None:
+            value, resolution = pub.isoformat(), f"at {time}: a live page's entry time on its publication date {pub.isoformat()}"
+        elif len(values) == 1:
             anchor = next(iter(values.values()))
             value, resolution = anchor.value, f"at {time} ('{how}') on the day its sentence or the one before gives, {anchor.value} ('{' '.join(anchor.text.split())}')"
-        elif _entry_time(text, start, stop) and pub is not None:
-            value, resolution = pub.isoformat(), f"at {time}: a live page's entry time on its publication date {pub.isoformat()}"
         else:
             value, resolution = None, f"at {time} ('{how}') on a day the text does not make clear"
         taken.append((start, stop))
