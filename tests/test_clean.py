@@ -1148,3 +1148,136 @@ def test_clean_html_name_and_date_line_under_the_headline_is_the_byline(under_he
     assert name_date_byline(blocks, headline) == name
     # the same line anywhere but right under the headline says nothing
     assert name_date_byline([(under_headline, None), (headline, None), ("Fares on the routes rise.", None)], headline) is None
+
+
+def clean_html_page(raw: str) -> CleanArticle:
+    return clean_article(Article(id=content_id(raw), source_path="page.html", raw=raw, format="html"))
+
+
+STORY_PARAGRAPHS = (
+    "<p>The ferry Aurel ran aground on a sandbank off Varrow on Monday night with 140 passengers on board, the harbour authority said.</p>"
+    "<p>Nobody was hurt. Tugs from Port Elske pulled the ship free at high tide on Tuesday morning, and it returned to harbour under its own power.</p>"
+    "<p>Harbour master Ines Kalder said the channel would be surveyed again before the next sailing on Thursday.</p>"
+)
+
+
+def test_clean_html_comment_section_of_an_unknown_name_is_found_by_its_reader_buttons():
+    """A 'talkback' section whose entries carry no comment class: each entry's own row of reader
+    buttons ("Reply · Like") marks it; its texts are comments, not body, with their authors."""
+    raw = (
+        "<html><head><title>Ferry freed off Varrow</title></head><body><div class='story'><h1>Ferry freed off Varrow</h1>"
+        + STORY_PARAGRAPHS + "</div><div class='talkback'><div class='tb-title'>Talkback</div><ul class='tb-list'>"
+        "<li class='tb-item'><div class='tb-head'><b>Oda from Quay St</b> · yesterday</div><p>That sandbank has been there for years, everyone knows it.</p><div class='tb-foot'>Reply · Like</div></li>"
+        "<li class='tb-item'><div class='tb-head'><b>P. Lunde</b> · 20 hours ago</div><p>Well done the tug crews, out there before dawn.</p><div class='tb-foot'>Reply · Like</div></li>"
+        "</ul></div></body></html>"
+    )
+    cleaned = clean_html_page(raw)
+    assert [(c.author, c.text) for c in cleaned.comments] == [
+        ("Oda from Quay St", "That sandbank has been there for years, everyone knows it."),
+        ("P. Lunde", "Well done the tug crews, out there before dawn."),
+    ]
+    assert "sandbank has been there" not in cleaned.text and "tug crews" not in cleaned.text
+    assert "Harbour master Ines Kalder" in cleaned.text
+
+
+def test_clean_html_comment_entries_without_paragraphs_give_their_longest_part():
+    """'<div class=voice>' entries: a name, a time, the text in a div, a row of agree/report buttons."""
+    raw = (
+        "<html><head><title>Ferry freed off Varrow</title></head><body><div class='story'><h1>Ferry freed off Varrow</h1>"
+        + STORY_PARAGRAPHS + "</div><div id='voices'><h3>Readers write (2)</h3>"
+        "<div class='voice'><span class='who'>quayside_jo</span> <span class='when'>3 Mar 2026, 19:02</span>"
+        "<div class='say'>The channel markers were moved last winter and nobody was told.</div><span class='tools'>Agree (14) | Disagree (2) | Report</span></div>"
+        "<div class='voice'><span class='who'>Mette R.</span> <span class='when'>5 hours ago</span>"
+        "<div class='say'>Glad everyone got home safely in the end.</div><span class='tools'>Agree (9) | Disagree (0) | Report</span></div>"
+        "</div></body></html>"
+    )
+    cleaned = clean_html_page(raw)
+    assert [(c.author, c.posted, c.text) for c in cleaned.comments] == [
+        ("quayside_jo", "2026-03-03T19:02", "The channel markers were moved last winter and nobody was told."),
+        ("Mette R.", None, "Glad everyone got home safely in the end."),
+    ]
+
+
+def test_clean_html_live_entries_are_no_comments():
+    """Repeated live-blog entries with a time each and a share row are the story, not a comment section."""
+    entries = "".join(
+        f"<article class='entry'><div class='time'>{t}</div><p>{p}</p><div class='share'>Share</div></article>"
+        for t, p in (("14:32 GMT", "Tugs from Port Elske reached the ferry Aurel on the sandbank off Varrow this morning."),
+                     ("11:15 GMT", "The harbour authority says all 140 passengers on the Aurel are safe and warm on board."))
+    )
+    cleaned = clean_html_page(f"<html><head><title>Live: ferry aground</title></head><body><h1>Live: ferry aground off Varrow</h1>{entries}</body></html>")
+    assert cleaned.comments == [] and "all 140 passengers" in cleaned.text
+
+
+def test_clean_html_layout_table_frames_are_no_table_rows():
+    """An old-style page sets masthead, menu and story in table cells: the masthead and the menu
+    are no part of the body, and the story's heading is the title."""
+    raw = (
+        "<html><head><title>Varrow Weekly Star | Ferry freed</title></head><body>"
+        "<table width='100%'><tr><td><b>VARROW WEEKLY STAR</b><br><small>Your town. Your paper.</small></td></tr></table>"
+        "<table width='100%'><tr><td><a href='/'>Front page</a> - <a href='/local'>Local</a> - <a href='/notices'>Notices</a></td></tr></table>"
+        "<table width='100%'><tr><td width='70%'><h2>Ferry freed after night on sandbank</h2>"
+        + STORY_PARAGRAPHS + "</td><td><b>NOTICES</b><br>Quiz night, Friday 7.30pm</td></tr></table></body></html>"
+    )
+    cleaned = clean_html_page(raw)
+    assert cleaned.text.startswith("The ferry Aurel ran aground")
+    assert "|" not in cleaned.text and "Front page" not in cleaned.text and "VARROW WEEKLY STAR" not in cleaned.text
+    assert "Harbour master Ines Kalder said" in cleaned.text
+
+
+def test_clean_html_data_table_keeps_its_rows():
+    """A data table, even one with a heading in a header cell and paragraphs in a notes cell, is no layout frame."""
+    import lxml.html
+
+    from newsprism.clean.html import layout_tables
+
+    page = lxml.html.fromstring(
+        "<html><body><h1>Ferry freed</h1><p>Tugs freed the ferry.</p><table><tr><th colspan='2'><h3>Ships</h3></th></tr>"
+        "<tr><td>Aurel</td><td><p>140 passengers.</p><p>Freed on Tuesday.</p></td></tr></table>"
+        "<table><tr><td>Quiz night, Friday 7.30pm</td></tr></table></body></html>"
+    )
+    assert layout_tables(page) == []
+
+
+def test_clean_byline_ends_before_the_page_time_stamp():
+    from newsprism.clean.metadata import read_byline
+
+    assert read_byline("By Ada Lunde and Per Holt Updated 2 hours ago") == "Ada Lunde and Per Holt"
+    assert read_byline("By Ada Lunde Last updated 14:02") == "Ada Lunde"
+
+
+def test_clean_text_feed_footer_naming_the_outlet_is_removed():
+    raw = (
+        "Ferry freed off Varrow\nThe ferry Aurel ran aground on a sandbank off Varrow on Monday night, the harbour authority said.\n"
+        "Tugs pulled the ship free at high tide on Tuesday morning.\n"
+        "The post Ferry freed off Varrow appeared first on Varrow Weekly.\n"
+    )
+    cleaned = clean_text(raw)
+    assert "appeared first" not in cleaned.text
+    assert any("appeared first on Varrow Weekly" in part.text for part in cleaned.removed)
+
+
+def test_clean_html_site_name_first_in_the_title_tag_is_the_outlet_and_the_heading_the_title():
+    raw = (
+        "<html><head><title>Varrow Weekly Star | Ferry freed after night on sandbank</title></head><body>"
+        "<div class='story'><h2>Ferry freed after night on sandbank</h2>" + STORY_PARAGRAPHS + "</div></body></html>"
+    )
+    cleaned = clean_html_page(raw)
+    assert (cleaned.title, cleaned.outlet) == ("Ferry freed after night on sandbank", "Varrow Weekly Star")
+    assert cleaned.text.startswith("The ferry Aurel ran aground")
+
+
+def test_clean_html_byline_from_a_posted_by_block_with_its_date():
+    raw = (
+        "<html><head><title>Ferry freed</title></head><body><div class='story'><h1>Ferry freed</h1>"
+        "<div class='meta'>Posted by Ada Lunde on 3 March 2026</div>" + STORY_PARAGRAPHS + "</div></body></html>"
+    )
+    assert clean_html_page(raw).byline == "Ada Lunde"
+
+
+def test_clean_html_closed_comments_notice_is_no_comment():
+    raw = (
+        "<html><head><title>Ferry freed</title></head><body><div class='story'><h1>Ferry freed</h1>" + STORY_PARAGRAPHS
+        + "</div><section class='comments-closed'><p>Comments are closed on this article.</p></section></body></html>"
+    )
+    assert clean_html_page(raw).comments == []

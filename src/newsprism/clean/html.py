@@ -454,6 +454,10 @@ COMMENT_COUNT_TAIL_RE = re.compile(r"\s+\d+\s+comments?\s*$", re.IGNORECASE)
 KIND_BY_RE = re.compile(r"^(\w+)\s+by\s", re.IGNORECASE)
 
 
+# "Posted by Jane Doe on 5 March 2026", "Written by Jane Doe": a credit verb before "by"
+CREDIT_BY_RE = re.compile(r"^(?:written|words|story|text|posted|reported)\s+by\s", re.IGNORECASE)
+
+
 def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
     """Return the name of the first short "By Name" block outside any menu, footer or comment block, or None.
 
@@ -469,7 +473,7 @@ def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
         if kind and kind.group(1).lower() in sections:
             text = text[kind.end(1) :].lstrip()  # "Analysis by Jane Doe": the piece's kind, then its byline
         text = re.sub(r"\s+,", ",", text)  # "By <a>Jane Doe</a>, Chief Reporter": inline elements are joined with a space
-        if reason is None and len(text.split()) <= 10 and text[:3].lower() in ("by ", "by\u00a0"):
+        if reason is None and len(text.split()) <= 10 and (text[:3].lower() in ("by ", "by\u00a0") or CREDIT_BY_RE.match(text)):
             name = read_byline(COMMENT_COUNT_TAIL_RE.sub("", text))  # "By Jane Doe 0 Comments": a count, no name
             dated = find_date(name)[1] if name else None
             if dated is not None:  # "By Jane Doe on January 20, 2020": the date is the dateline's
@@ -505,8 +509,80 @@ def name_date_byline(blocks: list[tuple[str, str | None]], headline: str | None)
     return None
 
 
-def read_comments(container, url: str | None) -> list[Comment]:
-    """Return the reader comments in a page's comment block, by trafilatura's comment extractor."""
+def _short_text(element, limit: int = 12) -> str | None:
+    """The element's text when it has at most `limit` words, else None (reads no further than needed)."""
+    parts: list[str] = []
+    count = 0
+    for piece in element.itertext():
+        count += len(piece.split())
+        if count > limit:
+            return None
+        parts.append(piece)
+    return " ".join(" ".join(parts).split())
+
+
+def _is_reader_tools(element) -> bool:
+    """Whether the element is a comment's row of reader actions ("Reply · Like", "Agree (14) | Report")."""
+    from newsprism.clean.patterns import match_clutter
+
+    text = _short_text(element)
+    # two actions at least: one "Report" link is as often an embedded post's as a comment's
+    return bool(text) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 and match_clutter(text, len(text.split()), html=True) == "comment_ui"
+
+
+TOOL_ROW_TAGS = ("div", "span", "p", "ul", "footer", "small", "nav", "section")
+ENTRY_LEVELS = 4
+
+
+def _word_count(element) -> int:
+    return sum(len(piece.split()) for piece in element.itertext())
+
+
+def tools_comment_block(tree) -> tuple[object | None, list]:
+    """Return (block, entries) of a comment section the page does not name, found by its shape; (None, []) when none.
+
+    Whatever a site calls its section ("talkback", "reader voices"), each comment carries
+    its own row of reader actions (data/clean/line_patterns.tsv, reason comment_ui): two or
+    more sibling elements of one tag and class, each holding such a row and some words
+    besides, are the entries, when their parent holds little else. The block is that parent,
+    widened to the ancestors that add no more than a heading and a house-rules line
+    (`BLOCK_EXTRA_WORDS`).
+    """
+    entries_of: dict[object, list] = {}
+    for row in tree.iter(*TOOL_ROW_TAGS):
+        if not _is_reader_tools(row):
+            continue
+        entry = row
+        for _ in range(ENTRY_LEVELS):
+            parent = entry.getparent()
+            if parent is None:
+                break
+            shape = (entry.tag, entry.get("class") or "")
+            if entry is not row and sum(1 for c in parent if (c.tag, c.get("class") or "") == shape) >= 2:
+                if entry not in entries_of.setdefault(parent, []):
+                    entries_of[parent].append(entry)
+                break
+            entry = parent
+    fits = [(parent, entries) for parent, entries in entries_of.items() if len(entries) >= 2 and all(_word_count(e) > 4 for e in entries)]
+    if not fits:
+        return None, []
+    parent, entries = max(fits, key=lambda fit: len(fit[1]))
+    entry_words = sum(_word_count(e) for e in entries)
+    if _word_count(parent) - entry_words > BLOCK_EXTRA_WORDS:
+        return None, []  # entries between the story's paragraphs (embedded posts) are no comment section
+    block = parent
+    while (up := block.getparent()) is not None and up.tag not in ("body", "html", "article", "main"):
+        if _word_count(up) - entry_words > BLOCK_EXTRA_WORDS:
+            break
+        block = up
+    return block, entries
+
+
+BLOCK_EXTRA_WORDS = 30
+
+
+def read_comments(container, url: str | None, entries: list | None = None) -> list[Comment]:
+    """Return the reader comments in a page's comment block (its `entries` when known), by trafilatura's comment extractor."""
     from trafilatura.core import _prepare_tree  # pinned trafilatura 2.3.1: the step bare_extraction runs first
     from trafilatura.main_extractor import extract_comments
     from trafilatura.settings import Extractor
@@ -514,7 +590,7 @@ def read_comments(container, url: str | None) -> list[Comment]:
 
     if container is None:
         return []  # most pages: no comment block, no cost
-    marked = marked_comments(container)
+    marked = marked_comments(container, entries)
     if marked:
         return marked
     # prepare only the comment block, not the whole page: a fraction of the cost
@@ -549,7 +625,7 @@ def _is_entry(element) -> bool:
     return any(ENTRY_CLASS_RE.match(token) for token in (element.get("class") or "").split())
 
 
-def marked_comments(container) -> list[Comment]:
+def marked_comments(container, entries: list | None = None) -> list[Comment]:
     """Return the comments of a block whose entries mark themselves in the HTML, or [] when they do not.
 
     trafilatura's comment extractor flattens the block and drops the parts it takes for page
@@ -563,7 +639,8 @@ def marked_comments(container) -> list[Comment]:
     from newsprism.clean.metadata import find_date, normalise_date
 
     # the block itself is no entry, even when its class says "comment-wrapper" (Drupal): its heading and form are no comment
-    entries = [element for element in container.iter() if element is not container and isinstance(element.tag, str) and _is_entry(element)]
+    if not entries:
+        entries = [element for element in container.iter() if element is not container and isinstance(element.tag, str) and _is_entry(element)]
     if len(entries) < 2:
         entries = _repeated_entries(container)
     if len(entries) < 2:
@@ -590,6 +667,10 @@ def marked_comments(container) -> list[Comment]:
                 elif posted is None and DATE_CLASS_RE.search(names) and find_date(child.text_content())[0]:
                     posted = find_date(child.text_content())[0]  # <span class="date">3 March 2026 at 10:12</span>
                     furniture.add(" ".join(child.text_content().split()))
+                elif DATE_CLASS_RE.search(names) and RELATIVE_TIME_RE.fullmatch(" ".join(child.text_content().split())):
+                    furniture.add(" ".join(child.text_content().split()))  # "5 hours ago": when the page was saved is unknown
+                elif child.tag in TOOL_ROW_TAGS and _is_reader_tools(child):
+                    pass  # "Reply · Like": the reader's buttons, no part of the comment
                 elif author is None and AUTHOR_CLASS_RE.search(names) and 0 < len(child.text_content().split()) <= 6:
                     author = SAYS_TAIL_RE.sub("", " ".join(child.text_content().split())) or None
                     furniture.add(" ".join(child.text_content().split()))
@@ -617,6 +698,10 @@ def marked_comments(container) -> list[Comment]:
         if not texts and body is not None:
             line = " ".join(body.text_content().split())
             texts = [line] if line and line not in furniture else []
+        if not texts:  # no paragraphs and no text class: the entry's longest part that is no name, time or button row
+            parts = [" ".join(e.text_content().split()) for e in entry.iter("div", "span", "p") if e is not entry and not _is_reader_tools(e)]
+            longest = max((part for part in parts if part not in furniture and part != author), key=lambda part: len(part.split()), default="")
+            texts = [longest] if len(longest.split()) >= 3 else []
         if not texts:  # text straight inside the entry, no paragraphs: what is left of it
             line = ENTRY_CHROME_RE.sub("", " ".join(" ".join(own).split()))
             texts = [line] if line else []
@@ -675,7 +760,11 @@ def _entry_header_text(entry) -> str:
     return " ".join(" ".join(parts).split())
 
 
+RELATIVE_TIME_RE = re.compile(r"(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s+ago|yesterday|just now|today)", re.IGNORECASE)
 RELATIVE_TAIL_RE = re.compile(r"\s+(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s+ago$", re.IGNORECASE)
+
+
+HEADER_WORDS = 8
 
 
 def _unmarked_author(entry) -> str | None:
@@ -683,6 +772,8 @@ def _unmarked_author(entry) -> str | None:
     for child in entry:
         if not isinstance(child.tag, str):
             continue
+        if child.tag == "div" and len(child) and len(child.text_content().split()) <= HEADER_WORDS and not (child.text or "").strip():
+            return _unmarked_author(child)  # '<div class="head"><b>Ulla</b> · yesterday</div>': the entry's header row
         if child.tag in {"p", "blockquote", "div"}:
             return None  # the text came first: no name before it
         # "Anna K. 2 h ago": a header holding the name and when it was posted; the time is no part of the name
@@ -834,6 +925,77 @@ def load_page(html: str) -> lxml.html.HtmlElement | None:
     return tree
 
 
+def headline_beside_site_name(tree, blocks: list[tuple[str, str | None]], title: str | None) -> str | None:
+    """Return the page's headline when the title read is the site's name beside it in <title>, else None.
+
+    "Kelmby Star | Minister visits town": where the page's own h1 or h2 is one side of
+    <title> and the title read is all of the other side, that side is the site's name.
+    """
+    raw = next((text for text, reason in blocks if reason == "title"), None)
+    if not raw or not title or _key(title) == _key(raw):
+        return None
+    for heading in tree.iter("h1", "h2"):
+        text = nfc(" ".join(heading.text_content().split()))
+        if len(text.split()) < 3 or text not in raw or _key(text) == _key(title):
+            continue
+        rest = raw.replace(text, " ", 1)
+        if _key(" ".join(TITLE_SEPARATORS.split(rest))) == _key(title) and TITLE_SEPARATORS.search(f" {rest} "):
+            return text
+    return None
+
+
+STORY_HEADINGS = ("h1", "h2", "h3")
+TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _rows(table) -> list:
+    """The table's own rows (those of nested tables left out)."""
+    return [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+
+
+def _cells(row) -> list:
+    return [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+
+
+def _story_frame(table) -> bool:
+    """Whether a cell of the table holds a story: a heading and two paragraphs or more."""
+    return any(
+        next(cell.iter(*STORY_HEADINGS), None) is not None and sum(1 for _ in cell.iter("p")) >= 2
+        for row in _rows(table) for cell in _cells(row)
+    )
+
+
+def layout_tables(tree) -> list:
+    """Return the tables that lay out the page rather than hold data, outermost first.
+
+    An old-style page sets its masthead, menu, story and sidebar in table cells. A table
+    with a cell holding a heading and paragraphs frames the story; on such a page, a table
+    of one cell a row that no other table holds is a frame too (the masthead, the menu),
+    while inside a frame it is a box (a pull quote) and stays. Pages without a story frame
+    keep all their tables: a data table's header cell may hold a heading, a notes column
+    paragraphs. trafilatura writes table rows as "| a | b |" lines, which would put the
+    masthead and the menu into the story.
+    """
+    tables = list(tree.iter("table"))
+    frames = [table for table in tables if _story_frame(table)]
+    if not frames:
+        return []
+    single = [
+        table for table in tables
+        if table not in frames and next(table.iterancestors("table"), None) is None and all(len(_cells(row)) <= 1 for row in _rows(table))
+    ]
+    return [table for table in tables if table in frames or table in single]
+
+
+def unwrap_layout_tables(tree) -> int:
+    """Turn each layout table (`layout_tables`) and its rows and cells into plain divisions; return how many."""
+    tables = layout_tables(tree)
+    parts = [part for table in tables for part in (table, *(e for e in table.iter(*TABLE_PARTS) if next(e.iterancestors("table"), None) is table))]
+    for part in parts:
+        part.tag = "div"
+    return len(tables)
+
+
 def read_html(html: str, url: str | None = None) -> HtmlReading:
     """Parse one page once; read its blocks, metadata and comments, then trafilatura's main text."""
     tree = load_page(html)
@@ -841,8 +1003,15 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
         return HtmlReading()
     scan = scan_page(tree)
     info = _metadata(tree, url, scan)
-    comments = read_comments(scan.comment_block, url)
+    block, entries = (scan.comment_block, None) if scan.comment_block is not None else tools_comment_block(tree)
+    comments = read_comments(block, url, entries)
+    if entries and comments and block.getparent() is not None:
+        block.drop_tree()  # trafilatura prunes only the comment blocks it knows by name
     info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title)
+    headline = headline_beside_site_name(tree, scan.blocks, info.title)
+    if headline:
+        info.sitename, info.title = info.sitename or info.title, headline
+    unwrap_layout_tables(tree)
     text = main_text(tree, url)  # last: it prunes the tree
     if text is None:
         return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=scan.blocks)

@@ -168,6 +168,9 @@ SOURCE_LINE_RE = re.compile(
 )
 
 
+BYLINE_STAMP_RE = re.compile(r"\s+(?=(?:last\s+)?(?:updated|published|posted|modified)\b)", re.IGNORECASE)
+
+
 def read_byline(line: str) -> str | None:
     """Return the author name(s) of a byline line ("By Jane Doe"), or None."""
     match = BYLINE_RE.match(line.strip())
@@ -176,6 +179,8 @@ def read_byline(line: str) -> str | None:
     name = match.group("name").strip(" ,|-–—\u00a0")
     # "By Petra Lind | Politics desk": what follows a bar or dot is a desk, role or outlet, not a name
     name = re.split(r"\s+[|·•]\s+", name)[0].strip(" ,")
+    # "By Petra Lind Updated 2 hours ago": the page's time stamp, run into the byline's block
+    name = BYLINE_STAMP_RE.split(name, maxsplit=1)[0].strip(" ,")
     words = name.split()
     if not words or len(words) > 12 or name.endswith((".", "!", "?")) and len(words) > 5:
         return None
