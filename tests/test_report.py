@@ -35,7 +35,7 @@ from newsprism.models import (
 from newsprism.report import render_html, render_json, render_markdown, write_reports
 from newsprism.report.html import csp_hashes
 from newsprism.report.schema import SCHEMA_PATH, schema_text, shipped_schema
-from newsprism.report.view import build_views, place_span, safe_url
+from newsprism.report.view import build_views, place_span, safe_url, when_label
 
 FIXTURE = TEST_DATA / "report" / "rich_report.json"
 ARTIFACTS = REPO / "test-artifacts" / "report"
@@ -342,7 +342,7 @@ def test_report_markdown_carries_the_same_content(rich: Report):
         assert all(v.text in text for v in quote.variants)
         assert all(f"speaker named as “{v.speaker_text}”" in text for v in quote.variants if v.speaker_text)
     for event in story.timeline:
-        assert f"| {event.date} |" in text
+        assert f"| {when_label(event.date)} |" in text
     for entry in story.framing:
         assert entry.term in text
     for art in rich.articles:
@@ -499,7 +499,7 @@ def test_report_timeline_orders_dated_events_and_keeps_undated_last(rich: Report
     art = rich.articles[0].id
     story = rich.stories[0].model_copy(update={"timeline": [TimelineEvent(date=d, event=f"event {i}", article_ids=[art]) for i, d in enumerate(dates)]})
     doc = _doc(render_html(rich.model_copy(update={"stories": [story]})))
-    shown = [li.xpath(".//time")[0].text_content() for li in doc.xpath("//ol[@class='events']/li")]
+    shown = [li.xpath(".//time")[0].get("data-date") for li in doc.xpath("//ol[@class='events']/li")]
     dated = [d for d in dates if d[:4].isdigit()]
     assert shown[:len(dated)] == sorted(dated) and set(shown[len(dated):]) == set(dates) - set(dated)
     assert len(doc.xpath("//svg[@class='timeline']//circle")) == len(dated)
@@ -797,3 +797,24 @@ def test_coverage_an_outlet_whose_own_sentence_in_the_fact_says_its_value_states
     by_fact = {row["fact"].id: dict(zip(views[0].outlets, row["cells"])) for row in views[0].coverage}
     assert by_fact["f_engine"]["Coastline Daily"] == "states"
     assert by_fact["f_engine"]["Harbour Ledger"] == "states"
+
+
+def test_report_timeline_says_clock_times_as_a_reader_does_and_ticks_the_days_it_spans(rich: Report):
+    """An invented night at sea: '2031-04-05T23:50' is shown as 'Sat 5 Apr 2031, 23:50', the day's
+    end '24:00' ('shortly before midnight') as midnight, and the chart's ticks are the days the
+    events span, each under its own day (one tick in the middle named after the first event
+    read as the date of whatever sat there)."""
+    from newsprism.models import TimelineEvent
+
+    art = rich.articles[0].id
+    dates = ["2031-04-04", "2031-04-05T23:50", "2031-04-05T24:00", "2031-04-06T03:40", "2031-04-07"]
+    story = rich.stories[0].model_copy(update={"timeline": [TimelineEvent(date=d, event=f"event {i}", article_ids=[art]) for i, d in enumerate(dates)]})
+    report = rich.model_copy(update={"stories": [story]})
+    doc = _doc(render_html(report))
+    shown = [li.xpath(".//time")[0].text_content() for li in doc.xpath("//ol[@class='events']/li")]
+    assert shown == ["Fri 4 Apr 2031", "Sat 5 Apr 2031, 23:50", "Sat 5 Apr 2031, midnight (end of day)", "Sun 6 Apr 2031, 03:40", "Mon 7 Apr 2031"]
+    assert "T23:50" not in render_markdown(report) and "| Sat 5 Apr 2031, 23:50 |" in render_markdown(report)
+    ticks = {t.text_content(): float(t.get("x")) for t in doc.xpath("//svg[@class='timeline']//text[@class='tick-label']")}
+    assert list(ticks) == ["Fri 4 Apr", "Sat 5 Apr", "Sun 6 Apr", "Mon 7 Apr"]
+    dots = [float(c.get("cx")) for c in doc.xpath("//svg[@class='timeline']//circle")]
+    assert ticks["Sat 5 Apr"] < dots[1] < dots[2] <= ticks["Sun 6 Apr"] < dots[3] < ticks["Mon 7 Apr"]

@@ -166,7 +166,7 @@ def _story(v: StoryView) -> list[str]:
 
     out += ["### Timeline", ""]
     if v.timeline:
-        rows = [[md(t["event"].date), md(t["event"].event), md(t["event"].resolution), _sources(t["chips"])] for t in v.timeline]
+        rows = [[md(t["label"]), md(t["event"].event), md(t["event"].resolution), _sources(t["chips"])] for t in v.timeline]
         out += _table(["Date", "Event", "Resolved from", "Sources"], rows)
     else:
         out += ["_No dated events were found._", ""]

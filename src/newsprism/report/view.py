@@ -14,6 +14,7 @@ every list may be empty.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import defaultdict
@@ -178,13 +179,58 @@ def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     return out
 
 
+WHEN = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?)?")
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
 def parse_when(date: str) -> float | None:
-    """Return a date string (YYYY, YYYY-MM, YYYY-MM-DD, datetime, range start) as a fractional year."""
-    m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date or "")
+    """Return a date string (YYYY, YYYY-MM, YYYY-MM-DD, with a clock time, range start) as a fractional year."""
+    m = WHEN.match(date or "")
     if not m:
         return None
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    return year + (min(month, 12) - 1) / 12 + (min(day, 31) - 1) / 372
+    minutes = min(int(m.group(4)) * 60 + int(m.group(5)), 24 * 60) if m.group(4) else 0
+    return year + (min(month, 12) - 1) / 12 + (min(day, 31) - 1 + minutes / (24 * 60)) / 372
+
+
+def _calendar_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def when_label(date: str) -> str:
+    """Return a timeline date as a reader says it: 'Sat 14 Mar 2026, 23:50', 'March 2026', 'from X to Y'.
+
+    The ISO form ('2026-03-14T23:50') is hard to read and its '24:00' (the day's end: 'shortly
+    before midnight') looks like no time at all; text that is no date is returned as it is.
+    """
+    if "/" in date:
+        first, _, last = date.partition("/")
+        if WHEN.fullmatch(first) and WHEN.fullmatch(last):
+            return f"{when_label(first)} to {when_label(last)}"
+    m = WHEN.fullmatch(date or "")
+    if not m:
+        return date
+    year = int(m.group(1))
+    if not m.group(2):
+        return str(year)
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        return date
+    if not m.group(3):
+        return f"{MONTH_NAMES[month - 1]} {year}"
+    day = _calendar_day(year, month, int(m.group(3)))
+    if day is None:
+        return date
+    label = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[month - 1][:3]} {year}"
+    if m.group(4):
+        clock = f"{int(m.group(4)):02d}:{m.group(5)}"
+        label += ", midnight (end of day)" if clock == "24:00" else f", {clock}"
+    return label
 
 
 # --------------------------------------------------------------------------- building
@@ -467,7 +513,7 @@ def _quotes(ctx: _Context) -> list[dict]:
 def _timeline(ctx: _Context) -> list[dict]:
     events = [(parse_when(t.date), i, t) for i, t in enumerate(ctx.story.timeline)]
     events.sort(key=lambda x: (x[0] is None, x[0] or 0, x[2].date, x[1]))
-    return [{"when": w, "event": t, "chips": ctx.chips_for(t.evidence, t.article_ids)} for w, _, t in events]
+    return [{"when": w, "label": when_label(t.date), "event": t, "chips": ctx.chips_for(t.evidence, t.article_ids)} for w, _, t in events]
 
 
 TIMELINE_LANES = 8
@@ -498,7 +544,7 @@ def timeline_svg_points(rows: list[dict], width: int = 640, pad: int = 28) -> li
         elif lane is None:
             lane = min(range(len(lane_ends)), key=lambda i: lane_ends[i])
         lane_ends[lane] = x
-        points.append({"n": n, "x": round(x, 1), "lane": lane, "date": r["event"].date, "event": r["event"].event})
+        points.append({"n": n, "x": round(x, 1), "lane": lane, "date": r["event"].date, "label": r.get("label") or r["event"].date, "event": r["event"].event})
     return points
 
 
@@ -508,8 +554,7 @@ def timeline_ticks(rows: list[dict], width: int = 640, pad: int = 28) -> list[di
         return []
     lo, hi = min(dated), max(dated)
     if hi - lo < 1 / 12:
-        first_dated = next(r for r in rows if r["when"] is not None)
-        return [{"x": width / 2, "label": first_dated["event"].date[:10]}]
+        return _day_ticks(rows, lo, hi, width, pad)
     first, last = int(lo), int(hi)
     step = max(1, (last - first) // 6 + (1 if (last - first) > 6 else 0))
     ticks = []
@@ -523,6 +568,29 @@ def timeline_ticks(rows: list[dict], width: int = 640, pad: int = 28) -> list[di
         return [t for t in ticks if pad - 1 <= t["x"] <= width - pad + 1]
     for y in range(first + (1 if first < lo else 0), last + 1, step):
         ticks.append({"x": round(pad + (y - lo) / (hi - lo) * (width - 2 * pad), 1), "label": str(y)})
+    return ticks
+
+
+def _day_ticks(rows: list[dict], lo: float, hi: float, width: int, pad: int) -> list[dict]:
+    """Ticks at the starts of the days a short timeline spans ('Sat 14 Mar'), at most about seven.
+
+    One tick in the middle named after the first event read as the date of whatever sat there.
+    """
+    days = sorted({d for r in rows if r["when"] is not None
+                   for m in [WHEN.match(r["event"].date)] if m and m.group(3)
+                   for d in [_calendar_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))] if d})
+    if not days:
+        return []
+    if hi == lo:
+        return [{"x": width / 2, "label": f"{DAY_NAMES[days[0].weekday()]} {days[0].day} {MONTH_NAMES[days[0].month - 1][:3]}"}]
+    span = [days[0] + dt.timedelta(n) for n in range((days[-1] - days[0]).days + 1)]
+    every = max(1, -(-len(span) // 7))
+    ticks = []
+    for day in span[::every]:
+        when = parse_when(day.isoformat())
+        x = pad + (when - lo) / (hi - lo) * (width - 2 * pad)
+        if pad - 1 <= x <= width - pad + 1:
+            ticks.append({"x": round(x, 1), "label": f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"})
     return ticks
 
 
