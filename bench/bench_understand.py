@@ -445,10 +445,10 @@ def _table(rows: dict[str, dict[str, float]], columns: list[str]) -> str:
 NOTES = """### What the entity figures say
 
 Issue #5's target, B-cubed F1 at least 15 points above the exact-match baseline with predicted
-mentions, is **met on NewsWCL50 on aligned mentions only** (about +24 aligned, +12.5 end to end,
+mentions, is **met on NewsWCL50 on aligned mentions only** (about +25 aligned, +13.5 end to end,
 on tuning and held-out events alike) and **missed on ECB+** end to end on every set (test topics
-about +4.5, held-out topics about 0); on aligned mentions ECB+ reaches it only on the test
-topics' issue types (+15) and the tuning topics when pooled. Read with care:
+about +6, tuning +4.4, held-out topics about +1); on aligned mentions ECB+ reaches it only on
+the test and tuning topics' issue types and the tuning topics when pooled. Read with care:
 
 - End to end, both systems share every predicted mention, so the gain can only come from
   clustering; ECB+ annotates only the participants of its events, so many correct predictions
@@ -753,6 +753,44 @@ everywhere; NewsWCL50 is 1.5-2 points short, and what stands between is the gold
 mentions and its institution-as-country chains, which the product must not imitate. On the
 seeds and the s8 U-swap, U-recall, N-derail stories and q5 verdict, breach, u6 minefire the
 entities are unchanged.
+
+**Session 10, task W: the tuning sets' genuine errors, largest first** (`diagnose_entities.py`,
+new `--merges`: per newsprism entity, the gold chains beside its main one, i.e. where aligned
+precision is lost; read on the tuning sets only). NewsWCL50's tuning events hold no class of
+our own left worth a rule: their merges and splits are the gold's chain drawing (officials and
+agencies in COUNTRY chains, "Koreas" and "North and South Korea" in South Korea's chain,
+"Mueller" in his investigators' group, "the special counsel" in the U.S.'s chain) and their
+spurious mentions its unannotated names. ECB+'s tuning topics held three, each fixed by a
+general rule with a test on invented text, measured with / without on cached parses in one
+tree (B3 F1 gain over the all-strings baseline, end to end / aligned, macro; ECB+ tuning every
+type, issue types in brackets; NewsWCL50 tuning +13.23 / +23.78 with and without each):
+
+| rule | ECB+ tuning | kept |
+|---|---|---|
+| a Title Case headline's words that the tagger reads as a full name and the story also writes in lower case ("Colts Beat Chiefs" beside "beat") are nobody's name: they give the body no surname and no bare name joins them (`entities._headline_words`; 29ecbplus: 72 "Chiefs" were that "person's", with a "he"; also "Weighs Filing DUI" in two topics, "County Sheriff", "Betty Ford Rehab", "Oscar Host") | +4.07 / +12.50 -> +4.31 / +12.94 (+4.02 / +14.41 -> +4.26 / +14.86) | yes |
+| a noun that introduces a name holds it as a role ("a woman named X opened fire", "The gunman, identified as X, fled"), so "the woman" is X, not an unnamed actor (22ecbplus) | +4.31 / +12.94 -> +4.33 / +13.00 (+4.26 / +14.86 -> +4.29 / +14.95) | yes |
+| an agent noun's ending follows a stem with a vowel ("employee", not "knee"), and a plain noun in brackets after a name is a note ("X (knee) will miss the season"; 25ecb: "his left knee", "the knee" had gone to the player) | +4.33 / +13.00 -> +4.44 / +13.12 (+4.29 / +14.95 -> +4.35 / +14.95) | yes |
+
+Rule 1's first form (every full name met only in Title Case lines) broke a test: a sentence
+full of names ("Chilean President X met Peruvian Prime Minister Y on Tuesday") reads as Title
+Case; the kept form asks for a word the story writes in lower case. Scored once at the end,
+each rule switched off in turn in the same tree: rules 2 and 3 leave the ECB+ held-out topics
+unchanged; rule 1 moves them +0.89 / +5.55 -> +0.91 / +4.55 (issue types +0.62 / +8.08 -> +0.67
+/ +7.07): it costs the held-out topics a point of aligned gain, which the tuning topics did
+not show (of its parts, bare names not joining a headline's "name" gave the tuning topics
++0.08 / +0.19). Kept on the tuning figures; the held-out errors were not read, so why stays
+open. The whole bench, start of the session (a5291f8) against its end (the tables above, with task
+U's name and type rules of this session in the same tree), all-strings baseline, end to end /
+aligned: ECB+ test +5.9 / +14.5 -> +5.9 / +14.0 (issue types +6.8 / +17.4 -> +6.9 / +17.4);
+ECB+ held-out +0.9 / +5.6 -> +0.9 / +4.5 (issue types +0.7 / +8.1 -> +0.7 / +7.1); ECB+ tuning
++4.1 / +12.5 -> +4.4 / +13.0 (issue types +4.0 / +14.4 -> +4.4 / +14.9); NewsWCL50 all events
++13.6 / +25.0 -> +13.6 / +25.1, tuning +13.2 / +23.8 -> +13.3 / +23.9, held-out +13.9 / +26.2 ->
++13.9 / +26.3. A bench run twenty minutes earlier, with all three rules and fewer of task U's
+commits, gave ECB+ test +6.0 / +14.4: the figures move by a few tenths with U's work.
+PolNeAR speaker F1 0.809 unchanged. The test topics' table was seen once mid-session (a bench
+run started by mistake); nothing was changed on its account. The +15 end to end stays missed
+on every set: on NewsWCL50 what is left is the gold's drawing, on ECB+ correct mentions it
+does not annotate (pronouns, names in passing) and common nouns neither system predicts.
 
 Load average while measuring: {load:.1f} on 2 cores.
 """
