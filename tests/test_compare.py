@@ -3096,3 +3096,24 @@ def test_compare_the_dead_counted_as_dead_or_killed_are_people_killed():
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [(k.about, sorted(a for p in k.positions for a in p.article_ids)) for k in numbers] == [("number of people killed", ["k1", "k2", "k3"])], \
         [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]
+
+
+def test_compare_a_change_a_level_and_a_first_part_are_no_sides_of_one_quantity():
+    """'raising the water levy by 3%' (a change) / 'raises the water levy to 14.5 percent' (a level);
+    'spending on parks' / 'spending on roads' (two budget lines); 'the first 200 posts' (a part) /
+    'more than 900 posts': none disagree (N-budget). 'to 16 percent' is the other side of the level."""
+    def report(aid, outlet, text, figure, value, unit, kind="count", low=None, high=None):
+        return one_sentence_report(aid, outlet, text, ["town"], numbers=[[figure, value, value if low is None else low, value if high is None else high, unit, kind]])
+
+    spec = {"entities": {"town": ["Dalmere", "GPE"]}, "articles": [
+        report("b1", "Valley Post", "Dalmere council passed its budget on Tuesday, raising the water levy by 3%.", "3%", 3, "%", "percent"),
+        report("b2", "River Herald", "Dalmere council passed its budget on Tuesday and raises the water levy to 14.5 percent.", "14.5 percent", 14.5, "%", "percent"),
+        report("b3", "Lake Post", "Dalmere council passed its budget on Tuesday and raises the water levy to 16 percent.", "16 percent", 16, "%", "percent"),
+        report("b4", "Valley Post", "In Dalmere, spending on parks rises to €120 million.", "€120 million", 120e6, "EUR", "money"),
+        report("b5", "River Herald", "In Dalmere, spending on roads rises to €310 million.", "€310 million", 310e6, "EUR", "money"),
+        report("b6", "Valley Post", "In Dalmere the first 200 posts will go in the spring.", "200 posts", 200, "posts"),
+        report("b7", "Lake Post", "In Dalmere more than 900 posts will go by 2030.", "more than 900 posts", 900, "posts", low=900, high=float("inf")),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [sorted(a for p in k.positions for a in p.article_ids) for k in numbers] == [["b2", "b3"]], \
+        [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]

@@ -181,6 +181,8 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     if (_partitive(v, a) != _partitive(w, b) or _whole(v, a) != _whole(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
             and not _same_figure(v.numbers[a], w.numbers[b]):
         return False
+    if is_change(v, a) != is_change(w, b):
+        return False  # "hiking the levy by 2%" / "raises the levy to 11.5 percent": a change and a level
     # "Verrano's eleven public schools" counts one town's schools: no value of a count that does not name the town
     owners = (v.number_owners[a] if a < len(v.number_owners) else None, w.number_owners[b] if b < len(w.number_owners) else None)
     if (owners[0] and owners[0].lower() not in w.claim.text.lower()) or (owners[1] and owners[1].lower() not in v.claim.text.lower()):
@@ -307,7 +309,13 @@ def _partitive(v: ClaimView, a: int) -> bool:
     # the mention's text in a view is its printed phrase ("three people"); the figure as written is its first word
     figure = v.claim.text[at:].split(maxsplit=1)[0] if v.claim.text[at:].strip() else ""
     after = v.claim.text[at + len(figure.rstrip(",.;:")):]
+    if PART_BEFORE.search(v.claim.text[max(0, at - 30):at]):
+        return True  # "the first 400 posts going in the first quarter": the first part of a larger count
     return bool(PARTITIVE_AFTER.match(after)) and not COUNTED_WHOLE_AFTER.match(after)
+
+
+# "the first 400 posts", "the remaining 300 staff": a figure that counts a part of a set in order
+PART_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:first|last|remaining|next|initial|final)\s+$", re.I)
 
 
 # "1,350 of the country's 2,100 schools": a part counted out of a whole that is counted too is the
@@ -325,6 +333,34 @@ def _whole(v: ClaimView, a: int) -> bool:
     if at < 0 and mention.text.strip():  # a view's mention text is its printed phrase ("2,100 schools"): find its figure
         at = v.claim.text.find(mention.text.split()[0])
     return at > 0 and bool(WHOLE_BEFORE.search(v.claim.text[max(0, at - 60):at]))
+
+
+LEVEL_KINDS = frozenset({"percent", "money", "measure"})
+CHANGE_AFTER = re.compile(r"^\s+(?:more|less|fewer|higher|lower)\b(?!\s+than)", re.I)
+
+
+def is_change(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure, a percentage, amount or measure, is a change of a quantity
+    rather than its level: right after a change word (data/compare/change_words.txt) and an optional
+    "by" or "of" ("raises the levy by 2%", "rises 6.5 percent", "a rise of two points"), or followed
+    by "more" / "less" ("€85 million more"). A count of things ("cuts 1,200 jobs") is no level."""
+    mention = v.numbers[a][0]
+    if mention.kind not in LEVEL_KINDS:
+        return False
+    at = _in_claim(v.claim, mention)
+    if at < 0:
+        return False
+    words = lexicons.words_pattern(lexicons.change_words())
+    approximators = "|".join(re.escape(x) for x in ("about", "around", "roughly", "some", "nearly", "almost", "just", "only", "a further", "another"))
+    before = re.sub(r"\s+(?:" + approximators + r")$", "", v.claim.text[max(0, at - 40):at].rstrip(), flags=re.I)
+    by = re.search(r"\s+by$", before, flags=re.I)
+    before = re.sub(r"\s+(?:by|of)$", "", before, flags=re.I)
+    # "raises the levy by 2%": with "by", the change word may stand before the thing changed
+    reach = re.split(r"[,;:()]", before)[-1] if by else ""
+    if words is not None and any(m.end() == len(before) or (by and m.start() >= len(before) - len(reach)) for m in words.finditer(before)):
+        return True
+    span = mention.end - mention.start if mention.start is not None and mention.end is not None and mention.end > mention.start else len(mention.text)
+    return bool(CHANGE_AFTER.match(v.claim.text[at + span:]))
 
 
 def _in_claim(claim, mention) -> int:

@@ -216,6 +216,13 @@ def evacuation_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def change_words() -> list[str]:
+    """Words after which a figure is a change of a quantity, not its level ("raises the levy by 2%"):
+    data/compare/change_words.txt."""
+    return [w.lower() for w in _compare_lines("change_words.txt")]
+
+
+@lru_cache(maxsize=1)
 def occupancy_words() -> list[str]:
     """Words that make a count the number a vehicle or place held ("carrying 43 passengers")."""
     return [w.lower() for w in _compare_lines("occupancy_words.txt")]

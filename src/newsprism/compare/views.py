@@ -322,7 +322,14 @@ def money_topic(text: str, start: int, end: int) -> str | None:
     topic = topics[found.group(0).lower()]
     if qualifier and qualifier.group(1).lower() in lexicons.money_qualifiers():
         return topic + " " + qualifier.group(1).lower()
+    # "spending on social care" / "spending on schools": what the topic word is spent on tells them apart
+    spent_on = SPENT_ON.match(text[offset + found.end():])
+    if spent_on and spent_on.group(1).lower() not in STOPWORDS:
+        return topic + " " + spent_on.group(1).lower()
     return topic
+
+
+SPENT_ON = re.compile(r"\s+on\s+(?:the\s+)?([A-Za-z][\w-]*)")
 
 
 OWNER_TYPES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
