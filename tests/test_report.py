@@ -818,3 +818,25 @@ def test_report_timeline_says_clock_times_as_a_reader_does_and_ticks_the_days_it
     assert list(ticks) == ["Fri 4 Apr", "Sat 5 Apr", "Sun 6 Apr", "Mon 7 Apr"]
     dots = [float(c.get("cx")) for c in doc.xpath("//svg[@class='timeline']//circle")]
     assert ticks["Sat 5 Apr"] < dots[1] < dots[2] <= ticks["Sun 6 Apr"] < dots[3] < ticks["Mon 7 Apr"]
+
+
+def test_report_a_speaker_left_unresolved_that_spells_an_actors_name_sits_under_that_actor(rich: Report):
+    """'The harbour authority' (no entity) and 'Harbour authority' said things the actor 'harbour
+    authority' also said: one heading, the actor's, not three; 'a spokesperson' names no actor and
+    keeps its own heading."""
+    from newsprism.models import Entity
+
+    story = rich.stories[0]
+    ids = story.article_ids[:2]
+    actor = Entity(id="e_harbour", name="harbour authority", type="ORG", aliases=["Port of Ellesby harbour authority"])
+    quotes = [
+        Quote(id="q_1", speaker="harbour authority", speaker_entity_id="e_harbour",
+              variants=[QuoteVariant(text="the channel is closed", article_ids=[ids[0]])]),
+        Quote(id="q_2", speaker="a spokesperson", variants=[QuoteVariant(text="two tugs were sent", article_ids=[ids[1]])]),
+        Quote(id="q_3", speaker="The harbour authority", variants=[QuoteVariant(text="divers found no leak", article_ids=[ids[1]])]),
+        Quote(id="q_4", speaker="Harbour authority", variants=[QuoteVariant(text="the channel reopens at noon", article_ids=[ids[0]])]),
+    ]
+    text = render_markdown(rich.model_copy(update={"stories": [story.model_copy(update={"entities": [*story.entities, actor], "quotes": quotes})]}))
+    section = text[text.index("### Quotes"):text.index("### Timeline")]
+    assert section.count("- **harbour authority**\n") == 1 and "**The harbour authority**" not in section and "**Harbour authority**" not in section
+    assert section.index("the channel is closed") < section.index("divers found no leak") < section.index("the channel reopens at noon") < section.index("**a spokesperson**")

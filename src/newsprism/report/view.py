@@ -233,6 +233,14 @@ def when_label(date: str) -> str:
     return label
 
 
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def _bare_name(name: str) -> str:
+    """Return a name without case and a leading article: 'The coast guard' and 'coast guard' are one name."""
+    return LEADING_ARTICLE.sub("", " ".join(name.split())).lower()
+
+
 # --------------------------------------------------------------------------- building
 
 
@@ -250,6 +258,11 @@ class _Context:
             self.views[aid] = ArticleView(article=art, number=number, label=label, outlet_key=label, safe_url=safe_url(art.url))
         self.entities = {e.id: e.name for e in story.entities}
         self.facts = {f.id: f for f in story.facts}
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for e in story.entities:
+            for name in [e.name, *e.aliases]:
+                by_name[_bare_name(name)].add(e.id)
+        self.entity_by_name = {name: next(iter(ids)) for name, ids in by_name.items() if name and len(ids) == 1}
 
     def label(self, article_id: str) -> str:
         view = self.views.get(article_id)
@@ -479,7 +492,12 @@ def _quotes(ctx: _Context) -> list[dict]:
         # through different channels (state TV in one outlet, a news agency in another), each its own.
         channels = {v.channel for v in q.variants if v.channel}
         shared = q.channel if not channels or channels == {q.channel} else None
-        speaker = q.speaker or ctx.entity(q.speaker_entity_id)
+        speaker_id, speaker = q.speaker_entity_id, q.speaker or ctx.entity(q.speaker_entity_id)
+        if not speaker_id and q.speaker and _bare_name(q.speaker) in ctx.entity_by_name:
+            # 'The coast guard' left unresolved beside the story's actor 'coast guard' made three
+            # speakers of one; only a speaker that spells an actor's name outright joins it.
+            speaker_id = ctx.entity_by_name[_bare_name(q.speaker)]
+            speaker = ctx.entity(speaker_id)
         if not speaker and shared:
             # 'Straka took 51.2 percent, Radio Tormen reported': the channel is who says it, and
             # 'Unattributed, via Radio Tormen' read as a contradiction.
@@ -490,7 +508,7 @@ def _quotes(ctx: _Context) -> list[dict]:
             "variants": [{"text": v.text, "direct": v.direct, "partial": v.partial, "channel": None if shared else v.channel,
                           "speaker_text": v.speaker_text, "outlets": sorted({ctx.outlet(a) for a in v.article_ids}),
                           "chips": ctx.chips_for(v.evidence, v.article_ids)} for v in q.variants],
-            "speaker_key": q.speaker_entity_id or (q.speaker or "").strip().lower() or None,
+            "speaker_key": speaker_id or _bare_name(q.speaker or "") or None,
         })
     # A speaker's remarks were scattered among others' (a minister heard three times in a story).
     first_seen: dict[str | None, int] = {}
