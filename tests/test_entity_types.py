@@ -269,3 +269,12 @@ def test_entity_types_a_place_then_a_titled_ruler_are_two_names():
     ruler = _holding(entities, "Ladipo II")
     assert ruler.type == "PERSON" and "Oba" in ruler.titles
     assert _holding(entities, "Morrel").type == "GPE"
+
+
+def test_entity_types_a_given_name_alone_tagged_a_place_is_its_person():
+    """Session 10 U-transfer: "Yevhen is exactly the type of forward ..." after "Yevhen Dorosh": Yevhen was a GPE."""
+    entities = _entities({"a": "Ashcombe United have completed the signing of striker Yevhen Marchuk from Tolworth Albion for a club-record "
+                               "fee.\n\nThe 24-year-old has signed a five-year contract at Denby Park after passing a medical on Thursday."
+                               "\n\n\"Yevhen is exactly the type of forward we have been looking for,\" United manager Hugo Brandt said "
+                               "in a statement."})
+    assert not [e for e in entities if e.type != "PERSON" and e.name == "Yevhen"]

@@ -1737,6 +1737,12 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
             m.label, m.tokens = "PERSON", tokens
             groups.remove(m)
             people.append(m)
+        elif len(tokens) == 1 and not m.country and "located" not in m.evidence and any(
+                p.article_id == m.article_id and len(p.tokens) >= 2 and fold(p.tokens[0]) == fold(tokens[0]) for p in people):
+            # "Yevhen is exactly the type of forward" (tagged GPE) after "Yevhen Dorosh": his given name, no place
+            m.label, m.tokens = "PERSON", tokens
+            groups.remove(m)
+            people.append(m)
 
 
 def _shows_a_person(cluster: list[Found]) -> bool:
