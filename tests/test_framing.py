@@ -171,6 +171,18 @@ def test_framing_a_label_naming_the_actor_itself_is_no_label_of_it():
     assert terms(frame_story(understanding([a], [pellaria])), "label", target_entity_id=pellaria.id) == []
 
 
+def test_framing_an_actors_own_name_written_in_lower_case_is_no_label_of_it():
+    """The understanding named the actor by its lower-case name ('harbour police'): 'the harbour
+    police's night patrol' does not label it 'harbour police'; 'Inspector' still labels the inspector."""
+    a = article("Inspector Ilse Brandt, who leads the harbour police's night patrol, said the pier was closed. "
+                "The harbour police said the search would resume at dawn.")
+    police = entity("harbour police", "ORG", [a])
+    brandt = entity("Ilse Brandt", "PERSON", [a])
+    entries = frame_story(understanding([a], [police, brandt]))
+    assert terms(entries, "label", target_entity_id=police.id) == []
+    assert "Inspector" in terms(entries, "label", target_entity_id=brandt.id)
+
+
 def test_framing_epithet_from_the_lexicon_stands_for_its_actor():
     a = article("North Korea tested a rocket on Tuesday. The Hermit Kingdom has ignored every warning since March.")
     korea = entity("North Korea", "GPE", [a])

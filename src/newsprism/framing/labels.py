@@ -174,6 +174,18 @@ class _Collector:
         self.ctx = ctx
         self.entries: list[FramingEntry] = []
         self.seen: set[tuple] = set()
+        self.spellings: dict[str, set[str]] = {}
+
+    def own_spellings(self, entity_id: str) -> set[str]:
+        """The actor's names as written, without case or article: a name the outlets write in lower
+        case ('the coast guard') is its name, not a label, though no word of it is capitalised."""
+        if entity_id not in self.spellings:
+            entity = self.ctx.entities.get(entity_id)
+            names = [] if entity is None else [entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind == "name")]
+            epithets = set() if entity is None else {" ".join(m.text.lower().split()) for m in entity.mentions if m.kind == "epithet"}
+            self.spellings[entity_id] = {" ".join(n.lower().split()).removeprefix("the ") for n in names
+                                         if " ".join(n.lower().split()) not in epithets}
+        return self.spellings[entity_id]
 
     def add(self, tokens: list[Token], entity_id: str, name_words: set[str]) -> None:
         tokens = [t for t in tokens if t.lower_ not in _HONORIFICS]
@@ -199,7 +211,7 @@ class _Collector:
         if any(t.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in name_words for o in t.children) for t in tokens):
             return  # "capital of Pellaria" said of Pellaria (the capital resolved to its country): a relation to itself
         term = " ".join(_text(u) for u in _units(tokens)).strip(" ,;:'\"‘’“”")
-        if not term or not any(c.isalpha() for c in term):
+        if not term or not any(c.isalpha() for c in term) or " ".join(term.lower().split()) in self.own_spellings(entity_id):
             return
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         key = (term.lower(), entity_id, tokens[0].sent.start)
