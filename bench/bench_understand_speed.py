@@ -42,9 +42,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
-# The baseline: HEAD when the session-9 speed round began (task S), measured beside this checkout.
-# (Session 7's was c5def59, session 8's 24a07d5: it committed no `speed:` cut.)
-BASELINES = ["7c0f78a"]
+# The baseline: HEAD when the session-10 speed round began (task S), measured beside this checkout.
+# (Session 7's was c5def59, session 8's 24a07d5: it committed no `speed:` cut; session 9's 7c0f78a.)
+BASELINES = ["e7b88e9"]
 # Speed cuts that reached main inside another commit (an engineer's `git commit` of a whole file
 # swept them in), kept as patches so the baseline can take them back like a `speed:` commit:
 # the story_countries cut of session 9 landed in 099f7df.
@@ -245,6 +245,39 @@ END_TO_END_ARTICLES = 10
 
 # What the speed rounds measured by hand, kept beside the figures the run writes.
 ROUND_NOTES = (
+    "Session 10 (task S, from e7b88e9; load 4-9 all session, so CPU seconds of the steps, min of repeated runs): two cuts "
+    "kept, both byte-identical (the 60 PolNeAR Understandings and the seeds', examples', tests/data/understand's and "
+    "tests/data/group/events' reports, the tree before and after each cut run in one go). A py-spy profile (250 Hz, "
+    "`--stages-only 60`, load 4) of `understand_story` after the parse: the sentence encoder 30%, then own time in "
+    "`find_dates`' pattern scans 6.7% and `find_numbers` 3.1% (+ `_tallies` 1.0%; both task N's files, being edited), "
+    "`entities._capitalised_common_words` 2.9% (its phrase pattern run over every text for each sentence-initial "
+    "one-word name, after copying the text before and after the name), `_country_cued_words` 2.2%, `tokens_match` 2.0%. "
+    "Kept: (a) `understand_story` reads the story's place cues once (`entities.place_cues`: stated capitals, state-office "
+    "cues, capitalised words) for `add_surname_mentions` and `cluster_mentions`, which each read them before "
+    "(`story_countries` itself runs twice still: its candidates are the mentions, which differ between the two "
+    "calls); one read costs 66 ms over the 60 articles. (b) `_capitalised_common_words` reads the words around a "
+    "mention in place and runs the phrase's pattern only on texts holding its words: 112 -> 9 ms over the 60 "
+    "articles. Lead (1), the encoder: 80 quote renderings in 8 calls over the 60 articles. int8 dynamic "
+    "quantisation (`torch.ao.quantization.quantize_dynamic`, Linear layers), per tensor: 0.88-0.93 -> 0.59-0.61 CPU s "
+    "(3 alternating runs, load 4), a rendering's vector at cosine 0.88 (median 0.94) of its float one, pairwise "
+    "cosines moved by up to 0.11 (median 0.024); quote groups: the 60 articles' 603 unchanged, seeds, examples and "
+    "events reports identical, tests/data/understand's harbour story 8 -> 7 quotes (two renderings merged). Per "
+    "channel (`per_channel_dynamic_qconfig`, not tried before): a vector at cosine 0.93 (median 0.97) of its own, "
+    "pairwise cosines moved by up to 0.079 (median 0.016); all reports and the 603 groups unchanged, but 6 of 293 "
+    "pairs `group_quotes` compares (one speaker, two articles; 0 of the bench's 197) cross one of its thresholds; "
+    "quantising the model costs 0.46 CPU s per process, more than it saves below about 90 articles; and for the "
+    "compare stage as well NAnCo's facts code falls 0.781 -> 0.774 (cosine baseline 0.705 -> 0.704). The API is "
+    "deprecated (torch warns it will move to torchao). Not shipped. Forked workers run torch on one thread "
+    "(`scale._init_forked_worker`) and quote calls stay under `embed.ONE_THREAD_BELOW` anyway. Padding: the 80 "
+    "renderings are 1,470 word pieces, 2,221 once padded in batches of 8 sorted by characters (2,214 sorted by "
+    "pieces: no better); batches cut to minimise padding plus a per-forward cost (dynamic programming over the "
+    "sorted lengths) took 0.91-1.10 against 0.99 CPU s (min of 4, load 6), at most 8% of the encoder, and change "
+    "vectors by up to 1.3e-7 (a rendering encoded alone equals its batch-of-8 vector bit for bit in 29 of 80 "
+    "cases), which reach the compare stage through the shared cache: not kept. Lead (4), the parse: its 30 GEMMs "
+    "(M about 20,000, K 64-576) through torch/MKL instead of numpy/OpenBLAS, one thread: 1.85-2.11 against "
+    "1.74-1.83 CPU s, refuted; every component's output is used (lemmas in 111 places, morphology feeds the "
+    "lemmatizer), and a worker's 30 articles are one 32-doc batch already. "
+    "The table above ran at load 6-7 (the other engineers' jobs on the 2 cores): its wall times say nothing of the target (session 9 at idle: 3.54 s in 2 workers, 6.06 and 6.89 CPU s); CPU, least of 3 interleaved runs: one process 8.50 -> 8.38 s, 2 workers 9.09 -> 8.76 s, about the 0.17 s the two cuts measure alone, within this load's spread. Target still missed. "
     'Session 9 (task S, from 7c0f78a; load 4-19 all session, so CPU seconds of interleaved fresh processes, not wall time): one cut kept. A sampling profile (py-spy at 250 Hz of one process running the two fork parts one after the other, load 13) ranked `understand_story` after the parse: `cluster_mentions` 45%, of which `entities.story_countries` (new this session, 3488d73) 30%: a demonym pattern tried on every pair of candidate names (21% in one generator) and, for every name, a compile of a cue pattern holding every office word (`re._compile` 11% of the stage); then `group_quotes` 13% (the sentence encoder 12%), `collect_mentions` 11.5%, `find_dates` 9%, `find_numbers` 8%, `article_quotes` 7%. Kept: a demonym pattern is compiled and tried only on words that begin with its stem, and the cue pattern only for a name some text writes before "\'s " or after "of " (both are conditions its branches need): `cluster_mentions` 1.76, 1.95 -> 1.08, 1.02 CPU s and `understand_story` 4.68, 5.31 -> 3.98, 3.67 over the 60 articles (`--stages-only 60`, two interleaved pairs, load 16-19); the 2-worker pool run (as `--pool-only`, two interleaved pairs, load 14-19) 9.84, 9.42 -> 8.85, 8.18 CPU s (workers\' user time 8.92, 8.61 -> 8.04, 7.50 s; page faults 48,500-49,500 both), its wall time not comparable at that load; the seeds\', basin\'s, quake\'s and protest\'s reports and the 60 Understandings byte-identical (the cut reached main inside 099f7df; bench/data/speed_story_countries.patch lets the baseline take it back). The brief\'s leads: (1) gc.freeze() in the parent before forking was already there (`ForkRunner.map_parts`, besides `nlp.freeze_loaded` after each load and the worker\'s own). (2) Warming more caches before the fork: each worker makes 3,950-4,120 new spaCy lexemes over its 30 articles, 1,766 of them made by the other worker too (capitalised function words, numbers, years, names); making those 1,766 lexemes and tokenizer entries costs 0.046 CPU s (0.0006 s once made), so a shipped warm-up paragraph could save at most a few hundredths of a second per worker: not done. (3) Balance: `fork_parts` deals the 12 stories into two parts of 30 articles by characters (111,986 and 113,358); the smaller part cost its worker more user time in all 7 pool runs (+0.15 to +0.38 s). Per-story CPU (parse and understanding, one process, least of 2, load 15): the split by characters is 4.70 / 4.52 CPU s, by tokens 4.94 / 4.28, the best split of the measured costs 4.64 / 4.59, so better balance is worth about 0.05 s of wall time at idle; understanding follows quotes and names more than length (two stories of 35-36 quotes: 0.19 and 0.41 s). Not changed. Where the pool\'s extra CPU goes (the same two parts run one after the other in this process, in one forked worker, and in two; load 13-18): 7.59-8.73, 8.26-8.29 and 8.42-8.47 CPU s: the second worker adds 0.15-0.2 s (its own 21,800 minor page faults, about 0.15 s system time; its user time is that of the second part run after the first in one worker, so cache filling is below the noise), and a part in a forked worker takes 0.2-0.3 s more user time and 8,500 more page faults (23,000 against 14,500) than in the parent: copy-on-write of the parent\'s heap and object arenas. malloc_trim(0) in the parent before the fork: the same faults (48,500) and CPU, refuted. (4) The profile above. Lead, end of session 9 (441e806, idle, the table above): `story_countries` still took 20% of `understand_story` after the parse (a search of every text per candidate name for its office cues); one scan of the texts for all names, and a name\'s demonyms looked for only among words opening with its stem: byte-identical outputs (the seeds, basin, quake, protest, U-expulsion, U-swap and the 60 Understandings), `understand_story` 3.69 -> 2.95 CPU s. The 2-worker run is 3.54 s = 17.0/s against session 8\'s 3.22 s = 18.6/s: the parse, unchanged code, took 3.56 CPU s against 3.26 then (this host about 9% slower today), and this session\'s new name, type and coreference rules cost about 0.5 CPU s (`cluster_mentions` 0.34 -> 0.53, `collect_mentions` 0.36 -> 0.47, `add_surname_mentions` 0.09 -> 0.17). Target missed. '
     "Session 8 (task S, from 24a07d5; load 7-20 all session, so CPU seconds, min of interleaved runs): no cut kept, "
     "three leads measured. (1) glibc malloc tunables in the forked workers (mallopt M_MMAP_THRESHOLD 16 MB, "
@@ -415,7 +448,10 @@ def baseline_tree(commit: str, into: Path) -> Path:
                for sha in speed_commits(commit)]
     patches += [path.read_bytes() for path in SPEED_PATCHES if lacks_patch(commit, path)]
     for patch in reversed(patches):
-        subprocess.run(["git", "apply", "-R", "--whitespace=nowarn", "-"], cwd=into, input=patch, check=True, capture_output=True)
+        # A later commit may change a line right beside a speed commit's hunk (session 10: 21e36b4 beside
+        # 5051aaa); then one matching line of context must do, the hunk's own lines still all must match.
+        if subprocess.run(["git", "apply", "-R", "--whitespace=nowarn", "-"], cwd=into, input=patch, capture_output=True).returncode:
+            subprocess.run(["git", "apply", "-R", "-C1", "--whitespace=nowarn", "-"], cwd=into, input=patch, check=True, capture_output=True)
     return src
 
 
