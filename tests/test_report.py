@@ -840,3 +840,25 @@ def test_report_a_speaker_left_unresolved_that_spells_an_actors_name_sits_under_
     section = text[text.index("### Quotes"):text.index("### Timeline")]
     assert section.count("- **harbour authority**\n") == 1 and "**The harbour authority**" not in section and "**Harbour authority**" not in section
     assert section.index("the channel is closed") < section.index("divers found no leak") < section.index("the channel reopens at noon") < section.index("**a spokesperson**")
+
+
+def test_report_attribution_verbs_are_counted_per_outlet_not_shown_as_words_about_actors(rich: Report):
+    """'said' introduces a remark and describes nobody: it is counted in the outlet's profile, while
+    the actor table keeps what describes actors ('rioters', an invented label)."""
+    story = rich.stories[0]
+    art = next(a for a in rich.articles if a.id == story.article_ids[0])
+    sentence = art.text.split(". ")[0]
+    ev = Evidence(article_id=art.id, text=sentence, start=0, end=len(sentence))
+    framing = [FramingEntry(article_id=art.id, term="said", category="attribution_verb", evidence=ev),
+               FramingEntry(article_id=art.id, term="said", category="attribution_verb", evidence=ev),
+               FramingEntry(article_id=art.id, term="rioters", category="loaded", evidence=ev)]
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"framing": framing})]})
+    doc = _doc(render_html(report))
+    actor_chips = [c.text_content() for c in doc.xpath("//table[@class='framing']//*[contains(@class, 'chip')]")]
+    profile_chips = " ".join(c.text_content() for c in doc.xpath("//table[@class='profiles']//*[contains(@class, 'chip')]"))
+    assert actor_chips and not any("said" in c for c in actor_chips) and any("rioters" in c for c in actor_chips)
+    assert "said" in profile_chips and "rioters" in profile_chips
+    only_verbs = rich.model_copy(update={"stories": [story.model_copy(update={"framing": framing[:2]})]})
+    doc = _doc(render_html(only_verbs))
+    assert not doc.xpath("//table[@class='framing']") and "said" in doc.xpath("string(//table[@class='profiles'])")
+    assert "| Outlet |" in render_markdown(only_verbs) and "_No framing was found._" not in render_markdown(only_verbs)

@@ -106,14 +106,15 @@ def _story(v: StoryView) -> list[str]:
     out.append("")
 
     out += ["### Framing", ""]
-    if v.framing_actors:
+    if v.framing_actors or v.framing_profiles:
         rows = []
         for row in v.framing_actors:
             cells = []
             for cell in row["cells"]:
                 cells.append(", ".join(f"{md(c.label)} ({c.kind.split()[0].replace('_', ' ')}{f' ×{c.count}' if c.count > 1 else ''})" for c in cell))
             rows.append([md(row["actor"]), *cells])
-        out += _table(["Actor", *(md(o) for o in v.outlets)], rows)
+        if rows:
+            out += _table(["Actor", *(md(o) for o in v.outlets)], rows)
         if v.framing_profiles:
             names = [name for name, _ in v.framing_profiles[0]["columns"]]
             prow = [[md(p["outlet"]), *(", ".join(f"{md(c.label)}{f' ×{c.count}' if c.count > 1 else ''}" for c in terms) for _, terms in p["columns"])]

@@ -426,7 +426,8 @@ def _conflicts(ctx: _Context) -> list[dict]:
 
 
 def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]:
-    """Actor rows (outlet columns of term chips) and per-outlet profiles (term chips with counts, by category and voice)."""
+    """Actor rows (outlet columns of term chips; attribution verbs left to the profiles) and
+    per-outlet profiles (term chips with counts, by category and voice)."""
     cells: dict[str, dict[str, dict[tuple, Chip]]] = defaultdict(lambda: defaultdict(dict))
     profiles: dict[str, dict[str, dict[str, Chip]]] = defaultdict(lambda: defaultdict(dict))
     for entry in ctx.story.framing:
@@ -436,10 +437,12 @@ def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]
         key = (entry.term.lower(), entry.category, entry.voice)
         chip = cells[actor][outlet].get(key)
         cite = ctx.cite(entry.evidence)
-        if chip is None:
+        # How a remark is introduced ('said' seven times) describes no actor: it filled the actor
+        # table's last row and buried its loaded words; the per-outlet profile counts it.
+        if entry.category != "attribution_verb" and chip is None:
             label = entry.term if entry.voice == "outlet" else f"{entry.term} (quoting {speaker or 'a source'})"
             cells[actor][outlet][key] = Chip(label=label, cites=[cite], kind=f"{entry.category} voice-{entry.voice}")
-        else:
+        elif chip is not None:
             chip.cites.append(cite)
             chip.count += 1
         column = entry.category if entry.voice == "outlet" else "in quotes"
@@ -449,7 +452,7 @@ def _framing(ctx: _Context, outlets: list[str]) -> tuple[list[dict], list[dict]]
         else:
             term_chip.cites.append(cite)
             term_chip.count += 1
-    actors = sorted(cells, key=lambda a: (a == "", a.lower()))
+    actors = sorted((a for a in cells if any(cells[a].values())), key=lambda a: (a == "", a.lower()))
     actor_rows = [{"actor": a or "No single actor", "cells": [list(cells[a].get(o, {}).values()) for o in outlets]} for a in actors]
     categories = ["label", "loaded", "hedge", "scare_quote", "attribution_verb", "channel", "in quotes"]
     seen_extra = sorted({c for p in profiles.values() for c in p} - set(categories))
