@@ -22,6 +22,7 @@ Steps, on one parsed tree (`read_html`):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -521,13 +522,28 @@ def _short_text(element, limit: int = 12) -> str | None:
     return " ".join(" ".join(parts).split())
 
 
-def _is_reader_tools(element) -> bool:
-    """Whether the element is a comment's row of reader actions ("Reply · Like", "Agree (14) | Report")."""
-    from newsprism.clean.patterns import match_clutter
+@lru_cache(maxsize=1)
+def _reader_tool_rows() -> tuple:
+    """The line patterns of comment buttons (reason comment_ui, data/clean/line_patterns.tsv), as (max words, regex)."""
+    from newsprism.clean.patterns import line_patterns
 
-    text = _short_text(element)
+    return tuple((row.max_words, row.regex) for row in line_patterns() if row.reason == "comment_ui" and not row.footer_only)
+
+
+def _is_tools_text(text: str | None) -> bool:
+    """Whether a short text is a comment's row of reader actions ("Reply · Like", "Agree (14) | Report")."""
+    if not text:
+        return False
+    words = text.split()
     # two actions at least: one "Report" link is as often an embedded post's as a comment's
-    return bool(text) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 and match_clutter(text, len(text.split()), html=True) == "comment_ui"
+    if not 2 <= len(words) <= 12 or len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+        return False
+    return any(len(words) <= limit and regex.search(text) for limit, regex in _reader_tool_rows())
+
+
+def _is_reader_tools(element) -> bool:
+    """Whether the element is a comment's row of reader actions."""
+    return _is_tools_text(_short_text(element))
 
 
 TOOL_ROW_TAGS = ("div", "span", "p", "ul", "footer", "small", "nav", "section")
@@ -538,7 +554,7 @@ def _word_count(element) -> int:
     return sum(len(piece.split()) for piece in element.itertext())
 
 
-def tools_comment_block(tree) -> tuple[object | None, list]:
+def tools_comment_block(tree, blocks: list[tuple[str, str | None]] | None = None) -> tuple[object | None, list]:
     """Return (block, entries) of a comment section the page does not name, found by its shape; (None, []) when none.
 
     Whatever a site calls its section ("talkback", "reader voices"), each comment carries
@@ -546,8 +562,11 @@ def tools_comment_block(tree) -> tuple[object | None, list]:
     more sibling elements of one tag and class, each holding such a row and some words
     besides, are the entries, when their parent holds little else. The block is that parent,
     widened to the ancestors that add no more than a heading and a house-rules line
-    (`BLOCK_EXTRA_WORDS`).
+    (`BLOCK_EXTRA_WORDS`). The page's text `blocks` (`scan_page`), when given, are looked
+    through first: most pages show no such row, and then the tree is not walked.
     """
+    if blocks is not None and not any(len(text) < 120 and _is_tools_text(text) for text, _ in blocks):
+        return None, []
     entries_of: dict[object, list] = {}
     for row in tree.iter(*TOOL_ROW_TAGS):
         if not _is_reader_tools(row):
@@ -1003,7 +1022,7 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
         return HtmlReading()
     scan = scan_page(tree)
     info = _metadata(tree, url, scan)
-    block, entries = (scan.comment_block, None) if scan.comment_block is not None else tools_comment_block(tree)
+    block, entries = (scan.comment_block, None) if scan.comment_block is not None else tools_comment_block(tree, scan.blocks)
     comments = read_comments(block, url, entries)
     if entries and comments and block.getparent() is not None:
         block.drop_tree()  # trafilatura prunes only the comment blocks it knows by name
