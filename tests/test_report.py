@@ -862,3 +862,32 @@ def test_report_attribution_verbs_are_counted_per_outlet_not_shown_as_words_abou
     doc = _doc(render_html(only_verbs))
     assert not doc.xpath("//table[@class='framing']") and "said" in doc.xpath("string(//table[@class='profiles'])")
     assert "| Outlet |" in render_markdown(only_verbs) and "_No framing was found._" not in render_markdown(only_verbs)
+
+
+def test_report_marks_a_word_for_an_actor_that_one_outlet_alone_uses(rich: Report):
+    """Two outlets call an actor 'harbour master', a third 'disgraced official': only the third's word is
+    marked as that outlet's alone; a word no other outlet could differ from (the actor described by one
+    outlet only) and a word inside a quote are not marked."""
+    story = rich.stories[0]
+    by_outlet = {}
+    for a in rich.articles:
+        if a.id in story.article_ids and a.outlet and a.outlet not in by_outlet:
+            by_outlet[a.outlet] = a
+    first, second, third = list(by_outlet.values())[:3]
+
+    def entry(art, term, target, voice="outlet"):
+        sentence = art.text.split(". ")[0]
+        return FramingEntry(article_id=art.id, term=term, category="label", target_entity_id=target, voice=voice,
+                            evidence=Evidence(article_id=art.id, text=sentence, start=0, end=len(sentence)))
+
+    actor, loner = story.entities[0], story.entities[1]
+    framing = [entry(first, "harbour master", actor.id), entry(second, "Harbour master", actor.id),
+               entry(third, "disgraced official", actor.id), entry(second, "old fool", actor.id, voice="quote"),
+               entry(first, "veteran skipper", loner.id)]
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"framing": framing})]})
+    doc = _doc(render_html(report))
+    marked = [c.text_content() for c in doc.xpath("//table[@class='framing']//a[contains(@class, 'only-outlet')]")]
+    assert marked == ["disgraced official"]
+    text = render_markdown(report)
+    assert "disgraced official (label, only this outlet)" in text and "harbour master (label)" in text
+    assert "veteran skipper (label)" in text

@@ -111,7 +111,8 @@ def _story(v: StoryView) -> list[str]:
         for row in v.framing_actors:
             cells = []
             for cell in row["cells"]:
-                cells.append(", ".join(f"{md(c.label)} ({c.kind.split()[0].replace('_', ' ')}{f' ×{c.count}' if c.count > 1 else ''})" for c in cell))
+                cells.append(", ".join(f"{md(c.label)} ({c.kind.split()[0].replace('_', ' ')}{f' ×{c.count}' if c.count > 1 else ''}"
+                                       f"{', only this outlet' if 'only-outlet' in c.kind.split() else ''})" for c in cell))
             rows.append([md(row["actor"]), *cells])
         if rows:
             out += _table(["Actor", *(md(o) for o in v.outlets)], rows)
