@@ -15,7 +15,7 @@ import pytest
 from conftest import TEST_DATA
 from newsprism.compare import compare_story
 from newsprism.compare.conflicts import quote_wording_conflicts
-from newsprism.models import Claim, CleanArticle, Comparison, Conflict, DateMention, Entity, Evidence, Mention, NumberMention, Position, Quote, QuoteVariant, Understanding
+from newsprism.models import Claim, CleanArticle, Comparison, Conflict, DateMention, Entity, Evidence, Mention, NumberMention, Position, Quote, QuoteVariant, Removed, Understanding
 from newsprism.settings import CompareSettings
 from newsprism.understand.dates import find_dates
 from newsprism.understand.nlp import parse
@@ -928,9 +928,10 @@ def test_compare_quote_renderings_joined_by_agreeing_renderings_are_variants():
     assert quote_wording_conflicts([quote], CompareSettings(), {a: o for a, o, _ in renderings}) == []
 
 
-def test_compare_summary_tells_a_count_disputed_event_without_its_count():
-    """The event every outlet reports is in the summary without the disputed count ('killing workers'),
-    the range sentence giving the counts."""
+def test_compare_summary_tells_a_count_disputed_event_with_the_range_of_its_count():
+    """The event every outlet reports is in the summary with the range of the disputed count ('killing
+    three to four workers'), cited to every side, never with a hole where the count was ('killing
+    workers'; C-cupfinal: 'People died and dozens were hurt')."""
     def report(aid: str, outlet: str, count: str, value: float) -> dict:
         return one_sentence_report(aid, outlet, f"An explosion tore through the Varn gas pipeline late on Tuesday, killing {count} workers and closing the line.",
                                    ["line"], numbers=[[count, value, value, value, "workers"]])
@@ -940,7 +941,8 @@ def test_compare_summary_tells_a_count_disputed_event_without_its_count():
     comparison = compare_story(build_understanding(spec), CompareSettings())
     assert [c.kind for c in comparison.conflicts] == ["number"]
     told = [s.text for s in comparison.summary if "explosion" in s.text and "Reports" not in s.text]
-    assert told and "killing workers" in told[0], [s.text for s in comparison.summary]
+    assert told and "killing three to four workers" in told[0], [s.text for s in comparison.summary]
+    assert [s.article_ids for s in comparison.summary if "explosion" in s.text and "Reports" not in s.text][0] == ["w1", "w2", "w3"]
     assert any(s.text.startswith("Reports of the number of workers") for s in comparison.summary)
 
 
@@ -2036,15 +2038,17 @@ def test_compare_price_conflict_is_named_as_a_price_and_one_figure_is_one_side()
     ("Pre-tax profit fell 5 per cent to 310 million pounds.", "310 million pounds", None),
     ("Revenue rose to 2.4 billion pounds in the quarter.", "2.4 billion pounds", None),
     ("Shares closed at 1,240 pence.", "1,240 pence", None),
-    ("The fleet now has 2.4 billion rivets.", "2.4 billion rivets", "The fleet now has rivets."),
-    ("The blast killed more than 40 miners.", "more than 40 miners", "The blast killed miners."),
+    ("The fleet now has 2.4 billion rivets.", "2.4 billion rivets", None),
+    ("The blast killed more than 40 miners.", "more than 40 miners", None),
+    # without its count the sentence has a hole (C-cupfinal: "People died and dozens were hurt", "had treated patients")
+    ("Five people died and dozens were hurt in a crush at the north gate.", "Five people", None),
+    ("The clinic said it had treated 41 patients, six of them with burns.", "41 patients", None),
     ("According to state radio, turnout was 58 percent, the lowest in decades.", "58 percent", None),
     ("Its margin fell 150 basis points.", "150 basis points", None),
 ])
 def test_compare_summary_never_keeps_a_disputed_amount_without_its_figure(text, value, left):
-    """A disputed count leaves what it counts ("killed miners"); a disputed amount of money or share counts
-    nothing, so its sentence is not told without it ("fell to pounds", "rose to billion pounds", "turnout
-    was percent")."""
+    """A sentence giving a disputed count or amount is not told without its figure: it would have a hole
+    ("The blast killed miners", "People died and dozens were hurt", "fell to pounds", "turnout was percent")."""
     from newsprism.compare.summary import _without_counts
 
     assert _without_counts(text, [value]) == left
@@ -2452,12 +2456,13 @@ def test_compare_two_actors_acts_on_one_thing_are_two_dates(first, subject, conf
     ("Crews had recovered 30 percent of the spilled fuel by Monday.", "30 percent of the spilled fuel", None),
     ("Fuel had reached 18 kilometres of coastline.", "18 kilometres of coastline", None),
     ("The flood has destroyed 140 homes, according to a tally by residents, and the town was emptied.", "140 homes", None),
-    ("The flood has destroyed 140 homes, and the town was emptied on Sunday.", "140 homes", "The flood has destroyed homes, and the town was emptied on Sunday."),
+    ("The flood has destroyed 140 homes, and the town was emptied on Sunday.", "140 homes", None),
+    ("The court sentenced Alva Brenn to 12 years in prison for fraud.", "12 years", "The court sentenced Alva Brenn for fraud."),
 ])
 def test_compare_summary_never_keeps_a_measure_or_a_tally_without_its_figure(text, value, expected):
-    """A disputed figure cut out of a summary sentence: a count of things leaves the things ("destroyed
-    homes"); a measure ("percent of the fuel") or a sentence naming the tally it came from ("according to
-    a tally by residents") cannot be told without it, so the sentence is not used."""
+    """A disputed figure cut out of a summary sentence: a length of time goes with its preposition; a count
+    ("destroyed homes"), a measure ("percent of the fuel") or a tally ("according to a tally by residents")
+    cannot be told without its figure, so the sentence is not used."""
     from newsprism.compare.summary import _without_counts
 
     assert _without_counts(text, [value]) == expected
@@ -2532,7 +2537,8 @@ def test_compare_date_conflict_is_named_by_a_clause_with_its_subject():
     from newsprism.compare.conflicts import _date_about
 
     side = "2031-05-08 (on Thursday)"
-    by_value = {side: [SimpleNamespace(source="a"), SimpleNamespace(source="b")], "2031-05-07 (on Wednesday)": [SimpleNamespace(source="c")]}
+    by_value = {side: [SimpleNamespace(source="a", numbers=[]), SimpleNamespace(source="b", numbers=[])],
+                "2031-05-07 (on Wednesday)": [SimpleNamespace(source="c", numbers=[])]}
     about = _date_about([("was sentenced on Thursday to 11 years", side),
                          ("A Tarsk court on Thursday sentenced former mayor Ivo Bren to 12 years in prison", side),
                          ("A Tarsk court on Wednesday jailed Ivo Bren", "2031-05-07 (on Wednesday)")], by_value)
@@ -3117,3 +3123,70 @@ def test_compare_a_change_a_level_and_a_first_part_are_no_sides_of_one_quantity(
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [sorted(a for p in k.positions for a in p.article_ids) for k in numbers] == [["b2", "b3"]], \
         [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]
+
+
+def test_compare_summary_tells_no_ones_words_with_a_range_put_in_them():
+    """'The clinic said it had treated 41 patients' beside 'said it had treated 14 patients': with the
+    count cut out it has a hole ('had treated patients', C-cupfinal), and with the range it would not be
+    the clinic's words: the sentence is not told; the range sentence gives the counts."""
+    def report(aid, outlet, figure, value):
+        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [
+            {"text": "A fire swept through the Brannock textile market in Ulvo on Monday night.", "entities": ["market"]},
+            {"text": f"The Ulvo Clinic said it had treated {figure} patients, six of them with burns.", "entities": ["clinic"],
+             "attributed_to": "clinic", "numbers": [[f"{figure} patients", value, value, value, "patients"]]}]}
+
+    spec = {"entities": {"market": ["Brannock", "FAC"], "clinic": ["Ulvo Clinic", "ORG"]}, "articles": [
+        report("p1", "Valley Post", "41", 41), report("p2", "River Herald", "41", 41), report("p3", "Lake Post", "14", 14)]}
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    assert [c.kind for c in comparison.conflicts] == ["number"], [(c.kind, c.about) for c in comparison.conflicts]
+    assert not [s.text for s in comparison.summary if "treated" in s.text], [s.text for s in comparison.summary]
+
+
+def test_compare_a_date_conflict_is_named_without_the_figures_of_its_clause():
+    """'raised its key rate by a quarter point to 4.75% on Thursday' / 'by half a point to 5% on Wednesday':
+    the date conflict's name gives no side of the disputed figures (C-ratehike: 'raised ... by a quarter point…')."""
+    def report(aid, outlet, text, figures, date):
+        return one_sentence_report(aid, outlet, text, ["bank"], published="2031-03-14", dates=[date],
+                                   numbers=[[f, v, v, v, u, k] for f, v, u, k in figures])
+
+    spec = {"entities": {"bank": ["Norland Central Bank", "ORG"]}, "articles": [
+        report("r1", "Valley Post", "The Norland Central Bank raised its key rate by a quarter point to 4.75% on Thursday.",
+               [("a quarter point", 0.25, "percentage points", "measure"), ("4.75%", 4.75, "%", "percent")], ["on Thursday", "2031-03-13", "relative"]),
+        report("r2", "Lake Post", "The Norland Central Bank raised its key rate by a quarter point to 4.75% on Thursday.",
+               [("a quarter point", 0.25, "percentage points", "measure"), ("4.75%", 4.75, "%", "percent")], ["on Thursday", "2031-03-13", "relative"]),
+        report("r3", "River Herald", "The Norland Central Bank raised its key rate by half a point to 5% on Wednesday.",
+               [("half a point", 0.5, "percentage points", "measure"), ("5%", 5.0, "%", "percent")], ["on Wednesday", "2031-03-12", "relative"]),
+    ]}
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert [k.about for k in dates] == ["date of: The Norland Central Bank raised its key rate."], [k.about for k in dates]
+
+
+def _wire_pair_story(paper_keeps_all: bool) -> dict:
+    """A wire story (w1) and a local paper's edition of it (p1, listed first, neither dated): four
+    sentences alike; the paper adds one of its own, and cuts one of the wire's unless it keeps all."""
+    shared = [
+        "The Tollmere Water Board shut its Ravenbeck treatment works on Monday after a chemical leak, officials said.",
+        "Engineers found a fault in a chlorine tank at the works shortly after dawn, the board said.",
+        "About 4,000 homes in the east of Tollmere were told to boil their tap water until further notice.",
+        "The board said supplies from its other two works were not affected by the leak.",
+    ]
+    wire_only = [] if paper_keeps_all else ["A board spokesman said an inquiry into the fault would begin this week."]
+    paper = (shared if paper_keeps_all else shared[:3]) + ["Residents queued for bottled water outside the Ravenbeck community hall on Monday evening."]
+    return {"entities": {"board": ["Tollmere Water Board", "ORG"]}, "articles": [
+        _story_report("p1", "Tollmere Evening Lamp", [{"text": t, "entities": ["board"]} for t in paper], None),
+        _story_report("w1", "Norland Press Service", [{"text": t, "entities": ["board"]} for t in shared + wire_only], None),
+    ]}
+
+
+@pytest.mark.parametrize("mark", ["dateline", "credit", "share"])
+def test_compare_copy_direction_names_the_agency_text_the_original(mark):
+    """Without publication times, the paper's edition (listed first) is the copy of the wire text: told
+    by the wire's agency dateline, by the paper's 'Staff and wire reports' credit, or by the paper
+    holding all of the wire's text plus more (U-trial: 'Meridian Press Agency copies harbour.txt')."""
+    u = build_understanding(_wire_pair_story(paper_keeps_all=mark == "share"))
+    if mark == "dateline":
+        u.articles[1].removed.append(Removed(text="TOLLMERE, May 6 (NPS) -", reason="dateline"))
+    elif mark == "credit":
+        u.articles[0].removed.append(Removed(text="May 6, 2031 | Staff and wire reports", reason="byline"))
+    copies = compare_story(u, CompareSettings()).copies
+    assert [(r.article_id, r.copy_of) for r in copies] == [("p1", "w1")], copies

@@ -841,7 +841,17 @@ def _date_about(clauses: list[tuple[str, str]], by_value: dict[str, list[ClaimVi
     first, value = min(clauses, key=lambda cv: (-sources_of[side_of.get(cv[1], cv[1])], bool(RELATIVE_START.match(cv[0])),
                                                 strip_dateline(cv[0])[:1].islower(), len(cv[0]), cv[0]))
     # A wire dateline left at the head of the clause ("Dastrova (Agency) - A ferry ...") is no part of the event's name.
-    return "date of: " + _clip(_without_date_words(strip_dateline(first), value), 14)
+    figures = {" ".join(n[0].text.split()) for vs in by_value.values() for v in vs for n in v.numbers}
+    return "date of: " + _clip(_without_figures(_without_date_words(strip_dateline(first), value), figures), 14)
+
+
+def _without_figures(clause: str, figures: set[str]) -> str:
+    """The clause without the figures its reports give after "by", "to" or "from" ("raised its rate by
+    a quarter point to 4.75%" -> "raised its rate"): a figure may be in dispute, and names no side of it
+    in the event's name; a figure the clause cannot be told without ("a ferry carrying 300 people") stays."""
+    for figure in sorted(figures, key=len, reverse=True):
+        clause = re.sub(r"\s+(?:by|to|from)\s+" + re.escape(figure) + r"(?![\w-])", "", clause, flags=re.I)
+    return clause
 
 
 def _without_date_words(clause: str, value: str) -> str:

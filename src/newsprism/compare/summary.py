@@ -9,8 +9,10 @@ Steps (deterministic: same input, same text):
    are attributed by name, and that is not a near-repeat of a sentence already chosen; it is
    cited to the articles whose sentences say what it says as worded (`receipts`: the same
    speaker or channel, the same quote wording, the same count, and `states_what_is_told`: its
-   figures, days, list of things and all but two of its content words); a sentence that, its
-   disputed count taken out, tells only what the range sentence tells is not used;
+   figures, days, list of things and all but two of its content words); a sentence giving a side
+   of a disputed count is told with the range ("Three to four people died"), unless it is someone's
+   words or an amount or share (without its figure it would have a hole: "People died and dozens
+   were hurt"), then it is not used; a disputed length of time is taken out;
 3. lightly compress: drop a leading dateline, and name the speaker where the sentence opens
    with a description the entities stage resolved ("The 58-year-old minister said ..." ->
    "Korrin said ...": out of its article the description names nobody);
@@ -197,70 +199,71 @@ COUNT_WORD = re.compile(
 
 
 def _without_counts(text: str, values: list[str]) -> str | None:
-    """The sentence with its disputed counts reduced to what they count ("killing more than 40
-    miners" -> "killing miners"), or None when a count cannot be found or counts nothing written."""
-    original = text
+    """The sentence with its disputed lengths of time taken out with their preposition ("sentenced X
+    to 12 years in prison for fraud" -> "sentenced X for fraud"), or None when it gives a
+    disputed count or amount: without its figure ("People died and dozens were hurt", "had treated
+    patients", "fell to pounds") it has a hole where the figure was (`with_ranges` fills it)."""
     for value in values:
-        if TIME_UNIT.match(value.split()[-1]):
-            # A length of time goes with its preposition ("will serve twelve years" cannot be told without it).
-            text = _without_length(text, value)
-            if text is None:
-                return None
-            continue
-        words = value.split()
-        last = max((k for k, w in enumerate(words) if COUNT_WORD.match(w)), default=None)
-        unit = " ".join(words[last + 1:]) if last is not None else ""
-        unit = SCALE_WORD.sub("", unit).strip()  # "2.4 billion people": the scale is part of the figure
-        if unit.lower() in lexicons.currency_words() or SHARE_UNIT.match(unit):
-            # An amount of money or a share counts nothing: "fell to 310 million pounds" -> not "fell to
-            # pounds", "turnout was 58 percent" -> not "turnout was percent".
+        if not TIME_UNIT.match(value.split()[-1]):
             return None
-        found = re.search(r"(?<![\w-])" + re.escape(value) + r"(?![\w-])", text, re.I)
-        if not unit or found is None:
+        # A length of time goes with its preposition ("will serve twelve years" cannot be told without it).
+        text = _without_length(text, value)
+        if text is None:
             return None
-        # "30 percent of the spilled oil", "18 kilometres of coastline": a measure cannot stand without its figure.
-        if unit.split()[0].lower().strip(",.;:") in lexicons.summary_figure_words("measure"):
-            return None
-        if found.start() == 0:
-            unit = unit[:1].upper() + unit[1:]
-        text = text[: found.start()] + unit + text[found.end():]
-    # "..., according to a count by residents' groups": the sentence names the figure it no longer gives.
-    if _tally_pattern().search(text) or _dangles(original, text):
-        return None
     return text
 
 
-@lru_cache(maxsize=1)
-def _tally_pattern() -> re.Pattern[str]:
-    words = "|".join(sorted(map(re.escape, lexicons.summary_figure_words("tally")), key=len, reverse=True)) or "(?!)"
-    return re.compile(r"\b(?:a|an|the|its|their|his|her|our|an?\s+official|the\s+official)\s+(?:" + words + r")\b", re.I)
+def with_ranges(text: str, disputed: list[tuple[str, Conflict]]) -> str | None:
+    """The sentence with each disputed count it gives (value, its conflict) replaced by the range the
+    reports give ("Three people died and dozens were hurt" -> "Three to four people died and dozens
+    were hurt"), a disputed length of time taken out (`_without_counts`); None when a figure is an
+    amount, a share or a measure, which a range of words cannot replace, or cannot be found."""
+    for value, conflict in disputed:
+        if TIME_UNIT.match(value.split()[-1]):
+            text = _without_counts(text, [value])
+        else:
+            found = re.search(r"(?<![\w-])" + re.escape(value) + r"(?![\w-])", text, re.I)
+            between = _range_words(value, conflict)
+            if found is None or between is None:
+                return None
+            if found.start() == 0:
+                between = between[:1].upper() + between[1:]
+            text = text[: found.start()] + between + text[found.end():]
+        if text is None:
+            return None
+    return text
+
+
+def _split_figure(value: str) -> tuple[str, str] | None:
+    """A count's figure and what it counts ("more than 40 miners" -> ("more than 40", "miners")), a
+    figure in capitals written small ("FOUR people" -> "four"); None when it counts nothing written."""
+    words = value.split()
+    last = max((k for k, w in enumerate(words) if COUNT_WORD.match(w)), default=None)
+    if last is None or last == len(words) - 1:
+        return None
+    figure = " ".join(w.lower() if w.isupper() or (k == 0 and w[:1].isupper() and w[1:].islower()) else w for k, w in enumerate(words[: last + 1]))
+    return figure, " ".join(words[last + 1:])
+
+
+def _range_words(value: str, conflict: Conflict) -> str | None:
+    """"three to four people" for the value "Three people" of a conflict whose sides run from three to
+    FOUR people; None for an amount, a share or a measure ("310 million pounds", "58 percent")."""
+    split = _split_figure(value)
+    if split is None or len(conflict.positions) < 2:
+        return None
+    unit = split[1]
+    if SCALE_WORD.match(unit) or unit.lower() in lexicons.currency_words() or SHARE_UNIT.match(unit) \
+            or unit.split()[0].lower().strip(",.;:") in lexicons.summary_figure_words("measure"):
+        return None
+    low, high = _split_figure(conflict.positions[0].value), _split_figure(conflict.positions[-1].value)
+    if low is None or high is None:
+        return None
+    return f"{low[0]} to {high[0]} {unit}"
 
 
 SHARE_UNIT = re.compile(r"^(?:%|percent|per\s*cent|pc|percentage\s+points?|basis\s+points?|points?)$", re.I)
+SCALE_WORD = re.compile(r"^(?:billion|trillion|bn|million|thousand)\b", re.I)
 TIME_UNIT = re.compile(r"^(?:years?|months?|weeks?|days?|hours?)$", re.I)
-SCALE_WORD = re.compile(r"^(?:billion|trillion|bn)\b", re.I)
-
-
-def opened_with_count(text: str, values: list[str]) -> bool:
-    """True when a sentence (after its dateline) opens with one of the counts `values`."""
-    head = strip_dateline(text).lower()
-    return any(head.startswith(value.lower()) for value in values)
-
-
-def says_only_its_count(text: str, values: list[str], view: ClaimView, entities: dict[str, Entity]) -> bool:
-    """True when a sentence whose disputed counts were taken out (`_without_counts`) has nothing
-    left to tell but what the range sentence tells: no figure is left, and either the count was
-    its subject ("More than 50 people were injured, most of them ..." -> "People were injured,
-    ...") or, apart from what was counted and who said it, it has fewer than three content words
-    ("... were injured in the fire, the health authority said"). Another fact fills the place."""
-    if FIGURE.search(text) or any(COUNT_WORD.match(word.strip(",.;:")) for word in text.split()):
-        return False
-    if opened_with_count(view.claim.text, values):
-        return True
-    source = entities.get(view.claim.attributed_to or "")
-    source_words = " ".join([source.name, *source.aliases]) if source else view.claim.attributed_to or view.relayed_by or ""
-    left = content_stems(text) - content_stems(" ".join(values)) - content_stems(source_words) - {stem(v) for v in lexicons.report_verbs()}
-    return len(left) < 3
 
 
 def _without_length(text: str, value: str) -> str | None:
@@ -500,15 +503,15 @@ def build_summary(
     banned_verbs = banned_terms(articles, lexicons.summary_avoid_verbs())
     # A sentence that holds one side of a disagreement is not stated as the story's fact.
     contested = {(e.article_id, e.start) for c in conflicts if c.kind not in {"date", "number"} for p in c.positions for e in p.evidence}
-    # A sentence giving one side's count is told without the count ("killing three workers" ->
-    # "killing workers"), the range sentence giving the counts; when the count cannot be taken
-    # out ("hundreds of strikes"), or nothing but the count would be left to tell, the sentence is not used.
-    counted: dict[tuple[str, int], list[str]] = defaultdict(list)
+    # A sentence giving one side's count is told with the range the reports give ("killing three workers"
+    # -> "killing three to four workers"), unless it is someone's words; one giving a side's length of
+    # time is told without it ("sentenced X to 12 years in prison for fraud" -> "sentenced X for fraud").
+    counted: dict[tuple[str, int], list[tuple[str, Conflict]]] = defaultdict(list)
     for c in conflicts:
         if c.kind == "number":
             for p in c.positions:
                 for e in p.evidence:
-                    counted[(e.article_id, e.start)].append(p.value)
+                    counted[(e.article_id, e.start)].append((p.value, c))
     # A sentence that dates the event one side's way is told without its date ("broke out on
     # Thursday night at the plant" -> "broke out at the plant"); the range sentence gives the dates.
     dated: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -580,8 +583,10 @@ def build_summary(
                 continue
             text = name_the_speaker(compress(v.claim.text), v, by_id)
             if (v.article_id, v.claim.start) in counted:
-                text = _without_counts(text, counted[(v.article_id, v.claim.start)])
-                if text is None or says_only_its_count(text, counted[(v.article_id, v.claim.start)], v, by_id):
+                if v.claim.attributed_to or v.speaker or v.relayed_by:
+                    continue  # "the hospital said it had treated 37 patients": a range would not be its words
+                text = with_ranges(text, counted[(v.article_id, v.claim.start)])
+                if text is None:
                     continue
             if (v.article_id, v.claim.start) in dated:
                 text = _without_dates(text, dated[(v.article_id, v.claim.start)])
@@ -603,6 +608,10 @@ def build_summary(
         evidence = {}
         for w in [v, *cited]:
             evidence.setdefault(w.article_id, w.evidence())
+        for value, conflict in counted.get((v.article_id, v.claim.start), []):
+            for p in conflict.positions:  # the range the sentence gives rests on every side's reports
+                for e in p.evidence:
+                    evidence.setdefault(e.article_id, e)
         ids = [a for a in fact.article_ids if a in evidence] + [a for a in evidence if a not in fact.article_ids]
         chosen.append((place(group), SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids]), vec))
         told.append((speaker, embeddings_by_fact[k]))
