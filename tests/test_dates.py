@@ -346,3 +346,20 @@ def test_a_live_page_entry_time_opening_its_line_is_on_the_publication_day():
     # the entry's time is when it was posted, not a time of the day the entry before names
     assert times(text, "2030-05-08") == [("on Monday", "2030-05-06", None), ("14:05", "2030-05-08", "14:05"), ("16:30", "2030-05-08", "16:30")]
     assert times("The ratio was\n3:10 in favour.", "2030-05-08") == []  # lower case after it: no entry
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a deadline said on its weekday is the next one ("by today" would say that day)
+        ("The Harlow board must deliver its report by Monday.", "2031-03-24"),
+        ("The Harlow board will publish its report no later than Monday.", "2031-03-24"),
+        # a plan for the weekday it is said on is that day
+        ("The Harlow board will meet on Monday.", "2031-03-17"),
+    ],
+)
+def test_a_deadline_said_on_its_weekday_is_the_next_one(text, expected):
+    from newsprism.understand.nlp import parse
+
+    (found,) = find_dates("a", text, "2031-03-17", parse([text])[0])  # a Monday
+    assert found.value == expected, found.resolution

@@ -453,8 +453,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
             delta = (target - pub.weekday()) % 7
             # "called a march for Saturday" in a Saturday paper is that day, and so is "would travel there on
             # Sunday" in a Sunday paper: news copy names today's weekday (a week on is "next Sunday")
-            if delta == 0 and rel == "next":
-                delta = 7
+            if delta == 0 and (rel == "next" or DEADLINE_BEFORE.search(m.string[max(0, m.start() - 20):m.start()])):
+                delta = 7  # "must report by Monday" in a Monday paper: a deadline of the day it is said is "by today"
             d = pub + dt.timedelta(days=delta)
             how = f"{g['weekday'].capitalize()} after {pub.isoformat()}" if delta else f"{g['weekday'].capitalize()} ahead, on the publication day {pub.isoformat()}"
         else:
@@ -802,6 +802,7 @@ def _plan_then_moved(text: str, start: int, stop: int) -> bool:
 
 # "will stay closed until Friday", "closed to pupils until at least Monday": the day a state ends, not
 # the day of the event the sentence reports (a range "from ... until ..." is joined before this is read)
+DEADLINE_BEFORE = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than)\s+$", re.I)
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:at\s+(?:the\s+)?(?:least|earliest)\s+)?$", re.I)
 
 
