@@ -14,8 +14,9 @@ from collections import defaultdict
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsprism.compare import lexicons
 from newsprism.compare.views import ClaimView
-from newsprism.models import CopyRelation, CleanArticle
+from newsprism.models import CopyRelation, CleanArticle, publication_day
 
 NUM_PERM = 64
 
@@ -61,7 +62,7 @@ def find_copies(articles: list[CleanArticle], views: list[ClaimView], sentence_j
                 continue
             pair = tuple(sorted((v.article_id, w.article_id)))
             shared[pair][v.article_id].add(v.index)
-    order = {a.id: (a.published or "9999", i) for i, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
     relations: list[CopyRelation] = []
     for (a, b), hits in sorted(shared.items()):
         n_a, n_b = len(by_article[a]), len(by_article[b])
@@ -70,9 +71,52 @@ def find_copies(articles: list[CleanArticle], views: list[ClaimView], sentence_j
         share = len(hits[shorter]) / n_short
         if share < article_share or len(hits[shorter]) < 2:
             continue
-        original, copy = (a, b) if order[a] <= order[b] else (b, a)
+        shares = {x: len(hits[x]) / max(1, len(by_article[x])) for x in (a, b)}
+        original, copy = _original_and_copy(by_id[a], by_id[b], shares)
         relations.append(CopyRelation(article_id=copy, copy_of=original, similarity=round(float(np.clip(share, 0, 1)), 3)))
     return relations
+
+
+AGENCY_DATELINE = re.compile(r"\([A-Z][^()]{0,40}\)\s*[-–—]")
+
+
+def _original_and_copy(a: CleanArticle, b: CleanArticle, shares: dict[str, float]) -> tuple[str, str]:
+    """Which of two near-copies is the original and which the copy.
+
+    The copy is the later article when both publication times are known and differ; else an
+    agency's own text (a dateline with the agency's code in brackets, "DRUMMOND, March 13 (MPA) -")
+    is the original and an article crediting wire reports (data/compare/wire_credits.txt) the copy;
+    else the copy is the article that holds the other's text plus more, so the original is the one
+    with the larger share of its sentences in the other; else the order the articles came in.
+    """
+    when_a, when_b = _publication_key(a.published), _publication_key(b.published)
+    if when_a and when_b and (when_a[0] != when_b[0] or (when_a[1] and when_b[1] and when_a[1] != when_b[1])):
+        return (a.id, b.id) if when_a < when_b else (b.id, a.id)
+    wire_a, wire_b = _wire_origin(a), _wire_origin(b)
+    if wire_a != wire_b:
+        return (a.id, b.id) if wire_a > wire_b else (b.id, a.id)
+    if shares[a.id] != shares[b.id]:
+        return (a.id, b.id) if shares[a.id] > shares[b.id] else (b.id, a.id)
+    return a.id, b.id
+
+
+def _publication_key(published: str | None) -> tuple[str, str] | None:
+    """An ISO publication time as (day, time of day); the time is empty when only the day is given."""
+    if not published or publication_day(published) is None:
+        return None
+    return published[:10], published[11:] if len(published) > 10 else ""
+
+
+def _wire_origin(article: CleanArticle) -> int:
+    """1 for an agency's own text (its dateline carries the agency's code), -1 for an article crediting
+    wire reports, else 0."""
+    if any(r.reason == "dateline" and AGENCY_DATELINE.search(r.text) for r in article.removed):
+        return 1
+    credits = lexicons.wire_credit_pattern()
+    texts = [article.text, article.byline or "", *(r.text for r in article.removed)]
+    if credits is not None and any(credits.search(t) for t in texts):
+        return -1
+    return 0
 
 
 def independent_groups(article_ids: list[str], sources: dict[str, str], copies: list[CopyRelation]) -> dict[str, str]:

@@ -423,3 +423,9 @@ def length_dimensions() -> dict[str, str]:
     """Map each word that names a dimension to it ("high" -> "height"): data/compare/length_dimensions.csv."""
     return {w.strip().lower(): r["name"].strip().lower() for r in _rows("length_dimensions.csv") if r["kind"].strip() == "dimension"
             for w in r["value"].split("|") if w.strip()}
+
+
+@lru_cache(maxsize=1)
+def wire_credit_pattern() -> re.Pattern[str] | None:
+    """The phrases of data/compare/wire_credits.txt with which an article credits a news agency's text."""
+    return words_pattern(_compare_lines("wire_credits.txt"))
