@@ -412,6 +412,18 @@ def test_framing_a_quote_given_to_this_newspaper_is_no_channel():
     assert terms(frame_story(understanding([a], [brill], [quote])), "channel") == []
 
 
+def test_framing_a_quote_given_to_the_outlet_by_its_name_is_no_channel():
+    """'told the Lakeside Echo' in the Lakeside Echo, or 'told the Echo': the outlet heard her first
+    hand; the same words in another outlet's article name a channel it relays."""
+    text = 'The skipper\'s sister told the Lakeside Echo that the crew had called for help. She later told the Echo: "Nobody came."'
+    own, other = article(text, outlet="Lakeside Echo"), article(text, outlet="Harbour Courier")
+    echo_quote = lambda a: Quote(id="q_sis", speaker="sister", channel="Lakeside Echo", variants=[  # noqa: E731
+        QuoteVariant(text="the crew had called for help", article_ids=[a.id], channel="Lakeside Echo",
+                     evidence=[Evidence(article_id=a.id, text=text, start=0, end=len(text))])])
+    assert terms(frame_story(understanding([own], [], [echo_quote(own)])), "channel") == []
+    assert "Lakeside Echo" in terms(frame_story(understanding([other], [], [echo_quote(other)])), "channel")
+
+
 def test_framing_profile_counts_terms_per_outlet_with_evidence():
     a1 = article("The brutal crackdown went on. Troops were reportedly deployed; the brutal raids continued.", outlet="Daily Lantern")
     a2 = article("Troops were deployed to the north on Monday.", outlet="Evening Courier")

@@ -891,3 +891,21 @@ def test_report_marks_a_word_for_an_actor_that_one_outlet_alone_uses(rich: Repor
     text = render_markdown(report)
     assert "disgraced official (label, only this outlet)" in text and "harbour master (label)" in text
     assert "veteran skipper (label)" in text
+
+
+def test_report_a_quote_told_to_the_outlet_that_prints_it_is_not_shown_as_relayed(rich: Report):
+    """'he told the Ledger' in the Ledger's own article gave the remark 'via Ledger'; the outlet heard
+    it first hand. A rendering another outlet prints through a radio station keeps its 'via'."""
+    story = rich.stories[0]
+    by_outlet = {}
+    for a in rich.articles:
+        if a.id in story.article_ids and a.outlet and a.outlet not in by_outlet:
+            by_outlet[a.outlet] = a
+    (first_outlet, first), (_, second) = list(by_outlet.items())[:2]
+    short = first_outlet.split()[-1]
+    quote = Quote(id="q_told", speaker="Ada Brill", channel=short, variants=[
+        QuoteVariant(text="We did not want to sell", article_ids=[first.id], channel=short),
+        QuoteVariant(text="We never wanted to sell", article_ids=[second.id], channel="Radio Kell")])
+    text = render_markdown(rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [quote]})]}))
+    section = text[text.index("### Quotes"):text.index("### Timeline")]
+    assert f"via {short}" not in section and "via Radio Kell" in section

@@ -68,6 +68,16 @@ def _entry(ctx: ArticleContext, tokens: list[Token]) -> FramingEntry | None:
     )
 
 
+def names_outlet(channel: str, outlet: str | None) -> bool:
+    """Whether a channel is the outlet itself ('told the Kestrel Post', 'told the Post' in the Kestrel
+    Post's own article): the outlet heard the speaker first hand, and relays nobody."""
+    words = channel.split()
+    if not outlet or not words or not words[-1][:1].isupper():
+        return False  # 'told the post' is no name
+    name, said = (" ".join(t.lower().split()).removeprefix("the ") for t in (outlet, channel))
+    return said == name or name.endswith(" " + said)
+
+
 def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Lexicon) -> list[FramingEntry]:
     """Return every relaying source the article cites, once per sentence and source."""
     found: list[FramingEntry] = []
@@ -117,6 +127,8 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
                     found.append(FramingEntry(article_id=ctx.article.id, term=quote.channel, category="channel", evidence=ctx.evidence(at, at + len(quote.channel))))
     unique: dict[tuple, FramingEntry] = {}
     for entry in found:
+        if names_outlet(entry.term, ctx.article.outlet):
+            continue
         key = (entry.term.lower().removeprefix("the "), entry.evidence.start)
         unique.setdefault(key, entry)
     # a channel inside a longer channel phrase of the same sentence ("SANA" in "state news agency SANA") counts once

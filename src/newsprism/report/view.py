@@ -502,12 +502,28 @@ def _word_choices(ctx: _Context, outlets: list[str]) -> list[dict]:
     return rows
 
 
+def _names_own_outlet(channel: str | None, outlets: set[str]) -> bool:
+    """Whether a rendering's channel is the very outlet that printed it ('told the Gazette' in the
+    Kingsbridge Gazette): the outlet heard the speaker first hand, so 'via Gazette' misleads."""
+    words = (channel or "").split()
+    if not words or not words[-1][:1].isupper() or not outlets:
+        return False
+    said = " ".join(w.lower() for w in words).removeprefix("the ")
+    names = {" ".join(o.lower().split()).removeprefix("the ") for o in outlets}
+    return all(n == said or n.endswith(" " + said) for n in names)
+
+
 def _quotes(ctx: _Context) -> list[dict]:
     """One row per remark, a speaker's remarks next to each other (in the order the speakers first
     appear); `continues` marks a remark by the same speaker through the same channel as the row
     before, which the reports print under that row's heading rather than repeat it."""
     rows = []
     for q in ctx.story.quotes:
+        if any(_names_own_outlet(v.channel, {ctx.outlet(a) for a in v.article_ids}) for v in q.variants):
+            variants = [v.model_copy(update={"channel": None}) if _names_own_outlet(v.channel, {ctx.outlet(a) for a in v.article_ids}) else v
+                        for v in q.variants]
+            kept = [v.channel for v in variants if v.channel]
+            q = q.model_copy(update={"variants": variants, "channel": q.channel if q.channel in kept else next(iter(kept), None)})
         # One channel for the remark when its renderings came through it (or name none); when they came
         # through different channels (state TV in one outlet, a news agency in another), each its own.
         channels = {v.channel for v in q.variants if v.channel}
