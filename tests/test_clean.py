@@ -1281,3 +1281,89 @@ def test_clean_html_closed_comments_notice_is_no_comment():
         + "</div><section class='comments-closed'><p>Comments are closed on this article.</p></section></body></html>"
     )
     assert clean_html_page(raw).comments == []
+
+
+def _dated_page(date_line: str) -> str:
+    return ("The Fenwick Lantern\n"
+            "Home | Towns | Weather\n"
+            "Ferry runs aground off Marlow Point\n"
+            f"{date_line}\n"
+            "A passenger ferry ran aground off Marlow Point on Tuesday, the harbour office said.\n"
+            "All 40 passengers were taken ashore by lifeboat before the tide turned.\n")
+
+
+@pytest.mark.parametrize(
+    "date_line, published",
+    [("Published: 17/04/2029", "2029-04-17"), ("Published: 04/17/2029", "2029-04-17"), ("Published: 05/04/2029", None)],
+)
+def test_clean_text_slash_date_line_is_the_publication_date_when_its_values_say_which_is_the_day(date_line, published):
+    """A "Published: 17/04/2029" line under the headline dates the article (it was dropped as a
+    label); day and month are told apart by a number above 12, else the date is left unread."""
+    clean = _clean_text(_dated_page(date_line))
+    assert clean.published == published
+    assert any(part.reason == "dateline" and date_line in part.text for part in clean.removed)
+    assert date_line not in clean.text
+
+
+@pytest.mark.parametrize("country, published", [("US", "2029-05-04"), ("GB", "2029-04-05")])
+def test_clean_slash_date_both_ways_is_read_by_the_outlets_country(tmp_path, country, published):
+    """"05/04/2029" is 4 May on a page of a month-first country and 5 April elsewhere (data/clean/month_first_countries.txt)."""
+    table = tmp_path / "outlets.csv"
+    table.write_text(f"domain,outlet,country,owner,leaning\nfenwick-lantern.example,The Fenwick Lantern,{country},,\n", encoding="utf-8")
+    raw = _dated_page("Published: 05/04/2029")
+    article = Article(id=content_id(raw), source_path="page.txt", raw=raw, format="text", url="https://fenwick-lantern.example/ferry")
+    assert clean_article(article, CleanSettings(outlets_file=table)).published == published
+
+
+def test_clean_text_live_entry_time_over_the_first_entry_stays_in_the_body():
+    """A live page's first entry time ("08:45" alone on its line, above the first sentence) is the
+    entry's time for the understanding, not a section label."""
+    raw = ("Fenwick Live\n"
+           "LIVE: Ferry aground off Marlow Point\n"
+           "Tuesday 17 April 2029\n"
+           "08:45\n"
+           "The harbour office says all 40 passengers of the ferry have been taken ashore.\n"
+           "10:20\n"
+           "Divers are inspecting the hull, the ferry's owner says in a statement.\n")
+    clean = _clean_text(raw)
+    assert clean.text.startswith("08:45\n\nThe harbour office")
+
+
+def test_clean_text_date_with_a_desk_credit_after_a_bar_is_a_dateline_and_the_masthead_the_outlet():
+    """"April 17, 2029 | Staff and wire reports" is the page's date and credit, not body; with it
+    read, the name over the menu and headline ("Marlow Bay Online") is the outlet, not the title."""
+    raw = ("Marlow Bay Online\n"
+           "Menu  Search  Log in\n"
+           "Ferry runs aground off Marlow Point\n"
+           "April 17, 2029 | Staff and wire reports\n"
+           "A passenger ferry ran aground off Marlow Point on Tuesday, the harbour office said.\n"
+           "All 40 passengers were taken ashore by lifeboat before the tide turned.\n")
+    clean = _clean_text(raw)
+    assert "Staff and wire" not in clean.text
+    assert clean.published == "2029-04-17"
+    assert clean.outlet == "Marlow Bay Online"
+    assert clean.title == "Ferry runs aground off Marlow Point"
+
+
+def test_clean_text_your_say_header_with_a_count_opens_the_comments():
+    """"YOUR SAY (3 comments)" under the story opens the reader comments (its words became an organisation "SAY")."""
+    raw = ("Ferry runs aground off Marlow Point\n"
+           "A passenger ferry ran aground off Marlow Point on Tuesday, the harbour office said.\n"
+           "All 40 passengers were taken ashore by lifeboat before the tide turned.\n"
+           "YOUR SAY (3 comments)\n"
+           "tidewatcher: That point has needed a light for years.\n"
+           "oarsman9: Glad everyone got off safely.\n")
+    clean = _clean_text(raw)
+    assert "YOUR SAY" not in clean.text
+    assert len(clean.comments) == 2 and "light for years" not in clean.text
+
+
+def test_clean_text_listen_promo_for_a_station_programme_is_no_body():
+    """"Listen to the full interview on <station> from 7am." is a promotion of the station's programme."""
+    raw = ("Ferry runs aground off Marlow Point\n"
+           "A passenger ferry ran aground off Marlow Point on Tuesday, the harbour office said.\n"
+           "All 40 passengers were taken ashore by lifeboat before the tide turned.\n"
+           "Listen to the full interview on Bayside Radio Mornings from 7am.\n")
+    clean = _clean_text(raw)
+    assert "Listen to" not in clean.text
+    assert any(part.reason == "promo" for part in clean.removed)

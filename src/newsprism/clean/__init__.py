@@ -17,8 +17,9 @@ teaser, newsletter, ...) and "page_chrome" otherwise.
 from __future__ import annotations
 
 from newsprism.clean.html import left_out_blocks, read_html
-from newsprism.clean.metadata import better_date, normalise_date
+from newsprism.clean.metadata import better_date, find_date, normalise_date
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
+from newsprism.clean.patterns import month_first_countries
 from newsprism.clean.text import Line, read_text
 from newsprism.models import Article, CleanArticle, Removed
 from newsprism.settings import CleanSettings
@@ -64,6 +65,9 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         published = normalise_date(article.published) or reading.published
         url = article.url or reading.url
     row = outlet_for_url(url, extra)
+    if published is None and row is not None and row.country:
+        month_first = row.country.upper() in month_first_countries()
+        published = next((iso for text in reading.undecided_dates if (iso := find_date(text, month_first)[0])), None)
     outlet = (
         article.outlet
         or (row.outlet if row else None)

@@ -34,6 +34,8 @@ DATE_RE = re.compile(
     r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?:T(?=\d))?"
     # "18.03.2026 09:14": day first with dots, as European pages and comment widgets write it (never month first)
     r"|(?P<day4>\d{1,2})\.(?P<month4>\d{1,2})\.(?P<year4>\d{4})(?=[\s,)]|$)"
+    # "15/03/2026" or "03/15/2026": which number is the day is read from the values (or the outlet's country)
+    r"|(?P<first5>\d{1,2})/(?P<second5>\d{1,2})/(?P<year5>\d{4})(?=[\s,)]|$)"
     r")" + _TIME + r"(?![\w:])",
     re.IGNORECASE,
 )
@@ -58,11 +60,30 @@ def _zone(raw: str | None) -> str:
     return f"{sign}{int(hours):02d}:{minutes or '00'}"
 
 
-def iso_from_match(match: re.Match) -> str | None:
-    """Return the ISO 8601 date (with time and zone when the match has them) of a DATE_RE match."""
+def _slash_day_month(first: int, second: int, month_first: bool | None) -> tuple[int, int] | None:
+    """(day, month) of a "first/second/year" date: a number above 12 is the day; when both could
+    be either, `month_first` decides (the outlet's country), and without it the date stays unread."""
+    if first > 12 or first == second:
+        return first, second
+    if second > 12:
+        return second, first
+    if month_first is None:
+        return None
+    return (second, first) if month_first else (first, second)
+
+
+def iso_from_match(match: re.Match, month_first: bool | None = None) -> str | None:
+    """Return the ISO 8601 date (with time and zone when the match has them) of a DATE_RE match.
+
+    A slash date whose day and month cannot be told apart gives None unless `month_first` says."""
     g = match.groupdict()
     try:
-        if g["year1"]:
+        if g["year5"]:
+            found = _slash_day_month(int(g["first5"]), int(g["second5"]), month_first)
+            if found is None:
+                return None
+            (day, month), year = found, int(g["year5"])
+        elif g["year1"]:
             year, month, day = int(g["year1"]), MONTHS[g["month1"].lower().rstrip(".")], int(g["day1"])
         elif g["year2"]:
             year, month, day = int(g["year2"]), MONTHS[g["month2"].lower().rstrip(".")], int(g["day2"])
@@ -94,12 +115,14 @@ def iso_from_match(match: re.Match) -> str | None:
 YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 
 
-def find_date(text: str) -> tuple[str | None, re.Match | None]:
-    """Return (ISO date, match) for the first absolute date in `text`, or (None, None)."""
+def find_date(text: str, month_first: bool | None = None) -> tuple[str | None, re.Match | None]:
+    """Return (ISO date, match) for the first absolute date in `text`, or (None, None).
+
+    `month_first` reads a slash date such as "05/03/2026" (True: 3 May); None leaves it unread."""
     if not YEAR_RE.search(text):
         return None, None  # every date we read has a four-digit year; most lines have none
     for match in DATE_RE.finditer(text):
-        iso = iso_from_match(match)
+        iso = iso_from_match(match, month_first)
         if iso:
             return iso, match
     return None, None

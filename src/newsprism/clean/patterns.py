@@ -73,6 +73,12 @@ def edition_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _data_lines("edition_words.txt"))
 
 
+@lru_cache(maxsize=1)
+def month_first_countries() -> frozenset[str]:
+    """Return the country codes whose pages write numeric dates month first (`month_first_countries.txt`)."""
+    return frozenset(line.strip().upper() for line in _data_lines("month_first_countries.txt"))
+
+
 def first_characters(pattern: str) -> frozenset[str] | None:
     """Return the lower-case ASCII characters a line must start with for `pattern` (anchored at "^") to match it.
 

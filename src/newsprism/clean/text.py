@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
-from newsprism.clean.metadata import DATE_RE, better_date, find_date, read_byline, read_source_url
+from newsprism.clean.metadata import DATE_RE, YEAR_RE, better_date, find_date, read_byline, read_source_url
 from newsprism.clean.outlets import MINOR_WORDS, OutletNames, initials
 from newsprism.clean.patterns import edition_words, masthead_words, match_clutter
 from newsprism.models import Comment
@@ -92,6 +92,8 @@ class TextReading:
     url: str | None = None
     outlet_mentions: list[str] = field(default_factory=list)
     copyright_holder: str | None = None
+    # dateline lines whose day and month cannot be told apart ("05/03/2026"): read by the outlet's country
+    undecided_dates: list[str] = field(default_factory=list)
 
 
 COPYRIGHT_HOLDER_RE = re.compile(
@@ -171,11 +173,21 @@ def is_masthead(text: str, names: OutletNames) -> bool:
     return bool(match) and bool(re.match(r"\s*(?:[-–—|:•·]|$)", text[match.end():]))
 
 
-def _dateline(line: Line) -> tuple[str | None, str | None]:
-    """Return (ISO date, byline) for a line that is a date (and maybe "by NAME") and little else."""
+# "09:02", "9.15am", "14:32 GMT" alone on a line: a live page's entry time, part of the body
+CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+# "March 13, 2024 | Staff and wire reports": a credit set off from the date by a bar or dot
+CREDIT_SEGMENT_SEPARATORS = re.compile(r"\s[|·•]\s")
+
+
+def _dateline(line: Line) -> tuple[bool, str | None, str | None]:
+    """Return (is a dateline, ISO date, byline) for a line that is a date (and maybe "by NAME", or a
+    short credit after a bar) and little else. A slash date whose day and month cannot be told
+    apart ("05/03/2026") still makes the line a dateline, with no date."""
     iso, match = find_date(line.text)
     if not match:
-        return None, None
+        match = DATE_RE.search(line.text) if YEAR_RE.search(line.text) else None
+        if not match:
+            return False, None, None
     rest = line.text[: match.start()] + " " + line.text[match.end():]
     byline = None
     by = re.search(r"\bby\s+(.+)$", rest, flags=re.I)
@@ -185,7 +197,15 @@ def _dateline(line: Line) -> tuple[str | None, str | None]:
             byline = read_byline("By " + name) or name  # handles are often lower-case
             rest = rest[: by.start()]
     leftover = [w for w in re.findall(r"[\w|–—-]+", rest.lower()) if w not in DATELINE_WORDS and not re.fullmatch(r"\d{1,2}:\d{2}", w)]
-    return (iso, byline) if len(leftover) <= 1 else (None, None)
+    if len(leftover) > 1 and byline is None:
+        segments = CREDIT_SEGMENT_SEPARATORS.split(line.text)
+        dated = [i for i, part in enumerate(segments) if DATE_RE.search(part)]
+        credits = [part.strip() for i, part in enumerate(segments) if i not in dated]
+        if len(segments) >= 2 and len(dated) == 1 and all(
+            1 <= len(part.split()) <= 6 and not ends_sentence(part) and part[:1].isupper() for part in credits
+        ):
+            return True, iso, None  # the credit names a desk or a wire, not a person
+    return (True, iso, byline) if len(leftover) <= 1 else (False, None, None)
 
 
 def _kicker(line: Line) -> bool:
@@ -526,10 +546,13 @@ def read_text(
             reading.byline = reading.byline or byline
             continue
         if line.words <= 14:
-            iso, byline = _dateline(line)
-            if iso:
+            is_dateline, iso, byline = _dateline(line)
+            if is_dateline:
                 line.label("metadata", "dateline")
-                dates.append(iso)
+                if iso:
+                    dates.append(iso)
+                else:
+                    reading.undecided_dates.append(line.text)
                 reading.byline = reading.byline or byline
                 continue
         reason = match_clutter(line.text, line.words, html=from_html)
@@ -632,7 +655,7 @@ def read_text(
                 line.label("metadata", "title")
                 reading.title = line.text
                 title_key = line.key
-            elif line.words <= 4 and not ends_sentence(line.text):
+            elif line.words <= 4 and not ends_sentence(line.text) and not CLOCK_LINE.match(line.text):
                 line.label("clutter", "label")  # kicker or section label near the headline
     if title_key:
         for line in open_lines:
