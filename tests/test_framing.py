@@ -868,3 +868,13 @@ def test_wording_invented_story_planted_choices_found_end_to_end(velsk_story):
         fact = next(f for f in velsk_story.facts if f.id == choice.fact_id)
         assert {(e.article_id, e.text) for e in fact.evidence} & {(u.article_id, u.evidence.text) for u in choice.uses}
         assert {(u.article_id, u.evidence.text) for u in choice.uses} <= evidence
+
+
+def test_framing_according_to_an_unnamed_source_or_a_body_of_people_is_no_channel():
+    """'according to a person with knowledge of the deal', 'according to a source at the club', 'according
+    to the union' name who said it (the channel column showed 'person' and 'source'); 'according to
+    the Valtoran News Agency' names a medium."""
+    a = article("The fee was £9m, according to a person with knowledge of the deal. The first bid failed in May, "
+                "according to a source at the club. Eight crew were rescued, according to the union. "
+                "Forty homes were flooded, according to the Valtoran News Agency.")
+    assert terms(frame_story(understanding([a], [])), "channel") == ["Valtoran News Agency"]

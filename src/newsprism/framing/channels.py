@@ -89,9 +89,11 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
             objects = [c for c in token.children if c.dep_ == "pobj"]
             if objects:
                 phrase = _np(objects[0])
-                # "According to Ben Salah, ...": a person is the speaker, not a medium relaying someone.
+                # "According to Ben Salah, ...", "according to a source at the club", "according to the
+                # union": a person or a body of people is the speaker, not a medium relaying someone.
                 person = ctx.entities.get(ctx.entity_of_token(objects[0]) or "")
-                if person is None or person.type != "PERSON" or _is_channel(ctx, phrase, lexicon):
+                people = objects[0].lemma_.lower() in lexicon.people_nouns or objects[0].lower_ in lexicon.people_nouns
+                if (not people and (person is None or person.type != "PERSON")) or _is_channel(ctx, phrase, lexicon):
                     tokens = phrase
         # "state TV reported", "the agency quoted X": a relaying subject of a reporting verb
         elif token.dep_ in ("nsubj",) and token.head.lemma_.lower() in _RELAY_VERBS:

@@ -13,7 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 LANGUAGE = "en"
-FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets", "physical_nouns", "literal_particles")
+FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets", "physical_nouns", "literal_particles",
+         "actor_nouns")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Lexicon:
     epithets: dict[str, str]
     physical_nouns: frozenset[str]  # a dramatising verb with one of these as subject or object is literal
     literal_particles: dict[str, frozenset[str]]  # verb lemma -> particles of its literal sense ("cave in")
+    people_nouns: frozenset[str]  # nouns naming people or groups (actor_nouns.txt): "according to a source" names a speaker
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -76,4 +78,5 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
         epithets=tagged("epithets", ""),
         physical_nouns=words("physical_nouns"),
         literal_particles={verb: frozenset(row[1] for row in sets["literal_particles"] if row[0] == verb and len(row) > 1) for verb in words("literal_particles")},
+        people_nouns=words("actor_nouns"),
     )
