@@ -163,6 +163,20 @@ def test_framing_victims_cast_as_risk_seekers_are_loaded(word):
     assert word in terms(frame_story(understanding([a], [])), "loaded", voice="outlet")
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Two people died in a stampede of drunken fans at the Orla Arena on Saturday.", "stampede"),
+    ("Two people died in a stampede of drunken fans at the Orla Arena on Saturday.", "drunken"),
+    ("The final at the Orla Arena ended in horror on Saturday.", "horror"),
+])
+def test_framing_a_crowd_cast_as_to_blame_for_a_crush_is_loaded(text, word):
+    assert word in terms(frame_story(understanding([article(text)], [])), "loaded", voice="outlet")
+
+
+def test_framing_a_crush_told_plainly_has_no_loaded_word():
+    a = article("Two people died in a crush of fans at the Orla Arena on Saturday.")
+    assert terms(frame_story(understanding([a], [])), "loaded") == []
+
+
 def test_framing_a_label_naming_the_actor_itself_is_no_label_of_it():
     """"Runo, the capital of Pellaria" where the understanding resolved Runo to Pellaria (a capital acting
     for its country): "capital of Pellaria" is no label of Pellaria."""
