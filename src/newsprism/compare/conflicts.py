@@ -914,9 +914,32 @@ def weekday_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Confl
             by_value[day].append(views[i])
         if len(by_value) < 2:
             continue
+        if any(_clock(day_of[i][1]) for i in group):
+            _complete_weekday_sides(al, group, day_of, by_value)
         about = _date_about([(clauses[(i, day_of[i][1].text)], day_of[i][0]) for i in group], by_value)
         conflicts.append(_conflict("date", about, [_position(day, by_value[day]) for day in sorted(by_value)]))
     return conflicts
+
+
+def _clock(d: DateMention) -> bool:
+    """True when a date mention gives a clock time ("shortly before midnight on Saturday": 24:00)."""
+    return bool(d.time and re.fullmatch(r"\d\d:\d\d", d.time))
+
+
+def _complete_weekday_sides(al: Alignment, group: list[int], day_of: dict[int, tuple[str, DateMention]], by_value: dict[str, list[ClaimView]]) -> None:
+    """Add to each weekday side of a conflict over a clock-timed event every other report that gives
+    that weekday with a clock time in a sentence reading like one of the side's (as
+    `_complete_timed_sides` does for dated sides): an outlet telling both accounts stands on both sides."""
+    views, s = al.views, al.settings
+    members = {views[i].index for i in group}
+    for day, side in by_value.items():
+        rows = [i for i in group if day_of[i][0] == day]
+        for v in views:
+            if v.index in members or v in side:
+                continue
+            if any(named == day and _clock(d) for named, d, _ in _named_weekdays(v)) \
+                    and any(float(al.embeddings[v.index] @ al.embeddings[i]) >= s.anchor_clause_min_cos for i in rows):
+                side.append(v)
 
 
 def merge_weekday_conflicts(dated: list[Conflict], weekdays: list[Conflict]) -> list[Conflict]:
@@ -1050,6 +1073,11 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         x, y = _day(d1.value or ""), _day(d2.value or "")
         if any(d.end and _day(d.end) and x and y and _day(d.value) <= day <= _day(d.end) for d, day in ((d1, y), (d2, x))):
             return False  # a day inside the other's span ("this week" / "on Thursday"): no conflict
+        moments = (_moment(d1), _moment(d2))
+        if moments[0] and moments[1]:
+            # two clock times: one moment or two, whatever the days ("shortly before midnight on
+            # Saturday" / "at 23:50 on Saturday" agree; "at 03:40 on Sunday" is another moment)
+            return not _meet(*moments) and abs((x - y).days) <= max_days
         return bool(x and y and x != y and abs((x - y).days) <= max_days)
 
     # Pairs with two nearby different days first (no other pair can join a conflict); the
@@ -1066,14 +1094,18 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
     al.encode_contents(x for pair in dated for x in pair)
     # The whole sentences state one fact, or else only the dates whose clauses read alike
     # ("ran aground in the canal on Wednesday" / "..., which ran aground in the canal on Thursday").
-    dated = [(i, j) for i, j in dated if not _different_statements(views[i], views[j], al)]
+    # Two people's words that differ can be the dispute itself when each gives a clock time of one event
+    # ("relatives said the trawler had asked for help shortly before midnight on Saturday" / "the coast
+    # guard said it received the first distress call at 3.40am on Sunday"): only their alike clauses count.
+    spoken = {(i, j) for i, j in dated if _different_statements(views[i], views[j], al)}
+    dated = [(i, j) for i, j in dated if (i, j) not in spoken or _timed(views[i]) and _timed(views[j])]
     al.vectors.encode(t for i, j in dated for t in (*views[i].date_clauses, *views[j].date_clauses))
     for i, j in dated:
         v, w = views[i], views[j]
         # A sentence of several statements joined by semicolons ("Here is a summary of the day: X erupted
         # on Tuesday; 3,000 people have been evacuated ...") matches another as a whole by any one of
         # them: that says nothing of which statement its date dates.
-        whole = (i, j) in related and ";" not in v.claim.text + w.claim.text and float(al.probability([i], [j])[0, 0]) >= s.fact_threshold
+        whole = (i, j) in related and (i, j) not in spoken and ";" not in v.claim.text + w.claim.text and float(al.probability([i], [j])[0, 0]) >= s.fact_threshold
         # Each date is compared with the other sentence's date whose clause reads most alike
         # (both ways): "worked on Wednesday to lift the train, which derailed on Tuesday" dates
         # two events, and only the derailment's date answers "derailed on Monday".
@@ -1082,30 +1114,120 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
                     continue
-                if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _still_going_later(v.date_clauses[a], d1, w.date_clauses[b], d2):
+                if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _still_going_later(v.date_clauses[a], d1, w.date_clauses[b], d2) \
+                        or _gives_both_moments(v, d2) or _gives_both_moments(w, d1):
                     continue
                 # Or the two clauses tell one kind of event in words of one family ("a court on Wednesday
                 # jailed X" / "X was sentenced on Thursday"), of an actor both claims name.
+                if (i, j) in spoken and not (_moment(d1) and _moment(d2) and sims[a, b] >= s.anchor_clause_min_cos):
+                    continue
                 if whole or event_families(v.date_clauses[a]) & event_families(w.date_clauses[b]) \
                         or (sims[a, b] >= s.anchor_clause_min_cos and _alike_without_names(v.date_clauses[a], w.date_clauses[b], al)):
                     union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
-        value_of = {(i, k): f"{views[i].event_dates[k].value} ({' '.join(views[i].event_dates[k].text.split())})" for i, k in group}
-        # One side per day, however each report wrote it ("on Monday" / "Monday"): the side is named by
-        # the words most of its reports use, else the longest.
+        value_of = {(i, k): _date_value(views[i].event_dates[k]) for i, k in group}
+        # One side per day, however each report wrote it ("on Monday" / "Monday"), or per moment when
+        # the reports give clock times that disagree ("at 23:50 on Saturday" and "shortly before
+        # midnight on Saturday" one side, "at 03:40 on Sunday" another): the side is named by the
+        # words most of its reports use, else the longest.
         written: dict[str, Counter] = defaultdict(Counter)
         for i, k in group:
-            written[views[i].event_dates[k].value][value_of[(i, k)]] += 1
+            written[_side_key(views[i].event_dates[k], [views[j].event_dates[m] for j, m in group])][value_of[(i, k)]] += 1
         if len(written) < 2:
             continue
         side_of = {label: min(labels, key=lambda x: (-labels[x], -len(x), x)) for labels in written.values() for label in labels}
         by_value: dict[str, list[ClaimView]] = defaultdict(list)
         for i, k in group:
             by_value[side_of[value_of[(i, k)]]].append(views[i])
+        if any(_moment(views[i].event_dates[k]) for i, k in group):
+            _complete_timed_sides(al, group, value_of, side_of, by_value)
         about = _date_about([(views[i].date_clauses[k], value_of[(i, k)]) for i, k in group], by_value, side_of)
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
+
+
+# How far a clock time reaches by the words before it (minutes before, after): "shortly before
+# midnight" is the hour before it; a time given plainly ("at 3.40am", "03:40") is that minute, give or
+# take the rounding of the telling.
+TIME_BOUNDS = (
+    (re.compile(r"\b(?:shortly|just|soon|right|not\s+long)\s+before\b", re.I), (60, 0)),
+    (re.compile(r"\b(?:shortly|just|soon|right|not\s+long)\s+after\b", re.I), (0, 60)),
+    (re.compile(r"\bbefore\b|\bby\b|\buntil\b", re.I), (180, 0)),
+    (re.compile(r"\bafter\b|\bsince\b|\bpast\b", re.I), (0, 180)),
+    (re.compile(r"\b(?:around|about|approximately|roughly|some\s+time|sometime)\b", re.I), (30, 30)),
+)
+PLAIN_TIME_SLACK = 10
+
+
+def _moment(d: DateMention) -> tuple[float, float] | None:
+    """The span of minutes a dated clock time allows, counted over the calendar so that times of two
+    days compare ("24:00" on Saturday is 00:00 on Sunday); None without a day or a clock time
+    ("Sunday afternoon" gives a part of the day only)."""
+    day = _day(d.value or "")
+    if day is None or not d.time or not re.fullmatch(r"\d\d:\d\d", d.time):
+        return None
+    at = day.toordinal() * 1440 + int(d.time[:2]) * 60 + int(d.time[3:])
+    before, after = next((reach for pattern, reach in TIME_BOUNDS if pattern.search(d.text)), (PLAIN_TIME_SLACK, PLAIN_TIME_SLACK))
+    return at - before, at + after
+
+
+def _complete_timed_sides(al: Alignment, group: list[tuple[int, int]], value_of: dict, side_of: dict[str, str], by_value: dict[str, list[ClaimView]]) -> None:
+    """Add to each side of a clock-time conflict every other report of its moment in a clause that reads
+    like one of the side's ("the crew had radioed for help much earlier, shortly before midnight on
+    Saturday" beside "Relatives said the trawler had asked for help shortly before midnight on
+    Saturday"): an outlet that tells both accounts (the families' and the coast guard's) stands on both
+    sides, not on the one side its other sentence happened to be paired on."""
+    views, s = al.views, al.settings
+    sides = defaultdict(list)  # side -> (moment, clause, claim) of its members
+    for i, k in group:
+        sides[side_of[value_of[(i, k)]]].append((_moment(views[i].event_dates[k]), views[i].date_clauses[k], i))
+    members = {(views[i].article_id, views[i].claim.start) for i, _ in group}
+    found = [(v, d, clause) for v in views if (v.article_id, v.claim.start) not in members
+             for d, clause in zip(v.event_dates, v.date_clauses) if _moment(d)]
+    al.vectors.encode([c for _, _, c in found] + [c for rows in sides.values() for _, c, _ in rows])
+    for side, rows in sides.items():
+        for v, d, clause in found:
+            if v in by_value[side]:
+                continue
+            # the clauses read alike, or the whole sentences do (a clause cut at a comma may be the time alone)
+            if any(m is not None and _meet(m, _moment(d)) and max(float(al.vectors[clause] @ al.vectors[c]), float(al.embeddings[v.index] @ al.embeddings[i]))
+                   >= s.anchor_clause_min_cos for m, c, i in rows):
+                by_value[side].append(v)
+
+
+def _timed(v: ClaimView) -> bool:
+    """True when one of the claim's event dates gives a clock time."""
+    return any(_moment(d) for d in v.event_dates)
+
+
+def _gives_both_moments(v: ClaimView, d: DateMention) -> bool:
+    """True when the claim gives the clock time `d` gives too ("the first call at 03:40 and the helicopter
+    on the scene at 05:10" beside "reached the scene at 5.10am"): its other time is of another event."""
+    moment = _moment(d)
+    return moment is not None and any(_meet(m, moment) for e in v.claim.dates if (m := _moment(e)))
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _date_value(d: DateMention) -> str:
+    """A date conflict's side as written: "2026-03-14 (on Saturday)", with its clock time when it gives
+    one ("2026-03-14 24:00 (shortly before midnight on Saturday)")."""
+    time = f" {d.time}" if _moment(d) else ""
+    return f"{d.value}{time} ({' '.join(d.text.split())})"
+
+
+def _side_key(d: DateMention, others: list[DateMention]) -> str:
+    """The side of a dated mention among the mentions of its conflict: its day, or, when the group's
+    clock times disagree, the earliest clock time its own window meets (one moment, however told)."""
+    moment = _moment(d)
+    timed = [m for o in others if (m := _moment(o))]
+    if moment is None or all(_meet(a, b) for a in timed for b in timed):
+        return d.value or ""
+    first = min((m for m in timed if _meet(m, moment)), key=lambda m: (m[0], m[1]))
+    return f"t{first[0]}"
 
 
 COARSE_DATE = re.compile(r"\b(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter)s?\b", re.I)
