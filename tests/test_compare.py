@@ -46,9 +46,10 @@ def build_understanding(spec: dict, keep: set[str] | None = None) -> Understandi
                 NumberMention(article_id=art["id"], text=t, value=v, low=lo, high=hi, unit=u, sentence_index=index, kind=kind[0] if kind else "count")
                 for t, v, lo, hi, u, *kind in s.get("numbers", [])  # an optional sixth item is the kind ("duration")
             ]
-            dates = [
-                DateMention(article_id=art["id"], text=t, value=v, kind=k, resolution=f"{t} resolved against {art['published']}", sentence_index=index, start=start + s["text"].index(t))
-                for t, v, k in s.get("dates", [])
+            dates = [  # an optional fourth item is the time of day ("24:00")
+                DateMention(article_id=art["id"], text=t, value=v, kind=k, resolution=f"{t} resolved against {art['published']}", sentence_index=index,
+                            start=start + s["text"].index(t), time=time[0] if time else None)
+                for t, v, k, *time in s.get("dates", [])
             ]
             attributed = s.get("attributed_to")
             # "attributed_to" names an entity key; "attributed_phrase" a source that is no entity ("officials").
@@ -3190,3 +3191,81 @@ def test_compare_copy_direction_names_the_agency_text_the_original(mark):
         u.articles[0].removed.append(Removed(text="May 6, 2031 | Staff and wire reports", reason="byline"))
     copies = compare_story(u, CompareSettings()).copies
     assert [(r.article_id, r.copy_of) for r in copies] == [("p1", "w1")], copies
+
+
+@pytest.mark.parametrize(("second", "time", "conflict"), [
+    ("The barge Ostra sank in the Kell channel at 7am on Sunday, the river authority said.", "07:00", True),  # one day, two times
+    ("The barge Ostra sank in the Kell channel at 04:05 on Sunday, the river authority said.", "04:05", False),  # one moment as told
+    ("The barge Ostra sank in the Kell channel on Sunday, the river authority said.", None, False),  # no time: the day agrees
+])
+def test_compare_two_times_of_one_day_are_a_time_conflict(second, time, conflict):
+    """'sank at 4am on Sunday' / 'sank at 7am on Sunday': one event at two times of one day is a conflict
+    (dates carry DateMention.time), shown with its times; 'at 04:05' is the same moment as told."""
+    spec = {"entities": {"ostra": ["Ostra", "PRODUCT"]}, "articles": [
+        one_sentence_report("t1", "Valley Post", "The barge Ostra sank in the Kell channel at 4am on Sunday, the river authority said.", ["ostra"],
+                            published="2031-06-02", dates=[["at 4am on Sunday", "2031-06-01", "relative", "04:00"]]),
+        one_sentence_report("t2", "River Herald", second, ["ostra"], published="2031-06-02",
+                            dates=[[second.split(" channel ")[1].split(",")[0], "2031-06-01", "relative", time]]),
+    ]}
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert [[p.value for p in k.positions] for k in dates] == ([["2031-06-01 04:00 (at 4am on Sunday)", "2031-06-01 07:00 (at 7am on Sunday)"]] if conflict else []), \
+        [(k.about, [p.value for p in k.positions]) for k in dates]
+
+
+def test_compare_two_accounts_of_a_time_that_every_outlet_tells_stand_on_both_sides():
+    """Families say the barge called for help 'shortly before midnight on Saturday', the river authority
+    'at 2.50am on Sunday'; both outlets tell both accounts. The conflict shows the two moments, each with
+    every outlet that tells it (N-trawler: Saturday 'Courier, Orvane' vs Sunday 'Kestrel', though Kestrel
+    told the families' Saturday too), and the summary says the accounts differ; 'at 23:50 on Saturday'
+    is the families' moment, no third side."""
+    def sentence(text, date, value, time):
+        return {"text": text, "entities": ["ostra"], "dates": [[date, value, "relative", time]]}
+
+    spec = {"entities": {"ostra": ["Ostra", "PRODUCT"]}, "articles": [
+        {"id": "f1", "outlet": "Valley Post", "published": "2031-06-02", "sentences": [
+            sentence("Relatives of the crew said the barge Ostra had called for help shortly before midnight on Saturday.",
+                     "shortly before midnight on Saturday", "2031-05-31", "24:00"),
+            sentence("The river authority said it received the first call from the barge Ostra at 2.50am on Sunday.",
+                     "at 2.50am on Sunday", "2031-06-01", "02:50")]},
+        {"id": "f2", "outlet": "River Herald", "published": "2031-06-02", "sentences": [
+            sentence("The skipper of the barge Ostra phoned his family at 23:50 on Saturday to say the crew had called for help, his sister said.",
+                     "at 23:50 on Saturday", "2031-05-31", "23:50"),
+            sentence("The river authority says its logs show the first call from the Ostra at 02:50 on Sunday.",
+                     "at 02:50 on Sunday", "2031-06-01", "02:50")]},
+    ]}
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    dates = [k for k in comparison.conflicts if k.kind == "date"]
+    assert [[(p.value[:10], sorted(p.article_ids)) for p in k.positions] for k in dates] == [
+        [("2031-05-31", ["f1", "f2"]), ("2031-06-01", ["f1", "f2"])]], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in dates]
+    assert re.match(r"2031-06-01 02:50 \(", dates[0].positions[1].value)
+    assert any(s.text.startswith("Accounts differ on the time of") for s in comparison.summary), [s.text for s in comparison.summary]
+
+
+def _bribe_story() -> dict:
+    """A bribery trial: £2.3m in bribes (two reports) vs £2.6m in backhanders (a tabloid naming only the
+    accused), and the value of the contracts steered, £60m, a different sum."""
+    def money(figure: str, value: float, low: float | None = None, high: float | None = None) -> list:
+        return [figure, value, value if low is None else low, value if high is None else high, "GBP", "money"]
+
+    def sober(aid: str, outlet: str) -> dict:
+        return _story_report(aid, outlet, [
+            {"text": "The former head of the Brennock Canal Trust accepted £2.3 million in bribes from a lock builder, a jury heard.",
+             "entities": ["trust"], "numbers": [money("£2.3 million", 2.3e6)]},
+            {"text": "Prosecutors said the Brennock Canal Trust had handed contracts worth more than £60 million to the builder.",
+             "entities": ["trust"], "numbers": [money("more than £60 million", 6e7, 6e7, float("inf"))]}])
+
+    return {"entities": {"trust": ["Brennock Canal Trust", "ORG"], "ivo": ["Ivo Mallender", "PERSON"]}, "articles": [
+        sober("b1", "Valley Post"), sober("b2", "Lake Courier"),
+        _story_report("b3", "Hill Tattler", [
+            {"text": "Greedy canal boss Ivo Mallender pocketed a staggering £2.6 million in backhanders, a court heard.",
+             "entities": ["ivo"], "numbers": [money("£2.6 million", 2.6e6)]}]),
+    ]}
+
+
+def test_compare_sums_of_one_topic_conflict_and_sums_of_different_topics_do_not():
+    """'accepted £2.3 million in bribes' / 'pocketed £2.6 million in backhanders' are the trial's one sum of
+    bribes, though no actor is shared and the words differ; 'contracts worth more than £60 million' is
+    another sum, no side of it (U-trial: £1.4m in bribes was set against the £40m contracts, £1.2m missed)."""
+    numbers = [k for k in compare_story(build_understanding(_bribe_story()), CompareSettings()).conflicts if k.kind == "number"]
+    assert [sorted((p.value, tuple(sorted(p.article_ids))) for p in k.positions) for k in numbers] == [
+        [("£2.3 million", ("b1", "b2")), ("£2.6 million", ("b3",))]], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]

@@ -437,11 +437,19 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = Fal
     elif conflict.kind == "cause" and about.startswith("cause of: "):
         text = f"Reports give different causes for “{about.removeprefix('cause of: ')}”: " + " versus ".join(parts) + "."
     elif conflict.kind == "date" and about.startswith("date of: "):
-        text = f"Reports differ on the date of “{about.removeprefix('date of: ')}”: " + " versus ".join(parts) + "."
+        # Outlets on more than one side each tell two accounts (a family's time and the coast guard's):
+        # the accounts differ, not the reports.
+        told = [a for p in conflict.positions for a in dict.fromkeys(p.article_ids)]
+        who = "Accounts" if len(told) > len(set(told)) else "Reports"
+        when = "time" if any(CLOCK_VALUE.match(p.value) for p in conflict.positions) else "date"
+        text = f"{who} differ on the {when} of “{about.removeprefix('date of: ')}”: " + " versus ".join(parts) + "."
     else:
         text = f"Reports differ on the {about}: " + " versus ".join(parts) + "."
     ids = list(dict.fromkeys(a for p in conflict.positions for a in p.article_ids))
     return SummarySentence(text=text, article_ids=ids, evidence=[e for p in conflict.positions for e in p.evidence])
+
+
+CLOCK_VALUE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d\b")
 
 
 # Kinds of disagreement the summary tells, in this order at equal width; "rise" is a count
