@@ -155,6 +155,27 @@ def _counted_once(views: list[ClaimView]) -> set[tuple[str, str]]:
     return {key for key, found in figures.items() if len(found) == 1}
 
 
+def _sums_given_once(views: list[ClaimView]) -> set[tuple[str, str, str]]:
+    """(article, currency, topic) for every topic of money an article gives one figure of, the topic
+    named in the figure's own sentence ("accepted £1.2 million in bribes"): views.money_topic."""
+    pattern = lexicons.words_pattern(list(lexicons.money_topics()))
+    figures: dict[tuple[str, str, str], set[tuple[float, float]]] = defaultdict(set)
+    for v in views:
+        for k, (m, lo, hi, unit) in enumerate(v.numbers):
+            topic = v.number_topics[k]
+            if m.kind == "money" and topic and pattern is not None and pattern.search(v.claim.text):
+                figures[(v.article_id, unit, topic)].add((lo, hi))
+    return {key for key, found in figures.items() if len(found) == 1}
+
+
+def _one_sum(v: ClaimView, a: int, w: ClaimView, b: int, sums: set[tuple[str, str, str]]) -> bool:
+    """True when two amounts are of one topic that each report gives one figure of: a story's sum of
+    bribes is one thing, however worded and whoever its sentence names ("accepted £1.2 million in
+    bribes" / "raked in £1.4 million in backhanders")."""
+    t1, t2 = v.number_topics[a], w.number_topics[b]
+    return bool(t1) and t1 == t2 and (v.article_id, v.numbers[a][3], t1) in sums and (w.article_id, w.numbers[b][3], t2) in sums
+
+
 def _same_figure(n1: tuple, n2: tuple) -> bool:
     """True when two counts give one exact figure ("62 of the thugs" / "62 people were arrested"):
     with units that match and words around them that read alike (count_groups), one figure is a
@@ -412,6 +433,7 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     # Count pairs of one unit first; the reported words and clauses they need are then encoded in one batch.
     matched: list[tuple[int, int, list[tuple[int, int]]]] = []
     toll_pairs: set[tuple[int, int, int, int]] = set()  # two counts of the story's dead: one thing, however worded
+    sums = _sums_given_once(views)
     for i, j in _same_unit_pairs(views):
         v, w = views[i], views[j]
         if not v.numbers or not w.numbers:
@@ -428,7 +450,8 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         # had destroyed 85 homes" is that outlet's figure, attributed, set against "140 homes in Y".
         # A story has one death toll: two counts of its dead need no common actor ("14 people were
         # killed near Tolvik" / "the death toll ... has risen to 16" naming the hospital).
-        tolls = [(a, b) for a, b in same_unit if _toll_kind(v, a) is not None and _toll_kind(v, a) == _toll_kind(w, b)]
+        tolls = [(a, b) for a, b in same_unit if (_toll_kind(v, a) is not None and _toll_kind(v, a) == _toll_kind(w, b))
+                 or _one_sum(v, a, w, b, sums)]
         toll_pairs.update((i, a, j, b) for a, b in tolls)
         if tolls and not _shares_actor(v, w, leave_out=sources):
             matched.append((i, j, tolls))
