@@ -3269,3 +3269,16 @@ def test_compare_sums_of_one_topic_conflict_and_sums_of_different_topics_do_not(
     numbers = [k for k in compare_story(build_understanding(_bribe_story()), CompareSettings()).conflicts if k.kind == "number"]
     assert [sorted((p.value, tuple(sorted(p.article_ids))) for p in k.positions) for k in numbers] == [
         [("£2.3 million", ("b1", "b2")), ("£2.6 million", ("b3",))]], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]
+
+
+def test_compare_a_percentage_right_after_its_verb_is_a_rate_not_a_change():
+    """'Consumer prices rose 6.1% in the year to May' is the inflation rate, a side with 'Inflation
+    reached 6.1%' against 6.4% (C-ratehike: the change-word rule had set it apart as a change)."""
+    spec = {"entities": {"bank": ["Norland Statistics Office", "ORG"]}, "articles": [
+        _percent_report("i1", "Valley Post", "Inflation reached 6.1% in May, the Norland Statistics Office said.", "6.1%", 6.1),
+        _percent_report("i2", "River Herald", "Consumer prices rose 6.1% in the year to May, the Norland Statistics Office said.", "6.1%", 6.1),
+        _percent_report("i3", "Lake Post", "Annual inflation reached 6.4% in May, the Norland Statistics Office said.", "6.4%", 6.4),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [[sorted(p.article_ids) for p in k.positions] for k in numbers] == [[["i1", "i2"], ["i3"]]], \
+        [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]

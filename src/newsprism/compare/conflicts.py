@@ -363,8 +363,9 @@ CHANGE_AFTER = re.compile(r"^\s+(?:more|less|fewer|higher|lower)\b(?!\s+than)", 
 def is_change(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure, a percentage, amount or measure, is a change of a quantity
     rather than its level: right after a change word (data/compare/change_words.txt) and an optional
-    "by" or "of" ("raises the levy by 2%", "rises 6.5 percent", "a rise of two points"), or followed
-    by "more" / "less" ("€85 million more"). A count of things ("cuts 1,200 jobs") is no level."""
+    "by" or "of" ("raises the levy by 2%", "rises €85 million", "a rise of two points"), or followed
+    by "more" / "less" ("€85 million more"). A count of things ("cuts 1,200 jobs") is no level, and a
+    percentage right after its verb is a rate ("consumer prices rose 6.2% in the year" is inflation)."""
     mention = v.numbers[a][0]
     if mention.kind not in LEVEL_KINDS:
         return False
@@ -375,6 +376,9 @@ def is_change(v: ClaimView, a: int) -> bool:
     approximators = "|".join(re.escape(x) for x in ("about", "around", "roughly", "some", "nearly", "almost", "just", "only", "a further", "another"))
     before = re.sub(r"\s+(?:" + approximators + r")$", "", v.claim.text[max(0, at - 40):at].rstrip(), flags=re.I)
     by = re.search(r"\s+by$", before, flags=re.I)
+    linked = re.search(r"\s+(?:by|of)$", before, flags=re.I)
+    if mention.kind == "percent" and not linked:
+        before = ""
     before = re.sub(r"\s+(?:by|of)$", "", before, flags=re.I)
     # "raises the levy by 2%": with "by", the change word may stand before the thing changed
     reach = re.split(r"[,;:()]", before)[-1] if by else ""
