@@ -909,3 +909,14 @@ def test_report_a_quote_told_to_the_outlet_that_prints_it_is_not_shown_as_relaye
     text = render_markdown(rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [quote]})]}))
     section = text[text.index("### Quotes"):text.index("### Timeline")]
     assert f"via {short}" not in section and "via Radio Kell" in section
+
+
+def test_report_article_header_says_its_publication_time_as_a_reader_does(rich: Report):
+    """An article published '2031-04-05T23:50:00+02:00' is headed 'Sat 5 Apr 2031, 23:50 +02:00' in
+    report.html and report.md, not in the ISO form."""
+    art = rich.articles[0].model_copy(update={"published": "2031-04-05T23:50:00+02:00"})
+    report = rich.model_copy(update={"articles": [art, *rich.articles[1:]]})
+    doc = _doc(render_html(report))
+    assert "Sat 5 Apr 2031, 23:50 +02:00" in [t.text_content() for t in doc.xpath("//details[contains(@class, 'article')]//summary/time")]
+    text = render_markdown(report)
+    assert "Sat 5 Apr 2031, 23:50 +02:00 ·" in text and "2031-04-05T23:50" not in text

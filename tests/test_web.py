@@ -215,6 +215,12 @@ def test_web_outlet_and_article_pages(client):
     assert "The operator said fog" in article.text and 'href="https://coastaltimes.example/ferry"' in article.text
 
 
+def test_web_article_page_says_its_date_as_a_reader_does(client):
+    """'2024-09-03' is shown as 'Tue 3 Sep 2024', the stored form kept in the title attribute."""
+    page = client.get(f"/articles/{content_id(FERRY['Coastal Times'][1])}")
+    assert '<span title="2024-09-03">Tue 3 Sep 2024</span>' in page.text
+
+
 @pytest.mark.parametrize("table", ["facts", "conflicts", "quotes", "framing"])
 def test_web_exports_csv_and_parquet(client, table):
     csv = client.get(f"/api/export/{table}", params={"story_id": "s_ferry"})

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from newsprism.errors import NewsprismError
 from newsprism.models import Report
-from newsprism.report.view import CATEGORY_NAMES, ArticleView, build_views, segments
+from newsprism.report.view import CATEGORY_NAMES, ArticleView, build_views, segments, when_label
 
 OPEN_ARTICLES_UP_TO = 8
 """Stories with more articles start with them folded, so a 200-article page stays scannable."""
@@ -29,13 +29,15 @@ SYMBOLS = {"states": "✓", "contradicts": "✕", "omits": "−", "silent": "·"
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("newsprism.report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["when"] = when_label
+    return env
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsprism.models import Report
-from newsprism.report.view import CATEGORY_NAMES, Chip, StoryView, build_views
+from newsprism.report.view import CATEGORY_NAMES, Chip, StoryView, build_views, when_label
 
 SYMBOLS = {"states": "✓ states", "contradicts": "✕ contradicts", "omits": "− omits", "silent": "·"}
 
@@ -190,7 +190,7 @@ def _story(v: StoryView) -> list[str]:
         art = a.article
         out.append(f"#### {a.number}. {md(a.label)}" + (f": {md(art.title)}" if art.title else ""))
         out.append("")
-        meta = [x for x in (md(art.published), md(a.safe_url), f"by {md(art.byline)}" if art.byline else "", f"from {md(a.source)}") if x]
+        meta = [x for x in (md(when_label(art.published)) if art.published else "", md(a.safe_url), f"by {md(art.byline)}" if art.byline else "", f"from {md(a.source)}") if x]
         out += [" · ".join(meta), ""]
         for para in re.split(r"\n\s*\n", art.text.strip()):
             out += ["> " + md(para), ">"]

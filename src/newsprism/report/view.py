@@ -179,7 +179,7 @@ def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     return out
 
 
-WHEN = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?)?")
+WHEN = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
@@ -230,6 +230,8 @@ def when_label(date: str) -> str:
     if m.group(4):
         clock = f"{int(m.group(4)):02d}:{m.group(5)}"
         label += ", midnight (end of day)" if clock == "24:00" else f", {clock}"
+        if m.group(6):
+            label += " UTC" if m.group(6) == "Z" else f" {m.group(6)}"
     return label
 
 

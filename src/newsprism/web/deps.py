@@ -8,6 +8,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Request
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsprism.report.view import when_label
 from newsprism.store import Store
 
 
@@ -46,4 +47,5 @@ def templates() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["pathpart"] = lambda value: quote(str(value), safe="")
     env.filters["hue"] = outlet_hue
+    env.filters["when"] = when_label
     return env
