@@ -669,6 +669,9 @@ def _story_entities(texts: dict[str, str]):
         ("W. Tomas Brel Sr.", "Tomas Brel", True),  # a leading initial and a generational suffix
         ("Mark Lanter", "Miles Lanter", False),  # brothers: other given names
         ("Paul Lanter", "Paula Lanter", False),  # one letter apart, but a man and a woman (given_names.csv)
+        ("Sigrun Toqvist", "Sigrun Toquist", True),  # Swedish qv is English qu
+        ("Sigrun Toqvist", "Ragna Toquist", False),  # one surname, two given names: two people
+        ("Alexandros Pelekanos", "Alexis Pelekanos", True),  # a Greek short form (nicknames.csv)
     ],
 )
 def test_understand_person_name_forms_across_articles(first, second, same):
@@ -2386,3 +2389,69 @@ def test_a_capitalised_first_word_is_looked_for_in_lower_case_only_where_its_wor
     dropped = entities._capitalised_common_words(mentions, texts)
     assert dropped == {id(mentions[0])}
     assert len(patterns) == 1  # "harbour pilots", in "b" only; "tallow said" is in no text
+
+
+def test_understand_a_town_is_no_short_form_of_the_body_named_after_it():
+    """"in Morvik", "Morvik's mayor": the town, not a short form of "Morvik General Hospital"
+    (N-trawler: Halstad was an alias of Halstad General Hospital)."""
+    entities = _story_entities({
+        "x": "Seven fishermen were taken to Morvik General Hospital on Sunday. Their boat had sailed from Morvik on Friday.",
+        "y": "Morvik General Hospital said it had treated seven men. The boat was registered in Morvik, and Morvik's mayor "
+             "said the town was in shock.",
+    })
+    hospital = _holding(entities, "Morvik General Hospital")
+    town = _holding(entities, "Morvik")
+    assert town is not hospital and town.type == "GPE"
+
+
+def test_understand_a_vessel_is_no_person_and_a_coast_is_a_place():
+    """"the trawler Kallis Brun" is a ship, no person (nor actor); "off Haldmark", "the coast of
+    Haldmark" a place (N-trawler: the vessel and the country were people)."""
+    entities = _story_entities({
+        "x": "Two crew members of the trawler Kallis Brun were missing after the boat capsized off Haldmark. "
+             "It is the third boat lost off Haldmark's north coast in two years.",
+        "y": "The Kallis Brun had sailed on Friday. The families of fishermen lost off the coast of Haldmark "
+             "accuse the rescue service of a deadly delay.",
+    })
+    assert _holding(entities, "Kallis Brun") is None
+    assert _holding(entities, "Haldmark").type == "GPE"
+
+
+def test_understand_a_coast_guard_is_no_place():
+    """A name ending in "Guard" is a body ("Coast Guard", "National Guard"), though "the coast
+    guard's station" stands before a place word (N-trawler: the coast guard was a GPE)."""
+    from newsprism.understand.entities import _is_a_place
+    from newsprism.understand.mentions import Found
+
+    station = Found("x", "coast guard", 0, 11, 0, "ORG", evidence={"place"})
+    named = Found("y", "Haldmark Coast Guard", 0, 20, 0, "ORG")
+    assert not _is_a_place([station, named])
+    assert _is_a_place([Found("x", "Morvik", 0, 6, 0, "ORG", evidence={"place"})])
+
+
+def test_understand_a_headline_verb_is_no_part_of_the_name_after_it():
+    """"Governor Nominates Delia Varrow": the tagger runs the headline's verb into the name; the
+    body writes "Delia Varrow", so that is the name (ECB+ 28: "President Nominates Regina ...")."""
+    entities = _story_entities({
+        "x": "Governor Nominates Delia Varrow to Lead Health Board\n\nDelia Varrow, a doctor who runs a clinic in "
+             "Pelham Bayou, was named on Monday.",
+    })
+    varrow = _holding(entities, "Delia Varrow")
+    assert varrow.name == "Delia Varrow" and not any("Nominates" in m.text for m in varrow.mentions)
+
+
+def test_understand_a_score_is_no_part_of_a_club_and_a_players_club_is_no_person():
+    """"beat Tessel City 2-1": the score is no part of the club's name; "Kestrel Town winger Abdou
+    Fane": the club a player's role hangs on is a group, not a person (C-cupfinal, U-transfer)."""
+    from newsprism.understand.entities import _trim_span
+
+    doc = parse(["Brannow United beat Tessel City 2-1 on Saturday."])[0]
+    start = next(t.i for t in doc if t.text == "Tessel")
+    end = next(t.i for t in doc if t.text == "on")
+    assert doc[slice(*_trim_span(doc, doc[start:end]))].text == "Tessel City"
+    entities = _story_entities({
+        "x": "Thousands of fans left Varn Stadium in Oskeby on Saturday night, minutes after Brannow United beat "
+             "Tessel City 2-1 to win the cup final.",
+        "y": "Tessel City had led through a penalty in the 23rd minute. Kestrel Town winger Abdou Fane said the Club Shop was shut.",
+    })
+    assert _holding(entities, "Kestrel Town").type != "PERSON"
