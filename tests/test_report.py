@@ -920,3 +920,12 @@ def test_report_article_header_says_its_publication_time_as_a_reader_does(rich: 
     assert "Sat 5 Apr 2031, 23:50 +02:00" in [t.text_content() for t in doc.xpath("//details[contains(@class, 'article')]//summary/time")]
     text = render_markdown(report)
     assert "Sat 5 Apr 2031, 23:50 +02:00 ·" in text and "2031-04-05T23:50" not in text
+
+
+def test_report_coverage_says_its_sources_count_a_copy_once(rich: Report):
+    """Five ticks beside 'Sources 4' read as an error where one article copies another: the legend
+    says what the count is, in report.html and report.md."""
+    said = "independent sources, an article that copies another counted once"
+    assert said in _doc(render_html(rich)).xpath("string(//section[contains(@id, '-coverage')]//p[@class='legend'])")
+    md_text = render_markdown(rich)
+    assert said in md_text[md_text.index("### Coverage"):]

@@ -67,7 +67,8 @@ def _story(v: StoryView) -> list[str]:
         # Outlets head their columns by letter: full names made each one-symbol column as wide as the
         # name, and a terminal (rich, glow) then squeezed the facts to a dozen characters a line.
         keys = [_column_key(i) for i in range(len(v.outlets))]
-        out.append("✓ states · ✕ contradicts · − omits (most others report it) · · not reported")
+        out.append("✓ states · ✕ contradicts · − omits (most others report it) · · not reported · "
+                   "**Sources**: independent sources, an article that copies another counted once")
         out.append("")
         out.append("Columns: " + " · ".join(f"**{k}** {md(o)}" for k, o in zip(keys, v.outlets)))
         out.append("")
