@@ -3282,3 +3282,22 @@ def test_compare_a_percentage_right_after_its_verb_is_a_rate_not_a_change():
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [[sorted(p.article_ids) for p in k.positions] for k in numbers] == [[["i1", "i2"], ["i3"]]], \
         [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]
+
+
+def test_compare_an_open_bound_beside_a_figure_does_not_excuse_another_reports_figure():
+    """'a fee of £12 million' / 'an initial £10 million, rising to as much as £14 million': the £12m is no
+    second quantity that the bound 'as much as £14 million' would be, so £10m and £12m conflict (U-transfer:
+    £35m vs £38m was missed)."""
+    def money(figure: str, value: float, low: float, high: float) -> list:
+        return [figure, value, low, high, "GBP", "money"]
+
+    spec = {"entities": {"club": ["Harrowgate Rovers", "ORG"], "ana": ["Ana Kostelic", "PERSON"]}, "articles": [
+        one_sentence_report("f1", "Valley Post", "Harrowgate Rovers have signed forward Ana Kostelic for a fee of £12 million.",
+                            ["club", "ana"], numbers=[money("£12 million", 1.2e7, 1.2e7, 1.2e7)]),
+        one_sentence_report("f2", "Lake Courier", "Harrowgate Rovers have signed forward Ana Kostelic for an initial £10 million, "
+                            "rising to as much as £14 million with add-ons.", ["club", "ana"],
+                            numbers=[money("£10 million", 1e7, 1e7, 1e7), money("£14 million", None, float("-inf"), 1.4e7)]),
+    ]}
+    numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
+    assert [[(p.value, p.article_ids) for p in k.positions] for k in numbers] == [[("£10 million", ["f2"]), ("£12 million", ["f1"])]], \
+        [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]

@@ -695,9 +695,11 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             exact_x, exact_y = bounds[x][0] == bounds[x][1], bounds[y][0] == bounds[y][1]
             rx = rounded[x] if exact_y and decimals[y] - decimals[x] <= 1 else bounds[x]
             ry = rounded[y] if exact_x and decimals[x] - decimals[y] <= 1 else bounds[y]
+            # An open bound given beside a figure ("an initial £35m, rising to as much as £41m") is no
+            # second quantity: any figure under it would match it.
             return not intervals_overlap(rx, ry) and not any(
                 intervals_overlap(a, bounds[x]) and intervals_overlap(b, bounds[y])
-                for figures in given_by.values() for a in figures for b in figures if a != b
+                for figures in given_by.values() for a in figures for b in figures if a != b and math.isfinite(sum(a + b))
             )
 
         ordered = sorted(by_value, key=lambda val: (bounds[val][0], bounds[val][1], val))
