@@ -1367,3 +1367,27 @@ def test_clean_text_listen_promo_for_a_station_programme_is_no_body():
     clean = _clean_text(raw)
     assert "Listen to" not in clean.text
     assert any(part.reason == "promo" for part in clean.removed)
+
+
+@pytest.mark.parametrize("meta_author", ["Newsdesk", "Web Team"])
+def test_clean_html_visible_person_credit_beats_a_desk_name_in_the_metadata(meta_author):
+    """JSON-LD's "Newsdesk" lost nothing to the page's own "Words: Ada Lunde": a desk or team name
+    (data/clean/desk_words.txt) gives way to the person the visible credit names, without the role beside it."""
+    raw = (
+        "<html><head><title>Ferry freed</title><script type='application/ld+json'>"
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Ferry freed",'
+        f'"author":[{{"@type":"Person","name":"{meta_author}"}}]}}'
+        "</script></head><body><article><h1>Ferry freed</h1>"
+        "<div class='credits'><span class='by'>Words: Ada Lunde</span> <span class='role'>Harbour Editor</span></div>"
+        + STORY_PARAGRAPHS + "</article></body></html>"
+    )
+    assert clean_html_page(raw).byline == "Ada Lunde"
+
+
+def test_clean_html_person_in_the_metadata_keeps_the_byline():
+    """A person named in the metadata is not replaced by another credit on the page."""
+    raw = (
+        "<html><head><title>Ferry freed</title><meta name='author' content='Ivo Brandt'></head><body><article>"
+        "<h1>Ferry freed</h1><div class='credits'><span>Words: Ada Lunde</span></div>" + STORY_PARAGRAPHS + "</article></body></html>"
+    )
+    assert clean_html_page(raw).byline == "Ivo Brandt"

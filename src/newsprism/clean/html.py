@@ -484,6 +484,37 @@ def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
     return None
 
 
+# "Words: Jane Doe", "By Jane Doe", "Text by Jane Doe": a visible credit label, then the name
+CREDIT_LABEL_RE = re.compile(r"^(?:by|(?:words|text|story|written|reporting|author)(?:\s+by|\s*:))\s+(?P<name>.+)$", re.IGNORECASE)
+PERSON_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}")
+
+
+def is_desk_byline(name: str) -> bool:
+    """True for a byline naming a desk or team ("Newsdesk", "Staff Reporter"): one word, or a word of `data/clean/desk_words.txt`."""
+    from newsprism.clean.patterns import desk_words
+
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    return len(words) <= 1 or any(w in desk_words() for w in words)
+
+
+def person_credit(tree) -> str | None:
+    """The person a visible credit on the page names ("<span>Words: Jane Doe</span>"), or None.
+
+    Of the short elements that read as a credit label and a name of two to four capitalised
+    words, the one with the fewest words: a credit's row also holds the role ("Jane Doe
+    Transport Editor"), its own element holds the name alone."""
+    best: str | None = None
+    for element in tree.iter("span", "div", "p", "a", "address", "li", "strong", "b", "em", "small"):
+        text = " ".join(element.text_content().split())
+        if not text or len(text.split()) > 8:
+            continue
+        found = CREDIT_LABEL_RE.match(text)
+        name = found["name"].strip(" ,") if found else ""
+        if PERSON_NAME_RE.fullmatch(name) and not is_desk_byline(name) and (best is None or len(name) < len(best)):
+            best = name
+    return best
+
+
 # "Jane Doe, Tollmark | 15.06.2026, 07:00": a name (two to four capitalised words), maybe a place, a bar or dot, then a date
 NAME_DATE_RE = re.compile(r"^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3})(?:,\s*[A-ZÀ-Þ][\w'’ -]{1,30})?\s*[|·•]\s*(?P<rest>.{6,60})$")
 
@@ -1027,6 +1058,8 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
     if entries and comments and block.getparent() is not None:
         block.drop_tree()  # trafilatura prunes only the comment blocks it knows by name
     info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title)
+    if info.author and is_desk_byline(info.author):
+        info.author = person_credit(tree) or info.author  # the page's "Words: Jane Doe" beats a meta tag's "Newsdesk"
     headline = headline_beside_site_name(tree, scan.blocks, info.title)
     if headline:
         info.sitename, info.title = info.sitename or info.title, headline

@@ -179,7 +179,7 @@ def better_date(first: str | None, second: str | None) -> str | None:
 
 
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|story by|text by|article by|author:?|posted by|reported by|von|par|por)\s+(?P<name>[^\n]{2,120}?)\s*[,|·•-]?\s*$",
+    r"^(?:by|written by|words by|words:|story by|text by|article by|author:?|posted by|reported by|von|par|por)\s+(?P<name>[^\n]{2,120}?)\s*[,|·•-]?\s*$",
     re.IGNORECASE,
 )
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")

@@ -74,6 +74,12 @@ def edition_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def desk_words() -> frozenset[str]:
+    """Return the words of a byline that names a desk or team rather than a person (`desk_words.txt`), lower-cased."""
+    return frozenset(line.strip().lower() for line in _data_lines("desk_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def month_first_countries() -> frozenset[str]:
     """Return the country codes whose pages write numeric dates month first (`month_first_countries.txt`)."""
     return frozenset(line.strip().upper() for line in _data_lines("month_first_countries.txt"))
