@@ -929,3 +929,13 @@ def test_report_coverage_says_its_sources_count_a_copy_once(rich: Report):
     assert said in _doc(render_html(rich)).xpath("string(//section[contains(@id, '-coverage')]//p[@class='legend'])")
     md_text = render_markdown(rich)
     assert said in md_text[md_text.index("### Coverage"):]
+
+
+def test_report_timeline_of_one_month_named_without_days_has_one_tick_for_it(rich: Report):
+    """Two events dated only 'March 2031': one marker point, one tick 'March 2031' under it."""
+    from newsprism.models import TimelineEvent
+
+    art = rich.articles[0].id
+    story = rich.stories[0].model_copy(update={"timeline": [TimelineEvent(date="2031-03", event=f"event {i}", article_ids=[art]) for i in range(2)]})
+    doc = _doc(render_html(rich.model_copy(update={"stories": [story]})))
+    assert [t.text_content() for t in doc.xpath("//svg[@class='timeline']//text[@class='tick-label']")] == ["March 2031"]

@@ -635,8 +635,9 @@ def _day_ticks(rows: list[dict], lo: float, hi: float, width: int, pad: int) -> 
     days = sorted({d for r in rows if r["when"] is not None
                    for m in [WHEN.match(r["event"].date)] if m and m.group(3)
                    for d in [_calendar_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))] if d})
-    if not days:
-        return []
+    if not days:  # months or years only ('2026-03' twice): one tick under them, as they are one point
+        first_dated = next(r for r in rows if r["when"] is not None)
+        return [{"x": width / 2, "label": when_label(first_dated["event"].date)}] if hi == lo else []
     if hi == lo:
         return [{"x": width / 2, "label": f"{DAY_NAMES[days[0].weekday()]} {days[0].day} {MONTH_NAMES[days[0].month - 1][:3]}"}]
     span = [days[0] + dt.timedelta(n) for n in range((days[-1] - days[0]).days + 1)]
