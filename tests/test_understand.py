@@ -2455,3 +2455,17 @@ def test_understand_a_score_is_no_part_of_a_club_and_a_players_club_is_no_person
         "y": "Tessel City had led through a penalty in the 23rd minute. Kestrel Town winger Abdou Fane said the Club Shop was shut.",
     })
     assert _holding(entities, "Kestrel Town").type != "PERSON"
+
+
+def test_understand_a_surname_in_capitals_and_a_players_role_show_the_player():
+    """"shirts printed with KASHUBA": his surname in capitals, not an organisation's initials;
+    "Midfielder Pavlo Kashuba", "Kestrel Town winger Abdou Fane": a player's role is a title, no
+    part of the name, and says person (U-transfer: DOROSH an ORG, Abdou an ORG)."""
+    entities = _story_entities({
+        "x": "Midfielder Pavlo Kashuba signed a four-year contract with Harrowfield Rovers on Friday. Kashuba said he was delighted.",
+        "y": "Fans queued from dawn, and shirts printed with KASHUBA and the number 8 sold out within an hour. "
+             "Kestrel Town winger Abdou Fane said the Club Shop was shut.",
+    })
+    kashuba = _holding(entities, "Kashuba")
+    assert kashuba.type == "PERSON" and kashuba.name == "Pavlo Kashuba" and _holding(entities, "KASHUBA") is kashuba
+    assert _holding(entities, "Abdou Fane").type == "PERSON"

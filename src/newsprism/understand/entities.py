@@ -1974,7 +1974,10 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
     for m in groups:
         tokens = name_tokens(m.text)
         target = None
-        if (len(tokens) == 1 and fold(m.text) not in gaz.org_aliases and not is_acronym(m.text)
+        # a word in capitals that spells a person's surname exactly ("DOROSH" on a shirt beside
+        # "Yevhen Dorosh") is that surname shouted, not initials
+        shouted = len(m.text) >= 4 and any(fold(m.text) == fold(s) for surnames in surnames_of for s in surnames)
+        if (len(tokens) == 1 and fold(m.text) not in gaz.org_aliases and (not is_acronym(m.text) or shouted)
                 and not m.evidence & {"place", "group"}):  # "out of Dravic", "the Dravic mine": no look-alike of Dravec
             holders = [c for c, surnames in zip(person_clusters, surnames_of) if any(tokens_match(tokens[0], s) for s in surnames)]
             # several people may share the surname (Donald and Melania Trump): pick as for a bare surname
