@@ -1313,6 +1313,9 @@ def test_clean_slash_date_both_ways_is_read_by_the_outlets_country(tmp_path, cou
     raw = _dated_page("Published: 05/04/2029")
     article = Article(id=content_id(raw), source_path="page.txt", raw=raw, format="text", url="https://fenwick-lantern.example/ferry")
     assert clean_article(article, CleanSettings(outlets_file=table)).published == published
+    undated = _dated_page("")
+    given = Article(id=content_id(undated), source_path="a.jsonl", raw=undated, format="text", url=article.url, published="05/04/2029")
+    assert clean_article(given, CleanSettings(outlets_file=table)).published == published
 
 
 def test_clean_text_live_entry_time_over_the_first_entry_stays_in_the_body():
@@ -1391,3 +1394,9 @@ def test_clean_html_person_in_the_metadata_keeps_the_byline():
         "<h1>Ferry freed</h1><div class='credits'><span>Words: Ada Lunde</span></div>" + STORY_PARAGRAPHS + "</article></body></html>"
     )
     assert clean_html_page(raw).byline == "Ivo Brandt"
+
+
+@pytest.mark.parametrize("value, iso", [("05/04/2029", None), ("05/04/2029 10:15", None), ("17/04/2029", "2029-04-17"), ("04/17/2029 10:15", "2029-04-17T10:15")])
+def test_parse_date_slash_date_that_could_be_either_way_is_not_guessed(value, iso):
+    """An input's own "05/04/2029" may be 5 April or 4 May: no date rather than dateparser's month-first guess."""
+    assert parse_date(value) == iso

@@ -67,7 +67,8 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     row = outlet_for_url(url, extra)
     if published is None and row is not None and row.country:
         month_first = row.country.upper() in month_first_countries()
-        published = next((iso for text in reading.undecided_dates if (iso := find_date(text, month_first)[0])), None)
+        undecided = [article.published, *reading.undecided_dates] if article.published else reading.undecided_dates
+        published = next((iso for text in undecided if (iso := find_date(text, month_first)[0])), None)
     outlet = (
         article.outlet
         or (row.outlet if row else None)

@@ -146,6 +146,8 @@ def parse_date(text: str) -> str | None:
     iso, _ = find_date(text)
     if iso:
         return iso
+    if DATE_RE.search(text):
+        return None  # "05/04/2029": day and month cannot be told apart; dateparser would guess
     if RELATIVE_RE.search(text) or not re.search(r"\d{4}", text):
         return None  # relative or yearless: resolving it would invent a date
     parsed = _dateparser().parse(
