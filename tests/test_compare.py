@@ -3301,3 +3301,18 @@ def test_compare_an_open_bound_beside_a_figure_does_not_excuse_another_reports_f
     numbers = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "number"]
     assert [[(p.value, p.article_ids) for p in k.positions] for k in numbers] == [[("£10 million", ["f2"]), ("£12 million", ["f1"])]], \
         [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in numbers]
+
+
+def test_compare_one_event_told_in_two_months_is_a_date_conflict():
+    """'had a first bid rejected in June' / 'in July': a month is the day of an event told at that
+    precision, so two nearby months of one event conflict as two days do (U-transfer: the first bid's
+    June vs July was no conflict, month values were never compared)."""
+    def report(aid: str, outlet: str, month: str, value: str) -> dict:
+        return one_sentence_report(aid, outlet, f"Harrowgate Rovers had a first bid of £9 million for Ana Kostelic rejected in {month}.",
+                                   ["club", "ana"], published="2031-08-03", dates=[[f"in {month}", value, "relative"]])
+
+    spec = {"entities": {"club": ["Harrowgate Rovers", "ORG"], "ana": ["Ana Kostelic", "PERSON"]}, "articles": [
+        report("m1", "Valley Post", "June", "2031-06"), report("m2", "River Herald", "June", "2031-06"), report("m3", "Lake Courier", "July", "2031-07")]}
+    dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
+    assert [sorted((p.value, tuple(p.article_ids)) for p in k.positions) for k in dates] == [
+        [("2031-06 (in June)", ("m1", "m2")), ("2031-07 (in July)", ("m3",))]], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in dates]

@@ -1024,6 +1024,20 @@ def _alike_without_names(clause1: str, clause2: str, al: Alignment) -> bool:
     return float(al.vectors[x] @ al.vectors[y]) >= NAMELESS_CLAUSE_MIN_COS
 
 
+MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)")
+NEARBY_MONTHS = 3
+
+
+def _nearby_months(value1: str, value2: str) -> bool:
+    """True for two different months no more than NEARBY_MONTHS apart, each a date's whole value
+    ("in June" / "in July" of one event): a month is the day of an event told at that precision."""
+    m1, m2 = MONTH_VALUE.fullmatch(value1), MONTH_VALUE.fullmatch(value2)
+    if not (m1 and m2):
+        return False
+    months = [int(m.group(1)) * 12 + int(m.group(2)) for m in (m1, m2)]
+    return 0 < abs(months[0] - months[1]) <= NEARBY_MONTHS
+
+
 def _day(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10])
@@ -1107,6 +1121,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             # two clock times: one moment or two, whatever the days ("shortly before midnight on
             # Saturday" / "at 23:50 on Saturday" agree; "at 03:40 on Sunday" is another moment)
             return not _meet(*moments) and abs((x - y).days) <= max_days
+        if not (x or y):
+            return _nearby_months(d1.value or "", d2.value or "")
         return bool(x and y and x != y and abs((x - y).days) <= max_days)
 
     # Pairs with two nearby different days first (no other pair can join a conflict); the
