@@ -2469,3 +2469,16 @@ def test_understand_a_surname_in_capitals_and_a_players_role_show_the_player():
     kashuba = _holding(entities, "Kashuba")
     assert kashuba.type == "PERSON" and kashuba.name == "Pavlo Kashuba" and _holding(entities, "KASHUBA") is kashuba
     assert _holding(entities, "Abdou Fane").type == "PERSON"
+
+
+def test_understand_a_hyphened_surname_after_a_lower_case_role_is_the_persons():
+    """"to sign Kestrel Town winger Abdou Ndiaye-Carr": the tagger tags "Abdou" alone as an
+    organisation; the untagged hyphened surname after it is part of the name, and the role
+    before it says person (U-transfer: "Abdou" an ORG)."""
+    entities = _story_entities({
+        "x": "Albion, who finished seventh last season, are expected to use part of the fee to sign Kestrel Town "
+             "winger Abdou Ndiaye-Carr.",
+    })
+    player = _holding(entities, "Abdou Ndiaye-Carr")
+    assert player is not None and player.type == "PERSON"
+    assert _holding(entities, "Abdou") is None

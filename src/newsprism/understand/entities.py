@@ -415,10 +415,12 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                 t.pos_ == "PROPN" and t.is_alpha and t.text.istitle() for t in doc[start:end - 1]):
             yield start, end, "PERSON"  # "Sophie Lind KC" tagged as an organisation: the letters follow a person's name
             continue
-        if (ent.label_ == "ORG" and 2 <= end - start <= 3 and start > 0 and doc[start - 1].text.islower() and doc[start - 1].pos_ == "NOUN"
+        if ent.label_ == "ORG" and start > 0 and doc[start - 1].text.islower() and _is_title_word(doc[start - 1].text):
+            end = _over_untagged_surname(doc, end, tagged)  # "winger Abdou Ndiaye-Carr" tagged "Abdou" alone
+        if (ent.label_ == "ORG" and 2 <= sum(t.text != "-" for t in doc[start:end]) <= 3 and start > 0 and doc[start - 1].text.islower() and doc[start - 1].pos_ == "NOUN"
                 and _is_title_word(doc[start - 1].text)
                 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and not _is_title_word(t.text)
-                        and t.lower_ not in reference_nouns() for t in doc[start:end])):
+                        and t.lower_ not in reference_nouns() for t in doc[start:end] if t.text != "-")):
             yield start, end, "PERSON"  # "commission chair Hanna Voss": a lower-case title before a name
             continue
         if ent.label_ == "ORG" and (titled_end := _title_then_name(doc, start, end)):
@@ -457,6 +459,18 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             yield start, end, "LOC"
             continue
         yield start, end, ent.label_
+
+
+def _over_untagged_surname(doc: Doc, end: int, tagged: set[int]) -> int:
+    """The end of a name run on over one untagged capitalised word, hyphened or not
+    ("Abdou" tagged alone in "winger Abdou Ndiaye-Carr" ends after "Carr")."""
+    k = end
+    if k < len(doc) and k not in tagged and doc[k].is_alpha and doc[k].text.istitle() and doc[k].pos_ == "PROPN" and not _is_title_word(doc[k].text):
+        k += 1
+        while (k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+               and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper() and k + 1 not in tagged):
+            k += 2
+    return k
 
 
 def _back_over_untagged_name(doc: Doc, start: int) -> int:
