@@ -2311,6 +2311,18 @@ def test_understand_a_common_noun_phrase_is_no_person():
     assert not any(e.type == "PERSON" and e.name == "getaway van" for e in entities)
 
 
+def test_understand_a_title_case_headline_read_as_a_name_gives_no_surname():
+    """"Ravens Beat Hornets" (a headline the small model tags a person) names nobody: the body's
+    "Hornets" stay the team, not that "person's" surname (ECB+ 29: "Colts Beat Chiefs")."""
+    entities = _story_entities({
+        "x": "Ravens Beat Hornets\n\nThe Tallow Bay Ravens beat the Kessford Hornets 27-20 on Sunday. "
+             "The Hornets had won five games in a row before the loss.\n",
+        "y": "Hornets coach Ada Prell said her players were tired after the Hornets flew in late on Friday.\n",
+    })
+    body = [(e.type, m.kind) for e in entities for m in e.mentions if m.text == "Hornets"]
+    assert body and all(t == "ORG" for t, _ in body)
+    assert not any(e.type == "PERSON" and "Hornets" in e.name for e in entities)
+
 
 def test_understand_story_reads_a_storys_place_cues_once(monkeypatch):
     """The story's stated capitals and state-office cues are read once per story and shared by
@@ -2341,20 +2353,6 @@ def test_understand_story_reads_a_storys_place_cues_once(monkeypatch):
     assert calls == {"stated": 1, "cued": 1}
     country = _entity_with(u, "Tessmira")
     assert "Tessmiran" in country.aliases
-
-
-def test_understand_a_title_case_headline_read_as_a_name_gives_no_surname():
-    """"Ravens Beat Hornets" (a headline the small model tags a person) names nobody: the body's
-    "Hornets" stay the team, not that "person's" surname (ECB+ 29: "Colts Beat Chiefs")."""
-    entities = _story_entities({
-        "x": "Ravens Beat Hornets\n\nThe Tallow Bay Ravens beat the Kessford Hornets 27-20 on Sunday. "
-             "The Hornets had won five games in a row before the loss.\n",
-        "y": "Hornets coach Ada Prell said her players were tired after the Hornets flew in late on Friday.\n",
-    })
-    body = [(e.type, m.kind) for e in entities for m in e.mentions if m.text == "Hornets"]
-    assert body and all(t == "ORG" for t, _ in body)
-    assert not any(e.type == "PERSON" and "Hornets" in e.name for e in entities)
-
 
 
 def test_a_capitalised_first_word_is_looked_for_in_lower_case_only_where_its_words_are(monkeypatch):
