@@ -3316,3 +3316,19 @@ def test_compare_one_event_told_in_two_months_is_a_date_conflict():
     dates = [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == "date"]
     assert [sorted((p.value, tuple(p.article_ids)) for p in k.positions) for k in dates] == [
         [("2031-06 (in June)", ("m1", "m2")), ("2031-07 (in July)", ("m3",))]], [(k.about, [(p.value, p.article_ids) for p in k.positions]) for k in dates]
+
+
+def test_compare_a_when_clause_after_a_date_tells_the_dated_event():
+    """'a saga that began in May, when Harrowgate Rovers had a £9m bid rejected': the date's clause, which
+    its conflicts compare, reaches over the 'when' clause that tells what happened then (U-transfer: the
+    Gazette's clause ended at the comma, 'a saga that began in June', and met the other's first bid in
+    July with nothing); a date with no 'when' after it keeps its clause."""
+    from newsprism.compare.views import build_views
+
+    text = "The deal ends a saga that began in May, when Harrowgate Rovers had a £9m bid rejected."
+    other = "Harrowgate Rovers had a first offer of £9m turned down in June, according to a source at the club."
+    spec = {"entities": {"club": ["Harrowgate Rovers", "ORG"]}, "articles": [
+        one_sentence_report("w1", "Valley Post", text, ["club"], published="2031-08-03", dates=[["in May", "2031-05", "relative"]]),
+        one_sentence_report("w2", "Lake Courier", other, ["club"], published="2031-08-03", dates=[["in June", "2031-06", "relative"]])]}
+    assert [v.date_clauses for v in build_views(build_understanding(spec))] == [
+        [text], ["Harrowgate Rovers had a first offer of £9m turned down in June"]]

@@ -228,6 +228,18 @@ def clause_at(text: str, at: int) -> str:
     return text
 
 
+# A clause right after a date that tells what happened then: "began in June, when the bid was rejected".
+WHEN_AFTER = re.compile(r",\s+when\s+[^,;]+", re.I)
+
+
+def dated_clause(text: str, at: int, date_text: str) -> str:
+    """The clause of a date at text[at:], with the "when ..." clause right after the date that tells its
+    event ("a saga that began in June, when United had a £30m bid rejected")."""
+    clause = clause_at(text, at)
+    when = WHEN_AFTER.match(text, at + len(date_text))
+    return clause + when.group(0) if when else clause
+
+
 def word_window(text: str, start: int, end: int, words: int = 3) -> str:
     """Return text[start:end] with up to `words` words on each side, inside its sentence:
     what a count counts ("carrying 118 people" / "40 people died")."""
@@ -585,7 +597,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             else:
                 event_dates.append(d)
                 at = d.start - c.start if d.start is not None and 0 <= d.start - c.start < len(c.text) else max(c.text.find(d.text), 0)
-                date_clauses.append(clause_at(c.text, at))
+                date_clauses.append(dated_clause(c.text, at, d.text))
         views.append(ClaimView(
             claim=c, index=i, source=sources[c.article_id], outlet=outlets.get(c.article_id),
             entity_ids=frozenset(c.entity_ids), stems=content_stems(c.text), numbers=numbers, number_clauses=number_clauses, number_windows=number_windows,
