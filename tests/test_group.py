@@ -194,6 +194,37 @@ def test_group_empty_input_gives_no_stories():
     assert group_articles([], GroupSettings()) == []
 
 
+TRAM_REPORTS = [  # (headline, lead) of one invented event, a tabloid's shouted headline first, a loaded one next
+    ("TERROR ON THE TRACKS: TRAM HORROR IN VELLORA", "A tram left the rails in Vellora on Tuesday morning, injuring twelve passengers."),
+    ("Brutal commute: anger as city transport chief blamed", "A tram derailed in Vellora on Tuesday, hurting twelve passengers."),
+    ("Tram derails in Vellora, twelve passengers hurt", "Twelve passengers were hurt when a tram derailed in central Vellora on Tuesday."),
+    ("Tram Operator Suspends Harbour Line After Crash", "The operator of the trams in Vellora suspended the Harbour line after a tram derailed, hurting twelve passengers."),
+]
+
+
+def _tram_articles(reports=TRAM_REPORTS) -> list[CleanArticle]:
+    return [CleanArticle(id=f"t{i}", source_path=f"t{i}.txt", title=title, text=lead) for i, (title, lead) in enumerate(reports)]
+
+
+def test_group_story_title_is_the_calm_headline_the_other_reports_words_share():
+    groups = group_articles(_tram_articles(), GroupSettings(one_story=True))
+    assert groups[0].title == "Tram derails in Vellora, twelve passengers hurt"
+
+
+def test_group_story_title_is_not_the_shouting_founders_headline():
+    articles = _tram_articles()
+    fingerprints = [_fp(a.id, [1, 0.01 * i, 0, 0], names={"vellora"}) for i, a in enumerate(articles)]
+    groups = group_articles(articles, GroupSettings(), fingerprints=fingerprints)
+    assert len(groups) == 1 and groups[0].article_ids[0] == "t0"
+    assert groups[0].title == "Tram derails in Vellora, twelve passengers hurt"
+
+
+def test_group_story_title_when_every_headline_shouts_is_set_in_the_articles_own_casing():
+    reports = [("TRAM DERAILS IN VELLORA", "A tram derailed in Vellora on Tuesday."), ("TRAM CHAOS!", "Chaos in Vellora after a tram crash.")]
+    groups = group_articles(_tram_articles(reports), GroupSettings(one_story=True))
+    assert groups[0].title == "Tram derails in Vellora"
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

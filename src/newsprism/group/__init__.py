@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsprism.group.cluster import StoryIndex, pair_score
 from newsprism.group.fingerprint import Fingerprint, fingerprint_articles
+from newsprism.group.title import story_title
 from newsprism.models import CleanArticle, StoryGroup, story_id
 from newsprism.settings import GroupSettings
 
@@ -52,8 +53,7 @@ def group_articles(
         if not articles:
             return list(existing or [])
         ids = [a.id for a in articles]
-        title = next((a.title for a in articles if a.title), articles[0].text[:80])
-        return [StoryGroup(id=story_id(ids), title=title, article_ids=ids)]
+        return [StoryGroup(id=story_id(ids), title=story_title(articles), article_ids=ids)]
     if fingerprints is None:
         from newsprism.scale import LocalRunner
 
@@ -67,4 +67,12 @@ def group_articles(
     for i in arrival_order(articles):
         index.add(fingerprints[i], _title(articles[i]))
     index.attach_strays(first_new)
-    return index.stories()
+    earlier = {group.id for group in existing or []}
+    by_id = {a.id: a for a in articles}
+    return [story if story.id in earlier else _titled(story, by_id) for story in index.stories()]
+
+
+def _titled(story: StoryGroup, by_id: dict[str, CleanArticle]) -> StoryGroup:
+    """Return the story titled by its members' headlines (`story_title`) rather than by its founder's alone."""
+    members = [by_id[a] for a in story.article_ids if a in by_id]
+    return story.model_copy(update={"title": story_title(members)}) if members else story

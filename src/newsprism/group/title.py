@@ -1,0 +1,88 @@
+"""Title: [CleanArticle] of one story -> the story's title.
+
+A story is named by the headline whose words its other members' leads use most
+(the one that says what most reports say), in sentence case when one is, never
+by one in capitals: a tabloid's shouted headline ("SCANDAL AT CITY HALL: ...")
+is one outlet's framing. When
+every headline shouts, the most representative one is set in sentence case,
+each word cased as its own article writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsprism.group.fingerprint import lead_text, not_names
+from newsprism.models import CleanArticle
+
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'-]*")
+SHOUTING_SHARE = 0.6
+"""A headline shouts when more than this share of its letters are capitals (and it has at least `SHOUTING_LETTERS`)."""
+SHOUTING_LETTERS = 8
+TITLE_CASE_LETTERS = 4
+TITLE_CASE_WORDS = 3
+"""A headline is in title case when it has `TITLE_CASE_WORDS` or more words of `TITLE_CASE_LETTERS` or more letters, each capitalised."""
+UNTITLED_CHARS = 80
+
+
+def is_shouting(headline: str) -> bool:
+    """Return whether the headline is set in capitals (most of its letters upper case)."""
+    letters = [c for c in headline if c.isalpha()]
+    return len(letters) >= SHOUTING_LETTERS and sum(c.isupper() for c in letters) > SHOUTING_SHARE * len(letters)
+
+
+def is_title_case(headline: str) -> bool:
+    """Return whether the headline capitalises every longer word ("Mayor Opens New Bridge"), house style of some outlets, not sentence case."""
+    longer = [w for w in _WORD.findall(headline) if len(w) >= TITLE_CASE_LETTERS and w[:1].isalpha()]
+    return len(longer) >= TITLE_CASE_WORDS and all(w[:1].isupper() for w in longer)
+
+
+def headline_words(headline: str, lang: str = "en") -> frozenset[str]:
+    """Return the headline's telling words, lower case, without function words and a plural or verb's final 's'."""
+    ignore = not_names(lang)
+    words = (re.sub(r"[’']s$", "", w.lower()) for w in _WORD.findall(headline))
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w not in ignore)
+
+
+def sentence_case(headline: str, text: str) -> str:
+    """Return a headline in capitals re-cased: each word as the article's text most often writes it, else lower case; the first word capitalised."""
+    casing = Counter(_WORD.findall(text))
+    by_lower: dict[str, str] = {}
+    for word, _ in casing.most_common():
+        by_lower.setdefault(word.lower(), word)
+
+    def recase(match: re.Match) -> str:
+        word = match.group()
+        return by_lower.get(word.lower(), word.lower())
+
+    cased = _WORD.sub(recase, headline)
+    first = next((i for i, c in enumerate(cased) if c.isalpha()), None)
+    return cased if first is None else cased[:first] + cased[first].upper() + cased[first + 1 :]
+
+
+def story_title(articles: list[CleanArticle]) -> str:
+    """Return the story's title: the sentence-case (else title-case, never shouting) headline whose words the other articles' leads use most (ties: the earlier article).
+
+    A headline's score is the share of its telling words found in each other
+    article's headline and first sentences, summed: words every report uses
+    ("budget", "jobs") raise it, one outlet's own loaded words ("brutal") do not.
+    Falls back to the most representative shouted headline in sentence case,
+    and to the first article's opening text when no article has a headline.
+    """
+    titled = [a for a in articles if a.title and a.title.strip()]
+    if not titled:
+        return articles[0].text[:UNTITLED_CHARS].strip() if articles else ""
+    words = [headline_words(a.title) for a in titled]
+    leads = [headline_words(lead_text(a)) for a in articles]
+
+    def closeness(i: int) -> float:
+        if not words[i]:
+            return 0.0
+        return sum(len(words[i] & lead) / len(words[i]) for a, lead in zip(articles, leads) if a is not titled[i])
+
+    calm = [i for i, a in enumerate(titled) if not is_shouting(a.title)]
+    pool = [i for i in calm if not is_title_case(titled[i].title)] or calm or list(range(len(titled)))
+    best = max(pool, key=lambda i: (closeness(i), -i))
+    title = titled[best].title.strip()
+    return title if calm else sentence_case(title, titled[best].text)
