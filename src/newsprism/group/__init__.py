@@ -2,6 +2,7 @@
 
     fingerprint_articles (fingerprint.py): lead embedding, names, numbers, day, MinHash
     StoryIndex (cluster.py): online clustering over a vector index (index.py)
+    story_title (title.py): the headline that names a story
 
 `group_articles` is the one-call API; keep a `StoryIndex` (or pass the stories
 of an earlier run as `existing`) to add articles incrementally with stable ids.
