@@ -3332,3 +3332,26 @@ def test_compare_a_when_clause_after_a_date_tells_the_dated_event():
         one_sentence_report("w2", "Lake Courier", other, ["club"], published="2031-08-03", dates=[["in June", "2031-06", "relative"]])]}
     assert [v.date_clauses for v in build_views(build_understanding(spec))] == [
         [text], ["Harrowgate Rovers had a first offer of £9m turned down in June"]]
+
+
+def test_compare_fact_text_of_one_sentence_of_a_longer_quotation_has_both_quote_marks():
+    """A sentence that opens a quotation closed in the next sentence is closed in its fact text
+    (and timeline row), so the text does not read as cut."""
+    from newsprism.compare.facts import with_quotes_closed
+
+    assert with_quotes_closed('"The water rose faster than any of us expected.') == '"The water rose faster than any of us expected."'
+    assert with_quotes_closed("We opened every gate we had.”") == "“We opened every gate we had.”"
+    assert with_quotes_closed('The plan aims to "protect the lower valley.') == 'The plan aims to "protect the lower valley."'
+    assert with_quotes_closed('He called it "a warning" and left.') == 'He called it "a warning" and left.'
+
+
+def test_compare_summary_tells_places_on_a_scale_as_accounts_that_differ_not_a_range():
+    """'the 12th lap' vs 'the 15th lap' name one moment two ways: not 'range from 12th lap to 15th lap'."""
+    from newsprism.compare.summary import _range_sentence
+    from newsprism.models import Conflict, Position
+
+    conflict = Conflict(id="k1", about="lap", kind="number", positions=[
+        Position(value="12th lap", article_ids=["r1"], evidence=[]),
+        Position(value="15th lap", article_ids=["r2", "r3"], evidence=[])])
+    sentence = _range_sentence(conflict, {"r1": "Valley Wire", "r2": "Town Courier", "r3": "Lake Post"})
+    assert sentence.text == "Reports differ on the lap: the 12th (Valley Wire) versus the 15th (Town Courier, Lake Post).", sentence.text

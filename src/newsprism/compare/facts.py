@@ -36,6 +36,28 @@ from newsprism.compare.views import ClaimView, TextVectors, UnionFind, content_s
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
 
+OPENING_STRAIGHT_QUOTE = re.compile(r'(?:^|(?<=[\s(\[]))"')
+
+
+def with_quotes_closed(text: str) -> str:
+    """The text with a quotation it opens or closes but not both made whole.
+
+    A sentence of a quotation that runs over several sentences holds only one of its marks
+    ('"Nothing reached us before that call.'); as a fact's text it reads as a cut. A missing
+    closing mark is added at the end, a missing opening mark at the start.
+    """
+    opened, closed = text.count("\u201c"), text.count("\u201d")
+    if opened > closed:
+        return text + "\u201d"
+    if closed > opened:
+        return "\u201c" + text
+    straight = [m.start() for m in re.finditer('"', text)]
+    if len(straight) % 2:
+        openings = {m.start() for m in OPENING_STRAIGHT_QUOTE.finditer(text)}
+        return text + '"' if straight[-1] in openings else '"' + text
+    return text
+
+
 CLASH_FREE_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"})
 # Places and groups are named in passing ("in Syria", "US sanctions"): they clash only as subjects.
 SUBJECT_ONLY_TYPES = frozenset({"GPE", "LOC", "ORG"})
@@ -799,7 +821,7 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
         entity_counts = Counter(e for i in group for e in views[i].claim.entity_ids)
         facts.append(Fact(
             id=content_id("|".join(sorted(views[i].claim.id for i in group)), prefix="f"),
-            text=strip_dateline(views[medoid].claim.text),  # the evidence keeps the sentence as written
+            text=with_quotes_closed(strip_dateline(views[medoid].claim.text)),  # the evidence keeps the sentence as written
             article_ids=article_ids,
             independent_sources=len({independent[a] for a in article_ids}),
             evidence=[views[i].evidence() for i in group],

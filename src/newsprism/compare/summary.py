@@ -411,15 +411,22 @@ def _figure(n) -> float | None:
 def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = False) -> SummarySentence:
     """One disagreement told with its sides and their sources; with `rise`, figures that rose across
     reports (`conflicts.rising_counts`, positions in publication order)."""
-    parts = []
+    parts, sources = [], []
     for p in conflict.positions:
         names = ", ".join(dict.fromkeys(labels.get(a, a) for a in p.article_ids))
+        sources.append(names)
         value = p.value
         if conflict.kind == "number" and value[:1].isupper() and value.split()[0][1:].islower():
             value = value[0].lower() + value[1:]  # "Nine people" began its sentence; here it does not
         parts.append(f"{value} ({names})")
     about = conflict.about
-    if conflict.kind == "number" and rise:
+    ordinals = [ORDINAL_VALUE.match(p.value) for p in conflict.positions]
+    if conflict.kind == "number" and all(ordinals):
+        # Places on a scale ("the 67th minute" vs "the 71st minute") tell one moment, not an amount
+        # that ranges: the accounts differ.
+        sides = [f"the {m.group(1)} ({names})" for m, names in zip(ordinals, sources)]
+        text = f"Reports differ on the {about}: " + " versus ".join(sides) + "."
+    elif conflict.kind == "number" and rise:
         # Figures that differ without contradicting each other, rising report after report.
         text = f"The reported {about} rose from {parts[0]} to {parts[-1]} across reports"
         if len(parts) > 2:
@@ -449,6 +456,7 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = Fal
     return SummarySentence(text=text, article_ids=ids, evidence=[e for p in conflict.positions for e in p.evidence])
 
 
+ORDINAL_VALUE = re.compile(r"^(\d+(?:st|nd|rd|th))\b", re.I)
 CLOCK_VALUE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d\b")
 
 

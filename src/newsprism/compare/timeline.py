@@ -3,13 +3,16 @@
 Only event dates count: a date that tells when something was reported ("state TV
 reported Friday") is left out, and so are durations and dates that did not resolve.
 Undated events are left out, never guessed. A clock time the text gives with the day joins the
-row's date ("2026-03-15T03:40"), so two accounts of when in the day something happened stay apart.
+row's date ("2026-03-15T03:40"), so two accounts of when in the day something happened stay apart,
+and the accounts of one moment are one row with all their sources.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date as Day, timedelta
 
+from newsprism.compare.facts import with_quotes_closed
 from newsprism.compare.views import ClaimView, strip_dateline
 from newsprism.models import Evidence, Fact, TimelineEvent
 
@@ -19,6 +22,28 @@ def _date_key(value: str, end: str | None, time: str | None = None) -> str:
     if end and end != value:
         return f"{value}/{end}"
     return f"{value}T{time}" if time and ":" in time and len(value) == 10 else value
+
+
+def moment(date: str) -> str | None:
+    """The moment a row's date names when it is a day with a clock time, else None; midnight at
+    the end of a day is the start of the next ("2031-03-04T24:00" -> "2031-03-05T00:00")."""
+    day, _, time = date.partition("T")
+    if not time or len(day) != 10:
+        return None
+    if time == "24:00":
+        try:
+            return f"{(Day.fromisoformat(day) + timedelta(days=1)).isoformat()}T00:00"
+        except ValueError:
+            return None
+    return date
+
+
+def _merge_into(row: TimelineEvent, e: TimelineEvent) -> None:
+    """Add `e`'s articles, evidence and resolutions to `row`."""
+    row.article_ids = list(dict.fromkeys(row.article_ids + e.article_ids))
+    seen = {(x.article_id, x.start) for x in row.evidence}
+    row.evidence = row.evidence + [x for x in e.evidence if (x.article_id, x.start) not in seen]
+    row.resolution = "; ".join(dict.fromkeys(row.resolution.split("; ") + e.resolution.split("; ")))
 
 
 def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: list[Fact]) -> list[TimelineEvent]:
@@ -38,7 +63,7 @@ def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: 
             resolutions = list(dict.fromkeys(d.resolution or f"'{d.text}' as written" for _, d in hits))
             text = hits[0][0].claim.text if len(group) > 1 and len(hits) < len(group) else fact.text
             events.append(TimelineEvent(
-                date=date, event=strip_dateline(text), article_ids=article_ids,
+                date=date, event=with_quotes_closed(strip_dateline(text)), article_ids=article_ids,
                 evidence=list(evidence.values()), resolution="; ".join(resolutions),
             ))
     # A sentence that states two facts is one event, not two.
@@ -51,10 +76,17 @@ def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: 
     for e in unique.values():
         row = rows.setdefault((e.date, e.event), e)
         if row is not e:
-            row.article_ids = list(dict.fromkeys(row.article_ids + e.article_ids))
-            seen = {(x.article_id, x.start) for x in row.evidence}
-            row.evidence = row.evidence + [x for x in e.evidence if (x.article_id, x.start) not in seen]
-            row.resolution = "; ".join(dict.fromkeys(row.resolution.split("; ") + e.resolution.split("; ")))
-    events = list(rows.values())
+            _merge_into(row, e)
+    # Events told at one clock moment ("at 3.40am on Sunday", "at 03:40 on Sunday") are one event,
+    # however each outlet words it: one row, worded by the row most articles tell, with every source.
+    at_moment: dict[str, TimelineEvent] = {}
+    events = []
+    for e in sorted(rows.values(), key=lambda e: (-len(e.article_ids), e.date, e.event)):
+        key = moment(e.date)
+        row = at_moment.setdefault(key, e) if key is not None else e
+        if row is e:
+            events.append(e)
+        else:
+            _merge_into(row, e)
     events.sort(key=lambda e: (e.date, -len(e.article_ids), e.event))
     return events
