@@ -94,3 +94,49 @@ def test_quote_speakers_according_to_an_unnamed_source_gives_that_source_its_wor
     assert speakers.get("Dunmere had a first offer turned down in July") == "a source at the club"
     assert speakers.get("Rovan City will receive 15 per cent of any future sale") == "a person with knowledge of the deal"
     assert not [c for c in speakers if "highest" in c]
+
+
+def test_quote_channel_according_to_does_not_reach_over_a_semicolon():
+    # session 10 N-trawler: "..., according to the union ...; the coast guard said ..." gave the coast guard's
+    # remark the union as its channel, and the union's statement the coast guard as speaker
+    text = ("Two miners were found dead on Monday and a third is still missing, according to the union that represents "
+            "the workers; the fire service said late on Monday that all three were still listed as missing.")
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text)
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[article.id]), [article])
+    records = [(v.text, v.speaker_text, v.channel) for q in story.quotes for v in q.variants]
+    assert records and all(channel is None for _, _, channel in records)
+    assert all("union" not in content for content, speaker, _ in records if speaker == "the fire service")
+
+
+def test_quote_speakers_an_outlet_naming_itself_is_no_speaker():
+    # session 10 C-cupfinal: "..., the Evening Flash can reveal" made the outlet a speaker of its own story
+    text = "FIVE people were hurt in a crush at Velden Arena on Sunday after the derby, the Night Courier can reveal."
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text, outlet="Night Courier")
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[article.id]), [article])
+    assert [v.speaker_text for q in story.quotes for v in q.variants] == []
+
+
+def test_quote_speakers_a_capitalised_the_at_a_sentence_start_names_the_same_organisation():
+    # session 10 N-trawler: "The coast guard said" stayed unresolved while "the coast guard said" resolved
+    text = ("Three sailors were missing after their ferry sank off Oskel early on Sunday, Marvik's coast guard said. "
+            "Later the coast guard said the search had been suspended for the night. "
+            "The coast guard said it was alerted at 2.10am and that a helicopter reached the wreck at 3am.")
+    names = _speaker_names(text)
+    content = "it was alerted at 2.10am and that a helicopter reached the wreck at 3am"
+    assert content in names
+    assert names[content] is not None and names[content] == names["the search had been suspended for the night"]
+
+
+def test_quote_speakers_a_quotation_over_a_sentence_end_is_one_record_of_its_speaker():
+    # session 10 G-outage: the second sentence of '"... . The list, it turns out, ...," he said.' became a
+    # claim of nobody, and the fragment before went to the clause's subject ("the town"), not the speaker
+    text = ('Councillor Aksel Brandvold said the village had warned the board about the old bridge "at least four times" '
+            'since 2027. "We were told it was on the plan. The plan, it turns out, was very long," he said.')
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text)
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[article.id]), [article])
+    names = {e.id: e.name for e in story.entities}
+    speakers = {v.text: names.get(q.speaker_entity_id) for q in story.quotes for v in q.variants}
+    assert speakers.get("at least four times") == "Aksel Brandvold"
+    assert speakers.get("We were told it was on the plan. The plan, it turns out, was very long") == "Aksel Brandvold"
+    (claim,) = [c for c in story.claims if c.text.startswith("The plan, it turns out")]
+    assert claim.attributed_to is not None

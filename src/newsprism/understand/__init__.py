@@ -65,8 +65,10 @@ def _sources_by_sentence(records: list[QuoteRecord], bounds: list[tuple[int, int
     out: dict[int, str] = {}
     for r in records:
         source = r.speaker_entity_id or r.speaker_text or r.channel
-        if source:
-            out.setdefault(max(0, bisect_right(starts, r.sentence_start) - 1), source)
+        if source:  # every sentence a quotation runs over ('"... . The list, it turns out, ...," he said.')
+            first = max(0, bisect_right(starts, r.sentence_start) - 1)
+            for index in range(first, max(first, bisect_right(starts, r.sentence_end - 1) - 1) + 1):
+                out.setdefault(index, source)
     return out
 
 
@@ -102,7 +104,7 @@ def understand_story(
         article_dates = find_dates(article.id, article.text, article.published, doc, sentence_of)
         dates.extend(article_dates)
         numbers.extend(find_numbers(article.id, article.text, doc, [(d.start, d.stop) for d in article_dates], sentence_of))
-        records.extend(article_quotes(article.id, doc, bounds[article.id], entities, outlets))
+        records.extend(article_quotes(article.id, doc, bounds[article.id], entities, outlets, article.outlet))
     quotes = group_quotes(records, entities, _embedder())
     records_of: dict[str, list[QuoteRecord]] = {a.id: [] for a in articles}
     for r in records:

@@ -161,12 +161,26 @@ class Resolver:
     org_descriptions: dict[int, Entity] = field(default_factory=dict)  # offset -> organisation a description ("the company") stands for
     outlets: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the story's outlets (entities.outlet_keys)
     genders: dict[str, set[str]] = field(default_factory=dict)  # person id -> genders shown (`_pronoun_genders`)
+    own_outlet: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the article's own outlet (outlet_keys)
+
+    def is_own_outlet(self, span: Span) -> bool:
+        """True for a phrase that names the article's own outlet ("the Night Courier can reveal"):
+        the outlet's own voice, no speaker or channel of a quote."""
+        full, last = self.own_outlet
+        name = fold(re.sub(r"^the\s+", "", span.text.strip(), flags=re.I))
+        return bool(name) and (name in full or name in last)
 
     def is_medium(self, entity: Entity) -> bool:
         """True for a medium of the registry or of channel words (`is_medium`), or one of the story's own outlets."""
         full, last = self.outlets
         return is_medium(entity) or (entity.type == "ORG" and any(fold(re.sub(r"^the\s+", "", n, flags=re.I)) in full | last
                                                                   for n in (entity.name, *entity.aliases)))
+
+    def org_named(self, text: str) -> Entity | None:
+        """The article's one organisation whose name or alias is `text`, whatever its capitals."""
+        name = fold(text.strip())
+        found = {id(e): e for _, _, e in self.spans if e.type != "PERSON" and name in {fold(n) for n in (e.name, *e.aliases)}}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def entity_in(self, start: int, end: int, person_first: bool = True) -> Entity | None:
         hits = [(s, e, ent) for s, e, ent in self.spans if s < end and start < e]
@@ -383,6 +397,9 @@ def _speaker(token, span: Span, resolver: Resolver, whole: Span | None = None) -
     if ent is None and token.pos_ == "NOUN":
         # "the company said": the organisation the entities stage took the description for
         ent = next((e for at, e in resolver.org_descriptions.items() if span.start_char <= at <= token.idx), None)
+    if ent is None and token.pos_ in {"NOUN", "PROPN"} and span[0].lower_ == "the" and token.lower_ not in PERSON_NOUNS:
+        # "The coast guard said" at a sentence's start is the organisation "the coast guard" names
+        ent = resolver.org_named(span[1:].text)
     if ent is None and token.pos_ == "NOUN" and token.lower_ not in PERSON_NOUNS and not _is_agent_noun(token.lower_):
         # "the observer mission of the Nordic Institute said": the organisation the body belongs to
         owners = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -491,6 +508,9 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
     for verb in verbs:
         # "quoted X as saying/telling reporters": the subject-less "saying" hands over to "quoted"
         verb = _relaying_verb(verb) or verb
+        while record.partial and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in word_list("speech_verbs.txt") \
+                and _subject(verb.head, outside) is not None:
+            verb = verb.head  # 'Jo Doe said the town had warned them "three times"': the fragment is Jo Doe's
         hops = 0
         while not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children) and verb.head is not verb and hops < 2:
             head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
@@ -509,7 +529,7 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
     if record.speaker_text is None and record.channel is None and record.direct:
         _colon_speaker(record, sent, outside, resolver)
     according = _according_to(sent, outside)
-    if according is not None:
+    if according is not None and not _semicolon_between(sent, (according.idx, according.idx), (record.start, record.end)):
         phrase = _phrase(according)
         if _is_channel_phrase(phrase, resolver) or record.speaker_text:
             record.channel = record.channel or _channel_name(phrase, resolver)
@@ -663,18 +683,20 @@ def _is_partial(content_start: int, sent_start: int, sent_text: str, content: st
     return not before.endswith((":", ",", "—", "-")) and len(before.split()) >= 3
 
 
-def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, int]], entities: list[Entity], outlets=()) -> list[QuoteRecord]:
+def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, int]], entities: list[Entity], outlets=(),
+                   own_outlet: str | None = None) -> list[QuoteRecord]:
     """Return the direct, partial and indirect quote records of one article (steps 1-2).
 
     `outlets`, the names of the story's outlets: "told the Herald" names a channel when the
-    Tigris Herald is one of them."""
+    Tigris Herald is one of them; `own_outlet`, the article's own, whose "can reveal" is no quote."""
     # names only: the resolver reads "he said" and "the broadcaster said" itself, and a "his"
     # or "the company" near the verb must not become the speaker or channel phrase (PolNeAR
     # speaker F1 0.758 with them, 0.761 without)
     spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.article_id == article_id and m.start is not None and m.kind not in {"pronoun", "description"}]
     # sorted by offset only: two mentions may start together
     people = sorted(((s, e) for s, _, e in spans if e.type == "PERSON"), key=lambda p: p[0])
-    resolver = Resolver(article_id, [(s, e) for s, e in people], spans, outlets=outlet_keys(outlets))
+    resolver = Resolver(article_id, [(s, e) for s, e in people], spans, outlets=outlet_keys(outlets),
+                        own_outlet=outlet_keys([own_outlet] if own_outlet else []))
     # a person's pronouns, and "it" the entities stage took for an organisation ("It said last year that ...")
     resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun"
                          and (e.type == "PERSON" or e.type == "ORG" and m.text.lower() == "it")}
@@ -696,6 +718,9 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
                                      partial=_is_partial(q_start, s_start, sent_text, content))
                 attribute(record, sent, resolver)
                 closing = _closing_sentence(q_end, index, sentence_bounds)
+                if closing != index:  # a quotation over a sentence end is one record of all its sentences
+                    record.sentence_end = sentence_bounds[closing][1]
+                    record.sentence_text = doc_text(doc)[s_start:record.sentence_end]
                 if record.speaker_text is None and record.channel is None and closing != index:
                     # '"First sentence. Second sentence," she said.': the attribution stands in the
                     # sentence where the quotation closes, not where it opens
@@ -812,10 +837,13 @@ def _other_subject(sent: Span, outside: tuple[int, int], previous: QuoteRecord, 
 def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: str, resolver: Resolver) -> QuoteRecord | None:
     """Return an indirect-speech record ("X said that ...") for a sentence without quotation marks."""
     for verb in _speech_verbs(sent, None):
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and not _semicolon_between(
+            sent, (c.left_edge.idx, c.right_edge.idx), (verb.idx, verb.idx))), None)
         subject = _subject(verb, deps=frozenset({"nsubj"}))
         if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
             subject = _subject(verb.head, deps=frozenset({"nsubj"}))  # "Jo Doe apologised and said ..."
+        if subject is not None and resolver.is_own_outlet(_phrase(subject)):
+            continue  # "..., the Night Courier can reveal": the article's own voice
         if clause is None and subject is not None:
             trailing = _trailing_statement(sent, verb, subject)
             if trailing is not None:
@@ -920,6 +948,14 @@ def _clauses_beside_quotes(article_id: str, sent: Span, s_start: int, s_end: int
         record.extra = {k: v for k, v in speaker.extra.items() if k == "speaker_span"}
         out.append(record)
     return out
+
+
+def _semicolon_between(sent: Span, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when a semicolon of the sentence stands between two character ranges: it joins two
+    clauses of their own, so a source or statement on one side is no part of the other's
+    ("X, according to the union; the coast guard said that Y")."""
+    low, high = min(a[1], b[1]), max(a[0], b[0])
+    return any(t.text == ";" and low <= t.idx < high for t in sent)
 
 
 def _without_full_stop(content: str) -> str:
