@@ -140,3 +140,12 @@ def test_quote_speakers_a_quotation_over_a_sentence_end_is_one_record_of_its_spe
     assert speakers.get("We were told it was on the plan. The plan, it turns out, was very long") == "Aksel Brandvold"
     (claim,) = [c for c in story.claims if c.text.startswith("The plan, it turns out")]
     assert claim.attributed_to is not None
+
+
+def test_quote_speakers_according_to_before_a_semicolon_is_a_remark_beside_the_said_clause():
+    # the "<statement>, according to X" clause before "; Y said ..." is X's remark, kept beside Y's
+    text = ("Two miners were found dead on Monday and a third is still missing, according to the ministry; "
+            "the fire service said late on Monday that all three were still listed as missing.")
+    speakers = _speakers(text)
+    assert speakers.get("Two miners were found dead on Monday and a third is still missing") == "the ministry"
+    assert speakers.get("all three were still listed as missing") == "the fire service"

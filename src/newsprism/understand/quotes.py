@@ -751,6 +751,7 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
         record = _indirect(article_id, sent, s_start, s_end, sent_text, resolver)
         if record is not None:
             records.append(record)
+            records.extend(_according_beside(article_id, sent, s_start, s_end, sent_text, resolver, record))
         previous = None
     _mark_joint_documents(records, doc_text(doc))
     return records
@@ -947,6 +948,22 @@ def _clauses_beside_quotes(article_id: str, sent: Span, s_start: int, s_end: int
                              speaker_text=speaker.speaker_text, speaker_entity_id=speaker.speaker_entity_id)
         record.extra = {k: v for k, v in speaker.extra.items() if k == "speaker_span"}
         out.append(record)
+    return out
+
+
+def _according_beside(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: str, resolver: Resolver,
+                      found: QuoteRecord) -> list[QuoteRecord]:
+    """The "<statement>, according to X" clause of a sentence a semicolon splits, beside the
+    remark already found in another clause ("..., according to the union; the coast guard said ...")."""
+    cuts = [t.i for t in sent if t.text == ";"]
+    out = []
+    for start, end in zip([sent.start] + [c + 1 for c in cuts], cuts + [sent.end]):
+        part = sent.doc[start:end]
+        if not len(part) or part.start_char <= found.start < part.end_char:
+            continue
+        record = _according_clause(article_id, part, s_start, s_end, sent_text, resolver)
+        if record is not None and not (record.start < found.end and found.start < record.end):
+            out.append(record)
     return out
 
 
