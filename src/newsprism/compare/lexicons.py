@@ -391,7 +391,7 @@ def job_losses() -> dict[str, tuple[str, re.Pattern[str]]]:
 
 @lru_cache(maxsize=2)
 def summary_figure_words(kind: str) -> frozenset[str]:
-    """The words of data/compare/summary_figure_words.csv of one kind ("measure" or "tally")."""
+    """The words of data/compare/summary_figure_words.csv of one kind ("measure": units a range cannot tell)."""
     return frozenset(row["word"].lower() for row in _rows("summary_figure_words.csv") if row.get("kind") == kind)
 
 
