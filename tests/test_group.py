@@ -157,6 +157,21 @@ def test_group_two_reports_that_spell_every_name_their_own_way_join_their_event(
     assert where["translated1"] == where["translated2"] == where["wire"] != where["other"]
 
 
+def _one_event_from_four_angles(published):
+    """Cause, minister, hospitals, phones of one invented event: hospitals and phones pair up, cause and minister pair up, across the pairs little is shared."""
+    rows = [[1.0, 0, 0, 0], [0.65, 0.7599, 0, 0], [0.8, -0.2895, 0.5255, 0], [0.65, 0.6941, -0.0362, 0.3072]]  # cos: cause-minister 0.8, hospitals-phones 0.95, across 0.3-0.65
+    index = StoryIndex(GroupSettings(ann="exact"), ndim=4)
+    for article_id, k in (("cause", 0), ("hospitals", 1), ("phones", 3), ("minister", 2)):
+        index.add(_fp(article_id, rows[k], published=published))
+    index.attach_strays()
+    return {frozenset(story.article_ids) for story in index.stories()}
+
+
+def test_group_one_event_told_from_several_angles_on_one_day_becomes_one_story():
+    assert _one_event_from_four_angles(dt.date(2031, 2, 3)) == {frozenset({"cause", "hospitals", "phones", "minister"})}
+    assert len(_one_event_from_four_angles(None)) == 2  # undated, the same evidence is too weak
+
+
 def test_group_article_between_two_look_alike_stories_stays_alone():
     """Two look-alike events both score about 0.7 with the article: no clear margin, so it is not forced into either."""
     index = StoryIndex(GroupSettings(ann="exact"), ndim=4)
