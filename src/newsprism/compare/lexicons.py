@@ -363,8 +363,13 @@ def length_tails() -> list[str]:
 @lru_cache(maxsize=1)
 def money_topics() -> dict[str, str]:
     """Map every word of data/compare/money_topics.txt to its topic ("sales" -> "revenue")."""
+    return _topic_table("money_topics.txt")
+
+
+def _topic_table(name: str) -> dict[str, str]:
+    """Map every word of a "topic | word | word ..." file of data/compare to the topic its line opens with."""
     table: dict[str, str] = {}
-    for line in _compare_lines("money_topics.txt"):
+    for line in _compare_lines(name):
         words = [w.strip().lower() for w in line.split("|") if w.strip()]
         for w in words[1:]:
             table[w] = words[0]
@@ -398,12 +403,7 @@ def summary_figure_words(kind: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def percent_topics() -> dict[str, str]:
     """Map every word of data/compare/percent_topics.txt to its topic ("policy rate" -> "interest rate")."""
-    table: dict[str, str] = {}
-    for line in _compare_lines("percent_topics.txt"):
-        words = [w.strip().lower() for w in line.split("|") if w.strip()]
-        for w in words[1:]:
-            table[w] = words[0]
-    return table
+    return _topic_table("percent_topics.txt")
 
 
 @lru_cache(maxsize=1)
