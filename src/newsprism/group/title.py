@@ -3,9 +3,8 @@
 A story is named by the headline whose words its other members' leads use most
 (the one that says what most reports say), in sentence case when one is, never
 by one in capitals: a tabloid's shouted headline ("SCANDAL AT CITY HALL: ...")
-is one outlet's framing. When
-every headline shouts, the most representative one is set in sentence case,
-each word cased as its own article writes it.
+is one outlet's framing. When every headline shouts, the most representative
+one is set in sentence case, each word cased as its own article writes it.
 """
 
 from __future__ import annotations
