@@ -287,12 +287,6 @@ def _set_for(token) -> bool:
     return not any(c.lower_ == "had" for c in verb.children)
 
 
-def _set_for_at(doc: Doc | None, start: int) -> bool:
-    """`_set_for` of the token at character `start` of `doc`."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand") if doc is not None else None
-    return span is not None and _set_for(span[0])
-
-
 def _count(text: str) -> float | None:
     text = text.lower()
     if text in {"a", "an"}:
