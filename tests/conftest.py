@@ -23,3 +23,15 @@ def seeds_dir() -> Path:
 def seed_path(prefix: str) -> Path:
     """Return the seed file whose name starts with `prefix` (e.g. '001')."""
     return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def story_entities(texts: dict[str, str]) -> list:
+    """Entities of a small story ({article_id: text}) as `understand_story` builds them: parse,
+    collect mentions, add bare-surname mentions, cluster across the articles."""
+    from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions
+    from newsprism.understand.nlp import parse
+
+    docs = dict(zip(texts, parse(list(texts.values()))))
+    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
+    add_surname_mentions(docs, mentions)
+    return cluster_mentions(mentions, texts)

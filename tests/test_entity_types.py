@@ -7,15 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.models import Entity
-from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions
-from newsprism.understand.nlp import parse
-
-
-def _entities(texts: dict[str, str]) -> list[Entity]:
-    docs = dict(zip(texts, parse(list(texts.values()))))
-    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
-    add_surname_mentions(docs, mentions)
-    return cluster_mentions(mentions, texts)
+from conftest import story_entities
 
 
 def _holding(entities: list[Entity], text: str) -> Entity:
@@ -42,7 +34,7 @@ def _holding(entities: list[Entity], text: str) -> Entity:
     ],
 )
 def test_entity_types_a_name_the_story_uses_as_a_country_is_one_country(texts, country, forms):
-    entities = _entities(texts)
+    entities = story_entities(texts)
     entity = _holding(entities, forms[0])
     assert entity.name == country and entity.type == "GPE"
     assert all(_holding(entities, form) is entity for form in forms[1:])
@@ -50,13 +42,13 @@ def test_entity_types_a_name_the_story_uses_as_a_country_is_one_country(texts, c
 
 def test_entity_types_a_people_s_word_is_no_second_country():
     """"Qarestani" beside "Qarestan": the name of the people, not a country of its own."""
-    entities = _entities({"a": "Four Zorvani engineers were held in Zorvan. Zorvani officials denied it. Zorvanis protested."})
+    entities = story_entities({"a": "Four Zorvani engineers were held in Zorvan. Zorvani officials denied it. Zorvanis protested."})
     assert [e.name for e in entities if e.type == "GPE"] == ["Zorvan"]
 
 
 def test_entity_types_a_person_is_no_country_for_a_word_built_from_the_name():
     """"Victorian" beside Mr Velmar: a person's name with an ending is no country's people."""
-    entities = _entities({"a": "Mr Kestrin Velmar said the rules were clear. Velmar denied it. Critics called the plan Velmarian."})
+    entities = story_entities({"a": "Mr Kestrin Velmar said the rules were clear. Velmar denied it. Critics called the plan Velmarian."})
     assert _holding(entities, "Velmar").type == "PERSON"
 
 
@@ -67,7 +59,7 @@ def _type_of(entities: list[Entity], text: str) -> str:
 def test_entity_types_a_town_the_tagger_calls_a_person_is_a_place():
     """A one-word town written "in nearby X" and "between Y and X" is a place, even where the
     tagger calls it a person and a place elsewhere (not an organisation); "Port X" is a place."""
-    entities = _entities({
+    entities = story_entities({
         "a": "The train from Port Halden to Brenvik left the track near the village of Oskby late on Tuesday. "
              "Hospitals in nearby Brenvik appealed for blood donors.",
         "b": "The line between Oskby and Brenvik will stay closed for a week. Brenvik said it had opened a hall for families. "
@@ -89,7 +81,7 @@ def test_entity_types_a_town_the_tagger_calls_a_person_is_a_place():
     ],
 )
 def test_entity_types_an_organisation_named_by_its_word_is_no_person(texts, name):
-    entities = _entities(texts)
+    entities = story_entities(texts)
     entity = _holding(entities, name)
     assert entity.type == "ORG"
     last = name.split()[-1]
@@ -98,7 +90,7 @@ def test_entity_types_an_organisation_named_by_its_word_is_no_person(texts, name
 
 def test_entity_types_a_company_s_short_form_that_speaks_is_the_company():
     """"Tidefield agreed to ..." beside "Tidefield Foods": the company's short form, not a person."""
-    entities = _entities({
+    entities = story_entities({
         "a": "The regulator on Tuesday cleared food group Morrowell Brands purchase of Tidefield Foods, after Morrowell offered "
              "to sell a snack brand. Morrowell agreed in June to buy Tidefield for $40 per share. Morrowell has said it expects about 900 job cuts.",
         "b": "Morrowell, which owns several popcorn brands, reported sales of $5 billion last year. Morrowell shares rose 1%.",
@@ -112,7 +104,7 @@ def test_entity_types_a_title_and_name_after_a_company_is_a_person():
     """"Merrow Brands Chief Executive Dolores Vantagen said": the company, then its chief executive
     with her given name (no part of her title), whether the tagger marks the whole run as an
     organisation or only her surname."""
-    entities = _entities({"a": "Merrow Brands Chief Executive Dolores Vantagen said the deal was good. Vantagen declined to give figures.",
+    entities = story_entities({"a": "Merrow Brands Chief Executive Dolores Vantagen said the deal was good. Vantagen declined to give figures.",
                           "b": "Talks went on for weeks, and Merrow Chief Executive Dolores Vantagen said on Tuesday the plant would stay open."})
     person = _holding(entities, "Dolores Vantagen")
     assert person.type == "PERSON" and _holding(entities, "Vantagen") is person
@@ -121,7 +113,7 @@ def test_entity_types_a_title_and_name_after_a_company_is_a_person():
 def test_entity_types_a_name_only_ever_where_things_happen_is_a_place():
     """A name the tagger calls an organisation, written "arrested in X", "arrived in X", is the
     place; "X said" is its government speaking (a capital), no organisation."""
-    entities = _entities({
+    entities = story_entities({
         "a": "The engineer was arrested in Holmgard in 2023 and convicted of spying.",
         "b": "Holmgard said on Wednesday that it would reopen its embassy in Korvel.",
     })
@@ -136,7 +128,7 @@ def test_entity_types_a_name_only_ever_where_things_happen_is_a_place():
     ],
 )
 def test_entity_types_russian_y_spellings_are_one_person(one, other):
-    entities = _entities({"a": f"{one} told parliament the men had left.", "b": f"{other} said the men had been watched."})
+    entities = story_entities({"a": f"{one} told parliament the men had left.", "b": f"{other} said the men had been watched."})
     first, second = (" ".join(x.split()[-2:]) for x in (one, other))
     assert _holding(entities, first) is _holding(entities, second)
 
@@ -145,7 +137,7 @@ def test_entity_types_an_operator_that_speaks_is_an_organisation():
     """A company the tagger calls a person and a place, that "says" things, is an organisation
     when the story describes it as one ("X, Valdria's largest mobile operator", "X chief
     executive"); a live blog's time stamp is no part of its name."""
-    entities = _entities({
+    entities = story_entities({
         "a": "Velnet, Valdria's largest mobile operator, said on Friday that a faulty update caused the outage.",
         "b": "16:20 - Velnet says services are fully restored across the country.",
         "c": "Care workers in Harnby say the outage left residents without help. Velnet chief executive Marta Lindqvist has apologised.",
@@ -156,14 +148,14 @@ def test_entity_types_an_operator_that_speaks_is_an_organisation():
 
 def test_entity_types_a_town_with_a_mayor_is_a_place():
     """"Harnby's mayor" says a place, however the tagger typed the name."""
-    entities = _entities({"a": "The outage lasted around 11 hours in Harnby. Harnby's mayor, Kari Nystad, said she would ask for a second network."})
+    entities = story_entities({"a": "The outage lasted around 11 hours in Harnby. Harnby's mayor, Kari Nystad, said she would ask for a second network."})
     assert _type_of(entities, "Harnby") == "GPE"
 
 
 def test_entity_types_an_untagged_people_s_word_is_a_mention_of_its_country():
     """"four Tamarandi diplomats": the people's word of a country the story names is a mention
     of that country, though the tagger marked no name there."""
-    entities = _entities({"a": "Kavrosia ordered four Tamarandi diplomats to leave on Monday. Tamarand rejected the accusation.",
+    entities = story_entities({"a": "Kavrosia ordered four Tamarandi diplomats to leave on Monday. Tamarand rejected the accusation.",
                           "b": "Tamarand said the Tamarandi embassy would stay open. Tamarand's ambassador was summoned."})
     country = _holding(entities, "Tamarand")
     assert country.type == "GPE" and "Tamarandi" in country.aliases
@@ -171,7 +163,7 @@ def test_entity_types_an_untagged_people_s_word_is_a_mention_of_its_country():
 
 def test_entity_types_german_sch_and_english_sh_spellings_are_one_person():
     """A German-language outlet writes Sh as Sch: one minister under two spellings."""
-    entities = _entities({
+    entities = story_entities({
         "a": "Transport Minister Radomir Tesh travelled to the scene on Monday.",
         "b": "Transport Minister Radomir Tesch said on the scene that the road would be checked.",
     })
@@ -180,7 +172,7 @@ def test_entity_types_german_sch_and_english_sh_spellings_are_one_person():
 
 def test_entity_types_a_capitalised_first_word_the_story_writes_in_lower_case_is_no_organisation():
     """"Harbour pilots say ...": the sentence's first word, written "the harbour pilots" elsewhere."""
-    entities = _entities({
+    entities = story_entities({
         "a": "Harbour pilots say the ferry left too early. Mountain rescue teams were called. Vossberg Lines said the ferry was safe.",
         "b": "The mountain rescue service and the harbour pilots' union said the weather was too rough for the crossing.",
     })
@@ -193,27 +185,27 @@ def test_entity_types_a_capitalised_first_word_the_story_writes_in_lower_case_is
     "Minister for Digital Affairs Jonas Tennvik says on X that the outage is unacceptable.",
 ])
 def test_entity_types_a_ministers_portfolio_is_no_organisation(text):
-    entities = _entities({"a": text})
+    entities = story_entities({"a": text})
     assert not [e for e in entities if e.type == "ORG" and "Digital" in e.name]
     assert [e for e in entities if e.type == "PERSON" and e.name == "Jonas Tennvik"]
 
 
 def test_entity_types_a_police_rank_is_a_title_not_part_of_the_name():
-    entities = _entities({"a": "Chief Inspector Anders Valtby said officers were reviewing footage. Valtby asked witnesses to come forward."})
+    entities = story_entities({"a": "Chief Inspector Anders Valtby said officers were reviewing footage. Valtby asked witnesses to come forward."})
     valtby = _holding(entities, "Valtby")
     assert valtby.name == "Anders Valtby"
 
 
 def test_entity_types_a_party_and_its_nickname_and_members_are_one_entity():
     """NewsWCL50 writes the GOP, the Republican Party and Republicans for one party (org_aliases.csv)."""
-    entities = _entities({"a": "The Republican Party met in Ohio. GOP leaders said the bill would pass.",
+    entities = story_entities({"a": "The Republican Party met in Ohio. GOP leaders said the bill would pass.",
                           "b": "Republicans in the Senate said the bill would pass."})
     assert _holding(entities, "GOP") is _holding(entities, "Republican Party") is _holding(entities, "Republicans")
 
 
 def test_entity_types_letters_after_a_name_are_a_title_not_an_organisation():
     """Session 10 U-trial: "Anil Varghese KC" was a second person beside "Anil Varghese", and "KC" an organisation."""
-    entities = _entities({"a": "Opening the case, Tobiah Renwick KC told the jury the money was hidden. Marit Oyelowo KC, for the defence, "
+    entities = story_entities({"a": "Opening the case, Tobiah Renwick KC told the jury the money was hidden. Marit Oyelowo KC, for the defence, "
                                "will reply later.",
                           "b": "Prosecutor Tobiah Renwick said the money was hidden."})
     renwick = _holding(entities, "Tobiah Renwick")
@@ -223,7 +215,7 @@ def test_entity_types_letters_after_a_name_are_a_title_not_an_organisation():
 
 def test_entity_types_a_tabloids_shouted_word_is_no_name():
     """Session 10 U-trial: "BRAZEN port boss ..." gave an organisation BRAZEN."""
-    entities = _entities({"a": "BRAZEN harbour boss Orrin Vale took the cash, a court heard. FURIOUS colleague Pim Arkwright said he "
+    entities = story_entities({"a": "BRAZEN harbour boss Orrin Vale took the cash, a court heard. FURIOUS colleague Pim Arkwright said he "
                                "had begged him to stop. The UNDP said nothing."})
     assert not [e for e in entities if e.name in {"BRAZEN", "FURIOUS"}]
     assert [e for e in entities if e.name == "UNDP"]
@@ -235,14 +227,14 @@ def test_entity_types_a_tabloids_shouted_word_is_no_name():
     ("Raghav Thorat", "Ragav Thorat"),  # an Indian gh also written g
 ])
 def test_entity_types_one_person_under_an_initial_or_another_romanisation(forms):
-    entities = _entities({"a": f"{forms[0]} told the court she had raised concerns.", "b": f"{forms[1]} told the court she had raised concerns."})
+    entities = story_entities({"a": f"{forms[0]} told the court she had raised concerns.", "b": f"{forms[1]} told the court she had raised concerns."})
     assert _holding(entities, forms[0]) is _holding(entities, forms[1])
 
 
 def test_entity_types_a_club_under_its_full_name_its_fc_form_and_its_short_form_is_one_entity():
     """Session 10 U-transfer: "Kingsbridge United Football Club" was tagged without its first word,
     "Portvale Albion FC" stood apart from "Portvale Albion", and the supporters' trust is a body of its own."""
-    entities = _entities({
+    entities = story_entities({
         "a": "2 August 2031\n\nAshcombe United Football Club is delighted to announce the signing of Yurko Brannock. "
              "Westbury United Football Club wished him well.",
         "b": "Tolworth Albion sold Ilko Maras to Ashcombe United. The Tolworth Albion Supporters' Trust said the sale "
@@ -257,13 +249,13 @@ def test_entity_types_a_club_under_its_full_name_its_fc_form_and_its_short_form_
 
 def test_entity_types_a_street_address_is_no_person():
     """Session 10 U-trial: "of Ashby Lane, Castmere" (a defendant's address) was a person."""
-    entities = _entities({"a": "Orrin Vale, 58, of Ashby Lane, Castmere, denies six counts of bribery."})
+    entities = story_entities({"a": "Orrin Vale, 58, of Ashby Lane, Castmere, denies six counts of bribery."})
     assert not [e for e in entities if e.type == "PERSON" and "Lane" in e.name]
 
 
 def test_entity_types_a_place_then_a_titled_ruler_are_two_names():
     """Session 9 leftover: "Sorrel, Oba Ladipo II" (a town, then a traditional ruler) was one organisation."""
-    entities = _entities({"a": "The traditional ruler of Morrel, Oba Ladipo II, said the palace would help the victims. "
+    entities = story_entities({"a": "The traditional ruler of Morrel, Oba Ladipo II, said the palace would help the victims. "
                                "Residents of Morrel fled."})
     assert not [e for e in entities if "," in e.name]
     ruler = _holding(entities, "Ladipo II")
@@ -273,7 +265,7 @@ def test_entity_types_a_place_then_a_titled_ruler_are_two_names():
 
 def test_entity_types_a_given_name_alone_tagged_a_place_is_its_person():
     """Session 10 U-transfer: "Yevhen is exactly the type of forward ..." after "Yevhen Dorosh": Yevhen was a GPE."""
-    entities = _entities({"a": "Ashcombe United have completed the signing of striker Yevhen Marchuk from Tolworth Albion for a club-record "
+    entities = story_entities({"a": "Ashcombe United have completed the signing of striker Yevhen Marchuk from Tolworth Albion for a club-record "
                                "fee.\n\nThe 24-year-old has signed a five-year contract at Denby Park after passing a medical on Thursday."
                                "\n\n\"Yevhen is exactly the type of forward we have been looking for,\" United manager Hugo Brandt said "
                                "in a statement."})

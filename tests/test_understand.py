@@ -20,6 +20,7 @@ from newsprism.understand.nlp import parse
 from newsprism.understand.numbers import find_numbers
 from newsprism.understand.quotes import article_quotes, quote_spans
 from newsprism.understand import sentence_bounds
+from conftest import story_entities
 
 
 def _group(articles: list[CleanArticle]) -> StoryGroup:
@@ -473,19 +474,12 @@ def test_understand_seed_pronouns_never_become_names(seed_story):
         assert all(kinds.get(alias) not in {"pronoun", "description"} for alias in entity.aliases)
 
 
-def _story_entities(texts: dict[str, str]) -> list[Entity]:
-    docs = dict(zip(texts, parse(list(texts.values()))))
-    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
-    add_surname_mentions(docs, mentions)
-    return cluster_mentions(mentions, texts)
-
-
 def _holding(entities: list[Entity], text: str) -> Entity | None:
     return next((e for e in entities if any(m.text == text for m in e.mentions)), None)
 
 
 def test_understand_title_phrase_before_a_name_describes_the_person_not_the_country():
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Chilean President Marta Ruiz met farmers in Temuco on Monday. Chile will cut fuel taxes, she said.",
         "y": "Marta Ruiz, the president of Chile, spoke to reporters on Tuesday.",
     })
@@ -495,12 +489,12 @@ def test_understand_title_phrase_before_a_name_describes_the_person_not_the_coun
     chile = next(e for e in entities if e.name == "Chile")
     assert "Chilean" not in {m.text for m in chile.mentions}  # the demonym describes her office
     # a bare title is how the name is written, not a description of its own
-    bare = _story_entities({"x": "President Marta Ruiz met farmers in Temuco on Monday."})
+    bare = story_entities({"x": "President Marta Ruiz met farmers in Temuco on Monday."})
     assert _holding(bare, "President") is None
 
 
 def test_understand_capitalised_north_or_south_is_the_country_named_so():
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Sudan and South Sudan signed an oil deal on Monday. The South will pay a transit fee, officials said.",
         "y": "Juba welcomed the deal. Farmers in the south of the region doubt it.",
     })
@@ -508,12 +502,12 @@ def test_understand_capitalised_north_or_south_is_the_country_named_so():
     assert "The South" in {m.text for m in south.mentions}
     assert _holding(entities, "the south") is None  # a region, in lower case
     # with no country named North or South ..., "the South" stands for nothing
-    alone = _story_entities({"x": "Brazil and Peru met on Monday. The South will host the next round."})
+    alone = story_entities({"x": "Brazil and Peru met on Monday. The South will host the next round."})
     assert _holding(alone, "The South") is None
 
 
 def test_understand_unnamed_group_is_one_entity_across_its_group_nouns():
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Hundreds of refugees reached the border town of Ostrava on Monday. The refugees slept in a school.",
         "y": "Asylum seekers lined up at the gate. Mayor Ivo Brandl said the town would feed the migrants.",
         "z": "Brandl's supporters cheered him.",
@@ -524,12 +518,12 @@ def test_understand_unnamed_group_is_one_entity_across_its_group_nouns():
     assert all(m.kind == "description" for m in group.mentions)
     assert _holding(entities, "supporters") is None  # the mayor's own supporters are not an unnamed group
     # one passing mention is no actor
-    once = _story_entities({"x": "Like many refugees, Ivo Brandl came to Ostrava in 1990."})
+    once = story_entities({"x": "Like many refugees, Ivo Brandl came to Ostrava in 1990."})
     assert not [e for e in once if e.name == "migrants"]
 
 
 def test_understand_leader_and_regime_descriptions_go_to_the_office_holder_and_his_country():
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Belarusian President Ivan Drozd rejected the sanctions on Monday. The 68-year-old leader told "
              "parliament that Minsk would not bow to pressure. Drozd's regime has jailed critics.",
         "y": "The rogue regime of Ivan Drozd faces new sanctions. The president said Belarus would respond.",
@@ -545,7 +539,7 @@ def test_understand_leader_and_regime_descriptions_go_to_the_office_holder_and_h
 def test_understand_whose_country_follows_the_possessor_not_the_country_named_last():
     """"her country" is the country of the person "her" stands for; "our country" the country
     of the person speaking in its sentence; "your country" (the addressee's) is left unlinked."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Chilean President Ana Lorca met Peruvian Prime Minister Mateo Quispe on Tuesday. Quispe said Peru would "
              "sign the pact. Lorca told reporters that her country would open two ports.",
         "y": "Lorca arrived in Santiago, Chile, on Monday. \"Chile has been a good friend, and our country will repay it,\" "
@@ -559,7 +553,7 @@ def test_understand_whose_country_follows_the_possessor_not_the_country_named_la
 def test_understand_a_description_naming_a_country_gives_an_untitled_leader_his_country():
     """"Tomas Brel, the Chilean president" places a man no title places, so "the Brel
     administration" is Chile's government (a government counts as its country)."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Tomas Brel, the Chilean president, arrived in Lima on Monday. The Brel administration wants a trade deal.",
         "y": "Chile and Peru signed the deal on Tuesday.",
     })
@@ -568,7 +562,7 @@ def test_understand_a_description_naming_a_country_gives_an_untitled_leader_his_
 
 def test_understand_leader_of_a_named_country_is_that_country_s_leader():
     """"the leader of Peru" is Peru's leader, however often the article named the other one."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Chilean President Ana Lorca met Peruvian Prime Minister Mateo Quispe in Lima on Tuesday, and the two "
              "talked about trade for an hour.",
         "y": "Ana Lorca spoke first in Lima. Lorca then praised the leader of Peru for the deal.",
@@ -578,7 +572,7 @@ def test_understand_leader_of_a_named_country_is_that_country_s_leader():
 
 def test_understand_mister_president_addresses_someone_and_is_left_unlinked():
     """A bare "Mr. President" in a quote addresses someone the text does not name: no guess."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Chilean President Ana Lorca welcomed Peruvian President Tomas Brel to Santiago. "
              "\"Nobody knows what I will do next week, although Mr. President, you have a pretty good idea,\" Lorca said.",
     })
@@ -587,7 +581,7 @@ def test_understand_mister_president_addresses_someone_and_is_left_unlinked():
 
 def test_understand_a_role_after_a_place_is_no_apposition_of_the_place():
     """"Quito, Ecuador — Peru's leader, Tomas Brel, ...": the leader is Brel, not Ecuador."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Border talks in Quito, Ecuador — Peru's leader, Tomas Brel, announced early Saturday that the border would close.",
         "y": "Ecuador said Peruvian President Tomas Brel had not called.",
     })
@@ -654,13 +648,6 @@ def test_understand_description_speaker_named_later_in_the_article():
 # --------------------------------------------------------------------------- names across articles (issue #5, ECB+ errors)
 
 
-def _story_entities(texts: dict[str, str]):
-    docs = dict(zip(texts, parse(list(texts.values()))))
-    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
-    add_surname_mentions(docs, mentions)
-    return cluster_mentions(mentions, texts)
-
-
 @pytest.mark.parametrize(
     "first, second, same",
     [
@@ -676,7 +663,7 @@ def _story_entities(texts: dict[str, str]):
 )
 def test_understand_person_name_forms_across_articles(first, second, same):
     texts = {"x": f"{first} was sworn in as mayor of Quito on Monday.", "y": f"{second} promised to fix the roads within a year."}
-    entities = _story_entities(texts)
+    entities = story_entities(texts)
     people = {article_id: [e for e in entities if e.type == "PERSON" and any(m.article_id == article_id and m.kind == "name" for m in e.mentions)]
               for article_id in texts}
     assert len(people["x"]) == 1 and len(people["y"]) == 1
@@ -688,7 +675,7 @@ def test_understand_team_name_without_its_city_is_the_team():
         "x": "The Portland Herons beat the Denver Owls 3-1 in Portland on Sunday.",
         "y": "The Herons have now won five games in a row.",
     }
-    team = [e for e in _story_entities(texts) if {m.text for m in e.mentions} & {"Herons", "Portland Herons"}]
+    team = [e for e in story_entities(texts) if {m.text for m in e.mentions} & {"Herons", "Portland Herons"}]
     assert len(team) == 1 and {"Herons", "Portland Herons"} <= {m.text for m in team[0].mentions}
 
 
@@ -696,7 +683,7 @@ def test_understand_pronoun_skips_a_person_whose_given_name_shows_the_other_gend
     text = ("Singer Maria Lopez met reporters in Quito on Monday.\n"
             "Jack Dorner, who runs the clinic, said the treatment had worked.\n"
             "She plans to return to the stage in May.")
-    entity, _ = _holder(_story_entities({"x": text}), "x", "She")
+    entity, _ = _holder(story_entities({"x": text}), "x", "She")
     assert entity.name == "Maria Lopez"
 
 
@@ -708,12 +695,12 @@ def test_understand_pronoun_skips_a_person_whose_given_name_shows_the_other_gend
     ],
 )
 def test_understand_capital_stands_for_its_country_only_when_the_story_names_it(text, country):
-    holder = next(e for e in _story_entities({"x": text}) if any(m.text == "Wellington" for m in e.mentions))
+    holder = next(e for e in story_entities({"x": text}) if any(m.text == "Wellington" for m in e.mentions))
     assert holder.name == (country or "Wellington")
 
 
 def test_understand_possessive_in_an_apposition_is_not_the_named_person():
-    entities = _story_entities({"x": "Miles Lanter, his brother, said the mayor had resigned."})
+    entities = story_entities({"x": "Miles Lanter, his brother, said the mayor had resigned."})
     miles = next(e for e in entities if e.name == "Miles Lanter")
     assert "his" not in {m.text for m in miles.mentions}
 
@@ -930,13 +917,13 @@ def test_understand_declaring_someone_something_is_no_speech():
     ],
 )
 def test_understand_acting_capital_the_tagger_missed_is_its_country(text):
-    holder = next(e for e in _story_entities({"x": text}) if any(m.text == "Tunis" for m in e.mentions))
+    holder = next(e for e in story_entities({"x": text}) if any(m.text == "Tunis" for m in e.mentions))
     assert holder.name == "Tunisia"
 
 
 def test_understand_wire_dateline_names_no_actor():
     """"VELMORA (Lakewire) - " says where and by whom the story was filed."""
-    entities = _story_entities({"x": "VELMORA (Lakewire) - The barge Tessa sank near the quay, Mayor Ines Falk said.\n"})
+    entities = story_entities({"x": "VELMORA (Lakewire) - The barge Tessa sank near the quay, Mayor Ines Falk said.\n"})
     assert not [e for e in entities if any(m.text in {"VELMORA", "Lakewire"} for m in e.mentions)], [e.name for e in entities]
     assert any(e.name == "Ines Falk" for e in entities)
 
@@ -957,7 +944,7 @@ def test_understand_name_before_a_parenthesised_acronym_is_its_expansion():
     """"The Prairie Gas Transit Company (PGTC) said": the small model tags no organisation here;
     the words before the parentheses whose initials are the acronym name it, and it speaks."""
     text = "The Prairie Gas Transit Company (PGTC), which operates the line, said a fire at the pumping station burned for nine hours.\n"
-    entities = _story_entities({"x": text})
+    entities = story_entities({"x": text})
     company = next(e for e in entities if "PGTC" in [e.name, *e.aliases])
     assert company.name == "Prairie Gas Transit Company"
     quote, speaker = _one_quote_about(text, "a fire at the pumping station burned for nine hours")
@@ -1030,7 +1017,7 @@ def test_understand_what_a_speaker_says_he_will_be_is_no_mention_of_another():
     """'"... I will be the mayor of everyone," Straka said' does not mention the sitting mayor."""
     text = ("Mayor Dorota Felk conceded on Sunday.\n\n"
             "\"This city has chosen change, and I will be the mayor of everyone,\" Emil Straka told supporters.\n")
-    felk = next(e for e in _story_entities({"x": text}) if e.name == "Dorota Felk")
+    felk = next(e for e in story_entities({"x": text}) if e.name == "Dorota Felk")
     assert [m.text for m in felk.mentions if m.kind == "description"] == []
 
 
@@ -1423,7 +1410,7 @@ def test_understand_numbers_twice_as_a_frequency_or_a_guess_is_no_figure(text):
 
 def test_understand_dzh_dj_j_spellings_are_one_person_and_namesakes_stay_apart():
     """Dzh / Dj / J spell one sound: one person across outlets; a relative sharing the surname stays apart."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Former minister Ruslan Dzhaksybekov was jailed on Monday. His nephew Marat Dzhaksybekov was acquitted.",
         "y": "A court jailed former minister Ruslan Djaksybekov for ten years. Djaksybekov denied the charges.",
         "z": "Ruslan Jaksybekov said he would appeal. Marat Jaksybekov left the court.",
@@ -1439,7 +1426,7 @@ def test_understand_dzh_dj_j_spellings_are_one_person_and_namesakes_stay_apart()
 def test_understand_korean_surname_romanisations_and_surname_first_are_one_person():
     """"Jeong Min-ho" / "Chung Min-ho" are one person, a bare "Jeong" in a third outlet is him
     (surname first), and "Jeong Ha-eun", who shares the surname, stays another person."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Chief executive Jeong Min-ho apologised on Monday. Jeong Ha-eun, a regulator, said a fine was possible.",
         "y": "Chief executive Chung Min-ho said the firm was sorry.",
         "z": "Jeong said on Tuesday the firm would pay for identity protection.",
@@ -1467,13 +1454,13 @@ def test_understand_the_company_is_not_the_agency_named_just_before():
 def test_understand_a_named_persons_lawyer_is_the_storys_one_lawyer_and_no_guess_among_two():
     """"Doe's lawyer" in one outlet is "His lawyer, Sam Roe" of another when the story has one
     lawyer besides Doe; with two lawyers it is left unresolved."""
-    one = _story_entities({
+    one = story_entities({
         "x": "Former mayor Ivo Marsh was jailed on Monday. His lawyer, Sam Roe, said the defence would appeal.",
         "y": "Ivo Marsh said he was innocent. Mr Marsh's lawyer said he would appeal.",
     })
     roe = _holding(one, "Sam Roe")
     assert roe is not None and _holding(one, "Mr Marsh's lawyer") is roe
-    two = _story_entities({
+    two = story_entities({
         "x": "Former mayor Ivo Marsh was jailed on Monday. His lawyer, Sam Roe, said the defence would appeal.",
         "z": "Lena Holt, a lawyer for the city, welcomed the verdict.",
         "y": "Ivo Marsh said he was innocent. Mr Marsh's lawyer said he would appeal.",
@@ -1487,7 +1474,7 @@ def test_understand_a_named_persons_lawyer_is_the_storys_one_lawyer_and_no_guess
 def test_understand_russian_kh_written_h_is_one_person():
     """Russian Kh is also romanised H, with -iy / -y endings: Kholodkov / Holodkov is one man,
     while the rules still read Persian and Arabic Kh as K."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Plant manager Vasiliy Kholodkov said the furnace had been repaired. Kholodkov declined to comment further.",
         "y": "The plant's manager, Vasily Sergeyevich Holodkov, has been questioned by prosecutors. Holodkov denied any fault.",
     })
@@ -1586,7 +1573,7 @@ def test_understand_mountains_and_lakes_are_no_actors_and_a_capital_tagged_perso
     """"Mount X" / "Lake X" / "the X River" are features of the land, left out like every LOC
     (the tagger calls them GPE); "Ashgabat said", which the tagger calls a person, is
     Turkmenistan; a word of an epithet the tagger took for a nationality ("Hashemite") is the epithet."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Rain fell on the slopes of Mount Kharvan, above the town of Dashtabad in Iran. Neighbouring Turkmenistan "
              "offered to send rescue teams, and Ashgabat said a convoy would leave on Thursday.",
         "y": "The Hashemite kingdom is one of the most water-scarce countries in the world, and Jordan will pay more.",
@@ -1602,7 +1589,7 @@ def test_understand_mountains_and_lakes_are_no_actors_and_a_capital_tagged_perso
 def test_understand_wade_giles_and_pinyin_spellings_are_one_person():
     """A Taiwanese outlet writes "Hsu Chih-wei", a mainland one "Xu Zhiwei": one man; "Zhao Zhiwei"
     (another surname) stays apart."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Engineer Hsu Chih-wei said on Monday that the bridge was safe. Hsu led the inspection team.",
         "y": "The inspection was led by Xu Zhiwei, a senior engineer, who said the bridge was safe.",
         "z": "Zhao Zhiwei, a local official, said traffic would resume on Friday.",
@@ -1649,7 +1636,7 @@ def test_understand_closing_attribution_hung_on_the_place_before_it_still_speaks
 def test_understand_acronym_with_its_country_written_in_two_letters_is_its_expansion():
     """Bodies often abbreviate their country in two letters: "IRDMC" is the Iraqi Drought Monitoring
     Centre named in another article (plain initials give "IDMC")."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "The Iraqi Drought Monitoring Centre said on Monday that rainfall was the lowest in 40 years.",
         "y": "Rainfall this winter was the lowest in 40 years, IRDMC said in its monthly report.",
     })
@@ -1660,7 +1647,7 @@ def test_understand_acronym_with_its_country_written_in_two_letters_is_its_expan
 def test_understand_a_label_before_the_name_it_is_apposed_to_refers_to_that_person():
     """"The kleptocrat who ran the ports authority, Ruslan Tebenov, was jailed": the label before the
     name is a description of him (framing reads the label; here only its attachment)."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "The kleptocrat who ran the national ports authority, Ruslan Tebenov, was sentenced on Monday to nine years in prison. "
              "The warlord who ruled the eastern hills for a decade, Omar Belkacem, was arrested on Monday.",
         "y": "Ruslan Tebenov, a former ports chief, denied the charges.",
@@ -1689,7 +1676,7 @@ def test_understand_numbers_price_of_each(text, number_text, unit):
 def test_understand_portfolio_before_minister_is_no_organisation():
     """"Algerian Water Resources Minister Karim Haddad": the words before "Minister" are his portfolio,
     not an organisation of the story (the tagger says ORG); "Apple CEO Tim Cook" keeps Apple."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Algerian Water Resources Minister Karim Haddad signed for Algiers, while Libyan Water Minister "
              "Salem Ben Omran signed for Tripoli.",
         "y": "Apple CEO Tim Cook visited Algiers on Monday.",
@@ -1740,7 +1727,7 @@ def test_understand_outlet_named_in_the_text_is_a_channel_not_a_person(fair_stor
 )
 def test_understand_kin_word_before_a_name_is_evidence_not_name(text, name, word):
     """"Mum Ada Kerrow": the family word is kept as evidence, like a title, and is no part of her name."""
-    entities = _story_entities({"x": text})
+    entities = story_entities({"x": text})
     person = _entity_with_name(entities, name)
     assert person.type == "PERSON" and word in person.titles
     assert not any(word in n for e in entities for n in (e.name, *e.aliases))
@@ -1805,7 +1792,7 @@ def test_understand_claim_of_a_picture_has_no_record_source():
 def test_understand_capitalised_first_word_of_a_compound_is_nobody():
     """"Flash floods swept ...": the tagger's one-word "person" at the start of a sentence,
     modifying the noun after it, is an ordinary word; a person named elsewhere stays."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Flash floods swept through the town of Dashabad on Tuesday, killing 20 people, officials said.",
         "y": "Hydrologist Ada Kerrow said the river rose two metres in an hour.",
     })
@@ -1817,7 +1804,7 @@ def test_understand_name_with_particles_is_whole_and_siblings_by_title_stay_apar
     """"Anneke ter Horst" cut by the tagger into "Anneke ter" + "Horst" is one name, also at a
     sentence start ("Ter Horst's ..."); in one article "Ms ter Horst" is the minister and
     "Mr ter Horst" her brother, named in full once each."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Health Minister Anneke ter Horst resigned on Friday after her brother won a hospital contract.\n\n"
              "Ms ter Horst said she had broken no rule.\n\n"
              "Her brother, Joost ter Horst, runs the building firm Kalvermark. Mr ter Horst has denied any wrongdoing.\n\n"
@@ -1825,7 +1812,7 @@ def test_understand_name_with_particles_is_whole_and_siblings_by_title_stay_apar
         "y": "Anneke ter Horst stepped down as health minister on Friday.\n",
     })
     # the tagger's "Anneke van" + "Horst"
-    (coastal,) = [e for e in _story_entities({"z": "Coastal Health Minister Anneke van der Horst quit on Friday over a hospital contract.\n"})
+    (coastal,) = [e for e in story_entities({"z": "Coastal Health Minister Anneke van der Horst quit on Friday over a hospital contract.\n"})
                   if e.type == "PERSON"]
     # the tagger's "Karin van" + "Broek" (a place): the particles and the word after them end her name
     assert [(m.text, m.label) for m in collect_mentions("k", parse(["Minister Karin van den Broek said on Monday."])[0])
@@ -1878,7 +1865,7 @@ def test_understand_inverted_read_gives_the_text_as_speaker():
 def test_understand_greek_given_name_forms_are_one_person():
     """Giorgos / Yiorgos / George Lamvrakis are one man (Greek Gi written Yi, the English form of
     the name); Nikos Lamvrakis stays another."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "The party of Giorgos Lamvrakis won the vote on Sunday.\n",
         "y": "Yiorgos Lamvrakis thanked voters on Monday.\n",
         "z": "George Lamvrakis, 61, promised a cabinet within weeks. His brother Nikos Lamvrakis ran the campaign.\n",
@@ -1893,7 +1880,7 @@ def test_understand_greek_given_name_forms_are_one_person():
 def test_understand_capitalised_sentence_start_word_written_lower_case_elsewhere_is_nobody():
     """"Turnout was 63%" (the tagger's one-word person) is the word another article writes as
     "turnout"; a place after "the capital," or "the river" is no person either."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Turnout was 63.4%, the commission said. Marek Osk told supporters in the capital, Velmora, that he had won.\n",
         "y": "According to state radio, turnout was 58 percent. A zone will run along the river Tavesk.\n",
     })
@@ -1905,7 +1892,7 @@ def test_understand_capitalised_sentence_start_word_written_lower_case_elsewhere
 def test_understand_patronymic_name_tagged_as_place_is_a_person():
     """"Karim ibn Rashid" (the tagger: a place) is a person, one with "Dr Karim ibn Rashid";
     "Rio de Janeiro" stays a place."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "The Anti-Corruption Commission, led by Karim ibn Rashid, opened an inquiry in October.\n",
         "y": "Dr Karim ibn Rashid, chairman of the commission, flew to Rio de Janeiro on Monday.\n",
     })
@@ -1916,7 +1903,7 @@ def test_understand_patronymic_name_tagged_as_place_is_a_person():
 
 def test_understand_several_word_name_after_river_is_a_place():
     """"the river Oder-Sava": the word before the name's first token says place, not person."""
-    entities = _story_entities({"x": "Both sides agreed to set up a demilitarised zone along a 30-kilometre stretch of the river Oder-Sava, "
+    entities = story_entities({"x": "Both sides agreed to set up a demilitarised zone along a 30-kilometre stretch of the river Oder-Sava, "
                                       "an idea put forward by the mediators.\n"})
     assert not any(e.type == "PERSON" for e in entities), [(e.name, e.type) for e in entities]
 
@@ -1993,7 +1980,7 @@ def test_understand_hyphenated_surname_alone_is_the_whole_surname_of_the_person(
 def test_understand_one_word_short_form_of_an_organisation_is_that_organisation():
     """"Kelbridge" after "Kelbridge Telecom" is the firm; a word two organisations begin with
     ("Norland" of "Norland Bank" and "Norland Rail") stays apart from both."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Kelbridge Telecom cut its profit forecast on Wednesday. Norland Bank and Norland Rail both lent to it.\n\n"
              "Kelbridge said its cost plan was on track.\n",
         "y": "Kelbridge shares fell 8 per cent. Kelbridge blamed energy costs. Norland said nothing.\n",
@@ -2008,7 +1995,7 @@ def test_understand_one_word_short_form_of_an_organisation_is_that_organisation(
 
 def test_understand_nickname_stated_in_apposition_is_the_person():
     """'Matías Olabarri, known to fans as "Tiko"': "Tiko" and "TIKO" in another article are him."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Referee Paul Dorne ruled that Rovers striker Matías Olabarri, known to fans as \u201cTiko\u201d, had been fouled. "
              "Olabarri scored twice.\n",
         "y": "TIKO turned the final into a carnival yesterday.\n\nTiko, the \u00a342m striker, stroked home the penalty.\n",
@@ -2022,7 +2009,7 @@ def test_understand_nickname_stated_in_apposition_is_the_person():
 def test_understand_one_word_person_the_story_writes_before_stadium_is_that_place():
     """"turned Ashcombe into a carnival" (the tagger: a person) where another article writes
     "Ashcombe Stadium": the stadium, no person; the referee stays a person."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Harrowfield Rovers won the cup on Saturday in front of 61,482 at Ashcombe Stadium in Ridgeport.\n",
         "y": "TITO turned Ashcombe into a carnival yesterday as hapless ref Graham Pellow handed Harrowfield Rovers the cup.\n",
     })
@@ -2049,10 +2036,10 @@ def test_understand_one_word_short_form_ending_one_club_name_is_that_club():
     "... Rovers" in the story the short form could be either, so it joins neither."""
     won = "{} won the National Cup for the first time in 20 years on Saturday, beating Dunmore Athletic 3-1. Rovers manager Ivo Pell said he was proud.\n"
     parade = "Rovers will parade the trophy through the city centre next Sunday, the club said.\n"
-    entities = _story_entities({"x": won.format("Brackenfield Rovers"), "y": parade})
+    entities = story_entities({"x": won.format("Brackenfield Rovers"), "y": parade})
     club = _holding(entities, "Brackenfield Rovers")
     assert club is not None and club.type == "ORG" and _holding(entities, "Rovers") is club
-    entities = _story_entities({"x": won.format("Brackenfield Rovers"), "z": won.format("Kilbride Rovers").replace("the National", "the Junior"), "y": parade})
+    entities = story_entities({"x": won.format("Brackenfield Rovers"), "z": won.format("Kilbride Rovers").replace("the National", "the Junior"), "y": parade})
     first, second = _holding(entities, "Brackenfield Rovers"), _holding(entities, "Kilbride Rovers")
     assert first is not None and second is not None and first is not second
     assert _holding(entities, "Rovers") not in (first, second)
@@ -2060,7 +2047,7 @@ def test_understand_one_word_short_form_ending_one_club_name_is_that_club():
 
 def test_understand_party_nickname_stated_in_the_text_is_the_party():
     """"the Civic Unity Party, known as the Unionists": "the Unionists" elsewhere is that party."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "The Civic Unity Party, known as the Unionists, won 41 of the 90 seats on Sunday.\n",
         "y": "The Unionists will try to form a government with two smaller parties, Dana Vel said.\n",
     })
@@ -2071,7 +2058,7 @@ def test_understand_party_nickname_stated_in_the_text_is_the_party():
 def test_understand_capital_the_story_states_acts_for_its_country():
     """"Orvel, the capital of Tessaria" stated once: "Orvel said ..." is Tessaria acting, while
     "in Orvel" stays the city."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Talks opened on Monday in Orvel, the capital of Tessaria. Tessaria has five million people.\n",
         "y": "Orvel said on Tuesday it would send observers to the border. The delegates met in Orvel again.\n",
     })
@@ -2086,7 +2073,7 @@ def test_understand_capital_the_story_states_acts_for_its_country():
 def test_understand_a_country_news_agency_is_no_the_country():
     """"the Tovaria News Agency (TNA)" is an outlet: neither it nor "TNA" joins Tovaria, though a
     channel word ("news", "agency") is dropped from other outlets' names."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Tovaria's Foreign Minister Lev Orman thanked Barqan. Speaking to the Tovaria News Agency (TNA), he said the talks had worked.\n",
         "y": "Tovaria freed three prisoners on Monday, TNA reported. Tovarian officials were at the airport.\n",
     })
@@ -2101,7 +2088,7 @@ def test_understand_a_country_news_agency_is_no_the_country():
 def test_understand_unnamed_gunman_across_articles_is_one_actor_with_his_pronouns():
     """"A masked gunman ... The gunman ... He" in one report and "The gunman ... he" in another
     are one unnamed actor: his pronouns no longer go to the inspector named in between."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "A masked gunman robbed a bank in Velmor on Tuesday. The gunman fled in a grey van. "
              "Inspector Hal Brenner said officers were studying camera footage. He was calm, a cashier said.\n",
         "y": "The gunman walked into the branch just after nine. He took about 40,000 crowns, police said.\n",
@@ -2118,7 +2105,7 @@ def test_understand_unnamed_gunman_across_articles_is_one_actor_with_his_pronoun
 def test_understand_role_a_named_person_holds_is_that_person_not_an_unnamed_actor():
     """"Police identified the gunman as Jo Marsh" and "Tara Vell, the actress": "the gunman"
     and "the actress" elsewhere are those people, not unnamed actors."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Police identified the gunman as Jo Marsh, 23. Tara Vell, the actress, was in the bank.\n",
         "y": "The gunman had a rifle. The actress said she hid under a desk.\n",
     })
@@ -2131,7 +2118,7 @@ def test_understand_role_a_named_person_holds_is_that_person_not_an_unnamed_acto
 def test_understand_things_and_lone_indefinites_are_no_unnamed_actors():
     """Only people, and only one the story follows: "the plan" twice is no actor, nor is "a
     man" twice with no "the man" (two men, perhaps)."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "The plan was approved on Monday. A man said the plan would cost too much.\n",
         "y": "Critics said the plan came too late. A man was seen near the site.\n",
     })
@@ -2175,7 +2162,7 @@ def test_understand_renderings_of_one_joint_statement_are_one_quote_of_its_parti
 
 def test_understand_headline_bare_person_noun_is_the_unnamed_actor():
     """A headline drops its articles: "Man shot dead ..." is the story's "a man" / "the man"."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Man shot dead in Velmor bar\nA man was shot dead in a bar on Friday night. The man, 34, died at the scene.\n",
         "y": "Police said the man had argued with another customer.\n",
     })
@@ -2223,7 +2210,7 @@ def test_understand_a_ministry_described_with_a_demonym_is_not_another_countrys(
     """"the Talvori foreign ministry" is not the "Foreign Ministry of Esquenia" named just before."""
     text = ("Talvor and Esquenia swapped prisoners on Monday, the Talvori foreign ministry said. "
             "The Foreign Ministry of Esquenia said the deal was fair.\n")
-    entities = _story_entities({"x": text})
+    entities = story_entities({"x": text})
     esquenian = _holding(entities, "Foreign Ministry of Esquenia")
     assert esquenian is not None
     assert "the Talvori foreign ministry" not in {m.text for m in esquenian.mentions}
@@ -2266,7 +2253,7 @@ def test_understand_a_fuming_union_boss_is_the_speaker():
 def test_understand_a_name_followed_by_who_is_a_person():
     """"and Omid Sadri, who holds ... citizenship": "who" says person, so the name (with the given
     name the tagger left out) is one person, not a place "Sadri"."""
-    entities = _story_entities({"x": "Five people were freed, among them Anna Lindqvist, an aid worker, and Omid Sadri, "
+    entities = story_entities({"x": "Five people were freed, among them Anna Lindqvist, an aid worker, and Omid Sadri, "
                                      "who holds Qarestani and Lorvenian citizenship.\n"})
     sadri = _holding(entities, "Omid Sadri")
     assert sadri is not None and sadri.type == "PERSON"
@@ -2275,7 +2262,7 @@ def test_understand_a_name_followed_by_who_is_a_person():
 
 def test_understand_a_lone_name_after_the_is_no_person():
     """"a steel bridge over the Senn": a river, not a person named Senn."""
-    entities = _story_entities({"x": "The accident happened at 23:40 on a steel bridge over the Senn. "
+    entities = story_entities({"x": "The accident happened at 23:40 on a steel bridge over the Senn. "
                                      "Two carriages fell onto the bank of the river.\n"})
     assert not any(e.type == "PERSON" and e.name == "Senn" for e in entities)
 
@@ -2284,12 +2271,12 @@ def test_understand_an_organisation_is_named_by_its_full_name_not_its_nickname()
     """"The Civic Unity Party, known as the Unionists" written "the Unionists" twice after: the
     entity's name is still the party's full name; "Rovers" written more often than "Brackenfield
     Rovers" leaves the club its full name."""
-    party = _holding(_story_entities({"x": "The Civic Unity Party, known as the Unionists, won 41 of the 90 seats on Sunday. "
+    party = _holding(story_entities({"x": "The Civic Unity Party, known as the Unionists, won 41 of the 90 seats on Sunday. "
                                            "The Unionists said they would govern alone.\n"}), "Unionists")
     assert party is not None and party.name == "Civic Unity Party"
     won = "Brackenfield Rovers won the National Cup on Saturday. Rovers manager Ivo Pell said he was proud.\n"
     parade = "Rovers will parade the trophy through the city centre next Sunday, the club said.\n"
-    club = _holding(_story_entities({"x": won, "y": parade}), "Brackenfield Rovers")
+    club = _holding(story_entities({"x": won, "y": parade}), "Brackenfield Rovers")
     assert club is not None and club.name == "Brackenfield Rovers"
 
 
@@ -2299,14 +2286,14 @@ def test_understand_a_company_noun_right_before_a_name_is_that_company():
     text = ("The ferry Marisol sank on Lake Varno on Sunday, the coast guard said in a statement.\n\n"
             "Rescue teams searched the water overnight.\n\n"
             "The Marisol was operated by the private company Tidemark Lines, which did not respond to a request for comment.\n")
-    entities = _story_entities({"x": text})
+    entities = story_entities({"x": text})
     company = _holding(entities, "the private company")
     assert company is not None and company is _holding(entities, "Tidemark Lines")
 
 
 def test_understand_a_common_noun_phrase_is_no_person():
     """"strolled out to a waiting getaway van": the small model may tag it a person; a name is capitalised."""
-    entities = _story_entities({"x": "A masked gunman held up a Corvale bank yesterday.\n\n"
+    entities = story_entities({"x": "A masked gunman held up a Corvale bank yesterday.\n\n"
                                      "He grabbed around 40,000 crowns and calmly strolled out to a waiting getaway van, according to cops.\n"})
     assert not any(e.type == "PERSON" and e.name == "getaway van" for e in entities)
 
@@ -2314,7 +2301,7 @@ def test_understand_a_common_noun_phrase_is_no_person():
 def test_understand_a_title_case_headline_read_as_a_name_gives_no_surname():
     """"Ravens Beat Hornets" (a headline the small model tags a person) names nobody: the body's
     "Hornets" stay the team, not that "person's" surname (ECB+ 29: "Colts Beat Chiefs")."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Ravens Beat Hornets\n\nThe Tallow Bay Ravens beat the Kessford Hornets 27-20 on Sunday. "
              "The Hornets had won five games in a row before the loss.\n",
         "y": "Hornets coach Ada Prell said her players were tired after the Hornets flew in late on Friday.\n",
@@ -2392,7 +2379,7 @@ def test_a_capitalised_first_word_is_looked_for_in_lower_case_only_where_its_wor
 def test_understand_a_town_is_no_short_form_of_the_body_named_after_it():
     """"in Morvik", "Morvik's mayor": the town, not a short form of "Morvik General Hospital"
     (N-trawler: Halstad was an alias of Halstad General Hospital)."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Seven fishermen were taken to Morvik General Hospital on Sunday. Their boat had sailed from Morvik on Friday.",
         "y": "Morvik General Hospital said it had treated seven men. The boat was registered in Morvik, and Morvik's mayor "
              "said the town was in shock.",
@@ -2405,7 +2392,7 @@ def test_understand_a_town_is_no_short_form_of_the_body_named_after_it():
 def test_understand_a_vessel_is_no_person_and_a_coast_is_a_place():
     """"the trawler Kallis Brun" is a ship, no person (nor actor); "off Haldmark", "the coast of
     Haldmark" a place (N-trawler: the vessel and the country were people)."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Two crew members of the trawler Kallis Brun were missing after the boat capsized off Haldmark. "
              "It is the third boat lost off Haldmark's north coast in two years.",
         "y": "The Kallis Brun had sailed on Friday. The families of fishermen lost off the coast of Haldmark "
@@ -2430,7 +2417,7 @@ def test_understand_a_coast_guard_is_no_place():
 def test_understand_a_headline_verb_is_no_part_of_the_name_after_it():
     """"Governor Nominates Delia Varrow": the tagger runs the headline's verb into the name; the
     body writes "Delia Varrow", so that is the name (ECB+ 28: "President Nominates Regina ...")."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Governor Nominates Delia Varrow to Lead Health Board\n\nDelia Varrow, a doctor who runs a clinic in "
              "Pelham Bayou, was named on Monday.",
     })
@@ -2447,7 +2434,7 @@ def test_understand_a_score_is_no_part_of_a_club_and_a_players_club_is_no_person
     start = next(t.i for t in doc if t.text == "Tessel")
     end = next(t.i for t in doc if t.text == "on")
     assert doc[slice(*_trim_span(doc, doc[start:end]))].text == "Tessel City"
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Thousands of fans left Varn Stadium in Oskeby on Saturday night, minutes after Brannow United beat "
              "Tessel City 2-1 to win the cup final.",
         "y": "Tessel City had led through a penalty in the 23rd minute. Kestrel Town winger Abdou Fane said the Club Shop was shut.",
@@ -2459,7 +2446,7 @@ def test_understand_a_surname_in_capitals_and_a_players_role_show_the_player():
     """"shirts printed with KASHUBA": his surname in capitals, not an organisation's initials;
     "Midfielder Pavlo Kashuba", "Kestrel Town winger Abdou Fane": a player's role is a title, no
     part of the name, and says person (U-transfer: DOROSH an ORG, Abdou an ORG)."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Midfielder Pavlo Kashuba signed a four-year contract with Harrowfield Rovers on Friday. Kashuba said he was delighted.",
         "y": "Fans queued from dawn, and shirts printed with KASHUBA and the number 8 sold out within an hour. "
              "Kestrel Town winger Abdou Fane said the Club Shop was shut.",
@@ -2473,7 +2460,7 @@ def test_understand_a_hyphened_surname_after_a_lower_case_role_is_the_persons():
     """"to sign Kestrel Town winger Abdou Ndiaye-Carr": the tagger tags "Abdou" alone as an
     organisation; the untagged hyphened surname after it is part of the name, and the role
     before it says person (U-transfer: "Abdou" an ORG)."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Albion, who finished seventh last season, are expected to use part of the fee to sign Kestrel Town "
              "winger Abdou Ndiaye-Carr.",
     })

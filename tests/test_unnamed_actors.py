@@ -7,15 +7,7 @@ data/understand/street_words.txt.
 from __future__ import annotations
 
 from newsprism.models import Entity
-from newsprism.understand.entities import add_surname_mentions, cluster_mentions, collect_mentions
-from newsprism.understand.nlp import parse
-
-
-def _story_entities(texts: dict[str, str]) -> list[Entity]:
-    docs = dict(zip(texts, parse(list(texts.values()))))
-    mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
-    add_surname_mentions(docs, mentions)
-    return cluster_mentions(mentions, texts)
+from conftest import story_entities
 
 
 def _holding(entities: list[Entity], text: str, article_id: str | None = None) -> Entity | None:
@@ -25,7 +17,7 @@ def _holding(entities: list[Entity], text: str, article_id: str | None = None) -
 def test_gunman_robber_and_the_man_of_one_robbery_are_one_actor():
     """One outlet writes "the gunman", another "a man ... the robber", a third "the gunman ...
     this man": one person, one entity, with the pronouns that stand for him."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "A masked gunman robbed a branch of Orlan Mutual Bank in Pesk on Monday. The gunman fled in a blue car. "
              "Inspector Vera Holst said officers were studying the footage. \"We think the man had watched the branch,\" she said.\n",
         "y": "A man in a ski mask walked into the bank just after ten. The robber pointed a pistol at a cashier and took the cash. "
@@ -42,7 +34,7 @@ def test_gunman_robber_and_the_man_of_one_robbery_are_one_actor():
 
 def test_a_man_the_gunman_shot_is_not_the_gunman():
     """"The gunman shot a man": the man is a victim, another person; he keeps his own mentions."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "A gunman shot a man outside a bakery in Pesk on Monday. The gunman fled on foot.\n",
         "y": "The gunman was still at large on Tuesday. The man was taken to hospital with a wound to his leg.\n",
     })
@@ -53,7 +45,7 @@ def test_a_man_the_gunman_shot_is_not_the_gunman():
 
 def test_a_gunman_and_a_gunwoman_stay_two_people():
     """Offender nouns that say both sexes are two offenders, not one."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "A gunman and a gunwoman held up a petrol station in Pesk. The gunman carried a rifle.\n",
         "y": "The gunwoman drove the car, police said. The gunwoman waited outside while the gunman fired a warning shot.\n",
     })
@@ -64,7 +56,7 @@ def test_a_gunman_and_a_gunwoman_stay_two_people():
 def test_it_after_a_street_is_not_the_street():
     """"entered the shop on Velden Street shortly after it opened": it is the shop, not the
     street; a street is an address and no pronoun stands for it."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "The thief entered the jeweller's shop on Velden Street shortly after it opened, police in Pesk said. "
              "The thief threatened two assistants and ordered them to open the safe.\n",
     })
@@ -75,7 +67,7 @@ def test_it_after_a_street_is_not_the_street():
 def test_the_boy_is_the_one_named_person_the_story_calls_a_teenager():
     """"Tomas Verel, a teenager ... the boy": the one named person called by a plain word of
     the same class (young) and sex is "the boy", not a second, unnamed actor."""
-    entities = _story_entities({
+    entities = story_entities({
         "x": "Police in Pesk shot dead Tomas Verel, a teenager, on Saturday night. Hundreds marched in his memory on Sunday.\n",
         "y": "A 15-year-old boy died after a police officer fired at a group of youths. The boy was walking home, a witness said. "
              "Anger over the death of the boy spread to other towns.\n",
