@@ -38,3 +38,59 @@ def test_accounts_of_one_moment_are_one_row_with_every_source():
     rows = build_timeline(views, [[i] for i in range(len(views))], facts)
     assert [sorted(e.article_ids) for e in rows] == [["t1", "t2"], ["t3", "t4"]], [(e.date, e.article_ids) for e in rows]
     assert len(rows[0].evidence) == 2
+
+
+def _rows(*reports):
+    from test_compare import build_understanding, one_sentence_report
+
+    from newsprism.compare.timeline import build_timeline
+    from newsprism.compare.views import build_views
+    from newsprism.models import Fact
+
+    spec = {"entities": {"mine": ["Harl", "FAC"]}, "articles": [one_sentence_report(*r[:3], ["mine"], dates=r[3]) for r in reports]}
+    views = build_views(build_understanding(spec))
+    facts = [Fact(id=f"f{i}", text=v.claim.text, article_ids=[v.article_id], independent_sources=1) for i, v in enumerate(views)]
+    return build_timeline(views, [[i] for i in range(len(views))], facts)
+
+
+def test_a_moment_told_by_two_outlets_is_worded_by_the_sentence_that_tells_that_moment_alone():
+    """One outlet gives two times in a sentence ('the alarm at 02:10 and the rescuers at 04:30'), the other
+    04:30 alone: the 04:30 row, on a tie of one article each, reads as the 04:30 sentence, not the one that
+    leads with 02:10; the 02:10 row keeps the two-time sentence, its only wording."""
+    rows = _rows(
+        ("t1", "Valley Wire", "Alarm bells rang at the Harl mine at 02:10 on Monday and rescuers reached the shaft at 04:30.",
+         [["at 02:10 on Monday", "2031-05-05", "relative", "02:10"], ["at 04:30", "2031-05-05", "relative", "04:30"]]),
+        ("t2", "Town Courier", "Rescuers reached the flooded Harl mine shaft at 04:30 on Monday.",
+         [["at 04:30 on Monday", "2031-05-05", "relative", "04:30"]]),
+    )
+    assert [(e.date, sorted(e.article_ids)) for e in rows] == [("2031-05-05T02:10", ["t1"]), ("2031-05-05T04:30", ["t1", "t2"])], \
+        [(e.date, e.article_ids, e.event) for e in rows]
+    assert rows[1].event.startswith("Rescuers reached the flooded Harl mine shaft"), rows[1].event
+    assert rows[0].event.startswith("Alarm bells rang"), rows[0].event
+
+
+def test_a_row_does_not_open_with_a_conjunction_that_tied_it_to_the_sentence_before():
+    rows = _rows(("t1", "Valley Wire", "But the families of the Harl miners say the pumps failed on Sunday night.",
+                  [["on Sunday night", "2031-05-04", "relative"]]))
+    assert rows[0].event == "The families of the Harl miners say the pumps failed on Sunday night.", rows[0].event
+
+
+def test_a_row_several_outlets_tell_is_worded_without_one_outlets_label():
+    """Two outlets date the signing; one calls the rebels 'freedom fighters': the row reads as the other's sentence."""
+    from test_compare import build_understanding, one_sentence_report
+
+    from newsprism.compare.timeline import build_timeline
+    from newsprism.compare.views import build_views
+    from newsprism.models import Fact
+
+    spec = {"entities": {"pact": ["Tarn Pact", "EVENT"]}, "articles": [
+        one_sentence_report("t1", "Hill Voice", "The freedom fighters of the Tarn Front signed the Tarn Pact with the government on Tuesday.", ["pact"],
+                            dates=[["on Tuesday", "2031-05-06", "relative"]]),
+        one_sentence_report("t2", "Valley Wire", "The Tarn Front and the government signed the Tarn Pact on Tuesday in Ebbing.", ["pact"],
+                            dates=[["on Tuesday", "2031-05-06", "relative"]]),
+    ]}
+    views = build_views(build_understanding(spec))
+    fact = Fact(id="f0", text=views[0].claim.text, article_ids=["t1", "t2"], independent_sources=2)
+    rows = build_timeline(views, [[0, 1]], [fact])
+    assert [(e.date, sorted(e.article_ids)) for e in rows] == [("2031-05-06", ["t1", "t2"])], [(e.date, e.article_ids) for e in rows]
+    assert "freedom fighters" not in rows[0].event, rows[0].event

@@ -33,7 +33,9 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.views import ClaimView, content_stems, is_medium, stem, stem_overlap_text, strip_dateline, units_match, without_date_words
+from newsprism.compare.views import (
+    ClaimView, content_stems, is_medium, stem, stem_overlap_text, strip_dateline, units_match, without_date_words, without_leading_conjunction,
+)
 from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySentence, article_label
 
 # Two facts of one speaker whose closest sentences are this alike tell one remark (one pledge
@@ -43,7 +45,9 @@ SAME_SUBJECT_COS = 0.75
 # How much less central (mean cosine with the fact's other sentences) a sentence may be than the
 # fact's most central usable one and still be told for citing more of the fact's articles.
 RECEIPT_CENTRALITY_MARGIN = 0.1
-PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|the two|both)\b", re.I)
+# A sentence opening with a pronoun ("He added ...") or a possessive one ("Its leader said ...") names
+# whom it is about in the sentence before, in its article: out of it, it names nobody.
+PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|the two|both|its|his|her|their)\b", re.I)
 
 
 def _terms_in(text: str, terms: frozenset[str]) -> set[str]:
@@ -112,13 +116,30 @@ def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, E
 
 
 def compress(text: str) -> str:
-    """Drop a leading dateline ('CITY, Country — '), normalise spaces, close an open quote."""
-    text = strip_dateline(text)
+    """Drop a leading dateline ('CITY, Country — ') and a conjunction tying the sentence to the one
+    before ("But ..."), write a figure its outlet shouted in small letters outside quotation marks
+    ("in the FOUR poorest districts" -> "four"), normalise spaces, close an open quote."""
+    text = without_leading_conjunction(strip_dateline(text))
+    text = _figures_unshouted(text)
     if text.count('"') % 2:
         text += '"'
     if text.count("“") > text.count("”"):
         text += "”"
     return text
+
+
+QUOTED_OR_WORD = re.compile(r"[\"“][^\"”]*[\"”]|[A-Za-z][\w-]*")
+
+
+def _figures_unshouted(text: str) -> str:
+    """The sentence with each count word written in capitals ("FOUR", "SEVEN") outside a quotation
+    written small, in sentence case at the sentence's start ("FOUR people" -> "Four people")."""
+    def small(m: re.Match) -> str:
+        w = m.group(0)
+        if w[0] in "\"“" or len(w) < 2 or not w.isupper() or not COUNT_WORD.match(w):
+            return w
+        return w.capitalize() if m.start() == 0 else w.lower()
+    return QUOTED_OR_WORD.sub(small, text)
 
 
 def short_name(entity: Entity) -> str:
@@ -171,16 +192,23 @@ def gives_a_side_of_a_cause(text: str, sides: list[frozenset[str]]) -> bool:
 
 def _without_dates(text: str, dates: list[str]) -> str | None:
     """The sentence with its disputed date phrases taken out (views.without_date_words), or None
-    when one cannot be found."""
+    when one cannot be found while the sentence writes a date of its own ("on 15 April" for a side
+    written "on Tuesday"); a sentence that writes no date (a live page's entry, dated by its stamp:
+    "14:05 - X and Y have signed the accord") tells no side's date and stays as it is."""
     original = text
     for words in dates:
-        text = without_date_words(text, words)
-        if text is None:
+        cut = without_date_words(text, words)
+        if cut is None and (_date_words(text) or WRITES_A_DATE.search(strip_dateline(text))):
             return None
+        text = cut if cut is not None else text
     # A date set off by commas ("the final day, Sunday, has been ...") leaves ",,": the aside goes
     # whole ("the final day has been ...").
     text = re.sub(r"\s*,\s*,", "", text)
     return None if _dangles(original, text) else text
+
+
+# A day, a time or a date written in a sentence without a day's or a month's name.
+WRITES_A_DATE = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|overnight|\d{1,2}[:.]\d\d|\d{1,2}\s*(?:am|pm)|\d{4})\b", re.I)
 
 
 # A determiner or preposition with no noun after it ("in the early hours of near Ash Bridge" once
@@ -234,15 +262,36 @@ def with_ranges(text: str, disputed: list[tuple[str, Conflict]]) -> str | None:
     return text
 
 
-def _split_figure(value: str) -> tuple[str, str] | None:
-    """A count's figure and what it counts ("more than 40 miners" -> ("more than 40", "miners")), a
-    figure in capitals written small ("FOUR people" -> "four"); None when it counts nothing written."""
+def as_told(value: str) -> str:
+    """A count as a sentence inside the summary tells it: a figure its report shouted or began a
+    sentence with written small ("FOUR people" -> "four people", "Nine people" -> "nine people"),
+    and a phrase all in capitals too ("FOUR PEOPLE" -> "four people"); an acronym among small words
+    stays ("12 NHS nurses")."""
     words = value.split()
+    letters = [w for w in words if re.search(r"[A-Za-z]", w)]
+    shouted = len(letters) >= 2 and all(w.isupper() for w in letters)
+    told = []
+    for k, w in enumerate(words):
+        # "One-third" or "Twenty-five" begins its sentence; a name ("Nine Elms") is no figure.
+        count = COUNT_WORD.match(w.strip(",.;:")) is not None or w.lower() in {"a", "an", "about", "some", "around", "nearly", "almost", "more", "over", "at", "up", "fewer", "less", "dozens", "hundreds", "thousands"}
+        if shouted or (count and w.isupper() and len(w) > 1) or (k == 0 and count and w[:1].isupper() and (w[1:].islower() or len(w) == 1)):
+            w = w.lower()
+        told.append(w)
+    # "dozen wagons": the report's "A" began its sentence before the figure ("A dozen wagons ...").
+    if told and told[0].lower() in {"dozen", "hundred", "thousand", "million"}:
+        told = ["a", told[0].lower(), *told[1:]]
+    return " ".join(told)
+
+
+def _split_figure(value: str) -> tuple[str, str] | None:
+    """A count's figure and what it counts ("more than 40 miners" -> ("more than 40", "miners")), as a
+    sentence inside the summary tells them (`as_told`: "FOUR people" -> "four"); None when it counts
+    nothing written."""
+    words = as_told(value).split()
     last = max((k for k, w in enumerate(words) if COUNT_WORD.match(w)), default=None)
     if last is None or last == len(words) - 1:
         return None
-    figure = " ".join(w.lower() if w.isupper() or (k == 0 and w[:1].isupper() and w[1:].islower()) else w for k, w in enumerate(words[: last + 1]))
-    return figure, " ".join(words[last + 1:])
+    return " ".join(words[: last + 1]), " ".join(words[last + 1:])
 
 
 def _range_words(value: str, conflict: Conflict) -> str | None:
@@ -415,9 +464,7 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = Fal
     for p in conflict.positions:
         names = ", ".join(dict.fromkeys(labels.get(a, a) for a in p.article_ids))
         sources.append(names)
-        value = p.value
-        if conflict.kind == "number" and value[:1].isupper() and value.split()[0][1:].islower():
-            value = value[0].lower() + value[1:]  # "Nine people" began its sentence; here it does not
+        value = as_told(p.value) if conflict.kind == "number" else spoken_when(p) if conflict.kind == "date" else p.value
         parts.append(f"{value} ({names})")
     about = conflict.about
     ordinals = [ORDINAL_VALUE.match(p.value) for p in conflict.positions]
@@ -448,8 +495,12 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = Fal
         # the accounts differ, not the reports.
         told = [a for p in conflict.positions for a in dict.fromkeys(p.article_ids)]
         who = "Accounts" if len(told) > len(set(told)) else "Reports"
-        when = "time" if any(CLOCK_VALUE.match(p.value) for p in conflict.positions) else "date"
-        text = f"{who} differ on the {when} of “{about.removeprefix('date of: ')}”: " + " versus ".join(parts) + "."
+        event = event_told(about.removeprefix("date of: "), [e.text for p in conflict.positions for e in p.evidence])
+        if event:
+            text = f"{who} differ on when {event}: " + " versus ".join(parts) + "."
+        else:
+            when = "time" if any(CLOCK_VALUE.match(p.value) for p in conflict.positions) else "date"
+            text = f"{who} differ on the {when} of “{about.removeprefix('date of: ')}”: " + " versus ".join(parts) + "."
     else:
         text = f"Reports differ on the {about}: " + " versus ".join(parts) + "."
     ids = list(dict.fromkeys(a for p in conflict.positions for a in p.article_ids))
@@ -458,6 +509,131 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = Fal
 
 ORDINAL_VALUE = re.compile(r"^(\d+(?:st|nd|rd|th))\b", re.I)
 CLOCK_VALUE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d\b")
+ISO_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:[ T](\d\d):(\d\d))?$")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def spoken_date(value: str) -> str:
+    """An ISO date as a reader says it: "2031-03-12" -> "Wednesday 12 March 2031", "2031-03" ->
+    "March 2031", "2026-03-15 03:40" -> "03:40 on Sunday 15 March 2026", a day's "24:00" ->
+    "midnight at the end of Saturday 14 March 2026"; a range "a/b" -> "from a to b"; anything else as it is."""
+    import datetime as dt
+
+    if "/" in value:
+        first, _, last = value.partition("/")
+        return f"from {spoken_date(first)} to {spoken_date(last)}"
+    m = ISO_VALUE.match(value.strip())
+    if m is None:
+        return value
+    year, month, day, hour, minute = m.groups()
+    if not month:
+        return year
+    if not 1 <= int(month) <= 12:
+        return value
+    if not day:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    try:
+        d = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return value
+    said = f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+    if hour is None:
+        return said
+    return f"midnight at the end of {said}" if f"{hour}:{minute}" == "24:00" else f"{hour}:{minute} on {said}"
+
+
+WEEKDAY_WORD = re.compile(r"\b(?:(?i:last|this|next|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b")
+
+
+def spoken_when(position) -> str:
+    """A date conflict's side as a reader says it, in the words its reports use where they name the
+    weekday, the day told with it ("late on Monday" -> "late on Monday 2 March 2026", "at 3.40am on
+    Sunday" -> "at 3.40am on Sunday 15 March 2026"), else the date alone ("yesterday" ->
+    "Tuesday 15 April 2031"): an ISO date is no sentence, and a weekday word alone leaves the reader
+    to count days from each report's publication."""
+    value = position.value.split(" (")[0].strip()
+    written = position.written() if position.value.endswith(")") else ""
+    m = ISO_VALUE.match(value)
+    said = spoken_date(value)
+    if m is None or not m.group(3):
+        return said
+    day = said.split(" on ")[-1].removeprefix("midnight at the end of ")
+    found = WEEKDAY_WORD.search(written)
+    if found is None or found.group(1) != day.split()[0]:
+        return said
+    head = written[: found.start()].strip()
+    return (head[:1].lower() + head[1:] + " on " if head else "") + day
+
+
+# "Relatives of the crew said (that)", "The coast guard told reporters": who tells it is no part of
+# the event's name ("when the trawler had asked for help", not "when relatives said ...").
+TOLD_HEAD = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,6}?\s+(?:said|says|say|told\s+\S+|reported|added|claimed)\s+(?:that\s+)?(?=\S+\s+\S+\s+\S+)")
+TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:at|on|in|of|by|from|to|the|a|an|and|or|since|until|about|around|shortly|late|early)$", re.I)
+SUBJECT_ARTICLE = re.compile(r"^(?:The|A|An|This|That)\b")
+
+
+DATE_ONLY_WORD = re.compile(r"^(?:on|in|at|by|since|last|this|next|early|late|yesterday|today|tonight|tomorrow|overnight|morning|"
+                            r"afternoon|evening|night|day|week|month|year|ago|the|of|\d[\d:.,]*(?:am|pm|st|nd|rd|th)?)$", re.I)
+
+
+def names_an_event(clause: str) -> bool:
+    """True when a date conflict's name holds a word that is no part of a date ("Yesterday", "On
+    Sunday" name no event: a date phrase alone was taken for its clause)."""
+    calendar = lexicons.calendar_words()
+    return any(not DATE_ONLY_WORD.match(w) and w.lower() not in calendar for w in re.findall(r"[\w'’]+", clause))
+
+
+def event_told(clause: str, sentences: list[str]) -> str | None:
+    """A date conflict's event as the summary's "when ..." clause: the clause that names it, with its
+    subject ("left port with nine crew aboard" -> "the Nordlys Venn left port with nine crew aboard",
+    the subject taken from a report's sentence: "The Nordlys Venn, a 24-metre trawler, left port on
+    Friday with nine crew aboard"), without who tells it ("Relatives said the trawler had asked for
+    help" -> "the trawler had asked for help") and without a word left dangling by the date's removal
+    ("Power went out across much of X at"); None when its subject cannot be found (a relative clause,
+    "which started ..."): a reader must be told who did what."""
+    clause = " ".join(clause.split()).rstrip(" .,;:…")
+    while TRAILING_FUNCTION_WORD.search(clause):
+        clause = TRAILING_FUNCTION_WORD.sub("", clause)
+    told = TOLD_HEAD.match(clause)
+    clause = clause[told.end():] if told else clause
+    words = clause.split()
+    if len(words) < 2 or re.match(r"^(?:which|who|that|where|when|whose|and|but)\b", clause, re.I):
+        return None
+    if clause[0].islower() and not told:
+        subject = _subject_before(clause, sentences)
+        if subject is None:
+            return None
+        clause = subject + " " + clause
+    # "The Central Bank ... raised" inside a sentence: "when the Central Bank ... raised"; a common
+    # noun that began its sentence ("Power went out") is written small, as the reports write it
+    # inside a sentence ("lost power"); a name ("Vancik signed") is not.
+    first = clause.split()[0]
+    if SUBJECT_ARTICLE.match(clause) or (first[1:].islower() and any(re.search(r"(?<=\w )" + re.escape(first.lower()) + r"\b", t) for t in sentences)):
+        clause = clause[0].lower() + clause[1:]
+    return clause
+
+
+def _subject_before(clause: str, sentences: list[str]) -> str | None:
+    """The subject a report's sentence gives a clause cut from it: the sentence's first phrase, before
+    an aside set off by commas ("The Nordlys Venn, a 24-metre trawler registered in Halstad, left port
+    ..." -> "The Nordlys Venn"), when the clause follows it."""
+    head = " ".join(clause.split()[:2])
+    for sentence in sentences:
+        text = strip_dateline(sentence)
+        at = text.find(head)
+        if at <= 0:
+            continue
+        first = re.split(r",\s+|\s+[—–]\s+", text[:at].strip())[0].strip(" ,")
+        words = first.split()
+        if 1 <= len(words) <= 6 and first[:1].isupper() and not _told_or_verb(first):
+            return first[0].lower() + first[1:] if SUBJECT_ARTICLE.match(first) else first
+    return None
+
+
+def _told_or_verb(phrase: str) -> bool:
+    """True when a phrase is a clause of its own ("Police said", "It was"), not a subject."""
+    return bool(re.search(r"\b(?:said|says|say|told|is|was|were|are|had|has|have)\b", phrase) or PRONOUN_START.match(phrase))
 
 
 # Kinds of disagreement the summary tells, in this order at equal width; "rise" is a count
@@ -480,9 +656,12 @@ def pick_ranges(
     # Nor one naming its event by a figure a count conflict disputes ("the date of 'FOURTEEN people
     # were killed when ...'" beside twelve vs fourteen dead): it would tell that side as the event.
     figures = {w.lower() for c in conflicts if c.kind == "number" for p in c.positions for w in p.value.split()[:3] if COUNT_WORD.match(w)}
+    # Nor a date disagreement whose event is named by no word but its date ("date of: Yesterday",
+    # "date of: On Sunday"): it tells a reader of no event.
     usable = [
         (kinds[c.id], r) for c, r in ((c, _range_sentence(c, labels, kinds[c.id] == "rise")) for c in ordered)
         if not _terms_in(r.text, banned) and (c.kind == "number" or not _terms_in(c.about, frozenset(figures)))
+        and not (c.kind == "date" and not names_an_event(c.about.removeprefix("date of: ")))
     ]
     seen: dict[str, int] = defaultdict(int)
     by_turn: list[tuple[int, int, SummarySentence]] = []

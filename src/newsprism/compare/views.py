@@ -99,6 +99,21 @@ def strip_dateline(text: str) -> str:
     return DATELINE.sub("", ENTRY_STAMP.sub("", " ".join(text.split())))
 
 
+# "But the family told ...", "And the coast guard said ...": a conjunction that ties a sentence to the
+# one before it in its article, which a timeline row or a summary sentence does not follow.
+LEADING_CONJUNCTION = re.compile(r"^(?:(?:But|And)\b,?|(?:However|Meanwhile),)\s+(?=\S)")
+
+
+def without_leading_conjunction(text: str) -> str:
+    """The sentence without a leading conjunction that ties it to the sentence before ("But the family
+    told ..." -> "The family told ..."); a quotation is left as it is."""
+    found = LEADING_CONJUNCTION.match(text)
+    if found is None:
+        return text
+    rest = text[found.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 DAY_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 
 

@@ -1,0 +1,108 @@
+"""The neutral summary (compare/summary.py): its sentences read as a reader would write them."""
+
+import pytest
+
+from newsprism.compare.summary import _range_sentence, _usable, compress, with_ranges
+from newsprism.models import Conflict, Evidence, Fact, Position
+
+LABELS = {"r1": "Valley Wire", "r2": "Town Courier", "r3": "Lake Post"}
+
+
+def _conflict(kind: str, about: str, sides: list[tuple[str, list[str], str]]) -> Conflict:
+    """A conflict whose sides are (value, articles, evidence sentence)."""
+    return Conflict(id="k1", about=about, kind=kind, positions=[
+        Position(value=value, article_ids=ids, evidence=[Evidence(article_id=ids[0], text=text, start=0, end=len(text))])
+        for value, ids, text in sides])
+
+
+def test_a_disputed_count_is_told_in_sentence_case_not_in_the_sources_capitals():
+    """A tabloid's 'FIVE miners' is one side of the range: the summary writes it small, in the range
+    sentence and in a fact sentence that carries the range."""
+    toll = _conflict("number", "number of miners killed", [
+        ("Three miners", ["r1", "r2"], "Three miners were killed when the Dorrin shaft flooded."),
+        ("FIVE MINERS", ["r3"], "FIVE MINERS were killed in the Dorrin shaft horror."),
+    ])
+    sentence = _range_sentence(toll, LABELS)
+    assert sentence.text == "Reports of the number of miners killed range from three miners (Valley Wire, Town Courier) to five miners (Lake Post).", sentence.text
+    told = with_ranges("Three miners were killed when the Dorrin shaft flooded.", [("Three miners", toll)])
+    assert told == "Three to five miners were killed when the Dorrin shaft flooded.", told
+    # "A dozen" lost its "a" where the count was cut from the sentence: the range keeps it.
+    wagons = _conflict("number", "number of wagons", [
+        ("dozen wagons", ["r1"], "A dozen wagons left the rails near Ebbing."),
+        ("Fourteen wagons", ["r2"], "Fourteen wagons left the rails near Ebbing."),
+    ])
+    assert with_ranges("Fourteen wagons left the rails near Ebbing.", [("Fourteen wagons", wagons)]) == "A dozen to fourteen wagons left the rails near Ebbing."
+
+
+def test_a_figure_shouted_in_a_fact_sentence_is_written_small_outside_quotes():
+    assert compress("The cuts will close libraries in the FOUR poorest districts.") == "The cuts will close libraries in the four poorest districts."
+    assert compress("SEVEN crew were rescued, the NHS said.") == "Seven crew were rescued, the NHS said."
+    assert compress('Orla Venn said "FOUR of them" had gone.') == 'Orla Venn said "FOUR of them" had gone.'
+
+
+def test_a_sentence_tied_to_the_one_before_it_is_told_on_its_own_or_not_at_all():
+    fact = Fact(id="f1", text="", article_ids=["r1"], independent_sources=1)
+    # "But" ties the sentence to the one before; without it the sentence stands.
+    assert compress("But the ferry operator said the crossing had been cancelled at noon.") == "The ferry operator said the crossing had been cancelled at noon."
+    # "Its leader" is the leader of someone named in the sentence before: out of its article it names nobody.
+    assert not _usable("Its leader, Dara Quell, said the cuts would gut local services.", fact, frozenset(), {}, False)
+    assert _usable("The opposition leader, Dara Quell, said the cuts would gut local services.", fact, frozenset(), {}, False)
+
+
+@pytest.mark.parametrize(("about", "sides", "expected"), [
+    # A clause cut from its subject: the subject comes from the sentence it was cut from, past an aside.
+    ("date of: left port with 60 passengers aboard.",
+     [("2031-06-05 (on Thursday)", ["r1"], "The Marla Grey had sailed from Tessen on Thursday with 60 passengers on board."),
+      ("2031-06-06 (on Friday)", ["r2", "r3"], "The Marla Grey, a 40-metre ferry built in Tessen, left port on Friday with 60 passengers aboard.")],
+     "Reports differ on when the Marla Grey left port with 60 passengers aboard: Thursday 5 June 2031 (Valley Wire) "
+     "versus Friday 6 June 2031 (Town Courier, Lake Post)."),
+    # Who tells it is no part of the event; a side's own words ("late on") stay with the day they name.
+    ("date of: Neighbours said the dam keeper had raised the alarm",
+     [("2031-06-04 (late on Wednesday)", ["r1"], "Neighbours said the dam keeper had raised the alarm late on Wednesday."),
+      ("2031-06-05 02:15 (at 2.15am on Thursday)", ["r2"], "The dam keeper raised the alarm at 2.15am on Thursday, the water board said.")],
+     "Reports differ on when the dam keeper had raised the alarm: late on Wednesday 4 June 2031 (Valley Wire) "
+     "versus at 2.15am on Thursday 5 June 2031 (Town Courier)."),
+    # A word left dangling by the date's removal goes; a common noun is written small inside the sentence.
+    ("date of: Water reached the lower town at",
+     [("2031-06-04 (on Wednesday)", ["r1"], "Water reached the lower town on Wednesday."),
+      ("2031-06-06 (yesterday)", ["r2"], "The lower town was flooded yesterday as water rose over the weir.")],
+     "Reports differ on when water reached the lower town: Wednesday 4 June 2031 (Valley Wire) versus Friday 6 June 2031 (Town Courier)."),
+])
+def test_a_date_disagreement_says_who_did_what_and_when_as_a_reader_says_it(about, sides, expected):
+    sentence = _range_sentence(_conflict("date", about, sides), LABELS)
+    assert sentence.text == expected, sentence.text
+    assert sorted(sentence.article_ids) == sorted({a for _, ids, _ in sides for a in ids})
+
+
+def test_a_date_disagreement_whose_event_has_no_subject_to_find_keeps_its_quoted_name():
+    """A relative clause names no one who did it: the summary quotes the conflict's name rather than invent a subject."""
+    sentence = _range_sentence(_conflict("date", "date of: which flooded the valley", [
+        ("2031-06-04 (on Wednesday)", ["r1"], "Storm Ilsa, which flooded the valley on Wednesday, moved east."),
+        ("2031-06-05 (on Thursday)", ["r2"], "Storm Ilsa, which flooded the valley on Thursday, moved east.")]), LABELS)
+    assert sentence.text.startswith("Reports differ on the date of “which flooded the valley”: Wednesday 4 June 2031 (Valley Wire)"), sentence.text
+
+
+def test_a_date_disagreement_named_by_a_date_alone_is_not_told():
+    """'date of: Yesterday' (two outlets' 'yesterday', two days apart, taken for one event) names no event:
+    the summary does not tell 'Reports differ on the date of “Yesterday”'; a named event still is."""
+    from newsprism.compare.summary import pick_ranges
+
+    sides = [("2031-06-03 (Yesterday)", ["r1"], "Yesterday, shops on the square stayed shut."),
+             ("2031-06-05 (Yesterday)", ["r2"], "Yesterday, the council dropped the tax.")]
+    named = _conflict("date", "date of: The Ebbing council dropped the parking tax", sides).model_copy(update={"id": "k2"})
+    first, rest = pick_ranges([_conflict("date", "date of: Yesterday", sides), named], LABELS, frozenset(), 8)
+    told = [s.text for s in first + rest]
+    assert told == ["Reports differ on when the Ebbing council dropped the parking tax: Tuesday 3 June 2031 (Valley Wire) "
+                    "versus Thursday 5 June 2031 (Town Courier)."], told
+
+
+def test_a_live_entry_dated_by_its_stamp_tells_no_sides_date_and_stays_usable():
+    """A live page's '14:05 - X and Y have signed the accord' sits on the 'Tuesday' side of a date conflict
+    without writing Tuesday: there is no date to take out, and the sentence can be told; one writing
+    its own date in other words ('on 15 April') cannot."""
+    from newsprism.compare.summary import _without_dates
+
+    stamped = "14:05 - Lena Orrin and Pavo Tesk have signed the accord at the Ebbing town hall."
+    assert _without_dates(stamped, ["on Tuesday"]) == stamped
+    assert _without_dates("Orrin and Tesk signed the accord on 15 April at the town hall.", ["on Tuesday"]) is None
+    assert _without_dates("Orrin and Tesk signed the accord on Tuesday at the town hall.", ["on Tuesday"]) == "Orrin and Tesk signed the accord at the town hall."
