@@ -10,13 +10,19 @@ claims reporting different words of one speaker are not compared. Among related 
   hold ("dozens" vs "hundreds"; a bound that another value satisfies, "more than 300" and
   "320", is no conflict; nor are two figures one sentence gives, "offered 4.5% against the
   demand of 9%"); a thing each of two reports counts once is one thing though the clauses
-  around the counts read unlike;
-- date: one event dated on different days close together (report dates are left out);
+  around the counts read unlike; the dead, the injured, the missing and the evacuated are counts of
+  their own; an amount of money is named by its topic ("fine"); a length of time is compared only
+  for one holder and one act, told by a verb before it ("jailed for") or a noun after it ("a
+  five-year contract");
+- date: one event dated on different days close together (report dates are left out); a clause
+  that dates two events ("agreed in March and signed in May") sides by the verb of each;
 - actor: different offices named for one part in one event, or one office given to different
   people (offices from data/compare/offices.txt), each position naming the person it refers to;
 - place: different places given for one event, when neither report mentions the other place;
 - cause: unlike causes given after a cause marker (data/compare/cause_markers.txt) or as
-  the subject of a cause verb (data/compare/cause_verbs.txt), in claims sharing an actor;
+  the subject of a cause verb (data/compare/cause_verbs.txt), in claims sharing an actor; the
+  reason for a decision ("closed the gate because ...", data/compare/decision_verbs.txt) is
+  compared only with reasons for a like decision;
 - quote_wording: renderings of one quote that do not agree in meaning (translation
   variants that agree are variants, not conflicts).
 """
@@ -162,17 +168,41 @@ def _sums_given_once(views: list[ClaimView]) -> set[tuple[str, str, str]]:
     figures: dict[tuple[str, str, str], set[tuple[float, float]]] = defaultdict(set)
     for v in views:
         for k, (m, lo, hi, unit) in enumerate(v.numbers):
-            topic = v.number_topics[k]
+            topic = _money_topic(v, k)
             if m.kind == "money" and topic and pattern is not None and pattern.search(v.claim.text):
                 figures[(v.article_id, unit, topic)].add((lo, hi))
     return {key for key, found in figures.items() if len(found) == 1}
+
+
+# "that is roughly 4.6 billion lire", "the sum was later raised to £2m": words by which an amount whose
+# own sentence names no topic refers back to the money the sentence before names.
+REFERS_BACK = re.compile(r"\b(?:that|this|these|those|it|which|the\s+(?:sum|amount|figure|total|same))\b", re.I)
+
+
+def _money_topic(v: ClaimView, a: int) -> str | None:
+    """What the claim's a-th figure, an amount of money, is of (views.money_topic): named in its own
+    sentence, or in the sentence before when its own refers back to it ("At 38 lire to the euro, that is
+    roughly 4.6 billion lire"). An amount whose sentence neither names a topic nor refers back ("The
+    court also fined him £55,000. The club paid £21 million.") is of no topic: the sentence before
+    tells nothing of it."""
+    topic = v.number_topics[a] if a < len(v.number_topics) else None
+    if topic is None:
+        return None
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0:
+        return topic
+    pattern = lexicons.words_pattern(list(lexicons.money_topics()))
+    if pattern is not None and pattern.search(v.claim.text):
+        return topic  # its own sentence names money of a topic
+    return topic if REFERS_BACK.search(v.claim.text[:at]) else None
 
 
 def _one_sum(v: ClaimView, a: int, w: ClaimView, b: int, sums: set[tuple[str, str, str]]) -> bool:
     """True when two amounts are of one topic that each report gives one figure of: a story's sum of
     bribes is one thing, however worded and whoever its sentence names ("accepted £1.2 million in
     bribes" / "raked in £1.4 million in backhanders")."""
-    t1, t2 = v.number_topics[a], w.number_topics[b]
+    t1, t2 = _money_topic(v, a), _money_topic(w, b)
     return bool(t1) and t1 == t2 and (v.article_id, v.numbers[a][3], t1) in sums and (w.article_id, w.numbers[b][3], t2) in sums
 
 
@@ -190,7 +220,7 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     people are ("critics in two member states") and a count of all the places of its unit ("the
     consortium's seven member states": views.placed_by), or a count of one place's things ("Verrano's
     eleven schools": views.owned_by) and one that does not name that place."""
-    t1, t2 = v.number_topics[a], w.number_topics[b]
+    t1, t2 = _money_topic(v, a), _money_topic(w, b)
     if t1 and t2 and t1 != t2:
         # "pre-tax profit" / "operating profit" differ; "profit" meets either
         (topic1, _, qualifier1), (topic2, _, qualifier2) = t1.partition(" "), t2.partition(" ")
@@ -202,6 +232,9 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     if (_partitive(v, a) != _partitive(w, b) or _whole(v, a) != _whole(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
             and not _same_figure(v.numbers[a], w.numbers[b]):
         return False
+    tolls = (_toll_kind(v, a), _toll_kind(w, b))
+    if tolls[0] and tolls[1] and tolls[0] != tolls[1]:
+        return False  # "nine workers were injured" / "140 workers were evacuated"
     if is_change(v, a) != is_change(w, b):
         return False  # "hiking the levy by 2%" / "raises the levy to 11.5 percent": a change and a level
     # "Verrano's eleven public schools" counts one town's schools: no value of a count that does not name the town
@@ -265,15 +298,25 @@ def _death_toll(v: ClaimView, a: int) -> bool:
 def _toll_kind(v: ClaimView, a: int) -> str | None:
     """"killed" for a count of the story's dead, "evacuated" for one of its evacuees
     (data/compare/evacuation_words.txt: "4,500 people were driven from their homes", six words
-    on), else None: a story has one count of each, however its reports word them."""
+    on), "injured" and "missing" for its injured and missing, else None: a story has one count of
+    each, however its reports word them."""
     if _death_toll(v, a):
         return "killed"
-    return "evacuated" if _toll_of(v, a, lexicons.evacuation_words(), reach=6) else None
+    # "six people were treated in hospital", "two workers were still missing" (data/compare/injury_words.txt,
+    # missing_words.txt): the injured and the missing are counts of their own, never values of another.
+    # The words right around the figure first: "140 were evacuated, and six people were injured".
+    kinds = (("evacuated", lexicons.evacuation_words(), 6), ("injured", lexicons.injury_words(), 6), ("missing", lexicons.missing_words(), 4))
+    for narrow in (True, False):
+        for kind, words, reach in kinds:
+            if _toll_of(v, a, words, reach=reach, narrow=narrow):
+                return kind
+    return None
 
 
-def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4) -> bool:
+def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4, narrow: bool = False) -> bool:
     """True when the claim's a-th figure counts people and `words` stand within `reach` words of it
-    or before it in its clause, and it is no increase ("two more people died")."""
+    or before it in its clause (with `narrow`, in the few words right around it only), and it is no
+    increase ("two more people died")."""
     pattern = lexicons.words_pattern(words)
     if pattern is None or not counts_people(v.numbers[a][3]):
         return False
@@ -282,7 +325,7 @@ def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4) -> bool:
     figure_in_clause = clause.find(v.claim.text[at:at + 3]) if at >= 0 else -1
     # "The death toll ... has risen to 16": the clause's words before the figure say so too.
     before = clause[:figure_in_clause] if figure_in_clause >= 0 else ""
-    if not (pattern.search(v.number_windows[a]) or pattern.search(_wide_window(v, a, words=reach)) or pattern.search(before)):
+    if not (pattern.search(v.number_windows[a]) or (not narrow and (pattern.search(_wide_window(v, a, words=reach)) or pattern.search(before)))):
         return False
     # "after two passengers died", "two more people died": an increase of the toll, not the toll.
     preceding = re.findall(r"[A-Za-z]+", v.claim.text[max(0, at - 20):at] if at >= 0 else "")
@@ -533,6 +576,11 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     measured = all(views[i].numbers[k][0].kind == "measure" for i, k in group)
     if unit and all(views[i].numbers[k][0].kind == "money" for i, k in group):
         currency, _, per = unit.partition("/")  # the understanding stage writes "USD", "USD/share", "GBP/day"
+        # Named by what the money is ("fine", "operating profit") when its reports say it, and all say one thing.
+        topics = {_money_topic(views[i], k) for i, k in group}
+        if len(topics) == 1 and None not in topics:
+            called = _topic_name(topics.pop())
+            return f"{called} per {per}" if per else called
         return f"price per {per} in {currency.upper()}" if per else f"amount in {currency.upper()}"
     keys = {views[i].numbers[k][3] for i, k in group}
     if measured and len(keys) == 1 and next(iter(keys)) in set(lexicons.length_dimensions().values()):
@@ -547,13 +595,23 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     if all(_death_toll(views[i], k) for i, k in group):
         counted = unit if unit and not counts_dead(unit) else "people"  # "Three dead": not "number of dead killed"
         return f"number of {counted} killed"  # "number of people" would not tell the toll from the injured
-    if all(_toll_kind(views[i], k) == "evacuated" for i, k in group):
-        return f"number of {unit or 'people'} evacuated"
+    for kind in ("evacuated", "injured", "missing"):
+        if all(_toll_kind(views[i], k) == kind for i, k in group):
+            return f"number of {unit or 'people'} {kind}"
     topics = {percent_topic(views[i], k) for i, k in group}
     topic = topics.pop() if len(topics) == 1 else None
     if unit == "%":
         return topic or "percentage"
     return f"number of {unit or 'items'}"
+
+
+def _topic_name(topic: str) -> str:
+    """A money topic as a reader names it: "profit operating" -> "operating profit", "cost schools"
+    (spending on schools) -> "cost of schools"."""
+    head, _, rest = topic.partition(" ")
+    if not rest:
+        return head
+    return f"{rest} {head}" if rest in lexicons.money_qualifiers() else f"{head} of {rest}"
 
 
 def _published_at(published: str | None) -> dt.datetime | None:
@@ -733,7 +791,7 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
 
 # A length in days, so that "18 months" and "a year and a half" compare; calendar units only.
 LENGTH_DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "hour": 1 / 24}
-BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|will|would|to|must|shall|could|may|might)\s+(?:\w+ly\s+)?$", re.I)
+BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|will|would|to|must|shall|could|may|might)\s+(?:(?:\w+ly|also|still|then|later|now|already|further|since)\s+)?$", re.I)
 # Verbs whose subject holds the length ("X will serve twelve years", "X received eight years").
 HOLDER_IS_SUBJECT = frozenset({"serve", "serves", "serving", "received", "receives", "receiving"})
 FOR_HOLDER = re.compile(r"^\s+for\s+(?:the\s+)?", re.I)
@@ -767,6 +825,22 @@ def _actors_in(v: ClaimView, lo: int, hi: int, entities: dict[str, Entity]) -> l
     return found
 
 
+# Between a length and the noun it is the term of: "-long", "of", or one word ("a four-year prison sentence").
+TERM_GAP = re.compile(r"(?:-long)?\s*(?:of\s+)?")
+ONE_WORD = re.compile(r"[a-z]+\s+")
+
+
+def _term_noun(text: str, end: int, nouns: re.Pattern[str] | None) -> re.Match | None:
+    """The noun of data/compare/length_nouns.txt right after a length that ends at `end`, or one word on."""
+    if nouns is None:
+        return None
+    at = end + len(TERM_GAP.match(text, end).group(0))
+    found = nouns.match(text, at)
+    if found is None and (word := ONE_WORD.match(text, at)):
+        found = nouns.match(text, word.end())
+    return found
+
+
 def lengths_in(v: ClaimView, entities: dict[str, Entity]) -> list[tuple[str, str, str, tuple[float, float], NumberMention]]:
     """The lengths of time a claim ties to a holder through an act (data/compare/length_acts.txt):
     (holder entity id, act family, what the length is called, its range in days, the mention).
@@ -781,12 +855,23 @@ def lengths_in(v: ClaimView, entities: dict[str, Entity]) -> list[tuple[str, str
     text = v.claim.text
     acts = lexicons.length_acts()
     pattern = lexicons.words_pattern(list(acts))
+    nouns = lexicons.length_nouns()
+    noun_pattern = lexicons.words_pattern(list(nouns))
     found = []
     durations = [n for n in v.claim.numbers if n.kind == "duration"]
     for n in durations:
         days = _length_days(n)
         at = n.start - v.claim.start if n.start is not None and 0 <= n.start - v.claim.start < len(text) else text.find(n.text)
         if days is None or at < 0 or pattern is None:
+            continue
+        # "a five-year contract", "a four-year prison sentence": the noun after the length names its act,
+        # and its holder is the person or organisation nearest before it ("Okafor signed ...").
+        term = _term_noun(text, at + len(n.text), noun_pattern)
+        if term is not None:
+            holders = sorted(_actors_in(v, 0, at, entities), key=lambda h: -h[0])
+            if holders:
+                family, called = nouns[term.group(0).lower()]
+                found.append((holders[0][1], family, called, days, n))
             continue
         verbs = [m for m in pattern.finditer(text[:at]) if len(text[m.end():at].split()) <= 10 and not re.search(r"[;:.!?]", text[m.end():at])]
         if not verbs:
@@ -1155,6 +1240,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         # (both ways): "worked on Wednesday to lift the train, which derailed on Tuesday" dates
         # two events, and only the derailment's date answers "derailed on Monday".
         sims = al.vectors.matrix(v.date_clauses) @ al.vectors.matrix(w.date_clauses).T
+        _prefer_own_verbs(sims, v, w)
         for a, d1 in enumerate(v.event_dates):
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
@@ -1190,6 +1276,39 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         about = _date_about([(views[i].date_clauses[k], value_of[(i, k)]) for i, k in group], by_value, side_of)
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
+
+
+def _date_parts(v: ClaimView) -> list[str]:
+    """Each event date's own words: its clause, or, when one clause holds several of the claim's dates
+    ("agreed the deal in March and signed it in May"), the words from the date before it (or the
+    clause's start) to its end ("and signed it in May")."""
+    parts = list(v.date_clauses)
+    for clause in {c for c in v.date_clauses if v.date_clauses.count(c) > 1}:
+        at_clause = v.claim.text.find(clause)
+        ks = sorted((k for k, c in enumerate(v.date_clauses) if c == clause), key=lambda k: _in_claim(v.claim, v.event_dates[k]))
+        start = max(at_clause, 0)
+        for k in ks:
+            at = _in_claim(v.claim, v.event_dates[k])
+            if at < start:
+                return list(v.date_clauses)  # dates not found in order: keep the clauses
+            end = at + len(v.event_dates[k].text)
+            parts[k] = v.claim.text[start:end]
+            start = end
+    return parts
+
+
+def _prefer_own_verbs(sims: np.ndarray, v: ClaimView, w: ClaimView) -> None:
+    """When a claim gives several dates in one clause ("agreed in March and signed in May"), its clause
+    reads alike for each of them: a date whose own words tell an event of the family the other claim's
+    date tells ("signed" / "signed in April", data/compare/event_verbs.txt) is the one compared with it."""
+    parts_v, parts_w = _date_parts(v), _date_parts(w)
+    if parts_v == list(v.date_clauses) and parts_w == list(w.date_clauses):
+        return
+    families_v, families_w = [event_families(p) for p in parts_v], [event_families(p) for p in parts_w]
+    for a in range(len(parts_v)):
+        for b in range(len(parts_w)):
+            if families_v[a] & families_w[b]:
+                sims[a, b] += 1.0
 
 
 # How far a clock time reaches by the words before it (minutes before, after): "shortly before
@@ -1920,7 +2039,7 @@ def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: 
 
 
 CAUSE_END = re.compile(
-    r"[,;:.!?\"“”]| and said| according"
+    r"[;:!?\"“”]|,(?!\d{3})|\.(?!\d)| and said| according"  # "under 0.5% of the votes", "1,200 jobs": no clause end
     r"|\s+(?:(?:minutes|hours|days|moments|shortly|just|soon)\s+)?(?:before|after|when|while|which|who|until)\b"
     r"|\s+and\s+(?:then\s+)?[a-z]+ed\b"  # "suffered an engine failure and drifted ...": the effect follows
     r"|\s+for\s+(?:the|its|his|her|their|a|an|[a-z]+ing)\b"  # "blamed strong winds for the grounding", "the weak krone for pushing up prices"
@@ -2139,17 +2258,29 @@ def _without_names(text: str) -> str | None:
     return kept or None
 
 
+def _explains_a_decision(effect: str | None) -> bool:
+    """True when what a cause is given for is a decision taken about the event, told by a verb of
+    data/compare/decision_verbs.txt ("Stewards closed the north stairway", "the recount was ordered",
+    "Residents were kept indoors overnight"): its cause is the reason for the decision."""
+    pattern = lexicons.words_pattern(lexicons.decision_verbs())
+    return bool(effect and pattern and pattern.search(effect))
+
+
 EFFECT_MIN_COS = 0.5  # "the crash" / "the accident" read alike; "the alarm" / "the leak" do not
 
 
-def _of_one_effect(members: list[tuple[int, int]], scanned: dict, views: list[ClaimView], al: Alignment) -> list[tuple[int, int]]:
+def _of_one_effect(members: list[tuple[int, int]], scanned: dict, views: list[ClaimView], al: Alignment,
+                   decisions: bool = False) -> list[tuple[int, int]]:
     """The causes that can be of one event: a cause whose sentence names what it explains ("The alarm
     was triggered by a night-shift worker") is left out when every other report's cause in the group
     explains something named unlike it ("the leak was caused by a corroded valve"). Causes whose
-    sentence names no effect stay: nothing tells them apart."""
+    sentence names no effect stay: nothing tells them apart. With `decisions`, the members are reasons
+    for decisions, each named by the clause it explains ("Stewards closed the north stairway", "the
+    recount was ordered"), and their clauses are always compared."""
     # What is explained, without the names it happened at ("The alarm at Varnholt Chemicals" / "the
     # leak at Varnholt Chemicals" share the place, not the thing).
-    effects = {n: _without_names(e) if (e := scanned[n[0]][1]) and _names_a_thing(views[n[0]].claim.text, e) else None for n in members}
+    effects = {n: _without_names(e) if (e := scanned[n[0]][1]) and (decisions or _names_a_thing(views[n[0]].claim.text, e)) else None
+               for n in members}
     known = [e for e in effects.values() if e]
     if len(set(known)) < 2:
         return members
@@ -2201,12 +2332,15 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     # Causes of where a thing went are compared only with each other, not with causes of the thing.
     # Causes of what did not or cannot happen ("people cannot dial 112 because the stadium has no
     # emergency line") are compared only with each other, not with causes of what happened.
-    direction = {n: (_gives_direction(views[n[0]].claim.text, causes[n[0]][n[1]]), bool(scanned[n[0]][1] and NEGATED_EFFECT.search(scanned[n[0]][1])))
+    # Reasons for a decision ("Stewards closed the north stairway because the stairway was already
+    # full") are compared only with each other, not with causes of the event ("the crush was caused by ...").
+    direction = {n: (_gives_direction(views[n[0]].claim.text, causes[n[0]][n[1]]), bool(scanned[n[0]][1] and NEGATED_EFFECT.search(scanned[n[0]][1])),
+                     _explains_a_decision(scanned[n[0]][1]))
                  for n in nodes}
     conflicts = []
-    for group, towards in ((g, d) for g in event.groups() for d in ((False, False), (True, False), (False, True), (True, True))):
+    for group, towards in ((g, d) for g in event.groups() for d in sorted(set(direction.values()))):
         members = [n for n in nodes if n[0] in group and direction[n] == towards]
-        members = _of_one_effect(members, scanned, views, al)
+        members = _of_one_effect(members, scanned, views, al, decisions=towards[2])
         group = {i for i, _ in members}
         if len({views[i].source for i in group}) < 2:
             continue

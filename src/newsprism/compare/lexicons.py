@@ -216,6 +216,24 @@ def evacuation_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def injury_words() -> list[str]:
+    """Words that make a count of people the story's injured ("six people were injured")."""
+    return [w.lower() for w in _compare_lines("injury_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def missing_words() -> list[str]:
+    """Words that make a count of people the story's missing ("two workers are still missing")."""
+    return [w.lower() for w in _compare_lines("missing_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def decision_verbs() -> list[str]:
+    """Verbs of a decision taken about the event ("closed", "ordered"): its reason is no cause of the event."""
+    return [w.lower() for w in _compare_lines("decision_verbs.txt")]
+
+
+@lru_cache(maxsize=1)
 def change_words() -> list[str]:
     """Words after which a figure is a change of a quantity, not its level ("raises the levy by 2%"):
     data/compare/change_words.txt."""
@@ -326,8 +344,19 @@ def channel_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def length_acts() -> dict[str, tuple[str, str]]:
     """Map each verb that gives a length of time to (its act family, what the length is called)."""
+    return _length_table("length_acts.txt")
+
+
+@lru_cache(maxsize=1)
+def length_nouns() -> dict[str, tuple[str, str]]:
+    """Map each noun a length of time names the term of ("contract") to (its act family, what the length is called)."""
+    return _length_table("length_nouns.txt")
+
+
+def _length_table(name: str) -> dict[str, tuple[str, str]]:
+    """A 'family | called | words' file as a map of each word to (family, called)."""
     table: dict[str, tuple[str, str]] = {}
-    for line in _compare_lines("length_acts.txt"):
+    for line in _compare_lines(name):
         parts = [p.strip() for p in line.split("|")]
         if len(parts) != 3:
             continue

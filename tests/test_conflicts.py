@@ -1,0 +1,142 @@
+"""Conflicts on invented stories: lengths tied to their act, money named by its topic, reasons for a
+decision kept apart from the cause of the event, dates of one clause each with its own verb, and the
+injured, the missing and the evacuated counted apart. Every name, place and figure here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare import compare_story
+from newsprism.compare.conflicts import causes_in
+from newsprism.settings import CompareSettings
+from test_compare import build_understanding, one_sentence_report
+
+
+def _conflicts(spec: dict, kind: str):
+    return [k for k in compare_story(build_understanding(spec), CompareSettings()).conflicts if k.kind == kind]
+
+
+def _sides(conflict) -> list[tuple[str, list[str]]]:
+    return sorted((p.value, sorted(p.article_ids)) for p in conflict.positions)
+
+
+def _length(text: str, value: float, unit: str = "year") -> list:
+    return [text, value, value, value, unit, "duration"]
+
+
+def test_a_ban_told_with_also_is_tied_to_its_holder():
+    """'was also banned from office for six years' / 'barred Strovik from office for nine years': an
+    adverb between 'was' and the verb left the ban without its holder, and the two bans unmatched."""
+    spec = {"entities": {"ema": ["Ema Strovik", "PERSON"]}, "articles": [
+        one_sentence_report("b1", "Hollin Post", "Councillor Ema Strovik was also banned from public office for six years.", ["ema"],
+                            numbers=[_length("six years", 6)]),
+        one_sentence_report("b2", "Marsh Courier", "The tribunal barred Strovik from public office for nine years.", ["ema"],
+                            numbers=[_length("nine years", 9)]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [(k.about, _sides(k)) for k in numbers] == [("ban of Ema Strovik", [("nine years", ["b2"]), ("six years", ["b1"])])]
+
+
+@pytest.mark.parametrize(("first", "second", "about"), [
+    ("Vantor Rovers signed winger Kofi Amell on a five-year contract.", "Kofi Amell agreed a four-year deal with Vantor Rovers.",
+     "contract term of Kofi Amell"),
+    ("Ivo Marsh began a five-year prison sentence at Dunlow on Monday.", "Ivo Marsh was jailed for four years at Dunlow on Monday.",
+     "prison term of Ivo Marsh"),
+])
+def test_a_length_is_tied_to_the_term_it_is_written_before(first, second, about):
+    """'a five-year contract' / 'a four-year deal': the noun after a length names the act that gives it
+    (data/compare/length_nouns.txt); such lengths were compared with nothing."""
+    def report(aid: str, text: str) -> dict:
+        figure = next(w for w in ("five-year", "four-year", "four years") if w in text)
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["person"], numbers=[_length(figure, 5 if "five" in figure else 4)])
+
+    name = "Kofi Amell" if "Amell" in first else "Ivo Marsh"
+    spec = {"entities": {"person": [name, "PERSON"]}, "articles": [report("t1", first), report("t2", second)]}
+    numbers = _conflicts(spec, "number")
+    assert [k.about for k in numbers] == [about], [(k.about, _sides(k)) for k in numbers]
+    assert {p.article_ids[0] for p in numbers[0].positions} == {"t1", "t2"}
+
+
+def _money(text: str, value: float) -> list:
+    return [text, value, value, value, "GBP", "money"]
+
+
+def test_a_money_conflict_is_named_by_its_topic():
+    """'fined Delmar Foods £80,000' / 'a fine of £95,000': the conflict is about the fine, not an 'amount in GBP'."""
+    spec = {"entities": {"firm": ["Delmar Foods", "ORG"]}, "articles": [
+        one_sentence_report("f1", "Hollin Post", "The river authority fined Delmar Foods £80,000 for the leak.", ["firm"],
+                            numbers=[_money("£80,000", 8e4)]),
+        one_sentence_report("f2", "Marsh Courier", "Delmar Foods was ordered to pay a fine of £95,000 for the leak.", ["firm"],
+                            numbers=[_money("£95,000", 9.5e4)]),
+    ]}
+    assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == [("fine", [("£80,000", ["f1"]), ("£95,000", ["f2"])])]
+
+
+def test_an_amount_whose_sentence_names_no_topic_does_not_take_the_previous_sentences():
+    """'The league fined Castor Athletic £40,000 last season. Castor Athletic paid £21 million for Ruben
+    Okafor.': the £21 million is no fine; read as one, it never met the other report's transfer fee."""
+    spec = {"entities": {"club": ["Castor Athletic", "ORG"], "ruben": ["Ruben Okafor", "PERSON"]}, "articles": [
+        one_sentence_report("p1", "Hollin Post", "Castor Athletic signed Ruben Okafor from Linnet Town for a fee of £18 million.",
+                            ["club", "ruben"], numbers=[_money("£18 million", 1.8e7)]),
+        {"id": "p2", "outlet": "Marsh Courier", "published": "2031-05-07", "sentences": [
+            {"text": "The league fined Castor Athletic £40,000 last season.", "entities": ["club"], "numbers": [_money("£40,000", 4e4)]},
+            {"text": "Castor Athletic paid Linnet Town £21 million for Ruben Okafor.", "entities": ["club", "ruben"],
+             "numbers": [_money("£21 million", 2.1e7)]},
+        ]},
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [_sides(k) for k in numbers] == [[("£18 million", ["p1"]), ("£21 million", ["p2"])]], [(k.about, _sides(k)) for k in numbers]
+
+
+def test_the_reason_for_a_decision_is_no_cause_of_the_event():
+    """'Stewards shut the east sluice because the channel was already blocked' explains the stewards'
+    decision; set against 'the flood was caused by a burst main' it made a false side."""
+    spec = {"entities": {"mill": ["Orrin Mill", "FAC"]}, "articles": [
+        one_sentence_report("c1", "Hollin Post", "The flood at Orrin Mill was caused by a burst water main, the board said.", ["mill"]),
+        one_sentence_report("c2", "Marsh Courier", "A cracked weir caused the flood at Orrin Mill on Sunday.", ["mill"]),
+        one_sentence_report("c3", "Tarn Radio", "Workers at Orrin Mill shut the east sluice because the channel was already blocked.", ["mill"]),
+    ]}
+    causes = _conflicts(spec, "cause")
+    assert [sorted(p.value for p in k.positions) for k in causes] == [["A cracked weir", "a burst water main"]], [_sides(k) for k in causes]
+
+
+def test_a_cause_runs_over_a_decimal_point():
+    assert causes_in("The recount was ordered because the margin was under 0.5% of the votes cast.") == ["the margin was under 0.5% of the votes cast"]
+
+
+def test_a_sentence_with_two_months_sides_by_the_verb_of_each():
+    """'agreed the contract in March and signed it in May' / 'signed the contract in April': the May of
+    the signing is the side against April, not the March of the agreement."""
+    def report(aid: str, text: str, dates: list) -> dict:
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["council", "bridge"], published="2031-06-20", dates=dates)
+
+    spec = {"entities": {"bridge": ["Tollan Bridge", "FAC"], "council": ["Merrow Council", "ORG"]}, "articles": [
+        report("m1", "Merrow Council agreed the contract to rebuild the Tollan Bridge in March and signed it in May.",
+               [["in March", "2031-03", "relative"], ["in May", "2031-05", "relative"]]),
+        report("m2", "Merrow Council signed the contract to rebuild the Tollan Bridge in April.", [["in April", "2031-04", "relative"]]),
+        report("m3", "The Tollan Bridge contract was signed by Merrow Council in May.", [["in May", "2031-05", "relative"]]),
+    ]}
+    dates = _conflicts(spec, "date")
+    assert [_sides(k) for k in dates] == [[("2031-04 (in April)", ["m2"]), ("2031-05 (in May)", ["m1", "m3"])]], [_sides(k) for k in dates]
+
+
+def _count(text: str, value: float, unit: str, low: float | None = None, high: float | None = None) -> list:
+    return [text, value, value if low is None else low, value if high is None else high, unit]
+
+
+def test_the_injured_and_the_evacuated_are_counted_apart():
+    """'Nine workers were injured' is no value of 'more than 150 workers were evacuated'; the injured
+    are a count of their own, in dispute between six and nine."""
+    spec = {"entities": {"mill": ["Lorne Mill", "FAC"]}, "articles": [
+        one_sentence_report("i1", "Hollin Post", "Nine workers were injured as fire swept through the Lorne Mill on Thursday.", ["mill"],
+                            numbers=[_count("Nine workers", 9, "workers")]),
+        one_sentence_report("i2", "Marsh Courier", "140 workers were evacuated from the Lorne Mill, and six people were injured.", ["mill"],
+                            numbers=[_count("140 workers", 140, "workers"), _count("six people", 6, "people")]),
+        one_sentence_report("i3", "Tarn Radio", "More than 150 workers were evacuated from the Lorne Mill on Thursday.", ["mill"],
+                            numbers=[_count("More than 150 workers", None, "workers", 150, float("inf"))]),
+    ]}
+    numbers = {k.about: _sides(k) for k in _conflicts(spec, "number")}
+    assert numbers == {
+        "number of workers evacuated": [("140 workers", ["i2"]), ("More than 150 workers", ["i3"])],
+        "number of workers injured": [("Nine workers", ["i1"]), ("six people", ["i2"])],
+    }, numbers
