@@ -262,6 +262,9 @@ def left_out_blocks(blocks: list[tuple[str, str | None]], kept: list[str], known
     # one substitution over all of it (not one per line): most of the cost here
     lines = {line.strip() for line in KEEP_NEWLINES_RE.sub(" ", "\n".join([*kept, *known]).lower()).split("\n")}
     corpus = " " + " \n ".join(lines) + " "
+    # " key " can be in the corpus only when each of its words is a word of it: most blocks that are
+    # not there (menus, footers) miss a word, and are told so without a search through the whole corpus
+    corpus_words = set(corpus.split())
     found: set[str] = set()
     result: list[tuple[str, str]] = []
     keys = KEEP_NEWLINES_RE.sub(" ", "\n".join(text for text, _ in blocks).lower()).split("\n")  # block texts hold no newline
@@ -270,7 +273,7 @@ def left_out_blocks(blocks: list[tuple[str, str | None]], kept: list[str], known
         if not key or key in lines or key in found:
             continue
         found.add(key)
-        if (len(key) >= 24 or key.count(" ") >= 2) and f" {key} " in corpus:
+        if (len(key) >= 24 or key.count(" ") >= 2) and corpus_words.issuperset(key.split()) and f" {key} " in corpus:
             continue
         if container == "title" and all(_key(part) in lines for part in TITLE_SEPARATORS.split(text)):
             continue
@@ -459,6 +462,10 @@ KIND_BY_RE = re.compile(r"^(\w+)\s+by\s", re.IGNORECASE)
 CREDIT_BY_RE = re.compile(r"^(?:written|words|story|text|posted|reported)\s+by\s", re.IGNORECASE)
 
 
+# What a byline block opens with: "By", or a word and "by" ("Analysis by", "Written by"); see block_byline
+BY_START_RE = re.compile(r"by[ \u00a0]|\w+\s+by\s", re.IGNORECASE)
+
+
 def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
     """Return the name of the first short "By Name" block outside any menu, footer or comment block, or None.
 
@@ -470,6 +477,8 @@ def block_byline(blocks: list[tuple[str, str | None]]) -> str | None:
 
     sections = masthead_words()[1]
     for text, reason in blocks:
+        if reason is not None or not BY_START_RE.match(text):
+            continue  # only a block outside menus and footers that opens with "By" or "<word> by" can be one
         kind = KIND_BY_RE.match(text)
         if kind and kind.group(1).lower() in sections:
             text = text[kind.end(1) :].lstrip()  # "Analysis by Jane Doe": the piece's kind, then its byline
@@ -497,6 +506,22 @@ def is_desk_byline(name: str) -> bool:
     return len(words) <= 1 or any(w in desk_words() for w in words)
 
 
+CREDIT_LABEL_START_RE = re.compile(r"(?:by|words|text|story|written|reporting|author)", re.IGNORECASE)
+CREDIT_LABEL_LONGEST = 9  # "reporting"
+
+
+def _opens_with_credit_label(element) -> bool:
+    """Whether the element's text can start with a credit label word (what `CREDIT_LABEL_RE` asks first).
+
+    Reads only the first pieces of its text, enough to hold the longest label word."""
+    start = ""
+    for piece in element.itertext():
+        start = (start + piece).lstrip()
+        if len(start) >= CREDIT_LABEL_LONGEST:
+            break
+    return bool(start) and CREDIT_LABEL_START_RE.match(start) is not None
+
+
 def person_credit(tree) -> str | None:
     """The person a visible credit on the page names ("<span>Words: Jane Doe</span>"), or None.
 
@@ -505,6 +530,8 @@ def person_credit(tree) -> str | None:
     Transport Editor"), its own element holds the name alone."""
     best: str | None = None
     for element in tree.iter("span", "div", "p", "a", "address", "li", "strong", "b", "em", "small"):
+        if not _opens_with_credit_label(element):
+            continue  # most elements: their first words tell, without reading all their text
         text = " ".join(element.text_content().split())
         if not text or len(text.split()) > 8:
             continue
@@ -553,23 +580,35 @@ def _short_text(element, limit: int = 12) -> str | None:
     return " ".join(" ".join(parts).split())
 
 
-@lru_cache(maxsize=1)
-def _reader_tool_rows() -> tuple:
-    """The line patterns of comment buttons (reason comment_ui, data/clean/line_patterns.tsv), as (max words, regex)."""
+@lru_cache(maxsize=128)
+def _reader_tool_rows(first: str = "") -> tuple:
+    """The line patterns of comment buttons (reason comment_ui, data/clean/line_patterns.tsv), as (max words, regex).
+
+    With `first`, a text's lower-cased first ASCII character, only the rows whose anchored
+    pattern can start with it (`patterns.first_characters`, as `match_clutter` picks its rows):
+    most of a page's blocks then try no regex at all. "" gives every row."""
     from newsprism.clean.patterns import line_patterns
 
-    return tuple((row.max_words, row.regex) for row in line_patterns() if row.reason == "comment_ui" and not row.footer_only)
+    return tuple(
+        (row.max_words, row.regex) for row in line_patterns()
+        if row.reason == "comment_ui" and not row.footer_only and (not first or row.starts is None or first in row.starts)
+    )
 
 
 def _is_tools_text(text: str | None) -> bool:
     """Whether a short text is a comment's row of reader actions ("Reply · Like", "Agree (14) | Report")."""
     if not text:
         return False
-    words = text.split()
-    # two actions at least: one "Report" link is as often an embedded post's as a comment's
-    if not 2 <= len(words) <= 12 or len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+    first = text[0]
+    rows = _reader_tool_rows(first.lower() if first.isascii() else "")
+    limits = [limit for limit, regex in rows if regex.search(text)]  # anchored: most texts fail at their first word
+    if not limits:
         return False
-    return any(len(words) <= limit and regex.search(text) for limit, regex in _reader_tool_rows())
+    words = len(text.split())
+    # two actions at least: one "Report" link is as often an embedded post's as a comment's
+    if not 2 <= words <= 12 or len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+        return False
+    return any(words <= limit for limit in limits)
 
 
 def _is_reader_tools(element) -> bool:
@@ -1009,6 +1048,8 @@ def _cells(row) -> list:
 
 def _story_frame(table) -> bool:
     """Whether a cell of the table holds a story: a heading and two paragraphs or more."""
+    if next(table.iter(*STORY_HEADINGS), None) is None:
+        return False  # most tables (and all data tables without headings): no row needs reading
     return any(
         next(cell.iter(*STORY_HEADINGS), None) is not None and sum(1 for _ in cell.iter("p")) >= 2
         for row in _rows(table) for cell in _cells(row)

@@ -189,13 +189,15 @@ def match_clutter(line: str, n_words: int, footer: bool = False, html: bool = Fa
     rows = _candidates(n_words, footer, html, first.lower() if first.isascii() else "")
     if not rows:
         return None
-    present = None
+    lower = None
     for row in rows:
-        if row.hints:
-            if present is None:
+        if row.hints:  # a row's words of which one must be in the line: cheaper to look for than its regex
+            if lower is None:
                 lower = line.lower()
-                present = {h for h in _all_hints() if h in lower}
-            if present.isdisjoint(row.hints):
+            for hint in row.hints:
+                if hint in lower:
+                    break
+            else:
                 continue
         if row.regex.search(line):
             return row.reason
