@@ -107,6 +107,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if any(s <= o < e for s, e in taken):
                     continue
                 c = _find_close(line, o + 1, close_mark, single=open_mark in {"'", "‘"})
+                if c is None and open_mark in {"“", '"'} and _continued(text, base + len(line), open_mark) \
+                        and (o == 0 or not line[o - 1].isalnum()):
+                    c = len(line.rstrip())  # a quotation running on into the next paragraph, which opens with a mark again
                 if c is None:
                     continue
                 content_start, content_end = o + 1, c
@@ -117,6 +120,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 i = c + 1
     spans.sort()
     return spans
+
+
+def _continued(text: str, line_end: int, open_mark: str) -> bool:
+    """True when the next paragraph after a line whose quotation does not close opens with the
+    same quotation mark: the convention of a quotation over paragraphs, each paragraph opening
+    with a mark and only the last closing ('"... tell us.' / '"Both are reasons to resign."')."""
+    rest = text[line_end:line_end + 400]
+    nxt = re.match(r"\s*\n\s*(\S)", rest)
+    return bool(nxt) and nxt.group(1) == open_mark
 
 
 def _find_close(line: str, start: int, mark: str, single: bool) -> int | None:
@@ -301,10 +313,14 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
     if orgs and not (root.lower_ in channel_nouns and all(qualifies_medium(e) for _, e, _ in orgs)):
         return orgs[0][2].name
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and root.lower_ in channel_nouns and after.pos_ == "PROPN" and after.head.i == root.head.i and after.dep_ == root.dep_:
+    first = after
+    while after is not None and after.pos_ == "PROPN" and after.dep_ == "compound" and after.head.i == after.i + 1:
+        after = after.head  # "told the Vietnamese newspaper Tuoi Moi": the name's last word carries the relation
+    if after is not None and root.lower_ in channel_nouns and after.pos_ == "PROPN" and after.head.i == root.head.i \
+            and (after.dep_ == root.dep_ or after.dep_ in {"npadvmod", "appos"} and after.ent_type_ not in {"DATE", "TIME"}):
         # "the state news agency IRNA reported": the parse gave the verb two subjects, the name is the second
         named = resolver.entity_in(after.idx, after.idx + len(after.text), person_first=False)
-        return named.name if named is not None and named.type == "ORG" else after.text
+        return named.name if named is not None and named.type == "ORG" else doc_text(span.doc)[first.idx: after.idx + len(after.text)]
     words = [t for t in span if t.dep_ not in {"det"} and not t.is_punct]
     # a name the tagger missed, after what it is: "the public broadcaster KTV" -> "KTV"
     name = root if root.pos_ == "PROPN" and root.i > span.start and span.doc[root.i - 1].lower_ in channel_nouns else None
@@ -323,8 +339,9 @@ def _channel_name(span: Span, resolver: Resolver) -> str:
 def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     """Set the record's speaker phrase, its offsets and its entity from the speaker's head token."""
     span = whole = _phrase(token)
-    # cut relative clauses and appositions off a long subject ("Dravec, who ...")
-    if len(span) > 8:
+    # cut relative clauses and appositions off a long subject ("Dravec, who ..."), not what an
+    # unnamed source is ("a person familiar with the company's internal review")
+    if len(span) > (12 if token.pos_ == "NOUN" and token.lemma_.lower() in word_list("source_nouns.txt") else 8):
         span = token.doc[token.i: token.i + 1] if token.pos_ == "PROPN" else token.doc[span.start: token.i + 1]
         name = min(((s, e) for s, e, _ in resolver.spans if s <= token.idx < e and s >= whole.start_char), default=None)
         if token.pos_ == "PROPN" and name is not None:
@@ -508,8 +525,10 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
     for verb in verbs:
         # "quoted X as saying/telling reporters": the subject-less "saying" hands over to "quoted"
         verb = _relaying_verb(verb) or verb
+        if _outlet_voice(verb, resolver, outside):
+            continue  # 'Officials called it "a blank cheque", the Clarion can reveal': not the Clarion's words
         while record.partial and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in word_list("speech_verbs.txt") \
-                and _subject(verb.head, outside) is not None:
+                and _subject(verb.head, outside) is not None and not _outlet_voice(verb.head, resolver, outside):
             verb = verb.head  # 'Jo Doe said the town had warned them "three times"': the fragment is Jo Doe's
         hops = 0
         while not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children) and verb.head is not verb and hops < 2:
@@ -570,6 +589,11 @@ def _colon_speaker(record: QuoteRecord, sent: Span, outside: tuple[int, int] | N
     verb = colon.head if colon.head.i < colon.i and colon.head.pos_ in {"VERB", "AUX"} else None
     if verb is None:
         verb = next((t for t in sent if t.dep_ == "ROOT" and t.i < colon.i and t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        # 'Oduya snapped back: "I will not ..."': the parse made the quotation the main clause
+        # and hung the clause before the colon on it; that clause's verb has the speaker
+        verb = next((t for t in reversed(list(sent)) if t.i < colon.i and t.pos_ in {"VERB", "AUX"} and t.head.i > colon.i
+                     and any(c.dep_ == "nsubj" for c in t.children)), None)
     subject = _subject(verb, outside) if verb is not None else None
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.pos_ not in {"PROPN", "NOUN"}:
         return
@@ -583,6 +607,22 @@ def _inside(token, outside: tuple[int, int] | None) -> bool:
 def _subject(verb, outside: tuple[int, int] | None = None, deps: frozenset[str] = frozenset({"nsubj", "nsubjpass"})):
     """The subject of a speech verb outside the quotation (`claims.verb_subject`)."""
     return verb_subject(verb, verb.sent.start_char, deps, outside)
+
+
+def _outlet_voice(verb, resolver: Resolver, outside: tuple[int, int] | None = None) -> bool:
+    """True for a speech verb through which an outlet tells its own finding: its subject is the
+    article's own outlet, or any name followed by an outlet's phrase of data/understand/outlet_voice.txt
+    ("..., the Clarion can reveal", also when the page does not say which outlet it is)."""
+    subject = _subject(verb, outside)
+    if subject is None or subject.lower_ in PRONOUNS:
+        return False
+    phrase = _phrase(subject)
+    if resolver.is_own_outlet(phrase):
+        return True
+    if subject.pos_ != "PROPN" or phrase.end_char > verb.idx:
+        return False
+    between = " ".join(doc_text(verb.doc)[phrase.end_char: verb.idx + len(verb.text)].lower().split())
+    return between in word_list("outlet_voice.txt")
 
 
 def _attribute_to_verb(record: QuoteRecord, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
@@ -635,8 +675,22 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
     phrases += [p for d in verb.subtree if d.dep_ in {"acl", "relcl"} and d.lemma_.lower() in carriers and not _inside(d, outside)
                 for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     channel_nouns = word_list("channel_nouns.txt")
+    # "in a statement posted on X", "in a video posted on the company's website": where the words were put out
+    held = [p for p in phrases if p.pos_ == "NOUN"]
+    phrases += [m for p in held for a in p.children if a.dep_ == "acl" and not _inside(a, outside)
+                for c in a.children if c.dep_ == "prep" and c.lower_ in {"on", "by"} for m in c.children if m.dep_ == "pobj"]
+    # "in an interview with the Solvik Ledger": only media hold interviews, so the organisation is the channel
+    interviewers = [m for p in held if p.lower_ in word_list("interview_nouns.txt")
+                    for c in p.children if c.dep_ == "prep" and c.lower_ == "with" for m in c.children if m.dep_ == "pobj"]
+    phrases = interviewers + phrases
     for token in phrases:
         phrase = _phrase(token)
+        if token in interviewers and token.pos_ == "PROPN" and not _inside(token, outside) and len(phrase) <= 8:
+            ent = resolver.entity_in(phrase.start_char, phrase.end_char, person_first=False)
+            if ent is None or ent.type == "ORG" or phrase[0].lower_ == "the":  # "the Quarry Sentinel" is no person
+                record.channel = _channel_name(phrase, resolver)
+                record.extra["channel_span"] = (phrase.start_char, phrase.end_char)
+                return
         named_medium = token.pos_ == "PROPN" and any(t.lower_ in channel_nouns for t in phrase)  # "Radio Vesta"
         if not named_medium and token.pos_ == "PROPN":  # "told AFP", "told Reuters": an outlet of the registry
             ent = resolver.entity_in(phrase.start_char, phrase.end_char, person_first=False)
@@ -843,7 +897,7 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
         subject = _subject(verb, deps=frozenset({"nsubj"}))
         if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
             subject = _subject(verb.head, deps=frozenset({"nsubj"}))  # "Jo Doe apologised and said ..."
-        if subject is not None and resolver.is_own_outlet(_phrase(subject)):
+        if subject is not None and (resolver.is_own_outlet(_phrase(subject)) or _outlet_voice(verb, resolver)):
             continue  # "..., the Night Courier can reveal": the article's own voice
         if clause is None and subject is not None:
             trailing = _trailing_statement(sent, verb, subject)
@@ -1023,20 +1077,35 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
     # and people described by what they are ("according to local officials")
     people = (pobj.tag_ == "NNS" and pobj.lemma_.lower() in PERSON_NOUNS
               or pobj.tag_ in {"NN", "NNS"} and (pobj.lower_ in word_list("source_nouns.txt") or pobj.lemma_.lower() in word_list("source_nouns.txt")))
-    # a public body speaks too: "according to the ministry", "according to the ministry's statement"
-    body = next((t for t in [pobj, *(c for c in pobj.children if c.dep_ == "poss")] if t.lemma_.lower() in _public_bodies()), None)
+    # a body speaks too: "according to the ministry", "according to the ministry's statement",
+    # "according to the union that represents the crew"
+    body = next((t for t in [pobj, *(c for c in pobj.children if c.dep_ == "poss")] if t.lemma_.lower() in _speaking_bodies()), None)
     if body is not None and record.speaker_entity_id is None and (record.speaker_text is None or body is not pobj):
         # "the ministry's statement": the ministry speaks
         speaker = doc[body.left_edge.i: body.i + 1]
         record.speaker_text = speaker.text
         record.extra["speaker_span"] = (speaker.start_char, speaker.end_char)
+    issuing = word_list("carry_verbs.txt") | word_list("issue_verbs.txt")
+    issued = [c for c in pobj.children if c.dep_ == "acl" and c.lemma_.lower() in issuing] if pobj.pos_ == "NOUN" else []
+    issuer = next((p for a in issued for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"), None)
+    if issuer is not None and _is_channel_phrase(_phrase(issuer), resolver):
+        issuer = None  # "a statement carried by the state news agency": a medium relays, attribute() took it as the channel
+    if issuer is not None and body is None and not people:
+        # "According to a statement posted on X by the safety authority, ...": the authority
+        # speaks, through the medium the statement was put out on
+        _set_speaker(record, issuer, resolver)
+        medium = next((p for a in issued for g in a.children if g.dep_ == "prep" and g.lower_ == "on"
+                       for p in g.children if p.dep_ == "pobj" and p.lower_ in word_list("channel_nouns.txt")), None)
+        record.channel = record.channel or (_channel_name(_phrase(medium), resolver) if medium is not None else None)
+        people = record.speaker_text is not None
     return record if record.speaker_entity_id or record.channel or people or body is not None else None
 
 
 @lru_cache(maxsize=1)
-def _public_bodies() -> frozenset[str]:
-    """Head nouns of public bodies (data/understand/org_kinds.csv, kind public): a source that speaks."""
-    return frozenset(row["word"] for row in table("org_kinds.csv") if row["kind"] == "public")
+def _speaking_bodies() -> frozenset[str]:
+    """Head nouns of bodies that are a source which speaks: the public bodies and businesses of
+    data/understand/org_kinds.csv and the other bodies of data/understand/speaking_bodies.txt."""
+    return frozenset(row["word"] for row in table("org_kinds.csv")) | word_list("speaking_bodies.txt")
 
 
 def _apposed_person(doc: Doc, at: int, stop: int, resolver: Resolver) -> tuple[int, int, Entity] | None:

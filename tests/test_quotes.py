@@ -1,0 +1,110 @@
+"""Quotes on invented text (issue #5 item 3, session 11 stories U-assembly and U-recall): a
+quotation over two paragraphs, an outlet's own "can reveal", bodies named after "according to",
+and the channels of interviews, posts and named papers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.models import CleanArticle, StoryGroup, content_id
+from newsprism.understand import understand_story
+
+
+def _records(text: str, outlet: str | None = None) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """{content: (speaker entity's name, speaker phrase, channel)} of one article's quotes."""
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2031-06-12", text=text, outlet=outlet)
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[article.id]), [article])
+    names = {e.id: e.name for e in story.entities}
+    return {v.text: (names.get(q.speaker_entity_id), v.speaker_text, v.channel) for q in story.quotes for v in q.variants}
+
+
+def test_quotes_a_quotation_over_two_paragraphs_is_all_its_speakers():
+    # U-assembly: the first paragraph's second quotation never closes, the next paragraph opens with a
+    # mark again; the unclosed one was dropped and the next paragraph's went to nobody
+    text = ('"The treasurer read this chamber a figure he knew was wrong," Councillor Edda Morrow said. '
+            '"Either he never opened the file or he kept it from us.\n\n'
+            '"Both are grounds to go."\n\nThe council meets again in May.')
+    records = _records(text)
+    assert "Edda Morrow" in (records["Either he never opened the file or he kept it from us."][1] or "")
+    assert "Edda Morrow" in (records["Both are grounds to go."][1] or "")
+
+
+@pytest.mark.parametrize("text, content", [
+    # a fragment inside the outlet's own finding is the words of the clause's subject
+    ('Council officers privately called the scheme "a licence to print money", the Fenwick Gazette can reveal.',
+     "a licence to print money"),
+    # a whole quotation the outlet reveals is nobody's it names: the outlet is no speaker
+    ('"The pumps were never tested after the flood of 2029," the Fenwick Gazette can reveal.',
+     "The pumps were never tested after the flood of 2029"),
+])
+def test_quotes_an_outlet_that_can_reveal_is_no_speaker(text, content):
+    # U-assembly: the Clarion, a page whose outlet the cleaner did not know, became the speaker of its own finding
+    records = _records(text)
+    assert content in records
+    assert "Gazette" not in (records[content][1] or "")
+
+
+def test_quotes_a_fragment_the_outlet_reveals_is_the_clause_subjects():
+    records = _records('Council officers privately called the scheme "a licence to print money", the Fenwick Gazette can reveal.')
+    assert records["a licence to print money"][1] == "Council officers"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("According to the union that represents the ferry crews, the new rota has not been agreed with anyone.",
+     "the new rota has not been agreed with anyone", "union"),
+    ("The pay offer was withdrawn on Friday night, according to the federation that speaks for the dockers.",
+     "The pay offer was withdrawn on Friday night", "federation"),
+])
+def test_quotes_a_body_after_according_to_is_the_speaker(text, content, speaker):
+    # known flaw: "according to the union that represents the crew" gave no quote ("union" was no speaking body)
+    records = _records(text)
+    assert content in records
+    assert speaker in (records[content][1] or "")
+
+
+def test_quotes_according_to_figures_stays_no_quote():
+    assert _records("According to figures for the first quarter, the ferry carried fewer people than in 2029.") == {}
+
+
+@pytest.mark.parametrize("text, content, channel", [
+    # an interview with a paper: the paper is the channel, whatever its name says
+    ("Mirela Dosk said in an interview with the Quarry Sentinel that the mine would reopen in spring.",
+     "the mine would reopen in spring", "Quarry Sentinel"),
+    # a statement posted on a platform
+    ('In a statement posted on X, Governor Ansel Varro said he had "no intention of resigning".',
+     "no intention of resigning", "X"),
+    # the paper's name after what it is, not "Estonian newspaper"
+    ("Lio Tamberg told the Ostrian newspaper Vaba Kell that the plant had closed in July.",
+     "the plant had closed in July", "Vaba Kell"),
+    ("Tran Van Minh, who manages the company's factory in Binh Duong, told the Vietnamese newspaper Tuoi Moi that "
+     "production of the affected model had stopped in July.", "production of the affected model had stopped in July", "Tuoi Moi"),
+])
+def test_quotes_channel_of_interviews_posts_and_named_papers(text, content, channel):
+    records = _records(text)
+    assert content in records
+    assert records[content][2] == channel
+
+
+def test_quotes_according_to_a_statement_posted_by_a_body_is_its_words_through_the_platform():
+    records = _records("According to a statement posted on X by the Harbour Safety Board, nine boats have been checked so far.")
+    content = "nine boats have been checked so far"
+    assert content in records
+    assert "Harbour Safety Board" in (records[content][1] or "") and records[content][2] == "X"
+
+
+def test_quotes_told_the_newspaper_on_a_day_keeps_the_paper_not_the_day():
+    records = _records("Lio Tamberg told the newspaper Monday that the plant had closed in July.")
+    assert records["the plant had closed in July"][2] != "Monday"
+
+
+def test_quotes_a_colon_after_the_speakers_clause_that_the_parse_hung_on_the_quotation():
+    # U-assembly: the tabloid's cut-short quotation after 'X snapped back:' had no speaker
+    records = _records("Mayor Teodor Valk snapped back: 'I will not take orders...' before the hall erupted.")
+    assert "Teodor Valk" in (records["I will not take orders..."][1] or "")
+
+
+def test_quotes_an_unnamed_source_keeps_what_it_is():
+    # U-recall: "according to a person familiar with ..." showed the speaker as "a person"
+    text = "According to a person familiar with the club's own inquiry, the roof had not been inspected since 2027."
+    records = _records(text)
+    assert records["the roof had not been inspected since 2027"][1] == "a person familiar with the club's own inquiry"
