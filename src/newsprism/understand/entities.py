@@ -546,6 +546,10 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
             and "\n" not in doc[given].text_with_ws and _is_title_word(doc[given - 1].text) and doc[given - 1].text[:1].isupper()
             and fold(doc[given].text) not in gazetteer().names and fold(doc[given].text) not in gazetteer().demonyms):
         start = given  # "Chief Executive Dolores Vantagen" with only the surname tagged: the given name is no title
+    of = next((k for k in range(start + 2, end - 1) if doc[k].text == "of"
+               and all(t.text[:1].isupper() and not _is_title_word(t.text) for t in doc[start:k])), None)
+    if of is not None:
+        end = of  # "Marely Ramirez of Coronado walked": where she is from, no part of her name ("Duke of X" is a title)
     before = _title_before(doc, start)
     if before:
         titles.insert(0, before)
@@ -674,7 +678,7 @@ def _name_words() -> dict[tuple[str, str], str]:
 
 
 def _kind_in_name(tokens: list[str]) -> str | None:
-    """Place or group, as a word of the name itself says ("Lake Kelvar", "Oskar Dam", "Velnor Telecom")."""
+    """Place, group or site, as a word of the name itself says ("Lake Kelvar", "Oskar Dam", "Velnor Telecom", "Club Shop")."""
     if len(tokens) < 2:
         return None
     words = _name_words()
@@ -739,6 +743,9 @@ def _name_evidence(doc: Doc, mention: Found) -> set[str]:
     if not kind and first > 0 and doc[first - 1].pos_ in {"NOUN", "ADJ"} and doc[first - 1].text.islower():
         # "the river Oder-Sava": a name of several tokens; "the trawler X" with "trawler" tagged ADJ
         kind = name_contexts().get((doc[first - 1].lemma_.lower(), "before")) or name_contexts().get((doc[first - 1].lower_, "before"))
+    if (not kind and len(mention.tokens) == 1 and first > 0 and doc[first - 1].lower_ == "the"
+            and doc[first - 1].head.i == mention.last_token):
+        kind = "group"  # "he told the Gazette": nobody is "the Smith"; "the Obama administration" has its "the" on the noun
     if kind:
         out.add(kind)
     # a bare "in X" / "between X" is no evidence here: measured on ECB+, it retyped real people
@@ -883,6 +890,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
         key = fold(text)
         if key not in gaz.names and key not in gaz.capitals and _is_landform(text):
             label = "LOC"  # "Mount Kuzgan", "Lake Chad" tagged GPE or PERSON: a feature of the land, no actor
+        elif key not in gaz.names and _kind_in_name(name_tokens(text)) == "site":
+            label = "FAC"  # "in the Club Shop": a building one goes to, no actor (name_words.csv)
         mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
         mention.headline = token_sentence[start] in headline_sents
         if label == "PERSON" and end - start == 1:
@@ -1540,8 +1549,9 @@ def _canonical(cluster: list[Found]) -> str:
     plain = [m.text for m in names if not is_acronym(m.text)] or [m.text for m in names]
     counts = Counter(plain)
     # a full name before its short form or nickname ("Harrowfield Rovers", not "Rovers"; "Freedom
-    # Party", not "Liberals"), however often the short one is written; then the most written
-    return max(counts, key=lambda n: (len(_org_key(n)) >= 2, counts[n], -len(n)))
+    # Party", not "Liberals"), however often the short one is written; then the most written.
+    # A club's "Kestrel Town" is a full name too, though "town" is dropped when names are compared
+    return max(counts, key=lambda n: (len(_org_key(n)) >= 2 or _kind_in_name(name_tokens(n)) == "group", counts[n], -len(n)))
 
 
 @lru_cache(maxsize=1)

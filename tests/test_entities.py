@@ -1,0 +1,68 @@
+"""Entities on invented text: what a name is (a club, an outlet, a shop) and which names are one
+actor across a story's articles (issue #5; session 11, task W)."""
+
+from __future__ import annotations
+
+from newsprism.models import Entity
+from conftest import story_entities
+
+MATCH_REPORTS = {
+    "a": "Marsh Albion beat Kestrel Town 2-1 on Saturday. Kestrel Town, known as the Gulls, had led through "
+         "Dario Penhallow. The Gulls manager Ivo Trask said the defeat hurt. Fans queued at the Club Shop before "
+         "kick-off. \"We were poor,\" Trask told the Gazette.",
+    "b": "The Gulls lost 2-1 against Kestrel Town's rivals Marsh Albion. Albion's winner came late against "
+         "Kestrel Town. Trask said the Gulls had deserved a draw. Shirts sold out at the Club Shop, the Gazette reported.",
+    "c": "Kestrel Town fell to Marsh Albion. Ivo Trask, the Kestrel Town manager, blamed the referee. "
+         "Penhallow scored for the Gulls.",
+}
+
+
+def _holding(entities: list[Entity], text: str) -> list[Entity]:
+    return [e for e in entities if any(m.text == text for m in e.mentions)]
+
+
+def test_entities_a_club_whose_name_ends_in_town_is_an_organisation_with_its_stated_nickname():
+    entities = story_entities(MATCH_REPORTS)
+    club = _holding(entities, "Kestrel Town")
+    assert len(club) == 1 and club[0].type == "ORG" and club[0].name == "Kestrel Town"
+    # "Kestrel Town, known as the Gulls": the nickname is the club, not an organisation of its own
+    assert _holding(entities, "Gulls") == club
+    assert not any(e.type == "PERSON" and e.name in {"Town", "Kestrel Town"} for e in entities)
+
+
+def test_entities_a_lone_name_after_the_is_no_person_and_a_shop_is_no_actor():
+    entities = story_entities(MATCH_REPORTS)
+    outlet = _holding(entities, "Gazette")
+    assert outlet and all(e.type == "ORG" for e in outlet)  # "told the Gazette": nobody is "the Smith"
+    assert not _holding(entities, "Club Shop")  # "at the Club Shop": a place one goes to
+    # people stay people
+    assert [e.type for e in _holding(entities, "Ivo Trask")] == ["PERSON"]
+    assert [e.type for e in _holding(entities, "Dario Penhallow")] == ["PERSON"]
+
+
+def test_entities_the_before_a_name_that_modifies_a_noun_leaves_the_person():
+    entities = story_entities({
+        "a": "The Varga administration rejected the offer. Tomas Varga said on Monday the talks were over.",
+        "b": "Tomas Varga met the union. The Varga government has ruled since 2019.",
+    })
+    assert [e.type for e in _holding(entities, "Tomas Varga")] == ["PERSON"]
+
+
+def test_entities_a_company_whose_name_ends_in_freight_or_mobile_is_an_organisation():
+    entities = story_entities({
+        "a": "A goods train run by Calder Freight left the rails near Osterby. Calder Freight said its crew were safe. "
+             "Customers of Tarvix Mobile lost signal. Tarvix Mobile blamed the storm.",
+        "b": "Calder Freight declined to comment. Tarvix Mobile restored service by noon.",
+    })
+    for name in ("Calder Freight", "Tarvix Mobile"):
+        assert [(e.type, e.name) for e in _holding(entities, name)] == [("ORG", name)]
+
+
+def test_entities_where_a_person_is_from_is_no_part_of_the_name():
+    entities = story_entities({
+        "a": "Marely Ramirez of Coronado walked with the group. Ramirez said she was tired.",
+        "b": "Marely Ramirez waved a flag at the border.",
+    })
+    person = _holding(entities, "Marely Ramirez")
+    assert len(person) == 1 and person[0].name == "Marely Ramirez"
+    assert not [e for e in entities if any(" of " in m.text for m in e.mentions)]
