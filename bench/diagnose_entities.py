@@ -189,7 +189,7 @@ def diagnose(stories, unscored: frozenset[str], scope, examples: int = 0) -> Non
         mean = lambda f: sum(f(r) for r in runs) / len(runs)  # noqa: E731
         ours_f, base_f = mean(lambda r: r["ours"].f1), mean(lambda r: r["baseline"].f1)
         print(f"| {name} | {mean(lambda r: r['ours'].precision):.3f} | {mean(lambda r: r['ours'].recall):.3f} | {ours_f:.3f} | "
-              f"{mean(lambda r: r['baseline'].precision):.3f} | {base_f:.3f} | {(ours_f - base_f) * 100:+.1f} |")
+              f"{mean(lambda r: r['baseline'].precision):.3f} | {base_f:.3f} | {(ours_f - base_f) * 100:+.2f} |")
 
 
 def splits(stories, unscored: frozenset[str], examples: int = 0) -> None:
