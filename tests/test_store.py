@@ -456,3 +456,47 @@ def test_store_ingest_second_pass_joins_a_later_batch_report_to_a_stored_story(t
     story = _ingest_with_vectors(tmp_path, db, monkeypatch, batch_size=4)
     assert story["5-late-names"] == story["1-event"] == story["3-event"] != story["4-other"]
     assert len(set(story.values())) == 2
+
+
+# Three invented reports of one event; the first to arrive shouts its headline, the others state it calmly.
+TITLED_REPORTS = [
+    ("2031-05-02T08:00:00", "FERRY FIASCO: PORT OF VELLAND IN CHAOS", "The Velland ferry terminal closed on Friday after a gangway collapsed."),
+    ("2031-05-02T09:00:00", "Velland ferry terminal shut after gangway collapse", "The ferry terminal at Velland shut on Friday when a gangway collapsed."),
+    ("2031-05-02T10:00:00", "Gangway collapse closes Velland ferry terminal", "A gangway collapse closed the Velland ferry terminal on Friday morning."),
+]
+
+
+def _ingest_titled(tmp_path, db, monkeypatch, one_story: bool) -> list[StoryGroup]:
+    """Ingest TITLED_REPORTS (one JSONL file, all with one lead vector) into a real DuckDB store; return its stories."""
+    import json
+
+    import numpy as np
+
+    from newsprism.group.fingerprint import Fingerprint
+    from newsprism.settings import load_settings
+    from newsprism.store.stream import _Grouper, stream_ingest
+
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps({"title": t, "text": x, "published": d, "outlet": f"Outlet {i}"}) + "\n"
+                            for i, (d, t, x) in enumerate(TITLED_REPORTS)), encoding="utf-8")
+
+    def fingerprints(self, articles):
+        vector = np.asarray([1, 0, 0, 0], dtype=np.float32)
+        return [Fingerprint(article_id=a.id, vector=vector, names=frozenset(), numbers=frozenset(), published=None,
+                            minhash=np.random.default_rng(i).integers(0, 2**32, 64, dtype=np.uint64)) for i, a in enumerate(articles)]
+
+    monkeypatch.setattr(_Grouper, "_fingerprints", fingerprints)
+    settings = load_settings(group={"one_story": one_story or None})
+    settings.group.ann = "exact"
+    with Store(db) as store:
+        stream_ingest([path], settings, store)
+    with Store(db, read_only=True) as store:
+        return store.story_groups()
+
+
+@pytest.mark.parametrize("one_story", [False, True])
+def test_store_ingest_titles_a_story_as_analyze_does_not_by_its_founders_shouted_headline(tmp_path, db, monkeypatch, one_story):
+    """`ingest` names a story by the calm headline the other reports share (group.title), as `analyze` does."""
+    stories = _ingest_titled(tmp_path, db, monkeypatch, one_story)
+    assert len(stories) == 1 and len(stories[0].article_ids) == 3
+    assert stories[0].title in {TITLED_REPORTS[1][1], TITLED_REPORTS[2][1]}

@@ -67,14 +67,27 @@ class _Grouper:
             self.index = StoryIndex(self.settings.group, ndim=len(fingerprints[0].vector))
         self._adopt_unindexed_stories()
         first_new = self.index.story_slots
+        stored = {g.id for g in self.index.stories()}
         for i in arrival_order(articles):
             self.index.add(fingerprints[i], _title(articles[i]))
         # the second pass `group_articles` runs (analyze): only this batch's stories may move, stored ones never do
         self.index.attach_strays(first_new)
         batch = {a.id for a in articles}
         groups = [g for g in self.index.stories() if batch.intersection(g.article_ids)]
-        self.store.save_grouping(groups, pickle.dumps(self.index), STORY_INDEX_KEY)
+        self.store.save_grouping(self._titled(groups, stored, articles), pickle.dumps(self.index), STORY_INDEX_KEY)
         return len(articles)
+
+    def _titled(self, groups: list[StoryGroup], stored: set[str], articles: list[CleanArticle]) -> list[StoryGroup]:
+        """Return the groups titled as `analyze` titles them: a story founded in this batch by its members'
+        headlines (`group.title.story_title`), not by its founder's alone; a stored story keeps the title it was saved with."""
+        from newsprism.group import _titled
+
+        saved = {g.id: g.title for g in self.store.story_groups()} if stored else {}
+        by_id = {a.id: a for a in articles}
+        return [
+            g.model_copy(update={"title": saved.get(g.id, g.title)}) if g.id in stored else _titled(g, by_id)
+            for g in groups
+        ]
 
     def _fingerprints(self, articles: list[CleanArticle]) -> list:
         from newsprism.group import fingerprint_articles
@@ -103,7 +116,9 @@ class _Grouper:
     def finish(self) -> None:
         if self.one_story:
             ids = [a.id for a in self.one_story]
-            title = next((a.title for a in self.one_story if a.title), self.one_story[0].text[:80])
+            from newsprism.group import story_title
+
+            title = story_title(self.one_story)  # as `analyze --one-story` titles it
             self.store.save_grouping([StoryGroup(id=story_id(ids), title=title, article_ids=ids)])
 
 
