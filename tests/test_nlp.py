@@ -247,3 +247,62 @@ def test_nlp_span_text_is_the_spans_text(text):
     for start in range(len(doc) + 1):
         for end in range(start, len(doc) + 1):
             assert span_text(doc, start, end) == doc[start:end].text
+
+
+def _embedding_nodes(nlp):
+    for name in ("tok2vec", "ner"):
+        component = nlp.get_pipe(name)
+        model = (getattr(component, "ner", None) or component).model
+        yield from (node for node in model.walk() if node.layers and node.layers[0].name == "extract_features")
+
+
+def test_nlp_word_embeddings_mixed_once_per_distinct_word():
+    # a made-up report that repeats its words: the mixing layer of both tok2vecs (the shared one
+    # and NER's own) should see each distinct word once, and give every token the vector it gets
+    # when every token is mixed
+    from newsprism.understand.nlp import _lean_chain_forward
+
+    nlp = load_nlp()
+    text = ("The Varnholt council met on Tuesday. The council said the Varnholt ferry will sail on Tuesday, "
+            "and the ferry will sail again on Friday, the council said.")
+    docs = [nlp.make_doc(text), nlp.make_doc("The ferry will sail.")]
+    nodes = list(_embedding_nodes(nlp))
+    assert len(nodes) == 2
+    for node in nodes:
+        mix = node.layers[3].layers[0]
+        seen, forward = [], mix._func
+        mix._func = lambda model, X, is_train: (seen.append(len(X)), forward(model, X, is_train))[1]
+        try:
+            vectors, _ = node(docs, is_train=False)
+        finally:
+            mix._func = forward
+        features = np.concatenate([doc.to_array(node.layers[0].attrs["columns"]) for doc in docs])
+        assert seen == [len(np.unique(features, axis=0))] and seen[0] < sum(len(doc) for doc in docs)
+        every_token, _ = _lean_chain_forward(node, docs, is_train=False)
+        assert [v.shape for v in vectors] == [v.shape for v in every_token]
+        assert all(np.allclose(a, b, rtol=1e-5, atol=1e-5) for a, b in zip(vectors, every_token))
+
+
+def test_nlp_vectorised_attribute_ruler_matches_a_batch_at_once_within_each_doc():
+    # an invented two-word rule: stock spaCy's ruler applied doc by doc and the vectorised one
+    # applied to the whole batch in one pass agree, and a match never runs from one doc's last
+    # word into the next doc's first
+    from spacy.lang.en import English
+
+    nlp = English()
+    stock = nlp.add_pipe("attribute_ruler")
+    stock.add([[{"LOWER": "quay"}, {"LOWER": "warden"}]], {"LEMMA": "quaywarden", "TAG": "NNP"}, index=1)
+    stock.add([[{"ORTH": "Tesmoor"}]], {"TAG": "NNP"})
+    fast = VectorisedAttributeRuler(nlp.vocab)
+    assert fast.adopt(stock)
+    texts = ["They asked the quay", "warden of Tesmoor about it.", "The quay warden said no.", "", "quay warden"]
+    expected = [stock(nlp.make_doc(text)) for text in texts]
+    calls = []
+    apply = fast._apply
+    fast._apply = lambda docs: (calls.append(len(docs)), apply(docs))
+    got = list(fast.pipe([nlp.make_doc(text) for text in texts], batch_size=8))
+    assert calls == [4]  # the four non-empty docs, together
+    rows = lambda doc: [(t.text, t.tag_, t.lemma_) for t in doc]  # noqa: E731
+    assert [rows(doc) for doc in got] == [rows(doc) for doc in expected]
+    assert rows(got[1])[0] == ("warden", "", "")  # not matched across the boundary
+    assert rows(got[2])[2] == ("warden", "NNP", "quaywarden")
