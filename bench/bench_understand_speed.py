@@ -1,6 +1,6 @@
 """Benchmark the understanding stage's speed (issue #5: >= 20 articles/s on 2 cores, 600-word articles).
 
-Run from /work/main:  .venv/bin/python -m bench.bench_understand_speed [--quick] [--repeat N] [--all] [--baseline COMMIT ...] [--no-write]
+Run from /work/main:  .venv/bin/python -m bench.bench_understand_speed [--quick] [--repeat N] [--all] [--baseline COMMIT ...] [--no-write]  (--help lists every option)
 (about 2 minutes on an idle 2-core machine with the default --repeat 1; each repeat adds about 1, --all 1 more)
 
 Workload (the one bench_understand used): PolNeAR train articles of 400-900 words, the first
@@ -29,7 +29,6 @@ each figure and CPU seconds are the steadier measure.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import resource
@@ -42,9 +41,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
-# The baseline: HEAD when the session-10 speed round began (task S), measured beside this checkout.
-# (Session 7's was c5def59, session 8's 24a07d5: it committed no `speed:` cut; session 9's 7c0f78a.)
-BASELINES = ["e7b88e9"]
+# The baseline: HEAD when the session-11 speed round began (task S), measured beside this checkout.
+# (Session 7's was c5def59, session 8's 24a07d5: it committed no `speed:` cut; session 9's 7c0f78a, session 10's e7b88e9.)
+BASELINES = ["63358f5"]
 # Speed cuts that reached main inside another commit (an engineer's `git commit` of a whole file
 # swept them in), kept as patches so the baseline can take them back like a `speed:` commit:
 # the story_countries cut of session 9 landed in 099f7df.
@@ -245,6 +244,26 @@ END_TO_END_ARTICLES = 10
 
 # What the speed rounds measured by hand, kept beside the figures the run writes.
 ROUND_NOTES = (
+    "Session 11 (task S, from 63358f5; load 12-24 from ten minutes in, so CPU seconds of the parse's components "
+    "(`nlp.pipe` stepped by hand, second and third passes of the 60 articles in one process), no wall times). A native "
+    "profile of the parse (py-spy --native, 250 Hz, 3 passes): NER's own tok2vec and its precomputed hidden layer 31.5%, "
+    "the shared tok2vec 21.6%, the parser 20%, NER's decoding loop 10%, the tokenizer 7%, the attribute ruler 5.8%, "
+    "`unfinished_sentences` 1.8%, `line_breaks` and the lemmatizer 1% each; OpenBLAS's sgemm kernel is 32% of all "
+    "samples, at about 80% of a core's FP32 peak by the products' flop count, so the matrix products themselves are "
+    "not slow; nothing is computed twice (NER's tok2vec has its own weights and 4 of the 6 features, no output of the "
+    "shared one could stand for it). Kept, two cuts: (a) the hash-embedding mixing layer (a third of a tok2vec's "
+    "flops: 576 or 384 inputs to 3 x 96 outputs a token) run once per distinct feature row of the batch, not per token "
+    "(`_embed_once_per_word_forward`: a 32-doc batch of 22,831 tokens holds 5,090 distinct rows; 3-token windows "
+    "already hold 20,979, so no layer after it repeats): shared tok2vec 0.99-1.13 -> 0.79-0.82 CPU s, NER 1.24-1.29 -> "
+    "1.05-1.07. OpenBLAS rounds a row by its position in the product (a row moved by 4 places differs by up to 5e-5 in "
+    "2 of 3 cases), so the vectors are not bit-identical, as they are already not between batches; the parse is: 0 of "
+    "400 PolNeAR train docs (387,346 tokens) differ with and without the cut in any tag, POS, morphology, lemma, "
+    "dependency, head, entity or sentence start, 0 of the 60 from stock spaCy. (b) the vectorised attribute ruler "
+    "runs each rule once over a whole batch (matches kept inside a doc) instead of once per doc: 0.25-0.33 -> 0.08 CPU "
+    "s. Parse, components summed: 3.80-3.97 -> 3.08 CPU s. Both byte-identical in the 60 Understandings (the tree "
+    "with and without the cuts, one snapshot). Lead (2), forked workers against one process, was not measured: at "
+    "load 12-24 CPU seconds of concurrent processes say nothing of whether the two vCPUs share a core. Lead (3), "
+    "find_dates/find_numbers: not reached. "
     "Session 10 (task S, from e7b88e9; load 4-9 all session, so CPU seconds of the steps, min of repeated runs): two cuts "
     "kept, both byte-identical (the 60 PolNeAR Understandings and the seeds', examples', tests/data/understand's and "
     "tests/data/group/events' reports, the tree before and after each cut run in one go). A py-spy profile (250 Hz, "
@@ -484,33 +503,57 @@ def _row(name: str, r: dict[str, float]) -> str:
     )
 
 
+def parse_args(argv: list[str] | None = None):
+    """The command line (see the module docstring); the `--*-only` options are what each fresh
+    measuring process is started with."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.bench_understand_speed",
+        description="Benchmark the understanding stage's speed on PolNeAR articles (issue #5) and write "
+                    "the 'understand: speed' section of bench/RESULTS.md.")
+    parser.add_argument("--quick", action="store_true", help="20 articles instead of 60")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N", help="runs of each configuration, interleaved (default 1)")
+    parser.add_argument("--all", action="store_true", help="also: each story parsing its own articles, parse workers, a Dask cluster")
+    parser.add_argument("--baseline", nargs="*", metavar="COMMIT", help=f"baseline commits (default {' '.join(BASELINES)})")
+    parser.add_argument("--no-write", action="store_true", help="print the section, leave bench/RESULTS.md alone")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--measure-only", nargs="+", type=int, metavar=("ARTICLES", "PROCESSES"),
+                      help="one measurement of `measure` in this process (PROCESSES 0: each story parses its own)")
+    only.add_argument("--pool-only", type=int, metavar="ARTICLES", help="the 2-worker fork pool, in this process")
+    only.add_argument("--cluster-only", type=int, metavar="ARTICLES", help="a local 2-worker Dask cluster")
+    only.add_argument("--end-to-end-only", nargs=2, type=int, metavar=("ARTICLES", "WORKERS"),
+                      help="whole stories (understand, compare, framing) in this process (1) or forked (2)")
+    only.add_argument("--stages-only", type=int, metavar="ARTICLES", help="CPU of each step of `understand_story`")
+    args = parser.parse_args(argv)
+    if args.measure_only is not None and len(args.measure_only) > 2:
+        parser.error("--measure-only takes ARTICLES [PROCESSES]")
+    return args
+
+
 def main() -> None:
-    if "--measure-only" in sys.argv:  # one measurement, in its own process
-        at = sys.argv.index("--measure-only")
-        print(json.dumps(measure(int(sys.argv[at + 1]), int(sys.argv[at + 2]) if len(sys.argv) > at + 2 else 0)))
+    args = parse_args()
+    if args.measure_only is not None:  # one measurement, in its own process
+        print(json.dumps(measure(*args.measure_only)))
         return
-    if "--cluster-only" in sys.argv:  # the cluster path, in its own process
-        print(json.dumps(measure_cluster(int(sys.argv[sys.argv.index("--cluster-only") + 1]))))
+    if args.cluster_only is not None:  # the cluster path, in its own process
+        print(json.dumps(measure_cluster(args.cluster_only)))
         return
-    if "--pool-only" in sys.argv:  # the fork pool, in its own process
-        print(json.dumps(measure_pool(int(sys.argv[sys.argv.index("--pool-only") + 1]))))
+    if args.pool_only is not None:  # the fork pool, in its own process
+        print(json.dumps(measure_pool(args.pool_only)))
         return
-    if "--end-to-end-only" in sys.argv:  # whole stories, in process (workers 1) or forked (2)
-        at = sys.argv.index("--end-to-end-only")
-        print(json.dumps(measure_end_to_end(int(sys.argv[at + 1]), int(sys.argv[at + 2]))))
+    if args.end_to_end_only is not None:  # whole stories, in process (workers 1) or forked (2)
+        print(json.dumps(measure_end_to_end(*args.end_to_end_only)))
         return
-    if "--stages-only" in sys.argv:
-        print(json.dumps(stage_times(int(sys.argv[sys.argv.index("--stages-only") + 1]))))
+    if args.stages_only is not None:
+        print(json.dumps(stage_times(args.stages_only)))
         return
     from bench.results import write_section
 
-    n = 20 if "--quick" in sys.argv else 60
-    repeats = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
-    every = "--all" in sys.argv  # also each story parsing its own articles, parse workers, the Dask cluster
-    commits = BASELINES
-    if "--baseline" in sys.argv:  # the commits after it, up to the next option
-        after = sys.argv[sys.argv.index("--baseline") + 1:]
-        commits = list(itertools.takewhile(lambda a: not a.startswith("--"), after)) or BASELINES
+    n = 20 if args.quick else 60
+    repeats = args.repeat
+    every = args.all  # also each story parsing its own articles, parse workers, the Dask cluster
+    commits = args.baseline or BASELINES
     # name -> (option, articles, more arguments, baseline commit or None for this checkout)
     configs: dict[str, tuple[str, int, tuple[str, ...], str | None]] = {}
     for commit in commits:
@@ -584,7 +627,7 @@ def main() -> None:
         + ROUND_NOTES
     )
     print(md)
-    if "--no-write" not in sys.argv:
+    if not args.no_write:
         write_section("understand: speed", md)
 
 
