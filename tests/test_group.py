@@ -240,6 +240,21 @@ def test_group_story_title_when_every_headline_shouts_is_set_in_the_articles_own
     assert groups[0].title == "Tram derails in Vellora"
 
 
+def test_group_story_title_is_no_live_blogs_kicker_headline():
+    """A live blog's "Live: ..." headline names the page's format: another report's headline titles the story,
+    so does one over a quoted remark; when every headline has a kicker, the title is the headline without it."""
+    reports = [
+        ("Live: Tram derails in Vellora, twelve passengers hurt", "Twelve passengers were hurt when a tram derailed in Vellora."),
+        ("Twelve hurt as tram leaves the rails", "A tram derailed in Vellora on Tuesday and twelve passengers were hurt."),
+        ("Harbour line closed", "The Harbour line in Vellora was closed after a tram derailed, hurting twelve passengers."),
+    ]
+    assert group_articles(_tram_articles(reports), GroupSettings(one_story=True))[0].title == "Twelve hurt as tram leaves the rails"
+    quoted = [reports[0], ('Driver: "The brakes gave way" in Vellora', reports[1][1]), reports[2]]
+    assert group_articles(_tram_articles(quoted), GroupSettings(one_story=True))[0].title == "Harbour line closed"
+    live_only = [reports[0], ("Live updates: Harbour line closed", reports[2][1])]
+    assert group_articles(_tram_articles(live_only), GroupSettings(one_story=True))[0].title == "Tram derails in Vellora, twelve passengers hurt"
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

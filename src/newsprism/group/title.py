@@ -3,8 +3,10 @@
 A story is named by the headline whose words its other members' leads use most
 (the one that says what most reports say), in sentence case when one is, never
 by one in capitals: a tabloid's shouted headline ("SCANDAL AT CITY HALL: ...")
-is one outlet's framing. When every headline shouts, the most representative
-one is set in sentence case, each word cased as its own article writes it.
+is one outlet's framing, a kicker ("Live: ...", "Analysis: ...") the page's format (dropped
+when only such headlines are left), a quoted remark one speaker's words. When every headline
+shouts, the most representative one is set in sentence case, each word cased as its own
+article writes it.
 """
 
 from __future__ import annotations
@@ -60,6 +62,25 @@ def sentence_case(headline: str, text: str) -> str:
     return cased if first is None else cased[:first] + cased[first].upper() + cased[first + 1 :]
 
 
+QUOTE_MARKS = re.compile(r'["“”«»„]')
+KICKER_RE = re.compile(r"^([^:]{1,30}):\s*(\S.*)$")
+
+
+def kicker(headline: str) -> str | None:
+    """Return the kicker a headline opens with ("Live", "Live updates", "Analysis": section words of
+    data/clean/masthead_words.txt before a colon), or None: it tells the page's format, not the event."""
+    from newsprism.clean.patterns import masthead_words
+
+    match = KICKER_RE.match(headline.strip())
+    words = re.findall(r"[^\W\d_]+", match.group(1).lower()) if match else []
+    return match.group(1) if words and all(w in masthead_words()[1] for w in words) else None
+
+
+def without_kicker(headline: str) -> str:
+    """Return the headline without its kicker ("Live: Storm closes port" -> "Storm closes port")."""
+    return KICKER_RE.match(headline.strip()).group(2) if kicker(headline) else headline.strip()
+
+
 def story_title(articles: list[CleanArticle]) -> str:
     """Return the story's title: the sentence-case (else title-case, never shouting) headline whose words the other articles' leads use most (ties: the earlier article).
 
@@ -81,7 +102,12 @@ def story_title(articles: list[CleanArticle]) -> str:
         return sum(len(words[i] & lead) / len(words[i]) for a, lead in zip(articles, leads) if a is not titled[i])
 
     calm = [i for i, a in enumerate(titled) if not is_shouting(a.title)]
-    pool = [i for i in calm if not is_title_case(titled[i].title)] or calm or list(range(len(titled)))
+    # a live blog's "Live: ..." names its format first; a quoted remark ('Mayor: "we failed"') is one voice's words
+    plain = [i for i in calm if not kicker(titled[i].title) and not QUOTE_MARKS.search(titled[i].title)]
+    pool = (
+        [i for i in plain if not is_title_case(titled[i].title)] or plain
+        or [i for i in calm if not is_title_case(titled[i].title)] or calm or list(range(len(titled)))
+    )
     best = max(pool, key=lambda i: (closeness(i), -i))
-    title = titled[best].title.strip()
+    title = without_kicker(titled[best].title)
     return title if calm else sentence_case(title, titled[best].text)
