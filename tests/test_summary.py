@@ -62,6 +62,17 @@ def test_a_sentence_tied_to_the_one_before_it_is_told_on_its_own_or_not_at_all()
       ("2031-06-05 02:15 (at 2.15am on Thursday)", ["r2"], "The dam keeper raised the alarm at 2.15am on Thursday, the water board said.")],
      "Reports differ on when the dam keeper had raised the alarm: late on Wednesday 4 June 2031 (Valley Wire) "
      "versus at 2.15am on Thursday 5 June 2031 (Town Courier)."),
+    # A live page's "have signed" is told in the past.
+    ("date of: Lena Orrin and Pavo Tesk have signed the accord at the town hall",
+     [("2031-06-02 (last Monday)", ["r1"], "The accord was signed last Monday by Lena Orrin and Pavo Tesk."),
+      ("2031-06-03 (on Tuesday)", ["r2"], "14:05 - Lena Orrin and Pavo Tesk have signed the accord at the town hall.")],
+     "Reports differ on when Lena Orrin and Pavo Tesk signed the accord at the town hall: Monday 2 June 2031 (Valley Wire) "
+     "versus Tuesday 3 June 2031 (Town Courier)."),
+    # The pronoun of "X said it ..." is X.
+    ("date of: The water board said it opened the sluices",
+     [("2031-06-04 (on Wednesday)", ["r1"], "The water board said it opened the sluices on Wednesday."),
+      ("2031-06-05 (on Thursday)", ["r2"], "The sluices were opened on Thursday, the water board said.")],
+     "Reports differ on when the water board opened the sluices: Wednesday 4 June 2031 (Valley Wire) versus Thursday 5 June 2031 (Town Courier)."),
     # A word left dangling by the date's removal goes; a common noun is written small inside the sentence.
     ("date of: Water reached the lower town at",
      [("2031-06-04 (on Wednesday)", ["r1"], "Water reached the lower town on Wednesday."),

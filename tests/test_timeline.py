@@ -94,3 +94,14 @@ def test_a_row_several_outlets_tell_is_worded_without_one_outlets_label():
     rows = build_timeline(views, [[0, 1]], [fact])
     assert [(e.date, sorted(e.article_ids)) for e in rows] == [("2031-05-06", ["t1", "t2"])], [(e.date, e.article_ids) for e in rows]
     assert "freedom fighters" not in rows[0].event, rows[0].event
+
+
+def test_the_year_a_budget_is_for_dates_no_event():
+    """'approved a budget for 2032 on Wednesday night': the council voted on Wednesday; 2032 is the year
+    the budget covers, no row of the timeline. 'Flooded in 2029' still dates the flood."""
+    rows = _rows(
+        ("t1", "Valley Wire", "The Harl town council approved a budget for 2032 on Wednesday night after a long debate.",
+         [["2032", "2032", "absolute"], ["on Wednesday night", "2031-11-19", "relative"]]),
+        ("t2", "Town Courier", "The Harl river flooded the lower town in 2029, the council recalled.", [["in 2029", "2029", "absolute"]]),
+    )
+    assert [(e.date, e.article_ids) for e in rows] == [("2029", ["t2"]), ("2031-11-19", ["t1"])], [(e.date, e.article_ids) for e in rows]

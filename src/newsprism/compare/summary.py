@@ -568,9 +568,12 @@ def spoken_when(position) -> str:
 
 # "Relatives of the crew said (that)", "The coast guard told reporters": who tells it is no part of
 # the event's name ("when the trawler had asked for help", not "when relatives said ...").
-TOLD_HEAD = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,6}?\s+(?:said|says|say|told\s+\S+|reported|added|claimed)\s+(?:that\s+)?(?=\S+\s+\S+\s+\S+)")
+TOLD_HEAD = re.compile(r"^(?P<teller>[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,6}?)\s+(?:said|says|say|told\s+\S+|reported|added|claimed)\s+(?:that\s+)?(?=\S+\s+\S+\s+\S+)")
+# "The river authority said it received the first call": the pronoun is the teller.
+TELLER_PRONOUN = re.compile(r"^(?:it|they|he|she|we)\s+(?=\S)", re.I)
 TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:at|on|in|of|by|from|to|the|a|an|and|or|since|until|about|around|shortly|late|early)$", re.I)
 SUBJECT_ARTICLE = re.compile(r"^(?:The|A|An|This|That)\b")
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|just\s+)?([a-z]+ed)\b")
 
 
 DATE_ONLY_WORD = re.compile(r"^(?:on|in|at|by|since|last|this|next|early|late|yesterday|today|tonight|tomorrow|overnight|morning|"
@@ -589,14 +592,19 @@ def event_told(clause: str, sentences: list[str]) -> str | None:
     subject ("left port with nine crew aboard" -> "the Nordlys Venn left port with nine crew aboard",
     the subject taken from a report's sentence: "The Nordlys Venn, a 24-metre trawler, left port on
     Friday with nine crew aboard"), without who tells it ("Relatives said the trawler had asked for
-    help" -> "the trawler had asked for help") and without a word left dangling by the date's removal
+    help" -> "the trawler had asked for help"; "The coast guard said it received the call" -> "the
+    coast guard received the call") and without a word left dangling by the date's removal
     ("Power went out across much of X at"); None when its subject cannot be found (a relative clause,
     "which started ..."): a reader must be told who did what."""
     clause = " ".join(clause.split()).rstrip(" .,;:…")
     while TRAILING_FUNCTION_WORD.search(clause):
         clause = TRAILING_FUNCTION_WORD.sub("", clause)
     told = TOLD_HEAD.match(clause)
-    clause = clause[told.end():] if told else clause
+    if told:
+        clause = clause[told.end():]
+        pronoun = TELLER_PRONOUN.match(clause)
+        if pronoun:  # "said it received ..." -> "the river authority received ..."
+            clause = told.group("teller") + " " + clause[pronoun.end():]
     words = clause.split()
     if len(words) < 2 or re.match(r"^(?:which|who|that|where|when|whose|and|but)\b", clause, re.I):
         return None
@@ -605,6 +613,9 @@ def event_told(clause: str, sentences: list[str]) -> str | None:
         if subject is None:
             return None
         clause = subject + " " + clause
+    # A live page's present perfect ("X and Y have signed the accord") told in the past, as a "when"
+    # clause asks ("when X and Y signed the accord"); only a regular verb, whose participle is its past.
+    clause = PRESENT_PERFECT.sub(r"\1", clause, count=1)
     # "The Central Bank ... raised" inside a sentence: "when the Central Bank ... raised"; a common
     # noun that began its sentence ("Power went out") is written small, as the reports write it
     # inside a sentence ("lost power"); a name ("Vancik signed") is not.

@@ -464,6 +464,22 @@ def describes_a_name(claim: Claim, date: DateMention) -> bool:
     return after[:1] in {",", ".", ""}
 
 
+# "a budget for 2027", "the forecast for the 2028 season", "targets for fiscal 2029": the year or month a
+# thing is for, not when anything happened.
+PERIOD_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:(?:fiscal|financial|calendar|school|academic)\s+(?:year\s+)?)?$", re.I)
+
+
+def covers_a_period(claim: Claim, date: DateMention) -> bool:
+    """True when a year or a month (no day) follows "for": the period a budget, a plan or a forecast
+    covers ("approved a budget for 2027 on Wednesday" happened on Wednesday, not in 2027)."""
+    if not date.value or len(date.value) > 7 or date.end:
+        return False
+    start = date.start - claim.start if date.start is not None else claim.text.find(date.text)
+    if start < 0:
+        return False
+    return bool(PERIOD_FOR.search(claim.text[max(0, start - 40): start])) and not date.text.lower().startswith(("in ", "on ", "since "))
+
+
 def quoted_share(text: str) -> float:
     """Return the share of a sentence's characters inside quotation marks."""
     inside = sum(len(m.group(0)) for m in re.finditer(r"[\"“][^\"“”]{3,}[\"”]|(?<!\w)['‘][^'‘’]{3,}['’](?!\w)", text))
@@ -607,7 +623,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
                 continue
             if is_report_date(c, d) or d.kind == "dateline":  # a wire dateline dates the report
                 report_dates.append(d)
-            elif describes_a_name(c, d):
+            elif describes_a_name(c, d) or covers_a_period(c, d):
                 continue
             else:
                 event_dates.append(d)
