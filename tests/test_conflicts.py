@@ -140,3 +140,22 @@ def test_the_injured_and_the_evacuated_are_counted_apart():
         "number of workers evacuated": [("140 workers", ["i2"]), ("More than 150 workers", ["i3"])],
         "number of workers injured": [("Nine workers", ["i1"]), ("six people", ["i2"])],
     }, numbers
+
+
+def test_amounts_of_one_earlier_year_are_compared_with_each_other_only():
+    """'was fined £80,000 in 2027' / 'which has run the plant since 1996, was fined £95,000 in 2027': a
+    background figure is never a side of the story's own figure (Monday's £60,000 fine), but two
+    reports' figures of one earlier year disagree (C-millfire: the 2028 fine was never compared)."""
+    def report(aid: str, text: str, figure: str, value: float, dates: list) -> dict:
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["firm"], numbers=[_money(figure, value)], dates=dates)
+
+    spec = {"entities": {"firm": ["Delmar Foods", "ORG"]}, "articles": [
+        report("y1", "Delmar Foods was fined £80,000 in 2027 for a chemical leak at its Orrin plant.", "£80,000", 8e4,
+               [["in 2027", "2027", "year"]]),
+        report("y2", "Delmar Foods, which has run the Orrin plant since 1996, was fined £95,000 in 2027 for a chemical leak.", "£95,000", 9.5e4,
+               [["since 1996", "1996", "year"], ["in 2027", "2027", "year"]]),
+        report("y3", "Delmar Foods was fined £60,000 on Monday for a chemical leak at its Orrin plant.", "£60,000", 6e4,
+               [["on Monday", "2031-05-05", "relative"]]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [(k.about, _sides(k)) for k in numbers] == [("fine", [("£80,000", ["y1"]), ("£95,000", ["y2"])])], [(k.about, _sides(k)) for k in numbers]

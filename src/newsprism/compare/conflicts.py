@@ -300,6 +300,13 @@ def _toll_kind(v: ClaimView, a: int) -> str | None:
     (data/compare/evacuation_words.txt: "4,500 people were driven from their homes", six words
     on), "injured" and "missing" for its injured and missing, else None: a story has one count of
     each, however its reports word them."""
+    known = v.__dict__.setdefault("_toll_kinds", {})  # read once a figure: count_groups asks for every pair
+    if a not in known:
+        known[a] = _read_toll_kind(v, a)
+    return known[a]
+
+
+def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     if _death_toll(v, a):
         return "killed"
     # "six people were treated in hospital", "two workers were still missing" (data/compare/injury_words.txt,
@@ -438,17 +445,19 @@ def _in_claim(claim, mention) -> int:
     return claim.text.find(mention.text)
 
 
-def _of_an_earlier_year(v: ClaimView, a: int) -> bool:
-    """True when the k-th figure counts an event of a year before the story's: "the collision in
-    2016, which killed 23 people", "In 2016, 23 people died", "killed 23 people in 2016". Such a
-    background figure is never a side of the story's own count. A year after the figure and past
-    a comma ("14 people died, the most since 2016") dates the comparison, not the figure."""
+def _of_an_earlier_year(v: ClaimView, a: int) -> str | None:
+    """The year before the story's that the a-th figure counts an event of, else None: "the collision
+    in 2016, which killed 23 people", "In 2016, 23 people died", "killed 23 people in 2016". Such a
+    background figure is never a side of the story's own count, only of another report's figure of
+    that year ("was fined £120,000 in 2028" / "fined £150,000 in 2028"). A year after the figure and
+    past a comma ("14 people died, the most since 2016") dates the comparison, not the figure."""
     if v.story_year is None:
-        return False
+        return None
     mention = v.numbers[a][0]
     at = _in_claim(v.claim, mention)
     if at < 0:
-        return False
+        return None
+    years: list[tuple[int, str]] = []
     for d in v.claim.dates:
         if not d.value or not d.value[:4].isdigit() or int(d.value[:4]) >= v.story_year:
             continue
@@ -458,12 +467,13 @@ def _of_an_earlier_year(v: ClaimView, a: int) -> bool:
         if d_at < at:
             gap = v.claim.text[d_at + len(d.text):at]
             if len(gap) <= 40 and not re.search(r"[.;:]", gap):
-                return True
+                years.append((len(gap), d.value[:4]))
         else:
             gap = v.claim.text[at + len(mention.text):d_at]
             if len(gap) <= 25 and not re.search(r"[,.;:]", gap):
-                return True
-    return False
+                years.append((len(gap), d.value[:4]))
+    # the nearest year dates the figure ("which has operated the site since 1994, was fined £120,000 in 2028")
+    return min(years)[1] if years else None
 
 
 def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -486,7 +496,7 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         if not v.numbers or not w.numbers:
             continue
         same_unit = [(a, b) for a, n1 in enumerate(v.numbers) for b, n2 in enumerate(w.numbers) if units_match(n1[3], n2[3]) and _same_quantity(v, a, w, b)
-                     and not _of_an_earlier_year(v, a) and not _of_an_earlier_year(w, b)]
+                     and _of_an_earlier_year(v, a) == _of_an_earlier_year(w, b)]
         if not same_unit:
             continue
         # A measure ("magnitude 6.1", "a depth of 10 km") is of the thing measured; who measured it
@@ -1166,7 +1176,10 @@ def _doers(v: ClaimView, names: dict[str, frozenset[str]]) -> frozenset[str]:
         return frozenset()
     subject = v.claim.subject.casefold()
     spelled = {e for e, spellings in names.items()
-               if any(len(n) >= 4 and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", subject) for n in spellings)}
+               # The plain substring test first: the story's hundreds of names give more patterns than
+               # the re module caches, so a search compiled its pattern anew for every claim and name.
+               if any(len(n) >= 4 and n.casefold() in subject and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", subject)
+                      for n in spellings)}
     return v.subject_entities | frozenset(spelled)
 
 
@@ -1240,7 +1253,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         # (both ways): "worked on Wednesday to lift the train, which derailed on Tuesday" dates
         # two events, and only the derailment's date answers "derailed on Monday".
         sims = al.vectors.matrix(v.date_clauses) @ al.vectors.matrix(w.date_clauses).T
-        _prefer_own_verbs(sims, v, w)
+        _prefer_own_verbs(sims, v, w, al)
         for a, d1 in enumerate(v.event_dates):
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
@@ -1297,18 +1310,21 @@ def _date_parts(v: ClaimView) -> list[str]:
     return parts
 
 
-def _prefer_own_verbs(sims: np.ndarray, v: ClaimView, w: ClaimView) -> None:
+def _prefer_own_verbs(sims: np.ndarray, v: ClaimView, w: ClaimView, al: Alignment) -> None:
     """When a claim gives several dates in one clause ("agreed in March and signed in May"), its clause
     reads alike for each of them: a date whose own words tell an event of the family the other claim's
-    date tells ("signed" / "signed in April", data/compare/event_verbs.txt) is the one compared with it."""
+    date tells ("signed" / "signed in April", data/compare/event_verbs.txt) is the one compared with it;
+    else the date whose own words read most like the other's ("fined £150,000 in 2028 ... and was last
+    inspected in May" / "was last inspected ... in March"), a tie the clause's reading cannot break."""
     parts_v, parts_w = _date_parts(v), _date_parts(w)
     if parts_v == list(v.date_clauses) and parts_w == list(w.date_clauses):
         return
     families_v, families_w = [event_families(p) for p in parts_v], [event_families(p) for p in parts_w]
+    al.vectors.encode(parts_v + parts_w)
     for a in range(len(parts_v)):
         for b in range(len(parts_w)):
-            if families_v[a] & families_w[b]:
-                sims[a, b] += 1.0
+            own = float(al.vectors[parts_v[a]] @ al.vectors[parts_w[b]])
+            sims[a, b] += 0.01 * own + (1.0 if families_v[a] & families_w[b] else 0.0)
 
 
 # How far a clock time reaches by the words before it (minutes before, after): "shortly before
