@@ -117,3 +117,24 @@ def test_a_live_entry_dated_by_its_stamp_tells_no_sides_date_and_stays_usable():
     assert _without_dates(stamped, ["on Tuesday"]) == stamped
     assert _without_dates("Orrin and Tesk signed the accord on 15 April at the town hall.", ["on Tuesday"]) is None
     assert _without_dates("Orrin and Tesk signed the accord on Tuesday at the town hall.", ["on Tuesday"]) == "Orrin and Tesk signed the accord at the town hall."
+
+
+def _view(aid: str, text: str):
+    from newsprism.compare.views import ClaimView, content_stems
+    from newsprism.models import Claim
+
+    claim = Claim(id=f"c-{aid}", article_id=aid, sentence_index=3, text=text, start=0, end=len(text))
+    return ClaimView(claim=claim, index=0, source=aid, outlet=aid, entity_ids=frozenset(), stems=content_stems(text))
+
+
+def test_a_summary_sentence_naming_the_channel_is_not_cited_to_an_outlet_that_names_another():
+    """'Tamsin Oake told the Brackwater Courier' is not what an outlet saying 'Oake said at the
+    ceremony' printed: the channel is part of what a reader checks in the citation."""
+    from newsprism.compare.summary import receipts
+
+    told = '"We came back because the valley asked us to," Oake told the Brackwater Courier.'
+    chosen = _view("courier", told)
+    at_ceremony = _view("wire", '"We came back because the valley asked us to," Oake said at the ceremony.')
+    same_channel = _view("daily", '"We came back because the valley asked us to," Oake told the Brackwater Courier on Monday.')
+    cited = {w.article_id for w in receipts(chosen, told, [chosen, at_ceremony, same_channel])}
+    assert cited == {"courier", "daily"}

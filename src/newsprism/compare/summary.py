@@ -434,6 +434,10 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     evidence = w.claim.text
     if not _figures(text) <= _figures(evidence) or not _date_words(text) <= _date_words(evidence):
         return False
+    # The channel is part of what is cited: "Marrow told the Highland Voice" is not stated by
+    # "Marrow said at the signing", however few words it leaves out.
+    if not channels_stated(text, evidence):
+        return False
     speaker = entities.get(w.speaker or "") if w.speaker == chosen.speaker else None
     names = [n for i in w.entity_ids for e in [entities.get(i)] if e for n in [e.name, *e.aliases]]
     if speaker is not None:
@@ -445,6 +449,26 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     if rewording_allowed and chosen.content and chosen.content in text:
         text = text.replace(chosen.content, " ")  # the remark's words, judged one remark upstream
     return len(content_stems(text) - stated) <= MAX_UNSTATED_WORDS
+
+
+# "told the Highland Voice", "in an interview with Radio Tesk", "speaking to reporters": the channel a
+# remark came through, up to the next punctuation mark or quotation (at most five words).
+CHANNEL_PHRASE = re.compile(
+    r"\b(?:told|telling|speaking\s+to|in\s+an?\s+(?:interview|conversation)\s+with|quoted\s+by|interviewed\s+by|writing\s+in|wrote\s+in)"
+    r"\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*(?:[,.;:!?\"“”(]|$|\s+(?:on|in|at|after|before|that|about|when|as)\b))",
+    re.I,
+)
+
+
+def channels_stated(text: str, evidence: str) -> bool:
+    """True when every channel the summary sentence `text` names a remark came through ("told the
+    Highland Voice", "speaking to reporters") is named in the cited sentence `evidence` too: a
+    reader checking the citation finds who it was told to there (its content words, any order)."""
+    stated = content_stems(evidence)
+    for found in CHANNEL_PHRASE.finditer(text):
+        if not content_stems(found.group(1)) <= stated:
+            return False
+    return True
 
 
 def _length_unit(n) -> str:
