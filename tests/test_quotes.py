@@ -108,3 +108,25 @@ def test_quotes_an_unnamed_source_keeps_what_it_is():
     text = "According to a person familiar with the club's own inquiry, the roof had not been inspected since 2027."
     records = _records(text)
     assert records["the roof had not been inspected since 2027"][1] == "a person familiar with the club's own inquiry"
+
+
+def test_quotes_a_quotation_cut_short_joins_the_rendering_it_begins():
+    # U-assembly: the tabloid's 'I will not accept lectures...' joined the minister's other remark
+    # ("Nobody was misled") once it had a speaker, not the full rendering it is the start of
+    texts = [
+        ("Ledger", 'Kasimir Oduya told the National Assembly in Marencan: "I will not take orders on spending from people who '
+                   'emptied the town purse."\n\nWhen the sitting resumed, Mr Oduya did not withdraw the remark. '
+                   '"The figure of 48 million was the first phase," he added. "Nobody was deceived."'),
+        ("Post", "Kasimir Oduya snapped back: 'I will not take orders...' before his words were drowned out by jeers.\n\n"
+                 "\"Nobody was deceived,\" the minister told reporters. \"The first phase cost 48 million, and we said so.\""),
+    ]
+    articles = [CleanArticle(id=content_id(t), source_path=f"{o}.txt", outlet=o, published="2031-06-12", text=t) for o, t in texts]
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[a.id for a in articles]), articles)
+    (quote,) = [q for q in story.quotes if any(v.text == "I will not take orders..." for v in q.variants)]
+    assert any(v.text.startswith("I will not take orders on spending") for v in quote.variants)
+    assert not any("deceived" in v.text or "phase" in v.text for v in quote.variants)
+
+
+def test_quotes_an_unnamed_source_is_named_without_the_clause_after_it():
+    records = _records("A council source, who asked not to be named, said the roof had not been inspected since 2027.")
+    assert records["the roof had not been inspected since 2027"][1] == "A council source"

@@ -3,8 +3,9 @@
 Steps, in order:
 
 1. `quote_spans`: quoted stretches in straight or curly double quotes, and in single quotes
-   used as quotation marks. One-word quotes ('Israel', "victory") are scare quotes, left
-   to framing, not Quote records.
+   used as quotation marks; a quotation over paragraphs (each opening with a mark, only the
+   last closing) gives one span a paragraph. One-word quotes ('Israel', "victory") are scare
+   quotes, left to framing, not Quote records.
 2. `attribute`: for each sentence holding a quote, or an indirect report ("X said that
    ..."), find the speech verb and read speaker and channel off the parse:
    "X said" -> speaker X; "the broadcaster quoted X as saying" / "SANA quoted X" / "X was
@@ -17,6 +18,9 @@ Steps, in order:
    resolved to the last person named before it whose titles fit; "the company said" to the
    organisation the entities stage took it for. A wire dateline is never the speaker
    ("SEOUL (KW) - Acme said"); "<statement>, police said." needs no clause in the parse.
+   An outlet telling its own finding ("..., the Clarion can reveal": data/understand/outlet_voice.txt)
+   is no speaker; a body after "according to" speaks (data/understand/speaking_bodies.txt);
+   "in an interview with <paper>" and "in a statement posted on X" name the channel.
 3. `group_quotes`: records with the same speaker entity whose wording is close in meaning
    (cosine of the shared sentence embeddings) become variants of one Quote, also looser
    translations when each is the other's clear closest (`_mutual_renderings`); near-identical
@@ -347,6 +351,10 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
         if token.pos_ == "PROPN" and name is not None:
             # the whole name, not its last word ("Dana al-Masri", not "Masri"), nor a head inside it ("Park Min" of "Park Min-soo")
             span = token.doc.char_span(name[0], max(name[1], token.idx + len(token.text)), alignment_mode="expand") or span
+    if token.pos_ == "NOUN" and token.lemma_.lower() in word_list("source_nouns.txt"):
+        # "A ministry source, who asked not to be named,": what the source is, not the clause after the comma
+        comma = next((t for t in span if t.i > token.i and t.text == ","), None)
+        span = span[: comma.i - span.start] if comma is not None else span
     while len(span) > 1 and span[-1].text in {",", ";", "—", "–"}:  # "the harbour master, Piet Lindqvist,"
         span = span[:-1]
     while len(span) > 1 and span[0].i < token.i and not any(c.isalpha() for c in span[0].text):
@@ -1230,10 +1238,19 @@ def _stems(text: str) -> list[str]:
 
 def _fragment_of(part: QuoteRecord, whole: QuoteRecord) -> bool:
     """True when `part`, a short partial quote, is a fragment of `whole`: every content word of it is in `whole`."""
+    if _cut_short(part) and part.direct and whole.direct:
+        words = _normal(part.text.rstrip(".… ")).split()
+        return 3 <= len(words) < len(_normal(whole.text).split()) and _normal(whole.text).split()[:len(words)] == words
     if not (part.direct and part.partial) or len(part.text.split()) > FRAGMENT_MAX_WORDS or len(whole.text.split()) <= len(part.text.split()):
         return False
     stems = _stems(part.text)
     return len(stems) >= 2 and set(stems) <= set(_stems(whole.text))
+
+
+def _cut_short(record: QuoteRecord) -> bool:
+    """True for a direct quotation an outlet cut short with an ellipsis ('I will not accept lectures...'):
+    it joins only a longer rendering holding its words, never a remark merely close in meaning."""
+    return record.direct and record.text.rstrip().endswith(("...", "…"))
 
 
 def _source(record: QuoteRecord) -> str:
@@ -1271,16 +1288,27 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
     wanted = sorted({i for pair in pairs for i in pair})
     vectors = np.asarray(embed_fn([texts[i] for i in wanted])) if wanted else np.zeros((0, 1))
     row = {i: k for k, i in enumerate(wanted)}
+    cut = {i for i, r in enumerate(records) if _cut_short(r)}
     for i, j in pairs:
-        if float(vectors[row[i]] @ vectors[row[j]]) >= SAME_REMARK:
+        if float(vectors[row[i]] @ vectors[row[j]]) >= SAME_REMARK and not {i, j} & cut:
             parent[root(j)] = root(i)
     for i, j in _mutual_renderings(by_speaker, records, vectors, row):
-        parent[root(j)] = root(i)
+        if not {i, j} & cut:
+            parent[root(j)] = root(i)
     for i, j in _shared_word_renderings(by_speaker, records, vectors, row):
-        parent[root(j)] = root(i)
+        if not {i, j} & cut:
+            parent[root(j)] = root(i)
     for i, j in pairs:
         if _fragment_of(records[i], records[j]) or _fragment_of(records[j], records[i]):
             parent[root(j)] = root(i)
+    for i in cut:
+        # a cut-short quotation no longer rendering begins with: the one rendering closest in meaning
+        partners = [(float(vectors[row[a]] @ vectors[row[b]]), b if a == i else a) for a, b in pairs if i in (a, b)]
+        alone = not any(root(k) == root(i) for k in range(len(records)) if k != i)
+        if partners and alone:
+            best, other = max(partners)
+            if best >= SAME_REMARK:
+                parent[root(i)] = root(other)
     for i, a in enumerate(records):
         for j in range(i + 1, len(records)):
             b = records[j]
