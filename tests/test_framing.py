@@ -438,6 +438,15 @@ def test_framing_a_quote_given_to_the_outlet_by_its_name_is_no_channel():
     assert "Lakeside Echo" in terms(frame_story(understanding([other], [], [echo_quote(other)])), "channel")
 
 
+def test_framing_an_outlet_naming_itself_by_its_initials_is_no_channel():
+    """'according to a TNA translation' in the Tarvik News Agency's own report: the agency translated
+    the remark itself and relays nobody; another outlet citing TNA relays the agency."""
+    text = '"We will not take lessons from the harbour board," Ada Brill said, according to a TNA translation.'
+    own, other = article(text, outlet="Tarvik News Agency"), article(text, outlet="Harbour Courier")
+    assert terms(frame_story(understanding([own], [])), "channel") == []
+    assert any("TNA" in t for t in terms(frame_story(understanding([other], [])), "channel"))
+
+
 def test_framing_profile_counts_terms_per_outlet_with_evidence():
     a1 = article("The brutal crackdown went on. Troops were reportedly deployed; the brutal raids continued.", outlet="Daily Lantern")
     a2 = article("Troops were deployed to the north on Monday.", outlet="Evening Courier")

@@ -939,3 +939,44 @@ def test_report_timeline_of_one_month_named_without_days_has_one_tick_for_it(ric
     story = rich.stories[0].model_copy(update={"timeline": [TimelineEvent(date="2031-03", event=f"event {i}", article_ids=[art]) for i in range(2)]})
     doc = _doc(render_html(rich.model_copy(update={"stories": [story]})))
     assert [t.text_content() for t in doc.xpath("//svg[@class='timeline']//text[@class='tick-label']")] == ["March 2031"]
+
+
+def _quotes_section(report: Report) -> str:
+    text = render_markdown(report)
+    return text[text.index("### Quotes"):text.index("### Timeline")]
+
+
+def test_report_an_outlet_named_by_its_initials_is_no_channel_of_its_own_rendering(rich: Report):
+    """'..., according to a TNA translation' in the Tarvik News Agency's own report: the agency
+    translated the remark itself, so neither its rendering nor the remark is 'via TNA'. The same
+    initials in another outlet's report name the agency it relays."""
+    story = rich.stories[0]
+    first, second = (a for a in rich.articles if a.id in story.article_ids[:2])
+    agency = first.model_copy(update={"outlet": "Tarvik News Agency"})
+    quote = Quote(id="q_tna", speaker="Ada Brill", channel="TNA", variants=[
+        QuoteVariant(text="We will not take lessons from the harbour board", article_ids=[agency.id], channel="TNA"),
+        QuoteVariant(text="I will not accept lectures from the harbour board", article_ids=[second.id])])
+    articles = [agency if a.id == agency.id else a for a in rich.articles]
+    own = rich.model_copy(update={"articles": articles, "stories": [story.model_copy(update={"quotes": [quote]})]})
+    assert "via TNA" not in _quotes_section(own)
+    relayed = quote.model_copy(update={"variants": [quote.variants[0].model_copy(update={"article_ids": [second.id]}), quote.variants[1]]})
+    other = rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [relayed]})]})
+    assert "via TNA" in _quotes_section(other)
+
+
+def test_report_a_channel_only_one_rendering_came_through_is_not_the_whole_remarks(rich: Report):
+    """One outlet heard the remark on Radio Kell, another in the chamber: 'via Radio Kell' goes on the
+    radio's rendering only, not over the remark's heading (which said every rendering came through it)."""
+    story = rich.stories[0]
+    ids = story.article_ids[:2]
+    quote = Quote(id="q_radio_one", speaker="Ada Brill", channel="Radio Kell", variants=[
+        QuoteVariant(text="The board gave this house a false number", article_ids=[ids[0]]),
+        QuoteVariant(text="They gave us a number they knew was false", article_ids=[ids[1]], channel="Radio Kell")])
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"quotes": [quote]})]})
+    section = _quotes_section(report)
+    assert "- **Ada Brill**\n" in section and "(via Radio Kell)" not in section
+    lines = {line.split("”")[0].lstrip(" -“"): line for line in section.splitlines() if "”" in line}
+    assert "via Radio Kell" in lines["They gave us a number they knew was false"]
+    assert "via" not in lines["The board gave this house a false number"]
+    heading = _doc(render_html(report)).xpath("//div[contains(@class, 'quote')]/h3")[0].text_content()
+    assert heading == "Ada Brill"

@@ -14,6 +14,7 @@ from newsprism.framing.context import ArticleContext
 from newsprism.framing.lexicon import Lexicon
 from newsprism.framing.voice import quotation_at
 from newsprism.models import FramingEntry, Understanding
+from newsprism.report.view import names_outlet  # one rule for the report's 'via' and the framing channels
 
 _RELAY_VERBS = {"report", "say", "quote", "cite", "air", "broadcast", "publish", "carry", "show", "announce", "run", "release"}
 _RELAY_PREPS = {"on", "by", "in", "from", "via", "to"}
@@ -66,16 +67,6 @@ def _entry(ctx: ArticleContext, tokens: list[Token]) -> FramingEntry | None:
         speaker_entity_id=quote.speaker_entity_id if in_quote else None,
         evidence=ctx.evidence(start, end),
     )
-
-
-def names_outlet(channel: str, outlet: str | None) -> bool:
-    """Whether a channel is the outlet itself ('told the Kestrel Post', 'told the Post' in the Kestrel
-    Post's own article): the outlet heard the speaker first hand, and relays nobody."""
-    words = channel.split()
-    if not outlet or not words or not words[-1][:1].isupper():
-        return False  # 'told the post' is no name
-    name, said = (" ".join(t.lower().split()).removeprefix("the ") for t in (outlet, channel))
-    return said == name or name.endswith(" " + said)
 
 
 def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Lexicon) -> list[FramingEntry]:

@@ -504,15 +504,49 @@ def _word_choices(ctx: _Context, outlets: list[str]) -> list[dict]:
     return rows
 
 
-def _names_own_outlet(channel: str | None, outlets: set[str]) -> bool:
-    """Whether a rendering's channel is the very outlet that printed it ('told the Gazette' in the
-    Kingsbridge Gazette): the outlet heard the speaker first hand, so 'via Gazette' misleads."""
+_NAME_GLUE = frozenset({"of", "and", "for", "the", "de", "la", "le", "du", "des", "&"})
+"""Words an outlet's initials may skip ('Voice of Tarmia' -> VT as well as VOT)."""
+
+
+def _initials(name: str) -> set[str]:
+    """Return the initials an outlet may be known by: 'Nordhavn Press Agency' -> NPA, 'Agence
+    France-Presse' -> AFP, 'Voice of Tarmia' -> VOT and VT; none for a one-word name."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _NAME_GLUE).upper()
+    return {i for i in (every, content) if len(i) >= 2}
+
+
+def names_outlet(channel: str | None, outlet: str | None) -> bool:
+    """Whether a channel is the very outlet that prints it: 'told the Gazette' in the Kingsbridge
+    Gazette, 'according to an NPA translation' or 'NPA reported' in the Nordhavn Press Agency's own
+    report. The outlet heard the speaker first hand (or translated the remark itself) and relays nobody.
+
+    The channel's name is its words up to the last capitalised one ('NPA translation' -> 'NPA',
+    'a Gazette report' -> 'Gazette'); lower-case words alone ('told the post') name no outlet.
+    """
     words = (channel or "").split()
-    if not words or not words[-1][:1].isupper() or not outlets:
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    if not words or not outlet or not outlet.strip():
         return False
-    said = " ".join(w.lower() for w in words).removeprefix("the ")
-    names = {" ".join(o.lower().split()).removeprefix("the ") for o in outlets}
-    return all(n == said or n.endswith(" " + said) for n in names)
+    said = " ".join(w.lower() for w in words)
+    said = re.sub(r"^(?:the|a|an)\s+", "", said)
+    name = re.sub(r"^the\s+", "", " ".join(outlet.lower().split()))
+    if said == name or name.endswith(" " + said):
+        return True
+    # an outlet known by its initials ('NPA' for the Nordhavn Press Agency), the initials alone as the
+    # name: 'state TV' is a kind of broadcaster, whatever outlet's initials 'TV' might be
+    initials = said.split()
+    return len(initials) == 1 and words[-1].isupper() and words[-1].replace(".", "").strip(",;:") in _initials(outlet)
+
+
+def _names_own_outlet(channel: str | None, outlets: set[str]) -> bool:
+    """Whether a rendering's channel is the very outlet (every outlet) that printed it (`names_outlet`),
+    so 'via Gazette' or 'via NPA' would mislead."""
+    return bool(outlets) and all(names_outlet(channel, o) for o in outlets)
 
 
 def _quotes(ctx: _Context) -> list[dict]:
@@ -528,8 +562,10 @@ def _quotes(ctx: _Context) -> list[dict]:
             q = q.model_copy(update={"variants": variants, "channel": q.channel if q.channel in kept else next(iter(kept), None)})
         # One channel for the remark when its renderings came through it (or name none); when they came
         # through different channels (state TV in one outlet, a news agency in another), each its own.
+        # A rendering that names no channel was heard another way (in the chamber, by the outlet's own
+        # reporter): the group's channel is the remark's only when every rendering came through it.
         channels = {v.channel for v in q.variants if v.channel}
-        shared = q.channel if not channels or channels == {q.channel} else None
+        shared = q.channel if not channels or all(v.channel == q.channel for v in q.variants) else None
         speaker_id, speaker = q.speaker_entity_id, q.speaker or ctx.entity(q.speaker_entity_id)
         if not speaker_id and q.speaker and _bare_name(q.speaker) in ctx.entity_by_name:
             # 'The coast guard' left unresolved beside the story's actor 'coast guard' made three
