@@ -130,3 +130,19 @@ def test_quotes_a_quotation_cut_short_joins_the_rendering_it_begins():
 def test_quotes_an_unnamed_source_is_named_without_the_clause_after_it():
     records = _records("A council source, who asked not to be named, said the roof had not been inspected since 2027.")
     assert records["the roof had not been inspected since 2027"][1] == "A council source"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Hollin Marine's insurers, according to a source close to the shipyard, have put money aside for the repair claims.",
+     "Hollin Marine's insurers have put money aside for the repair claims", "a source close to the shipyard"),
+    ("The harbour board, according to the port authority, will close the north quay until March.",
+     "The harbour board will close the north quay until March", "the port authority"),
+])
+def test_quotes_according_to_set_off_by_commas_in_mid_sentence_attributes_the_sentence(text, content, speaker):
+    # U-recall: "X's insurers, according to a source close to the company, have set aside ..." gave no quote
+    records = _records(text)
+    assert records[content][1] == speaker
+
+
+def test_quotes_according_to_figures_in_mid_sentence_stays_no_quote():
+    assert _records("The ferry, according to figures for the first quarter, carried fewer people than in 2029.") == {}

@@ -149,6 +149,22 @@ def record_source(sent: Span) -> str | None:
     return _clean(sent.doc[subject.left_edge.i: subject.right_edge.i + 1].text) or None
 
 
+@lru_cache(maxsize=1)
+def _page_address() -> re.Pattern:
+    phrases = sorted(word_list("page_address.txt"), key=len, reverse=True)
+    words = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in phrases)
+    # after a live entry's time ("17:20 - ", "17.20: ") when the page gives one
+    # ... and the sentence ends a few words on: "Thank you for following the rules, he told them" is news
+    return re.compile(rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[-–—:|]\s*)?)?(?:{words})\b(?:\s+[\w'’]+){{0,6}}\s*[.!]?\s*$", re.I)
+
+
+def page_address(sentence: str) -> bool:
+    """True for a sentence in which the page speaks to its readers about itself, a live page's
+    sign-off above all ("17:20 - That is all from us today.", "Thanks for following."): it states
+    nothing about the story (phrases of data/understand/page_address.txt)."""
+    return _page_address().match(sentence.strip()) is not None
+
+
 def commented_only(sent: Span) -> bool:
     """True when the sentence's only speakers comment, in a relative clause of their own, on what
     its main clause states: "The government has offered 50,000 crowns, which union leader X called
@@ -219,8 +235,9 @@ def build_claims(
             dates_in[d.sentence_index].append(d)
     claims = []
     stating = _claim_sentences(doc)
+    text = doc_text(doc)
     for index, (sent, (start, end)) in enumerate(zip(sentences(doc), bounds)):
-        if not stating[index]:
+        if not stating[index] or page_address(text[start:end]):
             continue
         inside = sorted({order for _, order in mentions[bisect_left(starts, start): bisect_left(starts, end)]})
         claims.append(_claim(

@@ -1064,15 +1064,23 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
             words = [t for t in words if t.i >= named[1]]
     elif before and not after:  # "..., according to X."
         words = before
+    elif _between_commas(doc, phrase, sent):
+        # "The insurers, according to a source close to the firm, have set money aside.": the
+        # phrase set off by commas is an aside; the statement is the sentence around it
+        words = before + after
     else:
-        return None  # in mid-sentence the statement's bounds are unclear
+        return None  # in mid-sentence without commas around it the statement's bounds are unclear
     if not words:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     dateline = WIRE_DATELINE.match(text, start, end)
     start = dateline.end() if dateline else start
-    content = _without_full_stop(text[start:end].strip())
-    end = start + len(content)
+    if before and after:  # the aside cut out: "The insurers have set money aside"
+        content = _without_full_stop(f"{text[start:before[-1].idx + len(before[-1].text)]} {text[after[0].idx:end]}".strip())
+        end = after[-1].idx + len(after[-1].text)
+    else:
+        content = _without_full_stop(text[start:end].strip())
+        end = start + len(content)
     if len(content.split()) < 4:
         return None
     record = QuoteRecord(article_id, content, start, end, s_start, s_end, sent_text, direct=False)
@@ -1107,6 +1115,12 @@ def _according_clause(article_id: str, sent: Span, s_start: int, s_end: int, sen
         record.channel = record.channel or (_channel_name(_phrase(medium), resolver) if medium is not None else None)
         people = record.speaker_text is not None
     return record if record.speaker_entity_id or record.channel or people or body is not None else None
+
+
+def _between_commas(doc: Doc, phrase: Span, sent: Span) -> bool:
+    """True when an "according to" phrase in mid-sentence is set off by commas on both sides."""
+    return (phrase.start > sent.start and doc[phrase.start - 1].text == ","
+            and phrase.end < sent.end and doc[phrase.end].text == ",")
 
 
 @lru_cache(maxsize=1)

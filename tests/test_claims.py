@@ -1,0 +1,37 @@
+"""Claims on invented text (issue #5, session 11): what a sentence of a page states."""
+
+from __future__ import annotations
+
+from newsprism.models import CleanArticle, StoryGroup, content_id
+from newsprism.understand import understand_story
+
+
+def _claims(text: str) -> list:
+    article = CleanArticle(id=content_id(text), source_path="live.txt", published="2031-09-02", text=text)
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[article.id]), [article])
+    return story.claims
+
+
+def test_claims_a_live_pages_sign_off_is_no_claim():
+    # C2-truce: a live page's "17:20 - That is all from us today." was a dated claim and a timeline row
+    text = ("Tuesday 2 September 2031\n\n"
+            "18:45 - That's all from us this evening. Thanks for following.\n\n"
+            "18:10 - Firefighters in Oskarby say the warehouse blaze on Quay Road is now under control.\n\n"
+            "16:30 - Residents of four streets near the warehouse were told to keep their windows closed.")
+    texts = [c.text for c in _claims(text)]
+    assert any("under control" in t for t in texts)
+    assert not any("all from us" in t or "following" in t for t in texts)
+
+
+def test_claims_a_sentence_that_only_begins_like_a_sign_off_is_kept():
+    text = ("That is all the harbour master would say about the collision on Monday. "
+            "Thank you for following the evacuation rules, the fire chief told residents in Oskarby.")
+    texts = [c.text for c in _claims(text)]
+    assert any("harbour master" in t for t in texts)
+    assert any("evacuation rules" in t for t in texts)
+
+
+def test_claims_according_to_in_mid_sentence_attributes_the_claim():
+    # U-recall: "X's insurers, according to a source close to the company, have set aside ..." had no source
+    (claim,) = _claims("Hollin Marine's insurers, according to a source close to the shipyard, have put money aside for claims.")
+    assert claim.attributed_to == "a source close to the shipyard"
