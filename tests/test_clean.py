@@ -1400,3 +1400,35 @@ def test_clean_html_person_in_the_metadata_keeps_the_byline():
 def test_parse_date_slash_date_that_could_be_either_way_is_not_guessed(value, iso):
     """An input's own "05/04/2029" may be 5 April or 4 May: no date rather than dateparser's month-first guess."""
     assert parse_date(value) == iso
+
+
+def test_caps_masthead_over_a_menu_ending_in_a_cry_and_a_shouted_kicker_names_the_outlet():
+    # a tabloid's menu ends "Win!" and a shouted kicker stands over the headline: neither is body,
+    # the caps first line is the outlet and the line over the byline is the title
+    raw = (
+        "THE MORNING BUGLE\n\nHome | Celebs | Telly | Bingo | Prizes | Play now!\n\n"
+        "'GIVE US BACK OUR PIER!'\n\nFury in Pellham as council sells seafront to mystery buyer for 3 MILLION\n\n"
+        "By Rosa Quint\n4 March 2030\n\n"
+        "ANGRY residents of Pellham stormed the town hall last night after councillors sold the old pier.\n\n"
+        "Council leader Bram Otterley said the sale would pay for two new schools in the town.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "The Morning Bugle"
+    assert cleaned.title == "Fury in Pellham as council sells seafront to mystery buyer for 3 MILLION"
+    assert cleaned.text.startswith("ANGRY residents of Pellham")
+    assert "GIVE US BACK" not in cleaned.text and "Bingo" not in cleaned.text
+
+
+def test_caps_masthead_named_by_its_first_words_in_the_wire_dateline_is_the_outlet():
+    # "(Harbour Post)" in the dateline credits the masthead "HARBOUR POST SERVICE" by its first words
+    raw = (
+        "HARBOUR POST SERVICE\nWorld | Markets | Regions\n\n"
+        "Ferry strike halts crossings to the Tollen islands for a third day\n\n"
+        "MERRICK, Feb 9 (Harbour Post) - Ferry crews on the Tollen route stayed off work for a third day on Monday, the operator said.\n\n"
+        "About 4,000 passengers a day use the crossing in winter, according to the island council.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Harbour Post Service"
+    # a caps section label over the headline that the dateline does not credit still names nothing
+    label = raw.replace("HARBOUR POST SERVICE", "WORLD NEWS TODAY").replace("(Harbour Post)", "(Tollen Wire)")
+    assert clean_text(label).outlet is None

@@ -261,7 +261,7 @@ def _names_itself(masthead: str, header: list[Line], lines: list[Line]) -> bool:
     """True for a caps first line over a headline in mixed case that either looks like a
     publication's name ("THE CITIZEN": "The" and one or two words, none of them section words) or
     that the body repeats as a name ("..., Aldoria News Agency reported", or its initials in a
-    wire dateline "(ANA)"). A caps kicker over a caps headline, or a section label, stays none."""
+    wire dateline "(ANA)", or its first words there: "(Aldoria News)"). A caps kicker over a caps headline, or a section label, stays none."""
     if not any(l.reason == "title" and not l.text.isupper() for l in header):
         return False
     words = re.findall(r"[^\W\d_]+", masthead.lower())
@@ -270,7 +270,14 @@ def _names_itself(masthead: str, header: list[Line], lines: list[Line]) -> bool:
     name = title_case(masthead)
     short = initials(masthead)
     said = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)" + (r"|\(" + short + r"\)" if len(short) >= 2 else ""))
-    return any(line.kind == "body" and said.search(line.text) for line in lines)
+    if any(line.kind == "body" and said.search(line.text) for line in lines):
+        return True
+    # a wire dateline crediting the name's first words: "(Harbour Post)" under "HARBOUR POST SERVICE"
+    first = next((l for l in lines if l.kind == "body"), None)
+    credit = WIRE_DATELINE.match(first.text) if first is not None else None
+    agency = credit.group("agency")[1:-1].split() if credit and credit.group("agency") else []
+    named = name.split()
+    return len(agency) >= 2 and len(agency) < len(named) and [w.lower() for w in named[: len(agency)]] == [w.lower() for w in agency]
 
 
 BYLINE_LIKE = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,2}by\s+[A-Z]", re.I)
@@ -412,7 +419,7 @@ def _titled_masthead(header: list[Line], i: int) -> bool:
     names = re.findall(r"[^\W\d_]+", line.text.lower())
     if all(w in masthead_words()[1] for w in names):
         return False  # "World News" over a menu is a section label
-    return any(not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words) for l in header[i + 2:])
+    return any(l.reason == "title" or (not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words)) for l in header[i + 2:])
 
 
 def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
@@ -475,12 +482,25 @@ def credit_byline(text: str, masthead: str | None, names: OutletNames) -> str | 
 
 
 def _question_headline(lines: list[Line], i: int) -> bool:
-    """Return True for a short question on the page's first open line, or right over the byline or date near the
-    top: a headline, not body ("Should ...?", "X bets on Y. Will it work?" over "By ...")."""
+    """Return True for a header line that only looks like a sentence: a menu whose last item ends in
+    "!" ("News | Sport | Win!"), or a short question or cry on the page's first open line or over the
+    byline or date near the top, with at most two headline-shaped lines between ("Should ...?", "X
+    bets on Y. Will it work?", a tabloid's "'YOU SOLD OUR PORTS!'" over its headline and "By ...")."""
     line = lines[i]
+    if i <= 3 and len(MENU_SEPARATORS.findall(line.text)) >= 2:
+        return True
+    if not line.text.rstrip("".join(CLOSERS) + " ").endswith(("?", "!")) or line.words > 16:
+        return False
     first_open = next((j for j, l in enumerate(lines) if not l.kind), None)
-    over_credit = i <= 4 and i + 1 < len(lines) and lines[i + 1].kind == "metadata" and lines[i + 1].reason in ("byline", "dateline")
-    return (i == first_open or over_credit) and line.text.endswith("?") and line.words <= 16
+    if i == first_open and line.text.rstrip("".join(CLOSERS) + " ").endswith("?"):
+        return True
+    for j in range(i + 1, min(i + 4, len(lines))):
+        below = lines[j]
+        if below.kind == "metadata" and below.reason in ("byline", "dateline"):
+            return i <= 4 or j <= 6
+        if below.kind or is_sentence(below) or below.words > 40:
+            return False
+    return False
 
 
 def _similar_title(line: Line, title_key: str) -> bool:
@@ -600,7 +620,18 @@ def read_text(
         header_zone = open_lines[:first_body]
         standing = _masthead_over_headline(header_zone, names) if reading.title is None else None
         if standing and (_caps_masthead(header_zone, standing[0]) or _titled_masthead(header_zone, standing[0])):
-            masthead_named_itself = True  # the loop below finds this masthead and the headline under it
+            masthead_named_itself = True  # the loop below finds this masthead
+            headline = header_zone[standing[1]]
+            if any(not l.kind for l in header_zone[standing[0] + 1:standing[1]]):
+                # the headline is the line over the byline or date; an open line between it and
+                # the masthead is a tagline or a shouted kicker ("'YOU SOLD US OUT!'"), not the title
+                headline.label("metadata", "title")
+                reading.title, title_key = headline.text, headline.key
+                for tagline in header_zone[standing[0] + 1:standing[1]]:
+                    if not tagline.kind and (is_menu_shaped(tagline.text, tagline.words) or _section_label(tagline)):
+                        tagline.label("clutter", "navigation")
+                    elif not tagline.kind:
+                        tagline.label("clutter", "label")
         elif standing:
             masthead_index, headline_index = standing
             top = header_zone[masthead_index]
