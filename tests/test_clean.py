@@ -1432,3 +1432,20 @@ def test_caps_masthead_named_by_its_first_words_in_the_wire_dateline_is_the_outl
     # a caps section label over the headline that the dateline does not credit still names nothing
     label = raw.replace("HARBOUR POST SERVICE", "WORLD NEWS TODAY").replace("(Harbour Post)", "(Tollen Wire)")
     assert clean_text(label).outlet is None
+
+
+def test_live_page_sign_off_is_page_clutter_not_an_entry():
+    # the newest entry of a live page is the page saying goodbye: no event, kept in removed[]
+    raw = (
+        "LIVE: Flooding on the Amsel river\n\nSaturday 9 November 2030\n\n"
+        "21:40 - That's all from us tonight. Thanks for following our coverage.\n\n"
+        "19:15 - Water has reached the first houses in Ostrin, the fire service says.\n\n"
+        "16:02 - The river authority has closed the Amsel bridge at Ostrin to traffic.\n"
+    )
+    cleaned = clean_text(raw)
+    assert "That's all from us" not in cleaned.text
+    assert "Water has reached the first houses in Ostrin" in cleaned.text
+    assert any(part.reason == "sign_off" and "Thanks for following" in part.text for part in cleaned.removed)
+    # a speaker thanking readers inside a report is no sign-off
+    letter = raw.replace("21:40 - That's all from us tonight. Thanks for following our coverage.", "Thank you for reading this, the mayor of Ostrin wrote to residents on Saturday.")
+    assert "Thank you for reading this" in clean_text(letter).text
