@@ -1449,3 +1449,23 @@ def test_live_page_sign_off_is_page_clutter_not_an_entry():
     # a speaker thanking readers inside a report is no sign-off
     letter = raw.replace("21:40 - That's all from us tonight. Thanks for following our coverage.", "Thank you for reading this, the mayor of Ostrin wrote to residents on Saturday.")
     assert "Thank you for reading this" in clean_text(letter).text
+
+
+def test_headline_under_a_tagline_is_the_title_not_a_body_fact():
+    # the masthead's lower-case tagline is no title, the date line with a reading time is a dateline,
+    # and the headline over it is the title, out of the body
+    raw = (
+        "THE VARNE COURIER\nnews for the lake towns since 1902\n\nMenu  Search  Shop\n\n"
+        "Lake towns vote to share one fire brigade, first stations close in spring\n\n"
+        "Friday 3 May 2030 | Staff writer | 5 min read\n\n"
+        "Councillors in four lake towns voted on Thursday to merge their fire brigades into one service.\n\n"
+        "The stations at Ebbing and Tarl will close in March, the joint board said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Lake towns vote to share one fire brigade, first stations close in spring"
+    assert cleaned.text.startswith("Councillors in four lake towns")
+    assert "fire brigade, first stations" not in cleaned.text
+    assert cleaned.published and cleaned.published.startswith("2030-05-03")
+    # without a date line to stand over, the tagline is still no title
+    undated = clean_text(raw.replace("Friday 3 May 2030 | Staff writer | 5 min read\n\n", ""))
+    assert undated.title == "Lake towns vote to share one fire brigade, first stations close in spring"

@@ -177,6 +177,8 @@ def is_masthead(text: str, names: OutletNames) -> bool:
 CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
 # "March 13, 2024 | Staff and wire reports": a credit set off from the date by a bar or dot
 CREDIT_SEGMENT_SEPARATORS = re.compile(r"\s[|·•]\s")
+# "4 min read", "6-minute read", "3 mins": a reading time beside the date and credit
+READING_TIME = re.compile(r"^\d{1,3}[\s-]*(?:min|mins|minutes?)(?:\s+read(?:ing)?(?:\s+time)?)?$", re.I)
 
 
 def _dateline(line: Line) -> tuple[bool, str | None, str | None]:
@@ -200,7 +202,7 @@ def _dateline(line: Line) -> tuple[bool, str | None, str | None]:
     if len(leftover) > 1 and byline is None:
         segments = CREDIT_SEGMENT_SEPARATORS.split(line.text)
         dated = [i for i, part in enumerate(segments) if DATE_RE.search(part)]
-        credits = [part.strip() for i, part in enumerate(segments) if i not in dated]
+        credits = [part.strip() for i, part in enumerate(segments) if i not in dated and not READING_TIME.match(part.strip())]
         if len(segments) >= 2 and len(dated) == 1 and all(
             1 <= len(part.split()) <= 6 and not ends_sentence(part) and part[:1].isupper() for part in credits
         ):
@@ -678,6 +680,8 @@ def read_text(
                 iso, _ = find_date(line.text)
                 if iso:
                     weak_dates.append(iso)
+            elif reading.title is None and masthead is not None and i == masthead_index + 1 and line.text[:1].islower() and not ends_sentence(line.text):
+                line.label("clutter", "label")  # "independent news from the hills" under the masthead is its tagline
             elif reading.title is None and 2 <= line.words <= 40 and _kicker(line) and any(
                 not later.kind and 2 <= later.words <= 40 and not is_menu_shaped(later.text, later.words) for later in header_zone[i + 1:]
             ):
