@@ -365,13 +365,22 @@ WIRE_DATELINE = re.compile(
 def _wire_dateline(text: str) -> int | None:
     """Return where the body starts after a wire dateline without a year, or None.
 
-    The place must come with a bracketed agency, or be in capitals with a month and day: a
-    capitalised word alone before a dash is as often a shouted kicker ("UPDATE - ") as a place.
+    The place must come with a bracketed agency, or be in capitals: with a month and day, or
+    alone when none of its words is a section or kicker word ("UPDATE - ", "WATCH - " stay), while
+    a Title Case word alone before a dash may be anything ("Meanwhile - ").
     """
     found = WIRE_DATELINE.match(text)
-    if not found or not (found.group("agency") or (found.group("caps") and found.group("date"))):
+    if not found:
         return None
-    return found.end()
+    if found.group("agency") or (found.group("caps") and found.group("date")):
+        return found.end()
+    caps = found.group("caps")
+    words = re.findall(r"[^\W\d_]+", caps.lower()) if caps else []
+    if words and not any(w in masthead_words()[1] for w in words) and sum(len(w) for w in words) >= 3:
+        # "KELMBY — Rescue teams ...": a place in capitals before the dash; a kicker before a
+        # dash is a section word ("UPDATE - ", "WATCH - ", data/clean/masthead_words.txt)
+        return found.end()
+    return None
 
 
 def _body_dateline(line: Line) -> tuple[Line, Line, str | None] | None:
