@@ -1481,3 +1481,18 @@ def test_caps_place_before_a_dash_is_a_dateline_but_a_kicker_word_stays():
     # two capitalised words make a place too; a kicker word before the dash stays in the body
     assert clean_text(raw.replace("VOSSBERG", "PORT ELLAN")).text.startswith("Forty passengers")
     assert clean_text(raw.replace("VOSSBERG", "WATCH")).text.startswith("WATCH — Forty")
+
+
+def test_agency_name_under_the_date_is_the_credit_not_a_label():
+    raw = (
+        "The Marsh Gazette\nHome | Local | Sport\n\nDredger sinks at Umber quay\n\n"
+        "Published: 02/06/2030\nTessel Press Agency\n\n"
+        "UMBER, June 2 (TPA) - A dredger sank at its mooring in Umber harbour on Sunday, the port said.\n\n"
+        "Nobody was on board when it went down, the harbour master said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.byline == "Tessel Press Agency"
+    assert cleaned.outlet == "The Marsh Gazette"
+    # a section label under the date is no credit
+    section = clean_text(raw.replace("Tessel Press Agency", "Local News"))
+    assert section.byline is None

@@ -401,6 +401,19 @@ def _body_dateline(line: Line) -> tuple[Line, Line, str | None] | None:
     return head, rest, iso
 
 
+def _agency_credit(header: list[Line], i: int) -> bool:
+    """True for an agency's name alone on the line under the date ("Published: 15/03/2030" /
+    "Tessel Press Agency"): a capitalised name of 2-5 words ending in a publication noun
+    (data/clean/masthead_words.txt), the page's credit for the copy, not a section label."""
+    line = header[i]
+    words = line.text.split()
+    if not i or header[i - 1].reason != "dateline" or not 2 <= len(words) <= 5 or ends_sentence(line.text):
+        return False
+    if not all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words) or not words[0][:1].isupper():
+        return False
+    return words[-1].lower() in masthead_words()[0] and not all(w.lower() in masthead_words()[1] for w in words)
+
+
 def _section_label(line: Line) -> bool:
     """True for a short line made only of section words ("Sport", "World news")."""
     words = re.findall(r"[^\W\d_]+", line.text.lower())
@@ -699,6 +712,9 @@ def read_text(
                 line.label("metadata", "title")
                 reading.title = line.text
                 title_key = line.key
+            elif reading.byline is None and _agency_credit(header_zone, i):
+                line.label("metadata", "byline")  # "Halden Wire" under the date: the copy's source
+                reading.byline = line.text.strip()
             elif line.words <= 4 and not ends_sentence(line.text) and not CLOCK_LINE.match(line.text):
                 line.label("clutter", "label")  # kicker or section label near the headline
     if title_key:
