@@ -3359,3 +3359,49 @@ def test_compare_summary_tells_places_on_a_scale_as_accounts_that_differ_not_a_r
         Position(value="15th lap", article_ids=["r2", "r3"], evidence=[])])
     sentence = _range_sentence(conflict, {"r1": "Valley Wire", "r2": "Town Courier", "r3": "Lake Post"})
     assert sentence.text == "Reports differ on the lap: the 12th (Valley Wire) versus the 15th (Town Courier, Lake Post).", sentence.text
+
+
+# --------------------------------------------------------------------------- session 11, task F: the summary's lead and its receipts
+
+
+def _barge_story() -> dict:
+    """Three reports of a barge sinking: every outlet tells the sinking second; two open with a missing
+    crewman, one of them as its own finding ('..., Radio Brenn understands')."""
+    sank = "A barge carrying 300 tonnes of grain sank near the Lothe bridge on Monday night."
+    grain = [["300 tonnes", 300, 300, 300, "tonnes"]]
+    return {"entities": {"lothe": ["Lothe", "GPE"]}, "articles": [
+        _story_report("r1", "Radio Brenn", [
+            {"text": "One crew member is still unaccounted for after a barge sank on the Lothe river on Monday night, Radio Brenn understands.", "entities": ["lothe"]},
+            {"text": sank, "entities": ["lothe"], "numbers": grain}]),
+        _story_report("g2", "Lothe Gazette", [
+            {"text": "Divers from the county rescue team searched the riverbed until dawn on Tuesday.", "entities": []},
+            {"text": sank, "entities": ["lothe"], "numbers": grain}]),
+        _story_report("c3", "Valley Courier", [
+            {"text": "One crew member was still unaccounted for on Tuesday after the barge sank on the Lothe river.", "entities": ["lothe"]},
+            {"text": "The grain barge sank near the Lothe bridge on Monday night with 300 tonnes of grain on board.", "entities": ["lothe"], "numbers": grain}]),
+    ]}
+
+
+def test_compare_summary_opens_with_the_most_corroborated_event_not_one_outlets_finding():
+    """The summary's first sentence is the event every outlet reports, not the sentence an outlet tells
+    as its own finding ('Radio Brenn understands'); that fact, when told, is told in the other outlet's words."""
+    comparison = compare_story(build_understanding(_barge_story()), CompareSettings())
+    texts = [s.text for s in comparison.summary]
+    assert texts and "sank near the Lothe bridge" in texts[0], texts
+    assert not any("understands" in t for t in texts), texts
+
+
+def test_compare_summary_tells_an_accusation_in_the_neutral_outlets_words_not_a_tabloids():
+    """'accused the minister of fibbing' is one outlet's loaded word; other outlets tell the same
+    accusation plainly ('of giving MPs a wrong figure'), and the summary uses their sentence."""
+    def report(aid: str, outlet: str, verb: str) -> dict:
+        return _story_report(aid, outlet, [
+            {"text": f"Opposition leader Mara Velt accused the minister of {verb} the cost of the Tarrow bridge.", "entities": ["velt", "tarrow"]},
+            {"text": "The bridge opened to traffic in Tarrow on Friday after four years of work.", "entities": ["tarrow"]}])
+
+    spec = {"entities": {"velt": ["Mara Velt", "PERSON"], "tarrow": ["Tarrow", "GPE"]},
+            "articles": [report("h1", "Harbour Clarion", "fibbing to MPs about"), report("p2", "Solvik Post", "giving MPs a wrong figure for"),
+                         report("n3", "North Ledger", "giving MPs a wrong figure for")]}
+    texts = [s.text for s in compare_story(build_understanding(spec), CompareSettings()).summary]
+    assert any("accused the minister of giving MPs a wrong figure" in t for t in texts), texts
+    assert not any("fibbing" in t for t in texts), texts

@@ -34,7 +34,7 @@ import numpy as np
 
 from newsprism.compare import lexicons
 from newsprism.compare.views import (
-    ClaimView, content_stems, is_medium, stem, stem_overlap_text, strip_dateline, units_match, without_date_words, without_leading_conjunction,
+    ClaimView, content_stems, is_medium, stem, stem_overlap_text, strip_dateline, unit_key, units_match, without_date_words, without_leading_conjunction,
 )
 from newsprism.models import CleanArticle, Conflict, Entity, Fact, SummarySentence, article_label
 
@@ -45,9 +45,9 @@ SAME_SUBJECT_COS = 0.75
 # How much less central (mean cosine with the fact's other sentences) a sentence may be than the
 # fact's most central usable one and still be told for citing more of the fact's articles.
 RECEIPT_CENTRALITY_MARGIN = 0.1
-# A sentence opening with a pronoun ("He added ...") or a possessive one ("Its leader said ...") names
-# whom it is about in the sentence before, in its article: out of it, it names nobody.
-PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|the two|both|its|his|her|their)\b", re.I)
+# A sentence opening with a pronoun ("He added ...", "When it resumed, ...") or a possessive one ("Its
+# leader said ...") names whom it is about in the sentence before, in its article: out of it, it names nobody.
+PRONOUN_START = re.compile(r"^(?:(?:when|after|before|once|until|while|as)\s+(?:he|she|they|it)\b|(?:he|she|they|it|this|that|these|those|the two|both|its|his|her|their)\b)", re.I)
 
 
 def _terms_in(text: str, terms: frozenset[str]) -> set[str]:
@@ -451,24 +451,47 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     return len(content_stems(text) - stated) <= MAX_UNSTATED_WORDS
 
 
-# "told the Highland Voice", "in an interview with Radio Tesk", "speaking to reporters": the channel a
-# remark came through, up to the next punctuation mark or quotation (at most five words).
+# "told the Highland Voice", "in an interview with Radio Tesk", "speaking to reporters", "said at the
+# signing": the channel or occasion a remark came through, up to the next punctuation mark or
+# quotation (at most five words).
 CHANNEL_PHRASE = re.compile(
-    r"\b(?:told|telling|speaking\s+to|in\s+an?\s+(?:interview|conversation)\s+with|quoted\s+by|interviewed\s+by|writing\s+in|wrote\s+in)"
+    r"\b(?:told|telling|speaking\s+to|in\s+an?\s+(?:interview|conversation)\s+with|quoted\s+by|interviewed\s+by|writing\s+in|wrote\s+in"
+    r"|(?:said|says|speaking|spoke)\s+(?:at|during)(?=\s+(?:the|a|an|his|her|their)\s))"
     r"\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*(?:[,.;:!?\"“”(]|$|\s+(?:on|in|at|after|before|that|about|when|as)\b))",
     re.I,
 )
 
 
 def channels_stated(text: str, evidence: str) -> bool:
-    """True when every channel the summary sentence `text` names a remark came through ("told the
-    Highland Voice", "speaking to reporters") is named in the cited sentence `evidence` too: a
-    reader checking the citation finds who it was told to there (its content words, any order)."""
-    stated = content_stems(evidence)
-    for found in CHANNEL_PHRASE.finditer(text):
+    """True when every channel or occasion the summary sentence `text` names a remark came through
+    ("told the Highland Voice", "speaking to reporters", "said at the signing") is named in the
+    cited sentence `evidence` too: a reader checking the citation finds who it was told to there
+    (its content words, any order, outside the quotation)."""
+    stated = content_stems(re.sub(r"[\"“][^\"”]*[\"”]", " ", evidence))  # named outside the words quoted
+    for found in CHANNEL_PHRASE.finditer(re.sub(r"[\"“][^\"”]*[\"”]", " ", text)):
         if not content_stems(found.group(1)) <= stated:
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _outlet_voice_pattern() -> re.Pattern[str] | None:
+    """A name followed by an outlet's phrase telling its own finding ("Radio Fenmoor understands",
+    "the Clarion can reveal": data/understand/outlet_voice.txt, the list the quote reader uses)."""
+    from importlib.resources import files
+
+    lines = files("newsprism").joinpath("data/understand/outlet_voice.txt").read_text(encoding="utf-8").splitlines()
+    phrases = sorted({ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s+(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def in_outlet_voice(text: str) -> bool:
+    """True when a sentence is an outlet telling its own finding ("One worker is unaccounted for,
+    Radio Fenmoor understands"): one outlet's claim, whoever else reports the event."""
+    pattern = _outlet_voice_pattern()
+    return bool(pattern and pattern.search(text))
 
 
 def _length_unit(n) -> str:
@@ -785,6 +808,14 @@ def build_summary(
     ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences, list(rises))
     room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
+    # Per chosen sentence: told in no one's words nor as one outlet's finding, no claim of a speaker,
+    # the fact's independent sources, the outlets the sentence is cited to.
+    lead_keys: list[tuple[bool, bool, int, int]] = []
+    carried: list[Conflict] = []
+
+    def independent(article_id: str) -> str:
+        return sources.get(article_id, article_id)
+
     # Per chosen sentence: its speaker and the embeddings of every sentence of its fact.
     told: list[tuple[str | None, np.ndarray]] = []
     # Corroborated facts first; facts from one source only fill the summary up to its fewest sentences.
@@ -834,7 +865,9 @@ def build_summary(
             candidates.append((x, text, v, cited, vec, speaker))
         if not candidates:
             continue
-        x, text, v, cited, vec, speaker = max(candidates, key=lambda c: len({w.article_id for w in [c[2], *c[3]]}))
+        # The most cited; at a tie, not one outlet telling its own finding ("..., Radio X understands"),
+        # which only it vouches for, when another of the fact's sentences tells it otherwise.
+        x, text, v, cited, vec, speaker = max(candidates, key=lambda c: (len({w.article_id for w in [c[2], *c[3]]}), not in_outlet_voice(c[1])))
         evidence = {}
         for w in [v, *cited]:
             evidence.setdefault(w.article_id, w.evidence())
@@ -843,7 +876,48 @@ def build_summary(
                 for e in p.evidence:
                     evidence.setdefault(e.article_id, e)
         ids = [a for a in fact.article_ids if a in evidence] + [a for a in evidence if a not in fact.article_ids]
-        chosen.append((place(group), SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids]), vec))
+        sentence = SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids])
+        chosen.append((place(group), sentence, vec))
         told.append((speaker, embeddings_by_fact[k]))
-    chosen.sort(key=lambda t: t[0])
-    return ([s for _, s, _ in chosen] + ranges + more_ranges)[:max_sentences]
+        lead_keys.append((not (QUOTE_MARK.search(text) or in_outlet_voice(text)), fact.claim_of is None, fact.independent_sources,
+                          len({independent(a) for a in ids})))
+        carried.extend(c for c in _disputes_carried(v, group, ids, counted) if c not in carried)
+    # A sentence cited to fewer of its fact's articles than hold a disputed count of what it counts
+    # ("won by fewer than 50 votes" beside the fact's "by 37 votes", disputed by "43 votes") does
+    # not tell that dispute alone: its range is told, ahead of the other disagreements, and the least
+    # corroborated fact sentence gives way when the summary is full.
+    told_ranges = {r.text for r in ranges}
+    extra = [r for c in carried if (r := _range_sentence(c, labels)).text not in told_ranges and not _terms_in(r.text, banned)]
+    if extra:
+        extra_texts = {r.text for r in extra}
+        ranges = extra + ranges
+        more_ranges = [r for r in more_ranges if r.text not in extra_texts]
+        while chosen and len(chosen) + len(ranges) > max_sentences and len(chosen) > 1:
+            chosen.pop()
+            lead_keys.pop()
+    # The summary opens with its most corroborated event: a sentence told in no one's words (no
+    # quotation) nor as one outlet's own finding, of a fact that is no claim of a speaker, with the
+    # most independent sources, then citing the most outlets; the others follow as the articles tell them.
+    order = sorted(range(len(chosen)), key=lambda i: chosen[i][0])
+    if order:
+        lead = max(order, key=lambda i: (*lead_keys[i], -order.index(i)))
+        order = [lead] + [i for i in order if i != lead]
+    return ([chosen[i][1] for i in order] + ranges + more_ranges)[:max_sentences]
+
+
+def _disputes_carried(v: ClaimView, group: list[ClaimView], cited: list[str], counted: dict) -> list[Conflict]:
+    """The count conflicts (in `counted`, by sentence) that claims of the fact (`group`) from
+    articles the sentence of `v` is not cited to are sides of, on a thing the sentence counts too."""
+    units = [unit for _, _, _, unit in v.numbers if unit]
+    found: list[Conflict] = []
+    if not units:
+        return found
+    for w in group:
+        if w.article_id in cited:
+            continue
+        for value, conflict in counted.get((w.article_id, w.claim.start), []):
+            words = [t for t in re.findall(r"[A-Za-z%][\w%-]*", value) if not COUNT_WORD.match(t)]
+            key = unit_key(words[-1]) if words else None
+            if key and any(units_match(key, u) for u in units) and conflict not in found:
+                found.append(conflict)
+    return found
