@@ -363,3 +363,59 @@ def test_a_deadline_said_on_its_weekday_is_the_next_one(text, expected):
 
     (found,) = find_dates("a", text, "2031-03-17", parse([text])[0])  # a Monday
     assert found.value == expected, found.resolution
+
+
+@pytest.mark.parametrize(
+    "text, published, phrase, value",
+    [
+        # the event is dated in another sentence by the same word: the day before it
+        ("The Brenmark march took place on Saturday 9 August 2031. The day before the march, the dockers' union had called a stoppage.",
+         "2031-08-11", "The day before", "2031-08-08"),
+        ("Voters in Kessow backed the new charter in the referendum of 4 May. Two days after the referendum, the council resigned.",
+         "2031-05-20", "Two days after", "2031-05-06"),
+        ("Tarnside won Sunday's final in Velmora. The morning after the final, the squad paraded through the old town.",
+         "2031-06-17", "The morning after", "2031-06-16"),
+    ],
+)
+def test_a_day_counted_from_an_event_the_article_dates_elsewhere(text, published, phrase, value):
+    """'the day before the protest', 'two days after the vote', 'the morning after the final' count
+    from the event's date when the article gives it, by that event's name, in another sentence."""
+    (found,) = [d for d in find_dates("a", text, published) if d.text == phrase]
+    assert found.value == value, found.resolution
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the event is never dated: no guess
+        "The day before the march, the dockers' union had called a stoppage on the quays of Brenmark.",
+        # two days given for the event: unclear, no guess
+        "The march was planned for Friday 8 August but held on Saturday 9 August 2031. The day before the march, the union called a stoppage.",
+        # another event is dated, not this one
+        "The ferry strike began on 4 August 2031. The day before the march, the union had called a stoppage.",
+    ],
+)
+def test_a_day_counted_from_an_event_the_article_does_not_date_is_left_out(text):
+    assert [d for d in find_dates("a", text, "2031-08-11") if d.text.lower().startswith("the day before")] == []
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        ("The landslide that buried the road on the 14th was the third near Dunholt.", "2034-03-17", "2034-03-14"),
+        # the day is still ahead in the month of publication: the month before
+        ("The landslide that buried the road on the 28th was the third near Dunholt.", "2034-03-17", "2034-02-28"),
+        ("The landslide that buried the road on the 14th of February has not been cleared.", "2034-03-17", "2034-02-14"),
+    ],
+)
+def test_a_day_of_the_month_by_its_ordinal(text, published, value):
+    (found,) = find_dates("a", text, published)
+    assert found.value == value, found.resolution
+
+
+def test_an_ordinal_that_is_no_day_is_left_out():
+    assert find_dates("a", "The striker scored in the 14th minute and the club finished the 3rd in the table.", "2034-03-17") == []
+
+
+def test_an_ordinal_before_a_noun_of_rank_is_no_day():
+    assert find_dates("a", "The fire started on the 14th floor of the Dunholt tower.", "2034-03-17") == []

@@ -11,7 +11,10 @@ expression is resolved only when the article's publication date is known; otherw
 stays None and `resolution` says why. A weekday set by a call or plan ("called a protest for
 Saturday", verbs in data/understand/plan_for_verbs.txt) looks ahead of publication. "The previous
 week", "the day before", "the next day" count from the one day their sentence, or the sentence
-before, gives; with no such day, or two, they stay unresolved.
+before, gives; with no such day, or two, they stay unresolved. "The day before the protest", "two
+days after the vote", "the morning after the final" count from the event's date when another
+sentence names that event and gives it one day near its name; otherwise they are left out. "On the
+14th" is a day of the publication's month (or of the month before, when the 14th is still ahead).
 
 Three kinds say a resolved date is no event date: "planned", a plan given up ("was originally
 scheduled for April 9", cues in data/understand/superseded_plan_cues.txt), "dateline", the
@@ -50,6 +53,11 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
+def _ordinal_nouns() -> str:
+    """The nouns of data/understand/ordinal_nouns.txt as a regex alternation."""
+    return "|".join(sorted(map(re.escape, word_list("ordinal_nouns.txt")), key=len, reverse=True))
+
+
 def _word_numbers() -> dict[str, float]:
     return {row["word"]: float(row["value"]) for row in table("number_words.txt") if row["value"]}
 
@@ -80,6 +88,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "on March 2, citing ...": a comma after the day ends the date unless a year follows it (mdy reads that)
     ("md", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\w|,\s*\d)", re.I)),
     ("my", re.compile(rf"\b(?=[{MONTH_START}]){MONTH}\s+(?:of\s+)?{YEAR}\b", re.I)),
+    # "on the 14th", "by the 3rd", "the 14th of March (2034)": a day of the month by its ordinal;
+    # with no month, the publication's month, or the one before when the day is still ahead. A bare
+    # ordinal is a day only after a preposition and never before a noun of rank ("on the 14th floor",
+    # "in the 14th minute": data/understand/ordinal_nouns.txt)
+    ("ordinal", re.compile(rf"\b(?=[obstf])(?:(?:on|by|since|until|till|from)\s+)?the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?=[{MONTH_START}]){MONTH}(?:,?\s+{YEAR})?\b|(?![\w-]|\s+(?:{_ordinal_nouns()})\b))", re.I)),
     ("pastn", re.compile(rf"\b(?:in|over|during|within)\s+the\s+(?:past|last)\s+{COUNT_START}{NUMBER_WORD}\s+(?P<unit>year|month|week|day)s?\b", re.I)),
     ("duration", re.compile(rf"\b{COUNT_START}{NUMBER_WORD}[- ](?P<unit>year|month|week|day|decade|hour|minute)s?(?:-long|-old)?\b(?!\s+(?:ago|earlier|later|before|after))", re.I)),
     ("range", re.compile(r"\b(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–—/]\s*(?P<y2>\d{2}|\d{4})\b(?!-)")),
@@ -297,6 +310,33 @@ def _count(text: str) -> float | None:
         return _word_numbers().get(text) or word_value(text)
 
 
+def _ordinal_day(g: dict, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tuple[str, str | None, str | None, str | None] | None:
+    """"on the 14th" (the publication's month, or the month before when the 14th is still ahead of
+    it and no future verb governs), "the 14th of March" (the publication's year, as "14 March")."""
+    day = int(g["day"])
+    if not 1 <= day <= 31 or not (g["month"] or re.match(r"(?:on|by|since|until|till|from)\s", m.group(0), re.I)):
+        return None  # "the 3rd in the table" with no month and no preposition: a rank, no day
+    if g["month"] and g["year"]:
+        d = _safe_date(int(g["year"]), _month(g["month"]), day)
+        return ("date", d.isoformat(), None, None) if d else None
+    if pub is None:
+        return ("date", None, None, "a day of the month in an unknown month: publication date unknown")
+    if g["month"]:
+        d = _safe_date(pub.year, _month(g["month"]), day)
+        if d and d > pub + dt.timedelta(days=31) and not _is_future(doc, m.start()):
+            d = _safe_date(pub.year - 1, _month(g["month"]), day)
+        return ("date", d.isoformat() if d else None, None, f"year taken from publication date {pub.isoformat()}")
+    d, how = _safe_date(pub.year, pub.month, day), f"month taken from publication date {pub.isoformat()}"
+    future = _is_future(doc, m.start())
+    if (d is None or d > pub) and not future:
+        before = pub.replace(day=1) - dt.timedelta(days=1)
+        d, how = _safe_date(before.year, before.month, day), f"the month before publication date {pub.isoformat()} (day {day} is still ahead in its month)"
+    elif d is not None and d < pub and future:
+        after = (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        d, how = _safe_date(after.year, after.month, day), f"the month after publication date {pub.isoformat()} (a future verb)"
+    return ("date", d.isoformat() if d else None, None, how)
+
+
 def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tuple[str, str | None, str | None, str | None] | None:
     """Return (kind, value, end, resolution) for one match, or None to drop it."""
     g = m.groupdict()
@@ -335,6 +375,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
             # "the cuts will start on January 1" in a November paper: the next January 1
             d, how = _safe_date(pub.year + 1, month, day), f"the next {g['month']} {day} after publication date {pub.isoformat()} (a future verb)"
         return ("date", d.isoformat() if d else None, None, how)
+    if kind == "ordinal":
+        return _ordinal_day(g, m, pub, doc)
     if kind == "my":
         return ("date", f"{int(g['year']):04d}-{_month(g['month']):02d}", None, None)
     if kind == "duration":
@@ -515,6 +557,7 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
             ))
     found.sort(key=lambda d: d.start or 0)
     found = _anchored(article_id, text, found, taken, sentence_of)
+    found = _event_anchored(article_id, text, found, taken, sentence_of)
     found = _timed(article_id, text, found, taken, sentence_of, pub)
     return [_mark_non_event(d, text) for d in _join_ranges(found, text)]
 
@@ -571,6 +614,66 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
             first, last = (day - dt.timedelta(days=7), day - dt.timedelta(days=1)) if sign < 0 else (day + dt.timedelta(days=1), day + dt.timedelta(days=7))
             value, range_end = first.isoformat(), last.isoformat()
             resolution = f"the seven days {'before' if sign < 0 else 'after'} {day.isoformat()} ('{anchor.text}')"
+        taken.append((start, end))
+        out.append(DateMention(
+            article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
+            time=part, resolution=resolution, sentence_index=here if given_sentence_of else None, start=start, stop=end,
+        ))
+        out.sort(key=lambda d: d.start or 0)
+    return out
+
+
+# "the day before the protest", "two days after the vote", "the morning after the final": a day
+# counted from an event the phrase names, dated when the article's other sentences that name that
+# event (by the same word, singular) give it one day, all the same one. No such sentence, or two
+# days among them, leave the phrase out, as before: never a guess.
+EVENT_ANCHORED = re.compile(
+    rf"\b(?:the|{COUNT_START}{NUMBER_WORD})\s+(?P<unit>days?|weeks?|morning|afternoon|evening|night)\s+(?P<side>before|after)\s+"
+    r"(?:the|its|their|this|that|[A-Z][\w-]*'s|last\s+\w+'s)\s+(?P<event>[a-z][a-z-]{2,})\b(?!')",
+    re.I,
+)
+EVENT_SIDE = re.compile(r"\b(?:days?|weeks?|morning|afternoon|evening|night)\s+(?:before|after)\s", re.I)
+EVENT_NEAR = 60  # characters between an event's name and the day that dates it, in one sentence
+
+
+def _event_anchored(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of) -> list[DateMention]:
+    """Add the EVENT_ANCHORED phrases whose event the article dates elsewhere (see above)."""
+    if not EVENT_SIDE.search(text):  # the unit and its side, looked for first: the same result, faster
+        return found
+    given_sentence_of = sentence_of
+    sentence_of = sentence_of or _sentence_finder(text)
+    out = list(found)
+    phrases = [(m.start(), m.end()) for m in EVENT_ANCHORED.finditer(text)]
+    for m in EVENT_ANCHORED.finditer(text):
+        start, end = m.start(), m.end("side")
+        if any(start < e and s < end for s, e in taken):
+            continue
+        here, event = sentence_of(start), m.group("event").lower()
+        # the sentences naming the event other than by a phrase like this one ("two days after the protest")
+        # and the days those sentences give near the event's name: the event's date, if only one
+        named = [n for n in re.finditer(rf"(?:\b(?:the|a|an|this|that)|'s)\s+(?:[a-z-]+\s+)?{re.escape(event)}\b(?!s\b|')", text, re.I)
+                 if not any(s <= n.start() < e for s, e in phrases) and sentence_of(n.start()) != here]
+        events = [d for n in named for d in out if d.start is not None and d.value and _one_day(d)
+                  and sentence_of(d.start) == sentence_of(n.start()) and n.start() - EVENT_NEAR <= d.start <= n.end() + EVENT_NEAR]
+        if len({d.value for d in events}) != 1 or any(len({d.value for d in days if d.value}) > 1 for days in (
+                [d for d in out if d.start is not None and _one_day(d) and sentence_of(d.start) == sentence_of(n.start())] for n in named)):
+            continue
+        anchor = events[0]
+        count = 1.0 if m.group("count") is None else _count(m.group("count"))
+        if not count or count != int(count):
+            continue
+        unit = m.group("unit").lower().rstrip("s")
+        part = None if unit in {"day", "week"} else unit
+        sign = -1 if m.group("side").lower() == "before" else 1
+        day = dt.date.fromisoformat(anchor.value)
+        if unit == "week" and m.group("count") is None:  # "the week before the vote": its seven days
+            first, last = (day - dt.timedelta(days=7), day - dt.timedelta(days=1)) if sign < 0 else (day + dt.timedelta(days=1), day + dt.timedelta(days=7))
+            kind, value, range_end = "range", first.isoformat(), last.isoformat()
+            resolution = f"the seven days {m.group('side').lower()} {day.isoformat()}, the {event}'s date ('{anchor.text}')"
+        else:
+            days_off = int(count) * (7 if unit == "week" else 1)
+            kind, value, range_end = "relative", (day + dt.timedelta(days=sign * days_off)).isoformat(), None
+            resolution = f"{int(count)} {unit if unit in {'day', 'week'} else 'day'}{'s' if count > 1 else ''} {m.group('side').lower()} {day.isoformat()}, the {event}'s date ('{anchor.text}')"
         taken.append((start, end))
         out.append(DateMention(
             article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
