@@ -280,6 +280,41 @@ def test_framing_judgement_words_in_the_outlets_voice_are_loaded(text, word):
     assert word in [t.lower() for t in terms(entries, "loaded", voice="outlet")]
 
 
+@pytest.mark.parametrize("text", [
+    "Families on Harl Lane were kept indoors because the smoke was toxic.",
+    "Toxic fumes from the burning warehouse drifted over Ostrey overnight.",
+    "Crews found poisonous gas and dangerous chemicals in the cellar of the Ventry depot.",
+    "By dawn the air over the estate had turned thick and toxic.",
+])
+def test_framing_an_adjective_plainly_describing_a_substance_is_no_loaded_word(text):
+    """'the smoke was toxic' says what smoke does to a body: a plain description, not the outlet's judgement."""
+    entries = frame_story(understanding([article(text)], []))
+    assert not {"toxic", "poisonous", "dangerous"} & {t.lower() for t in terms(entries, "loaded")}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The debate over the Harl Lane depot has turned toxic.", "toxic"),
+    ("Councillor Ivo Marek called it a toxic culture at the depot.", "toxic"),
+    ("Residents say Ivo Marek is a dangerous man.", "dangerous"),
+])
+def test_framing_the_same_adjective_said_of_people_or_ideas_stays_loaded(text, word):
+    entries = frame_story(understanding([article(text)], []))
+    assert word in [t.lower() for t in terms(entries, "loaded")]
+
+
+def test_framing_a_shouted_headlines_loaded_words_count_for_its_outlet():
+    """A tabloid's headline 'BLAZE HORROR AT DEATH TRAP MILL' is no part of the clean text; its loaded
+    words are the outlet's, cited to the headline itself. A calm headline gives none."""
+    body = "Six workers were hurt when fire broke out at the Ostrey flour mill on Tuesday night."
+    loud = article(body, outlet="Daily Trumpet").model_copy(update={"title": "INFERNO AT DEATH TRAP MILL"})
+    calm = article(body + " ", outlet="Ostrey Courier").model_copy(update={"title": "Six hurt in fire at Ostrey mill"})
+    entries = frame_story(understanding([loud, calm], []))
+    loud_words = {e.term: e for e in entries if e.article_id == loud.id and e.category == "loaded"}
+    assert {"INFERNO", "DEATH TRAP"} <= set(loud_words)
+    assert all(e.voice == "outlet" and e.evidence.text == "INFERNO AT DEATH TRAP MILL" for e in loud_words.values())
+    assert not terms([e for e in entries if e.article_id == calm.id], "loaded")
+
+
 def test_framing_a_legal_charge_stated_neutrally_is_no_loaded_word():
     entries = frame_story(understanding([article("The firm was charged with negligence and the director with embezzlement.")], []))
     assert not terms(entries, "loaded")
@@ -395,6 +430,16 @@ def test_framing_according_to_a_person_is_no_channel():
     channels = terms(frame_story(understanding([a], [brill])), "channel")
     assert "Ada Brill" not in channels
     assert "Valtoran News Agency" in channels
+
+
+def test_framing_according_to_a_body_that_speaks_for_itself_is_no_channel():
+    """'according to the council' names the source of the figure, as 'according to the union' does; it
+    relays nobody. A news agency after 'according to' stays a channel."""
+    a = article("Around 400 litres of diesel leaked into the Brenn, according to the council. "
+                "Forty homes were flooded, according to the Valtoran News Agency.")
+    channels = [t.lower() for t in terms(frame_story(understanding([a], [])), "channel")]
+    assert "council" not in channels and "the council" not in channels
+    assert "valtoran news agency" in channels
 
 
 def test_framing_channel_from_the_understanding_quotes_only_where_the_article_names_it():

@@ -980,3 +980,40 @@ def test_report_a_channel_only_one_rendering_came_through_is_not_the_whole_remar
     assert "via" not in lines["The board gave this house a false number"]
     heading = _doc(render_html(report)).xpath("//div[contains(@class, 'quote')]/h3")[0].text_content()
     assert heading == "Ada Brill"
+
+
+def test_report_a_word_of_the_headline_is_cited_as_the_headline(rich: Report):
+    """Framing reads the headline apart from the clean text (evidence without offsets in it): the
+    receipt says it is the headline, in report.md and in the chip's data of report.html."""
+    story = rich.stories[0]
+    art = next(a for a in rich.articles if a.id == story.article_ids[0])
+    title = "BLAZE HORROR AT DEATH TRAP MILL"
+    art = art.model_copy(update={"title": title})
+    entry = FramingEntry(article_id=art.id, term="DEATH TRAP", category="loaded",
+                         evidence=Evidence(article_id=art.id, text=title, start=0, end=0))
+    report = rich.model_copy(update={"articles": [art if a.id == art.id else a for a in rich.articles],
+                                     "stories": [story.model_copy(update={"framing": [entry]})]})
+    assert f"“DEATH TRAP”: Headline: {title}" in render_markdown(report)
+    assert f"Headline: {title}" in render_html(report)
+
+
+def test_report_a_rendering_two_outlets_print_alike_is_via_a_channel_only_where_one_relays_it(rich: Report):
+    """'Ada Brill told Radio Kell: "This is not over."' in Radio Kell, and 'Brill said: "This is not
+    over."' in the Harbour Courier: one rendering of both outlets, heard first hand by each, so no
+    'via Radio Kell'. Where the Courier's own sentence says she told Radio Kell, it relays the radio."""
+    story = rich.stories[0]
+    first, second = (a for a in rich.articles if a.id in story.article_ids[:2])
+    radio_text = 'Ada Brill told Radio Kell: "This is not over." The count ended at dawn.'
+    radio = first.model_copy(update={"outlet": "Radio Kell", "text": radio_text})
+
+    def report(courier_text: str) -> Report:
+        courier = second.model_copy(update={"outlet": "Harbour Courier", "text": courier_text})
+        evidence = [Evidence(article_id=a.id, text=a.text.split(" The count")[0], start=0, end=len(a.text.split(" The count")[0]))
+                    for a in (radio, courier)]
+        quote = Quote(id="q_alike", speaker="Ada Brill", channel="Radio Kell", variants=[
+            QuoteVariant(text="This is not over.", article_ids=[radio.id, courier.id], channel="Radio Kell", evidence=evidence)])
+        articles = [radio if a.id == radio.id else courier if a.id == courier.id else a for a in rich.articles]
+        return rich.model_copy(update={"articles": articles, "stories": [story.model_copy(update={"quotes": [quote]})]})
+
+    assert "via Radio Kell" not in _quotes_section(report('Ada Brill said: "This is not over." The count ended at dawn.'))
+    assert "via Radio Kell" in _quotes_section(report('Ada Brill later told Radio Kell: "This is not over." The count ended at dawn.'))

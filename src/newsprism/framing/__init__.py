@@ -8,7 +8,8 @@ Steps, per article (reader comments are never read: they are not in `CleanArticl
    (`scare_quotes.py`);
 3. labels per actor from the parse (`labels.py`);
 4. loaded words, hedges and attribution verbs from the lexicons (`terms.py`, `lexicon.py`);
-5. channels the article relays (`channels.py`).
+5. channels the article relays (`channels.py`);
+6. loaded words and hedges of the article's headline, which the clean text leaves out (`headline.py`).
 
 `find_word_choices` (`wording.py`) reads the comparison's facts: the different words outlets
 use for the same people where they state the same fact.
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from newsprism.framing.channels import find_channels
 from newsprism.framing.context import article_contexts
+from newsprism.framing.headline import headline_entries
 from newsprism.framing.labels import find_labels
 from newsprism.framing.lexicon import load_lexicon
 from newsprism.framing.profile import framing_profile
@@ -67,4 +69,5 @@ def frame_story(understanding: Understanding, settings: FramingSettings | None =
         entries += find_labels(ctx, lexicon)
         entries += find_terms(ctx, lexicon)
         entries += find_channels(ctx, understanding, lexicon)
+    entries += headline_entries(understanding, lexicon)
     return entries

@@ -8,6 +8,8 @@ organisation that reports.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from newsprism.framing.context import ArticleContext
@@ -69,6 +71,17 @@ def _entry(ctx: ArticleContext, tokens: list[Token]) -> FramingEntry | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _speaking_bodies() -> frozenset[str]:
+    """Head nouns of bodies that speak for themselves after "according to" ("according to the council",
+    "the union"): the understanding stage's list (data/understand/org_kinds.csv, speaking_bodies.txt),
+    so a quote's speaker there and a channel here never disagree. A channel word (channels.txt:
+    "agency", "radio") in the phrase still makes it a channel."""
+    from newsprism.understand.nlp import table, word_list
+
+    return frozenset(row["word"] for row in table("org_kinds.csv")) | word_list("speaking_bodies.txt")
+
+
 def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Lexicon) -> list[FramingEntry]:
     """Return every relaying source the article cites, once per sentence and source."""
     found: list[FramingEntry] = []
@@ -83,7 +96,8 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
                 # "According to Ben Salah, ...", "according to a source at the club", "according to the
                 # union": a person or a body of people is the speaker, not a medium relaying someone.
                 person = ctx.entities.get(ctx.entity_of_token(objects[0]) or "")
-                people = objects[0].lemma_.lower() in lexicon.people_nouns or objects[0].lower_ in lexicon.people_nouns
+                head = objects[0].lemma_.lower()
+                people = head in lexicon.people_nouns or objects[0].lower_ in lexicon.people_nouns or head in _speaking_bodies()
                 if (not people and (person is None or person.type != "PERSON")) or _is_channel(ctx, phrase, lexicon):
                     tokens = phrase
         # "state TV reported", "the agency quoted X": a relaying subject of a reporting verb

@@ -14,7 +14,7 @@ from pathlib import Path
 
 LANGUAGE = "en"
 FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets", "physical_nouns", "literal_particles",
-         "actor_nouns")
+         "actor_nouns", "literal_adjectives")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Lexicon:
     epithets: dict[str, str]
     physical_nouns: frozenset[str]  # a dramatising verb with one of these as subject or object is literal
     literal_particles: dict[str, frozenset[str]]  # verb lemma -> particles of its literal sense ("cave in")
+    literal_adjectives: frozenset[str]  # loaded adjectives that plainly describe a physical thing ("the smoke was toxic")
     people_nouns: frozenset[str]  # nouns naming people or groups (actor_nouns.txt): "according to a source" names a speaker
 
 
@@ -79,4 +80,5 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
         physical_nouns=words("physical_nouns"),
         literal_particles={verb: frozenset(row[1] for row in sets["literal_particles"] if row[0] == verb and len(row) > 1) for verb in words("literal_particles")},
         people_nouns=words("actor_nouns"),
+        literal_adjectives=words("literal_adjectives"),
     )

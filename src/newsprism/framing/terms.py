@@ -137,6 +137,33 @@ def literal_sense(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+_PREDICATE_DEPS = {"acomp", "oprd", "attr"}
+
+
+def adjective_in_literal_sense(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a loaded adjective of data/framing/en/literal_adjectives.txt plainly describes a
+    physical thing here (physical_nouns.txt): "toxic fumes", "the smoke was toxic", "the air turned
+    toxic and thick", which is no framing; "a toxic debate", "a dangerous man" are.
+
+    The thing is the noun the adjective modifies, or the subject of the verb it is the predicate of;
+    an adjective joined to another by "and" describes what the first one does.
+    """
+    if token.lower_ not in lexicon.literal_adjectives and token.lemma_.lower() not in lexicon.literal_adjectives:
+        return False
+    while token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.head is not token:
+        token = token.head
+    # a small clause's own subject: "officials declared the water toxic"
+    things: list[Token] = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ == "amod" or (token.head.pos_ in ("NOUN", "PROPN") and token.dep_ not in _PREDICATE_DEPS):
+        things.append(token.head)
+    elif token.dep_ in _PREDICATE_DEPS:
+        things += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        things += [c for c in token.head.children if c.dep_ == "dobj" and token.dep_ == "oprd"]  # "declared the water unsafe"
+    # "toxic smoke and ash": the noun and the nouns joined to it
+    things += [c for t in list(things) for c in t.children if c.dep_ == "conj"]
+    return any(t.lemma_.lower() in lexicon.physical_nouns or t.lower_ in lexicon.physical_nouns for t in things)
+
+
 def verb_in_loaded_sense(token: Token, lexicon: Lexicon) -> bool:
     """Whether a dramatising verb (a loaded.txt term tagged 'verb') is used as a verb in its loaded
     sense here: "the war that has ravaged the country", not "the fire ravaged the warehouse" nor
@@ -174,6 +201,8 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
                 continue  # "the blast" is an explosion; "blasted the plan" is loaded
             if wanted_pos == "VERB" and not verb_in_loaded_sense(span[0], lexicon):
                 continue  # "the roof caved in", "blasting in a gallery": the physical sense
+            if category == "loaded" and j - i == 1 and adjective_in_literal_sense(span[0], lexicon):
+                continue  # "the smoke was toxic": a plain description of a thing
             entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
     for i, lemma in enumerate(ctx.lemma):
         if lemma in lexicon.attribution_verbs:

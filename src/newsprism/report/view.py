@@ -289,6 +289,9 @@ class _Context:
             view.spans.append(span)
             anchor = f"s-{view.id}-{span[0]}"
         text = ev.text or (view.article.text[span[0]:span[1]] if span else "")
+        if span is None and text and " ".join(text.split()) == " ".join((view.article.title or "").split()):
+            # the headline (framing reads it apart from the text): a reader looks for it in the article's header
+            text = f"Headline: {text}"
         return Cite(article_id=ev.article_id, outlet=view.label, text=text, anchor=anchor)
 
     def chips_for(self, evidence: list[Evidence], article_ids: list[str]) -> list[Chip]:
@@ -543,10 +546,34 @@ def names_outlet(channel: str | None, outlet: str | None) -> bool:
     return len(initials) == 1 and words[-1].isupper() and words[-1].replace(".", "").strip(",;:") in _initials(outlet)
 
 
-def _names_own_outlet(channel: str | None, outlets: set[str]) -> bool:
-    """Whether a rendering's channel is the very outlet (every outlet) that printed it (`names_outlet`),
-    so 'via Gazette' or 'via NPA' would mislead."""
-    return bool(outlets) and all(names_outlet(channel, o) for o in outlets)
+def _came_through(ctx: _Context, variant) -> bool:
+    """Whether some article of a rendering got it through the rendering's channel: an article that is
+    not the channel itself ('told Radio Wex' in Radio Wex is first hand) and whose paragraph around the
+    rendering names the channel. One rendering printed alike by two outlets (Radio Wex: 'told Radio
+    Wex: "This is not over."'; a wire: 'said: "This is not over."') was shown 'via Radio Wex' for both.
+    An article whose evidence is not given cannot be checked and keeps the channel."""
+    channel = (variant.channel or "").strip()
+    if not channel:
+        return False
+    said = re.sub(r"^(?:the|a|an)\s+", "", channel, flags=re.I)
+    pattern = re.compile(r"(?<!\w)" + re.escape(said) + r"(?!\w)", 0 if len(said) <= 3 else re.I)
+    for aid in variant.article_ids:
+        if names_outlet(channel, ctx.outlet(aid)):
+            continue
+        view = ctx.views.get(aid)
+        evidence = [ev for ev in variant.evidence if ev.article_id == aid]
+        if view is None or not evidence:
+            return True
+        text = view.article.text
+        for ev in evidence:
+            span = place_span(view.article, ev)
+            if span is None:
+                return True
+            start = text.rfind("\n", 0, span[0]) + 1
+            end = text.find("\n", span[1])
+            if pattern.search(text, start, len(text) if end == -1 else end):
+                return True
+    return False
 
 
 def _quotes(ctx: _Context) -> list[dict]:
@@ -555,9 +582,8 @@ def _quotes(ctx: _Context) -> list[dict]:
     before, which the reports print under that row's heading rather than repeat it."""
     rows = []
     for q in ctx.story.quotes:
-        if any(_names_own_outlet(v.channel, {ctx.outlet(a) for a in v.article_ids}) for v in q.variants):
-            variants = [v.model_copy(update={"channel": None}) if _names_own_outlet(v.channel, {ctx.outlet(a) for a in v.article_ids}) else v
-                        for v in q.variants]
+        if any(v.channel and not _came_through(ctx, v) for v in q.variants):
+            variants = [v.model_copy(update={"channel": None}) if v.channel and not _came_through(ctx, v) else v for v in q.variants]
             kept = [v.channel for v in variants if v.channel]
             q = q.model_copy(update={"variants": variants, "channel": q.channel if q.channel in kept else next(iter(kept), None)})
         # One channel for the remark when its renderings came through it (or name none); when they came
