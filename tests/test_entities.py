@@ -66,3 +66,57 @@ def test_entities_where_a_person_is_from_is_no_part_of_the_name():
     person = _holding(entities, "Marely Ramirez")
     assert len(person) == 1 and person[0].name == "Marely Ramirez"
     assert not [e for e in entities if any(" of " in m.text for m in e.mentions)]
+
+
+# session 11, task W2: names across spellings and what a name names, on stories nobody has seen
+
+def test_entities_a_double_surnames_first_part_is_the_person_and_its_second_part_alone_is_not():
+    entities = story_entities({
+        "a": "Inspector Mateo Villanueva Ortega said the dam had been checked. Mr Villanueva Ortega told reporters "
+             "on Tuesday that water levels were safe.",
+        "b": "Mateo Villanueva, the chief inspector, said the checks were complete. Villanueva said the levels were normal.",
+        "c": "The inspector, Mateo Villanueva Ortega, visited the site. Ortega, a farmer whose land floods each spring, "
+             "said he did not believe the report.",
+    })
+    inspector = _holding(entities, "Mateo Villanueva Ortega")
+    assert len(inspector) == 1
+    assert _holding(entities, "Mateo Villanueva") == inspector and _holding(entities, "Villanueva") == inspector
+    # "Ortega" alone is the farmer, no short form of the inspector's double surname
+    assert inspector[0] not in _holding(entities, "Ortega")
+
+
+def test_entities_a_companys_short_name_is_the_company_though_once_written_as_a_place():
+    entities = story_entities({
+        "a": "Velmora Electric is recalling 80,000 heaters after a string of fires. Shares in Velmora fell 4 percent.",
+        "b": "Velmora said it would replace every heater. Velmora Electric did not say how many fires there were.",
+        "c": "Velmora, the heater maker, apologised to its customers.",
+    })
+    company = _holding(entities, "Velmora Electric")
+    assert len(company) == 1 and company[0].type == "ORG"
+    assert _holding(entities, "Velmora") == company
+
+
+def test_entities_one_letter_apart_is_one_person_unless_both_stand_side_by_side():
+    entities = story_entities({
+        "a": "Mayor Sigrun Aasvik said the budget was balanced. Aasvik said the city had kept its promise. "
+             "The sisters Ingrid Holmvik and Ingrid Holmvikk, both councillors, voted against the plan.",
+        "b": "The city's mayor, Sigrun Aasvikk, defended the cuts. Ingrid Holmvik said she would appeal.",
+    })
+    mayor = _holding(entities, "Sigrun Aasvik")
+    assert len(mayor) == 1 and _holding(entities, "Sigrun Aasvikk") == mayor  # two outlets' spellings of one mayor
+    sisters = _holding(entities, "Ingrid Holmvik") + _holding(entities, "Ingrid Holmvikk")
+    assert len(sisters) == 2 and sisters[0] != sisters[1]  # named side by side: two people
+
+
+def test_entities_a_province_product_lines_codes_and_units_are_typed_as_what_they_are():
+    entities = story_entities({
+        "a": "Velmora Electric is recalling 80,000 heaters for its Summit and Harbour models. The company's factory "
+             "in Quang Ngai, run by Le Van Hoang, built the heaters. If your serial number starts with QZ, unplug "
+             "the heater, the regulator said.",
+        "b": "Velmora Electric's factory manager in Quang Ngai, Le Van Hoang, declined to comment. A delivery van "
+             "hit 95km/h on a road limited to 60km/h.",
+    })
+    assert [e.type for e in _holding(entities, "Quang Ngai")] == ["GPE"]  # a building stands in a place
+    for thing in ("Summit", "Harbour", "QZ", "km/h"):
+        assert not _holding(entities, thing), thing
+    assert [e.type for e in _holding(entities, "Le Van Hoang")] == ["PERSON"]

@@ -174,6 +174,22 @@ def person_roles(doc: Doc, mention: Found) -> None:
         mention.gender = given_names().get(mention.tokens[0].lower(), "any")
 
 
+def organisation_roles(doc: Doc, mention: Found) -> None:
+    """Fill an organisation mention's role words: an agent noun glued before its name ("rail
+    operator Brask Rail") or in apposition after it ("Brask Rail, the train's operator"),
+    so that a description by that noun alone ("the reckless operator") finds the one
+    organisation of the story so described when no person carries the noun."""
+    head = doc[mention.last_token]
+    words = set()
+    before = doc[mention.first_token - 1] if mention.first_token > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.text.islower():
+        words.add(before.lemma_.lower())
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
+            words.add(child.lemma_.lower())
+    mention.roles = {w for w in words if w.isalpha() and _is_agent_noun(w)}
+
+
 # Switch for the bench's with / without measurements (bench/RESULTS.md), on in the product.
 ROLE_BY_COPULA = True
 
@@ -699,6 +715,9 @@ class _Story:
                 self.kind[i] = "group"
             else:
                 self.kind[i] = "thing"
+        # the names of organisations (not countries, people or places) with their role words
+        self.named_orgs = [m for i, ms in enumerate(named) if i in self.organisations and i not in self.places
+                           and self.kind.get(i) == "thing" and not clusters[i][0].country for m in ms if m.roles]
         self.in_article: dict[str, list[Found]] = defaultdict(list)
         for c in clusters:
             for m in c:
@@ -733,6 +752,8 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             target = story.target(ref.refers_to)
         elif ref.refers in {"person", "role"}:
             target = _person_for(ref, story, article)
+            if target is None and ref.refers == "role":
+                target = _organisation_for_role(ref, story)
         elif ref.refers in {"named_org", "any_org"} and ref.head in counted:
             target = _org_for(ref, story, article, by_name_only=True)  # only an organisation named "... Group"
             if target is None:
@@ -853,6 +874,16 @@ def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
         if best_score is None or score > best_score:
             best, best_score = i, score
     return best
+
+
+def _organisation_for_role(ref: Found, story: _Story) -> int | None:
+    """The story's one organisation described by the description's noun ("Brask Rail, the
+    train's operator" for "the reckless operator"), when no person carries it; two so
+    described ("the operator" of a railway and of a port) leave it unresolved."""
+    if ref.owner is not None:
+        return None  # "Jo Doe's operator": whose is the question
+    holders = {story.where[id(m)] for m in story.named_orgs if ref.head in m.roles}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _org_for(ref: Found, story: _Story, article: list[Found], by_name_only: bool = False) -> int | None:

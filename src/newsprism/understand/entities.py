@@ -56,7 +56,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.models import Entity, Mention, Understanding, content_id
 from newsprism.understand.coref import (
-    _is_agent_noun, _is_role_word, find_references, given_names, group_nouns, mark_syntax, org_kinds, person_roles, reference_nouns,
+    _is_agent_noun, _is_role_word, find_references, given_names, group_nouns, mark_syntax, org_kinds, organisation_roles, person_roles, reference_nouns,
     resolve_references, unnamed_actors,
 )
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
@@ -637,6 +637,12 @@ def _context_of(token, contexts: dict[tuple[str, str], str]) -> str | None:
         kind = contexts.get((head.head.lemma_.lower(), "of"))  # "village of X", "out of X", "supporters of X"
         if kind:
             return kind
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
+        # "the company's factory in X", "its factory manager in X": a building stands in a place, not in a person
+        for noun in [head.head, *(c for c in head.head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")]:
+            kind = contexts.get((noun.lemma_.lower(), "in"))
+            if kind:
+                return kind
     if token.dep_ == "appos" and head.pos_ == "NOUN":
         kind = contexts.get((head.lemma_.lower(), "before"))  # "the Tunisian side Sahel Bizerte"
         if kind:
@@ -779,6 +785,44 @@ def _names_no_actor(text: str, article_text: str) -> bool:
     return len(word) >= 4 and re.search(rf"(?<![\w-]){word}(?![\w-])", article_text) is not None
 
 
+def _names_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
+    """True for a tagged span that names a thing, no actor: a word with no capital letter
+    ("km/h" of "95km/h"; a name has one, a script without case is kept); a product line,
+    one capitalised ordinary word that with "its" or "their" modifies a common noun ("its
+    Coast and Ridge scooters"; never a place the gazetteer knows); a code, the object of
+    "starts with" and the other verbs of code_verbs.txt ("a serial number starting with QX")."""
+    if text == text.lower() and text != text.upper():
+        return True
+    if end - start != 1:
+        return False
+    token = doc[start]
+    key = fold(text)
+    gaz = gazetteer()
+    if key in gaz.names or key in gaz.capitals or key in gaz.demonyms:
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "with" and first.head.head.lemma_.lower() in word_list("code_verbs.txt"):
+        return True
+    noun = first.head
+    return (first.dep_ in {"nmod", "compound"} and text.istitle() and noun.i > first.i and noun.pos_ == "NOUN" and noun.text.islower()
+            and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children)
+            and key in _common_nouns())
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """Words the language model's lemmatizer lists as nouns ("city", "trail")."""
+    from newsprism.understand.nlp import load_nlp
+
+    pipe = load_nlp().get_pipe("lemmatizer")
+    lookups = getattr(getattr(pipe, "lemmatizer", pipe), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
 @lru_cache(maxsize=1)
 def _describing_words() -> frozenset[str]:
     """Words the language model's lemmatizer lists as adjectives or adverbs and never as nouns
@@ -914,6 +958,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             continue
         elif _names_no_actor(text, doc_text(doc)):
             continue
+        elif _names_a_thing(doc, start, end, text):
+            continue  # "95km/h", "its Coast and Ridge scooters", "starts with QX": a unit, a product line, a code
         elif end - start == 1 and _is_shouted_word(text):
             continue  # "BRAZEN port boss ...": a tabloid's capitals on a describing word, no name
         elif end - start == 1 and _is_post_nominal(text) and start > 0 and doc[start - 1].is_alpha and doc[start - 1].text.istitle():
@@ -969,6 +1015,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             mention.evidence = {kind} if kind else set()  # "the Dravik copper mine": a site, not the company
             if not mention.country and _located_at(doc[mention.last_token]):
                 mention.evidence.add("located")  # "arrested in Dazhbad": a place, as an organisation seldom is
+            if mention.label == "ORG" and not mention.country:
+                organisation_roles(doc, mention)  # "rail operator X", "X, the train's operator"
             if not mention.country and not is_acronym(mention.text):
                 # the tagger's type against what the words around say: "Residents of X, the
                 # town ..." (ORG) is a place, "the news agency X" (GPE) an organisation; not "the X
@@ -1102,7 +1150,8 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
             # taggers often miss agencies and parties known by their initials ("SANA"); not the
             # letters after a name ("Jo Doe KC")
             after_name = _is_post_nominal(token.text) and i > 0 and doc[i - 1].is_alpha and doc[i - 1].text.istitle()
-            if token_sentence[token.i] not in headline_sents and not after_name and not _names_no_actor(token.text, doc_text(doc)):
+            if (token_sentence[token.i] not in headline_sents and not after_name and not _names_no_actor(token.text, doc_text(doc))
+                    and not _names_a_thing(doc, token.i, token.i + 1, token.text)):
                 found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "ORG", "acronym", first_token=token.i, last_token=token.i))
                 covered.update(range(token.idx, token.idx + len(token.text)))
             continue
@@ -1138,7 +1187,7 @@ def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if _same_chinese_name(a, b):
         return True  # "Chou Chien-kuo" = "Zhou Jianguo"
     if not tokens_match(a[-1], b[-1]):
-        return False
+        return _first_of_two_surnames(*sorted((a, b), key=len))
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) + 1 == len(long_) and all(tokens_match(x, y) for x, y in zip(short, long_[len(long_) - len(short):])):
         return True
@@ -1152,6 +1201,34 @@ def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             return False
         j += 1
     return True
+
+
+def _first_of_two_surnames(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """True when the shorter name is the longer one without its last word: a Spanish or Latin
+    American double surname's first part names the person alone ("Inés Robledo" /
+    "Inés Robledo Ferrer"). Its second part alone does not (`_second_surnames`)."""
+    return (len(short) >= 2 and len(long_) == len(short) + 1 and short[0][:1].isupper() and not _is_title_word(short[0])
+            and all(tokens_match(x, y) for x, y in zip(short, long_)))
+
+
+def _second_surnames(cluster: list[Found]) -> set[str]:
+    """The spellings of a person's second surname, where the story shows the surname is double:
+    "Ferrer" of "Inés Robledo Ferrer" when the story also writes "Inés Robledo", or
+    "Ms Robledo Ferrer" (two surnames after a title, the first no given name). A bare
+    "Ferrer" is then no short form of the person (the Spanish-speaking world calls her
+    "Robledo"), unless the story writes her so ("Inés Ferrer")."""
+    full = [o.tokens for o in cluster if len(o.tokens) >= 2]
+    out = set()
+    for name in full:
+        if len(name) < 3:
+            continue
+        first_part = any(_first_of_two_surnames(tuple(o), tuple(name)) for o in full)
+        titled = any(len(o.tokens) == 2 and o.titles and o.tokens[0].lower() not in given_names()
+                     and all(tokens_match(x, y) for x, y in zip(o.tokens, name[-2:])) for o in cluster)
+        given_and_second = any(len(o) == 2 and tokens_match(o[0], name[0]) and tokens_match(o[1], name[-1]) for o in full)
+        if (first_part or titled) and not given_and_second:
+            out.add(spelling(name[-1]))
+    return out
 
 
 def _initial_of(initial: str, given: str) -> bool:
@@ -1249,7 +1326,7 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
     clusters: list[list[Found]] = []
     for m in sorted(full, key=lambda m: -len(m.tokens)):
         for c in clusters:
-            if any(_same_person(m.tokens, o.tokens) for o in c):
+            if any(_same_person(m.tokens, o.tokens) for o in c) and not any(_side_by_side(m, o) for o in c):
                 c.append(m)
                 break
         else:
@@ -1267,13 +1344,16 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
     # a headline's ordinary words read as a name ("Rovers Beat Wanderers") are nobody: bare
     # names of the body do not join them
     named = [c for c in clusters if not all(id(o) in not_names for o in c)]
+    second = {id(c): _second_surnames(c) for c in named}  # "Ferrer" of "Inés Robledo Ferrer" is no short form
     for group in singles.values():
         m = group[0]
         # the surname of a full name, or a bare name already resolved in another article;
         # in surname-first names ("Jeong Hyun-woo") the first token is the surname
-        candidates = [c for c in named if any(tokens_match(m.tokens[0], _surname(o.tokens)) for o in c)]
+        candidates = [c for c in named if any(tokens_match(m.tokens[0], _surname(o.tokens)) for o in c)
+                      and spelling(m.tokens[0]) not in second[id(c)]]
         if not candidates:
-            candidates = [c for c in named if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])]
+            candidates = [c for c in named if any(tokens_match(m.tokens[0], t) for o in c for t in o.tokens[1:])
+                          and spelling(m.tokens[0]) not in second[id(c)]]
         if not candidates:
             # family name first ("Kim" of Kim Jong Un) or a given name alone ("Donald"):
             # only when one person of the story carries it, or one was named earlier here
@@ -1295,6 +1375,13 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
         else:
             leftovers.append(list(group))
     return clusters + leftovers
+
+
+def _side_by_side(a: Found, b: Found) -> bool:
+    """True for two names spelt differently in one sentence ("Halvor Lunde and Halvor Lund"):
+    two people, however alike ("Halvor Lunde" of one outlet and "Halvor Lund" of another are one)."""
+    return (a.article_id == b.article_id and a.sentence_index == b.sentence_index and a.start != b.start
+            and fold(" ".join(a.tokens)) != fold(" ".join(b.tokens)))
 
 
 def _surnames_of_both_genders(people: list[Found]) -> set[tuple[str, str]]:
@@ -1445,12 +1532,17 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
     keys = {id(c): key for key, c in by_key.items()}
     for short in sorted(clusters, key=lambda c: len(keys.get(id(c), ()))):
         key = keys.get(id(short), ())
-        if not key or key[0] in {"alias", "acronym", "text"} or short[0].label != "ORG":
+        if not key or key[0] in {"alias", "acronym", "text"}:
             continue
-        if len(key) == 1 and (key in places or any(m.label != "ORG" or m.evidence & {"located", "place"} for m in short)):
-            continue  # "in Halstad", "Halstad's mayor": the town, not a short form of "Halstad General Hospital"
+        placed = len(key) == 1 and (key in places or any(m.label != "ORG" or m.evidence & {"located", "place"} for m in short))
+        if short[0].label != "ORG" and not placed:
+            continue
         longer = [c for c in clusters if c and c is not short and c[0].label == "ORG" and len(keys.get(id(c), ())) > len(key)
                   and keys[id(c)][:len(key)] == key and keys[id(c)][0] not in {"alias", "acronym"} and not _names_a_body_of_its_own(c, len(key))]
+        if placed and not (len(longer) == 1 and _short_name_of_business(short, longer[0], places - {key})):
+            # "in Halstad", "Halstad's mayor": the town, not a short form of "Halstad General Hospital";
+            # but "shares in Korvane" beside "Korvane said" is the story's one business "Korvane Electric"
+            continue
         if len(longer) == 1:
             longer[0].extend(short)
             short.clear()
@@ -1500,6 +1592,21 @@ def _cluster_groups(groups: list[Found], parentheses: dict[str, str], places: fr
             else:
                 initials_of[k].update(initials_variants(m.text))
     return merged
+
+
+def _short_name_of_business(short: list[Found], longer: list[Found], other_places: frozenset[tuple[str, ...]]) -> bool:
+    """True when a one-word name is the short name of the story's one business that it begins
+    ("Korvane" of "Korvane Electric", whose last word says business: org_kinds.csv) though a
+    mention stands where a place would ("shares in Korvane fell"): most of its mentions are
+    typed an organisation and none has a place word ("Korvane province"), and it is no
+    capital the gazetteer knows nor a place the story names otherwise."""
+    key = _org_key(short[0].text)
+    if key in other_places or key in _capital_keys() or fold(short[0].text) in gazetteer().names:
+        return False
+    if not any(org_kinds().get(fold(name_tokens(m.text)[-1])) == "business" for m in longer if name_tokens(m.text)):
+        return False
+    placed = [m for m in short if m.label != "ORG" or m.evidence & {"located", "place"}]
+    return not any("place" in m.evidence for m in short) and 2 * len(placed) < len(short)
 
 
 def _names_a_body_of_its_own(cluster: list[Found], shared: int) -> bool:
@@ -1994,7 +2101,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
     kept_groups = []
     # the surnames of each person's full names (a surname joining below adds none; a headline's
     # ordinary words read as a name give none, as in `add_surname_mentions`)
-    surnames_of = [list(dict.fromkeys(_surname(o.tokens) for o in c if len(o.tokens) >= 2 and id(o) not in not_names)) for c in person_clusters]
+    surnames_of = [list(dict.fromkeys(_surname(o.tokens) for o in c if len(o.tokens) >= 2 and id(o) not in not_names
+                                      and spelling(_surname(o.tokens)) not in _second_surnames(c))) for c in person_clusters]
     for m in groups:
         tokens = name_tokens(m.text)
         target = None

@@ -1,0 +1,29 @@
+"""Coreference on invented text: which actor a description stands for (issue #5; session 11, task W2)."""
+
+from __future__ import annotations
+
+from conftest import story_entities
+
+
+def _holding(entities, text):
+    return [e for e in entities if any(m.text == text for m in e.mentions)]
+
+
+def test_coref_a_description_by_an_organisations_own_role_noun_is_that_organisation():
+    entities = story_entities({
+        "a": "A goods train derailed near Brekka. Rail operator Tolvane Cargo said nobody was hurt. "
+             "The reckless operator was fined after a crash at Ostmark last year, the union said.",
+        "b": "Tolvane Cargo, the train's operator, said the line would reopen on Friday.",
+        "c": "Investigators from the Track Safety Office arrived at the scene on Thursday.",
+    })
+    company = _holding(entities, "Tolvane Cargo")
+    assert len(company) == 1 and company[0].type == "ORG"
+    assert _holding(entities, "The reckless operator") == company
+
+
+def test_coref_a_role_noun_two_organisations_carry_stays_unresolved():
+    entities = story_entities({
+        "a": "Rail operator Tolvane Cargo said nobody was hurt. Port operator Skarvik Docks said the cargo was safe. "
+             "The reckless operator was fined last year, the union said.",
+    })
+    assert not _holding(entities, "The reckless operator")
