@@ -159,3 +159,82 @@ def test_amounts_of_one_earlier_year_are_compared_with_each_other_only():
     ]}
     numbers = _conflicts(spec, "number")
     assert [(k.about, _sides(k)) for k in numbers] == [("fine", [("£80,000", ["y1"]), ("£95,000", ["y2"])])], [(k.about, _sides(k)) for k in numbers]
+
+
+def _dated(aid: str, text: str, dates: list, published: str = "2031-05-10", entities: list | None = None) -> dict:
+    return one_sentence_report(aid, f"Outlet {aid}", text, entities or [], published=published, dates=dates)
+
+
+def test_two_events_told_yesterday_are_not_one_event():
+    """'Yesterday, shops along Tanner Street stayed shut ...' / 'Yesterday, the harbour board reopened the
+    ferry route ...': a clause cut at its comma to 'Yesterday' read alike with every other such clause, and
+    two events of two days became a date conflict."""
+    spec = {"entities": {}, "articles": [
+        _dated("y1", "Yesterday, shops along Tanner Street stayed shut as volunteers swept up glass.",
+               [["Yesterday", "2031-05-06", "relative"]], published="2031-05-07"),
+        _dated("y2", "Yesterday, the harbour board reopened the ferry route to Kessel Island.",
+               [["Yesterday", "2031-05-08", "relative"]], published="2031-05-09"),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "date")] == []
+
+
+def test_a_plan_is_no_side_against_the_day_it_happened():
+    """'aid convoys will cross the bridge on Friday' (a plan) / 'On Saturday, the first aid convoys crossed
+    the bridge': a plan that slips a day contradicts no one; two plans for two days do."""
+    spec = {"entities": {}, "articles": [
+        _dated("p1", "The envoy says aid convoys will cross the Harnel bridge into the valley on Friday.", [["on Friday", "2031-05-09", "relative"]]),
+        _dated("p2", "On Saturday, the first aid convoys crossed the Harnel bridge into the valley.", [["On Saturday", "2031-05-10", "relative"]]),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "date")] == []
+    spec["articles"][1] = _dated("p2", "Aid convoys are due to cross the Harnel bridge into the valley on Saturday.", [["on Saturday", "2031-05-10", "relative"]])
+    assert [_sides(k) for k in _conflicts(spec, "date")] == [[("2031-05-09 (on Friday)", ["p1"]), ("2031-05-10 (on Saturday)", ["p2"])]]
+
+
+def test_the_halt_of_an_event_is_dated_apart_from_the_event():
+    """'The cabinet suspended a 12 percent bread price rise on Wednesday' dates the suspension, not the
+    rise another report dates 'on 4 May' (data/compare/halt_words.txt)."""
+    spec = {"entities": {"cab": ["Ostrel", "GPE"]}, "articles": [
+        _dated("h1", "Bread prices in Ostrel rose by 12 percent on 4 May after a flour subsidy ended.", [["on 4 May", "2031-05-04", "date"]], entities=["cab"]),
+        _dated("h2", "Ostrel's cabinet suspended a 12 percent bread price rise on Wednesday after a flour subsidy ended.",
+               [["on Wednesday", "2031-05-07", "relative"]], entities=["cab"]),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "date")] == []
+
+
+def test_clashes_told_in_other_words_are_one_event():
+    """'Youths threw stones at riot police ... on Friday night' / 'clashes between riot police and
+    demonstrators ... on Thursday night' tell one clash (data/compare/event_verbs.txt) on two days."""
+    spec = {"entities": {}, "articles": [
+        _dated("c1", "Youths threw stones at riot police outside the Corvin town hall on Friday night as a rally over rents ended.",
+               [["on Friday night", "2031-05-09", "relative"]]),
+        _dated("c2", "The vote follows clashes between riot police and demonstrators outside the Corvin town hall on Thursday night.",
+               [["on Thursday night", "2031-05-08", "relative"]]),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "date")] == [[("2031-05-08 (on Thursday night)", ["c2"]), ("2031-05-09 (on Friday night)", ["c1"])]]
+
+
+def test_a_noun_written_before_another_names_no_one_thing():
+    """'90,000 e-scooter chargers' / '60,000 chargers for its Metro and Ridge e-scooters': 'e-scooter'
+    before 'chargers' is a kind of charger, not one scooter against several; the recall's two counts
+    were never compared."""
+    def report(aid: str, text: str, figure: str, value: float) -> dict:
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["firm"], numbers=[_count(figure, value, "chargers")])
+
+    spec = {"entities": {"firm": ["Velta Motors", "ORG"]}, "articles": [
+        report("r1", "Velta Motors said it would recall 90,000 e-scooter chargers after reports of overheating.", "90,000 e-scooter chargers", 9e4),
+        report("r2", "Velta Motors is recalling 60,000 chargers for its Metro and Ridge e-scooters after reports of overheating.", "60,000 chargers", 6e4),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "number")] == [[("60,000 chargers", ["r2"]), ("90,000 e-scooter chargers", ["r1"])]]
+
+
+def test_a_count_of_arrests_is_named_by_the_arrests():
+    """'Police detained 45 people' / 'more than 90 people were arrested': the conflict is about the
+    number of people arrested, not a bare 'number of people'."""
+    def report(aid: str, text: str, figure: str, low: float, high: float) -> dict:
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["town"], numbers=[_count(figure, low if low == high else None, "people", low, high)])
+
+    spec = {"entities": {"town": ["Corvin", "GPE"]}, "articles": [
+        report("a1", "Police detained 45 people in Corvin overnight after the rally over rents.", "45 people", 45, 45),
+        report("a2", "More than 90 people were arrested in Corvin overnight after the rally over rents.", "More than 90 people", 90, float("inf")),
+    ]}
+    assert [k.about for k in _conflicts(spec, "number")] == ["number of people arrested"]

@@ -15,7 +15,10 @@ claims reporting different words of one speaker are not compared. Among related 
   for one holder and one act, told by a verb before it ("jailed for") or a noun after it ("a
   five-year contract");
 - date: one event dated on different days close together (report dates are left out); a clause
-  that dates two events ("agreed in March and signed in May") sides by the verb of each;
+  that dates two events ("agreed in March and signed in May") sides by the verb of each; a clause
+  that is its date alone ("Yesterday, ...") reads as its sentence; a plan ("will deploy on Sunday")
+  and the halt of an event ("suspended the rise on Sunday", data/compare/halt_words.txt) are dated
+  apart from what happened;
 - actor: different offices named for one part in one event, or one office given to different
   people (offices from data/compare/offices.txt), each position naming the person it refers to;
 - place: different places given for one event, when neither report mentions the other place;
@@ -545,25 +548,41 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     return union.groups()
 
 
-def _near_words(v: ClaimView, k: int) -> set[str]:
+def _near_words(v: ClaimView, k: int, heads: frozenset[str] | None = None) -> set[str]:
     """The words written in lower case (no names: "the Americans" / "the American company") within
-    60 characters before and 40 after the claim's k-th figure."""
+    60 characters before and 40 after the claim's k-th figure; with `heads` (the counted nouns), only
+    those that can head what they name: a noun written before another ("e-bike batteries", "the e-bike
+    maker") names a kind of thing, no one thing."""
     n = v.numbers[k][0]
     at = n.start - v.claim.start if n.start is not None else v.claim.text.find(n.text)
     at = max(at, 0)
-    return set(re.findall(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", v.claim.text[max(0, at - 60): at + len(n.text) + 40]))
+    window = v.claim.text[max(0, at - 60): at + len(n.text) + 40]
+    if heads is None:
+        return set(re.findall(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", window))
+    return {m.group(1) for m in re.finditer(r"(?<![A-Za-z])([a-z]+)(?![A-Za-z])(?:\s+([a-z]+)(?![A-Za-z\-]))?", window)
+            if not (m.group(2) and _modified_by(m.group(2), heads))}
+
+
+def _modified_by(following: str, counted: frozenset[str]) -> bool:
+    """True when a word written right after a noun makes that noun its modifier: the counted noun
+    ("e-bike batteries"), or a content word that reads as a noun (not a function word, and not
+    ending as a verb or an adverb does: "the smelter directly employs", "the plant employs")."""
+    if following in counted or stem(following) in counted:
+        return True
+    return following not in STOPWORDS and not re.search(r"(?:s|ed|ing|ly)$", following)
 
 
 def _one_and_many(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     """True when the words around one figure name one thing and those around the other several of it
     ("The smelter directly employs about 1,900 people" / "the country's own smelters, which employ about
     9,000 people"): the staff of one is not a count of the staff of all."""
-    first, second = _near_words(v, a), _near_words(w, b)
     # the counted noun itself is no owner ("$52 a share" / "$54 for each of its shares")
     counted = {x for n in (v.numbers[a], w.numbers[b]) for x in re.findall(r"[a-z]+", f"{n[0].unit or ''} {n[3]}".lower())}
+    first, second = _near_words(v, a), _near_words(w, b)
+    heads = (_near_words(v, a, frozenset(counted)), _near_words(w, b, frozenset(counted)))
     return any(
         len(x) >= 4 and x not in counted and x + "s" in other and x not in other and x + "s" not in words
-        for words, other in ((first, second), (second, first)) for x in words
+        for words, other, own_heads in ((first, second, heads[0]), (second, first, heads[1])) for x in own_heads
     )
 
 
@@ -608,11 +627,29 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     for kind in ("evacuated", "injured", "missing"):
         if all(_toll_kind(views[i], k) == kind for i, k in group):
             return f"number of {unit or 'people'} {kind}"
+    done = _counted_deed(views, group)
+    if done:
+        return f"number of {unit or 'people'} {done}"  # "number of people arrested", not "number of people"
     topics = {percent_topic(views[i], k) for i, k in group}
     topic = topics.pop() if len(topics) == 1 else None
     if unit == "%":
         return topic or "percentage"
     return f"number of {unit or 'items'}"
+
+
+def _counted_deed(views: list[ClaimView], group: list[tuple[int, int]]) -> str | None:
+    """The event every count of a group is told with, by the words around each figure ("120 people were
+    arrested", "Dozens of people have been detained": data/compare/event_verbs.txt), as the participle
+    its family is named by first ("arrested"); None when they tell no one family or it has no such word."""
+    families = None
+    for i, k in group:
+        found = event_families(views[i].number_windows[k]) or event_families(views[i].number_clauses[k])
+        families = found if families is None else families & found
+        if not families:
+            return None
+    first = {family: form for form, family in reversed(list(lexicons.event_verbs().items()))}
+    named = sorted(first[f] for f in families if re.fullmatch(r"[a-z]+ed", first.get(f, "")))
+    return named[0] if len(named) == 1 else None
 
 
 def _topic_name(topic: str) -> str:
@@ -1203,6 +1240,38 @@ def _is_deadline(v: ClaimView, d: DateMention) -> bool:
     return at > 0 and bool(DEADLINE_BEFORE.search(v.claim.text[max(0, at - 30):at])) or bool(re.match(r"(?:by|no later than)\s", d.text, re.I))
 
 
+def date_clauses(v: ClaimView) -> list[str]:
+    """The clause each event date of a claim sits in, or the whole sentence for a clause that is its date
+    alone ("Yesterday, shops on the square stayed shut" cut at its comma to "Yesterday"): two such clauses
+    read alike whatever their sentences tell, and the word "yesterday" makes no two events one."""
+    clauses = v.date_clauses
+    if not any(_bare_date(c, d) for c, d in zip(clauses, v.event_dates)):
+        return clauses
+    return [v.claim.text if _bare_date(c, d) else c for c, d in zip(clauses, v.event_dates)]
+
+
+def _bare_date(clause: str, d: DateMention) -> bool:
+    rest = without_date_words(clause, d.text)
+    return rest is not None and not re.search(r"[^\W\d_]", rest)
+
+
+# A date told of a plan ("monitors will deploy on Sunday", "the court is due to rule on Monday"): when
+# something is to happen, no side against the day another report says it happened.
+PLANNED = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b|\b(?:is|are|was|were)\s+(?:(?:due|set|scheduled|expected|planned|poised)\s+)?to\s+(?!blame\b)[a-z]"
+                     r"|\b(?:plans?|planned|intends?|intended|aims?|going)\s+to\s+[a-z]", re.I)
+
+
+def _other_kinds(part1: str, part2: str) -> bool:
+    """True when of two dates' own words (see _date_parts) one tells a plan and the other does not
+    ("will deploy in the highlands on Sunday" / "On Sunday, the first monitors arrived"), or one tells
+    the halt of an event and the other does not ("suspended the fuel price rise on Sunday" / "fuel
+    prices rose on 1 October", data/compare/halt_words.txt): their days are of two events."""
+    halt = lexicons.halt_pattern()
+    if halt is not None and bool(halt.search(part1)) != bool(halt.search(part2)):
+        return True
+    return bool(PLANNED.search(part1)) != bool(PLANNED.search(part2))
+
+
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
     """One event dated on different nearby days by different reports (report dates left out)."""
     views, s = al.views, al.settings
@@ -1242,7 +1311,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
     # guard said it received the first distress call at 3.40am on Sunday"): only their alike clauses count.
     spoken = {(i, j) for i, j in dated if _different_statements(views[i], views[j], al)}
     dated = [(i, j) for i, j in dated if (i, j) not in spoken or _timed(views[i]) and _timed(views[j])]
-    al.vectors.encode(t for i, j in dated for t in (*views[i].date_clauses, *views[j].date_clauses))
+    al.vectors.encode(t for i, j in dated for t in (*date_clauses(views[i]), *date_clauses(views[j])))
     for i, j in dated:
         v, w = views[i], views[j]
         # A sentence of several statements joined by semicolons ("Here is a summary of the day: X erupted
@@ -1252,21 +1321,23 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         # Each date is compared with the other sentence's date whose clause reads most alike
         # (both ways): "worked on Wednesday to lift the train, which derailed on Tuesday" dates
         # two events, and only the derailment's date answers "derailed on Monday".
-        sims = al.vectors.matrix(v.date_clauses) @ al.vectors.matrix(w.date_clauses).T
+        clauses_v, clauses_w = date_clauses(v), date_clauses(w)
+        parts_v, parts_w = _date_parts(v), _date_parts(w)
+        sims = al.vectors.matrix(clauses_v) @ al.vectors.matrix(clauses_w).T
         _prefer_own_verbs(sims, v, w, al)
         for a, d1 in enumerate(v.event_dates):
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
                     continue
-                if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _still_going_later(v.date_clauses[a], d1, w.date_clauses[b], d2) \
-                        or _gives_both_moments(v, d2) or _gives_both_moments(w, d1):
+                if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _still_going_later(clauses_v[a], d1, clauses_w[b], d2) \
+                        or _gives_both_moments(v, d2) or _gives_both_moments(w, d1) or _other_kinds(parts_v[a], parts_w[b]):
                     continue
                 # Or the two clauses tell one kind of event in words of one family ("a court on Wednesday
                 # jailed X" / "X was sentenced on Thursday"), of an actor both claims name.
                 if (i, j) in spoken and not (_moment(d1) and _moment(d2) and sims[a, b] >= s.anchor_clause_min_cos):
                     continue
-                if whole or event_families(v.date_clauses[a]) & event_families(w.date_clauses[b]) \
-                        or (sims[a, b] >= s.anchor_clause_min_cos and _alike_without_names(v.date_clauses[a], w.date_clauses[b], al)):
+                if whole or event_families(clauses_v[a]) & event_families(clauses_w[b]) \
+                        or (sims[a, b] >= s.anchor_clause_min_cos and _alike_without_names(clauses_v[a], clauses_w[b], al)):
                     union.union((i, a), (j, b))
     conflicts = []
     for group in union.groups():
@@ -1286,7 +1357,7 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             by_value[side_of[value_of[(i, k)]]].append(views[i])
         if any(_moment(views[i].event_dates[k]) for i, k in group):
             _complete_timed_sides(al, group, value_of, side_of, by_value)
-        about = _date_about([(views[i].date_clauses[k], value_of[(i, k)]) for i, k in group], by_value, side_of)
+        about = _date_about([(date_clauses(views[i])[k], value_of[(i, k)]) for i, k in group], by_value, side_of)
         conflicts.append(_conflict("date", about, [_position(val, by_value[val]) for val in sorted(by_value)]))
     return conflicts
 
@@ -1295,15 +1366,16 @@ def _date_parts(v: ClaimView) -> list[str]:
     """Each event date's own words: its clause, or, when one clause holds several of the claim's dates
     ("agreed the deal in March and signed it in May"), the words from the date before it (or the
     clause's start) to its end ("and signed it in May")."""
-    parts = list(v.date_clauses)
-    for clause in {c for c in v.date_clauses if v.date_clauses.count(c) > 1}:
+    clauses = date_clauses(v)
+    parts = list(clauses)
+    for clause in {c for c in clauses if clauses.count(c) > 1}:
         at_clause = v.claim.text.find(clause)
-        ks = sorted((k for k, c in enumerate(v.date_clauses) if c == clause), key=lambda k: _in_claim(v.claim, v.event_dates[k]))
+        ks = sorted((k for k, c in enumerate(clauses) if c == clause), key=lambda k: _in_claim(v.claim, v.event_dates[k]))
         start = max(at_clause, 0)
         for k in ks:
             at = _in_claim(v.claim, v.event_dates[k])
             if at < start:
-                return list(v.date_clauses)  # dates not found in order: keep the clauses
+                return list(clauses)  # dates not found in order: keep the clauses
             end = at + len(v.event_dates[k].text)
             parts[k] = v.claim.text[start:end]
             start = end
@@ -1317,7 +1389,7 @@ def _prefer_own_verbs(sims: np.ndarray, v: ClaimView, w: ClaimView, al: Alignmen
     else the date whose own words read most like the other's ("fined £150,000 in 2028 ... and was last
     inspected in May" / "was last inspected ... in March"), a tie the clause's reading cannot break."""
     parts_v, parts_w = _date_parts(v), _date_parts(w)
-    if parts_v == list(v.date_clauses) and parts_w == list(w.date_clauses):
+    if parts_v == list(date_clauses(v)) and parts_w == list(date_clauses(w)):
         return
     families_v, families_w = [event_families(p) for p in parts_v], [event_families(p) for p in parts_w]
     al.vectors.encode(parts_v + parts_w)
@@ -1361,10 +1433,10 @@ def _complete_timed_sides(al: Alignment, group: list[tuple[int, int]], value_of:
     views, s = al.views, al.settings
     sides = defaultdict(list)  # side -> (moment, clause, claim) of its members
     for i, k in group:
-        sides[side_of[value_of[(i, k)]]].append((_moment(views[i].event_dates[k]), views[i].date_clauses[k], i))
+        sides[side_of[value_of[(i, k)]]].append((_moment(views[i].event_dates[k]), date_clauses(views[i])[k], i))
     members = {(views[i].article_id, views[i].claim.start) for i, _ in group}
     found = [(v, d, clause) for v in views if (v.article_id, v.claim.start) not in members
-             for d, clause in zip(v.event_dates, v.date_clauses) if _moment(d)]
+             for d, clause in zip(v.event_dates, date_clauses(v)) if _moment(d)]
     al.vectors.encode([c for _, _, c in found] + [c for rows in sides.values() for _, c, _ in rows])
     for side, rows in sides.items():
         for v, d, clause in found:

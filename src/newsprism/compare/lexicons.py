@@ -458,3 +458,9 @@ def length_dimensions() -> dict[str, str]:
 def wire_credit_pattern() -> re.Pattern[str] | None:
     """The phrases of data/compare/wire_credits.txt with which an article credits a news agency's text."""
     return words_pattern(_compare_lines("wire_credits.txt"))
+
+
+@lru_cache(maxsize=1)
+def halt_pattern() -> re.Pattern[str] | None:
+    """Words telling an act that stops or undoes another event ("suspended the rise"): data/compare/halt_words.txt."""
+    return words_pattern(_compare_lines("halt_words.txt"))
