@@ -786,13 +786,13 @@ def _names_no_actor(text: str, article_text: str) -> bool:
 
 
 def _names_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
-    """True for a tagged span that names a thing, no actor: a word with no capital letter
-    ("km/h" of "95km/h"; a name has one, a script without case is kept); a product line,
+    """True for a tagged span that names a thing, no actor: a unit, no capital letter and a
+    slash or a digit ("km/h" of "95km/h"; a script without case is kept); a product line,
     one capitalised ordinary word that with "its" or "their" modifies a common noun ("its
     Coast and Ridge scooters"; never a place the gazetteer knows); a code, the object of
     "starts with" and the other verbs of code_verbs.txt ("a serial number starting with QX")."""
-    if text == text.lower() and text != text.upper():
-        return True
+    if text == text.lower() and text != text.upper() and re.search(r"[/\d]", text):
+        return True  # "km/h", "m3/s"; a lower-case "philadelphia" is still a name written carelessly
     if end - start != 1:
         return False
     token = doc[start]
@@ -1378,10 +1378,11 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
 
 
 def _side_by_side(a: Found, b: Found) -> bool:
-    """True for two names spelt differently in one sentence ("Halvor Lunde and Halvor Lund"):
-    two people, however alike ("Halvor Lunde" of one outlet and "Halvor Lund" of another are one)."""
+    """True for two names of as many words spelt differently in one sentence ("Halvor Lunde and
+    Halvor Lund"): two people, however alike ("Halvor Lunde" of one outlet and "Halvor Lund" of
+    another are one; "American Jo Doe ... Jo Doe" is one, a word longer)."""
     return (a.article_id == b.article_id and a.sentence_index == b.sentence_index and a.start != b.start
-            and fold(" ".join(a.tokens)) != fold(" ".join(b.tokens)))
+            and len(a.tokens) == len(b.tokens) and fold(" ".join(a.tokens)) != fold(" ".join(b.tokens)))
 
 
 def _surnames_of_both_genders(people: list[Found]) -> set[tuple[str, str]]:
