@@ -238,3 +238,15 @@ def test_a_count_of_arrests_is_named_by_the_arrests():
         report("a2", "More than 90 people were arrested in Corvin overnight after the rally over rents.", "More than 90 people", 90, float("inf")),
     ]}
     assert [k.about for k in _conflicts(spec, "number")] == ["number of people arrested"]
+
+
+def test_a_margin_of_victory_is_named_margin():
+    """'Odile Fenn won the seat by 212 votes' / 'won by 198 votes': the conflict is about the margin."""
+    def report(aid: str, text: str, figure: str, value: float) -> dict:
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["fenn"], numbers=[_count(figure, value, "votes")])
+
+    spec = {"entities": {"fenn": ["Odile Fenn", "PERSON"]}, "articles": [
+        report("v1", "Odile Fenn won the Larch Hill seat by 212 votes after a second count.", "212 votes", 212),
+        report("v2", "Odile Fenn won Larch Hill by 198 votes after a second count.", "198 votes", 198),
+    ]}
+    assert [k.about for k in _conflicts(spec, "number")] == ["margin"]

@@ -627,6 +627,8 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     for kind in ("evacuated", "injured", "missing"):
         if all(_toll_kind(views[i], k) == kind for i, k in group):
             return f"number of {unit or 'people'} {kind}"
+    if all(_margin(views[i], k) for i, k in group):
+        return "margin"  # "won the ward by 37 votes" / "won by 43 votes"
     done = _counted_deed(views, group)
     if done:
         return f"number of {unit or 'people'} {done}"  # "number of people arrested", not "number of people"
@@ -635,6 +637,17 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     if unit == "%":
         return topic or "percentage"
     return f"number of {unit or 'items'}"
+
+
+MARGIN_BY = re.compile(r"\bby\s+(?:(?:fewer|less|more)\s+than\s+|(?:just|only|nearly|almost|about|around|some|over|under)\s+)?$", re.I)
+
+
+def _margin(v: ClaimView, k: int) -> bool:
+    """True for a figure given after "by" in a clause of winning ("won the ward by 37 votes")."""
+    at = _in_claim(v.claim, v.numbers[k][0])
+    pattern = lexicons.margin_pattern()
+    return at > 0 and pattern is not None and bool(MARGIN_BY.search(v.claim.text[max(0, at - 30):at])) \
+        and bool(pattern.search(v.claim.text[:at]))
 
 
 def _counted_deed(views: list[ClaimView], group: list[tuple[int, int]]) -> str | None:

@@ -464,3 +464,9 @@ def wire_credit_pattern() -> re.Pattern[str] | None:
 def halt_pattern() -> re.Pattern[str] | None:
     """Words telling an act that stops or undoes another event ("suspended the rise"): data/compare/halt_words.txt."""
     return words_pattern(_compare_lines("halt_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def margin_pattern() -> re.Pattern[str] | None:
+    """Words of winning ("won", "beat") before a margin ("by 37 votes"): data/compare/margin_verbs.txt."""
+    return words_pattern(_compare_lines("margin_verbs.txt"))
