@@ -3405,3 +3405,40 @@ def test_compare_summary_tells_an_accusation_in_the_neutral_outlets_words_not_a_
     texts = [s.text for s in compare_story(build_understanding(spec), CompareSettings()).summary]
     assert any("accused the minister of giving MPs a wrong figure" in t for t in texts), texts
     assert not any("fibbing" in t for t in texts), texts
+
+
+def test_compare_an_outlet_giving_another_length_in_a_fact_differs_and_does_not_state_it():
+    """'burned for 22 hours' sits in the fact worded 'burned for 16 hours' (one blaze, one event): the
+    outlet reports the blaze but disputes the figure, so the fact marks it as differing, not stating."""
+    def report(aid: str, outlet: str, hours: int) -> dict:
+        text = f"Firefighters from Harrow Vale fought the warehouse blaze at the Osmere docks, which burned for {hours} hours."
+        return one_sentence_report(aid, outlet, text, ["osmere"], numbers=[[f"{hours} hours", hours, hours, hours, "hours", "duration"]])
+
+    spec = {"entities": {"osmere": ["Osmere", "GPE"]},
+            "articles": [report("k1", "Fenwick Post", 16), report("k2", "Osmere Echo", 22), report("k3", "Dock Radio", 16)]}
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    blaze = [f for f in comparison.facts if "16 hours" in f.text]
+    assert blaze and {"k1", "k3"} <= set(blaze[0].article_ids), [(f.text, f.article_ids) for f in comparison.facts]
+    assert blaze[0].differs == ["k2"], (blaze[0].article_ids, blaze[0].differs)
+
+
+def test_report_coverage_marks_an_outlet_that_differs_on_the_facts_figure():
+    """The coverage matrix shows '≠ differs', not '✓ states', for an outlet whose sentence in the fact gives another figure."""
+    from newsprism.models import Report, Story
+    from newsprism.report.markdown import render_markdown
+
+    def report(aid: str, outlet: str, hours: int) -> dict:
+        text = f"Firefighters from Harrow Vale fought the warehouse blaze at the Osmere docks, which burned for {hours} hours."
+        return one_sentence_report(aid, outlet, text, ["osmere"], numbers=[[f"{hours} hours", hours, hours, hours, "hours", "duration"]])
+
+    spec = {"entities": {"osmere": ["Osmere", "GPE"]},
+            "articles": [report("k1", "Fenwick Post", 16), report("k2", "Osmere Echo", 22), report("k3", "Dock Radio", 16)]}
+    u = build_understanding(spec)
+    c = compare_story(u, CompareSettings())
+    story = Story(id="s_test", title="Osmere docks blaze", article_ids=[a.id for a in u.articles], entities=u.entities, claims=u.claims,
+                  facts=c.facts, conflicts=c.conflicts, exclusives=c.exclusives, omissions=c.omissions, summary=c.summary)
+    text = render_markdown(Report(articles=u.articles, stories=[story]))
+    row = next(line for line in text.splitlines() if line.startswith("| Firefighters") and "16 hours" in line)
+    columns = re.findall(r"\*\*([A-Z])\*\* ([^·]+?)(?: ·|$)", next(line for line in text.splitlines() if line.startswith("Columns:")))
+    cells = dict(zip([outlet for _, outlet in columns], [c.strip() for c in row.strip().strip("|").split("|")[-3:]]))
+    assert cells == {"Fenwick Post": "✓", "Osmere Echo": "≠", "Dock Radio": "✓"}, (cells, row)

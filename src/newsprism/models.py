@@ -287,6 +287,11 @@ class Fact(Model):
     evidence: list[Evidence] = Field(default_factory=list)
     claim_of: str | None = Field(default=None, description="Entity id of the speaker when the fact is a quoted claim, not established.")
     entity_ids: list[str] = Field(default_factory=list)
+    differs: list[str] = Field(
+        default_factory=list,
+        description="Ids of articles (among article_ids) whose sentence gives another figure for what the text counts or measures "
+        "('burned for 20 hours' in the fact 'burned for 14 hours'): they report the event but dispute this figure; the report marks them 'differs', not 'states'.",
+    )
 
 
 class Position(Model):

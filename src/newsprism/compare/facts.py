@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.compare.views import ClaimView, TextVectors, UnionFind, content_stems, intervals_overlap, strip_dateline, units_match
+from newsprism.compare.views import ClaimView, TextVectors, UnionFind, content_stems, differing_articles, intervals_overlap, strip_dateline, units_match
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
 
@@ -819,6 +819,8 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
         elif all(views[i].quoted_share > 0.3 and views[i].claim.attributed_to in known for i in group):
             claim_of = Counter(views[i].claim.attributed_to for i in group).most_common(1)[0][0]
         entity_counts = Counter(e for i in group for e in views[i].claim.entity_ids)
+        # Articles whose sentences give another figure for what the text counts: a side of that dispute.
+        differs = differing_articles(views[medoid], [views[i] for i in group]) if len(article_ids) > 1 else []
         facts.append(Fact(
             id=content_id("|".join(sorted(views[i].claim.id for i in group)), prefix="f"),
             text=with_quotes_closed(strip_dateline(views[medoid].claim.text)),  # the evidence keeps the sentence as written
@@ -827,5 +829,6 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
             evidence=[views[i].evidence() for i in group],
             claim_of=claim_of,
             entity_ids=[e for e, _ in sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))],
+            differs=differs,
         ))
     return facts

@@ -222,6 +222,39 @@ def intervals_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] * 1.0001 and b[0] <= a[1] * 1.0001
 
 
+def _figures_of(v: "ClaimView") -> list[tuple[str, str | None, float, float]]:
+    """What a claim counts or measures, each as (kind, unit key, low, high): its number intervals, and
+    its lengths of time ("burned for 14 hours"), which the count readers leave out."""
+    found = [(n.kind, unit, lo, hi) for n, lo, hi, unit in v.numbers if unit]
+    for n in v.claim.numbers:
+        if n.kind == "duration" and n.value is not None and n.unit:
+            found.append(("duration", unit_key(n.unit), n.low if n.low is not None else n.value, n.high if n.high is not None else n.value))
+    return found
+
+
+def differing_articles(text_view: "ClaimView", group: list["ClaimView"]) -> list[str]:
+    """The articles of a fact whose sentences give another value for something its text counts or
+    measures, and never its value: "The blaze burned for 20 hours" in the fact worded "... which burned
+    for 14 hours", "Turnout in the ward was 64%" in "Turnout was just over 61%". They report the
+    event, and dispute the fact's figure: a side of that dispute is no support for it."""
+    mine = [f for f in _figures_of(text_view) if f[1] and f[0] != "ordinal"]
+    if not mine:
+        return []
+    by_article: dict[str, list["ClaimView"]] = defaultdict(list)
+    for w in group:
+        if w.article_id != text_view.article_id:
+            by_article[w.article_id].append(w)
+    differs = []
+    for article_id, views in by_article.items():
+        theirs = [f for w in views for f in _figures_of(w)]
+        for kind, unit, lo, hi in mine:
+            same = [(t_lo, t_hi) for t_kind, t_unit, t_lo, t_hi in theirs if (t_kind == "duration") == (kind == "duration") and units_match(unit, t_unit)]
+            if same and not any(intervals_overlap((lo, hi), other) for other in same):
+                differs.append(article_id)
+                break
+    return differs
+
+
 CLAUSE_SPLIT = re.compile(r",\s+|;\s+|\s+[—–]\s+|\s+(?:while|whereas|but)\s+")
 
 

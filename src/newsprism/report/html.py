@@ -24,7 +24,7 @@ from newsprism.report.view import CATEGORY_NAMES, ArticleView, build_views, segm
 OPEN_ARTICLES_UP_TO = 8
 """Stories with more articles start with them folded, so a 200-article page stays scannable."""
 
-SYMBOLS = {"states": "✓", "contradicts": "✕", "omits": "−", "silent": "·"}
+SYMBOLS = {"states": "✓", "contradicts": "✕", "differs": "≠", "omits": "−", "silent": "·"}
 
 
 @lru_cache(maxsize=1)

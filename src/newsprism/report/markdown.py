@@ -11,7 +11,7 @@ import re
 from newsprism.models import Report
 from newsprism.report.view import CATEGORY_NAMES, Chip, StoryView, build_views, when_label
 
-SYMBOLS = {"states": "✓ states", "contradicts": "✕ contradicts", "omits": "− omits", "silent": "·"}
+SYMBOLS = {"states": "✓ states", "contradicts": "✕ contradicts", "differs": "≠ differs", "omits": "− omits", "silent": "·"}
 
 
 def md(text: str | None) -> str:
@@ -67,7 +67,7 @@ def _story(v: StoryView) -> list[str]:
         # Outlets head their columns by letter: full names made each one-symbol column as wide as the
         # name, and a terminal (rich, glow) then squeezed the facts to a dozen characters a line.
         keys = [_column_key(i) for i in range(len(v.outlets))]
-        out.append("✓ states · ✕ contradicts · − omits (most others report it) · · not reported · "
+        out.append("✓ states · ✕ contradicts · ≠ differs (reports it with another figure) · − omits (most others report it) · · not reported · "
                    "**Sources**: independent sources, an article that copies another counted once")
         out.append("")
         out.append("Columns: " + " · ".join(f"**{k}** {md(o)}" for k, o in zip(keys, v.outlets)))

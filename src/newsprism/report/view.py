@@ -353,7 +353,8 @@ def _states_value(conflict: Conflict, position: Position, text: str) -> bool:
 
 
 def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
-    """Facts × outlets: states, contradicts (sits on another side of a conflict), omits, or silent."""
+    """Facts × outlets: states, contradicts (sits on another side of a conflict), differs (its sentence
+    in the fact gives another figure), omits, or silent."""
     omitted: dict[str, set[str]] = defaultdict(set)
     for om in ctx.story.omissions:
         for fid in om.fact_ids:
@@ -396,6 +397,9 @@ def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
             # other side it sits on elsewhere ("Three dead" from an outlet also counted on "six")
             contra -= {ctx.outlet(ev.article_id) for ev in fact.evidence
                        if conflict.kind != "quote_wording" and _states_value(conflict, conflict.positions[pi], ev.text.lower())}
+        # An outlet whose sentence in the fact gives another figure for what the text counts (the
+        # compare stage's Fact.differs) reports the event but not this figure: it differs, no ✓.
+        differing = {ctx.outlet(a) for a in fact.differs} - {ctx.outlet(a) for a in fact.article_ids if a not in fact.differs}
         cells = []
         for outlet in outlets:
             # An outlet on another side of a value the fact's text states contradicts it, though its
@@ -403,6 +407,8 @@ def _coverage(ctx: _Context, outlets: list[str]) -> list[dict]:
             # with the president" in the fact worded "signed with the defence minister").
             if outlet in contra:
                 state = "contradicts"
+            elif outlet in differing:
+                state = "differs"
             elif outlet in stating:
                 state = "states"
             elif outlet in omitted.get(fact.id, ()):
