@@ -808,9 +808,8 @@ def build_summary(
     ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences, list(rises))
     room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
-    # Per chosen sentence: told in no one's words nor as one outlet's finding, no claim of a speaker,
-    # the fact's independent sources, the outlets the sentence is cited to.
-    lead_keys: list[tuple[bool, bool, int, int]] = []
+    # Per chosen sentence: told in no one's words nor as one outlet's finding, no claim of a speaker, corroborated.
+    lead_keys: list[tuple[bool, bool, bool]] = []
     carried: list[Conflict] = []
 
     def independent(article_id: str) -> str:
@@ -879,8 +878,7 @@ def build_summary(
         sentence = SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids])
         chosen.append((place(group), sentence, vec))
         told.append((speaker, embeddings_by_fact[k]))
-        lead_keys.append((not (QUOTE_MARK.search(text) or in_outlet_voice(text)), fact.claim_of is None, fact.independent_sources,
-                          len({independent(a) for a in ids})))
+        lead_keys.append((not (QUOTE_MARK.search(text) or in_outlet_voice(text)), fact.claim_of is None, fact.independent_sources >= 2))
         carried.extend(c for c in _disputes_carried(v, group, ids, counted) if c not in carried)
     # A sentence cited to fewer of its fact's articles than hold a disputed count of what it counts
     # ("won by fewer than 50 votes" beside the fact's "by 37 votes", disputed by "43 votes") does
@@ -895,9 +893,10 @@ def build_summary(
         while chosen and len(chosen) + len(ranges) > max_sentences and len(chosen) > 1:
             chosen.pop()
             lead_keys.pop()
-    # The summary opens with its most corroborated event: a sentence told in no one's words (no
-    # quotation) nor as one outlet's own finding, of a fact that is no claim of a speaker, with the
-    # most independent sources, then citing the most outlets; the others follow as the articles tell them.
+    # The summary opens with a corroborated event: the first sentence (as the articles tell them) told
+    # in no one's words (no quotation) nor as one outlet's own finding, of a fact that is no claim of a
+    # speaker and has two or more independent sources (a fact with more sources may be background:
+    # 'The council's debt is 2.9 billion euros'); the others follow as the articles tell them.
     order = sorted(range(len(chosen)), key=lambda i: chosen[i][0])
     if order:
         lead = max(order, key=lambda i: (*lead_keys[i], -order.index(i)))
