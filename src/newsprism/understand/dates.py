@@ -580,6 +580,13 @@ def _sentence_finder(text: str):
     return lambda offset: max(0, bisect_right(starts, offset) - 1)
 
 
+def _week_beside(day: dt.date, sign: int) -> tuple[dt.date, dt.date]:
+    """The seven days before `day` (sign < 0) or after it, as first and last day."""
+    if sign < 0:
+        return day - dt.timedelta(days=7), day - dt.timedelta(days=1)
+    return day + dt.timedelta(days=1), day + dt.timedelta(days=7)
+
+
 def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of) -> list[DateMention]:
     """Add the expressions of ANAPHORIC, resolved against the one day their sentence gives before
     them or, when that sentence gives none, the one its previous sentence gives. Two dates there,
@@ -611,7 +618,7 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
             value = (day + dt.timedelta(days=sign)).isoformat()
             resolution = f"the day {'before' if sign < 0 else 'after'} {day.isoformat()} ('{anchor.text}')"
         else:
-            first, last = (day - dt.timedelta(days=7), day - dt.timedelta(days=1)) if sign < 0 else (day + dt.timedelta(days=1), day + dt.timedelta(days=7))
+            first, last = _week_beside(day, sign)
             value, range_end = first.isoformat(), last.isoformat()
             resolution = f"the seven days {'before' if sign < 0 else 'after'} {day.isoformat()} ('{anchor.text}')"
         taken.append((start, end))
@@ -667,7 +674,7 @@ def _event_anchored(article_id: str, text: str, found: list[DateMention], taken:
         sign = -1 if m.group("side").lower() == "before" else 1
         day = dt.date.fromisoformat(anchor.value)
         if unit == "week" and m.group("count") is None:  # "the week before the vote": its seven days
-            first, last = (day - dt.timedelta(days=7), day - dt.timedelta(days=1)) if sign < 0 else (day + dt.timedelta(days=1), day + dt.timedelta(days=7))
+            first, last = _week_beside(day, sign)
             kind, value, range_end = "range", first.isoformat(), last.isoformat()
             resolution = f"the seven days {m.group('side').lower()} {day.isoformat()}, the {event}'s date ('{anchor.text}')"
         else:
