@@ -57,6 +57,16 @@ def answers() -> list[str]:
     return [a["Answer"] for q in json.loads(NANCO.read_text(encoding="utf-8")) for a in q["answers"]]
 
 
+def answer_slices(per_q: dict, order: list[str]) -> dict:
+    """Each question's rows in `order` (the answers in the file's order, as the scratch encode read them)."""
+    start, at = 0, {}
+    for q, d in per_q.items():
+        assert order[start : start + len(d["texts"])] == d["texts"]
+        at[q] = slice(start, start + len(d["texts"]))
+        start += len(d["texts"])
+    return at
+
+
 def timed_encode(encode, texts: list[str]) -> tuple[np.ndarray, dict]:
     """Vectors of `texts` (L2-normalised) and the CPU seconds per 1,000 short texts (NAnCo's answers, a median of
     four words, cycled to 1,000), on one thread (torch's, or OMP_NUM_THREADS=1 for an OpenMP engine: a second only
@@ -375,11 +385,7 @@ def main() -> None:
     others = json.loads((OUT / "others.json").read_text())
     per_q = nanco_scores()
     order = answers()
-    start, at = 0, {}
-    for q, d in per_q.items():  # the questions' answers in the file's order, as the scratch encode read them
-        assert order[start : start + len(d["texts"])] == d["texts"]
-        at[q] = slice(start, start + len(d["texts"]))
-        start += len(d["texts"])
+    at = answer_slices(per_q, order)
 
     from newsprism.embed import load_encoder
 

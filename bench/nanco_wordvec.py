@@ -34,7 +34,7 @@ import time
 
 import numpy as np
 
-from bench.nanco_models import OUT, answers, cpu_seconds, loqo, model_signals, scored, validation_prior
+from bench.nanco_models import OUT, answer_slices, answers, cpu_seconds, loqo, model_signals, scored, validation_prior
 
 SECTION = "compare: NAnCo static word vectors"
 WORDLLAMA = OUT / "wordllama-l2_supercat_256.npy"
@@ -57,11 +57,7 @@ def measure() -> None:
     t0, c0 = time.perf_counter(), cpu_seconds()
     per_q = nanco_scores()
     order = answers()
-    start, at = 0, {}
-    for q, d in per_q.items():  # the questions' answers in the file's order, as the scratch encode read them
-        assert order[start : start + len(d["texts"])] == d["texts"]
-        at[q] = slice(start, start + len(d["texts"]))
-        start += len(d["texts"])
+    at = answer_slices(per_q, order)
     vectors = np.load(WORDLLAMA)
     assert len(vectors) == len(order)
     emb_of = lambda q: vectors[at[q]]  # noqa: E731
