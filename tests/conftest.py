@@ -35,3 +35,8 @@ def story_entities(texts: dict[str, str]) -> list:
     mentions = [m for article_id in texts for m in collect_mentions(article_id, docs[article_id])]
     add_surname_mentions(docs, mentions)
     return cluster_mentions(mentions, texts)
+
+
+def entities_holding(entities: list, text: str) -> list:
+    """The entities with a mention written exactly `text`."""
+    return [e for e in entities if any(m.text == text for m in e.mentions)]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import entities_holding as _holding
 from conftest import story_entities
-
-
-def _holding(entities, text):
-    return [e for e in entities if any(m.text == text for m in e.mentions)]
 
 
 def test_coref_a_description_by_an_organisations_own_role_noun_is_that_organisation():

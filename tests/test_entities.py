@@ -3,7 +3,7 @@ actor across a story's articles (issue #5; session 11, task W)."""
 
 from __future__ import annotations
 
-from newsprism.models import Entity
+from conftest import entities_holding as _holding
 from conftest import story_entities
 
 MATCH_REPORTS = {
@@ -15,10 +15,6 @@ MATCH_REPORTS = {
     "c": "Kestrel Town fell to Marsh Albion. Ivo Trask, the Kestrel Town manager, blamed the referee. "
          "Penhallow scored for the Gulls.",
 }
-
-
-def _holding(entities: list[Entity], text: str) -> list[Entity]:
-    return [e for e in entities if any(m.text == text for m in e.mentions)]
 
 
 def test_entities_a_club_whose_name_ends_in_town_is_an_organisation_with_its_stated_nickname():
