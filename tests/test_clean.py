@@ -13,6 +13,7 @@ import pytest
 
 from newsprism.clean import clean_article, load_outlets, outlet_for_url
 from newsprism.clean.html import left_out_blocks, marked_comments
+from newsprism.clean.outlets import outlet_names
 from newsprism.clean.metadata import parse_date
 from newsprism.clean.patterns import line_patterns, match_clutter
 from newsprism.models import Article, CleanArticle, content_id
@@ -1496,3 +1497,71 @@ def test_agency_name_under_the_date_is_the_credit_not_a_label():
     # a section label under the date is no credit
     section = clean_text(raw.replace("Tessel Press Agency", "Local News"))
     assert section.byline is None
+
+
+# --------------------------------------------------------------------------- pages never seen (session 12, task G)
+
+
+def test_initials_opening_a_longer_spelled_out_name_are_not_the_registry_outlet():
+    """'NBC Norvland Broadcasting' spells out a name of its own: the registry's NBC News shares only
+    the initials, so the page's masthead is the outlet; 'BBC Radio' and 'NBC's desk' stay the registry's."""
+    raw = (
+        "NBC Norvland Broadcasting\nLive | News | Radio | TV guide\n\n"
+        "Ferry strike ends after two weeks\n\nTuesday 4 June 2030\n\n"
+        "Ferry crews in Hallby went back to work on Tuesday after the operator agreed a pay rise of 6 percent.\n\n"
+        "More from NBC: the new timetable explained\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "NBC Norvland Broadcasting"
+    names = outlet_names()
+    assert names.find("Listen to BBC Radio 4 tonight") == "BBC News"
+    assert names.find("NBC's Hallby desk") == "NBC News"
+    assert names.find("ABC Kestrel Valley") is None
+
+
+@pytest.mark.parametrize("masthead", ["Radio Kestrelby", "TV Ostmark", "Skarnvik Radio"])
+def test_broadcaster_name_over_a_listen_live_menu_is_the_outlet(masthead):
+    raw = (
+        f"{masthead}\nListen live | Programmes | News | Podcasts\n\n"
+        "Bridge closed after lorry hits railing\n\n"
+        "The Ostvik bridge was closed on Monday after a lorry hit its railing, the roads agency said.\n\n"
+        "Drivers were told to use the ring road until Wednesday.\n\n"
+        "Listen again: The Drive Show\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == masthead
+    assert cleaned.title == "Bridge closed after lorry hits railing"
+    # a medium's word before a section word is a section label, not a name
+    assert clean_text(raw.replace(masthead, "Radio Sport")).outlet is None
+
+
+@pytest.mark.parametrize("date", ["Mar 15, 2034", "March 15 2034", "15 March 2034"])
+def test_wire_dateline_with_its_year_dates_the_article(date):
+    raw = (
+        "Kessel Wire\nHome | World | Markets\n\n"
+        "Grain silo collapses at river port\n\n"
+        f"ODRANE, {date} (Kessel Wire) - A grain silo collapsed at the river port of Odrane on Wednesday, the port said.\n\n"
+        "Nobody was hurt, a spokesman said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published == "2034-03-15"
+    assert cleaned.text.startswith("A grain silo collapsed")
+    assert any(part.reason == "dateline" and "ODRANE" in part.text for part in cleaned.removed)
+    # without its year the dateline is cut off all the same but dates nothing
+    yearless = clean_text(raw.replace(date, "Mar 15"))
+    assert yearless.published is None and yearless.text.startswith("A grain silo collapsed")
+
+
+def test_lower_case_handle_before_a_colon_opens_a_comment_but_edit_stays_text():
+    raw = (
+        "Harbour Ledger\nNews | Port | Sport\n\nNew ferry berth opens at Tessby\n\nBy Ola Fenn\n12 May 2031\n\n"
+        "The new ferry berth at Tessby opened on Monday, two years late, the port company said.\n\n"
+        "Comments (2)\n\n"
+        "quietharbour: The old berth was fine for forty years.\n"
+        "edit: thirty-eight years, to be fair.\n"
+        "millrace: Finally. The queue last summer went past the church.\n"
+    )
+    cleaned = clean_text(raw)
+    assert [c.author for c in cleaned.comments] == ["quietharbour", "millrace"]
+    assert "edit: thirty-eight years" in cleaned.comments[0].text
+    assert "quietharbour" not in cleaned.text

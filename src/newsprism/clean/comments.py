@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsprism.clean.metadata import DATE_RE, RELATIVE_RE, find_date
-from newsprism.clean.patterns import avatar_words_re, comment_header_re, match_clutter
+from newsprism.clean.patterns import avatar_words_re, comment_header_re, comment_labels, match_clutter
 from newsprism.models import Comment
 
 SAYS_RE = re.compile(r"^(?P<who>.{1,60}?)\s+(?:says|said|wrote|writes|replied)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -21,6 +21,9 @@ SEPARATORS = " ,|·•-–—@:"
 # shaped like a user name (an underscore, a digit or a capital inside it: "Lyn_C", "TruthSeeker88"),
 # so "Note: ..." or "PS: ..." inside a comment stays its text.
 HANDLE_COLON_RE = re.compile(r"^(?P<who>@?(?=[\w.'-]*(?:_|\d|[a-z][A-Z]))[\w.'-]{2,30}):\s+(?P<rest>\S.*)$")
+# A handle all in lower case ("quietharbour: The ferry ..."): a sentence never opens in lower case, so
+# only the words a reader writes before a colon inside a comment ("edit:", "ps:", data/clean/comment_labels.txt) stay text.
+LOWER_HANDLE_COLON_RE = re.compile(r"^(?P<who>@?[a-z][a-z\d.'-]{2,29}):\s+(?P<rest>\S.*)$")
 # Page parts that can follow a comment section and are not anyone's comment.
 PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
@@ -51,6 +54,9 @@ def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
             text = RELATIVE_RE.sub("", rest, count=1)
         return True, _clean_author(says.group("who")), iso, text.strip(SEPARATORS)
     handle = HANDLE_COLON_RE.match(stripped)
+    if handle is None and stripped[:1].islower() and ":" in stripped[:31]:
+        handle = LOWER_HANDLE_COLON_RE.match(stripped)
+        handle = handle if handle and handle.group("who").lstrip("@").rstrip(".") not in comment_labels() else None
     if handle:  # "Lyn_C: Fell was the best player": a handle (underscore, digit or inner capital) and a colon
         return True, handle.group("who").lstrip("@"), None, handle.group("rest").strip()
     iso, match = find_date(stripped)

@@ -2,7 +2,9 @@
 
 Also finds an outlet named in page clutter (masthead, newsletter plug, blurb,
 staff credit) by its full name, its name without "The", or its initials
-("MEE" -> Middle East Eye) when those initials belong to one outlet only.
+("MEE" -> Middle East Eye) when those initials belong to one outlet only, and
+only where the page does not spell out another name that begins with them
+("NBC Norvland Broadcasting" is not NBC News).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsprism.clean.patterns import masthead_words
 from newsprism.models import OutletInfo
 
 COLUMNS = ("domain", "outlet", "country", "owner", "leaning")
@@ -84,6 +87,10 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in words)
 
 
+# the word after a name in a line: "NBC Norvland Broadcasting" -> "Norvland"
+NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
 class OutletNames:
     """Finds outlet names from the registry in a line of page clutter."""
 
@@ -113,7 +120,15 @@ class OutletNames:
         self.caps_words = caps_words
         self.caps_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(caps_words, key=len, reverse=True)) + r")(?!\w)") if caps_words else None
         self.acronym_re = re.compile(r"(?<![\w.])([A-Z]{3,6})(?:['’]s)?(?![\w.])")
+        nouns, sections = masthead_words()
+        self.plain_words = nouns | sections | MINOR_WORDS  # "BBC Radio", "CNN International": still the same outlet
 
+    def _longer_name(self, line: str, end: int) -> bool:
+        """True when the initials or caps word ending at `end` open a longer name the page spells out
+        ("NBC Norvland Broadcasting"): the next word is capitalised and is no publication or section
+        word ("BBC Radio", "CNN International" stay the registry's outlet)."""
+        after = NEXT_WORD.match(line, end)
+        return bool(after) and after.group(1).lower() not in self.plain_words
     def find(self, line: str) -> str | None:
         """Return the outlet a clutter line names (full name first, then unique initials), or None."""
         if self.name_re:
@@ -122,11 +137,11 @@ class OutletNames:
                 return self.by_key[match.group(1).lower()]
         for match in self.caps_re.finditer(line) if self.caps_re else ():
             before = line[: match.start()].split()
-            if not (before and before[-1][:1].isupper() and before[-1].isalpha()):  # "ALVORIA TODAY" is another name
-                return self.caps_words[match.group(1)]
+            if not (before and before[-1][:1].isupper() and before[-1].isalpha()) and not self._longer_name(line, match.end()):
+                return self.caps_words[match.group(1)]  # "ALVORIA TODAY", "ABC Kelmark" are other names
         for match in self.acronym_re.finditer(line):
             name = self.acronyms.get(match.group(1))
-            if name:
+            if name and (match.group(0) != match.group(1) or not self._longer_name(line, match.end())):  # "NBC's Orsa desk" is NBC's
                 return name
         return None
 

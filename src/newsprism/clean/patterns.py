@@ -60,17 +60,35 @@ def avatar_words_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def masthead_words() -> tuple[frozenset[str], frozenset[str]]:
     """Return (publication nouns, section-label words) of `masthead_words.txt`, lower-cased."""
-    kinds: dict[str, set[str]] = {"noun": set(), "section": set()}
+    kinds = _masthead_rows()
+    return frozenset(kinds["noun"]), frozenset(kinds["section"])
+
+
+@lru_cache(maxsize=1)
+def _masthead_rows() -> dict[str, set[str]]:
+    kinds: dict[str, set[str]] = {"noun": set(), "section": set(), "lead": set()}
     for line in _data_lines("masthead_words.txt"):
         kind, _, word = line.partition("\t")
         kinds[kind.strip()].add(word.strip().lower())
-    return frozenset(kinds["noun"]), frozenset(kinds["section"])
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def lead_words() -> frozenset[str]:
+    """Return the broadcaster words that open an outlet's name ("Radio Kelmark", "TV Ostmark"), lower-cased (`masthead_words.txt`)."""
+    return frozenset(_masthead_rows()["lead"])
 
 
 @lru_cache(maxsize=1)
 def edition_words() -> frozenset[str]:
     """Return the words of a masthead's edition note ("English edition", "translated"), lower-cased (`edition_words.txt`)."""
     return frozenset(line.strip().lower() for line in _data_lines("edition_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def comment_labels() -> frozenset[str]:
+    """Return the lower-case words a comment's text opens with before a colon ("edit:", "ps:"), not handles (`comment_labels.txt`)."""
+    return frozenset(line.strip().lower() for line in _data_lines("comment_labels.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
 from newsprism.clean.metadata import DATE_RE, YEAR_RE, better_date, find_date, read_byline, read_source_url
 from newsprism.clean.outlets import MINOR_WORDS, OutletNames, initials
-from newsprism.clean.patterns import edition_words, masthead_words, match_clutter
+from newsprism.clean.patterns import edition_words, lead_words, masthead_words, match_clutter
 from newsprism.models import Comment
 
 TERMINAL = (".", "!", "?", "…", ":", ";")
@@ -353,11 +353,12 @@ BODY_DATELINE = re.compile(
 
 
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-# "MAZUN, March 11 (BPA) - ", "Mazun (BPA) - ", "MAZUN, 11 March - ": a wire dateline without a year
+# "MAZUN, March 11 (BPA) - ", "Mazun (BPA) - ", "MAZUN, 11 March - ": a wire dateline, mostly without
+# a year; "KELDOR, Mar 15, 2034 (Nordel Wire) - ", "MAZUN, 11 March 2034 - " give it
 WIRE_DATELINE = re.compile(
     r"^(?:(?P<caps>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
     r"(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
-    rf"(?:,\s+(?P<date>{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME}))?"
+    rf"(?:,\s+(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?))?"
     r"\s*(?P<agency>\([A-Z][^()]{0,40}\))?\s*[-–—]+\s+(?=[\"“‘'A-Z0-9])"
 )
 
@@ -387,7 +388,8 @@ def _body_dateline(line: Line) -> tuple[Line, Line, str | None] | None:
     """(dateline, rest, ISO date) for a body line opening with place, date and a dash; None otherwise.
 
     The date is given only when the dateline states its year; a wire dateline ("MAZUN, March 11
-    (BPA) -") has none, and is cut off all the same, so that the first sentence starts after the dash.
+    (BPA) -") mostly has none, and is cut off all the same, so that the first sentence starts after
+    the dash; one with its year ("KELDOR, Mar 15, 2034 (Nordel Wire) -") gives the date.
     """
     found = BODY_DATELINE.match(line.text)
     iso, date = find_date(found.group("date")) if found else (None, None)
@@ -395,6 +397,9 @@ def _body_dateline(line: Line) -> tuple[Line, Line, str | None] | None:
         cut = found.end()
     elif (cut := _wire_dateline(line.text)) is None:
         return None  # "Mayor Ivo Sand, who ... -" is no dateline: the part before the dash must be a date
+    else:
+        told = WIRE_DATELINE.match(line.text).group("date")
+        iso = find_date(told)[0] if told and told[-4:].isdigit() else None
     head = Line(line.start, line.start + cut, line.text[:cut].strip(), len(line.text[:cut].split()), "metadata", "dateline")
     rest_text = line.text[cut:]
     rest = Line(line.start + cut, line.end, rest_text, len(rest_text.split()), "body", "body")
@@ -452,12 +457,18 @@ def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
     It ends in a publication noun ("BREMGARD POST"; or starts with one before "of": "TIMES OF
     MALTA") and the line right below it is a menu or breadcrumb (up to 4 words), or the headline
     (up to 3 words: a longer caps line above a headline may be a caps headline over its standfirst).
+    A broadcaster's name opening with its medium ("Radio Kelmark", "TV Ostmark") counts only over
+    a menu: "Radio Schedule" over a headline may be a section label.
     """
     words = re.findall(r"[^\W\d_]+", masthead.lower())
     if words and words[0] == "the":
         words = words[1:]
-    nouns = masthead_words()[0]
-    if below is None or not words or not (words[-1] in nouns or len(words) > 2 and words[0] in nouns and words[1] == "of"):
+    nouns, sections = masthead_words()
+    if below is None or not words:
+        return False
+    if 2 <= len(words) <= 3 and words[0] in lead_words() and not any(w in sections for w in words[1:]):
+        return below.reason == "navigation" or is_menu_shaped(below.text, below.words)
+    if not (words[-1] in nouns or len(words) > 2 and words[0] in nouns and words[1] == "of"):
         return False
     if below.reason == "navigation" or is_menu_shaped(below.text, below.words) or _section_label(below):
         return len(words) <= 4
