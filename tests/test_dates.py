@@ -419,3 +419,15 @@ def test_an_ordinal_that_is_no_day_is_left_out():
 
 def test_an_ordinal_before_a_noun_of_rank_is_no_day():
     assert find_dates("a", "The fire started on the 14th floor of the Dunholt tower.", "2034-03-17") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [("The Orrin pass stayed shut for just under three weeks.", "an upper bound, just below it"),
+     ("The Orrin pass stayed shut for just over three weeks.", "a lower bound, just above it")],
+)
+def test_dates_a_span_just_over_or_under_says_its_value_is_near(text, side):
+    """'just under three weeks' bounds the span from above and close to it: the resolution says both."""
+    (span,) = find_dates("a", text, "2031-05-06")
+    assert (span.kind, span.value, span.text) == ("duration", "P3W", text[text.index("just"):-1])
+    assert span.resolution.endswith(side)

@@ -292,3 +292,78 @@ def test_numbers_a_range_after_from_is_no_score():
 def test_numbers_points_beside_a_percent_are_percentage_points(text, kind, unit):
     (points,) = [n for n in find_numbers("a", text, parse([text])[0]) if n.kind != "percent"]
     assert (points.kind, points.unit) == (kind, unit)
+
+
+def _figures(text: str) -> list[tuple[str, str, str | None]]:
+    return [(n.text, n.kind, n.unit) for n in find_numbers("a", text, parse([text])[0])]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Marlowe took 27,315 votes against 27,288 for Ines Carvell, the returning officer said.",
+         [("27,315", "count", "votes"), ("27,288", "count", "votes")]),
+        ("Nurses backed the offer, with 2,904 votes for the deal and 377 against, the Tarrow union said.",
+         [("2,904", "count", "votes"), ("377", "count", "votes")]),
+        ("Bus drivers in Quellby voted 1,522 to 609 to accept the deal.",
+         [("1,522", "count", "votes"), ("609", "count", "votes")]),
+    ],
+)
+def test_numbers_two_sides_of_a_count_of_votes_are_two_counts(text, figures):
+    """'27,315 votes against 27,288' gives each candidate a count of votes: no score read out of the
+    digits ('315 votes against 27' was one), and the bare second figure counts votes as the first does."""
+    assert _figures(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit"),
+    [
+        ("The vote hands the Green Accord 31 of the assembly's 60 seats.", "31", "seats"),
+        ("The vote hands the Green Accord 31 of 60 seats.", "31", "seats"),
+        ("Pickets closed three of the port's five terminals on Monday.", "three", "terminals"),
+    ],
+)
+def test_numbers_a_part_of_a_whole_counts_the_wholes_noun(text, number_text, unit):
+    """'31 of the assembly's 60 seats' after a party's name is 31 seats, not a label of the party."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit) == ("count", unit)
+
+
+def test_numbers_an_article_of_a_treaty_stays_a_label():
+    assert _number("The court relied on Article 12 of the Orvel Charter.", "12").kind == "identifier"
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit", "value"),
+    [
+        ("One climber is still unaccounted for on the Brenn glacier.", "One", "climber", 1),
+        ("One guard was injured when the van overturned.", "One", "guard", 1),
+        ("A dozen spoiled envelopes were set aside by the clerks.", "dozen", "envelopes", 12),
+    ],
+)
+def test_numbers_one_in_a_state_and_a_dozen_before_a_participle_count(text, number_text, unit, value):
+    """'One climber is still unaccounted for' is a count of one missing climber, and 'a dozen spoiled
+    envelopes' counts envelopes: the participle between figure and noun describes, it is not the noun."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit, number.value) == ("count", unit, value)
+
+
+@pytest.mark.parametrize("text", ["One walker said the path was closed.", "One of the guards spoke to us."])
+def test_numbers_one_that_counts_nothing_is_no_figure(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "low", "high"),
+    [
+        ("Turnout in Selbury was just over 58%.", "58%", 58, 59),
+        ("Turnout in Selbury was just under 58%.", "58%", 57, 58),
+        ("The fund holds slightly more than 4.2 million crowns.", "4.2 million crowns", 4.2e6, 4.3e6),
+        ("Just over 3,000 fans came to the Drey Park ground.", "3,000", 3000, 3300),
+    ],
+)
+def test_numbers_just_over_stays_near_its_figure(text, number_text, low, high):
+    """'just over 58%' is above 58 but near it: its upper bound is the next step of its last digit (at
+    most a tenth more), so it disagrees with 64% as '58.4%' would; 'just under' mirrors it."""
+    number = _number(text, number_text)
+    assert (number.low, number.high) == pytest.approx((low, high))

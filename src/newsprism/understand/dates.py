@@ -548,7 +548,8 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
             bound = bound_before(text, start) if date_kind == "duration" and not spread_over(text, start) else None
             if bound:
                 # "at least two weeks": the span keeps its bound word, and the resolution says which side it bounds
-                start, side = bound[1], {"low": "a lower bound", "high": "an upper bound", "approx": "approximate"}[bound[0]]
+                start, side = bound[1], {"low": "a lower bound", "high": "an upper bound", "approx": "approximate",
+                                                   "near_low": "a lower bound, just above it", "near_high": "an upper bound, just below it"}[bound[0]]
                 resolution = f"{text[start:m.start() + lead].strip()} {value}: {side}"
             taken.append((start, end))
             found.append(DateMention(

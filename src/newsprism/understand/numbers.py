@@ -26,7 +26,10 @@ one range; "Q3", "FY2027" -> identifier; "a quarter point", "a half-point" -> 0.
 Lengths: "8km", "8 kilometres", "a 2,900-metre volcano" -> measure, one unit however written (kilometres,
 metres, miles, feet; measure_units.csv). "in the 67th minute" -> ordinal, unit "minute". "at least 12 are
 injured", "The injured are 14" -> the state or the subject is what is counted. "voted 7-2", "a 2-1 win" ->
-one mention of kind "score" (data/understand/tally_words.txt), no value.
+one mention of kind "score" (data/understand/tally_words.txt), no value; "took 18,412 votes against 18,375",
+"voted 1,846 to 412" -> two counts of votes (data/understand/vote_verbs.txt). "24 of the council's 49 seats" ->
+24 seats; "One worker is still unaccounted for" -> 1 worker (a state of counted_states.txt); "just over 61%" ->
+61 to 62 (bounds.txt's near_low).
 Numbers inside dates (years, days of the month) are left to `dates`.
 """
 
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -215,9 +219,13 @@ def _bound_before(text: str, start: int) -> str | None:
 
 def _with_bound(value: float | None, low: float | None, high: float | None, bound: str | None) -> tuple[float | None, float | None]:
     """(low, high) of a figure after a bound phrase: "at least 17" -> (17, None), "up to 17" ->
-    (None, 17), "about 17" -> (None, None); a figure with no value ("hundreds") or no bound keeps its own."""
+    (None, 17), "about 17" -> (None, None), "just over 17" -> (17, 18), "just under 0.5" -> (0.45, 0.5); a figure with no value ("hundreds") or no bound keeps its own."""
     if value is None or bound is None:
         return low, high
+    if bound in {"near_low", "near_high"}:
+        # "just over 61%": above 61 by less than a step of its last written digit (61 -> 62), at most a tenth of it
+        margin = min(float(10 ** Decimal(repr(float(value))).normalize().as_tuple().exponent), abs(value) / 10)
+        return (value, value + margin) if bound == "near_low" else (value - margin, value)
     return {"low": (value, None), "high": (None, value), "approx": (None, None)}.get(bound, (low, high))
 
 
@@ -245,6 +253,8 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         modifies_next = token.i < token.head.i <= token.i + 3 and token.head.pos_ in {"NOUN", "PROPN"}
         if partitive and token.dep_ == "poss":
             continue  # "of the country's 2,100 public schools": the owner is not what is counted
+        if token.dep_ == "amod" and token.tag_ in {"VBN", "VBG"}:
+            continue  # "a dozen disputed ballot papers": a participle before the noun describes it
         if token.pos_ in {"NOUN", "PROPN"} and not modifies_next:
             if _verb_read_as_noun(token):
                 return None
@@ -269,6 +279,23 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         if subject is not None and (subject.pos_ == "NOUN" or subject.lower_ in word_list("counted_states.txt")):
             return subject.lower_
     return _people_figure(span.root)
+
+
+def _one_in_a_state(doc: Doc | None, start: int, end: int) -> bool:
+    """True for "one" before the noun its clause puts in a state that a toll counts ("One worker is still
+    unaccounted for", "one man was killed"; states in data/understand/counted_states.txt): a count of 1,
+    where "One resident said" or "one of the ..." counts nothing."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or span.root.dep_ != "nummod":
+        return False
+    noun = span.root.head
+    if noun.i != span.end or noun.pos_ != "NOUN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb, states = noun.head, word_list("counted_states.txt")
+    return verb.lower_ in states or verb.lemma_.lower() in states or any(
+        c.dep_ in {"acomp", "attr", "oprd"} and c.lower_ in states for c in verb.children)
 
 
 def _verb_read_as_noun(token) -> bool:
@@ -331,8 +358,9 @@ def find_numbers(
             continue  # "4.15 a.m.", "9pm": a time of day, no figure
         if text[max(0, start - 4):start].lower() == "-of-":
             continue  # "a mother-of-two": part of a word for a person, no figure
-        if g["word"] and g["word"].lower() in {"one", "half"} and not g["scale"]:
-            continue  # "one of", "half the" are rarely figures
+        one_in_a_state = g["word"] and g["word"].lower() == "one" and not g["scale"] and _one_in_a_state(doc, start, end)
+        if g["word"] and g["word"].lower() in {"one", "half"} and not g["scale"] and not one_in_a_state:
+            continue  # "one of", "half the" are rarely figures; "One worker is missing" counts one
         if g["word"] and text[start:start + 1].isupper() and start > 0 and text[start - 2:start] not in {". ", "\n"} and _word_triple(g["word"]) is None:
             continue
         kind = "count"
@@ -429,6 +457,7 @@ def find_numbers(
             sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
         ))
     out = _points_of_percent(_counts_named_before(doc, out), text)
+    out = _sides_of_a_count(out, text)
     out.extend(_repeats(article_id, text, skip, sentence_of))
     taken = [(n.start, n.end) for n in out]
     out.extend(f for f in _time_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
@@ -453,6 +482,39 @@ def _points_of_percent(numbers: list[NumberMention], text: str) -> list[NumberMe
 
 
 SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+# "18,412 votes against 18,375": the second side of a count set against the first
+AGAINST_SIDE = re.compile(r"\s+([a-z]+)\s+(?:against|to|versus|vs\.?)\s+", re.I)
+# "1,846 votes for a walkout and 412 against": the first side, its noun and "for" / "in favour"
+FOR_SIDE = re.compile(r"\s+([a-z]+)\s+(?:for|in\s+favou?r)\b", re.I)
+
+
+def _sides_of_a_count(numbers: list[NumberMention], text: str) -> list[NumberMention]:
+    """Give the bare figure on the other side of a count the count's unit: "took 18,412 votes against
+    18,375", "1,846 votes for a walkout and 412 against" -> 18,375 and 412 votes too; "voted 1,846 to
+    412" -> two counts of votes (words before such a pair in data/understand/vote_verbs.txt). Two sides
+    of one count are two counts of one thing, no tally (small ones after a tally word stay scores)."""
+    out = list(numbers)
+    for k, n in enumerate(out):
+        if n.kind != "count" or n.unit is not None or n.start is None or k == 0:
+            continue
+        before = out[k - 1]
+        if before.kind != "count" or before.end is None or before.end > n.start:
+            continue
+        between = text[before.end:n.start]
+        against = AGAINST_SIDE.fullmatch(between)
+        if before.unit and against and against.group(1).lower() == before.unit.lower():
+            out[k] = n.model_copy(update={"unit": before.unit})  # "18,412 votes against 18,375"
+        elif before.unit and re.match(r"\s+against\b", text[n.end:n.end + 10]) and not SENTENCE_STOP.search(between) and (
+            (first := FOR_SIDE.match(text, before.end)) and first.group(1).lower() == before.unit.lower()
+        ):
+            out[k] = n.model_copy(update={"unit": before.unit})  # "1,846 votes for a walkout and 412 against"
+        elif before.unit is None and re.fullmatch(r"\s+(?:to|against)\s+", between) and (
+            (verb := re.search(r"\b([a-z]+)\s+(?:by\s+)?$", text[max(0, before.start - 20):before.start], re.I))
+            and verb.group(1).lower() in word_list("vote_verbs.txt")
+        ):
+            out[k - 1] = before.model_copy(update={"unit": "votes"})  # "voted 1,846 to 412"
+            out[k] = n.model_copy(update={"unit": "votes"})
+    return out
 
 
 def _counts_named_before(doc: Doc | None, numbers: list[NumberMention]) -> list[NumberMention]:
@@ -675,7 +737,8 @@ def _tally_link() -> re.Pattern | None:
 @lru_cache(maxsize=1)
 def _worded_tally() -> re.Pattern:
     side = rf"(?:\d{{1,3}}|{number_words_regex()})"
-    return re.compile(rf"\b{side}\s+(?P<noun>[A-Za-z]+)\s+(?:to|against)\s+{side}\b(?!\s+(?:per\s*cent|percent)\b|%)", re.I)
+    # a side is a whole figure: "18,412 votes against 18,375" holds no tally "412 votes against 18"
+    return re.compile(rf"(?<![\d.,])\b{side}\s+(?P<noun>[A-Za-z]+)\s+(?:to|against)\s+{side}\b(?![.,]\d|\s+(?:per\s*cent|percent)\b|%)", re.I)
 
 
 def _point_fractions(article_id: str, text: str, sentence_of) -> list[NumberMention]:
@@ -750,7 +813,23 @@ def _is_label(doc: Doc | None, start: int, end: int) -> bool:
     if span is None or span.start == 0:
         return False
     before = doc[span.start - 1]
+    if _part_of_a_whole(doc.text, start, end):
+        return False  # "gives the Civic League 24 of the council's 49 seats": a part, counted in the whole's noun
     return before.tag_ in {"NN", "NNP"} and span.root.head.i == before.i and span.root.dep_ in {"nummod", "appos", "npadvmod", "compound"}
+
+
+# "24 of 49 seats", "24 of the council's 49 seats", "three of its five terminals": a part, then its whole
+PART_OF_WHOLE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|this|that)\s+)?(?:[A-Za-z-]+['’]s?\s+)?(?:[A-Za-z-]+\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+[a-z]+s\b")
+
+
+def _part_of_a_whole(text: str, start: int, end: int) -> bool:
+    """True for a figure followed by "of" and a larger whole with its plural noun ("24 of the council's
+    49 seats"), never a label ("Article 5 of the 1998 Treaty" has no plural noun after its figure)."""
+    m = PART_OF_WHOLE.match(text, end)
+    if not m:
+        return False
+    part = text[start:end].replace(",", "")
+    return part.isdigit() and int(part) <= int(m.group(1).replace(",", ""))
 
 
 def _join_ranges(numbers: list[NumberMention], text: str) -> list[NumberMention]:
