@@ -146,3 +146,36 @@ def test_quotes_according_to_set_off_by_commas_in_mid_sentence_attributes_the_se
 
 def test_quotes_according_to_figures_in_mid_sentence_stays_no_quote():
     assert _records("The ferry, according to figures for the first quarter, carried fewer people than in 2029.") == {}
+
+
+def test_quotes_a_lead_and_its_quotation_are_one_remark_with_another_outlets_rendering():
+    # U-recall: the Herald's paraphrase and the direct quotation right after it are one remark; the
+    # agency's rendering through a broadcaster joined the paraphrase and left the quotation apart
+    texts = [
+        ("Courier", "Mirela Santorin Vega, head of the Coastal Water Board, said residents should boil their tap water "
+                    "at once. \"Boil every drop you drink, boil what you cook with, and do not trust the taps until we "
+                    "say so,\" Ms Santorin Vega said.\n\nSantorin said the board had first found the bacteria in June "
+                    "but had not been sent the laboratory's results until August."),
+        ("Agency", "Mirela Santorin, who runs the Coastal Water Board, told broadcaster Onda Sur that residents should "
+                   "boil all the water they drink.\n\nThe board supplies 40,000 homes."),
+    ]
+    articles = [CleanArticle(id=content_id(t), source_path=f"{o}.txt", outlet=o, published="2031-06-12", text=t) for o, t in texts]
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[a.id for a in articles]), articles)
+    (quote,) = [q for q in story.quotes if any("boil all the water" in v.text for v in q.variants)]
+    channels = {v.text.split(",")[0]: v.channel for v in quote.variants}
+    assert "Boil every drop you drink" in channels and channels["Boil every drop you drink"] is None  # the Courier heard it itself
+    assert channels["residents should boil all the water they drink"] == "Onda Sur"
+    assert not any("bacteria" in v.text for v in quote.variants)
+
+
+def test_quotes_a_lead_before_another_remark_keeps_the_remark_apart():
+    texts = [
+        ("Courier", "Mirela Santorin Vega, head of the Coastal Water Board, said the Velde pumping station would close "
+                    "in May. \"My thoughts are with every family who fell ill this summer,\" Ms Santorin Vega said."),
+        ("Agency", "Mirela Santorin, who runs the Coastal Water Board, told broadcaster Onda Sur that the Velde pumping "
+                   "station would shut in May."),
+    ]
+    articles = [CleanArticle(id=content_id(t), source_path=f"{o}.txt", outlet=o, published="2031-06-12", text=t) for o, t in texts]
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[a.id for a in articles]), articles)
+    (quote,) = [q for q in story.quotes if any("would shut in May" in v.text for v in q.variants)]
+    assert not any("thoughts" in v.text for v in quote.variants)

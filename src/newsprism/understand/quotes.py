@@ -1261,6 +1261,36 @@ def _fragment_of(part: QuoteRecord, whole: QuoteRecord) -> bool:
     return len(stems) >= 2 and set(stems) <= set(_stems(whole.text))
 
 
+def _lead_and_quote(by_speaker: dict[str, list[int]], records: list[QuoteRecord], vectors: np.ndarray, row: dict[int, int], root) -> list[tuple[int, int]]:
+    """Pairs of one speaker's paraphrase and the direct quotation right after it in one article ("X said
+    owners should stop charging the batteries at once. 'Do not charge them ...,' X said."), the lead
+    telling in the outlet's words the remark the quotation gives, when another outlet's rendering, already
+    one remark with either, reads at least SAME_REMARK_MUTUAL like the other as well: that rendering
+    ("X told broadcaster Y that owners should not charge the batteries indoors") then joins all three,
+    whatever channel each came through, where it was left with the lead alone."""
+    out = []
+    for idx in by_speaker.values():
+        for lead in idx:
+            a = records[lead]
+            if a.direct or lead not in row:
+                continue
+            for quote in idx:
+                b = records[quote]
+                if not b.direct or quote not in row or b.article_id != a.article_id or root(lead) == root(quote):
+                    continue
+                if not (a.sentence_start == b.sentence_start or 0 <= b.sentence_start - a.sentence_end <= 1):
+                    continue  # the quotation opens the lead's sentence's neighbour in its paragraph, or is in it
+                for other in idx:
+                    c = records[other]
+                    if c.article_id == a.article_id or other not in row or root(other) not in {root(lead), root(quote)}:
+                        continue
+                    far = quote if root(other) == root(lead) else lead
+                    if float(vectors[row[other]] @ vectors[row[far]]) >= SAME_REMARK_MUTUAL:
+                        out.append((lead, quote))
+                        break
+    return out
+
+
 def _cut_short(record: QuoteRecord) -> bool:
     """True for a direct quotation an outlet cut short with an ellipsis ('I will not accept lectures...'):
     it joins only a longer rendering holding its words, never a remark merely close in meaning."""
@@ -1315,6 +1345,8 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
     for i, j in pairs:
         if _fragment_of(records[i], records[j]) or _fragment_of(records[j], records[i]):
             parent[root(j)] = root(i)
+    for i, j in _lead_and_quote(by_speaker, records, vectors, row, root):
+        parent[root(j)] = root(i)
     for i in cut:
         # a cut-short quotation no longer rendering begins with: the one rendering closest in meaning
         partners = [(float(vectors[row[a]] @ vectors[row[b]]), b if a == i else a) for a, b in pairs if i in (a, b)]
