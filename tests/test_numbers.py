@@ -367,3 +367,26 @@ def test_numbers_just_over_stays_near_its_figure(text, number_text, low, high):
     most a tenth more), so it disagrees with 64% as '58.4%' would; 'just under' mirrors it."""
     number = _number(text, number_text)
     assert (number.low, number.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "value", "low", "high"),
+    [
+        ("Four in five of those who voted in Tarnby backed the plan.", "Four in five", 80, 70, 90),
+        ("Nine out of 10 growers in the Osk valley sell to the co-op.", "Nine out of 10", 90, 85, 95),
+        ("More than two thirds of eligible members took part.", "two thirds", 66.7, 66.7, None),
+        ("A quarter of the Brisk estate lost power.", "A quarter", 25, 12.5, 37.5),
+    ],
+)
+def test_numbers_a_share_in_words_is_a_percent(text, number_text, value, low, high):
+    """'Four in five of those who voted' is a share, 80% give or take the rounding to a fifth, not the
+    counts 4 and 5; 'more than two thirds' is at least 66.7%, as '67%' would be read beside it."""
+    number = _number(text, number_text)
+    assert (number.kind, number.unit) == ("percent", "%")
+    assert (number.value, number.low) == pytest.approx((value, low), abs=0.05)
+    assert number.high is None if high is None else number.high == pytest.approx(high, abs=0.05)
+
+
+@pytest.mark.parametrize("text", ["Ilsa Varn scored 3 in 10 games for Osk.", "It rained two in five days at Tarnby.", "It lasted a quarter of a century."])
+def test_numbers_counts_beside_in_are_no_share(text):
+    assert all(n.kind != "percent" for n in find_numbers("a", text, parse([text])[0]))

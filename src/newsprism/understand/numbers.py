@@ -29,7 +29,8 @@ injured", "The injured are 14" -> the state or the subject is what is counted. "
 one mention of kind "score" (data/understand/tally_words.txt), no value; "took 18,412 votes against 18,375",
 "voted 1,846 to 412" -> two counts of votes (data/understand/vote_verbs.txt). "24 of the council's 49 seats" ->
 24 seats; "One worker is still unaccounted for" -> 1 worker (a state of counted_states.txt); "just over 61%" ->
-61 to 62 (bounds.txt's near_low).
+61 to 62 (bounds.txt's near_low). "Four in five of those who voted", "two thirds of the members" -> percent 80 and
+66.7, bounded by the rounding to a fifth or a third (data/understand/share_words.csv).
 Numbers inside dates (years, days of the month) are left to `dates`.
 """
 
@@ -342,6 +343,7 @@ def find_numbers(
     """Return the quantities of one article; spans in `skip` (dates) are left out."""
     skip = skip or []
     out: list[NumberMention] = _tallies(article_id, text, skip, sentence_of)
+    out.extend(_shares(article_id, text, skip + [(n.start, n.end) for n in out], sentence_of))
     skip = skip + [(n.start, n.end) for n in out]
     for m in _pattern().finditer(text):
         start, end = m.start(), m.end()
@@ -725,6 +727,55 @@ def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
             sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _share_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """("four in five", "nine out of 10", "one in three adults"; "two thirds of", "a quarter of", "half of")."""
+    side = rf"(?:\d{{1,3}}|{number_words_regex()})"
+    in_share = re.compile(rf"(?<![\d.,-])\b(?P<part>{side})\s+(?:in|out\s+of)\s+(?P<whole>{side})\b(?![.,]\d|\s*%)"
+                          rf"(?=\s+(?P<of>of\b)?(?P<noun>[a-z]+))", re.I)
+    parts = "|".join(sorted((re.escape(r["word"]) for r in table("share_words.csv")), key=len, reverse=True))
+    fraction = re.compile(rf"\b(?:(?P<part>{number_words_regex()}|an?)[\s-]+)?(?P<frac>{parts})\s+of\s+(?!an?\s)", re.I)
+    return in_share, fraction
+
+
+def _shares(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of) -> list[NumberMention]:
+    """Return "Four in five of those who voted", "one in three adults" (a share: 80%, 33.3%) and "two thirds of
+    the members", "half of" (data/understand/share_words.csv) as percents, bounded as a share rounded to the
+    nearest part is ("four in five": 70% to 90%), or by a bound word before them ("more than two thirds")."""
+    if " in " not in text and " out of " not in text and " of " not in text:
+        return []
+    in_share, fraction = _share_patterns()
+    sizes = {r["word"]: int(r["parts"]) for r in table("share_words.csv")}
+    out = []
+    found = [(m, "in") for m in in_share.finditer(text)] + [(m, "fraction") for m in fraction.finditer(text)]
+    for m, how in found:
+        start, end = m.start(), m.end() if how == "in" else m.end("frac")
+        if any(start < e and s < end for s, e in skip) or any(start < n.end and n.start < end for n in out):
+            continue
+        part = m.group("part")
+        if how == "in":
+            if not m.group("of") and (part.isdigit() or m.group("noun").lower() in DURATION_UNITS | {u + "s" for u in DURATION_UNITS}):
+                continue  # "scored 3 in 10 games", "two in five minutes": a count, not a share
+            value, whole = _side_value(part), _side_value(m.group("whole"))
+        else:
+            if m.group("frac").lower().startswith("hal") and part is not None and part.lower() not in {"a", "one"}:
+                continue  # "two and a half", "three halves" are no share of a whole
+            value, whole = (1.0 if part is None else _side_value(part)), float(sizes[m.group("frac").lower()])
+        if value is None or whole is None or not 0 < value < whole <= 100:
+            continue
+        share = round(100 * value / whole, 1)
+        low, high = _with_bound(share, round(100 * (value - 0.5) / whole, 1), round(100 * (value + 0.5) / whole, 1), _bound_before(text, start))
+        out.append(NumberMention(
+            article_id=article_id, text=text[start:end], value=share, low=low, high=high, unit="%", kind="percent",
+            sentence_index=sentence_of(start) if sentence_of else None, start=start, end=end,
+        ))
+    return out
+
+
+def _side_value(side: str) -> float | None:
+    return float(side) if side.isdigit() else word_value(side)
 
 
 @lru_cache(maxsize=1)
