@@ -1565,3 +1565,79 @@ def test_lower_case_handle_before_a_colon_opens_a_comment_but_edit_stays_text():
     assert [c.author for c in cleaned.comments] == ["quietharbour", "millrace"]
     assert "edit: thirty-eight years" in cleaned.comments[0].text
     assert "quietharbour" not in cleaned.text
+
+
+LIVE_PAGE = """<!DOCTYPE html><html><head><title>Live: dam gates opened at Ferrow | Ostvale Gazette</title>
+<meta property="og:site_name" content="Ostvale Gazette">
+<meta property="article:published_time" content="2033-05-02T07:00:00+02:00"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<main><article>
+<p class="kicker">LIVE</p>
+<h1>Live: dam gates opened at Ferrow</h1>
+<p class="meta">Updated <time datetime="2033-05-02T12:10:00+02:00">12:10</time></p>
+<div class="entries">
+<div class="entry"><STAMP1><p>The water board says the river at Ferrow has stopped rising and the gates will stay open overnight, a spokeswoman for the board told reporters at the weir.</p></div>
+<div class="entry"><STAMP2><h3>Schools shut</h3><p>All nine schools in the lower valley are closed today, the district council says, and parents have been told to keep children away from the banks.</p></div>
+<div class="entry"><STAMP3><p>Engineers opened the first two of the dam's four gates this morning to relieve the reservoir after three days of heavy rain in the hills above Ferrow.</p></div>
+</div></article></main>
+<footer><p>&copy; 2033 Ostvale Gazette</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("stamps", [
+    ('<time datetime="2033-05-02T12:10:00+02:00">12:10</time>', '<time datetime="2033-05-02T10:45:00+02:00">10:45</time>', '<time datetime="2033-05-02T07:00:00+02:00">07:00</time>'),
+    ('<div class="entry-time">12:10 CET</div>', '<div class="entry-time">10:45 CET</div>', '<div class="entry-time">07:00 CET</div>'),
+    ('<time class="stamp" datetime="2033-05-02T12:10:00+02:00">3 min ago</time>', '<time class="stamp" datetime="2033-05-02T10:45:00+02:00">1 hour ago</time>', '<time class="stamp" datetime="2033-05-02T07:00:00+02:00">5 hours ago</time>'),
+])
+def test_live_page_entries_keep_their_time_stamp_before_their_text(stamps):
+    """A live page's entry times stay with their entries, written as plain-text live pages do
+    ('12:10 - The water board ...'), so later stages date each entry; a relative stamp ('3 min ago')
+    is written from its datetime attribute; the 'Updated' time of the meta line and the 'LIVE' kicker
+    are no part of the text."""
+    raw = LIVE_PAGE
+    for i, stamp in enumerate(stamps, 1):
+        raw = raw.replace(f"<STAMP{i}>", stamp)
+    cleaned = clean_article(Article(id=content_id(raw), source_path="live.html", raw=raw, format="html"))
+    paragraphs = cleaned.text.split("\n\n")
+    assert [p[:8] for p in paragraphs if p[:1].isdigit()] == ["12:10 - ", "10:45 - ", "07:00 - "]
+    assert any(p.startswith("10:45 - All nine schools") for p in paragraphs)
+    assert "LIVE" not in paragraphs and "min ago" not in cleaned.text
+    assert "Updated" not in cleaned.text
+
+
+def test_one_time_element_before_a_paragraph_is_no_live_page():
+    raw = LIVE_PAGE.replace("<STAMP1>", '<time datetime="2033-05-02T12:10:00+02:00">12:10</time>').replace("<STAMP2>", "").replace("<STAMP3>", "")
+    cleaned = clean_article(Article(id=content_id(raw), source_path="page.html", raw=raw, format="html"))
+    assert "12:10" not in cleaned.text
+    assert cleaned.text.startswith("The water board says")
+
+
+def test_most_read_list_under_the_comments_is_no_part_of_the_last_comment():
+    raw = (
+        "Harbour Ledger\nNews | Port | Sport\n\nNew ferry berth opens at Tessby\n\nBy Ola Fenn\n12 May 2031\n\n"
+        "The new ferry berth at Tessby opened on Monday, two years late, the port company said.\n\n"
+        "Comments (2)\n\n"
+        "quaywatcher · 5 min ago\nTwo years late and still no shelter for foot passengers.\nReply | 3 likes\n\n"
+        "linnea.h\n1 hour ago\nAt last the lorries stop queueing past the school.\nReply\n\n"
+        "Most read\nFish market hall approved by council\nTessby choir wins regional prize\n"
+    )
+    cleaned = clean_text(raw)
+    assert [c.author for c in cleaned.comments] == ["quaywatcher", "linnea.h"]
+    assert cleaned.comments[-1].text == "At last the lorries stop queueing past the school."
+    assert any(part.reason == "teaser" and "Fish market hall approved" in part.text for part in cleaned.removed)
+
+
+@pytest.mark.parametrize("menu, outlet", [
+    ("Radio Kestrelby / Listen live | Programmes | News", "Radio Kestrelby"),
+    ("The Ostvik Times | Subscribe | Log in", "The Ostvik Times"),
+    ("Home | News | Sport | Weather", None),
+    ("Radio Sport | Live | Podcasts", None),
+])
+def test_outlet_named_as_the_first_item_of_the_top_menu(menu, outlet):
+    raw = (
+        f"{menu}\n\nBridge closed after lorry hits railing\n\n"
+        "The Ostvik bridge was closed on Monday after a lorry hit its railing, the roads agency said.\n\n"
+        "Drivers were told to use the ring road until Wednesday.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == outlet
+    assert cleaned.title == "Bridge closed after lorry hits railing"

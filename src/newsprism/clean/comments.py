@@ -147,7 +147,9 @@ def split_comments(lines: list[str], bare_handles: bool = False) -> tuple[list[C
                     owner[nxt] = len(comments) - 1
                     i = nxt + 1
                     continue
-        elif match_clutter(line.strip(), len(line.split())) in PAGE_FOOTER | {"comment_ui"}:
+        elif (reason := match_clutter(line.strip(), len(line.split()))) == "teaser_list" and comments:
+            break  # "Most read" under the last comment: the page's list of other stories, no one's words
+        elif reason in PAGE_FOOTER | {"comment_ui"}:
             pass
         elif comments:
             comments[-1]["text"].append(line.strip())

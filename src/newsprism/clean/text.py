@@ -475,6 +475,23 @@ def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
     return below.reason == "title" and len(words) <= 3
 
 
+def _menu_head_name(text: str) -> str | None:
+    """The outlet's name standing as the first item of the page's top menu ("Radio Kelmark /
+    Listen live | News", "The Kelby Times | Subscribe | Log in"): 2-4 capitalised words (minor words
+    aside) that a broadcaster's medium opens or a publication noun ends, as `_masthead_by_shape`
+    asks of a masthead over a menu; None otherwise ("Home | News", "World News | Sport")."""
+    items = MENU_SEPARATORS.split(text)
+    if len(items) < 3:
+        return None
+    name = items[0].strip()
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words):
+        return None
+    menu = Line(0, len(text), " | ".join(items[1:]), len(items) - 1, "clutter", "navigation")
+    section_only = all(w in masthead_words()[1] for w in re.findall(r"[^\W\d_]+", name.lower()))
+    return name if not section_only and _masthead_by_shape(name, menu) else None
+
+
 def title_case(name: str) -> str:
     """Return an ALL-CAPS name as a reader writes it ("MORVAN TIMES" -> "Morvan Times").
 
@@ -574,10 +591,15 @@ def read_text(
             lines[comment_start].label("comment", "comment_section")
         section = lines[comment_start + int(header):]
         reading.comments, owners = split_comments([line.text for line in section])
-        for line, owner in zip(section, owners):
+        last_owned = max((i for i, owner in enumerate(owners) if owner >= 0), default=-1)
+        teasers = False
+        for i, (line, owner) in enumerate(zip(section, owners)):
             reason = match_clutter(line.text, line.words)
+            teasers = teasers or (i > last_owned and reason == "teaser_list")
             if owner < 0 and reason and reason not in ("comment_ui", "share"):
-                line.label("clutter", reason)
+                line.label("clutter", "teaser" if reason == "teaser_list" else reason)
+            elif teasers:
+                line.label("clutter", "teaser")  # the stories listed under "Most read" after the comments
             else:
                 line.label("comment", "comment_section")
 
@@ -651,7 +673,11 @@ def read_text(
             same = line.key == title_key or (from_html and i <= 1 and _similar_title(line, title_key))
             if not line.kind and same:
                 line.label("metadata", "title" if not any(l.reason == "title" for l in open_lines) else "title_repeat")
-    if not from_html:
+    if from_html:
+        for line in open_lines:
+            if not line.kind and line.words <= 2 and line.text.isupper() and line.text.replace(" ", "").isalpha() and _section_label(line):
+                line.label("clutter", "label")  # a live page's "LIVE" or "BREAKING" kicker that trafilatura kept
+    else:
         header_zone = open_lines[:first_body]
         standing = _masthead_over_headline(header_zone, names) if reading.title is None else None
         if standing and (_caps_masthead(header_zone, standing[0]) or _titled_masthead(header_zone, standing[0])):
@@ -804,6 +830,13 @@ def read_text(
                 reading.outlet_mentions.append(name)
         if not reading.outlet_mentions and masthead_index == 0 and masthead.isupper() and not section_only and _names_itself(masthead, header_zone, lines):
             reading.outlet_mentions.append(title_case(masthead))
+
+    if not reading.outlet_mentions and masthead is None and not from_html:
+        # "Radio Kelmark / Listen live | News | ...": the name as the first item of the top menu
+        top = next((l for l in lines[:2] if l.kind), None)
+        name = _menu_head_name(top.text) if top is not None and top.reason == "navigation" else None
+        if name:
+            reading.outlet_mentions.append(name)
 
     if reading.byline is None:
         # a wire's closing credit names the writer: "(Reporting by Ana Lind; Editing by ...)";
