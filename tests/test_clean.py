@@ -1641,3 +1641,15 @@ def test_outlet_named_as_the_first_item_of_the_top_menu(menu, outlet):
     cleaned = clean_text(raw)
     assert cleaned.outlet == outlet
     assert cleaned.title == "Bridge closed after lorry hits railing"
+
+
+def test_initials_on_a_page_whose_masthead_spells_out_another_name_are_the_masthead():
+    raw = (
+        "NBC Norvland Broadcasting\nLive | News | Radio | TV guide\n\n"
+        "Ferry strike ends after two weeks\n\nTuesday 4 June 2030\n\n"
+        "Ferry crews in Hallby went back to work on Tuesday after the operator agreed a pay rise of 6 percent.\n\n"
+        "Sign up for the NBC morning newsletter\n"
+    )
+    assert clean_text(raw).outlet == "NBC Norvland Broadcasting"
+    # the registry's own name as the masthead stays the registry's outlet
+    assert clean_text(raw.replace("NBC Norvland Broadcasting", "NBC News")).outlet == "NBC News"

@@ -129,6 +129,12 @@ class OutletNames:
         word ("BBC Radio", "CNN International" stay the registry's outlet)."""
         after = NEXT_WORD.match(line, end)
         return bool(after) and after.group(1).lower() not in self.plain_words
+    def by_initials(self, name: str) -> set[str]:
+        """The registry outlets that `name`'s own initials or its opening caps word stand for
+        ("NBC Norvland Broadcasting" -> {"NBC News"}): the outlets its short form would be read as."""
+        words = name.split()
+        return {found for code in (words[0] if words else "", initials(name)) if (found := self.acronyms.get(code))}
+
     def find(self, line: str) -> str | None:
         """Return the outlet a clutter line names (full name first, then unique initials), or None."""
         if self.name_re:

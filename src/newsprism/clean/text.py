@@ -797,6 +797,8 @@ def read_text(
             # a masthead spelling its initials out ("ALDORIA NEWS AGENCY (ANA)") is looked up without them:
             # other outlets share the initials
             found = names.find(masthead if line.reason == "masthead" and masthead else line.text)
+            if found and masthead and found in names.by_initials(masthead) and names.find(masthead) is None:
+                continue  # "Sign up for NBC's briefing" under "NBC Norvland Broadcasting": the initials are the masthead's
             if found and found not in reading.outlet_mentions:
                 reading.outlet_mentions.append(found)
             elif not found and line.reason == "copyright":
