@@ -733,11 +733,18 @@ def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
 def _share_patterns() -> tuple[re.Pattern, re.Pattern]:
     """("four in five", "nine out of 10", "one in three adults"; "two thirds of", "a quarter of", "half of")."""
     side = rf"(?:\d{{1,3}}|{number_words_regex()})"
-    in_share = re.compile(rf"(?<![\d.,-])\b(?P<part>{side})\s+(?:in|out\s+of)\s+(?P<whole>{side})\b(?![.,]\d|\s*%)"
-                          rf"(?=\s+(?P<of>of\b)?(?P<noun>[a-z]+))", re.I)
+    # the lookahead passes over positions no figure starts at before the long alternation is tried
+    in_share = re.compile(rf"(?<![\d.,-])\b(?=[\d{number_word_initials()}])(?P<part>{side})\s+(?:in|out\s+of)\s+(?P<whole>{side})\b"
+                          rf"(?![.,]\d|\s*%)(?=\s+(?P<of>of\b)?(?P<noun>[a-z]+))", re.I)
     parts = "|".join(sorted((re.escape(r["word"]) for r in table("share_words.csv")), key=len, reverse=True))
-    fraction = re.compile(rf"\b(?:(?P<part>{number_words_regex()}|an?)[\s-]+)?(?P<frac>{parts})\s+of\s+(?!an?\s)", re.I)
+    fraction = re.compile(rf"\b(?P<frac>{parts})\s+of\s+(?!an?\s)", re.I)
     return in_share, fraction
+
+
+@lru_cache(maxsize=1)
+def _share_part() -> re.Pattern:
+    """The count before a part of a whole, read back from it: "two thirds", "a quarter", "Two-thirds"."""
+    return re.compile(rf"\b(?P<part>{number_words_regex()}|an?)[\s-]+$", re.I)
 
 
 def _shares(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of) -> list[NumberMention]:
@@ -752,9 +759,12 @@ def _shares(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of
     found = [(m, "in") for m in in_share.finditer(text)] + [(m, "fraction") for m in fraction.finditer(text)]
     for m, how in found:
         start, end = m.start(), m.end() if how == "in" else m.end("frac")
+        before = _share_part().search(text, max(0, start - 30), start) if how == "fraction" else None
+        if before:
+            start = before.start()
         if any(start < e and s < end for s, e in skip) or any(start < n.end and n.start < end for n in out):
             continue
-        part = m.group("part")
+        part = m.group("part") if how == "in" else (before.group("part") if before else None)
         if how == "in":
             if not m.group("of") and (part.isdigit() or m.group("noun").lower() in DURATION_UNITS | {u + "s" for u in DURATION_UNITS}):
                 continue  # "scored 3 in 10 games", "two in five minutes": a count, not a share
