@@ -1602,6 +1602,8 @@ def test_live_page_entries_keep_their_time_stamp_before_their_text(stamps):
     assert any(p.startswith("10:45 - All nine schools") for p in paragraphs)
     assert "LIVE" not in paragraphs and "min ago" not in cleaned.text
     assert "Updated" not in cleaned.text
+    # the stamps are in the text now: removed[] does not list them as left out
+    assert not any(stamp in part.text for part in cleaned.removed for stamp in ("10:45", "07:00", "1 hour ago"))
 
 
 def test_one_time_element_before_a_paragraph_is_no_live_page():

@@ -312,6 +312,7 @@ class HtmlReading:
 
     text: str = ""
     comments: list[Comment] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)  # live entries' stamps as the page showed them, now written before their entries
     title: str | None = None
     byline: str | None = None
     published: str | None = None
@@ -1113,7 +1114,7 @@ def _entry_paragraph(stamp):
     return None
 
 
-def stamp_live_entries(candidates: list) -> int:
+def stamp_live_entries(candidates: list) -> list[str]:
     """Write each live-page entry's time before its first paragraph (the stamps among `candidates`:
     the `<time>` elements and time- or stamp-classed blocks `scan_page` met) ("13:20 - The harbour master
     ..."), as plain-text live pages print it, so that the time stays with its entry in the main text
@@ -1121,7 +1122,8 @@ def stamp_live_entries(candidates: list) -> int:
     of what it tells). The stamp is a clock ("13:20", "14:32 GMT": the zone is dropped), or a relative
     time ("3 min ago") whose `datetime` attribute gives the clock; a stamp inside a paragraph
     ("Updated <time>13:20</time>") is none. Needs two stamped entries: one lone `<time>` is no live
-    page. The stamp element itself is dropped. Returns how many entries were stamped."""
+    page. The stamp element itself is dropped. Returns the stamps' texts as the page showed them
+    ("14:32 GMT", "3 min ago"): they are in the main text now, not left out."""
     found = []
     for element in candidates:
         if len(element) > 2 or element.getparent() is None:
@@ -1135,14 +1137,14 @@ def stamp_live_entries(candidates: list) -> int:
         if clock is None or next(element.iterancestors("p", "a"), None) is not None:
             continue  # "Updated <time>13:20</time>" in a line of text, a "Key events" link
         paragraph = _entry_paragraph(element)
-        if paragraph is not None and all(paragraph is not p for _, p, _ in found):
-            found.append((element, paragraph, f"{int(clock.group(1)):02d}:{clock.group(2)}"))
+        if paragraph is not None and all(paragraph is not p for _, p, *_ in found):
+            found.append((element, paragraph, f"{int(clock.group(1)):02d}:{clock.group(2)}", text))
     if len(found) < 2:
-        return 0
-    for stamp, paragraph, clock in found:
+        return []
+    for stamp, paragraph, clock, _ in found:
         paragraph.text = f"{clock} - {(paragraph.text or '').lstrip()}"
         stamp.drop_tree()  # written once, before its text: a <div> stamp would stay a line of its own
-    return len(found)
+    return [shown for *_, shown in found]
 
 
 def read_html(html: str, url: str | None = None) -> HtmlReading:
@@ -1163,14 +1165,14 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
     if headline:
         info.sitename, info.title = info.sitename or info.title, headline
     unwrap_layout_tables(tree)
-    if len(scan.stamps) >= 2:  # the walk's <time> elements and time/stamp-classed blocks; most pages have fewer
-        stamp_live_entries(scan.stamps)
+    stamps = stamp_live_entries(scan.stamps) if len(scan.stamps) >= 2 else []  # most pages have fewer
     text = main_text(tree, url)  # last: it prunes the tree
     if text is None:
         return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=scan.blocks)
     return HtmlReading(
         text=nfc(text),
         comments=comments,
+        stamps=stamps,
         title=info.title,
         byline=info.author,
         published=info.date,
