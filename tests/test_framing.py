@@ -312,6 +312,9 @@ def test_framing_a_shouted_headlines_loaded_words_count_for_its_outlet():
     loud_words = {e.term: e for e in entries if e.article_id == loud.id and e.category == "loaded"}
     assert {"INFERNO", "DEATH TRAP"} <= set(loud_words)
     assert all(e.voice == "outlet" and e.evidence.text == "INFERNO AT DEATH TRAP MILL" for e in loud_words.values())
+    # the receipt says it is the headline, which the clean text does not hold (no offsets into it)
+    assert all(e.evidence.in_title for e in loud_words.values())
+    assert not any(e.evidence.in_title for e in entries if e.article_id == calm.id)
     assert not terms([e for e in entries if e.article_id == calm.id], "loaded")
 
 

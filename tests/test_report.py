@@ -983,18 +983,31 @@ def test_report_a_channel_only_one_rendering_came_through_is_not_the_whole_remar
 
 
 def test_report_a_word_of_the_headline_is_cited_as_the_headline(rich: Report):
-    """Framing reads the headline apart from the clean text (evidence without offsets in it): the
-    receipt says it is the headline, in report.md and in the chip's data of report.html."""
+    """Framing reads the headline apart from the clean text (evidence marked `in_title`, without
+    offsets in it): the receipt says it is the headline, in report.md and in the chip's data of
+    report.html, and report.json keeps the mark."""
     story = rich.stories[0]
     art = next(a for a in rich.articles if a.id == story.article_ids[0])
     title = "BLAZE HORROR AT DEATH TRAP MILL"
     art = art.model_copy(update={"title": title})
     entry = FramingEntry(article_id=art.id, term="DEATH TRAP", category="loaded",
-                         evidence=Evidence(article_id=art.id, text=title, start=0, end=0))
+                         evidence=Evidence(article_id=art.id, text=title, start=0, end=0, in_title=True))
     report = rich.model_copy(update={"articles": [art if a.id == art.id else a for a in rich.articles],
                                      "stories": [story.model_copy(update={"framing": [entry]})]})
-    assert f"“DEATH TRAP”: Headline: {title}" in render_markdown(report)
-    assert f"Headline: {title}" in render_html(report)
+    assert f"“DEATH TRAP”: {title} (headline)" in render_markdown(report)
+    assert f"{title} (headline)" in render_html(report)
+    assert Report.model_validate_json(report.model_dump_json()).stories[0].framing[0].evidence.in_title
+
+
+def test_report_a_sentence_of_the_text_is_not_cited_as_the_headline(rich: Report):
+    """Evidence placed in the clean text is no headline, though its article has one."""
+    story = rich.stories[0]
+    art = next(a for a in rich.articles if a.id == story.article_ids[0])
+    first = art.text.split(".")[0] + "."
+    entry = FramingEntry(article_id=art.id, term=first.split()[0], category="loaded",
+                         evidence=Evidence(article_id=art.id, text=first, start=0, end=len(first)))
+    report = rich.model_copy(update={"stories": [story.model_copy(update={"framing": [entry]})]})
+    assert "(headline)" not in render_markdown(report)
 
 
 def test_report_a_rendering_two_outlets_print_alike_is_via_a_channel_only_where_one_relays_it(rich: Report):

@@ -156,12 +156,17 @@ def story_id(article_ids: list[str]) -> str:
 
 
 class Evidence(Model):
-    """A sentence of one article that supports a finding; offsets index `CleanArticle.text`."""
+    """A sentence of one article that supports a finding; offsets index `CleanArticle.text`.
+
+    `in_title`: the sentence is the article's headline (`CleanArticle.title`), which the clean text
+    does not hold: `start` and `end` are then 0 and index nothing; the report cites it as "(headline)".
+    """
 
     article_id: str
     text: str
     start: int
     end: int
+    in_title: bool = False
 
 
 # --------------------------------------------------------------------------- understand

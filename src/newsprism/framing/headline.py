@@ -6,9 +6,9 @@ alone, re-cased first when set in capitals (group.title.sentence_case: each word
 text writes it), so the parse reads words rather than a row of names; its loaded words and hedges
 are found as in the body (terms.py), inside a quotation the speaker's (voice "quote").
 
-An entry's evidence is the headline as printed, with start = end = 0: it has no offsets in the
-clean text. The report shows such a sentence beside a link to its article, whose header prints the
-headline. A headline the clean text holds too (a cleaner that kept it in the body) is left to the
+An entry's evidence is the headline as printed, marked `in_title` (start = end = 0: it has no
+offsets in the clean text). The report cites it as "(headline)" beside a link to its article, whose
+header prints the headline. A headline the clean text holds too (a cleaner that kept it in the body) is left to the
 body; so is a headline that is only the outlet's name (a masthead taken for the title).
 """
 
@@ -72,7 +72,7 @@ def headline_entries(understanding: Understanding, lexicon: Lexicon) -> list[Fra
         ctx = ArticleContext(article=headline, doc=doc, entity_spans=spans, sentence_bounds=[(0, len(text))],
                              entities={e.id: e for e in understanding.entities})
         ctx.quotations = find_quotations(ctx, no_quotes, lexicon)
-        evidence = Evidence(article_id=article.id, text=title, start=0, end=0)
+        evidence = Evidence(article_id=article.id, text=title, start=0, end=0, in_title=True)
         for entry in find_terms(ctx, lexicon):
             if entry.category not in CATEGORIES:
                 continue

@@ -57,7 +57,7 @@ def _story(v: StoryView) -> list[str]:
             for chip in chips[:12]:
                 for cite in chip.cites[:1]:
                     if cite.text:
-                        out.append(f"   - {md(cite.outlet)}: “{md(cite.text)}”")
+                        out.append(f"   - {md(cite.outlet)}: “{md(cite.text)}”" + (" (headline)" if cite.in_title else ""))
         out.append("")
     else:
         out += ["_No summary was produced._", ""]
@@ -91,7 +91,7 @@ def _story(v: StoryView) -> list[str]:
             for p in c["positions"]:
                 out.append(f"  - **{md(p['value'])}**: {', '.join(md(o) for o in p['outlets'])}")
                 for cite in p["sentences"]:
-                    out.append(f"    - {md(cite.outlet)}: “{md(cite.text)}”")
+                    out.append(f"    - {md(cite.outlet)}: “{md(cite.text)}”" + (" (headline)" if cite.in_title else ""))
         out.append("")
     else:
         out += ["_No conflicts._", ""]
@@ -128,7 +128,7 @@ def _story(v: StoryView) -> list[str]:
             for cell in row["cells"]:
                 for chip in cell:
                     for cite in chip.cites[:3]:
-                        out.append(f"- {md(cite.outlet)}, “{md(chip.label)}”: {md(cite.text)}")
+                        out.append(f"- {md(cite.outlet)}, “{md(chip.label)}”: {md(cite.shown)}")
         out.append("")
     else:
         out += ["_No framing was found._", ""]

@@ -39,12 +39,19 @@ class Cite:
     outlet: str
     text: str
     anchor: str | None
+    in_title: bool = False
+    """The sentence is the article's headline (no place in its text): cited as "(headline)"."""
+
+    @property
+    def shown(self) -> str:
+        """The sentence as a receipt prints it: a headline followed by "(headline)"."""
+        return f"{self.text} (headline)" if self.in_title and self.text else self.text
 
     def as_json(self) -> dict:
         """The chip's data: outlet, anchor, and the sentence only when the page cannot show it at the anchor."""
         if self.anchor:
             return {"o": self.outlet, "a": self.anchor}
-        return {"o": self.outlet, "t": self.text, "a": f"art-{self.article_id}"}
+        return {"o": self.outlet, "t": self.shown, "a": f"art-{self.article_id}"}
 
 
 @dataclass
@@ -283,16 +290,16 @@ class _Context:
         view = self.views.get(ev.article_id)
         if view is None:
             return Cite(article_id=ev.article_id, outlet=ev.article_id, text=ev.text, anchor=None)
-        span = place_span(view.article, ev)
+        span = None if ev.in_title else place_span(view.article, ev)
         anchor = None
         if span:
             view.spans.append(span)
             anchor = f"s-{view.id}-{span[0]}"
-        text = ev.text or (view.article.text[span[0]:span[1]] if span else "")
-        if span is None and text and " ".join(text.split()) == " ".join((view.article.title or "").split()):
-            # the headline (framing reads it apart from the text): a reader looks for it in the article's header
-            text = f"Headline: {text}"
-        return Cite(article_id=ev.article_id, outlet=view.label, text=text, anchor=anchor)
+        text = ev.text or (view.article.title or "" if ev.in_title else view.article.text[span[0]:span[1]] if span else "")
+        # the headline (framing reads it apart from the text): a reader looks for it in the article's
+        # header; a report written before `in_title` is recognised by its text
+        in_title = ev.in_title or (span is None and bool(text) and " ".join(text.split()) == " ".join((view.article.title or "").split()))
+        return Cite(article_id=ev.article_id, outlet=view.label, text=text, anchor=anchor, in_title=in_title)
 
     def chips_for(self, evidence: list[Evidence], article_ids: list[str]) -> list[Chip]:
         """One chip per outlet citing its sentences; an article without evidence links to the article itself."""
