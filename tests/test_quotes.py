@@ -73,6 +73,9 @@ def test_quotes_according_to_figures_stays_no_quote():
     # a statement posted on a platform
     ('In a statement posted on X, Governor Ansel Varro said he had "no intention of resigning".',
      "no intention of resigning", "X"),
+    # a statement on a website with no "posted" between (N-dockballot): the website is the channel
+    ('"The crews have voted and they will be heard," Ilka Dremmer said in a statement on the union\'s website.',
+     "The crews have voted and they will be heard", "union's website"),
     # the paper's name after what it is, not "Estonian newspaper"
     ("Lio Tamberg told the Ostrian newspaper Vaba Kell that the plant had closed in July.",
      "the plant had closed in July", "Vaba Kell"),
@@ -90,6 +93,11 @@ def test_quotes_according_to_a_statement_posted_by_a_body_is_its_words_through_t
     content = "nine boats have been checked so far"
     assert content in records
     assert "Harbour Safety Board" in (records[content][1] or "") and records[content][2] == "X"
+
+
+def test_quotes_a_statement_on_a_subject_names_no_channel():
+    records = _records('"We will appeal," Ilka Dremmer said in a statement on the strike.')
+    assert records["We will appeal"][2] is None
 
 
 def test_quotes_told_the_newspaper_on_a_day_keeps_the_paper_not_the_day():

@@ -687,6 +687,10 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
     held = [p for p in phrases if p.pos_ == "NOUN"]
     phrases += [m for p in held for a in p.children if a.dep_ == "acl" and not _inside(a, outside)
                 for c in a.children if c.dep_ == "prep" and c.lower_ in {"on", "by"} for m in c.children if m.dep_ == "pobj"]
+    # "in a statement on the union's website": the same with no verb between (only a channel noun counts below,
+    # so "a statement on the strike" names none)
+    phrases += [m for p in held for c in p.children if c.dep_ == "prep" and c.lower_ == "on" and not _inside(c, outside)
+                for m in c.children if m.dep_ == "pobj"]
     # "in an interview with the Solvik Ledger": only media hold interviews, so the organisation is the channel
     interviewers = [m for p in held if p.lower_ in word_list("interview_nouns.txt")
                     for c in p.children if c.dep_ == "prep" and c.lower_ == "with" for m in c.children if m.dep_ == "pobj"]
