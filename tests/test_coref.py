@@ -24,3 +24,16 @@ def test_coref_a_role_noun_two_organisations_carry_stays_unresolved():
              "The reckless operator was fined last year, the union said.",
     })
     assert not _holding(entities, "The reckless operator")
+
+
+def test_coref_the_office_is_not_its_deputy():
+    # "The mayor" had gone to the deputy mayor, the person named just before it
+    entities = story_entities({
+        "a": "Mayor Anna Varnholt opened the new bridge in Ostrel on Friday. Deputy Mayor Tove Skarre cut the "
+             "ribbon. The mayor said the bridge cost 4 million crowns.",
+        "b": "Deputy Mayor Tove Skarre said the bridge was a year late. The mayor, Anna Varnholt, declined to comment.",
+    })
+    mayor, deputy = _holding(entities, "Anna Varnholt"), _holding(entities, "Tove Skarre")
+    assert len(mayor) == 1 and len(deputy) == 1 and mayor != deputy
+    assert any(m.text == "The mayor" for m in mayor[0].mentions)
+    assert not any(m.text.lower() == "the mayor" for m in deputy[0].mentions)

@@ -116,3 +116,20 @@ def test_entities_a_province_product_lines_codes_and_units_are_typed_as_what_the
     for thing in ("Summit", "Harbour", "QZ", "km/h"):
         assert not _holding(entities, thing), thing
     assert [e.type for e in _holding(entities, "Le Van Hoang")] == ["PERSON"]
+
+
+def test_entities_a_civic_office_before_a_name_is_a_title_not_part_of_the_name():
+    # "Treasurer Sigrun Aasvik" was one person named "Treasurer Sigrun Aasvik", apart from
+    # "the treasurer, Sigrun Aasvik"'s spelling; the office is evidence, the name is the person
+    entities = story_entities({
+        "a": "Treasurer Sigrun Aasvik said the harbour budget would balance by May. Councillor Bram Oyelaran "
+             "called the plan reckless.",
+        "b": "The town treasurer, Sigrun Aasvik, defended the budget on Monday. Ombudsman Harald Veimo said he "
+             "would review the harbour contract.",
+    })
+    names = {e.name for e in entities if e.type == "PERSON"}
+    assert {"Sigrun Aasvik", "Bram Oyelaran", "Harald Veimo"} <= names
+    assert not any(n.split()[0] in {"Treasurer", "Councillor", "Ombudsman"} for n in names)
+    treasurer = _holding(entities, "Sigrun Aasvik")
+    assert len(treasurer) == 1 and "Treasurer" in treasurer[0].titles
+    assert "Councillor" in _holding(entities, "Bram Oyelaran")[0].titles

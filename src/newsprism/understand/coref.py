@@ -681,6 +681,7 @@ class _Story:
         self.kind: dict[int, str] = {}
         self.roles: dict[int, set[str]] = {}  # person cluster -> role words a description's head may match
         self.title_words: dict[int, set[str]] = {}  # ... and every word of its titles, for the most specific match
+        self.second_roles: dict[int, set[str]] = {}  # ... and the offices it holds only as a deputy ("Deputy Mayor": mayor)
         self.person_country: dict[int, set[str]] = {}
         self.gender: dict[int, str] = {}
         self.country_cluster = {c[0].country: i for i, c in enumerate(clusters) if c[0].country}
@@ -706,6 +707,7 @@ class _Story:
                 self.kind[i] = "person"
                 self.roles[i] = {w for m in c for w in m.roles}
                 self.title_words[i] = self.roles[i] | {_fold(w) for m in c for t in m.titles for w in t.split()}
+                self.second_roles[i] = _second_roles([t for m in c for t in m.titles])
                 if self.title_words[i] & word_list("leader_titles.txt"):
                     self.roles[i].add("leader")  # "President X" is the one "the leader" may stand for
                 self.person_country[i] = _countries_in([t for m in c for t in m.titles], gazetteer)
@@ -845,13 +847,28 @@ def _owned_country(ref: Found, story: _Story, article: list[Found], refs: list[F
     return None
 
 
+def _second_roles(titles: list[str]) -> set[str]:
+    """The offices titles give only as a deputy's ("Deputy Mayor", "Vice President", "Under
+    Secretary": mayor, president, secretary; `deputy_words.txt`), not held plainly by another title."""
+    second, plain = set(), set()
+    for title in titles:
+        words = [_fold(w) for w in re.split(r"[\s-]+", title) if w]
+        if not words:
+            continue
+        (second if len(words) > 1 and words[-2] in word_list("deputy_words.txt") else plain).add(words[-1])
+    return second - plain
+
+
 def _person_for(ref: Found, story: _Story, article: list[Found]) -> int | None:
     wanted = set(ref.words) | {ref.head}
     countries = _countries_in([" ".join(ref.words)], story.gazetteer)
+    deputy = bool(set(ref.words) & word_list("deputy_words.txt"))
     candidates = [
         i for i, words in story.roles.items()
         # "the Japanese prime minister" is not the Israeli one, nor one of no known country
         if ref.head in words and not (countries and not countries & story.person_country[i])
+        # "the mayor" is not the deputy mayor, "the president" not the vice president
+        and (deputy or ref.head not in story.second_roles.get(i, ()))
     ]
     owner = ref.owner if isinstance(ref.owner, Found) and ref.owner.label == "PERSON" else None
     if owner is not None:
