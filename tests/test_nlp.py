@@ -65,6 +65,37 @@ def test_nlp_vectorised_ner_leaves_preset_entities_to_spacy():
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Anna Kowalczyk", "ORG")
 
 
+def test_nlp_vectorised_ner_steps_only_the_tokens_inside_an_entity(monkeypatch):
+    import newsprism.understand.nlp as nlp_module
+
+    texts = [
+        "Governor Maribel Quintana-Osei of the Lowmarsh Harbour Authority met Dr. Tobias Fenwright "
+        "in East Calverton on Friday, the Calverton Daily Ledger reported.",
+        "Fenwright Holdings said the Brisket Valley Water Board would pay $4.5 million by next March.",
+    ]
+    stock = [_rows(doc) for doc in load_nlp(fast=False).pipe(texts)]
+    rows_scored = []
+    real_maxout = nlp_module._maxout
+
+    def counting(hidden):
+        rows_scored.append(hidden.shape[0])
+        return real_maxout(hidden)
+
+    monkeypatch.setattr(nlp_module, "_maxout", counting)
+    fast = [_rows(doc) for doc in load_nlp().pipe(texts)]
+    assert fast == stock
+    # every token scored once with no entity open, then only the I and L tokens one by one
+    inside = sum(1 for doc in fast for row in doc if row[7] == "I")
+    assert inside >= 8 and rows_scored[0] == sum(len(doc) for doc in fast) and sum(rows_scored[1:]) == inside
+
+
+def test_nlp_maxout_is_the_maximum_over_the_last_axis():
+    from newsprism.understand.nlp import _maxout
+
+    hidden = np.random.default_rng(7).normal(size=(50, 64, 3)).astype(np.float32)
+    assert np.array_equal(_maxout(hidden), hidden.max(axis=-1))
+
+
 def test_nlp_fast_pipeline_uses_the_fast_parts():
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler"), VectorisedAttributeRuler)
