@@ -138,3 +138,106 @@ def test_a_summary_sentence_naming_the_channel_is_not_cited_to_an_outlet_that_na
     same_channel = _view("daily", '"We came back because the valley asked us to," Oake told the Brackwater Courier on Monday.')
     cited = {w.article_id for w in receipts(chosen, told, [chosen, at_ceremony, same_channel])}
     assert cited == {"courier", "daily"}
+
+
+@pytest.mark.parametrize(("sentence", "mention", "value", "expected"), [
+    ("The quake struck at 04:12 on Tuesday, killing nine people.", "at 04:12 on Tuesday", "2034-03-14",
+     "The quake struck at 04:12 on Tuesday 14 March 2034, killing nine people."),
+    ("Yesterday morning, shops in Dallen stayed shut.", "Yesterday morning", "2031-06-02", "On the morning of Monday 2 June 2031, shops in Dallen stayed shut."),
+    ("The dam that burst on the 14th flooded Orrin.", "on the 14th", "2034-03-14", "The dam that burst on Tuesday 14 March 2034 flooded Orrin."),
+    ("Fire broke out late on Friday night at the Kessel mill.", "late on Friday night", "2033-11-11",
+     "Fire broke out late on the night of Friday 11 November 2033 at the Kessel mill."),
+    # already dated, a speaker's words, a weekday the resolution does not match: as written
+    ("Police cleared the Tarn camp on Tuesday, 8 November.", "on Tuesday", "2033-11-08", "Police cleared the Tarn camp on Tuesday, 8 November."),
+    ('"We left the Tarn camp on Tuesday," Ada Brill said.', "on Tuesday", "2033-11-08", '"We left the Tarn camp on Tuesday," Ada Brill said.'),
+    ("The Tarn camp was cleared on Monday.", "on Monday", "2033-11-08", "The Tarn camp was cleared on Monday."),
+])
+def test_a_summary_sentence_says_a_relative_day_as_its_date(sentence, mention, value, expected):
+    """Out of its article, 'on Tuesday' leaves the reader to count days from a publication date the
+    summary does not give: where the day is resolved, the sentence says it as a reader says a date."""
+    from newsprism.compare.summary import with_calendar_dates
+    from newsprism.models import DateMention
+
+    assert with_calendar_dates(sentence, [DateMention(article_id="a", text=mention, kind="relative", value=value)]) == expected
+
+
+def _one_sentence(aid, outlet, text, published="2034-03-16", **found):
+    return {"id": aid, "outlet": outlet, "published": published, "sentences": [{"text": text, "entities": ["town"], **found}]}
+
+
+def test_a_disputed_count_is_not_put_in_the_mouth_of_the_source_that_gave_one_figure():
+    """'killed 23 people, according to the civil protection office' beside reports of 27: the office
+    said 23, so the summary does not write 'killed 23 to 27 people, according to the office'; the
+    range sentence gives each figure with its source."""
+    from test_compare import build_understanding
+
+    from newsprism.compare import compare_story
+    from newsprism.settings import CompareSettings
+
+    office = "The flood that struck Ostrava Vale on Tuesday killed {} people in Ostrava Vale, according to the regional emergency office."
+    spec = {"entities": {"town": ["Ostrava Vale", "GPE"]}, "articles": [
+        _one_sentence("q1", "Vale Post", office.format(23), numbers=[["23", 23, 23, 23, "people"]]),
+        _one_sentence("q2", "Lowland Herald", office.format(23), numbers=[["23", 23, 23, 23, "people"]]),
+        _one_sentence("q3", "River Wire", office.format(27), numbers=[["27", 27, 27, 27, "people"]]),
+    ]}
+    summary = compare_story(build_understanding(spec), CompareSettings()).summary
+    texts = [s.text for s in summary]
+    assert not any("23 to 27" in t and "according to" in t for t in texts), texts
+    told = [s for s in summary if "emergency office" in s.text]
+    assert all("23 people" in s.text and "q3" not in s.article_ids for s in told), [(s.text, s.article_ids) for s in told]
+    assert any(t.startswith("Reports of the number of people") for t in texts), texts
+
+
+def test_the_summary_opens_with_a_sentence_its_own_citations_corroborate():
+    """A fact several outlets report, told in the words only one of them vouches for ('Sources close to
+    the squad said ...', cited to that outlet alone), is that outlet's report: the summary opens with
+    the sentence three outlets vouch for, though the other comes first in the articles."""
+    from test_compare import build_understanding
+
+    from newsprism.compare import compare_story
+    from newsprism.settings import CompareSettings
+
+    def report(aid, outlet, sentences):
+        return {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": [{"text": t, "entities": e} for t, e in sentences]}
+
+    sacked = "Halvard Rovers sacked coach Emil Brenner on Monday after six straight defeats"
+    spec = {"entities": {"b": ["Emil Brenner", "PERSON"], "h": ["Halvard Rovers", "ORG"]}, "articles": [
+        report("r1", "Valley Post", [("Emil Brenner had refused to lead training at Halvard Rovers for a week, the Daily Lark reported.", ["b", "h"]),
+                                     (sacked + ".", ["b", "h"])]),
+        report("r2", "River Herald", [("Sources close to the squad said Emil Brenner had refused to lead training at Halvard Rovers for a week.", ["b", "h"]),
+                                      (sacked + " in the league.", ["b", "h"])]),
+        report("r3", "Town Crier", [("Fans gathered outside the Halvard Rovers ground at noon.", ["h"]),
+                                    ("On Monday Halvard Rovers sacked coach Emil Brenner after six straight defeats.", ["b", "h"])]),
+    ]}
+    summary = compare_story(build_understanding(spec), CompareSettings()).summary
+    assert summary[0].text.startswith("Halvard Rovers sacked coach Emil Brenner") and len(summary[0].article_ids) == 3, \
+        [(s.text, s.article_ids) for s in summary]
+
+
+def test_a_sentence_dated_well_before_the_first_report_tells_the_background():
+    """'Two years ago, a quake damaged the old bridge' is the story's background: no opening for its summary."""
+    from newsprism.compare.summary import tells_background
+    from newsprism.compare.views import ClaimView
+    from newsprism.models import Claim, DateMention
+
+    def view(value):
+        claim = Claim(id="c", article_id="a", sentence_index=0, text="x", start=0, end=1)
+        return ClaimView(claim=claim, index=0, source="a", outlet=None, entity_ids=frozenset(), stems=frozenset(),
+                         event_dates=[DateMention(article_id="a", text="t", kind="date", value=value)])
+
+    # the story's background (two years before its first report) is no opening either
+    assert tells_background(view("2032"), "2034-03-16") and tells_background(view("2034-01"), "2034-03-16")
+    assert not tells_background(view("2034-03-14"), "2034-03-16") and not tells_background(view("2034-03"), "2034-03-16")
+
+
+def test_a_label_one_outlet_gives_the_people_of_a_settlement_stays_out_of_the_summary():
+    """'squatters', 'land grabbers' (one outlet's words for the families another calls residents) are
+    kept out of the summary and the story's title unless every outlet uses them."""
+    from newsprism.compare.summary import _terms_in, banned_terms
+    from newsprism.models import CleanArticle
+
+    one = CleanArticle(id="a1", source_path="a1", text="Police removed squatters and land grabbers from Tarn Fields.")
+    other = CleanArticle(id="a2", source_path="a2", text="Police removed 300 families from Tarn Fields.")
+    banned = banned_terms([one, other])
+    assert _terms_in(one.text, banned) >= {"squatters", "land grabbers"}
+    assert "squatters" not in banned_terms([one, one.model_copy(update={"id": "a3"})])

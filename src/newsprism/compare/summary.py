@@ -12,7 +12,9 @@ Steps (deterministic: same input, same text):
    figures, days, list of things and all but two of its content words); a sentence giving a side
    of a disputed count is told with the range ("Three to four people died"), unless it is someone's
    words or an amount or share (without its figure it would have a hole: "People died and dozens
-   were hurt"), then it is not used; a disputed length of time is taken out;
+   were hurt"), then it is not used, or given to a source ("..., according to the office", "officials
+   said"), then it keeps its own figure and is cited to the articles printing it; a disputed length
+   of time is taken out;
 3. lightly compress: drop a leading dateline, and name the speaker where the sentence opens
    with a description the entities stage resolved ("The 58-year-old minister said ..." ->
    "Korrin said ...": out of its article the description names nobody);
@@ -21,7 +23,11 @@ Steps (deterministic: same input, same text):
    (count, date, who took part, cause) before a second of any kind, at most half the summary;
    a count that rose across reports (a toll updated report after report) is told the same way,
    after the disagreements, and a count conflict whose figures rose with publication time says so;
-5. order the fact sentences as the articles do, disagreements last.
+5. order the fact sentences as the articles do, disagreements last; the first is a corroborated
+   event: cited (its own citations, not its fact's) to two or more independent sources, no background
+   (dated well before the first report), no quotation, no claim of a speaker, as far as the facts allow;
+6. say each day a sentence tells relative to its report ("on Tuesday", "yesterday") as its date
+   ("on Tuesday 14 March 2034") where it was resolved: out of its article the weekday dates nothing.
 """
 
 from __future__ import annotations
@@ -113,6 +119,17 @@ def _usable(text: str, fact: Fact, banned: frozenset[str], entities: dict[str, E
         if not names and not (re.search(r"\baccording to\b", text, re.I) or set(re.findall(r"[a-z]+", text.lower())) & lexicons.report_verbs()):
             return False
     return True
+
+
+ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.I)
+
+
+def tells_whose_account(text: str) -> bool:
+    """True when a sentence, outside its quotations, gives what it tells to someone ("..., officials
+    said", "according to the civil protection office", "the club announced"): a reporting verb
+    (lexicons.report_verbs) or "according to"."""
+    outside = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+    return bool(ACCORDING_TO.search(outside) or set(re.findall(r"[a-z]+", outside.lower())) & lexicons.report_verbs())
 
 
 def compress(text: str) -> str:
@@ -808,8 +825,9 @@ def build_summary(
     ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences, list(rises))
     room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
-    # Per chosen sentence: told in no one's words nor as one outlet's finding, no claim of a speaker, corroborated.
-    lead_keys: list[tuple[bool, bool, bool]] = []
+    # Per chosen sentence: corroborated by its own citations, told in no one's words nor as one outlet's finding, no claim of a speaker.
+    lead_keys: list[tuple[bool, bool, bool, bool]] = []
+    first_published = min((a.published[:10] for a in articles if a.published), default=None)
     carried: list[Conflict] = []
 
     def independent(article_id: str) -> str:
@@ -842,12 +860,18 @@ def build_summary(
                     or gives_a_side_of_a_cause(v.claim.text, cause_sides):
                 continue
             text = name_the_speaker(compress(v.claim.text), v, by_id)
+            ranged = False
             if (v.article_id, v.claim.start) in counted:
                 if v.claim.attributed_to or v.speaker or v.relayed_by:
                     continue  # "the hospital said it had treated 37 patients": a range would not be its words
-                text = with_ranges(text, counted[(v.article_id, v.claim.start)])
-                if text is None:
-                    continue
+                # "killed 23 people, according to the civil protection office", "..., officials said": the
+                # source said 23, not 23 to 27; told with its own figure, cited to the articles printing it
+                # (`receipts`), the range sentence giving each figure with its source.
+                if not tells_whose_account(text):
+                    text = with_ranges(text, counted[(v.article_id, v.claim.start)])
+                    if text is None:
+                        continue
+                    ranged = True
             if (v.article_id, v.claim.start) in dated:
                 text = _without_dates(text, dated[(v.article_id, v.claim.start)])
                 if text is None:
@@ -861,24 +885,28 @@ def build_summary(
             if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
                 continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
             cited = receipts(v, text, group, by_id, story_views)
-            candidates.append((x, text, v, cited, vec, speaker))
+            candidates.append((x, text, v, cited, vec, speaker, ranged))
         if not candidates:
             continue
         # The most cited; at a tie, not one outlet telling its own finding ("..., Radio X understands"),
         # which only it vouches for, when another of the fact's sentences tells it otherwise.
-        x, text, v, cited, vec, speaker = max(candidates, key=lambda c: (len({w.article_id for w in [c[2], *c[3]]}), not in_outlet_voice(c[1])))
+        x, text, v, cited, vec, speaker, ranged = max(candidates, key=lambda c: (len({w.article_id for w in [c[2], *c[3]]}), not in_outlet_voice(c[1])))
         evidence = {}
         for w in [v, *cited]:
             evidence.setdefault(w.article_id, w.evidence())
-        for value, conflict in counted.get((v.article_id, v.claim.start), []):
+        for value, conflict in counted.get((v.article_id, v.claim.start), []) if ranged else []:
             for p in conflict.positions:  # the range the sentence gives rests on every side's reports
                 for e in p.evidence:
                     evidence.setdefault(e.article_id, e)
         ids = [a for a in fact.article_ids if a in evidence] + [a for a in evidence if a not in fact.article_ids]
-        sentence = SummarySentence(text=text, article_ids=ids, evidence=[evidence[a] for a in ids])
+        # Its days said as a reader says a date (after the citations were checked against the articles' own words).
+        sentence = SummarySentence(text=with_calendar_dates(text, v.claim.dates), article_ids=ids, evidence=[evidence[a] for a in ids])
         chosen.append((place(group), sentence, vec))
         told.append((speaker, embeddings_by_fact[k]))
-        lead_keys.append((not (QUOTE_MARK.search(text) or in_outlet_voice(text)), fact.claim_of is None, fact.independent_sources >= 2))
+        # Corroborated as told: the sentence's own citations, not its fact's articles (a fact of two
+        # outlets may be told in the one outlet's words only it vouches for).
+        lead_keys.append((len({independent(a) for a in ids}) >= 2, not tells_background(v, first_published),
+                          not (QUOTE_MARK.search(text) or in_outlet_voice(text)), fact.claim_of is None))
         carried.extend(c for c in _disputes_carried(v, group, ids, counted) if c not in carried)
     # A sentence cited to fewer of its fact's articles than hold a disputed count of what it counts
     # ("won by fewer than 50 votes" beside the fact's "by 37 votes", disputed by "43 votes") does
@@ -893,15 +921,95 @@ def build_summary(
         while chosen and len(chosen) + len(ranges) > max_sentences and len(chosen) > 1:
             chosen.pop()
             lead_keys.pop()
-    # The summary opens with a corroborated event: the first sentence (as the articles tell them) told
-    # in no one's words (no quotation) nor as one outlet's own finding, of a fact that is no claim of a
-    # speaker and has two or more independent sources (a fact with more sources may be background:
-    # 'The council's debt is 2.9 billion euros'); the others follow as the articles tell them.
+    # The summary opens with a corroborated event: the first sentence (as the articles tell them) cited
+    # to two or more independent sources (its own citations: a sentence of a two-outlet fact told in the
+    # words only one outlet vouches for is that outlet's report), told in no one's words (no quotation)
+    # nor as one outlet's own finding, of a fact that is no claim of a speaker (a fact with more sources
+    # may be background: 'The council's debt is 2.9 billion euros'); the others follow as the articles tell them.
     order = sorted(range(len(chosen)), key=lambda i: chosen[i][0])
     if order:
         lead = max(order, key=lambda i: (*lead_keys[i], -order.index(i)))
         order = [lead] + [i for i in order if i != lead]
     return ([chosen[i][1] for i in order] + ranges + more_ranges)[:max_sentences]
+
+
+BACKGROUND_DAYS = 31
+"""An event dated more than this many days before the story's first report is its background."""
+
+
+def tells_background(view: ClaimView, first_published: str | None) -> bool:
+    """True when a sentence dates what it tells well before the story's first report ("Two years ago,
+    a quake damaged the old bridge", "in March 2032"): the story's background, no opening for its summary."""
+    import datetime as dt
+
+    if not first_published:
+        return False
+    try:
+        cutoff = dt.date.fromisoformat(first_published) - dt.timedelta(days=BACKGROUND_DAYS)
+    except ValueError:
+        return False
+    for d in view.event_dates:
+        m = ISO_VALUE.match(d.value or "")
+        if m is None:
+            continue
+        year, month, day = int(m.group(1)), int(m.group(2) or 12), m.group(3)
+        try:
+            latest = dt.date(year, month, int(day)) if day else (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+        except ValueError:
+            continue
+        if latest < cutoff:
+            return True
+    return False
+
+
+# A weekday with its preposition or "last"/"this"/"next" and a part of the day ("on Tuesday", "last
+# Friday night"); not a possessive ("Tuesday's vote") nor a day already given its date ("Tuesday, 8 November").
+WEEKDAY_PHRASE = re.compile(
+    r"(?:\b(?P<pre>on|last|this|next)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")\b(?:\s+(?P<part>morning|afternoon|evening|night))?(?![’']s\b)"
+)
+# A day told from the day of publication ("yesterday morning", "last night") or by its number alone ("on the 14th").
+DAY_WORD_PHRASE = re.compile(
+    r"\b(?P<day>yesterday|today|tonight|last\s+night)\b(?:\s+(?P<part>morning|afternoon|evening))?|\b(?:on\s+)?the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])",
+    re.I,
+)
+
+
+def with_calendar_dates(text: str, dates) -> str:
+    """The sentence with each day it tells relative to its report ("on Tuesday", "yesterday", "last
+    night", "on the 14th") said as a reader says a date, where the understanding stage resolved it to a
+    day (`dates`, the claim's DateMentions): "on Tuesday" -> "on Tuesday 14 March 2034", "on Friday
+    night" -> "on the night of Friday 10 March 2034", "yesterday" -> "on Monday 13 March 2034". Out of
+    its article a weekday leaves the reader to count days from a publication date the summary does not
+    give. A day inside a quotation (a speaker's words) or already with its date is left as written."""
+    for d in dates:
+        if not d.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", d.value) or d.kind not in {"relative", "date"}:
+            continue
+        said = spoken_date(d.value)
+        if said == d.value or any(m in d.text for m in MONTHS):
+            continue
+        at = text.find(d.text)
+        if at < 0 or len(QUOTE_MARK.findall(text[:at])) % 2:
+            continue
+        phrase = d.text
+        m = WEEKDAY_PHRASE.search(phrase)
+        if m and m.group("day") == said.split()[0]:
+            after = text[at + len(phrase):at + len(phrase) + 16]
+            if re.match(r",?\s*(?:\d{1,2}\b|(?:" + "|".join(MONTHS) + r")\b)", after):
+                continue  # "on Tuesday, 8 November": the date is written already
+            told = f"on the {m.group('part')} of {said}" if m.group("part") else f"on {said}" if m.group("pre") else said
+        else:
+            m = DAY_WORD_PHRASE.search(phrase)
+            if m is None:
+                continue
+            if m.group("nth") and int(m.group("nth")) != int(d.value[-2:]):
+                continue
+            part = "night" if m.group("day") and m.group("day").lower() in {"tonight", "last night"} else m.group("part")
+            told = f"on the {part.lower()} of {said}" if part else f"on {said}"
+        new = phrase[: m.start()] + told + phrase[m.end():]
+        if at == 0 or re.fullmatch(r"\s*", text[:at]):
+            new = new[:1].upper() + new[1:]
+        text = text[:at] + new + text[at + len(phrase):]
+    return text
 
 
 def _disputes_carried(v: ClaimView, group: list[ClaimView], cited: list[str], counted: dict) -> list[Conflict]:
