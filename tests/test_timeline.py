@@ -105,3 +105,27 @@ def test_the_year_a_budget_is_for_dates_no_event():
         ("t2", "Town Courier", "The Harl river flooded the lower town in 2029, the council recalled.", [["in 2029", "2029", "absolute"]]),
     )
     assert [(e.date, e.article_ids) for e in rows] == [("2029", ["t2"]), ("2031-11-19", ["t1"])], [(e.date, e.article_ids) for e in rows]
+
+
+def test_a_period_lasting_until_the_reports_is_one_row_whichever_day_each_was_published():
+    """'had lived there since 2029' told by reports published on two days: each report's period ends
+    on its own publication date, yet it is one period of one fact, one row citing both."""
+    from test_compare import build_understanding, one_sentence_report
+
+    from newsprism.compare.timeline import build_timeline
+    from newsprism.compare.views import build_views
+    from newsprism.models import Fact
+
+    spec = {"entities": {"camp": ["Tarn Fields", "LOC"]}, "articles": [
+        one_sentence_report("p1", "Valley Wire", "Some 300 families had lived at Tarn Fields since 2029.", ["camp"], published="2033-11-09",
+                            dates=[["since 2029", "2029", "range"]]),
+        one_sentence_report("p2", "Town Courier", "About 300 families had lived at Tarn Fields since 2029.", ["camp"], published="2033-11-10",
+                            dates=[["since 2029", "2029", "range"]]),
+    ]}
+    views = build_views(build_understanding(spec))
+    for v in views:  # as the understanding stage resolves 'since 2029': up to each report's publication date
+        published = "2033-11-09" if v.article_id == "p1" else "2033-11-10"
+        v.event_dates = [d.model_copy(update={"end": published, "resolution": f"since 2029 up to publication date {published}"}) for d in v.event_dates]
+    fact = Fact(id="f0", text=views[0].claim.text, article_ids=["p1", "p2"], independent_sources=2)
+    rows = build_timeline(views, [[0, 1]], [fact])
+    assert [(e.date, sorted(e.article_ids)) for e in rows] == [("2029/2033-11-10", ["p1", "p2"])], [(e.date, e.article_ids) for e in rows]

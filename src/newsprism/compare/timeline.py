@@ -4,7 +4,8 @@ Only event dates count: a date that tells when something was reported ("state TV
 reported Friday") is left out, and so are durations and dates that did not resolve.
 Undated events are left out, never guessed. A clock time the text gives with the day joins the
 row's date ("2026-03-15T03:40"), so two accounts of when in the day something happened stay apart,
-and the accounts of one moment are one row with all their sources.
+and the accounts of one moment are one row with all their sources; so are the accounts of a period
+lasting until the reports ("since 2029"), which each report ends on its own publication date.
 
 A row reads as a sentence a reader understands on its own: no wire dateline, entry stamp or
 leading "But"; worded, where several articles tell it, by a sentence without one outlet's label
@@ -54,6 +55,11 @@ def _avoided_terms(views: list[ClaimView]) -> frozenset[str]:
     return banned_terms([SimpleNamespace(text=" ".join(t)) for t in texts.values()]) if len(texts) > 1 else frozenset()
 
 
+def _until_published(d) -> bool:
+    """True for a period the understanding stage ran up to its article's publication date ("since 2029")."""
+    return d.kind == "range" and bool(d.end) and "up to publication date" in (d.resolution or "")
+
+
 def _merge_into(row: TimelineEvent, e: TimelineEvent) -> None:
     """Add `e`'s articles, evidence and resolutions to `row`."""
     row.article_ids = list(dict.fromkeys(row.article_ids + e.article_ids))
@@ -74,10 +80,18 @@ def build_timeline(views: list[ClaimView], fact_groups: list[list[int]], facts: 
     avoid = _avoided_terms(views)
     for group, fact in zip(fact_groups, facts):
         by_date: dict[str, list[tuple[ClaimView, object]]] = defaultdict(list)
+        # A period told as lasting until now ("had lived there since 2029") ends, in each article, on
+        # that article's publication date: one period, to the latest of them, not one row per report.
+        until_now: dict[str, str] = {}
+        for i in group:
+            for d in views[i].event_dates:
+                if _until_published(d):
+                    until_now[d.value] = max(until_now.get(d.value, d.end), d.end)
         for i in group:
             v = views[i]
             for d in v.event_dates:
-                by_date[_date_key(d.value, d.end, d.time)].append((v, d))
+                end = until_now[d.value] if _until_published(d) else d.end
+                by_date[_date_key(d.value, end, d.time)].append((v, d))
         for date, hits in by_date.items():
             article_ids = list(dict.fromkeys(v.article_id for v, _ in hits))
             evidence: dict[tuple[str, int], Evidence] = {}
