@@ -415,3 +415,48 @@ def test_group_undated_articles_are_placed_after_the_dated_ones():
         CleanArticle(id="first", source_path="c.txt", text="c", published="2026-03-03T11:20:00+00:00"),
     ]
     assert [articles[i].id for i in arrival_order(articles)] == ["first", "second", "undated-follow-up"]
+
+
+QUARRY_REPORTS = [  # (headline, lead): a quarry blast whose toll the reports dispute (four vs six dead)
+    ("Four killed in Brannock quarry blast", "Four workers were killed when explosives went off early at the Brannock quarry on Monday, the operator said."),
+    ("Six dead as blast rips through Brannock quarry", "Six workers died in a blast at the Brannock quarry on Monday, their union said."),
+    ("Anarchists blamed for Brannock quarry blast; six dead", "A blast at the Brannock quarry killed six workers on Monday."),
+    ("Inquiry opened into blast at Brannock quarry", "Prosecutors opened an inquiry into Monday's blast at the Brannock quarry, which killed workers."),
+]
+
+
+def _toll_dispute():
+    from newsprism.models import Conflict, Position
+
+    return [Conflict(id="k1", about="number of workers killed", kind="number",
+                     positions=[Position(value="Four workers", article_ids=["t0"]), Position(value="Six workers", article_ids=["t1", "t2"])])]
+
+
+def test_group_story_title_carries_no_side_of_a_disputed_toll():
+    """The compared story's title gives neither side's figure of a disputed count: 'Four killed in ...'
+    would tell one side as the story's; the headline without a figure titles the story."""
+    from newsprism.group.title import neutral_title, story_title
+
+    articles = _tram_articles(QUARRY_REPORTS)
+    assert story_title(articles) == "Four killed in Brannock quarry blast"  # grouping's pick, before the dispute is known
+    # the next headline's part without a figure ('Six dead as blast rips through Brannock quarry')
+    assert neutral_title(story_title(articles), articles, _toll_dispute(), [], []) == "Blast rips through Brannock quarry"
+    no_parts = [QUARRY_REPORTS[0], ("Six dead in Brannock quarry blast", QUARRY_REPORTS[1][1]), QUARRY_REPORTS[3]]
+    assert neutral_title("x", _tram_articles(no_parts), _toll_dispute(), [], []) == "Inquiry opened into blast at Brannock quarry"
+    # without a dispute, grouping's pick stands
+    assert neutral_title(story_title(articles), articles, [], [], []) == "Four killed in Brannock quarry blast"
+
+
+def test_group_story_title_carries_no_label_one_outlet_uses():
+    """A headline calling one side by one outlet's label ('Anarchists', 'Massacre') does not title the story;
+    when every headline has a figure or a label, a part of one that has neither does; else the summary's lead."""
+    from newsprism.group.title import neutral_title
+    from newsprism.models import Evidence, FramingEntry, SummarySentence
+
+    reports = [QUARRY_REPORTS[2], ("Massacre at Brannock quarry: owners knew of the risk", QUARRY_REPORTS[1][1]), QUARRY_REPORTS[0]]
+    articles = _tram_articles(reports)
+    loaded = [FramingEntry(article_id="t1", term="Massacre", category="loaded", evidence=Evidence(article_id="t1", text=reports[1][0], start=0, end=0, in_title=True))]
+    assert neutral_title("x", articles, _toll_dispute(), loaded, []) == "Owners knew of the risk"
+    only_sides = [QUARRY_REPORTS[0], ("Six dead in Brannock quarry blast", QUARRY_REPORTS[1][1])]
+    lead = SummarySentence(text="A blast at the Brannock quarry killed workers on Monday.", article_ids=["t0", "t1"])
+    assert neutral_title("x", _tram_articles(only_sides), _toll_dispute(), [], [lead]) == "A blast at the Brannock quarry killed workers on Monday"

@@ -21,6 +21,7 @@ from newsprism.compare import compare_story
 from newsprism.errors import NewsprismError, StageError
 from newsprism.framing import find_word_choices, frame_story
 from newsprism.group import group_articles
+from newsprism.group.title import neutral_title
 from newsprism.ingest import read_inputs
 from newsprism.models import Article, CleanArticle, Failure, Report, Story, StoryGroup
 from newsprism.settings import Settings, load_settings
@@ -154,7 +155,8 @@ def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Set
     word_choices = find_word_choices(comparison.facts, understanding, docs, settings.framing.lexicon_dir)
     return Story(
         id=group.id,
-        title=group.title,
+        # no side of a disputed count, no one outlet's label: known once the story is compared and framed
+        title=neutral_title(group.title, members, comparison.conflicts, framing, comparison.summary),
         article_ids=group.article_ids,
         entities=understanding.entities,
         quotes=understanding.quotes,

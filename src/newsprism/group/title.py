@@ -82,6 +82,12 @@ def without_kicker(headline: str) -> str:
 
 
 def story_title(articles: list[CleanArticle]) -> str:
+    """Return the story's title (`ranked_titles`' first)."""
+    ranked = ranked_titles(articles)
+    return ranked[0] if ranked else ""
+
+
+def ranked_titles(articles: list[CleanArticle]) -> list[str]:
     """Return the story's title: the sentence-case (else title-case, never shouting) headline whose words the other articles' leads use most (ties: the earlier article).
 
     A headline's score is the share of its telling words found in each other
@@ -92,7 +98,7 @@ def story_title(articles: list[CleanArticle]) -> str:
     """
     titled = [a for a in articles if a.title and a.title.strip()]
     if not titled:
-        return articles[0].text[:UNTITLED_CHARS].strip() if articles else ""
+        return [articles[0].text[:UNTITLED_CHARS].strip()] if articles else []
     words = [headline_words(a.title) for a in titled]
     leads = [headline_words(lead_text(a)) for a in articles]
 
@@ -108,6 +114,65 @@ def story_title(articles: list[CleanArticle]) -> str:
         [i for i in plain if not is_title_case(titled[i].title)] or plain
         or [i for i in calm if not is_title_case(titled[i].title)] or calm or list(range(len(titled)))
     )
-    best = max(pool, key=lambda i: (closeness(i), -i))
-    title = without_kicker(titled[best].title)
-    return title if calm else sentence_case(title, titled[best].text)
+    rest = [i for i in range(len(titled)) if i not in pool]
+    ranked = sorted(pool, key=lambda i: (-closeness(i), i)) + sorted(rest, key=lambda i: (-closeness(i), i))
+    return [
+        without_kicker(titled[i].title) if calm and not is_shouting(titled[i].title)
+        else sentence_case(without_kicker(titled[i].title), titled[i].text)
+        for i in ranked
+    ]
+
+
+TITLE_PARTS = re.compile(r"\s*(?:;|:|\s[—–-]\s|\|)\s*|\s+as\s+")
+"""Where a headline joins two statements ("Police clear camp; three dead", "X massacre: order was
+signed", "Ostby win cup final as three die in crush")."""
+FIGURE_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+")
+
+
+def _figures_in(text: str) -> set[str]:
+    """The figures a text writes, digits without separators ("£38m" -> "38") and count words lower-cased ("Three" -> "three")."""
+    from newsprism.compare.summary import COUNT_WORD
+
+    found = set()
+    for token in FIGURE_TOKEN.findall(text):
+        if token[0].isdigit():
+            found.add(token.replace(",", ""))
+        elif COUNT_WORD.match(token) and token.lower() not in {"hundred", "thousand", "million", "dozen"}:
+            found.add(token.lower())
+    return found
+
+
+def neutral_title(title: str, articles: list[CleanArticle], conflicts: list, framing: list, summary: list) -> str:
+    """The story's title once the story is compared: its headline (`ranked_titles`, in that order) that
+    carries no side of a disputed count (a figure one side of a count conflict gives: "death toll rises
+    to 23" beside 23 vs 27 dead) and no label or loaded word one outlet uses and not every one
+    (compare.summary.banned_terms, and the loaded words framing found: "militants", "massacre"), or
+    a part of it that says something alone ("Police clear camp from X; three dead" -> "Police clear
+    camp from X"), the most representative headline first; else the summary's opening sentence (corroborated, neutral by its own rules);
+    else `title` as grouping chose it.
+    """
+    from newsprism.compare.summary import _terms_in, banned_terms
+
+    if not articles:
+        return title
+    banned = set(banned_terms(articles))
+    texts = [" ".join([a.title or "", a.text]).lower() for a in articles]
+    for entry in framing:
+        term = entry.term.lower()
+        if entry.category == "loaded" and entry.voice == "outlet" and not all(re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", t) for t in texts):
+            banned.add(term)
+    frozen = frozenset(banned)
+    disputed = {f for c in conflicts if c.kind == "number" for p in c.positions for f in _figures_in(p.value)}
+
+    def clean(candidate: str) -> bool:
+        return bool(candidate) and not _terms_in(candidate, frozen) and not (_figures_in(candidate) & disputed)
+
+    for candidate in ranked_titles(articles) or [title]:
+        if clean(candidate):
+            return candidate
+        for part in TITLE_PARTS.split(candidate):
+            part = part.strip(" ,.")
+            if len(part.split()) >= 3 and clean(part) and not QUOTE_MARKS.search(part):
+                return part[:1].upper() + part[1:]
+    lead = next((s.text for s in summary if not s.text.startswith(("Reports ", "Accounts ", "The reported "))), None)
+    return lead.rstrip(" .") if lead and clean(lead) else title
