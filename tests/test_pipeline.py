@@ -122,3 +122,80 @@ def test_pipeline_stories_in_forked_workers_match_one_process_and_keep_a_failure
     assert [s.id for s in broken.stories] == [s.id for s in single.stories]
     assert broken.stories[1].article_ids == single.stories[1].article_ids and not broken.stories[1].claims
     assert [broken.stories[k].model_dump() for k in (0, 2)] == [single.stories[k].model_dump() for k in (0, 2)]
+
+
+# An invented story: three outlets on one bridge closure (every name, place and figure made up).
+BRIDGE_STORY = [
+    "The Tallow Bridge in Verrin was closed on Tuesday after inspectors found a crack in its main span. "
+    "About 14,000 drivers cross the bridge every day, the city's transport office said. "
+    "Repairs could take six weeks, according to chief engineer Odile Marsk. Live updates. Thanks for following.",
+    "Verrin shut its Tallow Bridge on Tuesday when a crack was found in the main span. "
+    "Chief engineer Odile Marsk said the repairs would take at least two months. "
+    "Buses will be sent over the Osk ferry route while the bridge is closed.",
+    "Inspectors in Verrin closed the Tallow Bridge on Tuesday. A crack had opened in the main span, officials said. "
+    "Some 15,000 vehicles use the crossing daily. \"We will not reopen it until it is safe,\" Odile Marsk said.",
+]
+
+
+def _bridge_story():
+    from newsprism.models import CleanArticle, StoryGroup
+
+    articles = [CleanArticle(id=f"bridge{k}", source_path=f"bridge{k}.txt", outlet=outlet, published="2031-04-08", text=text)
+                for k, (outlet, text) in enumerate(zip(["Verrin Courier", "Osk Valley News", "The Daily Lantern"], BRIDGE_STORY))]
+    return StoryGroup(id="s_bridge", title="Tallow Bridge closed", article_ids=[a.id for a in articles]), articles
+
+
+def test_pipeline_claim_texts_read_off_the_parse_are_the_claims_understanding_makes():
+    """The claim sentences encoded ahead are read off the docs before understanding: they must be
+    the texts of the claims `understand_story` makes (a sentence without a verb, a page's sign-off
+    left out), or the comparison's first call would differ and the work ahead be wasted."""
+    from newsprism.pipeline import claim_texts
+    from newsprism.understand import understand_story
+    from newsprism.understand.nlp import parse
+
+    group, articles = _bridge_story()
+    docs = parse([a.text for a in articles])
+    understanding = understand_story(group, articles, docs=docs)
+    expected = list(dict.fromkeys(c.text for c in understanding.claims))
+    assert claim_texts(docs) == expected
+    assert not any("Thanks for following" in t or t == "Live updates." for t in expected)
+
+
+def test_pipeline_claims_encoded_ahead_in_a_forked_helper_give_the_same_story(monkeypatch):
+    """With a free core, a story's claim sentences are encoded in a forked helper while this process
+    understands the story: the comparison takes those vectors (it encodes no claim itself) and the
+    story is exactly the one analysed without the helper, on a busy machine."""
+    from collections import OrderedDict
+
+    import newsprism.pipeline as pipeline
+    from newsprism import embed
+    from newsprism.scale import fork_available
+
+    if not fork_available():
+        pytest.skip("no fork on this platform")
+    group, articles = _bridge_story()
+    settings = newsprism.Settings()
+    encode = embed._encode
+    calls: list[list[str]] = []
+
+    def recording(texts, batch_size, one_thread=False):
+        calls.append(list(texts))
+        return encode(texts, batch_size, one_thread)
+
+    monkeypatch.setattr(embed, "_encode", recording)
+
+    def run(helper: bool):
+        monkeypatch.setattr(embed, "_cache", OrderedDict())  # each run encodes from nothing
+        monkeypatch.setattr(pipeline, "can_fork_helper", lambda: helper)
+        monkeypatch.setattr(pipeline, "ENCODE_AHEAD_FROM", 1)
+        calls.clear()
+        story = pipeline.analyze_story(group, articles, settings)
+        return story, [list(c) for c in calls]
+
+    busy, busy_calls = run(helper=False)
+    idle, idle_calls = run(helper=True)
+    assert idle.model_dump() == busy.model_dump()
+    claims = list(dict.fromkeys(c.text for c in busy.claims))
+    assert claims in busy_calls  # on a busy machine this process encodes the claims itself
+    assert not any(set(claims) & set(c) for c in idle_calls)  # with a free core, the helper did
+    assert not embed._offers  # nothing left offered after the story

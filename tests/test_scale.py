@@ -236,3 +236,61 @@ def test_scale_free_cores_do_not_count_this_process_as_someone_elses_load(monkey
     assert scale.free_cores() == pytest.approx(1.0)
     monkeypatch.setattr(scale.time, "process_time", lambda: 600.0)  # busy for minutes: the load is this process
     assert scale.free_cores() == pytest.approx(2.0, abs=0.01)
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), n * n
+
+
+def _fail() -> None:
+    raise RuntimeError("the helper fails")
+
+
+def _sleep_long() -> None:
+    import time
+
+    time.sleep(600)
+
+
+def test_scale_forked_call_computes_in_another_process_and_fails_to_none():
+    """`ForkedCall`: the value comes back from a child process; a call that raises gives None (the
+    caller then does the work itself); a child whose result is not wanted is ended at once."""
+    import os
+    import time
+
+    from newsprism.scale import ForkedCall, fork_available
+
+    if not fork_available():
+        pytest.skip("no fork on this platform")
+    call = ForkedCall(_pid_and_square, (12,))
+    pid, square = call.result()
+    assert square == 144 and pid != os.getpid()
+    assert call.result() == (pid, 144) and call.cpu_s >= 0.0
+    assert ForkedCall(_fail).result() is None
+    started = time.monotonic()
+    sleeper = ForkedCall(_sleep_long)
+    sleeper.close()
+    assert time.monotonic() - started < 30
+    sleeper.close()  # twice is harmless
+
+
+def test_scale_forked_call_is_not_used_inside_a_forked_worker(monkeypatch):
+    """A worker forked by ForkRunner (the cores already taken by it and its siblings) forks no
+    helper of its own, whatever the load average says."""
+    import newsprism.scale as scale
+
+    if not scale.fork_available():
+        pytest.skip("no fork on this platform")
+    monkeypatch.setattr(scale, "free_cores", lambda: 2.0)
+    assert scale.can_fork_helper()
+    assert scale.ForkRunner(workers=1).map_parts(_can_fork_helper_part, [[0]]) == [False]
+    monkeypatch.setattr(scale, "free_cores", lambda: 1.2)
+    assert not scale.can_fork_helper()
+
+
+def _can_fork_helper_part(part: list) -> list:
+    from newsprism.scale import can_fork_helper
+
+    return [can_fork_helper() for _ in part]

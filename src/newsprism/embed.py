@@ -6,6 +6,13 @@ offline and behind firewalls. Loaded once per process.
 
 Each distinct text is encoded once per process (a bounded cache: the stages of one run
 ask for the same quote renderings and sentences), and small batches run on one thread.
+
+A vector depends on the batch it was encoded in, by up to 1e-7 (the encoder pads a batch to
+its longest text, and the matrix products round by shape), and the comparison breaks exact
+ties, so a call's texts are what decide its vectors: a call is never split or merged. A
+call made on one thread (`one_thread`) can be encoded ahead in another process
+(`encode_ahead`, then `offer` its result): it is taken only for a call of exactly the same
+texts, so its vectors are the ones this process would have computed.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import threading
 from collections import OrderedDict
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 
@@ -33,6 +41,9 @@ ONE_THREAD_BELOW = 256
 
 _cache: OrderedDict[str, np.ndarray] = OrderedDict()
 _lock = threading.Lock()
+# Calls encoded ahead in another process (`offer`): (texts of the call, batch size, a function
+# that waits for and returns their vectors, or None if that process failed).
+_offers: list[tuple[list[str], int, Callable[[], np.ndarray | None]]] = []
 
 
 @lru_cache(maxsize=1)
@@ -66,20 +77,59 @@ def _torch_threads(n: int | None):
         torch.set_num_threads(previous)
 
 
-def _encode(texts: list[str], batch_size: int) -> np.ndarray:
-    with _torch_threads(1 if len(texts) < ONE_THREAD_BELOW else None):
+def _encode(texts: list[str], batch_size: int, one_thread: bool = False) -> np.ndarray:
+    with _torch_threads(1 if one_thread or len(texts) < ONE_THREAD_BELOW else None):
         vectors = load_encoder().encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
     return vectors.astype(np.float32, copy=False)
 
 
-def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """Return L2-normalised float32 embeddings, one row per text (cosine = dot product)."""
+def missing_texts(texts) -> list[str]:
+    """The texts a call `embed(texts)` would encode now: those not in the cache, once each, in order."""
+    with _lock:
+        return list(dict.fromkeys(t for t in texts if t not in _cache))
+
+
+def encode_ahead(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    """Encode `texts` as `embed(texts, batch_size, one_thread=True)` would (one batch list, one
+    thread, nothing left out), for another process to `offer`."""
+    return _encode(texts, batch_size, one_thread=True)
+
+
+def offer(texts: list[str], batch_size: int, vectors: Callable[[], np.ndarray | None]) -> None:
+    """Offer the vectors of a call encoded ahead (`encode_ahead(texts, batch_size)` elsewhere):
+    `vectors()` waits for them (None if they failed). Taken by the first one-thread call that
+    encodes exactly `texts`, in order; `withdraw_offers` drops those not taken."""
+    with _lock:
+        _offers.append((list(texts), batch_size, vectors))
+
+
+def withdraw_offers() -> None:
+    with _lock:
+        _offers.clear()
+
+
+def _take_offer(texts: list[str], batch_size: int) -> np.ndarray | None:
+    with _lock:
+        found = next((k for k, (offered, size, _) in enumerate(_offers) if size == batch_size and offered == texts), None)
+        if found is None:
+            return None
+        vectors = _offers.pop(found)[2]
+    fresh = vectors()
+    return fresh if fresh is not None and len(fresh) == len(texts) else None
+
+
+def embed(texts: list[str], batch_size: int = 64, one_thread: bool = False) -> np.ndarray:
+    """Return L2-normalised float32 embeddings, one row per text (cosine = dot product).
+
+    `one_thread`: encode on one thread whatever the number of texts, so that another process
+    can encode the same call ahead (`encode_ahead`, `offer`) with the same vectors."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    with _lock:
-        missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    missing = missing_texts(texts)
     if missing:
-        fresh = _encode(missing, batch_size)
+        fresh = _take_offer(missing, batch_size) if one_thread and _offers else None
+        if fresh is None:
+            fresh = _encode(missing, batch_size, one_thread)
         with _lock:
             for text, vector in zip(missing, fresh):
                 _cache[text] = np.array(vector)  # a copy: a row would keep its whole batch alive

@@ -25,7 +25,7 @@ from newsprism.group.title import neutral_title
 from newsprism.ingest import read_inputs
 from newsprism.models import Article, CleanArticle, Failure, Report, Story, StoryGroup
 from newsprism.settings import Settings, load_settings
-from newsprism.scale import ForkRunner, Outcome, Runner, apply_each, current_runner, fork_available, free_cores
+from newsprism.scale import ForkedCall, ForkRunner, Outcome, Runner, apply_each, can_fork_helper, current_runner, fork_available, free_cores
 from newsprism.understand import understand_story
 from newsprism.understand.nlp import freeze_loaded, parse, parse_ahead
 
@@ -53,6 +53,12 @@ WARM_UP_TEXT = (
     "the damage,\" the port's director, Mara Lind, told the Coast Gazette. The city council will meet "
     "on Friday to discuss the accident, its chairman said."
 )
+
+# A story of this many claim sentences or more has them encoded ahead (`encode_claims_ahead`): in
+# a process forked after the parse, on the core this one leaves idle while it understands the
+# story, for the comparison to take. Below it the encoding is worth less than the fork's cost
+# (copying the pages the child touches: 0.1-0.3 CPU s, bench/RESULTS.md "understand: speed").
+ENCODE_AHEAD_FROM = 64
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +155,12 @@ def analyze_story(group: StoryGroup, articles: list[CleanArticle], settings: Set
     members = members_in_input_order([group], articles)[0]
     if docs is None or len(docs) != len(members):
         docs = parse([a.text for a in members], settings.understand.spacy_model)  # one parse serves understanding and framing
-    understanding = understand_story(group, members, settings.understand, docs=docs)
-    comparison = compare_story(understanding, settings.compare)
+    ahead = encode_claims_ahead(docs)
+    try:
+        understanding = understand_story(group, members, settings.understand, docs=docs)
+        comparison = compare_story(understanding, settings.compare)
+    finally:
+        end_encoding_ahead(ahead)
     framing = frame_story(understanding, settings.framing, docs=docs)
     word_choices = find_word_choices(comparison.facts, understanding, docs, settings.framing.lexicon_dir)
     return Story(
@@ -217,6 +227,56 @@ def analyze(
             stories.append(Story(id=group.id, title=group.title, article_ids=group.article_ids))
         progress("analyze", done, len(groups))
     return Report(articles=articles, stories=stories, failures=failures)
+
+
+def claim_texts(docs: list) -> list[str]:
+    """The texts of a story's claims (each once, in article and sentence order), read off its
+    parsed docs before it is understood: the sentences `claims.build_claims` makes claims of,
+    the first texts `compare_story` encodes."""
+    from newsprism.understand import sentence_bounds
+    from newsprism.understand.claims import _claim_sentences, page_address
+    from newsprism.understand.nlp import doc_text
+
+    texts = []
+    for doc in docs:
+        text = doc_text(doc)
+        for stating, (start, end) in zip(_claim_sentences(doc), sentence_bounds(doc)):
+            if stating and not page_address(text[start:end]):
+                texts.append(text[start:end])
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def encode_claims_ahead(docs: list, least: int | None = None) -> ForkedCall | None:
+    """Start encoding a story's claim sentences in a forked process (`scale.ForkedCall`) while
+    this one understands the story, and offer the vectors to the comparison's first call
+    (`embed.offer`); None when the story is small or no core is free (`scale.can_fork_helper`).
+
+    The report does not depend on it: the comparison encodes its claims in one call on one
+    thread (`embed(..., one_thread=True)`), and takes the offered vectors only when that call's
+    texts are exactly the ones encoded ahead (a claim text that understanding encoded as a quote
+    rendering changes the call, and the offer is left), so they are the vectors it would have
+    computed itself."""
+    if len(docs) < 2 or not can_fork_helper():
+        return None
+    texts = claim_texts(docs)
+    from newsprism import embed
+
+    texts = embed.missing_texts(texts)
+    if len(texts) < (ENCODE_AHEAD_FROM if least is None else least):
+        return None
+    embed.load_encoder()  # loaded once, here, and shared with the child copy-on-write
+    call = ForkedCall(embed.encode_ahead, (texts,))
+    embed.offer(texts, 64, call.result)
+    return call
+
+
+def end_encoding_ahead(call: ForkedCall | None) -> None:
+    """Drop what `encode_claims_ahead` offered and was not taken, and end its process."""
+    if call is not None:
+        from newsprism import embed
+
+        embed.withdraw_offers()
+        call.close()
 
 
 def story_workers(n_stories: int, n_articles: int, most: int = STORY_PROCESSES) -> int:

@@ -6,6 +6,7 @@
     cluster.map_batches(func, items) -> func over fixed-size partitions, flattened, in order
     cluster.map_parts(func, parts)   -> func over partitions the caller chose, flattened, in order
     ForkRunner(workers=N).map_parts  -> the same over N processes forked from this one (no Dask)
+    ForkedCall(func, args).result()  -> one call in a process forked from this one, while this one goes on
 
 Only per-item work leaves the driver: grouping needs every fingerprint at once, so it
 runs on the driver (reduce), and only the driver writes to the store. Partitions
@@ -20,6 +21,8 @@ import logging
 import math
 import multiprocessing
 import os
+import pickle
+import signal
 import sys
 import time
 import traceback
@@ -156,11 +159,18 @@ def free_cores() -> float:
 FORKED_GC_THRESHOLD = 10_000
 
 
+# True in a process forked by ForkRunner or ForkedCall: it forks no further workers (the
+# cores are taken by it and its siblings).
+in_forked_worker = False
+
+
 def _init_forked_worker() -> None:
     """Set up a forked worker: one thread for torch and BLAS (the workers fill the cores), no
     tokenizer threads, what it inherited frozen out of its garbage collector (see
     `understand.nlp.freeze_loaded`), so collections neither walk nor copy the parent's pages,
     and collections less often (FORKED_GC_THRESHOLD)."""
+    global in_forked_worker
+    in_forked_worker = True
     os.environ["TOKENIZERS_PARALLELISM"] = "false"
     if "torch" in sys.modules:
         import torch
@@ -252,6 +262,76 @@ class ForkRunner:
 
 
 Runner = LocalRunner | DaskRunner | ForkRunner
+
+
+def can_fork_helper() -> bool:
+    """Whether this process may fork a `ForkedCall`: fork is supported, this is no forked or
+    daemonic worker already (a Dask or pool worker), and a core is free beside this process
+    (`free_cores` 1.5 or more; the helper would only take turns with it on a busy machine)."""
+    return (fork_available() and not in_forked_worker and not multiprocessing.current_process().daemon
+            and free_cores() >= 1.5)
+
+
+class ForkedCall:
+    """`func(*args)` in one process forked from this one, while this one goes on; `result()`
+    waits for its value (None if it failed or was killed). The child starts as a ForkRunner
+    worker does (`_init_forked_worker`: one torch thread) and sends its value back pickled;
+    `cpu_s` is then the child's CPU seconds. `close()` ends a child whose result is not wanted.
+    """
+
+    def __init__(self, func: Callable, args: tuple = ()) -> None:
+        self.cpu_s = 0.0
+        self._value: Any = None
+        self._done = False
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+            status = 1
+            try:
+                os.close(read)
+                _init_forked_worker()
+                data = pickle.dumps(func(*args), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+                status = 0
+            except BaseException:  # noqa: BLE001 - the parent sees no value and does the work itself
+                log.debug("forked call failed:\n%s", traceback.format_exc())
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> Any:
+        if not self._done:
+            chunks = []
+            with os.fdopen(self._read, "rb") as pipe:
+                while chunk := pipe.read(1 << 20):
+                    chunks.append(chunk)
+            status = self._reap()
+            try:
+                self._value = pickle.loads(b"".join(chunks)) if status == 0 and chunks else None
+            except Exception:  # noqa: BLE001 - a truncated value: as if it failed
+                self._value = None
+        return self._value
+
+    def close(self) -> None:
+        """End the child if its result was not taken (a story that failed, a call never made)."""
+        if not self._done:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            try:
+                os.close(self._read)
+            except OSError:
+                pass
+            self._reap()
+
+    def _reap(self) -> int:
+        _, status, usage = os.wait4(self._pid, 0)
+        self._done = True
+        self.cpu_s = usage.ru_utime + usage.ru_stime
+        return os.waitstatus_to_exitcode(status)
 
 
 @contextmanager
