@@ -250,3 +250,96 @@ def test_a_margin_of_victory_is_named_margin():
         report("v2", "Odile Fenn won Larch Hill by 198 votes after a second count.", "198 votes", 198),
     ]}
     assert [k.about for k in _conflicts(spec, "number")] == ["margin"]
+
+
+def test_one_depth_told_in_two_reported_sentences_is_compared():
+    """'struck ... at a depth of 8 kilometres, the office said' / 'The main shock was 15 km deep, the
+    office said' (N-quake): each report gives one depth, so the dimension names what is measured; the
+    two reported sentences, worded apart, had been read as two statements and the depths never met."""
+    spec = {"entities": {"office": ["Harth Seismic Office", "ORG"], "vell": ["Vell", "GPE"]}, "articles": [
+        {"id": "q1", "outlet": "Harth Wire", "published": "2031-05-07", "sentences": [
+            {"text": "The tremor struck Vell at 03:40 on Monday at a depth of 8 kilometres, the Harth Seismic Office said.",
+             "entities": ["vell", "office"], "attributed_to": "office", "quote": "The tremor struck Vell at 03:40 on Monday at a depth of 8 kilometres",
+             "numbers": [["8 kilometres", 8, 8, 8, "kilometres", "measure"]]}]},
+        {"id": "q2", "outlet": "Vell Evening Post", "published": "2031-05-07", "sentences": [
+            {"text": "The main shock near Vell was 15 km deep, the Harth Seismic Office said.",
+             "entities": ["vell", "office"], "attributed_to": "office", "quote": "The main shock near Vell was 15 km deep",
+             "numbers": [["15 km", 15, 15, 15, "kilometres", "measure"]]}]},
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [(k.about, _sides(k)) for k in numbers] == [("depth in metres", [("15 km", ["q2"]), ("8 kilometres", ["q1"])])], \
+        [(k.about, _sides(k)) for k in numbers]
+
+
+def test_a_toll_since_a_year_told_first_meets_one_told_after_its_figure():
+    """'Since 2014 the junta's war in the hills has killed about 3,000 people' / 'has killed 1,900 people
+    since 2014' (C2-truce): a running total since a year, however long the subject between the year
+    and the figure; the first was read as of no year and never met the others."""
+    spec = {"entities": {"hills": ["Corveth Hills", "LOC"]}, "articles": [
+        one_sentence_report("s1", "Corveth Voice", "Since 2014 the junta's long war in the Corveth Hills has killed about 3,000 people.", ["hills"],
+                            numbers=[_count("about 3,000 people", 3000, "people", 2550, 3450)], dates=[["Since 2014", "2014", "range"]]),
+        one_sentence_report("s2", "Lowland Record", "Fighting in the Corveth Hills has killed 1,900 people since 2014.", ["hills"],
+                            numbers=[_count("1,900 people", 1900, "people")], dates=[["since 2014", "2014", "range"]]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [_sides(k) for k in numbers] == [[("1,900 people", ["s2"]), ("about 3,000 people", ["s1"])]], [(k.about, _sides(k)) for k in numbers]
+
+
+@pytest.mark.parametrize(("first", "second", "about"), [
+    ("The blaze at the Orrin depot burned for 9 hours, fed by stored tyres.",
+     "Crews fought the fire at the Orrin depot, which burned for 16 hours and destroyed two sheds.", "how long the blaze at the Orrin depot burned"),
+    ("The Tarrow reservoir emptied in four hours, leaving a field of mud.",
+     "The Tarrow reservoir took eleven hours to empty, the agency said.", "how long the Tarrow reservoir emptied"),
+])
+def test_lengths_of_time_no_one_holds_are_compared(first, second, about):
+    """'The blaze burned for 20 hours' / 'the blaze, which burned for 14 hours' (C-millfire), 'emptied in
+    six hours' / 'took nine hours to empty' (C-dambreach): a length of time with no person or
+    organisation holding it was compared with nothing."""
+    def report(aid: str, text: str) -> dict:
+        figure = next(w for w in ("9 hours", "16 hours", "four hours", "eleven hours") if w in text)
+        value = {"9 hours": 9, "16 hours": 16, "four hours": 4, "eleven hours": 11}[figure]
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["place"], numbers=[_length(figure, value, "hour")])
+
+    place = "Orrin" if "Orrin" in first else "Tarrow"
+    spec = {"entities": {"place": [place, "GPE"]}, "articles": [report("d1", first), report("d2", second)]}
+    numbers = _conflicts(spec, "number")
+    assert [(k.about, sorted(v for v, _ in _sides(k))) for k in numbers] == [(about, sorted(
+        next(w for w in ("9 hours", "16 hours", "four hours", "eleven hours") if w in t) for t in (first, second)))]
+
+
+def test_a_length_of_time_told_twice_alike_is_no_conflict():
+    """Two lengths of time of one span that agree, or one that only bounds the other, are no conflict."""
+    spec = {"entities": {"place": ["Orrin", "GPE"]}, "articles": [
+        one_sentence_report("e1", "Outlet e1", "The blaze at the Orrin depot burned for 16 hours, fed by stored tyres.", ["place"],
+                            numbers=[_length("16 hours", 16, "hour")]),
+        one_sentence_report("e2", "Outlet e2", "The blaze at the Orrin depot burned for more than 12 hours.", ["place"],
+                            numbers=[["more than 12 hours", 12, 12, None, "hour", "duration"]]),
+    ]}
+    assert _conflicts(spec, "number") == []
+
+
+@pytest.mark.parametrize(("sentence", "causes", "effect"), [
+    ("The count was delayed by a power cut at the Orlo Hall, the clerk said.", ["a power cut at the Orlo Hall"], "The count was delayed"),
+    ("The ferry was delayed by two hours.", [], "The ferry was delayed"),  # how long, not why
+    ("The match was held up by 40 minutes because of fog.", ["fog"], "The match was held up"),
+    # a plan done again: no cause
+    ("A second tremor hit on Friday, two days before the schools had been due to reopen after the break.", [], None),
+])
+def test_a_disruption_by_something_gives_its_cause(sentence, causes, effect):
+    """'The recount was delayed by a power cut' (C-recount) gave no cause; 'had been due to reopen'
+    (N-quake) gave the cause 'reopen'."""
+    from newsprism.compare.conflicts import scan_causes
+    assert scan_causes(sentence) == (causes, effect)
+
+
+def test_a_delay_told_beside_the_event_gives_no_cause_of_the_event():
+    """'The dam burst on Tuesday, and sirens were delayed by a power cut' gives the cause of the sirens'
+    delay: no side of what caused the breach (C-dambreach); two reports of one delay still dispute its cause."""
+    spec = {"entities": {"dam": ["Corrie Dam", "FAC"], "hall": ["Orlo Hall", "FAC"]}, "articles": [
+        one_sentence_report("c1", "Corrie Post", "The Corrie Dam burst on Tuesday night, and warning sirens were delayed by a power cut.", ["dam"]),
+        one_sentence_report("c2", "Valley Times", "The breach at the Corrie Dam was caused by heavy rain that overfilled the lake.", ["dam"]),
+        one_sentence_report("c3", "Orlo Herald", "The count at the Orlo Hall was delayed by a power cut, the clerk said.", ["hall"]),
+        one_sentence_report("c4", "Orlo Radio", "The count at the Orlo Hall was delayed because a ballot box arrived late.", ["hall"]),
+    ]}
+    causes = _conflicts(spec, "cause")
+    assert [sorted(v for v, _ in _sides(k)) for k in causes] == [["a ballot box arrived late", "a power cut"]], [(k.about, _sides(k)) for k in causes]

@@ -469,7 +469,10 @@ def _of_an_earlier_year(v: ClaimView, a: int) -> str | None:
             continue
         if d_at < at:
             gap = v.claim.text[d_at + len(d.text):at]
-            if len(gap) <= 40 and not re.search(r"[.;:]", gap):
+            # "Since 2019 the regime's war in the highlands has killed about 6,000": a running total
+            # from that year, however many words its subject takes
+            since = d.kind == "range" and d.text.lower().startswith("since")
+            if (len(gap) <= 40 or since) and not re.search(r"[.;:]", gap):
                 years.append((len(gap), d.value[:4]))
         else:
             gap = v.claim.text[at + len(mention.text):d_at]
@@ -517,11 +520,11 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
             matched.append((i, j, tolls))
         elif _shares_actor(v, w, leave_out=sources) or (measures and _shares_actor(v, w, subject_is_source=True, leave_out=sources)):
             matched.append((i, j, same_unit))
-    al.encode_contents(x for i, j, _ in matched for x in (i, j))
-    matched = [(i, j, ab) for i, j, ab in matched if not _different_statements(views[i], views[j], al)]
+    once = _counted_once(views)
+    al.encode_contents(x for i, j, ab in matched if not _one_dimension(views, i, j, ab, once) for x in (i, j))
+    matched = [(i, j, ab) for i, j, ab in matched if _one_dimension(views, i, j, ab, once) or not _different_statements(views[i], views[j], al)]
     # Clauses are compared only for count pairs whose sentences are not related.
     al.vectors.encode(t for i, j, ab in matched if (i, j) not in related for a, b in ab for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
-    once = _counted_once(views)
     linked = [
         (i, a, j, b) for i, j, same_unit in matched for a, b in same_unit
         if not _one_and_many(views[i], a, views[j], b) and (
@@ -546,6 +549,19 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
             union.union(x, y)
             members[union.find(x)] = members.pop(rx, [x]) + members.pop(ry, [y])
     return union.groups()
+
+
+def _one_dimension(views: list[ClaimView], i: int, j: int, ab: list[tuple[int, int]], once: set[tuple[str, str]]) -> bool:
+    """True when every figure pair is a length of one named dimension ("a depth of 10 kilometres" /
+    "12 km deep", data/compare/length_dimensions.csv) that each report gives one value of: the
+    dimension names what is measured, so the reported words around the two need not read alike
+    ("The quake struck ... at a depth of 10 kilometres, the institute said" / "The main shock was 12 km
+    deep, the institute said" tell one depth in two sentences, no two statements)."""
+    dimensions = set(lexicons.length_dimensions().values())
+    return bool(ab) and all(
+        views[i].numbers[a][3] in dimensions and views[i].numbers[a][3] == views[j].numbers[b][3]
+        and (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
+        for a, b in ab)
 
 
 def _near_words(v: ClaimView, k: int, heads: frozenset[str] | None = None) -> set[str]:
@@ -991,6 +1007,89 @@ def length_conflicts(al: Alignment, entities: list[Entity] | None = None, max_da
             positions.append(_position(value, [v for v, _ in sides[r]]))
         name = by_id[holder].name if holder in by_id else holder
         conflicts.append(_conflict("number", f"{found[0][3]} of {name}", positions))
+    return conflicts + span_conflicts(al, entities)
+
+
+# Cosine from which the words right around two lengths of time no one holds read as one span ("The blaze
+# burned for 20 hours, fed by" / "which burned for 14 hours and destroyed about" 0.62; "The reservoir
+# took nine hours to empty" / "reservoir emptied in six hours, leaving" 0.82).
+SPAN_WINDOW_MIN_COS = 0.55
+# ... or from which they do when they share a content word but the unit ("depot burned for 9 hours, fed
+# by" / "which burned for 16 hours and destroyed two" 0.52).
+SPAN_SHARED_MIN_COS = 0.45
+SPAN_LEAD = re.compile(r"^(?:which|that|who|and|but|as)\b\s*", re.I)
+SPAN_TAIL = re.compile(r"\s+(?:for|in|within|after|over|about|some|nearly|almost|more than|less than|at least|just|only|around)\s*$", re.I)
+
+
+def _span_name(text: str, at: int, written: str) -> str:
+    """The words of a length's clause before it, as they name what lasted: "The blaze burned" for "The
+    blaze burned for 20 hours, fed by ...", "" for a clause that begins at a relative word ("which burned")."""
+    clause = clause_at(text, at)
+    cut = clause.find(written)
+    before = clause[:cut] if cut > 0 else ""
+    while (trimmed := SPAN_TAIL.sub("", before)) != before:
+        before = trimmed
+    return "" if SPAN_LEAD.match(before) else before.strip(" ,")
+
+
+def span_conflicts(al: Alignment, entities: list[Entity] | None = None) -> list[Conflict]:
+    """Lengths of time no person or organisation holds ("The blaze burned for 20 hours" / "the blaze,
+    which burned for 14 hours"; "The reservoir emptied in six hours" / "took nine hours to empty"),
+    whose ranges cannot both hold, from different sources.
+
+    `lengths_in` compares only a length tied to a holder through an act; a fire's or a flood's length has
+    none. Two such lengths are of one span when their sentences read alike (related_min_cos), each sentence
+    gives that one length, and the words right around the two read alike. A bound every other side
+    satisfies ("after more than half a day") takes no side."""
+    views = al.views
+    by_id = {e.id: e for e in entities or []}
+    spans: dict[int, tuple[NumberMention, tuple[float, float], str]] = {}
+    for v in views:
+        durations = [n for n in v.claim.numbers if n.kind == "duration"]
+        if len(durations) != 1 or lengths_in(v, by_id):
+            continue
+        n = durations[0]
+        days = _length_days(n)
+        at = _in_claim(v.claim, n)
+        if days is None or at < 0:
+            continue
+        spans[v.index] = (n, days, word_window(v.claim.text, at, at + len(n.text), 3))
+    held = sorted(spans)
+    sims = al.rows(held)[:, held] if held else np.zeros((0, 0))
+    candidates = [(i, j) for x, i in enumerate(held) for y, j in enumerate(held)
+                  if x < y and views[i].source != views[j].source and sims[x, y] >= al.settings.related_min_cos]
+    al.vectors.encode(t for i, j in candidates for t in (spans[i][2], spans[j][2]))
+    union = UnionFind()
+    def words(i: int) -> set[str]:  # the window's content words but the unit's ("burned" of "burned for 9 hours")
+        return set(content_stems(spans[i][2])) - set(content_stems(spans[i][0].text))
+
+    for i, j in candidates:
+        cos = float(al.vectors[spans[i][2]] @ al.vectors[spans[j][2]])
+        if cos >= SPAN_WINDOW_MIN_COS or (cos >= SPAN_SHARED_MIN_COS and words(i) & words(j)):
+            union.union(i, j)
+    conflicts = []
+    for group in union.groups():
+        if len({views[i].source for i in group}) < 2:
+            continue
+        sides: dict[tuple[float, float], list[int]] = defaultdict(list)
+        for i in group:
+            sides[spans[i][1]].append(i)
+        ranges = sorted(sides)
+        if all(intervals_overlap(x, y) for x in ranges for y in ranges):
+            continue
+        ranges = [r for r in ranges if not all(intervals_overlap(r, o) for o in ranges if o != r)]
+        if len(ranges) < 2:
+            continue
+        positions = []
+        for r in ranges:
+            written = Counter(" ".join(spans[i][0].text.split()) for i in sides[r])
+            value = min(written, key=lambda t: (-written[t], -len(t), t))
+            positions.append(_position(value, [views[i] for i in sides[r]]))
+        names = [_span_name(views[i].claim.text, _in_claim(views[i].claim, spans[i][0]), spans[i][0].text) for r in ranges for i in sides[r]]
+        name = max((x for x in names if x), key=lambda x: (names.count(x), len(x)), default="")
+        if re.match(r"(?:The|A|An|Its|Their)\s", name):
+            name = name[0].lower() + name[1:]
+        conflicts.append(_conflict("number", f"how long {name}" if name else "length of time", positions))
     return conflicts
 
 
@@ -2170,7 +2269,11 @@ def _is_plan(before: str, marker: str, after: str) -> bool:
     if marker.lower() != "due to" or not COPULA_BEFORE.search(before):
         return False
     following = re.match(r"\s*([a-z]+)", after)
-    return bool(following) and following.group(1) in lexicons.schedule_verbs()
+    if not following:
+        return False
+    verb, plans = following.group(1), lexicons.schedule_verbs()
+    # "had been due to reopen after the break", "due to restart": a schedule verb done again
+    return verb in plans or (verb.startswith("re") and verb[2:] in plans)
 
 
 # Words that cannot begin or end the name of an event ("on Wednesday it").
@@ -2206,6 +2309,13 @@ def _is_record(before: str, marker: str, cause: str) -> bool:
     return marker.lower() in SUFFERED_MARKERS and bool(RECORD_BEFORE.search(before) or RECORD_CAUSE.search(cause))
 
 
+# "delayed by 40 minutes", "held up by about an hour", "disrupted by half a day": an amount after "by".
+AMOUNT_AFTER_BY = re.compile(
+    r"\s*(?:(?:about|around|some|nearly|almost|over|more than|less than|up to|at least|just|only)\s+)?"
+    r"(?:\d|an?\s+(?:hour|day|week|month|year|minute|second)\b|half\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many)\s+"
+    r"(?:seconds|minutes|hours|days|weeks|months|years)\b)", re.I)
+
+
 def _effect_before(text: str, m: re.Match) -> str | None:
     """What a cause marker gives a cause for, read from the words around it ("The count was
     delayed for hours because of ..." -> "The count was delayed for hours"; "Engineers blamed
@@ -2224,7 +2334,13 @@ def _effect_before(text: str, m: re.Match) -> str | None:
     said = list(reporting.finditer(head)) if reporting else []
     if said:
         head = re.sub(r"^that\s+", "", head[said[-1].end():].strip(), flags=re.I)
-    head = re.sub(r"\s+(?:is|are|was|were|been|being|be)$", "", head, flags=re.I).strip(" ,")
+    # "The recount was delayed by a power cut": the participle of a marker ending in "by" that is no
+    # cause verb tells what befell the effect ("The recount was delayed"), as in "was delayed because"
+    participle, _, by = m.group(0).rpartition(" ")
+    if by.lower() == "by" and participle.lower() not in lexicons.cause_verbs():
+        head = (head + " " + participle).strip()
+    else:
+        head = re.sub(r"\s+(?:is|are|was|were|been|being|be)$", "", head, flags=re.I).strip(" ,")
     # "Astana said on Wednesday it could not rule out ...": what is left names no event.
     words = head.split()
     if len(words) >= 2 and words[0].lower() not in EFFECT_NON_STARTS and words[-1].lower() not in EFFECT_NON_STARTS:
@@ -2265,6 +2381,8 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
             verb_effect = effect is None and m.group(0).lower() != "blamed"
         # "blamed the collapse on blasting": what is blamed comes first, its cause after "on".
         blamed_on = BLAMED_ON.match(after) if m.group(0).lower() == "blamed" else None
+        if m.group(0).lower().endswith(" by") and AMOUNT_AFTER_BY.match(after):
+            continue  # "was delayed by two hours": how long, not why
         cause = _trim_cause(after[blamed_on.end():] if blamed_on else after)
         if cause and _is_record(text[: m.start()], m.group(0), cause):
             continue
@@ -2345,6 +2463,9 @@ def _names_a_thing(text: str, effect: str) -> bool:
         return False
     if COPULA_AFTER.match(text[at + len(effect):]):
         return True
+    # "The recount was delayed by ...": the subject of a passive the effect ends with (_effect_before)
+    if re.search(r"\b(?:is|are|was|were|been)\s+[a-z]+$", effect) and re.match(r"\s+by\b", text[at + len(effect):]):
+        return True
     before = text[:at].split()
     framing = {verb for verb, _ in lexicons.cause_frames()} | {"blamed"}
     return bool(before) and before[-1].lower() in framing
@@ -2383,7 +2504,7 @@ def _of_one_effect(members: list[tuple[int, int]], scanned: dict, views: list[Cl
     effects = {n: _without_names(e) if (e := scanned[n[0]][1]) and (decisions or _names_a_thing(views[n[0]].claim.text, e)) else None
                for n in members}
     known = [e for e in effects.values() if e]
-    if len(set(known)) < 2:
+    if len(set(known)) < 2 and not any(_disrupted(e) for e in known):
         return members
     al.vectors.encode(known)
 
@@ -2393,9 +2514,24 @@ def _of_one_effect(members: list[tuple[int, int]], scanned: dict, views: list[Cl
     kept = []
     for n in members:
         others = [effects[m] for m in members if views[m[0]].source != views[n[0]].source]
+        if effects[n] and _disrupted(effects[n]):
+            # "warning sirens were delayed by a power cut": a delay, a hold-up is an event of its own, seldom
+            # the story's; its cause is of the event another report tells as delayed too, or of none
+            told = [scanned[m[0]][1] for m in members if scanned[m[0]][1] and views[m[0]].source != views[n[0]].source]
+            al.vectors.encode(told)
+            if any(alike(effects[n], o) for o in told):
+                kept.append(n)
+            continue
         if not effects[n] or not others or any(o is None or alike(effects[n], o) for o in others):
             kept.append(n)
     return kept
+
+
+def _disrupted(effect: str) -> bool:
+    """True when an effect ends with the participle of a cause marker ending in "by" that is no cause
+    verb ("The recount was delayed", data/compare/cause_markers.txt): a disruption of something."""
+    said = effect.lower()
+    return any(m.endswith(" by") and m[:-3] not in lexicons.cause_verbs() and said.endswith(" " + m[:-3]) for m in lexicons.cause_markers())
 
 
 def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflict]:
