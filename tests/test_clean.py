@@ -1583,34 +1583,21 @@ LIVE_PAGE = """<!DOCTYPE html><html><head><title>Live: dam gates opened at Ferro
 <footer><p>&copy; 2033 Ostvale Gazette</p></footer></body></html>"""
 
 
-@pytest.mark.parametrize("stamps", [
-    ('<time datetime="2033-05-02T12:10:00+02:00">12:10</time>', '<time datetime="2033-05-02T10:45:00+02:00">10:45</time>', '<time datetime="2033-05-02T07:00:00+02:00">07:00</time>'),
-    ('<div class="entry-time">12:10 CET</div>', '<div class="entry-time">10:45 CET</div>', '<div class="entry-time">07:00 CET</div>'),
-    ('<time class="stamp" datetime="2033-05-02T12:10:00+02:00">3 min ago</time>', '<time class="stamp" datetime="2033-05-02T10:45:00+02:00">1 hour ago</time>', '<time class="stamp" datetime="2033-05-02T07:00:00+02:00">5 hours ago</time>'),
-])
-def test_live_page_entries_keep_their_time_stamp_before_their_text(stamps):
-    """A live page's entry times stay with their entries, written as plain-text live pages do
-    ('12:10 - The water board ...'), so later stages date each entry; a relative stamp ('3 min ago')
-    is written from its datetime attribute; the 'Updated' time of the meta line and the 'LIVE' kicker
-    are no part of the text."""
+def test_live_page_kicker_is_no_paragraph_and_entry_stamps_stay_out_of_the_text():
+    """An HTML live page's caps 'LIVE' kicker that trafilatura keeps is a label, not a paragraph. Its
+    entry stamps stay out of the text (removed[]): written before their entries as plain-text live
+    pages print them, they cost later stages names and labels ('15:10 - Calder Freight says ...' lost
+    its entity in G-derail), so clean leaves them out until those stages skip a stamp."""
+    stamps = ('<time datetime="2033-05-02T12:10:00+02:00">12:10</time>', '<time datetime="2033-05-02T10:45:00+02:00">10:45</time>', '<time datetime="2033-05-02T07:00:00+02:00">3 min ago</time>')
     raw = LIVE_PAGE
     for i, stamp in enumerate(stamps, 1):
         raw = raw.replace(f"<STAMP{i}>", stamp)
     cleaned = clean_article(Article(id=content_id(raw), source_path="live.html", raw=raw, format="html"))
     paragraphs = cleaned.text.split("\n\n")
-    assert [p[:8] for p in paragraphs if p[:1].isdigit()] == ["12:10 - ", "10:45 - ", "07:00 - "]
-    assert any(p.startswith("10:45 - All nine schools") for p in paragraphs)
-    assert "LIVE" not in paragraphs and "min ago" not in cleaned.text
-    assert "Updated" not in cleaned.text
-    # the stamps are in the text now: removed[] does not list them as left out
-    assert not any(stamp in part.text for part in cleaned.removed for stamp in ("10:45", "07:00", "1 hour ago"))
-
-
-def test_one_time_element_before_a_paragraph_is_no_live_page():
-    raw = LIVE_PAGE.replace("<STAMP1>", '<time datetime="2033-05-02T12:10:00+02:00">12:10</time>').replace("<STAMP2>", "").replace("<STAMP3>", "")
-    cleaned = clean_article(Article(id=content_id(raw), source_path="page.html", raw=raw, format="html"))
-    assert "12:10" not in cleaned.text
-    assert cleaned.text.startswith("The water board says")
+    assert "LIVE" not in paragraphs
+    assert any(part.reason == "label" and part.text == "LIVE" for part in cleaned.removed)
+    assert paragraphs[0].startswith("The water board says")
+    assert "10:45" not in cleaned.text and "min ago" not in cleaned.text and "Updated" not in cleaned.text
 
 
 def test_most_read_list_under_the_comments_is_no_part_of_the_last_comment():

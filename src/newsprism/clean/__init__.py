@@ -81,7 +81,6 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     if page is not None and page.blocks:
         kept = [body, *(part.text for part in removed), *(c.text for c in comments), *(c.author or "" for c in comments)]
         known = [v for v in (title, byline, article.byline, published, url, outlet, page.title, page.byline, page.sitename) if v]
-        known += page.stamps  # live entries' stamps, now written before their entries
         previous = None
         for text, reason in left_out_blocks(page.blocks, kept, known):
             if previous == reason:  # consecutive blocks of one reason: one part, as for lines

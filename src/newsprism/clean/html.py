@@ -123,7 +123,6 @@ class PageScan:
     comment_block: object | None = None  # the first visible comment container (an element), if any
     metas: list[dict[str, str]] = field(default_factory=list)  # attributes of every <meta> tag
     json_ld: list[str] = field(default_factory=list)  # texts of JSON-LD / settings+json scripts
-    stamps: list = field(default_factory=list)  # <time> elements and blocks whose class says time or stamp: a live page's entry stamps maybe
 
 
 COMMENT_CONTAINER_TAGS = frozenset({"div", "section", "ol", "ul", "aside"})
@@ -205,8 +204,6 @@ def scan_page(tree) -> PageScan:
                     ):
                         scan.comment_block = child
                     inner = _container_reason(tag, names, in_article) or reason
-                    if "time" in names or "stamp" in names:
-                        scan.stamps.append(child)
                 else:
                     inner = TAG_REASONS.get(tag) or (None if in_article or tag != "header" else "navigation") or reason
                 text = child.text
@@ -220,8 +217,6 @@ def scan_page(tree) -> PageScan:
                     attributes = dict(child.items())
                     if attributes:
                         scan.metas.append(attributes)
-                elif tag == "time":
-                    scan.stamps.append(child)
                 text = child.text
                 if text and not text.isspace():
                     buffer.append(text)
@@ -312,7 +307,6 @@ class HtmlReading:
 
     text: str = ""
     comments: list[Comment] = field(default_factory=list)
-    stamps: list[str] = field(default_factory=list)  # live entries' stamps as the page showed them, now written before their entries
     title: str | None = None
     byline: str | None = None
     published: str | None = None
@@ -1093,60 +1087,6 @@ def unwrap_layout_tables(tree) -> int:
     return len(tables)
 
 
-# "13:20", "14:32 GMT", "9.05": a clock, maybe with its zone
-CLOCK_STAMP_RE = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[A-Z]{2,4})?")
-ISO_CLOCK_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})")
-
-
-def _entry_paragraph(stamp):
-    """The first paragraph after `stamp` in its entry (its following siblings and their
-    descendants), up to the next stamp of the same kind; None if there is none."""
-    for sibling in stamp.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        if sibling.tag == stamp.tag and sibling.get("class") == stamp.get("class"):
-            return None  # the next entry's stamp: this one has no text of its own
-        if sibling.tag == "p":
-            return sibling
-        paragraph = next(sibling.iter("p"), None)
-        if paragraph is not None:
-            return paragraph
-    return None
-
-
-def stamp_live_entries(candidates: list) -> list[str]:
-    """Write each live-page entry's time before its first paragraph (the stamps among `candidates`:
-    the `<time>` elements and time- or stamp-classed blocks `scan_page` met) ("13:20 - The harbour master
-    ..."), as plain-text live pages print it, so that the time stays with its entry in the main text
-    (later stages read a line-opening clock as the entry's time on the page's date and never as part
-    of what it tells). The stamp is a clock ("13:20", "14:32 GMT": the zone is dropped), or a relative
-    time ("3 min ago") whose `datetime` attribute gives the clock; a stamp inside a paragraph
-    ("Updated <time>13:20</time>") is none. Needs two stamped entries: one lone `<time>` is no live
-    page. The stamp element itself is dropped. Returns the stamps' texts as the page showed them
-    ("14:32 GMT", "3 min ago"): they are in the main text now, not left out."""
-    found = []
-    for element in candidates:
-        if len(element) > 2 or element.getparent() is None:
-            continue
-        text = " ".join(element.text_content().split())
-        if not text or len(text) > 20:
-            continue
-        clock = CLOCK_STAMP_RE.fullmatch(text)
-        if clock is None and RELATIVE_TIME_RE.fullmatch(text):
-            clock = ISO_CLOCK_RE.match((element.get("datetime") or "").strip())
-        if clock is None or next(element.iterancestors("p", "a"), None) is not None:
-            continue  # "Updated <time>13:20</time>" in a line of text, a "Key events" link
-        paragraph = _entry_paragraph(element)
-        if paragraph is not None and all(paragraph is not p for _, p, *_ in found):
-            found.append((element, paragraph, f"{int(clock.group(1)):02d}:{clock.group(2)}", text))
-    if len(found) < 2:
-        return []
-    for stamp, paragraph, clock, _ in found:
-        paragraph.text = f"{clock} - {(paragraph.text or '').lstrip()}"
-        stamp.drop_tree()  # written once, before its text: a <div> stamp would stay a line of its own
-    return [shown for *_, shown in found]
-
-
 def read_html(html: str, url: str | None = None) -> HtmlReading:
     """Parse one page once; read its blocks, metadata and comments, then trafilatura's main text."""
     tree = load_page(html)
@@ -1165,14 +1105,12 @@ def read_html(html: str, url: str | None = None) -> HtmlReading:
     if headline:
         info.sitename, info.title = info.sitename or info.title, headline
     unwrap_layout_tables(tree)
-    stamps = stamp_live_entries(scan.stamps) if len(scan.stamps) >= 2 else []  # most pages have fewer
     text = main_text(tree, url)  # last: it prunes the tree
     if text is None:
         return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=scan.blocks)
     return HtmlReading(
         text=nfc(text),
         comments=comments,
-        stamps=stamps,
         title=info.title,
         byline=info.author,
         published=info.date,
