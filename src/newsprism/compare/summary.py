@@ -988,8 +988,8 @@ def with_calendar_dates(text: str, dates) -> str:
         if said == d.value or any(m in d.text for m in MONTHS):
             continue
         at = text.find(d.text)
-        if at < 0 or len(QUOTE_MARK.findall(text[:at])) % 2:
-            continue
+        if at < 0 or len(QUOTE_MARK.findall(text[:at])) % 2 or re.match(r"[’']s\b", text[at + len(d.text):]):
+            continue  # not found, a speaker's words, or a possessive ("during Wednesday night's power cut")
         phrase = d.text
         m = WEEKDAY_PHRASE.search(phrase)
         if m and m.group("day") == said.split()[0]:
