@@ -96,6 +96,18 @@ def test_nlp_maxout_is_the_maximum_over_the_last_axis():
     assert np.array_equal(_maxout(hidden), hidden.max(axis=-1))
 
 
+@pytest.mark.parametrize("shape", [(1, 6), (400, 6), (300, 4)])
+def test_nlp_unique_rows_answers_like_numpy_unique(shape):
+    from newsprism.understand.nlp import _unique_rows
+
+    # few distinct values per column, so rows repeat and share leading columns
+    rows = np.random.default_rng(shape[0]).integers(0, 3, size=shape).astype(np.uint64) * np.uint64(2**62 + 1)
+    unique, inverse = _unique_rows(rows)
+    expected, expected_inverse = np.unique(rows, axis=0, return_inverse=True)
+    assert np.array_equal(unique, expected) and np.array_equal(inverse, expected_inverse.reshape(-1))
+    assert np.array_equal(unique[inverse], rows)
+
+
 def test_nlp_fast_pipeline_uses_the_fast_parts():
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler"), VectorisedAttributeRuler)
