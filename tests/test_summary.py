@@ -151,6 +151,7 @@ def test_a_summary_sentence_naming_the_channel_is_not_cited_to_an_outlet_that_na
     ("Police cleared the Tarn camp on Tuesday, 8 November.", "on Tuesday", "2033-11-08", "Police cleared the Tarn camp on Tuesday, 8 November."),
     ('"We left the Tarn camp on Tuesday," Ada Brill said.', "on Tuesday", "2033-11-08", '"We left the Tarn camp on Tuesday," Ada Brill said.'),
     ("The Tarn camp was cleared on Monday.", "on Monday", "2033-11-08", "The Tarn camp was cleared on Monday."),
+    ("One crewman was found dead on Sunday afternoon.", "on Sunday", "2026-03-15", "One crewman was found dead on the afternoon of Sunday 15 March 2026."),
     ("Phones failed during Wednesday night's power cut in Orrin.", "Wednesday night", "2026-11-04", "Phones failed during Wednesday night's power cut in Orrin."),
 ])
 def test_a_summary_sentence_says_a_relative_day_as_its_date(sentence, mention, value, expected):

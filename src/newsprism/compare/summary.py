@@ -988,9 +988,12 @@ def with_calendar_dates(text: str, dates) -> str:
         if said == d.value or any(m in d.text for m in MONTHS):
             continue
         at = text.find(d.text)
-        if at < 0 or len(QUOTE_MARK.findall(text[:at])) % 2 or re.match(r"[’']s\b", text[at + len(d.text):]):
-            continue  # not found, a speaker's words, or a possessive ("during Wednesday night's power cut")
         phrase = d.text
+        if at >= 0:  # the part of the day the sentence writes after the mention ("on Sunday" + " afternoon")
+            follow = re.match(r"\s+(?:morning|afternoon|evening|night)\b", text[at + len(phrase):])
+            phrase += follow.group(0) if follow and not re.search(r"(?i)(?:morning|afternoon|evening|night)", phrase) else ""
+        if at < 0 or len(QUOTE_MARK.findall(text[:at])) % 2 or re.match(r"[’']s\b", text[at + len(phrase):]):
+            continue  # not found, a speaker's words, or a possessive ("during Wednesday night's power cut")
         m = WEEKDAY_PHRASE.search(phrase)
         if m and m.group("day") == said.split()[0]:
             after = text[at + len(phrase):at + len(phrase) + 16]
