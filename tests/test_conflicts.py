@@ -343,3 +343,21 @@ def test_a_delay_told_beside_the_event_gives_no_cause_of_the_event():
     ]}
     causes = _conflicts(spec, "cause")
     assert [sorted(v for v, _ in _sides(k)) for k in causes] == [["a ballot box arrived late", "a power cut"]], [(k.about, _sides(k)) for k in causes]
+
+
+@pytest.mark.parametrize(("second", "figure", "value", "conflict"), [
+    ("Some 140 workers were evacuated from the Delby plant after the fire.", "Some 140 workers", 140, True),
+    ("Nearly 200 workers were evacuated from the Delby plant after the fire.", "Nearly 200 workers", 200, False),
+])
+def test_an_approximation_meets_an_open_bound_by_its_figure(second, figure, value, conflict):
+    """'Some 140 workers' / 'More than 150 workers' (C-millfire): the slack read around 'some 140'
+    (119-161) met the bound, and no conflict was found; the figure written, 140, does not meet it.
+    'Nearly 200' meets 'more than 150'."""
+    spec = {"entities": {"delby": ["Delby", "GPE"]}, "articles": [
+        one_sentence_report("w1", "Delby Wire", "More than 150 workers were evacuated from the Delby plant after the fire.", ["delby"],
+                            numbers=[["More than 150 workers", 150, 150, None, "workers"]]),
+        one_sentence_report("w2", "Delby Chronicle", second, ["delby"], numbers=[[figure, value, value, value, "workers"]]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [sorted(v for v, _ in _sides(k)) for k in numbers] == ([sorted(["More than 150 workers", figure])] if conflict else []), \
+        [(k.about, _sides(k)) for k in numbers]

@@ -772,6 +772,15 @@ def _written_decimals(mention) -> int:
     return len(repr(float(mention.value)).split(".")[1].rstrip("0")) if mention.value is not None else 0
 
 
+def _core(number: tuple) -> tuple[float, float]:
+    """The range of a figure without the slack of its approximator: (140, 140) for "some 140" (read
+    119-161), its own range for an exact figure or a bound."""
+    mention, lo, hi, _ = number
+    if mention.value is not None and math.isfinite(lo) and math.isfinite(hi) and lo < hi and lo <= mention.value <= hi:
+        return (mention.value, mention.value)
+    return (lo, hi)
+
+
 def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[list[tuple[int, int]]] | None = None,
                      published: dict[str, str | None] | None = None) -> list[Conflict]:
     """Counts of one thing (`count_groups`) whose ranges cannot all hold; trend "rising" when the
@@ -780,7 +789,9 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
     conflicts = []
     for group in count_groups(al, pairs) if groups is None else groups:
         ranges = {(views[i].numbers[k][1], views[i].numbers[k][2]) for i, k in group}
-        if not any(not intervals_overlap(x, y) for x in ranges for y in ranges):
+        cores = {_core(views[i].numbers[k]) for i, k in group}
+        if not any(not intervals_overlap(x, y) for x in ranges for y in ranges) and not any(
+                not intervals_overlap(x, y) for x in cores for y in ranges if not all(map(math.isfinite, y))):
             continue
         by_value: dict[str, list[ClaimView]] = defaultdict(list)
         bounds: dict[str, tuple[float, float]] = {}
@@ -800,12 +811,14 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
                 side_of[key] = value
         given_by: dict[int, set[tuple[float, float]]] = defaultdict(set)  # a claim -> the ranges of its figures
         rounded: dict[str, tuple[float, float]] = {}
+        core: dict[str, tuple[float, float]] = {}
         decimals: dict[str, int] = {}
         for (i, k), (_, key) in zip(group, written):
             lo, hi = views[i].numbers[k][1:3]
             value = side_of[key]
             by_value[value].append(views[i])
             bounds[value] = (lo, hi)
+            core[value] = _core(views[i].numbers[k])
             rounded[value] = _rounded_from(views[i].numbers[k][0], lo, hi)
             decimals[value] = _written_decimals(views[i].numbers[k][0])
             given_by[i].add((lo, hi))
@@ -829,6 +842,13 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             exact_x, exact_y = bounds[x][0] == bounds[x][1], bounds[y][0] == bounds[y][1]
             rx = rounded[x] if exact_y and decimals[y] - decimals[x] <= 1 else bounds[x]
             ry = rounded[y] if exact_x and decimals[x] - decimals[y] <= 1 else bounds[y]
+            # An approximation against an open bound ("some 140" / "more than 150"): the bound is
+            # met or not by the figure written, not by the slack read around it (119-161), which would
+            # let any bound near the figure pass; "nearly 200" meets "more than 150".
+            if not all(map(math.isfinite, ry)):
+                rx = core[x]
+            if not all(map(math.isfinite, rx)):
+                ry = core[y]
             # An open bound given beside a figure ("an initial £35m, rising to as much as £41m") is no
             # second quantity: any figure under it would match it.
             return not intervals_overlap(rx, ry) and not any(
