@@ -302,6 +302,29 @@ def test_framing_the_same_adjective_said_of_people_or_ideas_stays_loaded(text, w
     assert word in [t.lower() for t in terms(entries, "loaded")]
 
 
+@pytest.mark.parametrize("text", [
+    "The Ostrey ferry will sail from the west pier, which lies outside the flooded basin.",
+    "The wreck of the Marlow Dane lay on the seabed off Brindle Point for a week.",
+    "Councillor Ivo Marek said the fault lies with the contractor, not the depot.",
+    "The hamlet of Tessock lies between the canal and the old rail yard.",
+])
+def test_framing_lie_meaning_be_placed_is_no_loaded_word(text):
+    """'the pier lies outside the basin' says where something is: no one's untruth, no judgement."""
+    entries = frame_story(understanding([article(text)], []))
+    assert not {"lies", "lay", "lie"} & {t.lower() for t in terms(entries, "loaded")}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Councillor Ivo Marek lied to the Ostrey planning board about the depot.", "lied"),
+    ("The mayor of Tessock lies about the depot's costs, the opposition says.", "lies"),
+    ("Critics say the Brindle council has told nothing but lies.", "lies"),
+    ("Ivo Marek is lying to the voters of Tessock.", "lying"),
+])
+def test_framing_lie_meaning_an_untruth_stays_loaded(text, word):
+    entries = frame_story(understanding([article(text)], []))
+    assert word in [t.lower() for t in terms(entries, "loaded")]
+
+
 def test_framing_a_shouted_headlines_loaded_words_count_for_its_outlet():
     """A tabloid's headline 'BLAZE HORROR AT DEATH TRAP MILL' is no part of the clean text; its loaded
     words are the outlet's, cited to the headline itself. A calm headline gives none."""

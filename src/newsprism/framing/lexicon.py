@@ -1,7 +1,8 @@
 """Framing lexicons: the shipped word lists under data/framing/en/, plus a user's own.
 
 Each file is plain text, one term a line, '#' for comments; files with a second column
-(attribution_verbs.txt, epithets.txt, literal_particles.txt) map a term to a tag. A user's `lexicon_dir` may hold
+(attribution_verbs.txt, epithets.txt, literal_particles.txt) map a term to a tag; place_senses.txt has
+tab-separated columns of comma-separated words. A user's `lexicon_dir` may hold
 files of the same names: their terms are added to the shipped ones.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 LANGUAGE = "en"
 FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets", "physical_nouns", "literal_particles",
-         "actor_nouns", "literal_adjectives")
+         "actor_nouns", "literal_adjectives", "place_senses")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Lexicon:
     literal_particles: dict[str, frozenset[str]]  # verb lemma -> particles of its literal sense ("cave in")
     literal_adjectives: frozenset[str]  # loaded adjectives that plainly describe a physical thing ("the smoke was toxic")
     people_nouns: frozenset[str]  # nouns naming people or groups (actor_nouns.txt): "according to a source" names a speaker
+    # verb lemma -> (prepositions of its loaded sense, forms always loaded): "lies outside the channel" is a place (place_senses.txt)
+    place_senses: dict[str, tuple[frozenset[str], frozenset[str]]]
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -81,4 +84,10 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
         literal_particles={verb: frozenset(row[1] for row in sets["literal_particles"] if row[0] == verb and len(row) > 1) for verb in words("literal_particles")},
         people_nouns=words("actor_nouns"),
         literal_adjectives=words("literal_adjectives"),
+        place_senses={row[0]: (_listed(row, 1), _listed(row, 2)) for row in sets["place_senses"]},
     )
+
+
+def _listed(row: list[str], k: int) -> frozenset[str]:
+    """The comma-separated words of column `k` of a row (none when the row is shorter)."""
+    return frozenset(w.strip() for w in row[k].split(",") if w.strip()) if len(row) > k else frozenset()

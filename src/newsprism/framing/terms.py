@@ -164,6 +164,28 @@ def adjective_in_literal_sense(token: Token, lexicon: Lexicon) -> bool:
     return any(t.lemma_.lower() in lexicon.physical_nouns or t.lower_ in lexicon.physical_nouns for t in things)
 
 
+_PLACE_ADVERBS = {"advmod", "acomp", "npadvmod"}
+
+
+def in_place_sense(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a loaded verb that also means 'be placed somewhere' (data/framing/en/place_senses.txt)
+    has that sense here: "the quay, which lies outside the channel", "the answer lies elsewhere",
+    not "lied to voters", "lies about the budget", "he lied" nor the noun "told lies".
+
+    Read from the parse: a verb with a preposition other than those of its loaded sense, or with
+    an adverb of place or manner; a form that only the loaded sense has ('lied') never is."""
+    senses = lexicon.place_senses.get(token.lemma_.lower())
+    if senses is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    loaded_preps, loaded_forms = senses
+    if token.lower_ in loaded_forms:
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("prep", "dative") and c.lower_ in loaded_preps for c in children):
+        return False
+    return any((c.dep_ == "prep" and c.lower_ not in loaded_preps) or c.dep_ in _PLACE_ADVERBS for c in children)
+
+
 def verb_in_loaded_sense(token: Token, lexicon: Lexicon) -> bool:
     """Whether a dramatising verb (a loaded.txt term tagged 'verb') is used as a verb in its loaded
     sense here: "the war that has ravaged the country", not "the fire ravaged the warehouse" nor
@@ -203,6 +225,8 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
                 continue  # "the roof caved in", "blasting in a gallery": the physical sense
             if category == "loaded" and j - i == 1 and adjective_in_literal_sense(span[0], lexicon):
                 continue  # "the smoke was toxic": a plain description of a thing
+            if category == "loaded" and j - i == 1 and in_place_sense(span[0], lexicon):
+                continue  # "the quay, which lies outside the channel": where it is, no one's untruth
             entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
     for i, lemma in enumerate(ctx.lemma):
         if lemma in lexicon.attribution_verbs:
