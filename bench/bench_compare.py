@@ -521,7 +521,7 @@ def bench_end_to_end(parts: set[str]) -> None:
         "a core is spare (`nlp.worker_count`: 64 texts or more and the load average leaves one), else in this process;",
         "the parse workers' CPU is in the last column, their peak memory (each one's, pages shared with this process included) beside this process's.",
         "As `pipeline.analyze_story` does, the claim sentences are encoded ahead in a forked helper (one torch thread) while this",
-        "process understands the story, when a core is free (`scale.can_fork_helper`) and the story has 64 claim sentences or more;",
+        "process understands the story, when more than a core is free (`scale.can_fork_helper`) and the story has 64 claim sentences or more;",
         "the helper's CPU and whether the comparison took its vectors (only if its first call asks for exactly those texts) are in",
         "the column \"claims ahead\"; its CPU is also in the last column's workers.",
         "",

@@ -286,7 +286,7 @@ def test_scale_forked_call_is_not_used_inside_a_forked_worker(monkeypatch):
     monkeypatch.setattr(scale, "free_cores", lambda: 2.0)
     assert scale.can_fork_helper()
     assert scale.ForkRunner(workers=1).map_parts(_can_fork_helper_part, [[0]]) == [False]
-    monkeypatch.setattr(scale, "free_cores", lambda: 1.2)
+    monkeypatch.setattr(scale, "free_cores", lambda: 0.9)
     assert not scale.can_fork_helper()
 
 

@@ -266,10 +266,11 @@ Runner = LocalRunner | DaskRunner | ForkRunner
 
 def can_fork_helper() -> bool:
     """Whether this process may fork a `ForkedCall`: fork is supported, this is no forked or
-    daemonic worker already (a Dask or pool worker), and a core is free beside this process
-    (`free_cores` 1.5 or more; the helper would only take turns with it on a busy machine)."""
+    daemonic worker already (a Dask or pool worker), and more than a core is free beside this
+    process's own (`free_cores` above 1, the rule `nlp.worker_count` forks its parse workers by;
+    on a busy machine the helper would only take turns with this process)."""
     return (fork_available() and not in_forked_worker and not multiprocessing.current_process().daemon
-            and free_cores() >= 1.5)
+            and free_cores() > 1.0)
 
 
 class ForkedCall:
