@@ -41,9 +41,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "polnear/networkdynamics__PolNeAR/data/train/text"
-# The baseline: HEAD when the session-11 speed round began (task S), measured beside this checkout.
-# (Session 7's was c5def59, session 8's 24a07d5: it committed no `speed:` cut; session 9's 7c0f78a, session 10's e7b88e9.)
-BASELINES = ["63358f5"]
+# The baseline: HEAD when the session-12 speed round began (task S), measured beside this checkout.
+# (Session 7's was c5def59, session 8's 24a07d5: it committed no `speed:` cut; session 9's 7c0f78a,
+# session 10's e7b88e9, session 11's 63358f5.)
+BASELINES = ["97fc736"]
 # Speed cuts that reached main inside another commit (an engineer's `git commit` of a whole file
 # swept them in), kept as patches so the baseline can take them back like a `speed:` commit:
 # the story_countries cut of session 9 landed in 099f7df.
@@ -246,6 +247,27 @@ END_TO_END_ARTICLES = 10
 
 # What the speed rounds measured by hand, kept beside the figures the run writes.
 ROUND_NOTES = (
+    "Session 12 (task S, from 97fc736; load 15-31 all session, so CPU seconds (time.process_time) of the pieces, "
+    "interleaved, no wall times). Two cuts kept, both in the parse, both byte-identical (every token attribute of 400 "
+    "PolNeAR train docs, 387,346 tokens, with and without the cut; the 60 Understandings): (a) NER's decoding "
+    "(`VectorisedEntityRecognizer._decode`): with no entity open a state's features are its token alone, so every token "
+    "is scored from that state in one product and only the I and L tokens are stepped, one per doc with an entity open a "
+    "round (187 rounds for a 32-doc batch instead of about 1,500 steps); and `hidden.max(axis=-1)` over maxout's 2 pieces "
+    "as an elementwise maximum (numpy's reduction over a last axis of 2: 230 ms against 13 for the batch's 22,831 x 64 x 2 "
+    "floats): 130 -> 50 CPU ms per batch. (b) the once-per-word embedding's `np.unique(axis=0)` (rows sorted as records) "
+    "replaced by a lexsort of the columns, the same rows in the same order: 49 -> 7 CPU ms per tok2vec and batch, about "
+    "0.17 CPU s over the 60 articles. Lead (1), the quote encoder: already done; `group_quotes` encodes only the renderings "
+    "of a speaker (or joint document) quoted in two articles (80 of the 60 articles' 475 renderings, 8 calls), and every "
+    "pair of those is held to SAME_REMARK, the mutual-closest and shared-word tests by its cosine, so no cheaper test "
+    "leaves a rendering out; leaving any out would also change the batches of the others, whose vectors (1e-7 apart) the "
+    "compare stage reads from the shared cache. Lead (3), a py-spy profile (200 Hz, 240 articles, load 15) of "
+    "`understand_story` after the parse: the encoder 36%, `find_dates`' pattern scans 6.6% (26 patterns, each tried at "
+    "every position: the ones opening with \\b and a re.I lookahead get no first-character scan from re; `duration` 40, "
+    "`ago` 29, `year` 20 ms of 330 over the 60 texts at load 15), `entities._same_person` 3.9%, `_relabel_people` 2.4%, "
+    "`find_numbers` 2.3%, `_headline_words` 2.1%, `_written_lower_case` 1.8% (entities are task E's, not cut here). "
+    "Measured and left: thinc's Cython maxout (7% of the parse, 16 ms per 23,000 x 96 x 3 call) against numpy per piece "
+    "(14 ms); products with the weights' rows reordered so the pieces come out contiguous differ from OpenBLAS's in the "
+    "last bits (a column's rounding follows its position), so not identical. "
     "Session 11 (task S, from 63358f5; load 12-24 from ten minutes in, so CPU seconds of the parse's components "
     "(`nlp.pipe` stepped by hand, second and third passes of the 60 articles in one process), no wall times). A native "
     "profile of the parse (py-spy --native, 250 Hz, 3 passes): NER's own tok2vec and its precomputed hidden layer 31.5%, "
