@@ -449,6 +449,18 @@ def test_framing_channels_from_according_to_and_relaying_subjects():
     assert "orsk television" in channels
 
 
+def test_framing_a_pronoun_subject_of_carry_is_no_channel():
+    """'It is carrying 800 tonnes of grain': a ship (here wrongly resolved to a body) carries cargo, it relays
+    nobody; 'the Orsk Courier carried the interview' names the outlet that relays it."""
+    a = article("The freighter Tessa Lind hit a sandbar near Brindle Point, the Orsk harbour board said. "
+                "It is carrying 800 tonnes of grain. The Orsk Courier carried the interview on Monday.")
+    board = entity("Orsk harbour board", "ORG", [a], "It")
+    courier = entity("Orsk Courier", "ORG", [a])
+    channels = [t.lower() for t in terms(frame_story(understanding([a], [board, courier])), "channel")]
+    assert "it" not in channels
+    assert "orsk courier" in channels
+
+
 def test_framing_according_to_a_person_is_no_channel():
     """'According to Ada Brill, ...' names the speaker; 'according to the Valtoran News Agency' a medium."""
     a = article("According to Ada Brill, rescuers reached the village at dawn. Forty homes were flooded, according to the Valtoran News Agency.")

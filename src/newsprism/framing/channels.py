@@ -104,7 +104,9 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
         elif token.dep_ in ("nsubj",) and token.head.lemma_.lower() in _RELAY_VERBS:
             phrase = _np(token)
             entity = ctx.entities.get(ctx.entity_of_token(token) or "")
-            relays_by_name = entity is not None and entity.type == "ORG" and token.head.lemma_.lower() in ("report", "quote", "air", "broadcast", "publish", "carry")
+            # by its name only: "It is carrying 4,200 tonnes" (a ship the understanding resolved to a body) relays nobody
+            relays_by_name = (entity is not None and entity.type == "ORG" and token.pos_ != "PRON"
+                              and token.head.lemma_.lower() in ("report", "quote", "air", "broadcast", "publish", "carry"))
             if _is_channel(ctx, phrase, lexicon) or relays_by_name:
                 tokens = phrase
         # "aired on Iranian state TV", "a video published by the agency"
