@@ -23,7 +23,9 @@ and "until", the day a state ends ("the airport will stay closed until Friday").
 Quarters and halves of a year ("Q3 2025", "the first half of 2026") are ranges of months.
 A time of day is the `time` of its day's mention ("at 3.40am on Sunday" -> 03:40, "shortly before
 midnight on Saturday" -> 24:00, "Sunday afternoon" -> afternoon; words in data/understand/day_times.csv,
-zones in time_zones.txt); a clock time away from a day dates the one day its sentence gives.
+zones in time_zones.txt); a clock time away from a day dates the one day its sentence gives, or
+the sentence before when a link of same_day_links.txt ("minutes later") or a repeated event noun
+ties the two; otherwise it stays undated.
 """
 
 from __future__ import annotations
@@ -803,12 +805,56 @@ def _one_day(d: DateMention) -> bool:
     return d.kind in DAY_KINDS and d.end is None and (d.value is None or len(d.value) == 10) and d.start is not None
 
 
+def _sentence_start(index: int, offset: int, sentence_of) -> int:
+    """The first offset at or before `offset` in sentence `index` (sentence_of grows with the offset)."""
+    lo, hi = 0, offset
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentence_of(mid) < index:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@lru_cache(maxsize=1)
+def _same_day_link() -> re.Pattern:
+    """A word of data/understand/same_day_links.txt, not counted in days ("two days later" moves on)."""
+    links = "|".join(sorted((r"\s+".join(map(re.escape, w.split())) for w in word_list("same_day_links.txt")), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?<!days\s)(?<!day\s)(?<!weeks\s)(?<!week\s)(?<!months\s)(?<!years\s)(?:{links})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _event_noun() -> re.Pattern:
+    """An event noun of data/understand/event_nouns.txt, singular or plural."""
+    nouns = "|".join(sorted(map(re.escape, word_list("event_nouns.txt")), key=len, reverse=True))
+    return re.compile(rf"\b(?P<noun>{nouns})(?:e?s)?\b", re.I)
+
+
+def _tied_back(text: str, start: int, here: int, sentence_of) -> bool:
+    """True when sentence `here` ties itself, before the time at `start`, to the sentence before it:
+    a link of same_day_links.txt ("Minutes later a helicopter arrived at 05:40"), or "the", "that" or
+    "this" before an event noun the sentence before also names ("A fire broke out on Sunday. The fire
+    was out by 6pm"). A time is the day's of another sentence only then (module doc)."""
+    own = _sentence_start(here, start, sentence_of)
+    head = text[own:start]
+    if _same_day_link().search(head):
+        return True
+    named = {m.group("noun").lower() for m in _event_noun().finditer(text, _sentence_start(here - 1, own, sentence_of), own)}
+    return any(
+        m.group("noun").lower() in named and re.search(r"\b(?:the|that|this)\s+$", head[:m.start()], re.I)
+        for m in _event_noun().finditer(head)
+    )
+
+
 def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of, pub: dt.date | None) -> list[DateMention]:
     """Give days their time of day: a clock time or a part of the day beside a day joins its mention
     ("at 3.40am on Sunday", "Sunday afternoon", "shortly before midnight on Saturday"); a clock time
-    elsewhere dates the one day its sentence, or the sentence before, gives ("... on Sunday and the
-    helicopter arrived at 5.10am"), or, on a line of its own on a live page, the publication day.
-    With no such day, or two, it stays unresolved: never a guess."""
+    elsewhere dates the one day its sentence gives ("... on Sunday and the helicopter arrived at
+    5.10am"), or the one day the sentence before gives when the text ties the two (`_tied_back`:
+    "Minutes later ..."), or, on a line of its own on a live page, the publication day. With no such
+    day, or two, it stays unresolved: never a guess ("The court ruled on Friday. Bulldozers
+    demolished the shacks by midday": the midday is no Friday's)."""
     given_sentence_of = sentence_of
     times = _times(text, taken)
     if not times and not re.search(r"\b(?:early|late|overnight|morning|afternoon|evening|night|hours)\b", text, re.I):
@@ -846,7 +892,9 @@ def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tup
         if any(start < e and s < stop for s, e in taken):
             continue
         here = sentence_of(start)
-        values = {d.value: d for d in days if sentence_of(d.start) == here} or {d.value: d for d in days if sentence_of(d.start) == here - 1}
+        values = {d.value: d for d in days if sentence_of(d.start) == here}
+        if not values and here > 0 and _tied_back(text, start, here, sentence_of):
+            values = {d.value: d for d in days if sentence_of(d.start) == here - 1}
         if _entry_time(text, start, stop) and pub is not None:
             value, resolution = pub.isoformat(), f"at {time}: a live page's entry time on its publication date {pub.isoformat()}"
         elif len(values) == 1:
