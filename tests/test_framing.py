@@ -325,6 +325,15 @@ def test_framing_lie_meaning_an_untruth_stays_loaded(text, word):
     assert word in [t.lower() for t in terms(entries, "loaded")]
 
 
+def test_framing_labels_for_the_people_of_a_disputed_settlement_are_loaded():
+    """'squatters', 'land grabbers', 'an illegal camp' take one side of a land dispute; 'residents' do not."""
+    text = ("Police cleared the illegal camp at Orsa Hill on Monday, removing squatters who had ignored a court order. "
+            "The land grabbers had held the plot since 2027. Residents said they had nowhere to go.")
+    loaded = {t.lower() for t in terms(frame_story(understanding([article(text)], [])), "loaded")}
+    assert {"illegal camp", "squatters", "land grabbers"} <= loaded
+    assert "residents" not in loaded
+
+
 def test_framing_a_shouted_headlines_loaded_words_count_for_its_outlet():
     """A tabloid's headline 'BLAZE HORROR AT DEATH TRAP MILL' is no part of the clean text; its loaded
     words are the outlet's, cited to the headline itself. A calm headline gives none."""
@@ -792,6 +801,22 @@ def test_wording_a_name_with_of_is_shown_whole():
         "Velsk Daily": "The Federation of Dock and Rail Workers has called a march through the centre of Velsk for Saturday.",
     }, entities=[("Federation of Dock and Rail Workers", "ORG")])
     assert [_words(c) for c in choices] == [{"Tarn Courier": "union", "Velsk Daily": "Federation of Dock and Rail Workers"}]
+
+
+def test_wording_two_plain_words_for_people_are_no_choice():
+    """"Nine of its members were killed" / "Nine people were killed": neither word says more of who they
+    were, so the report shows no word choice; "nine squatters" says more, and is one."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Nine of its members were killed when riot police cleared the Orsa Hill settlement in Velsk on Monday.",
+        "Velsk Daily": "Nine people were killed when riot police cleared the Orsa Hill settlement in Velsk on Monday.",
+    })
+    assert choices == []
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Police removed 300 residents from the Orsa Hill settlement in Velsk on Monday.",
+        "Velsk Daily": "Police removed 300 families from the Orsa Hill settlement in Velsk on Monday.",
+        "Kaspo Wire": "Police removed 300 squatters from the Orsa Hill settlement in Velsk on Monday.",
+    })
+    assert [sorted(_words(c).values()) for c in choices] == [["families", "residents", "squatters"]]
 
 
 def test_wording_passive_and_active_clause_fill_the_same_role():

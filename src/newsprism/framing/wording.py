@@ -29,6 +29,8 @@ Steps, per fact with sentences of two outlets or more:
      (so "the minister" / "Korvel" is no choice: naming someone is not labelling them); a
      loaded or label noun ("the kleptocrat") counts where the understanding resolved it to the
      same entity as the other side's name;
+   - two plain nouns (actor_nouns.txt tag "plain": "members" / "people", "residents" / "families"):
+     neither says more of the people than the other;
    - one person against many ("a protester" / "the protesters", "Minister Weyn" / "the
      government", "Jordan" / "Gulf states") unless a noun is collective;
    - security forces against anyone else ("police" / "youths"): opposite sides, never one referent;
@@ -378,6 +380,8 @@ def is_word_choice(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], entity_ty
         return False  # two names (spellings) or two words for no people
     if not (a_noun or _actor_entity(a, entity_types)) or not (b_noun or _actor_entity(b, entity_types)):
         return False
+    if a_noun and b_noun and "plain" in nouns.get(a.head, ()) and "plain" in nouns.get(b.head, ()):
+        return False  # "members" / "people", "residents" / "families": no word says more of them than the other
     collective = lambda slot: "collective" in nouns.get(slot.head, ())  # noqa: E731
     if a_noun and b_noun and a.plural != b.plural and not (collective(a) or collective(b)):
         return False  # one person against many
