@@ -307,6 +307,13 @@ def _figures(text: str) -> list[tuple[str, str, str | None]]:
          [("2,904", "count", "votes"), ("377", "count", "votes")]),
         ("Bus drivers in Quellby voted 1,522 to 609 to accept the deal.",
          [("1,522", "count", "votes"), ("609", "count", "votes")]),
+        # the vote written as a noun before "of"
+        ("Bus drivers in Quellby accepted the deal by a vote of 1,522 to 609.",
+         [("1,522", "count", "votes"), ("609", "count", "votes")]),
+        ("In a ballot of 1,522 to 609, the Quellby drivers accepted the deal.",
+         [("1,522", "count", "votes"), ("609", "count", "votes")]),
+        # small sides stay one score, as after "voted"
+        ("The Quellby board backed the plan by a vote of 7 to 2.", [("7 to 2", "score", "score")]),
     ],
 )
 def test_numbers_two_sides_of_a_count_of_votes_are_two_counts(text, figures):
@@ -390,3 +397,28 @@ def test_numbers_a_share_in_words_is_a_percent(text, number_text, value, low, hi
 @pytest.mark.parametrize("text", ["Ilsa Varn scored 3 in 10 games for Osk.", "It rained two in five days at Tarnby.", "It lasted a quarter of a century."])
 def test_numbers_counts_beside_in_are_no_share(text):
     assert all(n.kind != "percent" for n in find_numbers("a", text, parse([text])[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "kind", "unit", "value"),
+    [
+        ("Three and a half of the Harlin bakery's cakes were left.", "Three and a half", "count", "cakes", 3.5),
+        ("The Dovre ferry strike lasted three and a half days.", "three and a half days", "duration", "day", 3.5),
+        ("One and a half years passed before the Dovre ferry sailed.", "One and a half years", "duration", "year", 1.5),
+        ("One and a half million people crossed the Tarrow bridge.", "One and a half million", "count", "people", 1.5e6),
+        ("The Tarrow bridge cost 2 and a half million dollars.", "2 and a half million dollars", "money", "USD", 2.5e6),
+    ],
+)
+def test_numbers_a_figure_and_a_half_is_one_figure(text, number_text, kind, unit, value):
+    """'three and a half of the cakes' is 3.5 cakes, not a count of three and a 50% share; 'three and a
+    half days' 3.5 days, not three; 'one and a half million' 1.5 million, not half a million."""
+    n = _number(text, number_text)
+    assert (n.kind, n.unit, n.value) == (kind, unit, value)
+    assert not any(m.kind == "percent" for m in find_numbers("a", text, parse([text])[0]))
+
+
+def test_numbers_a_half_of_after_a_part_is_still_a_share():
+    """'between a third and a half of the members': the half is a share (the 'and' follows no figure)."""
+    text = "Between a third and a half of the Tarrow members voted."
+    assert _number(text, "a half").kind == "percent"
+

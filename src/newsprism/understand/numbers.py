@@ -198,7 +198,7 @@ def _pattern() -> re.Pattern:
     # a match starts at a currency sign, or at the digit or number word (a space before it at most)
     starts = rf"(?=US\$|[$€£¥]|\s?(?:\d|\b[{number_word_initials()}]))"
     return re.compile(
-        rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b)){scale}"
+        rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b))(?P<half>\s+and\s+a\s+half\b)?{scale}"
         rf"(?P<pence>(?<=\d)p\b(?!\.\w))?"  # "1,240p": pence, read as pounds
         rf"(?P<percent>\s?%|[\s-]+per[\s-]?cent\b|[\s-]+percent\b|(?<=\d)pc\b)?"  # "12%", "12 per cent", "a 12-percent rise", "1.5pc"
         rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|(?P<old>-old))?\b)?"
@@ -361,7 +361,7 @@ def find_numbers(
         if text[max(0, start - 4):start].lower() == "-of-":
             continue  # "a mother-of-two": part of a word for a person, no figure
         one_in_a_state = g["word"] and g["word"].lower() == "one" and not g["scale"] and _one_in_a_state(doc, start, end)
-        if g["word"] and g["word"].lower() in {"one", "half"} and not g["scale"] and not one_in_a_state:
+        if g["word"] and g["word"].lower() in {"one", "half"} and not g["scale"] and not g["half"] and not one_in_a_state:
             continue  # "one of", "half the" are rarely figures; "One worker is missing" counts one
         if g["word"] and text[start:start + 1].isupper() and start > 0 and text[start - 2:start] not in {". ", "\n"} and _word_triple(g["word"]) is None:
             continue
@@ -372,6 +372,8 @@ def find_numbers(
             low = high = value
         else:
             value, low, high = _word_triple(g["word"])
+        if g["half"]:  # "three and a half", "one and a half million": half one more
+            value, low, high = (None if x is None else x + 0.5 for x in (value, low, high))
         factor = SCALES.get((g["scale"] or "").lower(), 1.0)
         if factor != 1.0:
             value = value * factor if value is not None else None
@@ -493,7 +495,8 @@ FOR_SIDE = re.compile(r"\s+([a-z]+)\s+(?:for|in\s+favou?r)\b", re.I)
 def _sides_of_a_count(numbers: list[NumberMention], text: str) -> list[NumberMention]:
     """Give the bare figure on the other side of a count the count's unit: "took 18,412 votes against
     18,375", "1,846 votes for a walkout and 412 against" -> 18,375 and 412 votes too; "voted 1,846 to
-    412" -> two counts of votes (words before such a pair in data/understand/vote_verbs.txt). Two sides
+    412", "by a vote of 1,846 to 412" -> two counts of votes (words before such a pair, or before "of"
+right before it, in data/understand/vote_verbs.txt). Two sides
     of one count are two counts of one thing, no tally (small ones after a tally word stay scores)."""
     out = list(numbers)
     for k, n in enumerate(out):
@@ -511,10 +514,10 @@ def _sides_of_a_count(numbers: list[NumberMention], text: str) -> list[NumberMen
         ):
             out[k] = n.model_copy(update={"unit": before.unit})  # "1,846 votes for a walkout and 412 against"
         elif before.unit is None and re.fullmatch(r"\s+(?:to|against)\s+", between) and (
-            (verb := re.search(r"\b([a-z]+)\s+(?:by\s+)?$", text[max(0, before.start - 20):before.start], re.I))
+            (verb := re.search(r"\b([a-z]+)\s+(?:by\s+|of\s+)?$", text[max(0, before.start - 20):before.start], re.I))
             and verb.group(1).lower() in word_list("vote_verbs.txt")
         ):
-            out[k - 1] = before.model_copy(update={"unit": "votes"})  # "voted 1,846 to 412"
+            out[k - 1] = before.model_copy(update={"unit": "votes"})  # "voted 1,846 to 412", "a vote of 1,846 to 412"
             out[k] = n.model_copy(update={"unit": "votes"})
     return out
 
@@ -707,9 +710,9 @@ def _tallies(article_id: str, text: str, skip: list[tuple[int, int]], sentence_o
             article_id=article_id, text=m.group(0), value=None, low=None, high=None, unit="score", kind="score",
             sentence_index=sentence_of(m.start()) if sentence_of else None, start=m.start(), end=m.end(),
         ))
-    # "voting 31 to 24", "approved by 9 to 4": two figures joined by "to" right after a tally word
+    # "voting 31 to 24", "approved by 9 to 4", "by a vote of 9 to 4": two figures joined by "to" right after a tally word
     for m in TALLY_TO.finditer(text):
-        before = re.search(r"([A-Za-z]+)\s+(?:by\s+)?$", text[max(0, m.start() - 30):m.start()])
+        before = re.search(r"([A-Za-z]+)\s+(?:by\s+|of\s+)?$", text[max(0, m.start() - 30):m.start()])
         if not before or before.group(1).lower() not in words or any(m.start() < e and s < m.end() for s, e in skip):
             continue
         out.append(NumberMention(
@@ -747,6 +750,12 @@ def _share_part() -> re.Pattern:
     return re.compile(rf"\b(?P<part>{number_words_regex()}|an?)[\s-]+$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _and_a_part() -> re.Pattern:
+    """A whole figure and "and" right before a part ("three and | a half", "2 and | a quarter")."""
+    return re.compile(rf"(?:\b\d+|\b(?:{number_words_regex()}))\s+and\s+$", re.I)
+
+
 def _shares(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of) -> list[NumberMention]:
     """Return "Four in five of those who voted", "one in three adults" (a share: 80%, 33.3%) and "two thirds of
     the members", "half of" (data/understand/share_words.csv) as percents, bounded as a share rounded to the
@@ -771,7 +780,9 @@ def _shares(article_id: str, text: str, skip: list[tuple[int, int]], sentence_of
             value, whole = _side_value(part), _side_value(m.group("whole"))
         else:
             if m.group("frac").lower().startswith("hal") and part is not None and part.lower() not in {"a", "one"}:
-                continue  # "two and a half", "three halves" are no share of a whole
+                continue  # "three halves" is no share of a whole
+            if before and _and_a_part().search(text, max(0, start - 40), start):
+                continue  # "three and a half of the cakes" is a count of three and a half, read with its figure
             value, whole = (1.0 if part is None else _side_value(part)), float(sizes[m.group("frac").lower()])
         if value is None or whole is None or not 0 < value < whole <= 100:
             continue
