@@ -332,6 +332,11 @@ def test_framing_labels_for_the_people_of_a_disputed_settlement_are_loaded():
     loaded = {t.lower() for t in terms(frame_story(understanding([article(text)], [])), "loaded")}
     assert {"illegal camp", "squatters", "land grabbers"} <= loaded
     assert "residents" not in loaded
+    # the adjective of a loaded phrase with a name between it and its noun
+    text = "Bulldozers flattened the illegal Orsa Hill camp at dawn. The legal Orsa Hill market stayed open."
+    loaded = {t.lower() for t in terms(frame_story(understanding([article(text)], [])), "loaded")}
+    assert "illegal orsa hill camp" in loaded
+    assert not any("market" in t for t in loaded)
 
 
 def test_framing_a_shouted_headlines_loaded_words_count_for_its_outlet():

@@ -208,6 +208,24 @@ def loaded_verbs_in(text: str, terms: frozenset[str], lexicon: Lexicon) -> set[s
     return {t.lower_ for t in doc if (t.lower_ in terms or t.lemma_.lower() in terms) and verb_in_loaded_sense(t, lexicon)}
 
 
+def _split_phrases(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
+    """Loaded adjective + noun phrases with a name between the two words: "the illegal Sarnet Hill camp"
+    is the loaded "illegal camp" (the adjective modifies the noun in the parse). Shown as written."""
+    entries = []
+    for token in ctx.doc:
+        head = token.head
+        if token.dep_ != "amod" or head.i <= token.i + 1 or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(f"{token.lower_} {form}" in lexicon.loaded for form in (head.lower_, head.lemma_.lower())):
+            continue
+        start, end = token.idx, head.idx + len(head.text)
+        quote = quotation_at(ctx, start, end)
+        if quote is not None and quote.start > start:
+            continue  # the noun inside a quotation that the adjective is not
+        entries.append(_entry(ctx, start, end, ctx.article.text[start:end], "loaded"))
+    return entries
+
+
 def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     """Return the article's loaded words, hedges and attribution verbs."""
     doc = ctx.doc
@@ -228,6 +246,7 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
             if category == "loaded" and j - i == 1 and in_place_sense(span[0], lexicon):
                 continue  # "the quay, which lies outside the channel": where it is, no one's untruth
             entries.append(_entry(ctx, span.start_char, span.end_char, ctx.article.text[span.start_char : span.end_char], category))
+    entries += _split_phrases(ctx, lexicon)
     for i, lemma in enumerate(ctx.lemma):
         if lemma in lexicon.attribution_verbs:
             token = doc[i]
