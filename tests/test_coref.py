@@ -37,3 +37,16 @@ def test_coref_the_office_is_not_its_deputy():
     assert len(mayor) == 1 and len(deputy) == 1 and mayor != deputy
     assert any(m.text == "The mayor" for m in mayor[0].mentions)
     assert not any(m.text.lower() == "the mayor" for m in deputy[0].mentions)
+
+
+def test_coref_a_platform_is_no_antecedent_of_a_plural_pronoun():
+    # "them" and "they" are the migrants, not the platform the mayor posted on
+    entities = story_entities({
+        "a": "Hundreds of migrants slept at the border fence near Velsk. The migrants had walked for days. "
+             "Mayor Anton Brizek posted on Twitter that the camp must close. Police later moved them to a sports hall.",
+        "b": "The migrants were moved to a hall in Velsk. Anton Brizek wrote on Twitter that they had been warned.",
+    })
+    platform = _holding(entities, "Twitter")
+    assert platform and all(m.kind not in {"pronoun", "description"} for e in platform for m in e.mentions)
+    migrants = _holding(entities, "The migrants")
+    assert len(migrants) == 1 and {"them", "they"} <= {m.text for m in migrants[0].mentions}

@@ -133,3 +133,60 @@ def test_entities_a_civic_office_before_a_name_is_a_title_not_part_of_the_name()
     treasurer = _holding(entities, "Sigrun Aasvik")
     assert len(treasurer) == 1 and "Treasurer" in treasurer[0].titles
     assert "Councillor" in _holding(entities, "Bram Oyelaran")[0].titles
+
+
+def test_entities_a_name_ending_in_a_coast_word_is_a_place_even_when_the_tagger_cuts_it():
+    # the small tagger typed such a reef a person, or tagged only its first word as a town
+    entities = story_entities({
+        "a": "The freighter Norrin Star ran aground on Tamsel Reef late on Monday. Tamsel Reef lies north of Oddvik. "
+             "Coastguard chief Olga Vintermo said the crew of nine were safe.",
+        "b": "A cargo ship struck Tamsel Reef near Oddvik. Olga Vintermo told reporters the hull was holed.",
+    })
+    assert not any("Tamsel" in m.text for e in entities for m in e.mentions)
+    assert [e.type for e in _holding(entities, "Olga Vintermo")] == ["PERSON"]
+
+
+def test_entities_a_common_word_opening_its_sentence_a_programme_and_a_street_are_no_actors():
+    entities = story_entities({
+        "a": "Dock workers in Pellmouth voted to strike. Turnout was 64%. Union leader Fenna Drost said members were angry. "
+             "Pickets will gather on Marrow Row from 6am.\nListen again: Evening Roundup, 4 May | Get the app\n"
+             "Drost said talks had failed. Attendance was low at the Marrow Row rally.",
+        "b": "Fenna Drost said the vote was clear. Turnout was higher than last year.",
+    })
+    for word in ("Turnout", "Attendance", "Evening Roundup", "Marrow Row"):
+        assert not _holding(entities, word), word
+    assert [e.type for e in _holding(entities, "Fenna Drost")] == ["PERSON"]
+    # a street that acts stands for the people in it, and stays
+    entities = story_entities({"a": "Pell Street said on Monday the minister had resigned. Pell Street declined to comment further."})
+    assert _holding(entities, "Pell Street")
+
+
+def test_entities_a_name_before_district_is_a_place():
+    # the tagger typed the district's name a nationality or group (NORP)
+    entities = story_entities({
+        "a": "One of those families is that of Anh Dao, a nurse whose flat in the Villaro district burned on 2 May "
+             "while she was at work.",
+        "b": "Anh Dao lost her flat in the Villaro district. Neighbours said the fire started in a basement.",
+    })
+    assert [e.type for e in _holding(entities, "Villaro")] == ["GPE"]
+
+
+def test_entities_a_platform_is_an_organisation_not_a_person():
+    entities = story_entities({
+        "a": "Farmers blocked the bridge at Velsk. Mayor Anton Brizek posted on Twitter that the protest was illegal. "
+             "Brizek later said on Twitter that talks would start.",
+        "b": "Anton Brizek wrote on Twitter that farmers had been warned.",
+    })
+    assert [e.type for e in _holding(entities, "Twitter")] == ["ORG"]
+    assert [e.type for e in _holding(entities, "Anton Brizek")] == ["PERSON"]
+
+
+def test_entities_a_shouted_lead_word_is_no_part_of_the_title():
+    entities = story_entities({
+        "a": "BRAZEN finance minister Idris Tulk lashed out yesterday. Tulk said he was right.",
+        "b": "Finance minister Idris Tulk spoke on Tuesday.",
+    })
+    minister = _holding(entities, "Idris Tulk")
+    assert len(minister) == 1 and minister[0].titles
+    assert not any("BRAZEN" in t for t in minister[0].titles)
+    assert not any("BRAZEN" in m.text for m in minister[0].mentions)

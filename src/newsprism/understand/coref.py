@@ -697,6 +697,10 @@ class _Story:
         self.streets = {i for i, ms in enumerate(named) if ms and not clusters[i][0].country
                         and all(_fold(m.text.split()[-1]) in word_list("street_words.txt") for m in ms)}
         self.places |= self.streets
+        # clusters every name of which is an online platform ("Twitter", `platforms.txt`): a channel
+        # people post on, no pronoun's antecedent ("posted on Twitter ... told them to leave": the people)
+        self.platforms = {i for i, ms in enumerate(named) if ms and not clusters[i][0].country
+                          and all(_fold(m.text) in word_list("platforms.txt") for m in ms)}
         self.home: str | None = None  # the story's own country (its wire datelines), set by resolve_references
         self.article_home: dict[str, str] = {}
         for i, c in enumerate(clusters):
@@ -986,7 +990,7 @@ def _candidate_kind(m: Found, story: _Story) -> tuple[str, str]:
     """Return (person / thing / group / none, gender) of a possible antecedent."""
     target = story.target(m)
     if target is not None:
-        if m.kind == "demonym" or target in story.streets:
+        if m.kind == "demonym" or target in story.streets or target in story.platforms:
             return "none", "any"  # "Norwegian troops ... they": the troops, not Norway; "on Harrow Street ... it": no actor
         if m.kind == "pronoun" and m.gender != "any":
             return story.kind.get(target, "thing"), m.gender  # "she ... he": not the same person

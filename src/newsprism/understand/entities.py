@@ -295,6 +295,8 @@ def _title_start(doc: Doc, start: int) -> int | None:
             break
         if tok.lower_ in org_kinds() and not _is_title_word(tok.text) and tok.i + 1 < start and doc[tok.i + 1].lower_ == "of":
             break  # "the Anti-Corruption Commission of Dr. X": the body is no part of X's title
+        if _is_shouted_word(tok.text):
+            break  # "BRAZEN finance minister X": a tabloid's shouted adjective, no part of the title
         if _is_title_word(tok.text) or (tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"}):
             taken.append(i)
         elif tok.lower_ in TITLE_CONNECTORS and taken:
@@ -851,6 +853,54 @@ def _landform_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(r["word"] for r in rows if r["position"] == "last"))
 
 
+def _names_a_street(text: str) -> bool:
+    """True for a name of two words or more whose last word names a street ("Marrow Row",
+    "Harrow Street"; data/understand/street_words.txt)."""
+    words = name_tokens(text)
+    return len(words) >= 2 and fold(words[-1]).replace(".", "") in word_list("street_words.txt")
+
+
+def _is_doer(token) -> bool:
+    """True for the subject, agent or possessor of its clause ("Downing Street said", "Wall
+    Street's fall"): a street so written stands for the people in it."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass", "agent", "poss"}
+
+
+def _before_landform_word(doc: Doc, end: int) -> bool:
+    """True for a name the tagger cut before the landform word that ends it ("Tamsel" of "on
+    Tamsel Reef", "Reef" left untagged; data/understand/landform_words.csv)."""
+    return (end < len(doc) and doc[end].is_title and doc[end].lower_ in _landform_words()[1]
+            and doc[end].ent_type_ == "" and "\n" not in doc[end - 1].text_with_ws)
+
+
+def _names_an_area(token) -> bool:
+    """True for a name that modifies an area noun ("the Marrel district", "Vosk province"):
+    a noun of name_contexts.csv that is a place both before "of" and after a name."""
+    head = token.head
+    if token.dep_ != "compound" or head.i <= token.i or head.pos_ != "NOUN":
+        return False
+    contexts = name_contexts()
+    lemma = head.lemma_.lower()
+    return contexts.get((lemma, "of")) == "place" and contexts.get((lemma, "after")) == "place"
+
+
+def platforms() -> frozenset[str]:
+    """Folded names of online platforms ("twitter", "tiktok"; data/understand/platforms.txt)."""
+    return word_list("platforms.txt")
+
+
+def _after_programme_cue(doc: Doc, start: int) -> bool:
+    """True for a name right after "Listen again:", "Watch live:" (data/understand/programme_cues.txt):
+    the title of a programme."""
+    if start < 2 or doc[start - 1].text != ":":
+        return False
+    words = [t.lower_ for t in doc[max(0, start - 4):start - 1] if t.is_alpha]
+    cues = word_list("programme_cues.txt")
+    return any(" ".join(words[k:]) in cues for k in range(len(words)))
+
+
 def _is_landform(text: str) -> bool:
     """True for "Mount X", "Lake X", "the X River": a feature of the land, not an actor."""
     words = [w for w in text.split() if w.lower() != "the"]
@@ -932,10 +982,16 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             continue  # "Berg" of "Sofia van der Berg": already inside a name run on over it
         text = span_text(doc, start, end)
         key = fold(text)
-        if key not in gaz.names and key not in gaz.capitals and _is_landform(text):
+        if key not in gaz.names and key not in gaz.capitals and (_is_landform(text) or _before_landform_word(doc, end)):
             label = "LOC"  # "Mount Kuzgan", "Lake Chad" tagged GPE or PERSON: a feature of the land, no actor
         elif key not in gaz.names and _kind_in_name(name_tokens(text)) == "site":
             label = "FAC"  # "in the Club Shop": a building one goes to, no actor (name_words.csv)
+        elif key not in gaz.names and _names_a_street(text) and not _is_doer(doc[end - 1]):
+            label = "FAC"  # "pickets gather on Marrow Row": an address, no actor ("Downing Street said" acts, and stays)
+        elif _after_programme_cue(doc, start):
+            label = "FAC"  # "Listen again: Evening Roundup, 4 May": a programme's title, nobody of the story
+        if key in platforms():
+            label = "ORG"  # "posted on Twitter" tagged PERSON: a platform, an organisation and a channel
         mention = Found(article_id, text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), token_sentence[start], label, titles=titles, first_token=start, last_token=end - 1)
         mention.headline = token_sentence[start] in headline_sents
         if label == "PERSON" and end - start == 1:
@@ -1024,6 +1080,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
                 apposed = _apposition_kind(doc, mention.last_token)
                 if mention.label in {"ORG", "NORP"} and (apposed or ("place" if _after_of_place_word(doc[mention.last_token]) else None)) == "place":
                     mention.label = "GPE"
+                elif mention.label in {"ORG", "NORP"} and _names_an_area(doc[mention.last_token]):
+                    mention.label = "GPE"  # "the Marrel district": a people or a body has no district, a place has
                 elif mention.label == "GPE" and (apposed or kind) == "group":
                     mention.label = "ORG"
             mark_syntax(doc, mention)
@@ -1921,6 +1979,16 @@ def _shows_a_person(cluster: list[Found]) -> bool:
     return any("person" in m.evidence for m in cluster) and not any("group" in m.evidence for m in cluster)
 
 
+def _ordinary_noun(word: str) -> bool:
+    """True for a capitalised word the language model's lemmatizer lists as a common noun
+    ("Turnout", "Attendance") that is no known given name or place: one that opens its sentence
+    every time the story writes it, with nothing to show a person, is that word."""
+    key = fold(word)
+    gaz = gazetteer()
+    return (word.isalpha() and word.istitle() and key in _common_nouns() and key not in given_names()
+            and key not in gaz.names and key not in gaz.capitals and key not in gaz.demonyms)
+
+
 def _written_lower_case(word: str, texts: dict[str, str]) -> bool:
     """True when some article of the story writes the word in lower case ("turnout")."""
     if not word.isalpha() or not word[:1].isupper():
@@ -2096,7 +2164,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
         elif "vessel" in kinds:
             person_clusters.remove(c)  # "the trawler Nordlys Venn": a ship's name, no person and no actor
         elif all("word" in m.evidence for m in c) or (
-                all("first word" in m.evidence for m in c) and _written_lower_case(c[0].text, texts)):
+                all("first word" in m.evidence for m in c) and (_written_lower_case(c[0].text, texts) or _ordinary_noun(c[0].text))):
             person_clusters.remove(c)  # "Flash floods swept ...", "Turnout was 63%" beside "turnout": a capitalised first word, nobody
     # a one-word ORG/GPE the tagger mislabelled but which is a known person's surname
     kept_groups = []
