@@ -35,3 +35,21 @@ def test_claims_according_to_in_mid_sentence_attributes_the_claim():
     # U-recall: "X's insurers, according to a source close to the company, have set aside ..." had no source
     (claim,) = _claims("Hollin Marine's insurers, according to a source close to the shipyard, have put money aside for claims.")
     assert claim.attributed_to == "a source close to the shipyard"
+
+
+def test_claims_records_the_outlet_has_seen_are_its_own_finding():
+    # V-eviction: "..., documents seen by the Voice show" was attributed to "documents seen by the Voice",
+    # a source; it is the outlet's own finding, as "..., the Voice understands" is (no attribution)
+    own = [
+        "The permit for the Brackwell quarry was signed on 2 May, documents seen by the Harrow Echo show.",
+        "Emails obtained by Radio Fennick show that the permit for the Brackwell quarry was signed on 2 May.",
+        "The permit for the Brackwell quarry was signed on 2 May, the Harrow Echo understands.",
+    ]
+    for text in own:
+        (claim,) = _claims(text)
+        assert claim.attributed_to is None, text
+    # records someone else has seen, or no one, stay the claim's source
+    (claim,) = _claims("The permit for the Brackwell quarry was signed on 2 May, documents seen by inspectors show.")
+    assert claim.attributed_to == "documents seen by inspectors"
+    (claim,) = _claims("The permit for the Brackwell quarry was signed on 2 May, court records show.")
+    assert claim.attributed_to == "court records"

@@ -120,6 +120,24 @@ def _record_phrases() -> tuple[re.Pattern, ...]:
     return closing, according, opening
 
 
+@lru_cache(maxsize=1)
+def _outlet_record() -> re.Pattern | None:
+    """Records the outlet has seen itself: "documents seen by the Voice", "emails obtained by Radio
+    Tarsk" (the "<outlet>" lines of data/understand/outlet_voice.txt), ending the source phrase."""
+    lines = [w for w in word_list("outlet_voice.txt") if w.endswith(" <outlet>")]
+    if not lines:
+        return None
+    words = "|".join(sorted((r"\s+".join(map(re.escape, w.removesuffix(" <outlet>").split())) for w in lines), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,3}}\s*$")
+
+
+def outlet_record(phrase: str) -> bool:
+    """True for records the outlet says it has seen ("documents seen by the Voice"): its own finding,
+    like "the Voice understands", so no source the claim rests on."""
+    pattern = _outlet_record()
+    return bool(pattern and _names_records(phrase) and pattern.search(phrase.strip()))
+
+
 def _names_records(phrase: str) -> bool:
     nouns = _record_words()[0]
     return any(w in nouns or w.rstrip("s") in nouns for w in re.findall(r"[a-z]+", phrase.lower()))
@@ -127,8 +145,9 @@ def _names_records(phrase: str) -> bool:
 
 def record_source(sent: Span) -> str | None:
     """The records a sentence says its statement rests on: "..., court records show" -> "court
-    records", "ICMA figures show that ..." -> "ICMA figures", "..., according to documents seen
-    by the Herald" -> "documents seen by the Herald"."""
+    records", "ICMA figures show that ..." -> "ICMA figures"; records the outlet has seen itself
+    ("..., documents seen by the Herald show", `outlet_record`) are its own finding: None, as for
+    "..., the Herald understands"."""
     root = sent.root
     nouns, verbs = _record_words()
     if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() not in verbs:
@@ -139,14 +158,15 @@ def record_source(sent: Span) -> str | None:
         for pattern in _record_phrases():
             m = pattern.search(text)
             if m and _names_records(m.group("source")) and not re.search(r"\b(?:said|says|told)\b", m.group("source")):
-                return _clean(m.group("source"))
+                return None if outlet_record(m.group("source")) else _clean(m.group("source"))
         return None
     subject = verb_subject(root, sent.start_char)
     if subject is None or subject.lemma_.lower() not in nouns and subject.lower_ not in nouns:
         return None
     if not any(c.dep_ == "ccomp" for c in root.children):
         return None  # a statement the records bear out ("..., records show"), not a thing they picture ("the photos show a crowd")
-    return _clean(sent.doc[subject.left_edge.i: subject.right_edge.i + 1].text) or None
+    source = _clean(sent.doc[subject.left_edge.i: subject.right_edge.i + 1].text) or None
+    return None if source and outlet_record(source) else source
 
 
 @lru_cache(maxsize=1)
