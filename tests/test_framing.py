@@ -109,6 +109,11 @@ def test_framing_description_right_before_a_name_labels_that_name_not_the_actor_
      "Harbour rescue boss", ["Harbour", "rescue boss"]),
     ("Opposition transport spokesman Edo Lamm said the minister should resign.", "Edo Lamm",
      "Opposition transport spokesman", ["Opposition", "transport spokesman"]),
+    # a common adjective capitalised only because it opens the sentence, too
+    ("Regional health minister Ilka Varn said the ward would reopen in May.", "Ilka Varn",
+     "Regional health minister", ["Regional", "health minister"]),
+    ("Former harbour master Edo Lamm said the crew had no chance.", "Edo Lamm",
+     "Former harbour master", ["Former", "harbour master"]),
 ])
 def test_framing_sentence_initial_common_noun_stays_in_the_label(text, name, expected, absent):
     a = article(text)
@@ -144,6 +149,16 @@ def test_framing_an_appositive_label_does_not_cut_a_name_in_two():
     labels = terms(frame_story(understanding([a], [chair, friends])), "label", target_entity_id=chair.id)
     assert "chair of the Friends of the Vessel Gallery" in labels
     assert "chair of the Friends" not in labels
+
+
+def test_framing_an_appositive_label_keeps_a_name_with_and_whole():
+    """"secretary of the Dock and Rail Workers' Union" when the understanding found no entity for the union:
+    the "and" inside the name is no end of the label."""
+    a = article('"We will not back down," said Ilka Varn, general secretary of the Dock and Rail Workers\' Union, on Friday.')
+    varn = entity("Ilka Varn", "PERSON", [a])
+    labels = terms(frame_story(understanding([a], [varn])), "label", target_entity_id=varn.id)
+    assert "general secretary of the Dock and Rail Workers' Union" in labels, labels
+    assert "general secretary of the Dock" not in labels
 
 
 def test_framing_a_description_keeps_its_noun_possessor():

@@ -101,7 +101,20 @@ def _capitalised(unit: list[Token]) -> bool:
     first = unit[0]
     if len(unit) == 1 and first.is_sent_start and first.pos_ in ("NOUN", "VERB"):  # the tagger reads some as verbs
         return False
+    # "Regional transport minister X": a common adjective capitalised by the sentence start, unless the
+    # text writes it capitalised inside a sentence too ("Lebanese", "Sarnian")
+    if len(unit) == 1 and first.is_sent_start and first.pos_ == "ADJ" and first.tag_ not in ("NNP", "NNPS") and first.text not in _capitalised_inside(first.doc):
+        return False
     return first.text[:1].isupper()
+
+
+def _capitalised_inside(doc) -> frozenset[str]:
+    """The capitalised words of a text written inside a sentence (not at its start), once per Doc."""
+    found = doc.user_data.get("framing_capitalised_inside")
+    if found is None:
+        found = frozenset(t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
+        doc.user_data["framing_capitalised_inside"] = found
+    return found
 
 
 def _proper(unit: list[Token]) -> bool:
@@ -158,7 +171,12 @@ def _phrase(token: Token) -> list[Token]:
 
 def _gather_phrase(token: Token, depth: int = 0) -> list[Token]:
     found = [token]
+    # "the Harbour and Freight Workers' Union": an "and" inside a name before its head noun is the name's
+    in_name = token.pos_ == "PROPN" and token.dep_ in ("compound", "nmod") and token.head.pos_ == "PROPN" and token.head.i > token.i
     for child in token.children:
+        if in_name and child.dep_ in ("cc", "conj") and child.i < token.head.i and (child.dep_ == "cc" or child.pos_ == "PROPN"):
+            found += _gather_phrase(child, depth)
+            continue
         if child.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl") or (child.dep_ == "punct" and child.text not in "-–"):
             continue
         if child.dep_ == "prep" and (child.i < token.i or depth > 0):
