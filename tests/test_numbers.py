@@ -422,3 +422,18 @@ def test_numbers_a_half_of_after_a_part_is_still_a_share():
     text = "Between a third and a half of the Tarrow members voted."
     assert _number(text, "a half").kind == "percent"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "low", "high"),
+    [
+        # N-dockballot: the offer's two years are the period it is spread over, not "more than two years"
+        ("Harlin Port refused to improve an offer of 4.5% over two years.", "two years", 2, 2),
+        ("Harlin Port offered a rise of 6 per cent over three years.", "three years", 3, 3),
+        # a span with no figure before "over" keeps its bound
+        ("The Harlin dock strike lasted over two years.", "two years", 2, None),
+    ],
+)
+def test_numbers_a_percent_spread_over_a_span_gives_the_span_no_bound(text, number_text, low, high):
+    n = _number(text, number_text)
+    assert (n.kind, n.low, n.high) == ("duration", low, high)

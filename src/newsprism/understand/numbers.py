@@ -854,12 +854,13 @@ def _exchange_rate(text: str, end: int) -> tuple[str, int] | None:
     return f"per {words[m.group(2).lower()]}", m.end()
 
 
-SPREAD_OVER = re.compile(r"(?:\d[\d,.]*(?:\s*(?:thousand|million|billion|bn|m|k))?|\b(?:hundreds|thousands|dozens))(?:\s+[A-Za-z-]+){0,2}\s+over\s+$", re.I)
+SPREAD_OVER = re.compile(r"(?:\d[\d,.]*(?:\s*(?:thousand|million|billion|bn|m|k))?(?:\s?%|\s+per\s?cent|\s+percent)?|\b(?:hundreds|thousands|dozens))(?:\s+[A-Za-z-]+){0,2}\s+over\s+$", re.I)
 
 
 def spread_over(text: str, start: int) -> bool:
     """True for "over" before a span of time that a figure right before it is spread across ("cuts
-    1,200 jobs over three years", "spend €2bn over four years"): the span is the period, no lower
+    1,200 jobs over three years", "spend €2bn over four years", "an offer of 4.5% over two years"):
+    the span is the period, no lower
     bound; "lasted over three years" keeps its bound."""
     return bool(SPREAD_OVER.search(text[max(0, start - 48):start]))
 
