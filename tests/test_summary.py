@@ -243,3 +243,85 @@ def test_a_label_one_outlet_gives_the_people_of_a_settlement_stays_out_of_the_su
     banned = banned_terms([one, other])
     assert _terms_in(one.text, banned) >= {"squatters", "land grabbers"}
     assert "squatters" not in banned_terms([one, one.model_copy(update={"id": "a3"})])
+
+
+def test_a_date_disagreement_writes_small_a_common_noun_that_only_began_its_sentence():
+    """'Bulldozers demolished the huts' opens every report's sentence: inside the range sentence the
+    word is written small ('when bulldozers demolished ...'); a name the story writes with a capital
+    inside a sentence ('crews from Dellmoor') keeps it."""
+    from newsprism.compare.summary import pick_ranges, story_names
+    from newsprism.models import CleanArticle, Entity
+
+    texts = {"r1": "Bulldozers demolished the huts on Tuesday. The crews from Dellmoor left at noon.",
+             "r2": "Bulldozers demolished the huts on Wednesday, residents said."}
+    articles = [CleanArticle(id=a, source_path=a, text=t) for a, t in texts.items()]
+    names = story_names(articles, [Entity(id="e1", name="Orla Fenn", type="PERSON")])
+    assert "Dellmoor" in names and "Fenn" in names and "Bulldozers" not in names
+
+    def told(about, first, second):
+        sides = [("2031-06-03 (on Tuesday)", ["r1"], first), ("2031-06-04 (on Wednesday)", ["r2"], second)]
+        picked, rest = pick_ranges([_conflict("date", about, sides)], LABELS, frozenset(), 8, name_words=names)
+        return (picked + rest)[0].text
+
+    assert told("date of: Bulldozers demolished the huts", "Bulldozers demolished the huts on Tuesday.",
+                "Bulldozers demolished the huts on Wednesday, residents said.").startswith("Reports differ on when bulldozers demolished the huts:")
+    assert told("date of: Dellmoor crews demolished the huts", "Dellmoor crews demolished the huts on Tuesday.",
+                "Dellmoor crews demolished the huts on Wednesday.").startswith("Reports differ on when Dellmoor crews demolished the huts:")
+
+
+def _lead_of(facts_spec):
+    """The first sentence of the summary of facts given as (sentences, speaker): each sentence (article,
+    text, predicate, quoted) a claim of that fact; facts far apart in meaning."""
+    import numpy as np
+
+    from newsprism.compare.summary import build_summary
+    from newsprism.compare.views import ClaimView, content_stems
+    from newsprism.models import Claim, CleanArticle, Entity
+
+    articles = [CleanArticle(id=a, source_path=a, outlet=a, published="2031-05-07", text="x") for a in ("p1", "p2", "p3")]
+    entities = [Entity(id="e_drem", name="Ilsa Drem", type="PERSON")]
+    facts, views, rows = [], [], []
+    for k, (sentences, speaker) in enumerate(facts_spec):
+        group = []
+        for n, (aid, text, predicate, quoted) in enumerate(sentences):
+            claim = Claim(id=f"c{k}{n}", article_id=aid, sentence_index=k, text=text, start=0, end=len(text), predicate=predicate,
+                          entity_ids=["e_drem"] if speaker else [])
+            group.append(ClaimView(claim=claim, index=10 * k + n, source=aid, outlet=aid, entity_ids=frozenset(claim.entity_ids),
+                                   stems=content_stems(text), speaker=speaker, quoted_share=0.6 if quoted else 0.0))
+        ids = list(dict.fromkeys(v.article_id for v in group))
+        facts.append(Fact(id=f"f{k}", text=group[0].claim.text, article_ids=ids, independent_sources=len(ids), claim_of=speaker))
+        views.append(group)
+        rows.append(np.tile(np.eye(len(facts_spec))[k], (len(group), 1)))
+    summary = build_summary(facts, [], views, articles, entities, {a.id: a.id for a in articles}, rows, 3, 8)
+    return summary[0]
+
+
+def test_the_summary_opens_with_the_event_several_outlets_report_before_a_quote_or_a_state():
+    """Three outlets report the bridge's closure, each in words of its own (so each sentence is cited to
+    its outlet alone); two print the same state ('The Linden bridge is 140 years old') and the mayor's
+    same quote. The summary opens with what happened, not with the state or the quote however many cite them."""
+    closed = [("p1", "The Corvale council closed the Linden bridge to traffic on Monday after engineers found cracks.", "closed", False),
+              ("p2", "Inspectors discovered fractures in the piers, and Corvale shut its oldest crossing.", "shut", False),
+              ("p3", "Drivers face long detours since officials barred all vehicles from the Linden span.", "face", False)]
+    state = [("p1", "The Linden bridge is 140 years old and carries the main road north.", "is", False),
+             ("p2", "The Linden bridge is 140 years old and carries the main road north.", "is", False)]
+    quote = [("p1", '"We will rebuild the bridge by spring," Mayor Ilsa Drem said at the town hall.', "said", True),
+             ("p2", '"We will rebuild the bridge by spring," Mayor Ilsa Drem said at the town hall.', "said", True)]
+    lead = _lead_of([(state, None), (quote, "e_drem"), (closed, None)])
+    assert "bridge to traffic" in lead.text or "shut its oldest crossing" in lead.text, lead.text
+    # A corroborated event still comes before an event told in one outlet's words.
+    again = [("p1", "Police closed two side streets near the Corvale bridge on Monday evening.", "closed", False),
+             ("p2", "Police closed two side streets near the Corvale bridge on Monday evening.", "closed", False)]
+    lead = _lead_of([(closed, None), (again, None)])
+    assert lead.text.startswith("Police closed two side streets") and lead.article_ids == ["p1", "p2"], (lead.text, lead.article_ids)
+
+
+def test_a_state_a_habit_or_a_remark_is_no_event_to_open_with_but_an_event_given_to_its_source_is():
+    from newsprism.compare.summary import tells_an_event
+
+    assert tells_an_event("closed", "The Corvale council closed the Linden bridge on Monday.")
+    assert tells_an_event("said", "About 9,000 homes in Corvale lost power after the storm, the grid operator said.")
+    assert tells_an_event("said", "The storm killed two people, according to the Corvale fire service.")
+    assert not tells_an_event("is", "The Linden bridge is 140 years old.")
+    assert not tells_an_event("has denied", "Corvale has always denied selling the bridge to a private firm.")
+    assert not tells_an_event("said", "Relatives of the drivers said the bridge had been shaking for weeks, hours before the council says it was told.")

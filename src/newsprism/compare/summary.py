@@ -23,9 +23,12 @@ Steps (deterministic: same input, same text):
    (count, date, who took part, cause) before a second of any kind, at most half the summary;
    a count that rose across reports (a toll updated report after report) is told the same way,
    after the disagreements, and a count conflict whose figures rose with publication time says so;
-5. order the fact sentences as the articles do, disagreements last; the first is a corroborated
-   event: cited (its own citations, not its fact's) to two or more independent sources, no background
-   (dated well before the first report), no quotation, no claim of a speaker, as far as the facts allow;
+5. order the fact sentences as the articles do, disagreements last; the first tells what happened:
+   a corroborated event (a verb of an event, not of a state: data/compare/state_verbs.txt; cited, by
+   its own citations, not its fact's, to two or more independent sources; no background dated well
+   before the first report, no quotation, no claim of a speaker), else an event of a fact two or more
+   outlets report, given to no one, else a corroborated sentence (a quote, a state), as far as the
+   facts allow;
 6. say each day a sentence tells relative to its report ("on Tuesday", "yesterday") as its date
    ("on Tuesday 14 March 2034") where it was resolved: out of its article the weekday dates nothing.
 """
@@ -521,9 +524,10 @@ def _figure(n) -> float | None:
     return n.value if n.value is not None else n.low if n.low is not None else n.high
 
 
-def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = False) -> SummarySentence:
+def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = False, name_words: frozenset[str] | None = None) -> SummarySentence:
     """One disagreement told with its sides and their sources; with `rise`, figures that rose across
-    reports (`conflicts.rising_counts`, positions in publication order)."""
+    reports (`conflicts.rising_counts`, positions in publication order); `name_words`, the words the story
+    writes as names (`story_names`), tells a date conflict's event (`event_told`)."""
     parts, sources = [], []
     for p in conflict.positions:
         names = ", ".join(dict.fromkeys(labels.get(a, a) for a in p.article_ids))
@@ -559,7 +563,7 @@ def _range_sentence(conflict: Conflict, labels: dict[str, str], rise: bool = Fal
         # the accounts differ, not the reports.
         told = [a for p in conflict.positions for a in dict.fromkeys(p.article_ids)]
         who = "Accounts" if len(told) > len(set(told)) else "Reports"
-        event = event_told(about.removeprefix("date of: "), [e.text for p in conflict.positions for e in p.evidence])
+        event = event_told(about.removeprefix("date of: "), [e.text for p in conflict.positions for e in p.evidence], name_words)
         if event:
             text = f"{who} differ on when {event}: " + " versus ".join(parts) + "."
         else:
@@ -651,7 +655,7 @@ def names_an_event(clause: str) -> bool:
     return any(not DATE_ONLY_WORD.match(w) and w.lower() not in calendar for w in re.findall(r"[\w'’]+", clause))
 
 
-def event_told(clause: str, sentences: list[str]) -> str | None:
+def event_told(clause: str, sentences: list[str], name_words: frozenset[str] | None = None) -> str | None:
     """A date conflict's event as the summary's "when ..." clause: the clause that names it, with its
     subject ("left port with nine crew aboard" -> "the Nordlys Venn left port with nine crew aboard",
     the subject taken from a report's sentence: "The Nordlys Venn, a 24-metre trawler, left port on
@@ -659,7 +663,10 @@ def event_told(clause: str, sentences: list[str]) -> str | None:
     help" -> "the trawler had asked for help"; "The coast guard said it received the call" -> "the
     coast guard received the call") and without a word left dangling by the date's removal
     ("Power went out across much of X at"); None when its subject cannot be found (a relative clause,
-    "which started ..."): a reader must be told who did what."""
+    "which started ..."): a reader must be told who did what. A first word written with a capital
+    only because it began its sentence ("Bulldozers demolished ...") is written small: with `name_words`
+    (`story_names`), any word that is none of the story's names; without, one the reports write small
+    inside a sentence."""
     clause = " ".join(clause.split()).rstrip(" .,;:…")
     while TRAILING_FUNCTION_WORD.search(clause):
         clause = TRAILING_FUNCTION_WORD.sub("", clause)
@@ -684,9 +691,24 @@ def event_told(clause: str, sentences: list[str]) -> str | None:
     # noun that began its sentence ("Power went out") is written small, as the reports write it
     # inside a sentence ("lost power"); a name ("Vancik signed") is not.
     first = clause.split()[0]
-    if SUBJECT_ARTICLE.match(clause) or (first[1:].islower() and any(re.search(r"(?<=\w )" + re.escape(first.lower()) + r"\b", t) for t in sentences)):
+    common = name_words is not None and re.sub(r"[’']s$", "", first.strip(",;:")) not in name_words
+    if SUBJECT_ARTICLE.match(clause) or (first[1:].islower() and (common or any(re.search(r"(?<=\w )" + re.escape(first.lower()) + r"\b", t) for t in sentences))):
         clause = clause[0].lower() + clause[1:]
     return clause
+
+
+# A word written with a capital after a small word inside a sentence ("residents of Kessling said").
+NAME_INSIDE = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w’'-]*")
+
+
+def story_names(articles: list[CleanArticle], entities: list[Entity]) -> frozenset[str]:
+    """The words a story writes as names: every word of an entity's names, and every word an article
+    writes with a capital inside a sentence ("residents of Kessling"); a word outside them that opens
+    a sentence ("Bulldozers demolished ...") has its capital only for that."""
+    found = {w for e in entities for n in [e.name, *e.aliases] for w in n.split()}
+    for a in articles:
+        found.update(re.sub(r"[’']s$", "", w) for w in NAME_INSIDE.findall(a.text))
+    return frozenset(w.strip(",;:.") for w in found)
 
 
 def _subject_before(clause: str, sentences: list[str]) -> str | None:
@@ -717,7 +739,8 @@ RANGE_KIND_ORDER = {"number": 0, "date": 1, "actor": 2, "cause": 3, "rise": 4}
 
 
 def pick_ranges(
-    conflicts: list[Conflict], labels: dict[str, str], banned: frozenset[str], max_sentences: int, rises: list[Conflict] = ()
+    conflicts: list[Conflict], labels: dict[str, str], banned: frozenset[str], max_sentences: int, rises: list[Conflict] = (),
+    name_words: frozenset[str] | None = None,
 ) -> tuple[list[SummarySentence], list[SummarySentence]]:
     """The disagreements the summary tells: one of each kind the story has (a count, a date, who
     took part, a cause) before a second of any kind, widest first within a kind; at most half the
@@ -734,7 +757,7 @@ def pick_ranges(
     # Nor a date disagreement whose event is named by no word but its date ("date of: Yesterday",
     # "date of: On Sunday"): it tells a reader of no event.
     usable = [
-        (kinds[c.id], r) for c, r in ((c, _range_sentence(c, labels, kinds[c.id] == "rise")) for c in ordered)
+        (kinds[c.id], r) for c, r in ((c, _range_sentence(c, labels, kinds[c.id] == "rise", name_words)) for c in ordered)
         if not _terms_in(r.text, banned) and (c.kind == "number" or not _terms_in(c.about, frozenset(figures)))
         and not (c.kind == "date" and not names_an_event(c.about.removeprefix("date of: ")))
     ]
@@ -822,11 +845,12 @@ def build_summary(
 
     ranked = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -len(facts[k].article_ids), place(views_by_fact[k]), facts[k].id))
     labels = {a.id: article_label(a) for a in articles}
-    ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences, list(rises))
+    name_words = story_names(articles, entities)
+    ranges, more_ranges = pick_ranges(conflicts, labels, banned, max_sentences, list(rises), name_words)
     room = max(min_sentences, max_sentences - len(ranges))
     chosen: list[tuple[float, SummarySentence, np.ndarray]] = []
     # Per chosen sentence: corroborated by its own citations, told in no one's words nor as one outlet's finding, no claim of a speaker.
-    lead_keys: list[tuple[bool, bool, bool, bool]] = []
+    lead_keys: list[tuple] = []
     first_published = min((a.published[:10] for a in articles if a.published), default=None)
     carried: list[Conflict] = []
 
@@ -905,15 +929,29 @@ def build_summary(
         told.append((speaker, embeddings_by_fact[k]))
         # Corroborated as told: the sentence's own citations, not its fact's articles (a fact of two
         # outlets may be told in the one outlet's words only it vouches for).
-        lead_keys.append((len({independent(a) for a in ids}) >= 2, not tells_background(v, first_published),
-                          not (QUOTE_MARK.search(text) or in_outlet_voice(text)), fact.claim_of is None))
+        corroborated = len({independent(a) for a in ids}) >= 2
+        background = tells_background(v, first_published)
+        in_words = bool(QUOTE_MARK.search(text) or in_outlet_voice(text))
+        # An event: what someone or something did (`tells_an_event`: no state, "The council's debt is 2.9
+        # billion euros", nor a remark), not dated well before the first report, in no one's words, no
+        # claim of a speaker.
+        event = not background and not in_words and fact.claim_of is None and tells_an_event(v.claim.predicate, text)
+        # An event of a fact several outlets report, told in one outlet's words (its other reports word
+        # it too differently to be cited for this wording), on no medium's word ("The Sports Desk
+        # reported that ..."): better an opening than a quote or background, however many outlets
+        # print those; the fact most outlets report first, then one giving it to no one ("..., according
+        # to the civil protection office" tells the main event as well as another sentence tells a side event).
+        reported = event and fact.independent_sources >= 2 and not v.relayed_by
+        kind = (2, 0, False, False) if event and corroborated else \
+            (1, fact.independent_sources, not PLANNED.search(without_attribution(text)), not tells_whose_account(text)) if reported else (0, 0, False, False)
+        lead_keys.append((*kind, corroborated, not background, not in_words, fact.claim_of is None))
         carried.extend(c for c in _disputes_carried(v, group, ids, counted) if c not in carried)
     # A sentence cited to fewer of its fact's articles than hold a disputed count of what it counts
     # ("won by fewer than 50 votes" beside the fact's "by 37 votes", disputed by "43 votes") does
     # not tell that dispute alone: its range is told, ahead of the other disagreements, and the least
     # corroborated fact sentence gives way when the summary is full.
     told_ranges = {r.text for r in ranges}
-    extra = [r for c in carried if (r := _range_sentence(c, labels)).text not in told_ranges and not _terms_in(r.text, banned)]
+    extra = [r for c in carried if (r := _range_sentence(c, labels, name_words=name_words)).text not in told_ranges and not _terms_in(r.text, banned)]
     if extra:
         extra_texts = {r.text for r in extra}
         ranges = extra + ranges
@@ -921,16 +959,81 @@ def build_summary(
         while chosen and len(chosen) + len(ranges) > max_sentences and len(chosen) > 1:
             chosen.pop()
             lead_keys.pop()
-    # The summary opens with a corroborated event: the first sentence (as the articles tell them) cited
-    # to two or more independent sources (its own citations: a sentence of a two-outlet fact told in the
-    # words only one outlet vouches for is that outlet's report), told in no one's words (no quotation)
-    # nor as one outlet's own finding, of a fact that is no claim of a speaker (a fact with more sources
-    # may be background: 'The council's debt is 2.9 billion euros'); the others follow as the articles tell them.
+    # The summary opens with what happened, in this order of preference (the first sentence, as the
+    # articles tell them, of the best kind the summary holds):
+    # 1. a corroborated event: an event sentence (`tells_an_event`: no state, no remark; not background,
+    #    dated well before the first report; in no one's words, no quotation nor one outlet's own
+    #    finding; no claim of a speaker) cited (its own citations, not its fact's: a sentence of a
+    #    two-outlet fact told in the words only one outlet vouches for is that outlet's report) to two
+    #    or more independent sources;
+    # 2. an event sentence of a fact two or more independent sources report, cited to those of its
+    #    articles whose sentences state it as worded, on no medium's word: of the fact most outlets
+    #    report, then one telling what happened over a plan ("The minister will visit the substation"),
+    #    then one giving it to no one (not "..., according to the office");
+    # 3. then as before: a corroborated sentence (a quote, a state: 'The council's debt is 2.9 billion
+    #    euros'), not background, in no one's words, no claim of a speaker.
+    # The others follow as the articles tell them.
     order = sorted(range(len(chosen)), key=lambda i: chosen[i][0])
     if order:
         lead = max(order, key=lambda i: (*lead_keys[i], -order.index(i)))
         order = [lead] + [i for i in order if i != lead]
     return ([chosen[i][1] for i in order] + ranges + more_ranges)[:max_sentences]
+
+
+@lru_cache(maxsize=1)
+def _state_verbs() -> frozenset[str]:
+    """data/compare/state_verbs.txt: the verbs that tell a state ("is", "has been", "remained")."""
+    return frozenset(w.lower() for w in lexicons._compare_lines("state_verbs.txt"))
+
+
+def tells_a_state(predicate: str | None) -> bool:
+    """True when a claim's predicate (its main verb with its auxiliaries) is made of state verbs only
+    ("is", "has been", "remained": data/compare/state_verbs.txt): "The council's debt is 2.9 billion
+    euros" tells how things are, "The council cut its budget" what happened; a sentence without a
+    verb read (None) tells no event either."""
+    words = (predicate or "").lower().split()
+    return not words or all(w in _state_verbs() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _habit_words() -> frozenset[str]:
+    """data/compare/habit_words.txt: adverbs that make a verb tell a habit ("has always denied")."""
+    return frozenset(w.lower() for w in lexicons._compare_lines("habit_words.txt"))
+
+
+def tells_an_event(predicate: str | None, text: str = "") -> bool:
+    """True when a claim's predicate tells what happened: no state (`tells_a_state`), no habit (an
+    adverb of data/compare/habit_words.txt before its verb: "has always denied") and no remark,
+    whose main verb is a reporting verb (lexicons.report_verbs: "Relatives of the crew said the
+    trawler had asked for help" tells what they said), unless the report is a tail giving the event
+    to its source ("About 180,000 customers lost power ..., the grid operator said": `without_attribution`)."""
+    if tells_a_state(predicate):
+        return False
+    verb = (predicate or "").split()[-1]
+    if re.search(r"\b(?:" + "|".join(map(re.escape, sorted(_habit_words()))) + r")\s+" + re.escape(verb) + r"\b", text, re.I):
+        return False  # "Iran has always denied ...": a standing position, the story's background
+    if set((predicate or "").lower().split()) & lexicons.report_verbs():
+        head = without_attribution(text)
+        return head != text and not set(re.findall(r"[a-z]+", head.lower())) & lexicons.report_verbs()
+    return True
+
+
+# A tail giving the sentence to its source, after its last comma: ", the grid operator said.", ", according
+# to the office.", ", Tarvix Mobile said in a statement." (a reporting verb of lexicons.report_verbs, at most
+# ATTRIBUTION_WORDS words).
+ATTRIBUTION_TAIL = re.compile(r",\s+(?P<tail>[^,;\"“”]+?)\s*[.!]?$")
+ATTRIBUTION_WORDS = 10
+# A plan or a possibility, no event yet: a modal or "plans to" ("will visit", "could reopen").
+PLANNED = re.compile(r"\b(?:will|would|could|should|may|might|shall|plans?\s+to|intends?\s+to|is\s+to|are\s+to)\b", re.I)
+
+
+def without_attribution(text: str) -> str:
+    """The sentence without its tail giving it to a source (ATTRIBUTION_TAIL); as it is without one."""
+    found = ATTRIBUTION_TAIL.search(text)
+    tail = found.group("tail").split() if found else []
+    if not tail or len(tail) > ATTRIBUTION_WORDS or not (ACCORDING_TO.match(found.group("tail")) or {w.lower() for w in tail} & lexicons.report_verbs()):
+        return text
+    return text[: found.start()] + "."
 
 
 BACKGROUND_DAYS = 31
