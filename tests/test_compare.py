@@ -3449,3 +3449,29 @@ def test_report_coverage_marks_an_outlet_that_differs_on_the_facts_figure():
     # (conflicts.span_conflicts), which marks it as contradicting
     assert cells_with([k for k in c.conflicts if k.kind != "number"]) == {"Fenwick Post": "✓", "Osmere Echo": "≠", "Dock Radio": "✓"}
     assert cells_with(c.conflicts) == {"Fenwick Post": "✓", "Osmere Echo": "✕", "Dock Radio": "✓"}
+
+
+# --------------------------------------------------------------------------- figures of one vote
+
+
+@pytest.mark.parametrize(("second", "numbers", "one_fact"), [
+    # The same two sides of one vote, told another way: one fact (1,846 of one claim fits 1,846 of
+    # the other, though not its 412).
+    ("Members of the Orlan Tanners' Guild voted 1,846 to 412 for a walkout at the Brevik tannery.",
+     [["1,846", 1846, 1846, 1846, "votes"], ["412", 412, 412, 412, "votes"]], True),
+    # A side that fits none of the other's figures still keeps the two apart.
+    ("Members of the Orlan Tanners' Guild voted 1,790 to 412 for a walkout at the Brevik tannery.",
+     [["1,790", 1790, 1790, 1790, "votes"], ["412", 412, 412, 412, "votes"]], False),
+])
+def test_compare_two_sides_of_one_vote_agree(second, numbers, one_fact):
+    spec = {
+        "entities": {"guild": ["Orlan Tanners' Guild", "ORG"], "tannery": ["Brevik", "GPE"]},
+        "articles": [
+            one_sentence_report("v1", "Valley Post", "The Orlan Tanners' Guild backed a walkout at the Brevik tannery with 1,846 votes for and 412 against.",
+                                ["guild", "tannery"], numbers=[["1,846", 1846, 1846, 1846, "votes"], ["412", 412, 412, 412, "votes"]]),
+            one_sentence_report("v2", "River Herald", second, ["guild", "tannery"], numbers=numbers),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    merged = [f for f in c.facts if set(f.article_ids) == {"v1", "v2"}]
+    assert bool(merged) == one_fact, [(f.text, f.article_ids) for f in c.facts]

@@ -117,11 +117,18 @@ def stem_overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def numbers_disagree(v: ClaimView, w: ClaimView) -> bool:
-    """True when the two claims count one thing with values that cannot both be true."""
+    """True when the two claims count one thing with values that cannot both be true: a figure
+    of one claim that fits none of the other claim's figures of its unit. Two claims giving the
+    same two sides of one vote ("1,846 votes for and 412 against" / "voted 1,846 to 412") agree,
+    though 1,846 of one is not 412 of the other."""
+    return _unfit_figure(v, w) or _unfit_figure(w, v)
+
+
+def _unfit_figure(v: ClaimView, w: ClaimView) -> bool:
     for _, lo1, hi1, u1 in v.numbers:
-        for _, lo2, hi2, u2 in w.numbers:
-            if units_match(u1, u2) and not intervals_overlap((lo1, hi1), (lo2, hi2)):
-                return True
+        same_unit = [(lo2, hi2) for _, lo2, hi2, u2 in w.numbers if units_match(u1, u2)]
+        if same_unit and not any(intervals_overlap((lo1, hi1), b) for b in same_unit):
+            return True
     return False
 
 
