@@ -307,8 +307,8 @@ def times(text: str, published: str | None) -> list[tuple[str, str | None, str |
         # a time elsewhere in the sentence dates the one day it gives; a time in brackets in another zone is the same moment
         ("Boats left on Tuesday and reached the wreck at 6.20am local time (0420 GMT).",
          [("on Tuesday", "2030-05-07", None), ("at 6.20am local time (0420 GMT)", "2030-05-07", "06:20")]),
-        # ... and the day of the sentence before only when the text ties the two ("minutes later")
-        ("Rescuers were called on Tuesday. Minutes later a helicopter arrived at 05:40.",
+        # ... and the day of the sentence before, when the text has given no other
+        ("Rescuers were called on Tuesday. A helicopter arrived at 05:40.",
          [("on Tuesday", "2030-05-07", None), ("at 05:40", "2030-05-07", "05:40")]),
         # "11.50 at night" is 23:50; with no day in its sentence or the one before it stays unresolved, never a count
         ("Her brother phoned at 11.50 at night.", [("at 11.50 at night", None, "23:50")]),
@@ -322,22 +322,27 @@ def test_a_time_of_day_is_read_with_its_day(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # another event's day in the sentence before is no day of this time: it stays undated
-        ("The Orsk tribunal ordered the huts cleared in a ruling on Friday. Diggers flattened the huts by midday.",
-         [("on Friday", "2030-05-03", None), ("by midday", None, "12:00")]),
-        ("Rescuers were called on Tuesday. A helicopter arrived at 05:40.",
-         [("on Tuesday", "2030-05-07", None), ("at 05:40", None, "05:40")]),
+        # another event's day in the sentence before, after the story's own day, is no day of this time: undated
+        ("Police cleared the Orsk camp on Tuesday. The tribunal had ordered the huts cleared in a ruling on Friday. "
+         "Diggers flattened the huts by midday.",
+         [("on Tuesday", "2030-05-07", None), ("on Friday", "2030-05-03", None), ("by midday", None, "12:00")]),
         # "two days later" moves on from that day: no tie
-        ("Rescuers were called on Tuesday. Two days later a helicopter arrived at 05:40.",
-         [("on Tuesday", "2030-05-07", None), ("at 05:40", None, "05:40")]),
-        # the same event named again ("the fire") ties the time to the day the sentence before gives
-        ("A fire broke out at the Kellby mill on Sunday. The fire was out by 6pm.",
-         [("on Sunday", "2030-05-05", None), ("by 6pm", "2030-05-05", "18:00")]),
+        ("Police cleared the Orsk camp on Tuesday. Rescuers were called on Friday. Two days later a helicopter arrived at 05:40.",
+         [("on Tuesday", "2030-05-07", None), ("on Friday", "2030-05-03", None), ("at 05:40", None, "05:40")]),
+        # a link ("minutes later") or the same event named again ("the fire") ties the time to the day before
+        ("Police cleared the Orsk camp on Tuesday. Rescuers were called on Friday. Minutes later a helicopter arrived at 05:40.",
+         [("on Tuesday", "2030-05-07", None), ("on Friday", "2030-05-03", None), ("at 05:40", "2030-05-03", "05:40")]),
+        ("Police cleared the Orsk camp on Tuesday. A fire broke out at the Kellby mill on Sunday. The fire was out by 6pm.",
+         [("on Tuesday", "2030-05-07", None), ("on Sunday", "2030-05-05", None), ("by 6pm", "2030-05-05", "18:00")]),
+        # the publication day printed on the page is no other day
+        ("Published: Wednesday 8 May 2030\nRescuers were called on Tuesday. A helicopter arrived at 05:40.",
+         [("Wednesday 8 May 2030", "2030-05-08", None), ("on Tuesday", "2030-05-07", None), ("at 05:40", "2030-05-07", "05:40")]),
     ],
 )
 def test_a_time_takes_the_day_of_the_sentence_before_only_when_the_text_ties_them(text, expected):
-    """'The tribunal ruled on Friday. Diggers flattened the huts by midday': the midday is not
-    Friday's (a false date conflict with another outlet's 'by midday on Tuesday'); never a guess."""
+    """'Police cleared the camp on Tuesday. The tribunal had ruled on Friday. Diggers flattened the huts
+    by midday': the midday is not Friday's (a false date conflict with another outlet's 'by midday on
+    Tuesday'); never a guess."""
     assert times(text, "2030-05-08") == expected
 
 

@@ -25,7 +25,7 @@ A time of day is the `time` of its day's mention ("at 3.40am on Sunday" -> 03:40
 midnight on Saturday" -> 24:00, "Sunday afternoon" -> afternoon; words in data/understand/day_times.csv,
 zones in time_zones.txt); a clock time away from a day dates the one day its sentence gives, or
 the sentence before when a link of same_day_links.txt ("minutes later") or a repeated event noun
-ties the two; otherwise it stays undated.
+ties the two, or when the text has given no other day before it; otherwise it stays undated.
 """
 
 from __future__ import annotations
@@ -852,9 +852,10 @@ def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tup
     ("at 3.40am on Sunday", "Sunday afternoon", "shortly before midnight on Saturday"); a clock time
     elsewhere dates the one day its sentence gives ("... on Sunday and the helicopter arrived at
     5.10am"), or the one day the sentence before gives when the text ties the two (`_tied_back`:
-    "Minutes later ..."), or, on a line of its own on a live page, the publication day. With no such
-    day, or two, it stays unresolved: never a guess ("The court ruled on Friday. Bulldozers
-    demolished the shacks by midday": the midday is no Friday's)."""
+    "Minutes later ...") or has given no other day before it (the publication day aside), or, on a
+    line of its own on a live page, the publication day. With no such day, or two, it stays
+    unresolved: never a guess ("Police cleared the camp on Tuesday. ... The court ruled on Friday.
+    Bulldozers demolished the shacks by midday": the midday is no Friday's)."""
     given_sentence_of = sentence_of
     times = _times(text, taken)
     if not times and not re.search(r"\b(?:early|late|overnight|morning|afternoon|evening|night|hours)\b", text, re.I):
@@ -893,8 +894,13 @@ def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tup
             continue
         here = sentence_of(start)
         values = {d.value: d for d in days if sentence_of(d.start) == here}
-        if not values and here > 0 and _tied_back(text, start, here, sentence_of):
+        if not values and here > 0:
             values = {d.value: d for d in days if sentence_of(d.start) == here - 1}
+            # the day before is this time's only when the text ties them, or gave no other day so far
+            # (the publication day aside): "The court ruled on Friday" after "... on Tuesday" is another event's
+            so_far = {d.value for d in days if d.start < start and (pub is None or d.value != pub.isoformat())}
+            if not (set(values) >= so_far or _tied_back(text, start, here, sentence_of)):
+                values = {}
         if _entry_time(text, start, stop) and pub is not None:
             value, resolution = pub.isoformat(), f"at {time}: a live page's entry time on its publication date {pub.isoformat()}"
         elif len(values) == 1:
