@@ -1768,14 +1768,14 @@ def test_understand_numbers_frequency_and_fractions_of_time(text, number_text, k
     ("text", "source"),
     [
         ("The caterer was fined twice for dirty kitchens between 2021 and 2024, court records show.", "court records"),
-        ("The council knew of the leak in 2024, documents seen by the Gazette show.", "documents seen by the Gazette"),
-        ("The mayor approved the contract, according to documents seen by the Gazette.", "documents seen by the Gazette"),
+        ("The council knew of the leak in 2024, documents seen by inspectors show.", "documents seen by inspectors"),
         ("Agency figures show that some 900 homes were damaged.", "Agency figures"),
         ("By noon, 30 barges were stuck, according to the canal's own tracking page.", "the canal's own tracking page"),
     ],
 )
 def test_understand_claim_resting_on_records_is_attributed_to_them(text, source):
-    """"..., court records show": the claim's source is the records, as "..., officials said" is the officials."""
+    """"..., court records show": the claim's source is the records, as "..., officials said" is the officials.
+    Records the outlet itself has seen ("documents seen by the Gazette") are its own finding: test_claims."""
     article = CleanArticle(id=content_id(text), source_path="r.txt", published="2030-04-02", text=text)
     (claim,) = understand_story(_group([article]), [article]).claims
     assert claim.attributed_to == source
