@@ -47,17 +47,3 @@ def test_embed_encodes_itself_when_the_work_ahead_failed_and_drops_offers_not_ta
     embed.offer(["Nothing asks for this."], 64, lambda: None)
     embed.withdraw_offers()
     assert not embed._offers
-
-
-def test_comparison_texts_are_encoded_on_one_thread_however_many(monkeypatch):
-    """A story's clauses and reported words (TextVectors) are encoded on one thread even in a call
-    of 256+ texts, where torch's second thread only spins on a loaded machine; each text once."""
-    from newsprism.compare.views import TextVectors
-
-    calls = _fake_encoder(monkeypatch)
-    clauses = [f"{n} boats were moored at Quell pier" for n in range(300)]
-    vectors = TextVectors()
-    vectors.encode(clauses + clauses[:10])
-    vectors.encode(["the Brannock ferry left at dawn", clauses[5]])
-    assert [(len(texts), one) for texts, one in calls] == [(300, True), (1, True)]
-    assert vectors["the Brannock ferry left at dawn"][0] == len("the Brannock ferry left at dawn")

@@ -682,11 +682,6 @@ class TextVectors:
     quote renderings overlap (a clause is often a whole claim, wire copies repeat sentences),
     and encoding is most of the comparison's time: each step asks this store for the texts
     it reads, in one batch (`encode`) before its loop, and nothing is encoded twice.
-
-    Every call runs on one torch thread, however many texts: a call of 256+ clauses or reported
-    words (a 200-article story's) on torch's two threads cost 2.1 times the CPU of one thread at
-    load 24 (400 sentences: 9.8 vs 4.7 CPU s, the same vectors), the second thread spinning; and
-    a call's vectors then never depend on the thread count, as the claims' call does not.
     """
 
     def __init__(self) -> None:
@@ -698,7 +693,7 @@ class TextVectors:
         if missing:
             from newsprism.embed import embed
 
-            self._vectors.update(zip(missing, embed(missing, one_thread=True)))
+            self._vectors.update(zip(missing, embed(missing)))
 
     def __getitem__(self, text: str) -> np.ndarray:
         if text not in self._vectors:
