@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -40,7 +41,7 @@ import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from bench.results import write_section  # noqa: E402
+from bench.results import RESULTS, write_section  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -534,9 +535,24 @@ def bench_end_to_end(parts: set[str]) -> None:
             f"{s['read_clean_s']:.1f} s | {s['understand_s']:.1f} s ({s['parse_s']:.1f} s, {s['parse_workers']}) | {_ahead(s)} | {s['encoder_load_s']:.1f} s | {s['compare_s']:.1f} s | "
             f"{s['compare_cpu_s']:.1f} s | {s['total_cpu_s']:.1f} s (+ {s['worker_cpu_s']:.1f} s) |"
         )
+    lines += _kept_from_last_run(parts)
     md = "\n".join(lines)
     print(md)
     write_section("compare: end to end", md)
+
+
+def _kept_from_last_run(parts: set[str]) -> list[str]:
+    """The section's rows of the runs not measured now (`seeds` alone keeps the 200-article row, and
+    the reverse), then its notes on earlier sessions (paragraphs opening "Session "), so a partial
+    re-run does not drop figures it did not measure."""
+    found = re.search(r"<!-- BEGIN compare: end to end -->(.*?)<!-- END compare: end to end -->", RESULTS.read_text(encoding="utf-8"), re.S) if RESULTS.exists() else None
+    if not found:
+        return []
+    old = found.group(1).splitlines()
+    kinds = {"seeds": re.compile(r"^\| seed story "), "large": re.compile(r"^\| \d+-article story ")}
+    rows = [line for kind, row in kinds.items() if kind not in parts for line in old if row.match(line)]
+    notes = [line for line in old if line.startswith("Session ")]
+    return rows + ([""] + notes if notes else [])
 
 
 def main(argv: list[str]) -> None:
