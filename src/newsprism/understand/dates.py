@@ -624,13 +624,22 @@ def _anchored(article_id: str, text: str, found: list[DateMention], taken: list[
             first, last = _week_beside(day, sign)
             value, range_end = first.isoformat(), last.isoformat()
             resolution = f"the seven days {'before' if sign < 0 else 'after'} {day.isoformat()} ('{anchor.text}')"
-        taken.append((start, end))
-        out.append(DateMention(
-            article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
-            time=part, resolution=resolution, sentence_index=here if given_sentence_of else None, start=start, stop=end,
-        ))
-        out.sort(key=lambda d: d.start or 0)
+        _add_counted(out, taken, article_id, text, (start, end), kind, value, range_end, part, resolution,
+                     here if given_sentence_of else None)
     return out
+
+
+def _add_counted(out: list[DateMention], taken: list[tuple[int, int]], article_id: str, text: str, span: tuple[int, int],
+                 kind: str, value: str | None, range_end: str | None, part: str | None, resolution: str, sentence_index: int | None) -> None:
+    """Record a day counted from another date ("the day before", "two days after the vote") in
+    `out`, kept in text order, and its span in `taken` so that no later pattern reads it again."""
+    start, end = span
+    taken.append(span)
+    out.append(DateMention(
+        article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
+        time=part, resolution=resolution, sentence_index=sentence_index, start=start, stop=end,
+    ))
+    out.sort(key=lambda d: d.start or 0)
 
 
 # "the day before the protest", "two days after the vote", "the morning after the final": a day
@@ -684,12 +693,8 @@ def _event_anchored(article_id: str, text: str, found: list[DateMention], taken:
             days_off = int(count) * (7 if unit == "week" else 1)
             kind, value, range_end = "relative", (day + dt.timedelta(days=sign * days_off)).isoformat(), None
             resolution = f"{int(count)} {unit if unit in {'day', 'week'} else 'day'}{'s' if count > 1 else ''} {m.group('side').lower()} {day.isoformat()}, the {event}'s date ('{anchor.text}')"
-        taken.append((start, end))
-        out.append(DateMention(
-            article_id=article_id, text=text[start:end], kind=kind, value=value, end=range_end,
-            time=part, resolution=resolution, sentence_index=here if given_sentence_of else None, start=start, stop=end,
-        ))
-        out.sort(key=lambda d: d.start or 0)
+        _add_counted(out, taken, article_id, text, (start, end), kind, value, range_end, part, resolution,
+                     here if given_sentence_of else None)
     return out
 
 
