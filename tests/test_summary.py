@@ -325,3 +325,20 @@ def test_a_state_a_habit_or_a_remark_is_no_event_to_open_with_but_an_event_given
     assert not tells_an_event("is", "The Linden bridge is 140 years old.")
     assert not tells_an_event("has denied", "Corvale has always denied selling the bridge to a private firm.")
     assert not tells_an_event("said", "Relatives of the drivers said the bridge had been shaking for weeks, hours before the council says it was told.")
+
+
+@pytest.mark.parametrize("sentence, own", [
+    ("The permit was signed by Dremmel on 2 May, documents seen by the Kessling Courier show.", True),
+    ("Emails obtained by Radio Pellow suggest that the harbour master knew of the leak.", True),
+    ("Files seen by the Orvane Ledger reveal the terms of the deal.", True),
+    ("One worker is unaccounted for, Radio Fenmoor understands.", True),
+    ("The harbour master knew of the leak, court records show.", False),
+    ("The minister was seen by reporters at Dremmel airport on Friday.", False),
+])
+def test_a_sentence_resting_on_records_the_outlet_saw_itself_is_in_its_voice(sentence, own):
+    """'..., documents seen by the Courier show' is the Courier's own finding, as '..., the Courier
+    understands' is: only it vouches for it, so it is no opening for the summary; records of others
+    ('court records show') and a verb 'seen by' someone are not."""
+    from newsprism.compare.summary import in_outlet_voice
+
+    assert in_outlet_voice(sentence) is own

@@ -191,6 +191,18 @@ def calendar_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_verbs() -> frozenset[str]:
+    """Verbs that tell a state, not an event ("is", "has been", "remained": data/compare/state_verbs.txt)."""
+    return frozenset(w.lower() for w in _compare_lines("state_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def habit_words() -> frozenset[str]:
+    """Adverbs that make a verb tell a habit, not an event ("has always denied": data/compare/habit_words.txt)."""
+    return frozenset(w.lower() for w in _compare_lines("habit_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """Stems of the nouns that count people (data/compare/people_nouns.txt): such a unit matches "people"."""
     from newsprism.compare.views import stem

@@ -501,17 +501,39 @@ def _outlet_voice_pattern() -> re.Pattern[str] | None:
     from importlib.resources import files
 
     lines = files("newsprism").joinpath("data/understand/outlet_voice.txt").read_text(encoding="utf-8").splitlines()
-    phrases = sorted({ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len, reverse=True)
+    # "seen by <outlet>" lines are records the outlet saw itself: read by `outlet_record_in`.
+    phrases = sorted({ln.strip() for ln in lines if ln.strip() and not ln.startswith("#") and "<outlet>" not in ln}, key=len, reverse=True)
     if not phrases:
         return None
     return re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s+(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
+# A stretch of a sentence between punctuation marks, quotations aside: where a record phrase
+# ("documents seen by the Voice") may stand, at the sentence's start or after a comma.
+CLAUSE_STRETCH = re.compile(r"(?:^|[,;:—–(]\s*)([^,;:—–()“”\"]{3,120})")
+
+
+def outlet_record_in(text: str) -> bool:
+    """True when a sentence rests on records the outlet saw itself ("..., documents seen by the Voice
+    show", "Emails obtained by Radio Tarsk suggest that ..."): the understanding stage's reading of
+    such a phrase (understand.claims.outlet_record, the "<outlet>" lines of
+    data/understand/outlet_voice.txt), tried on each stretch of words that ends with a name."""
+    from newsprism.understand.claims import outlet_record
+
+    for found in CLAUSE_STRETCH.finditer(text):
+        words = found.group(1).split()
+        for end in range(2, len(words) + 1):
+            if words[end - 1][:1].isupper() and outlet_record(" ".join(words[:end]).rstrip(".!?")):
+                return True
+    return False
+
+
 def in_outlet_voice(text: str) -> bool:
     """True when a sentence is an outlet telling its own finding ("One worker is unaccounted for,
-    Radio Fenmoor understands"): one outlet's claim, whoever else reports the event."""
+    Radio Fenmoor understands", "..., documents seen by the Voice show"): one outlet's claim,
+    whoever else reports the event."""
     pattern = _outlet_voice_pattern()
-    return bool(pattern and pattern.search(text))
+    return bool(pattern and pattern.search(text)) or outlet_record_in(text)
 
 
 def _length_unit(n) -> str:
@@ -980,25 +1002,13 @@ def build_summary(
     return ([chosen[i][1] for i in order] + ranges + more_ranges)[:max_sentences]
 
 
-@lru_cache(maxsize=1)
-def _state_verbs() -> frozenset[str]:
-    """data/compare/state_verbs.txt: the verbs that tell a state ("is", "has been", "remained")."""
-    return frozenset(w.lower() for w in lexicons._compare_lines("state_verbs.txt"))
-
-
 def tells_a_state(predicate: str | None) -> bool:
     """True when a claim's predicate (its main verb with its auxiliaries) is made of state verbs only
     ("is", "has been", "remained": data/compare/state_verbs.txt): "The council's debt is 2.9 billion
     euros" tells how things are, "The council cut its budget" what happened; a sentence without a
     verb read (None) tells no event either."""
     words = (predicate or "").lower().split()
-    return not words or all(w in _state_verbs() for w in words)
-
-
-@lru_cache(maxsize=1)
-def _habit_words() -> frozenset[str]:
-    """data/compare/habit_words.txt: adverbs that make a verb tell a habit ("has always denied")."""
-    return frozenset(w.lower() for w in lexicons._compare_lines("habit_words.txt"))
+    return not words or all(w in lexicons.state_verbs() for w in words)
 
 
 def tells_an_event(predicate: str | None, text: str = "") -> bool:
@@ -1010,7 +1020,7 @@ def tells_an_event(predicate: str | None, text: str = "") -> bool:
     if tells_a_state(predicate):
         return False
     verb = (predicate or "").split()[-1]
-    if re.search(r"\b(?:" + "|".join(map(re.escape, sorted(_habit_words()))) + r")\s+" + re.escape(verb) + r"\b", text, re.I):
+    if re.search(r"\b(?:" + "|".join(map(re.escape, sorted(lexicons.habit_words()))) + r")\s+" + re.escape(verb) + r"\b", text, re.I):
         return False  # "Iran has always denied ...": a standing position, the story's background
     if set((predicate or "").lower().split()) & lexicons.report_verbs():
         head = without_attribution(text)
