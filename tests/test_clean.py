@@ -1642,3 +1642,67 @@ def test_initials_on_a_page_whose_masthead_spells_out_another_name_are_the_masth
     assert clean_text(raw).outlet == "NBC Norvland Broadcasting"
     # the registry's own name as the masthead stays the registry's outlet
     assert clean_text(raw.replace("NBC Norvland Broadcasting", "NBC News")).outlet == "NBC News"
+
+
+def test_wire_dateline_without_a_year_takes_the_year_of_the_pages_copyright_line():
+    raw = (
+        "Kessel Wire\nHome | World | Markets\n\n"
+        "Grain silo collapses at river port\n\n"
+        "ODRANE, Mar 15 (Kessel Wire) - A grain silo collapsed at the river port of Odrane on Wednesday, the port said.\n\n"
+        "Nobody was hurt, a spokesman said.\n\n"
+        "(c) Kessel Wire 2034. All rights reserved.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published == "2034-03-15"
+    assert cleaned.text.startswith("A grain silo collapsed")
+    # a range of copyright years: the page was served in its last year
+    assert clean_text(raw.replace("(c) Kessel Wire 2034", "© 2009-2034 Kessel Wire")).published == "2034-03-15"
+
+
+def test_wire_dateline_without_a_year_is_dated_on_or_before_its_first_comment():
+    raw = (
+        "Grain silo collapses at river port\n\n"
+        "ODRANE, Dec 30 (Kessel Wire) - A grain silo collapsed at the river port of Odrane on Wednesday, the port said.\n\n"
+        "Nobody was hurt, a spokesman said.\n\n"
+        "Comments (1)\n\n"
+        "silo_watcher 5 January 2035, 09:12\nThe silo had cracks for years.\n\n"
+        "(c) Kessel Wire 2035.\n"
+    )
+    # the comment of 5 January 2035 came after the article: 30 December is the one of 2034
+    assert clean_text(raw).published == "2034-12-30"
+
+
+def test_html_wire_dateline_without_a_year_takes_the_footer_copyright_year():
+    page = (
+        "<html><head><title>Grain silo collapses at river port</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Grain silo collapses at river port</h1>"
+        "<p>ODRANE, Mar 15 (Kessel Wire) - A grain silo collapsed at the river port of Odrane on Wednesday, the port said.</p>"
+        "<p>Nobody was hurt, a spokesman said, and the quay would reopen within a week once engineers had checked it.</p>"
+        "<p>The silo, built in the 1960s, held about 4,000 tonnes of barley when it gave way in the early morning.</p>"
+        "</article><footer><p>&copy; 2034 Kessel Wire Ltd.</p></footer></body></html>"
+    )
+    cleaned = clean_html_page(page)
+    assert cleaned.published == "2034-03-15"
+    assert cleaned.text.startswith("A grain silo collapsed")
+
+
+def test_radio_page_listen_again_line_and_listeners_messages_leave_the_body():
+    raw = (
+        "Radio Vennmark | Listen live | News | Weather | Travel\n\n"
+        "Ferry fares to rise in May\n\n"
+        "Tuesday 4 March 2031, 08:10\n\n"
+        "Fares on the Tessby ferry will rise by 12% from May, the operator Brisholm Lines said on Tuesday.\n\n"
+        "The company blamed the cost of fuel and a new berth at Tessby.\n\n"
+        "Listen again: Drive Time, 4 March | Get the Radio Vennmark app\n\n"
+        "Your comments\n"
+        "Sigrun from Oddvik: I cross twice a day and cannot pay more.\n"
+        "Per Aslund in Tessby: The berth was needed.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.endswith("a new berth at Tessby.")
+    assert "Listen again" not in cleaned.text and "Sigrun" not in cleaned.text
+    assert [(c.author, c.text) for c in cleaned.comments] == [
+        ("Sigrun from Oddvik", "I cross twice a day and cannot pay more."),
+        ("Per Aslund in Tessby", "The berth was needed."),
+    ]
+    assert any(part.reason == "promo" and part.text.startswith("Listen again") for part in cleaned.removed)

@@ -16,8 +16,8 @@ teaser, newsletter, ...) and "page_chrome" otherwise.
 
 from __future__ import annotations
 
-from newsprism.clean.html import left_out_blocks, read_html
-from newsprism.clean.metadata import better_date, find_date, normalise_date
+from newsprism.clean.html import COPYRIGHT_RE, left_out_blocks, read_html
+from newsprism.clean.metadata import better_date, copyright_year, find_date, normalise_date, year_for_month_day
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
 from newsprism.clean.patterns import month_first_countries
 from newsprism.clean.text import Line, read_text
@@ -88,6 +88,16 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
             else:
                 removed.append(Removed(text=text, reason=reason))
             previous = reason
+    if published is None and reading.yearless_date:
+        # a wire dateline without its year ("CALVERRUN, March 12 (Tidewire) -"): the year from what
+        # else the page shows that cannot predate the article: its copyright line's year (the year the
+        # page was served) and its readers' comment dates; none of them, no date
+        notices = [part.text for part in removed if part.reason == "copyright"]
+        if page is not None:
+            notices += [text for text, _ in page.blocks if len(text) < 300 and COPYRIGHT_RE.search(text)]
+        bounds = [year for text in notices if (year := copyright_year(text))]
+        bounds += [c.posted for c in comments if c.posted]
+        published = year_for_month_day(reading.yearless_date, bounds)
     return CleanArticle(
         id=article.id,
         source_path=article.source_path,

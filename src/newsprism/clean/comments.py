@@ -24,6 +24,12 @@ HANDLE_COLON_RE = re.compile(r"^(?P<who>@?(?=[\w.'-]*(?:_|\d|[a-z][A-Z]))[\w.'-]
 # A handle all in lower case ("quietharbour: The ferry ..."): a sentence never opens in lower case, so
 # only the words a reader writes before a colon inside a comment ("edit:", "ps:", data/clean/comment_labels.txt) stay text.
 LOWER_HANDLE_COLON_RE = re.compile(r"^(?P<who>@?[a-z][a-z\d.'-]{2,29}):\s+(?P<rest>\S.*)$")
+# A listener's or reader's message as broadcasters print them: a first name and where they write
+# from, then a colon ("Grete from Hallin: ...", "Ola in Varrow: ...", "Ola, Varrow: ..."); read only
+# inside a comment section, where a name and a place before a colon open a message, not a sentence.
+FROM_PLACE_COLON_RE = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?: (?:from|in|of) |, )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}):\s+(?P<rest>\S.*)$"
+)
 # Page parts that can follow a comment section and are not anyone's comment.
 PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
@@ -57,6 +63,8 @@ def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
     if handle is None and stripped[:1].islower() and ":" in stripped[:31]:
         handle = LOWER_HANDLE_COLON_RE.match(stripped)
         handle = handle if handle and handle.group("who").lstrip("@").rstrip(".") not in comment_labels() else None
+    if handle is None and ":" in stripped[:50]:
+        handle = FROM_PLACE_COLON_RE.match(stripped)
     if handle:  # "Lyn_C: Fell was the best player": a handle (underscore, digit or inner capital) and a colon
         return True, handle.group("who").lstrip("@"), None, handle.group("rest").strip()
     iso, match = find_date(stripped)

@@ -115,6 +115,31 @@ def iso_from_match(match: re.Match, month_first: bool | None = None) -> str | No
 YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 
 
+def year_for_month_day(month_day: str, bounds: list[str]) -> str | None:
+    """Return the ISO date of a date told without its year ("March 12", "12 Mar"), or None.
+
+    `bounds` are dates the page shows that cannot be earlier than the article: a reader comment's
+    date ("2031-03-13T08:10"), or the year of its copyright line ("2031", the year the page was
+    served). The year is the one that puts the day on or before the earliest bound (a wire's
+    "December 30" under a comment of 5 January 2032 is 2031-12-30); with no bound, None: a year
+    is never guessed from nothing."""
+    day = find_date(f"{month_day} 2000")[0]  # 2000: a leap year, so "Feb 29" reads
+    dated = sorted(b[:10] if len(b) >= 10 else f"{b[:4]}-12-31" for b in bounds if b and b[:4].isdigit())
+    if day is None or not dated:
+        return None
+    bound = dated[0]
+    year = int(bound[:4]) - (day[5:10] > bound[5:10])
+    if day[5:10] == "02-29" and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return None
+    return f"{year:04d}{day[4:10]}"
+
+
+def copyright_year(text: str) -> str | None:
+    """Return the latest year of a copyright line ("(c) Tidewire 2031", "© 2008-2031 ..."), or None."""
+    years = YEAR_RE.findall(text)
+    return max(years) if years else None
+
+
 def find_date(text: str, month_first: bool | None = None) -> tuple[str | None, re.Match | None]:
     """Return (ISO date, match) for the first absolute date in `text`, or (None, None).
 

@@ -94,6 +94,9 @@ class TextReading:
     copyright_holder: str | None = None
     # dateline lines whose day and month cannot be told apart ("05/03/2026"): read by the outlet's country
     undecided_dates: list[str] = field(default_factory=list)
+    # a wire dateline's date without its year ("CALVERRUN, March 12 (Tidewire) -"): "March 12", dated
+    # by clean_article only from what else the page shows (copyright year, comment dates)
+    yearless_date: str | None = None
 
 
 COPYRIGHT_HOLDER_RE = re.compile(
@@ -353,12 +356,16 @@ BODY_DATELINE = re.compile(
 
 
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# The date of a wire dateline, a regex fragment without groups: "March 12", "Mar 15, 2034",
+# "11 March", "11 March 2034". Public: understand.entities builds its own (caps-only, unanchored)
+# dateline pattern from it, so that both stages read the same dates.
+WIRE_DATE = rf"{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?"
 # "MAZUN, March 11 (BPA) - ", "Mazun (BPA) - ", "MAZUN, 11 March - ": a wire dateline, mostly without
 # a year; "KELDOR, Mar 15, 2034 (Nordel Wire) - ", "MAZUN, 11 March 2034 - " give it
 WIRE_DATELINE = re.compile(
     r"^(?:(?P<caps>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
     r"(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
-    rf"(?:,\s+(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?))?"
+    rf"(?:,\s+(?P<date>{WIRE_DATE}))?"
     r"\s*(?P<agency>\([A-Z][^()]{0,40}\))?\s*[-–—]+\s+(?=[\"“‘'A-Z0-9])"
 )
 
@@ -384,15 +391,18 @@ def _wire_dateline(text: str) -> int | None:
     return None
 
 
-def _body_dateline(line: Line) -> tuple[Line, Line, str | None] | None:
-    """(dateline, rest, ISO date) for a body line opening with place, date and a dash; None otherwise.
+def _body_dateline(line: Line) -> tuple[Line, Line, str | None, str | None] | None:
+    """(dateline, rest, ISO date, date without year) for a body line opening with place, date and a
+    dash; None otherwise.
 
-    The date is given only when the dateline states its year; a wire dateline ("MAZUN, March 11
+    The ISO date is given only when the dateline states its year; a wire dateline ("MAZUN, March 11
     (BPA) -") mostly has none, and is cut off all the same, so that the first sentence starts after
-    the dash; one with its year ("KELDOR, Mar 15, 2034 (Nordel Wire) -") gives the date.
+    the dash, its "March 11" returned for the page's other dates to give the year; one with its year
+    ("KELDOR, Mar 15, 2034 (Nordel Wire) -") gives the date.
     """
     found = BODY_DATELINE.match(line.text)
     iso, date = find_date(found.group("date")) if found else (None, None)
+    yearless = None
     if iso and date.group(0).strip() == found.group("date").strip():
         cut = found.end()
     elif (cut := _wire_dateline(line.text)) is None:
@@ -400,10 +410,11 @@ def _body_dateline(line: Line) -> tuple[Line, Line, str | None] | None:
     else:
         told = WIRE_DATELINE.match(line.text).group("date")
         iso = find_date(told)[0] if told and told[-4:].isdigit() else None
+        yearless = told if told and iso is None else None
     head = Line(line.start, line.start + cut, line.text[:cut].strip(), len(line.text[:cut].split()), "metadata", "dateline")
     rest_text = line.text[cut:]
     rest = Line(line.start + cut, line.end, rest_text, len(rest_text.split()), "body", "body")
-    return head, rest, iso
+    return head, rest, iso, yearless
 
 
 def _agency_credit(header: list[Line], i: int) -> bool:
@@ -853,7 +864,7 @@ def read_text(
     # date when the page gives none other; the first sentence starts after the dash
     first = next((i for i, l in enumerate(lines) if l.kind == "body"), None)
     if first is not None and (split := _body_dateline(lines[first])):
-        dateline, rest, iso = split
+        dateline, rest, iso, reading.yearless_date = split
         lines[first:first + 1] = [dateline, rest]
         if iso:
             weak_dates.append(iso)
