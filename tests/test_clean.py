@@ -1706,3 +1706,43 @@ def test_radio_page_listen_again_line_and_listeners_messages_leave_the_body():
         ("Per Aslund in Tessby", "The berth was needed."),
     ]
     assert any(part.reason == "promo" and part.text.startswith("Listen again") for part in cleaned.removed)
+
+
+def test_relative_comment_times_count_back_from_when_the_page_was_saved():
+    raw = (
+        "Tarnby Echo\nNews | Sport | Ferries\n\nFerry cancelled again at Tarnby\n\nBy Oda Lerving\n13 March 2031\n\n"
+        "The morning ferry from Tarnby was cancelled for the third time this week, the operator said.\n\n"
+        "Comments (3)\n\n"
+        "ferrygirl · 3 min ago\nThird time this week.\n\n"
+        "Halvar_T · 2 hours ago\nThe engine again, I bet.\n\n"
+        "brynja · yesterday\nI missed a funeral because of this.\n"
+    )
+    saved = clean_text(raw, captured="2031-03-13T09:20:11Z")
+    assert saved.captured == "2031-03-13T09:20:11Z" and saved.published == "2031-03-13"
+    assert [(c.author, c.posted) for c in saved.comments] == [
+        ("ferrygirl", "2031-03-13T09:17Z"), ("Halvar_T", "2031-03-13T07:20Z"), ("brynja", "2031-03-12"),
+    ]
+    # without a capture time a relative time names no moment
+    assert [c.posted for c in clean_text(raw).comments] == [None, None, None]
+
+
+def test_html_comment_relative_time_counts_back_from_the_capture_time():
+    entry = '<li class="comment"><span class="author">{}</span> <span class="time">{}</span><p>{}</p></li>'
+    page = (
+        "<html><head><title>Ferry cancelled again at Tarnby</title></head><body><article><h1>Ferry cancelled again at Tarnby</h1>"
+        + STORY_PARAGRAPHS + "</article><section class='comments'><h2>Comments</h2><ol>"
+        + entry.format("ferrygirl", "5 minutes ago", "Third time this week, and nobody tells us why.")
+        + entry.format("Halvar T", "an hour ago", "The engine again, I bet, they never fixed it.")
+        + "</ol></section></body></html>"
+    )
+    article = Article(id=content_id(page), source_path="page.html", raw=page, format="html", captured="2031-03-13T09:20:11+01:00")
+    cleaned = clean_article(article)
+    assert [(c.author, c.posted) for c in cleaned.comments] == [
+        ("ferrygirl", "2031-03-13T09:15+01:00"), ("Halvar T", "2031-03-13T08:20+01:00"),
+    ]
+
+
+def test_wire_dateline_without_a_year_is_dated_by_the_capture_time():
+    raw = "Grain silo collapses\n\nODRANE, Mar 15 (Kessel Wire) - A grain silo collapsed at the river port of Odrane on Wednesday.\n"
+    assert clean_text(raw, captured="2035-01-04T10:00:00Z").published == "2034-03-15"
+    assert clean_text(raw).published is None

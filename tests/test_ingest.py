@@ -603,3 +603,42 @@ def test_ingest_feed_outlet_is_the_part_of_its_title_the_domain_spells(tmp_path)
     assert feed_outlet("Top stories | Quay Herald", "https://quayherald.test/feed") == "Quay Herald"
     assert feed_outlet("Harbour news roundup", "https://roundup.test/") == "Harbour news roundup"
     assert feed_outlet("News - Latest", "https://tidepost.test/") == "News - Latest"
+
+
+# --------------------------------------------------------------------------- capture time (when the page was saved)
+
+
+def test_ingest_capture_time_comes_from_the_input_never_the_file(tmp_path):
+    """A WARC-Date, an MHTML Date header, a page-saving tool's stamp and a JSONL capture field say when
+    a page was saved; a page without any stays None (the file's mtime is no capture time)."""
+    warc = tmp_path / "crawl.warc"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record("https://tarnby-echo.example/ferry", "response", payload=io.BytesIO(_html(1)),
+                                           http_headers=headers, warc_headers_dict={"WARC-Date": "2031-03-13T09:20:11Z"})
+        writer.write_record(record)
+    mhtml = tmp_path / "saved.mhtml"
+    mhtml.write_bytes(
+        b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://tarnby-echo.example/ferry\r\n"
+        b"Subject: Ferry\r\nDate: Thu, 13 Mar 2031 09:20:11 +0100\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/related; type=\"text/html\"; boundary=\"----B\"\r\n\r\n"
+        b"------B\r\nContent-Type: text/html\r\nContent-Location: https://tarnby-echo.example/ferry\r\n\r\n"
+        + _html(2) + b"\r\n------B--\r\n"
+    )
+    singlefile = tmp_path / "singlefile.html"
+    singlefile.write_text(
+        "<!DOCTYPE html> <html lang=en><!--\n Page saved with SingleFile \n url: https://tarnby-echo.example/ferry \n"
+        " saved date: Thu Mar 13 2031 09:20:11 GMT+0100 (Central European Standard Time)\n-->"
+        "<head><title>Ferry</title></head><body><p>The ferry at Tarnby was late again.</p></body></html>"
+    )
+    plain = tmp_path / "plain.html"
+    plain.write_text("<html><body><p>The ferry at Tarnby was late again.</p><p>Nobody was hurt.</p></body></html>")
+    jsonl = tmp_path / "crawl.jsonl"
+    jsonl.write_text(json.dumps({"text": "The ferry at Tarnby was late again.", "date_download": "2031-03-13 09:20:11"}) + "\n")
+    articles, failures = read_all(warc, mhtml, singlefile, plain, jsonl)
+    assert failures == []
+    assert [a.captured for a in articles] == [
+        "2031-03-13T09:20:11Z", "2031-03-13T09:20:11+01:00", "2031-03-13T09:20:11+01:00", None, "2031-03-13 09:20:11",
+    ]
+    assert all(a.published is None for a in articles)  # a capture time is no publication date

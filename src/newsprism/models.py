@@ -64,6 +64,11 @@ class Article(Model):
     outlet: str | None = None
     byline: str | None = None
     published: str | None = Field(default=None, description="As given by the input; normalised by clean.")
+    captured: str | None = Field(
+        default=None,
+        description="When the page was saved or fetched, as the input says (a WARC-Date, an MHTML Date header, a saved "
+        "page's own stamp, a JSONL capture field; normalised by clean); never a file's modification time, never the publication date.",
+    )
 
 
 # --------------------------------------------------------------------------- clean
@@ -95,6 +100,10 @@ class CleanArticle(Model):
     title: str | None = None
     byline: str | None = None
     published: str | None = Field(default=None, description="ISO 8601 date or datetime; never invented.")
+    captured: str | None = Field(
+        default=None,
+        description="When the page was saved or fetched (Article.captured), ISO 8601: what a relative time on it ('3 min ago') counts back from.",
+    )
     text: str = Field(description="The clean body.")
     comments: list[Comment] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)

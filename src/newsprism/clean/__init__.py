@@ -50,8 +50,9 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     names = outlet_names(extra)
     sitename = None
     page = None
+    captured = normalise_date(article.captured)  # when the page was saved: what "3 min ago" counts back from
     if article.format == "html":
-        page = read_html(article.raw, article.url)
+        page = read_html(article.raw, article.url, captured)
         reading = read_text(page.text, names, given_title=article.title or page.title, from_html=True)
         comments = page.comments
         title, byline = article.title or page.title or reading.title, page.byline or reading.byline
@@ -59,7 +60,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         url = article.url or page.url or reading.url
         sitename = page.sitename
     else:
-        reading = read_text(article.raw, names, given_title=article.title)
+        reading = read_text(article.raw, names, given_title=article.title, captured=captured)
         comments = reading.comments
         title, byline = article.title or reading.title, reading.byline
         published = normalise_date(article.published) or reading.published
@@ -91,12 +92,12 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     if published is None and reading.yearless_date:
         # a wire dateline without its year ("CALVERRUN, March 12 (Tidewire) -"): the year from what
         # else the page shows that cannot predate the article: its copyright line's year (the year the
-        # page was served) and its readers' comment dates; none of them, no date
+        # page was served), its readers' comment dates and when it was saved; none of them, no date
         notices = [part.text for part in removed if part.reason == "copyright"]
         if page is not None:
             notices += [text for text, _ in page.blocks if len(text) < 300 and COPYRIGHT_RE.search(text)]
         bounds = [year for text in notices if (year := copyright_year(text))]
-        bounds += [c.posted for c in comments if c.posted]
+        bounds += [c.posted for c in comments if c.posted] + ([captured] if captured else [])
         published = year_for_month_day(reading.yearless_date, bounds)
     return CleanArticle(
         id=article.id,
@@ -107,6 +108,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         title=title,
         byline=article.byline or byline,
         published=published,
+        captured=captured,
         text=body,
         comments=comments,
         removed=removed,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.clean.metadata import DATE_RE, RELATIVE_RE, find_date
+from newsprism.clean.metadata import DATE_RE, RELATIVE_RE, find_date, resolve_relative
 from newsprism.clean.patterns import avatar_words_re, comment_header_re, comment_labels, match_clutter
 from newsprism.models import Comment
 
@@ -46,8 +46,10 @@ def _clean_author(text: str) -> str | None:
     return text or None
 
 
-def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
-    """Return (is_opening, author, posted ISO or None, text on the same line) for one line."""
+def read_entry_opening(line: str, captured: str | None = None) -> tuple[bool, str | None, str | None, str]:
+    """Return (is_opening, author, posted ISO or None, text on the same line) for one line.
+
+    A relative time ("2 hours ago") is counted back from `captured`, when the page was saved."""
     stripped = line.strip()
     says = SAYS_RE.match(stripped)
     if says and len(says.group("who").split()) <= 4:
@@ -58,6 +60,7 @@ def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
             text = rest[match.end():]
         elif RELATIVE_RE.match(rest):
             text = RELATIVE_RE.sub("", rest, count=1)
+            iso = resolve_relative(RELATIVE_RE.match(rest).group(0), captured)
         return True, _clean_author(says.group("who")), iso, text.strip(SEPARATORS)
     handle = HANDLE_COLON_RE.match(stripped)
     if handle is None and stripped[:1].islower() and ":" in stripped[:31]:
@@ -79,7 +82,7 @@ def read_entry_opening(line: str) -> tuple[bool, str | None, str | None, str]:
     if relative and not stripped[relative.end():].strip(SEPARATORS):
         before = stripped[: relative.start()]
         if before.strip(SEPARATORS) and len(before.split()) <= 5 and HANDLE_RE.match(before.strip(SEPARATORS)):
-            return True, _clean_author(before), None, ""
+            return True, _clean_author(before), resolve_relative(relative.group(0), captured), ""
     return False, None, None, ""
 
 
@@ -103,22 +106,23 @@ def find_headerless_start(lines: list[str]) -> int | None:
     return openings[0] if len(openings) >= 2 else None
 
 
-def _is_date_only(line: str) -> tuple[bool, str | None]:
+def _is_date_only(line: str, captured: str | None = None) -> tuple[bool, str | None]:
     stripped = line.strip()
     match = DATE_RE.search(stripped)
     if match and not (stripped[: match.start()] + stripped[match.end():]).strip(SEPARATORS):
         return True, find_date(stripped)[0]
     relative = RELATIVE_RE.search(stripped)
     if relative and not (stripped[: relative.start()] + stripped[relative.end():]).strip(SEPARATORS):
-        return True, None
+        return True, resolve_relative(relative.group(0), captured)
     return False, None
 
 
-def split_comments(lines: list[str], bare_handles: bool = False) -> tuple[list[Comment], list[int]]:
+def split_comments(lines: list[str], bare_handles: bool = False, captured: str | None = None) -> tuple[list[Comment], list[int]]:
     """Split a comment section's lines (header excluded) into comments.
 
     With `bare_handles` (comments flattened out of HTML), a one-word line with no
-    punctuation followed by a longer line is taken as the next commenter's handle.
+    punctuation followed by a longer line is taken as the next commenter's handle. A relative
+    time ("3 min ago") is counted back from `captured`, when the page was saved, if known.
     Returns the comments and, for each line, the index of the comment it went
     into (-1 for buttons, counters and lines before the first entry).
     """
@@ -130,11 +134,11 @@ def split_comments(lines: list[str], bare_handles: bool = False) -> tuple[list[C
         if not line.strip():
             i += 1
             continue
-        opening, author, posted, same_line_text = read_entry_opening(line)
+        opening, author, posted, same_line_text = read_entry_opening(line, captured)
         if not opening and len(line.split()) <= 4 and HANDLE_RE.match(line.strip()):
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
             if nxt is not None:
-                date_only, iso = _is_date_only(lines[nxt])
+                date_only, iso = _is_date_only(lines[nxt], captured)
                 if date_only:
                     comments.append({"author": _clean_author(line), "posted": iso, "text": []})
                     owner[i] = owner[nxt] = len(comments) - 1
@@ -149,7 +153,7 @@ def split_comments(lines: list[str], bare_handles: bool = False) -> tuple[list[C
             owner[i] = len(comments) - 1
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
             if posted is None and not same_line_text and nxt is not None:
-                date_only, iso = _is_date_only(lines[nxt])
+                date_only, iso = _is_date_only(lines[nxt], captured)
                 if date_only:  # "Jane says:" then the date on its own line
                     comments[-1]["posted"] = iso
                     owner[nxt] = len(comments) - 1

@@ -670,7 +670,7 @@ def tools_comment_block(tree, blocks: list[tuple[str, str | None]] | None = None
 BLOCK_EXTRA_WORDS = 30
 
 
-def read_comments(container, url: str | None, entries: list | None = None) -> list[Comment]:
+def read_comments(container, url: str | None, entries: list | None = None, captured: str | None = None) -> list[Comment]:
     """Return the reader comments in a page's comment block (its `entries` when known), by trafilatura's comment extractor."""
     from trafilatura.core import _prepare_tree  # pinned trafilatura 2.3.1: the step bare_extraction runs first
     from trafilatura.main_extractor import extract_comments
@@ -679,7 +679,7 @@ def read_comments(container, url: str | None, entries: list | None = None) -> li
 
     if container is None:
         return []  # most pages: no comment block, no cost
-    marked = marked_comments(container, entries)
+    marked = marked_comments(container, entries, captured)
     if marked:
         return marked
     # prepare only the comment block, not the whole page: a fraction of the cost
@@ -692,7 +692,7 @@ def read_comments(container, url: str | None, entries: list | None = None) -> li
     lines = [nfc(line) for line in xmltotxt(body, False).split("\n") if line.strip()]
     if lines and is_comment_header(lines[0]):
         lines = lines[1:]
-    return _add_posted_times(split_comments(lines, bare_handles=True)[0], container)
+    return _add_posted_times(split_comments(lines, bare_handles=True, captured=captured)[0], container)
 
 
 # A comment entry marks itself: class "comment" (or "comment-item", "single-comment", ...) or an id
@@ -714,7 +714,7 @@ def _is_entry(element) -> bool:
     return any(ENTRY_CLASS_RE.match(token) for token in (element.get("class") or "").split())
 
 
-def marked_comments(container, entries: list | None = None) -> list[Comment]:
+def marked_comments(container, entries: list | None = None, captured: str | None = None) -> list[Comment]:
     """Return the comments of a block whose entries mark themselves in the HTML, or [] when they do not.
 
     trafilatura's comment extractor flattens the block and drops the parts it takes for page
@@ -724,8 +724,9 @@ def marked_comments(container, entries: list | None = None) -> list[Comment]:
     (the paragraphs of its "comment-body"/"comment-content" element when it has one, else its
     own), leaving out replies nested inside it (they are entries of their own).
     Entries that do not name themselves but repeat one shape (`_repeated_entries`) count as marked.
+    A relative time ("5 hours ago") is counted back from `captured`, when the page was saved, if known.
     """
-    from newsprism.clean.metadata import find_date, normalise_date
+    from newsprism.clean.metadata import find_date, normalise_date, resolve_relative
 
     # the block itself is no entry, even when its class says "comment-wrapper" (Drupal): its heading and form are no comment
     if not entries:
@@ -757,7 +758,8 @@ def marked_comments(container, entries: list | None = None) -> list[Comment]:
                     posted = find_date(child.text_content())[0]  # <span class="date">3 March 2026 at 10:12</span>
                     furniture.add(" ".join(child.text_content().split()))
                 elif DATE_CLASS_RE.search(names) and RELATIVE_TIME_RE.fullmatch(" ".join(child.text_content().split())):
-                    furniture.add(" ".join(child.text_content().split()))  # "5 hours ago": when the page was saved is unknown
+                    furniture.add(" ".join(child.text_content().split()))  # "5 hours ago": a time only when the page's capture time is known
+                    posted = posted or resolve_relative(child.text_content(), captured)
                 elif child.tag in TOOL_ROW_TAGS and _is_reader_tools(child):
                     pass  # "Reply · Like": the reader's buttons, no part of the comment
                 elif author is None and AUTHOR_CLASS_RE.search(names) and 0 < len(child.text_content().split()) <= 6:
@@ -1087,15 +1089,17 @@ def unwrap_layout_tables(tree) -> int:
     return len(tables)
 
 
-def read_html(html: str, url: str | None = None) -> HtmlReading:
-    """Parse one page once; read its blocks, metadata and comments, then trafilatura's main text."""
+def read_html(html: str, url: str | None = None, captured: str | None = None) -> HtmlReading:
+    """Parse one page once; read its blocks, metadata and comments, then trafilatura's main text.
+
+    `captured` (when the page was saved) resolves comments' relative times ("3 min ago")."""
     tree = load_page(html)
     if tree is None:
         return HtmlReading()
     scan = scan_page(tree)
     info = _metadata(tree, url, scan)
     block, entries = (scan.comment_block, None) if scan.comment_block is not None else tools_comment_block(tree, scan.blocks)
-    comments = read_comments(block, url, entries)
+    comments = read_comments(block, url, entries, captured)
     if entries and comments and block.getparent() is not None:
         block.drop_tree()  # trafilatura prunes only the comment blocks it knows by name
     info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title)

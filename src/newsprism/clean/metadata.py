@@ -134,6 +134,58 @@ def year_for_month_day(month_day: str, bounds: list[str]) -> str | None:
     return f"{year:04d}{day[4:10]}"
 
 
+_RELATIVE_PARTS_RE = re.compile(
+    r"(?P<count>\d+|an?|one)\s*(?P<unit>seconds?|secs?|s|minutes?|mins?|m(?!o)|hours?|hrs?|h|days?|d)\s+ago\b"
+    r"|(?P<word>just now|yesterday|today)",
+    re.IGNORECASE,
+)
+
+
+def resolve_relative(phrase: str, captured: str | None) -> str | None:
+    """Return the ISO time a relative stamp ("3 min ago", "2h ago", "yesterday") names, counted back
+    from `captured` (when the page was saved), or None.
+
+    Seconds, minutes and hours give a time to the minute; days, "yesterday" and "today" only a date.
+    Weeks, months and years ago name no day, and without a capture time nothing is resolved: the
+    time a page was read is never taken for the time it was saved."""
+    if not captured or not phrase:
+        return None
+    found = _RELATIVE_PARTS_RE.search(phrase)
+    if found is None:
+        return None
+    from datetime import datetime, timedelta
+
+    try:
+        moment = datetime.fromisoformat(captured.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(captured) <= 10:  # a capture date without its time: a day back is still a day, a minute back unknown
+        if found.group("word") == "yesterday":
+            return (moment - timedelta(days=1)).date().isoformat()
+        if found.group("word") == "today":
+            return moment.date().isoformat()
+        if found.group("unit") and found.group("unit")[0].lower() == "d":
+            count = found.group("count").lower()
+            return (moment - timedelta(days=1 if count in ("a", "an", "one") else int(count))).date().isoformat()
+        return None
+    zone = moment.strftime("%z")
+    zone = "Z" if zone in ("+0000", "-0000") else (f"{zone[:3]}:{zone[3:]}" if zone else "")
+    word = (found.group("word") or "").lower()
+    if word == "yesterday":
+        return (moment - timedelta(days=1)).date().isoformat()
+    if word == "today":
+        return moment.date().isoformat()
+    if word == "just now":
+        return moment.strftime("%Y-%m-%dT%H:%M") + zone
+    count = found.group("count").lower()
+    number = 1 if count in ("a", "an", "one") else int(count)
+    unit = found.group("unit").lower()
+    if unit.startswith("d"):
+        return (moment - timedelta(days=number)).date().isoformat()
+    step = timedelta(hours=number) if unit.startswith("h") else timedelta(minutes=number) if unit.startswith("m") else timedelta(seconds=number)
+    return (moment - step).strftime("%Y-%m-%dT%H:%M") + zone
+
+
 def copyright_year(text: str) -> str | None:
     """Return the latest year of a copyright line ("(c) Tidewire 2031", "© 2008-2031 ..."), or None."""
     years = YEAR_RE.findall(text)

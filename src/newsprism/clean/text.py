@@ -578,7 +578,7 @@ def _similar_title(line: Line, title_key: str) -> bool:
 
 
 def read_text(
-    raw: str, names: OutletNames, given_title: str | None = None, from_html: bool = False
+    raw: str, names: OutletNames, given_title: str | None = None, from_html: bool = False, captured: str | None = None
 ) -> TextReading:
     """Label every line of a plain-text page and read its metadata and comments.
 
@@ -601,7 +601,7 @@ def read_text(
         if header:
             lines[comment_start].label("comment", "comment_section")
         section = lines[comment_start + int(header):]
-        reading.comments, owners = split_comments([line.text for line in section])
+        reading.comments, owners = split_comments([line.text for line in section], captured=captured)
         last_owned = max((i for i, owner in enumerate(owners) if owner >= 0), default=-1)
         teasers = False
         for i, (line, owner) in enumerate(zip(section, owners)):

@@ -52,6 +52,9 @@ METADATA_FIELDS = {
     "published": ("published", "date", "published_at", "publishedAt", "date_publish", "datePublished", "date_published",
                   "pubDate"),
     "byline": ("byline", "author", "authors"),
+    # when the record's page was fetched or saved (news-please's date_download, a crawler's crawled_at)
+    "captured": ("captured", "captured_at", "date_download", "crawled", "crawled_at", "crawl_date", "fetched_at",
+                 "retrieved_at", "scraped_at", "downloaded_at", "saved_at"),
 }
 # The input_ref already names the line or record; the message names the fields, briefly.
 FIELDS_LOOKED_FOR = "text, content, body, html and the other names in docs/INPUTS.md"

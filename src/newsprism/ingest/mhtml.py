@@ -1,7 +1,8 @@
 """MHTML reader: .mhtml / .mht (a browser's "save page as single file") -> one Article (format "html").
 
 The file is a MIME multipart message; the first text/html part is the page. Its address comes
-from the `Snapshot-Content-Location` header (Chrome) or the page part's `Content-Location`.
+from the `Snapshot-Content-Location` header (Chrome) or the page part's `Content-Location`; the
+archive's `Date` header is when the browser saved it (Article.captured).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import email
 from email import policy
 
 from newsprism.errors import InputError
+from newsprism.ingest.capture import http_date
 from newsprism.ingest.html import html_article
 from newsprism.models import Article
 
@@ -23,5 +25,5 @@ def mhtml_article(data: bytes, source_path: str) -> Article:
             url = message.get("Snapshot-Content-Location") or part.get("Content-Location")
             charset = part.get_content_charset()
             return html_article(payload, source_path, f"text/html; charset={charset}" if charset else None,
-                                url=str(url).strip() if url else None)
+                                url=str(url).strip() if url else None, captured=http_date(message.get("Date")))
     raise InputError("NP112", what="MHTML archive (no HTML part)")

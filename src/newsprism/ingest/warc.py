@@ -4,7 +4,7 @@ Read: `response` records (and `resource` records) whose payload is HTML (by Cont
 by sniffing when there is none) and whose HTTP status is 2xx. Skipped without a failure, since
 a crawl is full of them: requests, metadata, revisits, redirects, errors, images, scripts,
 empty bodies. The URL comes from WARC-Target-URI. WARC-Date is when the page was *captured*,
-not published, so it is not put in `published` (clean reads the page's own date).
+not published, so it is not put in `published` (clean reads the page's own date) but in `captured`.
 
 warcio stops quietly at a cut-off archive, so truncation is checked here: a record whose block
 is shorter than its Content-Length, a response whose HTTP headers are missing, unread bytes
@@ -127,6 +127,7 @@ def read_warc(stream: BinaryIO, source_path: str) -> Iterator[Article | Failure]
             yield Article(
                 id=content_id(raw), source_path=source_path, record=number, raw=raw, format="html",
                 url=record.rec_headers.get_header("WARC-Target-URI"),
+                captured=record.rec_headers.get_header("WARC-Date") or None,
             )
     except ArchiveLoadFailed as err:
         raise InputError("NP106", error=f"after record {number}: {str(err).strip().splitlines()[0]}") from err
