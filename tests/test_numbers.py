@@ -417,10 +417,49 @@ def test_numbers_a_figure_and_a_half_is_one_figure(text, number_text, kind, unit
     assert not any(m.kind == "percent" for m in find_numbers("a", text, parse([text])[0]))
 
 
-def test_numbers_a_half_of_after_a_part_is_still_a_share():
-    """'between a third and a half of the members': the half is a share (the 'and' follows no figure)."""
-    text = "Between a third and a half of the Tarrow members voted."
-    assert _number(text, "a half").kind == "percent"
+@pytest.mark.parametrize(
+    ("text", "number_text", "kind", "unit", "value"),
+    [
+        ("Two and a quarter of the Harlin bakery's pies were left.", "Two and a quarter", "count", "pies", 2.25),
+        ("The Dovre ferry crossing took three and a quarter hours.", "three and a quarter hours", "duration", "hour", 3.25),
+        ("Some two and a quarter million people crossed the Tarrow bridge.", "two and a quarter million", "count", "people", 2.25e6),
+        ("The Tarrow path runs one and three quarters miles.", "one and three quarters", "measure", "miles", 1.75),
+        ("The Osk march drew two and a half thousand people.", "two and a half thousand", "count", "people", 2500),
+    ],
+)
+def test_numbers_a_figure_and_a_part_of_one_is_one_figure(text, number_text, kind, unit, value):
+    """'two and a quarter' is 2.25 (it read 2, the quarter dropped), 'one and three quarters' 1.75,
+    'two and a half thousand' 2,500, as 'three and a half' is 3.5."""
+    n = _number(text, number_text)
+    assert (n.kind, n.unit, n.value) == (kind, unit, value)
+    assert not any(m.kind == "percent" for m in find_numbers("a", text, parse([text])[0]))
+
+
+def test_numbers_an_ordinal_after_and_opens_another_clause():
+    """'shot two and a third escaped': 'a third' is the third man, no part of the two."""
+    text = "The Harlin guards caught two and a third escaped over the wall."
+    assert _number(text, "two").value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "low", "high"),
+    [
+        ("Between a third and a half of the Tarrow members voted.", "a third and a half", 33.3, 50),
+        ("Between a quarter and a third of the Osk homes were flooded.", "a quarter and a third", 25, 33.3),
+        ("Between two thirds and three quarters of the Dovre crews walked out.", "two thirds and three quarters", 66.7, 75),
+    ],
+)
+def test_numbers_a_range_of_two_parts_of_a_whole_is_one_share(text, number_text, low, high):
+    """'between a third and a half of the members': both parts are shares, one range (the first part,
+    with no 'of' right after it, was not read; 'two thirds' read as a count of two 'thirds')."""
+    n = _number(text, number_text)
+    assert (n.kind, n.unit, n.low, n.high) == ("percent", "%", low, high)
+    assert len(find_numbers("a", text, parse([text])[0])) == 1
+
+
+def test_numbers_two_parts_of_a_whole_joined_by_or_are_two_shares():
+    text = "A third or a half of the Tarrow staff left, the union said."
+    assert [(n.text, n.value) for n in find_numbers("a", text, parse([text])[0])] == [("A third", 33.3), ("a half", 50.0)]
 
 
 

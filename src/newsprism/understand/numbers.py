@@ -30,7 +30,10 @@ one mention of kind "score" (data/understand/tally_words.txt), no value; "took 1
 "voted 1,846 to 412" -> two counts of votes (data/understand/vote_verbs.txt). "24 of the council's 49 seats" ->
 24 seats; "One worker is still unaccounted for" -> 1 worker (a state of counted_states.txt); "just over 61%" ->
 61 to 62 (bounds.txt's near_low). "Four in five of those who voted", "two thirds of the members" -> percent 80 and
-66.7, bounded by the rounding to a fifth or a third (data/understand/share_words.csv).
+66.7, bounded by the rounding to a fifth or a third (data/understand/share_words.csv); "between a third and a
+half of" -> one percent range, 33.3 to 50. A figure and a part of one are one figure: "two and a quarter
+million" -> 2,250,000, "one and three quarters miles" -> 1.75 (a part spelled like an ordinal, "two and a
+third", only before a scale, a unit, "of" or the clause's end: "caught two and a third escaped" counts two).
 Numbers inside dates (years, days of the month) are left to `dates`.
 """
 
@@ -197,8 +200,11 @@ def _pattern() -> re.Pattern:
     scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn\b|mn\b|tn\b|m\b|k\b))?"  # "$1.2tn", "1.2mn"
     # a match starts at a currency sign, or at the digit or number word (a space before it at most)
     starts = rf"(?=US\$|[$€£¥]|\s?(?:\d|\b[{number_word_initials()}]))"
+    # "two and a half", "two and a quarter", "one and three quarters": a whole and a part of one (share_words.csv)
+    part_counts = "|".join(sorted(PART_COUNTS, key=len, reverse=True))
+    parts = "|".join(sorted((re.escape(r["word"]) for r in table("share_words.csv")), key=len, reverse=True))
     return re.compile(
-        rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b))(?P<half>\s+and\s+a\s+half\b)?{scale}"
+        rf"{starts}(?P<currency>US\$|\$|€|£|¥)?\s?(?:(?P<digits>{digits})|(?P<word>\b(?:{word_alt})\b))(?P<half>\s+and\s+(?P<partn>{part_counts})[\s-]+(?P<part>{parts})\b)?{scale}"
         rf"(?P<pence>(?<=\d)p\b(?!\.\w))?"  # "1,240p": pence, read as pounds
         rf"(?P<percent>\s?%|[\s-]+per[\s-]?cent\b|[\s-]+percent\b|(?<=\d)pc\b)?"  # "12%", "12 per cent", "a 12-percent rise", "1.5pc"
         rf"(?:-(?P<hyphunit>year|month|week|day|decade|hour|minute|century)s?(?:-long|(?P<old>-old))?\b)?"
@@ -207,6 +213,36 @@ def _pattern() -> re.Pattern:
         rf"(?P<ordinal>st|nd|rd|th)?(?:\b|(?<=%)|(?={GLUED_UNITS}))",
         re.I,
     )
+
+
+# How many parts a whole figure's "and ..." adds: "and a quarter", "and three quarters".
+PART_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# Parts that are also the ordinals of a list ("two and a third died"): counted only before what they measure.
+_ORDINAL_PARTS = frozenset({"third", "fifth", "tenth"})
+
+
+def _part_of_one(count: str | None, part: str | None) -> float | None:
+    """The part a figure's "and <count> <part>" adds (share_words.csv): "a quarter" 0.25, "three quarters"
+    0.75, "two thirds" 0.667; None when it is no part of one ("and three halves", "and a thirds")."""
+    if not count or not part:
+        return None
+    sizes = {r["word"]: int(r["parts"]) for r in table("share_words.csv")}
+    n, whole = PART_COUNTS.get(count.lower()), sizes.get(part.lower())
+    if n is None or whole is None or n >= whole or (n == 1 and part.lower().endswith("s")):
+        return None
+    return n / whole
+
+
+def _part_stands_alone(part: str, text: str, end: int) -> bool:
+    """Whether a part after "and" belongs to the figure before it: "two and a half", "two and a quarter"
+    always; a part spelled like an ordinal ("two and a third") only before a scale, a unit, "of" or the
+    end of the clause, not before a verb ("shot two and a third escaped")."""
+    if part.lower() not in _ORDINAL_PARTS:
+        return True
+    after = re.match(r"\s*([A-Za-z]+|[^\sA-Za-z]|$)", text[end:end + 24])
+    word = (after.group(1) if after else "").lower()
+    return (not word or not word[0].isalpha() or word == "of" or word in SCALES or word.rstrip("s") in DURATION_UNITS
+            or word in MEASURE_UNITS or _measure_unit_after(text, end) is not None)
 
 
 def _bound_before(text: str, start: int) -> str | None:
@@ -372,8 +408,13 @@ def find_numbers(
             low = high = value
         else:
             value, low, high = _word_triple(g["word"])
-        if g["half"]:  # "three and a half", "one and a half million": half one more
-            value, low, high = (None if x is None else x + 0.5 for x in (value, low, high))
+        if g["half"]:  # "three and a half", "two and a quarter million", "one and three quarters": the part added
+            added = _part_of_one(g["partn"], g["part"])
+            if added is None or not (g["scale"] or g["percent"] or _part_stands_alone(g["part"], text, end)):
+                # "killed two and a third died later": "a third" opens another clause, no part of the figure
+                end, added = m.start("half"), 0.0
+                g = {**{k: None for k in g}, "digits": g["digits"], "word": g["word"], "currency": g["currency"]}
+            value, low, high = (None if x is None else x + added for x in (value, low, high))
         factor = SCALES.get((g["scale"] or "").lower(), 1.0)
         if factor != 1.0:
             value = value * factor if value is not None else None
@@ -740,7 +781,9 @@ def _share_patterns() -> tuple[re.Pattern, re.Pattern]:
     in_share = re.compile(rf"(?<![\d.,-])\b(?=[\d{number_word_initials()}])(?P<part>{side})\s+(?:in|out\s+of)\s+(?P<whole>{side})\b"
                           rf"(?![.,]\d|\s*%)(?=\s+(?P<of>of\b)?(?P<noun>[a-z]+))", re.I)
     parts = "|".join(sorted((re.escape(r["word"]) for r in table("share_words.csv")), key=len, reverse=True))
-    fraction = re.compile(rf"\b(?P<frac>{parts})\s+of\s+(?!an?\s)", re.I)
+    # "a third of the homes", and the first part of "between a third and a half of", "a quarter to a third of"
+    whole_of = r"\s+of\s+(?!an?\s)"
+    fraction = re.compile(rf"\b(?P<frac>{parts})(?:{whole_of}|(?=\s+(?:and|to|or)\s+(?:{number_words_regex()}|an?)[\s-]+(?:{parts}){whole_of}))", re.I)
     return in_share, fraction
 
 
