@@ -1746,3 +1746,37 @@ def test_wire_dateline_without_a_year_is_dated_by_the_capture_time():
     raw = "Grain silo collapses\n\nODRANE, Mar 15 (Kessel Wire) - A grain silo collapsed at the river port of Odrane on Wednesday.\n"
     assert clean_text(raw, captured="2035-01-04T10:00:00Z").published == "2034-03-15"
     assert clean_text(raw).published is None
+
+
+def test_html_live_entries_keep_their_times_beside_the_text():
+    entry = '<div class="entry"><time class="entry-time" datetime="2031-06-02T{0}:00+02:00">{0}</time><p>{1}</p></div>'
+    page = (
+        "<html><head><title>Live: floods close the Tessel valley road</title></head><body><article>"
+        "<h1>Live: floods close the Tessel valley road</h1>"
+        '<p class="meta">Monday 2 June 2031 · Updated <time datetime="2031-06-02T16:40:00+02:00">16:40</time></p>'
+        + entry.format("16:40", "The valley road will stay closed overnight, the roads agency says. Diversions are signed through Oskby.")
+        + entry.format("12:15", "Firefighters have pumped water out of the Brenning school this morning, and classes will resume on Wednesday.")
+        + entry.format("08:05", "Good morning. Heavy rain overnight has flooded the Tessel valley road near the old mill bridge.")
+        + "</article></body></html>"
+    )
+    cleaned = clean_html_page(page)
+    assert [(e.time, cleaned.text[e.start:e.start + 13]) for e in cleaned.entries] == [
+        ("2031-06-02T16:40:00+02:00", "The valley ro"), ("2031-06-02T12:15:00+02:00", "Firefighters "), ("2031-06-02T08:05:00+02:00", "Good morning."),
+    ]
+    assert all(e.stamp == 0 for e in cleaned.entries) and "16:40" not in cleaned.text  # the times stay out of the text
+
+
+def test_plain_text_live_stamps_are_entries_and_a_single_time_is_none():
+    raw = (
+        "Tessel Radio\nNews | Travel | Weather\n\nLive: floods close the Tessel valley road\n\n2 June 2031\n\n"
+        "16:40 - The valley road will stay closed overnight, the roads agency says.\n\n"
+        "12:15 - Firefighters have pumped water out of the Brenning school this morning.\n\n"
+        "08:05\n\nGood morning. Heavy rain overnight has flooded the Tessel valley road.\n"
+    )
+    cleaned = clean_text(raw)
+    assert [(e.time, e.stamp, cleaned.text[e.start:e.start + e.stamp + 4]) for e in cleaned.entries] == [
+        ("16:40", 8, "16:40 - The "), ("12:15", 8, "12:15 - Fire"), ("08:05", 0, "Good"),
+    ]
+    # one stamped paragraph is no live page
+    single = clean_text("Roads agency update\n\n2 June 2031\n\n16:40 - The valley road will stay closed overnight, the agency says.\n")
+    assert single.entries == []

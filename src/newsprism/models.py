@@ -89,6 +89,14 @@ class Removed(Model):
     reason: str = Field(description="navigation, newsletter, teaser, caption, comment_section, title, byline, dateline, ...")
 
 
+class LiveEntry(Model):
+    """One entry of a live page: where it starts in the clean text and when the outlet posted it."""
+
+    start: int = Field(description="Offset in CleanArticle.text where the entry's first paragraph starts.")
+    time: str = Field(description="When the entry was posted: ISO 8601 when the page dates it, else the clock time it shows ('16:00').")
+    stamp: int = Field(default=0, description="Length of the time stamp the text carries at `start` ('16:00 - '); 0 when the text does not carry it.")
+
+
 class CleanArticle(Model):
     """An article as newsprism reads it: clean body, comments apart, metadata as fields."""
 
@@ -107,6 +115,10 @@ class CleanArticle(Model):
     text: str = Field(description="The clean body.")
     comments: list[Comment] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
+    entries: list[LiveEntry] = Field(
+        default_factory=list,
+        description="A live page's entries with their times (empty for other pages): metadata, no part of what the entries say.",
+    )
 
 
 class OutletInfo(Model):

@@ -17,6 +17,7 @@ teaser, newsletter, ...) and "page_chrome" otherwise.
 from __future__ import annotations
 
 from newsprism.clean.html import COPYRIGHT_RE, left_out_blocks, read_html
+from newsprism.clean.live import place_entries, text_entries
 from newsprism.clean.metadata import better_date, copyright_year, find_date, normalise_date, year_for_month_day
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
 from newsprism.clean.patterns import month_first_countries
@@ -99,6 +100,8 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         bounds = [year for text in notices if (year := copyright_year(text))]
         bounds += [c.posted for c in comments if c.posted] + ([captured] if captured else [])
         published = year_for_month_day(reading.yearless_date, bounds)
+    # a live page's entries and their times, beside the text (plain text keeps its printed stamps)
+    entries = place_entries(body, page.entry_times) if page is not None and page.entry_times else text_entries(body)
     return CleanArticle(
         id=article.id,
         source_path=article.source_path,
@@ -112,4 +115,5 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         text=body,
         comments=comments,
         removed=removed,
+        entries=entries,
     )
