@@ -53,3 +53,24 @@ def test_claims_records_the_outlet_has_seen_are_its_own_finding():
     assert claim.attributed_to == "documents seen by inspectors"
     (claim,) = _claims("The permit for the Brackwell quarry was signed on 2 May, court records show.")
     assert claim.attributed_to == "court records"
+
+
+def test_claims_claim_spans_are_the_sentences_claims_are_made_of():
+    # session 12: pipeline.claim_texts repeated build_claims' choice of sentences through a private
+    # helper; claim_spans is the one rule both read (a short or verbless line and a sign-off are no claims)
+    from newsprism.understand import sentence_bounds
+    from newsprism.understand.claims import claim_spans
+    from newsprism.understand.nlp import parse
+
+    text = ("Harbour of Quellin, morning edition.\n\n"
+            "Dockworkers in Quellin walked off the job on Friday over unpaid overtime, their union said. "
+            "Ships waited. "
+            "The port authority said talks with the Brannock Stevedores union would resume next week. "
+            "That's all from us for now. Thanks for following.")
+    (doc,) = parse([text])
+    spans = claim_spans(doc, sentence_bounds(doc))
+    claims = _claims(text)
+    assert [(c.sentence_index, c.start, c.end) for c in claims] == spans
+    kept = [text[start:end] for _, start, end in spans]
+    assert any("walked off the job" in t for t in kept) and any("talks with" in t for t in kept)
+    assert not any(t == "Ships waited." or "from us" in t or "following" in t or "morning edition" in t for t in kept)

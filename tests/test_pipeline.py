@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import newsprism
@@ -199,3 +200,24 @@ def test_pipeline_claims_encoded_ahead_in_a_forked_helper_give_the_same_story(mo
     assert claims in busy_calls  # on a busy machine this process encodes the claims itself
     assert not any(set(claims) & set(c) for c in idle_calls)  # with a free core, the helper did
     assert not embed._offers  # nothing left offered after the story
+
+
+def test_pipeline_the_comparison_encodes_its_claims_in_one_call_on_one_thread(monkeypatch):
+    """The call `encode_claims_ahead` makes in a helper: all the claim texts, each once, in view
+    order, on one thread (so its vectors are the ones the helper computes). It is made by
+    `embed_views` itself, with no call before it."""
+    from collections import OrderedDict
+
+    from newsprism import embed
+    from newsprism.compare.views import TextVectors, build_views, embed_views
+    from newsprism.understand import understand_story
+
+    group, articles = _bridge_story()
+    views = build_views(understand_story(group, articles))
+    calls: list[tuple[list[str], bool]] = []
+    monkeypatch.setattr(embed, "_cache", OrderedDict())
+    monkeypatch.setattr(embed, "_encode", lambda texts, batch_size, one_thread=False: (
+        calls.append((list(texts), one_thread)) or np.ones((len(texts), embed.DIMENSIONS), dtype=np.float32)))
+    matrix = embed_views(views, TextVectors(), one_thread=True)
+    assert matrix.shape == (len(views), embed.DIMENSIONS)
+    assert calls == [(list(dict.fromkeys(v.claim.text for v in views)), True)]

@@ -234,15 +234,13 @@ def claim_texts(docs: list) -> list[str]:
     parsed docs before it is understood: the sentences `claims.build_claims` makes claims of,
     the first texts `compare_story` encodes."""
     from newsprism.understand import sentence_bounds
-    from newsprism.understand.claims import _claim_sentences, page_address
+    from newsprism.understand.claims import claim_spans
     from newsprism.understand.nlp import doc_text
 
     texts = []
     for doc in docs:
         text = doc_text(doc)
-        for stating, (start, end) in zip(_claim_sentences(doc), sentence_bounds(doc)):
-            if stating and not page_address(text[start:end]):
-                texts.append(text[start:end])
+        texts.extend(text[start:end] for _, start, end in claim_spans(doc, sentence_bounds(doc)))
     return list(dict.fromkeys(t for t in texts if t))
 
 

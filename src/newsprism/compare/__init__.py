@@ -44,7 +44,6 @@ from newsprism.compare.facts import Alignment, build_facts, cluster_claims, cros
 from newsprism.compare.omissions import exclusives, omissions
 from newsprism.compare.summary import build_summary
 from newsprism.compare.timeline import build_timeline
-from newsprism.embed import CACHE_SIZE, embed
 from newsprism.compare.views import TextVectors, attach_contents, build_views, embed_views, source_keys
 from newsprism.models import Comparison, Understanding
 from newsprism.settings import CompareSettings
@@ -62,10 +61,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     vectors = TextVectors()
     # The claims in one call on one thread, as `pipeline.encode_claims_ahead` encodes them ahead in
     # another process: vectors that do not depend on whether it did (nor on the load).
-    claim_texts = list(dict.fromkeys(v.claim.text for v in views if v.claim.text))
-    if len(claim_texts) <= CACHE_SIZE:
-        embed(claim_texts, one_thread=True)
-    embeddings = embed_views(views, vectors)
+    embeddings = embed_views(views, vectors, one_thread=True)
     attach_contents(views, understanding.quotes)
     sources = source_keys(articles)
     copies = find_copies(articles, views, settings.copy_sentence_jaccard, settings.copy_article_share)

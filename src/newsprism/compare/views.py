@@ -687,31 +687,36 @@ class TextVectors:
     def __init__(self) -> None:
         self._vectors: dict[str, np.ndarray] = {}
 
-    def encode(self, texts) -> None:
-        """Encode, in one batch, the texts not encoded yet."""
+    def encode(self, texts, one_thread: bool = False) -> None:
+        """Encode, in one batch, the texts not encoded yet (`one_thread`: as `embed` takes it)."""
         missing = list(dict.fromkeys(t for t in texts if t and t not in self._vectors))
         if missing:
             from newsprism.embed import embed
 
-            self._vectors.update(zip(missing, embed(missing)))
+            self._vectors.update(zip(missing, embed(missing, one_thread=one_thread)))
 
     def __getitem__(self, text: str) -> np.ndarray:
         if text not in self._vectors:
             self.encode([text])  # a step that did not ask ahead still gets its vector
         return self._vectors[text]
 
-    def matrix(self, texts: list[str]) -> np.ndarray:
+    def matrix(self, texts: list[str], one_thread: bool = False) -> np.ndarray:
         """Return one row per text (encoding the missing ones in one batch)."""
-        self.encode(texts)
+        self.encode(texts, one_thread)
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._vectors[t] for t in texts])
 
 
-def embed_views(views: list[ClaimView], vectors: TextVectors) -> np.ndarray:
-    """Return the L2-normalised embedding of every claim, one row per view."""
+def embed_views(views: list[ClaimView], vectors: TextVectors, one_thread: bool = False) -> np.ndarray:
+    """Return the L2-normalised embedding of every claim, one row per view.
+
+    The claims not encoded yet go to `embed` in one call, each text once, in view order: the call
+    `pipeline.encode_claims_ahead` makes ahead in another process. `one_thread` as `embed` takes
+    it (the comparison passes True, so the vectors are the same whether or not that call was made
+    ahead, and whatever the load)."""
     # Wire copies repeat sentences word for word: each text is encoded once.
-    return vectors.matrix([v.claim.text for v in views])
+    return vectors.matrix([v.claim.text for v in views], one_thread)
 
 
 def is_medium(words: str) -> bool:

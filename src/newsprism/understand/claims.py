@@ -36,6 +36,21 @@ def _claim_sentences(doc: Doc) -> list[bool]:
     ]
 
 
+def claim_spans(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) of each of the doc's sentences that makes a claim: a sentence
+    that states something (`is_claim_sentence`) and is not the page speaking to its readers
+    (`page_address`). `bounds` are the sentences' character offsets (`understand.sentence_bounds`).
+
+    The one rule for which sentences are claims: `build_claims` makes its claims of these, and
+    `pipeline.claim_texts` reads their texts off the parse to encode them ahead."""
+    text = doc_text(doc)
+    return [
+        (index, start, end)
+        for index, (stating, (start, end)) in enumerate(zip(_claim_sentences(doc), bounds))
+        if stating and not page_address(text[start:end])
+    ]
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:\"“”'‘’")
 
@@ -254,11 +269,9 @@ def build_claims(
         if d.article_id == article_id:
             dates_in[d.sentence_index].append(d)
     claims = []
-    stating = _claim_sentences(doc)
-    text = doc_text(doc)
-    for index, (sent, (start, end)) in enumerate(zip(sentences(doc), bounds)):
-        if not stating[index] or page_address(text[start:end]):
-            continue
+    sents = sentences(doc)
+    for index, start, end in claim_spans(doc, bounds):
+        sent = sents[index]
         inside = sorted({order for _, order in mentions[bisect_left(starts, start): bisect_left(starts, end)]})
         claims.append(_claim(
             article_id, index, sent, start, end, [entities[order].id for order in inside],
