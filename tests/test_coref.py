@@ -50,3 +50,49 @@ def test_coref_a_platform_is_no_antecedent_of_a_plural_pronoun():
     assert platform and all(m.kind not in {"pronoun", "description"} for e in platform for m in e.mentions)
     migrants = _holding(entities, "The migrants")
     assert len(migrants) == 1 and {"them", "they"} <= {m.text for m in migrants[0].mentions}
+
+
+def test_coref_a_lawyer_for_someone_is_not_that_someones_role():
+    # "Piet Ocker, a lawyer for Mrs. Fenwick" reached the entities stage as Fenwick's title
+    # "lawyer for Mrs.", so "the lawyer" became the mayor who had hired him
+    entities = story_entities({
+        "a": "Mayor Orla Fenwick faced questions in Dunmarsh on Monday. Piet Ocker, a lawyer for Mrs. Fenwick, "
+             "declined to comment. The lawyer later resigned.",
+    })
+    mayor, lawyer = _holding(entities, "Orla Fenwick"), _holding(entities, "Piet Ocker")
+    assert len(mayor) == 1 and len(lawyer) == 1 and mayor != lawyer
+    assert "The lawyer" not in [m.text for m in mayor[0].mentions]
+    assert "The lawyer" in [m.text for m in lawyer[0].mentions]
+
+
+def test_coref_his_lawyer_named_right_after_is_that_person():
+    # "her lead lawyer, Tamsin Rook," had gone to the story's other lawyer (or to Fenwick herself)
+    entities = story_entities({
+        "a": "Mayor Orla Fenwick faced questions in Dunmarsh on Monday. Lawyer Piet Ocker declined to comment. "
+             "Concerned about the inquiry, her lead lawyer, Tamsin Rook, met the prosecutor on Tuesday.",
+        "b": "Orla Fenwick would not comment. Her personal lawyer, Tamsin Rook, was not available.",
+    })
+    rook = _holding(entities, "Tamsin Rook")
+    assert len(rook) == 1
+    assert {"her lead lawyer", "Her personal lawyer"} <= {m.text for m in rook[0].mentions}
+    assert not any("lawyer" in m.text for e in _holding(entities, "Piet Ocker") for m in e.mentions if m.kind == "description")
+
+
+def test_coref_his_lawyer_is_not_the_man_himself():
+    entities = story_entities({
+        "a": "Lawyer Brannoc Hale was charged with fraud in Tarrow on Monday. Hale told reporters that his lawyer "
+             "had advised him to stay silent.",
+    })
+    hale = _holding(entities, "Brannoc Hale")
+    assert len(hale) == 1 and "his lawyer" not in [m.text for m in hale[0].mentions]
+
+
+def test_coref_the_nation_of_a_country_is_that_country_not_the_person_before_it():
+    # "the leader of Chile's oldest ally, the proud nation of Peru" had gone to the president speaking
+    entities = story_entities({
+        "a": "President Lorvan Mesk of Chile welcomed President Ida Brenn of Peru to Santiago on Tuesday. Mesk said "
+             "it was fitting to hold the first state visit with the leader of Chile's oldest ally, the proud nation of Peru.",
+    })
+    mesk, peru = _holding(entities, "Lorvan Mesk"), _holding(entities, "Peru")
+    assert len(mesk) == 1 and "the proud nation" not in [m.text for m in mesk[0].mentions]
+    assert any(m.text == "the proud nation" for e in peru for m in e.mentions)
