@@ -1226,11 +1226,6 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
 # --------------------------------------------------------------------------- clustering
 
 
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """True when two multi-token names name one person (`_same_names`)."""
-    return _same_names(tuple(a), tuple(b))
-
-
 @lru_cache(maxsize=65536)  # clustering asks about the same pairs of names again and again
 def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two multi-token names name one person: given name and surname match, middles optional.
@@ -1382,13 +1377,17 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
     """Cluster the story's people; `not_names` holds the ids of full "names" that are a headline's words."""
     full = [m for m in people if len(m.tokens) >= 2]
     clusters: list[list[Found]] = []
+    names: list[list[tuple[str, ...]]] = []  # each cluster's names, as `_same_names` takes them
     for m in sorted(full, key=lambda m: -len(m.tokens)):
-        for c in clusters:
-            if any(_same_person(m.tokens, o.tokens) for o in c) and not any(_side_by_side(m, o) for o in c):
+        name = tuple(m.tokens)
+        for c, c_names in zip(clusters, names):
+            if any(_same_names(name, o) for o in c_names) and not any(_side_by_side(m, o) for o in c):
                 c.append(m)
+                c_names.append(name)
                 break
         else:
             clusters.append([m])
+            names.append([name])
     # one sense per article: every bare "Trump" of one article means the same person,
     # decided on the evidence of all of them (titles) and the first one's position
     singles: dict[tuple[str, str, str], list[Found]] = {}
@@ -1949,7 +1948,7 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
     most articles of one ECB+ story and PERSON in a few); a name of two words or more that
     names a person somewhere in the story names that person everywhere.
     """
-    full_names = [m.tokens for m in people if len(m.tokens) >= 2]
+    full_names = list(dict.fromkeys(tuple(m.tokens) for m in people if len(m.tokens) >= 2))  # each name once
     if not full_names:
         return
     for m in list(groups):
@@ -1958,7 +1957,8 @@ def _relabel_people(people: list[Found], groups: list[Found]) -> None:
         tokens = name_tokens(m.text)
         if any(w.islower() for w in m.text.split()):
             continue  # "Armed Forces of Iran Mohammad X": an organisation and a name glued together
-        if len(tokens) >= 2 and any(_same_person(tokens, other) for other in full_names):
+        key = tuple(tokens)
+        if len(tokens) >= 2 and any(_same_names(key, other) for other in full_names):
             m.label, m.tokens = "PERSON", tokens
             groups.remove(m)
             people.append(m)
@@ -1989,12 +1989,21 @@ def _ordinary_noun(word: str) -> bool:
             and key not in gaz.names and key not in gaz.capitals and key not in gaz.demonyms)
 
 
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=4)  # one story's texts, asked about every headline word and first word
+def _story_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """Every run of word characters and hyphens the texts write, as written."""
+    return frozenset(word for text in texts for word in _WORD_RUN.findall(text))
+
+
 def _written_lower_case(word: str, texts: dict[str, str]) -> bool:
-    """True when some article of the story writes the word in lower case ("turnout")."""
+    """True when some article of the story writes the word in lower case ("turnout"), a whole word
+    (not inside "turnout-day" nor "returnout")."""
     if not word.isalpha() or not word[:1].isupper():
         return False
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
-    return any(pattern.search(text) for text in texts.values())
+    return word.lower() in _story_words(tuple(texts.values()))
 
 
 def _business_named(cluster: list[Found]) -> bool:
