@@ -361,3 +361,46 @@ def test_an_approximation_meets_an_open_bound_by_its_figure(second, figure, valu
     numbers = _conflicts(spec, "number")
     assert [sorted(v for v, _ in _sides(k)) for k in numbers] == ([sorted(["More than 150 workers", figure])] if conflict else []), \
         [(k.about, _sides(k)) for k in numbers]
+
+
+def test_a_toll_its_sources_give_apart_is_one_count_in_dispute():
+    """Police say three died, the hospital five ("received five bodies"): one toll with two sides, each
+    its source's. The pair was dropped as two speakers' different statements, the radio's two sentences
+    (hospital's five, police's three) kept its two figures apart as two quantities, and "five bodies"
+    was no count of the dead."""
+    people = ["three people", 3, 3, 3, "people"]
+    spec = {"entities": {"varn": ["Ada Varn", "PERSON"], "hospital": ["Dunmere General Hospital", "ORG"], "bridge": ["Dunmere footbridge", "FAC"]},
+            "articles": [
+        one_sentence_report("t1", "Harlow Post", "Police Chief Ada Varn said three people died when the Dunmere footbridge collapsed.",
+                            ["varn", "bridge"], numbers=[people], attributed_to="varn"),
+        {"id": "t2", "outlet": "Radio Kell", "published": "2031-05-07", "sentences": [
+            {"text": "Five people died when the Dunmere footbridge collapsed, Dunmere General Hospital said.", "entities": ["bridge", "hospital"],
+             "numbers": [["Five people", 5, 5, 5, "people"]], "attributed_to": "hospital"},
+            {"text": "Police have said three people died.", "entities": [], "numbers": [people], "attributed_phrase": "Police"}]},
+        one_sentence_report("t3", "Tarn Wire", "Dunmere General Hospital said it had received five bodies from the collapse.",
+                            ["hospital"], numbers=[["five bodies", 5, 5, 5, "bodies"]], attributed_to="hospital"),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [(k.about, _sides(k)) for k in numbers] == [
+        ("number of people killed", [("Five people", ["t2", "t3"]), ("three people", ["t1", "t2"])])], [(k.about, _sides(k)) for k in numbers]
+
+
+@pytest.mark.parametrize(("first", "first_date", "second", "second_date", "numbers"), [
+    ("The death toll from the landslide in Brannock village rose to 19 on Thursday, rescuers said.", ("on Thursday", "2031-05-08"),
+     "The landslide that buried Brannock village on Wednesday killed 14 people.", ("on Wednesday", "2031-05-07"),
+     ([["19", 19, 19, 19, "people"]], [["14 people", 14, 14, 14, "people"]])),
+    ("The order to clear the Kettering Row camp was signed by Deputy Mayor Ilse Dorn on Thursday 3 June.", ("Thursday 3 June", "2031-06-03"),
+     "Bailiffs cleared the Kettering Row camp on Tuesday.", ("on Tuesday", "2031-06-08"), ([], [])),
+])
+def test_a_day_of_another_event_in_the_sentence_is_no_date_conflict(first, first_date, second, second_date, numbers):
+    """'the death toll rose to 19 on Thursday' dates the toll's update, not the landslide; 'the order to
+    clear the camp was signed on Thursday 3 June' dates the signing, not the clearing: neither day is a
+    side against the day another report gives the event."""
+    spec = {"entities": {"brannock": ["Brannock", "GPE"], "row": ["Kettering Row", "FAC"], "dorn": ["Ilse Dorn", "PERSON"]}, "articles": [
+        one_sentence_report("d1", "Harlow Post", first, ["brannock"] if "Brannock" in first else ["row", "dorn"], published="2031-06-09",
+                            dates=[[*first_date, "relative"]], numbers=numbers[0]),
+        one_sentence_report("d2", "Tarn Wire", second, ["brannock"] if "Brannock" in second else ["row"], published="2031-06-09",
+                            dates=[[*second_date, "relative"]], numbers=numbers[1]),
+    ]}
+    assert [(k.about, _sides(k)) for k in _conflicts(spec, "date")] == []
+

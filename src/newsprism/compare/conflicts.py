@@ -36,6 +36,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import numpy as np
 
@@ -310,7 +311,7 @@ def _toll_kind(v: ClaimView, a: int) -> str | None:
 
 
 def _read_toll_kind(v: ClaimView, a: int) -> str | None:
-    if _death_toll(v, a):
+    if _death_toll(v, a) or _names_the_dead(v, a):
         return "killed"
     # "six people were treated in hospital", "two workers were still missing" (data/compare/injury_words.txt,
     # missing_words.txt): the injured and the missing are counts of their own, never values of another.
@@ -321,6 +322,17 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
             if _toll_of(v, a, words, reach=reach, narrow=narrow):
                 return kind
     return None
+
+
+def _names_the_dead(v: ClaimView, a: int) -> bool:
+    """True when the figure's unit, written right after it, is itself a word for the dead ("received
+    four bodies", "12 fatalities": data/compare/unit_synonyms.txt), whatever words stand around it."""
+    mention = v.numbers[a][0]
+    if not mention.unit or not counts_dead(mention.unit.lower()):
+        return False
+    at = _in_claim(v.claim, mention)
+    figure = v.claim.text[at:].split(maxsplit=1)[0] if at >= 0 and v.claim.text[at:].strip() else ""
+    return bool(figure) and bool(re.match(r"\s+" + re.escape(mention.unit) + r"\b", v.claim.text[at + len(figure):], re.I))
 
 
 def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4, narrow: bool = False) -> bool:
@@ -522,7 +534,16 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
             matched.append((i, j, same_unit))
     once = _counted_once(views)
     al.encode_contents(x for i, j, ab in matched if not _one_dimension(views, i, j, ab, once) for x in (i, j))
-    matched = [(i, j, ab) for i, j, ab in matched if _one_dimension(views, i, j, ab, once) or not _different_statements(views[i], views[j], al)]
+    # Different speakers' words count different things ("the two newest cranes were out of service" /
+    # "three cranes were lifting the wagons"), but not the story's toll: police saying three died and
+    # a hospital four is the dispute itself, so a pair of its counts is kept whoever gives them.
+    kept = []
+    for i, j, ab in matched:
+        if _one_dimension(views, i, j, ab, once) or not _different_statements(views[i], views[j], al):
+            kept.append((i, j, ab))
+        elif tolls := [(a, b) for a, b in ab if (i, a, j, b) in toll_pairs]:
+            kept.append((i, j, tolls))
+    matched = kept
     # Clauses are compared only for count pairs whose sentences are not related.
     al.vectors.encode(t for i, j, ab in matched if (i, j) not in related for a, b in ab for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
     linked = [
@@ -605,12 +626,32 @@ def _one_and_many(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
 def _one_article_gives_both(views: list[ClaimView], first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
     """True when one article gives a figure in each set that cannot both hold, in one sentence or two:
     "revenue rose 12 per cent to 2.4 billion pounds ..., while pre-tax profit fell 5 per cent to 310
-    million pounds" gives two amounts, never two values of one."""
+    million pounds" gives two amounts, never two values of one. Two tolls its sources give ("Four
+    people died, the hospital said." / "Police have said three people died.") are two values of one
+    count, each its source's: `_tolls_of_two_speakers`."""
     return any(
         views[i].article_id == views[j].article_id and (i, a) != (j, b)
         and not intervals_overlap(views[i].numbers[a][1:3], views[j].numbers[b][1:3])
+        and not _tolls_of_two_speakers(views[i], a, views[j], b)
         for i, a in first for j, b in second
     )
+
+
+def _tolls_of_two_speakers(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
+    """True when two figures are counts of one toll of the story ("killed", "injured": `_toll_kind`)
+    that two sources give: claims attributed to different speakers ("Four people died ..., the
+    hospital said." / "Police have said three people died."), or one sentence with a report verb
+    between the figures ("Brenn said three people had died, while the association said seven ...")."""
+    kind = _toll_kind(v, a)
+    if kind is None or kind != _toll_kind(w, b):
+        return False
+    if v.index != w.index:
+        return bool(v.claim.attributed_to and w.claim.attributed_to) and v.claim.attributed_to != w.claim.attributed_to
+    at1, at2 = sorted((_in_claim(v.claim, v.numbers[a][0]), _in_claim(w.claim, w.numbers[b][0])))
+    if at1 < 0 or at1 == at2:
+        return False
+    verbs = lexicons.words_pattern(sorted(lexicons.report_verbs()))
+    return verbs is not None and bool(verbs.search(v.claim.text[at1:at2]))
 
 
 def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
@@ -637,7 +678,7 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
         return lexicons.measure_names().get(unit, unit)  # "magnitude", not "number of magnitude"; "weight", not "tonnes"
     if all(views[i].numbers[k][0].kind == "ordinal" for i, k in group):
         return views[group[0][0]].numbers[group[0][1]][3]  # "minute": where on its scale the event was placed
-    if all(_death_toll(views[i], k) for i, k in group):
+    if all(_toll_kind(views[i], k) == "killed" for i, k in group):
         counted = unit if unit and not counts_dead(unit) else "people"  # "Three dead": not "number of dead killed"
         return f"number of {counted} killed"  # "number of people" would not tell the toll from the injured
     for kind in ("evacuated", "injured", "missing"):
@@ -1393,15 +1434,51 @@ PLANNED = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b|\b(?:is|are|was|were)
                      r"|\b(?:plans?|planned|intends?|intended|aims?|going)\s+to\s+[a-z]", re.I)
 
 
-def _other_kinds(part1: str, part2: str) -> bool:
+def _other_kinds(part1: str, part2: str, v: ClaimView | None = None, w: ClaimView | None = None) -> bool:
     """True when of two dates' own words (see _date_parts) one tells a plan and the other does not
     ("will deploy in the highlands on Sunday" / "On Sunday, the first monitors arrived"), or one tells
     the halt of an event and the other does not ("suspended the fuel price rise on Sunday" / "fuel
-    prices rose on 1 October", data/compare/halt_words.txt): their days are of two events."""
+    prices rose on 1 October", data/compare/halt_words.txt), or one tells a figure's new level and
+    the other does not ("the death toll rose to 27 on Wednesday" / "the earthquake struck on the
+    14th": `_tells_new_level`): their days are of two events."""
     halt = lexicons.halt_pattern()
     if halt is not None and bool(halt.search(part1)) != bool(halt.search(part2)):
         return True
-    return bool(PLANNED.search(part1)) != bool(PLANNED.search(part2))
+    if v is not None and w is not None and _tells_new_level(v, part1) != _tells_new_level(w, part2):
+        return True
+    return _planned(part1) != _planned(part2)
+
+
+def _planned(part: str) -> bool:
+    """True when a date's own words tell a plan ("will deploy on Sunday") or a document or decision
+    about an event ("the order to clear the camp was signed on Wednesday", data/compare/plan_nouns.txt)."""
+    if PLANNED.search(part):
+        return True
+    nouns = _plan_nouns()
+    return nouns is not None and bool(nouns.search(part))
+
+
+@lru_cache(maxsize=1)
+def _plan_nouns() -> re.Pattern[str] | None:
+    nouns = [w.lower() for w in lexicons._compare_lines("plan_nouns.txt")]
+    return re.compile(r"(?<!\bin )\b(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")\s+to\s+(?!be\b)[a-z]+", re.I) if nouns else None
+
+
+# "rose to 27", "has climbed to more than 300", "was raised to 4.75%": a change word, at most two words,
+# "to" and (after an approximator) a figure of the claim.
+NEW_LEVEL_TO = re.compile(r"(?:\s+[\w-]+){0,2}?\s+to\s+(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|just\s+over)\s+)?$", re.I)
+
+
+def _tells_new_level(v: ClaimView, part: str) -> bool:
+    """True when a date's own words tell a figure reaching a new level ("the death toll ... rose to 27
+    on Wednesday": a change word, data/compare/change_words.txt, then "to" and one of the claim's
+    figures): the day dates the update of a count, not the event counted."""
+    words = lexicons.words_pattern(lexicons.change_words())
+    at = v.claim.text.find(part)
+    if words is None or at < 0 or not v.claim.numbers:
+        return False
+    starts = [x - at for x in (_in_claim(v.claim, n) for n in v.claim.numbers) if x >= at]
+    return any(NEW_LEVEL_TO.fullmatch(part[m.end():x]) for m in words.finditer(part) for x in starts if x > m.end())
 
 
 def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 14) -> list[Conflict]:
@@ -1462,13 +1539,18 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
                     continue
                 if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _still_going_later(clauses_v[a], d1, clauses_w[b], d2) \
-                        or _gives_both_moments(v, d2) or _gives_both_moments(w, d1) or _other_kinds(parts_v[a], parts_w[b]):
+                        or _gives_both_moments(v, d2) or _gives_both_moments(w, d1) or _other_kinds(parts_v[a], parts_w[b], v, w):
                     continue
                 # Or the two clauses tell one kind of event in words of one family ("a court on Wednesday
                 # jailed X" / "X was sentenced on Thursday"), of an actor both claims name.
                 if (i, j) in spoken and not (_moment(d1) and _moment(d2) and sims[a, b] >= s.anchor_clause_min_cos):
                     continue
-                if whole or event_families(clauses_v[a]) & event_families(clauses_w[b]) \
+                # Sentences of one fact whose dated clauses neither read alike nor tell one kind of event,
+                # one clause telling an event of a known family ("The order to clear the camp was signed on
+                # Wednesday 2 November" / "Police cleared the camp on Tuesday"), date two events.
+                families = (event_families(parts_v[a]), event_families(parts_w[b]))
+                other_event = (families[0] or families[1]) and not families[0] & families[1] and sims[a, b] < s.anchor_clause_min_cos
+                if (whole and not other_event) or event_families(clauses_v[a]) & event_families(clauses_w[b]) \
                         or (sims[a, b] >= s.anchor_clause_min_cos and _alike_without_names(clauses_v[a], clauses_w[b], al)):
                     union.union((i, a), (j, b))
     conflicts = []
