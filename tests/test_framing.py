@@ -73,6 +73,27 @@ def test_framing_labels_split_a_premodifier_chain_before_a_name():
     assert all(e.evidence.text.startswith("Soldiers clashed") for e in entries if e.category == "label")
 
 
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a live page's entry time hung on the noun is no count of harbour masters
+    ("13:20 - The harbour master, Ilsa Varn, said the Tessock channel would stay shut.", "harbour master", {"harbour"}),
+    # the words right after the time open the sentence: a capital there is no name's
+    ("13:25 - Harbour master Ilsa Varn said the Tessock channel would stay shut.", "Harbour master", {"master"}),
+    ("09:05 - Regional transport minister Ilsa Varn called for calm in Tessock.", "Regional transport minister", {"Regional", "transport"}),
+])
+def test_framing_a_live_entrys_time_leaves_the_label_after_it_whole(text, expected, absent):
+    a = article(text)
+    varn = entity("Ilsa Varn", "PERSON", [a])
+    labels = set(terms(frame_story(understanding([a], [varn])), "label", target_entity_id=varn.id))
+    assert expected in labels
+    assert not labels & absent
+
+
+def test_framing_a_loaded_word_opening_a_live_entry_is_no_name():
+    """'13:20 - Chaos at the Tessock quay': 'Chaos' opens the entry (capitalised there), not a name."""
+    text = "13:20 - Chaos at the Tessock quay as the ferry blocks the channel."
+    assert "Chaos" in terms(frame_story(understanding([article(text)], [])), "loaded")
+
+
 @pytest.mark.parametrize(
     ("text", "name", "spellings", "expected"),
     [
@@ -527,27 +548,47 @@ def test_framing_channel_from_the_understanding_quotes_only_where_the_article_na
 # --------------------------------------------------------------------------- profile
 
 
-def test_framing_a_quote_given_to_this_newspaper_is_no_channel():
-    """"said X to this newspaper": the outlet heard her itself; no relaying channel."""
+def test_framing_a_quote_given_to_this_newspaper_is_heard_first_hand():
+    """"said X to this newspaper": the outlet heard her itself; no relaying channel, the channel 'first hand'."""
     text = '"The slope left them no chance," said rescue chief Ada Brill to this newspaper.'
     a = article(text, outlet="Valley Post")
     brill = entity("Ada Brill", "PERSON", [a])
     ev = Evidence(article_id=a.id, text=text, start=0, end=len(text))
     quote = Quote(id="q_brill", speaker="Ada Brill", speaker_entity_id=brill.id, channel="newspaper", variants=[
         QuoteVariant(text="The slope left them no chance", article_ids=[a.id], direct=True, channel="newspaper", evidence=[ev])])
-    assert terms(frame_story(understanding([a], [brill], [quote])), "channel") == []
+    channels = [e for e in frame_story(understanding([a], [brill], [quote])) if e.category == "channel"]
+    assert [(e.term, e.target_entity_id) for e in channels] == [("first hand", brill.id)]
 
 
-def test_framing_a_quote_given_to_the_outlet_by_its_name_is_no_channel():
+def test_framing_a_quote_given_to_the_outlet_by_its_name_is_heard_first_hand():
     """'told the Lakeside Echo' in the Lakeside Echo, or 'told the Echo': the outlet heard her first
-    hand; the same words in another outlet's article name a channel it relays."""
+    hand (its channels said nothing of it); the same words in another outlet's article name a channel it relays."""
     text = 'The skipper\'s sister told the Lakeside Echo that the crew had called for help. She later told the Echo: "Nobody came."'
     own, other = article(text, outlet="Lakeside Echo"), article(text, outlet="Harbour Courier")
     echo_quote = lambda a: Quote(id="q_sis", speaker="sister", channel="Lakeside Echo", variants=[  # noqa: E731
         QuoteVariant(text="the crew had called for help", article_ids=[a.id], channel="Lakeside Echo",
                      evidence=[Evidence(article_id=a.id, text=text, start=0, end=len(text))])])
-    assert terms(frame_story(understanding([own], [], [echo_quote(own)])), "channel") == []
-    assert "Lakeside Echo" in terms(frame_story(understanding([other], [], [echo_quote(other)])), "channel")
+    assert terms(frame_story(understanding([own], [], [echo_quote(own)])), "channel") == ["first hand"]
+    assert terms(frame_story(understanding([other], [], [echo_quote(other)])), "channel") == ["Lakeside Echo"]
+
+
+def test_framing_each_rendering_of_a_remark_keeps_its_own_channel():
+    """One remark, two ways: the Wharf Post read it on the union's website, the Quay Wire had it from
+    'told Radio Ostrel'. The remark's channel is the website; the wire's channel is still Radio Ostrel,
+    and Radio Ostrel's own article heard her first hand."""
+    posted = "Ada Brill wrote on the union's website: \"The members have spoken.\""
+    told = "\"Our members have spoken,\" Ada Brill told Radio Ostrel."
+    post, wire, radio = article(posted, outlet="Wharf Post"), article(told, outlet="Quay Wire"), article(told + " ", outlet="Radio Ostrel")
+    brill = entity("Ada Brill", "PERSON", [post, wire, radio])
+    ev = lambda a: [Evidence(article_id=a.id, text=a.text.strip(), start=0, end=len(a.text.strip()))]  # noqa: E731
+    quote = Quote(id="q_brill", speaker="Ada Brill", speaker_entity_id=brill.id, channel="union's website", variants=[
+        QuoteVariant(text="The members have spoken.", article_ids=[post.id], channel="union's website", evidence=ev(post)),
+        QuoteVariant(text="Our members have spoken,", article_ids=[wire.id, radio.id], channel="Radio Ostrel", evidence=ev(wire) + ev(radio))])
+    entries = frame_story(understanding([post, wire, radio], [brill], [quote]))
+    channels = lambda a: terms([e for e in entries if e.article_id == a.id], "channel")  # noqa: E731
+    assert channels(wire) == ["Radio Ostrel"]
+    assert channels(radio) == ["first hand"]
+    assert channels(post) == ["union's website"]
 
 
 def test_framing_an_outlet_naming_itself_by_its_initials_is_no_channel():

@@ -3,7 +3,9 @@
 Read from the understanding stage's quote channels, from "according to X", and from a
 relaying subject of a reporting verb ("state television said", "the agency quoted X",
 "aired on state TV") whose noun phrase holds a channel word (channels.txt) or names an
-organisation that reports.
+organisation that reports. A remark told to the outlet itself ("told Radio Wex" in Radio Wex's
+own article, "said to this newspaper") is the channel FIRST_HAND, aimed at its speaker: the outlet
+heard it, where another outlet printing the same remark relays Radio Wex.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from newsprism.framing.voice import quotation_at
 from newsprism.models import FramingEntry, Understanding
 from newsprism.report.view import names_outlet  # one rule for the report's 'via' and the framing channels
 
+FIRST_HAND = "first hand"
+"""The channel of a remark told to the outlet that prints it ('told Radio Wex' in Radio Wex, 'said to this
+newspaper'): no relay; its target is the speaker."""
 _RELAY_VERBS = {"report", "say", "quote", "cite", "air", "broadcast", "publish", "carry", "show", "announce", "run", "release"}
 _RELAY_PREPS = {"on", "by", "in", "from", "via", "to"}
 
@@ -122,18 +127,27 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
     # (a quote's channel comes from one rendering; another outlet may not relay it the same way)
     text_lower = ctx.article.text.lower()
     for quote in understanding.quotes:
-        if not quote.channel:
-            continue
         for variant in quote.variants:
+            # a rendering's own channel: one remark reaches outlets by different ways (the union's website
+            # for one, "told Radio Estmark" for another), and the remark's channel is only one of them
+            channel = variant.channel or quote.channel
+            if not channel:
+                continue
             for ev in variant.evidence:
                 if ev.article_id != ctx.article.id:
                     continue
                 window_start = max(0, text_lower.rfind("\n", 0, max(0, ev.start - 1)))
                 window_end = text_lower.find("\n", ev.end + 1)
-                at = text_lower.find(quote.channel.lower(), window_start, window_end if window_end != -1 else len(text_lower))
-                # "said ... to this newspaper": the outlet itself, which relays nobody
-                if at >= 0 and not text_lower[max(0, at - 5):at] in ("this ", "our "):
-                    found.append(FramingEntry(article_id=ctx.article.id, term=quote.channel, category="channel", evidence=ctx.evidence(at, at + len(quote.channel))))
+                at = text_lower.find(channel.lower(), window_start, window_end if window_end != -1 else len(text_lower))
+                if at < 0:
+                    continue
+                if text_lower[max(0, at - 5):at] in ("this ", "our ") or names_outlet(channel, ctx.article.outlet):
+                    # "said ... to this newspaper", "told Radio Wex" in Radio Wex: the outlet heard the speaker
+                    # itself and relays nobody; the channels say so beside other outlets' "Radio Wex"
+                    found.append(FramingEntry(article_id=ctx.article.id, term=FIRST_HAND, category="channel",
+                                              target_entity_id=quote.speaker_entity_id, evidence=ctx.evidence(at, at + len(channel))))
+                else:
+                    found.append(FramingEntry(article_id=ctx.article.id, term=channel, category="channel", evidence=ctx.evidence(at, at + len(channel))))
     unique: dict[tuple, FramingEntry] = {}
     for entry in found:
         if names_outlet(entry.term, ctx.article.outlet):

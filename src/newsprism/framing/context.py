@@ -89,6 +89,26 @@ class ArticleContext:
         return self.article.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
+def stamp_end(token: Token) -> int:
+    """Where the text of `token`'s sentence begins after a live page's entry time ("13:20 - The harbour
+    master said ...": at "The"), compare.views.ENTRY_STAMP; the sentence's own start when it has none."""
+    from newsprism.compare.views import ENTRY_STAMP
+
+    sent = token.sent
+    text = token.doc.text
+    if not text[sent.start_char:sent.start_char + 1].isdigit():
+        return sent.start_char
+    m = ENTRY_STAMP.match(text, sent.start_char, sent.end_char)
+    return m.end() if m else sent.start_char
+
+
+def opens_sentence(token: Token) -> bool:
+    """Whether `token` opens its sentence, a live entry's time before it left out: "The" and
+    "Harbour" in "13:20 - The harbour master", "13:20 - Harbour master Ilsa Varn said" do."""
+    return token.is_sent_start or (token.doc.text[token.sent.start_char:token.sent.start_char + 1].isdigit()
+                                   and stamp_end(token) == token.idx)
+
+
 def _line_bounds(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsprism.framing.context import ArticleContext
+from newsprism.framing.context import ArticleContext, opens_sentence, stamp_end
 from newsprism.framing.lexicon import Lexicon
 from newsprism.framing.voice import quotation_at
 from newsprism.models import FramingEntry
@@ -45,10 +45,12 @@ _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 
 def _is_measure(token: Token) -> bool:
     """A date, a number or a counted measure ("March 3", "two kilometres"); read from the
-    entity type when the parse has one, else from a number modifying the token."""
+    entity type when the parse has one, else from a number modifying the token. A live entry's time
+    hung on the noun ("13:20 - The harbour master") counts nothing."""
     if token.ent_type_ in _MEASURE_TYPES:
         return True
-    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children)
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nummod" and c.pos_ == "NUM" and not (c.i < token.i and c.idx < stamp_end(c) <= token.idx) for c in token.children)
 
 
 def _gather(token: Token, stop: int) -> list[Token]:
@@ -99,11 +101,11 @@ def _capitalised(unit: list[Token]) -> bool:
     """Written with a capital, other than a common noun capitalised only because it opens the
     sentence ("Mountain rescue boss X", "Opposition culture spokesman X": one label, not two)."""
     first = unit[0]
-    if len(unit) == 1 and first.is_sent_start and first.pos_ in ("NOUN", "VERB"):  # the tagger reads some as verbs
+    if len(unit) == 1 and opens_sentence(first) and first.pos_ in ("NOUN", "VERB"):  # the tagger reads some as verbs
         return False
     # "Regional transport minister X": a common adjective capitalised by the sentence start, unless the
     # text writes it capitalised inside a sentence too ("Lebanese", "Sarnian")
-    if len(unit) == 1 and first.is_sent_start and first.pos_ == "ADJ" and first.tag_ not in ("NNP", "NNPS") and first.text not in _capitalised_inside(first.doc):
+    if len(unit) == 1 and opens_sentence(first) and first.pos_ == "ADJ" and first.tag_ not in ("NNP", "NNPS") and first.text not in _capitalised_inside(first.doc):
         return False
     return first.text[:1].isupper()
 
@@ -112,7 +114,7 @@ def _capitalised_inside(doc) -> frozenset[str]:
     """The capitalised words of a text written inside a sentence (not at its start), once per Doc."""
     found = doc.user_data.get("framing_capitalised_inside")
     if found is None:
-        found = frozenset(t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
+        found = frozenset(t.text for t in doc if t.text[:1].isupper() and not opens_sentence(t))
         doc.user_data["framing_capitalised_inside"] = found
     return found
 

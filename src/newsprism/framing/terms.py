@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsprism.framing.context import ArticleContext
+from newsprism.framing.context import ArticleContext, opens_sentence
 from newsprism.framing.lexicon import Lexicon
 from newsprism.framing.voice import quotation_at
 from newsprism.models import FramingEntry
@@ -234,7 +234,7 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
         for i, j in phrase_matches(ctx, terms):
             span = doc[i:j]
             # a name that happens to be spelled like a loaded word ("Hawk" the missile) is not one
-            if j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and span[0].i > span[0].sent.start:
+            if j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and not opens_sentence(span[0]):
                 continue
             wanted_pos = lexicon.loaded_pos.get(ctx.lower[i]) or lexicon.loaded_pos.get(ctx.lemma[i]) if category == "loaded" and j - i == 1 else None
             if wanted_pos and span[0].pos_ != wanted_pos:
