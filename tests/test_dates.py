@@ -459,3 +459,31 @@ def test_dates_a_span_just_over_or_under_says_its_value_is_near(text, side):
     (span,) = find_dates("a", text, "2031-05-06")
     assert (span.kind, span.value, span.text) == ("duration", "P3W", text[text.index("just"):-1])
     assert span.resolution.endswith(side)
+
+
+# Each pattern is tried only where one of its head words or a digit begins (dates.PATTERN_HEADS):
+# the matches must be those of trying it at every position, whatever the text.
+HEAD_TEXTS = [
+    "Brandmoor 1998 was a bad year; in2031 and mid-2024 too, since 1987, Ostrava 2019.",
+    "On Tuesday, 14 March 2027 the Velk council met; last Friday it did not. The 3rd of May, 2026.",
+    "Sept. 5, 2025 and Septembe 5; Q3 2025 and the first half of 2026, H1 2026, the 1990s.",
+    "Thirty-two years ago, a hundred days ago, twenty one weeks, a 9-year feud, an hour-long talk.",
+    "between 2003 and 2005, from 19 to 21 September, 1980-88, 17.11.2026, x12.03.2026, 2026-11-17.",
+    "yesterday, TODAY, the day before yesterday, earlier this week, in recent years, over the past few months.",
+    "ſince 2016 and İn 2020 the Kelvin K; there, they and then the 14th floor; on the 14th.",
+    "in the past three years; within the last two weeks; late March, early 2020, next month,\n2016",
+]
+
+
+@pytest.mark.parametrize("text", HEAD_TEXTS)
+def test_patterns_tried_at_their_heads_find_what_every_position_finds(text):
+    from newsprism.understand.dates import PATTERNS, _pattern_matches
+
+    every = [(kind, m.span(), m.groupdict()) for kind, pattern in PATTERNS for m in pattern.finditer(text)]
+    assert [(kind, m.span(), m.groupdict()) for kind, m in _pattern_matches(text)] == every
+    assert every  # each text holds dates
+
+
+def test_year_after_a_name_and_a_space_is_found():
+    # the one start no head gives: the space after a word, before a year
+    assert [(d.text, d.value) for d in find_dates("a", "Kelmark 2019 was the worst season.", "2026-01-05")] == [("2019", "2019")]
