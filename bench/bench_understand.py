@@ -193,8 +193,17 @@ def predicted(docs: list[Doc]) -> list[tuple[str, int, int, str, str, str]]:
     return _PREDICTED[key]
 
 
+# With --cached (for a loaded machine), parses come from bench.diagnose_entities' DocBin cache in
+# /tmp, the same parses the with / without measurements use; the figures are the same.
+CACHED = "--cached" in sys.argv
+
+
 def _predict(docs: list[Doc]) -> list[tuple[str, int, int, str, str, str]]:
-    parsed = dict(zip([d.id for d in docs], parse([d.text for d in docs])))
+    if CACHED:
+        from bench.diagnose_entities import cached_parse
+        parsed = dict(zip([d.id for d in docs], cached_parse([d.text for d in docs])))
+    else:
+        parsed = dict(zip([d.id for d in docs], parse([d.text for d in docs])))
     mentions = [m for d in docs for m in collect_mentions(d.id, parsed[d.id])]
     add_surname_mentions(parsed, mentions)
     entities = cluster_mentions(mentions, {d.id: d.text for d in docs})
@@ -843,6 +852,81 @@ Robert Pickell, and topic 16's "the sheriff" ("the sheriff's department") goes t
 Sheriff Lee Baca instead of Deputy Jerry Ortiz, right by reading, while ECB+ annotates each as a
 singleton; ECB+ held-out and test topics unchanged.
 
+**Session 12, task E: types on unseen stories (1ca374e).** From the session's invented stories,
+each reproduced on other invented text first: a coast word ends a place's name (reef, island,
+cove, ... in `landform_words.csv`; also when the tagger tags "Tamsel" alone before an untagged
+"Reef"); a capitalised common noun (the lemmatizer's noun list, no given name or gazetteer place)
+that opens its sentence every time and shows no person ("Turnout was 64%") is no person; a name
+after "Listen again:" is a programme (`programme_cues.txt`); a street (row, quay, ... joined
+`street_words.txt`) is dropped unless it is a subject or possessor ("Downing Street said"); a
+name modifying an area noun ("the Villaro district") is a place; a platform (`platforms.txt`) is
+an ORG, and coref takes none as a pronoun's antecedent (retyped alone, a plural "them" went to
+it); a shouted adjective ("BRAZEN finance minister") is no part of a title. `diagnose_entities`,
+same parses, before / after: NewsWCL50 tuning +13.28 / +13.28 end to end (P 0.522, R 0.516 both),
+ECB+ tuning +4.33 / +4.33. Entities of every bench/sets/stories and /tmp/s12-stories story
+(understand only, same cached parses): changed only as meant (Varsen Reef, Turnout x2, Morning
+Briefing and the streets Quayside Row, Mill Lane, Mill Street, Ashby Lane gone; Marisol NORP -> GPE; "FIERY" out of a
+title); the seeds (one story) unchanged. Load 20-26 on 2 cores.
+
+**Session 13, task W: wrong joins the product shows, and why ECB+ held-out lags.** Three
+questions, read on the tuning sets only (scratch scripts over `bu.align` and
+`diagnose_entities`; held-out errors not read).
+(a) The tuning events' 311 unaligned gold mentions: 163 common-noun phrases no system predicts
+(COUNTRY 88: "the two countries", "our two nations", "top leaders", "officials", "border
+officials", "lawyers", "the troops"; GROUP 31: "a caravan", "legal observers", "supporters";
+ACTOR-I 24, ACTOR 20: "the two leaders", "The official"), 81 nested in a gold mention another
+prediction took ("the two Koreas", "aides to Mr. Moon", "Trump's new national security
+adviser"), 44 names or name phrases not predicted, 16 covered only by an unscored pronoun, 7
+boundaries. No general kind there both counts for the gold and is one actor for a reader:
+plural and split references stand for two actors at once, and "officials" / "lawyers" are
+people the gold files under their country (plural people were tried in session 8 and cost
+NewsWCL50 0.9). (b) Of the tuning events' 717 spurious predictions, 428 sit in an entity that
+holds gold-aligned mentions: 351 have the string of an aligned mention of that entity (303
+names, 48 descriptions), so the baseline joins them as well; 77 (53 descriptions, 24 names:
+"America", "Robert S. Mueller III", "Moon Jae In") are joined by newsprism alone. Read one by
+one, the descriptions were title phrases and role appositions of the right person
+("French President" + Macron, "the senior director" = Pottinger) and about 15 wrong joins,
+which a report shows as fact: "the lawyer", "his lead lawyer, John Dowd", "his personal lawyer,
+Michael Cohen" went to Trump (five), "the proud nation of France" to Kim, two kin ("her mother",
+"the mother of his children") to a migrant's mother named elsewhere, "the current regime"
+(Iran's) and "the first safe country" to the U.S., "in the company of" to a person, and spans
+of junk ("Senate Foreign", "( D - Miss.", a caption's "center"). So joining them is right for
+the product; the wrong ones were fixed where a general rule holds (`coref.py`, tests on
+invented text, each failing with its switch off): a title "lawyer for Mr." (how the entities
+stage passes "X, a lawyer for Mr. Trump") gives the man after "for" no "lawyer" role
+(`_own_title`, `ROLE_FOR_ANOTHER`); a role a possessive pronoun owns with a name apposed after
+it is that name ("his lead lawyer, John Dowd,"; `APPOSED_AFTER_POSSESSIVE`: new beside session
+6's refused bare "the White House counsel, X,"); "his lawyer" is never the man "his" stands for
+(`NOT_OWN_ROLE`); a country noun takes the country after "of" and never a person by apposition
+("the proud nation of France"; `COUNTRY_NOUN_OF`). Left: kin joined by role (which mother is
+the whole question; "his wife" went right twice), "the current regime", "in the company of".
+B3 F1 gain over the all-strings baseline end to end, macro, same cached parses, switches off /
+on: NewsWCL50 tuning +13.28 -> +13.34 (the title rule +13.34 alone, the apposition +13.31, the
+own-role rule +13.33), held-out +13.79 -> +13.82; ECB+ tuning +4.42 (issue types +4.33),
+held-out +0.91 (+0.72) and test +5.84 (+7.07) unchanged. Entities of the seeds and of every
+bench/sets/stories story unchanged. (c) Why ECB+ held-out gains +0.9 end to end where the
+test topics gain +6: counts over whole sets (gold form by `diagnose_entities.gold_form`,
+alignment as scored), no held-out example read. Held-out / test / tuning: common-noun phrases
+are 54% / 42% / 41% of the gold (6% / 8% / 12% of them aligned), names are aligned 60% / 79%
+/ 87%, pronouns 39% / 61% / 73%, so a third of held-out gold is aligned (32% / 49% / 55%);
+and where both sides have the mentions, chains of two or more aligned mentions are written
+one way only 43% / 31% / 29% of the time (mean distinct strings 2.12 / 2.63 / 2.73), which the
+exact-match baseline already gets whole: the aligned gain per story has median +3.2 / +11.1 /
++11.1, and 9 of 20 held-out stories gain half a point or less (test 3 of 20, tuning 8 of 46).
+So the held-out topics leave clustering little to win and the rest is mentions neither system
+predicts; the gap is the sets' make-up, not a rule tuned on the others (why fewer held-out
+names are aligned would need reading held-out errors, which was not done). The whole bench,
+session 12's figures against this run (`--cached`, new: parses from `diagnose_entities`'
+cache, same figures; the tree held other engineers' uncommitted entities.py work, which moved
+ECB+ test, where the switches above change nothing), end to end / aligned, macro, gain over the
+names-only baseline (the issue's) and the all-strings one, pooled in brackets: NewsWCL50 all
+events +14.3 / +26.6 -> +14.4 / +26.6 (pooled +13.8 / +25.4 -> +13.9 / +25.4), all-strings
++13.5 / +25.0 -> +13.6 / +25.0; tuning +14.4 -> +14.5 end to end, held-out +14.2 / +26.9 ->
++14.2 / +27.0; ECB+ test every type +5.9 / +15.1 -> +5.7 / +14.8 (pooled +4.7 / +14.3 -> +4.6
+/ +14.0), issue types +6.9 / +18.9 -> +7.1 / +19.1; held-out every type +1.3 / +5.5 -> +1.3 /
++5.4, issue types +1.3 / +8.8 unchanged; tuning every type +4.6 / +14.4 -> +4.6 / +14.5. The
++15 end to end stays missed on every set (NewsWCL50 0.6 short over the names-only baseline).
+
 Load average while measuring: {load:.1f} on 2 cores.
 """
 
@@ -876,8 +960,9 @@ def main() -> None:
 
     quick = "--quick" in sys.argv
     if "--help" in sys.argv or "-h" in sys.argv:
-        print("usage: python -m bench.bench_understand [--quick | --quotes]\n  (none)    every part; writes bench/RESULTS.md\n"
-              "  --quick   three stories a set and 20 PolNeAR articles; writes nothing\n  --quotes  the PolNeAR quotes part alone; writes nothing")
+        print("usage: python -m bench.bench_understand [--quick | --quotes] [--cached]\n  (none)    every part; writes bench/RESULTS.md\n"
+              "  --quick   three stories a set and 20 PolNeAR articles; writes nothing\n  --quotes  the PolNeAR quotes part alone; writes nothing\n"
+              "  --cached  entity parses from the DocBin cache of bench.diagnose_entities (same figures, less CPU)")
         return
     if "--quotes" in sys.argv:
         print(score_quotes(), flush=True)
