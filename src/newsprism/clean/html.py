@@ -1110,7 +1110,7 @@ def read_html(html: str, url: str | None = None, captured: str | None = None) ->
     headline = headline_beside_site_name(tree, scan.blocks, info.title)
     if headline:
         info.sitename, info.title = info.sitename or info.title, headline
-    entry_times = html_entry_times(tree)
+    entry_times = html_entry_times(tree, scan.blocks)
     unwrap_layout_tables(tree)
     text = main_text(tree, url)  # last: it prunes the tree
     if text is None:

@@ -54,14 +54,22 @@ def text_entries(text: str) -> list[LiveEntry]:
     return entries if len(entries) >= MIN_ENTRIES else []
 
 
-def html_entry_times(tree) -> list[tuple[str, list[str]]]:
+# a visible text block opening with a clock time ("17:30", "14:32 GMT", "09:05 The hospital ..."): a live page has two
+BLOCK_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b")
+
+
+def html_entry_times(tree, blocks: list[tuple[str, str | None]]) -> list[tuple[str, list[str]]]:
     """Return (time, texts of the entry's first blocks) for each entry of a live page, in page order.
 
     An entry is the nearest container above a time element (up to ENTRY_LEVELS up) that holds a
     paragraph of its own and no other entry's time: the time is its `datetime` when that is a
-    full date and time, else the clock it shows. Call before the tree is pruned."""
+    full date and time, else the clock it shows. `blocks` are the page's visible text blocks
+    (html.page_blocks): without two opening with a clock time the page is no live page, and the
+    tree is not searched (most pages). Call before the tree is pruned."""
     from newsprism.clean.metadata import normalise_date
 
+    if sum(1 for text, _ in blocks if text[:1].isdigit() and BLOCK_CLOCK.match(text)) < MIN_ENTRIES:
+        return []
     stamps = []
     for element in TIME_ELEMENTS(tree):
         if not isinstance(element.tag, str) or len(element.text_content()) > 20:
