@@ -433,6 +433,18 @@ parse_workers = worker_count(len(members), PARSE_PROCESSES)
 docs = next(_parsed_stories([group], articles, settings))
 t_parse = time.perf_counter()
 parse_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+# The claims helper's own peak memory (pages shared with this process included), written by the
+# helper itself: RUSAGE_CHILDREN gives only the largest of all children, the parse workers' too.
+import os, tempfile
+from newsprism import embed
+helper_peak = tempfile.NamedTemporaryFile(suffix=".peak", delete=False).name
+encode_ahead = embed.encode_ahead
+def measured_encode_ahead(texts, batch_size=64):
+    vectors = encode_ahead(texts, batch_size)
+    with open(helper_peak, "w") as f:
+        f.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    return vectors
+embed.encode_ahead = measured_encode_ahead
 # As `pipeline.analyze_story`: the claim sentences encoded ahead in a forked helper while this
 # process understands the story (when a core is free; `scale.can_fork_helper`).
 ahead = encode_claims_ahead(docs)
@@ -446,16 +458,18 @@ cpu3 = time.process_time()
 c = compare_story(u, settings.compare)
 t4 = time.perf_counter()
 cpu4 = time.process_time()
-from newsprism import embed
 taken = ahead is not None and not embed._offers  # the comparison's claims call took the vectors offered
 end_encoding_ahead(ahead)
+helper_peak_kb = open(helper_peak).read().strip() if os.path.getsize(helper_peak) else None
+os.unlink(helper_peak)
 print(json.dumps({"articles": len(articles), "claims": len(u.claims), "facts": len(c.facts), "conflicts": len(c.conflicts),
     "read_clean_s": t1 - t0, "understand_s": t2 - t1, "parse_s": t_parse - t1, "parse_workers": parse_workers, "encoder_load_s": t3 - t2, "compare_s": t4 - t3, "total_s": t4 - t0,
     "ahead_start_s": t_ahead - t_parse, "ahead_cpu_s": ahead.cpu_s if ahead is not None else None, "ahead_taken": taken,
     "parse_worker_cpu_s": parse_cpu.ru_utime + parse_cpu.ru_stime,
     "compare_cpu_s": cpu4 - cpu3, "total_cpu_s": cpu4,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "worker_peak_mb": parse_cpu.ru_maxrss / 1024,  # the parse workers, joined before their docs are served
+    "helper_peak_mb": int(helper_peak_kb) / 1024 if helper_peak_kb else None,
     "worker_cpu_s": resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime + resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime}))
 """
 
@@ -498,6 +512,11 @@ def _ahead(s: dict) -> str:
     return f"{s['ahead_cpu_s']:.1f} s, {'taken' if s['ahead_taken'] else 'not taken'}"
 
 
+def _helper_peak(s: dict) -> str:
+    """The claims helper's peak memory, or "-" when it did not run."""
+    return "-" if s.get("helper_peak_mb") is None else f"{s['helper_peak_mb']:.0f} MB"
+
+
 def bench_end_to_end(parts: set[str]) -> None:
     rows = []
     if "seeds" in parts and SEEDS.exists():
@@ -520,18 +539,19 @@ def bench_end_to_end(parts: set[str]) -> None:
         "",
         "Understand includes the parse (spaCy's load included), done as `pipeline.analyze` does it: in 2 forked workers when",
         "a core is spare (`nlp.worker_count`: 64 texts or more and the load average leaves one), else in this process;",
-        "the parse workers' CPU is in the last column, their peak memory (each one's, pages shared with this process included) beside this process's.",
+        "the parse workers' CPU is in the last column, their peak memory and the claims helper's (each one's, pages shared with this",
+        "process included, so they do not add up: a forked process shares the loaded models) beside this process's.",
         "As `pipeline.analyze_story` does, the claim sentences are encoded ahead in a forked helper (one torch thread) while this",
         "process understands the story, when more than a core is free (`scale.can_fork_helper`) and the story has 64 claim sentences or more;",
         "the helper's CPU and whether the comparison took its vectors (only if its first call asks for exactly those texts) are in",
         "the column \"claims ahead\"; its CPU is also in the last column's workers.",
         "",
-        "| run | wall time | peak memory (parse worker) | target | claims | facts | conflicts | read+clean | understand (parse, workers) | claims ahead (helper CPU, taken) | encoder load | compare | compare CPU | all stages CPU (+ workers) |",
+        "| run | wall time | peak memory (parse worker, claims helper) | target | claims | facts | conflicts | read+clean | understand (parse, workers) | claims ahead (helper CPU, taken) | encoder load | compare | compare CPU | all stages CPU (+ workers) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, seconds, mb, target, s in rows:
         lines.append(
-            f"| {name} | {seconds:.1f} s | {mb:.0f} MB ({s['worker_peak_mb']:.0f} MB) | {target} | {s['claims']} | {s['facts']} | {s['conflicts']} | "
+            f"| {name} | {seconds:.1f} s | {mb:.0f} MB ({s['worker_peak_mb']:.0f} MB, {_helper_peak(s)}) | {target} | {s['claims']} | {s['facts']} | {s['conflicts']} | "
             f"{s['read_clean_s']:.1f} s | {s['understand_s']:.1f} s ({s['parse_s']:.1f} s, {s['parse_workers']}) | {_ahead(s)} | {s['encoder_load_s']:.1f} s | {s['compare_s']:.1f} s | "
             f"{s['compare_cpu_s']:.1f} s | {s['total_cpu_s']:.1f} s (+ {s['worker_cpu_s']:.1f} s) |"
         )
