@@ -404,3 +404,46 @@ def test_a_day_of_another_event_in_the_sentence_is_no_date_conflict(first, first
     ]}
     assert [(k.about, _sides(k)) for k in _conflicts(spec, "date")] == []
 
+
+def _quoted(aid: str, outlet: str, words: str) -> dict:
+    return one_sentence_report(aid, outlet, f'"{words}" said Tomas Rell, who lives below the Ambry weir.', ["rell"],
+                               attributed_to="rell", quote=words)
+
+
+def test_a_quote_wording_conflict_has_one_side_per_meaning():
+    """Three outlets quote 'no warning' (one adds a clause, one drops 'that'), one 'some warning': two
+    sides, three outlets against one; each rendering had been a side of its own, setting the three who
+    agree against each other."""
+    spec = {"entities": {"rell": ["Tomas Rell", "PERSON"]}, "articles": [
+        _quoted("q1", "Harlow Post", "We had no warning that the weir was cracking, and the water came in minutes."),
+        _quoted("q2", "Radio Kell", "We had no warning that the weir was cracking."),
+        _quoted("q3", "Tarn Wire", "We had no warning the weir was cracking"),
+        _quoted("q4", "Evening Spark", "We had some warning that the weir was cracking."),
+    ]}
+    found = _conflicts(spec, "quote_wording")
+    assert [sorted(sorted(p.article_ids) for p in k.positions) for k in found] == [[["q1", "q2", "q3"], ["q4"]]]
+
+
+def test_a_contracted_negation_agrees_with_the_written_out_one():
+    """'they won't be ignored' / 'they will not be ignored': one remark; the contraction read as no
+    negation made the two a quote wording conflict."""
+    spec = {"entities": {"rell": ["Tomas Rell", "PERSON"]}, "articles": [
+        _quoted("n1", "Harlow Post", "Our members have spoken, and they will not be ignored."),
+        _quoted("n2", "Tarn Wire", "The members have spoken and they won't be ignored"),
+    ]}
+    assert _conflicts(spec, "quote_wording") == []
+
+
+def test_seats_counted_out_of_one_whole_conflict_and_a_threshold_is_no_side():
+    """'leaves the Harbour Party with 30 of the 59 seats' / 'gives the Harbour Party 29 of the council's 59
+    seats; 30 seats are needed for a majority': 29 against 30 seats. The words right around the two
+    parts read unlike ('with 30 of the 59' / 'Party 29 of the council's'), and the 30 seats needed
+    joined the other report's 30, so no conflict was found."""
+    seats = lambda text, value: [text, value, value, value, "seats"]  # noqa: E731
+    spec = {"entities": {"party": ["Harbour Party", "ORG"], "council": ["Ostrel Council", "ORG"]}, "articles": [
+        one_sentence_report("s1", "Harlow Post", "The count leaves the Harbour Party with 30 of the 59 seats on Ostrel Council.", ["party", "council"],
+                            numbers=[seats("30", 30), seats("59 seats", 59)]),
+        one_sentence_report("s2", "Tarn Wire", "The count gives the Harbour Party 29 of the council's 59 seats; 30 seats are needed for a majority.",
+                            ["party", "council"], numbers=[seats("29", 29), seats("59 seats", 59), seats("30 seats", 30)]),
+    ]}
+    assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == [("number of seats", [("29 seats", ["s2"]), ("30 seats", ["s1"])])]

@@ -236,6 +236,8 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     if (_partitive(v, a) != _partitive(w, b) or _whole(v, a) != _whole(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
             and not _same_figure(v.numbers[a], w.numbers[b]):
         return False
+    if _threshold(v, a) != _threshold(w, b):
+        return False  # "25 seats are needed for a majority" / "the League won 25 of the 49 seats"
     tolls = (_toll_kind(v, a), _toll_kind(w, b))
     if tolls[0] and tolls[1] and tolls[0] != tolls[1]:
         return False  # "nine workers were injured" / "140 workers were evacuated"
@@ -246,6 +248,38 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     if (owners[0] and owners[0].lower() not in w.claim.text.lower()) or (owners[1] and owners[1].lower() not in v.claim.text.lower()):
         return False
     return {v.number_places[a], w.number_places[b]} != {"people", None}
+
+
+@lru_cache(maxsize=1)
+def _threshold_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """What after and what before a figure makes it a threshold (data/compare/threshold_words.txt)."""
+    rows = [line.split(maxsplit=1) for line in lexicons._compare_lines("threshold_words.txt")]
+    after = [w for side, w in rows if side == "after"]
+    before = [w for side, w in rows if side == "before"]
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    return (re.compile(r"^(?:\s+(?:are|is|was|were|be|being|been))?\s+(?:" + alt(after) + r")\b", re.I) if after else None,
+            re.compile(r"\b(?:" + alt(before) + r")\s+(?:at\s+least\s+|only\s+|just\s+)?$", re.I) if before else None)
+
+
+def _threshold(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure is told as what is needed ("25 seats are needed for a
+    majority", "needs 25 seats"): a threshold, never a value of the count another report gives."""
+    known = v.__dict__.setdefault("_thresholds", {})
+    if a in known:
+        return known[a]
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    found = False
+    if at >= 0:
+        after_re, before_re = _threshold_patterns()
+        span = mention.end - mention.start if mention.start is not None and mention.end is not None and mention.end > mention.start else len(mention.text)
+        rest = v.claim.text[at + span:]
+        unit = (mention.unit or "").strip()
+        if unit and re.match(r"\s+" + re.escape(unit) + r"\b", rest, re.I):
+            rest = rest[re.match(r"\s+" + re.escape(unit) + r"\b", rest, re.I).end():]  # the printed phrase may stop at the figure
+        found = bool(after_re and after_re.match(rest)) or bool(before_re and before_re.search(v.claim.text[max(0, at - 30):at]))
+    known[a] = found
+    return found
 
 
 PERCENT_UNITS = frozenset({"%", "percentage points", "percentage point", "basis points", "points"})
@@ -410,6 +444,24 @@ COUNTED_WHOLE_AFTER = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+
 WHOLE_BEFORE = re.compile(r"(?:\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?|\btotal\s+of\s+)$", re.I)
 
 
+COUNTED_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+)?(?:[\w-]+['’]s\s+)?(\d[\d,]*)\b", re.I)
+
+
+def _whole_counted(v: ClaimView, a: int) -> float | None:
+    """The whole the claim's a-th figure is counted out of ("25 of the 49 seats", "24 of the council's
+    49 seats": 49), else None. Two parts of one whole of one unit are one quantity, however the words
+    around them read ("leaves the League with 25 of the 49" / "gives the League 24 of the council's")."""
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0 and mention.text.strip():  # a view's mention text is its printed phrase ("30 seats"): find its figure
+        at = v.claim.text.find(mention.text.split()[0])
+    if at < 0:
+        return None
+    figure = v.claim.text[at:].split(maxsplit=1)[0] if v.claim.text[at:].strip() else ""
+    m = COUNTED_WHOLE.match(v.claim.text[at + len(figure.rstrip(",.;:")):])
+    return float(m.group(1).replace(",", "")) if m else None
+
+
 def _whole(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure counts the whole that another figure is a part of ("closing
     1,350 of the country's 2,100 schools", "of a total of 2,100"): beside a count of the part
@@ -508,6 +560,10 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     # Count pairs of one unit first; the reported words and clauses they need are then encoded in one batch.
     matched: list[tuple[int, int, list[tuple[int, int]]]] = []
     toll_pairs: set[tuple[int, int, int, int]] = set()  # two counts of the story's dead: one thing, however worded
+    # Two parts counted out of one whole ("with 25 of the 49 seats" / "gives the League 24 of the council's 49
+    # seats"): the few words around each say little ("the 24 of the council's"), so their clauses tell
+    # whether they count one part.
+    whole_parts: set[tuple[int, int, int, int]] = set()
     sums = _sums_given_once(views)
     for i, j in _same_unit_pairs(views):
         v, w = views[i], views[j]
@@ -528,6 +584,8 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         tolls = [(a, b) for a, b in same_unit if (_toll_kind(v, a) is not None and _toll_kind(v, a) == _toll_kind(w, b))
                  or _one_sum(v, a, w, b, sums)]
         toll_pairs.update((i, a, j, b) for a, b in tolls)
+        # "25 of the 49 seats" / "24 of the council's 49 seats": parts of one whole, read by their clauses
+        whole_parts.update((i, a, j, b) for a, b in same_unit if _whole_counted(v, a) is not None and _whole_counted(v, a) == _whole_counted(w, b))
         if tolls and not _shares_actor(v, w, leave_out=sources):
             matched.append((i, j, tolls))
         elif _shares_actor(v, w, leave_out=sources) or (measures and _shares_actor(v, w, subject_is_source=True, leave_out=sources)):
@@ -558,7 +616,9 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
     # capsized" / "40 people died when the ferry capsized"): the words right around the two
     # counts must read alike too.
     al.vectors.encode(t for i, a, j, b in linked for t in (views[i].number_windows[a], views[j].number_windows[b]))
-    alike = [(max(float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]), NUMBER_WINDOW_MIN_COS if (i, a, j, b) in toll_pairs else -1.0),
+    al.vectors.encode(t for i, a, j, b in linked if (i, a, j, b) in whole_parts for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
+    alike = [(max(float(al.vectors[views[i].number_windows[a]] @ al.vectors[views[j].number_windows[b]]), NUMBER_WINDOW_MIN_COS if (i, a, j, b) in toll_pairs else -1.0,
+                  float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) if (i, a, j, b) in whole_parts else -1.0),
               (i, a), (j, b)) for i, a, j, b in linked]
     # Closest windows first; two sets stay apart when one article gives, in two sentences, figures
     # of them that cannot both hold: a report gives one value of one thing ("revenue rose 12%" and
@@ -868,8 +928,8 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             # others write as "12 seats" beside the 110, so its 110 counts another thing, not the 12
             # seats again. Any other figure would be too much: "32 died and 45 were rescued" must not
             # make 32 and "more than 40" dead two quantities.
-            given_by[i].update((n[1], n[2]) for n in views[i].numbers
-                               if n[0].kind == views[i].numbers[k][0].kind and (n[1], n[2]) in ranges)
+            given_by[i].update((n[1], n[2]) for x, n in enumerate(views[i].numbers)
+                               if n[0].kind == views[i].numbers[k][0].kind and (n[1], n[2]) in ranges and not _threshold(views[i], x))
 
         def disagree(x: str, y: str) -> bool:
             # Two figures one sentence gives ("offered 4.5% against the demand of 9%") are two
@@ -2714,7 +2774,8 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
 
 # A negative pronoun negates like "not": "No one ... is above the law" and "nobody ... stands above
 # the law" both deny, so neither negates what the other says.
-NEGATIVE = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS + ("nobody", "nothing", "none", "neither", "nowhere")) + r")\b", re.I)
+# "won't", "didn't": the contraction negates its verb, though no word boundary stands before "n't".
+NEGATIVE = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS + ("nobody", "nothing", "none", "neither", "nowhere")) + r")\b|n['’]t\b", re.I)
 
 
 def _negation_clash(ta: str, tb: str) -> bool:
@@ -2745,15 +2806,16 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
     carries over: renderings joined by a chain of agreeing pairs are variants of one remark
     ("those responsible would be held to account" agrees with "... will be held to account,
     whoever they are", which agrees with "... will answer for it, whoever they may be"); a
-    conflict needs renderings no chain joins.
+    conflict needs renderings no chain joins. Its sides are the sets of renderings that agree
+    ("We had no warning the wall was weakening" three times, one adding a clause, against "We had
+    some warning ..."), each with every outlet that quotes it so, not one side a rendering: two
+    clashing renderings are never joined by a chain.
     """
-    clashing: set[int] = set()
+    clash_pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
     to_embed: list[tuple[int, int, int]] = []
-    agree: dict[int, UnionFind] = {}
+    agreeing: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for k, q in enumerate(quotes):
-        agree[k] = UnionFind()
         for a in range(len(q.variants)):
-            agree[k].find(a)
             for b in range(a + 1, len(q.variants)):
                 src_a = {sources.get(x, x) for x in q.variants[a].article_ids}
                 src_b = {sources.get(x, x) for x in q.variants[b].article_ids}
@@ -2762,7 +2824,7 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                     # wrong" but did not want to "become a burden"') are parts of one remark, not two
                     # renderings of it: whatever agrees with one part is no conflict with the other.
                     if _one_sentence(q.variants[a], q.variants[b]):
-                        agree[k].union(a, b)
+                        agreeing[k].append((a, b))
                     continue
                 # Wording is compared only between quoted words: an outlet's paraphrase ("said nobody
                 # was above the law", "said it was cooperating ...") is the outlet's wording, not the
@@ -2772,26 +2834,45 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                 ta, tb = q.variants[a].text, q.variants[b].text
                 nums_a, nums_b = set(re.findall(r"\d[\d,.]*", ta)), set(re.findall(r"\d[\d,.]*", tb))
                 if _negation_clash(ta, tb) or (nums_a and nums_b and nums_a != nums_b):
-                    clashing.add(k)
+                    clash_pairs[k].add((a, b))
                 elif stem_overlap(content_stems(ta), content_stems(tb)) < 0.6:  # a partial quote inside a longer one agrees
                     to_embed.append((k, a, b))
                 else:
-                    agree[k].union(a, b)
-    pending = [item for item in to_embed if item[0] not in clashing]
-    if pending:
+                    agreeing[k].append((a, b))
+    unlike: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    if to_embed:
         vector = vectors or TextVectors()
-        vector.encode(t for k, a, b in pending for t in (quotes[k].variants[a].text, quotes[k].variants[b].text))
-        unlike: list[tuple[int, int, int]] = []
-        for k, a, b in pending:
+        vector.encode(t for k, a, b in to_embed for t in (quotes[k].variants[a].text, quotes[k].variants[b].text))
+        for k, a, b in to_embed:
             if float(vector[quotes[k].variants[a].text] @ vector[quotes[k].variants[b].text]) >= settings.quote_variant_min_cos:
-                agree[k].union(a, b)
+                agreeing[k].append((a, b))
             else:
-                unlike.append((k, a, b))
-        clashing.update(k for k, a, b in unlike if agree[k].find(a) != agree[k].find(b))
+                unlike[k].add((a, b))
     conflicts = []
-    for k in sorted(clashing):
-        q = quotes[k]
+    for k, q in enumerate(quotes):
+        if not clash_pairs[k] and not unlike[k]:
+            continue
+        # Agreeing renderings join, but never two that clash (a number or a negation apart).
+        side = {a: {a} for a in range(len(q.variants))}
+        for a, b in agreeing[k]:
+            joined = side[a] | side[b]
+            if side[a] is not side[b] and not any((x, y) in clash_pairs[k] for x in joined for y in joined if x < y):
+                for x in joined:
+                    side[x] = joined
+        # A conflict needs a clash, or unlike renderings that no chain of agreeing ones joins.
+        if not clash_pairs[k] and all(side[a] is side[b] for a, b in unlike[k]):
+            continue
+        groups = [g for g in {id(g): g for a, g in side.items() if q.variants[a].direct}.values()]
+        groups = [sorted(a for a in g if q.variants[a].direct) for g in groups]
+        if len(groups) < 2:
+            continue
+        positions = []
+        for members in sorted(groups, key=lambda g: g[0]):
+            variants = [q.variants[a] for a in members]
+            # The side reads as the rendering most of its outlets give, else the first.
+            shown = max(variants, key=lambda var: (len(var.article_ids), -members[variants.index(var)]))
+            positions.append(Position(value=shown.text, article_ids=list(dict.fromkeys(x for var in variants for x in var.article_ids)),
+                                      evidence=[e for var in variants for e in var.evidence]))
         about = f"wording of a quote by {q.speaker or 'an unnamed speaker'}"
-        positions = [Position(value=var.text, article_ids=var.article_ids, evidence=var.evidence) for var in q.variants if var.direct]
         conflicts.append(_conflict("quote_wording", about, positions))
     return conflicts
