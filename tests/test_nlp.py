@@ -349,3 +349,14 @@ def test_nlp_vectorised_attribute_ruler_matches_a_batch_at_once_within_each_doc(
     assert [rows(doc) for doc in got] == [rows(doc) for doc in expected]
     assert rows(got[1])[0] == ("warden", "", "")  # not matched across the boundary
     assert rows(got[2])[2] == ("warden", "NNP", "quaywarden")
+
+
+def test_word_trie_matches_the_longest_word_that_fits():
+    import re
+
+    from newsprism.understand.nlp import word_trie
+
+    words = ["sep", "sept", "september", "the", "this", "a", "an", "after"]
+    pattern = re.compile(rf"\b{word_trie(words)}\b", re.I)
+    found = [m.group() for m in pattern.finditer("Sept. the September thistle an this Sep after and a Septembers")]
+    assert found == ["Sept", "the", "September", "an", "this", "Sep", "after", "a"]

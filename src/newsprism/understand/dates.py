@@ -38,7 +38,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsprism.models import DateMention, publication_day
-from newsprism.understand.nlp import table, word_list
+from newsprism.understand.nlp import table, word_list, word_trie
 from newsprism.understand.numbers import bound_before, number_word_initials, number_words_regex, spread_over, word_value
 
 MONTHS = {
@@ -158,24 +158,6 @@ PATTERN_HEADS: dict[str, tuple[str, ...]] = {
 DOTTED_GATE = re.compile(r"\d\.\d")
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching any of `words`, longest first, written as a trie (one branch per next
-    letter): re tries a plain alternation of 100 words one after the other at every position."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(w[1:])
-    branches = []
-    for first, rests in sorted(by_first.items()):
-        longer = [r for r in rests if r]
-        if not longer:
-            branches.append(re.escape(first))
-        elif len(longer) < len(rests):  # a word ends here and longer ones go on
-            branches.append(f"{re.escape(first)}(?:{_trie(longer)})?")
-        else:
-            branches.append(re.escape(first) + _trie(longer))
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-
 def _kinds_by_head() -> dict[str, frozenset[str]]:
     heads = {h for hs in PATTERN_HEADS.values() for h in hs}
     return {h: frozenset(k for k, hs in PATTERN_HEADS.items() if h in hs) for h in heads}
@@ -184,7 +166,7 @@ def _kinds_by_head() -> dict[str, frozenset[str]]:
 KINDS_BY_HEAD = _kinds_by_head()
 _WORD_HEADS = sorted(h for h in KINDS_BY_HEAD if h != DIGIT)
 HEAD_SCAN = re.compile(
-    rf"\b(?=[\d{''.join(sorted({h[0] for h in _WORD_HEADS}))}])(?:(?P<digit>\d)|{_trie(_WORD_HEADS)}(?![^\W\d]))", re.I)
+    rf"\b(?=[\d{''.join(sorted({h[0] for h in _WORD_HEADS}))}])(?:(?P<digit>\d)|{word_trie(_WORD_HEADS)}(?![^\W\d]))", re.I)
 
 
 def _year_starts(text: str, digits: list[int]) -> list[int]:

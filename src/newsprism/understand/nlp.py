@@ -901,6 +901,26 @@ def _data_text(name: str) -> str:
     return resources.files("newsprism").joinpath(f"data/understand/{name}").read_text(encoding="utf-8")
 
 
+def word_trie(words) -> str:
+    """A regex (no groups) matching any of `words`, the longest that fits first, written as a trie:
+    one branch per next letter. re tries a plain alternation's words one after the other at every
+    position it is tried at; a scan of the text for 100 words took 92 ms as an alternation over the
+    speed bench's 60 articles, 23 as a trie (dates.HEAD_SCAN)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        longer = [r for r in rests if r]
+        if not longer:
+            branches.append(re.escape(first))
+        elif len(longer) < len(rests):  # a word ends here and longer ones go on
+            branches.append(f"{re.escape(first)}(?:{word_trie(longer)})?")
+        else:
+            branches.append(re.escape(first) + word_trie(longer))
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """Return the lower-cased entries of a one-per-line data file (comments skipped)."""
