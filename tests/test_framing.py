@@ -88,6 +88,16 @@ def test_framing_a_live_entrys_time_leaves_the_label_after_it_whole(text, expect
     assert not labels & absent
 
 
+def test_framing_a_title_the_tagger_reads_as_an_adjective_stays_one_label():
+    """'chief executive Dorian Vell': the parse tags both words JJ; the label is 'chief executive', not 'chief' and 'executive'."""
+    a = article("Carrick Textiles chief executive Dorian Vell said the company had set aside £2.25 million for redundancy payments.")
+    varn = entity("Dorian Vell", "PERSON", [a])
+    looms = entity("Carrick Textiles", "ORG", [a])
+    labels = terms(frame_story(understanding([a], [varn, looms])), "label", target_entity_id=varn.id)
+    assert any(label.endswith("chief executive") for label in labels)
+    assert not {"chief", "executive"} & set(labels)
+
+
 def test_framing_a_loaded_word_opening_a_live_entry_is_no_name():
     """'13:20 - Chaos at the Tessock quay': 'Chaos' opens the entry (capitalised there), not a name."""
     text = "13:20 - Chaos at the Tessock quay as the ferry blocks the channel."
@@ -310,6 +320,8 @@ def test_framing_hedges_and_multiword_terms_in_the_outlets_voice():
     ("The negligent shipping firm Orlen Lines admitted that the ballast tanks were never checked.", "negligent"),
     ("Critics called the minister a crook after the audit.", "crook"),
     ("Inspectors found shoddy welds on the new bridge.", "shoddy"),
+    # strikers or protesters cast as wrecking the place
+    ("The wreckers barricaded themselves inside the Ostrey weaving sheds for three days.", "wreckers"),
 ])
 def test_framing_judgement_words_in_the_outlets_voice_are_loaded(text, word):
     entries = frame_story(understanding([article(text)], []))
@@ -389,6 +401,18 @@ def test_framing_a_shouted_headlines_loaded_words_count_for_its_outlet():
     assert all(e.evidence.in_title for e in loud_words.values())
     assert not any(e.evidence.in_title for e in entries if e.article_id == calm.id)
     assert not terms([e for e in entries if e.article_id == calm.id], "loaded")
+
+
+@pytest.mark.parametrize(("title", "loaded"), [
+    ("Where the Marlow Dane wreck lies", set()),
+    ("Mayor lies about Tessock depot costs", {"lies"}),
+    ("Bulldozers flatten illegal Orsa Hill camp", {"illegal Orsa Hill camp"}),
+])
+def test_framing_a_headline_is_read_with_the_bodys_sense_checks(title, loaded):
+    """A headline gets the body's checks: 'lies' of a place is no untruth, a loaded adjective keeps
+    its noun across a name (session 12 found headline.py without them; it reads find_terms)."""
+    a = article("Divers reached the Marlow Dane off Brindle Point on Tuesday.", outlet="Ostrey Courier").model_copy(update={"title": title})
+    assert {e.term for e in frame_story(understanding([a], [])) if e.evidence.in_title and e.category == "loaded"} == loaded
 
 
 def test_framing_a_legal_charge_stated_neutrally_is_no_loaded_word():
@@ -1002,6 +1026,17 @@ def test_wording_one_role_of_one_event_across_two_facts(sentences, expected):
     """Sentences the comparison kept in two facts still tell one event: the words for its people are a choice."""
     monday = dict.fromkeys(sentences, "2026-03-09")
     assert [_words(c) for c in _word_choices_apart(sentences, monday)] == [expected]
+
+
+def test_wording_one_figure_written_in_words_and_digits_is_one_figure():
+    """'Fifteen of the militants were arrested' / '15 workers were arrested': one count however written,
+    so no 'different numbers' between the two; 'Fifteen' / '16' stays a difference of figures."""
+    sentences = {"Tarn Courier": "Fifteen of the militants were arrested at the Orsa mill on Wednesday, police said.",
+                 "Velsk Daily": "Police said 15 workers were arrested at the Orsa mill on Wednesday."}
+    choices, _, _ = _word_choices(sentences)
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "militants", "Velsk Daily": "workers"}]
+    sentences["Velsk Daily"] = "Police said 16 workers were arrested at the Orsa mill on Wednesday."
+    assert _word_choices(sentences)[0] == []
 
 
 def test_wording_one_figure_of_people_ties_two_facts_only_on_one_day():

@@ -27,6 +27,7 @@ from newsprism.framing.context import ArticleContext, opens_sentence, stamp_end
 from newsprism.framing.lexicon import Lexicon
 from newsprism.framing.voice import quotation_at
 from newsprism.models import FramingEntry
+from newsprism.understand.nlp import word_list
 
 _DROP_DEPS = {"det", "predet", "poss", "case", "cc", "conj", "prep", "relcl", "acl", "appos", "punct", "mark", "nummod"}
 # Verbs whose object is described by an "as" phrase or an object predicate: "described X as a partner".
@@ -135,7 +136,8 @@ def split_labels(tokens: list[Token]) -> list[list[Token]]:
         return [[t for u in units for t in u]]
     labels: list[list[list[Token]]] = []
     k = len(units)
-    if last[-1].pos_ in ("NOUN", "PROPN") and not _hyphenated(last):
+    # a title the tagger read as an adjective ("chief executive X": both JJ) heads the label as a noun does
+    if (last[-1].pos_ in ("NOUN", "PROPN") or (len(last) == 1 and last[0].lower_ in word_list("titles.txt"))) and not _hyphenated(last):
         k -= 1
         while k > 0:
             unit = units[k - 1]

@@ -59,6 +59,7 @@ from newsprism.framing.lexicon import load_lexicon, read_rows
 from newsprism.framing.voice import inside_quotation, quotation_spans
 from newsprism.models import Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
 from newsprism.understand.nlp import word_list
+from newsprism.understand.numbers import word_value
 
 # Relations whose noun phrase fills a role of its governing word.
 # A passive subject is the object of the active clause and a passive's "by" agent its subject, so
@@ -252,7 +253,7 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         if any(t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.i < noun.i) for t in words):
             continue
         # the figures: "About 3,400" and "Some 3,400" are one figure, "hundreds of" a count
-        numbers = tuple(t.lower_ for t in [*quantity, *words] if t.like_num or (
+        numbers = tuple(_figure(t.lower_) for t in [*quantity, *words] if t.like_num or (
             t.lemma_.lower() in QUANTITY_HEADS and t.dep_ not in ("quantmod", "advmod")))
         # the words shown start after articles and counts ("More than 40 people", "at least 14 miners" -> "people",
         # "miners"): equal counts are the rule
@@ -312,6 +313,16 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         ))
     # a role filled twice in one sentence names no single referent
     return [s for s in found if roles_filled[s.key] == 1]
+
+
+def _figure(word: str) -> str:
+    """A figure as digits however written: "Fifteen" and "15" are one count, "3,400" is "3400";
+    a word that is no single figure ("hundreds") stays as written."""
+    digits = word.replace(",", "")
+    if digits.isdigit():
+        return digits
+    value = word_value(word)
+    return str(int(value)) if value is not None and value == int(value) else word
 
 
 def _content_tokens(doc: Doc, indexes) -> list[tuple[int, str]]:
