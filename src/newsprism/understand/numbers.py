@@ -47,7 +47,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsprism.models import NumberMention
-from newsprism.understand.nlp import table, word_list
+from newsprism.understand.nlp import table, word_list, word_trie
 
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 # Units of measure: "15 kilometres away" measures a distance, it counts nothing.
@@ -245,6 +245,32 @@ def _part_stands_alone(part: str, text: str, end: int) -> bool:
             or word in MEASURE_UNITS or _measure_unit_after(text, end) is not None)
 
 
+@lru_cache(maxsize=1)
+def _number_heads() -> re.Pattern:
+    """Where a match of `_pattern()` can begin: a currency sign, a digit, or the first word of a number
+    word (a whole word), each also from the one space before it (`\\s?`)."""
+    heads = sorted({w.split()[0].lower() for w in [*_words(), "a", "an"]})
+    return re.compile(rf"US\$|[$€£¥]|(?P<digit>\d)|\b(?=[{number_word_initials()}])(?P<word>{word_trie(heads)})(?![^\W\d])", re.I)
+
+
+def _number_matches(text: str):
+    """The matches `_pattern().finditer(text)` gives, the pattern tried only where `_number_heads` begin:
+    the pattern opens with a lookahead, so re has no first character to scan for and tried it at every
+    position (110 of find_numbers' 300 CPU ms over the speed bench's 60 articles; 29 ms this way).
+    A new way for a match to begin must be added to the heads."""
+    starts = []
+    for m in _number_heads().finditer(text):
+        p = m.start()
+        if p > 0 and (m.group("digit") or m.group("word")) and text[p - 1].isspace():
+            starts.append(p - 1)
+        starts.append(p)
+    pattern, pos = _pattern(), 0
+    for p in starts:
+        if p >= pos and (m := pattern.match(text, p)) is not None:
+            yield m
+            pos = m.end()
+
+
 def _bound_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 25):start].lower().rstrip()
     before = re.sub(r"\s+an?$", "", before)  # "more than a thousand": the bound is before the article
@@ -381,7 +407,7 @@ def find_numbers(
     out: list[NumberMention] = _tallies(article_id, text, skip, sentence_of)
     out.extend(_shares(article_id, text, skip + [(n.start, n.end) for n in out], sentence_of))
     skip = skip + [(n.start, n.end) for n in out]
-    for m in _pattern().finditer(text):
+    for m in _number_matches(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
