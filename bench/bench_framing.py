@@ -154,6 +154,11 @@ def bench_babe() -> None:
         "beside the lexicon without them on the same parses: macro F1, outlet's voice 0.6635 -> 0.6644, any voice 0.6617 -> 0.6626; "
         "word P 0.445 -> 0.448, R 0.261 -> 0.265 (outlet's voice); 16 new flags, 15 of them in sentences annotated biased.",
         "",
+        "Session 13 (F, 2026-11-25; 'wreckers', 'troublemakers', 'agitators' loaded; a live entry's time no longer hides a "
+        "sentence's first word), framing at 4bb53fb and at d835e09 on one tree and parse: macro F1 unchanged (0.666 / 0.664 / "
+        "0.668 -> 0.667 with hedges), word R 0.266 -> 0.267, word F1 0.334 -> 0.335 (outlet's voice). The rise from 0.664 "
+        "(2026-11-24) came with this session's other changes to the parse, not the lexicon.",
+        "",
         "Why we trail the trained model: BABE's 'biased' is a reader judgement of the whole sentence "
         "(topic, stance, what is left out), much of which carries no single loaded word; a fixed lexicon "
         "cannot see it, and the trained model learned BABE's own topics and annotators. Word-level recall is "
@@ -367,7 +372,10 @@ def bench_wcl() -> None:
             hit, total = phrases[(method, gold_set)]
             bold = "**" if method == "newsprism" else ""
             lines.append(f"| {gold_set} | {method} | {bold}{prf.precision:.3f}{bold} | {bold}{prf.recall:.3f}{bold} | {prf.f1:.3f} | {hit}/{total} ({hit / max(total, 1):.1%}) |")
-    lines += ["", f"frame_story over the 50 articles: {frame_seconds:.1f} s."]
+    lines += ["", f"frame_story over the 50 articles: {frame_seconds:.1f} s.", "",
+              "Session 13 (F, 2026-11-25): labels at 4bb53fb and at d835e09 (live-entry times, titles tagged as adjectives: "
+              "'chief executive X') give the same figures on one tree; the move from 2026-11-24 (198 -> 199 name-headed "
+              "mentions, the head-noun baseline too) came with this session's other changes to the parse and entities."]
     write_section("framing: NewsWCL50 labels", "\n".join(lines))
     print("\n".join(lines))
 
