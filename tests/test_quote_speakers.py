@@ -149,3 +149,14 @@ def test_quote_speakers_according_to_before_a_semicolon_is_a_remark_beside_the_s
     speakers = _speakers(text)
     assert speakers.get("Two miners were found dead on Monday and a third is still missing") == "the ministry"
     assert speakers.get("all three were still listed as missing") == "the fire service"
+
+
+def test_quote_speakers_the_outlet_s_own_staff_is_no_speaker():
+    """Session 12 G-tanker: "Our photographer at the north pier says ..." made the outlet's own
+    photographer a quote speaker; an outlet's "our correspondent" is its own report, while a named
+    source in the same article keeps its quote."""
+    speakers = _speakers("Our photographer at the east quay says the ferry is listing slightly to port.\n\n"
+                         "Our correspondent in Vask reports that the coast road is shut.\n\n"
+                         "The harbour master, Ivo Dren, said the channel would stay closed.")
+    assert not [s for s in speakers.values() if s and s.lower().startswith("our ")]
+    assert "Ivo Dren" in (speakers.get("the channel would stay closed") or "")

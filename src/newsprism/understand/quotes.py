@@ -53,6 +53,8 @@ from newsprism.understand.coref import _is_agent_noun, given_names
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "what"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+# Outside quotation marks a news text's "our" is the outlet's: "our correspondent says" is its own report
+OUTLET_POSSESSIVES = {"our"}
 # Cosine between sentence embeddings above which two renderings by one speaker are one
 # remark; set on the seed cluster's translated quotes (same remark 0.72-0.93, different
 # remarks of one speaker below 0.6).
@@ -624,6 +626,8 @@ def _outlet_voice(verb, resolver: Resolver, outside: tuple[int, int] | None = No
     subject = _subject(verb, outside)
     if subject is None or subject.lower_ in PRONOUNS:
         return False
+    if any(c.dep_ == "poss" and c.lower_ in OUTLET_POSSESSIVES for c in subject.children):
+        return True  # "Our photographer at the pier says ...": the outlet's own staff, its own report
     phrase = _phrase(subject)
     if resolver.is_own_outlet(phrase):
         return True
