@@ -190,3 +190,48 @@ def test_entities_a_shouted_lead_word_is_no_part_of_the_title():
     assert len(minister) == 1 and minister[0].titles
     assert not any("BRAZEN" in t for t in minister[0].titles)
     assert not any("BRAZEN" in m.text for m in minister[0].mentions)
+
+
+def test_entities_a_wire_dateline_with_its_year_names_no_actor():
+    """Session 12 G-tanker: "KELDOR, Mar 15, 2034 (Nordel Wire) - " (a dateline with its year, read
+    by clean's WIRE_DATE rule) was not read as a dateline, so its place in capitals was an entity."""
+    from conftest import story_entities
+
+    for opening in ("TARVIK, Mar 15, 2034 (Brill Wire) - ", "TARVIK, 15 March 2034 - "):
+        entities = story_entities({"a": opening + "Two ferries collided off the Ostra reef on Tuesday, the coast guard said. "
+                                   "Nobody was hurt, said Lotta Wenn, a coast guard spokeswoman."})
+        assert not [m for e in entities for m in e.mentions if m.start < len(opening)], opening
+        assert [e for e in entities if e.name == "Lotta Wenn"]
+
+
+def test_entities_a_russian_ye_after_a_vowel_written_e_is_one_name():
+    """Session 13 E-pipeline: "Rustam Khodzhayev" (one outlet) and "Rustam Hodjaev" (another) were two
+    people: Kh / H and Dzh / J were folded already, the "ye" after a vowel written "e" was not."""
+    entities = story_entities({
+        "a": "Foreign Minister Timur Khalbayev signed the accord in Orsk on Monday. Khalbayev called it historic.",
+        "b": "The accord was signed by Foreign Minister Timur Halbaev, who flew home on Tuesday.",
+    })
+    minister = _holding(entities, "Timur Khalbayev")
+    assert minister == _holding(entities, "Timur Halbaev") and len(minister) == 1
+
+
+def test_entities_a_company_s_first_word_inside_its_untagged_name_is_no_surname():
+    """Session 13 E-pipeline: "Norvane" (tagged a person alone) was found again inside "Norvane Gas
+    Transit", which the tagger never marked, as a bare name of that "person"."""
+    text = ("The line will be built and run by Brevane Gas Transit. Chief executive Ilse Marchetti said Brevane would "
+            "invest 3.4 billion euros in the line.")
+    entities = story_entities({"a": text})
+    inside = text.index("Brevane Gas Transit")
+    assert not [m for e in entities for m in e.mentions if m.start == inside and m.end == inside + len("Brevane")]
+
+
+def test_entities_the_people_s_word_of_a_stan_country_is_that_country():
+    """Session 13 E-pipeline: "Qazhri" (the fields, the foreign minister) stood as a place of its own
+    beside "Qazhristan"; a -stan name's people's word drops the ending (place_endings.txt)."""
+    entities = story_entities({
+        "a": "Velmoria and Tarzhistan signed a gas deal on Tuesday. The line to Tarzhistan would open in 2034.",
+        "b": "Gas will flow from the Tarzhi fields, the Tarzhi foreign ministry said. Velmoria welcomed the deal with Tarzhistan.",
+    })
+    country = _holding(entities, "Tarzhistan")
+    assert len(country) == 1 and country[0].type == "GPE"
+    assert _holding(entities, "Tarzhi") == country

@@ -270,3 +270,60 @@ def test_entity_types_a_given_name_alone_tagged_a_place_is_its_person():
                                "\n\n\"Yevhen is exactly the type of forward we have been looking for,\" United manager Hugo Brandt said "
                                "in a statement."})
     assert not [e for e in entities if e.type != "PERSON" and e.name == "Yevhen"]
+
+
+def test_entity_types_a_company_spoken_of_with_which_is_no_person():
+    """Session 12 G-tanker: "Halvik Tankers, which owns the ship" (tagged PERSON, with a role
+    "owner" and a speech verb) was a person; "which" speaks of no one."""
+    entities = story_entities({
+        "a": "A tanker ran aground off Brisk on Tuesday. Varlen Tankers, which owns the Moira Bay, says a team will try to refloat it.",
+        "b": "The ship's owner, Varlen Tankers, said the crew were safe. Varlen Tankers said the hull was intact.",
+    })
+    assert _type_of(entities, "Varlen Tankers") == "ORG"
+
+
+def test_entity_types_a_broadcaster_ending_in_fm_is_no_person():
+    """Session 12 C-dambreach: "Kestrel FM" (a radio station, told it by residents) was a person."""
+    entities = story_entities({
+        "a": "The river burst its banks on Monday, residents have told Osprey FM. The mayor, Ada Wren, told Osprey FM: \"We had no warning.\"",
+        "b": "Homes in Dunmarsh were flooded, Ada Wren said.",
+    })
+    assert _type_of(entities, "Osprey FM") == "ORG"
+
+
+def test_entity_types_a_name_apposed_to_an_agent_noun_before_it_is_a_person():
+    """Session 12 C2-fuelprotest: "A 24-year-old student, Emil Rask, died" was a place (GPE): the
+    noun the name is apposed to ("student", "welder") says person; "the ship's owner, X" does not."""
+    entities = story_entities({
+        "a": "Two people were hurt when the stand collapsed in Orlen on Friday.",
+        "b": "A retired welder, Lasse Dorn, was also hurt in the crush.",
+    })
+    assert _type_of(entities, "Lasse Dorn") == "PERSON"
+
+
+def test_entity_types_a_union_named_with_and_is_one_organisation():
+    """Session 12 N-dockballot: "the Harbour and Freight Workers' Union" was no entity: the tagger took
+    "General" of "Dock and General Workers Union" for a title before a person "Workers Union", or
+    tagged only the part after "and"."""
+    entities = story_entities({
+        "a": "Dock workers at the Port of Wexhal have voted to strike, the Quay and Cargo Workers Union said on Wednesday. "
+             "\"We will not be ignored,\" Ima Sollen, general secretary of the Quay and Cargo Workers Union, told Radio Brast.",
+        "b": "Staff walked out at dawn, the Dock and General Workers Union said on Monday. Osk Pelt, of the Dock and General "
+             "Workers Union, told Radio Hammel the walkout would last a week.",
+    })
+    for name in ("Quay and Cargo Workers Union", "Dock and General Workers Union"):
+        union = _holding(entities, name)
+        assert union.type == "ORG" and union.name == name
+    assert not [e for e in entities if e.type == "PERSON" and "Union" in e.name]
+
+
+def test_entity_types_a_plural_common_noun_opening_a_sentence_is_no_organisation():
+    """Session 12 C2-fuelprotest: "19:10 - Crowds are gathering" made an organisation "Crowds"
+    (also "Neighbours said" in invented text); a party's "Democrats" (a proper noun) stays."""
+    entities = story_entities({
+        "a": "Fuel protest: live\n\n19:10 - Crowds are gathering at Liberty Square for the march called by the dockers' union.\n\n"
+             "19:40 - Police have closed the Orm bridge.",
+        "b": "Neighbours said the noise began at dawn. Democrats said the levy would fail in Vestholm.",
+    })
+    assert not [e for e in entities if e.name in {"Crowds", "Neighbours"}]
+    assert [e for e in entities if any(m.text == "Democrats" for m in e.mentions)]
