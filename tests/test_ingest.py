@@ -642,3 +642,17 @@ def test_ingest_capture_time_comes_from_the_input_never_the_file(tmp_path):
         "2031-03-13T09:20:11Z", "2031-03-13T09:20:11+01:00", "2031-03-13T09:20:11+01:00", None, "2031-03-13 09:20:11",
     ]
     assert all(a.published is None for a in articles)  # a capture time is no publication date
+
+
+def test_ingest_url_capture_time_is_the_servers_date_header(server):
+    """A fetched page was captured when the server sent it (its Date header), which is no publication date."""
+    import datetime as dt
+
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) - dt.timedelta(seconds=2)
+    articles, failures = read_all(f"{server}/article.html", f"{server}/plain.txt", settings=SMALL_FETCH)
+    after = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=2)
+    assert failures == [] and len(articles) == 2
+    for article in articles:
+        captured = dt.datetime.fromisoformat(article.captured.replace("Z", "+00:00"))
+        assert before <= captured <= after
+        assert article.published is None

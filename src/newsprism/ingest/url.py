@@ -5,7 +5,7 @@ the body streamed and cut off past `fetch_max_bytes` (NP108), `user_agent` sent.
 Content-Type picks the reader: HTML -> html, RSS/Atom/XML feeds -> feed entries, JSON -> JSON
 records, other text -> text; images, audio, video, PDF and archives -> NP102. Unreachable hosts,
 timeouts and HTTP errors (4xx/5xx) -> NP107. `source_path` is the URL as given, `url` the
-final URL after redirects.
+final URL after redirects, `captured` the response's Date header (an HTML or text page's).
 
 A .urls file holds one URL a line; blank lines and lines starting with # are ignored, any
 other line that is not an http(s) URL is NP114.
@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 
 from newsprism.errors import InputError
+from newsprism.ingest.capture import http_date
 from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.feed import looks_like_feed, read_feed
 from newsprism.ingest.files import read_file
@@ -56,8 +57,9 @@ def make_client(settings: IngestSettings) -> httpx.Client:
     )
 
 
-def fetch(url: str, client: httpx.Client, settings: IngestSettings) -> tuple[bytes, str, str]:
-    """Return (body, content type, final URL) of `url`; NP107 when it cannot be fetched, NP108 when too large."""
+def fetch(url: str, client: httpx.Client, settings: IngestSettings) -> tuple[bytes, str, str, str | None]:
+    """Return (body, content type, final URL, the response's Date header) of `url`; NP107 when it cannot
+    be fetched, NP108 when too large."""
     limit = settings.fetch_max_bytes
     try:
         with client.stream("GET", url) as response:
@@ -73,7 +75,7 @@ def fetch(url: str, client: httpx.Client, settings: IngestSettings) -> tuple[byt
                 if size > limit:
                     raise InputError("NP108", limit=limit)
                 chunks.append(chunk)
-            return b"".join(chunks), response.headers.get("Content-Type", ""), str(response.url)
+            return b"".join(chunks), response.headers.get("Content-Type", ""), str(response.url), response.headers.get("Date")
     except httpx.TimeoutException as err:
         raise InputError("NP107", error=f"no answer within {settings.fetch_timeout:g} s") from err
     except httpx.HTTPError as err:
@@ -82,7 +84,8 @@ def fetch(url: str, client: httpx.Client, settings: IngestSettings) -> tuple[byt
 
 def read_url(url: str, client: httpx.Client, settings: IngestSettings) -> Iterator[Article | Failure]:
     """Fetch `url` and yield the Article(s) its body holds (see the module doc for the type rules)."""
-    body, content_type, final_url = fetch(url, client, settings)
+    body, content_type, final_url, served = fetch(url, client, settings)
+    captured = http_date(served)  # the server's clock when it sent the page: what "3 min ago" on it counts back from
     if not body.strip():
         raise InputError("NP101")
     mime = content_type.split(";")[0].strip().lower()
@@ -95,9 +98,9 @@ def read_url(url: str, client: httpx.Client, settings: IngestSettings) -> Iterat
     elif mime in JSONL_TYPES:
         yield from read_jsonl(io.BytesIO(body), url)
     elif mime in HTML_TYPES:
-        yield html_article(body, url, content_type, url=final_url)
+        yield html_article(body, url, content_type, url=final_url, captured=captured)
     else:
-        yield text_article(body, url, content_type, url=final_url)
+        yield text_article(body, url, content_type, url=final_url, captured=captured)
 
 
 def urls_in_file(path: Path, source_path: str) -> Iterator[str | Failure]:
