@@ -269,9 +269,9 @@ def test_a_date_disagreement_writes_small_a_common_noun_that_only_began_its_sent
                 "Dellmoor crews demolished the huts on Wednesday.").startswith("Reports differ on when Dellmoor crews demolished the huts:")
 
 
-def _lead_of(facts_spec):
+def _lead_of(facts_spec, conflicts=()):
     """The first sentence of the summary of facts given as (sentences, speaker): each sentence (article,
-    text, predicate, quoted) a claim of that fact; facts far apart in meaning."""
+    text, predicate, quoted) a claim of that fact; facts far apart in meaning; `conflicts` between them."""
     import numpy as np
 
     from newsprism.compare.summary import build_summary
@@ -292,7 +292,7 @@ def _lead_of(facts_spec):
         facts.append(Fact(id=f"f{k}", text=group[0].claim.text, article_ids=ids, independent_sources=len(ids), claim_of=speaker))
         views.append(group)
         rows.append(np.tile(np.eye(len(facts_spec))[k], (len(group), 1)))
-    summary = build_summary(facts, [], views, articles, entities, {a.id: a.id for a in articles}, rows, 3, 8)
+    summary = build_summary(facts, list(conflicts), views, articles, entities, {a.id: a.id for a in articles}, rows, 3, 8)
     return summary[0]
 
 
@@ -342,3 +342,87 @@ def test_a_sentence_resting_on_records_the_outlet_saw_itself_is_in_its_voice(sen
     from newsprism.compare.summary import in_outlet_voice
 
     assert in_outlet_voice(sentence) is own
+
+
+def test_an_event_told_with_a_different_aside_by_each_outlet_is_told_by_its_main_clause_cited_to_all():
+    """Three outlets report the closure in one main clause, each adding an aside of its own (a cause, a
+    detour, the drivers): the summary tells the main clause without the aside, cited to all three, not
+    one outlet's whole sentence cited to that outlet alone."""
+    closed = [("p1", "The Corvale council closed the Linden bridge to traffic on Monday, citing cracks found by engineers in two piers.", "closed", False),
+              ("p2", "The Corvale council closed the Linden bridge to traffic on Monday, diverting buses through the old town.", "closed", False),
+              ("p3", "The Corvale council closed the Linden bridge to traffic on Monday, leaving drivers facing long detours.", "closed", False)]
+    quote = [("p1", '"We will rebuild the bridge by spring," Mayor Ilsa Drem said at the town hall.', "said", True),
+             ("p2", '"We will rebuild the bridge by spring," Mayor Ilsa Drem said at the town hall.', "said", True)]
+    lead = _lead_of([(quote, "e_drem"), (closed, None)])
+    assert lead.text == "The Corvale council closed the Linden bridge to traffic on Monday." and lead.article_ids == ["p1", "p2", "p3"], \
+        (lead.text, lead.article_ids)
+
+
+def test_an_event_whose_amount_is_disputed_is_told_without_the_amount_not_left_out():
+    """Two outlets report the signing, each with its own fee (£12 million, £15 million: a conflict whose
+    range no words can tell). The summary opens with the signing told without the amount and the phrase
+    giving it, not with the coach's quote, and gives neither outlet's figure as the story's."""
+    from newsprism.models import Conflict, Evidence, Position
+
+    signed = [("p1", "Kessford Athletic signed winger Tomas Reyl from Dunmore City for a club-record fee of £12 million on Friday.", "signed", False),
+              ("p2", "Kessford Athletic signed winger Tomas Reyl from Dunmore City in a deal worth £15 million on Friday.", "signed", False)]
+    quote = [("p1", '"Tomas will score goals for us," coach Ilsa Drem said at the training ground.', "said", True),
+             ("p2", '"Tomas will score goals for us," coach Ilsa Drem said at the training ground.', "said", True)]
+    fee = Conflict(id="k1", about="transfer fee", kind="number", positions=[
+        Position(value=value, article_ids=[aid], evidence=[Evidence(article_id=aid, text=text, start=0, end=len(text))])
+        for (aid, text, _, _), value in zip(signed, ["£12 million", "£15 million"])])
+    lead = _lead_of([(quote, "e_drem"), (signed, None)], [fee])
+    assert lead.text.startswith("Kessford Athletic signed winger Tomas Reyl from Dunmore City") and "£" not in lead.text, lead.text
+    assert "fee of" not in lead.text and "worth" not in lead.text, lead.text
+
+
+def test_a_label_for_a_settlement_is_found_with_its_name_between_its_words():
+    """'the illegal Tarn Fields camp' carries the label 'illegal camp' as much as 'the illegal camp'
+    does; 'Illegal dumping near Tarn Fields camp' does not."""
+    from newsprism.compare.summary import _terms_in
+
+    terms = frozenset({"illegal camp", "squatters"})
+    assert _terms_in("Riot police cleared the illegal Tarn Fields camp at dawn.", terms) == {"illegal camp"}
+    assert _terms_in("Illegal Tarn camp cleared.", terms) == {"illegal camp"}
+    assert _terms_in("Illegal dumping near Tarn Fields camp was reported.", terms) == set()
+
+
+def test_a_sentence_counting_the_people_of_the_sentence_before_names_nobody_out_of_its_article():
+    from newsprism.compare.summary import PRONOUN_START
+
+    assert PRONOUN_START.match("Three of them were rushed to Dorrow hospital.")
+    assert PRONOUN_START.match("Most of those evacuated returned home on Friday.")
+    assert not PRONOUN_START.match("Three of the miners were rushed to Dorrow hospital.")
+
+
+def test_a_figure_written_in_words_is_checked_against_each_citation():
+    """'Two of the miners were taken to hospital' is not stated by 'THREE of the miners were rushed to
+    hospital', though it rewords only one word: the sentence is not cited to that outlet."""
+    hospital = [("p1", "THREE of the miners were rushed to Dorrow hospital on Tuesday night.", "rushed", False),
+                ("p2", "Two of the miners were taken to Dorrow hospital on Tuesday night.", "taken", False),
+                ("p3", "Two of the miners were taken to Dorrow hospital on Tuesday night.", "taken", False)]
+    lead = _lead_of([(hospital, None)])
+    assert lead.text.startswith("Two of the miners") and lead.article_ids == ["p2", "p3"], (lead.text, lead.article_ids)
+
+
+def test_the_summary_opens_with_the_event_the_reports_lead_with_over_a_later_detail_more_report():
+    """Two outlets open their reports with the rescue, three tell later how many went to hospital, each
+    in words of its own: the summary opens with the rescue, the event their ledes tell."""
+    rescue = [("p1", "Rescuers brought seven miners out of the flooded Dorrow pit on Wednesday morning.", "brought", False),
+              ("p2", "All seven trapped workers reached the surface of the Dorrow mine after a night underground.", "reached", False)]
+    hospital = [("p1", "Two of the miners were treated in hospital for hypothermia.", "treated", False),
+                ("p2", "A pair of the rescued men spent the night at Dorrow General.", "spent", False),
+                ("p3", "Paramedics took two workers to the regional hospital with cuts.", "took", False)]
+    lead = _lead_of([(rescue, None), (hospital, None)])
+    assert "seven" in lead.text, lead.text
+
+
+def test_an_event_given_to_its_source_by_a_tail_opens_the_summary_before_a_quote():
+    """'Dunmore City signed X from Y on Friday, Ilsa Drem announced' tells what happened, given to the
+    one who announced it: the summary opens with it, not with her quote however many outlets print it."""
+    signed = [("p1", "Dunmore City signed striker Emil Brenner from Halvard Rovers on Friday, Ilsa Drem announced.", "announced", False),
+              ("p2", "Emil Brenner joined Dunmore City from the Halvard club for an undisclosed sum, Ilsa Drem announced.", "announced", False)]
+    quote = [("p1", '"Emil will score goals for us," Ilsa Drem said at the training ground.', "said", True),
+             ("p2", '"Emil will score goals for us," Ilsa Drem said at the training ground.', "said", True)]
+    lead = _lead_of([(quote, "e_drem"), (signed, "e_drem")])
+    assert "Emil Brenner" in lead.text and "score goals" not in lead.text, lead.text

@@ -14,7 +14,9 @@ Steps (deterministic: same input, same text):
    words or an amount or share (without its figure it would have a hole: "People died and dozens
    were hurt"), then it is not used, or given to a source ("..., according to the office", "officials
    said"), then it keeps its own figure and is cited to the articles printing it; a disputed length
-   of time is taken out;
+   of time is taken out; a sentence may also be told cut to its main clause (`shorter_forms`: without
+   a trailing aside, ", shaking hands to applause ...", or a disputed amount and its phrase, "for a
+   club-record fee of £38 million"), where more of the fact's reports state that as worded;
 3. lightly compress: drop a leading dateline, and name the speaker where the sentence opens
    with a description the entities stage resolved ("The 58-year-old minister said ..." ->
    "Korrin said ...": out of its article the description names nobody);
@@ -26,9 +28,10 @@ Steps (deterministic: same input, same text):
 5. order the fact sentences as the articles do, disagreements last; the first tells what happened:
    a corroborated event (a verb of an event, not of a state: data/compare/state_verbs.txt; cited, by
    its own citations, not its fact's, to two or more independent sources; no background dated well
-   before the first report, no quotation, no claim of a speaker), else an event of a fact two or more
-   outlets report, given to no one, else a corroborated sentence (a quote, a state), as far as the
-   facts allow;
+   before the first report, no quotation, no claim of a speaker unless given to it by a tail, "...,
+   the club announced"), else an event of a fact two or more outlets report (the one more of them open
+   their reports with first), given to no one, else a corroborated sentence (a quote, a state), as far
+   as the facts allow;
 6. say each day a sentence tells relative to its report ("on Tuesday", "yesterday") as its date
    ("on Tuesday 14 March 2034") where it was resolved: out of its article the weekday dates nothing.
 """
@@ -56,13 +59,30 @@ SAME_SUBJECT_COS = 0.75
 RECEIPT_CENTRALITY_MARGIN = 0.1
 # A sentence opening with a pronoun ("He added ...", "When it resumed, ...") or a possessive one ("Its
 # leader said ...") names whom it is about in the sentence before, in its article: out of it, it names nobody.
-PRONOUN_START = re.compile(r"^(?:(?:when|after|before|once|until|while|as)\s+(?:he|she|they|it)\b|(?:he|she|they|it|this|that|these|those|the two|both|its|his|her|their)\b)", re.I)
+# So does one counting the people of the sentence before ("Three of them were taken to hospital").
+PRONOUN_START = re.compile(r"^(?:(?:when|after|before|once|until|while|as)\s+(?:he|she|they|it)\b|(?:he|she|they|it|this|that|these|those|the two|both|its|his|her|their)\b"
+                           r"|(?:[\w-]+\s+){1,2}of\s+(?:them|these|those|whom)\b)", re.I)
 
 
 def _terms_in(text: str, terms: frozenset[str]) -> set[str]:
-    """Return the terms found in `text` as whole words (punctuation ignored)."""
+    """Return the terms found in `text` as whole words (punctuation ignored); a term of two words also
+    with a name between them ("illegal camp" in "the illegal Sarnet Hill camp")."""
     padded = " " + re.sub(r"[^\w'’-]+", " ", text.lower()) + " "
-    return {t for t in terms if f" {t} " in padded}
+    found = {t for t in terms if f" {t} " in padded}
+    named = _named_between(terms)
+    if named is not None and re.search(r"\s[A-Z]", text):
+        found.update(" ".join(m.group(0).lower().split()[:: len(m.group(0).split()) - 1]) for m in named.finditer(text))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _named_between(terms: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern for the two-word terms written with one to three capitalised words between them."""
+    pairs = sorted(t.split() for t in terms if len(t.split()) == 2)
+    if not pairs:
+        return None
+    alternatives = "|".join(rf"(?i:{re.escape(a)})(?:\s+[A-Z][\w'’-]*){{1,3}}\s+(?i:{re.escape(b)})" for a, b in pairs)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
 
 
 def banned_terms(articles: list[CleanArticle], terms: frozenset[str] | None = None) -> frozenset[str]:
@@ -344,6 +364,86 @@ def _without_length(text: str, value: str) -> str | None:
     return text[: found.start()] + text[found.end():] if found else None
 
 
+def _writes(text: str, value: str) -> bool:
+    """True when a sentence writes the figure of a conflict's side ("£38 million": its "38"; "FOUR
+    people": "four"), however it words what is counted."""
+    figures = FIGURE.findall(value) or [w for w in value.split() if COUNT_WORD.match(w)] or [value]
+    return any(re.search(r"(?<![\w.,-])" + re.escape(f) + r"(?![\w-]|[.,]\d)", text, re.I) for f in figures)
+
+
+# A trailing aside after the main clause: a participle clause (", shaking hands to applause from the
+# delegations", not ", according to ...") or a relative clause (", which ...", ", who ..."), to the end of
+# the sentence or of its body before a tail giving it to a source (ATTRIBUTION_TAIL).
+TRAILING_ASIDE = re.compile(r",\s+(?:(?!according\b)[a-z]{2,}ing|which|who|whose)\b[^;:\"“”]*$")
+# The preposition that opens a phrase giving an amount ("for a club-record fee of £38 million", "in a deal
+# worth more than £40 million", "at a cost of 2 billion euros"): the nearest "for", "at" or "in" at most
+# AMOUNT_PHRASE_WORDS words before the figure, else the nearest "worth" or "of".
+AMOUNT_PHRASE_WORDS = 6
+
+
+def shorter_forms(text: str, disputes: list[tuple[str, Conflict]] = ()) -> list[str]:
+    """Shorter sentences a summary sentence can be cut to, each still a sentence of its own: without
+    an amount or share of a disputed figure and the phrase it is given in ("Kingsbridge United signed
+    Dorosh from Portvale Albion for a club-record fee of £38 million." -> "Kingsbridge United signed
+    Dorosh from Portvale Albion.": a count has its range instead, `with_ranges`), then the main clause
+    without a trailing aside (", shaking hands to applause from the delegations", ", which ...").
+    A cut inside a quotation, or one leaving a word without its noun (`_dangles`) or fewer than six
+    words, is not made. A tail giving the sentence to its source stays ("..., officials said"), and so
+    does an outlet's word that the finding is its own ("..., the Courier understands": `in_outlet_voice`)."""
+    forms: list[str] = []
+    cut = text
+    for value, conflict in disputes:
+        if TIME_UNIT.match(value.split()[-1]) or _range_words(value, conflict) is not None:
+            continue  # a length of time is cut by `_without_counts`, a count told with its range
+        cut = _without_amount(cut, value) or cut
+    if cut != text:
+        forms.append(cut)
+    body = without_attribution(cut)
+    tail = cut[len(body) - 1:] if body != cut else ""
+    found = TRAILING_ASIDE.search(body.rstrip(".!"))
+    # An aside giving a disputed count (", killing three workers") stays: the sentence tells it with its range.
+    if found and not len(QUOTE_MARK.findall(body[: found.start()])) % 2 and not any(_writes(found.group(0), value) for value, _ in disputes):
+        main = body[: found.start()] + (tail or ".")
+        # Not without the outlet's word that the finding is its own (", The Sports Desk understands").
+        if len(main.split()) >= 6 and not _dangles(text, main) and in_outlet_voice(main) >= in_outlet_voice(text):
+            forms.append(main)
+    return [f for f in dict.fromkeys(forms) if f != text]
+
+
+def _without_amount(text: str, value: str) -> str | None:
+    """The sentence without a figure (`value`) outside quotations and the phrase giving it ("for a
+    club-record fee of £38 million", "in a deal worth more than £40 million"); None when it has no such
+    phrase or the cut leaves a dangling word."""
+    found = re.search(r"(?<![\w-])" + re.escape(value) + r"(?![\w-])", text, re.I)
+    if found is None or len(QUOTE_MARK.findall(text[: found.start()])) % 2:
+        return None
+    before = text[: found.start()]
+    words = list(re.finditer(r"\S+", before))[-AMOUNT_PHRASE_WORDS:]
+    opener = None
+    for tier in ({"for", "at", "in"}, {"worth", "of"}):
+        for w in reversed(words):
+            if re.search(r"[,;:.!?\"“”()]", w.group(0)):
+                break  # the phrase does not reach over punctuation
+            if w.group(0).lower() in tier:
+                opener = w
+                break
+        if opener is not None:
+            break
+    if opener is None:
+        return None
+    rest = text[found.end():]
+    # An aside on the figure itself goes with it (", rising to as much as £41 million with add-ons").
+    aside = re.match(r",\s+[a-z]{2,}ing\b[^,;:\"“”]*?\d[^,;:\"“”]*(?=[,;:.!?]|$)", rest)
+    if aside:
+        rest = rest[aside.end():]
+    if not re.match(r"\s*(?:[,.;:!?]|$)", rest) and not re.match(r"\s+(?:from|to|on|at|after|before|with|by|when|as)\b", rest):
+        return None  # the figure runs on into what it counts ("£1.2 million in bribes", "£38 million rising to ..."): not cut
+    if re.search(r"\b[a-z]{2,}(?:ing|ed)\b", text[opener.end(): found.start()]):
+        return None  # a verb between ("accused of taking £1.2 million"): the figure is its object, not an aside
+    cut = text[: opener.start()].rstrip() + rest
+    return None if _dangles(text, cut) else cut
+
+
 def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dict[str, Entity] | None = None,
              story_views: list[ClaimView] = ()) -> list[ClaimView]:
     """The claims of a fact that say what its summary sentence says as worded: the sentence is
@@ -431,6 +531,18 @@ def _figures(text: str) -> set[str]:
     return {f.replace(",", "") for f in FIGURE.findall(text)}
 
 
+# Figures a sentence writes in words, two and up ("one" also means "a": "one of the men", "every one").
+NUMBER_WORDS = {w: float(k) for k, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
+    if k >= 2} | {w: float(10 * k) for k, w in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split()) if k >= 3}
+
+
+def _figures_in_words(text: str) -> set[float]:
+    """The figures a text writes in words, outside quotations ("THREE of them" -> {3.0})."""
+    outside = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+    return {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", outside.lower()) if w in NUMBER_WORDS}
+
+
 def _date_words(text: str) -> set[str]:
     """The days and months a text names ("on Wednesday", "in October"): lexicons.calendar_words."""
     names = lexicons.calendar_words()
@@ -453,6 +565,10 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     """
     evidence = w.claim.text
     if not _figures(text) <= _figures(evidence) or not _date_words(text) <= _date_words(evidence):
+        return False
+    # A figure written in words too ("Three of the men were taken to hospital" is not stated by "Two of
+    # the men were ..."), whatever unit each sentence counts.
+    if not _figures_in_words(text) <= _figures_in_words(evidence) | {float(f) for f in _figures(evidence) if f.replace(".", "", 1).isdigit()}:
         return False
     # The channel is part of what is cited: "Marrow told the Highland Voice" is not stated by
     # "Marrow said at the signing", however few words it leaves out.
@@ -905,38 +1021,47 @@ def build_summary(
             if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)) \
                     or gives_a_side_of_a_cause(v.claim.text, cause_sides):
                 continue
-            text = name_the_speaker(compress(v.claim.text), v, by_id)
-            ranged = False
-            if (v.article_id, v.claim.start) in counted:
-                if v.claim.attributed_to or v.speaker or v.relayed_by:
-                    continue  # "the hospital said it had treated 37 patients": a range would not be its words
-                # "killed 23 people, according to the civil protection office", "..., officials said": the
-                # source said 23, not 23 to 27; told with its own figure, cited to the articles printing it
-                # (`receipts`), the range sentence giving each figure with its source.
-                if not tells_whose_account(text):
-                    text = with_ranges(text, counted[(v.article_id, v.claim.start)])
+            whole = name_the_speaker(compress(v.claim.text), v, by_id)
+            disputes = counted.get((v.article_id, v.claim.start), [])
+            # The sentence as written, then its main clause without a trailing aside or a disputed amount
+            # (`shorter_forms`): the shorter one is told where more of the fact's reports state it as worded.
+            for text in [whole, *shorter_forms(whole, disputes)]:
+                as_written = text == whole
+                ranged = False
+                given = disputes if text == whole else [(value, c) for value, c in disputes if _writes(text, value)]
+                if given:
+                    if v.claim.attributed_to or v.speaker or v.relayed_by:
+                        continue  # "the hospital said it had treated 37 patients": a range would not be its words
+                    # "killed 23 people, according to the civil protection office", "..., officials said": the
+                    # source said 23, not 23 to 27; told with its own figure, cited to the articles printing it
+                    # (`receipts`), the range sentence giving each figure with its source.
+                    if not tells_whose_account(text):
+                        text = with_ranges(text, given)
+                        if text is None:
+                            continue
+                        ranged = True
+                if (v.article_id, v.claim.start) in dated:
+                    text = _without_dates(text, dated[(v.article_id, v.claim.start)])
                     if text is None:
                         continue
-                    ranged = True
-            if (v.article_id, v.claim.start) in dated:
-                text = _without_dates(text, dated[(v.article_id, v.claim.start)])
-                if text is None:
+                if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05, banned_verbs):
                     continue
-            if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05, banned_verbs):
-                continue
-            vec = embeddings_by_fact[k][x]
-            if any(float(vec @ other) >= 0.8 or stem_overlap_text(text, s.text) >= 0.7 for _, s, other in chosen):
-                continue
-            speaker = fact.claim_of or v.speaker
-            if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
-                continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
-            cited = receipts(v, text, group, by_id, story_views)
-            candidates.append((x, text, v, cited, vec, speaker, ranged))
+                vec = embeddings_by_fact[k][x]
+                if any(float(vec @ other) >= 0.8 or stem_overlap_text(text, s.text) >= 0.7 for _, s, other in chosen):
+                    continue
+                speaker = fact.claim_of or v.speaker
+                if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
+                    continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
+                cited = receipts(v, text, group, by_id, story_views)
+                candidates.append((x, text, v, cited, vec, speaker, ranged, as_written))
         if not candidates:
             continue
         # The most cited; at a tie, not one outlet telling its own finding ("..., Radio X understands"),
         # which only it vouches for, when another of the fact's sentences tells it otherwise.
-        x, text, v, cited, vec, speaker, ranged = max(candidates, key=lambda c: (len({w.article_id for w in [c[2], *c[3]]}), not in_outlet_voice(c[1])))
+        # Then one telling no state ("The club is delighted to announce ..." beside "United have completed the
+        # signing ..."), then a sentence as written over one cut short (`shorter_forms`: it earns its place by more citations).
+        x, text, v, cited, vec, speaker, ranged, _ = max(candidates, key=lambda c: (
+            len({w.article_id for w in [c[2], *c[3]]}), not in_outlet_voice(c[1]), not tells_a_state(c[2].claim.predicate), c[7]))
         evidence = {}
         for w in [v, *cited]:
             evidence.setdefault(w.article_id, w.evidence())
@@ -957,15 +1082,20 @@ def build_summary(
         # An event: what someone or something did (`tells_an_event`: no state, "The council's debt is 2.9
         # billion euros", nor a remark), not dated well before the first report, in no one's words, no
         # claim of a speaker.
-        event = not background and not in_words and fact.claim_of is None and tells_an_event(v.claim.predicate, text)
+        # A speaker's claim counts only as an event given to its source by a tail ("Kingsbridge United have
+        # completed the signing of X, the club announced"), not as what the speaker says ("Korrin said ...").
+        event = not background and not in_words and (fact.claim_of is None or without_attribution(text) != text) \
+            and tells_an_event(v.claim.predicate, text)
         # An event of a fact several outlets report, told in one outlet's words (its other reports word
         # it too differently to be cited for this wording), on no medium's word ("The Sports Desk
         # reported that ..."): better an opening than a quote or background, however many outlets
         # print those; the fact most outlets report first, then one giving it to no one ("..., according
         # to the civil protection office" tells the main event as well as another sentence tells a side event).
         reported = event and fact.independent_sources >= 2 and not v.relayed_by
-        kind = (2, 0, False, False) if event and corroborated else \
-            (1, fact.independent_sources, not PLANNED.search(without_attribution(text)), not tells_whose_account(text)) if reported else (0, 0, False, False)
+        # Of those, the fact more outlets open their reports with (the event their ledes tell), then the one most report.
+        ledes = len({independent(w.article_id) for w in group if w.claim.sentence_index == 0})
+        kind = (2, 0, 0, False, False) if event and corroborated else \
+            (1, ledes, fact.independent_sources, not PLANNED.search(without_attribution(text)), not tells_whose_account(text)) if reported else (0, 0, 0, False, False)
         lead_keys.append((*kind, corroborated, not background, not in_words, fact.claim_of is None))
         carried.extend(c for c in _disputes_carried(v, group, ids, counted) if c not in carried)
     # A sentence cited to fewer of its fact's articles than hold a disputed count of what it counts
@@ -989,8 +1119,8 @@ def build_summary(
     #    two-outlet fact told in the words only one outlet vouches for is that outlet's report) to two
     #    or more independent sources;
     # 2. an event sentence of a fact two or more independent sources report, cited to those of its
-    #    articles whose sentences state it as worded, on no medium's word: of the fact most outlets
-    #    report, then one telling what happened over a plan ("The minister will visit the substation"),
+    #    articles whose sentences state it as worded, on no medium's word: of the fact more outlets open
+    #    their reports with, then the one most outlets report, then one telling what happened over a plan ("The minister will visit the substation"),
     #    then one giving it to no one (not "..., according to the office");
     # 3. then as before: a corroborated sentence (a quote, a state: 'The council's debt is 2.9 billion
     #    euros'), not background, in no one's words, no claim of a speaker.
