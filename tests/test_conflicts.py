@@ -447,3 +447,38 @@ def test_seats_counted_out_of_one_whole_conflict_and_a_threshold_is_no_side():
                             ["party", "council"], numbers=[seats("29", 29), seats("59 seats", 59), seats("30 seats", 30)]),
     ]}
     assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == [("number of seats", [("29 seats", ["s2"]), ("30 seats", ["s1"])])]
+
+
+def test_a_finer_figure_is_no_rounding_of_the_coarser_one():
+    """'an offer of 3.5% over two years' / 'the company's 3% offer': 3% may be 3.4% rounded, but 3.5% is
+    no rounding of 3.46%; reading both as rounded made them agree. The conflict is named by the offer."""
+    pct = lambda text, value: [text, value, value, value, "%", "percent"]  # noqa: E731
+    spec = {"entities": {"firm": ["Ferrow Line", "ORG"]}, "articles": [
+        one_sentence_report("o1", "Harlow Post", "Talks collapsed after the Ferrow Line refused to improve an offer of 3.5% over two years.", ["firm"],
+                            numbers=[pct("3.5%", 3.5)]),
+        one_sentence_report("o2", "Tarn Wire", "A Ferrow Line spokesman said the company's 3% offer over two years was fair.", ["firm"],
+                            numbers=[pct("3%", 3)]),
+    ]}
+    assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == [("offer", [("3%", ["o2"]), ("3.5%", ["o1"])])]
+
+
+@pytest.mark.parametrize(("text", "causes"), [
+    ("Brannel Ferries said a fault in the steering gear was to blame.", ["a fault in the steering gear"]),
+    ("Police said that icy roads were to blame for the pile-up.", ["icy roads"]),
+    ("Nobody in Carrow yet knows who is to blame.", []),
+])
+def test_what_was_to_blame_is_a_cause_and_a_question_names_none(text, causes):
+    """'a fault in the steering gear was to blame' gives a cause (data/compare/cause_verbs.txt); 'who is to
+    blame' asks for one and names none."""
+    assert causes_in(text) == causes
+
+
+def test_a_toll_told_with_perished_is_named_the_killed():
+    """'Fourteen people perished' / 'Nine people died': the conflict is over the number killed, not 'number of people'."""
+    spec = {"entities": {"ship": ["Brisk Star", "PRODUCT"]}, "articles": [
+        one_sentence_report("p1", "Evening Spark", "Fourteen people perished when the Brisk Star sank off Holm Point.", ["ship"],
+                            numbers=[["Fourteen people", 14, 14, 14, "people"]]),
+        one_sentence_report("p2", "Tarn Wire", "Nine people died when the Brisk Star sank off Holm Point.", ["ship"],
+                            numbers=[["Nine people", 9, 9, 9, "people"]]),
+    ]}
+    assert [k.about for k in _conflicts(spec, "number")] == ["number of people killed"]

@@ -941,8 +941,10 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
             # A figure is rounded by one written digit ("8%" from 8.1%), not by two: "5%" is no
             # rounding of a rate of "4.75%", set in quarter points.
             exact_x, exact_y = bounds[x][0] == bounds[x][1], bounds[y][0] == bounds[y][1]
-            rx = rounded[x] if exact_y and decimals[y] - decimals[x] <= 1 else bounds[x]
-            ry = rounded[y] if exact_x and decimals[x] - decimals[y] <= 1 else bounds[y]
+            # Only the coarser figure is read as rounded: "4%" may be 4.4% rounded, but "4.5%" is no
+            # rounding of 4.46% when set against "4%" (which would make the two agree).
+            rx = rounded[x] if exact_y and 0 <= decimals[y] - decimals[x] <= 1 else bounds[x]
+            ry = rounded[y] if exact_x and 0 <= decimals[x] - decimals[y] <= 1 else bounds[y]
             # An approximation against an open bound ("some 140" / "more than 150"): the bound is
             # met or not by the figure written, not by the slack read around it (119-161), which would
             # let any bound near the figure pass; "nearly 200" meets "more than 150".
@@ -2572,7 +2574,8 @@ def scan_causes(text: str) -> tuple[list[str], str | None]:
         said = list(reporting.finditer(head)) if reporting else []
         if said:
             head = re.sub(r"^that\s+", "", head[said[-1].end():].strip(), flags=re.I)
-        cause = _trim_cause(head) if head and not NEGATION.search(head) else None
+        # "Nobody knows who was to blame", "it is unclear what caused it": a question names no cause
+        cause = _trim_cause(head) if head and not NEGATION.search(head) and not re.search(r"\b(?:who|what|which|whoever|whatever)$", head, re.I) else None
         if cause and len(cause.split()) <= 8 and cause not in found:
             found.append(cause)
     # "the trouble that we have caused": words with no content word ("we have") name no cause; a cause
