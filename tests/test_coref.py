@@ -96,3 +96,15 @@ def test_coref_the_nation_of_a_country_is_that_country_not_the_person_before_it(
     mesk, peru = _holding(entities, "Lorvan Mesk"), _holding(entities, "Peru")
     assert len(mesk) == 1 and "the proud nation" not in [m.text for m in mesk[0].mentions]
     assert any(m.text == "the proud nation" for e in peru for m in e.mentions)
+
+
+def test_coref_in_the_company_of_someone_is_no_firm():
+    # "in the company of their daughter" had become a description of the firm named before
+    entities = story_entities({
+        "a": "Brackwater Freight said on Monday it would close its depot in Velsk. Nadia Orrin and Tomas Fenn were "
+             "married at the beach in Velsk on Sunday, in the company of their daughter. The company said forty jobs would go.",
+    })
+    firm = _holding(entities, "Brackwater Freight")
+    assert len(firm) == 1
+    texts = [m.text for m in firm[0].mentions]
+    assert "The company" in texts and "the company" not in texts

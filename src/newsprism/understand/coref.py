@@ -184,6 +184,7 @@ ROLE_FOR_ANOTHER = True
 APPOSED_AFTER_POSSESSIVE = True
 NOT_OWN_ROLE = True
 COUNTRY_NOUN_OF = True
+IN_THE_COMPANY_OF = True
 
 
 def _own_title(title: str) -> str:
@@ -390,6 +391,9 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
     if (appos_of is not None and token.i and doc[token.i - 1].text in {"(", "["}
             and not (_is_role_word(token.text) or _is_agent_noun(lemma) or nouns.get(lemma) == "person")):
         return None  # "Jo Doe (knee) will miss the season": a note in brackets, not the person
+    if (IN_THE_COMPANY_OF and lemma == "company" and token.head.lower_ == "in" and token.dep_ == "pobj"
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
+        return None  # "wed on the beach in the company of their daughter": with her, no firm
     if token.i and _fold(doc[token.i - 1].text) in {"mr", "madam", "madame", "mister"} and _is_role_word(token.text):
         return None  # "Mr. President" without a name: a speaker addressing someone, who is not said
     refers = nouns.get(lemma)
