@@ -56,6 +56,9 @@ SPEED_PATCHES = [(REPO / "bench" / "data" / "speed_story_countries.patch", "099f
 # (`git apply -R`), so the two sides differ by the speed work only, never by other work on the
 # stage committed meanwhile (another engineer fixes behaviour in the same understand/ files).
 SPEED_PREFIX = "speed:"
+# Speed cuts committed without the prefix, taken back all the same (session 13: task F applied task S's
+# numbers patch in 044cd1f, which needs `nlp.word_trie` from the speed: commit 9f0c152).
+SPEED_COMMITS_UNPREFIXED = ("044cd1f",)
 STORY_SIZE = 5
 
 
@@ -500,7 +503,8 @@ def speed_commits(since: str) -> list[str]:
     """This round's commits after `since` (subject starting with SPEED_PREFIX), oldest first."""
     out = subprocess.run(["git", "log", "--reverse", "--format=%H %s", f"{since}..HEAD", "--", "src"],
                          cwd=REPO, check=True, capture_output=True, text=True).stdout
-    return [line.split(" ", 1)[0] for line in out.splitlines() if line.split(" ", 1)[1].startswith(SPEED_PREFIX)]
+    return [line.split(" ", 1)[0] for line in out.splitlines()
+            if line.split(" ", 1)[1].startswith(SPEED_PREFIX) or line.startswith(SPEED_COMMITS_UNPREFIXED)]
 
 
 def baseline_tree(commit: str, into: Path) -> Path:
