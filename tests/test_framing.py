@@ -621,6 +621,11 @@ def test_framing_an_outlet_naming_itself_by_its_initials_is_no_channel():
     text = '"We will not take lessons from the harbour board," Ada Brill said, according to a TNA translation.'
     own, other = article(text, outlet="Tarvik News Agency"), article(text, outlet="Harbour Courier")
     assert terms(frame_story(understanding([own], [])), "channel") == []
+    # nor is it 'first hand': its own translation says nothing of who heard her
+    tna = lambda a: Quote(id="q_brill", speaker="Ada Brill", channel="TNA", variants=[  # noqa: E731
+        QuoteVariant(text="We will not take lessons from the harbour board", article_ids=[a.id], channel="TNA",
+                     evidence=[Evidence(article_id=a.id, text=text, start=0, end=len(text))])])
+    assert terms(frame_story(understanding([own], [], [tna(own)])), "channel") == []
     assert any("TNA" in t for t in terms(frame_story(understanding([other], [])), "channel"))
 
 

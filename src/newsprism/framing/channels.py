@@ -10,6 +10,7 @@ heard it, where another outlet printing the same remark relays Radio Wex.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -23,6 +24,7 @@ from newsprism.report.view import names_outlet  # one rule for the report's 'via
 FIRST_HAND = "first hand"
 """The channel of a remark told to the outlet that prints it ('told Radio Wex' in Radio Wex, 'said to this
 newspaper'): no relay; its target is the speaker."""
+_ACCORDING_TO = re.compile(r"according\s+to\s+(?:an?\s+|the\s+)?$")
 _RELAY_VERBS = {"report", "say", "quote", "cite", "air", "broadcast", "publish", "carry", "show", "announce", "run", "release"}
 _RELAY_PREPS = {"on", "by", "in", "from", "via", "to"}
 
@@ -143,7 +145,10 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
                     continue
                 if text_lower[max(0, at - 5):at] in ("this ", "our ") or names_outlet(channel, ctx.article.outlet):
                     # "said ... to this newspaper", "told Radio Wex" in Radio Wex: the outlet heard the speaker
-                    # itself and relays nobody; the channels say so beside other outlets' "Radio Wex"
+                    # itself and relays nobody; the channels say so beside other outlets' "Radio Wex". Its own
+                    # translation ("according to an NPA translation") says nothing of who heard the speaker.
+                    if _ACCORDING_TO.search(text_lower, max(0, at - 30), at):
+                        continue
                     found.append(FramingEntry(article_id=ctx.article.id, term=FIRST_HAND, category="channel",
                                               target_entity_id=quote.speaker_entity_id, evidence=ctx.evidence(at, at + len(channel))))
                 else:
