@@ -24,6 +24,7 @@ from newsprism.models import (
     Fact,
     Failure,
     FramingEntry,
+    LiveEntry,
     Position,
     Quote,
     QuoteVariant,
@@ -238,12 +239,12 @@ def test_store_migrations_recorded_once(db):
         pass
     with Store(db) as store:
         versions = store._con.execute("SELECT version FROM schema_migrations").fetchall()
-    assert versions == [(1,), (2,), (3,), (4,)]
+    assert versions == [(1,), (2,), (3,), (4,), (5,)]
 
 
 def test_store_reader_refuses_layout_needing_upgrade(db):
     with Store(db) as store:
-        store._con.execute("DELETE FROM schema_migrations WHERE version = 4")
+        store._con.execute("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)")
     with pytest.raises(StoreError) as err:
         Store(db, read_only=True)
     assert err.value.code == "NP305"
@@ -264,6 +265,65 @@ def test_store_read_only_missing_file_and_writes(db):
     Store(db).close()
     with Store(db, read_only=True) as store, pytest.raises(StoreError):
         store.add_articles([make_article("Harbor Ledger", "Text.")])
+
+
+def live_article(**extra) -> CleanArticle:
+    """An invented live page saved by a reader: when it was saved and when each entry was posted."""
+    text = "Ferry services to Orlith resumed.\n\n14:05 - The first boat left Kasten pier.\n\nCrowds cheered the crew."
+    return make_article("Harbor Ledger", text, "2031-03-04", captured="2031-03-04T16:40:00+01:00",
+                        entries=[LiveEntry(start=text.index("14:05"), time="2031-03-04T14:05:00+01:00", stamp=8),
+                                 LiveEntry(start=text.index("Crowds"), time="13:50")], **extra)
+
+
+def test_store_round_trip_keeps_capture_time_and_live_entries(db):
+    """Nothing the user gave is lost: the saved time and a live page's entries come back from the store."""
+    article = live_article()
+    with Store(db) as store:
+        store.add_articles([article])
+    with Store(db, read_only=True) as store:
+        back = store.article(article.id)
+        assert back == article
+        assert back.captured == "2031-03-04T16:40:00+01:00"
+        assert [e.time for e in back.entries] == ["2031-03-04T14:05:00+01:00", "13:50"]
+        assert list(store.iter_articles()) == [article]
+
+
+def test_store_report_round_trip_keeps_capture_time(db):
+    """Saving a report rewrites its articles: their capture time and entries survive it."""
+    article = live_article()
+    report = Report(articles=[article],
+                    stories=[Story(id="s_ferry", title="Ferries resume", article_ids=[article.id])])
+    with Store(db) as store:
+        store.save_report(report)
+        assert store.article(article.id) == article
+
+
+def test_store_migrates_a_file_made_by_the_old_layout(tmp_path):
+    """A store file written before capture times were kept opens, is migrated, and keeps its articles."""
+    import duckdb
+
+    from newsprism.store.store import migrations, queries
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(queries()["create_migrations_table"])
+    for number, name, sql in migrations():
+        if number > 4:
+            break
+        con.execute(sql)
+        con.execute(queries()["record_migration"], {"version": number, "name": name})
+    con.execute("INSERT INTO articles (id, source_path, outlet, title, published, text, comments, removed) "
+                "VALUES ('a_old', 'old.txt', 'Valley Courier', 'Old story', '2024-05-14', 'The dam held.', '[]', '[]')")
+    con.close()
+    article = live_article()
+    with Store(path) as store:
+        assert [v for (v,) in store._con.execute("SELECT version FROM schema_migrations").fetchall()][-1] >= 5
+        old = store.article("a_old")
+        assert old.text == "The dam held." and old.captured is None and old.entries == []
+        store.add_articles([article])
+    with Store(path, read_only=True) as store:
+        assert store.article(article.id) == article
+        assert store.article("a_old").outlet == "Valley Courier"
 
 
 # ------------------------------------------------------------------ reads

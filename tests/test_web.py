@@ -221,6 +221,21 @@ def test_web_article_page_says_its_date_as_a_reader_does(client):
     assert '<span title="2024-09-03">Tue 3 Sep 2024</span>' in page.text
 
 
+def test_web_article_shows_when_it_was_saved_beside_when_it_was_published(tmp_path):
+    """A page saved by the user keeps its capture time through the store: the JSON API and the page show it."""
+    text = "The Morning Star was towed back to Kestrel harbour on Monday."
+    article = CleanArticle(id=content_id(text), source_path="saved.html", outlet="Island Gazette", title="Ferry towed home",
+                           published="2024-09-02", captured="2024-09-03T07:15:00+01:00", text=text)
+    db = tmp_path / "saved.duckdb"
+    with Store(db) as store:
+        store.add_articles([article])
+    with TestClient(create_app(db), raise_server_exceptions=False) as web:
+        shown = web.get(f"/api/articles/{article.id}").json()
+        assert shown["published"] == "2024-09-02" and shown["captured"] == "2024-09-03T07:15:00+01:00"
+        page = web.get(f"/articles/{article.id}").text
+    assert 'title="2024-09-03T07:15:00+01:00">saved Tue 3 Sep 2024, 07:15 +01:00</span>' in page
+
+
 @pytest.mark.parametrize("table", ["facts", "conflicts", "quotes", "framing"])
 def test_web_exports_csv_and_parquet(client, table):
     csv = client.get(f"/api/export/{table}", params={"story_id": "s_ferry"})

@@ -151,6 +151,7 @@ def _article_row(article: CleanArticle) -> dict:
         "url": article.url, "title": article.title, "byline": article.byline, "published": article.published,
         "published_at": parse_timestamp(article.published), "text": article.text,
         "comments": [c.model_dump() for c in article.comments], "removed": [r.model_dump() for r in article.removed],
+        "captured": article.captured, "entries": [e.model_dump() for e in article.entries],
     }
 
 
@@ -159,6 +160,8 @@ def _article_from_row(row: tuple) -> CleanArticle:
     data = dict(zip(keys, row[:9]))
     data["comments"] = json.loads(row[9]) if row[9] else []
     data["removed"] = json.loads(row[10]) if row[10] else []
+    data["captured"] = row[11]
+    data["entries"] = json.loads(row[12]) if row[12] else []
     return CleanArticle.model_validate(data)
 
 

@@ -43,21 +43,21 @@ PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite = 1);
 SELECT id FROM articles WHERE id IN (SELECT unnest(string_split($ids, ',')));
 
 -- name: insert_articles
-INSERT INTO articles (id, source_path, record, outlet, url, title, byline, published, published_at, text, comments, removed)
-SELECT id, source_path, record, outlet, url, title, byline, published, published_at, text, comments, removed
+INSERT INTO articles (id, source_path, record, outlet, url, title, byline, published, published_at, captured, text, comments, removed, entries)
+SELECT id, source_path, record, outlet, url, title, byline, published, published_at, captured, text, comments, removed, entries
 FROM read_json($path, format = 'newline_delimited', columns = {
     id: 'VARCHAR', source_path: 'VARCHAR', record: 'INTEGER', outlet: 'VARCHAR', url: 'VARCHAR',
-    title: 'VARCHAR', byline: 'VARCHAR', published: 'VARCHAR', published_at: 'TIMESTAMP',
-    text: 'VARCHAR', comments: 'JSON', removed: 'JSON'})
+    title: 'VARCHAR', byline: 'VARCHAR', published: 'VARCHAR', published_at: 'TIMESTAMP', captured: 'VARCHAR',
+    text: 'VARCHAR', comments: 'JSON', removed: 'JSON', entries: 'JSON'})
 ON CONFLICT DO NOTHING;
 
 -- name: replace_articles
-INSERT OR REPLACE INTO articles (id, source_path, record, outlet, url, title, byline, published, published_at, text, comments, removed)
-SELECT id, source_path, record, outlet, url, title, byline, published, published_at, text, comments, removed
+INSERT OR REPLACE INTO articles (id, source_path, record, outlet, url, title, byline, published, published_at, captured, text, comments, removed, entries)
+SELECT id, source_path, record, outlet, url, title, byline, published, published_at, captured, text, comments, removed, entries
 FROM read_json($path, format = 'newline_delimited', columns = {
     id: 'VARCHAR', source_path: 'VARCHAR', record: 'INTEGER', outlet: 'VARCHAR', url: 'VARCHAR',
-    title: 'VARCHAR', byline: 'VARCHAR', published: 'VARCHAR', published_at: 'TIMESTAMP',
-    text: 'VARCHAR', comments: 'JSON', removed: 'JSON'});
+    title: 'VARCHAR', byline: 'VARCHAR', published: 'VARCHAR', published_at: 'TIMESTAMP', captured: 'VARCHAR',
+    text: 'VARCHAR', comments: 'JSON', removed: 'JSON', entries: 'JSON'});
 
 -- name: insert_failures
 INSERT INTO failures (input_ref, stage, code, message)
@@ -202,11 +202,11 @@ FROM stories s JOIN story_articles sa ON sa.story_id = s.id
 GROUP BY s.id, s.title ORDER BY s.id;
 
 -- name: articles_by_ids
-SELECT id, source_path, record, outlet, url, title, byline, published, text, comments, removed
+SELECT id, source_path, record, outlet, url, title, byline, published, text, comments, removed, captured, entries
 FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]));
 
 -- name: article_page
-SELECT id, source_path, record, outlet, url, title, byline, published, text, comments, removed
+SELECT id, source_path, record, outlet, url, title, byline, published, text, comments, removed, captured, entries
 FROM articles ORDER BY id LIMIT $limit OFFSET $offset;
 
 -- name: article_story_ids
