@@ -269,6 +269,7 @@ ROUND_NOTES = (
     "alone (no padding); tracing and freezing cost 0.5 CPU s once per process (the parent, before the fork), more than it saves "
     "below about 220 texts (19 CPU ms a sentence at this load, 12% of it). Not shipped for want of time to re-check every report (the compare stage reads the same vectors "
     "through the shared cache) and the grouping stage's threaded large batches. "
+    "`--stages-only 60`, the baseline (4bb53fb's code: this tree with the round's cuts 56303b4, 2bcf993, 9f0c152, 044cd1f taken back) and this tree, two interleaved pairs at load 21-27: `find_dates` 0.37, 0.43 -> 0.13, 0.15 CPU s, `find_numbers` 0.40, 0.47 -> 0.31, 0.35 (F applied the numbers lead, 044cd1f), `understand_story` after the parse 3.59, 4.20 -> 3.24, 3.69. "
     "Not cut: `find_dates`' other gates and scans (`EVENT_SIDE` 8, the clock pattern 6, `_timed`'s part-of-day gate 5.5, "
     "`ANAPHORIC` 4.6 ms over the 60 texts; `EVENT_ANCHORED` runs on 8 of them only). "
     "Session 12 (task S, from 97fc736; load 15-31 all session, so CPU seconds (time.process_time) of the pieces, "
