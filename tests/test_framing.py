@@ -593,6 +593,13 @@ def test_framing_a_quote_given_to_the_outlet_by_its_name_is_heard_first_hand():
         QuoteVariant(text="the crew had called for help", article_ids=[a.id], channel="Lakeside Echo",
                      evidence=[Evidence(article_id=a.id, text=text, start=0, end=len(text))])])
     assert terms(frame_story(understanding([own], [], [echo_quote(own)])), "channel") == ["first hand"]
+    # the outlet's own short name only: 'told the Echo', the remark's channel spelled in full
+    short = 'The skipper\'s sister told the Echo that the crew had called for help.'
+    own_short = article(short, outlet="Lakeside Echo")
+    quote = Quote(id="q_sis", speaker="sister", channel="Lakeside Echo", variants=[QuoteVariant(
+        text="the crew had called for help", article_ids=[own_short.id], channel="Lakeside Echo",
+        evidence=[Evidence(article_id=own_short.id, text=short, start=0, end=len(short))])])
+    assert terms(frame_story(understanding([own_short], [], [quote])), "channel") == ["first hand"]
     assert terms(frame_story(understanding([other], [], [echo_quote(other)])), "channel") == ["Lakeside Echo"]
 
 

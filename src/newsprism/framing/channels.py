@@ -141,6 +141,11 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
                 window_start = max(0, text_lower.rfind("\n", 0, max(0, ev.start - 1)))
                 window_end = text_lower.find("\n", ev.end + 1)
                 at = text_lower.find(channel.lower(), window_start, window_end if window_end != -1 else len(text_lower))
+                if at < 0 and names_outlet(channel, ctx.article.outlet):
+                    # the outlet names itself short: "told the Courier" in the Tarnwick Courier
+                    short = re.compile(r"\b(?:the|this)\s+(" + re.escape(channel.split()[-1]) + r")\b")
+                    m = short.search(ctx.article.text, window_start, window_end if window_end != -1 else len(text_lower))
+                    at = m.start(1) if m else -1
                 if at < 0:
                     continue
                 if text_lower[max(0, at - 5):at] in ("this ", "our ") or names_outlet(channel, ctx.article.outlet):
