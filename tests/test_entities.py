@@ -235,3 +235,26 @@ def test_entities_the_people_s_word_of_a_stan_country_is_that_country():
     country = _holding(entities, "Tarzhistan")
     assert len(country) == 1 and country[0].type == "GPE"
     assert _holding(entities, "Tarzhi") == country
+
+
+def test_entities_someone_else_s_role_for_a_person_is_no_title_of_that_person():
+    """Session 13 (W, NewsWCL50 event 8): "Jay Sekulow, a lawyer for Mr. Trump" gave Trump the title
+    "lawyer for Mr."; a lower-case role before "for" is the other man's ("Minister for Energy" stays)."""
+    entities = story_entities({"a": "Piet Ocker, a lawyer for Mrs. Fenwick, said the claim was false. "
+                                    "Minister for Energy Dana Holm said the matter was closed."})
+    fenwick = _holding(entities, "Fenwick")
+    assert len(fenwick) == 1 and not [t for t in fenwick[0].titles if "lawyer" in t.lower()]
+    assert any("Minister for Energy" in t for t in _holding(entities, "Dana Holm")[0].titles)
+
+
+def test_entities_a_given_name_read_as_a_preposition_opens_the_name_and_namesakes_stay_apart():
+    """Session 13 E-pipeline: "Per Lindqvist" (a farmer; "Per" read as the preposition) was never a
+    name, so his words went to the minister "Anna Lindqvist"; two people share the surname."""
+    entities = story_entities({
+        "a": "Energy Minister Anna Lindqvist signed the deal on Tuesday. Not everyone is pleased. Per Lindqvist, who farms "
+             "in the Orm Valley, said the route cuts through 40 farms.",
+        "b": "\"Nobody asked us,\" Per Lindqvist, chairman of the Orm Valley Landowners' Association, told reporters.",
+    })
+    farmer, minister = _holding(entities, "Per Lindqvist"), _holding(entities, "Anna Lindqvist")
+    assert len(farmer) == 1 and len(minister) == 1 and farmer != minister
+    assert len([m for m in farmer[0].mentions if m.text == "Per Lindqvist"]) == 2

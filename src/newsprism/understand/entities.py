@@ -301,6 +301,8 @@ def _title_start(doc: Doc, start: int) -> int | None:
         if _is_title_word(tok.text) or (tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"}):
             taken.append(i)
         elif tok.lower_ in TITLE_CONNECTORS and taken:
+            if tok.lower_ == "for" and i > 0 and doc[i - 1].text[:1].islower():
+                break  # "a lawyer for Mrs. Fenwick": the lawyer is someone else; "Minister for Energy X" keeps it
             taken.append(i)
         else:
             break
@@ -529,6 +531,15 @@ def _is_post_nominal(text: str) -> bool:
     return text.isupper() and text.replace(".", "").lower() in word_list("post_nominals.txt")
 
 
+def _misread_given_name(token) -> bool:
+    """True for a given name of given_names.csv right before a name (both callers ask only there)
+    that the parse read as a function word or hung apart from it ("Per" as the preposition, "Will"
+    as the verb): "Per Lindqvist, who farms", also opening a sentence ("Per the deal" has no name after it)."""
+    return (token.is_alpha and token.text.istitle()
+            and token.pos_ in {"ADP", "AUX", "VERB", "ADV", "DET", "CCONJ", "SCONJ", "PROPN"} and token.lower_ in given_names()
+            and "\n" not in token.text_with_ws and not _is_title_word(token.text))
+
+
 def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]:
     """Extend a PERSON span over name tokens the tagger left out, then cut titles off it (a
     span "Lawyer" the tagger split from "Rania Haddad" becomes her name with its title)."""
@@ -565,6 +576,8 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
             and "\n" not in doc[given].text_with_ws and _is_title_word(doc[given - 1].text) and doc[given - 1].text[:1].isupper()
             and fold(doc[given].text) not in gazetteer().names and fold(doc[given].text) not in gazetteer().demonyms):
         start = given  # "Chief Executive Dolores Vantagen" with only the surname tagged: the given name is no title
+    if start == cut and start > 0 and _misread_given_name(doc[start - 1]):
+        start -= 1  # "Per Lindqvist, who farms": "Per" read as the preposition, the surname tagged alone
     of = next((k for k in range(start + 2, end - 1) if doc[k].text == "of"
                and all(t.text[:1].isupper() and not _is_title_word(t.text) for t in doc[start:k])), None)
     if of is not None:
@@ -2506,6 +2519,8 @@ def _given_name_before(doc: Doc, i: int, covered: set[int]) -> int | None:
     if i == 0:
         return None
     prev = doc[i - 1]
+    if _misread_given_name(prev) and prev.idx not in covered and not prev.ent_type_:
+        return i - 1  # "Per Lindqvist, chairman of ...", "Per" read as the preposition
     if (prev.pos_ != "PROPN" or prev.dep_ != "compound" or prev.head.i != i or prev.idx in covered or prev.ent_type_
             or not prev.text[:1].isupper() or not prev.text.isalpha() or prev.text.isupper() or _is_title_word(prev.text)
             or any(fold(prev.text) in known for known in (gazetteer().names, gazetteer().capitals, gazetteer().demonyms))):
