@@ -1780,3 +1780,38 @@ def test_plain_text_live_stamps_are_entries_and_a_single_time_is_none():
     # one stamped paragraph is no live page
     single = clean_text("Roads agency update\n\n2 June 2031\n\n16:40 - The valley road will stay closed overnight, the agency says.\n")
     assert single.entries == []
+
+
+def test_live_page_dateline_is_removed_once_with_its_time():
+    """The page's 'Last updated <time>' dateline, which trafilatura returns without its time, is one removed
+    part holding the time as the page shows it, not the cut line plus the whole block again."""
+    entry = '<article class="post"><span class="post-time"><time datetime="2033-10-09T{0}:00+01:00">{0}</time></span><p>{1}</p></article>'
+    page = (
+        "<html><head><title>Live: Carrow pit strike enters third day</title></head><body><main>"
+        '<div class="live-header"><h1>Live: Carrow pit strike enters third day</h1>'
+        '<p class="dateline">Sunday 9 October 2033 · Last updated <time datetime="2033-10-09T18:20:00+01:00">18:20</time></p></div>'
+        '<section class="live-posts">'
+        + entry.format("18:20", "Talks between the Carrow miners and the pit owners will resume on Monday, the mediator says.")
+        + entry.format("14:05", "About 300 miners marched from the pit gates to the town hall this afternoon, singing.")
+        + entry.format("09:30", "Good morning. The strike at the Carrow pit is now in its third day, with no talks planned.")
+        + "</section></main></body></html>"
+    )
+    cleaned = clean_html_page(page)
+    told = [part for part in cleaned.removed if "9 October 2033" in part.text]
+    assert [(part.reason, part.text) for part in told] == [("dateline", "Sunday 9 October 2033 · Last updated 18:20")]
+    assert "9 October" not in cleaned.text and len(cleaned.entries) == 3
+
+
+def test_a_block_quoting_a_removed_line_is_no_wider_form_of_it():
+    """A comments heading that quotes the title ('3 thoughts on "<title>"') is its own removed block:
+    only a block that opens with a removed line and adds a few words is that line in full."""
+    title = "Skelby allotments reopen after flood"
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        "<p>The allotments on Skelby Lane reopened on Saturday after the spring flood left them under water for a month.</p>"
+        "<p>Volunteers cleared silt from 120 plots, the allotment society said, and new fences went up along the brook.</p>"
+        "</article>"
+        f'<section id="comments"><h3>2 thoughts on &ldquo;{title}&rdquo;</h3></section></body></html>'
+    )
+    cleaned = clean_html_page(page)
+    assert ("title", title) in [(part.reason, part.text) for part in cleaned.removed]

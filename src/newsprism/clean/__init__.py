@@ -44,6 +44,32 @@ def _removed(lines: list[Line]) -> list[Removed]:
     return parts
 
 
+def _widen_part(removed: list[Removed], block: str) -> bool:
+    """Put a page block in place of the removed line it only extends by a time or count, and say whether it did.
+
+    Trafilatura may keep a line without the text of an inline element (a dateline's
+    "Last updated <time>17:30</time>" comes back as "... Last updated", a menu item's "(165)"
+    posts is dropped), and that line is removed with its reason; the page's own block is then the
+    same line with the lost numbers, and would be listed again. A line of three words or more that
+    the block opens with, followed by at most three words each holding a digit, is that line: it
+    takes the block's fuller text and keeps its reason. Other words after it ('... by Jane Doe',
+    a site name after a headline) may make another element, which stays a block of its own.
+    """
+    flat = block.split()
+    for part in removed:
+        lines = part.text.split("\n")
+        for i, line in enumerate(lines):
+            words = line.split()
+            extra = flat[len(words):]
+            if len(words) < 3 or not 0 < len(extra) <= 3 or flat[: len(words)] != words:
+                continue
+            if all(any(c.isdigit() for c in word) for word in extra):
+                lines[i] = " ".join(flat)
+                part.text = "\n".join(lines)
+                return True
+    return False
+
+
 def clean_article(article: Article, settings: CleanSettings | None = None) -> CleanArticle:
     """Return the article's clean body, comments, removed parts and metadata."""
     settings = settings or CleanSettings()
@@ -85,6 +111,8 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         known = [v for v in (title, byline, article.byline, published, url, outlet, page.title, page.byline, page.sitename) if v]
         previous = None
         for text, reason in left_out_blocks(page.blocks, kept, known):
+            if _widen_part(removed, text):
+                continue
             if previous == reason:  # consecutive blocks of one reason: one part, as for lines
                 removed[-1].text += "\n" + text
             else:
