@@ -487,3 +487,69 @@ def test_patterns_tried_at_their_heads_find_what_every_position_finds(text):
 def test_year_after_a_name_and_a_space_is_found():
     # the one start no head gives: the space after a word, before a year
     assert [(d.text, d.value) for d in find_dates("a", "Kelmark 2019 was the worst season.", "2026-01-05")] == [("2019", "2019")]
+
+
+# A live page's entries (CleanArticle.entries, from clean) date what each entry says: a reader of
+# the entry posted at 00:30 on 21 November reads its "yesterday" as 20 November.
+LIVE_HTML_ENTRY = '<div class="update"><time datetime="{0}">{1}</time><p>{2}</p><p>{3}</p></div>'
+LIVE_HTML = (
+    "<html><head><title>Live: power cut across Brask county</title>"
+    '<meta property="article:published_time" content="2033-11-20T18:05:00+01:00"></head><body><article>'
+    "<h1>Live: power cut across Brask county</h1>"
+    + LIVE_HTML_ENTRY.format("2033-11-21T00:30:00+01:00", "00:30", "The grid operator Kolvik Energi says the fault began yesterday at its Marrow Lane substation.", "Crews are still working on the cables.")
+    + LIVE_HTML_ENTRY.format("2033-11-20T21:10:00+01:00", "21:10", "Lights went out across Brask at 19:45, the county council says.", "Schools will decide in the morning whether to open.")
+    + LIVE_HTML_ENTRY.format("2033-11-20T18:05:00+01:00", "18:05", "Good evening. We are following the power cut in Brask county this evening.", "Send us your pictures.")
+    + "</article></body></html>"
+)
+
+
+def _dated(article) -> dict[str, tuple[str | None, str | None]]:
+    return {d.text: (d.value, d.time) for d in find_dates(article.id, article.text, article.published, None, None, article.entries)}
+
+
+def test_a_live_entry_posted_after_midnight_dates_its_yesterday_by_its_own_day():
+    from newsprism.clean import clean_article
+    from newsprism.models import Article, content_id
+
+    article = clean_article(Article(id=content_id(LIVE_HTML), source_path="live.html", raw=LIVE_HTML, format="html"))
+    assert article.published.startswith("2033-11-20") and len(article.entries) == 3
+    dated = _dated(article)
+    assert dated["yesterday"] == ("2033-11-20", None)  # the entry of 00:30 on the 21st; the page's date would give the 19th
+    assert dated["at 19:45"] == ("2033-11-20", "19:45")  # a time before its entry's (21:10), no other day given
+    assert dated["this evening"] == ("2033-11-20", "evening")
+    resolution = next(d.resolution for d in find_dates(article.id, article.text, article.published, None, None, article.entries) if d.text == "yesterday")
+    assert "live entry of 00:30" in resolution and "2033-11-21" in resolution  # the day it counted from
+
+
+LIVE_TEXT = (
+    "Halvard Radio\nNews | Sport | Travel\n\nLive: ferry aground off Skellan\n\n{date}"
+    "16:00 - The ferry Marta Lind left Osterholm at 14:20 and ran aground an hour later, the harbour office says.\n\n"
+    "13:10 - Passengers were told this morning that the crossing would run late.\n\n"
+    "Share this page\n"
+)
+
+
+def test_plain_text_live_stamps_date_their_entries_and_a_page_without_a_date_leaves_the_day_unknown():
+    from newsprism.clean import clean_article
+    from newsprism.models import Article, content_id
+
+    def cleaned(raw):
+        return clean_article(Article(id=content_id(raw), source_path="live.txt", raw=raw, format="text"))
+
+    dated_page = cleaned(LIVE_TEXT.format(date="12 August 2032\n\n"))
+    assert dated_page.published == "2032-08-12" and [e.time for e in dated_page.entries] == ["16:00", "13:10"]
+    dated = _dated(dated_page)
+    assert dated["at 14:20"] == ("2032-08-12", "14:20")  # before the entry's 16:00: the entry's day
+    assert dated["16:00"] == ("2032-08-12", "16:00") and dated["this morning"] == ("2032-08-12", "morning")
+    # no page date: the entries' clock times give no day, and none is invented
+    undated = _dated(cleaned(LIVE_TEXT.format(date="")))
+    assert undated["at 14:20"] == (None, "14:20") and undated["this morning"] == (None, "morning")
+
+
+def test_a_later_or_future_time_in_a_live_entry_is_not_put_on_the_entry_day():
+    from newsprism.models import LiveEntry
+
+    text = "Updates.\n\nThe road reopens at 18:00, the agency says. The bridge was shut at 23:40.\n\nEarlier entry."
+    entries = [LiveEntry(start=10, time="2032-08-12T09:30:00+02:00"), LiveEntry(start=text.index("Earlier"), time="2032-08-12T08:00:00+02:00")]
+    found = {d.text: d.value for d in find_dates("a", text, "2032-08-12", None, None, entries)}
+    assert found["at 18:00"] is None and found["at 23:40"] is None  # after the entry's 09:30: maybe another day

@@ -5,7 +5,8 @@ Steps, in order (each article is parsed once, in one batched spaCy pass):
 1. `nlp.parse`: tokens, sentences (never across a line break), entities, dependency parse.
 2. `entities`: mentions in every article, clustered across the story into entities.
 3. `numbers` and `dates`: quantities with what they count and their bounds; dates resolved
-   against each article's publication date (never when it is unknown).
+   against each article's publication date (never when it is unknown), or, inside a live page's
+   entry, against the entry's own time (CleanArticle.entries).
 4. `quotes`: direct, partial and indirect speech with speaker and channel, grouped across
    articles into one Quote per remark.
 5. `claims`: one record per body sentence tying the above together.
@@ -101,7 +102,7 @@ def understand_story(
         doc = docs[article.id]
         starts = [start for start, _ in bounds[article.id]]
         sentence_of = lambda offset, starts=starts: max(0, bisect_right(starts, offset) - 1)  # noqa: E731
-        article_dates = find_dates(article.id, article.text, article.published, doc, sentence_of)
+        article_dates = find_dates(article.id, article.text, article.published, doc, sentence_of, article.entries)
         dates.extend(article_dates)
         numbers.extend(find_numbers(article.id, article.text, doc, [(d.start, d.stop) for d in article_dates], sentence_of))
         records.extend(article_quotes(article.id, doc, bounds[article.id], entities, outlets, article.outlet))

@@ -34,6 +34,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -107,7 +108,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("partunit", re.compile(r"\b(?P<side>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I)),
     ("relunit", re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("weekday", re.compile(rf"\b(?=[lnto{WEEKDAY_START}])(?:(?P<rel>last|next|this|on)\s+)?{WEEKDAY}\b", re.I)),
-    ("deictic", re.compile(r"\b(?=[lty])(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this week)\b", re.I)),
+    ("deictic", re.compile(r"\b(?=[lty])(?P<word>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening|this week)\b", re.I)),
     ("vague", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>years|months|weeks|days|decades)\b|\bin recent (?P<unit2>years|months|weeks)\b", re.I)),
     # a quarter or half of a year: "Q3 2025", "the fourth quarter of 2025", "H1 2026", "the first half of 2026"
     ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<qword>first|second|third|fourth|final|last)\s+quarter\s+of)\s+{YEAR}\b", re.I)),
@@ -612,12 +613,66 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
     return None
 
 
-def find_dates(article_id: str, text: str, published: str | None, doc: Doc | None = None, sentence_of=None) -> list[DateMention]:
+class _Entry(NamedTuple):
+    """A live entry as dates reads it: where it starts, its day (None when the page does not give
+    one), its clock time ("HH:MM", or None) and how a resolution names it."""
+
+    start: int
+    day: dt.date | None
+    clock: str | None
+    label: str
+    dated: bool  # the page dates the entry itself (an ISO time), not only its clock
+
+
+def _entries(entries, pub: dt.date | None) -> list[_Entry]:
+    """The live entries (CleanArticle.entries) by their start: an ISO time gives its own day, a
+    clock time alone ("16:00") the publication day, and no day without one (never guessed)."""
+    out = []
+    for e in entries or ():
+        time = e.time or ""
+        day = publication_day(time) if len(time) >= 10 else pub
+        clock = m.group(1) if (m := re.search(r"(?:^|T)(\d\d:\d\d)", time)) else None
+        label = f"its live entry of {clock or time}"
+        out.append(_Entry(e.start, day, clock, label, len(time) >= 10))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _entry_at(entries: list[_Entry], offset: int) -> _Entry | None:
+    """The live entry the text at `offset` belongs to (None before the first, or on other pages)."""
+    i = bisect_right([e.start for e in entries], offset) - 1
+    return entries[i] if i >= 0 else None
+
+
+def _stamped(entries: list[_Entry], text: str, start: int, stop: int) -> _Entry | None:
+    """The live entry whose time stamp the clock time at start:stop is: one opening the entry's
+    text ("16:00 - ...") or alone on the line before it."""
+    for e in entries:
+        if e.start == start or (start < e.start and not text[stop:e.start].strip() and _entry_time(text, start, stop)):
+            return e
+    return None
+
+
+def _by_entry(resolution: str | None, entry: _Entry) -> str | None:
+    """A resolution made against an entry's day, saying so: "yesterday relative to the date of its
+    live entry of 00:30, 2036-04-08". "up to publication date" stays as written (the timeline reads
+    it as a period running to its report), the entry told after it."""
+    if not resolution:
+        return resolution
+    said = re.sub(r"\b(?:the )?publication (date|day)\b(?= \d)", rf"the \1 of {entry.label},", resolution.replace("up to publication date", "up to PUB"))
+    said = re.sub(r"\b(?:the )?publication (date|day)\b", rf"the \1 of {entry.label}", said)
+    return said.replace("up to PUB", "up to publication date") + (f" ({entry.label})" if "up to PUB" in said else "")
+
+
+def find_dates(article_id: str, text: str, published: str | None, doc: Doc | None = None, sentence_of=None,
+               entries=None) -> list[DateMention]:
     """Return the date expressions of one article, resolved where the publication date allows.
 
-    `sentence_of(char_offset) -> sentence index` fills `sentence_index` when given.
+    `sentence_of(char_offset) -> sentence index` fills `sentence_index` when given. `entries`, a
+    live page's CleanArticle.entries, resolve what each entry says against the entry's own day
+    ("yesterday" in an entry posted at 00:30 on 9 April is 8 April) instead of the page's date.
     """
     pub = publication_day(published)
+    live = _entries(entries, pub)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, m in _pattern_matches(text):
@@ -637,10 +692,13 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
             continue  # "a 67-year-old woman", "4 years old": an age (numbers reads it), no span of time
         if "month" in m.groupdict() and m.group("month") and not m.group("month")[0].isupper():
             continue  # "may", "march" in lower case are verbs
-        resolved = _resolve(kind, m, pub, doc)
+        entry = _entry_at(live, start)
+        resolved = _resolve(kind, m, entry.day if entry else pub, doc)
         if resolved is None:
             continue
         date_kind, value, range_end, resolution = resolved
+        if entry and "publication" in (resolution or ""):  # resolved against the entry's day
+            resolution = _by_entry(resolution, entry)
         bound = bound_before(text, start) if date_kind == "duration" and not spread_over(text, start) else None
         if bound:
             # "at least two weeks": the span keeps its bound word, and the resolution says which side it bounds
@@ -655,7 +713,7 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
     found.sort(key=lambda d: d.start or 0)
     found = _anchored(article_id, text, found, taken, sentence_of)
     found = _event_anchored(article_id, text, found, taken, sentence_of)
-    found = _timed(article_id, text, found, taken, sentence_of, pub)
+    found = _timed(article_id, text, found, taken, sentence_of, pub, live, doc)
     return [_mark_non_event(d, text) for d in _join_ranges(found, text)]
 
 
@@ -946,7 +1004,8 @@ def _tied_back(text: str, start: int, here: int, sentence_of) -> bool:
     )
 
 
-def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of, pub: dt.date | None) -> list[DateMention]:
+def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tuple[int, int]], sentence_of, pub: dt.date | None,
+           live: list[_Entry] = (), doc: Doc | None = None) -> list[DateMention]:
     """Give days their time of day: a clock time or a part of the day beside a day joins its mention
     ("at 3.40am on Sunday", "Sunday afternoon", "shortly before midnight on Saturday"); a clock time
     elsewhere dates the one day its sentence gives ("... on Sunday and the helicopter arrived at
@@ -954,7 +1013,11 @@ def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tup
     "Minutes later ...") or has given no other day before it (the publication day aside), or, on a
     line of its own on a live page, the publication day. With no such day, or two, it stays
     unresolved: never a guess ("Police cleared the camp on Tuesday. ... The court ruled on Friday.
-    Bulldozers demolished the shacks by midday": the midday is no Friday's)."""
+    Bulldozers demolished the shacks by midday": the midday is no Friday's). Inside a live entry
+    (`live`) the entry's day stands for the publication day: its stamp is on that day, and a time
+    its sentences give no day to is on it when the time is not after the entry's own and told in no
+    future tense ("detected at 03:10" in the entry of 09:05); a later one stays undated (it may be
+    the day before's, or the next)."""
     given_sentence_of = sentence_of
     times = _times(text, taken)
     if not times and not re.search(r"\b(?:early|late|overnight|morning|afternoon|evening|night|hours)\b", text, re.I):
@@ -997,14 +1060,25 @@ def _timed(article_id: str, text: str, found: list[DateMention], taken: list[tup
             values = {d.value: d for d in days if sentence_of(d.start) == here - 1}
             # the day before is this time's only when the text ties them, or gave no other day so far
             # (the publication day aside): "The court ruled on Friday" after "... on Tuesday" is another event's
-            so_far = {d.value for d in days if d.start < start and (pub is None or d.value != pub.isoformat())}
+            entry = _entry_at(live, start)
+            own = {day.isoformat() for day in (pub, entry.day if entry else None) if day}
+            so_far = {d.value for d in days if d.start < start and d.value not in own and _entry_at(live, d.start) == entry}
             if not (set(values) >= so_far or _tied_back(text, start, here, sentence_of)):
                 values = {}
-        if _entry_time(text, start, stop) and pub is not None:
+        entry = _entry_at(live, start)
+        stamped = _stamped(live, text, start, stop)
+        if stamped and stamped.day is not None:
+            value, resolution = stamped.day.isoformat(), f"at {time}: a live page's entry time on " + (
+                f"the date the page gives it, {stamped.day.isoformat()}" if stamped.dated else f"its publication date {stamped.day.isoformat()}")
+        elif stamped:
+            value, resolution = None, f"at {time}: a live page's entry time on a day the page does not give"
+        elif _entry_time(text, start, stop) and pub is not None and not stamped:
             value, resolution = pub.isoformat(), f"at {time}: a live page's entry time on its publication date {pub.isoformat()}"
         elif len(values) == 1:
             anchor = next(iter(values.values()))
             value, resolution = anchor.value, f"at {time} ('{how}') on the day its sentence or the one before gives, {anchor.value} ('{' '.join(anchor.text.split())}')"
+        elif not values and entry and entry.day and entry.clock and ":" in time and time <= entry.clock and not _is_future(doc, start):
+            value, resolution = entry.day.isoformat(), f"at {time} ('{how}') on the day of {entry.label}, {entry.day.isoformat()} (no later than the entry, and no other day in its sentence)"
         else:
             value, resolution = None, f"at {time} ('{how}') on a day the text does not make clear"
         taken.append((start, stop))
