@@ -482,3 +482,45 @@ def test_a_toll_told_with_perished_is_named_the_killed():
                             numbers=[["Nine people", 9, 9, 9, "people"]]),
     ]}
     assert [k.about for k in _conflicts(spec, "number")] == ["number of people killed"]
+
+
+def test_a_toll_and_a_rescued_count_are_named_by_what_they_count():
+    """'Nine people have now been confirmed dead' has its word of the dead beyond a toll's reach, yet with
+    'Nine people died', 'At least twelve people were killed' and 'Fifteen people perished' it is one toll: 'number of people
+    killed', not 'number of people'; 'lifeboats hauled 230 people from the sea' / 'rescuers pulled 203
+    people from the water' is 'number of people rescued'."""
+    people = lambda text, value: [text, value, value, value, "people"]  # noqa: E731
+    spec = {"entities": {"ship": ["Brisk Star", "PRODUCT"]}, "articles": [
+        {"id": "r1", "outlet": "Evening Spark", "published": "2031-05-07", "sentences": [
+            {"text": "Fifteen people perished when the Brisk Star sank off Holm Point.", "entities": ["ship"], "numbers": [people("Fifteen people", 15)]},
+            {"text": "Lifeboats hauled 230 people from the freezing sea after the Brisk Star sank.", "entities": ["ship"],
+             "numbers": [people("230 people", 230)]}]},
+        {"id": "r2", "outlet": "Tarn Wire", "published": "2031-05-07", "sentences": [
+            {"text": "At least twelve people were killed when the Brisk Star sank off Holm Point.", "entities": ["ship"],
+             "numbers": [people("twelve people", 12)]},
+            {"text": "Rescuers pulled 203 people from the water after the Brisk Star sank.", "entities": ["ship"],
+             "numbers": [people("203 people", 203)]}]},
+        {"id": "r3", "outlet": "Radio Kell", "published": "2031-05-07", "sentences": [
+            {"text": "Nine people have now been confirmed dead after the Brisk Star sank off Holm Point.", "entities": ["ship"],
+             "numbers": [people("Nine people", 9)]},
+            {"text": "Lifeboat crews rescued 203 people from the sea after the Brisk Star sank.", "entities": ["ship"],
+             "numbers": [people("203 people", 203)]}]},
+        one_sentence_report("r4", "Holm Courier", "Nine people died when the Brisk Star sank off Holm Point.", ["ship"],
+                            numbers=[people("Nine people", 9)]),
+    ]}
+    found = sorted((k.about, sorted(p.value for p in k.positions)) for k in _conflicts(spec, "number"))
+    assert found == [("number of people killed", ["Fifteen people", "Nine people", "twelve people"]),
+                     ("number of people rescued", ["203 people", "230 people"])], found
+
+
+def test_a_quote_saying_the_opposite_of_its_other_rendering_is_a_wording_conflict():
+    """'The river was rough, but ...' (two outlets) / 'The river was calm, and ...': opposite words of one
+    condition (data/compare/antonyms.txt) change the meaning as a negation does; with no 'not' the three
+    read alike and no conflict was found."""
+    spec = {"entities": {"rell": ["Tomas Rell", "PERSON"]}, "articles": [
+        _quoted("a1", "Harlow Post", "The river was rough, but our boats reached the weir within ten minutes."),
+        _quoted("a2", "Radio Kell", "The river was rough, but our boats got to the weir within ten minutes."),
+        _quoted("a3", "Evening Spark", "The river was calm, and our boats reached the weir within ten minutes."),
+    ]}
+    found = _conflicts(spec, "quote_wording")
+    assert [sorted(sorted(p.article_ids) for p in k.positions) for k in found] == [[["a1", "a2"], ["a3"]]]

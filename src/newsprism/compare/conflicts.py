@@ -358,6 +358,17 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _rescue_words() -> list[str]:
+    return [w.lower() for w in lexicons._compare_lines("rescue_words.txt")]
+
+
+def _rescued(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure counts people saved ("lifeboat crews pulled 187 people from
+    the water": data/compare/rescue_words.txt), by the few words right around it; only names a count."""
+    return _toll_of(v, a, _rescue_words(), narrow=True)
+
+
 def _names_the_dead(v: ClaimView, a: int) -> bool:
     """True when the figure's unit, written right after it, is itself a word for the dead ("received
     four bodies", "12 fatalities": data/compare/unit_synonyms.txt), whatever words stand around it."""
@@ -738,12 +749,18 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
         return lexicons.measure_names().get(unit, unit)  # "magnitude", not "number of magnitude"; "weight", not "tonnes"
     if all(views[i].numbers[k][0].kind == "ordinal" for i, k in group):
         return views[group[0][0]].numbers[group[0][1]][3]  # "minute": where on its scale the event was placed
-    if all(_toll_kind(views[i], k) == "killed" for i, k in group):
-        counted = unit if unit and not counts_dead(unit) else "people"  # "Three dead": not "number of dead killed"
-        return f"number of {counted} killed"  # "number of people" would not tell the toll from the injured
-    for kind in ("evacuated", "injured", "missing"):
-        if all(_toll_kind(views[i], k) == kind for i, k in group):
-            return f"number of {unit or 'people'} {kind}"
+    # A count is named by the toll its figures count when most say so and none counts another: "Nine
+    # people are now confirmed dead" has its word of the dead beyond a toll's reach, yet beside "At
+    # least eleven people were killed" and "Fourteen people perished" it is the same toll.
+    kinds = Counter(_toll_kind(views[i], k) for i, k in group)
+    named = [kind for kind in kinds if kind]
+    if len(named) == 1 and 2 * kinds[named[0]] > len(group):
+        if named[0] == "killed":
+            counted = unit if unit and not counts_dead(unit) else "people"  # "Three dead": not "number of dead killed"
+            return f"number of {counted} killed"  # "number of people" would not tell the toll from the injured
+        return f"number of {unit or 'people'} {named[0]}"
+    if not named and all(_rescued(views[i], k) for i, k in group):
+        return f"number of {unit or 'people'} rescued"  # "rescued 187 people" / "hauled 178 people from the sea"
     if all(_margin(views[i], k) for i, k in group):
         return "margin"  # "won the ward by 37 votes" / "won by 43 votes"
     done = _counted_deed(views, group)
@@ -2796,6 +2813,26 @@ def _negation_clash(ta: str, tb: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _antonyms() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(line.lower().split()[:2]) for line in lexicons._compare_lines("antonyms.txt") if len(line.split()) >= 2)
+
+
+def _antonym_clash(ta: str, tb: str) -> bool:
+    """One rendering has a word where the other has its opposite (data/compare/antonyms.txt: "The
+    sea was rough, but ..." / "The sea was calm, and ..."), and neither has both: they say opposite
+    things of one condition, as a negation does."""
+    wa, wb = {w.lower() for w in WORD.findall(ta)}, {w.lower() for w in WORD.findall(tb)}
+    for x, y in _antonyms():
+        for one, other in ((wa, wb), (wb, wa)):
+            if x in one and y in other and y not in one and x not in other:
+                # The rest must be one remark's words: "rough seas slowed us" is no rendering of "calm heads prevailed".
+                rest_a = content_stems(" ".join(w for w in WORD.findall(ta) if w.lower() not in (x, y)))
+                rest_b = content_stems(" ".join(w for w in WORD.findall(tb) if w.lower() not in (x, y)))
+                return stem_overlap(rest_a, rest_b) >= 0.5
+    return False
+
+
 def _one_sentence(x: QuoteVariant, y: QuoteVariant) -> bool:
     """Two renderings quoted in one sentence of one article (same evidence sentence)."""
     return any(e.article_id == f.article_id and e.text == f.text for e in x.evidence for f in y.evidence)
@@ -2836,7 +2873,7 @@ def quote_wording_conflicts(quotes: list[Quote], settings, sources: dict[str, st
                     continue
                 ta, tb = q.variants[a].text, q.variants[b].text
                 nums_a, nums_b = set(re.findall(r"\d[\d,.]*", ta)), set(re.findall(r"\d[\d,.]*", tb))
-                if _negation_clash(ta, tb) or (nums_a and nums_b and nums_a != nums_b):
+                if _negation_clash(ta, tb) or _antonym_clash(ta, tb) or (nums_a and nums_b and nums_a != nums_b):
                     clash_pairs[k].add((a, b))
                 elif stem_overlap(content_stems(ta), content_stems(tb)) < 0.6:  # a partial quote inside a longer one agrees
                     to_embed.append((k, a, b))
