@@ -553,3 +553,21 @@ def test_a_later_or_future_time_in_a_live_entry_is_not_put_on_the_entry_day():
     entries = [LiveEntry(start=10, time="2032-08-12T09:30:00+02:00"), LiveEntry(start=text.index("Earlier"), time="2032-08-12T08:00:00+02:00")]
     found = {d.text: d.value for d in find_dates("a", text, "2032-08-12", None, None, entries)}
     assert found["at 18:00"] is None and found["at 23:40"] is None  # after the entry's 09:30: maybe another day
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "to be" governs the day as any infinitive does: the tense is not told, the nearer Friday is read
+        ("The Brannock water board expects its pumps to be back by Friday.", "2034-09-15"),
+        ("Officials in Tervel want the ferry pier to be ready by Friday.", "2034-09-15"),
+        # the same infinitive a day after that Friday looks back to it
+        ("The Brannock water board expected its pumps to be back by Friday.", "2034-09-08"),
+    ],
+)
+def test_a_day_under_to_be_takes_the_nearer_weekday(text, expected):
+    from newsprism.understand.nlp import parse
+
+    published = "2034-09-13" if "expects" in text or "want" in text else "2034-09-09"  # a Wednesday; a Saturday
+    (found,) = find_dates("a", text, published, parse([text])[0])
+    assert found.value == expected, found.resolution

@@ -26,6 +26,10 @@ midnight on Saturday" -> 24:00, "Sunday afternoon" -> afternoon; words in data/u
 zones in time_zones.txt); a clock time away from a day dates the one day its sentence gives, or
 the sentence before when a link of same_day_links.txt ("minutes later") or a repeated event noun
 ties the two, or when the text has given no other day before it; otherwise it stays undated.
+On a live page (CleanArticle.entries) what an entry says is resolved against the entry's own day
+(its ISO time, else the publication date with its clock time, else unknown): "yesterday" in the
+entry posted at 00:30 on 9 April is 8 April, and a clock time no day is given to is on the
+entry's day when it is no later than the entry and told in no future tense.
 """
 
 from __future__ import annotations
@@ -341,10 +345,10 @@ def _present_simple(doc: Doc | None, start: int) -> bool:
 def _infinitive(doc: Doc | None, start: int) -> bool:
     """True for a day a bare to-infinitive governs: "Search suspended for the day, to resume on
     Monday" (ahead), "flew to Vell to sign the deal on Wednesday" (behind); the tense is not told,
-    so the weekday reader takes the nearer of the two days. "to have signed", "had been due to
-    sign" look back."""
+    so the weekday reader takes the nearer of the two days; "to be" too ("expects its systems to
+    be back by Friday"). "to have signed", "had been due to sign" look back."""
     token = _governing_verb(doc, start)
-    if token is None or token.pos_ != "VERB" or token.tag_ != "VB":
+    if token is None or token.pos_ not in {"VERB", "AUX"} or token.tag_ != "VB":
         return False
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
