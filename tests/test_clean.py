@@ -1815,3 +1815,40 @@ def test_a_block_quoting_a_removed_line_is_no_wider_form_of_it():
     )
     cleaned = clean_html_page(page)
     assert ("title", title) in [(part.reason, part.text) for part in cleaned.removed]
+
+
+# --------------------------------------------------------------------------- a wire copy's outlet from its dateline
+
+
+WIRE_COPY = (
+    "MOSSBY, Apr 2, 2033 {credit} - Two cranes collapsed at the container port of Mossby on Tuesday, the port authority said.\n\n"
+    "Nobody was hurt, a spokeswoman for the authority said.\n\n"
+    "(Reporting by Alva Grent; Editing by Osk Marrin)\n"
+)
+
+
+def test_wire_copy_without_masthead_is_named_by_its_dateline_credit():
+    cleaned = clean_text(WIRE_COPY.format(credit="(Kettleby Wire)"))
+    assert cleaned.outlet == "Kettleby Wire"
+    assert cleaned.text.startswith("Two cranes collapsed")
+    # brackets holding a note, not a name, name no outlet
+    for note in ("(Updated)", "(Corrected)", "(Kettleby Photo)", "(Live Updates)", "(updated 2 times)"):
+        assert clean_text(WIRE_COPY.format(credit=note)).outlet is None, note
+
+
+def test_dateline_credit_yields_to_what_names_the_page_better():
+    raw = WIRE_COPY.format(credit="(Kettleby Wire)")
+    assert clean_text(raw, outlet="Mossby Evening Star").outlet == "Mossby Evening Star"
+    assert clean_text("HARBOUR LEDGER\n\nCranes fall at Mossby port after storm\n\n" + raw).outlet == "Harbour Ledger"
+    assert clean_text(raw + "\n© 2033 Mossby Evening Star. All rights reserved.\n").outlet == "Mossby Evening Star"
+
+
+def test_acronym_dateline_credit_names_the_masthead_spelled_by_its_initials():
+    raw = "Tessel Press Agency\n\n" + WIRE_COPY.format(credit="(TPA)")
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Tessel Press Agency"
+    assert cleaned.title != "Tessel Press Agency"  # the masthead is no headline
+    assert any(part.reason == "masthead" and part.text == "Tessel Press Agency" for part in cleaned.removed)
+    # a headline above whose initials are not the credit stays the headline; the acronym names the copy
+    other = clean_text("Cranes fall at Mossby port\n\n" + WIRE_COPY.format(credit="(TPA)"))
+    assert other.title == "Cranes fall at Mossby port" and other.outlet == "TPA"

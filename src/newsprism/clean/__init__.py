@@ -5,7 +5,8 @@ Plain text goes through the line reader (`clean.text`); HTML through trafilatura
 the input carried wins; otherwise the page's own: title, byline, dateline,
 source-URL line, then the outlet from the URL's domain (`data/outlets.csv` plus
 the user's `clean.outlets_file`), the masthead, or the page's references to
-itself (newsletter plug, blurb, staff credit). Nothing is guessed: when the page
+itself (newsletter plug, blurb, staff credit), the site name or copyright holder, and
+last a wire dateline's bracketed credit when it reads as a name. Nothing is guessed: when the page
 does not say, the field stays None. Every line of the input text (or of
 trafilatura's output, for HTML) left out of `text` is in `removed` with its
 reason; so is every visible block of an HTML page that trafilatura itself left out
@@ -103,6 +104,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         or next(iter(reading.outlet_mentions), None)
         or sitename
         or reading.copyright_holder
+        or reading.dateline_credit  # "VARROW, Nov 15 (Northsound Wire) -": a wire copy nothing else names
     )
     body = "\n\n".join(line.text for line in reading.lines if line.kind == "body")
     removed = _removed(reading.lines)

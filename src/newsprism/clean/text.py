@@ -20,7 +20,10 @@ Steps, in order (each only labels lines the earlier ones left open):
 
 The outlet is read from lines where the page names itself: a registry name in the masthead or
 self-references, else an unregistered caps masthead the page names again or whose shape says so
-(a publication noun from `data/clean/masthead_words.txt` above a menu or the headline).
+(a publication noun from `data/clean/masthead_words.txt` above a menu or the headline), or a
+short name over a wire dateline whose bracketed credit is its initials ("Corvale News Agency" over
+"TARNWICK, June 12 (CNA) -"). A dateline's credit that reads as a name is kept apart
+(`dateline_credit`): the outlet of a wire copy nothing else names.
 
 Signals are general (length, terminal punctuation, capitalisation, position, repetition,
 calls to action, date/handle shapes); nothing here knows a particular site.
@@ -97,6 +100,9 @@ class TextReading:
     # a wire dateline's date without its year ("CALVERRUN, March 12 (Tidewire) -"): "March 12", dated
     # by clean_article only from what else the page shows (copyright year, comment dates)
     yearless_date: str | None = None
+    # the outlet a wire dateline's bracketed credit names ("VARROW, Nov 15 (Northsound Wire) -"): the
+    # page's outlet only when nothing better names it (clean_article takes it last)
+    dateline_credit: str | None = None
 
 
 COPYRIGHT_HOLDER_RE = re.compile(
@@ -389,6 +395,38 @@ def _wire_dateline(text: str) -> int | None:
         # dash is a section word ("UPDATE - ", "WATCH - ", data/clean/masthead_words.txt)
         return found.end()
     return None
+
+
+def _credit_name(found: re.Match[str] | None) -> str | None:
+    """The name a wire dateline's bracketed credit gives ("(Northsound Wire)", "(CNA)"), or None when
+    the brackets hold no name: a note ("(Updated)", "(Corrected)", "(AP Photo)") ends in a section
+    word of `data/clean/masthead_words.txt` that is no publication noun, or has only section and
+    edition words; a name has at most six words, each capitalised (or a minor word), and no digit."""
+    if found is None or not found.group("agency"):
+        return None
+    credit = found.group("agency")[1:-1].strip()
+    words = credit.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d", credit) or not words[0][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words):
+        return None
+    lower = re.findall(r"[^\W\d_]+", credit.lower())
+    nouns, sections = masthead_words()
+    if not lower or all(w in sections or w in edition_words() for w in lower):
+        return None
+    if lower[-1] in sections and lower[-1] not in nouns:
+        return None
+    return credit
+
+
+def _initials_line(line: Line, credit: str) -> bool:
+    """True for a short header line whose name's initials are an acronym credit ("Corvale News Agency" for "CNA")."""
+    if line.kind not in ("clutter", "metadata") or line.reason not in ("title", "masthead", "label", "navigation"):
+        return False
+    name = _masthead_name(line.text)
+    if not 2 <= len(name.split()) <= 6 or ends_sentence(line.text) or re.search(r"\d", name):
+        return False
+    return len(credit) >= 2 and initials(name) == credit
 
 
 def _body_dateline(line: Line) -> tuple[Line, Line, str | None, str | None] | None:
@@ -864,7 +902,18 @@ def read_text(
     # date when the page gives none other; the first sentence starts after the dash
     first = next((i for i, l in enumerate(lines) if l.kind == "body"), None)
     if first is not None and (split := _body_dateline(lines[first])):
+        credit = _credit_name(WIRE_DATELINE.match(lines[first].text))
         dateline, rest, iso, reading.yearless_date = split
+        if credit and credit.isupper() and not reading.outlet_mentions:
+            # "Corvale News Agency" over "TARNWICK, June 12 (CNA) -": the line spelled out by the
+            # credit's initials is the masthead, not the headline
+            top = next((l for l in lines[:first] if _initials_line(l, credit)), None)
+            if top is not None:
+                reading.outlet_mentions.append(_masthead_name(top.text))
+                if top.reason == "title" and reading.title == top.text:
+                    reading.title = None
+                top.label("clutter", "masthead")
+        reading.dateline_credit = credit
         lines[first:first + 1] = [dateline, rest]
         if iso:
             weak_dates.append(iso)
