@@ -45,7 +45,18 @@ def _removed(lines: list[Line]) -> list[Removed]:
     return parts
 
 
-def _widen_part(removed: list[Removed], block: str) -> bool:
+def _line_starts(removed: list[Removed]) -> dict[tuple[str, ...], list[tuple[Removed, int, int]]]:
+    """Index the removed lines of three words or more by their first three words: (part, line, words)."""
+    starts: dict[tuple[str, ...], list[tuple[Removed, int, int]]] = {}
+    for part in removed:
+        for i, line in enumerate(part.text.split("\n")):
+            words = line.split()
+            if len(words) >= 3:
+                starts.setdefault(tuple(words[:3]), []).append((part, i, len(words)))
+    return starts
+
+
+def _widen_part(starts: dict[tuple[str, ...], list[tuple[Removed, int, int]]], block: str) -> bool:
     """Put a page block in place of the removed line it only extends by a time or count, and say whether it did.
 
     Trafilatura may keep a line without the text of an inline element (a dateline's
@@ -55,19 +66,18 @@ def _widen_part(removed: list[Removed], block: str) -> bool:
     the block opens with, followed by at most three words each holding a digit, is that line: it
     takes the block's fuller text and keeps its reason. Other words after it ('... by Jane Doe',
     a site name after a headline) may make another element, which stays a block of its own.
+    `starts` is `_line_starts` of the removed parts.
     """
     flat = block.split()
-    for part in removed:
+    for part, i, length in starts.get(tuple(flat[:3]), ()):
+        extra = flat[length:]
+        if not 0 < len(extra) <= 3 or not all(any(c.isdigit() for c in word) for word in extra):
+            continue
         lines = part.text.split("\n")
-        for i, line in enumerate(lines):
-            words = line.split()
-            extra = flat[len(words):]
-            if len(words) < 3 or not 0 < len(extra) <= 3 or flat[: len(words)] != words:
-                continue
-            if all(any(c.isdigit() for c in word) for word in extra):
-                lines[i] = " ".join(flat)
-                part.text = "\n".join(lines)
-                return True
+        if lines[i].split() == flat[:length]:
+            lines[i] = " ".join(flat)
+            part.text = "\n".join(lines)
+            return True
     return False
 
 
@@ -112,8 +122,9 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         kept = [body, *(part.text for part in removed), *(c.text for c in comments), *(c.author or "" for c in comments)]
         known = [v for v in (title, byline, article.byline, published, url, outlet, page.title, page.byline, page.sitename) if v]
         previous = None
+        starts = _line_starts(removed)
         for text, reason in left_out_blocks(page.blocks, kept, known):
-            if _widen_part(removed, text):
+            if _widen_part(starts, text):
                 continue
             if previous == reason:  # consecutive blocks of one reason: one part, as for lines
                 removed[-1].text += "\n" + text
