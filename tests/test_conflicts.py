@@ -524,3 +524,21 @@ def test_a_quote_saying_the_opposite_of_its_other_rendering_is_a_wording_conflic
     ]}
     found = _conflicts(spec, "quote_wording")
     assert [sorted(sorted(p.article_ids) for p in k.positions) for k in found] == [[["a1", "a2"], ["a3"]]]
+
+
+def test_a_toll_counted_out_of_its_owners_members_is_a_side_of_the_toll():
+    """'the Tollan Miners' Guild said nine of its members had been killed': the guild's toll, a side of the
+    toll against the police's four; 'of its members' was read as a part of another count, 'member' as no
+    people noun, and 'killed' six words past the figure as too far. 'At least nine people were killed',
+    the guild's figure as another outlet bounds it, sides with that nine, not apart from it."""
+    spec = {"entities": {"orm": ["Edda Orm", "PERSON"], "guild": ["Tollan Miners' Guild", "ORG"], "pit": ["Brae pit", "FAC"]},
+            "articles": [
+        one_sentence_report("m1", "Harlow Post", "Police Chief Edda Orm said four people died when the Brae pit flooded.",
+                            ["orm", "pit"], numbers=[["four people", 4, 4, 4, "people"]], attributed_to="orm"),
+        one_sentence_report("m2", "Tarn Wire", "The Tollan Miners' Guild said nine of its members had been killed when the Brae pit flooded.",
+                            ["guild", "pit"], numbers=[["nine", 9, 9, 9, "members"]], attributed_to="guild"),
+        one_sentence_report("m3", "Evening Spark", "At least nine people were killed when the Brae pit flooded, the Tollan Miners' Guild said.",
+                            ["guild", "pit"], numbers=[["nine people", 9, 9, None, "people"]], attributed_to="guild"),
+    ]}
+    assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == [
+        ("number of people killed", [("four people", ["m1"]), ("nine", ["m2", "m3"])])], [(k.about, _sides(k)) for k in _conflicts(spec, "number")]

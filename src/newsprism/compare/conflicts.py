@@ -392,12 +392,20 @@ def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4, narrow: boo
     figure_in_clause = clause.find(v.claim.text[at:at + 3]) if at >= 0 else -1
     # "The death toll ... has risen to 16": the clause's words before the figure say so too.
     before = clause[:figure_in_clause] if figure_in_clause >= 0 else ""
-    if not (pattern.search(v.number_windows[a]) or (not narrow and (pattern.search(_wide_window(v, a, words=reach)) or pattern.search(before)))):
+    # "seven of its members had been killed": the words after the set a figure is taken from are its own.
+    owned = POSSESSIVE_PART.match(v.claim.text[at:]) if at >= 0 and not narrow else None
+    past_set = " ".join(v.claim.text[at + owned.end():].split()[:reach]) if owned else ""
+    if not (pattern.search(v.number_windows[a]) or (not narrow and (pattern.search(_wide_window(v, a, words=reach)) or pattern.search(before)
+                                                                    or pattern.search(past_set)))):
         return False
     # "after two passengers died", "two more people died": an increase of the toll, not the toll.
     preceding = re.findall(r"[A-Za-z]+", v.claim.text[max(0, at - 20):at] if at >= 0 else "")
     following = re.match(r"\s*\S+\s+(\w+)", v.claim.text[at:] if at >= 0 else "")
     return not ((preceding and preceding[-1].lower() in INCREMENT_BEFORE) or (following and following.group(1).lower() in {"more", "further", "other"}))
+
+
+# "seven of its members", "two of their crew": a figure counted out of its owner's people, not out of another count
+POSSESSIVE_PART = re.compile(r"^\S+\s+of\s+(?:its|their|our)\s+[a-z][\w-]*", re.I)
 
 
 # "after two passengers died" (an increase), "since 23 people died in the Brask smash" (a past toll)
@@ -442,6 +450,8 @@ def _partitive(v: ClaimView, a: int) -> bool:
     after = v.claim.text[at + len(figure.rstrip(",.;:")):]
     if PART_BEFORE.search(v.claim.text[max(0, at - 30):at]):
         return True  # "the first 400 posts going in the first quarter": the first part of a larger count
+    if POSSESSIVE_PART.match(v.claim.text[at:]) and counts_people(v.numbers[a][3]) and _toll_kind(v, a):
+        return False  # "seven of its members had been killed": the association's dead, the toll it gives, no part of another count
     return bool(PARTITIVE_AFTER.match(after)) and not COUNTED_WHOLE_AFTER.match(after)
 
 
@@ -890,6 +900,9 @@ def _written_decimals(mention) -> int:
     return len(repr(float(mention.value)).split(".")[1].rstrip("0")) if mention.value is not None else 0
 
 
+AT_LEAST_BEFORE = re.compile(r"\bat\s+least\s+$", re.I)
+
+
 def _core(number: tuple) -> tuple[float, float]:
     """The range of a figure without the slack of its approximator: (140, 140) for "some 140" (read
     119-161), its own range for an exact figure or a bound."""
@@ -992,6 +1005,16 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
                 ordered.remove(val)
                 if len(admitted) == 1:
                     by_value[admitted[0]].extend(v for v in by_value[val] if v not in by_value[admitted[0]])
+        # "At least seven people were killed" beside "seven of its members had been killed": the bound
+        # says that very figure and no more, so its outlet sides with it ("more than seven" would not).
+        figure_at = {side_of[key]: (i, k) for (i, k), (_, key) in zip(group, written)}
+        for val in [val for val in ordered if math.isfinite(bounds[val][0]) and not math.isfinite(bounds[val][1])]:
+            i, k = figure_at[val]
+            at = _in_claim(views[i].claim, views[i].numbers[k][0])
+            same = [o for o in exact if bounds[o][0] == bounds[val][0]]
+            if at > 0 and len(same) == 1 and AT_LEAST_BEFORE.search(views[i].claim.text[max(0, at - 20):at]):
+                ordered.remove(val)
+                by_value[same[0]].extend(v for v in by_value[val] if v not in by_value[same[0]])
         if len(ordered) < 2 or not any(disagree(x, y) for x in ordered for y in ordered if x != y):
             continue
         conflict = _conflict("number", _count_about(views, group), [_position(val, by_value[val]) for val in ordered])
