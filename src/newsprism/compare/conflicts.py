@@ -253,7 +253,7 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
 @lru_cache(maxsize=1)
 def _threshold_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """What after and what before a figure makes it a threshold (data/compare/threshold_words.txt)."""
-    rows = [line.split(maxsplit=1) for line in lexicons._compare_lines("threshold_words.txt")]
+    rows = lexicons.threshold_words()
     after = [w for side, w in rows if side == "after"]
     before = [w for side, w in rows if side == "before"]
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
@@ -358,15 +358,10 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _rescue_words() -> list[str]:
-    return [w.lower() for w in lexicons._compare_lines("rescue_words.txt")]
-
-
 def _rescued(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure counts people saved ("lifeboat crews pulled 187 people from
     the water": data/compare/rescue_words.txt), by the few words right around it; only names a count."""
-    return _toll_of(v, a, _rescue_words(), narrow=True)
+    return _toll_of(v, a, lexicons.rescue_words(), narrow=True)
 
 
 def _names_the_dead(v: ClaimView, a: int) -> bool:
@@ -1562,7 +1557,7 @@ def _planned(part: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _plan_nouns() -> re.Pattern[str] | None:
-    nouns = [w.lower() for w in lexicons._compare_lines("plan_nouns.txt")]
+    nouns = lexicons.plan_nouns()
     return re.compile(r"(?<!\bin )\b(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")\s+to\s+(?!be\b)[a-z]+", re.I) if nouns else None
 
 
@@ -2836,17 +2831,12 @@ def _negation_clash(ta: str, tb: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _antonyms() -> tuple[tuple[str, str], ...]:
-    return tuple(tuple(line.lower().split()[:2]) for line in lexicons._compare_lines("antonyms.txt") if len(line.split()) >= 2)
-
-
 def _antonym_clash(ta: str, tb: str) -> bool:
     """One rendering has a word where the other has its opposite (data/compare/antonyms.txt: "The
     sea was rough, but ..." / "The sea was calm, and ..."), and neither has both: they say opposite
     things of one condition, as a negation does."""
     wa, wb = {w.lower() for w in WORD.findall(ta)}, {w.lower() for w in WORD.findall(tb)}
-    for x, y in _antonyms():
+    for x, y in lexicons.antonym_pairs():
         for one, other in ((wa, wb), (wb, wa)):
             if x in one and y in other and y not in one and x not in other:
                 # The rest must be one remark's words: "rough seas slowed us" is no rendering of "calm heads prevailed".

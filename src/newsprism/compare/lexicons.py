@@ -216,6 +216,32 @@ def cause_verbs() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def threshold_words() -> tuple[tuple[str, ...], ...]:
+    """Rows of (side, words): what after ("are needed") or before ("a threshold of") a figure makes it
+    a threshold, not a value (data/compare/threshold_words.txt)."""
+    return tuple(tuple(line.split(maxsplit=1)) for line in _compare_lines("threshold_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def rescue_words() -> list[str]:
+    """Words that make a count of people a count of people saved (data/compare/rescue_words.txt)."""
+    return [w.lower() for w in _compare_lines("rescue_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def plan_nouns() -> list[str]:
+    """Nouns of a decision or document that dates itself, not the act it orders ("the order to clear":
+    data/compare/plan_nouns.txt)."""
+    return [w.lower() for w in _compare_lines("plan_nouns.txt")]
+
+
+@lru_cache(maxsize=1)
+def antonym_pairs() -> tuple[tuple[str, str], ...]:
+    """Pairs of words of opposite meaning ("rough calm": data/compare/antonyms.txt)."""
+    return tuple(tuple(line.lower().split()[:2]) for line in _compare_lines("antonyms.txt") if len(line.split()) >= 2)
+
+
+@lru_cache(maxsize=1)
 def death_words() -> list[str]:
     """Words that make a count of people a death toll ("14 people were killed")."""
     return [w.lower() for w in _compare_lines("death_words.txt")]
