@@ -125,7 +125,21 @@ def test_a_period_lasting_until_the_reports_is_one_row_whichever_day_each_was_pu
     views = build_views(build_understanding(spec))
     for v in views:  # as the understanding stage resolves 'since 2029': up to each report's publication date
         published = "2033-11-09" if v.article_id == "p1" else "2033-11-10"
-        v.event_dates = [d.model_copy(update={"end": published, "resolution": f"since 2029 up to publication date {published}"}) for d in v.event_dates]
+        v.event_dates = [d.model_copy(update={"end": published, "until_published": True,
+                                              "resolution": f"since 2029, to the report of {published}"}) for d in v.event_dates]
     fact = Fact(id="f0", text=views[0].claim.text, article_ids=["p1", "p2"], independent_sources=2)
     rows = build_timeline(views, [[0, 1]], [fact])
     assert [(e.date, sorted(e.article_ids)) for e in rows] == [("2029/2033-11-10", ["p1", "p2"])], [(e.date, e.article_ids) for e in rows]
+
+
+def test_the_understanding_stage_marks_a_period_lasting_until_the_report_as_a_field():
+    """'since 2029' runs to the report's publication date and says so in `until_published`, which the
+    timeline reads; a period the text closes itself ('from 2019 to 2021') or a past stretch is no such period."""
+    from newsprism.understand.dates import find_dates
+
+    text = "Some 300 families have farmed at Tarn Fields since 2029. The Harl dam was rebuilt from 2019 to 2021."
+    found = {d.text: d for d in find_dates("a1", text, "2033-11-09")}
+    assert found["since 2029"].until_published and found["since 2029"].end == "2033-11-09", found
+    assert not any(d.until_published for t, d in found.items() if t != "since 2029"), found
+    undated = {d.text: d for d in find_dates("a2", text, None)}
+    assert not undated["since 2029"].until_published, undated

@@ -266,6 +266,7 @@ class DateMention(Model):
     end: str | None = Field(default=None, description="Range end, when a range.")
     time: str | None = Field(default=None, description="Time of day the text gives with the day: 'HH:MM' on the 24-hour clock as written ('24:00' is the day's end: 'before midnight'), or a part of the day ('early', 'morning', 'afternoon', 'evening', 'night', 'dawn', 'dusk', 'late'); its bound and zone are told in `resolution`.")
     resolution: str | None = Field(default=None, description="How a relative date was resolved, e.g. 'Wednesday before 2020-07-09'.")
+    until_published: bool = Field(default=False, description="A period the text tells as lasting until its report ('since 2029'): `end` is the article's publication date (or its live entry's day), not a date the text gives; the timeline ends one such period of one fact on the latest of its reports' dates.")
     sentence_index: int | None = None
     start: int | None = None
     stop: int | None = None

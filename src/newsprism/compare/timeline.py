@@ -56,8 +56,9 @@ def _avoided_terms(views: list[ClaimView]) -> frozenset[str]:
 
 
 def _until_published(d) -> bool:
-    """True for a period the understanding stage ran up to its article's publication date ("since 2029")."""
-    return d.kind == "range" and bool(d.end) and "up to publication date" in (d.resolution or "")
+    """True for a period the understanding stage ran up to its article's publication date ("since 2029"):
+    its `until_published` field, never the wording of its resolution."""
+    return d.kind == "range" and bool(d.end) and d.until_published
 
 
 def _merge_into(row: TimelineEvent, e: TimelineEvent) -> None:

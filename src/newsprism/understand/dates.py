@@ -712,7 +712,8 @@ def find_dates(article_id: str, text: str, published: str | None, doc: Doc | Non
         taken.append((start, end))
         found.append(DateMention(
             article_id=article_id, text=text[start:end], kind=date_kind, value=value, end=range_end,
-            resolution=resolution, sentence_index=sentence_of(start) if sentence_of else None, start=start, stop=end,
+            resolution=resolution, until_published=kind == "since" and range_end is not None,
+            sentence_index=sentence_of(start) if sentence_of else None, start=start, stop=end,
         ))
     found.sort(key=lambda d: d.start or 0)
     found = _anchored(article_id, text, found, taken, sentence_of)
