@@ -1117,3 +1117,25 @@ def test_framing_according_to_an_unnamed_source_or_a_body_of_people_is_no_channe
                 "according to a source at the club. Eight crew were rescued, according to the union. "
                 "Forty homes were flooded, according to the Valtoran News Agency.")
     assert terms(frame_story(understanding([a], [])), "channel") == ["Valtoran News Agency"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Nine miners entombed for two days in the Garvel pit were freed on Sunday.", "entombed"),
+    ("Rescuers reached the five men buried alive under the Orrin slag heap.", "buried alive"),
+    ("Cowboy bosses at Hesket Minerals ignored every warning about the roof.", "Cowboy"),
+    ("The tunnel was dug by a cowboy contractor from Lissard.", "cowboy"),
+])
+def test_framing_people_trapped_told_as_in_a_grave_and_bosses_as_cowboys_are_loaded(text, word):
+    """'entombed', 'buried alive' picture living people in a grave; 'cowboy' before a noun casts a firm as rogues."""
+    assert word in terms(frame_story(understanding([article(text)], [])), "loaded", voice="outlet")
+
+
+@pytest.mark.parametrize("text", [
+    "The former mayor of Orrin was buried in the village churchyard on Friday.",
+    "The late queen of Lissard was entombed in the crypt of Hesket Abbey.",
+    "Ranchers from Garvel dressed as cowboys for the harvest parade.",
+    "The cowboys rode into Orrin on Sunday for the rodeo.",
+])
+def test_framing_a_burial_and_cowboys_themselves_are_no_loaded_words(text):
+    """'buried'/'entombed' in a burial, and 'cowboys' as the noun itself, say what happened: no judgement."""
+    assert terms(frame_story(understanding([article(text)], [])), "loaded") == []

@@ -1,7 +1,7 @@
 """Framing lexicons: the shipped word lists under data/framing/en/, plus a user's own.
 
 Each file is plain text, one term a line, '#' for comments; files with a second column
-(attribution_verbs.txt, epithets.txt, literal_particles.txt) map a term to a tag; place_senses.txt has
+(attribution_verbs.txt, epithets.txt, literal_particles.txt, literal_places.txt) map a term to a tag; place_senses.txt has
 tab-separated columns of comma-separated words. A user's `lexicon_dir` may hold
 files of the same names: their terms are added to the shipped ones.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 LANGUAGE = "en"
 FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets", "physical_nouns", "literal_particles",
-         "actor_nouns", "literal_adjectives", "place_senses")
+         "actor_nouns", "literal_adjectives", "place_senses", "literal_places")
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Lexicon:
     """Every framing word list, lower-cased."""
 
     loaded: frozenset[str]
-    loaded_pos: dict[str, str]  # term -> the only part of speech it is loaded as (upper-case spaCy POS)
+    loaded_pos: dict[str, str]  # term -> the only part of speech it is loaded as (upper-case spaCy POS, or MODIFIER: before a noun)
     hedges: frozenset[str]
     attribution_verbs: dict[str, str]
     channels: frozenset[str]
@@ -32,6 +32,7 @@ class Lexicon:
     epithets: dict[str, str]
     physical_nouns: frozenset[str]  # a dramatising verb with one of these as subject or object is literal
     literal_particles: dict[str, frozenset[str]]  # verb lemma -> particles of its literal sense ("cave in")
+    literal_places: dict[str, frozenset[str]]  # verb lemma -> places of its literal sense ("entombed in the crypt")
     literal_adjectives: frozenset[str]  # loaded adjectives that plainly describe a physical thing ("the smoke was toxic")
     people_nouns: frozenset[str]  # nouns naming people or groups (actor_nouns.txt): "according to a source" names a speaker
     # verb lemma -> (prepositions of its loaded sense, forms always loaded): "lies outside the channel" is a place (place_senses.txt)
@@ -82,6 +83,7 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
         epithets=tagged("epithets", ""),
         physical_nouns=words("physical_nouns"),
         literal_particles={verb: frozenset(row[1] for row in sets["literal_particles"] if row[0] == verb and len(row) > 1) for verb in words("literal_particles")},
+        literal_places={verb: frozenset(row[1] for row in sets["literal_places"] if row[0] == verb and len(row) > 1) for verb in words("literal_places")},
         people_nouns=words("actor_nouns"),
         literal_adjectives=words("literal_adjectives"),
         place_senses={row[0]: (_listed(row, 1), _listed(row, 2)) for row in sets["place_senses"]},

@@ -108,7 +108,8 @@ def literal_sense(token: Token, lexicon: Lexicon) -> bool:
 
     "the roof caved in", "a tunnel caved in" (a physical subject, or the thing a participle
     describes; the particle of data/framing/en/literal_particles.txt with no "to" after it:
-    "caved in to donors" is giving in), "crews blasted rock" (a physical object when no one named
+    "caved in to donors" is giving in), "entombed in the crypt" (a place of data/framing/en/literal_places.txt
+    where the verb happens), "crews blasted rock" (a physical object when no one named
     or referred to by a pronoun does it, data/framing/en/physical_nouns.txt), "blamed the collapse on blasting" (a gerund standing
     as the name of an activity, with no one doing it and nothing it is done to).
     """
@@ -126,6 +127,15 @@ def literal_sense(token: Token, lexicon: Lexicon) -> bool:
             things.append(token.head.head.head)
     if any(t.lemma_.lower() in lexicon.physical_nouns or t.lower_ in lexicon.physical_nouns for t in things):
         return True
+    # "entombed in the crypt of the abbey": a burial, where the verb's place is one of its literal places
+    places = lexicon.literal_places.get(token.lemma_.lower(), frozenset())
+    if places:
+        for prep in children:
+            if prep.dep_ != "prep":
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in places or obj.lower_ in places:
+                    return True
     particles = lexicon.literal_particles.get(token.lemma_.lower(), frozenset())
     if particles and not any(c.lower_ == "to" for c in children):
         # "caved in": a particle, or a preposition left without its object
@@ -226,6 +236,11 @@ def _split_phrases(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     return entries
 
 
+def _modifies_noun(token: Token) -> bool:
+    """Whether a word stands before a noun as its modifier ("cowboy bosses", "a cowboy builder")."""
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+
+
 def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     """Return the article's loaded words, hedges and attribution verbs."""
     doc = ctx.doc
@@ -237,7 +252,10 @@ def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
             if j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and not opens_sentence(span[0]):
                 continue
             wanted_pos = lexicon.loaded_pos.get(ctx.lower[i]) or lexicon.loaded_pos.get(ctx.lemma[i]) if category == "loaded" and j - i == 1 else None
-            if wanted_pos and span[0].pos_ != wanted_pos:
+            if wanted_pos == "MODIFIER":
+                if not _modifies_noun(span[0]):
+                    continue  # "rode like cowboys": the noun itself; "cowboy bosses" casts the bosses
+            elif wanted_pos and span[0].pos_ != wanted_pos:
                 continue  # "the blast" is an explosion; "blasted the plan" is loaded
             if wanted_pos == "VERB" and not verb_in_loaded_sense(span[0], lexicon):
                 continue  # "the roof caved in", "blasting in a gallery": the physical sense
