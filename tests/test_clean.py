@@ -1852,3 +1852,112 @@ def test_acronym_dateline_credit_names_the_masthead_spelled_by_its_initials():
     # a headline above whose initials are not the credit stays the headline; the acronym names the copy
     other = clean_text("Cranes fall at Mossby port\n\n" + WIRE_COPY.format(credit="(TPA)"))
     assert other.title == "Cranes fall at Mossby port" and other.outlet == "TPA"
+
+
+# a live blog in the layout of many newsrooms: each post a div with its clock time, an <h3> headline and a paragraph
+LIVE_POST = '<div class="live-post"><span class="post-time">{0}</span><h3>{1}</h3><p>{2}</p><div class="post-share"><a>Share</a></div></div>'
+
+
+def _live_page(posts: list[tuple[str, str, str]], dateline: str = "Friday 8 August 2036") -> str:
+    return (
+        "<html><head><title>Live: storm floods the Harnesk valley | Radio Tolvern</title></head><body><main>"
+        f"<h1>Live: storm floods the Harnesk valley</h1><p class='live-date'>{dateline}</p><div class='live-feed'>"
+        + "".join(LIVE_POST.format(*post) for post in posts)
+        + "</div></main><footer><p>About us | Contact</p></footer></body></html>"
+    )
+
+
+STORM_POSTS = [
+    ("00:20", "Shelter opens at Harnesk school", "The council has opened the school hall at Harnesk as a shelter for families moved from the riverside streets."),
+    ("23:50", "Bridge closed to traffic", "Police have closed the old Tolvern bridge after the river rose above the warning mark on its pillars."),
+    ("22:35", "Storm reaches the coast", "Heavy rain and gusts of up to 110 km/h have reached the coast near Tolvern, the weather office says."),
+]
+
+
+def test_live_entry_headlines_are_entry_titles_not_body_sentences():
+    cleaned = clean_html_page(_live_page(STORM_POSTS))
+    assert "Bridge closed to traffic" not in cleaned.text and "Shelter opens at Harnesk school" not in cleaned.text
+    assert cleaned.text.startswith("The council has opened the school hall")
+    assert [p.text for p in cleaned.removed if p.reason == "entry_title"] == [
+        "Shelter opens at Harnesk school", "Bridge closed to traffic", "Storm reaches the coast",
+    ]
+    # each entry starts at its first paragraph, the headline no longer in front of it
+    assert [cleaned.text[e.start:e.start + 10] for e in cleaned.entries] == ["The counci", "Police hav", "Heavy rain"]
+    # a heading with no paragraph under it is what the entry says, no title of it
+    bare = [("00:20", "Shelter opens at Harnesk school", ""), *STORM_POSTS[1:]]
+    kept = clean_html_page(_live_page(bare).replace("<p></p>", ""))
+    assert [p.text for p in kept.removed if p.reason == "entry_title"] == ["Bridge closed to traffic", "Storm reaches the coast"]
+
+
+def test_live_entries_past_midnight_take_the_next_day():
+    cleaned = clean_html_page(_live_page(STORM_POSTS))
+    assert cleaned.published == "2036-08-08"
+    # newest first: 00:20 above 23:50 has crossed midnight; the page is dated the day it opened
+    assert [e.time for e in cleaned.entries] == ["2036-08-09T00:20", "2036-08-08T23:50", "2036-08-08T22:35"]
+    # oldest first, the same
+    oldest_first = clean_html_page(_live_page(STORM_POSTS[::-1]))
+    assert [e.time for e in oldest_first.entries] == ["2036-08-08T22:35", "2036-08-08T23:50", "2036-08-09T00:20"]
+    # entries within one day keep their clock times (the page's date is theirs)
+    same_day = [("21:10", *STORM_POSTS[0][1:]), *STORM_POSTS[1:]]
+    assert [e.time for e in clean_html_page(_live_page(same_day)).entries] == ["21:10", "23:50", "22:35"]
+    # a pinned entry above the newest is no day change
+    pinned = [("09:00", *STORM_POSTS[0][1:]), ("14:10", *STORM_POSTS[1][1:]), ("12:40", *STORM_POSTS[2][1:])]
+    assert [e.time for e in clean_html_page(_live_page(pinned)).entries] == ["09:00", "14:10", "12:40"]
+    # without the page's date no day is given
+    undated = clean_html_page(_live_page(STORM_POSTS, dateline="Live coverage"))
+    assert undated.published is None and [e.time for e in undated.entries] == ["00:20", "23:50", "22:35"]
+
+
+def test_live_page_dated_by_its_last_update_gives_that_day_to_the_matching_entry():
+    # "Saturday 9 August 2036, 00:20": the page's time is the newest entry's, so the day is the newest entry's
+    page = _live_page(STORM_POSTS, dateline="Saturday 9 August 2036, 00:20")
+    assert [e.time for e in clean_html_page(page).entries] == ["2036-08-09T00:20", "2036-08-08T23:50", "2036-08-08T22:35"]
+
+
+def test_plain_text_live_stamps_past_midnight_take_the_next_day():
+    raw = (
+        "Radio Tolvern\nNews | Weather\n\nLive: storm floods the Harnesk valley\n\n8 August 2036\n\n"
+        "22:35 - Heavy rain has reached the coast near Tolvern, the weather office says.\n\n"
+        "23:50 - Police have closed the old Tolvern bridge.\n\n"
+        "00:20 - The council has opened the school hall at Harnesk as a shelter.\n"
+    )
+    assert [e.time for e in clean_text(raw).entries] == ["2036-08-08T22:35", "2036-08-08T23:50", "2036-08-09T00:20"]
+
+
+def test_live_entry_stamped_hours_ago_is_an_entry_when_the_capture_time_is_known():
+    posts = [STORM_POSTS[0], ("2 hours ago", *STORM_POSTS[1][1:]), STORM_POSTS[2]]
+    raw = _live_page(posts)
+    saved = clean_article(Article(id=content_id(raw), source_path="page.html", raw=raw, format="html", captured="2036-08-09T00:40:00Z"))
+    assert [e.time for e in saved.entries] == ["2036-08-09T00:20", "2036-08-08T22:40Z", "2036-08-08T22:35"]
+    # without a capture time the entry has no time: it is no entry (never guessed)
+    assert [e.time for e in clean_html_page(raw).entries] == ["2036-08-09T00:20", "2036-08-08T22:35"]
+
+
+def test_dateline_block_above_the_story_dates_a_page_without_date_metadata():
+    page = (
+        "<html><head><title>Harbour crane collapses</title></head><body><header><a href='/'>Ostvik Daily</a></header>"
+        "<main><h1>Harbour crane collapses</h1><div class='who'>Lena Marsk</div><div class='when'>3 May 2035</div>"
+        "<div class='story'>" + STORY_PARAGRAPHS + "</div>"
+        "<aside class='more'><h3>More from Ostvik Daily</h3><ul><li><a>Ferry fares rise</a> <span>1 May 2035</span></li></ul></aside>"
+        "</main></body></html>"
+    )
+    assert clean_html_page(page).published == "2035-05-03"
+    # a date only below the story (another story's, in a list) dates nothing
+    below = page.replace("<div class='when'>3 May 2035</div>", "")
+    assert clean_html_page(below).published is None
+
+
+def test_wire_dateline_without_a_year_is_not_dated_by_another_holders_footer():
+    page = (
+        "<html><head><title>Grain silo collapses at river port</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Grain silo collapses at river port</h1>"
+        "<p>ODRANE, Mar 15 (Kessel Wire) - A grain silo collapsed at the river port of Odrane on Wednesday, the port said.</p>"
+        "<p>Nobody was hurt, a spokesman said, and the quay would reopen within a week once engineers had checked it.</p>"
+        "<p>The silo, built in the 1960s, held about 4,000 tonnes of barley when it gave way in the early morning.</p>"
+        "</article><footer><p>&copy; 2034 Radio Tolvern</p></footer></body></html>"
+    )
+    # the radio's footer says when the page was served, not when the wire wrote the copy: no date
+    assert clean_html_page(page).published is None
+    # the wire's own notice dates its copy, by name or by initials
+    assert clean_html_page(page.replace("Radio Tolvern", "Kessel Wire")).published == "2034-03-15"
+    assert clean_html_page(page.replace("(Kessel Wire)", "(KW)").replace("Radio Tolvern", "Kessel Wire Ltd")).published == "2034-03-15"

@@ -18,8 +18,8 @@ teaser, newsletter, ...) and "page_chrome" otherwise.
 from __future__ import annotations
 
 from newsprism.clean.html import COPYRIGHT_RE, left_out_blocks, read_html
-from newsprism.clean.live import place_entries, text_entries
-from newsprism.clean.metadata import better_date, copyright_year, find_date, normalise_date, year_for_month_day
+from newsprism.clean.live import date_entries, live_clock, place_entries, text_entries
+from newsprism.clean.metadata import better_date, copyright_names, copyright_year, find_date, normalise_date, year_for_month_day
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
 from newsprism.clean.patterns import month_first_countries
 from newsprism.clean.text import Line, read_text
@@ -81,6 +81,54 @@ def _widen_part(starts: dict[tuple[str, ...], list[tuple[Removed, int, int]]], b
     return False
 
 
+def _drop_entry_titles(lines: list[Line], entry_times) -> None:
+    """Label a live page's entry headlines ("<h3>Mayor orders footbridges closed</h3>" above the entry's
+    first paragraph) as the entries' titles, and its entry times that trafilatura kept as lines of their
+    own ("00:20") as their times: metadata beside the text (CleanArticle.entries), not body sentences,
+    as a page's own headline and dateline are."""
+    headlines = {" ".join(t.headline.split()) for t in entry_times if t.headline}
+    clocks = {t.time[-5:] if len(t.time) == 5 else t.time[11:16] for t in entry_times}
+    if not entry_times:
+        return
+    for line in lines:
+        if line.kind != "body":
+            continue
+        if " ".join(line.text.split()) in headlines:
+            line.kind, line.reason = "metadata", "entry_title"
+        elif (clock := live_clock(line.text)) is not None and clock in clocks:
+            line.kind, line.reason = "metadata", "entry_time"
+
+
+UPDATE_WORDS = ("updated", "last updated", "modified", "last modified", "edited")
+DATELINE_WORDS = 8
+BODY_WORDS = 8
+NO_DATELINE = ("teaser", "navigation", "comment_section", "footer", "caption", "copyright")
+
+
+def _dateline_block(blocks: list[tuple[str, str | None]], body: str) -> str | None:
+    """Return the date of a short block above the body that trafilatura left out ("15 June 2031",
+    "Jun 15, 2031 · 23 · Share"), or None.
+
+    Only blocks before the body's second paragraph count (a date in a "More from" list below the
+    story is another story's; a standfirst the body keeps may stand above the date), of at most DATELINE_WORDS words, not an update stamp ("Last updated ...")
+    and not in a teaser, menu, footer, caption or comment section."""
+    # the body's second paragraph of a sentence's length: a standfirst kept in the body may stand above the date
+    heads = [flat[:60] for part in body.split("\n\n") if len((flat := " ".join(part.split())).split()) >= BODY_WORDS][:2]
+    if not heads:
+        return None
+    head = heads[-1]
+    for text, container in blocks:
+        flat = " ".join(text.split())
+        if head in flat or flat.startswith(head[:30]):
+            return None
+        if container in NO_DATELINE or len(flat.split()) > DATELINE_WORDS or flat.lower().startswith(UPDATE_WORDS):
+            continue
+        iso, _ = find_date(flat)
+        if iso:
+            return iso
+    return None
+
+
 def clean_article(article: Article, settings: CleanSettings | None = None) -> CleanArticle:
     """Return the article's clean body, comments, removed parts and metadata."""
     settings = settings or CleanSettings()
@@ -92,6 +140,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     if article.format == "html":
         page = read_html(article.raw, article.url, captured)
         reading = read_text(page.text, names, given_title=article.title or page.title, from_html=True)
+        _drop_entry_titles(reading.lines, page.entry_times)
         comments = page.comments
         title, byline = article.title or page.title or reading.title, page.byline or reading.byline
         published = normalise_date(article.published) or better_date(page.published, reading.published)
@@ -131,18 +180,25 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
             else:
                 removed.append(Removed(text=text, reason=reason))
             previous = reason
+    if published is None and page is not None and page.blocks:
+        published = _dateline_block(page.blocks, body)
     if published is None and reading.yearless_date:
         # a wire dateline without its year ("CALVERRUN, March 12 (Tidewire) -"): the year from what
-        # else the page shows that cannot predate the article: its copyright line's year (the year the
-        # page was served), its readers' comment dates and when it was saved; none of them, no date
+        # else the page shows that cannot predate the article: the wire's own copyright notice on its
+        # copy ("(c) Tidewire 2031": a notice's year is the year its work was published), its readers'
+        # comment dates and when it was saved; none of them, no date. A site's footer naming another
+        # holder ("(c) 2031 Radio Quenby" over a wire copy) is only the year the page was served, and a
+        # stale template's year can even predate the copy: it dates nothing.
         notices = [part.text for part in removed if part.reason == "copyright"]
         if page is not None:
             notices += [text for text, _ in page.blocks if len(text) < 300 and COPYRIGHT_RE.search(text)]
-        bounds = [year for text in notices if (year := copyright_year(text))]
+        credit = reading.dateline_credit
+        bounds = [year for text in notices if credit and copyright_names(text, credit) and (year := copyright_year(text))]
         bounds += [c.posted for c in comments if c.posted] + ([captured] if captured else [])
         published = year_for_month_day(reading.yearless_date, bounds)
     # a live page's entries and their times, beside the text (plain text keeps its printed stamps)
     entries = place_entries(body, page.entry_times) if page is not None and page.entry_times else text_entries(body)
+    entries = date_entries(entries, published, captured)  # a page that ran past midnight: each entry its day
     return CleanArticle(
         id=article.id,
         source_path=article.source_path,

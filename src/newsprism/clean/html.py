@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from newsprism.clean.comments import is_comment_header, split_comments
-from newsprism.clean.live import html_entry_times
+from newsprism.clean.live import EntryTime, html_entry_times
 from newsprism.models import Comment
 
 # The main text comes from trafilatura with its published benchmark options, comments off:
@@ -314,7 +314,7 @@ class HtmlReading:
     url: str | None = None
     sitename: str | None = None
     blocks: list[tuple[str, str | None]] = field(default_factory=list)  # the page's visible text blocks (page_blocks)
-    entry_times: list[tuple[str, list[str]]] = field(default_factory=list)  # a live page's (time, entry's first blocks), live.html_entry_times
+    entry_times: list[EntryTime] = field(default_factory=list)  # a live page's entries (time, first blocks, headline), live.html_entry_times
 
 
 def _comment_block(element):
@@ -1110,7 +1110,7 @@ def read_html(html: str, url: str | None = None, captured: str | None = None) ->
     headline = headline_beside_site_name(tree, scan.blocks, info.title)
     if headline:
         info.sitename, info.title = info.sitename or info.title, headline
-    entry_times = html_entry_times(tree, scan.blocks)
+    entry_times = html_entry_times(tree, scan.blocks, captured)
     unwrap_layout_tables(tree)
     text = main_text(tree, url)  # last: it prunes the tree
     if text is None:

@@ -192,6 +192,18 @@ def copyright_year(text: str) -> str | None:
     return max(years) if years else None
 
 
+def copyright_names(notice: str, credit: str) -> bool:
+    """Whether a copyright line names the holder a wire dateline credits: "(c) Tidewire 2031" for
+    "(Tidewire)", "© 2034 Kessel Wire Ltd." for "(Kessel Wire)", "© Corvale News Agency" for "(CNA)"."""
+    letters = re.sub(r"[\W\d_]+", "", credit.lower())
+    if len(letters) < 2:
+        return False
+    if letters in re.sub(r"[\W\d_]+", "", notice.lower()):
+        return True
+    initials = "".join(word[0] for word in re.findall(r"[A-Z][\w'’&-]*", notice))
+    return credit.isupper() and credit.replace(" ", "") in initials
+
+
 def find_date(text: str, month_first: bool | None = None) -> tuple[str | None, re.Match | None]:
     """Return (ISO date, match) for the first absolute date in `text`, or (None, None).
 
