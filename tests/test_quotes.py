@@ -187,3 +187,17 @@ def test_quotes_a_lead_before_another_remark_keeps_the_remark_apart():
     story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[a.id for a in articles]), articles)
     (quote,) = [q for q in story.quotes if any("would shut in May" in v.text for v in q.variants)]
     assert not any("thoughts" in v.text for v in quote.variants)
+
+
+@pytest.mark.parametrize("text, content", [
+    # the parse split "co-operate" into three clauses of "said": the paraphrase was "it would co"
+    ("Harlow Mills, which owns the depot, said it would co-operate fully with any inquiry.",
+     "it would co-operate fully with any inquiry"),
+    # the same after "adding that", where "-operate ..." and "operate ..." were remarks of their own
+    ('"We regret the delay," Tamsin Orle said, adding that the firm would co-operate fully with the regulator.',
+     "the firm would co-operate fully with the regulator"),
+])
+def test_quotes_a_paraphrase_runs_on_past_a_hyphenated_word(text, content):
+    records = _records(text)
+    assert content in records
+    assert not [c for c in records if c.startswith(("-", "operate")) or c.endswith(" co")]

@@ -254,6 +254,26 @@ def _phrase(token) -> Span:
     return doc[token.left_edge.i: token.right_edge.i + 1]
 
 
+HYPHENS = frozenset({"-", "‐", "‑"})
+
+
+def _clause_phrase(clause) -> Span:
+    """The clause's words, also past a hyphen the parse split the clause's word at: in "would
+    co-operate fully" the tagger may hang "co", "-" and "operate fully" on the speech verb as three
+    clauses, and the first alone is "would co"."""
+    doc, span = clause.doc, _phrase(clause)
+    end = span.end
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text in HYPHENS or doc[end - 1].text in HYPHENS):
+        end = max(end + 1, doc[end].right_edge.i + 1)
+    return doc[span.start: end]
+
+
+def _past_hyphen(token) -> bool:
+    """The token continues a word split at a hyphen ("-" or "operate" of "co-operate")."""
+    doc = token.doc
+    return token.i > 0 and not doc[token.i - 1].whitespace_ and (token.text in HYPHENS or doc[token.i - 1].text in HYPHENS)
+
+
 def _is_channel_phrase(span: Span, resolver: Resolver) -> bool:
     channel_nouns = word_list("channel_nouns.txt")
     if span.root.lower_ in channel_nouns or span.root.lemma_.lower() in channel_nouns:
@@ -929,7 +949,7 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
             continue
         if clause.pos_ not in {"VERB", "AUX"}:
             continue  # "declared Straka the winner": an act with two objects, no reported clause
-        span = _phrase(clause)
+        span = _clause_phrase(clause)
         start, end = span.start_char, span.end_char
         if span[0].lower_ == "that":
             start = span[1].idx if len(span) > 1 else start
@@ -1000,8 +1020,8 @@ def _clauses_beside_quotes(article_id: str, sent: Span, s_start: int, s_end: int
     for token in sent:
         head = token.head
         if token.dep_ == "ccomp" and head.dep_ in {"advcl", "xcomp", "conj"} and head.lemma_.lower() in speech \
-                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
-            clause = _phrase(token)  # "adding that ..."
+                and not _past_hyphen(token) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            clause = _clause_phrase(token)  # "adding that ..."
         elif token.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech and any(c.dep_ == "mark" for c in token.children):
             clause = sent.doc[min(c.i for c in token.children if c.dep_ == "mark"): token.right_edge.i + 1]  # "... and that ..."
         else:
