@@ -1139,3 +1139,33 @@ def test_framing_people_trapped_told_as_in_a_grave_and_bosses_as_cowboys_are_loa
 def test_framing_a_burial_and_cowboys_themselves_are_no_loaded_words(text):
     """'buried'/'entombed' in a burial, and 'cowboys' as the noun itself, say what happened: no judgement."""
     assert terms(frame_story(understanding([article(text)], [])), "loaded") == []
+
+
+@pytest.mark.parametrize("headline", [
+    "Fire chief: the Orrin mill will not reopen this year",
+    "14:20 Fire chief: the Orrin mill will not reopen this year",
+])
+def test_framing_a_headline_naming_its_speaker_before_a_colon_is_no_label_use(headline):
+    """A live entry's or cross-head's "Fire chief: ..." says who spoke in headline shorthand; the label
+    is counted where the story names her ("fire chief Wenna Droske said"), once, not twice."""
+    text = f"{headline}\n\nAt the gates of the mill, fire chief Wenna Droske said the roof had fallen in overnight."
+    a = article(text)
+    droske = entity("Wenna Droske", "PERSON", [a])
+    start = text.index("Fire chief")
+    droske = droske.model_copy(update={"mentions": [*droske.mentions, Mention(
+        article_id=a.id, text="Fire chief", start=start, end=start + len("Fire chief"), kind="description")]})
+    labels = [e for e in frame_story(understanding([a], [droske])) if e.category == "label" and e.target_entity_id == droske.id]
+    assert [e.term.lower() for e in labels] == ["fire chief"]
+    assert labels[0].evidence.text.startswith("At the gates")
+
+
+def test_framing_a_description_in_a_sentence_with_a_colon_stays_a_label():
+    """The colon rule is for headline lines only: a full sentence keeps its description as a label."""
+    text = "The fire chief: that is what the Orrin council called Wenna Droske when it thanked her."
+    a = article(text)
+    droske = entity("Wenna Droske", "PERSON", [a])
+    start = text.index("fire chief")
+    droske = droske.model_copy(update={"mentions": [*droske.mentions, Mention(
+        article_id=a.id, text="fire chief", start=start, end=start + len("fire chief"), kind="description")]})
+    labels = terms(frame_story(understanding([a], [droske])), "label", target_entity_id=droske.id)
+    assert "fire chief" in [t.lower() for t in labels]

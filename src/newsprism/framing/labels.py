@@ -349,12 +349,33 @@ def _through_name(ctx: ArticleContext, tokens: list[Token]) -> list[Token]:
     return tokens + extra if len(tokens) + len(extra) <= _MAX_PHRASE else tokens
 
 
+_SENTENCE_ENDS = frozenset(".!?\"”’'…")
+
+
+def _speaker_tag(mention: Span) -> bool:
+    """True when a description opens a headline-style line as the speaker of what follows a colon:
+    "Chief executive: emergency patients still seen" (a live entry's or a cross-head's headline,
+    with no sentence end). It says who spoke, in headline shorthand; the story names the title
+    where it tells the remark, and counting the shorthand too would double the label."""
+    doc = mention.doc
+    if mention.end >= len(doc) or doc[mention.end].text != ":":
+        return False
+    sentence = mention[0].sent
+    first = next((t for t in mention if t.dep_ not in ("det", "poss")), mention[0])
+    if not (opens_sentence(first) or all(t.is_space or t.is_punct or t.like_num or t.pos_ == "NUM" for t in doc[sentence.start:mention.start])):
+        return False
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    return last is not None and last.text[-1:] not in _SENTENCE_ENDS
+
+
 def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
     root = mention.root
     names = _name_words(ctx, entity_id)
     inside = {t.i for t in mention}
     # 5a. the mention is itself an epithet ("the Jewish state" resolved by the understanding stage),
     # unless it is the actor's own name written in lower case ("national audit office", "Oster province")
+    if root.pos_ == "NOUN" and _speaker_tag(mention) and not _is_own_name(ctx, mention, entity_id):
+        return  # "Chief executive: patients still seen": a headline's who-said-it, the title the story gives her anyway
     if root.pos_ == "NOUN" and root.text[:1].islower() and not _is_own_name(ctx, mention, entity_id):
         if _names_another(ctx, root, mention, entity_id):
             # "the private company Bluewake Lines": the words before a name are that name's label,
