@@ -476,3 +476,17 @@ def test_numbers_two_parts_of_a_whole_joined_by_or_are_two_shares():
 def test_numbers_a_percent_spread_over_a_span_gives_the_span_no_bound(text, number_text, low, high):
     n = _number(text, number_text)
     assert (n.kind, n.low, n.high) == ("duration", low, high)
+
+
+@pytest.mark.parametrize(("text", "number_text"), [
+    ("Police put the crowd at about 350 on Sunday.", "350"),
+    ("The Orrin miners' union puts the toll at seven.", "seven"),
+    ("Organisers estimated the crowd at 20,000.", "20,000"),
+])
+def test_numbers_a_crowd_or_toll_put_at_a_figure_counts_people(text, number_text):
+    """'put the crowd at about 350' counts people as '350 people gathered' does, so the two can meet."""
+    assert _number(text, number_text).unit == "people"
+
+
+def test_numbers_a_figure_put_on_a_thing_is_no_count_of_people():
+    assert _number("The Orrin council put the cost at 350.", "350").unit != "people"

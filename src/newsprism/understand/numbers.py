@@ -374,7 +374,8 @@ def _verb_read_as_noun(token) -> bool:
 
 
 def _people_figure(number) -> str | None:
-    """'people' for the figure of a death toll: "a death toll of 23", "the toll rose to 18"; the
+    """'people' for the figure of a death toll: "a death toll of 23", "the toll rose to 18", "put the crowd at
+    about 350"; the
     counted noun of a count the verb's subject names: "The number of people who fell ill has
     risen to 146" -> 'people' (count nouns in data/understand/count_nouns.txt)."""
     node = number.head if number.dep_ == "pobj" else number
@@ -387,6 +388,8 @@ def _people_figure(number) -> str | None:
     subjects = [c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(c.lemma_.lower() in figures for c in subjects):
         return "people"
+    if number.dep_ == "pobj" and node.lower_ == "at" and any(c.dep_ == "dobj" and c.lemma_.lower() in figures for c in owner.children):
+        return "people"  # "police put the crowd at about 350", "puts the toll at seven": the figure the object is set at
     for subject in subjects:
         if subject.lemma_.lower() in word_list("count_nouns.txt"):
             counted = [w for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.children if w.dep_ == "pobj" and w.pos_ == "NOUN"]
