@@ -3,6 +3,8 @@
 An entry opens with a short "handle + date/time" line ("jdoe 10 July 2020, 09:53",
 "jdoe · 2 hours ago", "Jane says: March 3, 2021 at 4:12 pm") or a handle line
 followed by a date line; the lines after it, up to the next opening, are its text.
+Where the page prints no times at all, a section in which short handle lines ("Lena_P",
+"Paulette V.", "Marek from Porvenza") alternate with longer text lines is split at the handles.
 Buttons and counters ("Reply", "12 likes") belong to the section but not to any text.
 """
 
@@ -30,6 +32,17 @@ LOWER_HANDLE_COLON_RE = re.compile(r"^(?P<who>@?[a-z][a-z\d.'-]{2,29}):\s+(?P<re
 FROM_PLACE_COLON_RE = re.compile(
     r"^(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?: (?:from|in|of) |, )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}):\s+(?P<rest>\S.*)$"
 )
+# A handle alone on its line: up to four words of name characters, no sentence end; a final full
+# stop only after an initial ("Paulette V.", "J. Okonkwo-Reyes").
+BARE_HANDLE_RE = re.compile(r"^@?(?=[^\d\W]|\d+[^\d\W])[\w.\-'’]+(?: [\w.\-'’]+){0,3}$")
+INITIAL_END_RE = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+# A user name, not a word of a sentence: an underscore, a digit or a capital inside the token.
+USER_NAME_RE = re.compile(r"^@?(?=[\w.'-]*(?:_|\d|[a-z][A-Z]))[\w.'-]{2,30}$")
+# The count a header gives: "Comments (3)", "3 comments", "Reader comments 12".
+HEADER_COUNT_RE = re.compile(r"\(\s*(\d+)\b|^\s*(\d+)\s|\b(\d+)\s*$")
+# A first name and an initial before a colon ("Marta K: ...", "Ines R.: ..."), read only inside a
+# comment section, as the name-and-place form above.
+NAME_INITIAL_COLON_RE = re.compile(r"^(?P<who>[A-Z][a-z][\w'’-]* [A-Z]\.?):\s+(?P<rest>\S.*)$")
 # Page parts that can follow a comment section and are not anyone's comment.
 PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
@@ -37,6 +50,14 @@ PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation"
 def is_comment_header(line: str) -> bool:
     """Return True if `line` opens a reader-comment section ("Comments 7", "Comments (3)", ...)."""
     return bool(comment_header_re().fullmatch(line.strip()))
+
+
+def header_count(line: str) -> int | None:
+    """The number of comments a section header announces ("Comments (3)" -> 3), or None."""
+    if not is_comment_header(line):
+        return None
+    match = HEADER_COUNT_RE.search(line.strip())
+    return int(next(g for g in match.groups() if g)) if match else None
 
 
 def _clean_author(text: str) -> str | None:
@@ -52,7 +73,7 @@ def read_entry_opening(line: str, captured: str | None = None) -> tuple[bool, st
     A relative time ("2 hours ago") is counted back from `captured`, when the page was saved."""
     stripped = line.strip()
     says = SAYS_RE.match(stripped)
-    if says and len(says.group("who").split()) <= 4:
+    if says and len(says.group("who").split()) <= 4 and _says_opens(stripped, says):
         rest = says.group("rest")
         iso, match = find_date(rest)
         text = rest
@@ -67,7 +88,7 @@ def read_entry_opening(line: str, captured: str | None = None) -> tuple[bool, st
         handle = LOWER_HANDLE_COLON_RE.match(stripped)
         handle = handle if handle and handle.group("who").lstrip("@").rstrip(".") not in comment_labels() else None
     if handle is None and ":" in stripped[:50]:
-        handle = FROM_PLACE_COLON_RE.match(stripped)
+        handle = FROM_PLACE_COLON_RE.match(stripped) or NAME_INITIAL_COLON_RE.match(stripped)
     if handle:  # "Lyn_C: Fell was the best player": a handle (underscore, digit or inner capital) and a colon
         return True, handle.group("who").lstrip("@"), None, handle.group("rest").strip()
     iso, match = find_date(stripped)
@@ -84,6 +105,58 @@ def read_entry_opening(line: str, captured: str | None = None) -> tuple[bool, st
         if before.strip(SEPARATORS) and len(before.split()) <= 5 and HANDLE_RE.match(before.strip(SEPARATORS)):
             return True, _clean_author(before), resolve_relative(relative.group(0), captured), ""
     return False, None, None, ""
+
+
+def _says_opens(line: str, says: re.Match) -> bool:
+    """Return True if a "<who> says" line opens an entry rather than being a comment's own sentence.
+
+    An entry's header ends at the verb ("Theo says:", "Theo says") or puts a colon or the time after
+    it ("Jane says: ...", "Jane says March 3, 2021 at 4:12 pm"); "My cousin says 50 people have died"
+    goes on into the sentence, so it is what the commenter wrote, not who wrote it.
+    """
+    rest = says.group("rest")
+    if not rest or ":" in line[says.start("rest") - 2: says.start("rest")]:
+        return True
+    _, match = find_date(rest)
+    return bool(match is not None and match.start() <= 3 or RELATIVE_RE.match(rest))
+
+
+def _bare_handle(line: str) -> bool:
+    """Return True if a line is shaped like a commenter's handle printed alone on its line."""
+    if len(line) > 40 or not BARE_HANDLE_RE.match(line):
+        return False
+    return not line.endswith(".") or bool(INITIAL_END_RE.search(line))
+
+
+def alternating_handles(lines: list[str], count: int | None = None, captured: str | None = None) -> set[int]:
+    """Return the indexes of handle lines in a section where each comment is a handle line, then text.
+
+    Used only where no line of the section opens an entry otherwise (no "says", no time, no
+    "handle:"): the first line is a handle, every handle is followed by at least one text line
+    (a line that is no handle: longer, or ending a sentence), and there are at least two such
+    entries, or one whose handle is a user name ("bob_k") or which the header's `count` confirms.
+    Buttons, counters and the page's footer lines are left out of the pattern, as in `split_comments`.
+    """
+    shape: list[tuple[int, bool]] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        reason = match_clutter(stripped, len(stripped.split()))
+        if reason == "teaser_list":
+            break
+        if reason in PAGE_FOOTER | {"comment_ui"}:
+            continue
+        if read_entry_opening(stripped, captured)[0] or _is_date_only(stripped, captured)[0]:
+            return set()
+        shape.append((i, _bare_handle(stripped)))
+    flags = [flag for _, flag in shape]
+    if not flags or not flags[0] or flags[-1] or any(a and b for a, b in zip(flags, flags[1:])):
+        return set()
+    handles = {i for i, flag in shape if flag}
+    if len(handles) >= 2 or count == 1 or USER_NAME_RE.match(lines[min(handles)].strip()):
+        return handles
+    return set()
 
 
 def find_headerless_start(lines: list[str]) -> int | None:
@@ -117,24 +190,32 @@ def _is_date_only(line: str, captured: str | None = None) -> tuple[bool, str | N
     return False, None
 
 
-def split_comments(lines: list[str], bare_handles: bool = False, captured: str | None = None) -> tuple[list[Comment], list[int]]:
+def split_comments(
+    lines: list[str], bare_handles: bool = False, captured: str | None = None, count: int | None = None
+) -> tuple[list[Comment], list[int]]:
     """Split a comment section's lines (header excluded) into comments.
 
     With `bare_handles` (comments flattened out of HTML), a one-word line with no
-    punctuation followed by a longer line is taken as the next commenter's handle. A relative
+    punctuation followed by a longer line is taken as the next commenter's handle. A section
+    with no times where handle lines alternate with text lines is split at the handles
+    (`alternating_handles`; `count`, the number the header announces, if known). A relative
     time ("3 min ago") is counted back from `captured`, when the page was saved, if known.
     Returns the comments and, for each line, the index of the comment it went
     into (-1 for buttons, counters and lines before the first entry).
     """
     comments: list[dict] = []
     owner = [-1] * len(lines)
+    handles = alternating_handles(lines, count, captured)
     i = 0
     while i < len(lines):
         line = lines[i]
         if not line.strip():
             i += 1
             continue
-        opening, author, posted, same_line_text = read_entry_opening(line, captured)
+        if i in handles:
+            opening, author, posted, same_line_text = True, line.strip().lstrip("@"), None, ""
+        else:
+            opening, author, posted, same_line_text = read_entry_opening(line, captured)
         if not opening and len(line.split()) <= 4 and HANDLE_RE.match(line.strip()):
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
             if nxt is not None:
