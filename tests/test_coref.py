@@ -108,3 +108,28 @@ def test_coref_in_the_company_of_someone_is_no_firm():
     assert len(firm) == 1
     texts = [m.text for m in firm[0].mentions]
     assert "The company" in texts and "the company" not in texts
+
+
+def test_coref_a_president_of_no_stated_country_leads_the_country_whose_seat_his_articles_name():
+    # "President X" alone, with "the White House" beside him: "his administration" and "the X
+    # administration" had found no country (or the one named last), as in NewsWCL50's caravan event
+    entities = story_entities({
+        "a": "President Harlan Voss signed the border order on Monday. The White House said the order would take "
+             "effect at once. Critics in the United States said his administration had acted in haste.",
+        "b": "Voss defended the order at a rally in Ostrel. The Voss administration expects legal challenges.",
+    })
+    country = _holding(entities, "United States")
+    assert len(country) == 1
+    texts = [m.text for m in country[0].mentions]
+    assert "his administration" in texts and "The Voss administration" in texts
+
+
+def test_coref_a_seat_gives_no_country_whose_leader_of_that_title_the_story_names():
+    # the Kremlin is the seat of Russia's president, whom the story names: the visiting president is not Russia's
+    entities = story_entities({
+        "a": "Russian President Oleg Marin hosted President Harlan Voss in Moscow on Monday. The Kremlin said the talks "
+             "were useful. Voss said his administration would study the offer.",
+    })
+    russia = _holding(entities, "The Kremlin")
+    assert len(russia) == 1 and len(_holding(entities, "Oleg Marin")) == 1
+    assert "his administration" not in [m.text for m in russia[0].mentions]

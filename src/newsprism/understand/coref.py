@@ -73,7 +73,7 @@ from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
-from newsprism.understand.mentions import Found
+from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import doc_text, table, word_list
 
 DEFINITE = {"the", "this", "that"}
@@ -185,6 +185,7 @@ APPOSED_AFTER_POSSESSIVE = True
 NOT_OWN_ROLE = True
 COUNTRY_NOUN_OF = True
 IN_THE_COMPANY_OF = True
+LEADER_SEAT = True
 
 
 def _own_title(title: str) -> str:
@@ -793,6 +794,8 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
     if counts:
         (country, n), *rest = counts.most_common(2) + [(None, 0)]
         story.home = country if n > rest[0][1] else None
+    if LEADER_SEAT:
+        _seat_countries(story, clusters)
     ordered = sorted(references, key=lambda m: (m.article_id, m.start))
     same_noun: dict[tuple[str, str], int] = {}  # (article, head noun) -> what it last resolved to
     # "the group of six": the story's bare "the group" is that party of people, no organisation
@@ -863,6 +866,52 @@ def resolve_references(references: list[Found], clusters: list[list[Found]], gaz
             if target is not None:
                 story.resolved[id(ref)] = target
     return story.resolved
+
+
+def _seat_countries(story: _Story, clusters: list[list[Found]]) -> None:
+    """Give a leader whose titles name no country ("President X", "Mr. X") the country whose
+    leader's seat his articles name ("the White House said ...", `leader_seats.txt`), so that
+    "the X administration", "his administration" and "his country" find it: a reader of
+    "President X ... the White House" knows whose president X is.
+
+    Not a country whose holder of the same title the story already knows ("Russian President Y"
+    beside "the Kremlin"); between two countryless leaders of one title named beside the same
+    seat, the one named beside it in more articles, and neither on a tie (a visitor at the
+    White House is named beside it too). A deputy's title ("Vice President") leads nothing.
+    """
+    seats = word_list("leader_seats.txt")
+    seat_articles: dict[str, set[str]] = defaultdict(set)  # country -> articles naming its leader's seat
+    for c in clusters:
+        for m in c:
+            text = _fold(m.text)
+            if m.kind == "epithet" and m.country and (text[4:] if text.startswith("the ") else text) in seats:
+                seat_articles[m.country].add(m.article_id)
+    if not seat_articles:
+        return
+    leads = word_list("leader_titles.txt")
+    offices: dict[int, set[str]] = {}  # person cluster -> the leader's titles it holds before its name
+    for i in story.person_country:
+        words = {_fold(w) for m in clusters[i] for t in m.titles for w in _own_title(t).split()}
+        if words & leads - story.second_roles.get(i, set()):
+            offices[i] = words & leads - story.second_roles.get(i, set())
+    known: dict[str, set[str]] = defaultdict(set)  # country -> the leader's titles of its known holders
+    for i, office in offices.items():
+        for country in story.person_country[i]:
+            known[country] |= office
+    claims: dict[int, tuple[str, int]] = {}
+    for i, office in offices.items():
+        if story.person_country[i]:
+            continue
+        articles = {m.article_id for m in clusters[i] if m.kind not in REFERENCE_KINDS}
+        beside = Counter({country: len(articles & named) for country, named in seat_articles.items()
+                          if articles & named and not known[country] & office and country in story.country_cluster})
+        ranked = beside.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            claims[i] = ranked[0]
+    for i, (country, n) in claims.items():
+        rivals = [j for j, (other, k) in claims.items() if j != i and other == country and offices[j] & offices[i] and k >= n]
+        if not rivals:
+            story.person_country[i] = {country}
 
 
 # Possessives that make a description the speaker's own ("our country") or the addressee's
