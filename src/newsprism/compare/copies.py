@@ -77,18 +77,26 @@ def find_copies(articles: list[CleanArticle], views: list[ClaimView], sentence_j
     return relations
 
 
-AGENCY_DATELINE = re.compile(r"\([A-Z][^()]{0,40}\)\s*[-–—]")
+AGENCY_DATELINE = re.compile(r"\((?P<credit>[A-Z][^()]{0,40})\)\s*[-–—]")
+# Words left out of an outlet's initials ("Norrvik News Agency" -> NNA) and of its name's comparison.
+_NAME_GLUE = {"the", "of", "and", "&", "for", "de", "la", "le"}
 
 
 def _original_and_copy(a: CleanArticle, b: CleanArticle, shares: dict[str, float]) -> tuple[str, str]:
     """Which of two near-copies is the original and which the copy.
 
-    The copy is the later article when both publication times are known and differ; else an
-    agency's own text (a dateline with the agency's code in brackets, "DRUMMOND, March 13 (MPA) -")
-    is the original and an article crediting wire reports (data/compare/wire_credits.txt) the copy;
-    else the copy is the article that holds the other's text plus more, so the original is the one
-    with the larger share of its sentences in the other; else the order the articles came in.
+    An article that credits the other's outlet (its dateline's credit "(Corvessa Press) -", its byline,
+    or a credit line the cleaner set apart naming the other article's outlet) is the copy. Else the copy
+    is the later article when both publication times are known and differ; else an agency's own text
+    (a dateline with its own outlet's name or code in brackets, "DRUMMOND, March 13 (MPA) -") is the
+    original and an article crediting another outlet in its dateline, or wire reports
+    (data/compare/wire_credits.txt), the copy; else the copy is the article that holds the other's text
+    plus more, so the original is the one with the larger share of its sentences in the other; else
+    the order the articles came in.
     """
+    credits_a, credits_b = _credits_outlet(a, b.outlet), _credits_outlet(b, a.outlet)
+    if credits_a != credits_b:
+        return (b.id, a.id) if credits_a else (a.id, b.id)
     when_a, when_b = _publication_key(a.published), _publication_key(b.published)
     if when_a and when_b and (when_a[0] != when_b[0] or (when_a[1] and when_b[1] and when_a[1] != when_b[1])):
         return (a.id, b.id) if when_a < when_b else (b.id, a.id)
@@ -107,14 +115,79 @@ def _publication_key(published: str | None) -> tuple[str, str] | None:
     return published[:10], published[11:] if len(published) > 10 else ""
 
 
+def _name_key(name: str) -> list[str]:
+    words = re.findall(r"[^\W_]+", name.casefold())
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+
+
+def _is_code_of(code: list[str], name: list[str]) -> bool:
+    """'NWS' for Nordic Wire Service, 'NNA' for Norrvik News Agency (with or without 'of', 'the')."""
+    if len(code) != 1 or len(name) < 2:
+        return False
+    return code[0] in ("".join(w[0] for w in name), "".join(w[0] for w in name if w not in _NAME_GLUE))
+
+
+def same_name(one: str, two: str | None) -> bool:
+    """Return True if two outlet names are one: the same words (give or take 'The'), the same letters
+    run together ("corvessapress.test" for Corvessa Press), or one the other's initials."""
+    a, b = _name_key(one), _name_key(two or "")
+    if not a or not b:
+        return False
+    host_a, host_b = _host_label(one), _host_label(two or "")
+    return (
+        a == b or "".join(a) == "".join(b) or "".join(a) == host_b or "".join(b) == host_a
+        or _is_code_of(a, b) or _is_code_of(b, a)
+    )
+
+
+def _host_label(name: str) -> str | None:
+    """'corvessapress' for an outlet known only by its web host ('corvessapress.test', 'www.corvessapress.test')."""
+    name = name.strip().casefold()
+    if " " in name or "." not in name:
+        return None
+    labels = [label for label in name.split(".") if label and label != "www"]
+    return labels[0] if len(labels) > 1 else None
+
+
+def names_outlet(credit: str, outlet: str | None) -> bool:
+    """Return True if a dateline's credit ("Corvessa Press", "NWS", "Meridale") names `outlet`
+    ("Corvessa Press", "Nordic Wire Service", "Meridale Financial Wire"): the same name, or one
+    name's words opening the other's (an agency's short name)."""
+    if same_name(credit, outlet):
+        return True
+    a, b = _name_key(credit), _name_key(outlet or "")
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _dateline_credits(article: CleanArticle) -> list[str]:
+    """The names or codes in the brackets of the article's datelines ("(Corvessa Press) -" -> Corvessa Press)."""
+    return [m.group("credit") for r in article.removed if r.reason == "dateline" for m in AGENCY_DATELINE.finditer(r.text)]
+
+
+def _credits_outlet(article: CleanArticle, other: str | None) -> bool:
+    """Return True if the article credits the outlet `other` (not its own): in its dateline's brackets,
+    as its byline, or as a credit line set apart under the headline that is just that outlet's name."""
+    if not other or names_outlet(other, article.outlet):
+        return False
+    if any(names_outlet(credit, other) for credit in _dateline_credits(article)):
+        return True
+    lines = [article.byline or ""] + [r.text for r in article.removed if r.reason in ("byline", "label")]
+    return any(same_name(re.sub(r"^(?:by|from|source:?)\s+", "", line.strip(), flags=re.I), other) for line in lines if line)
+
+
 def _wire_origin(article: CleanArticle) -> int:
-    """1 for an agency's own text (its dateline carries the agency's code), -1 for an article crediting
-    wire reports, else 0."""
-    if any(r.reason == "dateline" and AGENCY_DATELINE.search(r.text) for r in article.removed):
-        return 1
-    credits = lexicons.wire_credit_pattern()
+    """1 for an agency's own text (its dateline carries its own outlet's name or code, or the outlet is
+    not known), -1 for an article crediting another outlet in its dateline or crediting wire reports,
+    else 0."""
+    credits = _dateline_credits(article)
+    if credits:
+        if not article.outlet or any(names_outlet(credit, article.outlet) for credit in credits):
+            return 1
+        return -1
+    pattern = lexicons.wire_credit_pattern()
     texts = [article.text, article.byline or "", *(r.text for r in article.removed)]
-    if credits is not None and any(credits.search(t) for t in texts):
+    if pattern is not None and any(pattern.search(t) for t in texts):
         return -1
     return 0
 
