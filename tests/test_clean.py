@@ -1942,9 +1942,12 @@ def test_dateline_block_above_the_story_dates_a_page_without_date_metadata():
         "</main></body></html>"
     )
     assert clean_html_page(page).published == "2035-05-03"
+    assert clean_html_page(page.replace("3 May 2035</div>", "Date: 3 May 2035</div>")).published == "2035-05-03"
     # a date only below the story (another story's, in a list) dates nothing
     below = page.replace("<div class='when'>3 May 2035</div>", "")
     assert clean_html_page(below).published is None
+    # nor a block that dates something else ("Replies until 3 May 2035")
+    assert clean_html_page(page.replace("3 May 2035</div>", "Replies until 3 May 2035</div>")).published is None
 
 
 def test_wire_dateline_without_a_year_is_not_dated_by_another_holders_footer():
@@ -1961,3 +1964,82 @@ def test_wire_dateline_without_a_year_is_not_dated_by_another_holders_footer():
     # the wire's own notice dates its copy, by name or by initials
     assert clean_html_page(page.replace("Radio Tolvern", "Kessel Wire")).published == "2034-03-15"
     assert clean_html_page(page.replace("(Kessel Wire)", "(KW)").replace("Radio Tolvern", "Kessel Wire Ltd")).published == "2034-03-15"
+
+
+def test_page_built_by_javascript_keeps_its_json_ld_body_paragraphs():
+    body = (
+        "Tugs pulled the ferry Aurel off a sandbank near Varrow at high tide on Tuesday, the harbour authority said.\n"
+        "Nobody among the 140 passengers was hurt, and the ferry returned to port under its own power.\n"
+        "Harbour master Ines Kalder said the channel would be surveyed again before Thursday's sailing."
+    )
+    ld = '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Ferry Aurel freed at high tide","datePublished":"2031-04-02T08:00:00Z","articleBody":"%s"}'
+    page = (
+        "<html><head><title>Varrow Tidings</title><meta property='og:site_name' content='Varrow Tidings'>"
+        "<script type='application/ld+json'>" + ld % body.replace("\n", "\\n") + "</script></head>"
+        "<body><noscript>You need to enable JavaScript to run this app.</noscript><div id='root'><div class='skeleton'>Loading...</div></div>"
+        "<script src='/static/js/main.js'></script></body></html>"
+    )
+    cleaned = clean_html_page(page)
+    assert cleaned.text.split("\n\n") == body.split("\n")
+    assert cleaned.title == "Ferry Aurel freed at high tide" and cleaned.published.startswith("2031-04-02")
+
+
+def test_print_page_tables_of_a_logo_or_a_photo_and_its_caption_are_no_story_rows():
+    page = (
+        "<html><head><title>Print: Ferry Aurel freed at high tide | Varrow Tidings</title></head><body>"
+        "<div class='tools'><a>Print this page</a> | <a>Close window</a></div>"
+        "<table width='100%'><tr><td><img src='/logo.gif' alt='Varrow Tidings'></td><td align='right'>varrowtidings.test</td></tr></table>"
+        "<h1>Ferry Aurel freed at high tide</h1><p>By Oda Lerving</p>"
+        "<p>The ferry Aurel ran aground on a sandbank off Varrow on Monday night with 140 passengers on board, the harbour authority said.</p>"
+        "<table><tr><td><img src='/aurel.jpg'></td></tr><tr><td class='caption'>The Aurel on the sandbank on Tuesday morning. Photo: Varrow Tidings</td></tr></table>"
+        "<p>Nobody was hurt. Tugs from Port Elske pulled the ship free at high tide on Tuesday morning, and it returned to harbour under its own power.</p>"
+        "<p>Harbour master Ines Kalder said the channel would be surveyed again before the next sailing on Thursday.</p>"
+        "<table><tr><th>Sailing</th><th>Time</th></tr><tr><td>Varrow - Elske</td><td>08:15</td></tr><tr><td>Elske - Varrow</td><td>17:40</td></tr></table>"
+        "</body></html>"
+    )
+    cleaned = clean_html_page(page)
+    assert "varrowtidings.test" not in cleaned.text and "The Aurel on the sandbank" not in cleaned.text
+    assert cleaned.text.startswith("The ferry Aurel ran aground")
+    assert "Varrow - Elske" in cleaned.text  # a data table, no image in it, stays
+    # "Print:" before the headline in the page title is the view, and the part after the bar the site
+    assert cleaned.outlet == "Varrow Tidings" and cleaned.title == "Ferry Aurel freed at high tide"
+
+
+def test_aggregator_copy_is_the_partner_outlets_words():
+    page = (
+        "<html><head><title>Harbour crane collapses</title><meta property='og:site_name' content='Feedloop'></head><body>"
+        "<header><a href='/'>feedloop</a><nav><a>Top stories</a> <a>Local</a></nav></header><main>"
+        "<div class='source'><span>Ostvik Daily</span> <button>Follow</button></div>"
+        "<article><h1>Harbour crane collapses</h1><div class='who'>Lena Marsk</div><div class='when'>3 May 2035</div>"
+        + STORY_PARAGRAPHS
+        + "<p class='attribution'>Originally published by Ostvik Daily. Feedloop is not responsible for this content.</p>"
+        "<a href='https://ostvikdaily.test/crane'>Read the full story at Ostvik Daily</a></article></main>"
+        "<footer><p>© 2035 Feedloop. Stories from our partners.</p></footer></body></html>"
+    )
+    cleaned = clean_html_page(page)
+    assert cleaned.outlet == "Ostvik Daily"  # not the aggregator's site name
+    assert "Originally published" not in cleaned.text and "Read the full story" not in cleaned.text
+    assert cleaned.text.endswith("before the next sailing on Thursday.")
+    assert cleaned.published == "2035-05-03"
+    # a body sentence that says a report was first published somewhere is no syndication line
+    told = clean_text("Crane report\n\n3 May 2035\n\nThe report was first published in March by the port authority, which has since withdrawn it.\n")
+    assert "first published in March" in told.text and told.outlet is None
+    study = clean_text("Crane report\n\n3 May 2035\n\nFirst published in The Lancet, the study found that fewer than half of the crane drivers had been trained.\n")
+    assert study.text.startswith("First published in The Lancet") and study.outlet is None
+
+
+def test_plain_text_live_entry_under_hours_ago_is_an_entry_when_the_capture_time_is_known():
+    raw = (
+        "Radio Tolvern\nNews | Weather\n\nLive: storm floods the Harnesk valley\n\n8 August 2036\n\n"
+        "23:50\n\nPolice have closed the old Tolvern bridge after the river rose.\n\n"
+        "2 hours ago\n\nHeavy rain has reached the coast near Tolvern, the weather office says.\n\n"
+        "21:05\n\nThe weather office has issued a red warning for the Harnesk valley.\n"
+    )
+    saved = clean_text(raw, captured="2036-08-09T00:40:00Z")
+    assert [(e.time, saved.text[e.start:e.start + 5]) for e in saved.entries] == [
+        ("23:50", "Polic"), ("2036-08-08T22:40Z", "Heavy"), ("21:05", "The w"),
+    ]
+    assert [e.time for e in clean_text(raw).entries] == ["23:50", "21:05"]
+    # relative stamps alone (a reader's "2 hours ago") make no live page
+    chat = "Ferry talk\n\n2 hours ago\n\nThe ferry was late again.\n\n3 hours ago\n\nIt was on time for me.\n"
+    assert clean_text(chat, captured="2036-08-09T00:40:00Z").entries == []

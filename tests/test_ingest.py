@@ -605,6 +605,24 @@ def test_ingest_feed_outlet_is_the_part_of_its_title_the_domain_spells(tmp_path)
     assert feed_outlet("News - Latest", "https://tidepost.test/") == "News - Latest"
 
 
+def test_ingest_atom_feed_with_only_its_own_address_on_a_desk_subdomain_names_its_outlet(tmp_path):
+    """An Atom feed linking only to itself, on a 'wire.' host: the registered name (harlowpress) spells the
+    outlet, not the desk word 'wire' that its title's other part also holds."""
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Harlow Press - Regional wire</title><link rel='self' href='https://wire.harlowpress.test/feeds/regional.atom'/>"
+        "<id>tag:harlowpress.test,2031:regional</id><updated>2031-04-02T10:00:00Z</updated>"
+        "<entry><title>Ferry freed</title><link rel='alternate' href='https://wire.harlowpress.test/2031/04/02/ferry'/>"
+        "<id>tag:harlowpress.test,2031:1</id><updated>2031-04-02T10:00:00Z</updated>"
+        "<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>Tugs pulled the ferry Aurel off the sandbank at high tide on Tuesday.</p>"
+        "<p>Nobody was hurt, the harbour master said.</p></div></content></entry></feed>"
+    )
+    (tmp_path / "regional.atom").write_text(atom, encoding="utf-8")
+    [entry], failures = read_all(tmp_path / "regional.atom")
+    assert failures == [] and entry.outlet == "Harlow Press" and entry.format == "html"
+    assert "<p>Nobody was hurt" in entry.raw
+
+
 # --------------------------------------------------------------------------- capture time (when the page was saved)
 
 

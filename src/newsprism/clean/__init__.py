@@ -86,10 +86,12 @@ def _drop_entry_titles(lines: list[Line], entry_times) -> None:
     first paragraph) as the entries' titles, and its entry times that trafilatura kept as lines of their
     own ("00:20") as their times: metadata beside the text (CleanArticle.entries), not body sentences,
     as a page's own headline and dateline are."""
-    headlines = {" ".join(t.headline.split()) for t in entry_times if t.headline}
-    clocks = {t.time[-5:] if len(t.time) == 5 else t.time[11:16] for t in entry_times}
     if not entry_times:
         return
+    # a headline is the entry's title only where the text keeps the entry's paragraph (else it is all the entry kept)
+    starts = {" ".join(line.text.split())[:80] for line in lines if line.kind == "body"}
+    headlines = {" ".join(t.headline.split()) for t in entry_times if t.headline and any(b[:80] in starts for b in t.blocks)}
+    clocks = {t.time[-5:] if len(t.time) == 5 else t.time[11:16] for t in entry_times}
     for line in lines:
         if line.kind != "body":
             continue
@@ -110,7 +112,8 @@ def _dateline_block(blocks: list[tuple[str, str | None]], body: str) -> str | No
     "Jun 15, 2031 · 23 · Share"), or None.
 
     Only blocks before the body's second paragraph count (a date in a "More from" list below the
-    story is another story's; a standfirst the body keeps may stand above the date), of at most DATELINE_WORDS words, not an update stamp ("Last updated ...")
+    story is another story's; a standfirst the body keeps may stand above the date)
+    that open with the date or with a label before it ("Date: 3 May 2035"), of at most DATELINE_WORDS words, not an update stamp ("Last updated ...")
     and not in a teaser, menu, footer, caption or comment section."""
     # the body's second paragraph of a sentence's length: a standfirst kept in the body may stand above the date
     heads = [flat[:60] for part in body.split("\n\n") if len((flat := " ".join(part.split())).split()) >= BODY_WORDS][:2]
@@ -123,8 +126,9 @@ def _dateline_block(blocks: list[tuple[str, str | None]], body: str) -> str | No
             return None
         if container in NO_DATELINE or len(flat.split()) > DATELINE_WORDS or flat.lower().startswith(UPDATE_WORDS):
             continue
-        iso, _ = find_date(flat)
-        if iso:
+        iso, found = find_date(flat)
+        # the block opens with the date, or a label does ("Date: ..."): not "Reviewed 02.05.2020", "Answers by ..."
+        if iso and (found.start() == 0 or (flat[:found.start()].rstrip().endswith(":") and len(flat[:found.start()].split()) <= 2)):
             return iso
     return None
 
@@ -159,6 +163,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         published = next((iso for text in undecided if (iso := find_date(text, month_first)[0])), None)
     outlet = (
         article.outlet
+        or reading.syndicated_from  # "Originally published by X" on an aggregator's copy: X's words
         or (row.outlet if row else None)
         or next(iter(reading.outlet_mentions), None)
         or sitename
@@ -197,7 +202,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         bounds += [c.posted for c in comments if c.posted] + ([captured] if captured else [])
         published = year_for_month_day(reading.yearless_date, bounds)
     # a live page's entries and their times, beside the text (plain text keeps its printed stamps)
-    entries = place_entries(body, page.entry_times) if page is not None and page.entry_times else text_entries(body)
+    entries = place_entries(body, page.entry_times) if page is not None and page.entry_times else text_entries(body, captured)
     entries = date_entries(entries, published, captured)  # a page that ran past midnight: each entry its day
     return CleanArticle(
         id=article.id,

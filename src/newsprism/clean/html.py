@@ -22,6 +22,7 @@ Steps, on one parsed tree (`read_html`):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 import unicodedata
 from copy import deepcopy
@@ -435,8 +436,13 @@ def title_sitename(tree, scan: PageScan) -> str | None:
     headlines |= {_key(h1.text_content()) for h1 in tree.iter("h1")}
     for name, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
         name = name.strip()
+        shown = " ".join(rest)
+        # "Print: Headline | Site": a view's or section's word before the headline ("Print:", "Live:")
+        kicker = re.match(r"([\w ]{1,30}):\s+", shown)
+        if kicker and all(word in sections for word in _key(kicker.group(1)).split()):
+            shown = shown[kicker.end():]
         # "Headline - Page 34": a page number, not a site
-        if _key(" ".join(rest)) in headlines and SITE_NAME_RE.fullmatch(name) and not name.split()[-1].isdigit() and _key(name) not in headlines:
+        if _key(shown) in headlines and SITE_NAME_RE.fullmatch(name) and not name.split()[-1].isdigit() and _key(name) not in headlines:
             if not all(word in sections for word in _key(name).split()):
                 return name
     return None
@@ -1069,17 +1075,33 @@ def layout_tables(tree) -> list:
     while inside a frame it is a box (a pull quote) and stays. Pages without a story frame
     keep all their tables: a data table's header cell may hold a heading, a notes column
     paragraphs. trafilatura writes table rows as "| a | b |" lines, which would put the
-    masthead and the menu into the story.
+    masthead and the menu into the story. A table that only sets an image beside or above a few
+    words (`_media_table`: a print page's logo, a photo over its caption) is layout on any page.
     """
     tables = list(tree.iter("table"))
+    if not tables:
+        return []
     frames = [table for table in tables if _story_frame(table)]
     if not frames:
-        return []
+        return [table for table in tables if _media_table(table)]
     single = [
         table for table in tables
         if table not in frames and next(table.iterancestors("table"), None) is None and all(len(_cells(row)) <= 1 for row in _rows(table))
     ]
-    return [table for table in tables if table in frames or table in single]
+    return [table for table in tables if table in frames or table in single or _media_table(table)]
+
+
+MEDIA_CELL_WORDS = 40
+
+
+def _media_table(table) -> bool:
+    """Whether a table only sets an image beside or above a few words: a print page's logo and domain,
+    a photo over its caption. No data table: two cells at most, one holding an image, and no more
+    than a caption's words in all."""
+    if next(table.iter("img"), None) is None or next(table.iterancestors("table"), None) is not None:
+        return False
+    cells = [cell for row in _rows(table) for cell in _cells(row)]
+    return len(cells) <= 2 and len(table.text_content().split()) <= MEDIA_CELL_WORDS
 
 
 def unwrap_layout_tables(tree) -> int:
@@ -1089,6 +1111,44 @@ def unwrap_layout_tables(tree) -> int:
     for part in parts:
         part.tag = "div"
     return len(tables)
+
+
+def _article_bodies(value) -> Iterator[str]:
+    """The articleBody strings of a JSON-LD value (an object, a list, an @graph), depth first."""
+    if isinstance(value, dict):
+        body = value.get("articleBody")
+        if isinstance(body, str):
+            yield body
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(value.get(key), (dict, list)):
+                yield from _article_bodies(value[key])
+    elif isinstance(value, list):
+        for item in value:
+            yield from _article_bodies(item)
+
+
+def json_ld_paragraphs(scripts: list[str], text: str) -> str | None:
+    """Return a JSON-LD articleBody with its paragraphs, when trafilatura's one-paragraph `text` is that body, else None.
+
+    A page built by JavaScript may carry its story only in JSON-LD ("articleBody": "First.\\nSecond."):
+    trafilatura then returns the body as one paragraph, its line breaks turned into spaces. The
+    body's own breaks are its paragraphs, as a page's <p> elements are."""
+    import json
+
+    flat = " ".join(text.split())
+    for script in scripts:
+        if "articleBody" not in script:
+            continue
+        try:
+            value = json.loads(script, strict=False)
+        except json.JSONDecodeError:
+            continue
+        for body in _article_bodies(value):
+            paragraphs = [" ".join(part.split()) for part in re.split(r"\n|<br\s*/?>|</p>", body)]
+            paragraphs = [p for p in (HTML_TAG_RE.sub("", part).strip() for part in paragraphs) if p]
+            if len(paragraphs) >= 2 and " ".join(paragraphs) == flat:
+                return "\n".join(paragraphs)
+    return None
 
 
 def read_html(html: str, url: str | None = None, captured: str | None = None) -> HtmlReading:
@@ -1113,6 +1173,8 @@ def read_html(html: str, url: str | None = None, captured: str | None = None) ->
     entry_times = html_entry_times(tree, scan.blocks, captured)
     unwrap_layout_tables(tree)
     text = main_text(tree, url)  # last: it prunes the tree
+    if text is not None and "\n" not in text.strip():
+        text = json_ld_paragraphs(scan.json_ld, text) or text
     if text is None:
         return HtmlReading(title=info.title, byline=info.author, published=info.date, url=info.url, sitename=info.sitename, blocks=scan.blocks)
     return HtmlReading(

@@ -37,23 +37,33 @@ def live_clock(text: str) -> str | None:
     return found.group("time").replace(".", ":").zfill(5) if found else None
 
 
-def text_entries(text: str) -> list[LiveEntry]:
+def text_entries(text: str, captured: str | None = None) -> list[LiveEntry]:
     """Return the entries of a plain-text body whose paragraphs open with a time stamp or stand
-    under a time alone on its line; [] when fewer than two."""
+    under a time alone on its line; [] when fewer than two. A paragraph under "2 hours ago" alone on
+    its line is an entry too when `captured` (when the page was saved) gives its time and clock
+    times make the page a live page (two entries at least); without it no time is guessed."""
+    from newsprism.clean.metadata import resolve_relative
+
     entries: list[LiveEntry] = []
     pending: str | None = None
     offset = 0
+    clocked = 0
     for paragraph in text.split("\n\n"):
         if (found := TEXT_STAMP.match(paragraph)) is not None:
             entries.append(LiveEntry(start=offset, time=found.group("time").replace(".", ":").zfill(5), stamp=found.end()))
             pending = None
+            clocked += 1
         elif (clock := live_clock(paragraph)) is not None:
             pending = clock
+        elif captured and RELATIVE_STAMP.match(" ".join(paragraph.split())):
+            pending = resolve_relative(" ".join(paragraph.split()), captured) or ""
         elif pending is not None:
-            entries.append(LiveEntry(start=offset, time=pending))
+            if pending:
+                entries.append(LiveEntry(start=offset, time=pending))
+                clocked += len(pending) == 5
             pending = None
         offset += len(paragraph) + 2
-    return entries if len(entries) >= MIN_ENTRIES else []
+    return entries if clocked >= MIN_ENTRIES else []
 
 
 # a visible text block opening with a clock time ("17:30", "14:32 GMT", "09:05 The hospital ..."): a live page has two
@@ -85,10 +95,11 @@ def _entry_blocks(container, element) -> tuple[list[str], str | None]:
     parts = [(b.tag, " ".join(b.text_content().split())) for b in container.iter(*ENTRY_BLOCKS) if element not in b.iter()]
     parts = [(tag, text) for tag, text in parts if text]
     headline = None
+    # (a link to another story under the same words, "<h3>X</h3><a><p>X</p></a>", is no paragraph of the entry's own)
     if parts and parts[0][0] in HEADINGS and len(parts[0][1].split()) <= HEADLINE_WORDS and any(
-        tag not in HEADINGS and len(text.split()) >= ENTRY_WORDS for tag, text in parts[1:]
+        tag not in HEADINGS and len(text.split()) >= ENTRY_WORDS and text != parts[0][1] for tag, text in parts[1:]
     ):
-        headline, parts = parts[0][1], parts[1:]
+        headline, parts = parts[0][1], [(tag, text) for tag, text in parts[1:] if text != parts[0][1]]
     return [text for _, text in parts if len(text.split()) >= ENTRY_WORDS], headline
 
 

@@ -103,6 +103,24 @@ class TextReading:
     # the outlet a wire dateline's bracketed credit names ("VARROW, Nov 15 (Northsound Wire) -"): the
     # page's outlet only when nothing better names it (clean_article takes it last)
     dateline_credit: str | None = None
+    # the outlet a syndication line names ("Originally published by Lissholm Daily."): an aggregator's or a
+    # partner's copy is that outlet's words, so clean_article takes it before the page's own site name
+    syndicated_from: str | None = None
+
+
+# the outlet in a syndication line (data/clean/line_patterns.tsv, reason "syndication"): the capitalised name after "by", "in", "at", ...
+SYNDICATED_FROM = re.compile(
+    r"\b(?:by|in|on|at|from|of)\s+(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|the|&)){0,5})"
+)
+
+
+def syndicated_from(line: str) -> str | None:
+    """Return the outlet a syndication line names ("Originally published by Lissholm Daily." -> "Lissholm Daily"), or None."""
+    found = SYNDICATED_FROM.search(line)
+    if not found:
+        return None
+    name = re.sub(r"(?:\s+(?:of|and|the|&))+$", "", re.split(r"\.\s", found.group("name"))[0]).rstrip(" .")
+    return name if len(name) >= 3 else None
 
 
 COPYRIGHT_HOLDER_RE = re.compile(
@@ -852,6 +870,7 @@ def read_text(
                 reading.outlet_mentions.append(found)
             elif not found and line.reason == "copyright":
                 reading.copyright_holder = reading.copyright_holder or copyright_holder(line.text)
+    reading.syndicated_from = next((name for line in lines if line.reason == "syndication" and (name := syndicated_from(line.text))), None)
     if masthead and masthead_named_itself and not reading.outlet_mentions:
         reading.outlet_mentions.append(title_case(masthead) if masthead.isupper() else masthead)
     if masthead and not reading.outlet_mentions:

@@ -62,20 +62,37 @@ def _letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
-def feed_outlet(title: str, link: str) -> str:
+HOST_WORDS = frozenset({"www", "feeds", "feed", "rss", "atom", "news", "wire", "api", "m", "mobile", "blog", "blogs"})
+
+
+def _host_labels(link: str) -> list[str]:
+    """The names a link's host may spell an outlet by, the registered name first: "wire.brevmarkpress.example"
+    gives ["brevmarkpress"]; the top-level part, parts of two letters ("co") and service words ("feeds") left out."""
+    host = _HOST.match(link or "")
+    if not host:
+        return []
+    parts = host.group(1).lower().split(".")[:-1]
+    return [_letters(part) for part in reversed(parts) if len(_letters(part)) >= 3 and part not in HOST_WORDS]
+
+
+def feed_outlet(title: str, link: str | list[str]) -> str:
     """Return the outlet a feed's title names: the part of "Coastline Post - Latest" that its site's domain spells.
 
     A feed's title often adds the section or the feed's kind to the outlet's name ("- Latest",
-    "| World", "Top stories:"); the part whose letters the domain's name holds, or that holds
-    the domain's name, is the outlet. Without such a part the whole title stays.
+    "| World", "Top stories:", "- Regional wire"); the part whose letters a name of the domain holds
+    ("brevmarkpress" of wire.brevmarkpress.example), or that holds it, is the outlet. `link` is the
+    feed's site link, or several links to try in turn (its site, its own address, its entries'):
+    an Atom feed may give only its own. Without such a part the whole title stays.
     """
     parts = _TITLE_PARTS.split(title)
-    host = _HOST.match(link or "")
-    if len(parts) < 2 or not host:
+    if len(parts) < 2:
         return title
-    label = _letters(host.group(1).split(".")[0])
-    fits = [part for part in parts if len(_letters(part)) >= 3 and (_letters(part) in label or label in _letters(part))]
-    return fits[0] if len(fits) == 1 else title
+    for address in [link] if isinstance(link, str) else link:
+        for label in _host_labels(address):
+            fits = [part for part in parts if len(_letters(part)) >= 3 and (_letters(part) in label or label in _letters(part))]
+            if len(fits) == 1:
+                return fits[0]
+    return title
 
 
 def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
@@ -90,7 +107,9 @@ def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
             reason = parsed.get("bozo_exception") or "not an RSS or Atom feed"
             raise InputError("NP111", error=str(reason).strip())
         raise InputError("NP112", what="feed (no entries)")
-    outlet = feed_outlet((parsed.feed.get("title") or "").strip(), parsed.feed.get("link") or "") or None
+    links = [parsed.feed.get("link") or "", *(l.get("href") or "" for l in parsed.feed.get("links", [])),
+             *(e.get("link") or "" for e in parsed.entries[:3])]
+    outlet = feed_outlet((parsed.feed.get("title") or "").strip(), links) or None
     for number, entry in enumerate(parsed.entries, 1):
         body = _entry_body(entry)
         if body is None:
