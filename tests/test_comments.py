@@ -118,3 +118,21 @@ def test_handle_and_colon_lines_keep_a_said_inside_the_text_and_a_name_with_an_i
         ("Kestrel9", "About time someone said it."),
         ("Ilka V", "The headline is unfair to the engineers."),
     ]
+
+
+def test_a_reply_header_names_whom_it_answers_and_opens_an_entry():
+    """'Odile K. replied to riverwatch_22' opens a reply by Odile K.; the words after the colon are its text."""
+    raw = PAGE_TOP + (
+        "Comments\n"
+        "riverwatch_22 says:\n"
+        "The weir has leaked every winter.\n"
+        "Odile K. replied to riverwatch_22\n"
+        "Not this badly, it hasn't.\n"
+        "Brannock replied to Odile K.: Agreed, never like this.\n"
+    )
+    comments = clean_text(raw).comments
+    assert [(c.author, c.text) for c in comments] == [
+        ("riverwatch_22", "The weir has leaked every winter."),
+        ("Odile K.", "Not this badly, it hasn't."),
+        ("Brannock", "Agreed, never like this."),
+    ]

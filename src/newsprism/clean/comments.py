@@ -32,6 +32,8 @@ LOWER_HANDLE_COLON_RE = re.compile(r"^(?P<who>@?[a-z][a-z\d.'-]{2,29}):\s+(?P<re
 FROM_PLACE_COLON_RE = re.compile(
     r"^(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?: (?:from|in|of) |, )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}):\s+(?P<rest>\S.*)$"
 )
+# The rest of a reply's header: "Jane replied to Tom_K" / "Jane replied to Tom_K: I disagree".
+REPLY_TO_RE = re.compile(r"^to\s+@?(?P<whom>[\w.\-'’]+(?: [\w.\-'’]+){0,3})\s*(?:$|:\s*(?P<text>.*)$)")
 # A handle alone on its line: up to four words of name characters, no sentence end; a final full
 # stop only after an initial ("Paulette V.", "J. Okonkwo-Reyes").
 BARE_HANDLE_RE = re.compile(r"^@?(?=[^\d\W]|\d+[^\d\W])[\w.\-'’]+(?: [\w.\-'’]+){0,3}$")
@@ -77,7 +79,10 @@ def read_entry_opening(line: str, captured: str | None = None) -> tuple[bool, st
         rest = says.group("rest")
         iso, match = find_date(rest)
         text = rest
-        if match and match.start() <= 3:
+        reply = REPLY_TO_RE.match(rest)
+        if reply:
+            text = reply.group("text") or ""
+        elif match and match.start() <= 3:
             text = rest[match.end():]
         elif RELATIVE_RE.match(rest):
             text = RELATIVE_RE.sub("", rest, count=1)
@@ -111,11 +116,12 @@ def _says_opens(line: str, says: re.Match) -> bool:
     """Return True if a "<who> says" line opens an entry rather than being a comment's own sentence.
 
     An entry's header ends at the verb ("Theo says:", "Theo says") or puts a colon or the time after
-    it ("Jane says: ...", "Jane says March 3, 2021 at 4:12 pm"); "My cousin says 50 people have died"
+    it ("Jane says: ...", "Jane says March 3, 2021 at 4:12 pm") or names whom it answers ("Jane replied
+    to Tom_K"); "My cousin says 50 people have died"
     goes on into the sentence, so it is what the commenter wrote, not who wrote it.
     """
     rest = says.group("rest")
-    if not rest or ":" in line[says.start("rest") - 2: says.start("rest")]:
+    if not rest or ":" in line[says.start("rest") - 2: says.start("rest")] or REPLY_TO_RE.match(rest):
         return True
     _, match = find_date(rest)
     return bool(match is not None and match.start() <= 3 or RELATIVE_RE.match(rest))
