@@ -668,6 +668,29 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
     return [sorted(set(x)) for x in extra]
 
 
+def _conflicts_of_claims(al: Alignment) -> dict[int, set[str]]:
+    """Claim index -> the date and count conflicts (al.conflict_sides) it gives a side of."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for cid, sides in al.conflict_sides.items():
+        for key in sides:
+            if isinstance(key, int):
+                found[key].add(cid)
+    return found
+
+
+def _disputed_linkage(al: Alignment, ma: list[int], mb: list[int], in_conflict: dict[int, set[str]]) -> np.ndarray:
+    """al.probability of two facts' claims, where two claims that give sides of one date or count
+    conflict count as aligned at least at settings.fact_threshold: the conflict already says they
+    tell one quantity of one event ("was fined £120,000 in 2028" in two outlets, each with its own
+    aside about the firm, read too unlike as wholes to pull a third report of the fine in)."""
+    linkage = al.probability(ma, mb)
+    for r, x in enumerate(ma):
+        for c, y in enumerate(mb):
+            if in_conflict.get(x, set()) & in_conflict.get(y, set()):
+                linkage[r, c] = max(float(linkage[r, c]), al.settings.fact_threshold)
+    return linkage
+
+
 def merge_disputed(al: Alignment, groups: list[list[int]], support: list[list[int]]) -> tuple[list[list[int]], list[list[int]]]:
     """Merge the facts holding the two claims of a disputed pair (al.disputed) when they align by
     cluster_claims' rule (the pair at settings.fact_threshold, larger facts at fact_link_threshold on
@@ -680,6 +703,7 @@ def merge_disputed(al: Alignment, groups: list[list[int]], support: list[list[in
     find = union.find
 
     members = {g: list(group) for g, group in enumerate(groups)}
+    in_conflict = _conflicts_of_claims(al)
     pairs = sorted(al.disputed, key=lambda p: (-float(al.probability([p[0]], [p[1]])[0, 0]), p))
     for i, j in pairs:
         a, b = find(fact_of[i]), find(fact_of[j])
@@ -688,7 +712,7 @@ def merge_disputed(al: Alignment, groups: list[list[int]], support: list[list[in
         if float(al.probability([i], [j])[0, 0]) < s.fact_threshold:
             continue
         ma, mb = members[a], members[b]
-        if len(ma) + len(mb) > 2 and float(al.probability(ma, mb).mean()) < s.fact_link_threshold:
+        if len(ma) + len(mb) > 2 and float(_disputed_linkage(al, ma, mb, in_conflict).mean()) < s.fact_link_threshold:
             continue
         if any(al.vetoed(x, y) for x in ma for y in mb):
             continue
@@ -767,11 +791,17 @@ def quote_speakers(views: list[ClaimView], quotes: list[Quote]) -> dict[int, str
 def disputed_by_others(al: Alignment, i: int, articles: set[str]) -> bool:
     """True when claim i gives a side of a date or count conflict (al.conflict_sides) that another of
     `articles` does not give, giving another side."""
+    return bool(disputers(al, i, articles))
+
+
+def disputers(al: Alignment, i: int, articles: set[str]) -> set[str]:
+    """The `articles` that give another side of a date or count conflict claim i gives a side of."""
+    found: set[str] = set()
     for sides in al.conflict_sides.values():
         mine = sides.get(i)
-        if mine and any(sides.get(a) and not sides[a] & mine for a in articles if a != al.views[i].article_id):
-            return True
-    return False
+        if mine:
+            found.update(a for a in articles if a != al.views[i].article_id and sides.get(a) and not sides[a] & mine)
+    return found
 
 
 def _loaded_terms(text: str) -> set[str]:
@@ -796,9 +826,13 @@ def build_facts(al: Alignment, groups: list[list[int]], independent: dict[str, s
             # The text is a claim every article of the fact vouches for: not one giving a figure or date
             # that another of its articles disputes ("leaving 41 ships stranded" beside a report of 27
             # ships), when one is free of that.
+            # When every claim gives a side someone disputes (£150,000 in one report, £120,000 in two),
+            # the text gives the side fewest of the fact's articles dispute: the side most of them give.
             vouched = list(range(len(group)))
             if al.conflict_sides and disputed_by_others(al, medoid, {views[i].article_id for i in group}):
-                vouched = [x for x in range(len(group)) if not disputed_by_others(al, group[x], {views[i].article_id for i in group})] or vouched
+                articles = {views[i].article_id for i in group}
+                against = [len(disputers(al, i, articles)) for i in group]
+                vouched = [x for x in range(len(group)) if against[x] == min(against)]
                 medoid = group[max(vouched, key=lambda x: (float(centrality[x]), -x))]
             # Nor a claim giving a cause other articles of the fact do not give: the fact would state
             # one report's cause, often a side of a cause conflict, as every article's.

@@ -1,0 +1,86 @@
+"""Facts (compare/facts.py): which reports one fact holds, and the sentence that words it."""
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from newsprism.settings import CompareSettings
+
+
+def _stub_alignment(texts: list[tuple[str, str]], probability: dict[tuple[int, int], float], conflict_sides: dict):
+    """An Alignment over invented sentences ((article id, text) each) whose pair probabilities are
+    given, no veto: what merge_disputed reads once the conflicts are known."""
+    from newsprism.compare.facts import Alignment
+
+    class Stub(Alignment):
+        def probability(self, i, j):
+            return np.array([[probability.get((min(a, b), max(a, b)), 0.0) for b in j] for a in i], dtype=np.float32)
+
+        def vetoed(self, x, y):
+            return False
+
+    views = [SimpleNamespace(article_id=a, claim=SimpleNamespace(text=t)) for a, t in texts]
+    return Stub(views=views, embeddings=np.eye(len(views), dtype=np.float32), mu=0.0, sd=1.0, settings=CompareSettings(),
+                conflict_sides=conflict_sides)
+
+
+def test_a_third_report_of_a_disputed_fine_joins_the_fact_its_side_is_told_in():
+    """'was fined £150,000 in 2029' (Ashcombe Post) and 'The firm, which has run the mill since 1988, was
+    fined £120,000 in 2029' (Torven Courier) are one fact with the amount in dispute; 'Brannick Mills, a
+    maker of rope, was fined £120,000 in 2029' (Kelder Wire) aligns with the Post's report but reads
+    unlike the Courier's as a whole, each with its own aside. The conflict says both give the fine, the
+    same side of it: the Wire's report joins the fact, not an exclusive of its own."""
+    from newsprism.compare.facts import merge_disputed
+
+    texts = [
+        ("post", "Brannick Mills was fined £150,000 in 2029 for safety failures at its Ashcombe site."),
+        ("courier", "The firm, which has run the mill since 1988, was fined £120,000 in 2029 for breaches of safety rules."),
+        ("wire", "Brannick Mills, a maker of rope, was fined £120,000 in 2029 after inspectors found locked exits."),
+    ]
+    al = _stub_alignment(texts, {(0, 1): 0.94, (0, 2): 0.61, (1, 2): 0.38},
+                         {"k_fine": {"post": {"£150,000"}, "courier": {"£120,000"}, "wire": {"£120,000"},
+                                     0: {"£150,000"}, 1: {"£120,000"}, 2: {"£120,000"}}})
+    al.disputed = {(0, 1): (frozenset(), frozenset({"£120,000", "£150,000"})), (0, 2): (frozenset(), frozenset({"£120,000", "£150,000"}))}
+    groups, _ = merge_disputed(al, [[0], [1], [2]], [[], [], []])
+    assert groups == [[0, 1, 2]], groups
+
+
+def test_two_loosely_alike_reports_outside_any_conflict_still_need_the_link_threshold():
+    """The same three reports with no conflict between the Courier's and the Wire's sentences (the
+    Wire's gives another fine): the loose pair keeps the Wire's report out, as before."""
+    from newsprism.compare.facts import merge_disputed
+
+    texts = [
+        ("post", "Brannick Mills was fined £150,000 in 2029 for safety failures at its Ashcombe site."),
+        ("courier", "The firm, which has run the mill since 1988, was fined £120,000 in 2029 for breaches of safety rules."),
+        ("wire", "Brannick Mills, a maker of rope, was fined £120,000 in 2029 after inspectors found locked exits."),
+    ]
+    al = _stub_alignment(texts, {(0, 1): 0.94, (0, 2): 0.61, (1, 2): 0.38},
+                         {"k_fine": {"post": {"£150,000"}, "courier": {"£120,000"}, 0: {"£150,000"}, 1: {"£120,000"}},
+                          "k_other": {"post": {"2029"}, "wire": {"2030"}, 0: {"2029"}, 2: {"2030"}}})
+    al.disputed = {(0, 1): (frozenset(), frozenset({"£120,000", "£150,000"})), (0, 2): (frozenset({"2029", "2030"}), frozenset())}
+    groups, _ = merge_disputed(al, [[0], [1], [2]], [[], [], []])
+    assert groups == [[0, 1], [2]], groups
+
+
+def test_a_fact_whose_every_report_gives_a_disputed_side_is_worded_by_the_side_most_give():
+    """Three reports of one fine, two at £120,000 and one at £150,000, the £150,000 one the most central
+    sentence of the three: the fact's text gives £120,000, not the one report's figure the other two dispute."""
+    from test_compare import build_understanding, one_sentence_report
+
+    from newsprism.compare import compare_story
+
+    spec = {"entities": {"mill": ["Brannick Mills", "ORG"]}, "articles": [
+        one_sentence_report("w1", "Kelder Wire", "Brannick Mills was fined £120,000 in 2029.", ["mill"],
+                            numbers=[["£120,000", 120000, 120000, 120000, "GBP", "money"]], dates=[["in 2029", "2029", "year"]]),
+        one_sentence_report("w2", "Ashcombe Post", "Brannick Mills was fined £150,000 in 2029 for fire safety failures.", ["mill"],
+                            numbers=[["£150,000", 150000, 150000, 150000, "GBP", "money"]], dates=[["in 2029", "2029", "year"]]),
+        one_sentence_report("w3", "Torven Courier", "Brannick Mills was fined £120,000 in 2029 for fire safety failures at its rope mill in Ashcombe after inspectors found locked exits.", ["mill"],
+                            numbers=[["£120,000", 120000, 120000, 120000, "GBP", "money"]], dates=[["in 2029", "2029", "year"]]),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    money = [k for k in c.conflicts if k.kind == "number"]
+    assert money and sorted(p.value for p in money[0].positions) == ["£120,000", "£150,000"], [(k.about, [p.value for p in k.positions]) for k in c.conflicts]
+    fined = [f for f in c.facts if len(f.article_ids) == 3]
+    assert fined, [(f.text, f.article_ids) for f in c.facts]
+    assert "£120,000" in fined[0].text, fined[0].text
