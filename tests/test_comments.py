@@ -111,12 +111,16 @@ def test_header_count():
 
 def test_handle_and_colon_lines_keep_a_said_inside_the_text_and_a_name_with_an_initial_opens_one():
     """'Kestrel9: About time someone said it.' is Kestrel9's comment (the 'said' is in the text, no header);
-    'Ilka V: ...' opens the next one, as a user name before a colon does."""
-    raw = PAGE_TOP + "Comments (31)\nKestrel9: About time someone said it.\nIlka V: The headline is unfair to the engineers.\n"
+    'Ilka V: ...' and 'D. Ostrander: ...' open the next ones, as a user name before a colon does."""
+    raw = PAGE_TOP + (
+        "Comments (31)\nKestrel9: About time someone said it.\nIlka V: The headline is unfair to the engineers.\n"
+        "D. Ostrander: Good work by the river wardens.\n"
+    )
     comments = clean_text(raw).comments
     assert [(c.author, c.text) for c in comments] == [
         ("Kestrel9", "About time someone said it."),
         ("Ilka V", "The headline is unfair to the engineers."),
+        ("D. Ostrander", "Good work by the river wardens."),
     ]
 
 

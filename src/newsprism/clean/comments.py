@@ -42,9 +42,9 @@ INITIAL_END_RE = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 USER_NAME_RE = re.compile(r"^@?(?=[\w.'-]*(?:_|\d|[a-z][A-Z]))[\w.'-]{2,30}$")
 # The count a header gives: "Comments (3)", "3 comments", "Reader comments 12".
 HEADER_COUNT_RE = re.compile(r"\(\s*(\d+)\b|^\s*(\d+)\s|\b(\d+)\s*$")
-# A first name and an initial before a colon ("Marta K: ...", "Ines R.: ..."), read only inside a
-# comment section, as the name-and-place form above.
-NAME_INITIAL_COLON_RE = re.compile(r"^(?P<who>[A-Z][a-z][\w'’-]* [A-Z]\.?):\s+(?P<rest>\S.*)$")
+# A first name and an initial, or an initial and a surname, before a colon ("Marta K: ...", "Ines R.: ...",
+# "T. Berring: ..."), read only inside a comment section, as the name-and-place form above.
+NAME_INITIAL_COLON_RE = re.compile(r"^(?P<who>[A-Z][a-z][\w'’-]* [A-Z]\.?|[A-Z]\. ?[A-Z][a-z][\w'’-]*):\s+(?P<rest>\S.*)$")
 # Page parts that can follow a comment section and are not anyone's comment.
 PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
