@@ -177,6 +177,7 @@ def test_nlp_parse_workers_only_for_enough_texts_and_a_spare_core(monkeypatch, n
 
     monkeypatch.setattr(nlp.os, "cpu_count", lambda: cores)
     monkeypatch.setattr(nlp.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr("newsprism.scale.sampled_busy_cores", lambda: None)  # no /proc/stat sample: the load average decides
     monkeypatch.setattr("newsprism.scale.time.process_time", lambda: 0.0)  # the load is other jobs', not this process's
     assert nlp.worker_count(n_texts, processes=2) == expected
     assert nlp.worker_count(n_texts, processes=1) == 1

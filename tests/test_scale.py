@@ -227,15 +227,75 @@ def test_scale_analyze_forks_story_workers_only_for_two_stories_on_two_free_core
     assert pipeline.story_workers(stories, articles) == expected
 
 
-def test_scale_free_cores_do_not_count_this_process_as_someone_elses_load(monkeypatch):
+def test_scale_free_cores_do_not_count_this_process_as_someone_elses_load(monkeypatch, tmp_path):
     import newsprism.scale as scale
 
+    monkeypatch.setattr(scale, "PROC_STAT", str(tmp_path / "no-proc-stat"))  # not Linux: the load average stands in
     monkeypatch.setattr(scale.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(scale.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
     monkeypatch.setattr(scale.time, "process_time", lambda: 0.0)  # idle so far: the load is another job's
     assert scale.free_cores() == pytest.approx(1.0)
     monkeypatch.setattr(scale.time, "process_time", lambda: 600.0)  # busy for minutes: the load is this process
     assert scale.free_cores() == pytest.approx(2.0, abs=0.01)
+
+
+def _fake_proc_stat(monkeypatch, tmp_path, ticks_before: list[int], ticks_after: list[int], own_cpu_s: float = 0.0):
+    """Point scale at a /proc/stat whose counters move as from `ticks_before` to `ticks_after`
+    (user nice system idle iowait irq softirq steal) each time `free_cores` sleeps, this process
+    using `own_cpu_s` of CPU meanwhile."""
+    import newsprism.scale as scale
+
+    stat = tmp_path / "stat"
+
+    def write(ticks):
+        stat.write_text("cpu  " + " ".join(map(str, ticks)) + " 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\nintr 1 2 3\n")
+
+    now = list(ticks_before)
+    write(now)
+    clock = {"cpu": 100.0}
+
+    def sleep(seconds):  # each sample sees the counters move by the same amount
+        now[:] = [t + after - before for t, before, after in zip(now, ticks_before, ticks_after)]
+        write(now)
+        clock["cpu"] += own_cpu_s
+
+    monkeypatch.setattr(scale, "PROC_STAT", str(stat))
+    monkeypatch.setattr(scale.time, "sleep", sleep)
+    monkeypatch.setattr(scale.time, "process_time", lambda: clock["cpu"])
+    monkeypatch.setattr(scale.os, "cpu_count", lambda: 2)
+
+
+def test_scale_free_cores_see_a_machine_gone_idle_though_the_load_average_lags(monkeypatch, tmp_path):
+    """Straight after a heavy run the 1-minute load average still reads about 2 on 2 cores, but
+    the cores are idle now: the claims helper and the parse workers may fork."""
+    import newsprism.scale as scale
+
+    monkeypatch.setattr(scale.os, "getloadavg", lambda: (1.9, 1.2, 0.6))
+    # 20 ticks of 2 cores over the sample: 1 busy (user), 19 idle
+    _fake_proc_stat(monkeypatch, tmp_path, [500, 0, 100, 900, 10, 0, 0, 0], [501, 0, 100, 918, 11, 0, 0, 0])
+    assert scale.free_cores() == pytest.approx(1.9)
+    assert scale.can_fork_helper()
+
+
+def test_scale_free_cores_see_busy_cores_the_load_average_has_not_caught_up_with(monkeypatch, tmp_path):
+    """Other jobs that have just started keep both cores busy (user, system, steal all count; idle and
+    waiting for the disk do not) while the load average still reads low: no helper."""
+    import newsprism.scale as scale
+
+    monkeypatch.setattr(scale.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    _fake_proc_stat(monkeypatch, tmp_path, [500, 0, 100, 900, 10, 0, 0, 0], [510, 2, 105, 900, 10, 1, 1, 1])
+    assert scale.free_cores() == pytest.approx(0.0)
+    assert not scale.can_fork_helper()
+
+
+def test_scale_free_cores_do_not_count_this_process_s_own_threads_in_the_sample(monkeypatch, tmp_path):
+    """One core busy over the sample, all of it this process's own threads (0.1 CPU s in 0.1 s):
+    both cores are free for what this process would fork."""
+    import newsprism.scale as scale
+
+    monkeypatch.setattr(scale.os, "getloadavg", lambda: (1.9, 1.9, 1.9))
+    _fake_proc_stat(monkeypatch, tmp_path, [500, 0, 100, 900, 0, 0, 0, 0], [510, 0, 100, 910, 0, 0, 0, 0], own_cpu_s=scale.CPU_SAMPLE_S)
+    assert scale.free_cores() == pytest.approx(2.0)
 
 
 def _pid_and_square(n: int) -> tuple[int, int]:
