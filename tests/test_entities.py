@@ -258,3 +258,18 @@ def test_entities_a_given_name_read_as_a_preposition_opens_the_name_and_namesake
     farmer, minister = _holding(entities, "Per Lindqvist"), _holding(entities, "Anna Lindqvist")
     assert len(farmer) == 1 and len(minister) == 1 and farmer != minister
     assert len([m for m in farmer[0].mentions if m.text == "Per Lindqvist"]) == 2
+
+
+def test_entities_a_bare_surname_two_people_share_is_read_mention_by_mention():
+    """A farmer and a minister named Brandt in one article: the bare "Brandt" right after the
+    farmer's full name is the farmer, "Brandt, the minister" the minister (one reading per
+    article gave both to the one named first)."""
+    text = ("Housing Minister Greta Brandt opened the bridge at Ostvik on Monday. "
+            "Not everyone came. Jonas Brandt, who keeps sheep beside the river, said the road splits his farm. "
+            '"Nobody asked us," Brandt said. He is no relation of the minister. '
+            "Brandt, the minister, said every farmer would be paid.")
+    entities = story_entities({"a": text})
+    greta, jonas = _holding(entities, "Greta Brandt")[0], _holding(entities, "Jonas Brandt")[0]
+    assert greta is not jonas
+    bare = sorted((m.start, e.name) for e in (greta, jonas) for m in e.mentions if m.text == "Brandt")
+    assert [name for _, name in bare] == ["Jonas Brandt", "Greta Brandt"]

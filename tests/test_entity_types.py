@@ -327,3 +327,38 @@ def test_entity_types_a_plural_common_noun_opening_a_sentence_is_no_organisation
     })
     assert not [e for e in entities if e.name in {"Crowds", "Neighbours"}]
     assert [e for e in entities if any(m.text == "Democrats" for m in e.mentions)]
+
+
+@pytest.mark.parametrize(
+    "texts, name",
+    [
+        # "and" and the plural's apostrophe inside: the tagger tagged no word of it, or one
+        ({"a": "Members of the Quarry and Kiln Masons' Union voted to strike on Monday. "
+               "The Quarry and Kiln Masons' Union said 300 members took part."},
+         "Quarry and Kiln Masons' Union"),
+        # untagged, but its chief executive and managing director say it is a body
+        ({"a": "Torvale Grid Transit chief executive Ilse Marrow said work would start in June.",
+          "b": "Work on the line will start in June, Torvale Grid Transit managing director Oskar Penn said."},
+         "Torvale Grid Transit"),
+    ],
+)
+def test_entity_types_an_untagged_name_ending_in_a_body_s_word_is_an_organisation(texts, name):
+    entities = story_entities(texts)
+    entity = _holding(entities, name)
+    assert entity.type == "ORG"
+
+
+@pytest.mark.parametrize("company", ["Dorvane", "Selvane"])  # the tagger tags the short name a person
+def test_entity_types_a_company_s_first_word_alone_is_the_company(company):
+    """"Dorvane would invest ..." beside "Dorvane Gas Transit": the short name, no person."""
+    entities = story_entities({"a": f"{company} Gas Transit chief executive Ilse Marrow said work would start in June. "
+                                    f"{company} would invest 3.4 billion euros."})
+    assert _holding(entities, company) is _holding(entities, f"{company} Gas Transit")
+    assert not [e for e in entities if e.type == "PERSON" and e.name == company]
+
+
+def test_entity_types_a_place_the_tagger_calls_a_product_is_a_place():
+    """"signed in Darsk" tagged PRODUCT was no entity at all."""
+    entities = story_entities({"a": "The deal was signed in Darsk by Energy Minister Anna Holm on Tuesday.",
+                               "b": "Pellmark and Ostrava signed the deal in Darsk on Tuesday."})
+    assert _type_of(entities, "Darsk") == "GPE"

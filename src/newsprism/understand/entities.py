@@ -375,6 +375,59 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+RUN_CONNECTORS = frozenset({"and", "of", "for", "&"})
+RUN_POSSESSIVES = frozenset({"'", "’", "'s", "’s"})
+
+
+def _name_word(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and not _is_title_word(token.text)
+
+
+def _untagged_organisations(doc: Doc, ents) -> list[tuple[int, int]]:
+    """Runs of capitalised names the tagger tagged not at all (or only a word inside) that the
+    words say are an organisation: the run ends in an organisation word (org_kinds.csv,
+    name_words.csv: "the Harbour and Freight Workers' Union", "and" and the plural's apostrophe inside), or
+    the word after it is an organisation's officer (name_contexts.csv, "after": "Norvane Gas
+    Transit chief executive Ilse Marchetti"). Two name words at least; a run reaching a
+    person's name, a title word or a line break is no organisation's name."""
+    people = {i for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+    tagged_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    contexts, kinds = name_contexts(), _name_words()
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not _name_word(doc[i]):
+            i += 1
+            continue
+        start, end, k = i, i + 1, i + 1
+        while k < n and "\n" not in doc[k - 1].whitespace_:
+            tok = doc[k]
+            if _name_word(tok):
+                end = k = k + 1
+            elif tok.lower_ in RUN_CONNECTORS and k + 1 < n and _name_word(doc[k + 1]):
+                k += 1
+            elif tok.text in RUN_POSSESSIVES and doc[k - 1].text.endswith("s") and k + 1 < n and _name_word(doc[k + 1]):
+                k += 1  # "Workers' Union"
+            else:
+                break
+        i = end
+        if sum(1 for t in doc[start:end] if _name_word(t)) < 2:
+            continue
+        tagged = [j for j in range(start, end) if j in tagged_at]
+        if any(tagged_at[j].start < start or tagged_at[j].end > end for j in tagged):
+            continue  # the tagger's span reaches out of the run: its reading stands
+        if 2 * len(tagged) > end - start:
+            continue  # the tagger named most of the run: its reading stands
+        if kinds.get((doc[end - 1].lower_, "last")) == "group":
+            runs.append((start, end))  # "the Quarry and Kiln Masons' Union", "Quarry" tagged a person
+            continue
+        after = [t for t in doc[end:end + 2] if t.is_alpha and t.text.islower()]
+        officer = next((t for t in after if contexts.get((t.lemma_.lower(), "after")) == "group"), None)
+        if officer is not None and not people & set(range(start, end)) and all(
+                t.is_alpha and t.text.islower() for t in doc[end:officer.i + 1]):
+            runs.append((start, end))  # "Norvane Gas Transit chief executive Ilse Marchetti"
+    return runs
+
+
 def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """The tagger's entity spans, trimmed, with a person's name cut off the end of an organisation.
 
@@ -392,7 +445,18 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     for start, end in titled:
         if not tagged & set(range(start, end)):
             yield start, end, "PERSON"  # "Mayor Ines Falk said": the tagger saw no one
+    organisations = [(start, end) for start, end in _untagged_organisations(doc, ents)
+                     if not any(s < end and start < e for s, e in titled)]
+    inside_runs = {i for start, end in organisations for i in range(start, end)}
+    for start, end in organisations:
+        yield start, end, "ORG"  # "the Harbour and Freight Workers' Union": the tagger saw none or a word of it
     for ent in ents:
+        if ent.start in inside_runs:
+            continue
+        if ent.label_ == "PRODUCT" and all(_name_word(t) for t in ent) and (
+                _located_at(ent[-1]) or _context_of(ent[-1], name_contexts()) == "place"):
+            yield ent.start, ent.end, "GPE"  # "signed in Darsk", "the capital Darsk" tagged as a product: a place
+            continue
         if ent.label_ not in LABELS:
             continue
         bounds = _trim_span(doc, ent)
@@ -1479,8 +1543,15 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
         if all(x.after_place_word for x in group):
             # "the junta in Domir" is no spelling of the minister Demir: only the surname's own spelling counts
             candidates = [c for c in candidates if any(spelling(m.tokens[0]) == spelling(o.tokens[-1]) for o in c)]
+        if len(candidates) > 1:
+            # two people of the story share the name: the article's reading of it, unless a mention
+            # says otherwise by its own role or stands right after one of them by full name
+            default = _best_cluster(group, candidates)
+            for x in group:
+                _reading_of(x, candidates, default).append(x)
+            continue
         if candidates:
-            _best_cluster(group, candidates).extend(group)
+            candidates[0].extend(group)
             continue
         for c in leftovers:
             if tokens_match(m.tokens[0], c[0].tokens[0]):
@@ -1489,6 +1560,22 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
         else:
             leftovers.append(list(group))
     return clusters + leftovers
+
+
+def _reading_of(x: Found, candidates: list[list[Found]], default: list[Found]) -> list[Found]:
+    """The person one bare name means when two of the story share it ("Per Lindqvist" and the
+    minister "Anna Lindqvist"): the one whose role or title the mention carries ("Lindqvist, the
+    minister"), else the one named in full in its sentence or the one before, the nearest first
+    ('Per Lindqvist ... said the route cuts through 40 farms. "Nobody asked us," Lindqvist said.'),
+    else `default`, the article's one reading."""
+    own = set(x.roles) | _title_words(x.titles)
+    if own:
+        fits = [c for c in candidates if own & ({r for o in c for r in o.roles} | _title_words([t for o in c for t in o.titles]))]
+        if len(fits) == 1:
+            return fits[0]
+    near = [(o.start, c) for c in candidates for o in c if o.article_id == x.article_id and len(o.tokens) >= 2
+            and o.start < x.start and x.sentence_index - o.sentence_index <= 1]
+    return max(near, key=lambda pair: pair[0])[1] if near else default
 
 
 def _side_by_side(a: Found, b: Found) -> bool:
@@ -2224,8 +2311,11 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
     # "Castellan Brands"), though it speaks as a person does
     short_forms = {_org_key(m.text)[:1] for m in groups if m.label == "ORG" and len(words := name_tokens(m.text)) >= 2
                    and fold(words[-1]) in org_kinds() and not m.country}
+    # the same for any organisation's name the story writes, when no mention shows a person: "Norvane
+    # would invest" beside "Norvane Gas Transit"
+    opened = {_org_key(m.text)[:1] for m in groups if m.label == "ORG" and len(name_tokens(m.text)) >= 2 and not m.country}
     for c in [c for c in person_clusters if all(len(m.tokens) == 1 and not m.titles and m.gender == "any" and not m.roles for m in c)]:
-        if _org_key(c[0].text) in short_forms:
+        if _org_key(c[0].text) in short_forms or (_org_key(c[0].text) in opened and not _shows_a_person(c)):
             person_clusters.remove(c)
             for m in c:
                 m.label, m.kind = "ORG", "name"
@@ -2273,7 +2363,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
                 and not m.evidence & {"place", "group"}):  # "out of Dravic", "the Dravic mine": no look-alike of Dravec
             holders = [c for c, surnames in zip(person_clusters, surnames_of) if any(tokens_match(tokens[0], s) for s in surnames)]
             # several people may share the surname (Donald and Melania Trump): pick as for a bare surname
-            target = _best_cluster([m], holders) if holders else None
+            target = (_reading_of(m, holders, _best_cluster([m], holders)) if len(holders) > 1
+                      else holders[0] if holders else None)
         if target is not None:
             m.label, m.tokens, m.kind = "PERSON", tokens, "surname"
             target.append(m)
