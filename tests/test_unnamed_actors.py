@@ -75,3 +75,17 @@ def test_the_boy_is_the_one_named_person_the_story_calls_a_teenager():
     verel = _holding(entities, "Tomas Verel")
     assert verel is not None
     assert any(m.text == "The boy" and m.article_id == "y" for m in verel.mentions), [m.text for m in verel.mentions]
+
+
+def test_unnamed_group_a_caravan_and_a_headlines_bare_caravan_are_the_storys_caravan():
+    # "a caravan of ... reached the border" and the headline "Farmer caravan reaches ..." had been
+    # left out of the caravan the story follows (only "the caravan" counted)
+    entities = story_entities({
+        "a": "Farmer caravan reaches Dalmar border\nA caravan of farmers from Oster reached the Dalmar border on Sunday. "
+             "The caravan had crossed three provinces in a month. Officials said the caravan would be let through on Monday.",
+        "b": "More than 300 people, part of a caravan that set out from Oster in May, camped outside Dalmar on Sunday.",
+    })
+    caravan = [e for e in entities if any(m.text == "The caravan" for m in e.mentions)]
+    assert len(caravan) == 1
+    texts = [m.text for m in caravan[0].mentions]
+    assert {"Farmer caravan", "A caravan", "a caravan"} <= set(texts)

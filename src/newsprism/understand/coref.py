@@ -186,6 +186,7 @@ NOT_OWN_ROLE = True
 COUNTRY_NOUN_OF = True
 IN_THE_COMPANY_OF = True
 LEADER_SEAT = True
+INDEFINITE_COLLECTIVE = True
 
 
 def _own_title(title: str) -> str:
@@ -516,8 +517,10 @@ def _group(article_id: str, token: Token, covered: dict[int, Found], token_sente
 
     Its modifiers come with it ("Central American migrants", "more than 150 migrants"); one
     owned by a person, an organisation or a pronoun ("Trump's supporters", "their
-    supporters") is someone's own group and left out, as is an indefinite collective ("a
-    caravan").
+    supporters") is someone's own group and left out. A collective counts with "the", with
+    "a" ("a caravan of migrants reached the border": the story's one caravan, which the group
+    entity only becomes once the story speaks of it twice) and bare at a headline's start
+    ("Migrant caravan arrives at ...").
     """
     nouns = group_nouns()
     lemma = token.lemma_.lower()
@@ -535,7 +538,13 @@ def _group(article_id: str, token: Token, covered: dict[int, Found], token_sente
     if number == "plural" and not plural:
         return None
     if number == "collective":
-        if plural or not any(t.dep_ == "det" and t.lower_ in DEFINITE for t in lefts):
+        # "the caravan"; and, once the story's group is this collective, "a caravan of migrants reached
+        # the border" and a headline's bare "Migrant caravan arrives ..." are it too
+        determiners = [t.lower_ for t in lefts if t.dep_ == "det"]
+        headline = (not determiners and token.left_edge.i == token.sent.start and token.left_edge.text[:1].isupper()
+                    and token.dep_ in {"nsubj", "nsubjpass", "ROOT"})
+        if plural or not (any(d in DEFINITE for d in determiners)
+                          or INDEFINITE_COLLECTIVE and (any(d in {"a", "an"} for d in determiners) or headline)):
             return None
     modifiers = [t for t in lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "det", "nummod", "quantmod"}]
     first = min([t.left_edge.i for t in modifiers] + [token.i])
