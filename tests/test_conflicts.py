@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.compare import compare_story
 from newsprism.compare.conflicts import causes_in
+from newsprism.models import Mention
 from newsprism.settings import CompareSettings
 from test_compare import build_understanding, one_sentence_report
 
@@ -542,3 +543,130 @@ def test_a_toll_counted_out_of_its_owners_members_is_a_side_of_the_toll():
     ]}
     assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == [
         ("number of people killed", [("four people", ["m1"]), ("nine", ["m2", "m3"])])], [(k.about, _sides(k)) for k in _conflicts(spec, "number")]
+
+
+def test_a_state_begun_since_a_day_is_no_side_against_the_deed_that_ended_it():
+    """'Police on Wednesday removed strikers who had occupied the Brell cannery since Monday' /
+    'Police removed the strikers from the Brell cannery on Wednesday afternoon': Monday dates when the
+    occupation began (F-millsitin), no day of the removal; two starts of it told apart still conflict."""
+    spec = {"entities": {"brell": ["Brell cannery", "FAC"]}, "articles": [
+        _dated("s1", "Police on Wednesday removed strikers who had occupied the Brell cannery in Osk since Monday, the town's police said.",
+               [["on Wednesday", "2031-06-11", "relative"], ["Monday", "2031-06-09", "relative"]], entities=["brell"], published="2031-06-12"),
+        _dated("s2", "Police removed the strikers from the Brell cannery on Wednesday afternoon.",
+               [["on Wednesday afternoon", "2031-06-11", "relative"]], entities=["brell"], published="2031-06-12"),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "date")] == []
+
+
+def test_a_strike_voted_to_start_from_a_day_is_dated_as_the_strike():
+    """'crews voted to strike from 14 April' dates the strike, a plan, not the vote; 'will walk out from 21
+    April' and 'The strike will begin on Monday 21 April' tell the same walkout (data/compare/event_verbs.txt):
+    the strike's start is in dispute (N-dockballot: 24 vs 17 March was never found)."""
+    spec = {"entities": {"osk": ["Port of Osk", "FAC"]}, "articles": [
+        _dated("w1", "The strike at the Port of Osk will begin on Monday 21 April and close two of its four ferry berths.",
+               [["Monday 21 April", "2031-04-21", "date"]], entities=["osk"], published="2031-04-03"),
+        _dated("w2", "Ferry crews at the Port of Osk will walk out from 21 April after a ballot in which 912 members voted yes.",
+               [["21 April", "2031-04-21", "date"]], entities=["osk"], published="2031-04-03"),
+        _dated("w3", "Operators are preparing to cancel sailings from the Port of Osk after ferry crews voted to strike from 14 April.",
+               [["14 April", "2031-04-14", "date"]], entities=["osk"], published="2031-04-03"),
+    ]}
+    dates = _conflicts(spec, "date")
+    assert [_sides(k) for k in dates] == [[("2031-04-14 (14 April)", ["w3"]), ("2031-04-21 (Monday 21 April)", ["w1", "w2"])]], [_sides(k) for k in dates]
+    assert " from after " not in dates[0].about, dates[0].about
+
+
+def test_a_count_of_arrests_two_sources_give_is_one_count_in_dispute():
+    """Police say 12 were arrested, the union 15 (F-millsitin): the arrests are one count of the story,
+    whoever gives it; before, the union's and the police's figures were different statements and never compared."""
+    spec = {"entities": {"police": ["Osk Police", "ORG"], "tallis": ["Mira Tallis", "PERSON"]}, "articles": [
+        {"id": "a1", "outlet": "Osk Herald", "published": "2031-06-12", "sentences": [
+            {"text": "Osk Police said 12 strikers were arrested.", "entities": ["police"], "attributed_to": "police",
+             "numbers": [["12 strikers", 12, 12, 12, "strikers"]]},
+            {"text": "Mira Tallis, leader of the cannery workers' union, said 15 strikers had been arrested, three more than police said.",
+             "entities": ["tallis"], "attributed_to": "tallis", "numbers": [["15 strikers", 15, 15, 15, "strikers"], ["three", 3, 3, 3, None]]}]},
+        one_sentence_report("a2", "Radio Osk", "Mira Tallis told Radio Osk that 15 strikers had been arrested.", ["tallis"],
+                            attributed_to="tallis", numbers=[["15 strikers", 15, 15, 15, "strikers"]], published="2031-06-12"),
+        one_sentence_report("a3", "Osk Wire", "Osk Police said 12 people were arrested.", ["police"],
+                            attributed_to="police", numbers=[["12 people", 12, 12, 12, "people"]], published="2031-06-12"),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [(k.about, _sides(k)) for k in numbers] == [
+        ("number of strikers arrested", [("12 strikers", ["a1", "a3"]), ("15 strikers", ["a1", "a2"])])], [(k.about, _sides(k)) for k in numbers]
+
+
+def test_all_of_a_crew_is_no_value_of_its_injured():
+    """'All 11 crew members were taken off the Brisa' counts the whole crew (G-tanker's '14 members'), no
+    side of the injured: two or three."""
+    def report(aid: str, text: str, figure: str, value: float) -> dict:
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["brisa"], numbers=[_count(figure, value, "members")])
+
+    spec = {"entities": {"brisa": ["Brisa", "PRODUCT"]}, "articles": [
+        report("c1", "Two crew members were injured when the trawler Brisa ran aground off Osk on Tuesday.", "Two crew members", 2),
+        report("c2", "Three crew members were hurt when the trawler Brisa ran aground off Osk.", "Three crew members", 3),
+        report("c3", "All 11 crew members were taken off the trawler Brisa by a lifeboat after it ran aground off Osk.", "11 crew members", 11),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [sorted(v for v, _ in _sides(k)) for k in numbers] == [["Three crew members", "Two crew members"]], [(k.about, _sides(k)) for k in numbers]
+
+
+def test_a_side_keeps_the_bound_its_report_writes():
+    """'At least eleven people were killed': the side reads 'at least eleven people', not 'eleven people'
+    (a figure in words lost its bound: C-ferrycrash)."""
+    def report(aid: str, text: str, figure: str, low: float, high: float) -> dict:
+        return one_sentence_report(aid, f"Outlet {aid}", text, ["osk"], numbers=[_count(figure, low if low == high else None, "people", low, high)])
+
+    spec = {"entities": {"osk": ["Osk", "GPE"]}, "articles": [
+        report("b1", "At least eleven people were killed when a coach overturned near Osk on Friday.", "eleven people", 11, float("inf")),
+        report("b2", "Six people were killed when a coach overturned near Osk on Friday.", "Six people", 6, 6),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [_sides(k) for k in numbers] == [[("Six people", ["b2"]), ("at least eleven people", ["b1"])]], [_sides(k) for k in numbers]
+
+
+def test_the_outlet_that_prints_a_deed_is_no_actor_of_it():
+    """'The firm spent just £2.5 million on repairs', its 'The firm' read as the outlet (the Lantern) that
+    prints it: the outlet tells the deed, and is no side of who did it (C-dambreach: 'Hammer' vs the water company)."""
+    spec = {"entities": {"holmby": ["Holmby Water", "ORG"], "lantern": ["Lantern", "ORG"]}, "articles": [
+        {"id": "o1", "outlet": "Osk Courier", "published": "2031-03-12", "sentences": [
+            {"text": "Holmby Water spent £4 million on repairs to the weir in 2029.", "entities": ["holmby"],
+             "subject": "Holmby Water", "predicate": "spent", "object": "£4 million on repairs to the weir"}]},
+        {"id": "o2", "outlet": "The Evening Lantern", "published": "2031-03-12", "sentences": [
+            {"text": "The firm spent just £2.5 million on repairs to the weir in 2029.", "entities": [],
+             "subject": "The firm", "predicate": "spent", "object": "just £2.5 million on repairs to the weir"}]},
+    ]}
+    u = build_understanding(spec)
+    lantern = next(e for e in u.entities if e.name == "Lantern")
+    lantern.mentions.append(Mention(article_id="o2", text="The firm", start=0, end=8, sentence_index=0, kind="description"))
+    u.claims[1].entity_ids.append(lantern.id)
+    actors = [k for k in compare_story(u, CompareSettings()).conflicts if k.kind == "actor"]
+    assert not any("Lantern" in p.value for k in actors for p in k.positions), [_sides(k) for k in actors]
+
+
+def test_a_year_told_of_the_cause_leaves_the_cause_of_the_event():
+    """'the breach was caused by a crack in the weir that had been reported in 2029': the year dates the
+    crack, not the breach, so the cause is a side against 'heavy rain' (C-dambreach: the wire's cause was
+    dropped as a background sentence)."""
+    spec = {"entities": {"weir": ["Ambry weir", "FAC"]}, "articles": [
+        _dated("k1", "Engineers said the breach of the Ambry weir was caused by a crack in the spillway that had been reported in 2029.",
+               [["in 2029", "2029", "year"]], entities=["weir"], published="2031-03-12"),
+        _dated("k2", "The breach of the Ambry weir was caused by heavy rain that overfilled the lake, the council said.", [],
+               entities=["weir"], published="2031-03-12"),
+    ]}
+    causes = _conflicts(spec, "cause")
+    assert [sorted(v for v, _ in _sides(k)) for k in causes] == [
+        ["a crack in the spillway that had been reported in 2029", "heavy rain that overfilled the lake"]], [_sides(k) for k in causes]
+
+
+def test_a_term_told_as_caged_is_a_prison_term_and_a_verdict():
+    """'was caged for nine years on Monday' (a tabloid's word) / 'was jailed for seven years on Tuesday':
+    one prison term in dispute and one verdict dated two ways (data/compare/length_acts.txt, event_verbs.txt)."""
+    spec = {"entities": {"lind": ["Teo Marlund", "PERSON"]}, "articles": [
+        one_sentence_report("v1", "Osk Sentinel", "Teo Marlund, the former harbour commissioner, was jailed for seven years on Tuesday for taking bribes.",
+                            ["lind"], published="2031-10-15", numbers=[_length("seven years", 7)], dates=[["on Tuesday", "2031-10-14", "relative"]]),
+        one_sentence_report("v2", "Daily Gong", "Former harbour boss Teo Marlund was caged for nine years on Monday after pocketing bribes.",
+                            ["lind"], published="2031-10-15", numbers=[_length("nine years", 9)], dates=[["on Monday", "2031-10-13", "relative"]]),
+    ]}
+    conflicts = compare_story(build_understanding(spec), CompareSettings()).conflicts
+    assert sorted((k.kind, tuple(sorted(p.value for p in k.positions))) for k in conflicts if k.kind in ("number", "date")) == [
+        ("date", ("2031-10-13 (on Monday)", "2031-10-14 (on Tuesday)")), ("number", ("nine years", "seven years"))], \
+        [(k.kind, k.about, _sides(k)) for k in conflicts]

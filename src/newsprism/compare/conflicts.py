@@ -350,12 +350,21 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     # "six people were treated in hospital", "two workers were still missing" (data/compare/injury_words.txt,
     # missing_words.txt): the injured and the missing are counts of their own, never values of another.
     # The words right around the figure first: "140 were evacuated, and six people were injured".
-    kinds = (("evacuated", lexicons.evacuation_words(), 6), ("injured", lexicons.injury_words(), 6), ("missing", lexicons.missing_words(), 4))
+    # "15 workers had been arrested", "Tarnwick Police put the number of arrests at 12": the arrest family of
+    # data/compare/event_verbs.txt; a story's arrests are one count, whoever gives it.
+    kinds = (("evacuated", lexicons.evacuation_words(), 6), ("injured", lexicons.injury_words(), 6), ("missing", lexicons.missing_words(), 4),
+             ("arrested", _arrest_words(), 4))
     for narrow in (True, False):
         for kind, words, reach in kinds:
             if _toll_of(v, a, words, reach=reach, narrow=narrow):
                 return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _arrest_words() -> list[str]:
+    """The words of the arrest family of data/compare/event_verbs.txt ("arrested", "detained"), and "arrests"."""
+    return sorted({form for form, family in lexicons.event_verbs().items() if family == "arrest"} | {"arrests"})
 
 
 def _rescued(v: ClaimView, a: int) -> bool:
@@ -457,7 +466,7 @@ PART_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:first|last|remaining|next|in
 # "1,350 of the country's 2,100 schools": a part counted out of a whole that is counted too is the
 # count at issue, no part of a set; "of a total of 2,100", "1,350 of the country's 2,100": the whole.
 COUNTED_WHOLE_AFTER = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+)?(?:[\w-]+['’]s\s+)?\d", re.I)
-WHOLE_BEFORE = re.compile(r"(?:\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?|\btotal\s+of\s+)$", re.I)
+WHOLE_BEFORE = re.compile(r"(?:\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?|\btotal\s+of\s+|\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?)$", re.I)
 
 
 COUNTED_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+)?(?:[\w-]+['’]s\s+)?(\d[\d,]*)\b", re.I)
@@ -480,8 +489,9 @@ def _whole_counted(v: ClaimView, a: int) -> float | None:
 
 def _whole(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure counts the whole that another figure is a part of ("closing
-    1,350 of the country's 2,100 schools", "of a total of 2,100"): beside a count of the part
-    ("1,600 schools were closed") it is another quantity of the unit."""
+    1,350 of the country's 2,100 schools", "of a total of 2,100", "All 14 crew members were taken
+    off"): beside a count of the part ("1,600 schools were closed", "two crew members were injured")
+    it is another quantity of the unit."""
     mention = v.numbers[a][0]
     at = _in_claim(v.claim, mention)
     if at < 0 and mention.text.strip():  # a view's mention text is its printed phrase ("2,100 schools"): find its figure
@@ -872,6 +882,26 @@ def rising_counts(al: Alignment, groups: list[list[tuple[int, int]]], published:
     return rises
 
 
+def _with_bound(v: ClaimView, mention, value: str, lo: float, hi: float) -> str:
+    """A side's figure with the bound or approximator its sentence writes before it ("At least eleven
+    people" -> "at least eleven people"), when the figure is a bound or window and its printed phrase
+    lacks the words (a figure in words: "eleven people"): the side says what its report said."""
+    if lo == hi:
+        return value
+    phrases = lexicons.bound_phrases() + sorted(lexicons.approximators(), key=len, reverse=True)
+    if any(re.match(rf"{re.escape(p)}\s", value, re.I) for p in phrases):
+        return value
+    at = _in_claim(v.claim, mention)
+    if at <= 0:
+        return value
+    before = v.claim.text[max(0, at - 30):at]
+    for phrase in phrases:
+        m = re.search(rf"(?<![\w-]){re.escape(phrase)}\s+$", before, re.I)
+        if m:
+            return f"{' '.join(before[m.start():].split()).lower()} {value}"
+    return value
+
+
 def _rounded_from(mention, lo: float, hi: float) -> tuple[float, float]:
     """The values an exact percentage or amount may be rounded from: half its last written digit
     either way ("8%" is 8.1% rounded, "£310m" is not £301m); a count of things is exact as written."""
@@ -925,7 +955,7 @@ def number_conflicts(al: Alignment, pairs: list[tuple[int, int]], groups: list[l
         written: list[tuple[str, tuple[float, float, str]]] = []
         for i, k in group:
             mention, lo, hi, _ = views[i].numbers[k]
-            value = " ".join(mention.text.split())
+            value = _with_bound(views[i], mention, " ".join(mention.text.split()), lo, hi)
             if mention.unit == "%" and not re.search(r"%|per ?cent", value):
                 value += "%"  # "31%" comes as "31" with the unit apart
             # "$52" / "52 dollars", "25%" / "25 percent", "£310m" / "310 million pounds": one figure however written
@@ -1289,7 +1319,14 @@ def _without_date_words(clause: str, value: str) -> str:
     """The clause without the date its side gives ("collapsed on Tuesday at the mine" -> "collapsed
     at the mine"): the event is in dispute by its date, so its name gives neither side's."""
     rest = without_date_words(clause, Position(value=value, article_ids=[]).written())
+    if rest is not None:
+        # "will walk out from 24 March after a ballot" -> "will walk out after a ballot", not "... from after ..."
+        rest = DANGLING_BEFORE.sub("", rest)
     return rest if rest is not None and len(rest.split()) >= 3 else clause
+
+
+# A preposition the date was the object of, left before another linking word or the clause's end.
+DANGLING_BEFORE = re.compile(r"\s+(?:from|since|starting|beginning|until|as\s+of)(?=\s+(?:after|before|when|while|and|but|as)\b|\s*[,.;]|\s*$)", re.I)
 
 
 def _named_weekdays(v: ClaimView) -> list[tuple[str, DateMention, bool]]:
@@ -1510,6 +1547,17 @@ def _is_deadline(v: ClaimView, d: DateMention) -> bool:
     return at > 0 and bool(DEADLINE_BEFORE.search(v.claim.text[max(0, at - 30):at])) or bool(re.match(r"(?:by|no later than)\s", d.text, re.I))
 
 
+SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
+
+
+def _is_since(v: ClaimView, d: DateMention) -> bool:
+    """True when a date starts something still going on when told ("protesters who had occupied the mill
+    since Monday"): when a state began, no side against the day another report gives a deed that ended
+    it ("police removed the workers on Wednesday"); it meets only another such start."""
+    at = _in_claim(v.claim, d)
+    return at > 0 and bool(SINCE_BEFORE.search(v.claim.text[max(0, at - 12):at])) or bool(re.match(r"(?:ever\s+)?since\s", d.text, re.I))
+
+
 def date_clauses(v: ClaimView) -> list[str]:
     """The clause each event date of a claim sits in, or the whole sentence for a clause that is its date
     alone ("Yesterday, shops on the square stayed shut" cut at its comma to "Yesterday"): two such clauses
@@ -1531,7 +1579,8 @@ PLANNED = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b|\b(?:is|are|was|were)
                      r"|\b(?:plans?|planned|intends?|intended|aims?|going)\s+to\s+[a-z]", re.I)
 
 
-def _other_kinds(part1: str, part2: str, v: ClaimView | None = None, w: ClaimView | None = None) -> bool:
+def _other_kinds(part1: str, part2: str, v: ClaimView | None = None, w: ClaimView | None = None,
+                 d1: DateMention | None = None, d2: DateMention | None = None) -> bool:
     """True when of two dates' own words (see _date_parts) one tells a plan and the other does not
     ("will deploy in the highlands on Sunday" / "On Sunday, the first monitors arrived"), or one tells
     the halt of an event and the other does not ("suspended the fuel price rise on Sunday" / "fuel
@@ -1543,7 +1592,21 @@ def _other_kinds(part1: str, part2: str, v: ClaimView | None = None, w: ClaimVie
         return True
     if v is not None and w is not None and _tells_new_level(v, part1) != _tells_new_level(w, part2):
         return True
-    return _planned(part1) != _planned(part2)
+    # "voted to strike from 17 March" tells the plan of the strike, as "will walk out from 24 March" does
+    plan1 = _planned(part1) or (v is not None and d1 is not None and _to_start_from(v, d1))
+    plan2 = _planned(part2) or (w is not None and d2 is not None and _to_start_from(w, d2))
+    return plan1 != plan2
+
+
+# "voted to strike from 17 March", "agreed to cut prices starting 1 May": an action in the infinitive
+# that the date, right after "from", says when it is to start: what was decided, not a deed done that day.
+TO_START_FROM = re.compile(r"\bto\s+[a-z]+\b[^,;.]{0,60}?\s(?:from|starting|beginning|as\s+of|with\s+effect\s+from)\s+$", re.I)
+
+
+def _to_start_from(v: ClaimView, d: DateMention) -> bool:
+    """True when the date says from when an action in the infinitive is to start ("voted to strike from 17 March")."""
+    at = _in_claim(v.claim, d)
+    return at > 0 and bool(TO_START_FROM.search(v.claim.text[max(0, at - 120):at]))
 
 
 def _planned(part: str) -> bool:
@@ -1605,7 +1668,8 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
         v, w = views[i], views[j]
         if not v.event_dates or not w.event_dates:
             continue
-        if any(nearby_days(d1, d2) and _is_deadline(v, d1) == _is_deadline(w, d2) for d1 in v.event_dates for d2 in w.event_dates) \
+        if any(nearby_days(d1, d2) and _is_deadline(v, d1) == _is_deadline(w, d2) and _is_since(v, d1) == _is_since(w, d2)
+               for d1 in v.event_dates for d2 in w.event_dates) \
                 and _shares_actor_spelled(v, w, al, spelled) \
                 and not _different_doers(v, w, al, spelled):
             dated.append((i, j))
@@ -1635,8 +1699,9 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
             for b, d2 in enumerate(w.event_dates):
                 if int(np.argmax(sims[a])) != b or int(np.argmax(sims[:, b])) != a:
                     continue
-                if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _still_going_later(clauses_v[a], d1, clauses_w[b], d2) \
-                        or _gives_both_moments(v, d2) or _gives_both_moments(w, d1) or _other_kinds(parts_v[a], parts_w[b], v, w):
+                if not nearby_days(d1, d2) or _is_deadline(v, d1) != _is_deadline(w, d2) or _is_since(v, d1) != _is_since(w, d2) \
+                        or _still_going_later(clauses_v[a], d1, clauses_w[b], d2) \
+                        or _gives_both_moments(v, d2) or _gives_both_moments(w, d1) or _other_kinds(parts_v[a], parts_w[b], v, w, d1, d2):
                     continue
                 # Or the two clauses tell one kind of event in words of one family ("a court on Wednesday
                 # jailed X" / "X was sentenced on Thursday"), of an actor both claims name.
@@ -2165,7 +2230,8 @@ def _deed(v: ClaimView, entities: dict[str, Entity]) -> tuple[str, frozenset[str
     at = c.text.find(c.subject)
     if at < 0:
         return None
-    actors = frozenset(eid for _, eid in _actors_in(v, at, at + len(c.subject), entities))
+    # The outlet that prints the claim tells the deed, it never did it ("The firm spent ..." read as the Hammer).
+    actors = frozenset(eid for _, eid in _actors_in(v, at, at + len(c.subject), entities) if not _is_outlet(entities[eid], v))
     # Who else the subject names, of any kind ("the government of Morvania and X signed"): a deed shared with them.
     named = frozenset(e for e in v.entity_ids if any(
         m.article_id == c.article_id and m.start is not None and c.start + at <= m.start < c.start + at + len(c.subject) for m in entities[e].mentions
@@ -2178,6 +2244,16 @@ def _deed(v: ClaimView, entities: dict[str, Entity]) -> tuple[str, frozenset[str
     if not actors or not done:
         return None
     return stem(verb), done, actors, head, named | actors
+
+
+def _is_outlet(entity: Entity, v: ClaimView) -> bool:
+    """True when the entity is the outlet that prints the claim ("the Hammer" in the Hammer's report)."""
+    if not v.outlet:
+        return False
+    own = re.sub(r"^the\s+", "", v.outlet.strip().casefold())
+    # the outlet's short name too: "Hammer" for "The Morning Hammer", "the Courier" for "The Ulden Courier"
+    names = {re.sub(r"^the\s+", "", n.strip().casefold()) for n in (entity.name, *entity.aliases) if n}
+    return any(n == own or (len(n) >= 4 and own.endswith(" " + n)) for n in names)
 
 
 def _same_deed(a: tuple, b: tuple) -> bool:
@@ -2644,10 +2720,11 @@ def effect_of(text: str) -> str | None:
     return scan_causes(text)[1]
 
 
-def _dated_before_story(v: ClaimView) -> bool:
-    """True when the claim names a year before its story's ("Already in 2019 ...")."""
+def _dated_before_story(v: ClaimView, causes: list[str] = ()) -> bool:
+    """True when the claim names a year before its story's ("Already in 2019 ..."), outside the words of
+    its `causes` (a year told of the cause dates the cause: "a crack that had been reported in 2029")."""
     return v.story_year is not None and any(
-        d.value and d.value[:4].isdigit() and int(d.value[:4]) < v.story_year for d in v.claim.dates)
+        d.value and d.value[:4].isdigit() and int(d.value[:4]) < v.story_year and not any(d.text in c for c in causes) for d in v.claim.dates)
 
 
 COPULA_AFTER = re.compile(r"^\s+(?:was|were|is|are|has been|have been|had been|will be)\b", re.I)
@@ -2745,7 +2822,9 @@ def cause_conflicts(al: Alignment, pairs: list[tuple[int, int]]) -> list[Conflic
     views = al.views
     # A sentence dated in a year before the story's tells a background event ("In 2019 the agency
     # fined the firm because of old pipes"): its causes are not causes of the story's event.
-    scanned = {v.index: scan_causes(v.claim.text) if not _dated_before_story(v) else ([], None) for v in views}
+    # A year inside the cause itself ("caused by a crack in the spillway that had been reported in 2029")
+    # dates the cause, not the event it explains.
+    scanned = {v.index: found if not _dated_before_story(v, found[0]) else ([], None) for v in views for found in [scan_causes(v.claim.text)]}
     causes = {i: found for i, (found, _) in scanned.items()}
     nodes = [(i, k) for i, found in causes.items() for k in range(len(found))]
     if len(nodes) < 2:
