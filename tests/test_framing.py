@@ -1169,3 +1169,55 @@ def test_framing_a_description_in_a_sentence_with_a_colon_stays_a_label():
         article_id=a.id, text="fire chief", start=start, end=start + len("fire chief"), kind="description")]})
     labels = terms(frame_story(understanding([a], [droske])), "label", target_entity_id=droske.id)
     assert "fire chief" in [t.lower() for t in labels]
+
+
+def test_wording_the_people_holding_a_place_since_one_time_under_two_verbs():
+    """'Some 450 families had lived on the Brenna Flats since 2031' / 'The squatters had occupied the
+    plot since 2031': one side of a land dispute lives there, the other occupies it; the verb differs,
+    the people and the time their holding began do not. A count on one side only is no other figure."""
+    sentences = {"Tarn Courier": "Some 450 families had lived on the Brenna Flats since 2031, on land owned by the port.",
+                 "Velsk Daily": "The squatters had occupied the plot, which belongs to the port, since 2031."}
+    assert [_words(c) for c in _word_choices_apart(sentences)] == [{"Tarn Courier": "families", "Velsk Daily": "squatters"}]
+
+
+@pytest.mark.parametrize("sentences", [
+    # two plain words for two groups since one day: strikers and the commuters they strand
+    {"Tarn Courier": "Workers have stayed away from the Orsa depot since Monday.",
+     "Velsk Daily": "Commuters have queued for buses in Orsa since Monday."},
+    # a loaded word, but the holdings began at two times
+    {"Tarn Courier": "Some 450 families had lived on the Brenna Flats since 2031.",
+     "Velsk Daily": "The squatters had occupied the plot since 2034."},
+])
+def test_wording_a_time_alone_ties_no_two_groups(sentences):
+    assert _word_choices_apart(sentences) == []
+
+
+def test_wording_a_loaded_word_added_to_the_same_noun_is_a_choice():
+    """'illegal migrants' / 'migrants': one noun, but the longer wording adds a judgement; 'riot police'
+    / 'police' adds a detail and stays no choice."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Coastguards rescued the illegal migrants from a sinking boat off Orsa harbour on Friday.",
+        "Velsk Daily": "Coastguards rescued the migrants from a sinking boat off Orsa harbour on Friday."})
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "illegal migrants", "Velsk Daily": "migrants"}]
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Riot police cleared the square in Orsa on Friday.",
+        "Velsk Daily": "Police cleared the square in Orsa on Friday."})
+    assert choices == []
+
+
+def test_wording_one_figure_of_people_in_two_role_kinds_on_one_day_at_one_place():
+    """'A boat carrying 140 migrants' / 'a boat packed with 140 illegal migrants' at one harbour on one day:
+    the object of one verb and of another's preposition, one group."""
+    orsa_day = "2026-03-13"
+    sentences = {"Tarn Courier": "A boat carrying 140 migrants reached Orsa on Friday.",
+                 "Velsk Daily": "A boat packed with 140 illegal migrants landed at Orsa on Friday."}
+    articles = [article(text, outlet) for outlet, text in sentences.items()]
+    from newsprism.framing import find_word_choices, parse_texts
+    from newsprism.models import Claim, DateMention
+
+    orsa = entity("Orsa", "GPE", articles)
+    u = understanding(articles, [orsa])
+    u.claims = [Claim(id=f"c{k}", article_id=a.id, sentence_index=0, text=a.text, start=0, end=len(a.text),
+                      dates=[DateMention(article_id=a.id, text="Friday", kind="relative", value=orsa_day)]) for k, a in enumerate(articles)]
+    choices = find_word_choices([_fact_of((a, a.text)) for a in articles], u, parse_texts([a.text for a in articles]))
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "migrants", "Velsk Daily": "illegal migrants"}]

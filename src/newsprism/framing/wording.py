@@ -18,10 +18,14 @@ Steps, per fact with sentences of two outlets or more:
    exact figure of COUNT_ANCHOR or more on one day or beside one named actor or place
    (`same_count`: "3,400 dockers walked off" / "3,400 members of the union stopped work");
    sentences the comparison put in two facts are paired too (`across_facts`) when their key is
-   the same, or by `same_count`, and they give no different days;
+   the same, or by `same_count`, or (`same_holding`) when they name plural people, one side by a
+   loaded or label word, as the subject of a state held since one time written alike ("Some 600
+   families had lived in the settlement since 2029" / "The land grabbers had occupied the site
+   since 2029": the verb is the side taken), and they give no different days;
 3. they are one word choice (`is_word_choice`) unless they are not a wording difference:
    - the same head word ("police" / "riot police", "protesters" / "peaceful protesters"), or a
-     word inside the other's phrase: a longer or shorter phrase of one wording is a detail;
+     word inside the other's phrase: a longer or shorter phrase of one wording is a detail, unless
+     what the longer adds is loaded ("illegal migrants" / "migrants": `_loaded_detail`);
    - different numbers ("50 protesters" / "hundreds of protesters"): a conflict, not wording;
    - different named actors (two entities of the story), or two spellings of one name;
    - a pronoun, or a word that names no people: each side must be a name of a person, group
@@ -48,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,6 +116,7 @@ class Slot:
     context_entities: frozenset[str]  # entities named in the sentence outside the phrase
     role: str
     evidence: Evidence
+    since: frozenset[str] = frozenset()  # the times the governing word's state runs from ("since 2029"), lower-cased
 
 
 def _people_noun(token: Token) -> tuple[Token, list[Token]]:
@@ -283,6 +288,8 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             continue  # names no people: never one side of a word choice (is_word_choice)
         content = frozenset(t.lemma_.lower() for t in words if not (t.like_num or t.pos_ in ("DET", "ADP", "PUNCT", "NUM")))
         phrase = {t.i for t in token.subtree} | {t.i for t in noun.subtree}
+        # the phrase without a clause hung on its noun ("migrants landed at Orsa", parsed as a reduced relative)
+        clauses = {t.i for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i for t in c.subtree}
         core = {gov.i} | {t.i for c in gov.children if c.dep_ not in OTHER_CLAUSES for t in c.subtree}
         kind = relation if relation in ("subject", "object") else "prep"
         actor = (noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns) or entity_types.get(head_entity or "") in ACTOR_TYPES
@@ -307,12 +314,23 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
             entities=frozenset(filter(None, (entity_of(t) for t in words))),
             context_entities=frozenset(eid for st, en, eid in entity_spans
                                        if sentence.start_char <= st < sentence.end_char
-                                       and not any(doc[i].idx <= st < doc[i].idx + len(doc[i]) for i in phrase)),
+                                       and not any(doc[i].idx <= st < doc[i].idx + len(doc[i]) for i in phrase - clauses)),
             role=_role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns, sentence),
             evidence=evidence,
+            since=_since(gov),
         ))
     # a role filled twice in one sentence names no single referent
     return [s for s in found if roles_filled[s.key] == 1]
+
+
+SINCE_WORDS = frozenset({"since"})  # prepositions that give the time a state runs from
+
+
+def _since(gov: Token) -> frozenset[str]:
+    """The times the governing word's state runs from, as written: "had lived there since 2029" -> {"2029"}."""
+    return frozenset(" ".join(t.lower_ for t in obj.subtree if not t.is_punct and t.lower_ not in DETERMINERS)
+                     for prep in gov.children if prep.dep_ == "prep" and prep.lower_ in SINCE_WORDS
+                     for obj in prep.children if obj.dep_ == "pobj")
 
 
 def _figure(word: str) -> str:
@@ -364,6 +382,17 @@ def same_role(a: Slot, b: Slot, actors_per_role: dict[tuple, int]) -> bool:
     return all(actors_per_role[(s.article_id, s.evidence.start, s.key[0], s.kind)] == 1 for s in (a, b))
 
 
+def _loaded_detail(a: Slot, b: Slot, loaded: frozenset[str]) -> bool:
+    """True when the longer of two wordings of one noun adds a loaded word, or is a loaded phrase
+    itself: "illegal migrants" / "migrants" is a choice, "riot police" / "police" a detail."""
+    if not (loaded and a.common and b.common and a.head == b.head):
+        return False
+    longer, shorter = (a, b) if len(a.content) >= len(b.content) else (b, a)
+    if not shorter.content < longer.content:
+        return False
+    return longer.words.lower() in loaded or bool((longer.content - shorter.content) & loaded)
+
+
 def _actor_entity(slot: Slot, entity_types: dict[str, str]) -> bool:
     """True when the slot's head is a name of a person, organisation, group or state."""
     return entity_types.get(slot.head_entity or "") in ACTOR_TYPES | {"GPE"}
@@ -376,7 +405,8 @@ def is_word_choice(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], entity_ty
     if a.numbers != b.numbers:
         return False  # different numbers: a conflict, not a wording
     if a.head == b.head or (a.common and a.content <= b.content) or (b.common and b.content <= a.content):
-        return False  # one wording, longer or shorter ("police" / "riot police"); a name inside a label is a label
+        if not _loaded_detail(a, b, label_words):
+            return False  # one wording, longer or shorter ("police" / "riot police"); a name inside a label is a label
 
     if a.head_entity and b.head_entity and a.head_entity != b.head_entity:
         return False  # two actors
@@ -431,7 +461,8 @@ COUNT_ANCHOR = 10  # the least exact count that ties two groups of people in one
 
 def same_count(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], same_day: bool = False) -> bool:
     """True when two outlets' phrases count the same people by one exact figure in one role kind:
-    "About 3,400 dockers walked off the job" / "Some 3,400 members of the union stopped work".
+    "About 3,400 dockers walked off the job" / "Some 3,400 members of the union stopped work"; in two
+    role kinds only on one day and beside one named place or actor.
 
     One story seldom gives one figure of COUNT_ANCHOR or more for two groups of one day or place;
     below that ("two women" / "two children") a figure ties nothing. Both must be plural words for
@@ -439,19 +470,46 @@ def same_count(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], same_day: boo
     actor or place besides the phrase ("about 100 youths" in Athens and "100 people" in Brooklyn of
     another week are two crowds).
     """
-    if a.kind != b.kind or a.kind not in ("subject", "object") or len(a.numbers) != 1 or a.numbers != b.numbers:
+    if len(a.numbers) != 1 or a.numbers != b.numbers:
         return False
     figure = a.numbers[0].replace(",", "")
     if not figure.isdigit() or int(figure) < COUNT_ANCHOR:
         return False
     if not all(s.common and s.plural and s.head in nouns for s in (a, b)):
         return False
+    if a.kind != b.kind or a.kind not in ("subject", "object"):
+        # "a boat carrying 212 migrants" / "a boat packed with 212 illegal migrants": the figure in two
+        # role kinds ties the people only on one day and beside one named place or actor
+        return same_day and bool(a.context_entities & b.context_entities)
     return same_day or bool(a.context_entities & b.context_entities)
+
+
+def same_holding(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], label_words: frozenset[str]) -> bool:
+    """True when two outlets name, as the subject of a state held since one time, the same people, one
+    of them by a loaded or label word: "Some 600 families had lived in the settlement since 2029" / "The
+    land grabbers had occupied the site since 2029". Outlets that take sides in a dispute tell the
+    holding with different verbs (live in / occupy, work at / squat), so the verb cannot pair them;
+    the time the holding began, written alike, and the people's role can: one story seldom has two
+    groups of people holding something since one time, and it is the loaded side that makes the two
+    words a choice (two plain words, "workers" / "commuters" since Monday, pair nothing)."""
+    if a.kind != "subject" or b.kind != "subject" or not (a.since & b.since):
+        return False
+    if not all(s.common and s.plural and s.head in nouns for s in (a, b)):
+        return False
+    return any(s.head in label_words or s.words.lower() in label_words for s in (a, b))
 
 
 def _same_day(a: Slot, b: Slot, dates_at: dict[tuple[str, int], frozenset[str]]) -> bool:
     """True when both slots' sentences resolve to days and share one."""
     return bool(dates_at.get((a.article_id, a.evidence.start), frozenset()) & dates_at.get((b.article_id, b.evidence.start), frozenset()))
+
+
+def _uncounted(a: Slot, b: Slot) -> tuple[Slot, Slot]:
+    """The two slots with the count of one left out when only one gives a count ("Some 600 families" /
+    "the land grabbers"): a count against none is no different number."""
+    if bool(a.numbers) != bool(b.numbers):
+        return replace(a, numbers=()), replace(b, numbers=())
+    return a, b
 
 
 def across_facts(found: list[Slot], dates_at: dict[tuple[str, int], frozenset[str]], nouns: dict[str, frozenset[str]],
@@ -465,7 +523,9 @@ def across_facts(found: list[Slot], dates_at: dict[tuple[str, int], frozenset[st
     for i, s in enumerate(found):
         by_key[s.key].append(i)
         if len(s.numbers) == 1:
-            by_key[(s.kind, s.numbers)].append(i)  # same_count's candidates: one figure in one role kind
+            by_key[("count", s.numbers)].append(i)  # same_count's candidates: one figure
+        for since in s.since:
+            by_key[("since", s.kind, since)].append(i)  # same_holding's candidates: one state's start
     pairs = []
     for members in by_key.values():
         for x, i in enumerate(members):
@@ -480,6 +540,8 @@ def across_facts(found: list[Slot], dates_at: dict[tuple[str, int], frozenset[st
                 same_day = bool(days_a and days_b)
                 if is_word_choice(a, b, nouns, entity_types, label_words) and (
                         (a.key == b.key and same_statement(a, b)) or same_count(a, b, nouns, same_day)):
+                    pairs.append((i, j))
+                elif same_holding(a, b, nouns, label_words) and is_word_choice(*_uncounted(a, b), nouns, entity_types, label_words):
                     pairs.append((i, j))
     return pairs
 
