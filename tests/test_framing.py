@@ -1205,6 +1205,27 @@ def test_wording_a_loaded_word_added_to_the_same_noun_is_a_choice():
     assert choices == []
 
 
+@pytest.mark.parametrize(("text", "channel"), [
+    ("Energy Minister Pell Orvane said in a statement that the Harrow plant would close.", "statement"),
+    ("Pell Orvane told a press conference in Dunmarch that the Harrow plant would close.", "press conference"),
+    ("Pell Orvane wrote on Quillfeed, the social network, that the Harrow plant would close.", "Quillfeed"),
+])
+def test_framing_the_medium_a_speaker_used_is_a_channel(text, channel):
+    """A remark reaches outlets by a statement, a press conference or a post: each rendering names its way."""
+    a = article(text)
+    orvane = entity("Pell Orvane", "PERSON", [a])
+    assert channel in terms(frame_story(understanding([a], [orvane])), "channel")
+
+
+@pytest.mark.parametrize("text", [
+    "Pell Orvane said in Dunmarch on Tuesday that the Harrow plant would close.",
+    "Pell Orvane told the workers in the Harrow canteen that the plant would close.",
+])
+def test_framing_a_place_or_listeners_after_said_are_no_channel(text):
+    a = article(text)
+    assert terms(frame_story(understanding([a], [entity("Pell Orvane", "PERSON", [a])])), "channel") == []
+
+
 def test_wording_one_figure_of_people_in_two_role_kinds_on_one_day_at_one_place():
     """'A boat carrying 140 migrants' / 'a boat packed with 140 illegal migrants' at one harbour on one day:
     the object of one verb and of another's preposition, one group."""

@@ -3,7 +3,9 @@
 Read from the understanding stage's quote channels, from "according to X", and from a
 relaying subject of a reporting verb ("state television said", "the agency quoted X",
 "aired on state TV") whose noun phrase holds a channel word (channels.txt) or names an
-organisation that reports. A remark told to the outlet itself ("told Radio Wex" in Radio Wex's
+organisation that reports; from the medium after a verb of saying ("said in a statement", "wrote on
+Threadline, the social network") and the public occasion a remark was told to ("told a press
+conference": channels.txt rows tagged 'event'). A remark told to the outlet itself ("told Radio Wex" in Radio Wex's
 own article, "said to this newspaper") is the channel FIRST_HAND, aimed at its speaker: the outlet
 heard it, where another outlet printing the same remark relays Radio Wex.
 """
@@ -27,6 +29,29 @@ newspaper'): no relay; its target is the speaker."""
 _ACCORDING_TO = re.compile(r"according\s+to\s+(?:an?\s+|the\s+)?$")
 _RELAY_VERBS = {"report", "say", "quote", "cite", "air", "broadcast", "publish", "carry", "show", "announce", "run", "release"}
 _RELAY_PREPS = {"on", "by", "in", "from", "via", "to"}
+
+
+_MEDIUM_PREPS = {"in", "on", "via"}  # "said in a statement", "wrote on Threadline", "said via a spokesman's post"
+_TELLING_VERBS = {"tell", "address", "brief"}
+
+
+@lru_cache(maxsize=1)
+def _events() -> frozenset[str]:
+    """Public occasions where a remark is made to the press (channels.txt rows tagged 'event')."""
+    from newsprism.framing.lexicon import read_rows
+
+    return frozenset(row[0] for row in read_rows("channels") if len(row) > 1 and row[1] == "event")
+
+
+def _is_event(tokens: list[Token]) -> bool:
+    words = {t.lower_ for t in tokens}
+    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(tokens, tokens[1:])}
+    return bool((words | pairs) & _events())
+
+
+def _apposition(token: Token) -> list[Token]:
+    """The appositive after a name, which may say what it is: "Threadline, the social network"."""
+    return [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
 
 
 def _np(token: Token) -> list[Token]:
@@ -120,6 +145,19 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
         elif token.dep_ == "pobj" and token.head.lower_ in _RELAY_PREPS and token.head.head.lemma_.lower() in _RELAY_VERBS - {"say"}:
             phrase = _np(token)
             if _is_channel(ctx, phrase, lexicon):
+                tokens = phrase
+        # the medium a speaker used: "said in a statement", "wrote on Threadline, the social network"
+        elif (token.dep_ == "pobj" and token.head.lower_ in _MEDIUM_PREPS and token.head.head.pos_ == "VERB"
+              and token.head.head.lemma_.lower() in lexicon.attribution_verbs):
+            phrase = _np(token)
+            while len(phrase) > 1 and phrase[0].pos_ == "DET":
+                phrase = phrase[1:]  # "on the union's website": the website, as the quote's channel names it
+            if _is_channel(ctx, phrase + _apposition(token), lexicon):
+                tokens = phrase
+        # where a remark was made to the press: "told a press conference in Kelmar"
+        elif token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in _TELLING_VERBS and token.pos_ == "NOUN":
+            phrase = _np(token)
+            if _is_event(phrase):
                 tokens = phrase
         if tokens:
             entry = _entry(ctx, tokens)
