@@ -1242,3 +1242,18 @@ def test_wording_one_figure_of_people_in_two_role_kinds_on_one_day_at_one_place(
                       dates=[DateMention(article_id=a.id, text="Friday", kind="relative", value=orsa_day)]) for k, a in enumerate(articles)]
     choices = find_word_choices([_fact_of((a, a.text)) for a in articles], u, parse_texts([a.text for a in articles]))
     assert [_words(c) for c in choices] == [{"Tarn Courier": "migrants", "Velsk Daily": "illegal migrants"}]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("A boat carrying 212 asylum seekers reached Tessock on Saturday.", "212 asylum seekers", "asylum seekers"),
+    ("Police arrested about 35 illegal migrants at the Tessock quay.", "about 35 illegal migrants", "illegal migrants"),
+])
+def test_framing_a_count_of_a_group_is_no_part_of_its_label(text, mention, expected):
+    """'212 asylum seekers' resolved to the group the outlets name: the label is 'asylum seekers', whole;
+    the count is no label, and the noun it counts is no measure to cut off."""
+    a = article(text)
+    start = text.index(mention)
+    group = Entity(id="e_group", name="migrants", type="NORP", mentions=[
+        Mention(article_id=a.id, text=mention, start=start, end=start + len(mention), kind="description")])
+    labels = terms(frame_story(understanding([a], [group])), "label", target_entity_id=group.id)
+    assert labels == [expected]

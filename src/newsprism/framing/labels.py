@@ -217,8 +217,10 @@ class _Collector:
         # a date or measure at either end is trimmed, unless written onto a word ("71-year-old")
         while tokens and _is_measure(tokens[0]) and tokens[0].whitespace_:
             tokens = tokens[1:]
-        while tokens and _is_measure(tokens[-1]) and (len(tokens) == 1 or tokens[-2].whitespace_):
-            tokens = tokens[:-1]
+        present = {t.i for t in tokens}
+        while tokens and _is_measure(tokens[-1]) and (len(tokens) == 1 or tokens[-2].whitespace_) and (
+                tokens[-1].ent_type_ in _MEASURE_TYPES or any(c.i in present for c in tokens[-1].children if c.dep_ == "nummod")):
+            tokens = tokens[:-1]  # "two kilometres" at the end; "asylum seekers" whose count was left out is no measure
         # a preposition or article left at the end once its date is trimmed ("winner of the election on")
         while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART"):
             tokens = tokens[:-1]
@@ -383,7 +385,9 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
             return
         # a pronoun possessor goes ("its chair"), a noun one is part of the label ("a patrons' group")
         owners = {t.i for t in mention if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")}
-        out.add([t for t in mention if t.dep_ not in ("det", "poss", "case") or t.i in owners or t.head.i in owners], entity_id, set())
+        # a count of the people is no label of them: "212 asylum seekers", "about 350 protesters" -> "asylum seekers"
+        counts = {t.i for c in mention if c.dep_ in ("nummod", "quantmod") and c.head.i == root.i and c.pos_ == "NUM" for t in c.subtree}
+        out.add([t for t in mention if (t.dep_ not in ("det", "poss", "case") or t.i in owners or t.head.i in owners) and t.i not in counts], entity_id, set())
         _label_noun_of(mention, entity_id, lexicon, out, set())
         return
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
