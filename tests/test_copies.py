@@ -31,11 +31,11 @@ def _wire_and_reprint(reprint_published: str, wire_published: str) -> dict:
     ]}
 
 
-@pytest.mark.parametrize("mark", ["dateline_name", "dateline_code", "credit_line"])
+@pytest.mark.parametrize("mark", ["dateline_name", "dateline_code", "credit_line", "byline_with_reporter", "joint_credit"])
 def test_the_reprint_that_credits_the_wire_is_the_copy(mark):
-    """The wire dated by day only, the reprint with a time the same day (the time rule cannot order them), both
-    under the agency's dateline: the paper whose dateline names the agency, not itself (or whose credit line
-    under the headline is the agency's name), is the copy."""
+    """The wire dated by day only, the reprint with a time the same day (the time rule cannot order them): the
+    paper whose dateline names the agency, not itself (or whose credit line under the headline, or byline, is
+    the agency's name) is the copy; and the agency's dateline naming itself beside a partner is its own text."""
     u = build_understanding(_wire_and_reprint("2031-05-06T17:45", "2031-05-06"))
     paper, wire = u.articles
     if mark == "dateline_name":
@@ -44,8 +44,13 @@ def test_the_reprint_that_credits_the_wire_is_the_copy(mark):
     elif mark == "dateline_code":
         for art in (paper, wire):
             art.removed.append(Removed(text="KEMMEL, May 6 (TPA) -", reason="dateline"))
-    else:
+    elif mark == "credit_line":
         paper.removed.append(Removed(text="Tessaly Press Agency", reason="label"))
+    elif mark == "byline_with_reporter":
+        paper.byline = "Ilse Marov, Tessaly Press Agency"
+        wire.byline = "Ilse Marov"
+    else:  # the agency's own dateline shares its bracket with a partner; the paper says nothing
+        wire.removed.append(Removed(text="KEMMEL, May 6 (Ostmark Photo/TPA) -", reason="dateline"))
     copies = compare_story(u, CompareSettings()).copies
     assert [(r.article_id, r.copy_of) for r in copies] == [("paper", "wire")], copies
 

@@ -160,9 +160,16 @@ def names_outlet(credit: str, outlet: str | None) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+# Where a credit joins two names ("(Corvessa Press/AFP)") or a byline a reporter and an outlet
+# ("Lidia Ferrante, Corvessa Press", "Jonas Brekke | Nordic Wire Service").
+CREDIT_JOINS = re.compile(r"\s*(?:[/,;|()]|\s[-–—]\s|\band\b|&)\s*")
+
+
 def _dateline_credits(article: CleanArticle) -> list[str]:
-    """The names or codes in the brackets of the article's datelines ("(Corvessa Press) -" -> Corvessa Press)."""
-    return [m.group("credit") for r in article.removed if r.reason == "dateline" for m in AGENCY_DATELINE.finditer(r.text)]
+    """The names or codes in the brackets of the article's datelines ("(Corvessa Press) -" -> Corvessa Press;
+    "(Corvessa Press/AFP) -" -> both)."""
+    found = [m.group("credit") for r in article.removed if r.reason == "dateline" for m in AGENCY_DATELINE.finditer(r.text)]
+    return [part for credit in found for part in CREDIT_JOINS.split(credit) if part.strip()]
 
 
 def _credits_outlet(article: CleanArticle, other: str | None) -> bool:
@@ -173,7 +180,8 @@ def _credits_outlet(article: CleanArticle, other: str | None) -> bool:
     if any(names_outlet(credit, other) for credit in _dateline_credits(article)):
         return True
     lines = [article.byline or ""] + [r.text for r in article.removed if r.reason in ("byline", "label")]
-    return any(same_name(re.sub(r"^(?:by|from|source:?)\s+", "", line.strip(), flags=re.I), other) for line in lines if line)
+    parts = [part for line in lines if len(line.split()) <= 12 for part in CREDIT_JOINS.split(line)]
+    return any(same_name(re.sub(r"^(?:by|from|source:?)\s+", "", part.strip(), flags=re.I), other) for part in parts if part.strip())
 
 
 def _wire_origin(article: CleanArticle) -> int:
