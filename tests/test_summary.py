@@ -426,3 +426,23 @@ def test_an_event_given_to_its_source_by_a_tail_opens_the_summary_before_a_quote
              ("p2", '"Emil will score goals for us," Ilsa Drem said at the training ground.', "said", True)]
     lead = _lead_of([(quote, "e_drem"), (signed, "e_drem")])
     assert "Emil Brenner" in lead.text and "score goals" not in lead.text, lead.text
+
+
+def test_the_summary_opens_with_the_event_most_reports_lead_with_among_corroborated_events():
+    """Both outlets open with the recall, given to the firm by a tail ('..., the company said on Monday'),
+    and both print the same later detail, which is no one's claim: the summary opens with the recall, the
+    event their ledes tell, not with the detail for being nobody's words."""
+    recall = [("p1", "Dorrow Foods is recalling 12,000 jars of its pepper sauce after glass was found in a batch, the company said on Monday.", "said", False),
+              ("p2", "Dorrow Foods is recalling 12,000 jars of its pepper sauce after glass was found in a batch, the company said on Monday.", "said", False)]
+    detail = [("p1", "Shops across Corvale removed the jars from their shelves on Tuesday.", "removed", False),
+              ("p2", "Shops across Corvale removed the jars from their shelves on Tuesday.", "removed", False)]
+    lead = _lead_of([(recall, "e_drem"), (detail, None)])
+    assert lead.text.startswith("Dorrow Foods is recalling"), lead.text
+
+
+def test_a_verb_of_having_or_holding_in_the_present_tells_a_state():
+    from newsprism.compare.summary import tells_an_event
+
+    assert not tells_an_event("carry", "The affected jars carry best-before dates from 3 to 9 May.")
+    assert not tells_an_event("covers", "The recall covers 12,000 jars of pepper sauce.")
+    assert tells_an_event("covered", "Floodwater covered the market square in Corvale.")

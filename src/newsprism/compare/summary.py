@@ -1094,8 +1094,10 @@ def build_summary(
         reported = event and fact.independent_sources >= 2 and not v.relayed_by
         # Of those, the fact more outlets open their reports with (the event their ledes tell), then the one most report.
         ledes = len({independent(w.article_id) for w in group if w.claim.sentence_index == 0})
-        kind = (2, 0, 0, False, False) if event and corroborated else \
-            (1, ledes, fact.independent_sources, not PLANNED.search(without_attribution(text)), not tells_whose_account(text)) if reported else (0, 0, 0, False, False)
+        # Corroborated events rank among themselves the same way: the one more outlets lead with first
+        # (a recall every report opens with, "..., the company said", before a detail on the use-by dates).
+        weight = (ledes, fact.independent_sources, not PLANNED.search(without_attribution(text)), not tells_whose_account(text))
+        kind = (2, *weight) if event and corroborated else (1, *weight) if reported else (0, 0, 0, False, False)
         lead_keys.append((*kind, corroborated, not background, not in_words, fact.claim_of is None))
         carried.extend(c for c in _disputes_carried(v, group, ids, counted) if c not in carried)
     # A sentence cited to fewer of its fact's articles than hold a disputed count of what it counts
@@ -1117,7 +1119,8 @@ def build_summary(
     #    dated well before the first report; in no one's words, no quotation nor one outlet's own
     #    finding; no claim of a speaker) cited (its own citations, not its fact's: a sentence of a
     #    two-outlet fact told in the words only one outlet vouches for is that outlet's report) to two
-    #    or more independent sources;
+    #    or more independent sources; of those, the fact more outlets open their reports with, then the
+    #    one most report (as in 2.);
     # 2. an event sentence of a fact two or more independent sources report, cited to those of its
     #    articles whose sentences state it as worded, on no medium's word: of the fact more outlets open
     #    their reports with, then the one most outlets report, then one telling what happened over a plan ("The minister will visit the substation"),
