@@ -1208,6 +1208,7 @@ def test_wording_a_loaded_word_added_to_the_same_noun_is_a_choice():
 @pytest.mark.parametrize(("text", "channel"), [
     ("Energy Minister Pell Orvane said in a statement that the Harrow plant would close.", "statement"),
     ("Pell Orvane told a press conference in Dunmarch that the Harrow plant would close.", "press conference"),
+    ("At a press conference in Dunmarch, Pell Orvane said the Harrow plant would close.", "press conference"),
     ("Pell Orvane wrote on Quillfeed, the social network, that the Harrow plant would close.", "Quillfeed"),
 ])
 def test_framing_the_medium_a_speaker_used_is_a_channel(text, channel):
@@ -1220,6 +1221,7 @@ def test_framing_the_medium_a_speaker_used_is_a_channel(text, channel):
 @pytest.mark.parametrize("text", [
     "Pell Orvane said in Dunmarch on Tuesday that the Harrow plant would close.",
     "Pell Orvane told the workers in the Harrow canteen that the plant would close.",
+    "At the Harrow depot, Pell Orvane said the plant would close.",
 ])
 def test_framing_a_place_or_listeners_after_said_are_no_channel(text):
     a = article(text)

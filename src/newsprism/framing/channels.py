@@ -147,12 +147,13 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
             if _is_channel(ctx, phrase, lexicon):
                 tokens = phrase
         # the medium a speaker used: "said in a statement", "wrote on Threadline, the social network"
-        elif (token.dep_ == "pobj" and token.head.lower_ in _MEDIUM_PREPS and token.head.head.pos_ == "VERB"
+        elif (token.dep_ == "pobj" and token.head.lower_ in _MEDIUM_PREPS | {"at"} and token.head.head.pos_ == "VERB"
               and token.head.head.lemma_.lower() in lexicon.attribution_verbs):
             phrase = _np(token)
             while len(phrase) > 1 and phrase[0].pos_ == "DET":
                 phrase = phrase[1:]  # "on the union's website": the website, as the quote's channel names it
-            if _is_channel(ctx, phrase + _apposition(token), lexicon):
+            # "said at a press conference": at an occasion (not "said at the depot")
+            if _is_event(phrase) if token.head.lower_ == "at" else _is_channel(ctx, phrase + _apposition(token), lexicon):
                 tokens = phrase
         # where a remark was made to the press: "told a press conference in Kelmar"
         elif token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in _TELLING_VERBS and token.pos_ == "NOUN":
