@@ -1244,6 +1244,8 @@ def test_wording_one_figure_of_people_in_two_role_kinds_on_one_day_at_one_place(
                       dates=[DateMention(article_id=a.id, text="Friday", kind="relative", value=orsa_day)]) for k, a in enumerate(articles)]
     choices = find_word_choices([_fact_of((a, a.text)) for a in articles], u, parse_texts([a.text for a in articles]))
     assert [_words(c) for c in choices] == [{"Tarn Courier": "migrants", "Velsk Daily": "illegal migrants"}]
+    u.claims = []  # no day resolved: the figure alone ties nothing across role kinds
+    assert find_word_choices([_fact_of((a, a.text)) for a in articles], u, parse_texts([a.text for a in articles])) == []
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [

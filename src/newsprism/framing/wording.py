@@ -462,7 +462,7 @@ COUNT_ANCHOR = 10  # the least exact count that ties two groups of people in one
 def same_count(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], same_day: bool = False) -> bool:
     """True when two outlets' phrases count the same people by one exact figure in one role kind:
     "About 3,400 dockers walked off the job" / "Some 3,400 members of the union stopped work"; in two
-    role kinds only on one day and beside one named place or actor.
+    role kinds only on one day.
 
     One story seldom gives one figure of COUNT_ANCHOR or more for two groups of one day or place;
     below that ("two women" / "two children") a figure ties nothing. Both must be plural words for
@@ -479,8 +479,8 @@ def same_count(a: Slot, b: Slot, nouns: dict[str, frozenset[str]], same_day: boo
         return False
     if a.kind != b.kind or a.kind not in ("subject", "object"):
         # "a boat carrying 212 migrants" / "a boat packed with 212 illegal migrants": the figure in two
-        # role kinds ties the people only on one day and beside one named place or actor
-        return same_day and bool(a.context_entities & b.context_entities)
+        # role kinds ties the people only where both sentences resolve to one day
+        return same_day
     return same_day or bool(a.context_entities & b.context_entities)
 
 
