@@ -84,3 +84,29 @@ def test_a_fact_whose_every_report_gives_a_disputed_side_is_worded_by_the_side_m
     fined = [f for f in c.facts if len(f.article_ids) == 3]
     assert fined, [(f.text, f.article_ids) for f in c.facts]
     assert "£120,000" in fined[0].text, fined[0].text
+
+
+def test_a_report_printing_a_cut_of_a_remark_is_counted_in_the_fact_that_quotes_it_whole():
+    """Two outlets quote the chief executive whole, a third prints only 'We are deeply sorry.' in a short
+    sentence of its own, a fourth gives both halves as partial quotes: the understanding stage judged
+    them one remark, so the fact of the remark holds all four outlets (none is listed as leaving it out)."""
+    from test_compare import build_understanding, one_sentence_report
+
+    from newsprism.compare import compare_story
+
+    whole = "We are deeply sorry, and we are acting out of an abundance of caution."
+    spec = {"entities": {"orne": ["Petra Orne", "PERSON"], "mill": ["Sallow Mills", "ORG"]}, "articles": [
+        one_sentence_report("q1", "Brenna Post", f'Sallow Mills chief executive Petra Orne said: "{whole}"', ["orne", "mill"],
+                            attributed_to="orne", quote=whole),
+        one_sentence_report("q2", "Kettle Wire", '"We are deeply sorry and are acting out of an abundance of caution," Petra Orne said in a statement.',
+                            ["orne"], attributed_to="orne", quote="We are deeply sorry and are acting out of an abundance of caution,"),
+        one_sentence_report("q3", "Daily Hollar", 'Boss Petra Orne said: "We are deeply sorry."', ["orne"], attributed_to="orne",
+                            quote="We are deeply sorry."),
+        one_sentence_report("q4", "Radio Tarn", 'Petra Orne told Radio Tarn the miller was "deeply sorry" and was acting "out of an abundance of caution".',
+                            ["orne"], attributed_to="orne", quote="out of an abundance of caution"),
+    ]}
+    c = compare_story(build_understanding(spec), CompareSettings())
+    remark = [f for f in c.facts if any("abundance of caution" in e.text for e in f.evidence) and len(f.article_ids) >= 2]
+    assert remark and set(max(remark, key=lambda f: len(f.article_ids)).article_ids) == {"q1", "q2", "q3", "q4"}, \
+        [(f.text, f.article_ids) for f in c.facts]
+    assert not any(o.article_id == "q3" for o in c.omissions), c.omissions

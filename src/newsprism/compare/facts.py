@@ -665,7 +665,40 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
                     best_clause[key] = (p, i)
         for (g, _), (_, i) in best_clause.items():
             extra[g].append(i)
+    _remark_support(al, groups, extra)
     return [sorted(set(x)) for x in extra]
+
+
+def _remark_support(al: Alignment, groups: list[list[int]], extra: list[list[int]]) -> None:
+    """Add to each fact, as support, one claim of every other article that renders the remark every one
+    of the fact's claims renders (ClaimView.remarks: the understanding stage judged the renderings
+    one remark of its speaker). 'Boss Marta Quillon said: "We are deeply sorry."' prints a cut of the
+    remark the fact quotes whole; as a sentence it reads too short to align, and its article would be
+    listed as leaving out a remark it prints. Not against a veto (another speaker, figure or date), but
+    the reported words are no veto: two cuts of one remark ("deeply sorry" / "out of an abundance of
+    caution") read unlike, yet the understanding stage judged them one remark."""
+    views = al.views
+    rendering: dict[int, list[int]] = defaultdict(list)
+    for i, v in enumerate(views):
+        for q in v.remarks:
+            rendering[q].append(i)
+    if not rendering:
+        return
+    for g, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        # The fact's own remark: one every claim of it renders (a sentence rendering two remarks
+        # brings only the one all the others render).
+        shared = sorted(frozenset.intersection(*(views[i].remarks for i in group)))
+        have = {views[i].article_id for i in [*group, *extra[g]]}
+        for q in shared:
+            for i in rendering[q]:
+                if views[i].article_id in have:
+                    continue
+                mine = dataclasses.replace(views[i], content=None)
+                if not any(vetoed(mine, views[y], float(al.embeddings[i] @ al.embeddings[y]), al) for y in group):
+                    extra[g].append(i)
+                    have.add(views[i].article_id)
 
 
 def _conflicts_of_claims(al: Alignment) -> dict[int, set[str]]:
