@@ -670,3 +670,29 @@ def test_a_term_told_as_caged_is_a_prison_term_and_a_verdict():
     assert sorted((k.kind, tuple(sorted(p.value for p in k.positions))) for k in conflicts if k.kind in ("number", "date")) == [
         ("date", ("2031-10-13 (on Monday)", "2031-10-14 (on Tuesday)")), ("number", ("nine years", "seven years"))], \
         [(k.kind, k.about, _sides(k)) for k in conflicts]
+
+
+def test_a_count_that_opens_its_own_clause_is_not_the_toll_before_it():
+    """'A man died and 12 people were taken to hospital': 'died' tells the clause before, so 12 is no count
+    of the dead set against 'Two people died' (C-hotelfire: 'number of people killed: two vs 12')."""
+    spec = {"entities": {"varga": ["Hotel Varga", "FAC"]}, "articles": [
+        one_sentence_report("h1", "Osk Beacon", "Two people died and 21 people were rushed to hospital after fire swept through the Hotel Varga in Osk.",
+                            ["varga"], numbers=[_count("Two people", 2, "people"), _count("21 people", 21, "people")]),
+        one_sentence_report("h2", "Osk Gazette", "A 70-year-old man died and 12 people were taken to hospital after fire swept through the Hotel Varga in Osk.",
+                            ["varga"], numbers=[_count("12 people", 12, "people")]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert not any(p.value == "12 people" and "killed" in k.about for k in numbers for p in k.positions), [(k.about, _sides(k)) for k in numbers]
+    assert [_sides(k) for k in numbers] == [[("12 people", ["h2"]), ("21 people", ["h1"])]], [(k.about, _sides(k)) for k in numbers]
+
+
+def test_a_rendering_where_the_thing_failed_against_one_where_it_worked_is_a_conflict():
+    """'The pumps worked and the cellars stayed dry' / 'The pumps failed and the cellars stayed dry':
+    opposite words of one condition (data/compare/antonyms.txt), as in C-hotelfire's alarms."""
+    spec = {"entities": {"rell": ["Tomas Rell", "PERSON"]}, "articles": [
+        _quoted("w1", "Harlow Post", "The pumps worked and the cellars below the weir stayed dry."),
+        _quoted("w2", "Tarn Wire", "The pumps worked and the cellars below the weir stayed dry."),
+        _quoted("w3", "Evening Spark", "The pumps failed and the cellars below the weir stayed dry."),
+    ]}
+    found = _conflicts(spec, "quote_wording")
+    assert [sorted(sorted(p.article_ids) for p in k.positions) for k in found] == [[["w1", "w2"], ["w3"]]]

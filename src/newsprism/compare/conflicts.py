@@ -392,6 +392,12 @@ def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4, narrow: boo
     if pattern is None or not counts_people(v.numbers[a][3]):
         return False
     at = _in_claim(v.claim, v.numbers[a][0])
+    if at > 0 and NEW_CLAUSE_BEFORE.search(v.claim.text[max(0, at - 40):at]) and SUBJECT_VERB_AFTER.match(v.claim.text[at:]):
+        # "A man died and 12 people were taken to hospital": the figure opens a clause of its own, and the
+        # words of the clause before ("died") tell another count; only its own clause's words count.
+        own = re.split(r"[;:.!?]|,\s", v.claim.text[at:], maxsplit=1)[0]
+        if not pattern.search(" ".join(own.split()[:reach + 2])):
+            return False
     clause = v.number_clauses[a]
     figure_in_clause = clause.find(v.claim.text[at:at + 3]) if at >= 0 else -1
     # "The death toll ... has risen to 16": the clause's words before the figure say so too.
@@ -406,6 +412,12 @@ def _toll_of(v: ClaimView, a: int, words: list[str], reach: int = 4, narrow: boo
     preceding = re.findall(r"[A-Za-z]+", v.claim.text[max(0, at - 20):at] if at >= 0 else "")
     following = re.match(r"\s*\S+\s+(\w+)", v.claim.text[at:] if at >= 0 else "")
     return not ((preceding and preceding[-1].lower() in INCREMENT_BEFORE) or (following and following.group(1).lower() in {"more", "further", "other"}))
+
+
+# "... died and 12 people were taken to hospital", "killed two and injured 12": a figure right after a
+# joining word (an approximator may stand between), as the subject of its own verb, opens a clause of its own.
+NEW_CLAUSE_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while|whereas)\s+(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|another|a\s+further)\s+)?$", re.I)
+SUBJECT_VERB_AFTER = re.compile(r"^\S+(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|had|have|has|remain|remained|remains)\b", re.I)
 
 
 # "seven of its members", "two of their crew": a figure counted out of its owner's people, not out of another count
