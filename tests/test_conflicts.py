@@ -683,7 +683,8 @@ def test_a_count_that_opens_its_own_clause_is_not_the_toll_before_it():
     ]}
     numbers = _conflicts(spec, "number")
     assert not any(p.value == "12 people" and "killed" in k.about for k in numbers for p in k.positions), [(k.about, _sides(k)) for k in numbers]
-    assert [_sides(k) for k in numbers] == [[("12 people", ["h2"]), ("21 people", ["h1"])]], [(k.about, _sides(k)) for k in numbers]
+    assert [(k.about, _sides(k)) for k in numbers] == [("number of people injured", [("12 people", ["h2"]), ("21 people", ["h1"])])], \
+        [(k.about, _sides(k)) for k in numbers]
 
 
 def test_a_rendering_where_the_thing_failed_against_one_where_it_worked_is_a_conflict():
