@@ -129,7 +129,11 @@ def ecb_stories(topics=None) -> list[tuple[str, list[Doc], list[tuple[str, int, 
             conll = folder / f"{sub}.conll"
             if not conll.exists():
                 continue
-            raw = read_conll(conll)
+            # the prepared conll of topic 4 also holds the documents of topics 14, 24 and 34 (those
+            # of 8 hold 18, 28 and 38: a test topic in a tuning story), whose mentions its json files
+            # leave out: a story is its own topic's documents only, or other topics' names and
+            # descriptions join its entities (and the sets' split leaks)
+            raw = {key: sents for key, sents in read_conll(conll).items() if key.split("/")[0] == str(topic)}
             docs = {key: Doc(key, [[tok for tok, _ in sent] for sent in sents]) for key, sents in raw.items()}
             gold, annotated = [], set()
             for kind in ("entity", "event"):
@@ -931,6 +935,63 @@ events +14.3 / +26.6 -> +14.4 / +26.6 (pooled +13.8 / +25.4 -> +13.9 / +25.4), a
 / +14.0), issue types +6.9 / +18.9 -> +7.1 / +19.1; held-out every type +1.3 / +5.5 -> +1.3 /
 +5.4, issue types +1.3 / +8.8 unchanged; tuning every type +4.6 / +14.4 -> +4.6 / +14.5. The
 +15 end to end stays missed on every set (NewsWCL50 0.6 short over the names-only baseline).
+
+**Session 14, task W: whose president, and the caravan.** Read on the NewsWCL50 tuning events
+only (scratch scripts over `bu.align`; held-out errors not read). Split by the kind of the
+predicted mention (tuning events, aligned mentions, mean B3 precision / recall of each within
+its entity and chain): surnames 0.79 / 0.78, names 0.74 / 0.48, descriptions 0.73 / 0.59,
+acronyms 0.62 / 0.40, demonyms 0.56 / 0.58; the low recall of names and acronyms is the gold's
+drawing (every official in one ACTOR-I chain, the FBI in the country's), as sessions 6 and 10
+found. What was ours: in the caravan and Mueller events Trump is only "President Trump" / "Mr.
+Trump", so nothing told coref whose president he is, and every "the Trump administration", "his
+administration", bare "the administration" and the "our country" of his tweet found no country
+("this administration" in a demonstrator's quote went to Mexico, the country named last).
+Giving him the U.S. by hand was worth +0.47 on the tuning events, so a reader's way of knowing
+it was sought in the text: the story names the White House beside him. Kept (`coref._seat_countries`,
+new `data/understand/leader_seats.txt`: the White House, the Kremlin, Downing Street, the
+Elysee, each an epithet of epithets.csv): a person holding a leader's title before his name
+(`leader_titles.txt`, not a deputy's) whose titles name no country takes the country whose
+leader's seat the most of his articles name, unless the story already names that country's
+holder of the same title ("Russian President Y" beside "the Kremlin": in the Mueller event the
+Kremlin and the White House are each named in three of Trump's articles, and Putin's title
+rules Russia out) or a rival countryless leader of that title is named beside the seat in as
+many articles (a visitor at the White House). And (`coref._group`, switch
+`INDEFINITE_COLLECTIVE`) a collective group noun counts with "a" ("a caravan of immigrants
+finally reached the border": seven in the caravan event, each that caravan by reading) and bare
+at a headline's start ("Migrant caravan arrives at U.S. border", three); session 4 had left
+indefinite collectives out, and caravan is the only collective of group_nouns.csv. Every
+prediction that changed was read: 14 government and country descriptions of the caravan and
+Mueller events now go to the U.S. (one, "this administration", from Mexico), none wrong; ECB+
+tuning: topic 28's "the Nixon administration" (seven) and "the administration" go to the U.S.,
+and a few "our nation" / "America's doctor" descriptions appear in topic 34, which ECB+ does not
+annotate. Gain over the names-only baseline (all-strings in brackets), B3 F1 end to end,
+macro, same cached parses, session 13's end (5fb76d5) -> seat rule -> both rules: NewsWCL50
+tuning +14.52 (+13.39) -> +14.99 (+13.84) -> +15.18 (+14.03); held-out, scored once for the
+kept pair, +14.22 (+13.82) unchanged (neither rule fires there); all ten events +14.37 (+13.61)
+-> +14.70 (+13.93), pooled +13.90 -> +14.16, aligned +26.59 -> +27.06. ECB+ test every type
++5.74 -> +5.73 (one "our nation" more, unannotated); held-out every type, scored once for the kept pair, +1.29 -> +1.77 over the names-only baseline (aligned +5.37 -> +6.48), all-strings +0.93 -> +0.89: six more descriptions aligned (82 -> 88), which the names-only baseline leaves alone and the all-strings one clusters by their words (the held-out errors were not read); tuning every type +4.59 (+4.46) -> +4.59 (+4.45). The seeds and the 25
+bench stories name no leader's seat and no caravan, so their reports cannot change (checked by
+search of their texts). The rules found on invented text a flaw of the entities stage left to
+task E: "President X flew to Moscow to meet Russian President Y" gives Y no entity at all, so
+the seat rule cannot see Russia's president there and X takes Russia (the test uses the
+sentence order the stage reads). Tried and not kept: joining a capital's or a dateline's place
+(a monkeypatch of the entities stage's dateline pattern that also reads "SEOUL , South Korea —"
+and "WASHINGTON ―"): +0.07 tuning, +0.01 held-out, most of it the bench's spaced commas; a
+country name as a compound modifier of a common noun ("the Iran deal", "U.S. officials") as
+no mention: -0.2 tuning (NewsWCL50 files "U.S. officials" under the country).
+Bench fix (`ecb_stories`): the prepared conll of ECB+ topic 4 also holds the documents of
+topics 14, 24 and 34 (8 holds 18, 28 and 38; the same for topics 2-9), whose mentions its json
+files leave out: the bench clustered them into topic 4's story (not scored, since only annotated
+sentences count, but their names and descriptions could join the scored ones), and a test
+topic's documents sat in a tuning story. A story is now its own topic's documents:
+the test topics are unchanged (their folders hold only their own documents); held-out every type 0.2350 -> 0.2343 end to end (+1.77 over the names-only baseline both; 4 predictions fewer); tuning 0.3525 -> 0.3499 (+4.59 -> +4.48 over the names-only baseline, +4.45 -> +4.42 all-strings; 11 predictions fewer in scored sentences, 8 of them aligned, which only the other topics' documents had made: the gold and the scored sentences did not change). So the tuning topics' figures of earlier sessions were a little flattered by the leak. The +15 end to end is met on NewsWCL50's tuning events and missed on
+its held-out events and over all ten (0.3 short), and on every ECB+ set. The whole bench at the
+end of the session (the tables above: HEAD 2792983 with task E's entity commits of this
+session and the topic fix, `--cached`) against session 13's tables, gain over the names-only
+baseline end to end / aligned, macro: NewsWCL50 all ten events +14.4 / +26.6 -> +14.7 / +27.1
+(pooled end to end +13.9 -> +14.2; all-strings +13.6 -> +13.9), tuning +14.5 -> +15.2, held-out
++14.2 -> +14.2; ECB+ test every type +5.7 -> +5.8 (issue types +7.1 both), held-out +1.3 -> +1.8
+(issue types +1.3 -> +2.0), tuning +4.6 -> +4.5 (issue types +4.4 -> +4.3, the topic fix).
 
 Load average while measuring: {load:.1f} on 2 cores.
 """
