@@ -1261,3 +1261,15 @@ def test_framing_a_count_of_a_group_is_no_part_of_its_label(text, mention, expec
         Mention(article_id=a.id, text=mention, start=start, end=start + len(mention), kind="description")])
     labels = terms(frame_story(understanding([a], [group])), "label", target_entity_id=group.id)
     assert labels == [expected]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Critics attacked Moscow-backed Syrian Defense Minister Ali Tarm on Monday.", "Ali Tarm", {"Moscow-backed", "Syrian Defense Minister"}),
+    ("Axe-wielding Transport Minister Ilse Maradine is closing the Brenland lines.", "Ilse Maradine", {"Axe-wielding", "Transport Minister"}),
+])
+def test_framing_a_hyphenated_modifier_before_a_capitalised_title_is_a_label_of_its_own(text, name, expected):
+    """'Moscow-backed Syrian Defense Minister X': the title stays whole, the hyphenated modifier is the
+    outlet's own label beside it, as 'Moscow-backed' before 'separatist militia' is."""
+    a = article(text)
+    person = entity(name, "PERSON", [a])
+    assert set(terms(frame_story(understanding([a], [person])), "label", target_entity_id=person.id)) == expected

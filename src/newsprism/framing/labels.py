@@ -133,7 +133,10 @@ def split_labels(tokens: list[Token]) -> list[list[Token]]:
         return []
     last = units[-1]
     if _capitalised(last) and last[-1].pos_ == "PROPN" and not _hyphenated(last):
-        return [[t for u in units for t in u]]
+        # a capitalised title keeps its words ("Syrian Defense Minister"); a hyphenated modifier before it is
+        # a label of its own ("Moscow-backed", "Axe-wielding"), as before a noun label
+        cut = max((k + 1 for k, unit in enumerate(units[:-1]) if _hyphenated(unit)), default=0)
+        return [[t for t in u] for u in units[:cut]] + [[t for u in units[cut:] for t in u]]
     labels: list[list[list[Token]]] = []
     k = len(units)
     # a title the tagger read as an adjective ("chief executive X": both JJ) heads the label as a noun does
