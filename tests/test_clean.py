@@ -2043,3 +2043,62 @@ def test_plain_text_live_entry_under_hours_ago_is_an_entry_when_the_capture_time
     # relative stamps alone (a reader's "2 hours ago") make no live page
     chat = "Ferry talk\n\n2 hours ago\n\nThe ferry was late again.\n\n3 hours ago\n\nIt was on time for me.\n"
     assert clean_text(chat, captured="2036-08-09T00:40:00Z").entries == []
+
+
+def test_live_entries_as_list_items_with_a_time_div_keep_the_time_out_of_the_text():
+    # <ol><li><div class="update-time">HH:MM</div><div class="update-body"><p>...: trafilatura writes "- 18:25 The ..."
+    item = '<li class="update"><div class="update-time">{0}</div><div class="update-body"><p>{1}</p></div></li>'
+    page = (
+        "<html><head><title>Live: ferry aground off Pellmar</title>"
+        '<meta property="article:published_time" content="2037-03-14T07:10:00+01:00"></head><body><main><article>'
+        "<h1>Live: ferry aground off Pellmar</h1><ol class='updates'>"
+        + item.format("18:25", "The last of the 240 passengers reached the harbour at Pellmar this evening, the coastguard says.")
+        + item.format("12:40", "Tugs from Ostravik have begun pulling the ferry Lonna Bay off the sandbank, its owners say.")
+        + item.format("07:10", "A passenger ferry has run aground on a sandbank two kilometres off Pellmar in thick fog.")
+        + "</ol></article></main></body></html>"
+    )
+    cleaned = clean_html_page(page)
+    assert not re.search(r"^(?:- )?\d\d:\d\d", cleaned.text, re.M)  # no "- 18:25 " glued to an entry's words
+    assert [(e.time, cleaned.text[e.start:e.start + 12]) for e in cleaned.entries] == [
+        ("18:25", "The last of "), ("12:40", "Tugs from Os"), ("07:10", "A passenger "),
+    ]
+
+
+MARKDOWN_PAGE = """[Quillmoor Courier](https://quillmoorcourier.example/) · [News](https://quillmoorcourier.example/news) · [Sport](https://quillmoorcourier.example/sport)
+
+# Harbour crane collapses onto cargo ship at Pellick Quay
+
+**By Annika Sterrow** | Tuesday 12 March 2041
+
+![The fallen crane across the deck of the Marrow Star](https://quillmoorcourier.example/img/crane.jpg)
+*The fallen crane across the deck of the Marrow Star. Photo: Quillmoor Courier*
+
+A 60-metre crane collapsed onto a cargo ship at Pellick Quay on Monday, injuring two dock workers, the port authority said.
+
+"The crane had passed its inspection in January," port director **Hollis Branne** said in a [statement](https://port.example/statement).
+
+---
+
+Saved with Pocketbook · quillmoorcourier.example/news/crane
+"""
+
+
+def test_markdown_page_is_read_as_the_text_it_shows():
+    cleaned = clean_article(Article(id=content_id(MARKDOWN_PAGE), source_path="quillmoor-courier.md", raw=MARKDOWN_PAGE, format="text"))
+    assert cleaned.outlet == "Quillmoor Courier"  # the masthead's link to the site's front page
+    assert cleaned.title == "Harbour crane collapses onto cargo ship at Pellick Quay"
+    assert cleaned.byline == "Annika Sterrow" and cleaned.published == "2041-03-12"
+    assert cleaned.text.startswith("A 60-metre crane collapsed")  # the image line and its caption are out of the body
+    assert "Photo:" not in cleaned.text and "![" not in cleaned.text and "](" not in cleaned.text and "**" not in cleaned.text
+    assert 'port director Hollis Branne said in a statement.' in cleaned.text
+    assert [p.text for p in cleaned.removed if p.reason == "caption"] == [
+        "The fallen crane across the deck of the Marrow Star", "The fallen crane across the deck of the Marrow Star. Photo: Quillmoor Courier",
+    ]
+    # the same page under another file name is still Markdown: it shows headings, links and bold text
+    renamed = clean_text(MARKDOWN_PAGE)
+    assert renamed.title == cleaned.title and renamed.text == cleaned.text
+
+
+def test_plain_text_with_one_asterisk_phrase_is_no_markdown():
+    raw = "Ferry strike ends\n\nThe *Lonna Bay* crew returned to work at Ostravik on Friday after a four-day strike, the union said.\n"
+    assert "*Lonna Bay*" in clean_text(raw).text

@@ -17,7 +17,10 @@ teaser, newsletter, ...) and "page_chrome" otherwise.
 
 from __future__ import annotations
 
+import re
+
 from newsprism.clean.html import COPYRIGHT_RE, left_out_blocks, read_html
+from newsprism.clean.markdown import looks_like_markdown, read_markdown
 from newsprism.clean.live import date_entries, live_clock, place_entries, text_entries
 from newsprism.clean.metadata import better_date, copyright_names, copyright_year, find_date, normalise_date, year_for_month_day
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
@@ -81,6 +84,10 @@ def _widen_part(starts: dict[tuple[str, ...], list[tuple[Removed, int, int]]], b
     return False
 
 
+# a list item's marker and a clock time glued before an entry's words ("- 19:40 Police say ...")
+GLUED_CLOCK = re.compile(r"^(?:[-*•]\s+)?(?P<time>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s+(?=\S)")
+
+
 def _drop_entry_titles(lines: list[Line], entry_times) -> None:
     """Label a live page's entry headlines ("<h3>Mayor orders footbridges closed</h3>" above the entry's
     first paragraph) as the entries' titles, and its entry times that trafilatura kept as lines of their
@@ -92,9 +99,16 @@ def _drop_entry_titles(lines: list[Line], entry_times) -> None:
     starts = {" ".join(line.text.split())[:80] for line in lines if line.kind == "body"}
     headlines = {" ".join(t.headline.split()) for t in entry_times if t.headline and any(b[:80] in starts for b in t.blocks)}
     clocks = {t.time[-5:] if len(t.time) == 5 else t.time[11:16] for t in entry_times}
+    firsts = [b[:40] for t in entry_times for b in t.blocks]
     for line in lines:
         if line.kind != "body":
             continue
+        # an entry whose time and text share one list item ("<li><div class=time>19:40</div><div>Police say ..."):
+        # trafilatura writes "- 19:40 Police say ...": the time is the entry's, the words after it its text
+        if (glued := GLUED_CLOCK.match(line.text)) and glued.group("time").replace(".", ":").zfill(5) in clocks:
+            rest = line.text[glued.end():]
+            if any(" ".join(rest.split()).startswith(first) for first in firsts):
+                line.text, line._key = rest, None
         if " ".join(line.text.split()) in headlines:
             line.kind, line.reason = "metadata", "entry_title"
         elif (clock := live_clock(line.text)) is not None and clock in clocks:
@@ -140,6 +154,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     names = outlet_names(extra)
     sitename = None
     page = None
+    markdown = None
     captured = normalise_date(article.captured)  # when the page was saved: what "3 min ago" counts back from
     if article.format == "html":
         page = read_html(article.raw, article.url, captured)
@@ -151,7 +166,11 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         url = article.url or page.url or reading.url
         sitename = page.sitename
     else:
-        reading = read_text(article.raw, names, given_title=article.title, captured=captured)
+        raw, markdown = article.raw, None
+        if looks_like_markdown(raw, article.source_path):  # a page saved as Markdown: the text it shows, its images out
+            markdown = read_markdown(raw)
+            raw, sitename = markdown.text, markdown.sitename
+        reading = read_text(raw, names, given_title=article.title, captured=captured)
         comments = reading.comments
         title, byline = article.title or reading.title, reading.byline
         published = normalise_date(article.published) or reading.published
@@ -172,6 +191,8 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     )
     body = "\n\n".join(line.text for line in reading.lines if line.kind == "body")
     removed = _removed(reading.lines)
+    if page is None and markdown is not None:
+        removed += [Removed(text=text, reason=reason) for text, reason in markdown.removed]
     if page is not None and page.blocks:
         kept = [body, *(part.text for part in removed), *(c.text for c in comments), *(c.author or "" for c in comments)]
         known = [v for v in (title, byline, article.byline, published, url, outlet, page.title, page.byline, page.sitename) if v]

@@ -688,6 +688,8 @@ def read_text(
         if byline:
             line.label("metadata", "byline")
             reading.byline = reading.byline or byline
+            if (iso := find_date(line.text)[0]) is not None:
+                dates.append(iso)  # "By Jane Doe | Monday 8 October 2040": the byline line dates the article too
             continue
         if line.words <= 14:
             is_dateline, iso, byline = _dateline(line)
