@@ -446,3 +446,33 @@ def test_a_verb_of_having_or_holding_in_the_present_tells_a_state():
     assert not tells_an_event("carry", "The affected jars carry best-before dates from 3 to 9 May.")
     assert not tells_an_event("covers", "The recall covers 12,000 jars of pepper sauce.")
     assert tells_an_event("covered", "Floodwater covered the market square in Corvale.")
+
+
+def test_a_disputed_count_in_someones_words_is_told_without_its_figure_not_left_out():
+    """'Dorrow Foods is recalling 12,000 jars ..., the company confirmed' / 'Dorrow Foods said it would recall
+    21,000 jars ...': each is the company's words, so no range can be put in its mouth; the recall is told
+    without the figure (the range sentence gives each with its source), not left out of the summary."""
+    from newsprism.models import Conflict, Evidence, Position
+
+    one = "Dorrow Foods is recalling 12,000 jars of its pepper sauce after glass was found in a batch, the company confirmed."
+    two = "Dorrow Foods said it would recall 21,000 jars of its sauces after customers found glass in them."
+    recall = [("p1", one, "confirmed", False), ("p2", two, "said", False)]
+    jars = Conflict(id="k_jars", kind="number", about="number of jars", positions=[
+        Position(value="12,000 jars", article_ids=["p1"], evidence=[Evidence(article_id="p1", text=one, start=0, end=len(one))]),
+        Position(value="21,000 jars", article_ids=["p2"], evidence=[Evidence(article_id="p2", text=two, start=0, end=len(two))])])
+    lead = _lead_of([(recall, "e_drem")], [jars])
+    assert lead.text.startswith("Dorrow Foods") and ("recalling jars" in lead.text or "recall jars" in lead.text), lead.text
+    assert "12,000" not in lead.text and "21,000" not in lead.text, lead.text
+
+
+def test_a_count_of_people_in_someones_words_keeps_out_of_the_summary_rather_than_lose_its_figure():
+    from newsprism.compare.summary import _without_figures
+    from newsprism.models import Conflict, Position
+
+    treated = Conflict(id="k", kind="number", about="number of patients", positions=[
+        Position(value="37 patients", article_ids=["p1"]), Position(value="73 patients", article_ids=["p2"])])
+    assert _without_figures("The Harl clinic said it had treated 37 patients.", [("37 patients", treated)]) is None
+    jars = Conflict(id="k", kind="number", about="number of jars", positions=[
+        Position(value="12,000 jars", article_ids=["p1"]), Position(value="21,000 jars", article_ids=["p2"])])
+    assert _without_figures("Some 12,000 jars were recalled, the company said.", [("12,000 jars", jars)]) is None
+    assert _without_figures("The firm said it would recall 12,000 glass jars.", [("12,000 jars", jars)]) == "The firm said it would recall glass jars."

@@ -410,6 +410,37 @@ def shorter_forms(text: str, disputes: list[tuple[str, Conflict]] = ()) -> list[
     return [f for f in dict.fromkeys(forms) if f != text]
 
 
+# Words that leave a count's noun without its figure no object of a verb: "of", "the", "than" ...
+NOT_A_VERB = frozenset({"of", "the", "a", "an", "and", "or", "to", "than", "by", "for", "from", "with", "in", "on", "at", "about", "some",
+                        "around", "nearly", "almost", "over", "under", "least", "most", "more", "fewer", "less", "up", "its", "their", "his", "her"})
+
+
+def _without_figures(text: str, disputes: list[tuple[str, Conflict]]) -> str | None:
+    """Someone's words giving a side of a disputed count, told without the figure where the count is
+    the object of a verb and counts things ("said it would recall 210,000 e-bike batteries" -> "said it
+    would recall e-bike batteries": what they said, minus the figure the range sentence gives); None
+    for a count of people ("had treated 37 patients" has a hole where its figure was), an amount, a
+    share, a length of time, a count that opens its clause, or one inside a quotation."""
+    for value, conflict in disputes:
+        split = _split_figure(value)
+        if split is None or _range_words(value, conflict) is None:
+            return None
+        figure, unit = split
+        last = unit.split()[-1].lower().strip(",.;:")
+        if not last.endswith("s") or stem(last.split("-")[-1]) in lexicons.people_nouns() or TIME_UNIT.match(last):
+            return None
+        # The figure as the report writes it, then what it counts within three words ("210,000 e-bike batteries").
+        written = r"\s+".join(re.escape(w) for w in value.split()[: len(figure.split())])
+        found = re.search(r"(?<![\w.,-])" + written + r"\s+(?=(?:[\w'-]+\s+){0,2}" + re.escape(last) + r"\b)", text, re.I)
+        if found is None or len(QUOTE_MARK.findall(text[: found.start()])) % 2:
+            return None
+        before = re.findall(r"[A-Za-z'-]+|[^\sA-Za-z'-]", text[: found.start()])
+        if not before or not before[-1][:1].islower() or before[-1].lower() in NOT_A_VERB:
+            return None
+        text = text[: found.start()] + text[found.end():]
+    return text
+
+
 def _without_amount(text: str, value: str) -> str | None:
     """The sentence without a figure (`value`) outside quotations and the phrase giving it ("for a
     club-record fee of £38 million", "in a deal worth more than £40 million"); None when it has no such
@@ -1031,7 +1062,13 @@ def build_summary(
                 given = disputes if text == whole else [(value, c) for value, c in disputes if _writes(text, value)]
                 if given:
                     if v.claim.attributed_to or v.speaker or v.relayed_by:
-                        continue  # "the hospital said it had treated 37 patients": a range would not be its words
+                        # "the hospital said it had treated 37 patients": a range would not be its words;
+                        # "the company confirmed it is recalling 120,000 batteries" is told without the
+                        # figure ("is recalling batteries"), still its words (`_without_figures`).
+                        text = _without_figures(text, given)
+                        if text is None:
+                            continue
+                        given = []
                     # "killed 23 people, according to the civil protection office", "..., officials said": the
                     # source said 23, not 23 to 27; told with its own figure, cited to the articles printing it
                     # (`receipts`), the range sentence giving each figure with its source.
