@@ -2102,3 +2102,38 @@ def test_markdown_page_is_read_as_the_text_it_shows():
 def test_plain_text_with_one_asterisk_phrase_is_no_markdown():
     raw = "Ferry strike ends\n\nThe *Lonna Bay* crew returned to work at Ostravik on Friday after a four-day strike, the union said.\n"
     assert "*Lonna Bay*" in clean_text(raw).text
+
+
+def test_tabloid_caps_headline_over_a_sentence_case_subhead_is_the_title():
+    raw = (
+        "THE EVENING BRAYER\n\nHome | News | Showbiz | Sport | Bingo\n\n"
+        "FERRY OF SHAME LEFT TO ROT IN HARBOUR\n\nRusting hulk blocks Pellmar quay for a year\n\n"
+        "By Dora Quent\n9 April 2038\n\n"
+        "A RUSTING ferry has blocked the main quay at Pellmar for a whole year, and nobody will move it.\n\n"
+        "Harbour master Ivo Strell said the owners had stopped answering his letters in March.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title == "FERRY OF SHAME LEFT TO ROT IN HARBOUR"
+    assert [p.text for p in cleaned.removed if p.reason == "standfirst"] == ["Rusting hulk blocks Pellmar quay for a year"]
+    assert cleaned.text.startswith("A RUSTING ferry") and cleaned.byline == "Dora Quent"
+    # a short caps kicker over the headline stays a label, the headline under it the title
+    kicker = clean_text(raw.replace("FERRY OF SHAME LEFT TO ROT IN HARBOUR", "EXCLUSIVE"))
+    assert kicker.title == "Rusting hulk blocks Pellmar quay for a year"
+
+
+def test_titled_masthead_over_a_menu_is_the_outlet_and_a_name_over_the_date_the_byline():
+    raw = (
+        "The Pellmar Lamp\nHOME | NEWS | HEALTH | TV | SPORT\n\n"
+        "HOSPITAL CAR PARK FEES DOUBLED\n\nPatients fume at new charges, say nurses\n\n"
+        "Oona Grelling\nFriday 3 June 2039\n\n"
+        "Patients at Pellmar General will pay twice as much to park from Monday, the hospital trust said.\n\n"
+        "The trust said the money would pay for 40 new parking spaces near the maternity wing.\n\n"
+        "© 2039 Lamplight Media Ltd\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "The Pellmar Lamp"  # the masthead, not the company of the copyright line
+    assert cleaned.byline == "Oona Grelling"
+    assert "Oona Grelling" not in cleaned.text
+    # a desk over the date is no writer
+    desk = clean_text(raw.replace("Oona Grelling", "Health Desk"))
+    assert desk.byline is None

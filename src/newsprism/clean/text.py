@@ -486,6 +486,44 @@ def _agency_credit(header: list[Line], i: int) -> bool:
     return words[-1].lower() in masthead_words()[0] and not all(w.lower() in masthead_words()[1] for w in words)
 
 
+CAPS_HEADLINE_WORDS = 4  # "SEVEN LAGS TUNNEL OUT OF CUSHY JAIL"; a shorter caps line ("EXCLUSIVE", "WORLD NEWS") is a kicker
+
+
+def _caps_headline(line: Line) -> bool:
+    """True for a tabloid's headline in capitals: four words or more, no quote (a quoted cry over the
+    headline, "'GIVE US BACK OUR PIER!'", is a kicker), no menu (separators, items two spaces apart,
+    or half its words section words: "NEWS SPORT MONEY TORCH TV") and no section label. (is_menu_shaped
+    takes any line of six capitalised words for a menu: a caps headline is one too.)"""
+    words = re.findall(r"[^\W\d_]+", line.text.lower())
+    sections = sum(1 for w in words if w in masthead_words()[1])
+    return (
+        line.text.isupper()
+        and line.words >= CAPS_HEADLINE_WORDS
+        and line.text.lstrip()[:1] not in "'\"‘“"
+        and not MENU_SEPARATORS.search(line.text)
+        and "  " not in line.text.strip()
+        and 2 * sections < len(words)
+    )
+
+
+# a person's name as a byline prints it: "Kerry Vance", "Ana de la Torre", "J. R. Okafor", "Siobhán O'Neill-Hart"
+PERSON_NAME = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*(?:\s+(?:(?:de|da|van|von|der|den|la|le|du|di|del|bin|al)\s+)*(?:[A-Z]\.|[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*)){1,3}$")
+
+
+def _name_over_date(header: list[Line], i: int, names: OutletNames) -> bool:
+    """True for a writer's name alone on the line right over the date ("Kerry Vance" / "Thursday 22 May 2036"),
+    below the headline: two to four capitalised words shaped as a person's name, no section or
+    publication word ("Health Desk", "Spark Media"), no outlet the registry knows."""
+    line = header[i]
+    if i + 1 >= len(header) or header[i + 1].reason != "dateline" or not 2 <= line.words <= 4:
+        return False
+    if not PERSON_NAME.match(line.text.strip()):
+        return False
+    words = re.findall(r"[^\W\d_]+", line.text.lower())
+    nouns, sections = masthead_words()
+    return not any(w in nouns or w in sections for w in words) and names.find(line.text) is None
+
+
 def _section_label(line: Line) -> bool:
     """True for a short line made only of section words ("Sport", "World news")."""
     words = re.findall(r"[^\W\d_]+", line.text.lower())
@@ -754,7 +792,13 @@ def read_text(
             headline = header_zone[standing[1]]
             if any(not l.kind for l in header_zone[standing[0] + 1:standing[1]]):
                 # the headline is the line over the byline or date; an open line between it and
-                # the masthead is a tagline or a shouted kicker ("'YOU SOLD US OUT!'"), not the title
+                # the masthead is a tagline or a shouted kicker ("'YOU SOLD US OUT!'"), not the title;
+                # but a tabloid's caps headline right over a sentence-case subhead is the title, the subhead its standfirst
+                above = header_zone[standing[1] - 1]
+                if not above.kind and _caps_headline(above) and not headline.text.isupper():
+                    # the subhead is the headline's second line, no sentence of the story: out of the body, as the title is
+                    headline.label("metadata", "standfirst")
+                    headline = above
                 headline.label("metadata", "title")
                 reading.title, title_key = headline.text, headline.key
                 for tagline in header_zone[standing[0] + 1:standing[1]]:
@@ -790,10 +834,15 @@ def read_text(
                     if iso:
                         weak_dates.append(iso)
                 continue
-            if masthead is None and (_caps_masthead(header_zone, i) or _titled_masthead(header_zone, i)):
+            caps = masthead is None and _caps_masthead(header_zone, i)
+            titled = masthead is None and not caps and _titled_masthead(header_zone, i)
+            if caps or titled:
                 line.label("clutter", "masthead")
                 masthead = _caps_name_with_initials(line.text) or line.text
                 masthead_index = i
+                # a Title Case name at the top over the site's menu is the site's own name ("The Daily Spark" /
+                # "HOME | NEWS"): a copyright line further down names the company that owns it ("Spark Media")
+                masthead_named_itself = masthead_named_itself or titled
                 continue
             if reading.byline is None and (name := credit_byline(line.text, masthead, names)):
                 line.label("metadata", "byline")
@@ -818,6 +867,9 @@ def read_text(
                 line.label("metadata", "title")
                 reading.title = line.text
                 title_key = line.key
+            elif reading.byline is None and reading.title is not None and _name_over_date(header_zone, i, names):
+                line.label("metadata", "byline")  # "Kerry Vance" alone on the line over the date, under the headline
+                reading.byline = line.text.strip()
             elif reading.byline is None and _agency_credit(header_zone, i):
                 line.label("metadata", "byline")  # "Halden Wire" under the date: the copy's source
                 reading.byline = line.text.strip()
