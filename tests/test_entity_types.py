@@ -362,3 +362,12 @@ def test_entity_types_a_place_the_tagger_calls_a_product_is_a_place():
     entities = story_entities({"a": "The deal was signed in Darsk by Energy Minister Anna Holm on Tuesday.",
                                "b": "Pellmark and Ostrava signed the deal in Darsk on Tuesday."})
     assert _type_of(entities, "Darsk") == "GPE"
+
+
+def test_entity_types_the_capital_named_after_its_people_s_word_acts_for_the_country():
+    """"the Kestovian capital Varn" states the capital; "Varn said it would pay" is Kestovia acting."""
+    entities = story_entities({
+        "a": "Kestovia and Ushtar signed the deal in the Kestovian capital Varn on Monday. "
+             "Varn said on Monday it would pay 12 million crowns to farmers. Kestovian officials welcomed the deal."})
+    country = _holding(entities, "Kestovia")
+    assert country.type == "GPE" and any(m.text == "Varn" and m.kind == "capital" for m in country.mentions)

@@ -160,3 +160,13 @@ def test_quote_speakers_the_outlet_s_own_staff_is_no_speaker():
                          "The harbour master, Ivo Dren, said the channel would stay closed.")
     assert not [s for s in speakers.values() if s and s.lower().startswith("our ")]
     assert "Ivo Dren" in (speakers.get("the channel would stay closed") or "")
+
+
+def test_quote_speakers_a_figure_compared_with_what_police_said_is_no_remark_of_theirs():
+    """The parse hung Quell's "said" and her statement on the compared "police said": police became
+    the speaker of her whole sentence and she of nothing (session 13's F-millsitin)."""
+    text = ("Halden Mills chief executive Ivo Marr said the company had set aside 1.5 million pounds for redundancy payments.\n\n"
+            "Mara Quell, general secretary of the Ostel Textile Workers' Union, said 15 workers had been arrested, three more than police said.\n")
+    speakers = _speakers(text)
+    assert "Mara Quell" in (speakers.get("15 workers had been arrested") or "")
+    assert not [s for s in speakers.values() if s and "police" in s.lower()]

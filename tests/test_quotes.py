@@ -201,3 +201,14 @@ def test_quotes_a_paraphrase_runs_on_past_a_hyphenated_word(text, content):
     records = _records(text)
     assert content in records
     assert not [c for c in records if c.startswith(("-", "operate")) or c.endswith(" co")]
+
+
+def test_quotes_speaking_to_a_station_keeps_the_station_when_the_parse_hangs_the_speaker_on_it():
+    """"Speaking to Radio X, the union's general secretary Jo Doe said:" parsed with Doe in apposition
+    to the station and the verb without a subject: the speaker was found, the channel lost
+    (session 13's N-dockballot)."""
+    text = ("Speaking to Radio Velling, the union's general secretary Edda Marsk said: "
+            '"Our members have spoken. They will not be ignored."\n')
+    records = _records(text)
+    speaker, _, channel = records["Our members have spoken. They will not be ignored."]
+    assert speaker == "Edda Marsk" and channel == "Radio Velling"

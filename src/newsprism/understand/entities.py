@@ -492,6 +492,11 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                         and t.lower_ not in reference_nouns() for t in doc[start:end] if t.text != "-")):
             yield start, end, "PERSON"  # "commission chair Hanna Voss": a lower-case title before a name
             continue
+        if ent.label_ in {"ORG", "NORP"} and end - start == 1 and (given := _back_over_untagged_name(doc, start)) == start - 1 and (
+                given > 0 and doc[given - 1].text.islower() and doc[given - 1].pos_ == "NOUN" and _is_title_word(doc[given - 1].text)
+                and doc[start].pos_ == "PROPN" and doc[start].text.istitle()):
+            yield given, end, "PERSON"  # "White House lawyer Orm Tallis": "Orm" untagged, "Tallis" a people's word
+            continue
         if ent.label_ == "ORG" and (titled_end := _title_then_name(doc, start, end)):
             # "Castellan Chief Executive Dolores Vantongeren": the company, then a title and a name
             title_start, name_start = titled_end
@@ -1258,7 +1263,17 @@ def _is_headline(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha and len(t.text) > 3]
     if any(len(t.text) > 4 and t.text.islower() for t in words):
         return False  # "Singer Maria Lopez met reporters in Quito": a sentence full of names, not a headline
+    if _told_as_a_sentence(sent):
+        return False
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _told_as_a_sentence(sent: Span) -> bool:
+    """True for a line ending in a full stop with a lower-case word of four letters or more:
+    "President Jo Doe flew to Moscow on Monday to meet Russian President Ivo Marr." is a
+    sentence full of names, as a headline or a menu never ends."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == "." and any(t.is_alpha and t.is_lower and len(t.text) > 3 for t in sent)
 
 
 def _headline_sentences(doc: Doc) -> set[int]:
@@ -1273,7 +1288,11 @@ def _headline_sentences(doc: Doc) -> set[int]:
     words = np.bincount(sentence, weights=word, minlength=n)
     lowers = np.bincount(sentence, weights=word & ((flags & LOWER_LONGER_THAN_4) > 0), minlength=n)
     uppers = np.bincount(sentence, weights=word & ((flags & UPPER_INITIAL) > 0), minlength=n)
-    return set(np.flatnonzero((lowers == 0) & (words >= 3) & (uppers >= 0.8 * words)).tolist())
+    found = np.flatnonzero((lowers == 0) & (words >= 3) & (uppers >= 0.8 * words)).tolist()
+    if not found:
+        return set()
+    sents = sentences(doc)
+    return {i for i in found if not _told_as_a_sentence(sents[i])}
 
 
 def _add_parenthesised_acronyms(article_id: str, doc: Doc, found: list[Found], covered: set[int], token_sentence: list[int]) -> None:
@@ -1934,7 +1953,9 @@ _PLACE_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
 STATED_CAPITAL = re.compile(
     rf"\b(?P<a>{_PLACE_NAME}),\s+(?:the|its)\s+capital(?:\s+city)?\s+of\s+(?P<b>{_PLACE_NAME})"
     rf"|\b(?P<c>{_PLACE_NAME}),\s+(?P<d>{_PLACE_NAME})['’]s\s+capital\b"
-    rf"|\b(?P<e>{_PLACE_NAME})['’]s\s+capital(?:\s+city)?,?\s+(?P<f>{_PLACE_NAME})")
+    rf"|\b(?P<e>{_PLACE_NAME})['’]s\s+capital(?:\s+city)?,?\s+(?P<f>{_PLACE_NAME})"
+    # "the Kestovian capital Varn": the people's word, read as its country in `_join_stated_capitals`
+    rf"|\bthe\s+(?P<g>[A-Z][\w'’-]+(?:an|ian|i|ese|ish))\s+capital(?:\s+city)?,?\s+(?P<h>{_PLACE_NAME})")
 
 
 def stated_capitals(texts: dict[str, str]) -> dict[str, str]:
@@ -1944,7 +1965,8 @@ def stated_capitals(texts: dict[str, str]) -> dict[str, str]:
     for text in texts.values():
         for hit in STATED_CAPITAL.finditer(text):
             capital, country = (hit.group("a"), hit.group("b")) if hit.group("a") else \
-                (hit.group("c"), hit.group("d")) if hit.group("c") else (hit.group("f"), hit.group("e"))
+                (hit.group("c"), hit.group("d")) if hit.group("c") else \
+                (hit.group("f"), hit.group("e")) if hit.group("f") else (hit.group("h"), hit.group("g"))
             if fold(capital) != fold(country):
                 out.setdefault(fold(capital), country)
     return out
@@ -1981,7 +2003,10 @@ def _join_stated_capitals(clusters: list[list[Found]], countries: dict[str, list
         for m in [m for m in c if fold(m.text) in stated and "acts" in m.evidence and m.kind == "name" and not m.titles]:
             country = stated[fold(m.text)]
             # a country the gazetteer knows, or one the story shows to be a country (`story_countries`)
-            known = gaz.names.get(fold(country)) or next((k for k in countries if fold(k) == fold(country)), None)
+            known = (gaz.names.get(fold(country)) or gaz.demonyms.get(fold(country))
+                     or next((k for k in countries if fold(k) == fold(country)), None)
+                     # "the Kestovian capital": the country whose people's word the story writes
+                     or next((k for k, ms in countries.items() if any(x.kind == "demonym" and fold(x.text) == fold(country) for x in ms)), None))
             if known:
                 target = countries[known]
             else:

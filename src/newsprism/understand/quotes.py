@@ -268,6 +268,10 @@ def _clause_phrase(clause) -> Span:
     return doc[span.start: end]
 
 
+def _chars(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
 def _past_hyphen(token) -> bool:
     """The token continues a word split at a hyphen ("-" or "operate" of "co-operate")."""
     doc = token.doc
@@ -525,8 +529,19 @@ def _speech_verbs(sent: Span, outside: tuple[int, int] | None) -> list:
         token = doc[i]
         if outside and outside[0] <= token.idx < outside[1]:
             continue
+        if _compared(token):
+            continue  # "15 were arrested, three more than police said": a figure compared, no remark of the police
         found.append(token)
     return found
+
+
+def _compared(verb) -> bool:
+    """True for a speech verb in a comparison ("three more than police said", "fewer than the
+    company had said"): the figure the sentence compares with, no remark reported."""
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].lower_ == "than"
 
 
 def _according_to(sent: Span, outside: tuple[int, int] | None):
@@ -573,6 +588,10 @@ def attribute(record: QuoteRecord, sent: Span, resolver: Resolver) -> None:
             _attribute_to_verb(record, verb, outside, resolver)
         if record.speaker_text is None and record.channel is None:
             _nearby_person(record, sent, verb, outside, resolver)
+            if record.speaker_text is not None:
+                # "Speaking to Radio X, the union's Jo Doe said:" parsed with Doe in apposition to the
+                # station and no subject: the medium addressed is still the verb's
+                _medium_addressed(record, verb, outside, resolver)
         if record.speaker_text or record.channel:
             break
     if record.speaker_text is None and record.channel is None and record.direct:
@@ -721,6 +740,10 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
     phrases = interviewers + phrases
     for token in phrases:
         phrase = _phrase(token)
+        if any(c.dep_ == "appos" and c.i > token.i and (p := resolver.entity_in(*_chars(_phrase(c)))) is not None
+               and p.type == "PERSON" for c in token.children):
+            # "Speaking to Radio X, the union's Jo Doe said": the parse hung the speaker on the station
+            phrase = token.doc[token.left_edge.i: token.i + 1]
         if token in interviewers and token.pos_ == "PROPN" and not _inside(token, outside) and len(phrase) <= 8:
             ent = resolver.entity_in(phrase.start_char, phrase.end_char, person_first=False)
             if ent is None or ent.type == "ORG" or phrase[0].lower_ == "the":  # "the Quarry Sentinel" is no person
@@ -930,6 +953,10 @@ def _indirect(article_id: str, sent: Span, s_start: int, s_end: int, sent_text: 
     for verb in _speech_verbs(sent, None):
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and not _semicolon_between(
             sent, (c.left_edge.idx, c.right_edge.idx), (verb.idx, verb.idx))), None)
+        if clause is None and verb.dep_ == "ccomp" and _compared(verb.head):
+            # "X said 15 were arrested, three more than police said": the parse hung the statement
+            # on the compared "said"; the one after this verb is this verb's
+            clause = next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         subject = _subject(verb, deps=frozenset({"nsubj"}))
         if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
             subject = _subject(verb.head, deps=frozenset({"nsubj"}))  # "Jo Doe apologised and said ..."
