@@ -2137,3 +2137,22 @@ def test_titled_masthead_over_a_menu_is_the_outlet_and_a_name_over_the_date_the_
     # a desk over the date is no writer
     desk = clean_text(raw.replace("Oona Grelling", "Health Desk"))
     assert desk.byline is None
+
+
+@pytest.mark.parametrize("masthead", ["KPA - Kestmoor Press Agency", "Kestmoor Press Agency | KPA"])
+def test_masthead_of_initials_and_their_name_gives_the_name_never_a_title_cased_acronym(masthead):
+    raw = (
+        f"{masthead}\nWorld | Europe | Business | Photos\n\n"
+        "Flood barrier fails at Tollby as river peaks\n\nBy Mira Ostveld\n3 February 2039\n\n"
+        "TOLLBY, Feb 3 (KPA) - A flood barrier on the river Senn gave way at Tollby on Monday, the town council said.\n\n"
+        "About 300 homes were evacuated before the water reached the old market square, police said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Kestmoor Press Agency"
+    assert cleaned.outlet != "Kpa"
+
+
+def test_title_case_keeps_a_name_of_initials():
+    from newsprism.clean.text import title_case
+
+    assert title_case("KPA") == "KPA" and title_case("MORVAN TIMES") == "Morvan Times"

@@ -333,6 +333,12 @@ def _without_edition(text: str) -> str:
 def _masthead_name(text: str) -> str:
     """The outlet's name in a masthead line, without an edition note in brackets or a tagline after a dash or bar."""
     text = _without_edition(text)
+    # "NNA - Norrvik News Agency" / "Norrvik News Agency | NNA": the initials and the name they stand for: the name
+    sides = [side.strip() for side in re.split(r"\s+[-–—|]\s+", text, maxsplit=1)]
+    if len(sides) == 2:
+        for short, full in (sides, sides[::-1]):
+            if re.fullmatch(r"[A-Z]{2,6}", short) and 2 <= len(full.split()) <= 6 and initials(full) == short:
+                return full
     return MASTHEAD_TAGLINE.sub("", text).strip() or text
 
 
@@ -604,6 +610,8 @@ def title_case(name: str) -> str:
     hyphenated parts other than minor words ("Strand-on-Sea") and an Irish-style prefix ("O'Hara")
     are capitalised each. str.title() would also capitalise after a possessive ("Smith'S").
     """
+    if re.fullmatch(r"[A-Z]{2,3}", name.strip()):
+        return name.strip()  # a name of three capitals or fewer is its initials ("NNA"), never "Nna"
     out = []
     for k, word in enumerate(name.split()):
         lower = word.lower()
