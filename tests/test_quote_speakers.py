@@ -170,3 +170,16 @@ def test_quote_speakers_a_figure_compared_with_what_police_said_is_no_remark_of_
     speakers = _speakers(text)
     assert "Mara Quell" in (speakers.get("15 workers had been arrested") or "")
     assert not [s for s in speakers.values() if s and "police" in s.lower()]
+
+
+def test_quote_speakers_a_group_that_calls_itself_a_name_speaks_under_that_name():
+    """"The group, which calls itself GreyHeron, says ...": the speaker is GreyHeron, not the
+    organisation "the group" alone would be read as (session 13's G-hospitalhack)."""
+    text = ("The attack shut down the Orsby clinic on Monday.\n\n"
+            "The group, which calls itself GreyHeron, says it has taken 300 gigabytes of clinic files. "
+            "The clinic said on Tuesday there was no evidence that patient data had been taken.\n")
+    article = CleanArticle(id=content_id(text), source_path="q.txt", published="2030-03-05", text=text)
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[article.id]), [article])
+    names = {e.id: e.name for e in story.entities}
+    speakers = {v.text: names.get(q.speaker_entity_id) for q in story.quotes for v in q.variants}
+    assert speakers["it has taken 300 gigabytes of clinic files"] == "GreyHeron"

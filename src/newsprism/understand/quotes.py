@@ -388,12 +388,36 @@ def _set_speaker(record: QuoteRecord, token, resolver: Resolver) -> None:
     dateline = WIRE_DATELINE.match(doc_text(token.doc), token.sent.start_char)
     if dateline and span.start_char < dateline.end() <= token.idx:  # the speaker, not the wire's dateline before it
         span = token.doc.char_span(dateline.end(), span.end_char, alignment_mode="expand") or span
+    named = _name_it_gives_itself(token)
+    if named is not None:
+        # "The group, which calls itself BlackKestrel, says": the name the noun is given, not
+        # whatever organisation "the group" would stand for alone
+        ent = resolver.entity_in(named.idx, named.idx + len(named.text), person_first=False)
+        if ent is not None and ent.type != "PERSON":
+            span = token.doc[span.start: max(span.end, named.i + 1)]
+            record.speaker_text, record.speaker_entity_id = span.text, ent.id
+            record.extra["speaker_span"] = (span.start_char, span.end_char)
+            return
     record.speaker_text, ent = _speaker(token, span, resolver, whole)
     if token.lower_ == "it" and ent is None:
         record.speaker_text = None  # an "it" nobody resolved is no speaker to show
         return
     record.speaker_entity_id = ent.id if ent else None
     record.extra["speaker_span"] = (span.start_char, span.end_char)
+
+
+def _name_it_gives_itself(token):
+    """The name token of "the group, which calls itself X" / "the gang, known as X", if any."""
+    if token.pos_ != "NOUN":
+        return None
+    for clause in token.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in {"call", "name"} and any(
+                c.dep_ == "dobj" and c.lower_ in {"itself", "themselves"} for c in clause.children):
+            return next((c for c in clause.children if c.dep_ in {"oprd", "xcomp", "attr"} and c.pos_ == "PROPN"), None)
+        if clause.dep_ == "acl" and clause.lemma_.lower() == "know":
+            return next((p for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+    return None
 
 
 def _person_in_subject(token, span: Span, resolver: Resolver) -> Entity | None:
