@@ -2156,3 +2156,20 @@ def test_title_case_keeps_a_name_of_initials():
     from newsprism.clean.text import title_case
 
     assert title_case("KPA") == "KPA" and title_case("MORVAN TIMES") == "Morvan Times"
+
+
+def test_html_standfirst_left_out_of_the_text_is_listed_as_a_standfirst_not_glued_to_the_section_label():
+    page = (
+        "<html><head><title>Port of Tollby sold to Ostmark fund</title></head><body>"
+        "<div class='topbar'><a href='/'>Tollby Ledger</a> | <a href='/markets'>Markets</a> | <a href='/opinion'>Opinion</a></div>"
+        "<main><article><p class='section'>Shipping</p><h1>Port of Tollby sold to Ostmark fund</h1>"
+        "<p class='dek'>Papers seen by the Ledger show the sale was agreed in January.</p>"
+        "<p class='byline'>By Ivo Renn · Friday 4 March 2039, 07:30</p><div class='article-body'>"
+        + STORY_PARAGRAPHS
+        + "</div></article></main></body></html>"
+    )
+    cleaned = clean_html_page(page)
+    standfirst = "Papers seen by the Ledger show the sale was agreed in January."
+    if standfirst not in cleaned.text:  # where the extractor leaves it out, it is listed as what it is
+        assert [p.text for p in cleaned.removed if p.reason == "standfirst"] == [standfirst]
+        assert not any(standfirst in p.text for p in cleaned.removed if p.reason != "standfirst")

@@ -79,6 +79,7 @@ CONTAINER_RE = re.compile(
     r"(?P<navigation>nav|navbar|navigation|menu|menubar|breadcrumbs?|masthead|topbar|site-header|banner)"
     r"|(?P<footer>footer|colophon|contentinfo)"
     r"|(?P<caption>caption|wp-caption-text|figcaption|photo-credit|image-credit)"
+    r"|(?P<standfirst>dek|article-dek|standfirst|stand-first|subhead|sub-head|subheadline|sub-headline|strapline)"
     r"|(?P<newsletter>newsletter|subscribe|subscription|signup|sign-up)"
     r"|(?P<comment_section>(?:(?:reader|user|visitor)s?[-_]?)?comments?|comment-list|commentlist|disqus|disqus_thread)"
     r"|(?P<share>share|sharing|social|share-buttons)"
