@@ -2173,3 +2173,20 @@ def test_html_standfirst_left_out_of_the_text_is_listed_as_a_standfirst_not_glue
     if standfirst not in cleaned.text:  # where the extractor leaves it out, it is listed as what it is
         assert [p.text for p in cleaned.removed if p.reason == "standfirst"] == [standfirst]
         assert not any(standfirst in p.text for p in cleaned.removed if p.reason != "standfirst")
+
+
+def test_subhead_under_a_caps_headline_over_the_writer_is_a_standfirst_not_the_first_sentence():
+    raw = (
+        "The Pellmar Lamp\nHOME | NEWS | HEALTH | TV | SPORT\n\n"
+        "WONDER PILL CURES SNORING\n\nMiracle tablet works in a week, say doctors\n\n"
+        "Oona Grelling\nFriday 3 June 2039\n\n"
+        "A WONDER pill stops snoring within a week, doctors at Pellmar General said yesterday.\n\n"
+        "The trial tested the tablet on 300 patients over two months.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title == "WONDER PILL CURES SNORING"
+    assert [p.text for p in cleaned.removed if p.reason == "standfirst"] == ["Miracle tablet works in a week, say doctors"]
+    assert cleaned.text.startswith("A WONDER pill")
+    # under a headline in sentence case, the line is the page's own business: it stays where it was
+    calm = clean_text(raw.replace("WONDER PILL CURES SNORING", "Snoring pill trial reports results"))
+    assert not [p for p in calm.removed if p.reason == "standfirst"]

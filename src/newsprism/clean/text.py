@@ -530,6 +530,19 @@ def _name_over_date(header: list[Line], i: int, names: OutletNames) -> bool:
     return not any(w in nouns or w in sections for w in words) and names.find(line.text) is None
 
 
+def _subhead_under_caps_headline(header: list[Line], i: int, names: OutletNames) -> bool:
+    """True for a tabloid's subhead: a sentence-case line of 4-40 words, no full stop, right under the
+    page's caps headline (the title) and right over its byline or date (or a writer's name over the date):
+    the headline's second line, as `_caps_headline` reads it in the masthead layout, not the story's first sentence."""
+    line = header[i]
+    if not i or i + 1 >= len(header) or header[i - 1].reason != "title" or not _caps_headline(header[i - 1]):
+        return False
+    if line.text.isupper() or not 4 <= line.words <= 40 or ends_sentence(line.text) or line.text.endswith(":"):
+        return False
+    below = header[i + 1]
+    return below.reason in ("byline", "dateline") or (not below.kind and _name_over_date(header, i + 1, names))
+
+
 def _section_label(line: Line) -> bool:
     """True for a short line made only of section words ("Sport", "World news")."""
     words = re.findall(r"[^\W\d_]+", line.text.lower())
@@ -875,6 +888,8 @@ def read_text(
                 line.label("metadata", "title")
                 reading.title = line.text
                 title_key = line.key
+            elif _subhead_under_caps_headline(header_zone, i, names):
+                line.label("metadata", "standfirst")  # "Wonder vaccine ..., say scientists" under "MIRACLE JAB BEATS ..."
             elif reading.byline is None and reading.title is not None and _name_over_date(header_zone, i, names):
                 line.label("metadata", "byline")  # "Kerry Vance" alone on the line over the date, under the headline
                 reading.byline = line.text.strip()
