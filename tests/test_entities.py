@@ -3,6 +3,8 @@ actor across a story's articles (issue #5; session 11, task W)."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import entities_holding as _holding
 from conftest import story_entities
 
@@ -298,3 +300,19 @@ def test_entities_a_first_i_before_a_vowel_is_the_y_of_another_romanisation():
                                "b": "Water Minister Bakhtiyar Iusupov signed the deal on Monday, Iusupov's office said."})
     assert len(_holding(entities, "Bakhtiyor Yusupov")) == 1
     assert _holding(entities, "Bakhtiyor Yusupov") == _holding(entities, "Bakhtiyar Iusupov")
+
+
+def test_entities_a_place_naming_an_agreement_is_no_mention_of_it():
+    """"the Ostrevia nuclear deal" names a deal, as "the Paris accord" does: the place is no actor
+    of that sentence; where it acts, owns the deal or is its counterpart, it is (W2, session 14:
+    NewsWCL50 annotates "Iran" in "the Iran deal" as no mention of Iran)."""
+    text = ("Brekke said the Ostrevia nuclear deal had failed, and that Ostrevia must now pay. "
+            "Ostrevia's deal with Varnholm collapsed in May. Ostrevia deals with its neighbours in good faith, "
+            "Brekke said, and the pact with Ostrevia may yet hold.")
+    entities = story_entities({"a": text})
+    [country] = _holding(entities, "Ostrevia")
+    starts = sorted(m.start for m in country.mentions if m.text == "Ostrevia")
+    deal = text.index("Ostrevia nuclear deal")
+    assert deal not in starts
+    # the mention right after it ("Ostrevia must now pay"), the owner, the verb's subject and the counterpart stay
+    assert starts == [m.start() for m in re.finditer("Ostrevia", text) if m.start() != deal]

@@ -909,6 +909,22 @@ def _names_no_actor(text: str, article_text: str) -> bool:
     return len(word) >= 4 and re.search(rf"(?<![\w-]){word}(?![\w-])", article_text) is not None
 
 
+def _names_an_agreement(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token `end` is the modifier of an agreement's noun
+    (`agreement_nouns.txt`), at most two lower-case adjectives or nouns between: "the Iran deal",
+    "the Iran nuclear agreement", "the Paris climate accord". The name must lean on that noun
+    (its parse head lies between), so "Iran signed agreement" or "Iran deals with ..." (a verb)
+    keep Iran; so do "Iran's deal" and "the deal with Iran"."""
+    nouns = word_list("agreement_nouns.txt")
+    for k in range(end, min(end + 3, len(doc))):
+        token = doc[k]
+        if token.lower_ in nouns and token.pos_ in {"NOUN", "PROPN"}:
+            return end - 1 < doc[end - 1].head.i <= k
+        if not (token.is_alpha and token.is_lower and token.pos_ in {"ADJ", "NOUN"}):
+            return False
+    return False
+
+
 def _names_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
     """True for a tagged span that names a thing, no actor: a unit, no capital letter and a
     slash or a digit ("km/h" of "95km/h"; a script without case is kept); a product line,
@@ -1142,6 +1158,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             continue  # "BRAZEN port boss ...": a tabloid's capitals on a describing word, no name
         elif end - start == 1 and _is_post_nominal(text) and start > 0 and doc[start - 1].is_alpha and doc[start - 1].text.istitle():
             continue  # "KC" of "Marit Oyelowo KC" tagged apart from the name: letters after a name, no organisation
+        if mention.label == "GPE" and _names_an_agreement(doc, end):
+            continue  # "the Iran deal", "the Paris accord": a place naming an agreement, no actor of the sentence
         if (mention.label in {"ORG", "NORP"} and end - start == 1 and end < len(doc) and _is_title_word(doc[start].text)
                 and doc[end].text[:1].isupper() and _is_title_word(doc[end].text)):
             continue  # "Interior" of "Interior Minister Jane Doe": a word of her title, no organisation
@@ -1358,7 +1376,7 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
             country, kind = gaz.demonyms[key], "demonym"
         if not country and key in gaz.capitals and token.pos_ in {"PROPN", "NOUN"} and _acts(doc, token.i, token.i + 1):
             country, kind = gaz.capitals[key], "capital"  # "Tunis demanded ...", untagged by the small model
-        if country:
+        if country and not _names_an_agreement(doc, token.i + 1):  # not "the Iran deal"
             found.append(Found(article_id, token.text, token.idx, token.idx + len(token.text), token_sentence[token.i], "GPE", kind, country, first_token=token.i, last_token=token.i))
             covered.update(range(token.idx, token.idx + len(token.text)))
 
