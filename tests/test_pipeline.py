@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -160,6 +162,31 @@ def test_pipeline_claim_texts_read_off_the_parse_are_the_claims_understanding_ma
     expected = list(dict.fromkeys(c.text for c in understanding.claims))
     assert claim_texts(docs) == expected
     assert not any("Thanks for following" in t or t == "Live updates." for t in expected)
+
+
+def test_pipeline_a_story_too_small_for_a_helper_does_not_wait_for_the_machine_s_load(monkeypatch):
+    """Whether a core is free for the encoding helper is read off a 0.1 s sample of /proc/stat, a
+    wait in wall time: a story with fewer claim sentences than a helper is worth (ENCODE_AHEAD_FROM)
+    is not made to wait for it. A story with enough is: the helper is asked for then."""
+    from collections import OrderedDict
+
+    import newsprism.pipeline as pipeline
+    from newsprism import embed, scale
+    from newsprism.understand.nlp import parse
+
+    if not scale.fork_available():
+        pytest.skip("no fork on this platform")
+    group, articles = _bridge_story()
+    docs = parse([a.text for a in articles])
+    samples: list[float] = []
+    monkeypatch.setattr(scale, "sampled_busy_cores", lambda seconds=scale.CPU_SAMPLE_S: samples.append(seconds) or float(os.cpu_count() or 1))
+    monkeypatch.setattr(embed, "_cache", OrderedDict())  # every claim text still to encode
+    n_texts = len(pipeline.claim_texts(docs))
+    assert 2 <= n_texts < pipeline.ENCODE_AHEAD_FROM
+    assert pipeline.encode_claims_ahead(docs) is None
+    assert samples == []  # too few texts: the load was never sampled
+    assert pipeline.encode_claims_ahead(docs, least=n_texts) is None  # enough texts, but every core busy
+    assert len(samples) == 1
 
 
 def test_pipeline_claims_encoded_ahead_in_a_forked_helper_give_the_same_story(monkeypatch):

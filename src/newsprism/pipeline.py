@@ -253,14 +253,17 @@ def encode_claims_ahead(docs: list, least: int | None = None) -> ForkedCall | No
     thread (`embed(..., one_thread=True)`), and takes the offered vectors only when that call's
     texts are exactly the ones encoded ahead (a claim text that understanding encoded as a quote
     rendering changes the call, and the offer is left), so they are the vectors it would have
-    computed itself."""
-    if len(docs) < 2 or not can_fork_helper():
+    computed itself.
+
+    The texts are counted before a core is asked for: `can_fork_helper` samples /proc/stat for
+    0.1 s of wall time (`scale.free_cores`), which a story too small for a helper must not wait."""
+    if len(docs) < 2:
         return None
     texts = claim_texts(docs)
     from newsprism import embed
 
     texts = embed.missing_texts(texts)
-    if len(texts) < (ENCODE_AHEAD_FROM if least is None else least):
+    if len(texts) < (ENCODE_AHEAD_FROM if least is None else least) or not can_fork_helper():
         return None
     embed.load_encoder()  # loaded once, here, and shared with the child copy-on-write
     call = ForkedCall(embed.encode_ahead, (texts,))
