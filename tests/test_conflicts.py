@@ -697,3 +697,73 @@ def test_a_rendering_where_the_thing_failed_against_one_where_it_worked_is_a_con
     ]}
     found = _conflicts(spec, "quote_wording")
     assert [sorted(sorted(p.article_ids) for p in k.positions) for k in found] == [[["w1", "w2"], ["w3"]]]
+
+
+def _count_groups_of(spec: dict):
+    """count_groups' input (the alignment and related pairs) as compare_story builds it for `spec`."""
+    import newsprism.compare as compare
+
+    seen = []
+    real = compare.count_groups
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(compare, "count_groups", lambda al, pairs: seen.append((al, pairs)) or real(al, pairs))
+        compare_story(build_understanding(spec), CompareSettings())
+    return seen[0]
+
+
+def _mill_counts() -> dict:
+    return {"entities": {"mill": ["Lorne Mill", "FAC"]}, "articles": [
+        one_sentence_report("i1", "Hollin Post", "Nine workers were injured as fire swept through the Lorne Mill on Thursday.", ["mill"],
+                            numbers=[_count("Nine workers", 9, "workers")]),
+        one_sentence_report("i2", "Marsh Courier", "140 workers were evacuated from the Lorne Mill, and six people were injured.", ["mill"],
+                            numbers=[_count("140 workers", 140, "workers"), _count("six people", 6, "people")]),
+        one_sentence_report("i3", "Tarn Radio", "More than 150 workers were evacuated from the Lorne Mill on Thursday.", ["mill"],
+                            numbers=[_count("More than 150 workers", None, "workers", 150, float("inf"))]),
+        one_sentence_report("i4", "Fell Gazette", "Fire crews kept 140 workers back while the roof of the Lorne Mill burned.", ["mill"],
+                            numbers=[_count("140 workers", 140, "workers")]),
+    ]}
+
+
+def test_count_groups_are_listed_in_one_order_whatever_order_their_sets_were_met_in(monkeypatch):
+    """The number conflicts are listed in the order of the count groups, and the order the groups'
+    sets were first met in follows a sort on cosines that float noise (1e-7: a text encoded in
+    another call) can reorder: the groups must come out in an order of their own members."""
+    from newsprism.compare.conflicts import count_groups
+    from newsprism.compare.views import UnionFind
+
+    al, pairs = _count_groups_of(_mill_counts())
+    groups = count_groups(al, pairs)
+    assert len(groups) >= 2, groups
+    met_first = UnionFind.groups
+    monkeypatch.setattr(UnionFind, "groups", lambda self: met_first(self)[::-1])  # the sets met in the other order
+    assert count_groups(al, pairs) == groups
+
+
+def test_count_groups_read_no_clauses_for_counts_a_cheap_anchor_already_ties(monkeypatch):
+    """Two reports giving one exact figure in sentences not otherwise related ("140 workers were
+    evacuated" / "kept 140 workers back") are one count without reading the clauses around them:
+    count_groups asks the encoder only for the clauses of the pairs it reads them for (the
+    sentence encoder is most of the comparison's time)."""
+    from newsprism.compare.conflicts import count_groups
+    from newsprism.compare.views import TextVectors
+
+    spec = {"entities": {"mill": ["Lorne Mill", "FAC"]}, "articles": [
+        one_sentence_report("i2", "Marsh Courier", "140 workers were evacuated from the Lorne Mill on Thursday.", ["mill"],
+                            numbers=[_count("140 workers", 140, "workers")]),
+        one_sentence_report("i4", "Fell Gazette", "Fire crews kept 140 workers back while the roof of the Lorne Mill burned.", ["mill"],
+                            numbers=[_count("140 workers", 140, "workers")]),
+    ]}
+    al, _ = _count_groups_of(spec)
+    clauses = {t for v in al.views for t in v.number_clauses}
+    asked: list[str] = []
+    encode = TextVectors.encode
+
+    def recording(self, texts, one_thread=False):
+        texts = list(texts)
+        asked.extend(texts)
+        return encode(self, texts, one_thread)
+
+    monkeypatch.setattr(TextVectors, "encode", recording)
+    groups = count_groups(al, [])  # the two sentences taken as unrelated: only the figure ties the counts
+    assert len(groups) == 1 and len(groups[0]) == 2, groups
+    assert not clauses & set(asked), clauses & set(asked)

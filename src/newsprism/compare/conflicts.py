@@ -640,15 +640,21 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         elif tolls := [(a, b) for a, b in ab if (i, a, j, b) in toll_pairs]:
             kept.append((i, j, tolls))
     matched = kept
-    # Clauses are compared only for count pairs whose sentences are not related.
-    al.vectors.encode(t for i, j, ab in matched if (i, j) not in related for a, b in ab for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
+    # A pair of counts is linked by a cheap anchor (related sentences, a thing each report counts
+    # once, one exact figure, the story's toll) or else by the clauses around the counts reading
+    # alike: clauses are encoded only for the pairs no cheap anchor decides.
+    def anchored(i: int, a: int, j: int, b: int) -> bool:
+        return ((i, j) in related or (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
+                or _same_figure(views[i].numbers[a], views[j].numbers[b]) or (i, a, j, b) in toll_pairs)
+
+    candidates = [(i, a, j, b) for i, j, same_unit in matched for a, b in same_unit if not _one_and_many(views[i], a, views[j], b)]
+    undecided = [x for x in candidates if not anchored(*x)]
+    al.vectors.encode(t for i, a, j, b in undecided for t in (views[i].number_clauses[a], views[j].number_clauses[b]))
+    undecided_set = set(undecided)
     linked = [
-        (i, a, j, b) for i, j, same_unit in matched for a, b in same_unit
-        if not _one_and_many(views[i], a, views[j], b) and (
-            (i, j) in related or (views[i].article_id, views[i].numbers[a][3]) in once and (views[j].article_id, views[j].numbers[b][3]) in once
-            or _same_figure(views[i].numbers[a], views[j].numbers[b]) or (i, a, j, b) in toll_pairs
-            or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
-        )
+        (i, a, j, b) for i, a, j, b in candidates
+        if (i, a, j, b) not in undecided_set
+        or float(al.vectors[views[i].number_clauses[a]] @ al.vectors[views[j].number_clauses[b]]) >= al.settings.anchor_clause_min_cos
     ]
     # Related sentences can count different things of one unit ("a ferry carrying 118 people
     # capsized" / "40 people died when the ferry capsized"): the words right around the two
@@ -667,7 +673,10 @@ def count_groups(al: Alignment, pairs: list[tuple[int, int]]) -> list[list[tuple
         if rx != ry and not _one_article_gives_both(views, members.get(rx, [x]), members.get(ry, [y])):
             union.union(x, y)
             members[union.find(x)] = members.pop(rx, [x]) + members.pop(ry, [y])
-    return union.groups()
+    # Listed by their smallest (claim, number): the order the sets were first met in follows the
+    # cosine sort above, which vectors moved by float noise (1e-7, a text encoded in another call)
+    # can reorder; the conflicts' order must not hang on that.
+    return sorted(union.groups())
 
 
 def _one_dimension(views: list[ClaimView], i: int, j: int, ab: list[tuple[int, int]], once: set[tuple[str, str]]) -> bool:
