@@ -476,3 +476,51 @@ def test_a_count_of_people_in_someones_words_keeps_out_of_the_summary_rather_tha
         Position(value="12,000 jars", article_ids=["p1"]), Position(value="21,000 jars", article_ids=["p2"])])
     assert _without_figures("Some 12,000 jars were recalled, the company said.", [("12,000 jars", jars)]) is None
     assert _without_figures("The firm said it would recall 12,000 glass jars.", [("12,000 jars", jars)]) == "The firm said it would recall glass jars."
+
+
+def test_a_summary_sentence_saying_when_it_takes_effect_is_not_cited_to_an_outlet_that_does_not_say_so():
+    """'Ondrej Valk resigned with immediate effect on Friday' is not what an outlet printing only 'Valk
+    resigned as head of the Pellmark port authority on Friday' (and elsewhere: effective at the end of
+    June) vouches for: a word of timing or extent is part of what a reader checks in the citation,
+    never one of the reworded words a receipt may leave out; another wording of it ('effective
+    immediately') is."""
+    from newsprism.compare.summary import receipts
+
+    told = "Ondrej Valk resigned as head of the Pellmark port authority with immediate effect on Friday."
+    chosen = _view("radio", told)
+    plain = _view("daily", "Ondrej Valk resigned as head of the Pellmark port authority on Friday.")
+    reworded = _view("wire", "Ondrej Valk resigned as head of the Pellmark port authority on Friday, effective immediately.")
+    cited = {w.article_id for w in receipts(chosen, told, [chosen, plain, reworded])}
+    assert cited == {"radio", "wire"}
+    # A sentence without such a word is still stated by one that adds it.
+    bare = "Ondrej Valk resigned as head of the Pellmark port authority on Friday."
+    assert {w.article_id for w in receipts(plain, bare, [plain, chosen])} == {"daily", "radio"}
+
+
+def test_a_sentence_saying_it_took_effect_at_once_is_told_without_it_where_the_other_reports_do_not_say_so():
+    """One outlet: 'resigned with immediate effect on Friday'; two others: 'resigned ... on Friday', each with
+    a clause of its own (one of them, elsewhere: effective at the end of June). The summary tells the resignation as every report
+    states it, without 'with immediate effect', cited to all three, not the one outlet's wording cited to
+    reports that never said so."""
+    from test_compare import build_understanding, one_sentence_report
+    from newsprism.compare import compare_story
+    from newsprism.settings import CompareSettings
+
+    spec = {
+        "entities": {"valk": ["Ondrej Valk", "PERSON"], "port": ["Pellmark Port Authority", "ORG"]},
+        "articles": [
+            one_sentence_report("r1", "Radio Pellmark", "Ondrej Valk resigned as head of the Pellmark Port Authority with immediate effect on Friday.",
+                                ["valk", "port"], dates=[["on Friday", "2031-05-02", "day"]]),
+            one_sentence_report("r2", "Harbour Daily", "Ondrej Valk resigned as head of the Pellmark Port Authority on Friday after a row over dredging fees.",
+                                ["valk", "port"], dates=[["on Friday", "2031-05-02", "day"]]),
+            one_sentence_report("r3", "Coast Courier", "Ondrej Valk resigned as head of the Pellmark Port Authority on Friday, two years before his term was due to end.",
+                                ["valk", "port"], dates=[["on Friday", "2031-05-02", "day"]]),
+        ],
+    }
+    c = compare_story(build_understanding(spec), CompareSettings())
+    told = [s for s in c.summary if "resigned" in s.text]
+    assert told, [s.text for s in c.summary]
+    for s in told:
+        if "immediate" in s.text:
+            assert s.article_ids == ["r1"], (s.text, s.article_ids)
+    assert any("immediate" not in s.text and set(s.article_ids) == {"r1", "r2", "r3"} for s in told), [(s.text, s.article_ids) for s in told]

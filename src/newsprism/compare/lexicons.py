@@ -191,6 +191,18 @@ def calendar_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stated_qualifiers() -> dict[str, str]:
+    """Map each phrase of timing or extent a cited sentence must carry too ("with immediate effect",
+    "temporarily": data/compare/stated_qualifiers.txt) to its sense (the line's first phrase)."""
+    senses = {}
+    for line in _compare_lines("stated_qualifiers.txt"):
+        phrases = [p.strip().lower() for p in line.split("|") if p.strip()]
+        for p in phrases:
+            senses[p] = phrases[0]
+    return senses
+
+
+@lru_cache(maxsize=1)
 def state_verbs() -> frozenset[str]:
     """Verbs that tell a state, not an event ("is", "has been", "remained": data/compare/state_verbs.txt)."""
     return frozenset(w.lower() for w in _compare_lines("state_verbs.txt"))

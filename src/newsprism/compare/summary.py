@@ -407,7 +407,32 @@ def shorter_forms(text: str, disputes: list[tuple[str, Conflict]] = ()) -> list[
         # Not without the outlet's word that the finding is its own (", The Sports Desk understands").
         if len(main.split()) >= 6 and not _dangles(text, main) and in_outlet_voice(main) >= in_outlet_voice(text):
             forms.append(main)
+    # Each without a word of when or how far it holds ("resigned with immediate effect on Thursday" ->
+    # "resigned on Thursday"): what every report of it states where one has it take effect later.
+    forms += [bare for form in [text, *forms] if (bare := _without_qualifiers(form)) and bare != form]
     return [f for f in dict.fromkeys(forms) if f != text]
+
+
+def _without_qualifiers(text: str) -> str | None:
+    """The sentence without its words of timing or extent outside quotations (lexicons.stated_qualifiers:
+    ", effective immediately", "with immediate effect", "temporarily"), or None when it has none or
+    the cut leaves fewer than six words."""
+    pattern = lexicons.words_pattern(list(lexicons.stated_qualifiers()))
+    if pattern is None:
+        return None
+    quoted = [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]", text)]
+    cut = text
+    for m in reversed(list(pattern.finditer(text))):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        start, end = m.start(), m.end()
+        before = re.search(r"(?:,\s*)?(?:\bwith\s+)?$", text[:start])
+        start = before.start() if before else start
+        cut = cut[:start] + cut[end:]
+    if cut == text:
+        return None
+    cut = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", cut)).strip()
+    return cut if len(cut.split()) >= 6 else None
 
 
 # Words that leave a count's noun without its figure no object of a verb: "of", "the", "than" ...
@@ -580,6 +605,17 @@ def _date_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower() in names}
 
 
+def _qualifiers(text: str) -> set[str]:
+    """The senses of timing or extent a text states ("with immediate effect", "temporarily"), outside
+    quotations: lexicons.stated_qualifiers."""
+    senses = lexicons.stated_qualifiers()
+    pattern = lexicons.words_pattern(list(senses))
+    if pattern is None:
+        return set()
+    outside = re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+    return {senses[m.group(0).lower()] for m in pattern.finditer(outside)}
+
+
 def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: dict[str, Entity], rewording_allowed: bool = False) -> bool:
     """True when the sentence of claim `w` states what the summary sentence `text` (told from
     `chosen`) states, so that a reader checking the citation finds it there: every figure it
@@ -604,6 +640,10 @@ def states_what_is_told(text: str, chosen: ClaimView, w: ClaimView, entities: di
     # The channel is part of what is cited: "Marrow told the Highland Voice" is not stated by
     # "Marrow said at the signing", however few words it leaves out.
     if not channels_stated(text, evidence):
+        return False
+    # So is when or how far it holds: "resigned with immediate effect" is not stated by "resigned as
+    # governor on Thursday" (an outlet whose report has it take effect at the end of the month).
+    if not _qualifiers(text) <= _qualifiers(evidence):
         return False
     speaker = entities.get(w.speaker or "") if w.speaker == chosen.speaker else None
     names = [n for i in w.entity_ids for e in [entities.get(i)] if e for n in [e.name, *e.aliases]]
