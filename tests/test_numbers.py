@@ -98,16 +98,36 @@ def test_numbers_a_mass_in_any_unit_is_read_in_tonnes(text, number_text, value):
     ("text", "number_text", "low", "high"),
     [
         ("More than a thousand jobs are at risk.", "thousand", 1000, None),
-        ("As many as 1,400 jobs could go.", "1,400", None, 1400),
-        ("Nearly a hundred stores will shut.", "a hundred", None, 100),
+        ("As many as 1,400 jobs could go.", "1,400", 1288, 1400),
+        ("Nearly a hundred stores will shut.", "a hundred", 92, 100),
         ("Turnout was above 60 percent, the board said.", "60 percent", 60, None),
         ("Inflation stayed below 3% all year.", "3%", None, 3),
     ],
 )
 def test_numbers_bound_before_a_or_as_many_as(text, number_text, low, high):
-    """"more than a thousand" is at least 1,000; "as many as 1,400" at most 1,400."""
+    """"more than a thousand" is at least 1,000; "as many as 1,400" a little below 1,400 at most."""
     number = _number(text, number_text)
-    assert (number.low, number.high) == (low, high)
+    assert number.high == high
+    assert number.low == (pytest.approx(low) if low is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("claim", "claim_text", "other", "other_text", "agree"),
+    [
+        ("The Torvale jab was nearly 90% effective in the trial.", "90%", "The Torvale jab was 81% effective in the trial.", "81%", False),
+        ("Prices in Quennick rose almost 10% last year.", "10%", "Prices in Quennick rose 9.4% last year.", "9.4%", True),
+        ("As many as 900 posts at Brallow Mills could go.", "900", "Between 300 and 400 posts at Brallow Mills could go.", "300 and 400", False),
+        ("Nearly 250 barges were stranded on the Essel.", "250", "Some 240 barges were stranded on the Essel.", "240", True),
+        ("Almost 10 crew were rescued off Marrow Point.", "10", "Nine crew were rescued off Marrow Point.", "Nine", True),
+    ],
+)
+def test_numbers_nearly_or_as_many_as_is_a_little_below_the_figure(claim, claim_text, other, other_text, agree):
+    """"nearly 90%" is a value a little below 90 (81% is another figure), not "anything up to 90";
+    "as many as 900" is a claim of about 900, which 300-400 does not fit; 9.4% is nearly 10%."""
+    from newsprism.compare.views import intervals_overlap, number_interval
+
+    a, b = _number(claim, claim_text), _number(other, other_text)
+    assert intervals_overlap(number_interval(a), number_interval(b)) is agree
 
 
 @pytest.mark.parametrize(
@@ -490,3 +510,37 @@ def test_numbers_a_crowd_or_toll_put_at_a_figure_counts_people(text, number_text
 
 def test_numbers_a_figure_put_on_a_thing_is_no_count_of_people():
     assert _number("The Orrin council put the cost at 350.", "350").unit != "people"
+
+
+@pytest.mark.parametrize(
+    ("claim", "claim_text", "other", "other_text", "agree"),
+    [
+        ("Thousands of volunteers took part in the Pellin trial.", "Thousands", "14,200 volunteers took part in the Pellin trial.", "14,200", True),
+        ("Hundreds of marchers filled Ostry Square.", "Hundreds", "Thousands of marchers filled Ostry Square.", "Thousands", False),
+        ("Dozens of strikes hit Varrow overnight.", "Dozens", "Hundreds of strikes hit Varrow overnight.", "Hundreds", False),
+        ("Thousands of fans waited at Kellmoor.", "Thousands", "Tens of thousands of fans waited at Kellmoor.", "Tens of thousands", False),
+    ],
+)
+def test_numbers_a_vague_plural_reaches_up_to_the_next_vague_plural(claim, claim_text, other, other_text, agree):
+    """"thousands of volunteers" is a fair word for 14,200 of them (no ceiling at 9,999), while two vague
+    plurals of different units still disagree: hundreds / thousands, dozens / hundreds (issue #6)."""
+    from newsprism.compare.views import intervals_overlap, number_interval
+
+    a, b = _number(claim, claim_text), _number(other, other_text)
+    assert intervals_overlap(number_interval(a), number_interval(b)) is agree
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "value", "unit"),
+    [
+        ("He and five other inmates left Grauwick jail late on Saturday.", "He and five", 6, "inmates"),
+        ("The warden and four other officers were suspended.", "The warden and four", 5, "officers"),
+        ("Two guards and five other inmates were hurt.", "five", 5, "inmates"),
+        ("They and three other families left Ostry.", "three", 3, "families"),
+    ],
+)
+def test_numbers_one_and_n_others_counts_the_one(text, number_text, value, unit):
+    """"He and five other inmates" are six inmates: the one named before "and N other(s)" is one of them;
+    a plural before "and" ("Two guards", "They") is not one more of them."""
+    n = _number(text, number_text)
+    assert (n.value, n.low, n.high, n.unit) == (value, value, value, unit)

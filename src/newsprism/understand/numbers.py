@@ -280,15 +280,26 @@ def _bound_before(text: str, start: int) -> str | None:
     return None
 
 
+# How far below its figure "nearly" / "almost" / "as many as" puts the true value, as a share of the figure.
+SHORT_OF = 0.08
+
+
 def _with_bound(value: float | None, low: float | None, high: float | None, bound: str | None) -> tuple[float | None, float | None]:
     """(low, high) of a figure after a bound phrase: "at least 17" -> (17, None), "up to 17" ->
-    (None, 17), "about 17" -> (None, None), "just over 17" -> (17, 18), "just under 0.5" -> (0.45, 0.5); a figure with no value ("hundreds") or no bound keeps its own."""
+    (None, 17), "about 17" -> (None, None), "just over 17" -> (17, 18), "just under 0.5" -> (0.45, 0.5), "nearly 90%"
+    -> (82.8, 90), "almost 10" -> (9, 10); a figure with no value ("hundreds") or no bound keeps its own."""
     if value is None or bound is None:
         return low, high
     if bound in {"near_low", "near_high"}:
         # "just over 61%": above 61 by less than a step of its last written digit (61 -> 62), at most a tenth of it
         margin = min(float(10 ** Decimal(repr(float(value))).normalize().as_tuple().exponent), abs(value) / 10)
         return (value, value + margin) if bound == "near_low" else (value - margin, value)
+    if bound == "short":
+        # "nearly 90%", "as many as 900": a little below the figure (bounds.txt), 8% of it, at least one of a whole count
+        margin = value * SHORT_OF
+        if float(value).is_integer() and value >= 2:
+            margin = max(margin, 1.0)
+        return value - margin, value
     return {"low": (value, None), "high": (None, value), "approx": (None, None)}.get(bound, (low, high))
 
 
@@ -532,6 +543,7 @@ def find_numbers(
         ))
     out = _points_of_percent(_counts_named_before(doc, out), text)
     out = _sides_of_a_count(out, text)
+    out = _one_and_others(doc, out, text)
     out.extend(_repeats(article_id, text, skip, sentence_of))
     taken = [(n.start, n.end) for n in out]
     out.extend(f for f in _time_fractions(article_id, text, sentence_of) if not any(f.start < e and s < f.end for s, e in taken))
@@ -589,6 +601,30 @@ right before it, in data/understand/vote_verbs.txt). Two sides
         ):
             out[k - 1] = before.model_copy(update={"unit": "votes"})  # "voted 1,846 to 412", "a vote of 1,846 to 412"
             out[k] = n.model_copy(update={"unit": "votes"})
+    return out
+
+
+def _one_and_others(doc: Doc | None, numbers: list[NumberMention], text: str) -> list[NumberMention]:
+    """Count the one named before "and N other(s)": "He and five other inmates left" -> six inmates,
+    "Ilka Brenn and two others were held" -> three. The one is a singular pronoun, name or noun right
+    before "and"; "They and five other families", "Police and five other agencies" stay as written.
+    The mention's text then opens at that one ("He and five")."""
+    if doc is None:
+        return numbers
+    out = list(numbers)
+    for k, n in enumerate(out):
+        if n.kind != "count" or n.value is None or n.start is None or n.end is None or not re.match(r"\s+others?\b", text[n.end:n.end + 8]):
+            continue
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None or span.start < 2 or doc[span.start - 1].lower_ != "and":
+            continue
+        one = doc[span.start - 2]
+        if one.pos_ not in {"PRON", "PROPN", "NOUN"} or "Plur" in one.morph.get("Number") or (one.pos_ == "PRON" and "Sing" not in one.morph.get("Number")):
+            continue
+        start = one.left_edge.idx  # "The governor and four", "Marek Olund and two"
+        out[k] = n.model_copy(update={
+            "value": n.value + 1, "low": None if n.low is None else n.low + 1, "high": None if n.high is None else n.high + 1,
+            "start": start, "text": text[start:n.end]})
     return out
 
 
@@ -943,8 +979,10 @@ def bound_before(text: str, start: int) -> tuple[str, int] | None:
     bound = _bound_before(text, start)
     if bound is None:
         return None
+    phrase_bound = bound
+    bound = "high" if bound == "short" else bound  # "nearly two weeks": a span's upper bound, as dates words it
     before = re.sub(r"\s+an?$", "", text[max(0, start - 25):start].rstrip(), flags=re.I)  # as _bound_before reads it
-    phrase = next((p for p, b in _bounds() if before.lower().endswith(p) and b == bound), None)
+    phrase = next((p for p, b in _bounds() if before.lower().endswith(p) and b == phrase_bound), None)
     if phrase is None:
         return None
     return bound, max(0, start - 25) + len(before) - len(phrase)
