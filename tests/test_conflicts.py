@@ -767,3 +767,20 @@ def test_count_groups_read_no_clauses_for_counts_a_cheap_anchor_already_ties(mon
     groups = count_groups(al, [])  # the two sentences taken as unrelated: only the figure ties the counts
     assert len(groups) == 1 and len(groups[0]) == 2, groups
     assert not clauses & set(asked), clauses & set(asked)
+
+
+def test_the_number_freed_is_one_count_whoever_tells_it():
+    """'Five workers held ... by a militia ... were freed' / 'to free six workers, two officials told ...':
+    the people a story frees are one count (data/compare/release_words.txt), though the reports name no
+    common actor and their sources say different things; the verb of the counted people's subject counts
+    however far it stands from the figure."""
+    spec = {"entities": {"vessary": ["Vessary", "GPE"], "holm": ["Marit Holm", "PERSON"], "front": ["Red Orrin Front", "ORG"]}, "articles": [
+        one_sentence_report("r1", "Dornel Wire", "Five workers held for more than a month by a militia in northern Vessary were freed on Friday, officials said.",
+                            ["vessary"], numbers=[_count("Five", 5, "workers")]),
+        one_sentence_report("r2", "Tarn Radio", "Five workers kidnapped in Vessary in June were released on Friday after talks led by envoy Marit Holm.",
+                            ["vessary", "holm"], numbers=[_count("Five", 5, "workers")]),
+        one_sentence_report("r3", "Hollin Herald", "About $2 million was paid to the Red Orrin Front to free six workers, two officials told the Hollin Herald.",
+                            ["front"], numbers=[_money("About $2 million", 2e6), _count("six workers", 6, "workers"), _count("two officials", 2, "officials")]),
+    ]}
+    numbers = [(k.about, _sides(k)) for k in _conflicts(spec, "number")]
+    assert numbers == [("number of workers freed", [("Five workers", ["r1", "r2"]), ("six workers", ["r3"])])], numbers

@@ -353,12 +353,39 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     # "15 workers had been arrested", "Tarnwick Police put the number of arrests at 12": the arrest family of
     # data/compare/event_verbs.txt; a story's arrests are one count, whoever gives it.
     kinds = (("evacuated", lexicons.evacuation_words(), 6), ("injured", lexicons.injury_words(), 6), ("missing", lexicons.missing_words(), 4),
-             ("arrested", _arrest_words(), 4))
+             ("arrested", _arrest_words(), 4), ("freed", _release_words(), 4))
     for narrow in (True, False):
         for kind, words, reach in kinds:
             if _toll_of(v, a, words, reach=reach, narrow=narrow):
                 return kind
+    # "Seven aid workers held for seven months by an armed group in eastern Zandor were freed": the
+    # counted people are the subject, and their verb stands beyond any reach of the figure.
+    if counts_people(v.numbers[a][3]) and (verb := _subject_verb(v, a)) and lexicons.words_pattern(_release_words()).match(verb):
+        return "freed"
     return None
+
+
+@lru_cache(maxsize=1)
+def _release_words() -> list[str]:
+    """Words that make a count of people the story's freed ("seven hostages were freed": data/compare/release_words.txt)."""
+    return [w.lower() for w in lexicons._compare_lines("release_words.txt")]
+
+
+# The figure opens its sentence or clause as the head of its subject ("Seven aid workers ...", "The
+# seven ..."), and the first passive verb after it, in its clause, is what was done to them.
+SUBJECT_OPENING = re.compile(r"(?:^|[;:]\s*|,\s*(?:and|but)\s+)(?:(?:the|all|some|about|around|nearly|almost|at\s+least|more\s+than)\s+)*$", re.I)
+PASSIVE_VERB = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\s+(?:(?:all|also|finally|now|later|then|safely)\s+)?([a-z]+(?:\s+[a-z]+)?)", re.I)
+
+
+def _subject_verb(v: ClaimView, a: int) -> str | None:
+    """The passive verb (with the word after it) whose subject the claim's a-th figure heads, or None
+    when the figure is no subject's head or a clause ends before the verb."""
+    at = _in_claim(v.claim, v.numbers[a][0])
+    if at < 0 or not SUBJECT_OPENING.search(v.claim.text[max(0, at - 30):at]):
+        return None
+    rest = re.split(r"[;:.!?]|,\s", v.claim.text[at:], maxsplit=1)[0]
+    m = PASSIVE_VERB.search(rest)
+    return m.group(1).lower() if m else None
 
 
 @lru_cache(maxsize=1)
