@@ -353,22 +353,16 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     # "15 workers had been arrested", "Tarnwick Police put the number of arrests at 12": the arrest family of
     # data/compare/event_verbs.txt; a story's arrests are one count, whoever gives it.
     kinds = (("evacuated", lexicons.evacuation_words(), 6), ("injured", lexicons.injury_words(), 6), ("missing", lexicons.missing_words(), 4),
-             ("arrested", _arrest_words(), 4), ("freed", _release_words(), 4))
+             ("arrested", _arrest_words(), 4), ("freed", lexicons.release_words(), 4))
     for narrow in (True, False):
         for kind, words, reach in kinds:
             if _toll_of(v, a, words, reach=reach, narrow=narrow):
                 return kind
     # "Seven aid workers held for seven months by an armed group in eastern Zandor were freed": the
     # counted people are the subject, and their verb stands beyond any reach of the figure.
-    if counts_people(v.numbers[a][3]) and (verb := _subject_verb(v, a)) and lexicons.words_pattern(_release_words()).match(verb):
+    if counts_people(v.numbers[a][3]) and (verb := _subject_verb(v, a)) and lexicons.words_pattern(lexicons.release_words()).match(verb):
         return "freed"
     return None
-
-
-@lru_cache(maxsize=1)
-def _release_words() -> list[str]:
-    """Words that make a count of people the story's freed ("seven hostages were freed": data/compare/release_words.txt)."""
-    return [w.lower() for w in lexicons._compare_lines("release_words.txt")]
 
 
 # The figure opens its sentence or clause as the head of its subject ("Seven aid workers ...", "The

@@ -241,6 +241,12 @@ def rescue_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def release_words() -> list[str]:
+    """Words that make a count of people the story's freed ("seven hostages were freed": data/compare/release_words.txt)."""
+    return [w.lower() for w in _compare_lines("release_words.txt")]
+
+
+@lru_cache(maxsize=1)
 def plan_nouns() -> list[str]:
     """Nouns of a decision or document that dates itself, not the act it orders ("the order to clear":
     data/compare/plan_nouns.txt)."""
