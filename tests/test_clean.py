@@ -756,7 +756,9 @@ def test_clean_html_outlet_from_the_title_suffix_beside_the_headline():
 
 
 def test_clean_html_byline_from_a_plain_by_block():
-    assert clean_small_site_page().byline == "Hal Munro, Transport Editor"
+    clean = clean_small_site_page()
+    assert clean.byline == "Hal Munro"  # the writer; the role stays on the page's byline in removed[]
+    assert any("Hal Munro, Transport Editor" in part.text for part in clean.removed)
 
 
 def test_clean_html_published_time_from_the_time_element():
@@ -2190,3 +2192,61 @@ def test_subhead_under_a_caps_headline_over_the_writer_is_a_standfirst_not_the_f
     # under a headline in sentence case, the line is the page's own business: it stays where it was
     calm = clean_text(raw.replace("WONDER PILL CURES SNORING", "Snoring pill trial reports results"))
     assert not [p for p in calm.removed if p.reason == "standfirst"]
+
+
+def clean_text_fixture(name: str) -> CleanArticle:
+    path = TEST_DATA / "clean" / name
+    raw = path.read_text(encoding="utf-8")
+    return clean_article(Article(id=content_id(raw), source_path=str(path), raw=raw, format="text"))
+
+
+def test_a_site_name_in_lower_case_over_its_menu_is_the_outlet_not_the_title():
+    cleaned = clean_text_fixture("lowercase_masthead.txt")
+    assert cleaned.outlet == "The Harrow Lantern"
+    assert cleaned.title == "Ferry service to Oskel Ford halted after hull crack found"
+    assert cleaned.text.startswith("The only ferry to Oskel Ford")
+    assert "local news for the valley" not in cleaned.text  # the tagline under the name
+    # a lower-case line with no menu under it is not taken for a site's name
+    bare = clean_text("the harrow lantern\n\nFerry service to Oskel Ford halted after hull crack found\n\n"
+                      "The only ferry to Oskel Ford was taken out of service on Wednesday after its crew found a crack.\n")
+    assert bare.outlet is None
+
+
+def test_an_agency_name_alone_between_headline_and_date_is_the_wire_byline():
+    cleaned = clean_text_fixture("wire_credit_reprint.txt")
+    assert cleaned.outlet == "Ostbury Evening Star"
+    assert cleaned.title == "Grain silo fire forces closure of Pellam rail yard"
+    assert cleaned.byline == "Tessgate Wire"
+    assert [p.text for p in cleaned.removed if p.reason == "byline"] == ["Tessgate Wire"]
+    # a section word there stays a label
+    label = clean_text((TEST_DATA / "clean" / "wire_credit_reprint.txt").read_text().replace("Tessgate Wire\n", "World News\n"))
+    assert label.byline is None
+
+
+def test_a_masthead_spelling_out_the_dateline_credit_names_the_agency_and_is_no_title():
+    cleaned = clean_text_fixture("agency_spelled_out.txt")
+    assert cleaned.outlet == "Ombrel News Agency"
+    assert cleaned.title is None
+    assert cleaned.byline == "Ivo Strand"
+    # its own notice "(c) Ombrel News Agency 2033" gives the dateline's year
+    assert cleaned.published == "2033-02-07"
+    assert [p.text for p in cleaned.removed if p.reason == "copyright"] == ["(c) Ombrel News Agency 2033"]
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("By Maren Solt, Chief Reporter", "Maren Solt"),
+        ("By Oddvar Lind-Rask, city desk", "Oddvar Lind-Rask"),
+        ("By Tove Arn and Per Hallin, Health Correspondents", "Tove Arn and Per Hallin"),
+        ("By Maren Solt, Ivo Rask", "Maren Solt, Ivo Rask"),  # two writers, no role
+        ("By our correspondent in Tallow, staff", "our correspondent in Tallow, staff"),  # no person's name before the role
+    ],
+)
+def test_a_byline_keeps_the_writer_and_leaves_the_role_on_the_byline_line(line, name):
+    raw = ("Tallow Courier\nHome | News | Sport\n\nTallow council votes to close two libraries\n\n" + line + "\n"
+           "Monday 6 March 2034\n\nTallow's council voted on Monday to close two of its five libraries to save money.\n\n"
+           "The vote was 21 to 14, the council said.\n")
+    cleaned = clean_text(raw)
+    assert cleaned.byline == name
+    assert any(line in p.text for p in cleaned.removed if p.reason == "byline")  # the role is still on the page's byline line

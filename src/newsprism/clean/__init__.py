@@ -25,7 +25,7 @@ from newsprism.clean.live import date_entries, live_clock, place_entries, text_e
 from newsprism.clean.metadata import better_date, copyright_names, copyright_year, find_date, normalise_date, year_for_month_day
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
 from newsprism.clean.patterns import month_first_countries
-from newsprism.clean.text import Line, read_text
+from newsprism.clean.text import Line, byline_name, read_text
 from newsprism.models import Article, CleanArticle, Removed
 from newsprism.settings import CleanSettings
 
@@ -225,6 +225,12 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
     # a live page's entries and their times, beside the text (plain text keeps its printed stamps)
     entries = place_entries(body, page.entry_times) if page is not None and page.entry_times else text_entries(body, captured)
     entries = date_entries(entries, published, captured)  # a page that ran past midnight: each entry its day
+    # the writer's name without the role after it ("Clara Vennet, Chief Reporter" -> "Clara Vennet"); the
+    # role stays on the page's byline line in removed[] (added there when no part of the page holds it)
+    byline = article.byline or byline
+    name = byline_name(byline)
+    if name != byline and not any(byline in part.text for part in removed):
+        removed.append(Removed(text=byline, reason="byline"))
     return CleanArticle(
         id=article.id,
         source_path=article.source_path,
@@ -232,7 +238,7 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         outlet=outlet,
         url=url,
         title=title,
-        byline=article.byline or byline,
+        byline=name,
         published=published,
         captured=captured,
         text=body,

@@ -98,6 +98,12 @@ def desk_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def byline_roles() -> frozenset[str]:
+    """Return the words of a writer's role after the name in a byline ("Chief Reporter") (`byline_roles.txt`), lower-cased."""
+    return frozenset(line.strip().lower() for line in _data_lines("byline_roles.txt"))
+
+
+@lru_cache(maxsize=1)
 def month_first_countries() -> frozenset[str]:
     """Return the country codes whose pages write numeric dates month first (`month_first_countries.txt`)."""
     return frozenset(line.strip().upper() for line in _data_lines("month_first_countries.txt"))

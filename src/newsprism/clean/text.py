@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
 from newsprism.clean.metadata import DATE_RE, YEAR_RE, better_date, find_date, read_byline, read_source_url
 from newsprism.clean.outlets import MINOR_WORDS, OutletNames, initials
-from newsprism.clean.patterns import edition_words, lead_words, masthead_words, match_clutter
+from newsprism.clean.patterns import byline_roles, edition_words, lead_words, masthead_words, match_clutter
 from newsprism.models import Comment
 
 TERMINAL = (".", "!", "?", "…", ":", ";")
@@ -453,6 +453,25 @@ def _initials_line(line: Line, credit: str) -> bool:
     return len(credit) >= 2 and initials(name) == credit
 
 
+def _credit_spelled_out(line: Line, credit: str) -> bool:
+    """True for a short header line naming the agency a wire dateline credits: the credit itself
+    ("CONTINENTAL PRESS WIRE" over "(Continental Press Wire)"), or its first words then one to three
+    capitalised words ending in a publication noun (data/clean/masthead_words.txt): "Kavell News
+    Agency" over "VELMARO, Oct 14 (Kavell) -"."""
+    if line.kind not in ("clutter", "metadata") or line.reason not in ("title", "masthead", "label", "navigation"):
+        return False
+    name = _masthead_name(line.text)
+    words, said = name.split(), credit.split()
+    if ends_sentence(line.text) or re.search(r"\d", name) or not 0 <= len(words) - len(said) <= 3:
+        return False
+    if [w.lower() for w in words[: len(said)]] != [w.lower() for w in said]:
+        return False
+    tail = words[len(said):]
+    if not tail:
+        return True
+    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in tail) and tail[-1].lower() in masthead_words()[0]
+
+
 def _body_dateline(line: Line) -> tuple[Line, Line, str | None, str | None] | None:
     """(dateline, rest, ISO date, date without year) for a body line opening with place, date and a
     dash; None otherwise.
@@ -481,11 +500,15 @@ def _body_dateline(line: Line) -> tuple[Line, Line, str | None, str | None] | No
 
 def _agency_credit(header: list[Line], i: int) -> bool:
     """True for an agency's name alone on the line under the date ("Published: 15/03/2030" /
-    "Tessel Press Agency"): a capitalised name of 2-5 words ending in a publication noun
-    (data/clean/masthead_words.txt), the page's credit for the copy, not a section label."""
+    "Tessel Press Agency"), or between the headline and the date, where a writer's name stands
+    ("Corvessa Press" over "Tuesday 14 July 2037"): a capitalised name of 2-5 words ending in a
+    publication noun (data/clean/masthead_words.txt), the page's credit for the copy (a wire
+    byline), not a section label."""
     line = header[i]
     words = line.text.split()
-    if not i or header[i - 1].reason != "dateline" or not 2 <= len(words) <= 5 or ends_sentence(line.text):
+    under_date = bool(i) and header[i - 1].reason == "dateline"
+    over_date = bool(i) and i + 1 < len(header) and header[i - 1].reason == "title" and header[i + 1].reason == "dateline"
+    if not (under_date or over_date) or not 2 <= len(words) <= 5 or ends_sentence(line.text):
         return False
     if not all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words) or not words[0][:1].isupper():
         return False
@@ -575,6 +598,38 @@ def _titled_masthead(header: list[Line], i: int) -> bool:
     return any(l.reason == "title" or (not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words)) for l in header[i + 2:])
 
 
+LOWER_NAME = re.compile(r"[a-z]+(?:[ '’-][a-z]+){0,4}")
+
+
+def _lower_masthead(header: list[Line], i: int) -> bool:
+    """Return True for a site's name set in lower case at the very top ("the corrance echo"), as a
+    logo styles it, over the site's menu, or over its lower-case tagline and then the menu.
+
+    As for `_titled_masthead`: only page clutter or a dateline above it, a headline-shaped line
+    below the menu, and not only section words ("latest news" over a menu is a label). A lower-case
+    line with no menu under it stays what it was.
+    """
+    line = header[i]
+    if i > 3 or not 1 <= line.words <= 5 or not LOWER_NAME.fullmatch(line.text.strip()):
+        return False
+    if any(l.kind != "clutter" and l.reason != "dateline" for l in header[:i]):
+        return False
+
+    def menu(l: Line) -> bool:
+        return l.reason == "navigation" or (not l.kind and (is_menu_shaped(l.text, l.words) or _section_label(l)))
+
+    below = header[i + 1:i + 3]
+    if not below:
+        return False
+    tagline = len(below) == 2 and not below[0].kind and below[0].text[:1].islower() and not ends_sentence(below[0].text)
+    if not (menu(below[0]) or (tagline and menu(below[1]))):
+        return False
+    if all(w in masthead_words()[1] for w in re.findall(r"[^\W\d_]+", line.text)):
+        return False
+    rest = header[i + 1 + (0 if menu(below[0]) else 2):]
+    return any(l.reason == "title" or (not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words)) for l in rest)
+
+
 def _masthead_by_shape(masthead: str, below: Line | None) -> bool:
     """Return True if a caps masthead names a publication by its shape alone.
 
@@ -657,6 +712,23 @@ def credit_byline(text: str, masthead: str | None, names: OutletNames) -> str | 
     if found or (capitalised and 1 < len(words) <= 5 and words[-1].lower() in masthead_words()[0]):
         return match.group("name")
     return None
+
+
+def byline_name(byline: str | None) -> str | None:
+    """The writer's name of a byline that adds a role after a comma ("Clara Vennet, Chief Reporter",
+    "Mila Toresk, city desk" -> the name): the part before the comma shaped as a person's name (or
+    two joined by "and"), the part after it 1-6 words holding a role word of `data/clean/byline_roles.txt`.
+    Anything else is returned as it is ("Anna Berg, Tom Lund" names two writers; "our correspondent
+    in Bressan" names none)."""
+    if not byline or "," not in byline:
+        return byline
+    name, _, role = byline.partition(",")
+    name = name.strip()
+    words = re.findall(r"[^\W\d_]+", role.lower())
+    if not 1 <= len(role.split()) <= 6 or not any(w in byline_roles() or w[:-1] in byline_roles() for w in words):  # "Correspondents"
+        return byline
+    people = re.split(r"\s+(?:and|&)\s+", name)
+    return name if all(PERSON_NAME.match(p.strip()) for p in people) else byline
 
 
 def _question_headline(lines: list[Line], i: int) -> bool:
@@ -856,10 +928,12 @@ def read_text(
                         weak_dates.append(iso)
                 continue
             caps = masthead is None and _caps_masthead(header_zone, i)
-            titled = masthead is None and not caps and _titled_masthead(header_zone, i)
+            lower = masthead is None and not caps and i <= 3 and line.text[:1].islower() and _lower_masthead(header_zone, i)
+            titled = masthead is None and not caps and (lower or _titled_masthead(header_zone, i))
             if caps or titled:
                 line.label("clutter", "masthead")
-                masthead = _caps_name_with_initials(line.text) or line.text
+                # a name in lower case ("the corrance echo") is written as a reader writes it: "The Corrance Echo"
+                masthead = title_case(line.text) if lower else _caps_name_with_initials(line.text) or line.text
                 masthead_index = i
                 # a Title Case name at the top over the site's menu is the site's own name ("The Daily Spark" /
                 # "HOME | NEWS"): a copyright line further down names the company that owns it ("Spark Media")
@@ -1000,12 +1074,13 @@ def read_text(
     if first is not None and (split := _body_dateline(lines[first])):
         credit = _credit_name(WIRE_DATELINE.match(lines[first].text))
         dateline, rest, iso, reading.yearless_date = split
-        if credit and credit.isupper() and not reading.outlet_mentions:
+        if credit and not reading.outlet_mentions:
             # "Corvale News Agency" over "TARNWICK, June 12 (CNA) -": the line spelled out by the
-            # credit's initials is the masthead, not the headline
-            top = next((l for l in lines[:first] if _initials_line(l, credit)), None)
+            # credit's initials is the masthead, not the headline; so is "Kavell News Agency" over "(Kavell)"
+            top = next((l for l in lines[:first] if (_initials_line(l, credit) if credit.isupper() else _credit_spelled_out(l, credit))), None)
             if top is not None:
-                reading.outlet_mentions.append(_masthead_name(top.text))
+                name = _masthead_name(top.text)
+                reading.outlet_mentions.append(title_case(name) if name.isupper() else name)
                 if top.reason == "title" and reading.title == top.text:
                     reading.title = None
                 top.label("clutter", "masthead")
