@@ -2250,3 +2250,60 @@ def test_a_byline_keeps_the_writer_and_leaves_the_role_on_the_byline_line(line, 
     cleaned = clean_text(raw)
     assert cleaned.byline == name
     assert any(line in p.text for p in cleaned.removed if p.reason == "byline")  # the role is still on the page's byline line
+
+
+def test_a_marked_comment_with_its_header_run_into_the_text_keeps_only_what_the_reader_wrote():
+    page = (
+        "<html><head><title>Ferry fares to rise by a fifth</title></head><body><article><h1>Ferry fares to rise by a fifth</h1>"
+        + STORY_PARAGRAPHS
+        + "</article><section class='comments'><h3>Your views</h3>"
+        "<div class='comment'><b>Tollby_Tess</b> 3 hours ago: Daylight robbery!</div>"
+        "<div class='comment'><b>oskar88</b> 40 min ago: They raised them last spring too.</div>"
+        "</section></body></html>"
+    )
+    article = Article(id=content_id(page), source_path="page.html", raw=page, format="html", captured="2034-05-02T12:00:00Z")
+    cleaned = clean_article(article)
+    assert [(c.author, c.text) for c in cleaned.comments] == [
+        ("Tollby_Tess", "Daylight robbery!"),
+        ("oskar88", "They raised them last spring too."),
+    ]
+    assert [c.posted[:16] for c in cleaned.comments] == ["2034-05-02T09:00", "2034-05-02T11:20"]  # counted back from the capture
+
+
+def test_a_name_alone_in_the_element_marked_byline_is_the_byline_but_not_a_comment_or_a_desk():
+    def page(byline_block: str) -> str:
+        return (
+            "<html><head><title>Ferry runs aground off Varrow</title><meta property='og:site_name' content='Readwell'></head><body>"
+            "<main><article><h1>Ferry runs aground off Varrow</h1>" + byline_block + "<div class='rw-date'>4 May 2034</div>"
+            + STORY_PARAGRAPHS + "</article>"
+            "<section class='comments'><div class='comment'><span class='byline'>Ostra Vell</span><p>Glad nobody was hurt.</p></div>"
+            "<div class='comment'><span class='byline'>Kai Morrel</span><p>The sandbank moves every winter.</p></div></section>"
+            "</main></body></html>"
+        )
+    assert clean_html_page(page("<div class='rw-byline'>Selma Torvund</div>")).byline == "Selma Torvund"
+    assert clean_html_page(page("<div class='rw-byline'>Staff Reporter</div>")).byline is None  # a desk names no writer
+    assert clean_html_page(page("")).byline is None  # the commenters' names are no byline of the article
+
+
+def test_plain_text_comments_under_handles_keep_a_one_line_comment_and_a_plan_b_line_as_text():
+    cleaned = clean_text_fixture("short_comments.txt")
+    assert [(c.author, c.text) for c in cleaned.comments] == [
+        ("dockside_dora", "Shut them down"),  # short, no end punctuation: still the text under its handle
+        ("Ines R.", "The shuttle will be empty by August, mark my words.\nPlan B: we move the cars to the station lot and walk."),
+        ("harbour_kai", "Twelve months for one bridge is far too long."),
+    ]
+    assert "Shut them down" not in cleaned.text
+
+
+def test_a_name_and_initial_before_a_dash_opens_a_comment():
+    raw = (
+        "Council to close Kettle Lane car park for a year\n\nTuesday 11 April 2034\n\n"
+        "The council will close the Kettle Lane car park for twelve months from June while the bridge beside it is rebuilt.\n\n"
+        "Shop owners on the lane said the closure would cost them a third of their trade.\n\n"
+        "Leave a comment\nTor H. - Twelve months for one bridge is far too long.\nMaj K. - The shuttle is a good idea.\n"
+    )
+    cleaned = clean_text(raw)
+    assert [(c.author, c.text) for c in cleaned.comments] == [
+        ("Tor H.", "Twelve months for one bridge is far too long."),
+        ("Maj K.", "The shuttle is a good idea."),
+    ]

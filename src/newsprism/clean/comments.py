@@ -42,9 +42,12 @@ INITIAL_END_RE = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 USER_NAME_RE = re.compile(r"^@?(?=[\w.'-]*(?:_|\d|[a-z][A-Z]))[\w.'-]{2,30}$")
 # The count a header gives: "Comments (3)", "3 comments", "Reader comments 12".
 HEADER_COUNT_RE = re.compile(r"\(\s*(\d+)\b|^\s*(\d+)\s|\b(\d+)\s*$")
-# A first name and an initial, or an initial and a surname, before a colon ("Marta K: ...", "Ines R.: ...",
-# "T. Berring: ..."), read only inside a comment section, as the name-and-place form above.
-NAME_INITIAL_COLON_RE = re.compile(r"^(?P<who>[A-Z][a-z][\w'’-]* [A-Z]\.?|[A-Z]\. ?[A-Z][a-z][\w'’-]*):\s+(?P<rest>\S.*)$")
+# A first name and an initial, or an initial and a surname, before a colon or a dash ("Marta K: ...", "Ines R.: ...",
+# "T. Berring: ...", "Tor H. - ..."), read only inside a comment section, as the name-and-place form above;
+# what follows opens with a capital or a digit: "Plan B: we move the cars" is a reader's own sentence.
+NAME_INITIAL_COLON_RE = re.compile(
+    r"^(?P<who>[A-Z][a-z][\w'’-]* [A-Z]\.?|[A-Z]\. ?[A-Z][a-z][\w'’-]*)(?::|\s+[-–—])\s+(?P<rest>[^\s\w]*[^\W_a-z].*)$"
+)
 # Page parts that can follow a comment section and are not anyone's comment.
 PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
@@ -94,6 +97,8 @@ def read_entry_opening(line: str, captured: str | None = None) -> tuple[bool, st
         handle = handle if handle and handle.group("who").lstrip("@").rstrip(".") not in comment_labels() else None
     if handle is None and ":" in stripped[:50]:
         handle = FROM_PLACE_COLON_RE.match(stripped) or NAME_INITIAL_COLON_RE.match(stripped)
+    elif handle is None and any(dash in stripped[:30] for dash in (" - ", " – ", " — ")):
+        handle = NAME_INITIAL_COLON_RE.match(stripped)
     if handle:  # "Lyn_C: Fell was the best player": a handle (underscore, digit or inner capital) and a colon
         return True, handle.group("who").lstrip("@"), None, handle.group("rest").strip()
     iso, match = find_date(stripped)
@@ -156,10 +161,17 @@ def alternating_handles(lines: list[str], count: int | None = None, captured: st
         if read_entry_opening(stripped, captured)[0] or _is_date_only(stripped, captured)[0]:
             return set()
         shape.append((i, _bare_handle(stripped)))
+    # the line right under a handle is that reader's text, even when it is as short as a handle
+    # ("Shut them down"): a one-line comment, so the line after it must be the next handle or the end
+    for k in range(1, len(shape)):
+        if shape[k][1] and shape[k - 1][1] and (k + 1 == len(shape) or shape[k + 1][1]):
+            shape[k] = (shape[k][0], False)
     flags = [flag for _, flag in shape]
     if not flags or not flags[0] or flags[-1] or any(a and b for a, b in zip(flags, flags[1:])):
         return set()
     handles = {i for i, flag in shape if flag}
+    if count != len(handles) and not any(not flag and not _bare_handle(lines[i].strip()) for i, flag in shape):
+        return set()  # every line shaped as a handle, and no count to confirm them: nothing says which are the readers' words
     if len(handles) >= 2 or count == 1 or USER_NAME_RE.match(lines[min(handles)].strip()):
         return handles
     return set()

@@ -551,6 +551,30 @@ def person_credit(tree) -> str | None:
     return best
 
 
+# a class naming the byline: "byline", "nv-byline", "article__byline", "byline-name"
+BYLINE_CLASS_RE = re.compile(r"(?:^|[\s_-])byline(?:$|[\s_-])", re.IGNORECASE)
+
+
+def marked_byline(tree) -> str | None:
+    """The writer's name standing alone in an element the page marks as its byline
+    (`<div class="nv-byline">Corin Halvsen</div>`, as an aggregator sets a partner's story), or None.
+
+    The element's whole text must be a name of two to four capitalised words, no desk or team
+    ("Staff Reporter"), outside any comment block: the class says what it is, so no "By" is needed,
+    but a teaser's or a comment's byline is not the article's. (A bare name by its place alone,
+    over a date block, was tried in session 14 and taken back: "Ort Saarbrücken".)"""
+    for element in tree.iter("div", "span", "p", "a", "address", "li", "strong", "b", "em", "small"):
+        if not BYLINE_CLASS_RE.search(element.get("class") or ""):
+            continue
+        text = _short_text(element, 6)
+        if not text or not PERSON_NAME_RE.fullmatch(text) or is_desk_byline(text):
+            continue
+        if any(COMMENT_BLOCK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors()):
+            continue
+        return text
+    return None
+
+
 # "Jane Doe, Tollmark | 15.06.2026, 07:00": a name (two to four capitalised words), maybe a place, a bar or dot, then a date
 NAME_DATE_RE = re.compile(r"^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3})(?:,\s*[A-ZÀ-Þ][\w'’ -]{1,30})?\s*[|·•]\s*(?P<rest>.{6,60})$")
 
@@ -803,7 +827,16 @@ def marked_comments(container, entries: list | None = None, captured: str | None
             longest = max((part for part in parts if part not in furniture and part != author), key=lambda part: len(part.split()), default="")
             texts = [longest] if len(longest.split()) >= 3 else []
         if not texts:  # text straight inside the entry, no paragraphs: what is left of it
-            line = ENTRY_CHROME_RE.sub("", " ".join(" ".join(own).split()))
+            line = " ".join(" ".join(own).split())
+            # '<b>Velmaro_Vic</b> 2 hours ago: Throw away the key!': the header run into the text
+            # (the name, then when it was posted) is no part of what the reader wrote
+            if author and line.startswith(author):
+                line = line[len(author):].lstrip(" :·|-–—")
+                head = LEADING_RELATIVE_RE.match(line)
+                if head:
+                    posted = posted or resolve_relative(head.group("when"), captured)
+                    line = line[head.end():]
+            line = ENTRY_CHROME_RE.sub("", line)
             texts = [line] if line else []
         text = nfc("\n".join(texts))
         if text:
@@ -861,6 +894,8 @@ def _entry_header_text(entry) -> str:
 
 
 RELATIVE_TIME_RE = re.compile(r"(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s+ago|yesterday|just now|today)", re.IGNORECASE)
+# "2 hours ago: " / "yesterday - " opening what an entry says after its author's name
+LEADING_RELATIVE_RE = re.compile(r"^(?P<when>" + RELATIVE_TIME_RE.pattern + r")\s*(?:[:·|–—-]\s*|$)", re.IGNORECASE)
 RELATIVE_TAIL_RE = re.compile(r"\s+(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s+ago$", re.IGNORECASE)
 
 
@@ -1165,7 +1200,7 @@ def read_html(html: str, url: str | None = None, captured: str | None = None) ->
     comments = read_comments(block, url, entries, captured)
     if entries and comments and block.getparent() is not None:
         block.drop_tree()  # trafilatura prunes only the comment blocks it knows by name
-    info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title)
+    info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title) or marked_byline(tree)
     if info.author and is_desk_byline(info.author):
         info.author = person_credit(tree) or info.author  # the page's "Words: Jane Doe" beats a meta tag's "Newsdesk"
     headline = headline_beside_site_name(tree, scan.blocks, info.title)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprism.clean.comments import find_headerless_start, is_comment_header, split_comments
+from newsprism.clean.comments import find_headerless_start, header_count, is_comment_header, split_comments
 from newsprism.clean.metadata import DATE_RE, YEAR_RE, better_date, find_date, read_byline, read_source_url
 from newsprism.clean.outlets import MINOR_WORDS, OutletNames, initials
 from newsprism.clean.patterns import byline_roles, edition_words, lead_words, masthead_words, match_clutter
@@ -788,7 +788,8 @@ def read_text(
         if header:
             lines[comment_start].label("comment", "comment_section")
         section = lines[comment_start + int(header):]
-        reading.comments, owners = split_comments([line.text for line in section], captured=captured)
+        count = header_count(lines[comment_start].text) if header else None  # "Comments (3)" confirms three handles
+        reading.comments, owners = split_comments([line.text for line in section], captured=captured, count=count)
         last_owned = max((i for i, owner in enumerate(owners) if owner >= 0), default=-1)
         teasers = False
         for i, (line, owner) in enumerate(zip(section, owners)):
