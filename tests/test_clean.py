@@ -2307,3 +2307,30 @@ def test_a_name_and_initial_before_a_dash_opens_a_comment():
         ("Tor H.", "Twelve months for one bridge is far too long."),
         ("Maj K.", "The shuttle is a good idea."),
     ]
+
+
+def test_page_parts_around_a_blog_post_leave_its_byline_body_and_last_comment():
+    raw = (
+        "ORMBY END - independent Ormby Rovers fan site\nHome | News | Forum | Shop\n\n"
+        "New stand plans approved at last\n\nPosted by ormby_ed | 3 May 2041\n\n"
+        "The council approved the new north stand on Thursday after two years of objections.\n\n"
+        "Work starts in June and the stand should open for the 2042 season, the club said.\n\n"
+        "Read more:\n- Rovers sign keeper on loan\n- Opinion: Who pays for the stand?\n- Ticket prices frozen\n\n"
+        "Comments (2)\nrovers_rita\nAbout time too.\nkeeper_kev\nSix thousand seats is not enough.\n\n"
+        "(c) Ormby End 2041. Not affiliated with Ormby Rovers.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.byline == "ormby_ed"  # the bar before the date is no part of the handle
+    assert "Who pays" not in cleaned.text  # a linked item of the list, though it ends in '?'
+    assert [(c.author, c.text) for c in cleaned.comments] == [("rovers_rita", "About time too."), ("keeper_kev", "Six thousand seats is not enough.")]
+    assert [p.text for p in cleaned.removed if p.reason == "copyright"] == ["(c) Ormby End 2041. Not affiliated with Ormby Rovers."]
+
+
+def test_a_feed_entry_with_a_wire_dateline_lists_only_the_dateline_as_left_out():
+    raw = (
+        "<p>DARVEN, March 12 (TNS) - The budget passed by 90 votes to 84 late on Tuesday, the speaker said.</p>"
+        "<p>The opposition said it would challenge the vote in court.</p>"
+    )
+    cleaned = clean_article(Article(id=content_id(raw), source_path="feed.atom", record=1, raw=raw, format="html", outlet="Tessary News Service"))
+    assert cleaned.text.startswith("The budget passed")
+    assert [(p.reason, p.text) for p in cleaned.removed] == [("dateline", "DARVEN, March 12 (TNS) -")]

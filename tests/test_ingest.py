@@ -623,6 +623,25 @@ def test_ingest_atom_feed_with_only_its_own_address_on_a_desk_subdomain_names_it
     assert "<p>Nobody was hurt" in entry.raw
 
 
+def test_ingest_feed_outlet_spells_out_the_initials_its_domain_gives(tmp_path):
+    """'TNS - Tessary News Service - Politics' on tns-news.test: the domain spells the initials, and the
+    title gives the name they stand for beside them: the outlet is the name a reader knows."""
+    from newsprism.ingest.feed import feed_outlet
+
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>TNS - Tessary News Service - Politics</title><link href='https://tns-news.test/politics/'/>"
+        "<id>https://tns-news.test/politics/feed</id><updated>2042-03-12T00:35:00+01:00</updated>"
+        "<entry><title>Budget passes</title><link href='https://tns-news.test/politics/budget'/>"
+        "<id>https://tns-news.test/politics/budget</id><published>2042-03-12T00:35:00+01:00</published>"
+        "<content type='html'>&lt;p&gt;The budget passed by 90 votes to 84 on Tuesday.&lt;/p&gt;</content></entry></feed>"
+    )
+    (tmp_path / "politics.atom").write_text(atom, encoding="utf-8")
+    [entry], failures = read_all(tmp_path / "politics.atom")
+    assert failures == [] and entry.outlet == "Tessary News Service"
+    assert feed_outlet("TNS - Latest", "https://tns-news.test/") == "TNS"  # no name beside the initials: they stay
+
+
 # --------------------------------------------------------------------------- capture time (when the page was saved)
 
 

@@ -195,6 +195,9 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         removed += [Removed(text=text, reason=reason) for text, reason in markdown.removed]
     if page is not None and page.blocks:
         kept = [body, *(part.text for part in removed), *(c.text for c in comments), *(c.author or "" for c in comments)]
+        # a dateline cut off the first paragraph ("ASTREL, March 12 (CNA) -"): the page's block is both together
+        lead = body.split("\n\n", 1)[0]
+        kept += [f"{part.text} {lead}" for part in removed if part.reason == "dateline" and len(part.text) < 80]
         known = [v for v in (title, byline, article.byline, published, url, outlet, page.title, page.byline, page.sitename) if v]
         previous = None
         starts = _line_starts(removed)

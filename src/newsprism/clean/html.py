@@ -553,6 +553,7 @@ def person_credit(tree) -> str | None:
 
 # a class naming the byline: "byline", "nv-byline", "article__byline", "byline-name"
 BYLINE_CLASS_RE = re.compile(r"(?:^|[\s_-])byline(?:$|[\s_-])", re.IGNORECASE)
+BYLINE_LABEL_RE = re.compile(r"^(?:by|author|written by|words|text|von|par|por)\s*:?\s+", re.IGNORECASE)
 
 
 def marked_byline(tree) -> str | None:
@@ -567,6 +568,7 @@ def marked_byline(tree) -> str | None:
         if not BYLINE_CLASS_RE.search(element.get("class") or ""):
             continue
         text = _short_text(element, 6)
+        text = BYLINE_LABEL_RE.sub("", text) if text else text  # "By Jane Doe", "Author Jane Doe": the label is no part of the name
         if not text or not PERSON_NAME_RE.fullmatch(text) or is_desk_byline(text):
             continue
         if any(COMMENT_BLOCK_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors()):

@@ -41,6 +41,7 @@ from newsprism.clean.patterns import byline_roles, edition_words, lead_words, ma
 from newsprism.models import Comment
 
 TERMINAL = (".", "!", "?", "…", ":", ";")
+LIST_BULLETS = ("- ", "• ", "* ", "· ", "– ")
 CLOSERS = ("\"", "”", "’", "'", ")", "»", "]")
 DATELINE_WORDS = {
     "published", "updated", "posted", "date", "on", "last", "modified", "first", "at", "am", "pm", "|", "-", "–", "—",
@@ -221,8 +222,8 @@ def _dateline(line: Line) -> tuple[bool, str | None, str | None]:
     byline = None
     by = re.search(r"\bby\s+(.+)$", rest, flags=re.I)
     if by:
-        name = by.group(1).strip()
-        if len(name.split()) <= 5:
+        name = by.group(1).strip().rstrip(" |·•,;-–—").strip()  # "Posted by terrace_editor | 6 September 2041": the bar is the date's
+        if name and len(name.split()) <= 5:
             byline = read_byline("By " + name) or name  # handles are often lower-case
             rest = rest[: by.start()]
     leftover = [w for w in re.findall(r"[\w|–—-]+", rest.lower()) if w not in DATELINE_WORDS and not re.fullmatch(r"\d{1,2}:\d{2}", w)]
@@ -848,7 +849,9 @@ def read_text(
             line.reason = "teaser"
             run = []
             for follower in open_lines[i + 1:]:
-                if follower.kind or is_sentence(follower) or follower.words > 25:
+                # an item of the list is a link, whatever its end ("- Opinion: Who checks the checkers?")
+                item = follower.text.lstrip()[:2] in LIST_BULLETS and not follower.kind
+                if follower.kind or (is_sentence(follower) and not item) or follower.words > 25:
                     break
                 run.append(follower)
             if len(run) >= 2:  # one line under "Latest news" may be the page's own headline

@@ -5,7 +5,8 @@ type is HTML or XHTML. link -> url, title, author -> byline, published as given 
 `updated` time is when the entry last changed, so it is not used as `published`). The entry's
 outlet is the title of its `<source>` (RSS 2.0 and Atom name there the outlet an aggregator's
 entry comes from: one feed, one entry per outlet), else the feed's own title, without the
-section or kind its title adds (`feed_outlet`: "Coastline Post - Latest"). Records are
+section or kind its title adds (`feed_outlet`: "Coastline Post - Latest"), spelled out where the
+title gives the name beside its initials ("CNA - Corvenian News Agency - Politics"). Records are
 numbered by entry position, 1-based.
 """
 
@@ -91,8 +92,17 @@ def feed_outlet(title: str, link: str | list[str]) -> str:
         for label in _host_labels(address):
             fits = [part for part in parts if len(_letters(part)) >= 3 and (_letters(part) in label or label in _letters(part))]
             if len(fits) == 1:
-                return fits[0]
+                # "CNA - Corvenian News Agency - Politics": the initials the domain spells stand for a
+                # part beside them, the name a reader knows
+                return next((part for part in parts if part != fits[0] and _spells_out(part, fits[0])), fits[0])
     return title
+
+
+def _spells_out(name: str, short: str) -> bool:
+    """Whether a name of two words or more has `short` (in capitals) as its initials ("Corvenian News Agency", "CNA")."""
+    from newsprism.clean.outlets import initials
+
+    return short.isupper() and len(name.split()) >= 2 and initials(name) == short
 
 
 def read_feed(data: bytes, source_path: str) -> Iterator[Article | Failure]:
