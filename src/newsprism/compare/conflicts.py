@@ -47,6 +47,7 @@ from newsprism.compare.views import (
     without_date_words, word_window,
 )
 from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, QuoteVariant, Understanding, content_id
+from newsprism.outlet_names import names_outlet
 
 NEGATION_WORDS = ("not", "never", "no", "n't", "nor", "without")
 NEGATION = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS) + r")\b", re.I)
@@ -2289,13 +2290,10 @@ def _deed(v: ClaimView, entities: dict[str, Entity]) -> tuple[str, frozenset[str
 
 
 def _is_outlet(entity: Entity, v: ClaimView) -> bool:
-    """True when the entity is the outlet that prints the claim ("the Hammer" in the Hammer's report)."""
-    if not v.outlet:
-        return False
-    own = re.sub(r"^the\s+", "", v.outlet.strip().casefold())
-    # the outlet's short name too: "Hammer" for "The Morning Hammer", "the Courier" for "The Ulden Courier"
-    names = {re.sub(r"^the\s+", "", n.strip().casefold()) for n in (entity.name, *entity.aliases) if n}
-    return any(n == own or (len(n) >= 4 and own.endswith(" " + n)) for n in names)
+    """True when the entity is the outlet that prints the claim ("the Hammer" in the Hammer's report):
+    one of its names names the outlet (outlet_names.names_outlet: "Hammer" for "The Morning Hammer",
+    "NNA" for the Norrvik News Agency; not "Wex" for Radio Wex, the town)."""
+    return bool(v.outlet) and any(names_outlet(n, v.outlet) for n in (entity.name, *entity.aliases) if n)
 
 
 def _same_deed(a: tuple, b: tuple) -> bool:

@@ -14,9 +14,11 @@ from collections import defaultdict
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsprism import outlet_names
 from newsprism.compare import lexicons
 from newsprism.compare.views import ClaimView
 from newsprism.models import CopyRelation, CleanArticle, publication_day
+from newsprism.outlet_names import same_outlet
 
 NUM_PERM = 64
 
@@ -78,8 +80,6 @@ def find_copies(articles: list[CleanArticle], views: list[ClaimView], sentence_j
 
 
 AGENCY_DATELINE = re.compile(r"\((?P<credit>[A-Z][^()]{0,40})\)\s*[-–—]")
-# Words left out of an outlet's initials ("Norrvik News Agency" -> NNA) and of its name's comparison.
-_NAME_GLUE = {"the", "of", "and", "&", "for", "de", "la", "le"}
 
 
 def _original_and_copy(a: CleanArticle, b: CleanArticle, shares: dict[str, float]) -> tuple[str, str]:
@@ -115,49 +115,18 @@ def _publication_key(published: str | None) -> tuple[str, str] | None:
     return published[:10], published[11:] if len(published) > 10 else ""
 
 
-def _name_key(name: str) -> list[str]:
-    words = re.findall(r"[^\W_]+", name.casefold())
-    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
-
-
-def _is_code_of(code: list[str], name: list[str]) -> bool:
-    """'NWS' for Nordic Wire Service, 'NNA' for Norrvik News Agency (with or without 'of', 'the')."""
-    if len(code) != 1 or len(name) < 2:
-        return False
-    return code[0] in ("".join(w[0] for w in name), "".join(w[0] for w in name if w not in _NAME_GLUE))
-
-
 def same_name(one: str, two: str | None) -> bool:
-    """Return True if two outlet names are one: the same words (give or take 'The'), the same letters
-    run together ("corvessapress.test" for Corvessa Press), or one the other's initials."""
-    a, b = _name_key(one), _name_key(two or "")
-    if not a or not b:
-        return False
-    host_a, host_b = _host_label(one), _host_label(two or "")
-    return (
-        a == b or "".join(a) == "".join(b) or "".join(a) == host_b or "".join(b) == host_a
-        or _is_code_of(a, b) or _is_code_of(b, a)
-    )
-
-
-def _host_label(name: str) -> str | None:
-    """'corvessapress' for an outlet known only by its web host ('corvessapress.test', 'www.corvessapress.test')."""
-    name = name.strip().casefold()
-    if " " in name or "." not in name:
-        return None
-    labels = [label for label in name.split(".") if label and label != "www"]
-    return labels[0] if len(labels) > 1 else None
+    """Return True if two outlets' names are one outlet (outlet_names.same_outlet): the same words
+    (give or take 'The'), the same letters run together ("corvessapress.test" for Corvessa Press),
+    or one the other's initials."""
+    return same_outlet(one, two)
 
 
 def names_outlet(credit: str, outlet: str | None) -> bool:
     """Return True if a dateline's credit ("Corvessa Press", "NWS", "Meridale") names `outlet`
-    ("Corvessa Press", "Nordic Wire Service", "Meridale Financial Wire"): the same name, or one
-    name's words opening the other's (an agency's short name)."""
-    if same_name(credit, outlet):
-        return True
-    a, b = _name_key(credit), _name_key(outlet or "")
-    shorter, longer = sorted((a, b), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter
+    ("Corvessa Press", "Nordic Wire Service", "Meridale Financial Wire"): outlet_names.names_outlet
+    where only an outlet can stand, so an agency's opening words ("Meridale") name it too."""
+    return outlet_names.names_outlet(credit, outlet, credit=True)
 
 
 # Where a credit joins two names ("(Corvessa Press/AFP)") or a byline a reporter and an outlet
@@ -174,14 +143,19 @@ def _dateline_credits(article: CleanArticle) -> list[str]:
 
 def _credits_outlet(article: CleanArticle, other: str | None) -> bool:
     """Return True if the article credits the outlet `other` (not its own): in its dateline's brackets,
-    as its byline, or as a credit line set apart under the headline that is just that outlet's name."""
-    if not other or names_outlet(other, article.outlet):
+    as its byline, or as a credit line set apart under the headline that is just that outlet's name.
+    A name that names the article's own outlet too ("Courier" in the Tarnwick Courier, where the
+    Orsvik Courier is the other) credits nobody else."""
+    if not other or same_outlet(other, article.outlet):
         return False
-    if any(names_outlet(credit, other) for credit in _dateline_credits(article)):
+    own = article.outlet
+    if any(names_outlet(credit, other) and not names_outlet(credit, own) for credit in _dateline_credits(article)):
         return True
     lines = [article.byline or ""] + [r.text for r in article.removed if r.reason in ("byline", "label")]
     parts = [part for line in lines if len(line.split()) <= 12 for part in CREDIT_JOINS.split(line)]
-    return any(same_name(re.sub(r"^(?:by|from|source:?)\s+", "", part.strip(), flags=re.I), other) for part in parts if part.strip())
+    # a byline part is page text: a short name ("the Courier") credits its outlet as its full name does
+    names = [re.sub(r"^(?:by|from|source:?)\s+", "", part.strip(), flags=re.I) for part in parts if part.strip()]
+    return any(outlet_names.names_outlet(name, other) and not outlet_names.names_outlet(name, own) for name in names)
 
 
 def _wire_origin(article: CleanArticle) -> int:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from newsprism import outlet_names
 from newsprism.models import CleanArticle, Conflict, Evidence, Position, Report, Story, article_label
 
 SAFE_SCHEMES = ("http", "https")
@@ -520,43 +521,20 @@ def _word_choices(ctx: _Context, outlets: list[str]) -> list[dict]:
     return rows
 
 
-_NAME_GLUE = frozenset({"of", "and", "for", "the", "de", "la", "le", "du", "des", "&"})
-"""Words an outlet's initials may skip ('Voice of Tarmia' -> VT as well as VOT)."""
-
-
-def _initials(name: str) -> set[str]:
-    """Return the initials an outlet may be known by: 'Nordhavn Press Agency' -> NPA, 'Agence
-    France-Presse' -> AFP, 'Voice of Tarmia' -> VOT and VT; none for a one-word name."""
-    words = re.findall(r"[^\W\d_]+", re.sub(r"^the\s+", "", name.strip(), flags=re.I))
-    if len(words) < 2:
-        return set()
-    every = "".join(w[0] for w in words).upper()
-    content = "".join(w[0] for w in words if w.lower() not in _NAME_GLUE).upper()
-    return {i for i in (every, content) if len(i) >= 2}
-
-
 def names_outlet(channel: str | None, outlet: str | None) -> bool:
     """Whether a channel is the very outlet that prints it: 'told the Gazette' in the Kingsbridge
     Gazette, 'according to an NPA translation' or 'NPA reported' in the Nordhavn Press Agency's own
     report. The outlet heard the speaker first hand (or translated the remark itself) and relays nobody.
 
     The channel's name is its words up to the last capitalised one ('NPA translation' -> 'NPA',
-    'a Gazette report' -> 'Gazette'); lower-case words alone ('told the post') name no outlet.
+    'a Gazette report' -> 'Gazette'); lower-case words alone ('told the post') name no outlet. Whether
+    that name is the outlet is outlet_names.names_outlet (its full name, a short name, its initials);
+    'state TV' is a kind of broadcaster, two words that are no outlet's initials.
     """
     words = (channel or "").split()
     while words and not words[-1][:1].isupper():
         words.pop()
-    if not words or not outlet or not outlet.strip():
-        return False
-    said = " ".join(w.lower() for w in words)
-    said = re.sub(r"^(?:the|a|an)\s+", "", said)
-    name = re.sub(r"^the\s+", "", " ".join(outlet.lower().split()))
-    if said == name or name.endswith(" " + said):
-        return True
-    # an outlet known by its initials ('NPA' for the Nordhavn Press Agency), the initials alone as the
-    # name: 'state TV' is a kind of broadcaster, whatever outlet's initials 'TV' might be
-    initials = said.split()
-    return len(initials) == 1 and words[-1].isupper() and words[-1].replace(".", "").strip(",;:") in _initials(outlet)
+    return bool(words) and outlet_names.names_outlet(" ".join(words), outlet)
 
 
 def _came_through(ctx: _Context, variant) -> bool:
