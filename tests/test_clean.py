@@ -2221,6 +2221,9 @@ def test_an_agency_name_alone_between_headline_and_date_is_the_wire_byline():
     # a section word there stays a label
     label = clean_text((TEST_DATA / "clean" / "wire_credit_reprint.txt").read_text().replace("Tessgate Wire\n", "World News\n"))
     assert label.byline is None
+    # the paper's own name there is no credit of another's copy
+    own = clean_text((TEST_DATA / "clean" / "wire_credit_reprint.txt").read_text().replace("Tessgate Wire\n", "Ostbury Evening Star\n"))
+    assert own.byline is None and own.outlet == "Ostbury Evening Star"
 
 
 def test_a_masthead_spelling_out_the_dateline_credit_names_the_agency_and_is_no_title():

@@ -971,8 +971,8 @@ def read_text(
             elif reading.byline is None and reading.title is not None and _name_over_date(header_zone, i, names):
                 line.label("metadata", "byline")  # "Kerry Vance" alone on the line over the date, under the headline
                 reading.byline = line.text.strip()
-            elif reading.byline is None and _agency_credit(header_zone, i):
-                line.label("metadata", "byline")  # "Halden Wire" under the date: the copy's source
+            elif reading.byline is None and _agency_credit(header_zone, i) and not (masthead and line.key == normalise(masthead)):
+                line.label("metadata", "byline")  # "Halden Wire" under the date: the copy's source (not the page's own name)
                 reading.byline = line.text.strip()
             elif line.words <= 4 and not ends_sentence(line.text) and not CLOCK_LINE.match(line.text):
                 line.label("clutter", "label")  # kicker or section label near the headline
