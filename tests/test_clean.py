@@ -2206,7 +2206,10 @@ def test_a_site_name_in_lower_case_over_its_menu_is_the_outlet_not_the_title():
     assert cleaned.title == "Ferry service to Oskel Ford halted after hull crack found"
     assert cleaned.text.startswith("The only ferry to Oskel Ford")
     assert "local news for the valley" not in cleaned.text  # the tagline under the name
-    # a lower-case line with no menu under it is not taken for a site's name
+    # over its tagline alone, with no menu, the name is still the outlet
+    no_menu = clean_text((TEST_DATA / "clean" / "lowercase_masthead.txt").read_text().replace("Home / News / Oskel Ford\n", ""))
+    assert no_menu.outlet == "The Harrow Lantern" and no_menu.title == "Ferry service to Oskel Ford halted after hull crack found"
+    # a lower-case line with neither a menu nor a tagline under it is not taken for a site's name
     bare = clean_text("the harrow lantern\n\nFerry service to Oskel Ford halted after hull crack found\n\n"
                       "The only ferry to Oskel Ford was taken out of service on Wednesday after its crew found a crack.\n")
     assert bare.outlet is None

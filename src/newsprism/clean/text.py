@@ -604,7 +604,7 @@ LOWER_NAME = re.compile(r"[a-z]+(?:[ '’-][a-z]+){0,4}")
 
 def _lower_masthead(header: list[Line], i: int) -> bool:
     """Return True for a site's name set in lower case at the very top ("the corrance echo"), as a
-    logo styles it, over the site's menu, or over its lower-case tagline and then the menu.
+    logo styles it, over the site's menu or over its lower-case tagline.
 
     As for `_titled_masthead`: only page clutter or a dateline above it, a headline-shaped line
     below the menu, and not only section words ("latest news" over a menu is a label). A lower-case
@@ -622,12 +622,14 @@ def _lower_masthead(header: list[Line], i: int) -> bool:
     below = header[i + 1:i + 3]
     if not below:
         return False
-    tagline = len(below) == 2 and not below[0].kind and below[0].text[:1].islower() and not ends_sentence(below[0].text)
-    if not (menu(below[0]) or (tagline and menu(below[1]))):
+    # its tagline in lower case under it ("independent news for the island since 1974"): a headline
+    # opens with a capital, so two lower-case lines over the headline are the name and its motto
+    tagline = not below[0].kind and below[0].text[:1].islower() and 2 <= below[0].words <= 12 and not ends_sentence(below[0].text)
+    if not (menu(below[0]) or tagline):
         return False
     if all(w in masthead_words()[1] for w in re.findall(r"[^\W\d_]+", line.text)):
         return False
-    rest = header[i + 1 + (0 if menu(below[0]) else 2):]
+    rest = header[i + 1 + (0 if menu(below[0]) else 1):]
     return any(l.reason == "title" or (not l.kind and l.words >= 4 and not is_menu_shaped(l.text, l.words)) for l in rest)
 
 
