@@ -226,7 +226,7 @@ def test_report_html_coverage_matrix_marks_states_contradicts_omits(rich: Report
     assert by_fact["f_engine"]["Coastline Daily"] == "contradicts"
     assert by_fact["f_engine"]["Harbour Ledger"] == "states"
     # the unnamed article is listed as omitting the grounding itself
-    assert by_fact["f_aground"]["blog.txt"] == "omits"
+    assert by_fact["f_aground"]["unnamed outlet: blog.txt"] == "omits"
     assert by_fact["f_2019"]["Coastline Daily"] == "silent"
     page = render_html(rich)
     assert page.count('<td class="cell contradicts"') == 1
@@ -1030,3 +1030,15 @@ def test_report_a_rendering_two_outlets_print_alike_is_via_a_channel_only_where_
 
     assert "via Radio Kell" not in _quotes_section(report('Ada Brill said: "This is not over." The count ended at dawn.'))
     assert "via Radio Kell" in _quotes_section(report('Ada Brill later told Radio Kell: "This is not over." The count ended at dawn.'))
+
+
+def test_an_article_whose_page_names_no_outlet_is_shown_as_an_unnamed_outlet_with_its_file():
+    """A file name is no outlet: the report says the outlet is unnamed and which file it is."""
+    from newsprism.models import CleanArticle, article_label, content_id
+
+    bare = CleanArticle(id=content_id("x"), source_path="/tmp/in/007_page.txt", text="A ferry ran aground.")
+    assert article_label(bare) == "unnamed outlet: 007_page.txt"
+    named = bare.model_copy(update={"outlet": "Harbour Ledger"})
+    assert article_label(named) == "Harbour Ledger"
+    hosted = bare.model_copy(update={"url": "https://www.ledger.test/ferry"})
+    assert article_label(hosted) == "ledger.test"

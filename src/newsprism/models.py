@@ -142,7 +142,7 @@ def publication_day(published: str | None) -> "dt.date | None":
 
 
 def article_label(article: CleanArticle) -> str:
-    """Name an article as a reader knows it: its outlet, else its web host, else its file (and record).
+    """Name an article as a reader knows it: its outlet, else its web host, else "unnamed outlet:" and its file (and record).
 
     The summary's sentences and the reports' tables use this one name, so a source named in
     a summary sentence is the same name as its column in the report.
@@ -153,8 +153,9 @@ def article_label(article: CleanArticle) -> str:
         host = urlsplit(article.url.strip()).netloc.lower()
         if host:
             return host[4:] if host.startswith("www.") else host
+    # nothing on the page names the outlet: say so, and tell the file apart (a file name is no outlet)
     name = PurePath(article.source_path).name or article.source_path
-    return f"{name} #{article.record}" if article.record else name
+    return f"unnamed outlet: {name} #{article.record}" if article.record else f"unnamed outlet: {name}"
 
 
 # --------------------------------------------------------------------------- group

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from urllib.parse import urlparse
 
 from newsprism.models import (
     CleanArticle,
@@ -21,6 +20,7 @@ from newsprism.models import (
     LabelRow,
     OutletFraming,
     Story,
+    article_label,
 )
 
 # entry category -> OutletFraming field
@@ -28,15 +28,8 @@ _FIELDS = {"loaded": "loaded", "hedge": "hedges", "attribution_verb": "attributi
 
 
 def outlet_name(article: CleanArticle) -> str:
-    """Return the outlet an article is shown under: its outlet, else the URL's host, else its file."""
-    if article.outlet:
-        return article.outlet
-    if article.url:
-        host = urlparse(article.url).netloc
-        if host:
-            return host.removeprefix("www.")
-    name = article.source_path.replace("\\", "/").rsplit("/", 1)[-1]
-    return f"{name}#{article.record}" if article.record else name
+    """Return the outlet an article is shown under: the report's one name for it (`models.article_label`)."""
+    return article_label(article)
 
 
 def _terms(entries: Iterable[FramingEntry]) -> list[FramingTerm]:
