@@ -1273,3 +1273,173 @@ def test_framing_a_hyphenated_modifier_before_a_capitalised_title_is_a_label_of_
     a = article(text)
     person = entity(name, "PERSON", [a])
     assert set(terms(frame_story(understanding([a], [person])), "label", target_entity_id=person.id)) == expected
+
+
+# --------------------------------------------------------------------------- session 15: tabloid words on unseen stories
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Police in Orrin are hunting eco-vandals after the blaze on Garvel Moor.", "eco-vandals"),
+    ("Detectives said fire-setters had started three blazes near Lissard.", "fire-setters"),
+    ("A hell of flames swept over the Tessock ridge on Monday.", "hell of flames"),
+    ("Nine lags broke out of Harrow Fen jail overnight.", "lags"),
+    ("The monsters are still at large, say Velsk police.", "monsters"),
+    ("The ringleader ran the escape from his cushy cell at Harrow Fen.", "cushy"),
+    ("Anti-vax cranks flooded Orrin's forums with claims about the shot.", "cranks"),
+    ("The deserter who ran the Velsk treasury is now abroad.", "deserter"),
+    ("Governor Ilse Marrow deserted her post at the Velsk treasury on Friday.", "deserted her post"),
+    ("The chairman's letter was full of self-pity.", "self-pity"),
+])
+def test_framing_tabloid_words_for_suspects_convicts_and_critics_are_loaded(text, word):
+    """Words that picture suspects, convicts, critics or a resignation as a tabloid does, where a
+    neutral report writes 'suspects', 'inmates', 'critics', 'resigned'."""
+    assert word in terms(frame_story(understanding([article(text)], [])), "loaded", voice="outlet")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A MIRACLE jab against Orrin fever works, scientists said.", "MIRACLE"),
+    ("The wonder vaccine was tested on 900 volunteers in Lissard.", "wonder"),
+    ("Doctors in Velsk fear killer Garvel flu will spread.", "killer"),
+    ("A monster storm hit the Tessock coast on Sunday.", "monster"),
+])
+def test_framing_a_tabloids_modifier_noun_before_a_noun_is_loaded(text, word):
+    """'miracle', 'wonder', 'killer' set before a noun praise or alarm; a word in capitals is
+    shouted, not a name."""
+    assert word in terms(frame_story(understanding([article(text)], [])), "loaded", voice="outlet")
+
+
+@pytest.mark.parametrize("text", [
+    "A killer whale was seen off the Tessock coast on Sunday.",
+    "The killer of the Orrin farmer was jailed for life.",
+    "It was a miracle that nobody in Lissard died, said the mayor.",
+    "Visitors to the Velsk caves spoke of a sense of wonder.",
+    "The Garvel plant sells a cushion for every chair.",
+    "Flights from Orrin suffered long time lags after the storm.",
+    "The streets of Lissard were deserted on Sunday.",
+])
+def test_framing_the_same_words_in_their_plain_sense_are_no_loaded_words(text):
+    """A kind's name ('killer whale', 'time lags'), the noun itself ('the killer', 'a miracle that'),
+    'deserted' streets and a cushion are no judgement."""
+    assert terms(frame_story(understanding([article(text)], [])), "loaded") == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Dozens of shoppers have been struck down after eating Orrin Dairy's pots.", "struck down"),
+    ("They are animals, the mayor of Lissard said of the rioters.", "animals"),
+    ("Nine inmates are still at large after the Harrow Fen break-out.\n\n"
+     "The Velsk minister said: \"Someone inside helped these animals escape.\"", "animals"),
+])
+def test_framing_words_said_of_people_are_loaded(text, word):
+    """'struck down' said of people falling ill; 'animals' said of people (also inside a quotation)."""
+    assert word in terms(frame_story(understanding([article(text)], [])), "loaded")
+
+
+@pytest.mark.parametrize("text", [
+    "The Velsk high court struck down the parking law on Monday.",
+    "Keepers moved the lions at Orrin zoo overnight.\n\nThese animals need calm, the head keeper said.",
+    "Farmers in Lissard sold 300 animals at the autumn fair.",
+])
+def test_framing_the_same_words_said_of_laws_or_animals_are_no_loaded_words(text):
+    """A court striking down a law rules; animals at a zoo or a fair are animals."""
+    assert terms(frame_story(understanding([article(text)], [])), "loaded") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Police are hunting two men who set the Garvel fire, sources told the Orrin Torch.", "sources"),
+    ("The deal frees nine crew, two officials familiar with the talks told the Orrin Torch.", "two officials familiar with the talks"),
+    ("A senior police source said officers were looking at a camp near Lissard.", "A senior police source"),
+])
+def test_framing_unnamed_sources_are_a_channel_of_their_own_not_first_hand(text, speaker):
+    """'sources told the Torch' in the Torch: the outlet leans on people the reader cannot check; the
+    channel says 'anonymous sources', where a named speaker who told it the same is 'first hand'."""
+    a = article(text, outlet="Orrin Torch")
+    start = text.index(speaker)
+    quote = Quote(id="q_src", speaker=speaker, channel="Orrin Torch" if "Torch" in text else None, variants=[QuoteVariant(
+        text=text, article_ids=[a.id], direct=False, speaker_text=speaker, channel="Orrin Torch" if "Torch" in text else None,
+        evidence=[Evidence(article_id=a.id, text=text, start=0, end=len(text))])])
+    assert terms(frame_story(understanding([a], [], [quote])), "channel") == ["anonymous sources"]
+    # the same remark told to the Torch by a named woman is first hand
+    if "Torch" in text:
+        named = text.replace(speaker, "Ada Brill", 1)
+        b = article(named, outlet="Orrin Torch")
+        brill = entity("Ada Brill", "PERSON", [b])
+        quote = Quote(id="q_b", speaker="Ada Brill", speaker_entity_id=brill.id, channel="Orrin Torch", variants=[QuoteVariant(
+            text=named, article_ids=[b.id], direct=False, speaker_text="Ada Brill", channel="Orrin Torch",
+            evidence=[Evidence(article_id=b.id, text=named, start=0, end=len(named))])])
+        assert terms(frame_story(understanding([b], [brill], [quote])), "channel") == ["first hand"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Lame-duck premier Ada Brill was thrown out of office on Wednesday.", "Lame-duck"),
+    ("Lame-duck premier Ada Brill was thrown out of office on Wednesday.", "thrown out of office"),
+    ("Critics called the Velsk party's move a coup by the back door.", "coup by the back door"),
+    ("A poison cloud drifted over Orrin after the leak at the Garvel works.", "poison cloud"),
+    ("Residents accused the Garvel works of a cover-up.", "cover-up"),
+    ("Orrin Rovers, bankrolled by a Velsk fund, have a new owner.", "bankrolled"),
+    ("Fugitive tycoon Ivo Marr will be sent back to Lissard to face the music.", "face the music"),
+    ("He is a fraud, the mayor of Orrin said of the banker.", "fraud"),
+])
+def test_framing_tabloid_words_for_a_leak_a_takeover_and_a_lost_vote_are_loaded(text, word):
+    """'lame-duck', 'thrown out of office', 'poison cloud', 'cover-up', 'bankrolled', 'face the music';
+    'fraud' said of a person. A hyphenated phrase counts once."""
+    found = terms(frame_story(understanding([article(text)], [])), "loaded", voice="outlet")
+    assert word in found and found.count(word) == 1
+
+
+def test_framing_fraud_as_the_charge_is_no_loaded_word():
+    """'accused of a fraud that brought down the bank' names the charge, as a neutral report does."""
+    text = "Prosecutors in Lissard accuse Ivo Marr of a 90 million crown fraud that brought down Orrin Bank."
+    assert terms(frame_story(understanding([article(text)], [])), "loaded") == []
+
+
+def _labels_of(text: str, name: str, type_: str = "PERSON", outlet: str | None = None, description: str | None = None) -> list[str]:
+    """The labels framing gives the actor `name` in `text`; `description`: a mention the understanding resolved to it."""
+    a = article(text, outlet=outlet)
+    actor = entity(name, type_, [a])
+    if description:
+        start = text.index(description)
+        actor = actor.model_copy(update={"mentions": [*actor.mentions, Mention(
+            article_id=a.id, text=description, start=start, end=start + len(description), kind="description")]})
+    return terms(frame_story(understanding([a], [actor])), "label", target_entity_id=actor.id)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Fire chief Colonel Ivo Marr told the Orrin Gazette that a power line fell.", "Ivo Marr", ["Fire chief", "Colonel"]),
+    ("Police spokeswoman Inspector Ada Brill said two men were caught near Lissard.", "Ada Brill", ["Police spokeswoman", "Inspector"]),
+    ("Former Prime Minister Ada Brill said two men were caught near Lissard.", "Ada Brill", ["Former Prime Minister"]),
+])
+def test_framing_a_job_before_a_rank_is_two_labels(text, name, expected):
+    """'Fire chief Colonel X': a job and a rank, two labels; a capitalised title with an adjective stays one,
+    also where the understanding resolved the words before the name as a description of her."""
+    assert _labels_of(text, name) == expected
+    before = text[: text.index(name)].strip()
+    assert _labels_of(text, name, description=before) == expected
+
+
+@pytest.mark.parametrize("description", [None, "The head"])
+def test_framing_a_description_keeps_its_of_phrase(description):
+    """'The head of the fire service, Colonel X': the label is 'head of the fire service', not 'head',
+    whether the understanding resolved 'The head' to him or only the apposition ties them."""
+    text = "The head of the Orrin fire service, Colonel Ivo Marr, said the cause was unknown."
+    labels = _labels_of(text, "Ivo Marr", description=description)
+    assert "head of the Orrin fire service" in labels and "head" not in labels
+
+
+def test_framing_an_event_noun_a_name_was_parsed_beside_is_no_label():
+    """'The man police believe led the escape, X, is serving ...': 'escape' names no person."""
+    text = "The man police believe led the escape, Ivo Marr, is serving a 24-year sentence for armed robbery."
+    assert _labels_of(text, "Ivo Marr") == []
+
+
+def test_framing_a_description_resolved_to_the_outlet_itself_is_no_label_of_it():
+    """'told Radio Orrin the firm was sorry' in Radio Orrin's own article: the firm is not the radio."""
+    text = 'Chief executive Ada Brill told Radio Orrin the firm was "deeply sorry".'
+    assert _labels_of(text, "Radio Orrin", "ORG", outlet="Radio Orrin", description="the firm") == []
+    # the same words in another outlet's article still label the actor resolved (the understanding's call)
+    assert _labels_of(text, "Radio Orrin", "ORG", outlet="Lissard Post", description="the firm") == ["firm"]
+
+
+def test_framing_a_trials_groups_are_no_labels():
+    """'the placebo group' of a trial is a part of the study, not a word for the company or the trial."""
+    text = "There were 21 cases in the vaccine group and 112 in the placebo group of the Orrin trial."
+    assert _labels_of(text, "KORVA", "ORG", description="the placebo group") == []

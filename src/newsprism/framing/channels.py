@@ -7,7 +7,9 @@ organisation that reports; from the medium after a verb of saying ("said in a st
 Threadline, the social network") and the public occasion a remark was told to ("told a press
 conference": channels.txt rows tagged 'event'). A remark told to the outlet itself ("told Radio Wex" in Radio Wex's
 own article, "said to this newspaper") is the channel FIRST_HAND, aimed at its speaker: the outlet
-heard it, where another outlet printing the same remark relays Radio Wex.
+heard it, where another outlet printing the same remark relays Radio Wex. A remark whose speaker is unnamed
+("sources told the Torch", "two officials familiar with the talks said": channels.txt rows tagged 'anonymous')
+is the channel ANONYMOUS ("anonymous sources"), not first hand, whoever it was told to.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from newsprism.report.view import names_outlet  # one rule for the report's 'via
 FIRST_HAND = "first hand"
 """The channel of a remark told to the outlet that prints it ('told Radio Wex' in Radio Wex, 'said to this
 newspaper'): no relay; its target is the speaker."""
+ANONYMOUS = "anonymous sources"
+"""The channel of a remark whose speaker the article does not name ('sources told the Torch', 'two officials
+familiar with the talks said', 'a senior police source said'): the outlet leans on people the reader cannot
+check, whether they spoke to it or to another outlet."""
 _ACCORDING_TO = re.compile(r"according\s+to\s+(?:an?\s+|the\s+)?$")
 _RELAY_VERBS = {"report", "say", "quote", "cite", "air", "broadcast", "publish", "carry", "show", "announce", "run", "release"}
 _RELAY_PREPS = {"on", "by", "in", "from", "via", "to"}
@@ -41,6 +47,30 @@ def _events() -> frozenset[str]:
     from newsprism.framing.lexicon import read_rows
 
     return frozenset(row[0] for row in read_rows("channels") if len(row) > 1 and row[1] == "event")
+
+
+@lru_cache(maxsize=1)
+def _anonymous_heads() -> frozenset[str]:
+    """Nouns naming a speaker who stays unnamed (channels.txt rows tagged 'anonymous': "sources", "officials")."""
+    from newsprism.framing.lexicon import read_rows
+
+    return frozenset(row[0] for row in read_rows("channels") if len(row) > 1 and row[1] == "anonymous")
+
+
+_SPEAKER_TAIL = re.compile(r"\s+(?:,|familiar|close|with|at|in|from|of|who|inside|involved|briefed|speaking|on)\b.*$", re.I)
+
+
+def is_anonymous_speaker(speaker_text: str | None) -> bool:
+    """Whether a quote's speaker, as the article names them, is unnamed: the head noun of "sources",
+    "two officials familiar with the talks", "a senior police source" (the noun before what follows it)
+    is a channels.txt 'anonymous' noun, and no word of it but the first is capitalised (a name)."""
+    if not speaker_text:
+        return False
+    head = _SPEAKER_TAIL.sub("", " ".join(speaker_text.split()))
+    words = head.split()
+    if not words or any(w[:1].isupper() for w in words[1:]):
+        return False
+    return words[-1].lower().strip(".,;:") in _anonymous_heads()
 
 
 def _is_event(tokens: list[Token]) -> bool:
@@ -169,6 +199,13 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
     text_lower = ctx.article.text.lower()
     for quote in understanding.quotes:
         for variant in quote.variants:
+            anonymous = quote.speaker_entity_id is None and is_anonymous_speaker(variant.speaker_text or quote.speaker)
+            if anonymous:
+                # "sources told the Torch", "a senior police source said": unnamed speakers, once per sentence
+                for ev in variant.evidence:
+                    if ev.article_id == ctx.article.id:
+                        found.append(FramingEntry(article_id=ctx.article.id, term=ANONYMOUS, category="channel",
+                                                  evidence=ctx.evidence(ev.start, ev.end)))
             # a rendering's own channel: one remark reaches outlets by different ways (the union's website
             # for one, "told Radio Estmark" for another), and the remark's channel is only one of them
             channel = variant.channel or quote.channel
@@ -187,6 +224,8 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
                     at = m.start(1) if m else -1
                 if at < 0:
                     continue
+                if anonymous and (text_lower[max(0, at - 5):at] in ("this ", "our ") or names_outlet(channel, ctx.article.outlet)):
+                    continue  # unnamed sources told the outlet itself: ANONYMOUS above, not first hand
                 if text_lower[max(0, at - 5):at] in ("this ", "our ") or names_outlet(channel, ctx.article.outlet):
                     # "said ... to this newspaper", "told Radio Wex" in Radio Wex: the outlet heard the speaker
                     # itself and relays nobody; the channels say so beside other outlets' "Radio Wex". Its own

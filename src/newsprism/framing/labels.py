@@ -136,6 +136,15 @@ def split_labels(tokens: list[Token]) -> list[list[Token]]:
         # a capitalised title keeps its words ("Syrian Defense Minister"); a hyphenated modifier before it is
         # a label of its own ("Moscow-backed", "Axe-wielding"), as before a noun label
         cut = max((k + 1 for k, unit in enumerate(units[:-1]) if _hyphenated(unit)), default=0)
+        # a job in lower case before a capitalised rank is a label of its own: "Fire chief Colonel X",
+        # "Police spokeswoman Inspector X" are a job and a rank ("former Prime Minister X" stays one:
+        # "former" says no job)
+        rank = len(units) - 1
+        while rank > cut and _capitalised(units[rank - 1]) and not _hyphenated(units[rank - 1]):
+            rank -= 1
+        job = units[rank - 1] if rank > cut else None
+        if job is not None and not _capitalised(job) and job[-1].pos_ == "NOUN":
+            return [[t for t in u] for u in units[:cut]] + [[t for u in units[cut:rank] for t in u], [t for u in units[rank:] for t in u]]
         return [[t for t in u] for u in units[:cut]] + [[t for u in units[cut:] for t in u]]
     labels: list[list[list[Token]]] = []
     k = len(units)
@@ -195,8 +204,9 @@ def _gather_phrase(token: Token, depth: int = 0) -> list[Token]:
 
 
 class _Collector:
-    def __init__(self, ctx: ArticleContext):
+    def __init__(self, ctx: ArticleContext, non_labels: frozenset[str] = frozenset()):
         self.ctx = ctx
+        self.non_labels = non_labels
         self.entries: list[FramingEntry] = []
         self.seen: set[tuple] = set()
         self.spellings: dict[str, set[str]] = {}
@@ -240,6 +250,8 @@ class _Collector:
         term = " ".join(_text(u) for u in _units(tokens)).strip(" ,;:'\"‘’“”")
         if not term or not any(c.isalpha() for c in term) or " ".join(term.lower().split()) in self.own_spellings(entity_id):
             return
+        if " ".join(term.lower().split()).split(" of ")[0] in self.non_labels:
+            return  # "the placebo group": a part of a trial (non_labels.txt), whatever it was resolved to
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         key = (term.lower(), entity_id, tokens[0].sent.start)
         if key in self.seen:
@@ -373,6 +385,41 @@ def _speaker_tag(mention: Span) -> bool:
     return last is not None and last.text[-1:] not in _SENTENCE_ENDS
 
 
+def _of_phrase(noun: Token, end: int) -> list[Token]:
+    """The "of" phrase right after a description the understanding cut at its noun ("The head" of "The
+    head of the fire service"): the label is the whole description, "head of the fire service"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            phrase = [t for t in child.subtree]
+            if len(phrase) < _MAX_PHRASE and not any(_is_measure(t) or t.lower_ in _DAY_WORDS for t in phrase):
+                return [t for t in phrase if not (t.dep_ == "punct" and t.text not in "-–")]
+    return []
+
+
+# Endings of nouns that name people by what they do ("ringleader", "investigator", "activist", "trustee").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "ess", "ar", "ive", "ier", "ner")
+
+
+def _names_a_person(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun may name a person it stands in apposition to: a word for people, a title, a label
+    noun, a loaded word, or a noun of an agent's ending ("ringleader"); "the escape, X" (a misparse of
+    "the man police believe led the escape, X") names none."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return (lemma in lexicon.people_nouns or lower in lexicon.people_nouns or lemma in lexicon.label_heads
+            or lemma in word_list("titles.txt") or lower in lexicon.loaded or lemma in lexicon.loaded
+            or lower.endswith(_AGENT_ENDINGS) or token.pos_ != "NOUN")
+
+
+def _is_outlet(ctx: ArticleContext, entity_id: str) -> bool:
+    """Whether the actor is the article's own outlet ("told Radio Fenlow", "seen by The Clarion" in its own
+    article): a description the understanding resolved to it ("the firm") describes someone else."""
+    from newsprism.report.view import names_outlet
+
+    entity = ctx.entities.get(entity_id)
+    outlet = ctx.article.outlet
+    return bool(entity is not None and outlet and any(names_outlet(n, outlet) for n in (entity.name, *entity.aliases)))
+
+
 def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
     root = mention.root
     names = _name_words(ctx, entity_id)
@@ -382,6 +429,10 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     if root.pos_ == "NOUN" and _speaker_tag(mention) and not _is_own_name(ctx, mention, entity_id):
         return  # "Chief executive: patients still seen": a headline's who-said-it, the title the story gives her anyway
     if root.pos_ == "NOUN" and root.text[:1].islower() and not _is_own_name(ctx, mention, entity_id):
+        if _is_outlet(ctx, entity_id):
+            return  # "told Radio Fenlow the firm was sorry": the firm is not the outlet telling it
+        if mention.end < len(mention.doc) and ctx.entity_of_token(mention.doc[mention.end]) == entity_id:
+            return  # "Fire chief Colonel" right before her name: the name's premodifiers, split as a reader would (step 1)
         if _names_another(ctx, root, mention, entity_id):
             # "the private company Bluewake Lines": the words before a name are that name's label,
             # whatever actor the understanding resolved them to
@@ -390,7 +441,8 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         owners = {t.i for t in mention if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")}
         # a count of the people is no label of them: "212 asylum seekers", "about 350 protesters" -> "asylum seekers"
         counts = {t.i for c in mention if c.dep_ in ("nummod", "quantmod") and c.head.i == root.i and c.pos_ == "NUM" for t in c.subtree}
-        out.add([t for t in mention if (t.dep_ not in ("det", "poss", "case") or t.i in owners or t.head.i in owners) and t.i not in counts], entity_id, set())
+        tokens = [t for t in mention if (t.dep_ not in ("det", "poss", "case") or t.i in owners or t.head.i in owners) and t.i not in counts]
+        out.add(tokens + _of_phrase(root, mention.end), entity_id, set())
         _label_noun_of(mention, entity_id, lexicon, out, set())
         return
     # 1. premodifiers before the name, unless the name is glued into a compound ("Damascus-Tehran ties")
@@ -409,8 +461,15 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         # the noun may be a description the understanding resolved to another actor ("the private company X")
         and (ctx.entity_of_token(head) in (None, entity_id) or (len(between) == 0 and head.text[:1].islower()))
         and all(t.text == "," or t in chain for t in between)
+        and (ctx.entities.get(entity_id) is None or ctx.entities[entity_id].type != "PERSON" or _names_a_person(head, lexicon))
     ):
         chain = _left_chain(head, head.i) + [head]
+    elif (root.dep_ == "appos" and between is not None and head.pos_ == "NOUN" and head.text[:1].islower()
+          and ctx.entity_of_token(head) in (None, entity_id)
+          and (rest := [t for t in between if t not in chain]) and len(rest) > 1 and rest[-1].text == ","
+          and rest[:-1] == _of_phrase(head, head.i + 1)):
+        # "The head of the fire service, Colonel X": the description with its "of" phrase is the label
+        out.add(_left_chain(head, head.i) + [head] + _of_phrase(head, head.i + 1), entity_id, names)
     for label in split_labels(chain):
         if not _another_name(ctx, label, entity_id):
             out.add(label, entity_id, names)
@@ -498,7 +557,7 @@ def _epithet_labels(ctx: ArticleContext, lexicon: Lexicon, out: _Collector) -> N
 
 def find_labels(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     """Return the labels the article attaches to each located entity."""
-    out = _Collector(ctx)
+    out = _Collector(ctx, lexicon.non_labels)
     for span in ctx.entity_spans:
         mention = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
         if mention is None or len(mention) == 0:

@@ -1,7 +1,7 @@
 """Framing lexicons: the shipped word lists under data/framing/en/, plus a user's own.
 
 Each file is plain text, one term a line, '#' for comments; files with a second column
-(attribution_verbs.txt, epithets.txt, literal_particles.txt, literal_places.txt) map a term to a tag; place_senses.txt has
+(attribution_verbs.txt, epithets.txt, literal_particles.txt, literal_places.txt, loaded.txt) map a term to a tag; place_senses.txt has
 tab-separated columns of comma-separated words. A user's `lexicon_dir` may hold
 files of the same names: their terms are added to the shipped ones.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 LANGUAGE = "en"
 FILES = ("loaded", "hedges", "attribution_verbs", "channels", "label_heads", "state_heads", "epithets", "physical_nouns", "literal_particles",
-         "actor_nouns", "literal_adjectives", "place_senses", "literal_places")
+         "actor_nouns", "literal_adjectives", "place_senses", "literal_places", "literal_compounds", "non_labels")
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class Lexicon:
     """Every framing word list, lower-cased."""
 
     loaded: frozenset[str]
-    loaded_pos: dict[str, str]  # term -> the only part of speech it is loaded as (upper-case spaCy POS, or MODIFIER: before a noun)
+    # term -> the only use it is loaded in: an upper-case spaCy POS, MODIFIER (before a noun) or PEOPLE (said of people)
+    loaded_pos: dict[str, str]
     hedges: frozenset[str]
     attribution_verbs: dict[str, str]
     channels: frozenset[str]
@@ -37,6 +38,8 @@ class Lexicon:
     people_nouns: frozenset[str]  # nouns naming people or groups (actor_nouns.txt): "according to a source" names a speaker
     # verb lemma -> (prepositions of its loaded sense, forms always loaded): "lies outside the channel" is a place (place_senses.txt)
     place_senses: dict[str, tuple[frozenset[str], frozenset[str]]]
+    literal_compounds: frozenset[str] = frozenset()  # names of kinds holding a loaded word ("killer whale"): no flag
+    non_labels: frozenset[str] = frozenset()  # descriptions of a study's parts, never an actor ("placebo group")
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -77,7 +80,8 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
         loaded_pos={row[0]: row[1].upper() for row in sets["loaded"] if len(row) > 1},
         hedges=words("hedges"),
         attribution_verbs=tagged("attribution_verbs", "neutral"),
-        channels=words("channels"),
+        # rows tagged 'anonymous' name unnamed speakers ("sources"), no relaying medium (channels.py reads them)
+        channels=frozenset(row[0] for row in sets["channels"] if len(row) < 2 or row[1] != "anonymous"),
         label_heads=words("label_heads"),
         state_heads=words("state_heads"),
         epithets=tagged("epithets", ""),
@@ -87,6 +91,8 @@ def load_lexicon(user_dir: Path | None = None) -> Lexicon:
         people_nouns=words("actor_nouns"),
         literal_adjectives=words("literal_adjectives"),
         place_senses={row[0]: (_listed(row, 1), _listed(row, 2)) for row in sets["place_senses"]},
+        literal_compounds=words("literal_compounds"),
+        non_labels=words("non_labels"),
     )
 
 

@@ -226,6 +226,8 @@ def _split_phrases(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
         head = token.head
         if token.dep_ != "amod" or head.i <= token.i + 1 or head.pos_ not in ("NOUN", "PROPN"):
             continue
+        if all(t.is_punct for t in ctx.doc[token.i + 1 : head.i]):
+            continue  # "lame-duck": a hyphenated phrase, found whole as written
         if not any(f"{token.lower_} {form}" in lexicon.loaded for form in (head.lower_, head.lemma_.lower())):
             continue
         start, end = token.idx, head.idx + len(head.text)
@@ -241,17 +243,91 @@ def _modifies_noun(token: Token) -> bool:
     return token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
 
 
+_QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
+                   "many", "some", "several", "most", "all", "few", "group", "couple", "lot", "lots", "none", "one"}
+_PEOPLE_PRONOUNS = {"he", "she", "they", "them", "him", "her", "we", "us", "i", "me", "you", "someone", "somebody",
+                    "anyone", "anybody", "everyone", "everybody", "who"}
+
+
+def _names_people(ctx: ArticleContext, token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
+    """Whether a noun phrase's head names people: a person the story names, a pronoun of people, a noun
+    of data/framing/en/actor_nouns.txt (or a loaded label of people: "the monsters"), a bare count
+    ("14 were struck down"), or a count of people ("dozens of shoppers")."""
+    entity = ctx.entities.get(ctx.entity_of_token(token) or "")
+    if entity is not None:
+        return entity.type == "PERSON"
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if token.pos_ == "PRON" or lower in _PEOPLE_PRONOUNS:
+        return lower in _PEOPLE_PRONOUNS
+    if lemma in lexicon.people_nouns or lower in lexicon.people_nouns:
+        return True
+    if lexicon.loaded_pos.get(lower) == "NOUN" or lexicon.loaded_pos.get(lemma) == "NOUN":
+        return True  # "lags", "monsters": a loaded noun of people
+    if depth < 2 and (lower in _QUANTITY_HEADS or lemma in _QUANTITY_HEADS or token.pos_ == "NUM"):
+        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if of:
+            return _names_people(ctx, of[0], lexicon, depth + 1)
+        return token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass")
+    return False
+
+
+_REFERENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "conj"}
+
+
+def _said_of_people(ctx: ArticleContext, span, lexicon: Lexicon) -> bool:
+    """Whether a term tagged 'people' in loaded.txt is said of people here.
+
+    A verb ("struck down"): its object or passive subject names people ("dozens of shoppers have
+    been struck down"; "the court struck down the law" is a ruling). A noun ("animals"): the subject
+    of "they are animals", the noun of "X, an animal", who is treated "like animals", or, after
+    "these"/"those", the people named just before (the nearest plural noun of the two sentences before
+    it names people: "the monsters are still on the loose ... helped these animals escape"; "the
+    keepers moved the lions ... these animals" are animals)."""
+    root = next((t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t), span[0])
+    if root.pos_ in ("VERB", "AUX"):
+        return any(_names_people(ctx, c, lexicon) for c in root.children if c.dep_ in ("nsubjpass", "dobj"))
+    head = root.head
+    if root.dep_ == "attr":
+        return any(_names_people(ctx, c, lexicon) for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if root.dep_ == "appos":
+        return _names_people(ctx, head, lexicon)
+    if root.dep_ == "pobj" and head.lower_ == "like":
+        verb = head.head
+        return any(_names_people(ctx, c, lexicon) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    if any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in root.children):
+        sentences = list(ctx.doc.sents)
+        k = next((n for n, s in enumerate(sentences) if s.start <= root.i < s.end), 0)
+        start = sentences[max(0, k - 2)].start
+        for t in reversed(ctx.doc[start : root.i]):
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ in _REFERENT_DEPS and t.lemma_.lower() != root.lemma_.lower():
+                return _names_people(ctx, t, lexicon)
+    return False
+
+
 def find_terms(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     """Return the article's loaded words, hedges and attribution verbs."""
     doc = ctx.doc
     entries: list[FramingEntry] = []
+    # "killer whale": a kind's name holding a loaded word (literal_compounds.txt)
+    literal = [range(a, b) for a, b in phrase_matches(ctx, lexicon.literal_compounds)] if lexicon.literal_compounds else []
     for category, terms in (("loaded", lexicon.loaded), ("hedge", lexicon.hedges)):
         for i, j in phrase_matches(ctx, terms):
             span = doc[i:j]
-            # a name that happens to be spelled like a loaded word ("Hawk" the missile) is not one
-            if j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and not opens_sentence(span[0]):
+            # a name that happens to be spelled like a loaded word ("Hawk" the missile) is not one; a word
+            # set in capitals ("a MIRACLE jab") is shouted, not named
+            if (j - i == 1 and span[0].pos_ == "PROPN" and span[0].text[:1].isupper() and not opens_sentence(span[0])
+                    and not (len(span[0].text) > 3 and span[0].text.isupper())):
                 continue
-            wanted_pos = lexicon.loaded_pos.get(ctx.lower[i]) or lexicon.loaded_pos.get(ctx.lemma[i]) if category == "loaded" and j - i == 1 else None
+            if category == "loaded" and any(i in r and j - 1 in r for r in literal):
+                continue  # "killer whale", "jet lag": the name of a kind of thing
+            phrase = " ".join(ctx.lower[i:j]) if j - i > 1 else None
+            wanted_pos = ((lexicon.loaded_pos.get(ctx.lower[i]) or lexicon.loaded_pos.get(ctx.lemma[i]) if j - i == 1
+                           else lexicon.loaded_pos.get(phrase) or lexicon.loaded_pos.get(" ".join(ctx.lemma[i:j])))
+                          if category == "loaded" else None)
+            if wanted_pos == "PEOPLE":
+                if not _said_of_people(ctx, span, lexicon):
+                    continue  # "the court struck down the law", "animals at the zoo"
+                wanted_pos = None
             if wanted_pos == "MODIFIER":
                 if not _modifies_noun(span[0]):
                     continue  # "rode like cowboys": the noun itself; "cowboy bosses" casts the bosses
