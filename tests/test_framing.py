@@ -1443,3 +1443,14 @@ def test_framing_a_trials_groups_are_no_labels():
     """'the placebo group' of a trial is a part of the study, not a word for the company or the trial."""
     text = "There were 21 cases in the vaccine group and 112 in the placebo group of the Orrin trial."
     assert _labels_of(text, "KORVA", "ORG", description="the placebo group") == []
+
+
+def test_wording_a_plural_the_lemmatiser_reads_two_ways_is_one_word_of_both_clauses():
+    """'gathered outside the barracks' / 'gathered at the barracks gate': 'barracks' lemmatised as
+    'barrack' in one sentence and 'barracks' in the other is one word, so the crowd is one referent
+    and 'demonstrators' / 'far-right mob' one word choice."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "On Sunday afternoon, demonstrators gathered outside the barracks.",
+        "Velsk Daily": "On Sunday a far-right mob gathered at the barracks gate, chanting and throwing bottles.",
+    })
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "demonstrators", "Velsk Daily": "far-right mob"}]

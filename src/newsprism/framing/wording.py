@@ -353,6 +353,11 @@ def _content_tokens(doc: Doc, indexes) -> list[tuple[int, str]]:
     return found
 
 
+def _singular(lemma: str) -> str:
+    """A lemma without a plural's final 's' ("barracks" / "barrack"), for comparing two clauses' words."""
+    return lemma[:-1] if len(lemma) > 3 and lemma.endswith("s") and not lemma.endswith("ss") else lemma
+
+
 def same_statement(a: Slot, b: Slot) -> bool:
     """True when the two phrases' clauses say the same thing around them, so the phrases name one referent.
 
@@ -364,8 +369,11 @@ def same_statement(a: Slot, b: Slot) -> bool:
     x, y = a.clause, b.clause
     if min(len(x), len(y)) < 3:
         x, y = a.sentence_words, b.sentence_words
+    # one word whose plural the lemmatiser reads two ways ("the barracks" -> "barrack" in one sentence,
+    # "barracks" in another) is one word
+    x, y = {_singular(w) for w in x}, {_singular(w) for w in y}
     shared = x & y
-    if not x or not y or len(shared - {a.key[0], b.key[0]}) < CLAUSE_SHARED:
+    if not x or not y or len(shared - {_singular(a.key[0]), _singular(b.key[0])}) < CLAUSE_SHARED:
         return False
     return len(shared) >= 0.5 * min(len(x), len(y))
 
