@@ -2279,7 +2279,7 @@ def test_a_marked_comment_with_its_header_run_into_the_text_keeps_only_what_the_
 def test_a_name_alone_in_the_element_marked_byline_is_the_byline_but_not_a_comment_or_a_desk():
     def page(byline_block: str) -> str:
         return (
-            "<html><head><title>Ferry runs aground off Varrow</title><meta property='og:site_name' content='Readwell'></head><body>"
+            "<html><head><title>Ferry runs aground off Varrow</title><meta property='og:site_name' content='Readwell Daily'></head><body>"
             "<main><article><h1>Ferry runs aground off Varrow</h1>" + byline_block + "<div class='rw-date'>4 May 2034</div>"
             + STORY_PARAGRAPHS + "</article>"
             "<section class='comments'><div class='comment'><span class='byline'>Ostra Vell</span><p>Glad nobody was hurt.</p></div>"
@@ -2288,6 +2288,7 @@ def test_a_name_alone_in_the_element_marked_byline_is_the_byline_but_not_a_comme
         )
     assert clean_html_page(page("<div class='rw-byline'>Selma Torvund</div>")).byline == "Selma Torvund"
     assert clean_html_page(page("<div class='rw-byline'>Staff Reporter</div>")).byline is None  # a desk names no writer
+    assert clean_html_page(page("<div class='rw-byline'>Readwell Daily</div>")).byline is None  # nor does the site's own name
     assert clean_html_page(page("")).byline is None  # the commenters' names are no byline of the article
 
 

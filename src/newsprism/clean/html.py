@@ -1202,7 +1202,9 @@ def read_html(html: str, url: str | None = None, captured: str | None = None) ->
     comments = read_comments(block, url, entries, captured)
     if entries and comments and block.getparent() is not None:
         block.drop_tree()  # trafilatura prunes only the comment blocks it knows by name
-    info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title) or marked_byline(tree)
+    info.author = info.author or block_byline(scan.blocks) or name_date_byline(scan.blocks, info.title)
+    if info.author is None and (marked := marked_byline(tree)) and _key(marked) != _key(info.sitename or ""):
+        info.author = marked  # the site's own name in its byline slot ("La Tercera") names no writer
     if info.author and is_desk_byline(info.author):
         info.author = person_credit(tree) or info.author  # the page's "Words: Jane Doe" beats a meta tag's "Newsdesk"
     headline = headline_beside_site_name(tree, scan.blocks, info.title)
