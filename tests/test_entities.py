@@ -316,3 +316,18 @@ def test_entities_a_place_naming_an_agreement_is_no_mention_of_it():
     assert deal not in starts
     # the mention right after it ("Ostrevia must now pay"), the owner, the verb's subject and the counterpart stay
     assert starts == [m.start() for m in re.finditer("Ostrevia", text) if m.start() != deal]
+
+
+def test_entities_a_russian_first_ye_written_e_and_a_glide_left_out_are_one_name():
+    """R-vaccine (session 14): "Dr Yevgenia Orlovska" (one outlet) and "Dr Evgeniya Orlovskaya" (another)
+    were two people: the first Ye written E and the y of -iya left out, both at once, put the given
+    names' spellings too far apart (each alone was close enough)."""
+    entities = story_entities({
+        "a": "The study's chief author, Dr Yevgenia Tarnovska of the Marnholm Institute, said the drug was safe "
+             "but that more data were needed.",
+        "b": "\"It is safe, but we need more data,\" the chief author, Dr Evgeniya Tarnovskaya, told the Orvel Courier. "
+             "Tarnovskaya said a second study would start in May.",
+    })
+    author = _holding(entities, "Evgeniya Tarnovskaya")
+    assert len(author) == 1 and author == _holding(entities, "Yevgenia Tarnovska")
+    assert author[0].type == "PERSON"
