@@ -133,3 +133,40 @@ def test_coref_a_seat_gives_no_country_whose_leader_of_that_title_the_story_name
     russia = _holding(entities, "The Kremlin")
     assert len(russia) == 1 and len(_holding(entities, "Oleg Marin")) == 1
     assert "his administration" not in [m.text for m in russia[0].mentions]
+
+
+def test_coref_a_name_apposed_after_the_clause_of_a_description_holds_it():
+    """R-prisonbreak (session 14): "The man police believe led the escape, X, ..." and "including the
+    man believed to be the ringleader, X." made an unnamed PERSON "the man": the parse hangs the name
+    on the nearest noun ("the escape"), so X held no role "man". A name whose clause may be
+    another person's ("The man who shot the mayor, X,") is not given the description's noun."""
+    entities = story_entities({
+        "a": "Three inmates broke out of the Ardley jail on Friday. The man guards believe planned the breakout, "
+             "Tomas Ervik, is serving nine years for fraud. The man was seen near Oster on Saturday.",
+        "b": "Police are still hunting two of the inmates, including the man thought to be the planner, Tomas Ervik. "
+             "The man is dangerous, police said.",
+    })
+    [ervik] = _holding(entities, "Tomas Ervik")
+    assert {m.text for m in ervik.mentions} >= {"The man", "the man"}
+    assert not [e for e in entities if e.name.lower() == "the man"]
+    from newsprism.understand.coref import _apposed_after_clause
+    from newsprism.understand.entities import collect_mentions
+    from newsprism.understand.nlp import parse
+    [doc] = parse(["The woman who hit the guard, Lina Ervik, was caught."])
+    [lina] = [m for m in collect_mentions("c", doc) if m.text == "Lina Ervik"]
+    assert not _apposed_after_clause(doc, lina)
+
+
+def test_coref_the_office_a_person_serves_as_is_no_reference_to_its_holder():
+    """R-governor: once "The governor of the National Bank, X," gave X the role governor, "Deputy governor
+    Y will serve as interim governor" went to X: a role after "serve as" / "act as" is the office Y
+    takes, no description of anyone named."""
+    entities = story_entities({
+        "a": "The governor of the Bank of Ostrava, Pavel Renko, resigned on Monday. Deputy governor Ilka Sarvo "
+             "will serve as interim governor, the bank said.",
+        "b": "Pavel Renko quit as governor of the central bank. Ilka Sarvo will act as interim governor until "
+             "a successor is chosen.",
+    })
+    [renko] = _holding(entities, "Pavel Renko")
+    assert "The governor" in {m.text for m in renko.mentions}
+    assert not [e for e in entities for m in e.mentions if m.text == "interim governor"]

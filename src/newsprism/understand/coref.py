@@ -172,6 +172,8 @@ def person_roles(doc: Doc, mention: Found) -> None:
     if ROLE_BY_COPULA:
         words |= _copula_roles(head)
     mention.roles = {w for w in words if w and w.isalpha() and (w in title_words or _is_role_word(w) or _is_agent_noun(w))}
+    if APPOSED_AFTER_CLAUSE:
+        mention.roles |= _apposed_after_clause(doc, mention)
     mark_syntax(doc, mention)
     mention.gender = _gender_of(mention.roles)
     if mention.gender == "any" and len(mention.tokens) >= 2:
@@ -180,6 +182,8 @@ def person_roles(doc: Doc, mention: Found) -> None:
 
 
 # Switches for the bench's with / without measurements (bench/RESULTS.md), on in the product.
+APPOSED_AFTER_CLAUSE = True
+ROLE_AFTER_AS = True
 ROLE_FOR_ANOTHER = True
 APPOSED_AFTER_POSSESSIVE = True
 NOT_OWN_ROLE = True
@@ -239,6 +243,58 @@ def _copula_roles(head: Token) -> set[str]:
     if head.dep_ in {"oprd", "dobj", "attr"} and verb.lemma_ in {"name", "call"} and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return {verb.head.lemma_.lower()}  # "a woman named Jo Doe opened fire", "a man called Jo Doe"
     return set()
+
+
+# How far back from the comma before a name a description may open ("The man police believe led
+# the escape, X,"): a clause, not a paragraph. Set by reading, not by a sweep.
+CLAUSE_WINDOW = 12
+LISTING_WORDS = frozenset({"including", "among", "like"})
+
+
+def _person_noun(token: Token) -> bool:
+    """A common noun that names a person: a title, a role or agent noun, or a noun of `unnamed_actors.csv`."""
+    lemma = token.lemma_.lower()
+    return (token.pos_ == "NOUN" and token.text.islower()
+            and (_is_role_word(lemma) or _is_agent_noun(lemma) or lemma in unnamed_actor_nouns()))
+
+
+def _apposed_after_clause(doc: Doc, mention: Found) -> set[str]:
+    """The noun of a description a name is apposed to across the clause that tells who he is:
+    "The man police believe led the escape, Jo Doe, is serving ...", "including the woman
+    believed to be the ringleader, Jo Doe." (the parse hangs the name on the nearest noun, "the
+    escape"). Only when the description opens its clause (after at most a preposition), the name
+    closes the apposition (a comma or the sentence's end after it), and every other person noun
+    of the clause is joined to the description by "be" ("believed to be the ringleader"), and no
+    relative clause names someone or something more: in "The man who shot the mayor, Jo Doe," or
+    "the woman who hit the guard, Jo Doe," the name may be the other's, so none is given."""
+    first, end = mention.first_token, mention.last_token + 1
+    sent = doc[mention.last_token].sent
+    if first - 2 < sent.start or doc[first - 1].text != ",":
+        return set()
+    if end < sent.end and not (doc[end].is_punct and doc[end].text in {",", ".", ";", ":"}):
+        return set()  # "..., Jo Doe said": the name opens a clause of its own
+    start = first - 1
+    while start > sent.start and first - 1 - start < CLAUSE_WINDOW and not doc[start - 1].is_punct:
+        start -= 1
+    if start > sent.start and not doc[start - 1].is_punct:
+        return set()  # more than a clause back: too far to tell
+    span = doc[start:first - 1]
+    k = 1 if len(span) > 2 and span[0].lower_ in LISTING_WORDS else 0  # "including the man ..."
+    if len(span) <= k + 1 or span[k].lower_ != "the":
+        return set()
+    nouns = [t for t in span[k + 1:] if _person_noun(t)]
+    if not nouns or nouns[0].i != next((t.i for t in span[k + 1:] if t.pos_ in {"NOUN", "PROPN"}), -1):
+        return set()  # the description's own noun comes first: "the escaped man", not "the escape of the man"
+    if nouns[0].i + 1 < len(doc) and doc[nouns[0].i + 1].lower_ in {"'s", "’s"}:
+        return set()  # "the deputy's wife": the owner, not the one described
+    for later in nouns[1:]:
+        # "the man believed to be the ringleader": one person; "... was the wife" is another clause
+        if not any(t.lemma_ == "be" and t.i > 0 and doc[t.i - 1].lower_ == "to" for t in doc[nouns[0].i + 1:later.i]):
+            return set()
+    relative = next((t.i for t in span if t.i > nouns[0].i and t.tag_ in {"WP", "WP$", "WDT"}), None)
+    if relative is not None and any(t.pos_ in {"NOUN", "PROPN"} and t.i > relative for t in span):
+        return set()  # "the woman who hit the guard, X": whether X is the woman or the guard, the words do not say
+    return {t.lemma_.lower() for t in nouns}
 
 
 def mark_syntax(doc: Doc, mention: Found) -> None:
@@ -398,6 +454,9 @@ def _description(article_id: str, token: Token, nouns: dict[str, str], covered: 
         return None  # "wed on the beach in the company of their daughter": with her, no firm
     if token.i and _fold(doc[token.i - 1].text) in {"mr", "madam", "madame", "mister"} and _is_role_word(token.text):
         return None  # "Mr. President" without a name: a speaker addressing someone, who is not said
+    if (ROLE_AFTER_AS and token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in {"VERB", "AUX"}
+            and not any(t.dep_ == "det" for t in lefts)):
+        return None  # "X will serve as interim governor": the office X takes, no reference to whoever holds it now
     refers = nouns.get(lemma)
     if appos_of is not None and appos_of.label == "PERSON" and token.pos_ == "NOUN":
         refers = "person"  # "Jane Doe, the actress": the apposition says who it is
