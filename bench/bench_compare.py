@@ -438,13 +438,13 @@ parse_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
 import os, tempfile
 from newsprism import embed
 helper_peak = tempfile.NamedTemporaryFile(suffix=".peak", delete=False).name
-encode_ahead = embed.encode_ahead
-def measured_encode_ahead(texts, batch_size=64):
-    vectors = encode_ahead(texts, batch_size)
+encode_ahead = embed.SharedEncoding.ahead
+def measured_encode_ahead(self):
+    done = encode_ahead(self)
     with open(helper_peak, "w") as f:
         f.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
-    return vectors
-embed.encode_ahead = measured_encode_ahead
+    return done
+embed.SharedEncoding.ahead = measured_encode_ahead
 # As `pipeline.analyze_story`: the claim sentences encoded ahead in a forked helper while this
 # process understands the story (when a core is free; `scale.can_fork_helper`).
 ahead = encode_claims_ahead(docs)
@@ -459,12 +459,14 @@ c = compare_story(u, settings.compare)
 t4 = time.perf_counter()
 cpu4 = time.process_time()
 taken = ahead is not None and not embed._offers  # the comparison's claims call took the vectors offered
+# the claim batches this process encoded itself once the comparison asked for them (`embed.SharedEncoding.finish`)
+batches_here = (ahead.shared.batches_here, len(ahead.shared.batches)) if ahead is not None else None
 end_encoding_ahead(ahead)
 helper_peak_kb = open(helper_peak).read().strip() if os.path.getsize(helper_peak) else None
 os.unlink(helper_peak)
 print(json.dumps({"articles": len(articles), "claims": len(u.claims), "facts": len(c.facts), "conflicts": len(c.conflicts),
     "read_clean_s": t1 - t0, "understand_s": t2 - t1, "parse_s": t_parse - t1, "parse_workers": parse_workers, "encoder_load_s": t3 - t2, "compare_s": t4 - t3, "total_s": t4 - t0,
-    "ahead_start_s": t_ahead - t_parse, "ahead_cpu_s": ahead.cpu_s if ahead is not None else None, "ahead_taken": taken,
+    "ahead_start_s": t_ahead - t_parse, "ahead_cpu_s": ahead.cpu_s if ahead is not None else None, "ahead_taken": taken, "batches_here": batches_here,
     "parse_worker_cpu_s": parse_cpu.ru_utime + parse_cpu.ru_stime,
     "compare_cpu_s": cpu4 - cpu3, "total_cpu_s": cpu4,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -509,7 +511,10 @@ def _ahead(s: dict) -> str:
     """The claims-ahead helper's cell: its CPU seconds and whether its vectors were taken, or why it did not run."""
     if s.get("ahead_cpu_s") is None:
         return "not forked"
-    return f"{s['ahead_cpu_s']:.1f} s, {'taken' if s['ahead_taken'] else 'not taken'}"
+    if not s["ahead_taken"]:
+        return f"{s['ahead_cpu_s']:.1f} s, not taken"
+    here = s.get("batches_here")
+    return f"{s['ahead_cpu_s']:.1f} s, taken" + (f" ({here[0]} of {here[1]} batches encoded here)" if here else "")
 
 
 def _helper_peak(s: dict) -> str:

@@ -47,3 +47,94 @@ def test_embed_encodes_itself_when_the_work_ahead_failed_and_drops_offers_not_ta
     embed.offer(["Nothing asks for this."], 64, lambda: None)
     embed.withdraw_offers()
     assert not embed._offers
+
+
+def test_embed_a_call_of_small_batches_runs_on_one_thread_however_many_texts(monkeypatch):
+    """A story's quote renderings come in one call of batches of 8: hundreds of texts in a large
+    story, each batch too small to share between torch's threads (the second one only spins, six
+    times the CPU on a busy machine). Calls of full batches keep torch's threads."""
+    import torch
+
+    seen: list[tuple[int, int]] = []
+
+    class Recorder:
+        def encode(self, texts, batch_size, **_):
+            seen.append((batch_size, torch.get_num_threads()))
+            return np.zeros((len(texts), embed.DIMENSIONS), dtype=np.float32)
+
+    monkeypatch.setattr(embed, "load_encoder", lambda: Recorder())
+    previous = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        texts = [f"Councillor Brena Tull said the Osk ferry would run {k} times." for k in range(300)]
+        embed._encode(texts, 8)
+        embed._encode(texts, 64)
+        assert torch.get_num_threads() == 2  # put back after each call
+    finally:
+        torch.set_num_threads(previous)
+    assert seen == [(8, 1), (64, 2)]
+
+
+def _texts_of_tied_lengths() -> list[str]:
+    # many texts of one length, so the encoder's sort must be followed exactly to cut its batches
+    places = ["Osk", "Tam", "Rye", "Vel", "Kor", "Bly"]
+    return [f"The {p} ferry ran {k} times." for k in range(4) for p in places] + [
+        "Harbour officials in Norwick moved about 300 people out of nearby streets on Monday.",
+        "A crane fell.",
+        "The Verrin bridge stays shut until the council of Marrow has met on Friday night.",
+    ]
+
+
+def test_shared_encoding_gives_the_whole_calls_vectors_bit_for_bit():
+    """A call encoded batch by batch, each batch a call of its own, in the encoder's order
+    (`batches_of`), has the very vectors of the whole call: the comparison breaks exact ties,
+    so a vector moved by 1e-7 could change a report."""
+    texts = _texts_of_tied_lengths()
+    whole = embed._encode(texts, 4, one_thread=True)
+    shared = embed.SharedEncoding(texts, 4)
+    got = shared.finish()
+    assert shared.batches_here == len(shared.batches) == 7
+    assert np.array_equal(got, whole)
+    assert sorted(int(i) for b in shared.batches for i in b) == list(range(len(texts)))
+
+
+def _fake_batches(monkeypatch):
+    """An encoder whose vector tells the text (its length) and records the batches it was given."""
+    batches: list[list[str]] = []
+
+    def fake(texts, batch_size, one_thread=False):
+        batches.append(list(texts))
+        return np.array([[float(len(t)), 1.0] + [0.0] * (embed.DIMENSIONS - 2) for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(embed, "_encode", fake)
+    return batches
+
+
+def test_shared_encoding_splits_the_batches_between_a_forked_process_and_this_one(monkeypatch):
+    """The helper takes batches from the front, this process from the back: every batch is
+    encoded once, by one of them, and every row lands in its text's place."""
+    import pytest
+
+    from newsprism.scale import ForkedCall, fork_available
+
+    if not fork_available():
+        pytest.skip("no fork on this platform")
+    here = _fake_batches(monkeypatch)
+    texts = _texts_of_tied_lengths()
+    shared = embed.SharedEncoding(texts, 2)
+    helper = ForkedCall(shared.ahead)
+    got = shared.finish(helper.result)
+    assert helper.result() + shared.batches_here == len(shared.batches) == len(here) + helper.result()
+    assert [row[0] for row in got] == [float(len(t)) for t in texts]
+    assert all(len(b) <= 2 for b in here)
+
+
+def test_shared_encoding_encodes_the_batches_a_failed_helper_left(monkeypatch):
+    """A batch the helper took and never finished (it failed, or was killed) is encoded here."""
+    here = _fake_batches(monkeypatch)
+    texts = _texts_of_tied_lengths()
+    shared = embed.SharedEncoding(texts, 8)
+    taken = shared._take(front=True)  # the helper took the first batch, then died
+    got = shared.finish()
+    assert taken == 0 and shared.batches_here == len(shared.batches) == 4 and len(here) == 4
+    assert [row[0] for row in got] == [float(len(t)) for t in texts]

@@ -248,6 +248,10 @@ def encode_claims_ahead(docs: list, least: int | None = None) -> ForkedCall | No
     """Start encoding a story's claim sentences in a forked process (`scale.ForkedCall`) while
     this one understands the story, and offer the vectors to the comparison's first call
     (`embed.offer`); None when the story is small or no core is free (`scale.can_fork_helper`).
+    The call is shared out by batches (`embed.SharedEncoding`): when the comparison asks for the
+    vectors, this process encodes the batches the helper has not reached yet, so the two cores
+    finish the claims together (the helper's share of a 200-article story's 2,831 claims is
+    longer than this process's understanding of it).
 
     The report does not depend on it: the comparison encodes its claims in one call on one
     thread (`embed(..., one_thread=True)`), and takes the offered vectors only when that call's
@@ -266,8 +270,12 @@ def encode_claims_ahead(docs: list, least: int | None = None) -> ForkedCall | No
     if len(texts) < (ENCODE_AHEAD_FROM if least is None else least) or not can_fork_helper():
         return None
     embed.load_encoder()  # loaded once, here, and shared with the child copy-on-write
-    call = ForkedCall(embed.encode_ahead, (texts,))
-    embed.offer(texts, 64, call.result)
+    shared = embed.SharedEncoding(texts, 64)
+    call = ForkedCall(shared.ahead)
+    call.shared = shared  # how many batches this process encoded: `shared.batches_here`
+    # When the comparison asks for the claims, this process takes the batches the helper has not
+    # reached, from the other end, instead of waiting for it (`embed.SharedEncoding.finish`).
+    embed.offer(texts, 64, lambda: shared.finish(call.result))
     return call
 
 
