@@ -318,6 +318,32 @@ def test_entities_a_place_naming_an_agreement_is_no_mention_of_it():
     assert starts == [m.start() for m in re.finditer("Ostrevia", text) if m.start() != deal]
 
 
+def _outlet_story(texts: dict[str, str]) -> list:
+    """Entities of a story whose articles carry their outlets ({outlet: text}), as the pipeline runs it."""
+    from newsprism.models import CleanArticle, StoryGroup, content_id
+    from newsprism.understand import understand_story
+
+    articles = [CleanArticle(id=content_id(t), source_path=f"{o}.txt", outlet=o, published="2031-06-12", text=t) for o, t in texts.items()]
+    return understand_story(StoryGroup(id="s_test", title="test", article_ids=[a.id for a in articles]), articles)
+
+
+def test_entities_an_outlet_naming_itself_in_its_own_article_is_no_actor():
+    """R-wildfire, R-governor, R-hostage (session 14): "sources told the Torch", "letters seen by the
+    Kalvora Business Daily" on those outlets' own pages were ORG actors of the story. The page naming
+    itself is the teller, no actor; another outlet's page naming it still relays it."""
+    story = _outlet_story({
+        "The Morvel Lantern": "Two officials familiar with the talks told the Morvel Lantern that the dam would close. "
+                              "Ferris Oakby told the Lantern on Monday that the Lantern had been right.",
+        "Quillon Wire": "Ferris Oakby told the Morvel Lantern the dam would close, the Lantern reported on Tuesday.",
+    })
+    lantern = {a.id for a in story.articles if a.outlet == "The Morvel Lantern"}
+    named = [m for e in story.entities for m in e.mentions if "Lantern" in m.text]
+    assert named and not [m for m in named if m.article_id in lantern]
+    # the wire's own page names the Lantern, a channel it relays: an organisation there
+    assert {e.type for e in story.entities if any("Lantern" in m.text for m in e.mentions)} == {"ORG"}
+    assert [e.type for e in _holding(story.entities, "Ferris Oakby")] == ["PERSON"]
+
+
 def test_entities_a_russian_first_ye_written_e_and_a_glide_left_out_are_one_name():
     """R-vaccine (session 14): "Dr Yevgenia Orlovska" (one outlet) and "Dr Evgeniya Orlovskaya" (another)
     were two people: the first Ye written E and the y of -iya left out, both at once, put the given
@@ -331,3 +357,108 @@ def test_entities_a_russian_first_ye_written_e_and_a_glide_left_out_are_one_name
     author = _holding(entities, "Evgeniya Tarnovskaya")
     assert len(author) == 1 and author == _holding(entities, "Yevgenia Tarnovska")
     assert author[0].type == "PERSON"
+
+
+def test_entities_an_outlets_initials_before_its_medium_word_name_it_on_its_own_page():
+    """R-vaccine, R-prisonbreak (session 14): "told LNB" on LNB News's page was an ORG actor, and
+    another outlet's "told VRTV" named no channel though VRTV News was one of the story's outlets."""
+    story = _outlet_story({
+        "KRT News": "Ilse Marrow told KRT on Monday that the ferry would not sail.",
+        "Quillon Wire": "Ilse Marrow told KRT on Monday that the ferry would not sail until the storm passed.",
+    })
+    krt = {a.id for a in story.articles if a.outlet == "KRT News"}
+    assert not [m for e in story.entities for m in e.mentions if m.article_id in krt and m.text == "KRT"]
+    wire = [v for q in story.quotes for v in q.variants if set(v.article_ids) - krt]
+    assert wire and all(v.channel == "KRT" for v in wire)
+
+
+def test_entities_a_capitalised_word_inside_a_number_is_no_organisation():
+    """R-wildfire (session 14): the tabloid's "AT LEAST six people" gave an ORG "AT"."""
+    entities = story_entities({"a": "AT LEAST nine people were hurt when a crane fell on a market in Dorvik, police said.\n\n"
+                                    "The crane's owner said it was checked in May."})
+    assert not _holding(entities, "AT")
+    assert [e.type for e in _holding(entities, "Dorvik")] == ["GPE"]
+
+
+def test_entities_a_given_name_tagged_a_place_before_an_untagged_surname_is_the_person():
+    """R-vaccine (session 14): "Halvorsen chief executive Magnus E." gave a place "Magnus" and no
+    person; the tagger's reading is forced here, as the small model reads it so only for some surnames."""
+    from spacy.tokens import Span
+
+    from newsprism.understand.entities import collect_mentions
+    from newsprism.understand.nlp import parse
+
+    doc = parse(['"This is a turning point," Halvane chief executive Magnus Eidervald said in a statement.'])[0]
+    magnus = next(t.i for t in doc if t.text == "Magnus")
+    doc.ents = [Span(doc, magnus, magnus + 1, label="GPE")]
+    found = [(m.text, m.label) for m in collect_mentions("a", doc) if m.kind == "name"]
+    assert ("Magnus Eidervald", "PERSON") in found and ("Magnus", "GPE") not in found
+
+
+def test_entities_boss_before_a_name_is_a_title():
+    entities = story_entities({"a": 'Boss Magnus Eidervald said: "This is a turning point in the war on Dornick fever."'})
+    [person] = [e for e in entities if e.type == "PERSON"]
+    assert person.name == "Magnus Eidervald" and "Boss" in person.titles
+
+
+def test_entities_an_illness_named_after_a_place_or_person_is_no_actor_and_a_biologics_maker_a_company():
+    """R-vaccine (session 14): "Brennick fever" gave a person or an organisation "Brennick", and
+    "its maker Halvorsen Biologics said" a person."""
+    entities = story_entities({
+        "a": "A MIRACLE jab against killer Dornick fever is nearly 90% effective, scientists said. It protects against Dornick fever for a year.",
+        "b": "A vaccine against Selvik fever prevented 81% of cases in a trial, its maker Haldorsen Biologics said on Wednesday.",
+    })
+    assert not _holding(entities, "Dornick") and not _holding(entities, "Selvik")
+    assert [e.type for e in _holding(entities, "Haldorsen Biologics")] == ["ORG"]
+
+
+def test_entities_a_river_the_story_names_with_the_word_river_is_no_actor():
+    """E-sennriver (session 13/14): "the Senn" ("the waters of the Senn", "the Senn river") was an ORG
+    of seven mentions; a feature of the land, like "Mount X", is no actor."""
+    entities = story_entities({
+        "a": "Kestovia and Valdria signed a deal on the waters of the Osla, ending the dispute. "
+             "Farmers who have fished the Osla for decades said it came too late.",
+        "b": "The two countries agreed to share the waters of the Osla river. The Osla fell to its lowest level in 2030.",
+    })
+    assert not _holding(entities, "Osla")
+    assert [e.type for e in _holding(entities, "Valdria")] == ["GPE"]
+
+
+def test_entities_a_settlement_the_story_names_is_a_place_not_a_person():
+    """V-eviction (session 13/14): "Sarnet Hill" (the story also writes "the Sarnet Hill settlement") was a PERSON."""
+    entities = story_entities({
+        "a": "Police cleared the Marrow Crest informal settlement on Tuesday. The order to clear Marrow Crest was signed in May.",
+        "b": "Residents of the Marrow Crest settlement said seven people died.",
+    })
+    assert {e.type for e in _holding(entities, "Marrow Crest")} == {"GPE"}
+
+
+def test_entities_an_office_in_apposition_is_the_persons_title():
+    """R-governor, R-hostage (session 14): every outlet called Khaletsky governor ("The governor of the
+    National Bank of Ostrenia, Radomir Khaletskiy"), Darrak commander, al-Nouri foreign minister, and
+    none had the title."""
+    entities = story_entities({
+        "a": "The governor of the Central Bank of Ostavia, Dorin Pelletsky, resigned on Friday. Pelletsky said the government had ignored him.",
+        "b": "Talks were led by Ardania's foreign minister, Karim al-Hadawi, and Idris Marrak, the commander of the Sable Brigades, agreed. "
+             "His wife, Lena Marrak, was not there.",
+    })
+    assert "governor" in _holding(entities, "Dorin Pelletsky")[0].titles
+    assert "foreign minister" in _holding(entities, "Karim al-Hadawi")[0].titles
+    assert "commander" in _holding(entities, "Idris Marrak")[0].titles
+    assert not [t for e in _holding(entities, "Lena Marrak") for t in e.titles if "wife" in t]  # a kin word is no office
+
+
+def test_entities_a_currency_code_before_an_amount_is_no_organisation():
+    """R-takeover (session 15): "for EUR 41 million" gave an ORG "EUR" of three mentions."""
+    entities = story_entities({"a": "Harmon Vale bought 60% of the club from its founder for EUR 38 million. "
+                                    "It promised a budget of at least EUR 15 million for the winter."})
+    assert not _holding(entities, "EUR")
+
+
+def test_entities_a_title_written_in_two_cases_is_one_title():
+    """Session 15: with the office of an apposition a title, "Mayor Sunna Velt" and "the town's mayor,
+    Sunna Velt" gave the titles "Mayor" and "mayor"."""
+    entities = story_entities({"a": "Mayor Sunna Velt closed the bridge on Monday.",
+                               "b": "The town's mayor, Sunna Velt, said the bridge would reopen in May."})
+    [mayor] = _holding(entities, "Sunna Velt")
+    assert [t.lower() for t in mayor.titles].count("mayor") == 1

@@ -212,3 +212,18 @@ def test_quotes_speaking_to_a_station_keeps_the_station_when_the_parse_hangs_the
     records = _records(text)
     speaker, _, channel = records["Our members have spoken. They will not be ignored."]
     assert speaker == "Edda Marsk" and channel == "Radio Velling"
+
+
+def test_quotes_a_remark_told_to_the_outlet_on_its_own_page_keeps_the_outlet_as_its_channel():
+    """R-wildfire (session 14): the page's own outlet is no entity (entities.collect_mentions), yet
+    "told the Torch" on the Torch's page still names the channel the report shows as first hand."""
+    records = _records("Fire chief Ilse Dorvan told the Torch on Wednesday that the blaze was contained.", outlet="The Evening Torch")
+    assert records["the blaze was contained"][2] == "Torch"
+
+
+@pytest.mark.parametrize("name", ["al-Tahiri", "al-Mouri"])
+def test_quotes_a_speaker_whose_name_the_parse_split_at_its_hyphen_keeps_the_whole_name(name):
+    """R-hostage (session 14): '"...," al-Nouri told state broadcaster Qadira One.' showed the speaker
+    as "Nouri": the parse hung "al", "-" and "Nouri" on the verb apart."""
+    records = _records(f'"No money changed hands. This was achieved through patience and trust," {name} told state broadcaster Ardan One.')
+    assert {v[1] for v in records.values()} == {name}

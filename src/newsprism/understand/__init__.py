@@ -92,7 +92,7 @@ def understand_story(
         for index, (start, end) in enumerate(bounds[a.id])
     ]
     outlets = [a.outlet for a in articles if a.outlet]
-    mentions = [m for article in articles for m in collect_mentions(article.id, docs[article.id], outlets)]
+    mentions = [m for article in articles for m in collect_mentions(article.id, docs[article.id], outlets, article.outlet)]
     texts = {a.id: a.text for a in articles}
     cues = place_cues(texts)  # read once for both steps
     add_surname_mentions(docs, mentions, cues)

@@ -67,6 +67,8 @@ from newsprism.understand.nlp import (
 from newsprism.understand.nlp import ignorecase_text, span_text
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# the tagger's types of a number, a date or a time: a capitalised word inside one is no name
+NUMBER_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s"}
 TITLE_CONNECTORS = {"of", "the", "for"}
 # Dependency roles in which a place name is the actor, not the location ("Tehran says",
@@ -497,6 +499,9 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                 and doc[start].pos_ == "PROPN" and doc[start].text.istitle()):
             yield given, end, "PERSON"  # "White House lawyer Orm Tallis": "Orm" untagged, "Tallis" a people's word
             continue
+        if ent.label_ in {"GPE", "NORP", "ORG"} and end - start == 1 and _given_name_read_as_place(doc, start, tagged):
+            yield start, end + 1, "PERSON"  # "chief executive Magnus Eidervold": "Magnus" a place, "Eidervold" untagged
+            continue
         if ent.label_ == "ORG" and (titled_end := _title_then_name(doc, start, end)):
             # "Castellan Chief Executive Dolores Vantongeren": the company, then a title and a name
             title_start, name_start = titled_end
@@ -533,6 +538,27 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             yield start, end, "LOC"
             continue
         yield start, end, ent.label_
+
+
+def _given_name_read_as_place(doc: Doc, start: int, tagged: set[int]) -> bool:
+    """True for one capitalised word tagged a place or a group that modifies the untagged
+    capitalised name word right after it, the two standing after a title ("chief executive
+    Magnus Eidervold") or as the subject of a speech verb ("Boss Magnus Eidervold said"): a
+    given name and a surname. Not a place the gazetteer knows, nor a name whose second word
+    says place or group ("Kestrel Town said", "Velnor Telecom said": name_words.csv, org_kinds.csv)."""
+    token, after = doc[start], doc[start + 1] if start + 1 < len(doc) else None
+    if (after is None or after.i in tagged or token.dep_ != "compound" or token.head.i != after.i
+            or not (token.is_alpha and token.text.istitle() and after.is_alpha and after.text.istitle())
+            or after.pos_ != "PROPN" or not token.whitespace_ or "\n" in token.text_with_ws
+            or _is_title_word(after.text) or _is_title_word(token.text)
+            or (after.lower_, "last") in _name_words() or after.lower_ in _landform_words()[1]):
+        return False
+    gaz, key = gazetteer(), fold(token.text)
+    if key in gaz.names or key in gaz.capitals or key in gaz.demonyms:
+        return False
+    titled = start > 0 and _is_title_word(doc[start - 1].text)
+    speaks = after.dep_ == "nsubj" and after.head.lemma_.lower() in word_list("speech_verbs.txt")
+    return titled or speaks
 
 
 def _over_untagged_surname(doc: Doc, end: int, tagged: set[int]) -> int:
@@ -655,6 +681,31 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
     if before:
         titles.insert(0, before)
     return start, end, titles
+
+
+def _apposed_title(doc: Doc, mention: Found) -> str | None:
+    """The office a person's apposition names: "the governor of the National Bank of Ostrenia,
+    Radomir K." and "Yusuf D., the commander of the Tarkan Brigades" give "governor" and
+    "commander", "Qadira's foreign minister, Hamdan N." "foreign minister" (the title word of
+    titles.txt with its lower-case modifiers; not a kin word, "his wife, Jane Doe", nor a role
+    that is no office, "the actress")."""
+    head = doc[mention.last_token]
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i]
+    if head.dep_ == "appos" and head.head.i < mention.first_token:
+        before = head.head
+        while before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.lower_ == "of":
+            before = before.head.head  # the parse hung the name on "Bank" of "the governor of the National Bank, X"
+        if before.pos_ == "NOUN":
+            nouns.insert(0, before)
+    for noun in nouns:
+        if noun.lower_ not in word_list("titles.txt") or not noun.is_alpha:
+            continue
+        start = noun.i
+        while (start > 0 and doc[start - 1].dep_ in {"amod", "compound"} and start - 1 < doc[start - 1].head.i <= noun.i
+               and doc[start - 1].is_alpha and doc[start - 1].is_lower):
+            start -= 1
+        return doc[start:noun.i + 1].text
+    return None
 
 
 def _patronymic_name(doc: Doc, start: int, end: int) -> bool:
@@ -909,6 +960,16 @@ def _names_no_actor(text: str, article_text: str) -> bool:
     return len(word) >= 4 and re.search(rf"(?<![\w-]){word}(?![\w-])", article_text) is not None
 
 
+def _names_an_illness(doc: Doc, end: int) -> bool:
+    """True for a name that modifies the lower-case illness noun right after it ("Brennick
+    fever", "the Marburg virus"; data/understand/illness_words.txt): the illness's name."""
+    if end >= len(doc) or end == 0:
+        return False
+    noun, last = doc[end], doc[end - 1]
+    return (noun.is_lower and noun.lower_ in word_list("illness_words.txt") and last.head.i == noun.i
+            and last.dep_ in {"compound", "nmod", "amod"})
+
+
 def _names_an_agreement(doc: Doc, end: int) -> bool:
     """Whether the name ending before token `end` is the modifier of an agreement's noun
     (`agreement_nouns.txt`), at most two lower-case adjectives or nouns between: "the Iran deal",
@@ -930,11 +991,14 @@ def _names_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
     slash or a digit ("km/h" of "95km/h"; a script without case is kept); a product line,
     one capitalised ordinary word that with "its" or "their" modifies a common noun ("its
     Coast and Ridge scooters"; never a place the gazetteer knows); a code, the object of
-    "starts with" and the other verbs of code_verbs.txt ("a serial number starting with QX")."""
+    "starts with" and the other verbs of code_verbs.txt ("a serial number starting with QX"); a
+    currency's code before an amount ("EUR 41 million")."""
     if text == text.lower() and text != text.upper() and re.search(r"[/\d]", text):
         return True  # "km/h", "m3/s"; a lower-case "philadelphia" is still a name written carelessly
     if end - start != 1:
         return False
+    if end < len(doc) and doc[end].like_num and text in _currency_codes():
+        return True  # "for EUR 41 million": a currency's code before an amount (currencies.txt)
     token = doc[start]
     key = fold(text)
     gaz = gazetteer()
@@ -949,6 +1013,12 @@ def _names_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
     return (first.dep_ in {"nmod", "compound"} and text.istitle() and noun.i > first.i and noun.pos_ == "NOUN" and noun.text.islower()
             and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children)
             and key in _common_nouns())
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes of data/understand/currencies.txt ("EUR", "USD")."""
+    return frozenset(row["code"] for row in table("currencies.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -1049,14 +1119,22 @@ def _is_landform(text: str) -> bool:
 
 
 def outlet_keys(outlets) -> tuple[frozenset[str], frozenset[str]]:
-    """Folded full names of the story's outlets ("the" dropped), and the last word of each name
-    of two words or more ("herald" of "Tigris Herald"): what "told the Herald" calls it."""
+    """Folded full names of the story's outlets ("the" dropped), with an outlet's initials before
+    the medium words ending its name ("lnb" of "LNB News", "vrtv" of "VRTV News": what "told LNB"
+    calls it; not "Dunmara" of "Dunmara TV", a place), and the last word of each name of two
+    words or more ("herald" of "Tigris Herald"): what "told the Herald" calls it."""
     full, last = set(), set()
+    media = word_list("channel_nouns.txt")
     for outlet in outlets:
         words = re.sub(r"^the\s+", "", (outlet or "").strip(), flags=re.I).split()
         if not words:
             continue
         full.add(fold(" ".join(words)))
+        head = list(words)
+        while len(head) >= 2 and head[-1].lower() in media:
+            head.pop()
+        if len(head) == 1 and len(head) < len(words) and is_acronym(head[0]):
+            full.add(fold(head[0]))
         if len(words) >= 2 and words[-1][:1].isupper():
             last.add(fold(words[-1]))
     return frozenset(full), frozenset(last)
@@ -1091,13 +1169,18 @@ def _portfolio_of_title(doc: Doc, start: int, end: int) -> bool:
     return name < len(doc) and doc[name].pos_ == "PROPN" and doc[name].ent_type_ == "PERSON"
 
 
-def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
+def collect_mentions(article_id: str, doc: Doc, outlets=(), own_outlet: str | None = None) -> list[Found]:
     """Return the entity mentions of one parsed article (step 1 and country tagging).
 
     `outlets`, the names of the story's outlets (CleanArticle.outlet): a mention that names one
-    is an organisation, a channel, whatever the tagger said ("Laila Doe told the Herald")."""
+    is an organisation, a channel, whatever the tagger said ("Laila Doe told the Herald").
+    `own_outlet`, the article's own outlet: the page naming itself ("told the Herald", "sources
+    told the Harbour Sentinel", "letters seen by the Herald" on the Herald's own page) is the
+    outlet's voice, the teller of the story and none of its actors, so it is no mention; the
+    quotes stage reads such a channel from the words (quotes.Resolver.is_own_outlet)."""
     gaz = gazetteer()
     outlet_names = outlet_keys(outlets)
+    own_names = outlet_keys([own_outlet] if own_outlet else [])
     token_sentence = token_sentences(doc)
     headline_sents = _headline_sentences(doc)
     found: list[Found] = []
@@ -1150,6 +1233,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             mention.label = "GPE"  # "a Bishkek court": a capital is no nationality, though not its country acting either
         elif label in {"LOC", "FAC"}:
             continue
+        elif _names_an_illness(doc, end):
+            continue  # "killer Brennick fever": the illness's name, no person or place acting
         elif _names_no_actor(text, doc_text(doc)):
             continue
         elif _names_a_thing(doc, start, end, text):
@@ -1194,12 +1279,17 @@ def collect_mentions(article_id: str, doc: Doc, outlets=()) -> list[Found]:
             covered.update(range(m.start(), m.end()))
     _add_missed_countries(article_id, doc, found, covered, token_sentence, headline_sents)
     _add_parenthesised_acronyms(article_id, doc, found, covered, token_sentence)
+    if any(own_names):  # "told the Herald", "told HTV" on the Herald's, HTV's own page: its voice, no actor
+        found = [f for f in found if f.country or not _names_outlet(doc, f.first_token, f.last_token + 1, f.label, own_names)]
     datelines = [m.span() for m in WIRE_DATELINE_LINE.finditer(text)]
     if datelines:  # "CAIRO (NWS) - ": where and by whom a wire story was filed, no actor of it
         found = [f for f in found if not any(s <= f.start < e for s, e in datelines)]
     found.sort(key=lambda f: f.start)
     for mention in found:
         if mention.label == "PERSON":
+            title = _apposed_title(doc, mention)
+            if title and fold(title) not in {fold(t) for t in mention.titles}:
+                mention.titles.append(title)  # "the governor of the National Bank, Radomir K.": his title too
             person_roles(doc, mention)
             mention.evidence = _name_evidence(doc, mention)
             if "person" not in mention.evidence and _opens_compound(doc, mention):
@@ -1362,7 +1452,8 @@ def _add_missed_countries(article_id: str, doc: Doc, found: list[Found], covered
         if token.idx in covered:
             continue
         key = fold(token.text)
-        if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in {"DATE", "TIME"}:
+        if is_acronym(token.text) and token.pos_ == "PROPN" and key not in gaz.names and not token.like_num and token.ent_type_ not in NUMBER_TYPES:
+            # not "AT" of "AT LEAST six people ...", a shouted lead the tagger read as one number
             # taggers often miss agencies and parties known by their initials ("SANA"); not the
             # letters after a name ("Jo Doe KC")
             after_name = _is_post_nominal(token.text) and i > 0 and doc[i - 1].is_alpha and doc[i - 1].text.istitle()
@@ -2220,11 +2311,21 @@ def _spoken_of_as_a_thing(cluster: list[Found]) -> bool:
     return any("which" in m.evidence for m in cluster)
 
 
+def _opens_a_landform_name(word: str, texts: dict[str, str]) -> bool:
+    """True when the story writes the word before a landform word ending a name, in capitals or
+    not ("the Senn river", "the Senn River", "Dorva Hills"; landform_words.csv): a one-word
+    "person" so written is the river or the hills, a feature of the land and no actor."""
+    last = _landform_words()[1]
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+([A-Za-z]+)\b")
+    return any(hit.group(1).lower() in last for text in texts.values() for hit in pattern.finditer(text))
+
+
 def _opens_a_place_name(word: str, texts: dict[str, str]) -> bool:
-    """True when the story writes the word before a place word of name_contexts.csv
-    ("Kingsgate Stadium", "Brezno District"): a one-word "person" so written is that place."""
+    """True when the story writes the name before a place word of name_contexts.csv ("Kingsgate
+    Stadium", "Brezno District", "the Sarnet Hill settlement", capitals or not): a "person" no
+    mention shows to be one, always written so, is that place."""
     contexts = name_contexts()
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+([A-Z][a-z]+)\b")
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+([A-Z]?[a-z]+)\b")
     return any(contexts.get((fold(hit.group(1)), "after")) == "place" for text in texts.values() for hit in pattern.finditer(text))
 
 
@@ -2326,6 +2427,10 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
         else:
             groups.append(m)
     _relabel_people(people, groups)
+    # "the Osla" tagged an organisation where the story also writes "the Osla river": a river, no actor
+    # (a place so tagged stays: "the Ulden valley" is where people live, "Ulden farmers")
+    groups[:] = [m for m in groups if m.country or m.kind != "name" or m.label not in {"ORG", "NORP"}
+                 or len(name_tokens(m.text)) != 1 or not _opens_a_landform_name(m.text, texts)]
     _trim_headline_words(people)
     _mark_named_places(groups)
     not_names = frozenset(id(m) for m in people if _headline_words(m, texts))
@@ -2378,8 +2483,11 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
         groups.extend(c)
     for c in [c for c in person_clusters if not _shows_a_person(c)]:
         kinds = {k for m in c for k in m.evidence}
-        if all(len(m.tokens) == 1 for m in c) and _opens_a_place_name(c[0].text, texts):
-            kinds.add("place")  # "Kingsgate" where the story also writes "Kingsgate Stadium"
+        if all(len(m.tokens) == 1 for m in c) and _opens_a_landform_name(c[0].text, texts):
+            person_clusters.remove(c)  # "the Senn" where the story also writes "the Senn river": a river, no actor
+            continue
+        if len({tuple(m.tokens) for m in c}) == 1 and _opens_a_place_name(c[0].text, texts):
+            kinds.add("place")  # "Kingsgate" where the story also writes "Kingsgate Stadium", "Sarnet Hill settlement"
         if kinds & {"place", "group"}:
             person_clusters.remove(c)
             for m in c:
@@ -2462,7 +2570,11 @@ def _entity(cluster: list[Found]) -> Entity:
             if is_acronym(m.text) and m.kind == "name":
                 m.kind = "acronym"
     aliases = sorted({m.text for m in cluster if m.text != name and m.kind not in REFERENCE_KINDS})
-    titles = list(dict.fromkeys(t for m in cluster for t in m.titles))
+    # one title once, however capitalised ("Mayor Jo Doe" beside "the town's mayor, Jo Doe")
+    titles_by_key: dict[str, str] = {}
+    for title in (t for m in cluster for t in m.titles):
+        titles_by_key.setdefault(fold(title), title)
+    titles = list(titles_by_key.values())
     return Entity(
         id=content_id(f"{label}|{name}", prefix="e"),
         name=name,
