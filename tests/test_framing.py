@@ -1454,3 +1454,14 @@ def test_wording_a_plural_the_lemmatiser_reads_two_ways_is_one_word_of_both_clau
         "Velsk Daily": "On Sunday a far-right mob gathered at the barracks gate, chanting and throwing bottles.",
     })
     assert [_words(c) for c in choices] == [{"Tarn Courier": "demonstrators", "Velsk Daily": "far-right mob"}]
+
+
+def test_wording_a_reduced_passive_keeps_its_agent_as_the_doer():
+    """'Nine aid workers held ... by an armed group were freed': the parse makes the workers the subject
+    of 'held'; a participle with a 'by' agent and no auxiliary is a passive, so the group holds them, and
+    'armed group' / 'thugs' (who 'had been held ... by the thugs') are one word choice."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Nine aid workers held for five months by an armed group in northern Velsk were freed on Sunday.",
+        "Velsk Daily": "The nine aid workers had been held for five months by the thugs in northern Velsk.",
+    })
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "armed group", "Velsk Daily": "thugs"}]

@@ -235,6 +235,11 @@ def slots(fact: Fact, evidence: Evidence, doc: Doc, outlet: str, entity_spans: l
         else:
             gov = token.head
             relation = ROLE_DEPS[token.dep_]
+            if (token.dep_ == "nsubj" and gov.tag_ == "VBN" and any(c.dep_ == "agent" for c in gov.children)
+                    and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)):
+                # "Seven aid workers held ... by an armed group were freed": a participle with a "by" agent and
+                # no auxiliary is a reduced passive; the parse's subject is its object, the agent its subject
+                relation = "object"
         if gov.i < sentence.start or gov.i >= sentence.end or gov.i == token.i:
             continue
         if gov.lemma_.lower() in speech_verbs:
