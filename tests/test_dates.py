@@ -571,3 +571,22 @@ def test_a_day_under_to_be_takes_the_nearer_weekday(text, expected):
     published = "2034-09-13" if "expects" in text or "want" in text else "2034-09-09"  # a Wednesday; a Saturday
     (found,) = find_dates("a", text, published, parse([text])[0])
     assert found.value == expected, found.resolution
+
+
+def test_a_part_of_a_named_month_is_a_range_of_its_days():
+    """'would take effect at the end of March' gave no date at all, so the timing it tells stood on no side."""
+    found = find_dates("a1", "The bank said the cut would take effect at the end of March.", "2039-03-03")
+    assert [(d.text, d.kind, d.value, d.end) for d in found] == [("the end of March", "range", "2039-03-21", "2039-03-31")]
+    found = find_dates("a1", "The plant closed at the beginning of February 2037.", "2039-03-03")
+    assert [(d.value, d.end) for d in found] == [("2037-02-01", "2037-02-10")]
+
+
+def test_a_products_use_by_date_dates_no_event():
+    """'pots carry use-by dates from 20 to 28 October' made timeline rows of a recall's labels
+    (data/understand/product_dates.txt); the same range after another verb is still an event."""
+    found = find_dates("a1", "The affected jars carry use-by dates from 20 to 28 October.", "2032-10-15")
+    assert [(d.kind, d.value, d.end) for d in found] == [("until", "2032-10-20", "2032-10-28")]
+    found = find_dates("a1", "Packs with a best-before date of 3 November are affected.", "2032-10-15")
+    assert [d.kind for d in found] == ["until"]
+    found = find_dates("a1", "The Karsby plant closed from 20 to 28 October.", "2032-10-15")
+    assert [d.kind for d in found] == ["range"]

@@ -94,6 +94,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(?=[\d{WEEKDAY_START}])(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?![\w])", re.I)),
     # "on March 2, citing ...": a comma after the day ends the date unless a year follows it (mdy reads that)
     ("md", re.compile(rf"\b(?=[{WEEKDAY_START}{MONTH_START}])(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\w|,\s*\d)", re.I)),
+    # "at the end of March", "the beginning of May 2040": a part of a named month, a range of its days
+    # (start 1-10, middle 11-20, end 21 to its last day); its year as for "March 12"
+    ("monthpart", re.compile(rf"\b(?:the\s+)?(?P<part>end|start|beginning|middle|close)\s+of\s+(?=[{MONTH_START}]){MONTH}(?:,?\s+{YEAR})?(?![\w])", re.I)),
     ("my", re.compile(rf"\b(?=[{MONTH_START}]){MONTH}\s+(?:of\s+)?{YEAR}\b", re.I)),
     # "on the 14th", "by the 3rd", "the 14th of March (2034)": a day of the month by its ordinal;
     # with no month, the publication's month, or the one before when the day is still ahead. A bare
@@ -141,6 +144,7 @@ PATTERN_HEADS: dict[str, tuple[str, ...]] = {
     "mdy": (*WEEKDAY_HEADS, *MONTH_HEADS),
     "dm": (*WEEKDAY_HEADS, DIGIT),
     "md": (*WEEKDAY_HEADS, *MONTH_HEADS),
+    "monthpart": ("the", "end", "start", "beginning", "middle", "close"),
     "my": MONTH_HEADS,
     "ordinal": ("on", "by", "since", "until", "till", "from", "the"),
     "pastn": ("in", "over", "during", "within"),
@@ -439,6 +443,29 @@ def _ordinal_day(g: dict, m: re.Match, pub: dt.date | None, doc: Doc | None) -> 
     return ("date", d.isoformat() if d else None, None, how)
 
 
+MONTH_PARTS = {"start": (1, 10), "beginning": (1, 10), "middle": (11, 20), "end": (21, 31), "close": (21, 31)}
+
+
+def _month_part(g: dict, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tuple[str, str | None, str | None, str | None] | None:
+    """The days of a part of a named month ("the end of March": 21 to 31 March), its year as written,
+    else the publication's (the year before when the part lies more than a month ahead and nothing
+    tells a plan; the year after when it lies more than a month behind and a future verb tells one)."""
+    month, (d1, d2) = _month(g["month"]), MONTH_PARTS[g["part"].lower()]
+    if g["year"]:
+        year, how = int(g["year"]), f"the {g['part'].lower()} of {g['month']} {g['year']}"
+    elif pub is None:
+        return ("range", None, None, f"the {g['part'].lower()} of {g['month']} in an unknown year: publication date unknown")
+    else:
+        year, how = pub.year, f"the {g['part'].lower()} of {g['month']}, year taken from publication date {pub.isoformat()}"
+        first = dt.date(year, month, d1)
+        if first > pub + dt.timedelta(days=31) and not _is_future(doc, m.start()):
+            year -= 1
+        elif first < pub - dt.timedelta(days=31) and _is_future(doc, m.start()):
+            year += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return ("range", dt.date(year, month, d1).isoformat(), dt.date(year, month, min(d2, last)).isoformat(), how)
+
+
 def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tuple[str, str | None, str | None, str | None] | None:
     """Return (kind, value, end, resolution) for one match, or None to drop it."""
     g = m.groupdict()
@@ -479,6 +506,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, doc: Doc | None) -> tu
         return ("date", d.isoformat() if d else None, None, how)
     if kind == "ordinal":
         return _ordinal_day(g, m, pub, doc)
+    if kind == "monthpart":
+        return _month_part(g, m, pub, doc)
     if kind == "my":
         return ("date", f"{int(g['year']):04d}-{_month(g['month']):02d}", None, None)
     if kind == "duration":
@@ -1143,8 +1172,18 @@ DEADLINE_BEFORE = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than)\s+$
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:at\s+(?:the\s+)?(?:least|earliest)\s+)?$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _product_date_before() -> re.Pattern:
+    """A product's date word right before a date (data/understand/product_dates.txt): "use-by dates from"."""
+    words = sorted((re.escape(w).replace("\\-", "[- ]").replace("\\ ", "[- ]") for w in word_list("product_dates.txt")), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words) or '(?!)'})(?:\s+dates?)?(?:\s+(?:of|on|in|between|from))?\s+$", re.I)
+
+
 def _mark_non_event(d: DateMention, text: str) -> DateMention:
-    """Give a resolved date that dates no event its kind: "dateline", "until" or "planned" (module doc)."""
+    """Give a resolved date that dates no event its kind: "dateline", "until" or "planned" (module doc);
+    a product's date ("use-by dates from 20 to 28 October": data/understand/product_dates.txt) is "until"."""
+    if d.kind in {"date", "relative", "range"} and d.value and d.start is not None and _product_date_before().search(text[max(0, d.start - 40):d.start]):
+        return d.model_copy(update={"kind": "until", "resolution": "; ".join(filter(None, (d.resolution, "a product's date (use-by), not when something happened")))})
     if d.kind not in {"date", "relative"} or not d.value or d.start is None:
         return d
     if DATELINE_BEFORE.search(text[max(0, d.start - 60):d.start]) and DATELINE_AFTER.match(text, d.stop or d.start):
