@@ -544,3 +544,26 @@ def test_numbers_one_and_n_others_counts_the_one(text, number_text, value, unit)
     a plural before "and" ("Two guards", "They") is not one more of them."""
     n = _number(text, number_text)
     assert (n.value, n.low, n.high, n.unit) == (value, value, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "number_text", "unit", "value"),
+    [
+        ("One man died when the fire swept through the Orlen Lodge.", "One", "man", 1),
+        ("One fisherman drowned off Kessby Point.", "One", "fisherman", 1),
+        ("21 were rushed to hospital after the blaze at the Orlen Lodge.", "21", "people", 21),
+        ("Two were treated in hospital for smoke inhalation.", "Two", "people", 2),
+        ("THREE of them were rushed to hospital.", "THREE", "people", 3),
+    ],
+)
+def test_a_figure_that_only_people_can_be_counts_people(text, number_text, unit, value):
+    """'One man died' gave no figure ('one' counted only before a toll's own state word) and '21 were
+    rushed to hospital' a figure of nothing: a toll of one and a hospital count were never compared
+    (data/understand/people_states.txt)."""
+    n = _number(text, number_text)
+    assert (n.unit, n.value) == (unit, value)
+
+
+def test_a_bare_figure_of_a_thing_stays_unitless_and_one_who_speaks_is_no_count():
+    assert [f for f in _figures("One resident said the fire spread fast.") if f[0] == "One"] == []
+    assert ("Two", "count", "people") not in _figures("Two were taken to a depot for repairs.")

@@ -347,6 +347,8 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
             return participle
     if span.root.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in word_list("counted_states.txt"):
         return head.lower_  # "at least 12 are injured", "a dozen were hurt": the state the figure is in
+    if span.root.dep_ in {"nsubj", "nsubjpass"} and _befalls_people(head):
+        return "people"  # "21 were rushed to hospital", "THREE of them died": only people are
     if span.root.dep_ == "attr" and head.lemma_ == "be" and _people_figure(span.root) is None:
         # "The injured are 14", "The victims are two" (a translation's word order): the subject is what is counted
         subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "VERB", "ADJ"}), None)
@@ -369,7 +371,17 @@ def _one_in_a_state(doc: Doc | None, start: int, end: int) -> bool:
         return False
     verb, states = noun.head, word_list("counted_states.txt")
     return verb.lower_ in states or verb.lemma_.lower() in states or any(
-        c.dep_ in {"acomp", "attr", "oprd"} and c.lower_ in states for c in verb.children)
+        c.dep_ in {"acomp", "attr", "oprd"} and c.lower_ in states for c in verb.children) or _befalls_people(verb)
+
+
+def _befalls_people(verb) -> bool:
+    """True for a verb that only befalls people (data/understand/people_states.txt): "died", "drowned",
+    or one whose preposition leads to such a place ("were rushed to hospital", "are in hospital")."""
+    states = word_list("people_states.txt")
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return verb.lemma_.lower() in states or any(
+        c.dep_ == "prep" and any(w.dep_ == "pobj" and w.lemma_.lower() in states for w in c.children) for c in verb.children)
 
 
 def _verb_read_as_noun(token) -> bool:
