@@ -1375,12 +1375,12 @@ def test_framing_unnamed_sources_are_a_channel_of_their_own_not_first_hand(text,
     ("Critics called the Velsk party's move a coup by the back door.", "coup by the back door"),
     ("A poison cloud drifted over Orrin after the leak at the Garvel works.", "poison cloud"),
     ("Residents accused the Garvel works of a cover-up.", "cover-up"),
-    ("Orrin Rovers, bankrolled by a Velsk fund, have a new owner.", "bankrolled"),
+    ("Orrin Rovers fans say the club sold its soul to a Velsk fund.", "sold its soul"),
     ("Fugitive tycoon Ivo Marr will be sent back to Lissard to face the music.", "face the music"),
     ("He is a fraud, the mayor of Orrin said of the banker.", "fraud"),
 ])
 def test_framing_tabloid_words_for_a_leak_a_takeover_and_a_lost_vote_are_loaded(text, word):
-    """'lame-duck', 'thrown out of office', 'poison cloud', 'cover-up', 'bankrolled', 'face the music';
+    """'lame-duck', 'thrown out of office', 'poison cloud', 'cover-up', 'sold its soul', 'face the music';
     'fraud' said of a person. A hyphenated phrase counts once."""
     found = terms(frame_story(understanding([article(text)], [])), "loaded", voice="outlet")
     assert word in found and found.count(word) == 1
