@@ -784,3 +784,85 @@ def test_the_number_freed_is_one_count_whoever_tells_it():
     ]}
     numbers = [(k.about, _sides(k)) for k in _conflicts(spec, "number")]
     assert numbers == [("number of workers freed", [("Five workers", ["r1", "r2"]), ("six workers", ["r3"])])], numbers
+
+
+def _resignation(third: str, dates: list) -> dict:
+    return {"entities": {"tam": ["Tamsin Orrel", "PERSON"], "mint": ["Varn Mint", "ORG"]}, "articles": [
+        _dated("r1", "Mint governor Tamsin Orrel resigned with immediate effect on Thursday.", [["on Thursday", "2031-05-08", "relative"]], entities=["tam"]),
+        _dated("r2", "Orrel's resignation takes effect immediately, the board said.", [], entities=["tam"]),
+        _dated("r3", third, dates, entities=["tam", "mint"]),
+    ]}
+
+
+def test_when_a_resignation_takes_effect_immediately_or_later_is_a_date_conflict():
+    """'resigned with immediate effect on Thursday' / 'takes effect immediately' against 'would take effect
+    on 31 May' (data/compare/effect_phrases.txt, immediate_words.txt): "immediately" had no date, so the
+    two timings of one resignation were never set side by side."""
+    spec = _resignation("The Varn Mint said Orrel's resignation would take effect on 31 May.", [["on 31 May", "2031-05-31", "date"]])
+    found = [k for k in _conflicts(spec, "date") if "effect" in k.about]
+    assert [(k.about, _sides(k)) for k in found] == [
+        ("when the resignation takes effect", [("2031-05-31 (on 31 May)", ["r3"]), ("immediately", ["r1", "r2"])])]
+
+
+def test_an_effect_dated_on_the_day_of_the_immediate_act_agrees_with_it():
+    """'takes effect on Thursday', the day another report says she resigned with immediate effect: one timing."""
+    spec = _resignation("The Varn Mint said Orrel's resignation took effect on Thursday.", [["on Thursday", "2031-05-08", "relative"]])
+    assert [k.about for k in _conflicts(spec, "date")] == []
+
+
+def test_the_number_escaped_is_one_count_whatever_noun_counts_them():
+    """'SEVEN cons tunnelled out of Marl Hill jail' / 'six inmates escaped from the prison': a slang noun
+    for the prisoners (data/compare/unit_synonyms.txt) and the escapees as one count of the story
+    (data/compare/escape_words.txt); the two were never compared."""
+    spec = {"entities": {"marl": ["Marl Hill", "FAC"], "orvik": ["Orvik", "GPE"], "justice": ["Justice Ministry", "ORG"]}, "articles": [
+        one_sentence_report("e1", "Dornel Wire", "Six inmates escaped from the Marl Hill prison near Orvik through a tunnel on Saturday night.",
+                            ["marl", "orvik"], numbers=[_count("Six inmates", 6, "inmates")]),
+        one_sentence_report("e2", "Tarn Radio", "The Justice Ministry confirmed that six prisoners had escaped, and ordered an inquiry.",
+                            ["justice"], numbers=[_count("six prisoners", 6, "prisoners")]),
+        one_sentence_report("e3", "Hollin Klaxon", "SEVEN lags tunnelled out of cushy Marl Hill jail on Saturday night.",
+                            ["marl"], numbers=[_count("SEVEN lags", 7, "lags")]),
+    ]}
+    numbers = [(k.about, _sides(k)) for k in _conflicts(spec, "number")]
+    assert numbers == [("number of prisoners escaped", [("SEVEN lags", ["e3"]), ("Six inmates", ["e1", "e2"])])], numbers
+
+
+def test_one_man_and_two_people_dead_are_one_toll_of_people():
+    """'One man died' / 'Two people died': the toll is named by people, not by one report's noun ('number of man killed')."""
+    spec = {"entities": {"lodge": ["Orlen Lodge", "FAC"]}, "articles": [
+        one_sentence_report("d1", "Dornel Wire", "One man died when fire swept through the Orlen Lodge on Sunday.", ["lodge"], numbers=[_count("One man", 1, "man")]),
+        one_sentence_report("d2", "Hollin Beacon", "Two people died when fire swept through the Orlen Lodge on Sunday.", ["lodge"], numbers=[_count("Two people", 2, "people")]),
+    ]}
+    assert [k.about for k in _conflicts(spec, "number")] == ["number of people killed"]
+
+
+def test_the_comparison_reads_bound_words_and_vague_quantities_as_numbers_does():
+    """data/compare/vague_quantities.txt still held 'hundreds' up to 999 and approximators.txt 'nearly' as
+    15% below, while numbers gives 200-1,990 and 8%: a figure compare bounds itself (a mention with no
+    bounds) now gets the understanding stage's own range (one list: data/understand/)."""
+    from newsprism.compare.views import number_interval
+    from newsprism.models import NumberMention
+    from newsprism.understand.nlp import parse
+    from newsprism.understand.numbers import find_numbers
+
+    for text, figure in (("Nearly 250 ships waited off Tarrow.", "250"), ("Hundreds of ships waited off Tarrow.", "Hundreds")):
+        read = next(n for n in find_numbers("a", text, parse([text])[0]) if n.text == figure)
+        bare = NumberMention(article_id="a", text=figure.lower(), value=read.value, unit="ships",
+                             low=read.value, high=read.value) if read.value is not None else NumberMention(article_id="a", text=figure.lower(), unit="ships")
+        before = "Nearly " if figure == "250" else ""
+        assert number_interval(bare, before) == (read.low, read.high), text
+
+
+def test_the_jobs_a_story_cuts_are_one_count_whoever_gives_it():
+    """'cutting between 300 and 400 jobs' (the ministry) / 'as many as 900 jobs are at risk' (the union):
+    two speakers' figures of the jobs cut were dropped as different statements with no common actor
+    (data/compare/job_loss_words.txt); jobs created stay apart."""
+    spec = {"entities": {"maro": ["Ilka Maro", "PERSON"], "union": ["Tarvel Rail Union", "ORG"], "rail": ["Tarvel Rail", "ORG"]}, "articles": [
+        one_sentence_report("j1", "Dornel Wire", "Transport Minister Ilka Maro said the closures would mean cutting between 300 and 400 jobs at Tarvel Rail.",
+                            ["maro", "rail"], numbers=[_count("between 300 and 400 jobs", None, "jobs", 300, 400)]),
+        one_sentence_report("j2", "Tarn Radio", "The Tarvel Rail Union says as many as 900 jobs are at risk.",
+                            ["union"], numbers=[_count("as many as 900 jobs", 900, "jobs", 828, 900)]),
+    ]}
+    spec["articles"][0]["sentences"][0]["attributed_to"] = "maro"
+    spec["articles"][1]["sentences"][0]["attributed_to"] = "union"
+    numbers = [(k.about, _sides(k)) for k in _conflicts(spec, "number")]
+    assert numbers == [("number of jobs lost", [("as many as 900 jobs", ["j2"]), ("between 300 and 400 jobs", ["j1"])])], numbers

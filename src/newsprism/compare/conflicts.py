@@ -43,7 +43,7 @@ import numpy as np
 from newsprism.compare import lexicons
 from newsprism.compare.facts import Alignment, event_families, names_spelled_in, reported_words_differ, stem_overlap
 from newsprism.compare.views import (
-    OPEN, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, counts_people, intervals_overlap, is_report_date, stem, strip_dateline, unit_key, units_match,
+    OPEN, PERSON_KEY, STOPWORDS, WORD, ClaimView, TextVectors, UnionFind, clause_at, content_stems, counts_people, intervals_overlap, is_report_date, stem, strip_dateline, unit_key, units_match,
     without_date_words, word_window,
 )
 from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, QuoteVariant, Understanding, content_id
@@ -354,11 +354,16 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     # "15 workers had been arrested", "Tarnwick Police put the number of arrests at 12": the arrest family of
     # data/compare/event_verbs.txt; a story's arrests are one count, whoever gives it.
     kinds = (("evacuated", lexicons.evacuation_words(), 6), ("injured", lexicons.injury_words(), 6), ("missing", lexicons.missing_words(), 4),
-             ("arrested", _arrest_words(), 4), ("freed", lexicons.release_words(), 4))
+             ("arrested", _arrest_words(), 4), ("freed", lexicons.release_words(), 4), ("escaped", lexicons.escape_words(), 4))
     for narrow in (True, False):
         for kind, words, reach in kinds:
             if _toll_of(v, a, words, reach=reach, narrow=narrow):
                 return kind
+    # "cutting between 300 and 400 jobs" (the ministry) / "as many as 900 jobs are at risk" (the union):
+    # the jobs a story cuts are one count, whoever gives it (data/compare/job_loss_words.txt)
+    if v.numbers[a][3] == unit_key("jobs") and (words := lexicons.words_pattern(lexicons.job_loss_words())) is not None \
+            and (words.search(v.number_windows[a]) or words.search(_wide_window(v, a, words=4))):
+        return "lost"
     # "Seven aid workers held for seven months by an armed group in eastern Zandor were freed": the
     # counted people are the subject, and their verb stands beyond any reach of the figure.
     if counts_people(v.numbers[a][3]) and (verb := _subject_verb(v, a)) and lexicons.words_pattern(lexicons.release_words()).match(verb):
@@ -787,7 +792,12 @@ def _count_about(views: list[ClaimView], group: list[tuple[int, int]]) -> str:
     """What a group of counts counts: "number of ships", "percentage", a measure's name ("magnitude"),
     or an amount of money ("amount in GBP", "price per share in USD")."""
     units = Counter((views[i].numbers[k][0].unit or "").lower() for i, k in group)
-    unit = units.most_common(1)[0][0]
+    # a noun after "one" is singular ("One man died" / "Two people died"): the plural of another count names them
+    plural = Counter((views[i].numbers[k][0].unit or "").lower() for i, k in group if views[i].numbers[k][0].value != 1)
+    unit = (plural or units).most_common(1)[0][0]
+    people = {views[i].numbers[k][3] for i, k in group}
+    if len(people) == 1 and len([u for u in units if u]) > 1 and (key := next(iter(people))) and counts_people(key):
+        unit = "people" if key == PERSON_KEY else key if key.endswith("s") else key + "s"  # "SEVEN lags" / "six inmates": one group's head word, "prisoners"
     measured = all(views[i].numbers[k][0].kind == "measure" for i, k in group)
     if unit and all(views[i].numbers[k][0].kind == "money" for i, k in group):
         currency, _, per = unit.partition("/")  # the understanding stage writes "USD", "USD/share", "GBP/day"
@@ -1969,6 +1979,108 @@ def statement_date_conflicts(al: Alignment, max_days: int = 14) -> list[Conflict
                 sides[labels[0]].extend(by_value[val])
         about = _date_about(clauses, sides, side_of)
         conflicts.append(_conflict("date", about, [_position(val, sides[val]) for val in sorted(sides)]))
+    # the timing of a decision's effect is a date of a statement too: when the speaker says it applies
+    return conflicts + effect_date_conflicts(al)
+
+
+# When a decision, law or resignation takes effect: "his resignation takes effect immediately" /
+# "resigned with immediate effect on Thursday" against "his resignation would take effect at the end
+# of March". The thing is the noun before the effect phrase ("resignation") or the verb before
+# "with immediate effect" ("resigned"); modals and auxiliaries between are passed over.
+EFFECT_AUX_BEFORE = re.compile(r"(?:\s+(?:would|will|shall|should|could|may|might|can|is|are|was|were|be|been|has|have|had|to|due|set|expected|only|also|then|now|formally|officially|already))*\s*$", re.I)
+EFFECT_THING = re.compile(r"([A-Za-z][a-z-]+)$")
+EFFECT_DATE_REACH = 40  # characters from an effect phrase's end to the date that says when
+
+
+@lru_cache(maxsize=1)
+def _effect_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    return lexicons.words_pattern(lexicons.effect_phrases()), lexicons.words_pattern(lexicons.immediate_words())
+
+
+def effect_timing(v: ClaimView) -> tuple[str, str, DateMention | None] | None:
+    """(thing, timing, date) for a claim telling when something takes effect: the thing's stem
+    ("resignation", "resign"), "immediately" or the date's value, and the date mention (for
+    "immediately", the claim's own event day when it gives one: "resigned with immediate effect on
+    Thursday"); None when the claim tells no effect, a negated one, or no timing."""
+    effect, immediate = _effect_patterns()
+    text = v.claim.text
+    found = (immediate and immediate.search(text)) or (effect and effect.search(text))
+    if not found:
+        return None
+    head = found.group(0).lower().split()[0]
+    at = found.start()
+    if effect and head not in {"with", "effective", "immediately"}:
+        # "takes effect immediately": the immediate words include the effect's last word
+        whole = effect.search(text, max(0, at - 30))
+        at = whole.start() if whole and whole.start() <= at else at
+    before = text[:at]
+    if NEGATION.search(before[-25:]) or NEGATION.search(text[found.end():found.end() + 15]):
+        return None  # "will not take effect until ...": no timing a report gives
+    thing = EFFECT_THING.search(EFFECT_AUX_BEFORE.sub("", before).rstrip(" ,"))
+    if not thing or thing.group(1).lower() in STOPWORDS:
+        return None
+    stem_of = stem(thing.group(1))
+    days = [d for d in v.claim.dates if d.kind != "duration" and d.value and d.kind not in {"dateline", "planned"}]
+    if immediate and immediate.search(text):
+        own = [d for d in days if d in v.event_dates and len(d.value) == 10]
+        return stem_of, "immediately", own[0] if len(own) == 1 else None
+    start = v.claim.start + found.end()
+    after = [d for d in days if d.start is not None and 0 <= d.start - start <= EFFECT_DATE_REACH]
+    if not after:
+        return None
+    return stem_of, after[0].value, after[0]
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """One thing named by a noun or its verb ("resignation" / "resign"): the first five letters, or the whole of a shorter word."""
+    return a[:5] == b[:5] if min(len(a), len(b)) >= 5 else a == b
+
+
+def _effect_days(timing: str, d: DateMention | None) -> tuple[dt.date, dt.date] | None:
+    if d is None:
+        return None
+    first, last = _day(d.value or ""), _day(d.end or "") if d.end else None
+    return (first, last or first) if first else None
+
+
+def effect_date_conflicts(al: Alignment) -> list[Conflict]:
+    """When one thing takes effect, told differently by different sources: immediately (or on the
+    act's day) against a later date, or two dates whose days do not meet. Claims are of one thing
+    when they name it by one word (a noun or its verb) and share an actor (or one names none).
+    An "immediately" without a day of its own takes the day another report gives the immediate
+    act; it agrees with a date that holds that day."""
+    views = al.views
+    timed = {v.index: t for v in views if (t := effect_timing(v)) is not None}
+    union = UnionFind()
+    idx = sorted(timed)
+    for x, i in enumerate(idx):
+        for j in idx[x + 1:]:
+            v, w = views[i], views[j]
+            if v.source != w.source and _same_thing(timed[i][0], timed[j][0]) and _shares_actor(v, w, leave_out=v.source_entities | w.source_entities):
+                union.union(i, j)
+    conflicts = []
+    for group in union.groups():
+        immediate_days = {days[0] for i in group if timed[i][1] == "immediately" and (days := _effect_days(*timed[i][1:]))}
+        spans: dict[str, tuple[dt.date, dt.date] | None] = {}
+        sides: dict[str, list[ClaimView]] = defaultdict(list)
+        for i in group:
+            _, timing, d = timed[i]
+            label = "immediately" if timing == "immediately" else f"{d.value}{' to ' + d.end if d.end else ''} ({' '.join(d.text.split())})"
+            sides[label].append(views[i])
+            spans[label] = None if timing == "immediately" else _effect_days(timing, d)
+        if len(sides) < 2:
+            continue
+        dated = [label for label in sides if label != "immediately"]
+        # a date that holds the immediate act's day agrees with "immediately"; two dates that meet agree
+        disagree = any(not (spans[a] and spans[b] and _meet(spans[a], spans[b])) for x, a in enumerate(dated) for b in dated[x + 1:])
+        if "immediately" in sides:
+            disagree = disagree or any(not spans[a] or not any(spans[a][0] <= day <= spans[a][1] for day in immediate_days) for a in dated)
+        if not disagree:
+            continue
+        noun = next((EFFECT_THING.search(EFFECT_AUX_BEFORE.sub("", v.claim.text[:m.start()]).rstrip(" ,")) for v in (views[i] for i in group)
+                     if (m := _effect_patterns()[0] and _effect_patterns()[0].search(v.claim.text))), None)
+        about = f"when the {noun.group(1).lower()} takes effect" if noun else "when it takes effect"
+        conflicts.append(_conflict("date", about, [_position(label, sides[label]) for label in sorted(sides)]))
     return conflicts
 
 

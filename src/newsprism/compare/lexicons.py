@@ -139,12 +139,24 @@ def describing_participles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def approximators() -> dict[str, tuple[float, float]]:
-    return {r["phrase"].lower(): (float(r["low"]), float(r["high"])) for r in _rows("approximators.txt")}
+    """Phrases that put a figure near a value, each as the factors of its window. The phrases and what
+    each does are the understanding stage's (data/understand/bounds.txt, one list for both stages);
+    the window of an "approx" word ("about 350") is the comparison's judgement (approximators.txt),
+    that of a "short" one ("nearly 250") the one numbers gives it (a little below, numbers.SHORT_OF),
+    and a "near" one ("just over 61%") lies within a tenth of the figure, as numbers reads it."""
+    from newsprism.understand.numbers import SHORT_OF
+
+    windows = {r["bound"]: (float(r["low"]), float(r["high"])) for r in _rows("approximators.txt")}
+    windows.update({"short": (1 - SHORT_OF, 1.0), "near_low": (1.0, 1.1), "near_high": (0.9, 1.0)})
+    return {r["phrase"].lower(): windows[r["bound"]] for r in _rows("bounds.txt", stage="understand") if r["bound"] in windows}
 
 
 @lru_cache(maxsize=1)
 def vague_quantities() -> dict[str, tuple[float, float]]:
-    return {r["word"].lower(): (float(r["low"]), float(r["high"])) for r in _rows("vague_quantities.txt")}
+    """Vague quantities ("dozens", "hundreds") as the ranges the understanding stage gives them
+    (data/understand/number_words.txt, rows without a value), for a mention that came without bounds."""
+    return {r["word"].lower(): (float(r["low"]), float(r["high"]) if r["high"] else float("inf"))
+            for r in _rows("number_words.txt", stage="understand") if not r["value"] and r["low"]}
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +256,32 @@ def rescue_words() -> list[str]:
 def release_words() -> list[str]:
     """Words that make a count of people the story's freed ("seven hostages were freed": data/compare/release_words.txt)."""
     return [w.lower() for w in _compare_lines("release_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def escape_words() -> list[str]:
+    """Words that make a count of people the story's escapees ("six inmates escaped": data/compare/escape_words.txt)."""
+    return [w.lower() for w in _compare_lines("escape_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def job_loss_words() -> list[str]:
+    """Words that make a count of jobs the jobs the story cuts ("cutting 300 jobs": data/compare/job_loss_words.txt)."""
+    return [w.lower() for w in _compare_lines("job_loss_words.txt")]
+
+
+@lru_cache(maxsize=1)
+def effect_phrases() -> list[str]:
+    """Phrases telling when something starts to apply ("takes effect", "comes into force":
+    data/compare/effect_phrases.txt)."""
+    return [w.lower() for w in _compare_lines("effect_phrases.txt")]
+
+
+@lru_cache(maxsize=1)
+def immediate_words() -> list[str]:
+    """Phrases saying something applies from the day of the act ("with immediate effect":
+    data/compare/immediate_words.txt)."""
+    return [w.lower() for w in _compare_lines("immediate_words.txt")]
 
 
 @lru_cache(maxsize=1)
