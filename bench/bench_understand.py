@@ -994,6 +994,43 @@ baseline end to end / aligned, macro: NewsWCL50 all ten events +14.4 / +26.6 -> 
 +14.2 -> +14.2; ECB+ test every type +5.7 -> +5.8 (issue types +7.1 both), held-out +1.3 -> +1.8
 (issue types +1.3 -> +2.0), tuning +4.6 -> +4.5 (issue types +4.4 -> +4.3, the topic fix).
 
+**Session 15, task W: three joins the stories showed wrong.** From the invented stories' reports
+(R-vaccine, R-prisonbreak, R-governor) and read on ECB+ tuning topics only (held-out and test
+errors not read). (a) `transliteration.txt`: a first Ye before a consonant is E (Yevgenia /
+Evgenia, Yelena / Elena) and a y between i and a vowel is the glide written or not (Evgeniya /
+Evgenia, Mariya / Maria): "Dr Yevgenia Orlovska" and "Dr Evgeniya Orlovskaya" were two people,
+each difference alone being close enough but not both at once. On ECB+ tuning it changed one
+join, read: topic 10's "Sox" entity joined "Red Sox" (through a capitalised "Yet" whose spelling
+moved; right, by chance). (b) `coref._apposed_after_clause`
+(switch `APPOSED_AFTER_CLAUSE`): a name after the clause that tells who a description is ("The
+man police believe led the escape, X, is ...", "including the man believed to be the
+ringleader, X.", "The mayor of Saltby, X, said"), which the parse hangs on the nearest noun
+("the escape"), gives X the description's noun as a role, so "the man" is X and no unnamed
+actor; only when the description opens its clause (after "including", "among", "like"), the name
+closes the apposition, other person nouns of the clause are joined to it by "to be", and no
+relative clause names anyone else ("The woman who hit the guard, X," stays open). On ECB+
+tuning this joined "The suspect, Gary Gomes, 35," and "The third victim, Bryant Dalton, 39,"
+(names whose apposition the parse cut at the age) to their men; a first version also gave
+"In the center of the gallery was the slain deputy's wife, X," the roles deputy and center, which
+the "to be" and owner conditions stop. (c) The new role exposed a wrong join (switch
+`ROLE_AFTER_AS`): "Deputy governor Y will serve as interim governor" went to the governor X; a
+role without an article after "serve as" / "act as" is the office taken, no reference to anyone.
+Gain over the names-only baseline (all-strings in brackets), B3 F1 end to end, macro, same cached
+parses, before / after: NewsWCL50 tuning +15.37 (+14.22) unchanged, held-out +14.37 (+13.97) ->
++14.40 (+14.00) (one spurious "as" description fewer), all ten +14.87 (+14.09) -> +14.89
+(+14.11), pooled +14.41 -> +14.42; ECB+ tuning every type +4.50 (+4.43) -> +4.54 (+4.46), issue
+types +4.34 -> +4.38; held-out +1.76 / issue types +1.97 unchanged; test every type +5.79 (+5.89)
+unchanged, issue types +7.10 -> +7.11. Entities of the 37 bench stories and the seeds (understand
+only, cached parses, same tree with and without): R-vaccine's Orlovska joins Orlovskaya, R-prisonbreak's
+"the man" (three mentions) joins Voukassine, F-railcuts' "The mayor" joins Tova Lindqvist-Aro,
+R-governor's four "the governor" join Khaletsky; and one change not meant, from the rules file (not
+traced in time): V-yoghurt's "Fenlow" of "Supermarkets across Fenlow", a PERSON of its own before,
+is now an alias of Radio Fenlow (the town, neither a person nor the station). The +15 end to end is
+met on NewsWCL50's tuning events only (all ten 0.11 short); ECB+ is far from it on every set.
+Left (in /tmp/s15-findings/W.md): "the company said" in R-vaccine goes to the broadcaster the
+remark was told to or to a trial's name, because the company is typed PERSON (task E's); the
+unnamed group "hostages" is typed NORP.
+
 Load average while measuring: {load:.1f} on 2 cores.
 """
 
