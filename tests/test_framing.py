@@ -1465,3 +1465,18 @@ def test_wording_a_reduced_passive_keeps_its_agent_as_the_doer():
         "Velsk Daily": "The nine aid workers had been held for five months by the thugs in northern Velsk.",
     })
     assert [_words(c) for c in choices] == [{"Tarn Courier": "armed group", "Velsk Daily": "thugs"}]
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "description", "expected"), [
+    # the description heads the name ("whose group X"): its label, not the name's premodifier
+    ("The rally was called by Ivo Marr, whose group Velsk First spreads hate online.", "Velsk First", "ORG", "group", ["group"]),
+    # the of-phrase ends at the comma before the name in apposition
+    ("Ali Nour met the commander of the Orrin Brigades, Yusuf Darrak, at a farm.", "Yusuf Darrak", "PERSON", "the commander",
+     ["commander of the Orrin Brigades"]),
+    # a plural agent noun names people ("the organisers, X")
+    ("Police put the crowd at 350; the organisers, Velsk First, said a thousand people came.", "Velsk First", "PERSON", None, ["organisers"]),
+])
+def test_framing_descriptions_heading_or_beside_a_name_keep_their_label(text, name, type_, description, expected):
+    """The guards for a job before a rank, an of-phrase and an event noun leave a description that heads a
+    name, an of-phrase cut at the apposition's comma, and a plural agent noun as they were."""
+    assert _labels_of(text, name, type_, description=description) == expected

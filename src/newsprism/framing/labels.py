@@ -391,6 +391,9 @@ def _of_phrase(noun: Token, end: int) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
             phrase = [t for t in child.subtree]
+            # up to a comma or bracket: "the commander of the Brigades, Yusuf Darrak" (the name in apposition)
+            cut = next((k for k, t in enumerate(phrase) if t.text in ",;:()[]—–"), len(phrase))
+            phrase = phrase[:cut]
             if len(phrase) < _MAX_PHRASE and not any(_is_measure(t) or t.lower_ in _DAY_WORDS for t in phrase):
                 return [t for t in phrase if not (t.dep_ == "punct" and t.text not in "-–")]
     return []
@@ -407,7 +410,8 @@ def _names_a_person(token: Token, lexicon: Lexicon) -> bool:
     lemma, lower = token.lemma_.lower(), token.lower_
     return (lemma in lexicon.people_nouns or lower in lexicon.people_nouns or lemma in lexicon.label_heads
             or lemma in word_list("titles.txt") or lower in lexicon.loaded or lemma in lexicon.loaded
-            or lower.endswith(_AGENT_ENDINGS) or token.pos_ != "NOUN")
+            or lower.endswith(_AGENT_ENDINGS) or lemma.endswith(_AGENT_ENDINGS) or lower.removesuffix("s").endswith(_AGENT_ENDINGS)
+            or token.pos_ != "NOUN")
 
 
 def _is_outlet(ctx: ArticleContext, entity_id: str) -> bool:
@@ -431,7 +435,8 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     if root.pos_ == "NOUN" and root.text[:1].islower() and not _is_own_name(ctx, mention, entity_id):
         if _is_outlet(ctx, entity_id):
             return  # "told Radio Fenlow the firm was sorry": the firm is not the outlet telling it
-        if mention.end < len(mention.doc) and ctx.entity_of_token(mention.doc[mention.end]) == entity_id:
+        if (mention.end < len(mention.doc) and ctx.entity_of_token(mention.doc[mention.end]) == entity_id
+                and root.head.i >= mention.end and ctx.entity_of_token(root.head) == entity_id):
             return  # "Fire chief Colonel" right before her name: the name's premodifiers, split as a reader would (step 1)
         if _names_another(ctx, root, mention, entity_id):
             # "the private company Bluewake Lines": the words before a name are that name's label,
