@@ -1480,3 +1480,12 @@ def test_framing_descriptions_heading_or_beside_a_name_keep_their_label(text, na
     """The guards for a job before a rank, an of-phrase and an event noun leave a description that heads a
     name, an of-phrase cut at the apposition's comma, and a plural agent noun as they were."""
     assert _labels_of(text, name, type_, description=description) == expected
+
+
+def test_framing_a_place_in_the_outlets_name_keeps_its_labels():
+    """'The Chronicle of Velsk' is no actor 'Velsk': an epithet resolved to the country ('the Northern
+    state') is still its label there, and a description before a name still labels the group."""
+    text = "Velsk is the Northern state, said the minister. Fighters of the Orrin-backed militant group Kessel Front were seen."
+    assert _labels_of(text, "Velsk", "GPE", outlet="The Chronicle of Velsk", description="the Northern state") == ["Northern state"]
+    assert "Orrin-backed militant group" in _labels_of(text, "Kessel Front", "ORG", outlet="The Chronicle of Velsk",
+                                                       description="the Orrin-backed militant group")

@@ -421,7 +421,10 @@ def _is_outlet(ctx: ArticleContext, entity_id: str) -> bool:
 
     entity = ctx.entities.get(entity_id)
     outlet = ctx.article.outlet
-    return bool(entity is not None and outlet and any(names_outlet(n, outlet) for n in (entity.name, *entity.aliases)))
+    if entity is None or not outlet or entity.type not in ("ORG", "PERSON"):
+        return False  # a place in the outlet's name ("The Times of Israel") is no outlet
+    # "Israel" of "The Times of Israel": a place the name is "of" does not name the outlet
+    return any(names_outlet(n, outlet) and not outlet.lower().endswith(f"of {n.lower()}") for n in (entity.name, *entity.aliases))
 
 
 def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon: Lexicon, out: _Collector) -> None:
