@@ -110,3 +110,45 @@ def test_a_report_printing_a_cut_of_a_remark_is_counted_in_the_fact_that_quotes_
     assert remark and set(max(remark, key=lambda f: len(f.article_ids)).article_ids) == {"q1", "q2", "q3", "q4"}, \
         [(f.text, f.article_ids) for f in c.facts]
     assert not any(o.article_id == "q3" for o in c.omissions), c.omissions
+
+
+def _article_claims(aid: str, text: str, claimed: set[int]):
+    """The sentences of an invented article (split after a full stop, and its closing quotation mark, before
+    a space) and the claims of those in `claimed`."""
+    import re
+
+    from newsprism.models import Claim, Sentence
+
+    sentences, start = [], 0
+    for k, piece in enumerate(re.split(r'(?<=\.)\s+|(?<=\.")\s+', text)):
+        at = text.index(piece, start)
+        sentences.append(Sentence(article_id=aid, index=k, start=at, end=at + len(piece), text=piece))
+        start = at + len(piece)
+    claims = [Claim(id=f"{aid}-{t.index}", article_id=aid, sentence_index=t.index, text=t.text, start=t.start, end=t.end)
+              for t in sentences if t.index in claimed]
+    return sentences, claims
+
+
+def test_a_quote_of_two_sentences_is_one_claim_with_its_speaker():
+    """'Farmer Odile Brask said: "The river rose in an hour. I have never seen the like."': the second
+    sentence alone is a remark without its speaker; read as one claim it is the farmer's, whole. So is a
+    quote whose opening sentence is no claim of its own ('"No tolls were paid.' + 'It was patience,"
+    the envoy said.'), and a sentence that closes no quotation stays as it is."""
+    from newsprism.compare.views import whole_quotes
+
+    text = 'The Marl burst its banks at Tessing. Farmer Odile Brask said: "The river rose in an hour. I have never seen the like." Crews worked all night.'
+    sentences, claims = _article_claims("a1", text, {0, 1, 2, 3})
+    merged = whole_quotes(claims, {"a1": text}, sentences)
+    assert [c.text for c in merged] == [
+        "The Marl burst its banks at Tessing.",
+        'Farmer Odile Brask said: "The river rose in an hour. I have never seen the like."',
+        "Crews worked all night.",
+    ], [c.text for c in merged]
+    joined = merged[1]
+    assert text[joined.start: joined.end] == joined.text and joined.sentence_index == 1
+
+    text = 'The convoy crossed at Vell. "No tolls were paid. It was patience," envoy Rami Osk told Vell Radio.'
+    sentences, claims = _article_claims("a2", text, {0, 2})
+    merged = whole_quotes(claims, {"a2": text}, sentences)
+    assert [c.text for c in merged] == ["The convoy crossed at Vell.", '"No tolls were paid. It was patience," envoy Rami Osk told Vell Radio.'], [c.text for c in merged]
+    assert text[merged[1].start: merged[1].end] == merged[1].text

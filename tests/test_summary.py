@@ -309,10 +309,12 @@ def test_the_summary_opens_with_the_event_several_outlets_report_before_a_quote_
              ("p2", '"We will rebuild the bridge by spring," Mayor Ilsa Drem said at the town hall.', "said", True)]
     lead = _lead_of([(state, None), (quote, "e_drem"), (closed, None)])
     assert "bridge to traffic" in lead.text or "shut its oldest crossing" in lead.text, lead.text
-    # A corroborated event still comes before an event told in one outlet's words.
+    # A corroborated event still comes before an event told in one outlet's words, where the outlets
+    # open their reports with neither (`_lead_of` makes the first fact's sentences the openings: here
+    # a state, no event to open with).
     again = [("p1", "Police closed two side streets near the Corvale bridge on Monday evening.", "closed", False),
              ("p2", "Police closed two side streets near the Corvale bridge on Monday evening.", "closed", False)]
-    lead = _lead_of([(closed, None), (again, None)])
+    lead = _lead_of([(state, None), (closed, None), (again, None)])
     assert lead.text.startswith("Police closed two side streets") and lead.article_ids == ["p1", "p2"], (lead.text, lead.article_ids)
 
 
@@ -524,3 +526,27 @@ def test_a_sentence_saying_it_took_effect_at_once_is_told_without_it_where_the_o
         if "immediate" in s.text:
             assert s.article_ids == ["r1"], (s.text, s.article_ids)
     assert any("immediate" not in s.text and set(s.article_ids) == {"r1", "r2", "r3"} for s in told), [(s.text, s.article_ids) for s in told]
+
+
+def test_the_summary_opens_with_the_event_the_outlets_lead_with_over_a_detail_all_of_them_print():
+    """Both outlets open with the escape, each in words of its own (so neither sentence is cited to the
+    other); all three print the same later line on a reward. The summary opens with the escape, the
+    event their openings tell, not with the reward for being printed word for word by more outlets."""
+    escape = [("p1", "Six inmates broke out of the Harl Point jail late on Saturday through a tunnel.", "broke", False),
+              ("p2", "Guards at Harl Point found six cells empty on Sunday after a night-time breakout.", "found", False)]
+    reward = [("p1", "A reward of 5,000 crowns has been offered for information.", "offered", False),
+              ("p2", "A reward of 5,000 crowns has been offered for information.", "offered", False),
+              ("p3", "A reward of 5,000 crowns has been offered for information.", "offered", False)]
+    lead = _lead_of([(escape, None), (reward, None)])
+    assert "inmates broke out" in lead.text or "six cells empty" in lead.text, lead.text
+
+
+def test_a_side_written_as_a_bare_figure_is_told_with_the_range():
+    """'Seven aid workers ... were released' beside another report's 'eight': the conflict's sides are the
+    bare figures ('Seven', 'eight'); the sentence is told with the range, not left out of the summary."""
+    freed = _conflict("number", "number of workers freed", [
+        ("Seven", ["r1", "r2"], "Seven aid workers held in Dorsa were released on Sunday."),
+        ("eight", ["r3"], "Talks to free eight aid workers ended on Sunday."),
+    ])
+    told = with_ranges("Seven aid workers held in Dorsa were released on Sunday.", [("Seven", freed)])
+    assert told == "Seven to eight aid workers held in Dorsa were released on Sunday.", told

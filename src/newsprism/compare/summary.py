@@ -25,7 +25,10 @@ Steps (deterministic: same input, same text):
    (count, date, who took part, cause) before a second of any kind, at most half the summary;
    a count that rose across reports (a toll updated report after report) is told the same way,
    after the disagreements, and a count conflict whose figures rose with publication time says so;
-5. order the fact sentences as the articles do, disagreements last; the first tells what happened:
+5. order the fact sentences as the articles do, disagreements last; the first tells the fact the
+   outlets open their reports with (`lede_fact`), by one of their opening sentences at a tie of
+   citations, where it is corroborated or no other outlet opens with what the rules below would
+   pick; else it tells what happened:
    a corroborated event (a verb of an event, not of a state: data/compare/state_verbs.txt; cited, by
    its own citations, not its fact's, to two or more independent sources; no background dated well
    before the first report, no quotation, no claim of a speaker unless given to it by a tail, "...,
@@ -57,6 +60,11 @@ SAME_SUBJECT_COS = 0.75
 # How much less central (mean cosine with the fact's other sentences) a sentence may be than the
 # fact's most central usable one and still be told for citing more of the fact's articles.
 RECEIPT_CENTRALITY_MARGIN = 0.1
+# An outlet's opening sentence reads as telling a fact when it is one of the fact's sentences or its
+# cosine with one of them is at least this (all-MiniLM-L6-v2: "two days after six inmates escaped
+# from a maximum-security prison" beside "The six broke out of the prison late on Saturday" ~0.47,
+# an opening on another matter ~0.2-0.35).
+LEDE_COS = 0.45
 # A sentence opening with a pronoun ("He added ...", "When it resumed, ...") or a possessive one ("Its
 # leader said ...") names whom it is about in the sentence before, in its article: out of it, it names nobody.
 # So does one counting the people of the sentence before ("Three of them were taken to hospital").
@@ -292,6 +300,11 @@ def with_ranges(text: str, disputed: list[tuple[str, Conflict]]) -> str | None:
         else:
             found = re.search(r"(?<![\w-])" + re.escape(value) + r"(?![\w-])", text, re.I)
             between = _range_words(value, conflict)
+            if found is not None and between is None and _split_figure(value) is None:
+                # A side written as a bare figure ("Seven" of "Seven aid workers ... were released",
+                # beside "eight"): what it counts is the sentence's next word, the range replaces the figure.
+                after = re.match(r"\s+([A-Za-z][\w'-]*)", text[found.end():])
+                between = _range_words(f"{value} {after.group(1)}", conflict, bare=True) if after else None
             if found is None or between is None:
                 return None
             if found.start() == 0:
@@ -334,9 +347,11 @@ def _split_figure(value: str) -> tuple[str, str] | None:
     return " ".join(words[: last + 1]), " ".join(words[last + 1:])
 
 
-def _range_words(value: str, conflict: Conflict) -> str | None:
+def _range_words(value: str, conflict: Conflict, bare: bool = False) -> str | None:
     """"three to four people" for the value "Three people" of a conflict whose sides run from three to
-    FOUR people; None for an amount, a share or a measure ("310 million pounds", "58 percent")."""
+    FOUR people; None for an amount, a share or a measure ("310 million pounds", "58 percent"). With
+    `bare`, the sides are bare figures ("Seven", "eight"), `value` the figure and the word after it in
+    the sentence, and the range is the figures alone ("seven to eight")."""
     split = _split_figure(value)
     if split is None or len(conflict.positions) < 2:
         return None
@@ -344,6 +359,11 @@ def _range_words(value: str, conflict: Conflict) -> str | None:
     if SCALE_WORD.match(unit) or unit.lower() in lexicons.currency_words() or SHARE_UNIT.match(unit) \
             or unit.split()[0].lower().strip(",.;:") in lexicons.summary_figure_words("measure"):
         return None
+    if bare:
+        low, high = (as_told(p.value) for p in (conflict.positions[0], conflict.positions[-1]))
+        if not all(COUNT_WORD.match(w) or w in {"about", "some", "around", "nearly", "almost", "more", "than", "at", "least", "up", "to"} for w in f"{low} {high}".split()):
+            return None
+        return f"{low} to {high}"
     low, high = _split_figure(conflict.positions[0].value), _split_figure(conflict.positions[-1].value)
     if low is None or high is None:
         return None
@@ -1071,6 +1091,13 @@ def build_summary(
     # Corroborated facts first; facts from one source only fill the summary up to its fewest sentences.
     corroborated = [k for k in ranked if facts[k].independent_sources >= 2]
     single = [k for k in ranked if facts[k].independent_sources < 2]
+    # The fact the outlets lead with is told first, and opens the summary (`lede_fact`).
+    opening_tells: dict[int, int] = {}
+    opening = lede_fact(facts, views_by_fact, embeddings_by_fact, sources, opening_tells)
+    if opening is not None:
+        corroborated = [opening] + [k for k in corroborated if k != opening]
+    opened_by: int | None = None
+    chosen_facts: list[int] = []
     for k in corroborated + single:
         if len(chosen) >= room or (facts[k].independent_sources < 2 and len(chosen) + len(ranges) >= min_sentences):
             break
@@ -1081,64 +1108,79 @@ def build_summary(
         rows = embeddings_by_fact[k]
         centrality = (rows @ rows.T).mean(axis=1) if len(group) > 1 else np.ones(1)
         order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]) + 0.01 * len(group[x].entity_ids), 4), len(group[x].claim.text), group[x].index))
+        if k == opening:
+            # The fact that opens the summary is told by one of its outlets' opening sentences where it
+            # holds any ("A vaccine ... was 81% effective in a trial, its maker said"), not by a quote
+            # of its that sits beside them ("This is a turning point ...", its chief executive said).
+            firsts = [x for x in order if group[x].claim.sentence_index == 0]
+            order = firsts + [x for x in order if x not in firsts]
         # Of the sentences stating the fact about as centrally as the best usable one, the one
         # that holds for the most of its articles as worded (`receipts`): the most corroborated
         # fact should not be told in the one outlet's words that only it can vouch for.
         candidates = []
-        for x in order:
-            v = group[x]
-            if candidates and float(centrality[x]) < float(centrality[candidates[0][0]]) - RECEIPT_CENTRALITY_MARGIN:
+        # The fact the outlets open with, given to its source in a tail ("A vaccine ... was 81%
+        # effective in a trial, its maker said on Wednesday"), may keep its own disputed figure when it
+        # cannot be told otherwise: it is what that source says, cited to the articles printing it, the
+        # range sentence giving the others.
+        for own_figure in ((False, True) if k == opening else (False,)):
+            if candidates and (k != opening or any(c[2].claim.sentence_index == 0 for c in candidates)):
                 break
-            if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)) \
-                    or gives_a_side_of_a_cause(v.claim.text, cause_sides):
-                continue
-            whole = name_the_speaker(compress(v.claim.text), v, by_id)
-            disputes = counted.get((v.article_id, v.claim.start), [])
-            # The sentence as written, then its main clause without a trailing aside or a disputed amount
-            # (`shorter_forms`): the shorter one is told where more of the fact's reports state it as worded.
-            for text in [whole, *shorter_forms(whole, disputes)]:
-                as_written = text == whole
-                ranged = False
-                given = disputes if text == whole else [(value, c) for value, c in disputes if _writes(text, value)]
-                if given:
-                    if v.claim.attributed_to or v.speaker or v.relayed_by:
-                        # "the hospital said it had treated 37 patients": a range would not be its words;
-                        # "the company confirmed it is recalling 120,000 batteries" is told without the
-                        # figure ("is recalling batteries"), still its words (`_without_figures`).
-                        text = _without_figures(text, given)
+            for x in order:
+                v = group[x]
+                if candidates and float(centrality[x]) < float(centrality[candidates[0][0]]) - RECEIPT_CENTRALITY_MARGIN:
+                    break
+                if (v.article_id, v.claim.start) in contested or (cause_pattern and cause_pattern.search(v.claim.text)) \
+                        or gives_a_side_of_a_cause(v.claim.text, cause_sides):
+                    continue
+                whole = name_the_speaker(compress(v.claim.text), v, by_id)
+                disputes = counted.get((v.article_id, v.claim.start), [])
+                # The sentence as written, then its main clause without a trailing aside or a disputed amount
+                # (`shorter_forms`): the shorter one is told where more of the fact's reports state it as worded.
+                for text in [whole, *shorter_forms(whole, disputes)]:
+                    as_written = text == whole
+                    ranged = False
+                    given = disputes if text == whole else [(value, c) for value, c in disputes if _writes(text, value)]
+                    if given:
+                        if v.claim.attributed_to or v.speaker or v.relayed_by:
+                            # "the hospital said it had treated 37 patients": a range would not be its words;
+                            # "the company confirmed it is recalling 120,000 batteries" is told without the
+                            # figure ("is recalling batteries"), still its words (`_without_figures`).
+                            text = _without_figures(text, given) or (text if own_figure and tells_whose_account(text) else None)
+                            if text is None:
+                                continue
+                            given = []
+                        # "killed 23 people, according to the civil protection office", "..., officials said": the
+                        # source said 23, not 23 to 27; told with its own figure, cited to the articles printing it
+                        # (`receipts`), the range sentence giving each figure with its source.
+                        if not tells_whose_account(text):
+                            text = with_ranges(text, given)
+                            if text is None:
+                                continue
+                            ranged = True
+                    if (v.article_id, v.claim.start) in dated:
+                        text = _without_dates(text, dated[(v.article_id, v.claim.start)])
                         if text is None:
                             continue
-                        given = []
-                    # "killed 23 people, according to the civil protection office", "..., officials said": the
-                    # source said 23, not 23 to 27; told with its own figure, cited to the articles printing it
-                    # (`receipts`), the range sentence giving each figure with its source.
-                    if not tells_whose_account(text):
-                        text = with_ranges(text, given)
-                        if text is None:
-                            continue
-                        ranged = True
-                if (v.article_id, v.claim.start) in dated:
-                    text = _without_dates(text, dated[(v.article_id, v.claim.start)])
-                    if text is None:
+                    if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05, banned_verbs):
                         continue
-                if not _usable(text, fact, banned, by_id, v.quoted_share > 0.05, banned_verbs):
-                    continue
-                vec = embeddings_by_fact[k][x]
-                if any(float(vec @ other) >= 0.8 or stem_overlap_text(text, s.text) >= 0.7 for _, s, other in chosen):
-                    continue
-                speaker = fact.claim_of or v.speaker
-                if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
-                    continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
-                cited = receipts(v, text, group, by_id, story_views)
-                candidates.append((x, text, v, cited, vec, speaker, ranged, as_written))
+                    vec = embeddings_by_fact[k][x]
+                    if any(float(vec @ other) >= 0.8 or stem_overlap_text(text, s.text) >= 0.7 for _, s, other in chosen):
+                        continue
+                    speaker = fact.claim_of or v.speaker
+                    if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
+                        continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
+                    cited = receipts(v, text, group, by_id, story_views)
+                    candidates.append((x, text, v, cited, vec, speaker, ranged, as_written))
         if not candidates:
             continue
-        # The most cited; at a tie, not one outlet telling its own finding ("..., Radio X understands"),
+        # The most cited (independent sources, then articles; the fact the outlets open with told by an
+        # opening sentence at a tie); then not one outlet telling its own finding ("..., Radio X understands"),
         # which only it vouches for, when another of the fact's sentences tells it otherwise.
         # Then one telling no state ("The club is delighted to announce ..." beside "United have completed the
         # signing ..."), then a sentence as written over one cut short (`shorter_forms`: it earns its place by more citations).
         x, text, v, cited, vec, speaker, ranged, _ = max(candidates, key=lambda c: (
-            len({w.article_id for w in [c[2], *c[3]]}), not in_outlet_voice(c[1]), not tells_a_state(c[2].claim.predicate), c[7]))
+            len({independent(w.article_id) for w in [c[2], *c[3]]}), len({w.article_id for w in [c[2], *c[3]]}),
+            k == opening and c[2].claim.sentence_index == 0, not in_outlet_voice(c[1]), not tells_a_state(c[2].claim.predicate), c[7]))
         evidence = {}
         for w in [v, *cited]:
             evidence.setdefault(w.article_id, w.evidence())
@@ -1175,6 +1217,9 @@ def build_summary(
         # (a recall every report opens with, "..., the company said", before a detail on the use-by dates).
         weight = (ledes, fact.independent_sources, not PLANNED.search(without_attribution(text)), not tells_whose_account(text))
         kind = (2, *weight) if event and corroborated else (1, *weight) if reported else (0, 0, 0, False, False)
+        if k == opening and not in_words and not tells_a_state(v.claim.predicate) and (corroborated or event):
+            opened_by = len(lead_keys)
+        chosen_facts.append(k)
         lead_keys.append((*kind, corroborated, not background, not in_words, fact.claim_of is None))
         carried.extend(c for c in _disputes_carried(v, group, ids, counted) if c not in carried)
     # A sentence cited to fewer of its fact's articles than hold a disputed count of what it counts
@@ -1190,6 +1235,7 @@ def build_summary(
         while chosen and len(chosen) + len(ranges) > max_sentences and len(chosen) > 1:
             chosen.pop()
             lead_keys.pop()
+            chosen_facts.pop()
     # The summary opens with what happened, in this order of preference (the first sentence, as the
     # articles tell them, of the best kind the summary holds):
     # 1. a corroborated event: an event sentence (`tells_an_event`: no state, no remark; not background,
@@ -1208,8 +1254,43 @@ def build_summary(
     order = sorted(range(len(chosen)), key=lambda i: chosen[i][0])
     if order:
         lead = max(order, key=lambda i: (*lead_keys[i], -order.index(i)))
+        # The fact the outlets open with (`lede_fact`) opens the summary told by a corroborated sentence,
+        # or by an event told in one outlet's words where the sentence the rules above pick is of a fact
+        # fewer than two outlets open with (a reward offered beside the escape all of them lead with).
+        if opened_by is not None and opened_by < len(chosen) and opened_by != lead and (
+                lead_keys[opened_by][-4] or opening_tells.get(chosen_facts[lead], 0) < 2):
+            lead = opened_by
         order = [lead] + [i for i in order if i != lead]
     return ([chosen[i][1] for i in order] + ranges + more_ranges)[:max_sentences]
+
+
+def lede_fact(facts: list[Fact], views_by_fact: list[list[ClaimView]], embeddings_by_fact: list[np.ndarray], sources: dict[str, str],
+              told_by: dict[int, int] | None = None) -> int | None:
+    """The fact the outlets lead with: of the facts two or more independent sources report, the one
+    the opening sentences of the most outlets tell (an opening sentence among its sentences, or one
+    reading like one of them: cosine >= LEDE_COS), at least two; at a tie the one more sources report,
+    then the one whose openings read closest. None when no fact is told by two outlets' openings.
+    "Six inmates escaped from the prison" is what the outlets open with though one leads with the
+    minister suspending the prison chief two days after the escape, another with two of the six
+    recaptured: a reward offered, which more outlets report, is no opening. `told_by`, when given, gets
+    each fact's count of outlets whose openings tell it."""
+    firsts: dict[str, list[np.ndarray]] = defaultdict(list)
+    for group, rows in zip(views_by_fact, embeddings_by_fact):
+        for v, row in zip(group, rows):
+            if v.claim.sentence_index == 0:
+                firsts[sources.get(v.article_id, v.article_id)].append(row)
+    best, best_key = None, None
+    for k, (fact, rows) in enumerate(zip(facts, embeddings_by_fact)):
+        if fact.independent_sources < 2 or not len(rows):
+            continue
+        closest = [max(float((rows @ r).max()) for r in opened) for opened in firsts.values()]
+        told = [c for c in closest if c >= LEDE_COS - 1e-9]
+        if told_by is not None:
+            told_by[k] = len(told)
+        key = (len(told), fact.independent_sources, round(sum(told), 4))
+        if len(told) >= 2 and (best_key is None or key > best_key):
+            best, best_key = k, key
+    return best
 
 
 def tells_a_state(predicate: str | None) -> bool:

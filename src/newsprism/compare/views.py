@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.compare import lexicons
-from newsprism.models import Claim, CleanArticle, DateMention, Entity, Evidence, NumberMention, Understanding, content_id
+from newsprism.models import Claim, CleanArticle, DateMention, Entity, Evidence, NumberMention, Sentence, Understanding, content_id
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 STOPWORDS = frozenset(
@@ -584,13 +584,95 @@ def source_entities(claim: Claim, mentions: list[tuple[int, str]]) -> frozenset[
     return frozenset(found)
 
 
+# A straight quotation mark that opens a quotation: at the start or after a space or bracket.
+OPENING_MARK = re.compile(r'(?:^|(?<=[\s(\[]))"')
+# The most sentences one quotation is read across (its opening sentence, those inside, the closing one).
+QUOTE_SENTENCES = 4
+
+
+def quote_marks_left(text: str) -> int:
+    """+1 when the text opens a quotation it does not close ('Ida Brunelle said: "The sky went black.'),
+    -1 when it closes one it did not open ('I have never seen anything like it."'), else 0."""
+    opened, closed = text.count("\u201c"), text.count("\u201d")
+    if opened != closed:
+        return 1 if opened > closed else -1
+    straight = [m.start() for m in re.finditer('"', text)]
+    if len(straight) % 2:
+        return 1 if straight[-1] in {m.start() for m in OPENING_MARK.finditer(text)} else -1
+    return 0
+
+
+def whole_quotes(claims: list[Claim], texts: dict[str, str], sentences: list[Sentence] = ()) -> list[Claim]:
+    """The claims with a quotation that runs over several sentences of one article read as one claim
+    ('"No money changed hands.' + 'This was achieved through patience and trust," the minister told
+    state TV.'): a sentence of it alone is a remark cut from its speaker, or a speaker cut from half
+    his words. `claims` are in article then sentence order; `texts` the articles' texts by id. A
+    sentence that is no claim of its own ('"No money changed hands.') opening the quotation a claim
+    closes is read with it (`sentences`: the story's sentences)."""
+    by_index = {(t.article_id, t.index): t for t in sentences}
+    claimed = {(c.article_id, c.sentence_index) for c in claims}
+    out: list[Claim] = []
+    k = 0
+    while k < len(claims):
+        c = claims[k]
+        end = k
+        if quote_marks_left(c.text) == -1 and c.article_id in texts:
+            # The quotation's opening sentences that are no claims, back to the one opening it.
+            head = None
+            for back in range(1, QUOTE_SENTENCES):
+                t = by_index.get((c.article_id, c.sentence_index - back))
+                if t is None or (c.article_id, t.index) in claimed:
+                    break
+                marks = quote_marks_left(t.text)
+                if marks == 1:
+                    head = t
+                    break
+                if marks != 0:
+                    break
+            if head is not None:
+                text = texts[c.article_id][head.start: c.end]
+                if text.strip() == text and text.startswith(head.text[:20]) and text.endswith(c.text[-20:]):
+                    out.append(c.model_copy(update={"text": text, "start": head.start, "sentence_index": head.index}))
+                    k += 1
+                    continue
+        if quote_marks_left(c.text) == 1 and c.article_id in texts:
+            for j in range(k + 1, min(len(claims), k + QUOTE_SENTENCES)):
+                nxt = claims[j]
+                if nxt.article_id != c.article_id or nxt.sentence_index != claims[j - 1].sentence_index + 1:
+                    break
+                marks = quote_marks_left(nxt.text)
+                if marks == -1:
+                    end = j
+                    break
+                if marks != 0:
+                    break
+        if end == k:
+            out.append(c)
+        else:
+            run = claims[k: end + 1]
+            text = texts[c.article_id][c.start: run[-1].end]
+            if text.strip() != text or not text.startswith(c.text[:20]):
+                out.extend(run)  # offsets that do not read as the article: the sentences as they are
+            else:
+                out.append(c.model_copy(update={
+                    "text": text, "end": run[-1].end,
+                    "entity_ids": list(dict.fromkeys(e for r in run for e in r.entity_ids)),
+                    "numbers": [n for r in run for n in r.numbers], "dates": [d for r in run for d in r.dates],
+                    "attributed_to": next((r.attributed_to for r in reversed(run) if r.attributed_to), None),
+                }))
+        k = end + 1
+    return out
+
+
 def build_views(understanding: Understanding) -> list[ClaimView]:
-    """Return one view per claim, in article order then sentence order."""
+    """Return one view per claim, in article order then sentence order; a quotation over several
+    sentences is one claim (`whole_quotes`)."""
     claims = understanding.claims or fallback_claims(understanding)
     sources = source_keys(understanding.articles)
     outlets = {a.id: a.outlet for a in understanding.articles}
     order = {a.id: i for i, a in enumerate(understanding.articles)}
     claims = sorted((c for c in claims if c.article_id in sources), key=lambda c: (order[c.article_id], c.sentence_index))
+    claims = whole_quotes(claims, {a.id: a.text for a in understanding.articles}, understanding.sentences)
     years = {a.id: int(a.published[:4]) for a in understanding.articles if a.published and a.published[:4].isdigit()}
     # An article without a publication date reports the story's events: use the story's year.
     story_year = sorted(years.values())[len(years) // 2] if years else None
