@@ -550,3 +550,13 @@ def test_a_side_written_as_a_bare_figure_is_told_with_the_range():
     ])
     told = with_ranges("Seven aid workers held in Dorsa were released on Sunday.", [("Seven", freed)])
     assert told == "Seven to eight aid workers held in Dorsa were released on Sunday.", told
+
+
+def test_summary_avoids_tabloid_nouns_and_modifiers_but_not_a_charge_named_in_plain_words():
+    """Loaded nouns ('lags') and modifiers ('miracle jab') stay out of the summary on one outlet's word; 'fraud',
+    loaded only when said of people, is also the charge a court names, so it is not avoided in every sense."""
+    from newsprism.compare.lexicons import summary_avoid_terms
+
+    avoid = summary_avoid_terms()
+    assert {"lags", "cranks", "miracle", "wonder"} <= avoid
+    assert "fraud" not in avoid

@@ -164,7 +164,10 @@ def summary_avoid_terms() -> frozenset[str]:
     """Labels and loaded words the summary must not carry on one outlet's word, in any sense
     (the dramatising verbs, which are loaded only in one sense, are `summary_avoid_verbs`)."""
     terms = set(_compare_lines("avoid_in_summary.txt"))
-    terms.update(term for term, tag in _framing_loaded() if not tag)
+    # untagged terms, and those loaded in one part of speech that has no plain sense a summary needs ('noun':
+    # "lags", "cranks"; 'adj'; 'modifier': "miracle", "wonder", "cowboy" before a noun). Not 'verb' (summary_avoid_verbs
+    # checks its sense) nor 'people' ("fraud" is also the charge, "struck down" also a court's ruling).
+    terms.update(term for term, tag in _framing_loaded() if tag in ("", "noun", "adj", "modifier"))
     for line in _lines("newsprism", "data/framing/en/epithets.txt"):
         phrase = re.split(r"\t|\s{2,}", line)[0].strip()
         if phrase:
