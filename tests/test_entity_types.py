@@ -371,3 +371,36 @@ def test_entity_types_the_capital_named_after_its_people_s_word_acts_for_the_cou
              "Varn said on Monday it would pay 12 million crowns to farmers. Kestovian officials welcomed the deal."})
     country = _holding(entities, "Kestovia")
     assert country.type == "GPE" and any(m.text == "Varn" and m.kind == "capital" for m in country.mentions)
+
+
+def test_entity_types_a_named_storm_is_no_person():
+    # a storm's word before the name (name_words.csv, kind storm): weather, not an actor, nor the bare
+    # name it is shortened to
+    entities = story_entities({
+        "a": "Cyclone Marivelle made landfall near the fishing town of Oskarny on Sunday, killing four people, officials said.",
+        "b": "Marivelle has made landfall just east of Oskarny, the weather office says. In 2031 Hurricane Tobrin killed 12 people.",
+        "c": "Marivelle is the third cyclone of the season. Residents of Oskarny said the roof of the school was torn off.",
+    })
+    names = {e.name for e in entities}
+    assert not any("Marivelle" in n or "Tobrin" in n for n in names), names
+
+
+def test_entity_types_an_economic_measure_is_no_organisation():
+    entities = story_entities({
+        "a": "The deficit of Corvalia reached 4.2% of GDP last year, the finance ministry of Corvalia said.",
+        "b": "Debt stands at 81% of GDP, the Dravek Institute said on Monday.",
+    })
+    assert not any(m.text == "GDP" for e in entities for m in e.mentions)
+
+
+def test_entity_types_an_island_and_a_country_one_is_sent_to_are_places():
+    # "the outer island of X" names an island; "extradited to X" / "his extradition to X" a country,
+    # not a person the small tagger may call them
+    entities = story_entities({
+        "a": "The banker Oleg Varnitsky can be extradited to Tessarune, where prosecutors accuse him of fraud, a court ruled.",
+        "b": "A court approved the extradition of Oleg Varnitsky to Tessarune on Wednesday. Varnitsky said he would appeal.",
+        "c": "Storm damage was worst on the outer island of Little Vaskoe, where six people died. Relief reached Little Vaskoe late.",
+    })
+    for name in ("Tessarune", "Little Vaskoe"):
+        holders = [e for e in entities if any(m.text == name for m in e.mentions)]
+        assert holders and all(e.type == "GPE" for e in holders), [(e.name, e.type) for e in holders]

@@ -785,6 +785,10 @@ def _context_of(token, contexts: dict[tuple[str, str], str]) -> str | None:
             kind = contexts.get((head.head.lemma_.lower(), "between"))  # "a match between X and Y"
         if kind:
             return kind
+    if token.dep_ == "pobj" and head.lower_ == "to":
+        kind = contexts.get((head.head.lemma_.lower(), "to"))  # "extradited to X", "his extradition to X": a country
+        if kind:
+            return kind
     if token.dep_ == "pobj" and head.lower_ == "of":
         kind = contexts.get((head.head.lemma_.lower(), "of"))  # "village of X", "out of X", "supporters of X"
         if kind:
@@ -2320,6 +2324,16 @@ def _opens_a_landform_name(word: str, texts: dict[str, str]) -> bool:
     return any(hit.group(1).lower() in last for text in texts.values() for hit in pattern.finditer(text))
 
 
+def _names_a_storm(word: str, texts: dict[str, str]) -> bool:
+    """True when the story writes the word after a storm's word, in capitals or not ("Cyclone
+    Pellucia", "hurricane Odo"; name_words.csv, kind storm): the bare name is the storm's."""
+    storms = [w for (w, where), kind in _name_words().items() if kind == "storm" and where == "first"]
+    if not storms:
+        return False
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(storms)})\s+{re.escape(word)}(?![\w-])", re.IGNORECASE)
+    return any(hit.group(0).split()[-1] == word for text in texts.values() for hit in pattern.finditer(text))
+
+
 def _opens_a_place_name(word: str, texts: dict[str, str]) -> bool:
     """True when the story writes the name before a place word of name_contexts.csv ("Kingsgate
     Stadium", "Brezno District", "the Sarnet Hill settlement", capitals or not): a "person" no
@@ -2493,8 +2507,10 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
             for m in c:
                 m.label, m.kind = ("ORG" if "group" in kinds else "GPE"), "name"
             groups.extend(c)
-        elif "vessel" in kinds:
-            person_clusters.remove(c)  # "the trawler Nordlys Venn": a ship's name, no person and no actor
+        elif kinds & {"vessel", "storm"}:
+            # "the trawler Nordlys Venn": a ship's name; "Cyclone Pellucia" (name_words.csv) and the bare
+            # "Pellucia" it is shortened to: a storm; no person and no actor
+            person_clusters.remove(c)
         elif all("word" in m.evidence for m in c) or (
                 all("first word" in m.evidence for m in c) and (_written_lower_case(c[0].text, texts) or _ordinary_noun(c[0].text))):
             person_clusters.remove(c)  # "Flash floods swept ...", "Turnout was 63%" beside "turnout": a capitalised first word, nobody
@@ -2527,6 +2543,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
     person_clusters, group_clusters = [c for c in person_clusters if c], [c for c in group_clusters if c]
     # "Crowds are gathering" typed ORG: a plural common noun only ever written to open a sentence
     group_clusters = [c for c in group_clusters if not all("plural first word" in m.evidence for m in c)]
+    # "Pellucia has made landfall" typed ORG where the story also writes "Cyclone Pellucia": the storm, no actor
+    group_clusters = [c for c in group_clusters if not (all(len(name_tokens(m.text)) == 1 for m in c) and _names_a_storm(c[0].text, texts))]
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
     # a group the story names only by group nouns ("the migrants", "the caravan", "asylum
     # seekers"), at least twice, is an entity of its own; pronouns may then refer to it
