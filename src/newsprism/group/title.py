@@ -4,7 +4,8 @@ A story is named by the headline whose words its other members' leads use most
 (the one that says what most reports say), in sentence case when one is, never
 by one in capitals: a tabloid's shouted headline ("SCANDAL AT CITY HALL: ...")
 is one outlet's framing, a kicker ("Live: ...", "Analysis: ...") the page's format (dropped
-when only such headlines are left), a quoted remark one speaker's words. When every headline
+when only such headlines are left), a quoted remark one speaker's words, a report
+whose first sentence credits its own outlet ("seen by the Herald") its own angle. When every headline
 shouts, the most representative one is set in sentence case, each word cased as its own
 article writes it.
 """
@@ -81,6 +82,23 @@ def without_kicker(headline: str) -> str:
     return KICKER_RE.match(headline.strip()).group(2) if kicker(headline) else headline.strip()
 
 
+def sources_itself(article: CleanArticle) -> bool:
+    """Return whether the article's first sentence credits its own outlet ("in a letter seen by the Kessel
+    Herald", "two officials told the Herald", "Radio Ostby understands"): the report leads with what the
+    outlet alone has, so its headline names that angle, not the event every outlet reports."""
+    from newsprism.group.fingerprint import lead_parts
+
+    name = re.sub(r"^[Tt]he\s+", "", (article.outlet or "").strip())
+    parts = lead_parts(article, 1)
+    first = parts[-1] if len(parts) > 1 or not article.title else ""
+    if not name or not first:
+        return False
+    words = name.split()
+    # the full name, or "the" before its last words ("the Herald"; "Radio Kelby"'s "Kelby" alone may be the town)
+    names = [re.escape(name)] + [r"[Tt]he\s+" + re.escape(" ".join(words[i:])) for i in range(1, len(words))]
+    return any(re.search(r"(?<![\w(])(?:" + n + r")(?!\w)", first) for n in names)
+
+
 def story_title(articles: list[CleanArticle]) -> str:
     """Return the story's title (`ranked_titles`' first)."""
     ranked = ranked_titles(articles)
@@ -110,6 +128,8 @@ def ranked_titles(articles: list[CleanArticle]) -> list[str]:
     calm = [i for i, a in enumerate(titled) if not is_shouting(a.title)]
     # a live blog's "Live: ..." names its format first; a quoted remark ('Mayor: "we failed"') is one voice's words
     plain = [i for i in calm if not kicker(titled[i].title) and not QUOTE_MARKS.search(titled[i].title)]
+    # a report that leads with what its outlet alone was told or shown names its own angle
+    plain = [i for i in plain if not sources_itself(titled[i])] or plain
     pool = (
         [i for i in plain if not is_title_case(titled[i].title)] or plain
         or [i for i in calm if not is_title_case(titled[i].title)] or calm or list(range(len(titled)))
