@@ -114,7 +114,7 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
         facts = build_facts(alignment, fact_groups, independent, understanding.quotes, understanding.entities)
     views_by_fact = [[views[i] for i in g] for g in fact_groups]
     summary = build_summary(
-        facts, conflicts, views_by_fact, articles, understanding.entities, sources,
+        facts, conflicts, views_by_fact, articles, understanding.entities, independent,
         [embeddings[g] for g in fact_groups], settings.summary_min_sentences, settings.summary_max_sentences,
         rises=rising_counts(alignment, counts, published),
     )
