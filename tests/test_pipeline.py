@@ -164,6 +164,28 @@ def test_pipeline_claim_texts_read_off_the_parse_are_the_claims_understanding_ma
     assert not any("Thanks for following" in t or t == "Live updates." for t in expected)
 
 
+def test_pipeline_claim_texts_join_a_quotation_over_two_sentences_as_the_comparison_does():
+    """The comparison reads a quotation over several sentences as one claim (`views.whole_quotes`):
+    the texts encoded ahead must be joined the same way, or the comparison asks for other texts and
+    the helper's work (a third of a large story's encoding) is thrown away."""
+    from newsprism.compare.views import build_views
+    from newsprism.models import CleanArticle, StoryGroup
+    from newsprism.pipeline import claim_texts
+    from newsprism.understand import understand_story
+    from newsprism.understand.nlp import parse
+
+    text = ("The Orwen ferry resumed sailing on Monday after a week-long strike. "
+            '"No sailing was cancelled after noon. The crews came back one by one," the port manager Edda Lund told reporters. '
+            "Tickets bought for last week will be honoured until the end of the month.")
+    article = CleanArticle(id="orwen1", source_path="orwen.txt", outlet="Orwen Gazette", published="2031-06-10", text=text)
+    group = StoryGroup(id="s_orwen", title="Ferry sails again", article_ids=[article.id])
+    docs = parse([text])
+    understanding = understand_story(group, [article], docs=docs)
+    expected = list(dict.fromkeys(v.claim.text for v in build_views(understanding)))
+    assert any("No sailing was cancelled" in t and "one by one" in t for t in expected)
+    assert claim_texts(docs) == expected
+
+
 def test_pipeline_a_story_too_small_for_a_helper_does_not_wait_for_the_machine_s_load(monkeypatch):
     """Whether a core is free for the encoding helper is read off a 0.1 s sample of /proc/stat, a
     wait in wall time: a story with fewer claim sentences than a helper is worth (ENCODE_AHEAD_FROM)

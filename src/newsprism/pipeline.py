@@ -233,6 +233,8 @@ def claim_texts(docs: list) -> list[str]:
     """The texts of a story's claims (each once, in article and sentence order), read off its
     parsed docs before it is understood: the sentences `claims.build_claims` makes claims of,
     the first texts `compare_story` encodes."""
+    from newsprism.compare.views import whole_quotes
+    from newsprism.models import Claim, Sentence
     from newsprism.understand import sentence_bounds
     from newsprism.understand.claims import claim_spans
     from newsprism.understand.nlp import doc_text
@@ -240,7 +242,12 @@ def claim_texts(docs: list) -> list[str]:
     texts = []
     for doc in docs:
         text = doc_text(doc)
-        texts.extend(text[start:end] for _, start, end in claim_spans(doc, sentence_bounds(doc)))
+        bounds = sentence_bounds(doc)
+        # The comparison reads a quotation over several sentences as one claim (`views.whole_quotes`):
+        # join them here the same way, or its first call asks for other texts and the helper's are wasted.
+        sentences = [Sentence(article_id="a", index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(bounds)]
+        claims = [Claim(id=str(i), article_id="a", sentence_index=i, text=text[s:e], start=s, end=e) for i, s, e in claim_spans(doc, bounds)]
+        texts.extend(c.text for c in whole_quotes(claims, {"a": text}, sentences))
     return list(dict.fromkeys(t for t in texts if t))
 
 
