@@ -2315,13 +2315,19 @@ def _spoken_of_as_a_thing(cluster: list[Found]) -> bool:
     return any("which" in m.evidence for m in cluster)
 
 
-def _opens_a_landform_name(word: str, texts: dict[str, str]) -> bool:
-    """True when the story writes the word before a landform word ending a name, in capitals or
-    not ("the Senn river", "the Senn River", "Dorva Hills"; landform_words.csv): a one-word
-    "person" so written is the river or the hills, a feature of the land and no actor."""
+def _landform_prefixes(texts: dict[str, str]) -> list[str]:
+    """What each text says before each landform word ending a name ("the Senn" before "river";
+    landform_words.csv), trailing space cut: read once per story for `_opens_a_landform_name`."""
     last = _landform_words()[1]
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+([A-Za-z]+)\b")
-    return any(hit.group(1).lower() in last for text in texts.values() for hit in pattern.finditer(text))
+    return [text[max(0, hit.start() - 200): hit.start()].rstrip()
+            for text in texts.values() for hit in re.finditer(r"(?<=\s)[A-Za-z]+\b", text) if hit.group(0).lower() in last]
+
+
+def _opens_a_landform_name(word: str, prefixes: list[str]) -> bool:
+    """True when the story writes the word before a landform word ending a name, in capitals or
+    not ("the Senn river", "the Senn River", "Dorva Hills"; `prefixes` from `_landform_prefixes`):
+    a one-word "person" so written is the river or the hills, a feature of the land and no actor."""
+    return any(p.endswith(word) and not re.match(r"[\w-]", p[-len(word) - 1: -len(word)] or " ") for p in prefixes)
 
 
 def _names_a_storm(word: str, texts: dict[str, str]) -> bool:
@@ -2332,6 +2338,16 @@ def _names_a_storm(word: str, texts: dict[str, str]) -> bool:
         return False
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(storms)})\s+{re.escape(word)}(?![\w-])", re.IGNORECASE)
     return any(hit.group(0).split()[-1] == word for text in texts.values() for hit in pattern.finditer(text))
+
+
+def _texts_naming_storms(texts: dict[str, str]) -> dict[str, str]:
+    """The texts that hold a storm's word (name_words.csv, kind storm) at all: the only ones
+    `_names_a_storm` can find a storm's name in."""
+    storms = [w for (w, where), kind in _name_words().items() if kind == "storm" and where == "first"]
+    if not storms:
+        return {}
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(storms)})\s", re.IGNORECASE)
+    return {k: t for k, t in texts.items() if pattern.search(t)}
 
 
 def _opens_a_place_name(word: str, texts: dict[str, str]) -> bool:
@@ -2422,6 +2438,16 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
     common = _capitalised_common_words(mentions, texts)
     mentions = [m for m in mentions if id(m) not in common]
     _mark_story_countries(mentions, texts, cues)
+    # the texts read once for landform names, each word's answer kept: a 200-article story asks for
+    # the same one-word names hundreds of times, and each question scanned every text
+    landform_prefixes = _landform_prefixes(texts)
+    landform_answers: dict[str, bool] = {}
+
+    def opens_a_landform_name(word: str) -> bool:
+        if word not in landform_answers:
+            landform_answers[word] = _opens_a_landform_name(word, landform_prefixes)
+        return landform_answers[word]
+
     countries: dict[str, list[Found]] = defaultdict(list)
     people, groups = [], []
     references = [m for m in mentions if m.kind in REFERENCE_KINDS]
@@ -2444,7 +2470,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
     # "the Osla" tagged an organisation where the story also writes "the Osla river": a river, no actor
     # (a place so tagged stays: "the Ulden valley" is where people live, "Ulden farmers")
     groups[:] = [m for m in groups if m.country or m.kind != "name" or m.label not in {"ORG", "NORP"}
-                 or len(name_tokens(m.text)) != 1 or not _opens_a_landform_name(m.text, texts)]
+                 or len(name_tokens(m.text)) != 1 or not opens_a_landform_name(m.text)]
     _trim_headline_words(people)
     _mark_named_places(groups)
     not_names = frozenset(id(m) for m in people if _headline_words(m, texts))
@@ -2497,7 +2523,7 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
         groups.extend(c)
     for c in [c for c in person_clusters if not _shows_a_person(c)]:
         kinds = {k for m in c for k in m.evidence}
-        if all(len(m.tokens) == 1 for m in c) and _opens_a_landform_name(c[0].text, texts):
+        if all(len(m.tokens) == 1 for m in c) and opens_a_landform_name(c[0].text):
             person_clusters.remove(c)  # "the Senn" where the story also writes "the Senn river": a river, no actor
             continue
         if len({tuple(m.tokens) for m in c}) == 1 and _opens_a_place_name(c[0].text, texts):
@@ -2544,7 +2570,8 @@ def cluster_mentions(mentions: list[Found], texts: dict[str, str], cues: PlaceCu
     # "Crowds are gathering" typed ORG: a plural common noun only ever written to open a sentence
     group_clusters = [c for c in group_clusters if not all("plural first word" in m.evidence for m in c)]
     # "Pellucia has made landfall" typed ORG where the story also writes "Cyclone Pellucia": the storm, no actor
-    group_clusters = [c for c in group_clusters if not (all(len(name_tokens(m.text)) == 1 for m in c) and _names_a_storm(c[0].text, texts))]
+    storm_texts = _texts_naming_storms(texts)  # most stories name none: then no cluster scans the texts
+    group_clusters = [c for c in group_clusters if not (storm_texts and all(len(name_tokens(m.text)) == 1 for m in c) and _names_a_storm(c[0].text, storm_texts))]
     clusters = [c for c in [*countries.values(), *person_clusters, *group_clusters] if c[0].country or not all(m.headline for m in c)]
     # a group the story names only by group nouns ("the migrants", "the caravan", "asylum
     # seekers"), at least twice, is an entity of its own; pronouns may then refer to it
