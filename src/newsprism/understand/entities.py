@@ -2330,10 +2330,15 @@ def _opens_a_landform_name(word: str, prefixes: list[str]) -> bool:
     return any(p.endswith(word) and not re.match(r"[\w-]", p[-len(word) - 1: -len(word)] or " ") for p in prefixes)
 
 
+def _storm_words() -> list[str]:
+    """The words that open a named storm ("Cyclone", "Hurricane"; name_words.csv, kind storm)."""
+    return [w for (w, where), kind in _name_words().items() if kind == "storm" and where == "first"]
+
+
 def _names_a_storm(word: str, texts: dict[str, str]) -> bool:
     """True when the story writes the word after a storm's word, in capitals or not ("Cyclone
     Pellucia", "hurricane Odo"; name_words.csv, kind storm): the bare name is the storm's."""
-    storms = [w for (w, where), kind in _name_words().items() if kind == "storm" and where == "first"]
+    storms = _storm_words()
     if not storms:
         return False
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(storms)})\s+{re.escape(word)}(?![\w-])", re.IGNORECASE)
@@ -2343,7 +2348,7 @@ def _names_a_storm(word: str, texts: dict[str, str]) -> bool:
 def _texts_naming_storms(texts: dict[str, str]) -> dict[str, str]:
     """The texts that hold a storm's word (name_words.csv, kind storm) at all: the only ones
     `_names_a_storm` can find a storm's name in."""
-    storms = [w for (w, where), kind in _name_words().items() if kind == "storm" and where == "first"]
+    storms = _storm_words()
     if not storms:
         return {}
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(storms)})\s", re.IGNORECASE)
