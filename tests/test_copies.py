@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare import compare_story
-from newsprism.compare.copies import names_outlet, same_name
+from newsprism.compare.copies import names_outlet
+from newsprism.outlet_names import same_outlet
 from newsprism.models import Removed
 from newsprism.settings import CompareSettings
 
@@ -67,9 +68,9 @@ def test_the_credit_outweighs_an_earlier_time_stamp_on_the_reprint():
 
 
 def test_outlet_names_and_codes():
-    assert same_name("TPA", "Tessaly Press Agency") and same_name("The Harwick Star", "Harwick Star")
-    assert same_name("Tessaly Press", "www.tessalypress.test")
-    assert not same_name("Tessaly Press", "Harwick Evening Star")
-    assert not same_name("World", "World Herald")  # a section label is not the outlet it opens
+    assert same_outlet("TPA", "Tessaly Press Agency") and same_outlet("The Harwick Star", "Harwick Star")
+    assert same_outlet("Tessaly Press", "www.tessalypress.test")
+    assert not same_outlet("Tessaly Press", "Harwick Evening Star")
+    assert not same_outlet("World", "World Herald")  # a section label is not the outlet it opens
     assert names_outlet("Tessaly", "Tessaly Press Agency")  # an agency's short name in its own dateline
     assert not names_outlet("Press", "Tessaly Press Agency")

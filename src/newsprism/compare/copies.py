@@ -115,13 +115,6 @@ def _publication_key(published: str | None) -> tuple[str, str] | None:
     return published[:10], published[11:] if len(published) > 10 else ""
 
 
-def same_name(one: str, two: str | None) -> bool:
-    """Return True if two outlets' names are one outlet (outlet_names.same_outlet): the same words
-    (give or take 'The'), the same letters run together ("corvessapress.test" for Corvessa Press),
-    or one the other's initials."""
-    return same_outlet(one, two)
-
-
 def names_outlet(credit: str, outlet: str | None) -> bool:
     """Return True if a dateline's credit ("Corvessa Press", "NWS", "Meridale") names `outlet`
     ("Corvessa Press", "Nordic Wire Service", "Meridale Financial Wire"): outlet_names.names_outlet
