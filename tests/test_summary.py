@@ -119,6 +119,21 @@ def test_a_live_entry_dated_by_its_stamp_tells_no_sides_date_and_stays_usable():
     assert _without_dates("Orrin and Tesk signed the accord on Tuesday at the town hall.", ["on Tuesday"]) == "Orrin and Tesk signed the accord at the town hall."
 
 
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("The ballot, held at 22:15, came a week after Mayor Ivo Tarrand stepped down.", "at 22:15",
+     "The ballot came a week after Mayor Ivo Tarrand stepped down."),
+    ("Counted on Friday, the postal votes tipped the result in Orlem.", "on Friday", "The postal votes tipped the result in Orlem."),
+    # an aside of one word the sentence had as it is stays
+    ("Tarrand, meanwhile, said the count ended on Friday.", "on Friday", "Tarrand, meanwhile, said the count ended."),
+])
+def test_a_disputed_time_cut_out_of_an_aside_takes_the_aside_with_it(text, words, expected):
+    """R-noconfidence: "The vote, held at 23:40, came ..." less its disputed time read "The vote, held, came ...":
+    a participle set off by commas with nothing left to say goes with its commas."""
+    from newsprism.compare.summary import _without_dates
+
+    assert _without_dates(text, [words]) == expected
+
+
 def _view(aid: str, text: str):
     from newsprism.compare.views import ClaimView, content_stems
     from newsprism.models import Claim

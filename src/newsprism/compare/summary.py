@@ -252,7 +252,27 @@ def _without_dates(text: str, dates: list[str]) -> str | None:
     # A date set off by commas ("the final day, Sunday, has been ...") leaves ",,": the aside goes
     # whole ("the final day has been ...").
     text = re.sub(r"\s*,\s*,", "", text)
+    text = _without_emptied_asides(original, text)
     return None if _dangles(original, text) else text
+
+
+# An aside set off by commas that is one word ("The vote, held, came ..."), in mid-sentence or
+# opening it ("Held, the vote came ...").
+LONE_ASIDE = re.compile(r"\s*,\s+([\w'’-]+)\s*,(?=\s)")
+LONE_OPENING = re.compile(r"^([\w'’-]+)\s*,\s+(?=\S)")
+
+
+def _without_emptied_asides(original: str, cut: str) -> str:
+    """The cut sentence without an aside the cut left one word of: "The vote, held at 23:40, came ..."
+    less its time is "The vote came ...", not "The vote, held, came ..." (a participle that lost what
+    it said). An aside of one word the original had as it is ("Kessel, meanwhile, said") stays."""
+    had = {m.group(1) for m in LONE_ASIDE.finditer(original)}
+    cut = LONE_ASIDE.sub(lambda m: m.group(0) if m.group(1) in had else "", cut)
+    opening = LONE_OPENING.match(cut)
+    if opening and not LONE_OPENING.match(original):
+        rest = cut[opening.end():]
+        cut = rest[:1].upper() + rest[1:]
+    return cut
 
 
 # A day, a time or a date written in a sentence without a day's or a month's name.
