@@ -567,3 +567,46 @@ def test_a_figure_that_only_people_can_be_counts_people(text, number_text, unit,
 def test_a_bare_figure_of_a_thing_stays_unitless_and_one_who_speaks_is_no_count():
     assert [f for f in _figures("One resident said the fire spread fast.") if f[0] == "One"] == []
     assert ("Two", "count", "people") not in _figures("Two were taken to a depot for repairs.")
+
+
+def _numbers_with_dates(text: str) -> list[tuple[str, str, str | None]]:
+    """(text, kind, unit) of every figure, the article's dates left out as the pipeline does."""
+    from newsprism.understand.dates import find_dates
+
+    doc = parse([text])[0]
+    dates = find_dates("a", text, "2040-06-03T10:00:00+00:00", doc)
+    return [(n.text, n.kind, n.unit) for n in find_numbers("a", text, doc, [(d.start, d.stop) for d in dates])]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The toll on Marrow Island rose to 21 last night, the coastguard said.", ("21", "count", "people")),
+        ("The death toll in Vesk climbed to 31 this morning, Dr Ossel Varga said.", ("31", "count", "people")),
+    ],
+)
+def test_a_date_after_a_figure_is_no_unit(text, figure):
+    """'rose to 21 last night' counted nights ('31 this morning' mornings), so that toll never met another report's '21 people'."""
+    assert figure in _numbers_with_dates(text)
+
+
+def test_a_time_zone_offset_is_no_figure():
+    """'(UTC+10)' gave a count of 10 that could be set against anything counted ten times."""
+    assert _numbers_with_dates("All times are local (UTC+10); Tellabay is GMT -4.") == []
+
+
+def test_an_unknown_currency_named_by_its_prices_is_money():
+    """'62 million dalers' was a count of dalers, no sum of money: a country's own money that no list
+    knows shows in the price frames around it, and the article writes the word only after figures."""
+    text = ("Edwin Marrot has sold Kessby Rovers to Tallow Bay Group for 62 million dalers, twelve years after "
+            "he bought the club for 9 million dalers. Tallow Bay also takes over its debts of 18 million dalers.")
+    found = _numbers_with_dates(text)
+    assert ("62 million dalers", "money", "dalers") in found
+    assert ("9 million dalers", "money", "dalers") in found
+    assert ("18 million dalers", "money", "dalers") in found
+    assert ("62 million dalers", "money", "dalers") in _numbers_with_dates("Tallow Bay paid 62 million dalers for the striker.")
+
+
+def test_a_counted_noun_after_a_price_frame_is_no_currency():
+    assert ("62 million", "count", "people") in _numbers_with_dates(
+        "The ministry bought vaccines for 62 million people. The people of Kessby queued for hours.")

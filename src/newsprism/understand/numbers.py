@@ -34,7 +34,10 @@ one mention of kind "score" (data/understand/tally_words.txt), no value; "took 1
 half of" -> one percent range, 33.3 to 50. A figure and a part of one are one figure: "two and a quarter
 million" -> 2,250,000, "one and three quarters miles" -> 1.75 (a part spelled like an ordinal, "two and a
 third", only before a scale, a unit, "of" or the clause's end: "caught two and a third escaped" counts two).
-Numbers inside dates (years, days of the month) are left to `dates`.
+Numbers inside dates (years, days of the month) are left to `dates`, and a date is never what a figure
+counts ("rose to 21 last night" counts no nights); "UTC+10" is a zone's offset, no figure. A currency no
+list knows is money where its article prices things in it ("sold the club for 62 million dalers",
+data/understand/price_frames.txt) and writes the word only after figures.
 """
 
 from __future__ import annotations
@@ -303,8 +306,9 @@ def _with_bound(value: float | None, low: float | None, high: float | None, boun
     return {"low": (value, None), "high": (None, value), "approx": (None, None)}.get(bound, (low, high))
 
 
-def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
-    """Return what a number counts: the noun after it ('380,000 people', 'hundreds of strikes')."""
+def _unit(doc: Doc | None, start: int, end: int, text: str, dates: list[tuple[int, int]] = ()) -> str | None:
+    """Return what a number counts: the noun after it ('380,000 people', 'hundreds of strikes'); never a
+    word of a date (`dates`: their spans): "the toll rose to 21 last night" counts no nights."""
     if doc is None:
         after = re.match(r"\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[end:end + 40])
         return after.group(1) if after else None
@@ -323,6 +327,8 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         return doc[i].lower_  # "more than 140 injured"
     partitive = i > span.end  # "1,350 of the country's 2,100 schools": the part counts the whole's noun
     for token in doc[i:i + (6 if partitive else 4)]:
+        if any(s <= token.idx < e for s, e in dates):
+            break  # "rose to 21 last night", "31 on Monday": a date follows, no counted noun
         # a word that modifies a noun after it ("two neighbouring villages", "air strikes") is not the unit
         modifies_next = token.i < token.head.i <= token.i + 3 and token.head.pos_ in {"NOUN", "PROPN"}
         if partitive and token.dep_ == "poss":
@@ -355,6 +361,57 @@ def _unit(doc: Doc | None, start: int, end: int, text: str) -> str | None:
         if subject is not None and (subject.pos_ == "NOUN" or subject.lower_ in word_list("counted_states.txt")):
             return subject.lower_
     return _people_figure(span.root)
+
+
+SCALE_WORD = r"(?:thousand|million|billion|trillion|bn|mn|m)"
+
+
+def _named_currencies(doc: Doc | None, text: str) -> frozenset[str]:
+    """Words an article names money by that no list knows ("62 million dalers", a country's own
+    money): the noun after a figure that a price frame takes (data/understand/price_frames.txt:
+    "sold the club to X for 62 million dalers", "its debts of 18 million dalers"), when the article
+    writes the word only right after figures. "bought vaccines for 62 million people" names no
+    currency, as "people" stands alone elsewhere ("The people of ..."), and a word known as
+    something else (a unit of measure, of time) is no currency."""
+    if doc is None:
+        return frozenset()
+    frames = {(row["word"], row["kind"]) for row in table("price_frames.txt")}
+    found = set()
+    for token in doc:
+        figures = [c for c in token.children if c.dep_ == "nummod" and c.pos_ == "NUM"]
+        if token.tag_ != "NNS" or not figures:
+            continue
+        prep = token.head
+        owner = prep.head
+        if token.dep_ == "pobj":
+            priced = (prep.lower_ == "for" and owner.pos_ == "VERB" and (owner.lemma_.lower(), "verb") in frames
+                      and any(c.dep_ == "dobj" for c in owner.children) or prep.lower_ == "of" and (owner.lemma_.lower(), "noun") in frames)
+        else:
+            # "paid 62 million dalers for the striker": the sum paid for a thing, a figure of millions
+            priced = (token.dep_ == "dobj" and prep.lemma_.lower() == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in (*prep.children, *token.children))
+                      and any(re.fullmatch(SCALE_WORD, t.lower_) for f in figures for t in f.subtree))
+        word = token.lower_
+        if not priced or word.rstrip("s") in DURATION_UNITS or word in MEASURE_UNITS or word in _currency_words():
+            continue
+        # every time the article writes the word, a figure comes right before it
+        alone = [m for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)
+                 if not re.search(rf"(?:\d|\b{SCALE_WORD}|\b(?:{number_words_regex()}))\s*$", text[max(0, m.start() - 30):m.start()], re.I)]
+        if not alone:
+            found.add(word)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _zone_offset() -> re.Pattern:
+    """A time zone's name (data/understand/time_zones.txt) and the sign of an offset from it, ending
+    right where a figure starts: "UTC+", "GMT -"."""
+    zones = "|".join(sorted((re.escape(z) for z in word_list("time_zones.txt") if " " not in z), key=len, reverse=True))
+    return re.compile(rf"\b(?:{zones})\s?[+\-−–]\s?$", re.I)
+
+
+def _zone_offset_before(text: str, start: int) -> bool:
+    """True for the figure of a time zone's offset ("local time (UTC+10)")."""
+    return bool(_zone_offset().search(text[max(0, start - 10):start]))
 
 
 def _one_in_a_state(doc: Doc | None, start: int, end: int) -> bool:
@@ -430,6 +487,7 @@ def find_numbers(
 ) -> list[NumberMention]:
     """Return the quantities of one article; spans in `skip` (dates) are left out."""
     skip = skip or []
+    named_money = _named_currencies(doc, text)
     out: list[NumberMention] = _tallies(article_id, text, skip, sentence_of)
     out.extend(_shares(article_id, text, skip + [(n.start, n.end) for n in out], sentence_of))
     skip = skip + [(n.start, n.end) for n in out]
@@ -444,6 +502,8 @@ def find_numbers(
             continue  # times, URLs, version numbers
         if re.search(r"\bNo\.?\s*$", text[max(0, start - 4):start]):
             continue  # "No. 1" is a rank
+        if g["digits"] and _zone_offset_before(text, start):
+            continue  # "UTC+10", "GMT -5": a time zone's offset, no figure
         if g["digits"] and not g["currency"] and re.match(r"\s?[ap]\.?m\b\.?", text[end:end + 5], re.I):
             continue  # "4.15 a.m.", "9pm": a time of day, no figure
         if text[max(0, start - 4):start].lower() == "-of-":
@@ -514,6 +574,9 @@ def find_numbers(
             elif currency:
                 kind, unit = "money", currency[0]
                 end += currency[1]
+            elif word_after in named_money:
+                kind, unit = "money", word_after  # "62 million dalers": a currency the article names by its prices
+                end += after.end()
             elif word_after.rstrip("s") in DURATION_UNITS and not re.match(r"\s+\w+s?\s+(?:ago|later|earlier)", text[end:end + 24]):
                 kind, unit = "duration", word_after.rstrip("s")
                 end += after.end()  # "two weeks": the span of time with its unit
@@ -536,7 +599,7 @@ def find_numbers(
             elif g["digits"] and _is_label(doc, start, end):
                 kind = "identifier"  # "gate 4", "Flight 17": names a thing, counts nothing
             else:
-                unit = _unit(doc, start, end, text)
+                unit = _unit(doc, start, end, text, skip)
                 if unit == "times" and re.match(r"\s+times\s+(?:as|the|more|higher|larger|bigger|greater|faster)\b", text[end:end + 24], re.I):
                     kind = "ratio"  # "three times as many": a multiplier, not a count of occasions
                 elif unit == "times" and (often := re.match(r"\s+times\s+(?:a|per|each)\s+(day|week|month|year|hour)\b", text[end:end + 28], re.I)):
