@@ -152,3 +152,28 @@ def test_a_quote_of_two_sentences_is_one_claim_with_its_speaker():
     merged = whole_quotes(claims, {"a2": text}, sentences)
     assert [c.text for c in merged] == ["The convoy crossed at Vell.", '"No tolls were paid. It was patience," envoy Rami Osk told Vell Radio.'], [c.text for c in merged]
     assert text[merged[1].start: merged[1].end] == merged[1].text
+
+
+def test_the_page_speaking_to_its_readers_is_no_fact_however_it_is_worded():
+    """R-cyclone: a live page's "Welcome to our live coverage." was a one-outlet fact and an exclusive.
+    The page speaking to its readers about itself ("We will bring you more as we get it.", "Stay with
+    us for the latest.") is told by its form, not a list of phrases: no fact, exclusive or timeline row;
+    what the page reports in the first person ("We were told to leave our cars") and the news of the
+    entries stay."""
+    from newsprism.compare import compare_story
+    from newsprism.models import CleanArticle, StoryGroup, content_id
+    from newsprism.understand import understand_story
+
+    live = ("09:02 - Welcome to our live coverage. The river Olm burst its banks near Tesby overnight.\n\n"
+            "09:40 - We will bring you more as we get it. Stay with us for the latest.\n\n"
+            "10:15 - We were told to leave our cars at the Tesby checkpoint. About 40 homes in Tesby were flooded, the fire service said.")
+    wire = ("TESBY (Olm Press) - The river Olm burst its banks near Tesby overnight, flooding about 40 homes, the fire service said. "
+            "Follow our coverage in the Olm Press app. Residents were taken to a school in nearby Varle.")
+    articles = [CleanArticle(id=content_id(t), source_path=f"{k}.txt", outlet=k, published="2031-09-02", text=t)
+                for k, t in (("Radio Olm", live), ("Olm Press", wire))]
+    story = understand_story(StoryGroup(id="s_test", title="flood", article_ids=[a.id for a in articles]), articles)
+    comparison = compare_story(story)
+    told = [f.text for f in comparison.facts] + [e.event for e in comparison.timeline]
+    assert not any(w in t for t in told for w in ("Welcome to", "bring you", "Stay with us", "Follow our")), told
+    assert any("burst its banks" in t for t in told), told
+    assert any("leave our cars" in t for t in told), told

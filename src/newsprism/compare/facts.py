@@ -525,7 +525,7 @@ def candidate_pairs(al: Alignment) -> list[tuple[float, int, int]]:
         hopeful = (upper >= s.fact_threshold) & (sims >= s.candidate_min_cos)
         for r, c in zip(*np.nonzero(hopeful)):
             i, j = start + int(r), int(c)
-            if j <= i or groups[i] == groups[j]:
+            if j <= i or groups[i] == groups[j] or views[i].page_talk or views[j].page_talk:
                 continue
             cos = float(sims[r, c])
             overlap = al.overlap(i, j)
@@ -570,7 +570,7 @@ def cluster_claims(al: Alignment) -> list[list[int]]:
         if len(og) >= 2:
             for article in articles[other]:
                 facts_of[article].append(other)
-    singles = [g[0] for g in members.values() if len(g) == 1] if len(members) > 1 else []
+    singles = [g[0] for g in members.values() if len(g) == 1 and not views[g[0]].page_talk] if len(members) > 1 else []
     # Reported words of the singletons that may join, encoded in one batch (a later join can
     # still need one more: TextVectors encodes it then).
     al.encode_contents(i for i in singles if any(al.upper_probability(i, members[o]) > s.fact_threshold for o in facts_of[views[i].article_id]))
@@ -585,7 +585,8 @@ def cluster_claims(al: Alignment) -> list[list[int]]:
         if best is not None:
             members[best].append(i)
             del members[cid]
-    return [sorted(g) for g in sorted(members.values(), key=lambda g: min(g))]
+    # The page speaking to its readers ("Welcome to our live coverage.") is no fact (views.speaks_to_readers).
+    return [sorted(g) for g in sorted(members.values(), key=lambda g: min(g)) if not (len(g) == 1 and views[g[0]].page_talk)]
 
 
 CLAUSE_BREAK = re.compile(r",\s+(?:including|which|while|as|after|and|but|to)?\s*|;\s+|\s+[—–]\s+")
@@ -608,6 +609,7 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
     views, s, E = al.views, al.settings, al.embeddings
     number_of = {a: k for k, a in enumerate(dict.fromkeys(v.article_id for v in views))}
     article_of = np.array([number_of[v.article_id] for v in views])
+    page_talk = np.array([v.page_talk for v in views], dtype=bool)
     extra: list[list[int]] = [[] for _ in groups]
     # First the scores of every fact, then the vetoes, so that the reported words the vetoes
     # read are encoded in one batch.
@@ -615,7 +617,7 @@ def supporting_claims(al: Alignment, groups: list[list[int]]) -> list[list[int]]
     for g, group in enumerate(groups):
         if len(group) < 2:
             continue
-        outside = ~np.isin(article_of, [number_of[views[i].article_id] for i in group])
+        outside = ~np.isin(article_of, [number_of[views[i].article_id] for i in group]) & ~page_talk
         sims = al.rows(group)
         # Upper bound (full word overlap) first: the exact probability only for hopeful claims.
         upper = alignment_probability(sims, (sims - al.mu) / al.sd, np.float32(1.0), s, al.prior_logodds).mean(axis=0)

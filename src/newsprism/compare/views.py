@@ -68,6 +68,8 @@ class ClaimView:
     # The remarks (quote numbers) the claim renders in any form, direct or paraphrase: the
     # understanding stage judged each quote's renderings to be one remark of its speaker.
     remarks: frozenset[int] = frozenset()
+    # The page speaking to its readers about itself ("Welcome to our live coverage."): no fact (speaks_to_readers).
+    page_talk: bool = False
 
     @property
     def article_id(self) -> str:
@@ -519,6 +521,36 @@ def quoted_share(text: str) -> float:
     return inside / max(1, len(text))
 
 
+# The page and its reader as the persons of a sentence: "our", "us", "you", "your" (lower-case "us":
+# "US" is a country), and the subject a sentence of the page about itself has: none (an imperative or a
+# greeting: "Welcome to ...", "Stay with us") or the page's "we".
+READER_OR_PAGE = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|us|[Oo]urs?)\b")
+PAGE_SUBJECTS = frozenset({"we", "i"})
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+CLOCK_TIME = re.compile(r"^\d{1,2}[:.]\d\d$")
+
+
+def speaks_to_readers(claim: Claim) -> bool:
+    """True for a sentence in which the page speaks to its readers about itself, told by its form
+    rather than by a list of phrases: its persons are the page ("we", "our", "us") and the reader
+    ("you"), its subject is the page's "we" or none (an imperative, a greeting), and it names nobody,
+    counts nothing and dates nothing but the entry it stands in ("Welcome to our live coverage.",
+    "We will bring you more as we get it.", "Stay with us for the latest."): it states nothing of
+    the story, so it is no fact, exclusive, timeline row or summary sentence. Not a quotation or a
+    sentence given to a source; not the page telling what befell it ("We were told to leave our
+    cars"); not "We saw smoke over the hills" (no reader, no "our"), nor "Welcome to our coverage of
+    the Tesby flood" (it names the story's place)."""
+    if claim.attributed_to or claim.entity_ids or claim.numbers or re.search(r"[\"“”]", claim.text):
+        return False
+    if any(not CLOCK_TIME.match(d.text.strip()) for d in claim.dates):
+        return False
+    if claim.subject is not None and claim.subject.strip().casefold() not in PAGE_SUBJECTS:
+        return False
+    if claim.predicate and PAST_AUXILIARY.search(claim.predicate):
+        return False
+    return READER_OR_PAGE.search(strip_dateline(claim.text)) is not None
+
+
 def source_keys(articles: list[CleanArticle]) -> dict[str, str]:
     """Map each article id to its source: the outlet (case-folded) or the article itself."""
     return {a.id: (a.outlet.strip().casefold() if a.outlet and a.outlet.strip() else a.id) for a in articles}
@@ -753,6 +785,7 @@ def build_views(understanding: Understanding) -> list[ClaimView]:
             subject_entities=subject_entities(c, mentions.get(c.article_id, [])),
             lead_entities=lead_entities(c, actors.get(c.article_id, [])),
             source_entities=source_entities(c, mentions.get(c.article_id, [])),
+            page_talk=speaks_to_readers(c),
         ))
     return views
 
