@@ -2341,3 +2341,58 @@ def test_a_feed_entry_with_a_wire_dateline_lists_only_the_dateline_as_left_out()
     cleaned = clean_article(Article(id=content_id(raw), source_path="feed.atom", record=1, raw=raw, format="html", outlet="Tessary News Service"))
     assert cleaned.text.startswith("The budget passed")
     assert [(p.reason, p.text) for p in cleaned.removed] == [("dateline", "DARVEN, March 12 (TNS) -")]
+
+
+FRONT_MATTER_PAGE = """---
+title: "Tram depot roof gives way in Selvik"
+url: https://selvikgazette.example/2044/02/03/tram-depot
+author: Maren Okwu-Lind
+date: 2044-02-03
+site_name: Selvik Gazette
+---
+
+# Tram depot roof gives way in Selvik
+
+**Selvik Gazette** · City · 3 min read
+
+Part of the roof of the Selvik tram depot gave way under snow on Monday night, damaging six trams, the transport board said.
+
+No one was inside the depot at the time, the board said.
+"""
+
+
+def test_markdown_front_matter_gives_the_page_its_metadata():
+    """A Markdown save opening with YAML front matter (as static sites and read-later tools write it):
+    its keys are the page's outlet, title, byline, date and address, and neither the block nor the
+    headline repeating the title is story text."""
+    cleaned = clean_article(Article(id=content_id(FRONT_MATTER_PAGE), source_path="gazette.md", raw=FRONT_MATTER_PAGE, format="text"))
+    assert cleaned.outlet == "Selvik Gazette"
+    assert cleaned.title == "Tram depot roof gives way in Selvik"
+    assert cleaned.byline == "Maren Okwu-Lind" and cleaned.published == "2044-02-03"
+    assert cleaned.url == "https://selvikgazette.example/2044/02/03/tram-depot"
+    assert cleaned.text.startswith("Part of the roof of the Selvik tram depot")
+    assert "site_name" not in cleaned.text and "Tram depot roof gives way" not in cleaned.text
+    # what the input record says still wins over the file's front matter
+    given = Article(id="x", source_path="gazette.md", raw=FRONT_MATTER_PAGE, format="text", title="Depot roof collapse", outlet="Gazette Online")
+    assert clean_article(given).title == "Depot roof collapse" and clean_article(given).outlet == "Gazette Online"
+
+
+def test_a_page_opening_with_a_rule_is_no_front_matter():
+    raw = "---\n\nFerry strike ends at Ostravik\n\nThe crew of the Lonna Bay returned to work at Ostravik on Friday after a four-day strike, the union said.\n"
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Ferry strike ends at Ostravik" and cleaned.text.startswith("The crew of the Lonna Bay")
+
+
+def test_wire_name_over_its_date_line_then_headline_and_byline():
+    """A wire page: the agency's name, a "WIRE | date" line, the headline, the byline, a dateline crediting
+    the agency's initials: the name is the outlet (not the title), the headline the title, not a fact."""
+    raw = (
+        "Dunmere Press Service\nWIRE | Friday 10 June 2050 09:30\n\nLock gates jam on the Orrin canal\n\nBy Sela Varga\n\n"
+        "ORRIN, June 10 (DPS) - The lock gates at Orrin jammed shut on Thursday, stranding 40 barges, the canal authority said.\n\n"
+        "Repairs will take a week, the authority said.\n\nDPS content may not be republished without a licence.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Dunmere Press Service" and cleaned.title == "Lock gates jam on the Orrin canal"
+    assert cleaned.byline == "Sela Varga" and cleaned.text.startswith("The lock gates at Orrin jammed shut")
+    assert "republished" not in cleaned.text  # the wire's rights notice is no story text
+    assert any(p.reason == "copyright" and "republished" in p.text for p in cleaned.removed)

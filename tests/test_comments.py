@@ -140,3 +140,19 @@ def test_a_reply_header_names_whom_it_answers_and_opens_an_entry():
         ("Odile K.", "Not this badly, it hasn't."),
         ("Brannock", "Agreed, never like this."),
     ]
+
+
+def test_handle_or_name_then_a_dash_opens_a_comment():
+    """A Markdown save prints its comments as "**handle** — text"; once the bold is gone each line is a
+    handle or a reader's full name, a spaced dash and the comment: one comment each, with its author."""
+    raw = PAGE_TOP + (
+        "Comments (3)\n\n"
+        "weirwatcher_9 — The barrier was never finished, everyone knows that.\n\n"
+        "Hedda Lomberg — The council sold the sandbags last year.\n\n"
+        "Honestly — Nobody listens to us down here.\n"
+    )
+    clean = clean_text(raw)
+    assert [(c.author, c.text) for c in clean.comments] == [
+        ("weirwatcher_9", "The barrier was never finished, everyone knows that."),
+        ("Hedda Lomberg", "The council sold the sandbags last year.\nHonestly — Nobody listens to us down here."),
+    ]

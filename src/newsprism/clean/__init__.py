@@ -167,14 +167,19 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         sitename = page.sitename
     else:
         raw, markdown = article.raw, None
+        given = {}
         if looks_like_markdown(raw, article.source_path):  # a page saved as Markdown: the text it shows, its images out
             markdown = read_markdown(raw)
             raw, sitename = markdown.text, markdown.sitename
-        reading = read_text(raw, names, given_title=article.title, captured=captured)
+            given = {"title": markdown.title, "byline": markdown.author, "published": markdown.published, "url": markdown.url}
+        given = {k: v for k, v in given.items() if v} | {
+            k: v for k, v in (("title", article.title), ("byline", article.byline), ("published", article.published), ("url", article.url)) if v
+        }  # what the record says wins over the file's front matter
+        reading = read_text(raw, names, given_title=given.get("title"), captured=captured)
         comments = reading.comments
-        title, byline = article.title or reading.title, reading.byline
-        published = normalise_date(article.published) or reading.published
-        url = article.url or reading.url
+        title, byline = given.get("title") or reading.title, given.get("byline") or reading.byline
+        published = normalise_date(given.get("published")) or reading.published
+        url = given.get("url") or reading.url
     row = outlet_for_url(url, extra)
     if published is None and row is not None and row.country:
         month_first = row.country.upper() in month_first_countries()

@@ -48,6 +48,12 @@ HEADER_COUNT_RE = re.compile(r"\(\s*(\d+)\b|^\s*(\d+)\s|\b(\d+)\s*$")
 NAME_INITIAL_COLON_RE = re.compile(
     r"^(?P<who>[A-Z][a-z][\w'’-]* [A-Z]\.?|[A-Z]\. ?[A-Z][a-z][\w'’-]*)(?::|\s+[-–—])\s+(?P<rest>[^\s\w]*[^\W_a-z].*)$"
 )
+# A reader's handle or full name, a spaced dash, then the comment ("bob_k — Nonsense", "Gerd Baumhauer – The
+# director ..."), as a Markdown save prints "**handle** — text" once its bold is gone; read only inside a comment
+# section; a one-word name must be shaped as a user name (USER_NAME_RE), so "Honestly — this ..." is a reader's text.
+NAME_DASH_RE = re.compile(
+    r"^(?P<who>@?[\w.'-]{2,30}|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) [-–—] (?P<rest>[^\s\w]*[^\W_a-z].*)$"
+)
 # Page parts that can follow a comment section and are not anyone's comment.
 PAGE_FOOTER = {"copyright", "newsletter", "cookie", "subscription", "navigation", "advert", "tags", "blurb", "share"}
 
@@ -97,8 +103,11 @@ def read_entry_opening(line: str, captured: str | None = None) -> tuple[bool, st
         handle = handle if handle and handle.group("who").lstrip("@").rstrip(".") not in comment_labels() else None
     if handle is None and ":" in stripped[:50]:
         handle = FROM_PLACE_COLON_RE.match(stripped) or NAME_INITIAL_COLON_RE.match(stripped)
-    elif handle is None and any(dash in stripped[:30] for dash in (" - ", " – ", " — ")):
+    elif handle is None and any(dash in stripped[:40] for dash in (" - ", " – ", " — ")):
         handle = NAME_INITIAL_COLON_RE.match(stripped)
+        if handle is None and (dashed := NAME_DASH_RE.match(stripped)) is not None:
+            who = dashed.group("who")
+            handle = dashed if " " in who or USER_NAME_RE.match(who) else None
     if handle:  # "Lyn_C: Fell was the best player": a handle (underscore, digit or inner capital) and a colon
         return True, handle.group("who").lstrip("@"), None, handle.group("rest").strip()
     iso, match = find_date(stripped)

@@ -8,6 +8,11 @@ their words), the image lines and their captions as removed parts, and the site'
 links it to the site's front page ("[Stavrosk Herald](https://herald.example/)", as an HTML page's
 logo link does). A page is read as Markdown when its file says so (.md, .markdown) or when it shows
 at least two kinds of Markdown markup (a plain-text page with one "[1]" or "*" is no Markdown).
+
+Static sites and read-later tools often open the file with YAML front matter, a block of
+"key: value" lines between two "---" lines (title, url or source, author, date, site_name).
+`read_markdown` reads those keys as the page's metadata (`FRONT_MATTER_KEYS`) and leaves the block
+out of the text, as an HTML page's <meta> tags are.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
+
+import yaml
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # "![alt](url)" or "![alt](url "title")", alone on its line (maybe inside a link: "[![alt](img)](url)")
@@ -28,17 +35,33 @@ STRONG = re.compile(r"(\*\*|__)(?P<text>\S(?:.*?\S)?)\1")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?P<a>\S(?:[^*]*?\S)?)\*(?![\w*])|(?<![\w_])_(?P<b>\S(?:[^_]*?\S)?)_(?![\w_])")
 QUOTE = re.compile(r"^>\s?")
 CODE = re.compile(r"`([^`]+)`")
+# YAML front matter: "---" on the first line, "key: value" lines, "---" (or "...") closing it
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>(?:.*\r?\n){1,60}?)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+# which front-matter keys give which field, first key found wins (keys compared in lower case)
+FRONT_MATTER_KEYS = {
+    "title": ("title", "headline"),
+    "url": ("url", "canonical_url", "canonical", "source", "source_url", "permalink", "link", "original_url"),
+    "author": ("author", "byline", "authors", "creator"),
+    "published": ("date", "published", "published_at", "publish_date", "pubdate", "date_published", "created", "created_at"),
+    "sitename": ("site_name", "sitename", "site", "publisher", "outlet", "source_name", "publication"),
+}
 
 
 class MarkdownReading(NamedTuple):
     text: str  # the page as plain text: markup reduced to its words, image lines and their captions left out
     removed: list[tuple[str, str]]  # (text, reason) of the lines left out: the image's alt text and its caption, reason "caption"
-    sitename: str | None  # the words of a link to the site's front page in the page's first lines, else None
+    sitename: str | None  # front matter's site name, else the words of a link to the site's front page in the page's first lines
+    title: str | None = None  # front matter's title
+    url: str | None = None  # front matter's url (or source, canonical ...)
+    author: str | None = None  # front matter's author
+    published: str | None = None  # front matter's date, as written there
 
 
 def looks_like_markdown(raw: str, source_path: str | None = None) -> bool:
     """Whether a plain-text page is Markdown: its file is .md / .markdown, or it shows two kinds of Markdown markup at least."""
     if source_path and source_path.lower().endswith(MARKDOWN_SUFFIXES):
+        return True
+    if read_front_matter(raw)[0]:
         return True
     lines = [line.strip() for line in raw.splitlines()[:400]]
     kinds = {
@@ -48,6 +71,45 @@ def looks_like_markdown(raw: str, source_path: str | None = None) -> bool:
         "strong": sum(1 for line in lines if STRONG.search(line)) >= 2,
     }
     return sum(kinds.values()) >= 2
+
+
+def _front_value(value: object) -> str | None:
+    """A front-matter value as one line of text: a list gives its first item ("authors: [A, B]" -> A), a
+    mapping its name ("author: {name: A}"), a YAML date its ISO form."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title")
+    if value is None or isinstance(value, (bool, dict, list)):
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return " ".join(text.split()) or None
+
+
+def read_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """Return the front matter's fields (keys of FRONT_MATTER_KEYS) and the page without the block.
+
+    A block that is no YAML mapping (a page opening with a "---" rule) gives no fields and stays in the page."""
+    found = FRONT_MATTER.match(raw)
+    if found is None:
+        return {}, raw
+    try:
+        data = yaml.safe_load(found.group("yaml"))
+    except yaml.YAMLError:
+        return {}, raw
+    if not isinstance(data, dict):
+        return {}, raw
+    keys = {str(k).strip().lower(): v for k, v in data.items()}
+    fields = {}
+    for field, names in FRONT_MATTER_KEYS.items():
+        value = next((v for name in names if (v := _front_value(keys.get(name))) is not None), None)
+        if value is not None:
+            fields[field] = value
+    if fields.get("url") and "://" not in fields["url"]:
+        del fields["url"]  # "source: Reuters" names a source, not an address
+    if not fields:
+        return {}, raw
+    return fields, raw[found.end():]
 
 
 def _front_page(url: str) -> bool:
@@ -65,9 +127,10 @@ def _inline(text: str) -> str:
 
 def read_markdown(raw: str) -> MarkdownReading:
     """Return the page's text as a reader sees it, the image lines and captions left out, and its site name."""
+    fields, raw = read_front_matter(raw)
     out: list[str] = []
     removed: list[tuple[str, str]] = []
-    sitename = None
+    sitename = fields.get("sitename")
     after_image = False
     seen_text = 0
     for line in raw.splitlines():
@@ -95,4 +158,6 @@ def read_markdown(raw: str) -> MarkdownReading:
             flat = heading.group("text")
         flat = QUOTE.sub("", flat)
         out.append(_inline(flat))
-    return MarkdownReading("\n".join(out), removed, sitename)
+    return MarkdownReading(
+        "\n".join(out), removed, sitename, fields.get("title"), fields.get("url"), fields.get("author"), fields.get("published")
+    )

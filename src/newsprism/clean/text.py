@@ -349,7 +349,10 @@ def _masthead_over_headline(header: list[Line], names: OutletNames) -> tuple[int
     above the byline or dateline ("Meridian Wire Service" / headline / "By ..." / date). The line
     over a byline is the headline, even in capitals (a menu never stands over a byline); the top
     line over it is the outlet's name, not the title. None when the page has no such layout."""
-    credit = next((i for i, l in enumerate(header) if l.kind == "metadata" and l.reason in ("byline", "dateline")), None)
+    credits = [i for i, l in enumerate(header) if l.kind == "metadata" and l.reason in ("byline", "dateline")]
+    # the credit under the headline; a wire's date line right under its name ("Tollan Press Service" / "WIRE |
+    # Friday 10 June 2050 09:30" / headline / "By ...") stands above the headline, so the next credit is the one
+    credit = next((i for i in credits if i >= 2 and header[i - 1].kind != "metadata"), credits[0] if credits else None)
     if credit is None or credit < 2 or credit > 6:
         return None
     headline_index = credit - 1
