@@ -47,7 +47,9 @@ def _rows(*reports):
     from newsprism.compare.views import build_views
     from newsprism.models import Fact
 
-    spec = {"entities": {"mine": ["Harl", "FAC"]}, "articles": [one_sentence_report(*r[:3], ["mine"], dates=r[3]) for r in reports]}
+    # a fifth item is the sentence's subject as the parse gives it
+    spec = {"entities": {"mine": ["Harl", "FAC"]}, "articles": [one_sentence_report(*r[:3], ["mine"], dates=r[3], **({"subject": r[4]} if len(r) > 4 else {}))
+                                                               for r in reports]}
     views = build_views(build_understanding(spec))
     facts = [Fact(id=f"f{i}", text=v.claim.text, article_ids=[v.article_id], independent_sources=1) for i, v in enumerate(views)]
     return build_timeline(views, [[i] for i in range(len(views))], facts)
@@ -143,3 +145,34 @@ def test_the_understanding_stage_marks_a_period_lasting_until_the_report_as_a_fi
     assert not any(d.until_published for t, d in found.items() if t != "since 2029"), found
     undated = {d.text: d for d in find_dates("a2", text, None)}
     assert not undated["since 2029"].until_published, undated
+
+
+def test_a_year_in_a_relative_clause_is_told_by_its_clause_not_by_the_later_event_of_the_sentence():
+    """R-extradition, R-takeover: the 2039 row read "The High Court ruled on Wednesday ... a fraud that brought
+    down Vellbank in 2039" and the 2029 row "X has sold the club ..., ending twelve years in charge of the
+    club he bought in 2029": the row of an earlier year tells the event of the clause that year belongs to."""
+    rows = _rows(
+        ("t1", "Valley Wire", "A court in Orvik ruled on Tuesday that trader Pell Marnow can be sent to Ustra, where he is accused of a "
+         "fraud that ruined the Harl savings bank in 2024.", [["on Tuesday", "2031-05-06", "relative"], ["in 2024", "2024", "year"]]),
+        ("t2", "Town Courier", "Ada Kessing has sold the Harl mine to Norrland Ore for 40 million crowns, ending a decade in charge of "
+         "the mine she bought in 2021 for 3 million crowns.", [["in 2021", "2021", "year"]], "Ada Kessing"),
+        ("t3", "Lake Post", "Marnow, who was arrested in Harl in March 2029, faces ten years in prison.", [["in March 2029", "2029-03", "date"]]),
+    )
+    told = {e.date: e.event for e in rows}
+    assert told["2024"] == "A fraud ruined the Harl savings bank in 2024.", told
+    assert told["2021"] == "Ada Kessing bought the mine in 2021 for 3 million crowns.", told
+    assert told["2029-03"] == "Marnow was arrested in Harl in March 2029.", told
+    # the sentence's own event keeps its whole sentence
+    assert told["2031-05-06"].startswith("A court in Orvik ruled on Tuesday"), told
+
+
+def test_a_relative_clause_of_the_story_days_own_event_keeps_its_sentence():
+    """'The strike that began on Monday has closed every port': no earlier year, no other date; the row
+    is the sentence. A subject clause ('which thieves had stolen') is no event of the name before it."""
+    rows = _rows(
+        ("t1", "Valley Wire", "The strike that began on Tuesday has closed every port in Harl.", [["on Tuesday", "2031-05-06", "relative"]]),
+        ("t2", "Town Courier", "Police found the lorry, which thieves had stolen in 2029, near the Harl port.", [["in 2029", "2029", "year"]]),
+    )
+    told = {e.date: e.event for e in rows}
+    assert told["2031-05-06"] == "The strike that began on Tuesday has closed every port in Harl.", told
+    assert told["2029"] == "Police found the lorry, which thieves had stolen in 2029, near the Harl port.", told
