@@ -159,13 +159,14 @@ def test_the_page_speaking_to_its_readers_is_no_fact_however_it_is_worded():
     The page speaking to its readers about itself ("We will bring you more as we get it.", "Stay with
     us for the latest.") is told by its form, not a list of phrases: no fact, exclusive or timeline row;
     what the page reports in the first person ("We were told to leave our cars") and the news of the
-    entries stay."""
+    entries stay. R-avalanche: "Follow our live coverage of the rescue above Sankt Orrin." names the
+    story's place and still states nothing."""
     from newsprism.compare import compare_story
     from newsprism.models import CleanArticle, StoryGroup, content_id
     from newsprism.understand import understand_story
 
     live = ("09:02 - Welcome to our live coverage. The river Olm burst its banks near Tesby overnight.\n\n"
-            "09:40 - We will bring you more as we get it. Stay with us for the latest.\n\n"
+            "09:40 - We will bring you more as we get it. Follow our live coverage of the flood in Tesby.\n\n"
             "10:15 - We were told to leave our cars at the Tesby checkpoint. About 40 homes in Tesby were flooded, the fire service said.")
     wire = ("TESBY (Olm Press) - The river Olm burst its banks near Tesby overnight, flooding about 40 homes, the fire service said. "
             "Follow our coverage in the Olm Press app. Residents were taken to a school in nearby Varle.")
@@ -174,6 +175,20 @@ def test_the_page_speaking_to_its_readers_is_no_fact_however_it_is_worded():
     story = understand_story(StoryGroup(id="s_test", title="flood", article_ids=[a.id for a in articles]), articles)
     comparison = compare_story(story)
     told = [f.text for f in comparison.facts] + [e.event for e in comparison.timeline]
-    assert not any(w in t for t in told for w in ("Welcome to", "bring you", "Stay with us", "Follow our")), told
+    assert not any(w in t for t in told for w in ("Welcome to", "bring you", "Follow our")), told
     assert any("burst its banks" in t for t in told), told
     assert any("leave our cars" in t for t in told), told
+
+
+def test_a_page_talking_of_its_coverage_may_name_the_story_but_the_page_naming_whom_it_met_reports():
+    """R-avalanche: "Follow our live coverage of the rescue above Sankt Orrin." names a place and still
+    states nothing; "We spoke to Mayor Ivo Sand at the town hall." tells what the page did."""
+    from newsprism.compare.views import speaks_to_readers
+    from newsprism.models import Claim
+
+    def claim(text, subject, predicate, entities):
+        return Claim(id="c", article_id="a", sentence_index=0, text=text, start=0, end=len(text), entity_ids=entities,
+                     subject=subject, predicate=predicate)
+
+    assert speaks_to_readers(claim("Follow our live coverage of the rescue on Mount Varle.", None, "Follow", ["e_varle"]))
+    assert not speaks_to_readers(claim("We spoke to Mayor Ivo Sand, who told us the bridge will reopen.", "We", "spoke", ["e_sand"]))

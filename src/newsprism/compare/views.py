@@ -536,11 +536,14 @@ def speaks_to_readers(claim: Claim) -> bool:
     ("you"), its subject is the page's "we" or none (an imperative, a greeting), and it names nobody,
     counts nothing and dates nothing but the entry it stands in ("Welcome to our live coverage.",
     "We will bring you more as we get it.", "Stay with us for the latest."): it states nothing of
-    the story, so it is no fact, exclusive, timeline row or summary sentence. Not a quotation or a
-    sentence given to a source; not the page telling what befell it ("We were told to leave our
-    cars"); not "We saw smoke over the hills" (no reader, no "our"), nor "Welcome to our coverage of
-    the Tesby flood" (it names the story's place)."""
-    if claim.attributed_to or claim.entity_ids or claim.numbers or re.search(r"[\"“”]", claim.text):
+    the story, so it is no fact, exclusive, timeline row or summary sentence. A sentence with no
+    subject may name the story it is about ("Follow our live coverage of the rescue above Sankt
+    Orrin."); the page's "we" naming someone tells what it did ("We spoke to Mayor Ivo Sand"). Not a
+    quotation or a sentence given to a source; not the page telling what befell it ("We were told to
+    leave our cars"); not "We saw smoke over the hills" (no reader, no "our")."""
+    if claim.attributed_to or claim.numbers or re.search(r"[\"“”]", claim.text):
+        return False
+    if claim.entity_ids and claim.subject is not None:
         return False
     if any(not CLOCK_TIME.match(d.text.strip()) for d in claim.dates):
         return False
