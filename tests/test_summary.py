@@ -575,3 +575,17 @@ def test_summary_avoids_tabloid_nouns_and_modifiers_but_not_a_charge_named_in_pl
     avoid = summary_avoid_terms()
     assert {"lags", "cranks", "miracle", "wonder"} <= avoid
     assert "fraud" not in avoid
+
+
+def test_a_cut_value_that_the_rest_of_the_sentence_compares_with_leaves_no_summary_sentence():
+    """R-launch: "put its altitude at 190 km, well below the 310 km given by the agency" less its disputed
+    190 km read "put its altitude, well below the 310 km ..."; R-avalanche: "came down at 11:25 on
+    Wednesday, according to lift staff, and not earlier as officials said" less its time compared with
+    nothing. Such a cut is not made; a cut with no comparison after it still is."""
+    from newsprism.compare.summary import _without_amount, _without_dates
+
+    assert _without_amount("Radio hams who tracked the Orla-3 probe put its height at 210 km, well below the 400 km given by the Tarsk agency.",
+                           "210 km") is None
+    assert _without_dates("The mudslide that buried the Venn road came down at 06:40 on Friday, according to road crews, and not earlier "
+                          "as the council said.", ["at 06:40 on Friday"]) is None
+    assert _without_dates("The mudslide came down on Friday near the Venn road and cut it.", ["on Friday"]) == "The mudslide came down near the Venn road and cut it."

@@ -253,7 +253,26 @@ def _without_dates(text: str, dates: list[str]) -> str | None:
     # whole ("the final day has been ...").
     text = re.sub(r"\s*,\s*,", "", text)
     text = _without_emptied_asides(original, text)
-    return None if _dangles(original, text) else text
+    return None if _dangles(original, text) or _compares_with_cut(original, text) else text
+
+
+# Words that set a value against another ("well below the 310 km given by ...", "and not earlier as
+# officials said", "instead of the planned 780 km"): said after a value that was cut out, they
+# compare with nothing.
+COMPARISON = re.compile(
+    r"\b(?:(?:well|far|much|just|not|no)\s+(?:below|above|under|over|short\s+of|earlier|later|sooner|before|after)"
+    r"|(?:earlier|later|sooner|higher|lower|more|less|fewer|greater|smaller)\s+than|instead\s+of|rather\s+than"
+    r"|up\s+from|down\s+from|compared\s+with|compared\s+to)\b", re.I)
+
+
+def _compares_with_cut(original: str, cut: str) -> bool:
+    """True when what follows the cut sets the removed value against another ("put its altitude at 190 km,
+    well below the 310 km ..." -> "put its altitude, well below the 310 km ..."): the cut sentence
+    compares with nothing and is not used."""
+    if cut == original:
+        return False
+    at = next((k for k, (x, y) in enumerate(zip(original, cut)) if x != y), min(len(original), len(cut)))
+    return COMPARISON.search(cut[at:]) is not None
 
 
 # An aside set off by commas that is one word ("The vote, held, came ..."), in mid-sentence or
@@ -537,7 +556,7 @@ def _without_amount(text: str, value: str) -> str | None:
     if re.search(r"\b[a-z]{2,}(?:ing|ed)\b", text[opener.end(): found.start()]):
         return None  # a verb between ("accused of taking £1.2 million"): the figure is its object, not an aside
     cut = text[: opener.start()].rstrip() + rest
-    return None if _dangles(text, cut) else cut
+    return None if _dangles(text, cut) or _compares_with_cut(text, cut) else cut
 
 
 def receipts(chosen: ClaimView, text: str, group: list[ClaimView], entities: dict[str, Entity] | None = None,
