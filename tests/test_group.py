@@ -460,3 +460,36 @@ def test_group_story_title_carries_no_label_one_outlet_uses():
     only_sides = [QUARRY_REPORTS[0], ("Six dead in Brannock quarry blast", QUARRY_REPORTS[1][1])]
     lead = SummarySentence(text="A blast at the Brannock quarry killed workers on Monday.", article_ids=["t0", "t1"])
     assert neutral_title("x", _tram_articles(only_sides), _toll_dispute(), [], [lead]) == "A blast at the Brannock quarry killed workers on Monday"
+
+
+def test_lead_weekday_day_counts_back_from_the_publication_day():
+    from newsprism.group.fingerprint import lead_weekday_day
+
+    wednesday = dt.date(2046, 4, 25)
+    assert lead_weekday_day("Teachers walked out on Tuesday, the union said.", wednesday) == dt.date(2046, 4, 24)
+    assert lead_weekday_day("A memo written before Tuesday's strike", wednesday) == dt.date(2046, 4, 24)
+    assert lead_weekday_day("Crews worked through the night on Wednesday.", wednesday) == wednesday
+    assert lead_weekday_day("The memo, dated last Thursday, names no date.", wednesday) is None  # "last" may be a week back
+    assert lead_weekday_day("Teachers walked out on Tuesday.", None) is None  # never invented without a publication day
+
+
+def test_two_halves_of_one_event_told_on_two_days_join_when_their_leads_name_one_day():
+    """A strike told by the union's side and the ministry's side, each side's reports published on the day and the
+    next morning, each lead saying "on Tuesday": the second pass eases its bar for one day's event as it does
+    for reports all published that day. Leads naming two different days stay two stories."""
+    union, ministry = np.eye(384)[0], 0.5 * np.eye(384)[0] + np.sqrt(0.75) * np.eye(384)[1]  # cosine 0.5 between the halves
+    tuesday, wednesday = dt.date(2046, 4, 24), dt.date(2046, 4, 25)
+
+    def stories(event_days):
+        index = StoryIndex(GroupSettings(ann="exact"))
+        for (aid, vector, published), event_day in zip(
+            [("u1", union, tuesday), ("u2", union, wednesday), ("m1", ministry, tuesday), ("m2", ministry, wednesday)], event_days
+        ):
+            fp = _fp(aid, vector, published=published)
+            index.add(type(fp)(**{**fp.__dict__, "event_day": event_day}))
+        index.attach_strays()
+        return sorted(sorted(s.article_ids) for s in index.stories())
+
+    assert stories([tuesday] * 4) == [["m1", "m2", "u1", "u2"]]
+    assert stories([None] * 4) == [["m1", "m2"], ["u1", "u2"]]  # published on two days, no day stated: apart
+    assert stories([tuesday, tuesday, wednesday, wednesday]) == [["m1", "m2"], ["u1", "u2"]]

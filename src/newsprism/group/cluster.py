@@ -254,10 +254,14 @@ class StoryIndex:
         return moved
 
     def _same_day(self, members: list[int], story: int) -> bool:
-        """Return whether the articles `members` and every member of `story` carry one and the same day (published, else stated in the lead)."""
+        """Return whether the articles `members` and every member of `story` carry one and the same day: published (else
+        stated in the lead), or the day each lead says it happened ("on Tuesday"), a report of the next morning included."""
         keys = members + [self._key_of[a] for a in self._stories[story].article_ids if a in self._key_of]
-        days = {self._fingerprints[k].published for k in keys}
-        return len(days) == 1 and None not in days
+        fingerprints = [self._fingerprints[k] for k in keys]
+        for days in ({fp.published for fp in fingerprints}, {getattr(fp, "event_day", None) or fp.published for fp in fingerprints}):
+            if len(days) == 1 and None not in days:
+                return True
+        return False
 
     def seed(self, group: StoryGroup, fingerprints: list[Fingerprint]) -> None:
         """Restore a known story (from an earlier run) with the fingerprints of those members at hand."""

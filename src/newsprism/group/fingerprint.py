@@ -10,6 +10,8 @@ Steps, in order:
     4. numbers: numbers and month-day dates of the lead;
     5. day: the publication day when the input carried one, else the first full date
        the lead states (a dateline); `month_day` also keeps a date stated without a year;
+       `event_day` the day the lead says the event happened, when it says so by weekday ("walked
+       out on Tuesday", counted back from the publication day);
     6. minhash: MinHash of the body's word shingles, to find near-copies.
 
 Fingerprints are plain picklable values, so `newsprism.scale` can compute them
@@ -53,6 +55,7 @@ class Fingerprint:
     published: dt.date | None
     minhash: np.ndarray
     month_day: tuple[int, int] | None = None
+    event_day: dt.date | None = None  # the lead's "on Tuesday", resolved against the publication day
 
 
 @lru_cache(maxsize=8)
@@ -162,6 +165,21 @@ def lead_date(lead: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     return None, None
 
 
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# "on Tuesday", "Tuesday's strike": the day an event happened, not "last Tuesday" (a week back, or not)
+_ON_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b|\b(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")['’]s\b")
+
+
+def lead_weekday_day(lead: str, published: dt.date | None) -> dt.date | None:
+    """Return the day the lead's first "on <weekday>" (or "<weekday>'s") names: that weekday in the six days up to the
+    publication day (news tells what happened "on Tuesday" in the days after), or None without either."""
+    found = _ON_WEEKDAY.search(lead)
+    if found is None or published is None:
+        return None
+    back = (published.weekday() - _WEEKDAYS.index((found.group(1) or found.group(2)).lower())) % 7
+    return published - dt.timedelta(days=back)
+
+
 def shingle_minhash(text: str) -> np.ndarray:
     """Return the MinHash signature of the text's word 5-shingles (for near-copy detection)."""
     words = [w.lower() for w in _WORD.findall(text)]
@@ -193,6 +211,7 @@ def fingerprint_articles(articles: list[CleanArticle], vectors: np.ndarray | Non
                 published=published or stated_day,
                 minhash=shingle_minhash(article.text),
                 month_day=(published.month, published.day) if published else month_day,
+                event_day=lead_weekday_day(lead, published),
             )
         )
     return fingerprints
