@@ -2396,3 +2396,29 @@ def test_wire_name_over_its_date_line_then_headline_and_byline():
     assert cleaned.byline == "Sela Varga" and cleaned.text.startswith("The lock gates at Orrin jammed shut")
     assert "republished" not in cleaned.text  # the wire's rights notice is no story text
     assert any(p.reason == "copyright" and "republished" in p.text for p in cleaned.removed)
+
+
+def test_a_bare_related_header_and_its_arrow_items_leave_the_body():
+    """"RELATED" over links marked "> ": every item is a teaser, the one ending in a question mark too."""
+    raw = (
+        "The Harwick Post\n\nFerry fares rise by a fifth\n\nBy Lene Marsk\n12 May 2041\n\n"
+        "Ferry fares on the Harwick crossing will rise by a fifth from June, the operator said on Monday.\n\n"
+        "The operator blamed fuel costs.\n\n"
+        "RELATED\n> How to find the cheapest crossing\n> Fuel prices: what happens next?\n\n"
+        "(c) The Harwick Post 2041\n"
+    )
+    cleaned = clean_text(raw)
+    assert "what happens next" not in cleaned.text and cleaned.text.rstrip().endswith("The operator blamed fuel costs.")
+    assert [p.text for p in cleaned.removed if p.reason == "teaser"] == [
+        "RELATED\n> How to find the cheapest crossing\n> Fuel prices: what happens next?"
+    ]
+
+
+def test_a_writers_name_alone_under_the_date_is_the_byline():
+    raw = (
+        "THE FENWICK COURIER\nHome | Region | Sport\n\nREGION\n\nLandslide closes the Orm valley road\n\n"
+        "Thursday, 18 February 2044\nIda Rossveld\n\n[Share] [Tweet] [Email]\n\n"
+        "A landslide closed the Orm valley road on Wednesday night, cutting off two villages, the county said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.byline == "Ida Rossveld" and cleaned.text.startswith("A landslide closed")

@@ -41,7 +41,7 @@ from newsprism.clean.patterns import byline_roles, edition_words, lead_words, ma
 from newsprism.models import Comment
 
 TERMINAL = (".", "!", "?", "…", ":", ";")
-LIST_BULLETS = ("- ", "• ", "* ", "· ", "– ")
+LIST_BULLETS = ("- ", "• ", "* ", "· ", "– ", "> ", "» ", "› ")  # how a list of links marks its items ("> How to check ...")
 CLOSERS = ("\"", "”", "’", "'", ")", "»", "]")
 DATELINE_WORDS = {
     "published", "updated", "posted", "date", "on", "last", "modified", "first", "at", "am", "pm", "|", "-", "–", "—",
@@ -544,11 +544,13 @@ PERSON_NAME = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_
 
 
 def _name_over_date(header: list[Line], i: int, names: OutletNames) -> bool:
-    """True for a writer's name alone on the line right over the date ("Kerry Vance" / "Thursday 22 May 2036"),
+    """True for a writer's name alone on the line right over or under the date ("Kerry Vance" / "Thursday 22 May 2036"),
     below the headline: two to four capitalised words shaped as a person's name, no section or
     publication word ("Health Desk", "Spark Media"), no outlet the registry knows."""
     line = header[i]
-    if i + 1 >= len(header) or header[i + 1].reason != "dateline" or not 2 <= line.words <= 4:
+    over_date = i + 1 < len(header) and header[i + 1].reason == "dateline"
+    under_date = i >= 1 and header[i - 1].reason == "dateline"  # "Thursday, 18 February 2044" / "Daan Vreeswijk"
+    if not (over_date or under_date) or not 2 <= line.words <= 4:
         return False
     if not PERSON_NAME.match(line.text.strip()):
         return False
