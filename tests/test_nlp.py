@@ -361,3 +361,27 @@ def test_word_trie_matches_the_longest_word_that_fits():
     pattern = re.compile(rf"\b{word_trie(words)}\b", re.I)
     found = [m.group() for m in pattern.finditer("Sept. the September thistle an this Sep after and a Septembers")]
     assert found == ["Sept", "the", "September", "an", "this", "Sep", "after", "a"]
+
+
+def test_nlp_parser_steps_score_like_spacys_step_model_bit_for_bit():
+    # the stepped parser scores each step without spaCy's `step.predict` layers (`_step_scores`):
+    # along a whole parse of an invented report the scores must be spaCy's own, bit for bit, and
+    # a step model with an unseen class (whose score spaCy overwrites) keeps `step.predict`
+    from newsprism.understand.nlp import _step_scores
+
+    nlp = load_nlp()
+    parser = nlp.get_pipe("parser").parser
+    docs = list(nlp.pipe(["Mayor Ilse Varnhagen of Dorrow said on Monday the ferry would not sail.",
+                          "The Kelmar harbour board, which met twice, blamed the storm."]))
+    states = parser.moves.init_batch(docs)
+    step = parser.model.predict(docs)
+    lean = _step_scores(step)
+    assert lean != step.predict
+    going, steps = [s for s in states if not s.is_final()], 0
+    while going:
+        ours, spacys = lean(going), step.predict(going)
+        assert ours.dtype == spacys.dtype and np.array_equal(ours, spacys)
+        going, steps = parser.transition_states(going, spacys), steps + 1
+    assert steps >= len(docs[0]) and all(s.is_final() for s in states)  # a whole parse
+    step._class_mask[0] = 0
+    assert _step_scores(step) == step.predict
