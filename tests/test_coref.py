@@ -170,3 +170,48 @@ def test_coref_the_office_a_person_serves_as_is_no_reference_to_its_holder():
     [renko] = _holding(entities, "Pavel Renko")
     assert "The governor" in {m.text for m in renko.mentions}
     assert not [e for e in entities for m in e.mentions if m.text == "interim governor"]
+
+
+def test_coref_an_organisation_noun_the_parse_hangs_on_a_person_is_no_person():
+    """NewsWCL50 tuning (session 16): "said X, one of the organizers of Y, the transnational group that
+    organized the caravan" put "the transnational group" in X's entity: the parse hangs the group's
+    noun on the person, and an apposition to a person made any noun a person. A group, company or
+    agency is never a person: it is resolved as "the group" is, to an organisation in focus, if any."""
+    text = ("Hundreds of marchers reached the border town of Velcora on Sunday. \"The hard part starts now,\" said Tomas "
+            "Vidrel, one of the main organizers of the Open Road Coalition, the transnational group that organized the "
+            "caravan, which was intended to offer protection to migrants by traveling together.")
+    entities = story_entities({"a": text})
+    assert not [e for e in entities if e.type == "PERSON" and "the transnational group" in {m.text for m in e.mentions}]
+    assert _holding(entities, "Tomas Vidrel")
+
+
+def test_coref_a_role_with_a_name_apposed_after_it_is_that_name_not_another_holder():
+    """NewsWCL50 tuning (session 16): "The president relented after the White House counsel, X,
+    threatened to resign" went to the special counsel named all through the story, since the parse
+    hangs X on the verb and "counsel" was his role. A person noun with a name between commas right
+    after it is that person; a noun that names no person ("this year, X,") is left alone."""
+    entities = story_entities({
+        "a": "Special counsel Mira Tessel is examining whether Governor Arne Pold tried to dismiss her last year. "
+             "Ms. Tessel has interviewed several aides about the episode. The governor relented after the state "
+             "counsel, Ralf Onderby, threatened to resign, an episode that the special counsel wants to ask about.",
+    })
+    [tessel] = _holding(entities, "Mira Tessel")
+    [onderby] = _holding(entities, "Ralf Onderby")
+    assert "the state counsel" not in {m.text for m in tessel.mentions}
+    assert "the state counsel" in {m.text for m in onderby.mentions}
+    assert "the special counsel" in {m.text for m in tessel.mentions}
+
+
+def test_coref_the_leader_of_an_ally_apposed_to_a_country_is_that_countrys_leader():
+    """NewsWCL50 tuning (session 16): "the leader of America's oldest ally, the proud nation of France"
+    went to the story's other leader (Kim, named most): the country noun apposed to what the man leads
+    (the parse hangs it on "leader") says whose office, as "the leader of France" does."""
+    entities = story_entities({
+        "a": "President Halvard Brekke hosted Chilean President Ines Corvalo and Bolivian leader Tano Arce at separate "
+             "meetings this spring. Brekke said Arce had promised to talk. Arce was not there on Tuesday. Brekke added "
+             "that it was fitting to hold the first state visit with the leader of Peru's oldest ally, the proud nation of Chile.",
+    })
+    [corvalo] = _holding(entities, "Ines Corvalo")
+    [arce] = _holding(entities, "Tano Arce")
+    assert "the leader" in {m.text for m in corvalo.mentions}
+    assert "the leader" not in {m.text for m in arce.mentions}
