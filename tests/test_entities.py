@@ -462,3 +462,41 @@ def test_entities_a_title_written_in_two_cases_is_one_title():
                                "b": "The town's mayor, Sunna Velt, said the bridge would reopen in May."})
     [mayor] = _holding(entities, "Sunna Velt")
     assert [t.lower() for t in mayor.titles].count("mayor") == 1
+
+
+def test_entities_a_bare_surname_goes_to_the_namesake_of_its_own_spelling():
+    """NewsWCL50 tuning (session 16): "Mr. Youn said" went to "Yoon Young-chan", named first, not to
+    "Youn Kun-young", named two sentences before: one surname in two romanisations matches both,
+    and the writer's own spelling says which person."""
+    entities = story_entities({"a": (
+        "The hotline between Varnak and Selmora opened on Friday after weeks of talks. \"We view the decision as a real "
+        "step toward calm on the peninsula,\" said Yoon Hae-chan, a spokesman for President Derin Oska. Officials from "
+        "both sides checked the line for about four minutes, said Youn Kun-ho, director of the government situation "
+        "room at the presidential palace. During the call, a caller from each side briefly discussed the weather. "
+        "\"The connection was very good,\" Mr. Youn said. \"It was as if talking to a neighbor.\"")})
+    [youn] = _holding(entities, "Youn Kun-ho")
+    assert "Youn" in {m.text for m in youn.mentions}
+    [yoon] = _holding(entities, "Yoon Hae-chan")
+    assert "Youn" not in {m.text for m in yoon.mentions}
+
+
+def test_opens_a_place_name_finds_the_matches_a_pattern_scan_finds(monkeypatch):
+    # `_opens_a_place_name` looks for the word where it stands instead of compiling a pattern for
+    # each word and trying it at every character; it must answer as finditer over
+    # (?<![\w-])word\s+(place word) does: not inside another word or after a hyphen, and after one
+    # match the scan goes on past its end, so 'Velm Velm Stadium' (the first Velm's match takes
+    # the second) is no place name
+    import newsprism.understand.entities as entities
+    from newsprism.understand.entities import _opens_a_place_name, name_contexts
+
+    name_contexts()  # loaded (and its patterns compiled) once per process, not per word
+
+    def no_compile(*args, **kwargs):
+        raise AssertionError("a pattern compiled for one word")
+
+    monkeypatch.setattr(entities.re, "compile", no_compile)
+    assert _opens_a_place_name("Velm", {"a": "Crowds filled Velm Stadium on Sunday."})
+    assert _opens_a_place_name("Velm", {"a": "The Velm said so.", "b": "in the Velm  district, police said"})
+    assert not _opens_a_place_name("Velm", {"a": "Ortvelm Stadium and Dun-Velm Stadium opened; Velm spoke."})
+    assert not _opens_a_place_name("Velm", {"a": "Velm Velm Stadium"})
+    assert _opens_a_place_name("Velm", {"a": "Velm Velm, Velm Stadium"})

@@ -1676,6 +1676,12 @@ def _cluster_people(people: list[Found], not_names: frozenset[int] = frozenset()
             # "the junta in Domir" is no spelling of the minister Demir: only the surname's own spelling counts
             candidates = [c for c in candidates if any(spelling(m.tokens[0]) == spelling(o.tokens[-1]) for o in c)]
         if len(candidates) > 1:
+            # "Mr. Youn" beside a "Yoon Young-chan" and a "Youn Kun-young": two people whose surnames are
+            # one name in two romanisations; the writer's own spelling says which one
+            exact = [c for c in candidates if any(fold(m.tokens[0]) == fold(_surname(o.tokens)) for o in c if len(o.tokens) >= 2)]
+            if exact:
+                candidates = exact
+        if len(candidates) > 1:
             # two people of the story share the name: the article's reading of it, unless a mention
             # says otherwise by its own role or stands right after one of them by full name
             default = _best_cluster(group, candidates)
