@@ -1489,3 +1489,144 @@ def test_framing_a_place_in_the_outlets_name_keeps_its_labels():
     assert _labels_of(text, "Velsk", "GPE", outlet="The Chronicle of Velsk", description="the Northern state") == ["Northern state"]
     assert "Orrin-backed militant group" in _labels_of(text, "Kessel Front", "ORG", outlet="The Chronicle of Velsk",
                                                        description="the Orrin-backed militant group")
+
+
+# --------------------------------------------------------------------------- session 16: named actors and deeds in word choices, junk labels
+
+
+def test_wording_one_named_person_labelled_differently_in_one_fact_is_a_word_choice():
+    """"businessman Oren Baltis" / "Fugitive tycoon Oren Baltis": the understanding's entity pins the man,
+    so the labels outlets give him in the sentences of one fact are their different words for him."""
+    choices, _, ents = _word_choices({
+        "Tarn Courier": "The High Court in Velsk ruled on Monday that businessman Oren Baltis can be sent to Marvia to stand trial.",
+        "Velsk Daily": "A court in Velsk on Monday approved sending businessman Oren Baltis to Marvia to stand trial.",
+        "Kaspo Wire": "Fugitive tycoon Oren Baltis is to be sent to Marvia to stand trial, a court in Velsk ruled on Monday.",
+    }, entities=[("Oren Baltis", "PERSON")])
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "businessman", "Velsk Daily": "businessman", "Kaspo Wire": "Fugitive tycoon"}]
+    assert choices[0].entity_id == ents[0].id
+    assert "sent to Marvia" in choices[0].role
+
+
+def test_wording_a_loaded_word_added_to_one_office_is_a_word_choice():
+    """"Prime Minister Ilse Varro" / "Lame-duck prime minister Ilse Varro": the labels written side by side
+    are shown as one description."""
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Prime Minister Ilse Varro lost a vote of confidence in parliament on Tuesday night.",
+        "Kaspo Wire": "Lame-duck prime minister Ilse Varro lost a vote of confidence in parliament on Tuesday night.",
+    }, entities=[("Ilse Varro", "PERSON")])
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "Prime Minister", "Kaspo Wire": "Lame-duck prime minister"}]
+
+
+@pytest.mark.parametrize("sentences", [
+    # two names of one office
+    {"Tarn Courier": "Justice Ilse Varro read the ruling in Velsk on Tuesday.",
+     "Kaspo Wire": "Judge Ilse Varro read the ruling in Velsk on Tuesday."},
+    # one outlet says more of her office, in neutral words
+    {"Tarn Courier": "Defence lawyer Ilse Varro read the statement in Velsk on Tuesday.",
+     "Kaspo Wire": "Lawyer Ilse Varro read the statement in Velsk on Tuesday."},
+    # one outlet labels her, the other only names her
+    {"Tarn Courier": "Lawyer Ilse Varro read the statement in Velsk on Tuesday.",
+     "Kaspo Wire": "Ilse Varro read the statement in Velsk on Tuesday."},
+])
+def test_wording_no_choice_where_a_named_persons_labels_say_the_same(sentences):
+    choices, _, _ = _word_choices(sentences, entities=[("Ilse Varro", "PERSON")])
+    assert choices == [], [(c.role, _words(c)) for c in choices]
+
+
+def test_wording_a_deed_told_with_a_loaded_verb_is_a_word_choice():
+    """"resigned" / "deserted his post": one outlet's loaded verb for the deed the others tell plainly, in one fact."""
+    choices, _, ents = _word_choices({
+        "Tarn Courier": "Radomir Velk resigned as governor of the Marvian Central Bank on Thursday.",
+        "Kaspo Wire": "Radomir Velk deserted his post at the Marvian Central Bank on Thursday.",
+    }, entities=[("Radomir Velk", "PERSON"), ("Marvian Central Bank", "ORG")])
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "resigned", "Kaspo Wire": "deserted his post"}]
+    assert choices[0].entity_id == ents[0].id and "Radomir Velk" in choices[0].role
+    # the passive keeps its auxiliary; the plain verb its short object
+    choices, _, _ = _word_choices({
+        "Tarn Courier": "Prime Minister Ilse Varro lost a vote of confidence on Tuesday night.",
+        "Kaspo Wire": "Prime Minister Ilse Varro was thrown out of office on Tuesday night.",
+    }, entities=[("Ilse Varro", "PERSON")])
+    assert [_words(c) for c in choices] == [{"Tarn Courier": "lost a vote of confidence", "Kaspo Wire": "was thrown out of office"}]
+
+
+def test_wording_a_loaded_deed_in_another_fact_pairs_only_on_one_day_with_one_other_actor():
+    """The comparison may keep the loaded sentence in a fact of its own: it is the same deed when both
+    resolve to one day and name the same other actor beside the verb; two neutral verbs are no choice."""
+    sentences = {"Tarn Courier": "Radomir Velk resigned as governor of the Marvian Central Bank on Thursday.",
+                 "Kaspo Wire": "The banker Radomir Velk deserted his post at the Marvian Central Bank on Thursday rather than cut rates."}
+    from newsprism.framing import find_word_choices, parse_texts
+    from newsprism.models import Claim, DateMention
+
+    def run(texts, days):
+        articles = [article(text, outlet) for outlet, text in texts.items()]
+        ents = [entity("Radomir Velk", "PERSON", articles), entity("Marvian Central Bank", "ORG", articles)]
+        u = understanding(articles, ents)
+        u.claims = [Claim(id=f"c{k}", article_id=a.id, sentence_index=0, text=a.text, start=0, end=len(a.text),
+                          dates=[DateMention(article_id=a.id, text="Thursday", kind="relative", value=days[k])])
+                    for k, a in enumerate(articles)]
+        return find_word_choices([_fact_of((a, a.text)) for a in articles], u, parse_texts([a.text for a in articles]))
+
+    assert [_words(c) for c in run(sentences, ["2031-03-06", "2031-03-06"])] == [{"Tarn Courier": "resigned", "Kaspo Wire": "deserted his post"}]
+    assert run(sentences, ["2031-03-06", "2031-03-13"]) == []
+    plain = dict(sentences, **{"Kaspo Wire": "The banker Radomir Velk quit his post at the Marvian Central Bank on Thursday."})
+    assert run(plain, ["2031-03-06", "2031-03-06"]) == []
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "absent"), [
+    # an adverbial in apposition: how, not who
+    ('"We will rebuild Velmora, house by house," the mayor said.', "Velmora", "ORG", ["house by house", "house"]),
+    # a number after a noun names a grade; a phrase cut inside its measure is a fragment
+    ("The weather office said Tamsin was a category 4 cyclone with winds of 185 km/h at landfall.", "Tamsin", "ORG",
+     ["4 cyclone with winds", "category 4 cyclone with winds"]),
+    # the party's move is described, not the party
+    ("Critics called the Green Dawn Party's move a coup by the back door.", "Green Dawn Party", "ORG", ["move a coup by the back door", "move"]),
+    # "own" points at the party, it says nothing of it
+    ("Two deputies of her own Social Front voted with the opposition.", "Social Front", "ORG", ["own"]),
+    # a gerund after a verb is the verb's, not a modifier of the name
+    ("A court in Velsk on Monday approved sending businessman Oren Baltis to Marvia.", "Oren Baltis", "PERSON", ["sending businessman"]),
+    # a person's government is others, led by her
+    ("Parliament passed a motion of no confidence in Prime Minister Anna Pell's government late on Tuesday.", "Anna Pell", "PERSON", ["government"]),
+])
+def test_framing_fragments_and_pointers_are_no_labels(text, name, type_, absent):
+    a = article(text)
+    actor = entity(name, type_, [a])
+    labels = terms(frame_story(understanding([a], [actor])), "label", target_entity_id=actor.id)
+    assert not set(absent) & set(labels), labels
+
+
+def test_framing_labels_kept_beside_the_fragment_rules():
+    """What the guards leave: a grade's label, a loaded noun built on a person, a gang called by name."""
+    cases = [("The weather office said Tamsin was a category 4 cyclone with winds of 185 km/h at landfall.", "Tamsin", "ORG", "category 4 cyclone"),
+             ("The Anna Pell regime fell on Friday.", "Anna Pell", "PERSON", "regime"),
+             ("Critics called the Green Dawn Party a gang of wreckers.", "Green Dawn Party", "ORG", "gang of wreckers"),
+             ("A court in Velsk on Monday approved sending businessman Oren Baltis to Marvia.", "Oren Baltis", "PERSON", "businessman")]
+    for text, name, type_, expected in cases:
+        a = article(text)
+        actor = entity(name, type_, [a])
+        assert expected in terms(frame_story(understanding([a], [actor])), "label", target_entity_id=actor.id), text
+
+
+def test_framing_a_pronoun_described_as_a_thing_labels_no_actor():
+    """"has called it 'a political case'": "it" resolved to a court is the case, not the court."""
+    text = 'His lawyer has called it "a political case wearing a fraud costume". The Orvel Court will hear it.'
+    a = article(text)
+    court = entity("Orvel Court", "ORG", [a])
+    at = text.index("it ")
+    court = court.model_copy(update={"mentions": [*court.mentions, Mention(article_id=a.id, text="it", start=at, end=at + 2, kind="pronoun")]})
+    assert "political case" not in terms(frame_story(understanding([a], [court])), "label", target_entity_id=court.id)
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), [
+    # a public body telling its own findings is the speaker; a news agency saying it is a channel
+    ("The reservoir took nine hours to empty, the Environment Agency said.", [("Environment Agency", "ORG")], []),
+    ("The reservoir took nine hours to empty, the Velsk News Agency said.", [("Velsk News Agency", "ORG")], ["Velsk News Agency"]),
+    # what a body will publish relays nothing the article prints
+    ("The LSBC will publish its flow readings each week, Ana Dravne said.", [("LSBC", "ORG"), ("Ana Dravne", "PERSON")], []),
+    # a firm reporting its own figures relays nobody; an outlet reporting what happened does
+    ("Tellmark, based in Hollin Cross, reported sales of 410 million crowns last year.", [("Tellmark", "ORG")], []),
+    ("Ostrava Press reported the mayor had resigned.", [("Ostrava Press", "ORG")], ["Ostrava Press"]),
+])
+def test_channels_a_body_speaking_for_itself_is_no_channel(text, actors, expected):
+    a = article(text, "Tarn Courier")
+    found = terms(frame_story(understanding([a], [entity(n, t, [a]) for n, t in actors])), "channel")
+    assert found == expected

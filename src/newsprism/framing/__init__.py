@@ -31,7 +31,7 @@ from newsprism.framing.profile import framing_profile
 from newsprism.framing.scare_quotes import mark_scare_quotes
 from newsprism.framing.terms import find_terms
 from newsprism.framing.voice import find_quotations
-from newsprism.framing.wording import find_word_choices
+from newsprism.framing.wording import FRAMED, find_word_choices, story_key
 from newsprism.models import FramingEntry, Understanding
 from newsprism.settings import FramingSettings
 
@@ -63,11 +63,17 @@ def frame_story(understanding: Understanding, settings: FramingSettings | None =
     if docs is None or len(docs) != len(understanding.articles):
         docs = parse_texts([a.text for a in understanding.articles], entities=False)
     entries: list[FramingEntry] = []
+    key = story_key(understanding)
     for ctx in article_contexts(understanding, docs):
         ctx.quotations = find_quotations(ctx, understanding, lexicon)
         entries += mark_scare_quotes(ctx, lexicon)
-        entries += find_labels(ctx, lexicon)
-        entries += find_terms(ctx, lexicon)
+        labels = find_labels(ctx, lexicon)
+        entries += labels
+        terms = find_terms(ctx, lexicon)
+        entries += terms
         entries += find_channels(ctx, understanding, lexicon)
+        # kept on the parse for find_word_choices, which reads an actor's labels and the loaded words
+        # told of one deed in the facts outlets share (wording.py), so that it does not find them again
+        ctx.doc.user_data[FRAMED] = (ctx.article.id, key, labels, terms)
     entries += headline_entries(understanding, lexicon)
     return entries

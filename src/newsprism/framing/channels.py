@@ -105,6 +105,23 @@ def _np(token: Token) -> list[Token]:
     return run
 
 
+_PLANNED = {"will", "would", "shall", "could", "may", "might", "must", "should"}  # auxiliaries of what is not yet told
+# channel words that also end the names of public bodies ("the Environment Agency"): such a name that says
+# something speaks for itself, unless another channel word marks it a medium ("the Velsk News Agency")
+_BODY_WORDS = {"agency"}
+
+
+def _body_speaking(tokens: list[Token], verb: Token, lexicon: Lexicon) -> bool:
+    """True when a name like "the Environment Agency" is the subject of "said": a public body telling its own
+    findings, not a news agency relaying someone (that one "reported" or "quoted")."""
+    if verb.lemma_.lower() != "say":
+        return False
+    words = [t for t in tokens if not t.is_punct]
+    if not words or words[-1].lower_ not in _BODY_WORDS or not words[-1].text[:1].isupper():
+        return False
+    return not ({t.lower_ for t in words[:-1]} - _BODY_WORDS) & lexicon.channels
+
+
 def _is_channel(ctx: ArticleContext, tokens: list[Token], lexicon: Lexicon) -> bool:
     words = {t.lower_ for t in tokens}
     pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(tokens, tokens[1:])}
@@ -167,10 +184,16 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
             phrase = _np(token)
             entity = ctx.entities.get(ctx.entity_of_token(token) or "")
             # by its name only: "It is carrying 4,200 tonnes" (a ship the understanding resolved to a body) relays nobody
+            verb = token.head
             relays_by_name = (entity is not None and entity.type == "ORG" and token.pos_ != "PRON"
-                              and token.head.lemma_.lower() in ("report", "quote", "air", "broadcast", "publish", "carry"))
-            if _is_channel(ctx, phrase, lexicon) or relays_by_name:
-                tokens = phrase
+                              and verb.lemma_.lower() in ("report", "quote", "air", "broadcast", "publish", "carry")
+                              # "Tellmark reported sales of 410 million": a firm telling its own figures relays nobody
+                              and not (verb.lemma_.lower() == "report" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+                                       and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)))
+            # "the LSBC will publish its readings": what is yet to be told relays nothing the article prints
+            planned = any(c.dep_ == "aux" and c.lower_ in _PLANNED for c in verb.children)
+            if (_is_channel(ctx, phrase, lexicon) and not _body_speaking(phrase, verb, lexicon)) or relays_by_name:
+                tokens = None if planned else phrase
         # "aired on Iranian state TV", "a video published by the agency"
         elif token.dep_ == "pobj" and token.head.lower_ in _RELAY_PREPS and token.head.head.lemma_.lower() in _RELAY_VERBS - {"say"}:
             phrase = _np(token)

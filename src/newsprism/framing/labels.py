@@ -50,8 +50,10 @@ def _is_measure(token: Token) -> bool:
     hung on the noun ("13:20 - The harbour master") counts nothing."""
     if token.ent_type_ in _MEASURE_TYPES:
         return True
+    # a count stands before what it counts ("two kilometres"); a number after a noun names a class or a
+    # grade ("a category 4 cyclone", "level 3"), no measure
     return token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "nummod" and c.pos_ == "NUM" and not (c.i < token.i and c.idx < stamp_end(c) <= token.idx) for c in token.children)
+        c.dep_ == "nummod" and c.pos_ == "NUM" and c.i < token.i and not c.idx < stamp_end(c) <= token.idx for c in token.children)
 
 
 def _gather(token: Token, stop: int) -> list[Token]:
@@ -199,6 +201,9 @@ def _gather_phrase(token: Token, depth: int = 0) -> list[Token]:
             continue
         if child.dep_ == "prep" and any(_is_measure(g) or g.lower_ in _DAY_WORDS for g in child.children if g.dep_ == "pobj"):
             continue  # "the winner of the election on Sunday": when, not who
+        if child.dep_ == "prep" and child.lower_ != "of" and any(
+                c.dep_ == "prep" for g in child.children if g.dep_ == "pobj" for c in g.children if c.i > g.i):
+            continue  # "a cyclone with winds of 185 km/h": cut after "winds" it is a fragment, not a description
         found += _gather_phrase(child, depth + (child.dep_ == "prep"))
     return found
 
@@ -459,6 +464,10 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     # a name that only modifies another noun ("a new U.S. embassy") lends it no premodifiers: they are the noun's
     modifier_only = root.dep_ in ("compound", "amod", "nmod") and root.head.i >= mention.end
     chain = [] if glued or modifier_only else _left_chain(root, mention.start)
+    # "approved sending businessman X": a gerund right after a verb is that verb's complement, which the
+    # parse hung on the name as a modifier ("the grieving widow X" keeps its article before it)
+    while chain and chain[0].tag_ == "VBG" and chain[0].i > 0 and doc[chain[0].i - 1].pos_ in ("VERB", "AUX"):
+        chain = chain[1:]
     # the name in apposition to a noun just before it: "the terrorist group Kessel", "the minister, X"
     head = root.head
     between = doc[head.i + 1 : mention.start] if head.i < mention.start else None
@@ -482,7 +491,11 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         if not _another_name(ctx, label, entity_id):
             out.add(label, entity_id, names)
     # 2. a label noun built on the name: "the Voran regime", "Kessel fighters"
-    if root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= mention.end and head.lemma_.lower() in lexicon.label_heads:
+    # a person's "government" or "supporters" are others, led or followed by them; only a loaded noun ("X's regime",
+    # "X's cronies") casts the person
+    person = ctx.entities.get(entity_id) is not None and ctx.entities[entity_id].type == "PERSON"
+    if (root.dep_ in ("compound", "poss", "nmod", "amod") and head.i >= mention.end and head.lemma_.lower() in lexicon.label_heads
+            and (not person or head.lemma_.lower() in lexicon.loaded or head.lower_ in lexicon.loaded)):
         mods = [t for t in _left_chain(head, head.i) if t.i not in inside]
         out.add(mods + [head], entity_id, names)
     _label_noun_of(mention, entity_id, lexicon, out, names)
@@ -493,6 +506,9 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
         if child.dep_ == "appos" and child.i >= mention.end and child.pos_ in ("NOUN", "PRON", "NUM", "PROPN") and not dashed and not any(_is_measure(t) for t in child.subtree if t.i <= child.i):
             if child.pos_ == "PROPN" and ctx.entity_of_token(child) not in (None, entity_id):
                 continue
+            if any(p.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() == child.lemma_.lower() for o in p.children)
+                   for p in child.children):
+                continue  # "rebuild X, house by house", "street by street": how, not who
             phrase = _through_name(ctx, _phrase(child))
             poss = [t for t in child.lefts if t.dep_ == "poss"]
             if poss:  # keep "Iran's" in "Iran's enemy": the relation is the label
@@ -501,17 +517,26 @@ def _mention_labels(ctx: ArticleContext, mention: Span, entity_id: str, lexicon:
     # 4. predicates: "X is the main supporter of Y"; "described X as a partner"
     verb = root.head
     negated = any(c.dep_ == "neg" for c in verb.children)  # "X is not a country to seek asylum" labels nothing
-    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and not negated:
+    # "the Party's move" described as "a coup": the possessed thing is described, not its owner
+    owner = any(c.dep_ == "case" for c in root.children)
+    # "called it a political case": a pronoun may stand for a thing the understanding took for an actor;
+    # through it, only a noun that can name people or a body labels the actor
+    pronoun = root.pos_ == "PRON"
+
+    def describes(noun: Token) -> bool:
+        return not pronoun or _names_a_person(noun, lexicon)
+
+    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and not negated and not owner:
         for child in verb.children:
-            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") and ctx.entity_of_token(child) is None:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") and ctx.entity_of_token(child) is None and describes(child):
                 out.add(_phrase(child), entity_id, names)
-    if root.dep_ == "dobj" and verb.lemma_.lower() in _DESCRIBING_VERBS and not negated:
+    if root.dep_ == "dobj" and verb.lemma_.lower() in _DESCRIBING_VERBS and not negated and not owner:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and describes(obj):
                         out.add(_phrase(obj), entity_id, names)
-            elif child.dep_ in ("oprd",) and child.pos_ in ("NOUN", "ADJ"):
+            elif child.dep_ in ("oprd",) and child.pos_ in ("NOUN", "ADJ") and describes(child):
                 out.add(_phrase(child), entity_id, names)
 
 

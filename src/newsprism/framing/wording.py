@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.compare.views import UnionFind
 from newsprism.framing.lexicon import load_lexicon, read_rows
 from newsprism.framing.voice import inside_quotation, quotation_spans
-from newsprism.models import Evidence, Fact, Understanding, WordChoice, WordingUse, article_label, content_id
+from newsprism.models import Evidence, Fact, FramingEntry, Understanding, WordChoice, WordingUse, article_label, content_id
 from newsprism.understand.nlp import word_list
 from newsprism.understand.numbers import word_value
 
@@ -638,5 +638,312 @@ def find_word_choices(facts: list[Fact], understanding: Understanding, docs: lis
             entity_id=entity,
             uses=[WordingUse(outlet=s.outlet, article_id=s.article_id, words=s.words, evidence=s.evidence) for s in uses],
         ))
+    framed = _framed(understanding, docs, user_dir, {ev.article_id for f in facts for ev in f.evidence})
+    told = {(c.fact_id, c.entity_id) for c in choices if c.entity_id}
+    choices += [c for c in described_actors(facts, framed, understanding, doc_of, outlet_of, nouns, lexicon)
+                if (c.fact_id, c.entity_id) not in told]
+    choices += told_deeds(facts, framed, understanding, doc_of, outlet_of, spans, dates_at, quoted_in)
     choices.sort(key=lambda c: -len({u.words.lower() for u in c.uses}))
+    return choices
+
+
+# --------------------------------------------------------------------------- named actors: their labels in one fact
+
+FRAMED = "newsprism_framed"  # Doc.user_data key: (article id, story_key, labels, terms) left by frame_story
+
+
+def story_key(understanding: Understanding) -> tuple:
+    """What a stashed framing depends on besides its article: the story's entities."""
+    return (understanding.story_id, tuple((e.id, len(e.mentions)) for e in understanding.entities))
+
+
+def _framed(understanding: Understanding, docs: list[Doc], user_dir: Path | None,
+            wanted: set[str]) -> dict[str, tuple[list, list]]:
+    """Article id -> (its labels, its loaded words and other terms): frame_story's, left on the parse
+    (FRAMED), else found here for the `wanted` articles."""
+    key = story_key(understanding)
+    found: dict[str, tuple[list, list]] = {}
+    missing = []
+    for article, doc in zip(understanding.articles, docs):
+        if article.id not in wanted:
+            continue
+        kept = doc.user_data.get(FRAMED)
+        if kept is not None and kept[0] == article.id and kept[1] == key:
+            found[article.id] = (kept[2], kept[3])
+        else:
+            missing.append(article.id)
+    if missing:
+        from newsprism.framing.context import article_contexts
+        from newsprism.framing.labels import find_labels
+        from newsprism.framing.terms import find_terms
+        from newsprism.framing.voice import find_quotations
+
+        lexicon = load_lexicon(user_dir)
+        ids = set(missing)
+        for ctx in article_contexts(understanding, docs):
+            if ctx.article.id in ids:
+                ctx.quotations = find_quotations(ctx, understanding, lexicon)
+                found[ctx.article.id] = (find_labels(ctx, lexicon), find_terms(ctx, lexicon))
+    return found
+
+
+def _label_words(term: str) -> frozenset[str]:
+    """A label's words, lower-cased, without articles and "of": "governor of the bank" -> {governor, bank}."""
+    return frozenset(w for w in re.split(r"[\s\-–]+", term.lower()) if w and w not in DETERMINERS and w != "of")
+
+
+def _office(term: str) -> bool:
+    """A label headed by a title ("Justice", "Finance Minister", "Deputy governor"): an office, named in its own words."""
+    words = term.lower().split()
+    return bool(words) and words[-1] in word_list("titles.txt")
+
+
+def labels_differ(a: list[str], b: list[str], loaded: frozenset[str]) -> bool:
+    """True when two outlets' labels of one actor in one fact are different words for them, not one wording
+    told longer or shorter: "businessman" / "fugitive tycoon", "Prime Minister" / "lame-duck prime minister".
+
+    A word only one side has is a choice when it is loaded, or when both sides have words of their own and
+    they are not two names of an office ("Justice" / "Judge"). A detail one side adds ("Defence lawyer" /
+    "lawyer", "governor of the bank" / "governor") is no choice.
+    """
+    words_a = frozenset().union(*map(_label_words, a)) if a else frozenset()
+    words_b = frozenset().union(*map(_label_words, b)) if b else frozenset()
+    only_a, only_b = words_a - words_b, words_b - words_a
+
+    def loaded_in(terms: list[str], only: frozenset[str]) -> bool:
+        return any(t.lower() in loaded or (_label_words(t) & only & loaded) for t in terms)
+
+    if loaded_in(a, only_a) or loaded_in(b, only_b):
+        return True
+    if not (only_a and only_b):
+        return False
+    return not (all(_office(t) for t in a if _label_words(t) & only_a) and all(_office(t) for t in b if _label_words(t) & only_b))
+
+
+def _joined(labels: list[FramingEntry], sentence: Evidence) -> str:
+    """One outlet's labels of an actor in one sentence, in the sentence's order: labels written side by side
+    are one description ("Lame-duck" + "prime minister"), others are listed."""
+    text = sentence.text
+    placed = []
+    for entry in labels:
+        at = text.find(entry.term)
+        placed.append((at if at >= 0 else len(text), entry.term))
+    placed.sort()
+    out = ""
+    for k, (at, term) in enumerate(placed):
+        if k:
+            prev_at, prev = placed[k - 1]
+            out += " " if 0 <= prev_at and prev_at + len(prev) <= at and not text[prev_at + len(prev):at].strip() else ", "
+        out += term
+    return out
+
+
+def _actor_role(doc: Doc, sentence: Evidence, mentions: list[tuple[int, int]], nouns: dict[str, frozenset[str]]) -> str | None:
+    """What the actor does or undergoes in the sentence, in its words ("who can be extradited to …"), from the
+    first mention of the actor there that fills a role; None when none does."""
+    for start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        phrase = {t.i for t in token.subtree}
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            gov = token.head
+        elif token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+            gov = token.head.head
+        else:
+            continue
+        if gov.i == token.i:
+            continue
+        sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        return _role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns, sent)
+    return None
+
+
+def described_actors(facts: list[Fact], framed: dict[str, tuple[list, list]], understanding: Understanding,
+                     doc_of: dict[str, Doc], outlet_of: dict[str, str], nouns: dict[str, frozenset[str]], lexicon) -> list[WordChoice]:
+    """Word choices for named actors: where outlets state the same fact and name the same person or group in
+    it, the labels each gives them there ("businessman Dragomir X" / "Fugitive tycoon Dragomir X"). The
+    understanding's entity pins the referent, so the roles need not match; the labels must differ
+    (`labels_differ`) and be in the outlet's own voice."""
+    entity_of = {e.id: e for e in understanding.entities}
+    loaded = lexicon.loaded
+    choices: list[WordChoice] = []
+    for fact in facts:
+        if len({outlet_of.get(ev.article_id) for ev in fact.evidence}) < 2:
+            continue
+        # entity -> article -> (its labels in the fact's sentence, the sentence)
+        found: dict[str, dict[str, tuple[list[FramingEntry], Evidence]]] = defaultdict(dict)
+        for ev in fact.evidence:
+            labels = framed.get(ev.article_id, ([], []))[0]
+            for entry in labels:
+                entity = entity_of.get(entry.target_entity_id or "")
+                if (entity is None or entity.type not in ACTOR_TYPES | {"GPE"} or entry.voice != "outlet"
+                        or entry.evidence.in_title or not ev.start <= entry.evidence.start < ev.end):
+                    continue
+                found[entity.id].setdefault(ev.article_id, ([], ev))[0].append(entry)
+        for entity_id, per_article in found.items():
+            if len({outlet_of[a] for a in per_article}) < 2:
+                continue
+            terms = {a: [e.term for e in entries] for a, (entries, _) in per_article.items()}
+            if not any(labels_differ(terms[x], terms[y], loaded) for x in terms for y in terms
+                       if outlet_of[x] != outlet_of[y]):
+                continue
+            order = sorted(per_article, key=lambda a: fact.article_ids.index(a) if a in fact.article_ids else len(fact.article_ids))
+            uses = [WordingUse(outlet=outlet_of[a], article_id=a, words=_joined(per_article[a][0], per_article[a][1]),
+                               evidence=per_article[a][1]) for a in order]
+            first = order[0]
+            entity = entity_of[entity_id]
+            mentions = sorted((m.start, m.end) for m in entity.mentions if m.article_id == first and m.start is not None
+                              and m.end is not None and per_article[first][1].start <= m.start < per_article[first][1].end)
+            role = _actor_role(doc_of[first], per_article[first][1], mentions, nouns) or f"named in: {per_article[first][1].text}"
+            choices.append(WordChoice(
+                id=content_id(f"{fact.id}|{entity_id}|labels", prefix="w"),
+                fact_id=fact.id,
+                role=role,
+                entity_id=entity_id,
+                uses=uses,
+            ))
+    return choices
+
+
+# --------------------------------------------------------------------------- one deed, told in a loaded verb by one outlet
+
+DEED_OBJECT_TOKENS = 6  # a neutral verb is shown with its object up to this many words ("lost a vote of no confidence")
+
+
+@dataclass(frozen=True)
+class Deed:
+    """What a named actor does (or undergoes) in one sentence: the governing verb with the actor its subject."""
+
+    fact_id: str
+    article_id: str
+    outlet: str
+    entity_id: str
+    passive: bool
+    lemma: str
+    words: str  # the verb as told: "deserted his post", "was thrown out of office", "resigned"
+    loaded: bool
+    others: frozenset[str]  # other entities named in the verb's clause
+    evidence: Evidence
+
+
+def _verb_words(verb: Token, term: Span | None) -> str:
+    """The verb as told: its auxiliaries of the passive, particle and a short object; a loaded phrase as
+    matched, with the passive's auxiliary ("was thrown out of office")."""
+    doc = verb.doc
+    negated = any(c.dep_ == "neg" for c in verb.children)  # "did not resign", not "not resign"
+    keep = {verb.i} | {c.i for c in verb.children if c.dep_ in ("auxpass", "prt", "neg") or (negated and c.dep_ == "aux")}
+    if term is not None:
+        keep |= {t.i for t in term}
+    else:
+        # the object told after the verb, short and unbroken ("lost a vote"); what was said ("wrote ...") is no part
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+            phrase = [t for t in obj.subtree if t.i <= obj.i or any(p.dep_ == "prep" and p.lower_ == "of" and t in p.subtree for p in obj.children)]
+            if len(phrase) > DEED_OBJECT_TOKENS - 1:
+                phrase = [t for t in obj.subtree if t.i <= obj.i]
+            if len(phrase) <= DEED_OBJECT_TOKENS - 1 and not any(t.is_punct or t.is_quote for t in phrase):
+                keep |= {t.i for t in phrase}
+    # the verb's own words only: an auxiliary or particle parted from it by other words ("was, police said,
+    # thrown") is left out rather than the words between
+    lo = hi = verb.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    return doc[lo: hi + 1].text
+
+
+def _deeds(fact: Fact, ev: Evidence, doc: Doc, outlet: str, spans: list[tuple[int, int, str]], loaded_terms: list[FramingEntry],
+           entity_types: dict[str, str], quoted: list[tuple[int, int]]) -> list[Deed]:
+    """The deeds of named actors in one evidence sentence, in the outlet's voice: each verb whose subject is a
+    mention of a person, organisation or group, marked loaded where a loaded word of framing covers the verb."""
+    sentence = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    if sentence is None:
+        return []
+    loaded_at: dict[int, Span] = {}
+    text = doc.text
+    for entry in loaded_terms:
+        if entry.voice != "outlet" or entry.evidence.in_title or not ev.start <= entry.evidence.start < ev.end:
+            continue
+        at = text.find(entry.term, entry.evidence.start, entry.evidence.end)
+        term = doc.char_span(at, at + len(entry.term), alignment_mode="expand") if at >= 0 else None
+        for t in term or []:
+            if t.pos_ == "VERB":
+                loaded_at[t.i] = term
+                break
+
+    def entity_of(t: Token) -> str | None:
+        return next((eid for s, e, eid in spans if s <= t.idx < e), None)
+
+    found = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or inside_quotation(quoted, verb.idx):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            continue
+        # "The banker Radomir Velk deserted ...": the parse may make the noun before the name the subject
+        subject = entity_of(subjects[0]) or next((entity_of(c) for c in subjects[0].children
+                                                   if c.dep_ == "appos" and c.pos_ == "PROPN" and entity_of(c)), None)
+        if subject is None or entity_types.get(subject) not in ACTOR_TYPES:
+            continue
+        clause = [t for c in verb.children if c.dep_ not in OTHER_CLAUSES and c not in subjects for t in c.subtree]
+        term = loaded_at.get(verb.i)
+        found.append(Deed(
+            fact_id=fact.id, article_id=ev.article_id, outlet=outlet, entity_id=subject,
+            passive=subjects[0].dep_ == "nsubjpass", lemma=verb.lemma_.lower(), words=_verb_words(verb, term),
+            loaded=term is not None, others=frozenset(filter(None, (entity_of(t) for t in clause))) - {subject}, evidence=ev))
+    return found
+
+
+def told_deeds(facts: list[Fact], framed: dict[str, tuple[list, list]], understanding: Understanding, doc_of: dict[str, Doc],
+               outlet_of: dict[str, str], spans: dict[str, list[tuple[int, int, str]]],
+               dates_at: dict[tuple[str, int], frozenset[str]], quoted_in: dict[str, list[tuple[int, int]]]) -> list[WordChoice]:
+    """Word choices for a deed: one named actor's act told with a loaded verb by one outlet and with other
+    verbs by others ("resigned" / "deserted his post", "lost a vote" / "was thrown out of office").
+
+    The two sentences tell one deed when the comparison put them in one fact, or, in two facts, when they
+    resolve to one day and the verb's clause names the same other actor ("deserted his post at the Bank
+    on Thursday" / "resigned as governor of the Bank on Thursday"). Only a loaded verb makes a row: two
+    neutral verbs ("resigned" / "quit") are the same account in other words.
+    """
+    entity_types = {e.id: e.type for e in understanding.entities}
+    entity_name = {e.id: e.name for e in understanding.entities}
+    deeds: list[Deed] = []
+    for fact in facts:
+        for ev in fact.evidence:
+            if ev.article_id in doc_of and not ev.in_title:
+                terms = [t for t in framed.get(ev.article_id, ([], []))[1] if t.category == "loaded"]
+                deeds += _deeds(fact, ev, doc_of[ev.article_id], outlet_of[ev.article_id], spans.get(ev.article_id, []),
+                                terms, entity_types, quoted_in.get(ev.article_id) or [])
+    choices: list[WordChoice] = []
+    done: set[tuple[str, str]] = set()
+    for a in deeds:
+        if not a.loaded or (a.fact_id, a.entity_id) in done:
+            continue
+        side: dict[str, Deed] = {}
+        for b in deeds:
+            if b.entity_id != a.entity_id or b.outlet == a.outlet or b.loaded or b.lemma == a.lemma or b.article_id in side:
+                continue
+            if b.fact_id != a.fact_id:
+                days_a = dates_at.get((a.article_id, a.evidence.start), frozenset())
+                days_b = dates_at.get((b.article_id, b.evidence.start), frozenset())
+                if not (days_a & days_b and a.others & b.others):
+                    continue
+            side[b.article_id] = b
+        if not side:
+            continue
+        done.add((a.fact_id, a.entity_id))
+        uses = [a, *side.values()]
+        order = {x.id: k for k, x in enumerate(understanding.articles)}
+        uses.sort(key=lambda d: order.get(d.article_id, 0))
+        name = entity_name.get(a.entity_id, "")
+        choices.append(WordChoice(
+            id=content_id(f"{a.fact_id}|{a.article_id}|{a.entity_id}|{a.words}", prefix="w"),
+            fact_id=a.fact_id,
+            role=f"what happened to {name}" if a.passive else f"what {name} did",
+            entity_id=a.entity_id,
+            uses=[WordingUse(outlet=d.outlet, article_id=d.article_id, words=d.words, evidence=d.evidence) for d in uses],
+        ))
     return choices
