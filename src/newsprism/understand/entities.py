@@ -2365,9 +2365,25 @@ def _opens_a_place_name(word: str, texts: dict[str, str]) -> bool:
     """True when the story writes the name before a place word of name_contexts.csv ("Kingsgate
     Stadium", "Brezno District", "the Sarnet Hill settlement", capitals or not): a "person" no
     mention shows to be one, always written so, is that place."""
+    # the matches of finditer(rf"(?<![\w-]){re.escape(word)}\s+([A-Z]?[a-z]+)\b"), found from where
+    # the word stands (str.find) instead of trying the pattern at every character of every text,
+    # and compiling it for every word (0.05 CPU s over the speed bench's 60 articles)
     contexts = name_contexts()
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\s+([A-Z]?[a-z]+)\b")
-    return any(contexts.get((fold(hit.group(1)), "after")) == "place" for text in texts.values() for hit in pattern.finditer(text))
+    for text in texts.values():
+        start = text.find(word)
+        while start != -1:
+            hit = None if start and _WORD_CHAR_OR_HYPHEN.match(text, start - 1) else _SPACE_THEN_WORD.match(text, start + len(word))
+            if hit is None:
+                start = text.find(word, start + 1)
+                continue
+            if contexts.get((fold(hit.group(1)), "after")) == "place":
+                return True
+            start = text.find(word, hit.end())  # finditer goes on after a match
+    return False
+
+
+_WORD_CHAR_OR_HYPHEN = re.compile(r"[\w-]")
+_SPACE_THEN_WORD = re.compile(r"\s+([A-Z]?[a-z]+)\b")
 
 
 def _mark_named_places(groups: list[Found]) -> None:
