@@ -866,3 +866,25 @@ def test_the_jobs_a_story_cuts_are_one_count_whoever_gives_it():
     spec["articles"][1]["sentences"][0]["attributed_to"] = "union"
     numbers = [(k.about, _sides(k)) for k in _conflicts(spec, "number")]
     assert numbers == [("number of jobs lost", [("as many as 900 jobs", ["j2"]), ("between 300 and 400 jobs", ["j1"])])], numbers
+
+
+def test_conflicts_a_figure_s_reads_are_made_once_per_view_and_figure():
+    """count_groups compares every pair of counts of one unit: what each figure's words say (its
+    money topic, window, partitive, change) is read once per figure, not once per pair, and a read
+    with another width is a read of its own."""
+    from newsprism.compare.conflicts import _per_figure
+
+    calls: list[tuple[int, int]] = []
+
+    @_per_figure
+    def reach(v, a: int, words: int = 5) -> int:
+        calls.append((a, words))
+        return a * 10 + words
+
+    class View:
+        pass
+
+    first, second = View(), View()
+    got = [reach(first, 0), reach(first, 0), reach(first, 1), reach(first, 1, words=3), reach(first, 1, words=3), reach(second, 0)]
+    assert got == [5, 5, 15, 13, 13, 5]
+    assert calls == [(0, 5), (1, 5), (1, 3), (0, 5)]

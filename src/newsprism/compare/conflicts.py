@@ -36,7 +36,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import numpy as np
 
@@ -184,6 +184,24 @@ def _sums_given_once(views: list[ClaimView]) -> set[tuple[str, str, str]]:
 REFERS_BACK = re.compile(r"\b(?:that|this|these|those|it|which|the\s+(?:sum|amount|figure|total|same))\b", re.I)
 
 
+def _per_figure(read):
+    """`read(v, a)` computed once per view and figure (kept in the view, as `_threshold` keeps its own):
+    count_groups asks `_same_quantity` of every pair of counts of one unit, so each figure's reads
+    were made once per pair (about 3 CPU s of the 200-article story's comparison)."""
+    key = "_" + read.__name__ + "_read"
+
+    @wraps(read)
+    def once(v: ClaimView, a: int, *args, **kwargs):
+        known = v.__dict__.setdefault(key, {})
+        at = (a, *args, *kwargs.items()) if args or kwargs else a
+        if at not in known:
+            known[at] = read(v, a, *args, **kwargs)
+        return known[at]
+
+    return once
+
+
+@_per_figure
 def _money_topic(v: ClaimView, a: int) -> str | None:
     """What the claim's a-th figure, an amount of money, is of (views.money_topic): named in its own
     sentence, or in the sentence before when its own refers back to it ("At 38 lire to the euro, that is
@@ -287,6 +305,7 @@ PERCENT_UNITS = frozenset({"%", "percentage points", "percentage point", "basis 
 SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s*){1,3})")
 
 
+@_per_figure
 def percent_topic(v: ClaimView, a: int) -> str | None:
     """What the claim's a-th figure is a percentage (or a change in percentage points) of, by the
     words of its clause (data/compare/percent_topics.txt): "Annual inflation reached 6.2%" ->
@@ -455,6 +474,7 @@ POSSESSIVE_PART = re.compile(r"^\S+\s+of\s+(?:its|their|our)\s+[a-z][\w-]*", re.
 INCREMENT_BEFORE = frozenset({"after", "another", "further", "additional", "extra", "since", "when"})
 
 
+@_per_figure
 def _wide_window(v: ClaimView, a: int, words: int = 5) -> str:
     """`words` words either side of the claim's a-th figure as written ("More than 40 passengers were
     on board the coach"): the three of number_windows stop before "board". A view's mention text is
@@ -467,6 +487,7 @@ def _wide_window(v: ClaimView, a: int, words: int = 5) -> str:
     return word_window(v.claim.text, at, at + span, words=words)
 
 
+@lru_cache(maxsize=8192)  # asked of each figure's window once per pair of counts (count_groups)
 def _aboard(window: str) -> bool:
     """True when the words around a count say it counts everyone aboard ("carried more than 300
     passengers", data/compare/occupancy_words.txt): beside "52 passengers were injured" it is
@@ -480,6 +501,7 @@ def _aboard(window: str) -> bool:
 PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|his|her|our|whom|which)\b", re.I)
 
 
+@_per_figure
 def _partitive(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure counts a part of a set ("three of the injured died later"):
     beside a count of the whole set ("31 injured") it is no value of that count; beside another
@@ -526,6 +548,7 @@ def _whole_counted(v: ClaimView, a: int) -> float | None:
     return float(m.group(1).replace(",", "")) if m else None
 
 
+@_per_figure
 def _whole(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure counts the whole that another figure is a part of ("closing
     1,350 of the country's 2,100 schools", "of a total of 2,100", "All 14 crew members were taken
@@ -542,6 +565,7 @@ LEVEL_KINDS = frozenset({"percent", "money", "measure"})
 CHANGE_AFTER = re.compile(r"^\s+(?:more|less|fewer|higher|lower)\b(?!\s+than)", re.I)
 
 
+@_per_figure
 def is_change(v: ClaimView, a: int) -> bool:
     """True when the claim's a-th figure, a percentage, amount or measure, is a change of a quantity
     rather than its level: right after a change word (data/compare/change_words.txt) and an optional
