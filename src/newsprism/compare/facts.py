@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.compare import lexicons
+from newsprism.compare.opposites import say_opposite
 from newsprism.compare.views import ClaimView, TextVectors, UnionFind, content_stems, differing_articles, intervals_overlap, strip_dateline, units_match
 from newsprism.models import Entity, Fact, Quote, content_id
 from newsprism.settings import CompareSettings
@@ -375,6 +376,8 @@ def vetoed(v: ClaimView, w: ClaimView, cos: float, al: Alignment) -> bool:
     if numbers_disagree(v, w) or dates_disagree(v, w) or measures_differ(v, w):
         return True
     if causes_differ(v, w, al):
+        return True
+    if say_opposite(v.claim.text, w.claim.text):  # "not through the roof" / "through a roof skylight"
         return True
     if speakers_differ(v, w, al.names):
         return True
