@@ -6,6 +6,8 @@ unknown), so two articles of one outlet never make a fact look corroborated.
 
 from __future__ import annotations
 
+import re
+
 from newsprism.models import CleanArticle, Conflict, Fact, Omission
 
 
@@ -16,13 +18,25 @@ def exclusives(facts: list[Fact], sources: dict[str, str]) -> list[str]:
     return [f.id for f in facts if len({sources[a] for a in f.article_ids}) == 1]
 
 
+def _states_figure(position, text: str) -> bool:
+    """True when the fact's text writes the figure a count's side gives ("six" of "six inmates" in
+    "The six broke out of the prison"), as a whole word."""
+    figure = position.written().split()[:1]
+    return bool(figure) and re.search(r"(?<![\w.,-])" + re.escape(figure[0].lower()) + r"(?![\w-])", text.lower()) is not None
+
+
 def contradicting_articles(fact: Fact, conflicts: list[Conflict]) -> set[str]:
     """Articles on another side of a conflict that one of the fact's sentences takes a side in:
-    an outlet that dates the collapse a day earlier reports it, it does not leave it out."""
+    an outlet that dates the collapse a day earlier reports it, it does not leave it out. So does
+    an outlet on another side of a count the fact's text gives, one of the fact's articles holding
+    that side in another sentence ("The six broke out ..." beside "two of the six escaped inmates"
+    against "SEVEN lags tunnelled out"): it tells the event with another figure."""
     found: set[str] = set()
+    own = set(fact.article_ids)
     for conflict in conflicts:
         for k, position in enumerate(conflict.positions):
-            if any(e.article_id == f.article_id and e.start < f.end and f.start < e.end for e in position.evidence for f in fact.evidence):
+            if any(e.article_id == f.article_id and e.start < f.end and f.start < e.end for e in position.evidence for f in fact.evidence) or (
+                    conflict.kind == "number" and own & set(position.article_ids) and _states_figure(position, fact.text)):
                 found.update(a for j, other in enumerate(conflict.positions) if j != k for a in other.article_ids)
     return found
 
@@ -32,9 +46,9 @@ def omissions(facts: list[Fact], articles: list[CleanArticle], sources: dict[str
     (not those it contradicts: see contradicting_articles)."""
     all_sources = set(sources.values())
     fact_sources = [{sources[a] for a in f.article_ids} for f in facts]
-    contradicting = {f.id: contradicting_articles(f, conflicts or []) for f in facts}
-    # Only facts several outlets report can be omissions: skip the rest once.
+    # Only facts several outlets report can be omissions: skip the rest once (and read their conflicts only).
     candidates = [(f, fs) for f, fs in zip(facts, fact_sources) if len(fs) >= 2]
+    contradicting = {f.id: contradicting_articles(f, conflicts or []) for f, _ in candidates}
     result = []
     for article in articles:
         own = sources[article.id]
