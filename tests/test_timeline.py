@@ -176,3 +176,11 @@ def test_a_relative_clause_of_the_story_days_own_event_keeps_its_sentence():
     told = {e.date: e.event for e in rows}
     assert told["2031-05-06"] == "The strike that began on Tuesday has closed every port in Harl.", told
     assert told["2029"] == "Police found the lorry, which thieves had stolen in 2029, near the Harl port.", told
+
+
+def test_a_year_in_an_aside_describing_a_work_dates_the_work_not_the_event():
+    """R-arttheft: 'The thieves ... left with "The Salt Harvest", painted in 1652, the CIB said.' was a
+    1652 row telling the theft: the year is the painting's (data/compare/describing_participles.txt)."""
+    rows = _rows(("t1", "Valley Wire", 'Thieves broke into the Harl museum on Tuesday and left with "Grey Fields", painted in 1711, '
+                  'police said.', [["on Tuesday", "2031-05-06", "relative"], ["in 1711", "1711", "year"]]))
+    assert [e.date for e in rows] == ["2031-05-06"], [(e.date, e.event) for e in rows]

@@ -96,7 +96,8 @@ def _noun_phrase_before(text: str, end: int) -> str | None:
         w = words[k].group(0)
         low = w.lower()
         if low in DETERMINERS and k < len(words) - 1:
-            return text[words[k].start(): end].strip()
+            phrase = text[words[k].start(): end].strip()
+            return None if re.search(r"[\"“”]", phrase) else phrase  # not half a quotation ('the Heron"')
         if low in reported or low in AUXILIARIES or low in PRONOUNS or (low.endswith("ed") and len(low) > 4) or "," in text[words[k].end(): end]:
             return None
     return None
