@@ -75,6 +75,43 @@ def test_embed_a_call_of_small_batches_runs_on_one_thread_however_many_texts(mon
     assert seen == [(8, 1), (64, 2)]
 
 
+def test_embed_calls_follow_the_free_cores_the_caller_found(monkeypatch):
+    """With a core spare (`cores_free` above 1) a call of 40 texts in full batches uses torch's threads
+    instead of leaving the other core idle; on a busy machine a large one keeps to one thread (the
+    second only spins). One-thread calls, calls of small batches and a call of one text stay on one
+    thread either way, and outside the block the call's size decides again."""
+    import torch
+
+    seen: list[int] = []
+
+    class Recorder:
+        def encode(self, texts, batch_size, **_):
+            seen.append(torch.get_num_threads())
+            return np.zeros((len(texts), embed.DIMENSIONS), dtype=np.float32)
+
+    monkeypatch.setattr(embed, "load_encoder", lambda: Recorder())
+    previous = torch.get_num_threads()
+    torch.set_num_threads(2)
+    few = [f"The Osk ferry ran {k} times on Tuesday." for k in range(40)]
+    one = ["The Osk ferry ran twice on Tuesday."]
+    many = [f"Councillor Brena Tull said the Osk ferry would run {k} times." for k in range(300)]
+    try:
+        with embed.cores_free(1.6):
+            embed._encode(few, 64)
+            embed._encode(few, 64, one_thread=True)
+            embed._encode(many, 8)
+            embed._encode(one, 64)  # a text or two: their vectors move with the threads
+        with embed.cores_free(0.4):
+            embed._encode(many, 64)
+            embed._encode(few, 64)
+        embed._encode(few, 64)
+        embed._encode(many, 64)
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(previous)
+    assert seen == [2, 1, 1, 1, 1, 1, 1, 2]
+
+
 def _texts_of_tied_lengths() -> list[str]:
     # many texts of one length, so the encoder's sort must be followed exactly to cut its batches
     places = ["Osk", "Tam", "Rye", "Vel", "Kor", "Bly"]

@@ -272,3 +272,35 @@ def test_pipeline_the_comparison_encodes_its_claims_in_one_call_on_one_thread(mo
     matrix = embed_views(views, TextVectors(), one_thread=True)
     assert matrix.shape == (len(views), embed.DIMENSIONS)
     assert calls == [(list(dict.fromkeys(v.claim.text for v in views)), True)]
+
+
+def test_pipeline_the_comparison_s_further_calls_follow_the_cores_free_after_its_claims(monkeypatch):
+    """A large story's comparison samples the free cores once, after its claims call (the claims
+    helper is done by then), and its further calls (clauses, windows, reported words) run by what it
+    found (`embed.cores_free`); the claims call itself stays on one thread. A small story does not
+    wait for the sample."""
+    from collections import OrderedDict
+
+    import newsprism.compare as compare
+    from newsprism import embed
+    from newsprism.understand import understand_story
+
+    group, articles = _bridge_story()
+    understanding = understand_story(group, articles)
+    found: list[tuple[bool, float | None]] = []
+    sampled: list[float] = []
+    monkeypatch.setattr(compare, "free_cores", lambda: sampled.append(1.7) or 1.7)
+    monkeypatch.setattr(embed, "_cache", OrderedDict())
+    monkeypatch.setattr(embed, "_encode", lambda texts, batch_size, one_thread=False: (
+        found.append((one_thread, embed._free_cores)) or np.ones((len(texts), embed.DIMENSIONS), dtype=np.float32)))
+    compare.compare_story(understanding)
+    assert not sampled and all(free is None for _, free in found)
+
+    found.clear()
+    embed._cache.clear()
+    monkeypatch.setattr(compare, "SAMPLE_CORES_FROM", 1)
+    compare.compare_story(understanding)
+    assert sampled == [1.7]
+    assert found[0] == (True, None)  # the claims
+    assert len(found) > 1 and all(free == 1.7 for _, free in found[1:])
+    assert embed._free_cores is None  # put back after the story

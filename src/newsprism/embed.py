@@ -45,6 +45,16 @@ ONE_THREAD_BELOW = 256
 # call of 44 batches of 8: 5.8-6.0 CPU s on one thread, 34.4-35.6 on two (load 24), the same vectors.
 ONE_THREAD_BATCH_BELOW = 32
 
+# Cores free beside this process, as the caller last found them (`cores_free`), or None: then a
+# call's size alone decides its threads (ONE_THREAD_BELOW). With a core spare, a call of
+# ONE_THREAD_BATCH_BELOW texts or more runs on torch's threads, so the other core does not sit idle
+# while the comparison encodes its clauses, windows and reported words; with none, every call runs
+# on one (torch's second thread only spins on a busy machine: the 200-article story's calls of 630
+# and 827 texts 13.5 -> 7.7 and 13.4 -> 7.0 CPU s at load 26). Calls of a text or two stay on one
+# thread: on two, 15 of their 63 texts moved by up to 1e-7, while every text of the calls of 50 to
+# 2,693 texts kept its bits (bench/RESULTS.md, compare: end to end, session 16).
+_free_cores: float | None = None
+
 _cache: OrderedDict[str, np.ndarray] = OrderedDict()
 _lock = threading.Lock()
 # Calls encoded ahead in another process (`offer`): (texts of the call, batch size, a function
@@ -83,8 +93,31 @@ def _torch_threads(n: int | None):
         torch.set_num_threads(previous)
 
 
+@contextmanager
+def cores_free(n: float | None):
+    """Within the block, calls that may use torch's threads (not `one_thread`, batches of at least
+    ONE_THREAD_BATCH_BELOW texts) use them from ONE_THREAD_BATCH_BELOW texts when `n` > 1 (a core is
+    spare beside this process), and one thread when `n` <= 1; None keeps the rule by size. A process
+    limited to one thread (a forked worker) stays on one."""
+    global _free_cores
+    previous, _free_cores = _free_cores, n
+    try:
+        yield
+    finally:
+        _free_cores = previous
+
+
+def _threads(texts: list[str], batch_size: int, one_thread: bool) -> int | None:
+    """1 for a call that runs on one thread, None for one that keeps torch's threads."""
+    if one_thread or batch_size < ONE_THREAD_BATCH_BELOW:
+        return 1
+    if _free_cores is not None:
+        return None if _free_cores > 1 and len(texts) >= ONE_THREAD_BATCH_BELOW else 1
+    return 1 if len(texts) < ONE_THREAD_BELOW else None
+
+
 def _encode(texts: list[str], batch_size: int, one_thread: bool = False) -> np.ndarray:
-    with _torch_threads(1 if one_thread or len(texts) < ONE_THREAD_BELOW or batch_size < ONE_THREAD_BATCH_BELOW else None):
+    with _torch_threads(_threads(texts, batch_size, one_thread)):
         vectors = load_encoder().encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
     return vectors.astype(np.float32, copy=False)
 

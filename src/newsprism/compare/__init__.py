@@ -45,16 +45,21 @@ from newsprism.compare.omissions import exclusives, omissions
 from newsprism.compare.summary import build_summary
 from newsprism.compare.timeline import build_timeline
 from newsprism.compare.views import TextVectors, attach_contents, build_views, embed_views, source_keys
+from newsprism import embed
 from newsprism.models import Comparison, Understanding
+from newsprism.scale import free_cores
 from newsprism.settings import CompareSettings
 
 __all__ = ["compare_story"]
+
+# Claims from which a story's comparison samples the free cores for its encoder calls (`embed.cores_free`):
+# below, its calls are small and the size rule (`embed.ONE_THREAD_BELOW`) stands.
+SAMPLE_CORES_FROM = 256
 
 
 def compare_story(understanding: Understanding, settings: CompareSettings | None = None) -> Comparison:
     """Compare the outlets of one story: what each confirms, contradicts, adds and leaves out."""
     settings = settings or CompareSettings()
-    articles = understanding.articles
     views = build_views(understanding)
     if not views:
         return Comparison()
@@ -62,6 +67,15 @@ def compare_story(understanding: Understanding, settings: CompareSettings | None
     # The claims in one call on one thread, as `pipeline.encode_claims_ahead` encodes them ahead in
     # another process: vectors that do not depend on whether it did (nor on the load).
     embeddings = embed_views(views, vectors, one_thread=True)
+    # The comparison's further calls (clauses, windows, reported words) use both cores when one is
+    # spare now, the claims helper done, and one thread on a busy machine (`embed.cores_free`); the
+    # cores are sampled once (0.1 s of wall time, `scale.free_cores`), for a story large enough to repay it.
+    with embed.cores_free(free_cores() if len(views) >= SAMPLE_CORES_FROM else None):
+        return _compare(understanding, settings, views, vectors, embeddings)
+
+
+def _compare(understanding: Understanding, settings: CompareSettings, views: list, vectors: TextVectors, embeddings: np.ndarray) -> Comparison:
+    articles = understanding.articles
     attach_contents(views, understanding.quotes)
     sources = source_keys(articles)
     copies = find_copies(articles, views, settings.copy_sentence_jaccard, settings.copy_article_share)
