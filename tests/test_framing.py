@@ -1630,3 +1630,24 @@ def test_channels_a_body_speaking_for_itself_is_no_channel(text, actors, expecte
     a = article(text, "Tarn Courier")
     found = terms(frame_story(understanding([a], [entity(n, t, [a]) for n, t in actors])), "channel")
     assert found == expected
+
+
+def test_framing_a_works_title_in_quotation_marks_is_no_scare_quote():
+    """"Ada Venn's 'The Quiet Mill'": a painting's title is quoted by convention; a bare doubted name still is one."""
+    a = article('In the raid, thieves walked off with Ada Venn\'s "The Quiet Mill", a painting worth 5 million. '
+                'The ministry said "Velmark" had broken the truce.', "Tarn Courier")
+    assert terms(frame_story(understanding([a], [])), "scare_quote") == ["Velmark"]
+
+
+def test_framing_a_part_of_a_place_is_no_label_of_it():
+    a = article("Teachers at a school in northern Halvik stayed at home on Tuesday.", "Tarn Courier")
+    place = entity("Halvik", "GPE", [a])
+    assert terms(frame_story(understanding([a], [place])), "label", target_entity_id=place.id) == []
+
+
+def test_framing_session_16_loaded_words():
+    """A launch as a 'humiliation' of a 'vanity rocket', a 'death slope', the 'heist of the century';
+    'Vanity Fair' is a name."""
+    a = article("The humiliation of the launch deepened as the vanity rocket fell short. Locals now call it the death slope. "
+                "It was the heist of the century. She read Vanity Fair on the train.", "Tarn Courier")
+    assert terms(frame_story(understanding([a], [])), "loaded") == ["humiliation", "vanity", "death slope", "heist of the century"]

@@ -55,6 +55,17 @@ def _introduced_as_term(ctx: ArticleContext, q: Quotation) -> bool:
     return bool(before) and before[-1].strip("‘'\"“") in _MENTION_CUES or (len(before) > 1 and before[-2] in _MENTION_CUES)
 
 
+def _work_title(ctx: ArticleContext, q: Quotation) -> bool:
+    """Whether a quoted name is the title of a work: it opens with an article ("The Salt Harvest", "A Winter
+    Crossing"), or stands after an owner's possessive (X's "Harvest"). A title is set in quotation marks by
+    convention; a doubted name ("'Israel'", "'Islamic State'") is the bare name."""
+    words = q.text.split()
+    if len(words) > 1 and words[0].strip("‘'\"“") in ("The", "A", "An") and all(w[:1].isupper() for w in words[1:] if w.isalpha() and len(w) > 3):
+        return True
+    before = ctx.article.text[max(0, q.start - 4): q.start].rstrip(" ‘'\"“")
+    return before.endswith(("'s", "’s", "s'", "s’"))
+
+
 def mark_scare_quotes(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntry]:
     """Flag each quotation of the article that is a scare quote (setting `scare`) and return its entries."""
     entries = []
@@ -63,6 +74,8 @@ def mark_scare_quotes(ctx: ArticleContext, lexicon: Lexicon) -> list[FramingEntr
         if not words or _introduced_as_term(ctx, q):
             continue
         is_name = _is_name(ctx, q)
+        if is_name and _work_title(ctx, q):
+            continue  # a painting's or a book's title, in quotation marks by convention
         single = len(words) == 1 and any(c.isalpha() for c in q.text)
         if not (is_name or single):
             continue
