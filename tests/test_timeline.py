@@ -168,14 +168,22 @@ def test_a_year_in_a_relative_clause_is_told_by_its_clause_not_by_the_later_even
 
 def test_a_relative_clause_of_the_story_days_own_event_keeps_its_sentence():
     """'The strike that began on Monday has closed every port': no earlier year, no other date; the row
-    is the sentence. A subject clause ('which thieves had stolen') is no event of the name before it."""
+    is the sentence. A subject clause ('which thieves had stolen') is no event of the name before it.
+    Seeds: "Syria was one of the few countries that helped Iran during the 1980-88 war" became "The few
+    countries helped Iran ..." and "... the war that has ravaged the country since 2011" "The war has
+    ravaged the country since 2011.": a group's clause and a clause naming no one keep the sentence."""
     rows = _rows(
         ("t1", "Valley Wire", "The strike that began on Tuesday has closed every port in Harl.", [["on Tuesday", "2031-05-06", "relative"]]),
         ("t2", "Town Courier", "Police found the lorry, which thieves had stolen in 2029, near the Harl port.", [["in 2029", "2029", "year"]]),
+        # the clause is the group's ("one of the few ports that ..."); a clause that names no one ("The war has ...")
+        ("t3", "Lake Post", "Harl was one of the few ports that stayed open during the 2024 blockade of Ustra.", [["2024", "2024", "year"]]),
+        ("t4", "Hill Herald", "Ustra is one of Harl's main partners in the war that has split the region since 2022.", [["since 2022", "2022", "year"]]),
     )
     told = {e.date: e.event for e in rows}
     assert told["2031-05-06"] == "The strike that began on Tuesday has closed every port in Harl.", told
     assert told["2029"] == "Police found the lorry, which thieves had stolen in 2029, near the Harl port.", told
+    assert told["2024"].startswith("Harl was one of the few ports"), told
+    assert told["2022"].startswith("Ustra is one of Harl's main partners"), told
 
 
 def test_a_year_in_an_aside_describing_a_work_dates_the_work_not_the_event():

@@ -68,6 +68,8 @@ RELATIVE = re.compile(r"(,\s+)?\b(who|which|that)\s+(?=[a-z])")
 CONTACT = re.compile(r"\b(?P<np>(?:%s)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+(?P<who>he|she|they|we)\s+(?P<verb>(?:(?:had|has|have)\s+)?[a-z][\w'’-]*)\b"
                      % "|".join(sorted(DETERMINERS - {"that", "no", "any", "every", "each", "some"})))
 CLAUSE_END = re.compile(r"\s*(?:[,;:]\s|\s[—–]\s|[.!?][\"”’']?\s*$)")
+# "one of the few countries that helped Iran": the clause is the group's, the sentence's event is the one's.
+PARTITIVE = re.compile(r"\b(?:one|some|many|most|few|all|each|any|none|several|two|three)\s+of\s*$|\bamong\s*$", re.I)
 NAME_RUN_BEFORE = re.compile(r"(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 
 
@@ -139,7 +141,7 @@ def event_of_date(text: str, at: int, subject: str | None = None, date_text: str
                 # "The strike that began on Monday has closed every port": the clause is the subject's,
                 # the main verb follows it; the clause ends with its date.
                 body = text[m.end(): at + len(date_text)] if date_text else body
-        if antecedent:
+        if antecedent and not PARTITIVE.search(text[: text.find(antecedent, max(0, m.start() - len(antecedent) - 2))]):
             best = _sentence_case(f"{antecedent} {body}")
     for m in CONTACT.finditer(text, 0, at):
         if CLAUSE_END.search(text[m.end(): at] + " x") or m.group("verb").split()[-1] in DETERMINERS | PREPOSITIONS | AUXILIARIES:
@@ -151,6 +153,10 @@ def event_of_date(text: str, at: int, subject: str | None = None, date_text: str
         elif who not in {"they", "we"}:
             continue  # "he" with no name to stand for: no sentence a reader can follow alone
         best = _sentence_case(f"{who} {m.group('verb')} {m.group('np')}{text[m.end(): end]}")
+    # A clause that names no one ("The war has ravaged the country since 2011") is no row a reader can
+    # place: the sentence stays.
+    if best and not re.search(r"(?<=\s)[A-Z]", best.replace(date_text, " ") if date_text else best):
+        return None
     return best
 
 
