@@ -868,6 +868,49 @@ def test_the_jobs_a_story_cuts_are_one_count_whoever_gives_it():
     assert numbers == [("number of jobs lost", [("as many as 900 jobs", ["j2"]), ("between 300 and 400 jobs", ["j1"])])], numbers
 
 
+def _court_in(place_key: str, places: dict, aliases: dict | None = None) -> list:
+    spec = {"entities": {**places, "man": ["Oren Tavaly", "PERSON"]}, "articles": [
+        {"id": aid, "outlet": f"Outlet {aid}", "published": "2033-07-02", "sentences": [
+            {"text": f"A court in {places[key][0]} ruled on Wednesday that Oren Tavaly can be sent back to face trial.", "entities": [key, "man"]},
+            {"text": "His lawyer said he would appeal.", "entities": []},
+        ]} for aid, key in (("p1", place_key), ("p2", "other"))]}
+    u = build_understanding(spec)
+    u = u.model_copy(update={"entities": [e.model_copy(update={"aliases": (aliases or {}).get(e.name, [])}) for e in u.entities]})
+    return [k for k in compare_story(u, CompareSettings()).conflicts if k.kind == "place"]
+
+
+def test_a_town_and_its_own_country_are_no_place_conflict():
+    """'ruled in Brennsholm' / 'ruled in Haldoria' (R-extradition): the town's country written in place of
+    the town is no other place. The country is one the story writes a people's word of ('a Velderan court')."""
+    places = {"town": ["Korsholt", "GPE"], "other": ["Veldera", "GPE"]}
+    assert _court_in("town", places, {"Veldera": ["Velderan"]}) == []
+    # a country the gazetteer knows needs no people's word
+    assert _court_in("town", {"town": ["Korsholt", "GPE"], "other": ["Norway", "GPE"]}) == []
+
+
+def test_two_towns_or_a_foreign_capital_still_conflict():
+    assert _court_in("town", {"town": ["Korsholt", "GPE"], "other": ["Marrensby", "GPE"]})
+    # the gazetteer puts Oslo in Norway: "in Oslo" / "in Sweden" are two places
+    assert _court_in("town", {"town": ["Oslo", "GPE"], "other": ["Sweden", "GPE"]})
+
+
+def test_a_year_in_a_relative_clause_does_not_date_the_figure_after_it():
+    """'The banker, who was arrested in February 2030, is accused of a 420 million euro fraud' (R-extradition):
+    the arrest's year made the sum a figure of an earlier year, never set against another report's 240 million."""
+    def euros(text: str, value: float) -> list:
+        return [text, value, value, value, "EUR", "money"]
+    spec = {"entities": {"bank": ["Kestrel Bank", "ORG"]}, "articles": [
+        one_sentence_report("b1", "Tarn Post", "Prosecutors accuse Dorn Fell of a 240 million euro fraud that brought down Kestrel Bank.", ["bank"],
+                            published="2031-07-02", numbers=[euros("240 million euro", 2.4e8)]),
+        one_sentence_report("b2", "Tarn Gazette", "Dorn Fell, who was arrested in February 2030, is accused of a 420 million euro fraud at Kestrel Bank.",
+                            ["bank"], published="2031-07-02", numbers=[euros("420 million euro", 4.2e8)],
+                            dates=[["February 2030", "2030-02", "month"]]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [_sides(k) for k in numbers] == [[("240 million euro", ["b1"]), ("420 million euro", ["b2"])]], [(k.about, _sides(k)) for k in numbers]
+    assert numbers[0].about == "fraud"
+
+
 def test_conflicts_a_figure_s_reads_are_made_once_per_view_and_figure():
     """count_groups compares every pair of counts of one unit: what each figure's words say (its
     money topic, window, partitive, change) is read once per figure, not once per pair, and a read
@@ -888,3 +931,45 @@ def test_conflicts_a_figure_s_reads_are_made_once_per_view_and_figure():
     got = [reach(first, 0), reach(first, 0), reach(first, 1), reach(first, 1, words=3), reach(first, 1, words=3), reach(second, 0)]
     assert got == [5, 5, 15, 13, 13, 5]
     assert calls == [(0, 5), (1, 5), (1, 3), (0, 5)]
+
+
+def test_a_fee_a_club_is_sold_for_is_its_purchase_price():
+    """'got the club for a fee of about EUR 55 million' / 'bought the club for EUR 41 million' (R-takeover):
+    a fee and a purchase were two topics of money, never one price."""
+    def euros(text: str, value: float, lo: float, hi: float) -> list:
+        return [text, value, lo, hi, "EUR", "money"]
+    spec = {"entities": {"buyer": ["Tallow Bay Group", "ORG"]}, "articles": [
+        one_sentence_report("m1", "Kessby Ticker", "Tallow Bay Group has bought Kessby Rovers from Edwin Marrot for EUR 41 million.", ["buyer"],
+                            numbers=[euros("EUR 41 million", 4.1e7, 4.1e7, 4.1e7)]),
+        one_sentence_report("m2", "Rovers Terrace", "Tallow Bay Group has got its hands on our club for a fee we are told is about EUR 55 million.",
+                            ["buyer"], numbers=[euros("EUR 55 million", 5.5e7, None, None)]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [_sides(k) for k in numbers] == [[("EUR 41 million", ["m1"]), ("about EUR 55 million", ["m2"])]], [(k.about, _sides(k)) for k in numbers]
+
+
+def test_two_sizes_of_one_evacuation_zone_conflict_whoever_sets_them():
+    """'an evacuation zone of 2 km' (the agency) / 'ordered everyone within 5 km of the plant to leave' (the mayor)
+    (R-spill): two distances with no actor in common were never one quantity."""
+    def km(text: str, value: float) -> list:
+        return [text, value, value, value, "kilometres", "measure"]
+    spec = {"entities": {"agency": ["Orrel Civil Protection", "ORG"], "mayor": ["Ilse Carrow", "PERSON"]}, "articles": [
+        one_sentence_report("z1", "Orrel Wire", "Orrel Civil Protection said an evacuation zone of 2 km had been set up around the Tessel plant.",
+                            ["agency"], numbers=[km("2 km", 2)]),
+        one_sentence_report("z2", "Orrel Live", "Mayor Ilse Carrow has ordered everyone within 5 km of the Tessel plant to leave.",
+                            ["mayor"], numbers=[km("5 km", 5)]),
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [_sides(k) for k in numbers] == [[("2 km", ["z1"]), ("5 km", ["z2"])]], [(k.about, _sides(k)) for k in numbers]
+
+
+def test_a_part_the_toll_includes_is_no_rival_toll():
+    """'puts the toll at 21, including seven people on Lesser Tanu' (R-cyclone): the seven became a side of
+    the toll against another report's 'at least nine'."""
+    spec = {"entities": {"office": ["Marrow Disaster Office", "ORG"]}, "articles": [
+        one_sentence_report("t1", "Marrow Live", "The Marrow Disaster Office now puts the toll at 21, including seven people on the island of Vessa.",
+                            ["office"], numbers=[["21", 21, 21, 21, "people"], ["seven people", 7, 7, 7, "people"]]),
+        one_sentence_report("t2", "Marrow Wire", "The storm killed at least nine people, the Marrow Disaster Office said.",
+                            ["office"], numbers=[["nine people", 9, 9, None, "people"]]),
+    ]}
+    assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == []

@@ -610,3 +610,12 @@ def test_an_unknown_currency_named_by_its_prices_is_money():
 def test_a_counted_noun_after_a_price_frame_is_no_currency():
     assert ("62 million", "count", "people") in _numbers_with_dates(
         "The ministry bought vaccines for 62 million people. The people of Kessby queued for hours.")
+
+
+def test_within_a_distance_is_an_areas_radius_after_everyone_and_a_bound_elsewhere():
+    """'ordered everyone within 5 km of the plant to leave' tells a zone of 5 km, not one of at most 5 km,
+    which any smaller zone (another report's 2 km) would have met (data/understand/area_words.txt)."""
+    zone = _number("The mayor ordered everyone living within 5 km of the Tessel plant to leave.", "5 km")
+    assert (zone.value, zone.low, zone.high) == (5, 5, 5)
+    place = _number("The trawler sank within 2 km of the Orrel shore.", "2 km")
+    assert (place.low, place.high) == (None, 2)

@@ -48,6 +48,7 @@ from newsprism.compare.views import (
 )
 from newsprism.models import Conflict, DateMention, Entity, Evidence, NumberMention, Position, Quote, QuoteVariant, Understanding, content_id
 from newsprism.outlet_names import names_outlet
+from newsprism.understand.entities import _demonym_pattern, fold, gazetteer
 
 NEGATION_WORDS = ("not", "never", "no", "n't", "nor", "without")
 NEGATION = re.compile(r"\b(?:" + "|".join(NEGATION_WORDS) + r")\b", re.I)
@@ -201,6 +202,10 @@ def _per_figure(read):
     return once
 
 
+# "sold for a fee of", "joined for a reported fee": the fee a thing changes hands for is its price
+FOR_A_FEE = re.compile(r"\bfor\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?fee\b", re.I)
+
+
 @_per_figure
 def _money_topic(v: ClaimView, a: int) -> str | None:
     """What the claim's a-th figure, an amount of money, is of (views.money_topic): named in its own
@@ -211,6 +216,8 @@ def _money_topic(v: ClaimView, a: int) -> str | None:
     topic = v.number_topics[a] if a < len(v.number_topics) else None
     if topic is None:
         return None
+    if topic == "fee" and FOR_A_FEE.search(v.claim.text):
+        topic = "purchase"  # "has got the club for a fee of about EUR 55 million" / "bought the club for EUR 41 million"
     mention = v.numbers[a][0]
     at = _in_claim(v.claim, mention)
     if at < 0:
@@ -383,11 +390,22 @@ def _read_toll_kind(v: ClaimView, a: int) -> str | None:
     if v.numbers[a][3] == unit_key("jobs") and (words := lexicons.words_pattern(lexicons.job_loss_words())) is not None \
             and (words.search(v.number_windows[a]) or words.search(_wide_window(v, a, words=4))):
         return "lost"
+    # "an evacuation zone of 2 km" / "ordered everyone within 5 km of the plant to leave": a distance by the
+    # words of a zone cleared is the story's one zone (data/compare/zone_words.txt), whoever sets it
+    if v.numbers[a][0].kind == "measure" and v.numbers[a][3] in _length_keys() \
+            and (words := lexicons.words_pattern(lexicons.zone_words())) is not None and words.search(_wide_window(v, a, words=6)):
+        return "zone"
     # "Seven aid workers held for seven months by an armed group in eastern Zandor were freed": the
     # counted people are the subject, and their verb stands beyond any reach of the figure.
     if counts_people(v.numbers[a][3]) and (verb := _subject_verb(v, a)) and lexicons.words_pattern(lexicons.release_words()).match(verb):
         return "freed"
     return None
+
+
+@lru_cache(maxsize=1)
+def _length_keys() -> frozenset[str]:
+    """The unit keys of distances, as views writes them ("kilometr", "metr", "mile")."""
+    return frozenset(unit_key(u) for u in ("kilometres", "metres", "miles", "feet", "yards", "km", "m"))
 
 
 # The figure opens its sentence or clause as the head of its subject ("Seven aid workers ...", "The
@@ -515,11 +533,17 @@ def _partitive(v: ClaimView, a: int) -> bool:
     after = v.claim.text[at + len(figure.rstrip(",.;:")):]
     if PART_BEFORE.search(v.claim.text[max(0, at - 30):at]):
         return True  # "the first 400 posts going in the first quarter": the first part of a larger count
+    if INCLUDED_BEFORE.search(v.claim.text[max(0, at - 30):at]) or (
+            WITH_AFTER_A_FIGURE.search(v.claim.text[max(0, at - 30):at]) and any(0 <= _in_claim(v.claim, n[0]) < at for n in v.numbers)):
+        return True  # "puts the toll at 21, including seven people on Lesser Tanu", "rose to 21, with seven deaths on ...": a part of the 21
     if POSSESSIVE_PART.match(v.claim.text[at:]) and counts_people(v.numbers[a][3]) and _toll_kind(v, a):
         return False  # "seven of its members had been killed": the association's dead, the toll it gives, no part of another count
     return bool(PARTITIVE_AFTER.match(after)) and not COUNTED_WHOLE_AFTER.match(after)
 
 
+# "the toll at 21, including seven people on ...", "among them two children", "of whom three died": a part of the count before
+INCLUDED_BEFORE = re.compile(r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them)\s+(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|at\s+most)\s+)?$", re.I)
+WITH_AFTER_A_FIGURE = re.compile(r",\s+with\s+(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than)\s+)?$", re.I)
 # "the first 400 posts", "the remaining 300 staff": a figure that counts a part of a set in order
 PART_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:first|last|remaining|next|initial|final)\s+$", re.I)
 
@@ -601,6 +625,9 @@ def _in_claim(claim, mention) -> int:
     return claim.text.find(mention.text)
 
 
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;.]*$", re.I)
+
+
 def _of_an_earlier_year(v: ClaimView, a: int) -> str | None:
     """The year before the story's that the a-th figure counts an event of, else None: "the collision
     in 2016, which killed 23 people", "In 2016, 23 people died", "killed 23 people in 2016". Such a
@@ -625,7 +652,10 @@ def _of_an_earlier_year(v: ClaimView, a: int) -> str | None:
             # "Since 2019 the regime's war in the highlands has killed about 6,000": a running total
             # from that year, however many words its subject takes
             since = d.kind == "range" and d.text.lower().startswith("since")
-            if (len(gap) <= 40 or since) and not re.search(r"[.;:]", gap):
+            # "The banker, who was arrested in February 2041, is accused of a 420 million euro fraud": the
+            # year dates the relative clause the comma closes, not the figure after it
+            aside = re.match(r"\s*,", gap) and RELATIVE_ASIDE.search(v.claim.text[:d_at])
+            if (len(gap) <= 40 or since) and not re.search(r"[.;:]", gap) and not aside:
                 years.append((len(gap), d.value[:4]))
         else:
             gap = v.claim.text[at + len(mention.text):d_at]
@@ -2654,8 +2684,33 @@ def _operator_conflict(kind: str, rows: list[tuple[str, str, ClaimView]], by_id:
     return _conflict("actor", f"who {kind}: {thing[:1].lower() + thing[1:]}", positions)
 
 
+def _country_named(e: Entity) -> str | None:
+    """The country a place entity is: one the gazetteer knows by this name (data/understand/countries.csv),
+    or one the story writes a people's word of ("Haldoria" with the alias "Haldorian": understand's
+    demonym endings). None for a town, a region, a building."""
+    gaz = gazetteer()
+    known = gaz.names.get(fold(e.name))
+    if known:
+        return known
+    pattern = _demonym_pattern(e.name)
+    return e.name if any(pattern.fullmatch(alias) for alias in e.aliases) else None
+
+
+def _within_one_another(e1: Entity, e2: Entity) -> bool:
+    """True when one place is a country and the other a place that may lie in it: "ruled in Brennsholm" /
+    "ruled in Haldoria" name one court, the town's country written in place of the town. Not when the
+    gazetteer puts the town in another country (a capital of countries.csv)."""
+    c1, c2 = _country_named(e1), _country_named(e2)
+    if (c1 is None) == (c2 is None):
+        return False
+    country, town = (c1, e2) if c1 else (c2, e1)
+    of_town = gazetteer().capitals.get(fold(town.name))
+    return of_town is None or of_town == country
+
+
 def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: Understanding) -> list[Conflict]:
-    """Different places given for one fact, when neither report mentions the other's place at all."""
+    """Different places given for one fact, when neither report mentions the other's place at all,
+    and neither place is the other's country (`_within_one_another`)."""
     views = al.views
     entities = {e.id: e for e in understanding.entities}
     mentioned: dict[str, set[str]] = defaultdict(set)
@@ -2678,6 +2733,7 @@ def place_conflicts(al: Alignment, fact_groups: list[list[int]], understanding: 
         names = sorted(by_value)
         clash = any(
             all(ids[b] not in mentioned[v.article_id] for v in by_value[a]) and all(ids[a] not in mentioned[v.article_id] for v in by_value[b])
+            and not _within_one_another(entities[ids[a]], entities[ids[b]])
             for a in names for b in names if a < b
         )
         if clash:

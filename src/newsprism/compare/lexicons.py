@@ -262,6 +262,12 @@ def release_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def zone_words() -> list[str]:
+    """Words that make a distance the story's zone cleared ("an evacuation zone of 2 km": data/compare/zone_words.txt)."""
+    return [w.lower() for w in _compare_lines("zone_words.txt")]
+
+
+@lru_cache(maxsize=1)
 def escape_words() -> list[str]:
     """Words that make a count of people the story's escapees ("six inmates escaped": data/compare/escape_words.txt)."""
     return [w.lower() for w in _compare_lines("escape_words.txt")]

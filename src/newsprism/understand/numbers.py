@@ -402,6 +402,18 @@ def _named_currencies(doc: Doc | None, text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _area_within() -> re.Pattern:
+    """The words before "within" that make the figure after it an area's radius (data/understand/area_words.txt)."""
+    words = "|".join(sorted(map(re.escape, word_list("area_words.txt")), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:who\s+lives?\s+)?within\s+$", re.I)
+
+
+def _radius_of_an_area(text: str, start: int) -> bool:
+    """True for the distance after "everyone within", "homes within": the radius of the area they fill."""
+    return bool(_area_within().search(text[max(0, start - 40):start]))
+
+
+@lru_cache(maxsize=1)
 def _zone_offset() -> re.Pattern:
     """A time zone's name (data/understand/time_zones.txt) and the sign of an offset from it, ending
     right where a figure starts: "UTC+", "GMT -"."""
@@ -611,6 +623,8 @@ def find_numbers(
             unit = f"{unit}/{per[0]}"  # "$0.30 per cubic metre", "5 million roubles per family": a price of each
             end += per[1]
         bound = None if kind == "duration" and spread_over(text, start) else _bound_before(text, start)
+        if bound == "high" and kind == "measure" and _radius_of_an_area(text, start):
+            bound = None  # "everyone within 5 km of the plant": a zone of 5 km, no distance of at most 5
         low, high = _with_bound(value, low, high, bound)
         out.append(NumberMention(
             article_id=article_id, text=text[start:end], value=value, low=low, high=high, unit=unit, kind=kind,
