@@ -1031,6 +1031,46 @@ Left (in /tmp/s15-findings/W.md): "the company said" in R-vaccine goes to the br
 remark was told to or to a trial's name, because the company is typed PERSON (task E's); the
 unnamed group "hostages" is typed NORP.
 
+**Session 16, task W: four wrong joins of the NewsWCL50 tuning events.** Read on the tuning
+events and ECB+ tuning topics only (`diagnose_entities --merges / --splits`, scratch scripts over
+`bu.align`; held-out and test errors not read). Each is a join a report shows as fact, fixed by a
+general rule with a test on invented text that fails with it off: (1) `coref._description`,
+switch `ORG_NOUN_NOT_PERSON`: an organisation noun the parse hangs on a person is no person
+("said X, one of the main organizers of Y, the transnational group that organized the caravan"
+was X; the apposition made any noun a person); (2) `entities._cluster_people`: a bare surname two
+namesakes share through romanisation goes to the one the writer spells it as ("Mr. Youn" went to
+"Yoon Young-chan", named first, not to "Youn Kun-young", named two sentences before); (3)
+`coref._person_apposed_right_after`, switch `NAMED_BY_APPOSITION`: a person noun with a name
+between commas right after it is that name ("after the White House counsel, Donald F. McGahn II,
+threatened to resign" went to the special counsel, Mueller, whose role word it shares). Session
+6 refused this join read off the parse (held-out -0.1); new here: the parse hangs the name on the
+verb, so the surface is read, and only person nouns count (a first form with any noun joined
+"this year", "law", "the hearing" to names and cost ECB+ tuning 0.12 and NewsWCL50 held-out
+0.05 end to end; dropping such descriptions instead of joining cost held-out 0.15). The ECB+
+tuning joins it makes were read: "The alleged killer, X" (was the victim), "the previous Gambino
+boss, Paul Castellano" (was Gigante), "Her former producer, Chris Weitz", "Lohan's attorney,
+Shawn Holley", all right; ECB+ annotates most of them apart from the name, so the figures do not
+reward them; (4) `coref._description`, switch `LEADER_OF_APPOSED_COUNTRY`: "the leader of
+America's oldest ally, the proud nation of France" takes the apposed country, as "the leader of
+France" does (was Kim, named most). Gain over the names-only baseline, B3 F1 end to end, macro
+(pooled in brackets), c2df1a7 -> (1)+(2) -> +(3) -> +(4), same cached parses: NewsWCL50 all ten
++14.87 (+14.41) -> +14.88 -> +14.88 -> +14.92 (+14.45); tuning +15.33 -> +15.35 -> +15.38 ->
++15.44; held-out +14.41 -> +14.41 -> +14.39 -> +14.39 (rule 3's; aligned +27.10 -> +27.11);
+ECB+ tuning every type +4.54 -> +4.54 -> +4.52 -> +4.52 (issue types +4.39 -> +4.35, rule 3);
+held-out +1.68 (issue types +1.87) and test +5.81 (+7.12) unchanged throughout. So the +15 end
+to end over all ten events is still missed, by 0.08. Entities of the 42 bench stories and the
+seeds (understand only, cached parses, a worktree at 7cf9b16 with and without): unchanged. Cost:
+none of the rules scans a text (a test on a description's own tokens, or on a bare surname with
+two namesakes); `bench_understand_speed --stages-only 60`, two runs each interleaved, with
+the test suite running beside them: cluster_mentions 0.65 / 0.62 against 0.73 / 0.72 CPU s,
+collect_mentions 0.76 / 0.72 against 0.86 / 0.82, but untouched steps moved as much (find_dates
+0.14 / 0.14 against 0.15 / 0.16, the parse 3.5 / 3.3 against 4.2 / 3.5): the host's drift, no
+measurable cost. Left for task E (/tmp/s16-findings/W.md): "secretary of State" still gives
+an ORG "State" joined to the State Department (4 mentions in event 0); "Customs and Border
+Protection" a surname "Border"; capitalised group nouns ("Migrants" opening a sentence,
+"Caravans" in a tweet) are names, so coref's group rule never sees them; "anti - Obama",
+"Trump - Abe" are names of their own.
+
 Load average while measuring: {load:.1f} on 2 cores.
 """
 
