@@ -464,6 +464,61 @@ def test_entities_a_title_written_in_two_cases_is_one_title():
     assert [t.lower() for t in mayor.titles].count("mayor") == 1
 
 
+def test_entities_a_name_an_outlet_of_the_story_is_named_after_is_a_place():
+    """R-noconfidence, R-prisonbreak (session 15): "Astrel told its EU partners" where the Astrel
+    Tribune reports, "Stavrosk has asked neighbouring Orvenia" beside the Stavrosk Herald: a capital
+    acting, typed a person and an organisation. A paper or broadcaster takes its town's name, so a
+    name the story's masthead is made of is a place; an agency's name says nothing of a place."""
+    story = _outlet_story({
+        "Melvik Evening Courier": "Prime Minister Oda Brannick lost the vote. Melvik told its EU partners on Wednesday "
+                                  "morning that the budget would be withdrawn.",
+        "Radio Vossel": "Vossel has asked neighbouring Tarnia to tighten its border checks, Oda Brannick said.",
+        "Merrow Press Agency": "Merrow said on Friday it had raised 40 million. Oda Brannick resigned on Friday.",
+    })
+    types = {m.text: e.type for e in story.entities for m in e.mentions}
+    assert types.get("Melvik") == "GPE"
+    assert types.get("Vossel") == "GPE"
+    assert types.get("Merrow") != "GPE"  # "Merrow Press Agency": an agency is named after anything
+    assert types.get("Oda Brannick") == "PERSON"
+
+
+def test_entities_a_person_noun_before_a_name_is_a_description_not_part_of_it():
+    """R-prisonbreak (session 15): "Robber Vukasin, the gang's boss" was a person of its own beside
+    "Dimitar Vukasin". A capitalised noun for a person ("Robber", "Gunman") before a name describes
+    him as a title does; a given name that is such a word stays."""
+    entities = story_entities({
+        "a": "Four remain at large, among them Marko Velisin, 41, who is serving 22 years for armed robbery.",
+        "b": "Robber Velisin, the gang's boss, is said to have planned the escape for a year.",
+    })
+    velisin = _holding(entities, "Marko Velisin")
+    assert len(velisin) == 1 and velisin[0].type == "PERSON"
+    assert not any(e.name.startswith("Robber") for e in entities)
+    assert velisin == _holding(entities, "Velisin")
+    assert "Robber" in velisin[0].titles
+
+
+def test_entities_an_acronym_spelling_television_with_two_letters_is_the_broadcaster():
+    """R-extradition (session 15): "told HTV" (the Post) and "Haldorian Television" (the wire) were
+    two organisations: the acronym writes Television "TV"."""
+    entities = story_entities({
+        "a": "Defence lawyer Mira Stallen told VTV outside the court that the ruling was political.",
+        "b": "Mira Stallen told Vendish Television outside the court that the ruling was political.",
+    })
+    tv = _holding(entities, "VTV")
+    assert len(tv) == 1 and tv == _holding(entities, "Vendish Television")
+
+
+def test_entities_the_portfolio_before_a_lower_case_minister_is_no_organisation():
+    """R-avalanche (session 16): "Interior minister Selma Aukrust posted on X" made an organisation
+    "Interior"; the capitalised "Interior Minister" was already read as her title."""
+    entities = story_entities({
+        "a": "Interior minister Brita Sollem posted on X that every helicopter was flying to the valley.",
+        "b": "The rescue went on overnight, Brita Sollem said.",
+    })
+    assert not _holding(entities, "Interior")
+    assert [e.type for e in _holding(entities, "Brita Sollem")] == ["PERSON"]
+
+
 def test_entities_a_bare_surname_goes_to_the_namesake_of_its_own_spelling():
     """NewsWCL50 tuning (session 16): "Mr. Youn said" went to "Yoon Young-chan", named first, not to
     "Youn Kun-young", named two sentences before: one surname in two romanisations matches both,

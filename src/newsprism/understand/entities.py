@@ -58,7 +58,7 @@ from newsprism.clean.text import WIRE_DATE
 from newsprism.models import Entity, Mention, Understanding, content_id
 from newsprism.understand.coref import (
     _is_agent_noun, _is_role_word, find_references, given_names, group_nouns, mark_syntax, org_kinds, organisation_roles, person_roles, reference_nouns,
-    resolve_references, unnamed_actors,
+    resolve_references, unnamed_actor_nouns, unnamed_actors,
 )
 from newsprism.understand.mentions import REFERENCE_KINDS, Found
 from newsprism.understand.nlp import (
@@ -218,15 +218,24 @@ def initials(text: str) -> str:
 def initials_variants(text: str) -> frozenset[str]:
     """The initials a name's acronym may be made of: its plain initials ("ISC" of "Iranian
     Seismological Center"), with a country word giving two letters ("IRSC", as bodies often
-    abbreviate their country), and with lower-case particles left out ("LMM" of "al-Lajna
-    al-Mushtaraka lil-Miyah")."""
+    abbreviate their country), with lower-case particles left out ("LMM" of "al-Lajna
+    al-Mushtaraka lil-Miyah"), and with a word an acronym spells with more letters ("HTV" of
+    "Haldorian Television"; data/understand/word_initials.csv)."""
     words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in {"of", "the", "and", "for", "&"} and w[0].isalpha()]
     gaz = gazetteer()
     particles = word_list("particles.txt")
     plain = "".join(w[0].upper() for w in words)
     country = "".join(w[:2].upper() if fold(w) in gaz.demonyms or fold(w) in gaz.names else w[0].upper() for w in words)
     no_particles = "".join(w[0].upper() for w in words if not (w.islower() and fold(w) in particles))
-    return frozenset({plain, country, no_particles})
+    letters = _word_initials()
+    spelled = "".join(letters.get(w.lower(), w[0].upper()) for w in words)  # "HTV" of "Haldorian Television"
+    return frozenset({plain, country, no_particles, spelled})
+
+
+@lru_cache(maxsize=1)
+def _word_initials() -> dict[str, str]:
+    """Word -> the letters an acronym writes it with ("television" -> "TV"; data/understand/word_initials.csv)."""
+    return {row["word"]: row["letters"] for row in table("word_initials.csv")}
 
 
 @lru_cache(maxsize=16384)
@@ -385,6 +394,19 @@ def _name_word(token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and not _is_title_word(token.text)
 
 
+def _speaker_after_quote(doc: Doc, ent: Span) -> bool:
+    """True for a name the tagger called a work's title right after a closing quotation mark, where
+    it is the subject of the sentence: '"Our engine did what it was told," Saskia Morrow-Pell, chief
+    engineer at the firm, told ...' names the quote's speaker. Two or three name words (a hyphen
+    inside one allowed), the mark before them."""
+    words = [t for t in ent if t.text != "-"]
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.text == "," and ent.start > 1:
+        before = doc[ent.start - 2]
+    return (before is not None and before.is_quote and 2 <= len(words) <= 3 and all(_name_word(t) for t in words)
+            and ent.root.dep_ == "nsubj")
+
+
 def _untagged_organisations(doc: Doc, ents) -> list[tuple[int, int]]:
     """Runs of capitalised names the tagger tagged not at all (or only a word inside) that the
     words say are an organisation: the run ends in an organisation word (org_kinds.csv,
@@ -458,6 +480,9 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if ent.label_ == "PRODUCT" and all(_name_word(t) for t in ent) and (
                 _located_at(ent[-1]) or _context_of(ent[-1], name_contexts()) == "place"):
             yield ent.start, ent.end, "GPE"  # "signed in Darsk", "the capital Darsk" tagged as a product: a place
+            continue
+        if ent.label_ == "WORK_OF_ART" and _speaker_after_quote(doc, ent):
+            yield ent.start, ent.end, "PERSON"  # '"...," Saskia Morrow-Pell, chief engineer, told ...' tagged a title
             continue
         if ent.label_ not in LABELS:
             continue
@@ -660,7 +685,8 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
         titles.append(doc[end - 1].text)  # "Anil Vargo KC": a rank at the bar, no part of the name
         end -= 1
     cut = start
-    while cut < end - 1 and (_is_title_word(doc[cut].text) or (cut > start and doc[cut].lower_ in CONNECTORS)):
+    while cut < end - 1 and (_is_title_word(doc[cut].text) or (cut > start and doc[cut].lower_ in CONNECTORS)
+                             or cut == start and _describes_a_person(doc[cut])):
         cut += 1
     if cut > start:
         titles.append(doc[start:cut].text)
@@ -681,6 +707,16 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, list[str]]
     if before:
         titles.insert(0, before)
     return start, end, titles
+
+
+def _describes_a_person(token) -> bool:
+    """True for a capitalised common noun for a person opening a name ("Robber Vukasin, the gang's
+    boss", "Gunman Jo Doe"): a description before the name, as a title is (nouns of
+    data/understand/unnamed_actors.csv, kind person), not a word of it; a given name ("Hunter
+    Doe") stays."""
+    word = token.lower_
+    return (token.text[:1].isupper() and token.is_alpha and word not in given_names()
+            and unnamed_actor_nouns().get(word, ("",))[0] == "person")
 
 
 def _apposed_title(doc: Doc, mention: Found) -> str | None:
@@ -1144,6 +1180,38 @@ def outlet_keys(outlets) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(full), frozenset(last)
 
 
+@lru_cache(maxsize=256)
+def outlet_places(outlets: tuple[str, ...]) -> frozenset[str]:
+    """Folded names of the places the story's newspapers and broadcasters are named after: the
+    capitalised words before a publication noun ("Astrel" of the Astrel Tribune, "Kessel Valley" of
+    the Kessel Valley Herald, "Kalvora" of the Kalvora Morning Post) or after a broadcaster's lead
+    word ("Kelmar" of Radio Kelmar); data/understand/masthead_modifiers.csv. A news agency's or a
+    wire's name gives none ("Meridian Press Agency"), nor a name with initials ("NBC Norvland")."""
+    from newsprism.clean.patterns import lead_words, masthead_words
+
+    nouns, sections = masthead_words()
+    rows = table("masthead_modifiers.csv")
+    modifiers = {r["word"] for r in rows if r["kind"] == "modifier"}
+    agencies = {r["word"] for r in rows if r["kind"] == "agency"}
+    places = set()
+    for outlet in outlets:
+        words = re.sub(r"^the\s+", "", (outlet or "").strip(), flags=re.I).split()
+        if len(words) < 2 or any(w.lower() in agencies for w in words):
+            continue
+        if words[0].lower() in lead_words():
+            head = words[1:]  # "Radio Kelmar"
+        elif words[-1].lower() in nouns:
+            head = list(words)
+            while head and (head[-1].lower() in nouns or head[-1].lower() in modifiers):
+                head.pop()
+        else:
+            continue
+        if 1 <= len(head) <= 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in head) and not any(
+                w.lower() in nouns or w.lower() in modifiers or w.lower() in lead_words() or w.lower() in sections for w in head):
+            places.add(fold(" ".join(head)))
+    return frozenset(places)
+
+
 def _names_outlet(doc: Doc, start: int, end: int, label: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
     """True for a mention that names one of the story's outlets: its whole name ("the Tigris
     Herald"), or its last word after "the" ("told the Herald") when the tagger called that a
@@ -1185,6 +1253,7 @@ def collect_mentions(article_id: str, doc: Doc, outlets=(), own_outlet: str | No
     gaz = gazetteer()
     outlet_names = outlet_keys(outlets)
     own_names = outlet_keys([own_outlet] if own_outlet else [])
+    places = outlet_places(tuple(o for o in outlets if o))
     token_sentence = token_sentences(doc)
     headline_sents = _headline_sentences(doc)
     found: list[Found] = []
@@ -1235,6 +1304,8 @@ def collect_mentions(article_id: str, doc: Doc, outlets=(), own_outlet: str | No
             mention.label, mention.kind, mention.country = "GPE", "epithet", gaz.epithets[key]
         elif key in gaz.capitals and label == "NORP":
             mention.label = "GPE"  # "a Bishkek court": a capital is no nationality, though not its country acting either
+        elif label in {"PERSON", "ORG", "NORP"} and not titles and key in places and not (start > 0 and doc[start - 1].lower_ == "the"):
+            mention.label = "GPE"  # "Astrel told its partners" in a story the Astrel Tribune reports: the town its masthead names
         elif label in {"LOC", "FAC"}:
             continue
         elif _names_an_illness(doc, end):
@@ -1250,8 +1321,9 @@ def collect_mentions(article_id: str, doc: Doc, outlets=(), own_outlet: str | No
         if mention.label == "GPE" and _names_an_agreement(doc, end):
             continue  # "the Iran deal", "the Paris accord": a place naming an agreement, no actor of the sentence
         if (mention.label in {"ORG", "NORP"} and end - start == 1 and end < len(doc) and _is_title_word(doc[start].text)
-                and doc[end].text[:1].isupper() and _is_title_word(doc[end].text)):
-            continue  # "Interior" of "Interior Minister Jane Doe": a word of her title, no organisation
+                and _is_title_word(doc[end].text) and (doc[end].text[:1].isupper()
+                                                       or end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper())):
+            continue  # "Interior" of "Interior Minister Jane Doe", "Interior minister Jane Doe": a word of her title, no organisation
         if (mention.label == "ORG" and not mention.country and end + 1 < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
                 and doc[end].text[:1].isupper() and doc[end + 1].pos_ == "PROPN"):
             continue  # "Iraqi Water Resources" of "Iraqi Water Resources Minister Jo Doe": the portfolio of a title
