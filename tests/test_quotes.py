@@ -227,3 +227,42 @@ def test_quotes_a_speaker_whose_name_the_parse_split_at_its_hyphen_keeps_the_who
     as "Nouri": the parse hung "al", "-" and "Nouri" on the verb apart."""
     records = _records(f'"No money changed hands. This was achieved through patience and trust," {name} told state broadcaster Ardan One.')
     assert {v[1] for v in records.values()} == {name}
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Interior Minister Halvard Kessen has spoken to Radio Ostvel. "We will find whoever helped them," he told us.',
+     "We will find whoever helped them"),
+    ('"We will find whoever helped them," Interior Minister Halvard Kessen said to this radio on Sunday.',
+     "We will find whoever helped them"),
+])
+def test_quotes_a_remark_told_to_us_has_the_outlet_itself_as_its_channel(text, content):
+    """R-prisonbreak (session 15): VRTV News's own '"...," he told us' gave no channel, while the wire's
+    "told VRTV" named it: the page's "us" and "this radio" are the outlet that prints it."""
+    records = _records(text, outlet="Radio Ostvel")
+    assert records[content][0] == "Halvard Kessen"
+    assert records[content][2] == "Radio Ostvel"
+    # with no outlet known, "us" names no channel
+    assert _records(text)[content][2] is None
+
+
+def test_quotes_another_outlets_name_for_the_channel_goes_before_the_own_pages_us():
+    """One rendering printed by the wire ('told the Ostvel station') and by Radio Ostvel itself ('he told us'):
+    the channel shown is the name the wire prints, whichever article comes first."""
+    remark = '"We will find whoever helped them,"'
+    texts = {"Radio Ostvel": f"The minister has spoken to us. {remark} Interior Minister Halvard Kessen told us.",
+             "Norrpress Wire": f"{remark} Interior Minister Halvard Kessen told the Ostvel station on Sunday."}
+    articles = [CleanArticle(id=content_id(t), source_path=f"{o}.txt", published="2031-06-12", text=t, outlet=o) for o, t in texts.items()]
+    story = understand_story(StoryGroup(id="s_test", title="test", article_ids=[a.id for a in articles]), articles)
+    quote = next(q for q in story.quotes if q.variants[0].text.startswith("We will find"))
+    assert quote.channel == "Ostvel station" and quote.variants[0].channel == "Ostvel station"
+    assert len({a for v in quote.variants for a in v.article_ids}) == 2
+
+
+def test_quotes_a_speaker_the_tagger_called_a_title_after_the_quote_is_the_person():
+    """R-launch (session 16): '"...," Saskia Morrow-Pell, chief engineer at ..., told Skyward Review'
+    gave the speaker "Pell": the tagger called the name after the closing mark a work's title."""
+    text = ('"Our engine did exactly what the flight computer told it to do," Liv Morrow-Dale, chief engineer at '
+            'Tessmar Hydraulics, which built the valve, told the Orvel Courier.')
+    records = _records(text, outlet="Orvel Courier")
+    speaker, phrase, channel = records["Our engine did exactly what the flight computer told it to do"]
+    assert speaker == "Liv Morrow-Dale" and channel == "Orvel Courier"

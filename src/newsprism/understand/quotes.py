@@ -55,6 +55,7 @@ PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 # Outside quotation marks a news text's "our" is the outlet's: "our correspondent says" is its own report
 OUTLET_POSSESSIVES = {"our"}
+OWN_OUTLET_PRONOUNS = {"us"}  # '"...," he told us': the outlet that prints the page heard it
 # Cosine between sentence embeddings above which two renderings by one speaker are one
 # remark; set on the seed cluster's translated quotes (same remark 0.72-0.93, different
 # remarks of one speaker below 0.6).
@@ -180,6 +181,7 @@ class Resolver:
     outlets: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the story's outlets (entities.outlet_keys)
     genders: dict[str, set[str]] = field(default_factory=dict)  # person id -> genders shown (`_pronoun_genders`)
     own_outlet: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the article's own outlet (outlet_keys)
+    own_name: str | None = None  # the article's own outlet as CleanArticle.outlet names it: the channel of "he told us"
 
     def is_own_outlet(self, span: Span) -> bool:
         """True for a phrase that names the article's own outlet ("the Night Courier can reveal"):
@@ -788,17 +790,39 @@ def _medium_addressed(record: QuoteRecord, verb, outside: tuple[int, int] | None
         if not named_medium and token.pos_ == "PROPN":  # "told AFP", "told Reuters": an outlet of the registry
             ent = resolver.entity_in(phrase.start_char, phrase.end_char, person_first=False)
             named_medium = ent is not None and ent.type == "ORG" and resolver.is_medium(ent)
-        if not named_medium and token.text[:1].isupper() and resolver.is_own_outlet(phrase):
+        own = token.text[:1].isupper() and resolver.is_own_outlet(phrase)
+        if not named_medium and own:
             # "told the Torch" on the Torch's own page (whatever the tagger made of "Torch"): no entity,
             # as the outlet's own voice is no actor (entities.collect_mentions), still the channel
             named_medium = True
+        if token.lower_ in OWN_OUTLET_PRONOUNS and resolver.own_name and not _inside(token, outside):
+            _own_channel(record, token, resolver)  # '"...," he told us' on the outlet's own page: it heard him itself
+            return
         if _inside(token, outside) or len(phrase) > 8 or not (token.lower_ in channel_nouns or named_medium):
             continue
         if any(c.dep_ in {"det", "poss"} and c.lower_ in {"this", "our"} for c in token.children):
-            continue  # "said ... to this newspaper", "told our radio": the outlet itself heard it, no relaying channel
+            # "said ... to this newspaper", "told our radio": the outlet itself heard it, no relaying channel
+            if resolver.own_name:
+                _own_channel(record, phrase, resolver)
+                return
+            continue
         record.channel = _channel_name(phrase, resolver)
         record.extra["channel_span"] = (phrase.start_char, phrase.end_char)
+        if own:
+            record.extra["own_channel"] = True  # heard first hand: another page's "told state radio" goes before it
         return
+
+
+def _own_channel(record: QuoteRecord, words, resolver: Resolver) -> None:
+    """The channel of a remark told to the outlet that prints it ("he told us", "said to this
+    newspaper", "told our radio"): the outlet itself, by the name its article goes by, as "told
+    the Torch" on the Torch's own page is. Marked, so that another outlet's name for the channel
+    ("told VRTV" on a wire's page) names one rendering that both print (`_variant_channel`)."""
+    record.channel = resolver.own_name
+    record.extra["own_channel"] = True
+    start = words.idx if hasattr(words, "idx") else words.start_char
+    end = start + len(words.text)
+    record.extra["channel_span"] = (start, end)
 
 
 def _nearby_person(record: QuoteRecord, sent: Span, verb, outside: tuple[int, int] | None, resolver: Resolver) -> None:
@@ -847,7 +871,7 @@ def article_quotes(article_id: str, doc: Doc, sentence_bounds: list[tuple[int, i
     # sorted by offset only: two mentions may start together
     people = sorted(((s, e) for s, _, e in spans if e.type == "PERSON"), key=lambda p: p[0])
     resolver = Resolver(article_id, [(s, e) for s, e in people], spans, outlets=outlet_keys(outlets),
-                        own_outlet=outlet_keys([own_outlet] if own_outlet else []))
+                        own_outlet=outlet_keys([own_outlet] if own_outlet else []), own_name=own_outlet or None)
     # a person's pronouns, and "it" the entities stage took for an organisation ("It said last year that ...")
     resolver.pronouns = {m.start: e for e in entities for m in e.mentions if m.article_id == article_id and m.kind == "pronoun"
                          and (e.type == "PERSON" or e.type == "ORG" and m.text.lower() == "it")}
@@ -1484,12 +1508,11 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
             speaker = next((r.speaker_text for r in documents if r.speaker_text and " and " in r.speaker_text),
                            next((r.speaker_text for r in documents if r.speaker_text and named.search(r.speaker_text)),
                                 next((r.speaker_text for r in documents if r.speaker_text), speaker)))
-        channels = Counter(r.channel for r in recs if r.channel)
         quotes.append(Quote(
             id=content_id(f"{speaker_id or speaker}|{_normal(variants[0][0].text)}", prefix="q"),
             speaker=speaker,
             speaker_entity_id=speaker_id,
-            channel=channels.most_common(1)[0][0] if channels else None,
+            channel=_variant_channel(recs),
             variants=[
                 QuoteVariant(
                     text=head.text,
@@ -1498,10 +1521,20 @@ def group_quotes(records: list[QuoteRecord], entities: list[Entity], embed_fn) -
                     direct=head.direct,
                     partial=head.partial,
                     speaker_text=head.speaker_text,
-                    channel=Counter(r.channel for r in same if r.channel).most_common(1)[0][0] if any(r.channel for r in same) else None,
+                    channel=_variant_channel(same),
                 )
                 for head, same in variants
             ],
         ))
     quotes.sort(key=lambda q: (-len({a for v in q.variants for a in v.article_ids}), q.id))
     return quotes
+
+
+def _variant_channel(records: list[QuoteRecord]) -> str | None:
+    """The channel most of the records name; a channel another page names ("told VRTV", "told state
+    radio") before the one a page gives for its own outlet ("he told us" on VRTV's page,
+    `_own_channel`; "told Radio Dresmark" on Radio Dresmark's): that page heard the remark first
+    hand, and the channel the other outlet relays it through is the one a reader of both needs."""
+    named = Counter(r.channel for r in records if r.channel and not r.extra.get("own_channel"))
+    own = Counter(r.channel for r in records if r.channel and r.extra.get("own_channel"))
+    return (named or own).most_common(1)[0][0] if named or own else None
