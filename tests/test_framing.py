@@ -1598,6 +1598,8 @@ def test_framing_labels_kept_beside_the_fragment_rules():
     """What the guards leave: a grade's label, a loaded noun built on a person, a gang called by name."""
     cases = [("The weather office said Tamsin was a category 4 cyclone with winds of 185 km/h at landfall.", "Tamsin", "ORG", "category 4 cyclone"),
              ("The Anna Pell regime fell on Friday.", "Anna Pell", "PERSON", "regime"),
+             # a phrase cut before a place, not a measure, is still a description
+             ("He stressed that Velmark is a strong partner in the war against Orsk.", "Velmark", "GPE", "strong partner in the war"),
              ("Critics called the Green Dawn Party a gang of wreckers.", "Green Dawn Party", "ORG", "gang of wreckers"),
              ("A court in Velsk on Monday approved sending businessman Oren Baltis to Marvia.", "Oren Baltis", "PERSON", "businessman")]
     for text, name, type_, expected in cases:
@@ -1651,3 +1653,19 @@ def test_framing_session_16_loaded_words():
     a = article("The humiliation of the launch deepened as the vanity rocket fell short. Locals now call it the death slope. "
                 "It was the heist of the century. She read Vanity Fair on the train.", "Tarn Courier")
     assert terms(frame_story(understanding([a], [])), "loaded") == ["humiliation", "vanity", "death slope", "heist of the century"]
+
+
+def test_channels_a_speaker_is_no_channel_of_its_own_words():
+    """The understanding may give "the Velsk Water Board said" the Board as both speaker and channel: it spoke, it relayed nobody."""
+    text = "The reservoir took nine hours to empty, the Velsk Water Board said."
+    a = article(text, "Tarn Courier")
+    ev = Evidence(article_id=a.id, text=text, start=0, end=len(text))
+    quote = Quote(id="q_board", speaker="the Velsk Water Board", channel="Velsk Water Board", variants=[
+        QuoteVariant(text="The reservoir took nine hours to empty", article_ids=[a.id], direct=False, speaker_text="the Velsk Water Board",
+                     channel="Velsk Water Board", evidence=[ev])])
+    assert terms(frame_story(understanding([a], [], [quote])), "channel") == []
+    relayed = quote.model_copy(update={"channel": "Radio Velsk", "variants": [quote.variants[0].model_copy(update={"channel": "Radio Velsk"})]})
+    b = article("The reservoir took nine hours to empty, the Velsk Water Board told Radio Velsk.", "Tarn Courier")
+    ev_b = Evidence(article_id=b.id, text=b.text, start=0, end=len(b.text))
+    relayed = relayed.model_copy(update={"variants": [relayed.variants[0].model_copy(update={"article_ids": [b.id], "evidence": [ev_b]})]})
+    assert terms(frame_story(understanding([b], [], [relayed])), "channel") == ["Radio Velsk"]

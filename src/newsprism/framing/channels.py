@@ -234,6 +234,9 @@ def find_channels(ctx: ArticleContext, understanding: Understanding, lexicon: Le
             channel = variant.channel or quote.channel
             if not channel:
                 continue
+            speaker = " ".join((variant.speaker_text or quote.speaker or "").lower().split()).removeprefix("the ")
+            if speaker and speaker == " ".join(channel.lower().split()).removeprefix("the "):
+                continue  # "the Environment Agency said": the speaker is no channel of its own words
             for ev in variant.evidence:
                 if ev.article_id != ctx.article.id:
                     continue

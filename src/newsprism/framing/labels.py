@@ -202,8 +202,9 @@ def _gather_phrase(token: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "prep" and any(_is_measure(g) or g.lower_ in _DAY_WORDS for g in child.children if g.dep_ == "pobj"):
             continue  # "the winner of the election on Sunday": when, not who
         if child.dep_ == "prep" and child.lower_ != "of" and any(
-                c.dep_ == "prep" for g in child.children if g.dep_ == "pobj" for c in g.children if c.i > g.i):
-            continue  # "a cyclone with winds of 185 km/h": cut after "winds" it is a fragment, not a description
+                c.dep_ == "prep" and any(t.like_num or _is_measure(t) for t in c.subtree)
+                for g in child.children if g.dep_ == "pobj" for c in g.children if c.i > g.i):
+            continue  # "a cyclone with winds of 185 km/h": cut before its measure it is a fragment ("partner in the war" stays)
         found += _gather_phrase(child, depth + (child.dep_ == "prep"))
     return found
 

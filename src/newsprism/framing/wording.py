@@ -738,7 +738,8 @@ def _joined(labels: list[FramingEntry], sentence: Evidence) -> str:
     return out
 
 
-def _actor_role(doc: Doc, sentence: Evidence, mentions: list[tuple[int, int]], nouns: dict[str, frozenset[str]]) -> str | None:
+def _actor_role(doc: Doc, sentence: Evidence, mentions: list[tuple[int, int]], nouns: dict[str, frozenset[str]],
+                speech_verbs: frozenset[str] = frozenset()) -> str | None:
     """What the actor does or undergoes in the sentence, in its words ("who can be extradited to …"), from the
     first mention of the actor there that fills a role; None when none does."""
     for start, end in mentions:
@@ -755,8 +756,11 @@ def _actor_role(doc: Doc, sentence: Evidence, mentions: list[tuple[int, int]], n
             continue
         if gov.i == token.i:
             continue
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        if gov.lemma_.lower() in speech_verbs:
+            return _role_words(gov, phrase, subject, nouns)  # "who told reporters", not the quotation around it
         sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        return _role_text(gov, phrase, token.dep_ in ("nsubj", "nsubjpass"), nouns, sent)
+        return _role_text(gov, phrase, subject, nouns, sent)
     return None
 
 
@@ -796,7 +800,8 @@ def described_actors(facts: list[Fact], framed: dict[str, tuple[list, list]], un
             entity = entity_of[entity_id]
             mentions = sorted((m.start, m.end) for m in entity.mentions if m.article_id == first and m.start is not None
                               and m.end is not None and per_article[first][1].start <= m.start < per_article[first][1].end)
-            role = _actor_role(doc_of[first], per_article[first][1], mentions, nouns) or f"named in: {per_article[first][1].text}"
+            role = (_actor_role(doc_of[first], per_article[first][1], mentions, nouns, frozenset(lexicon.attribution_verbs))
+                    or f"named in: {per_article[first][1].text}")
             choices.append(WordChoice(
                 id=content_id(f"{fact.id}|{entity_id}|labels", prefix="w"),
                 fact_id=fact.id,
