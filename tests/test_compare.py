@@ -3505,29 +3505,6 @@ def test_compare_an_outlet_giving_another_figure_for_a_count_the_fact_states_doe
 def test_compare_omissions_read_the_conflicts_only_of_facts_several_outlets_report(monkeypatch):
     """A fact one outlet alone reports is no omission of anyone's: which conflicts its sentences take a side
     in is never asked (1,160 facts against 70 conflicts in a 200-article story), and the omissions are the same."""
-    from newsprism.compare import omissions as om
-    from newsprism.models import Fact
-
-    def ev(aid: str, text: str) -> Evidence:
-        return Evidence(article_id=aid, text=text, start=0, end=len(text))
-
-    shared = Fact(id="f_shared", text="The Kell ferry sank off Brodna.", article_ids=["a", "b"], independent_sources=2,
-                  evidence=[ev("a", "The Kell ferry sank off Brodna."), ev("b", "A ferry sank off Brodna.")])
-    alone = Fact(id="f_alone", text="The Kell ferry was built in Varn.", article_ids=["a"], independent_sources=1,
-                 evidence=[ev("a", "The Kell ferry was built in Varn.")])
-    articles = [CleanArticle(id=a, source_path=f"{a}.txt", outlet=o, text="x") for a, o in (("a", "Brodna Post"), ("b", "Varn Radio"), ("c", "Kell Times"))]
-    sources = {a.id: a.outlet for a in articles}
-    asked: list[str] = []
-    real = om.contradicting_articles
-    monkeypatch.setattr(om, "contradicting_articles", lambda fact, conflicts: asked.append(fact.id) or real(fact, conflicts))
-    got = om.omissions([shared, alone], articles, sources, 0.5, [])
-    assert [(o.article_id, o.fact_ids) for o in got] == [("c", ["f_shared"])]
-    assert asked == ["f_shared"]
-
-
-def test_compare_omissions_read_the_conflicts_only_of_facts_several_outlets_report(monkeypatch):
-    """A fact one outlet alone reports is no omission of anyone's: which conflicts its sentences take a side
-    in is never asked (1,160 facts against 70 conflicts in a 200-article story), and the omissions are the same."""
     import importlib
 
     from newsprism.models import Fact

@@ -555,25 +555,3 @@ def test_opens_a_place_name_finds_the_matches_a_pattern_scan_finds(monkeypatch):
     assert not _opens_a_place_name("Velm", {"a": "Ortvelm Stadium and Dun-Velm Stadium opened; Velm spoke."})
     assert not _opens_a_place_name("Velm", {"a": "Velm Velm Stadium"})
     assert _opens_a_place_name("Velm", {"a": "Velm Velm, Velm Stadium"})
-
-
-def test_opens_a_place_name_finds_the_matches_a_pattern_scan_finds(monkeypatch):
-    # `_opens_a_place_name` looks for the word where it stands instead of compiling a pattern for
-    # each word and trying it at every character; it must answer as finditer over
-    # (?<![\w-])word\s+(place word) does: not inside another word or after a hyphen, and after one
-    # match the scan goes on past its end, so 'Velm Velm Stadium' (the first Velm's match takes
-    # the second) is no place name
-    import newsprism.understand.entities as entities
-    from newsprism.understand.entities import _opens_a_place_name, name_contexts
-
-    name_contexts()  # loaded (and its patterns compiled) once per process, not per word
-
-    def no_compile(*args, **kwargs):
-        raise AssertionError("a pattern compiled for one word")
-
-    monkeypatch.setattr(entities.re, "compile", no_compile)
-    assert _opens_a_place_name("Velm", {"a": "Crowds filled Velm Stadium on Sunday."})
-    assert _opens_a_place_name("Velm", {"a": "The Velm said so.", "b": "in the Velm  district, police said"})
-    assert not _opens_a_place_name("Velm", {"a": "Ortvelm Stadium and Dun-Velm Stadium opened; Velm spoke."})
-    assert not _opens_a_place_name("Velm", {"a": "Velm Velm Stadium"})
-    assert _opens_a_place_name("Velm", {"a": "Velm Velm, Velm Stadium"})
