@@ -973,3 +973,16 @@ def test_a_part_the_toll_includes_is_no_rival_toll():
                             ["office"], numbers=[["nine people", 9, 9, None, "people"]]),
     ]}
     assert [(k.about, _sides(k)) for k in _conflicts(spec, "number")] == []
+
+
+def test_a_year_a_war_began_in_still_dates_its_running_toll():
+    """'The war, which began in 2019, has killed some 5,200 people' (C2-truce) is a toll since 2019, set against
+    'has killed 4,100 people since 2019': the aside that no longer dates a figure ('who was arrested in 2030,')
+    keeps the year when it tells a start."""
+    spec = {"entities": {}, "articles": [
+        one_sentence_report("w1", "Orsa Wire", "The war, which began in 2019, has killed some 5,200 people, the Orsa institute said.", [],
+                            published="2031-04-16", numbers=[["5,200 people", 5200, 4420, 5980, "people"]], dates=[["in 2019", "2019", "year"]]),
+        one_sentence_report("w2", "Orsa Record", "The war has killed 4,100 people since 2019.", [],
+                            published="2031-04-16", numbers=[["4,100 people", 4100, 4100, 4100, "people"]], dates=[["since 2019", "2019", "range"]]),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "number")] == [[("4,100 people", ["w2"]), ("some 5,200 people", ["w1"])]]

@@ -625,6 +625,7 @@ def _in_claim(claim, mention) -> int:
     return claim.text.find(mention.text)
 
 
+STARTED = re.compile(r"\b(?:began|begun|begins|started|starts|erupted|broke\s+out)\b", re.I)
 RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;.]*$", re.I)
 
 
@@ -654,7 +655,8 @@ def _of_an_earlier_year(v: ClaimView, a: int) -> str | None:
             since = d.kind == "range" and d.text.lower().startswith("since")
             # "The banker, who was arrested in February 2041, is accused of a 420 million euro fraud": the
             # year dates the relative clause the comma closes, not the figure after it
-            aside = re.match(r"\s*,", gap) and RELATIVE_ASIDE.search(v.claim.text[:d_at])
+            # ("The war, which began in 2019, has killed some 5,200": the start of a running total, as "since 2019")
+            aside = re.match(r"\s*,", gap) and (clause := RELATIVE_ASIDE.search(v.claim.text[:d_at])) and not STARTED.search(clause.group(0))
             if (len(gap) <= 40 or since) and not re.search(r"[.;:]", gap) and not aside:
                 years.append((len(gap), d.value[:4]))
         else:
