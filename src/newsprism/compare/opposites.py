@@ -128,6 +128,7 @@ class Reading:
     denied_words: frozenset[str]  # lower-cased words inside the reach of a denial that is no quantifier ("not insured")
     words: frozenset[str]  # every lower-cased word
     opposable: tuple[tuple[str, frozenset[str]], ...]  # each word no denial reaches, with its opposites (_opposites)
+    any_opposite: frozenset[str] = frozenset()  # every opposite of those words: a pair sharing none says nothing opposite
 
 
 def _content(word: str) -> bool:
@@ -166,7 +167,8 @@ def read(text: str) -> Reading:
     denied_words = frozenset(w.lower() for k, (_, _, w) in enumerate(tokens) if negated[k])
     words = frozenset(w.lower() for _, _, w in tokens)
     opposable = tuple((w, found) for w in sorted(words - denied_words) if (found := _opposites(w)))
-    return Reading(tuple(heads), denied, stated, denied_words, words, opposable)
+    any_opposite = frozenset(o for _, found in opposable for o in found)
+    return Reading(tuple(heads), denied, stated, denied_words, words, opposable, any_opposite)
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -182,7 +184,10 @@ def denies_what_other_states(a: str, b: str) -> bool:
     over) that the other states and does not deny: "The minister did not resign" / "The minister
     resigned on Friday"; "walked in through a fire door, not through the roof" / "entered through a
     roof skylight"."""
-    ra, rb = read(a), read(b)
+    return _denies_what_other_states(read(a), read(b))
+
+
+def _denies_what_other_states(ra: Reading, rb: Reading) -> bool:
     for mine, other in ((ra, rb), (rb, ra)):
         for head in mine.denied_heads:
             if _has(other.stated, head) and not _has(other.denied, head):
@@ -194,7 +199,12 @@ def opposite_words(a: str, b: str) -> bool:
     """True when one claim has a word and the other its opposite (a polar prefix: "insured" /
     "uninsured"; a pair: "alive" / "dead"), neither claim has both, and neither word is denied
     ("not insured" is "uninsured")."""
-    ra, rb = read(a), read(b)
+    return _opposite_words(read(a), read(b))
+
+
+def _opposite_words(ra: Reading, rb: Reading) -> bool:
+    if ra.any_opposite.isdisjoint(rb.words):  # most pairs: one set test, no word by word
+        return False
     for word, opposites in ra.opposable:
         if word not in rb.words:
             for o in opposites:
@@ -206,4 +216,5 @@ def opposite_words(a: str, b: str) -> bool:
 def say_opposite(a: str, b: str) -> bool:
     """True when two claims say opposite things (see the module docstring):
     whatever their embeddings' closeness, they are no one fact."""
-    return denies_what_other_states(a, b) or opposite_words(a, b)
+    ra, rb = read(a), read(b)
+    return _denies_what_other_states(ra, rb) or _opposite_words(ra, rb)
