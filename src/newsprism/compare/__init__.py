@@ -135,7 +135,7 @@ def _compare(understanding: Understanding, settings: CompareSettings, views: lis
     return Comparison(
         facts=facts,
         conflicts=conflicts,
-        exclusives=exclusives(facts, sources),
+        exclusives=exclusives(facts, sources, {a.id: a.outlet for a in articles}),
         omissions=omissions(facts, articles, sources, settings.omission_majority, conflicts),
         copies=copies,
         timeline=build_timeline(views, fact_groups, facts),

@@ -9,13 +9,37 @@ from __future__ import annotations
 import re
 
 from newsprism.models import CleanArticle, Conflict, Fact, Omission
+from newsprism.outlet_names import names_outlet
+
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+)?[A-Z][\w'’&.-]*){0,4}"
+# where a page credits itself with what it reports: "a letter seen by the Herald", "two officials told
+# Radio Kelby", "the Herald has learned"; the name is then asked of outlet_names, so only the page's own counts
+OWN_SOURCING = re.compile(
+    rf"\b(?:seen|obtained|reviewed|heard|read|verified) by\s+(?P<by>{_NAME})"
+    rf"|\b(?:told|shown to|given to|sent to|confirmed to|said to)\s+(?P<to>{_NAME})"
+    rf"|(?P<subject>{_NAME})\s+(?:has|have)\s+(?:learned|learnt|seen|established|obtained)\b"
+)
 
 
-def exclusives(facts: list[Fact], sources: dict[str, str]) -> list[str]:
-    """Return the ids of facts that only one outlet reports (when the story has several)."""
+def sources_itself(text: str, outlet: str | None) -> bool:
+    """True when a sentence credits the outlet that prints it with what it tells: a document seen by
+    it, people who told it, what it has learned. Such a fact is the outlet's own reporting, not a
+    detail the others left out."""
+    return bool(outlet) and any(
+        names_outlet(name, outlet) for found in OWN_SOURCING.finditer(text) for name in found.groups() if name
+    )
+
+
+def exclusives(facts: list[Fact], sources: dict[str, str], outlets: dict[str, str | None] | None = None) -> list[str]:
+    """Return the ids of facts that only one outlet reports (when the story has several): first those
+    the outlet sourced itself ("a memo seen by the Herald", `sources_itself`; `outlets` maps an article
+    to its outlet's name), then the rest, each group in the facts' order."""
     if len(set(sources.values())) < 2:
         return []
-    return [f.id for f in facts if len({sources[a] for a in f.article_ids}) == 1]
+    alone = [f for f in facts if len({sources[a] for a in f.article_ids}) == 1]
+    outlets = outlets or {}
+    own = {f.id for f in alone if any(sources_itself(e.text, outlets.get(e.article_id)) for e in f.evidence)}
+    return [f.id for f in alone if f.id in own] + [f.id for f in alone if f.id not in own]
 
 
 def _states_figure(position, text: str) -> bool:
