@@ -945,7 +945,34 @@ def test_compare_summary_tells_a_count_disputed_event_with_the_range_of_its_coun
     told = [s.text for s in comparison.summary if "explosion" in s.text and "Reports" not in s.text]
     assert told and "killing three to four workers" in told[0], [s.text for s in comparison.summary]
     assert [s.article_ids for s in comparison.summary if "explosion" in s.text and "Reports" not in s.text][0] == ["w1", "w2", "w3"]
-    assert any(s.text.startswith("Reports of the number of workers") for s in comparison.summary)
+    # The event sentence gives the range already: the disagreement's sentence says only who gives which
+    # figure (R-hostage told "seven to eight" twice), every source named with its figure.
+    assert not any("range from" in s.text for s in comparison.summary), [s.text for s in comparison.summary]
+    said = [s for s in comparison.summary if "Valley Post and Town Crier give three" in s.text]
+    assert said and "River Herald gives four" in said[0].text, [s.text for s in comparison.summary]
+    assert set(said[0].article_ids) == {"w1", "w2", "w3"}
+
+
+def test_compare_summary_drops_a_sentence_that_tells_nothing_but_the_disputed_amount():
+    """'300 to 340 passengers were rescued.' says no more than the range sentence beside it ('Reports
+    of the number of passengers rescued range from 300 (A, B) to 340 (C)'): told once, by the range sentence
+    that names the sources (R-launch: 'The mission cost 140 million to 210 million kroner.')."""
+    def report(aid: str, outlet: str, count: str, value: float) -> list[dict]:
+        return [
+            {"text": "The ferry Morwen Star ran aground off Tessly Point on Friday night, the coast guard said.", "entities": ["ferry"]},
+            {"text": f"{count} passengers were rescued.", "entities": [], "numbers": [[f"{count} passengers", value, value, value, "passengers"]]},
+        ]
+
+    spec = {"entities": {"ferry": ["Morwen Star", "PRODUCT"]}, "articles": [
+        {"id": aid, "outlet": outlet, "published": "2031-05-07", "sentences": report(aid, outlet, count, value)}
+        for aid, outlet, count, value in [("f1", "Valley Post", "300", 300), ("f2", "Town Crier", "300", 300), ("f3", "River Herald", "340", 340)]]}
+    comparison = compare_story(build_understanding(spec), CompareSettings())
+    texts = [s.text for s in comparison.summary]
+    assert [c.kind for c in comparison.conflicts] == ["number"], texts
+    assert not any(t.endswith("passengers were rescued.") for t in texts), texts
+    ranged = [t for t in texts if "range from 300" in t]
+    assert ranged and "Valley Post" in ranged[0] and "River Herald" in ranged[0], texts
+    assert any("ran aground" in t for t in texts), texts
 
 
 def test_compare_a_share_and_a_count_are_different_facts():

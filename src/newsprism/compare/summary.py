@@ -1121,6 +1121,8 @@ def build_summary(
     lead_keys: list[tuple] = []
     first_published = min((a.published[:10] for a in articles if a.published), default=None)
     carried: list[Conflict] = []
+    # Per chosen sentence (by id): the count conflicts whose range it gives ("Seven to eight aid workers ...").
+    ranged_of: dict[int, list[Conflict]] = {}
 
     def independent(article_id: str) -> str:
         return sources.get(article_id, article_id)
@@ -1209,7 +1211,8 @@ def build_summary(
                     if speaker and any(speaker == said and float((embeddings_by_fact[k] @ rows.T).max()) >= SAME_SUBJECT_COS for said, rows in told):
                         continue  # the speaker's remark on this subject is told already ("will reopen the port" twice)
                     cited = receipts(v, text, group, by_id, story_views)
-                    candidates.append((x, text, v, cited, vec, speaker, ranged, as_written))
+                    ranged_by = [c for value, c in given if not TIME_UNIT.match(value.split()[-1])] if ranged else []
+                    candidates.append((x, text, v, cited, vec, speaker, ranged, as_written, ranged_by))
         if not candidates:
             continue
         # The most cited (independent sources, then articles; the fact the outlets open with told by an
@@ -1217,7 +1220,7 @@ def build_summary(
         # which only it vouches for, when another of the fact's sentences tells it otherwise.
         # Then one telling no state ("The club is delighted to announce ..." beside "United have completed the
         # signing ..."), then a sentence as written over one cut short (`shorter_forms`: it earns its place by more citations).
-        x, text, v, cited, vec, speaker, ranged, _ = max(candidates, key=lambda c: (
+        x, text, v, cited, vec, speaker, ranged, _, ranged_by = max(candidates, key=lambda c: (
             len({independent(w.article_id) for w in [c[2], *c[3]]}), len({w.article_id for w in [c[2], *c[3]]}),
             k == opening and c[2].claim.sentence_index == 0, not in_outlet_voice(c[1]), not tells_a_state(c[2].claim.predicate), c[7]))
         evidence = {}
@@ -1231,6 +1234,7 @@ def build_summary(
         # Its days said as a reader says a date (after the citations were checked against the articles' own words).
         sentence = SummarySentence(text=with_calendar_dates(text, v.claim.dates), article_ids=ids, evidence=[evidence[a] for a in ids])
         chosen.append((place(group), sentence, vec))
+        ranged_of[id(sentence)] = ranged_by
         told.append((speaker, embeddings_by_fact[k]))
         # Corroborated as told: the sentence's own citations, not its fact's articles (a fact of two
         # outlets may be told in the one outlet's words only it vouches for).
@@ -1300,7 +1304,67 @@ def build_summary(
                 lead_keys[opened_by][-4] or opening_tells.get(chosen_facts[lead], 0) < 2):
             lead = opened_by
         order = [lead] + [i for i in order if i != lead]
-    return ([chosen[i][1] for i in order] + ranges + more_ranges)[:max_sentences]
+    told_facts = [chosen[i][1] for i in order]
+    told_facts, tail = _range_told_once(told_facts, ranges + more_ranges, ranged_of, labels, name_words)
+    return (told_facts + tail)[:max_sentences]
+
+
+def _range_told_once(
+    facts_told: list[SummarySentence], tail: list[SummarySentence], ranged_of: dict[int, list[Conflict]],
+    labels: dict[str, str], name_words: frozenset[str] | None,
+) -> tuple[list[SummarySentence], list[SummarySentence]]:
+    """A disputed count told once. A fact sentence that gives a count's range ("Seven to eight aid workers
+    ... were released") and the range sentence of the same conflict ("Reports of the number of workers
+    freed range from seven (A, B) to eight (C)") would tell the range twice: the range sentence then
+    says only who gives which figure ("On the number of workers freed, A and B give seven; C gives
+    eight."). A ranged sentence that says nothing but the disputed amount ("The mission cost 140 million
+    to 210 million kroner." beside a conflict over the cost of the mission: its words outside the
+    figures are the conflict's subject alone) is dropped instead, the range sentence telling it whole,
+    ahead of the other disagreements. Where the summary holds no range sentence of the conflict
+    (its sentence carries a banned word), nothing changes."""
+    tail = list(tail)
+    kept: list[SummarySentence] = []
+    for sentence in facts_told:
+        conflicts = ranged_of.get(id(sentence), [])
+        found = [(c, k) for c in conflicts for k, r in enumerate(tail) if r.text == _range_sentence(c, labels, name_words=name_words).text]
+        if not found:
+            kept.append(sentence)
+            continue
+        if len(conflicts) == 1 and _says_only_the_amount(sentence.text, conflicts[0]):
+            k = found[0][1]
+            tail.insert(0, tail.pop(k))  # its range sentence is told, first of the disagreements
+            continue
+        for c, k in found:
+            tail[k] = _attribution_sentence(c, labels)
+        kept.append(sentence)
+    return kept, tail
+
+
+def _says_only_the_amount(text: str, conflict: Conflict) -> bool:
+    """Whether a sentence's words outside the disputed figures are the conflict's subject alone ("The
+    mission cost 140 million to 210 million kroner." of a conflict over the "cost"): the subject's words
+    and at most one more, what holds the amount ("mission"), which the range sentence's sides tell as
+    well as it does; a sentence telling where, when or by whom ("... were released after talks in X") says more."""
+    figures = set().union(*(content_stems(p.value) for p in conflict.positions))
+    rest = content_stems(text) - figures - content_stems(conflict.about)
+    return len(rest) <= MAX_WORDS_BESIDE_AN_AMOUNT
+
+
+MAX_WORDS_BESIDE_AN_AMOUNT = 1
+
+
+def _attribution_sentence(conflict: Conflict, labels: dict[str, str]) -> SummarySentence:
+    """Who gives which figure of a count whose range a summary sentence already tells ("On the number
+    of workers freed, A, B and C give seven; D gives eight."), cited to every side."""
+    parts = []
+    for p in conflict.positions:
+        names = list(dict.fromkeys(labels.get(a, a) for a in p.article_ids))
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        parts.append(f"{who} {'gives' if len(names) == 1 else 'give'} {as_told(p.value)}")
+    text = f"On the {conflict.about}, " + "; ".join(parts)
+    text += ", the figures rising with the reports' publication times." if conflict.trend == "rising" else "."
+    ids = list(dict.fromkeys(a for p in conflict.positions for a in p.article_ids))
+    return SummarySentence(text=text, article_ids=ids, evidence=[e for p in conflict.positions for e in p.evidence])
 
 
 def lede_fact(facts: list[Fact], views_by_fact: list[list[ClaimView]], embeddings_by_fact: list[np.ndarray], sources: dict[str, str],
