@@ -555,3 +555,15 @@ def test_opens_a_place_name_finds_the_matches_a_pattern_scan_finds(monkeypatch):
     assert not _opens_a_place_name("Velm", {"a": "Ortvelm Stadium and Dun-Velm Stadium opened; Velm spoke."})
     assert not _opens_a_place_name("Velm", {"a": "Velm Velm Stadium"})
     assert _opens_a_place_name("Velm", {"a": "Velm Velm, Velm Stadium"})
+
+
+def test_entities_no_unclosed_bracket_in_a_name():
+    """'The Financial Conduct Board (FCB' is the tagger's span running into the initials' bracket: the name
+    stops before it, and the initials are a mention of their own."""
+    texts = {
+        "a": "The Financial Conduct Board (FCB) revoked the licence of Harlow Savings on Monday.",
+        "b": "Regulators at the Financial Conduct Board shut Harlow Savings on Monday, the FCB said.",
+    }
+    entities = story_entities(texts)
+    board = _holding(entities, "Financial Conduct Board")
+    assert len(board) == 1 and not any("(" in n for n in (board[0].name, *board[0].aliases)), board

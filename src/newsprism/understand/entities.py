@@ -341,8 +341,14 @@ def _trim_span(doc: Doc, span: Span) -> tuple[int, int] | None:
         if SCORE.fullmatch(doc[k:end].text):
             end = k  # "beat Rell City 2-1": the score is no part of the name
             break
+    # "Financial Conduct Board (FCB": a bracket the span opens and does not close holds the name's initials,
+    # not the name (the initials are a mention of their own)
+    for k in range(start + 1, end):
+        if doc[k].text == "(" and not any(doc[j].text == ")" for j in range(k + 1, end)):
+            end = k
+            break
     # "Armed Forces of the": the tagger's span stopped inside a longer name
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "of", "the", "and", "for", "in", "on", "at", "to"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "of", "the", "and", "for", "in", "on", "at", "to"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return (start, end) if end > start else None
 
