@@ -986,3 +986,57 @@ def test_a_year_a_war_began_in_still_dates_its_running_toll():
                             published="2031-04-16", numbers=[["4,100 people", 4100, 4100, 4100, "people"]], dates=[["since 2019", "2019", "range"]]),
     ]}
     assert [_sides(k) for k in _conflicts(spec, "number")] == [[("4,100 people", ["w2"]), ("some 5,200 people", ["w1"])]]
+
+
+def test_the_size_of_a_group_is_no_rival_count_of_a_part_of_it():
+    """'buried a group of 14 climbers' / 'killed four climbers' and 'The group had at least 15 members' /
+    'One member of the group is still missing' (R-avalanche): a group's size and its dead or missing are
+    counts of their own; two reports' sizes of the group still disagree."""
+    spec = {"entities": {"valley": ["Harl Valley", "LOC"]}, "articles": [
+        one_sentence_report("g1", "Tarrow Post", "A mudslide in the Harl Valley buried a group of 14 climbers on Sunday.", ["valley"],
+                            numbers=[_count("14 climbers", 14, "climbers")]),
+        one_sentence_report("g2", "Vesk Courier", "The mudslide in the Harl Valley killed four climbers on Sunday.", ["valley"],
+                            numbers=[_count("four climbers", 4, "climbers")]),
+        one_sentence_report("g3", "Ollan Radio", "The group in the Harl Valley had at least 15 members.", ["valley"],
+                            numbers=[_count("at least 15 members", None, "members", 15, float("inf"))]),
+        one_sentence_report("g4", "Brenn Daily", "One member of the group is still missing in the Harl Valley.", ["valley"],
+                            numbers=[_count("One member", 1, "members")]),
+    ]}
+    numbers = [(k.about, _sides(k)) for k in _conflicts(spec, "number")]
+    assert not any(("four climbers", ["g2"]) in sides or ("One member", ["g4"]) in sides for _, sides in numbers), numbers
+    spec["articles"][1] = one_sentence_report("g2", "Vesk Courier", "A mudslide in the Harl Valley buried a group of 11 climbers on Sunday.", ["valley"],
+                                              numbers=[_count("11 climbers", 11, "climbers")])
+    numbers = [_sides(k) for k in _conflicts(spec, "number")]
+    assert [("11 climbers", ["g2"]), ("14 climbers", ["g1"])] in numbers, numbers
+
+
+def test_a_planned_figure_is_no_side_against_a_reached_one():
+    """'reached an altitude of about 420 km instead of the planned 900 km' / 'put its altitude at 260 km,
+    well below the 420 km given by the office' (R-launch): the planned 900 km was set against the
+    trackers' 260 km as if it were what the probe reached."""
+    def km(text: str, value: float, low: float, high: float) -> list:
+        return [text, value, low, high, "kilometres", "measure"]
+    spec = {"entities": {"agency": ["Dovren Space Office", "ORG"]}, "articles": [
+        one_sentence_report("p1", "Fennick Wire", "The probe reached an altitude of about 420 km instead of the planned 900 km, the Dovren Space Office said.",
+                            ["agency"], numbers=[km("about 420 km", 420, 357, 483), km("900 km", 900, 900, 900)]),
+        one_sentence_report("p2", "Orbit Notes", "Trackers put the probe's altitude at 260 km, well below the 420 km given by the Dovren Space Office.",
+                            ["agency"], numbers=[km("260 km", 260, 260, 260), km("420 km", 420, 420, 420)]),
+    ]}
+    numbers = [_sides(k) for k in _conflicts(spec, "number")]
+    assert not any(value == "900 km" for sides in numbers for value, _ in sides), numbers
+
+
+def test_a_date_of_an_inquiry_is_no_date_of_the_event_it_asks_about():
+    """'lost engine power on Thursday' / 'The scandal deepened on Friday as the ministry ordered an inquiry
+    into why the Amsel lost engine power' (R-launch): the Friday dates the inquiry, not the failure the
+    question names; a report that dates the failure itself on Friday still disagrees."""
+    spec = {"entities": {}, "articles": [
+        _dated("q1", "The barge Tollen lost its steering off Marrick Point on Thursday, the harbour office said.",
+               [["on Thursday", "2031-05-08", "relative"]]),
+        _dated("q2", "The barge scandal deepened on Friday as the water board ordered an inquiry into why the Tollen lost its steering off Marrick Point.",
+               [["on Friday", "2031-05-09", "relative"]]),
+    ]}
+    assert [_sides(k) for k in _conflicts(spec, "date")] == []
+    spec["articles"][1] = _dated("q2", "The barge Tollen lost its steering off Marrick Point on Friday, the pilots' union said.",
+                                 [["on Friday", "2031-05-09", "relative"]])
+    assert len(_conflicts(spec, "date")) == 1

@@ -262,6 +262,10 @@ def _same_quantity(v: ClaimView, a: int, w: ClaimView, b: int) -> bool:
     if (_partitive(v, a) != _partitive(w, b) or _whole(v, a) != _whole(w, b) or _aboard(_wide_window(v, a)) != _aboard(_wide_window(w, b))) \
             and not _same_figure(v.numbers[a], w.numbers[b]):
         return False
+    if _group_size(v, a) != _group_size(w, b) and not _same_figure(v.numbers[a], w.numbers[b]):
+        return False  # "a group of 17 ski tourers" / "killing three ski tourers": the group's size and a part of it
+    if _target(v, a) != _target(w, b):
+        return False  # "about 310 km instead of the planned 780 km" / "put its altitude at 190 km": a target and a reached figure
     if _threshold(v, a) != _threshold(w, b):
         return False  # "25 seats are needed for a majority" / "the League won 25 of the 49 seats"
     tolls = (_toll_kind(v, a), _toll_kind(w, b))
@@ -517,6 +521,66 @@ def _aboard(window: str) -> bool:
 
 # "three of the injured", "19 of them": a figure followed by "of" and a determiner counts a part of a set.
 PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|his|her|our|whom|which)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _group_size_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The words before a figure that make it a group's size (data/compare/group_nouns.txt):
+    "a group of (at least) 17", "The group (in the valley) had (at least) 15"."""
+    nouns = [re.escape(w.lower()) for w in lexicons._compare_lines("group_nouns.txt") if w and not w.startswith("#")]
+    if not nouns:
+        return None
+    group = "(?:" + "|".join(sorted(nouns, key=len, reverse=True)) + ")"
+    bound = r"(?:(?:about|around|some|roughly|nearly|almost|at\s+least|more\s+than|at\s+most|up\s+to|only|just)\s+)?"
+    return (re.compile(rf"\b{group}\s+of\s+{bound}$", re.I),
+            # "The group (in the Harl Valley) had at least 15": a place after the group noun may come between
+            re.compile(rf"\b{group}s?(?:\s+(?:in|at|on|from|near)\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+)?\s+"
+                       rf"(?:had|has|have|numbered|numbers|comprised|comprises|counted|counts)\s+{bound}$", re.I))
+
+
+@_per_figure
+def _group_size(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure tells the size of a group ("buried a group of 17 ski tourers",
+    "The group had at least 15 members", "a 12-strong team"): a part told of the group (the dead, the
+    missing: "killing three", "One member of the group is still missing") is no rival count of it."""
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0 and mention.text.strip():  # a view's mention text is its printed phrase: find its figure
+        at = v.claim.text.find(mention.text.split()[0])
+    if at < 0:
+        return False
+    figure = v.claim.text[at:].split(maxsplit=1)[0] if v.claim.text[at:].strip() else ""
+    if re.match(r"^[\d,.]+-strong\b|^\S+\s*-?\s*strong\b", v.claim.text[at:], re.I) and "strong" in figure.lower():
+        return True
+    patterns = _group_size_patterns()
+    before = v.claim.text[max(0, at - 60):at]
+    return patterns is not None and any(p.search(before) for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def _target_pattern() -> re.Pattern[str] | None:
+    """The words right before a figure that make it a target (data/compare/target_words.txt): "the
+    planned 780 km", "its intended 12", "a target of 2,000", with a bound between ("the planned
+    about 900")."""
+    words = [re.escape(w.lower()).replace(r"\ ", r"\s+") for w in lexicons._compare_lines("target_words.txt") if w and not w.startswith("#")]
+    if not words:
+        return None
+    bound = r"(?:(?:about|around|some|roughly|nearly|almost|at\s+least|more\s+than|at\s+most|up\s+to)\s+)?"
+    return re.compile(r"\b(?:the|its|their|his|her|our|a|an)\s+(?:" + "|".join(sorted(words, key=len, reverse=True))
+                      + rf")(?:\s+of)?\s+{bound}$", re.I)
+
+
+@_per_figure
+def _target(v: ClaimView, a: int) -> bool:
+    """True when the claim's a-th figure is a plan or target ("about 310 km instead of the planned 780
+    km"): no position on what was reached, so never a side against a reached figure ("put its
+    altitude at 190 km")."""
+    mention = v.numbers[a][0]
+    at = _in_claim(v.claim, mention)
+    if at < 0 and mention.text.strip():  # a view's mention text is its printed phrase: find its figure
+        at = v.claim.text.find(mention.text.split()[0])
+    pattern = _target_pattern()
+    return at > 0 and pattern is not None and bool(pattern.search(v.claim.text[max(0, at - 40):at]))
 
 
 @_per_figure
@@ -1671,10 +1735,31 @@ def date_clauses(v: ClaimView) -> list[str]:
     """The clause each event date of a claim sits in, or the whole sentence for a clause that is its date
     alone ("Yesterday, shops on the square stayed shut" cut at its comma to "Yesterday"): two such clauses
     read alike whatever their sentences tell, and the word "yesterday" makes no two events one."""
-    clauses = v.date_clauses
+    clauses = [_before_question(c, d) for c, d in zip(v.date_clauses, v.event_dates)] + list(v.date_clauses[len(v.event_dates):])
     if not any(_bare_date(c, d) for c, d in zip(clauses, v.event_dates)):
         return clauses
     return [v.claim.text if _bare_date(c, d) else c for c, d in zip(clauses, v.event_dates)]
+
+
+# "ordered an inquiry into why the ferry lost power", "asked whether", "questions over how": an embedded
+# question after a date; what it tells is asked about, not dated by the clause's date
+QUESTION_AFTER = re.compile(r"\s(?:(?:into|over|about|on|of|as\s+to)\s+(?:why|how|whether)|why|whether)\b", re.I)
+
+
+def _before_question(clause: str, d: DateMention) -> str:
+    """A date's clause up to an embedded question that follows the date ("The scandal deepened on Friday as
+    the ministry ordered an inquiry into why the ferry lost engine power" -> "... ordered an inquiry"): the
+    Friday dates the inquiry; the event the question names is no event of that day."""
+    at = clause.find(d.text)
+    if at < 0:
+        return clause
+    m = QUESTION_AFTER.search(clause, at + len(d.text))
+    return clause[:m.start()] if m else clause
+
+
+def _asks_after_date(v: ClaimView, k: int) -> bool:
+    """True when the claim's k-th event date is followed, in its clause, by an embedded question (`_before_question`)."""
+    return k < len(v.date_clauses) and _before_question(v.date_clauses[k], v.event_dates[k]) != v.date_clauses[k]
 
 
 def _bare_date(clause: str, d: DateMention) -> bool:
@@ -1821,7 +1906,9 @@ def date_conflicts(al: Alignment, pairs: list[tuple[int, int]], max_days: int = 
                 # Wednesday 2 November" / "Police cleared the camp on Tuesday"), date two events.
                 families = (event_families(parts_v[a]), event_families(parts_w[b]))
                 other_event = (families[0] or families[1]) and not families[0] & families[1] and sims[a, b] < s.anchor_clause_min_cos
-                if (whole and not other_event) or event_families(clauses_v[a]) & event_families(clauses_w[b]) \
+                # a date that dates a question's asking ("ordered an inquiry into why ...") is no date of the one fact the sentences share
+                one_fact = whole and not _asks_after_date(v, a) and not _asks_after_date(w, b)
+                if (one_fact and not other_event) or event_families(clauses_v[a]) & event_families(clauses_w[b]) \
                         or (sims[a, b] >= s.anchor_clause_min_cos and _alike_without_names(clauses_v[a], clauses_w[b], al)):
                     union.union((i, a), (j, b))
     conflicts = []
