@@ -1040,3 +1040,19 @@ def test_a_date_of_an_inquiry_is_no_date_of_the_event_it_asks_about():
     spec["articles"][1] = _dated("q2", "The barge Tollen lost its steering off Marrick Point on Friday, the pilots' union said.",
                                  [["on Friday", "2031-05-09", "relative"]])
     assert len(_conflicts(spec, "date")) == 1
+
+
+def test_an_altitude_put_at_a_figure_meets_one_told_as_an_altitude_of():
+    """'Trackers put the probe's altitude at 260 km' / 'reached an altitude of about 420 km': 'put ... at'
+    names the dimension as 'of' does, so both are heights and meet (R-launch's 190 vs about 310 km were
+    a height and a bare length, never compared)."""
+    spec = {"entities": {"probe": ["Dovren probe", "PRODUCT"]}, "articles": [
+        {"id": "p1", "outlet": "Orbit Notes", "published": "2050-03-03", "sentences": [
+            {"text": "Independent trackers put the Dovren probe's altitude at 260 km on Wednesday.", "entities": ["probe"],
+             "numbers": [["260 km", 260, 260, 260, "kilometres", "measure"]]}]},
+        {"id": "p2", "outlet": "Fennick Wire", "published": "2050-03-03", "sentences": [
+            {"text": "The Dovren probe reached an altitude of about 420 km, the agency said on Wednesday.", "entities": ["probe"],
+             "numbers": [["about 420 km", 420, 400, 440, "kilometres", "measure"]]}]},
+    ]}
+    numbers = _conflicts(spec, "number")
+    assert [_sides(k) for k in numbers] == [[("260 km", ["p1"]), ("about 420 km", ["p2"])]], [(k.about, _sides(k)) for k in numbers]

@@ -354,7 +354,7 @@ def length_measured(text: str, start: int, end: int, n: NumberMention) -> tuple[
     after = re.match(r"\s+([a-z]+)\b", text[end:end + 20])
     if after and after.group(1) in dimensions:
         return dimensions[after.group(1)], per_metre
-    before = re.search(r"\b([a-z]+)\s+of\s+(?:[a-z]+\s+){0,2}$", text[max(0, start - 40):start])
+    before = re.search(r"\b([a-z]+)\s+(?:of|at)\s+(?:[a-z]+\s+){0,2}$", text[max(0, start - 40):start])  # "a depth of", "put its altitude at"
     if before and before.group(1) in dimensions:
         return dimensions[before.group(1)], per_metre
     return None
