@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from newsprism.clean.html import COPYRIGHT_RE, left_out_blocks, read_html
-from newsprism.clean.markdown import looks_like_markdown, read_markdown
+from newsprism.clean.markdown import MarkdownReading, looks_like_markdown, read_markdown
 from newsprism.clean.live import date_entries, live_clock, place_entries, text_entries
 from newsprism.clean.metadata import better_date, copyright_names, copyright_year, find_date, normalise_date, year_for_month_day
 from newsprism.clean.outlets import load_outlets, outlet_for_url, outlet_names
@@ -167,19 +167,16 @@ def clean_article(article: Article, settings: CleanSettings | None = None) -> Cl
         sitename = page.sitename
     else:
         raw, markdown = article.raw, None
-        given = {}
         if looks_like_markdown(raw, article.source_path):  # a page saved as Markdown: the text it shows, its images out
             markdown = read_markdown(raw)
             raw, sitename = markdown.text, markdown.sitename
-            given = {"title": markdown.title, "byline": markdown.author, "published": markdown.published, "url": markdown.url}
-        given = {k: v for k, v in given.items() if v} | {
-            k: v for k, v in (("title", article.title), ("byline", article.byline), ("published", article.published), ("url", article.url)) if v
-        }  # what the record says wins over the file's front matter
-        reading = read_text(raw, names, given_title=given.get("title"), captured=captured)
+        front = markdown or MarkdownReading("", [], None)  # its front matter's fields; what the record says wins over them
+        given_title = article.title or front.title
+        reading = read_text(raw, names, given_title=given_title, captured=captured)
         comments = reading.comments
-        title, byline = given.get("title") or reading.title, given.get("byline") or reading.byline
-        published = normalise_date(given.get("published")) or reading.published
-        url = given.get("url") or reading.url
+        title, byline = given_title or reading.title, front.author or reading.byline
+        published = normalise_date(article.published or front.published) or reading.published
+        url = article.url or front.url or reading.url
     row = outlet_for_url(url, extra)
     if published is None and row is not None and row.country:
         month_first = row.country.upper() in month_first_countries()

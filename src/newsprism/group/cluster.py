@@ -258,7 +258,7 @@ class StoryIndex:
         stated in the lead), or the day each lead says it happened ("on Tuesday"), a report of the next morning included."""
         keys = members + [self._key_of[a] for a in self._stories[story].article_ids if a in self._key_of]
         fingerprints = [self._fingerprints[k] for k in keys]
-        for days in ({fp.published for fp in fingerprints}, {getattr(fp, "event_day", None) or fp.published for fp in fingerprints}):
+        for days in ({fp.published for fp in fingerprints}, {fp.event_day or fp.published for fp in fingerprints}):
             if len(days) == 1 and None not in days:
                 return True
         return False
